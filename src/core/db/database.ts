@@ -1,0 +1,165 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
+
+export type Orm = PgDatabase<PgQueryResultHKT>;
+export type Tx = Parameters<Parameters<Orm['transaction']>[0]>[0];
+
+/** Plain SQL on the connecting role, outside row level security: migrations, backup and restore only. */
+export type SqlClient = {
+  query<Row = Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>;
+  exec(text: string): Promise<void>;
+};
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export type Database = {
+  kind: DatabaseKind;
+  orm: Orm;
+  /** Runs fn in one transaction as the connecting role (the owner of the tables). */
+  withAdmin<T>(fn: (client: SqlClient) => Promise<T>): Promise<T>;
+  /** After migrations: from now on every connection defaults to the runtime role, so a forgotten context fails closed. */
+  useRuntimeRole(): Promise<void>;
+  close(): Promise<void>;
+};
+
+export const RUNTIME_ROLE = 'atelier_app';
+export const SYSTEM_ROLE = 'atelier_system';
+
+export type OpenDatabaseOptions =
+  | { kind: 'pglite'; dataDir?: string; pglite?: PGlite }
+  | { kind: 'postgres'; url: string; poolSize?: number };
+
+// Both drivers answer with the same JavaScript types: int8 as number (ids and counts stay far below 2^53) and
+// date as the 'YYYY-MM-DD' string it is (node-postgres would otherwise make a local-midnight Date of it).
+const INT8_OID = 20;
+const DATE_OID = 1082;
+const pgliteParsers = { [INT8_OID]: (value: string) => Number(value), [DATE_OID]: (value: string) => value };
+const postgresTypes = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+    if (oid === INT8_OID) return (value: string) => Number(value);
+    if (oid === DATE_OID) return (value: string) => value;
+    return format === 'binary' ? pg.types.getTypeParser(oid, 'binary') : pg.types.getTypeParser(oid, 'text');
+  }) as typeof pg.types.getTypeParser,
+};
+
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  return options.kind === 'pglite' ? openPglite(options) : openPostgres(options.url, options.poolSize ?? 10);
+}
+
+async function openPglite(options: { dataDir?: string; pglite?: PGlite }): Promise<Database> {
+  let lock: DataDirLock | undefined;
+  let client = options.pglite;
+  if (!client) {
+    if (options.dataDir) {
+      fs.mkdirSync(options.dataDir, { recursive: true });
+      lock = acquireDataDirLock(options.dataDir);
+    }
+    try {
+      // PGlite starts with fsync off; relaxedDurability=false keeps each commit on disk before it answers.
+      client = await PGlite.create({
+        dataDir: options.dataDir ? path.join(options.dataDir, 'pgdata') : undefined,
+        relaxedDurability: false,
+        parsers: pgliteParsers,
+      });
+    } catch (error) {
+      lock?.release();
+      throw error;
+    }
+  }
+  const pglite = client;
+  const adminClient = (q: Pick<PGlite, 'query' | 'exec'>): SqlClient => ({
+    async query<Row>(text: string, params?: unknown[]) {
+      return (await q.query<Row>(text, params)).rows;
+    },
+    async exec(text: string) {
+      await q.exec(text);
+    },
+  });
+  let runtimeRoleActive = false;
+  return {
+    kind: 'pglite',
+    orm: drizzlePglite(pglite) as unknown as Orm,
+    async withAdmin(fn) {
+      return pglite.transaction(async (tx) => {
+        // PGlite is one session: step out of the runtime role for this transaction only.
+        if (runtimeRoleActive) await tx.exec('SET LOCAL ROLE NONE');
+        return fn(adminClient(tx));
+      });
+    },
+    async useRuntimeRole() {
+      await pglite.exec(`SET ROLE ${RUNTIME_ROLE}`);
+      runtimeRoleActive = true;
+    },
+    async close() {
+      try {
+        if (!pglite.closed) await pglite.close();
+      } finally {
+        lock?.release();
+      }
+    },
+  };
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types: postgresTypes });
+  let runtimeRoleActive = false;
+  pool.on('connect', (connection) => {
+    // Queued before any query of the borrower. Should it fail, the connection is closed rather than left privileged.
+    if (runtimeRoleActive) connection.query(`SET ROLE ${RUNTIME_ROLE}`).catch(() => void connection.end());
+  });
+  // Fail at start-up, with the reason, rather than on the first request.
+  const probe = await pool.connect().catch(async (error: Error) => {
+    await pool.end();
+    throw new Error(`Cannot connect to DATABASE_URL: ${error.message}`);
+  });
+  try {
+    const [{ server_version_num: versionNum }] = (await probe.query<{ server_version_num: string }>('SHOW server_version_num'))
+      .rows as [{ server_version_num: string }];
+    if (Number(versionNum) < 150000) throw new Error(`PostgreSQL 15 or newer is required (server is ${versionNum})`);
+  } catch (error) {
+    probe.release();
+    await pool.end();
+    throw error;
+  }
+  // Connections that ran as the connecting role are never returned to the pool (release(true) closes them), so
+  // every pooled connection opened after useRuntimeRole() carries the runtime role.
+  probe.release(true);
+  return {
+    kind: 'postgres',
+    orm: drizzlePostgres(pool) as unknown as Orm,
+    async withAdmin(fn) {
+      const connection = await pool.connect();
+      try {
+        await connection.query('BEGIN');
+        if (runtimeRoleActive) await connection.query('SET LOCAL ROLE NONE');
+        const result = await fn({
+          async query<Row>(text: string, params?: unknown[]) {
+            return (await connection.query(text, params)).rows as Row[];
+          },
+          async exec(text: string) {
+            await connection.query(text);
+          },
+        });
+        await connection.query('COMMIT');
+        return result;
+      } catch (error) {
+        await connection.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        connection.release(true);
+      }
+    },
+    async useRuntimeRole() {
+      runtimeRoleActive = true;
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

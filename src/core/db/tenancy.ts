@@ -1,0 +1,27 @@
+import { sql } from 'drizzle-orm';
+import { RUNTIME_ROLE, SYSTEM_ROLE, type Database, type Tx } from './database.js';
+
+/**
+ * Every request acting for a user runs in one transaction as the runtime role with app.current_user_id set
+ * transaction-locally (set_config(..., true)), so the row level security policies see who is asking and the setting
+ * cannot leak to the next borrower of a pooled connection.
+ */
+export async function withUser<T>(db: Database, userId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.orm.transaction(async (tx) => {
+    await tx.execute(
+      sql`SELECT set_config('role', ${RUNTIME_ROLE}, true), set_config('app.current_user_id', ${userId}, true)`,
+    );
+    return work(tx);
+  });
+}
+
+/**
+ * For the few steps that act for nobody yet: finding an account by email at login, checking a token, recording a
+ * failed attempt. Runs as atelier_system (BYPASSRLS); keep what runs here small and obvious.
+ */
+export async function asSystem<T>(db: Database, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.orm.transaction(async (tx) => {
+    await tx.execute(sql`SELECT set_config('role', ${SYSTEM_ROLE}, true), set_config('app.current_user_id', '', true)`);
+    return work(tx);
+  });
+}
