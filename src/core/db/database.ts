@@ -107,37 +107,30 @@ async function openPglite(options: { dataDir?: string; pglite?: PGlite }): Promi
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, types: postgresTypes });
-  let runtimeRoleActive = false;
-  pool.on('connect', (connection) => {
-    // Queued before any query of the borrower. Should it fail, the connection is closed rather than left privileged.
-    if (runtimeRoleActive) connection.query(`SET ROLE ${RUNTIME_ROLE}`).catch(() => void connection.end());
-  });
   // Fail at start-up, with the reason, rather than on the first request.
-  const probe = await pool.connect().catch(async (error: Error) => {
-    await pool.end();
-    throw new Error(`Cannot connect to DATABASE_URL: ${error.message}`);
-  });
+  const probe = new pg.Client({ connectionString: url });
   try {
-    const [{ server_version_num: versionNum }] = (await probe.query<{ server_version_num: string }>('SHOW server_version_num'))
-      .rows as [{ server_version_num: string }];
-    if (Number(versionNum) < 150000) throw new Error(`PostgreSQL 15 or newer is required (server is ${versionNum})`);
+    await probe.connect();
+    const { rows } = await probe.query<{ server_version_num: string }>('SHOW server_version_num');
+    const versionNum = Number(rows[0]?.server_version_num);
+    if (versionNum < 150000) throw new Error(`PostgreSQL 15 or newer is required (server is ${versionNum})`);
   } catch (error) {
-    probe.release();
-    await pool.end();
-    throw error;
+    throw new Error(`Cannot use DATABASE_URL: ${(error as Error).message}`);
+  } finally {
+    await probe.end().catch(() => undefined);
   }
-  // Connections that ran as the connecting role are never returned to the pool (release(true) closes them), so
-  // every pooled connection opened after useRuntimeRole() carries the runtime role.
-  probe.release(true);
+  // Every pooled connection starts as the runtime role (a startup parameter, so no query can run before it).
+  // The pool opens connections lazily, after migrations have created the role.
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types: postgresTypes, options: `-c role=${RUNTIME_ROLE}` });
   return {
     kind: 'postgres',
     orm: drizzlePostgres(pool) as unknown as Orm,
     async withAdmin(fn) {
-      const connection = await pool.connect();
+      // Admin work gets a connection of its own as the connecting role; it never joins the pool.
+      const connection = new pg.Client({ connectionString: url, types: postgresTypes });
+      await connection.connect();
       try {
         await connection.query('BEGIN');
-        if (runtimeRoleActive) await connection.query('SET LOCAL ROLE NONE');
         const result = await fn({
           async query<Row>(text: string, params?: unknown[]) {
             return (await connection.query(text, params)).rows as Row[];
@@ -152,11 +145,11 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
         await connection.query('ROLLBACK').catch(() => undefined);
         throw error;
       } finally {
-        connection.release(true);
+        await connection.end();
       }
     },
     async useRuntimeRole() {
-      runtimeRoleActive = true;
+      // Nothing to do: the pool's connections carry the role from their first byte.
     },
     async close() {
       await pool.end();

@@ -1,0 +1,113 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from './config.js';
+import { accessTokenOf, assertSameOrigin, resolveSession } from './core/auth/authenticate.js';
+import type { Database } from './core/db/database.js';
+import { AppError } from './core/errors.js';
+import { errorBody, registerErrorHandling } from './core/http/error-handler.js';
+import type { ZodApp } from './core/http/request-context.js';
+import { newId } from './core/ids.js';
+import type { Mailer } from './core/mail.js';
+import { registerModules } from './modules/index.js';
+
+export type AppContext = { config: Config; db: Database; mailer: Mailer };
+
+const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
+
+export type BuildAppOptions = { logger?: FastifyBaseLogger | boolean; webDist?: string };
+
+/** Builds the HTTP application without listening, so tests drive it with app.inject(). */
+export async function buildApp(context: AppContext, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const { config, db } = context;
+  const loggerOption = options.logger ?? { level: config.logLevel };
+  const app = Fastify({
+    ...(typeof loggerOption === 'object' && 'child' in loggerOption
+      ? { loggerInstance: loggerOption }
+      : { logger: loggerOption as boolean | { level: string } }),
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    genReqId: () => newId(),
+    requestIdHeader: false,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', String(request.id));
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Atelier API', version: '1', description: 'Self-hosted AI workspace for product teams' },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'Access token from POST /api/v1/auth/login' },
+          cookie: { type: 'apiKey', in: 'cookie', name: 'atelier_session' },
+        },
+      },
+      security: [{ bearer: [] }, { cookie: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  app.get(
+    '/health',
+    { schema: { response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }) } } },
+    async () => {
+      await db.orm.execute('SELECT 1');
+      return { status: 'ok' as const, database: db.kind };
+    },
+  );
+
+  // Authentication is resolved for every API request; each route decides whether it needs it (requireAuth).
+  app.decorateRequest('auth', null);
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/v1/')) return;
+    const presented = accessTokenOf(request);
+    if (!presented) return;
+    const session = await resolveSession(db, presented.token);
+    if (session) {
+      if (presented.viaCookie) assertSameOrigin(request, config.publicUrl);
+      request.auth = session;
+    } else if (!presented.viaCookie) {
+      throw new AppError('UNAUTHENTICATED', 'The access token is invalid, expired or revoked; log in or refresh');
+    }
+  });
+
+  await app.register(
+    async (api) => {
+      await registerModules(api as unknown as ZodApp, context);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  const webDist = options.webDist ?? WEB_DIST;
+  const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+
+  app.setNotFoundHandler((request, reply) => {
+    const isApi = request.url.startsWith('/api/') || request.url === '/health';
+    if (!isApi && hasWeb && (request.method === 'GET' || request.method === 'HEAD')) {
+      // The single-page app owns every other path (deep links like /projects/…).
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return reply.status(404).send(errorBody(request, 'NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`));
+  });
+
+  return app;
+}

@@ -1,0 +1,30 @@
+import type { Tx } from './db/database.js';
+import { auditLog } from './db/platform.schema.js';
+
+/** Who did it and from where; taken from the request once and passed down to services. */
+export type Actor = { userId: string | null; ipAddress: string | null; userAgent: string | null };
+
+export type AuditEvent = {
+  action: string;
+  resourceType: string;
+  resourceId?: string | null;
+  organizationId?: string | null;
+  details?: Record<string, unknown>;
+};
+
+/**
+ * Appends to the audit log inside the caller's transaction, so the event exists exactly when the change does.
+ * The table refuses UPDATE and DELETE in the database.
+ */
+export async function recordAudit(tx: Tx, actor: Actor, event: AuditEvent): Promise<void> {
+  await tx.insert(auditLog).values({
+    userId: actor.userId,
+    organizationId: event.organizationId ?? null,
+    action: event.action,
+    resourceType: event.resourceType,
+    resourceId: event.resourceId ?? null,
+    details: event.details ?? null,
+    ipAddress: actor.ipAddress,
+    userAgent: actor.userAgent?.slice(0, 500) ?? null,
+  });
+}

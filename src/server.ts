@@ -1,0 +1,74 @@
+import path from 'node:path';
+import pino from 'pino';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.js';
+import type { Config } from './config.js';
+import { openDatabase, type Database } from './core/db/database.js';
+import { migrateUp } from './core/db/migrator.js';
+import { createMailer } from './core/mail.js';
+
+/** The database the configuration names: PostgreSQL when DATABASE_URL is set, else embedded PGlite in DATA_DIR. */
+export async function openConfiguredDatabase(config: Config): Promise<Database> {
+  return config.databaseUrl
+    ? openDatabase({ kind: 'postgres', url: config.databaseUrl })
+    : openDatabase({ kind: 'pglite', dataDir: config.dataDir });
+}
+
+export type RunningServer = { app: FastifyInstance; db: Database; url: string; stop(): Promise<void> };
+
+/** Opens the database, applies pending migrations, and serves the API and the web app until stopped. */
+export async function startServer(config: Config): Promise<RunningServer> {
+  const log = pino({ level: config.logLevel });
+  const db = await openConfiguredDatabase(config);
+  try {
+    const applied = await migrateUp(db);
+    if (applied.length) log.info({ migrations: applied.map((m) => `${m.version}_${m.name}`) }, 'migrations applied');
+    await db.useRuntimeRole();
+    const mailer = createMailer({
+      smtpUrl: config.smtpUrl,
+      from: config.mailFrom,
+      outboxDir: path.join(config.dataDir, 'outbox'),
+      log,
+    });
+    const app = await buildApp({ config, db, mailer }, { logger: log });
+    await app.listen({ port: config.port, host: config.host });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    log.info({ database: db.kind, url: `http://localhost:${port}` }, 'Atelier is ready');
+    let stopping: Promise<void> | undefined;
+    return {
+      app,
+      db,
+      url: `http://127.0.0.1:${port}`,
+      stop() {
+        stopping ??= (async () => {
+          try {
+            await app.close();
+          } finally {
+            await db.close(); // PGlite loses its last writes unless closed
+          }
+        })();
+        return stopping;
+      },
+    };
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}
+
+/** SIGINT/SIGTERM close the server and then the database, once. */
+export function stopOnSignals(server: RunningServer): void {
+  const stop = (signal: string) => {
+    server.app.log.info({ signal }, 'shutting down');
+    server
+      .stop()
+      .then(() => process.exit(0))
+      .catch((error: unknown) => {
+        server.app.log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      });
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+}
