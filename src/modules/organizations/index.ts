@@ -1,0 +1,1 @@
+export { createOrganization, slugify, type OrganizationRow } from './organizations.service.js';
