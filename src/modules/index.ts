@@ -1,8 +1,14 @@
 import type { AppContext } from '../app.js';
 import type { ZodApp } from '../core/http/request-context.js';
+import { auditRoutes } from './audit/audit.routes.js';
+import { identityRoutes } from './identity/identity.routes.js';
+import { organizationsRoutes } from './organizations/organizations.routes.js';
+import { projectsRoutes } from './projects/projects.routes.js';
 
 /** Every module's routes, mounted under /api/v1. */
 export async function registerModules(api: ZodApp, context: AppContext): Promise<void> {
-  void api;
-  void context;
+  await identityRoutes(api, context);
+  await organizationsRoutes(api, context);
+  await projectsRoutes(api, context);
+  await auditRoutes(api, context);
 }

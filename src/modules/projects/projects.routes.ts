@@ -1,0 +1,7 @@
+import type { AppContext } from '../../app.js';
+import type { ZodApp } from '../../core/http/request-context.js';
+
+export async function projectsRoutes(api: ZodApp, context: AppContext): Promise<void> {
+  void api;
+  void context;
+}
