@@ -174,6 +174,8 @@ CREATE TABLE app.projects (
 );
 CREATE UNIQUE INDEX projects_organization_key_key ON app.projects (organization_id, key);
 CREATE INDEX projects_organization_created_idx ON app.projects (organization_id, created_at, id);
+-- Listing across all of a user's organizations walks this one newest-first and filters by membership.
+CREATE INDEX projects_created_idx ON app.projects (created_at, id);
 CREATE INDEX projects_organization_status_idx ON app.projects (organization_id, status);
 CREATE INDEX projects_owner_created_idx ON app.projects (owner_id, created_at);
 CREATE INDEX projects_name_idx ON app.projects (name);
