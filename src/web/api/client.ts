@@ -1,0 +1,288 @@
+/**
+ * The one typed client of the Atelier API. The server keeps the session in httpOnly cookies, so requests only need
+ * `credentials: 'same-origin'`. A 401 triggers one refresh (shared by every request that failed at the same time)
+ * and one retry; when the refresh fails too, the app is told the session is over.
+ */
+
+export type Role = 'owner' | 'admin' | 'editor' | 'viewer';
+export const roles: Role[] = ['owner', 'admin', 'editor', 'viewer'];
+
+export type ProjectStatus =
+  | 'planning'
+  | 'active'
+  | 'on_hold'
+  | 'completed'
+  | 'processing'
+  | 'ready'
+  | 'archived'
+  | 'deleted';
+
+export type User = {
+  id: string;
+  name: string;
+  username: string | null;
+  email: string;
+  status: string;
+  emailVerified: boolean;
+  createdAt?: string;
+  updatedAt?: string;
+};
+
+export type Organization = {
+  id: string;
+  name: string;
+  slug: string;
+  ownerId: string;
+  isPersonal: boolean;
+  settings: Record<string, unknown>;
+  role: Role;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type Member = {
+  userId: string;
+  name: string;
+  email: string;
+  role: Role;
+  invitedBy: string | null;
+  joinedAt: string;
+};
+
+export type Project = {
+  id: string;
+  organizationId: string;
+  ownerId: string | null;
+  name: string;
+  key: string;
+  description: string | null;
+  status: ProjectStatus;
+  settings: Record<string, unknown>;
+  ideaPrompt: string | null;
+  currentVersion: number;
+  startDate: string | null;
+  endDate: string | null;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+};
+
+export type AuditEvent = {
+  id: string | number;
+  organizationId: string | null;
+  userId: string | null;
+  action: string;
+  resourceType: string;
+  resourceId: string | null;
+  details: Record<string, unknown> | null;
+  ipAddress: string | null;
+  userAgent: string | null;
+  timestamp: string;
+};
+
+export type Page<T> = { items: T[]; nextCursor: string | null };
+
+export type LoginResult = { accessToken: string; refreshToken: string; expiresIn: number; user: User };
+
+export type ProjectInput = {
+  name: string;
+  key?: string;
+  description?: string | null;
+  startDate?: string | null;
+  endDate?: string | null;
+};
+export type ProjectPatch = Partial<ProjectInput> & { status?: ProjectStatus };
+
+export type FieldError = { field: string; message: string };
+
+/** An error answered by the server (or the network), in the server's error shape. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly details: FieldError[];
+  readonly requestId: string | undefined;
+
+  constructor(status: number, code: string, message: string, details: FieldError[] = [], requestId?: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.details = details;
+    this.requestId = requestId;
+  }
+
+  /** The message for one input, matched on the last segment of the field path (`body.email` → `email`). */
+  fieldError(field: string): string | undefined {
+    const hit = this.details.find((d) => d.field === field || d.field.split('.').pop() === field);
+    return hit?.message;
+  }
+
+  /** True when every detail names one of the form's inputs, so a banner would only repeat what they show. */
+  coveredBy(fields: string[]): boolean {
+    return this.details.length > 0 && this.details.every((d) => fields.includes(d.field.split('.').pop() ?? d.field));
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function parseDetails(details: unknown): FieldError[] {
+  if (!Array.isArray(details)) return [];
+  return details.flatMap((d) =>
+    isRecord(d) && typeof d.field === 'string' && typeof d.message === 'string' ? [{ field: d.field, message: d.message }] : [],
+  );
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    body = undefined;
+  }
+  const error = isRecord(body) && isRecord(body.error) ? body.error : undefined;
+  if (error && typeof error.code === 'string' && typeof error.message === 'string') {
+    return new ApiError(
+      response.status,
+      error.code,
+      error.message,
+      parseDetails(error.details),
+      typeof error.requestId === 'string' ? error.requestId : undefined,
+    );
+  }
+  return new ApiError(response.status, 'HTTP_ERROR', `The server answered ${response.status} ${response.statusText}`.trim());
+}
+
+type Query = Record<string, string | number | null | undefined>;
+
+function withQuery(path: string, query?: Query): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+type RequestOptions = { query?: Query; body?: unknown; signal?: AbortSignal };
+
+/** Endpoints whose 401 means "wrong credentials or token", never "session expired". */
+const noRefreshPaths = ['/auth/login', '/auth/refresh', '/auth/register', '/auth/verify-email', '/auth/forgot-password', '/auth/reset-password', '/auth/logout'];
+
+let sessionEndedListener: (() => void) | undefined;
+let refreshInFlight: Promise<boolean> | undefined;
+
+/** Called once the session cannot be refreshed any more (the app goes to the login page). */
+export function onSessionEnded(listener: () => void): () => void {
+  sessionEndedListener = listener;
+  return () => {
+    if (sessionEndedListener === listener) sessionEndedListener = undefined;
+  };
+}
+
+async function send(method: string, path: string, options: RequestOptions): Promise<Response> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  let body: string | undefined;
+  if (options.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(options.body);
+  }
+  try {
+    return await fetch(`/api/v1${withQuery(path, options.query)}`, {
+      method,
+      headers,
+      body,
+      credentials: 'same-origin',
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError(0, 'NETWORK_ERROR', 'Cannot reach the Atelier server. Check your connection and try again.');
+  }
+}
+
+function refreshSession(): Promise<boolean> {
+  refreshInFlight ??= send('POST', '/auth/refresh', { body: {} })
+    .then((response) => response.ok)
+    .catch(() => false)
+    .finally(() => {
+      refreshInFlight = undefined;
+    });
+  return refreshInFlight;
+}
+
+async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  let response = await send(method, path, options);
+  if (response.status === 401 && !noRefreshPaths.includes(path)) {
+    if (await refreshSession()) response = await send(method, path, options);
+    if (response.status === 401) {
+      const error = await toApiError(response);
+      sessionEndedListener?.();
+      throw error;
+    }
+  }
+  if (!response.ok) throw await toApiError(response);
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+const enc = encodeURIComponent;
+
+export const api = {
+  auth: {
+    register: (input: { name: string; email: string; password: string }) =>
+      request<{ user: User }>('POST', '/auth/register', { body: input }),
+    verifyEmail: (token: string) => request<{ user: User }>('POST', '/auth/verify-email', { body: { token } }),
+    login: (input: { email: string; password: string }) => request<LoginResult>('POST', '/auth/login', { body: input }),
+    logout: () => request<void>('POST', '/auth/logout', { body: {} }),
+    forgotPassword: (email: string) => request<void>('POST', '/auth/forgot-password', { body: { email } }),
+    resetPassword: (input: { email: string; code: string; password: string }) =>
+      request<void>('POST', '/auth/reset-password', { body: input }),
+  },
+  me: {
+    get: (signal?: AbortSignal) => request<User>('GET', '/me', { signal }),
+    update: (patch: { name?: string; username?: string }) => request<User>('PATCH', '/me', { body: patch }),
+  },
+  organizations: {
+    list: (query: { limit?: number; cursor?: string | null } = {}) =>
+      request<Page<Organization>>('GET', '/organizations', { query }),
+    create: (input: { name: string }) => request<Organization>('POST', '/organizations', { body: input }),
+    update: (id: string, patch: { name?: string }) => request<Organization>('PATCH', `/organizations/${enc(id)}`, { body: patch }),
+    remove: (id: string) => request<void>('DELETE', `/organizations/${enc(id)}`),
+    members: {
+      list: (organizationId: string, query: { limit?: number; cursor?: string | null } = {}, signal?: AbortSignal) =>
+        request<Page<Member>>('GET', `/organizations/${enc(organizationId)}/members`, { query, signal }),
+      add: (organizationId: string, input: { email: string; role: Role }) =>
+        request<Member>('POST', `/organizations/${enc(organizationId)}/members`, { body: input }),
+      update: (organizationId: string, userId: string, role: Role) =>
+        request<Member>('PATCH', `/organizations/${enc(organizationId)}/members/${enc(userId)}`, { body: { role } }),
+      remove: (organizationId: string, userId: string) =>
+        request<void>('DELETE', `/organizations/${enc(organizationId)}/members/${enc(userId)}`),
+    },
+  },
+  projects: {
+    list: (
+      query: { organizationId?: string; status?: string; q?: string; limit?: number; cursor?: string | null },
+      signal?: AbortSignal,
+    ) => request<Page<Project>>('GET', '/projects', { query, signal }),
+    create: (input: ProjectInput & { organizationId: string }) => request<Project>('POST', '/projects', { body: input }),
+    get: (id: string, signal?: AbortSignal) => request<Project>('GET', `/projects/${enc(id)}`, { signal }),
+    update: (id: string, patch: ProjectPatch) => request<Project>('PATCH', `/projects/${enc(id)}`, { body: patch }),
+    remove: (id: string) => request<Project>('DELETE', `/projects/${enc(id)}`),
+    restore: (id: string) => request<Project>('POST', `/projects/${enc(id)}/restore`, { body: {} }),
+  },
+  audit: {
+    list: (query: { organizationId?: string; limit?: number; cursor?: string | null }, signal?: AbortSignal) =>
+      request<Page<AuditEvent>>('GET', '/audit', { query, signal }),
+  },
+};
+
+/** A readable message for anything thrown by the client. */
+export function messageOf(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  if (error instanceof Error) return error.message;
+  return 'Something went wrong';
+}

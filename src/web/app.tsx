@@ -1,0 +1,46 @@
+import { Navigate, Route, Routes } from 'react-router-dom';
+import { ToastProvider } from './components/toast';
+import { AppLayout } from './layout/app-layout';
+import { RedirectIfSignedIn, RequireAuth } from './layout/require-auth';
+import { SessionProvider } from './lib/session';
+import { AccountPage } from './pages/account/account-page';
+import { AuditPage } from './pages/audit/audit-page';
+import { CheckEmailPage } from './pages/check-email/check-email-page';
+import { ForgotPasswordPage } from './pages/forgot-password/forgot-password-page';
+import { LoginPage } from './pages/login/login-page';
+import { MembersPage } from './pages/members/members-page';
+import { NotFoundPage } from './pages/not-found/not-found-page';
+import { ProjectDetailPage } from './pages/project-detail/project-detail-page';
+import { ProjectsPage } from './pages/projects/projects-page';
+import { RegisterPage } from './pages/register/register-page';
+import { ResetPasswordPage } from './pages/reset-password/reset-password-page';
+import { SettingsPage } from './pages/settings/settings-page';
+import { VerifyEmailPage } from './pages/verify-email/verify-email-page';
+
+export function App() {
+  return (
+    <ToastProvider>
+      <SessionProvider>
+        <Routes>
+          <Route path="/login" element={<RedirectIfSignedIn><LoginPage /></RedirectIfSignedIn>} />
+          <Route path="/register" element={<RedirectIfSignedIn><RegisterPage /></RedirectIfSignedIn>} />
+          <Route path="/check-email" element={<CheckEmailPage />} />
+          <Route path="/verify-email" element={<VerifyEmailPage />} />
+          <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+          <Route path="/reset-password" element={<ResetPasswordPage />} />
+          <Route element={<RequireAuth><AppLayout /></RequireAuth>}>
+            <Route index element={<Navigate to="/projects" replace />} />
+            <Route path="/projects" element={<ProjectsPage key="active" view="active" />} />
+            <Route path="/projects/:projectId" element={<ProjectDetailPage />} />
+            <Route path="/trash" element={<ProjectsPage key="trash" view="trash" />} />
+            <Route path="/members" element={<MembersPage />} />
+            <Route path="/audit" element={<AuditPage />} />
+            <Route path="/settings" element={<SettingsPage />} />
+            <Route path="/account" element={<AccountPage />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Routes>
+      </SessionProvider>
+    </ToastProvider>
+  );
+}

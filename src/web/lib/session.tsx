@@ -1,0 +1,83 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { api, ApiError, onSessionEnded, type User } from '../api/client';
+
+type SessionState =
+  | { status: 'loading'; user: null }
+  | { status: 'anonymous'; user: null }
+  | { status: 'authenticated'; user: User };
+
+type SessionValue = SessionState & {
+  /** After a successful login: load the user and enter the app. */
+  signedIn(user: User): void;
+  setUser(user: User): void;
+  logout(): Promise<void>;
+};
+
+const SessionContext = createContext<SessionValue | null>(null);
+
+const publicPaths = ['/login', '/register', '/check-email', '/verify-email', '/forgot-password', '/reset-password'];
+
+export function isPublicPath(pathname: string): boolean {
+  return publicPaths.some((p) => pathname === p || pathname.startsWith(`${p}/`));
+}
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<SessionState>({ status: 'loading', user: null });
+  const navigate = useNavigate();
+
+  useEffect(() => {
+    const controller = new AbortController();
+    api.me
+      .get(controller.signal)
+      .then((user) => setState({ status: 'authenticated', user }))
+      .catch((error: unknown) => {
+        if (controller.signal.aborted) return;
+        // Anything but "not signed in" (the server is down, say) still lands on the login page, which shows it.
+        if (!(error instanceof ApiError && error.status === 401)) console.warn('Could not load the session', error);
+        setState({ status: 'anonymous', user: null });
+      });
+    return () => controller.abort();
+  }, []);
+
+  useEffect(
+    () =>
+      onSessionEnded(() => {
+        setState({ status: 'anonymous', user: null });
+        const here = window.location.pathname + window.location.search;
+        if (!isPublicPath(window.location.pathname)) {
+          void navigate(`/login?next=${encodeURIComponent(here)}&expired=1`, { replace: true });
+        }
+      }),
+    [navigate],
+  );
+
+  const signedIn = useCallback((user: User) => setState({ status: 'authenticated', user }), []);
+  const setUser = signedIn;
+
+  const logout = useCallback(async () => {
+    try {
+      await api.auth.logout();
+    } catch {
+      // The session is already gone on the server, or the server is unreachable: leave locally either way.
+    }
+    setState({ status: 'anonymous', user: null });
+    void navigate('/login', { replace: true });
+  }, [navigate]);
+
+  const value = useMemo<SessionValue>(() => ({ ...state, signedIn, setUser, logout }), [state, signedIn, setUser, logout]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession outside SessionProvider');
+  return value;
+}
+
+/** The signed-in user; only for components under RequireAuth. */
+export function useCurrentUser(): User {
+  const session = useSession();
+  if (session.status !== 'authenticated') throw new Error('useCurrentUser without a session');
+  return session.user;
+}

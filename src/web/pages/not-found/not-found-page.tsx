@@ -1,0 +1,20 @@
+import { Link } from 'react-router-dom';
+import { EmptyState } from '../../components/empty-state';
+
+export function NotFoundPage() {
+  return (
+    <div className="page">
+      <EmptyState
+        title="Page not found"
+        testId="page-not-found"
+        action={
+          <Link to="/projects" className="btn btn-secondary">
+            Go to projects
+          </Link>
+        }
+      >
+        The address may be mistyped, or the page has moved.
+      </EmptyState>
+    </div>
+  );
+}

@@ -1,0 +1,203 @@
+import { useEffect, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { api, ApiError, type Project } from '../../api/client';
+import { EmptyState } from '../../components/empty-state';
+import { ErrorBanner } from '../../components/error-banner';
+import { FolderIcon, PencilIcon, RestoreIcon, TrashIcon } from '../../components/icons';
+import { LoadingState } from '../../components/spinner';
+import { StatusBadge } from '../../components/status-badge';
+import { useToast } from '../../components/toast';
+import { PageHeader } from '../../layout/page-header';
+import { formatDate, formatDateTime } from '../../lib/format';
+import { useResource } from '../../lib/use-resource';
+import { canEditProjects, useWorkspace } from '../../lib/workspace';
+import { ProjectFormDialog } from '../projects/project-form-dialog';
+
+export function ProjectDetailPage() {
+  const { projectId = '' } = useParams();
+  const project = useResource(projectId, (signal) => api.projects.get(projectId, signal));
+  const workspace = useWorkspace();
+
+  // Opening a link to a project of another of my organizations switches the sidebar to that organization.
+  const organizationId = project.data?.organizationId;
+  useEffect(() => {
+    if (organizationId && organizationId !== workspace.current?.id && workspace.organizations.some((o) => o.id === organizationId)) {
+      workspace.select(organizationId);
+    }
+  }, [organizationId, workspace]);
+
+  if (project.status === 'loading') return <LoadingState label="Loading project" />;
+  if (project.status === 'error') {
+    if (project.error instanceof ApiError && (project.error.status === 404 || project.error.code === 'VALIDATION_FAILED')) return <ProjectNotFound />;
+    return (
+      <div className="page">
+        <ErrorBanner error={project.error} title="The project could not be loaded." onRetry={project.reload} />
+      </div>
+    );
+  }
+  return <ProjectDetail project={project.data} onChange={project.set} />;
+}
+
+function ProjectNotFound() {
+  return (
+    <div className="page">
+      <EmptyState
+        icon={<FolderIcon size={22} />}
+        title="Project not found"
+        testId="project-not-found"
+        action={
+          <Link to="/projects" className="btn btn-secondary">
+            Back to projects
+          </Link>
+        }
+      >
+        This project does not exist, or you do not have access to it.
+      </EmptyState>
+    </div>
+  );
+}
+
+function ProjectDetail({ project, onChange }: { project: Project; onChange(project: Project): void }) {
+  const workspace = useWorkspace();
+  const toast = useToast();
+  const navigate = useNavigate();
+  const [editing, setEditing] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const organization = workspace.organizations.find((o) => o.id === project.organizationId);
+  const canEdit = organization ? canEditProjects(organization) : false;
+  const inTrash = project.status === 'deleted';
+
+  const run = async (action: () => Promise<Project>, done: (p: Project) => void) => {
+    setBusy(true);
+    setError(null);
+    try {
+      done(await action());
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="page page-narrow" data-testid="project-detail">
+      <PageHeader
+        breadcrumb={
+          <>
+            <Link to={inTrash ? '/trash' : '/projects'}>{inTrash ? 'Trash' : 'Projects'}</Link>
+            <span aria-hidden="true">/</span>
+            <span className="key-chip">{project.key}</span>
+          </>
+        }
+        title={<span data-testid="project-title">{project.name}</span>}
+        actions={
+          canEdit && (
+            <>
+              {inTrash ? (
+                <button
+                  type="button"
+                  className="btn btn-primary"
+                  disabled={busy}
+                  onClick={() =>
+                    void run(
+                      () => api.projects.restore(project.id),
+                      (p) => {
+                        onChange(p);
+                        toast.show(`Restored ${p.name}`);
+                      },
+                    )
+                  }
+                >
+                  <RestoreIcon size={15} /> Restore
+                </button>
+              ) : (
+                <>
+                  <button type="button" className="btn btn-secondary" onClick={() => setEditing(true)} data-testid="edit-project">
+                    <PencilIcon size={15} /> Edit
+                  </button>
+                  <button
+                    type="button"
+                    className="btn btn-danger-ghost"
+                    disabled={busy}
+                    onClick={() =>
+                      void run(
+                        () => api.projects.remove(project.id),
+                        (p) => {
+                          toast.show(`Moved ${p.name} to Trash`);
+                          void navigate('/projects');
+                        },
+                      )
+                    }
+                    data-testid="delete-project"
+                  >
+                    <TrashIcon size={15} /> Move to trash
+                  </button>
+                </>
+              )}
+            </>
+          )
+        }
+      />
+      {error != null && <ErrorBanner error={error} />}
+      {inTrash && (
+        <div className="banner banner-warning" role="status">
+          This project is in the Trash{project.deletedAt ? ` since ${formatDateTime(project.deletedAt)}` : ''}. Restore it to work on it again.
+        </div>
+      )}
+
+      <div className="detail-grid">
+        <section className="card detail-description" aria-labelledby="description-heading">
+          <h2 className="section-title" id="description-heading">
+            Description
+          </h2>
+          {project.description ? (
+            <p className="prose">{project.description}</p>
+          ) : (
+            <p className="muted">No description yet.{canEdit && !inTrash ? ' Edit the project to add one.' : ''}</p>
+          )}
+        </section>
+        <aside className="card" aria-label="Properties">
+          <h2 className="section-title">Properties</h2>
+          <dl className="properties">
+            <dt>Status</dt>
+            <dd>
+              <StatusBadge status={project.status} />
+            </dd>
+            <dt>Key</dt>
+            <dd>
+              <span className="key-chip">{project.key}</span>
+            </dd>
+            <dt>Organization</dt>
+            <dd>{organization?.name ?? '—'}</dd>
+            <dt>Start date</dt>
+            <dd>{formatDate(project.startDate)}</dd>
+            <dt>Target date</dt>
+            <dd>{formatDate(project.endDate)}</dd>
+            <dt>Version</dt>
+            <dd>{project.currentVersion}</dd>
+            <dt>Created</dt>
+            <dd>{formatDateTime(project.createdAt)}</dd>
+            <dt>Updated</dt>
+            <dd>{formatDateTime(project.updatedAt)}</dd>
+          </dl>
+        </aside>
+      </div>
+
+      <ProjectFormDialog
+        open={editing}
+        onClose={() => setEditing(false)}
+        organizationId={project.organizationId}
+        project={project}
+        onSaved={(saved) => {
+          setEditing(false);
+          onChange(saved);
+          toast.show('Project updated');
+        }}
+      />
+      <span className="sr-only" aria-live="polite">
+        {busy ? 'Working…' : ''}
+      </span>
+    </div>
+  );
+}
