@@ -427,6 +427,27 @@ describe.each(testDrivers)('identity on %s', (kind) => {
     expect(patchUnknown.statusCode).toBe(400); // validation runs before the authentication check answers
   });
 
+  it('documents every identity endpoint in the OpenAPI document', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    expect(res.statusCode).toBe(200);
+    const paths = res.json().paths as Record<string, Record<string, unknown>>;
+    const expected: Array<[string, string]> = [
+      ['/api/v1/auth/register', 'post'],
+      ['/api/v1/auth/verify-email', 'post'],
+      ['/api/v1/auth/resend-verification', 'post'],
+      ['/api/v1/auth/login', 'post'],
+      ['/api/v1/auth/refresh', 'post'],
+      ['/api/v1/auth/logout', 'post'],
+      ['/api/v1/auth/forgot-password', 'post'],
+      ['/api/v1/auth/reset-password', 'post'],
+      ['/api/v1/me', 'get'],
+      ['/api/v1/me', 'patch'],
+      ['/api/v1/me/export', 'get'],
+      ['/api/v1/me', 'delete'],
+    ];
+    for (const [path, method] of expected) expect(paths[path]?.[method], `${method} ${path}`).toBeDefined();
+  });
+
   it('updates my profile and refuses a taken username', async () => {
     const email = uniqueEmail('patch');
     await registerVerified(email, { username: 'taken-name' });

@@ -36,6 +36,7 @@ import {
   type IdentityDeps,
   type SessionGrant,
 } from './identity.service.js';
+import { primeDummyHash } from './passwords.js';
 
 const REFRESH_COOKIE_PATH = '/api/v1/auth';
 const noContent = z.null().describe('No content');
@@ -44,6 +45,7 @@ const publicRoute = { security: [] };
 /** Registration, email verification, login sessions, password reset and the signed-in user's own account (/me). */
 export async function identityRoutes(api: ZodApp, context: AppContext): Promise<void> {
   const { config } = context;
+  primeDummyHash().catch(() => undefined);
   const depsFor = (request: FastifyRequest): IdentityDeps => ({
     db: context.db,
     mailer: context.mailer,

@@ -292,7 +292,8 @@ export async function resendVerification(deps: IdentityDeps, email: string): Pro
       .set({ emailVerificationTokenHash: hashSecret(token), emailVerificationExpiresAt: new Date(Date.now() + VERIFICATION_TTL_MS) })
       .where(eq(users.id, found.id));
   });
-  await deliver(deps, verificationMail(deps, found, token));
+  // Not awaited: a slow mail server must not tell whether the account exists.
+  void deliver(deps, verificationMail(deps, found, token));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -480,6 +481,9 @@ export async function refreshSession(deps: IdentityDeps, refreshToken: string, a
       .where(and(eq(tokens.id, found.id), isNull(tokens.usedAt), isNull(tokens.revokedAt)))
       .returning({ expiryDate: tokens.expiryDate });
     if (!claimed) {
+      const [spent] = await tx.select({ usedAt: tokens.usedAt }).from(tokens).where(eq(tokens.id, found.id));
+      // Revoked (logout, reset) but never used: simply dead. Used before: a copy is in someone else's hands.
+      if (!spent?.usedAt) return { kind: 'invalid' as const };
       await revokeSessions(tx, { sessionId: found.sessionId }, 'refresh_token_reuse');
       await recordAudit(tx, { ...actor, userId: found.userId }, {
         action: 'refresh_token_reused',
@@ -556,7 +560,8 @@ export async function requestPasswordReset(deps: IdentityDeps, email: string, ac
     await recordAudit(tx, { ...actor, userId: row.id }, { action: 'password_reset_requested', resourceType: 'user', resourceId: row.id });
     return row;
   });
-  if (account) await deliver(deps, resetMail(deps, account, code));
+  // Not awaited: a slow mail server must not tell whether the account exists.
+  if (account) void deliver(deps, resetMail(deps, account, code));
 }
 
 export async function resetPassword(

@@ -68,12 +68,20 @@ export function passwordNeedsRehash(passwordHash: string): boolean {
 
 let dummyHash: Promise<string> | undefined;
 
+/** Computes the dummy hash ahead of the first login, so even that one takes no longer for an unknown email. */
+export function primeDummyHash(): Promise<string> {
+  dummyHash ??= hashPassword(crypto.randomBytes(32).toString('base64url')).catch((error: unknown) => {
+    dummyHash = undefined;
+    throw error;
+  });
+  return dummyHash;
+}
+
 /**
  * Spends the time of a real verification when there is no account (or no password) to check against, so the
  * answer to an unknown email takes as long as the answer to a wrong password.
  */
 export async function verifyAgainstDummy(password: string): Promise<false> {
-  dummyHash ??= hashPassword(crypto.randomBytes(32).toString('base64url'));
-  await verifyPassword(await dummyHash, password);
+  await verifyPassword(await primeDummyHash(), password);
   return false;
 }
