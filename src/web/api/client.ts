@@ -169,7 +169,16 @@ function withQuery(path: string, query?: Query): string {
 type RequestOptions = { query?: Query; body?: unknown; signal?: AbortSignal };
 
 /** Endpoints whose 401 means "wrong credentials or token", never "session expired". */
-const noRefreshPaths = ['/auth/login', '/auth/refresh', '/auth/register', '/auth/verify-email', '/auth/forgot-password', '/auth/reset-password', '/auth/logout'];
+const noRefreshPaths = [
+  '/auth/login',
+  '/auth/refresh',
+  '/auth/register',
+  '/auth/verify-email',
+  '/auth/resend-verification',
+  '/auth/forgot-password',
+  '/auth/reset-password',
+  '/auth/logout',
+];
 
 let sessionEndedListener: (() => void) | undefined;
 let refreshInFlight: Promise<boolean> | undefined;
@@ -237,14 +246,15 @@ export const api = {
       request<{ user: User }>('POST', '/auth/register', { body: input }),
     verifyEmail: (token: string) => request<{ user: User }>('POST', '/auth/verify-email', { body: { token } }),
     login: (input: { email: string; password: string }) => request<LoginResult>('POST', '/auth/login', { body: input }),
-    logout: () => request<void>('POST', '/auth/logout', { body: {} }),
+    logout: () => request<void>('POST', '/auth/logout'),
+    resendVerification: (email: string) => request<{ message: string }>('POST', '/auth/resend-verification', { body: { email } }),
     forgotPassword: (email: string) => request<void>('POST', '/auth/forgot-password', { body: { email } }),
     resetPassword: (input: { email: string; code: string; password: string }) =>
       request<void>('POST', '/auth/reset-password', { body: input }),
   },
   me: {
     get: (signal?: AbortSignal) => request<User>('GET', '/me', { signal }),
-    update: (patch: { name?: string; username?: string }) => request<User>('PATCH', '/me', { body: patch }),
+    update: (patch: { name?: string; username?: string | null }) => request<User>('PATCH', '/me', { body: patch }),
   },
   organizations: {
     list: (query: { limit?: number; cursor?: string | null } = {}) =>

@@ -13,10 +13,8 @@ export function AccountPage() {
   const session = useSession();
   const toast = useToast();
   const form = useForm({ name: user.name, username: user.username ?? '' }, async (values) => {
-    const updated = await api.me.update({
-      name: values.name.trim(),
-      ...(values.username.trim() && values.username.trim() !== user.username ? { username: values.username.trim() } : {}),
-    });
+    const username = values.username.trim() || null;
+    const updated = await api.me.update({ name: values.name.trim(), ...(username !== user.username ? { username } : {}) });
     session.setUser(updated);
     toast.show('Profile saved');
   });

@@ -1,5 +1,6 @@
 import { Link, useSearchParams } from 'react-router-dom';
 import { MailIcon } from '../../components/icons';
+import { ResendVerification } from '../../components/resend-verification';
 import { AuthLayout } from '../../layout/auth-layout';
 
 export function CheckEmailPage() {
@@ -15,7 +16,8 @@ export function CheckEmailPage() {
           We sent a verification link to {email ? <strong>{email}</strong> : 'your email address'}. Open it to activate
           your account, then log in.
         </p>
-        <p className="muted">The link expires after a while. If nothing arrives, check your spam folder or register again.</p>
+        <p className="muted">The link expires after a while. If nothing arrives, check your spam folder.</p>
+        {email && <ResendVerification email={email} />}
       </div>
     </AuthLayout>
   );

@@ -2,6 +2,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { api, ApiError } from '../../api/client';
 import { ErrorBanner } from '../../components/error-banner';
 import { TextField } from '../../components/field';
+import { ResendVerification } from '../../components/resend-verification';
 import { AuthLayout } from '../../layout/auth-layout';
 import { safeNext } from '../../layout/require-auth';
 import { useSession } from '../../lib/session';
@@ -36,7 +37,10 @@ export function LoginPage() {
           </div>
         )}
         {notVerified ? (
-          <ErrorBanner error={error} title="Verify your email first." />
+          <>
+            <ErrorBanner error={error} title="Verify your email first." />
+            <ResendVerification email={form.values.email.trim()} />
+          </>
         ) : (
           <ErrorBanner error={error} />
         )}

@@ -106,7 +106,7 @@ function ProjectForm({ onClose, onSaved, organizationId, project }: Omit<Props, 
           />
           {project && (
             <SelectField label="Status" name="status" value={form.values.status} onChange={(e) => form.set('status', e.target.value as ProjectStatus)} error={form.fieldError('status')}>
-              {editableStatuses.map((s) => (
+              {[...editableStatuses, ...(editableStatuses.includes(project.status) ? [] : [project.status])].map((s) => (
                 <option key={s} value={s}>
                   {statusLabels[s]}
                 </option>

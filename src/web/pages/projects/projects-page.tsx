@@ -146,7 +146,18 @@ export function ProjectsPage({ view }: { view: 'active' | 'trash' }) {
       {list.status === 'loading' && <SkeletonRows />}
       {list.status === 'error' && <ErrorBanner error={list.error} title="Projects could not be loaded." onRetry={list.reload} />}
       {list.status === 'ready' && list.items.length === 0 && (
-        <ProjectsEmpty inTrash={inTrash} query={q} action={newButton} onClear={() => setSearch('')} />
+        <ProjectsEmpty
+          inTrash={inTrash}
+          query={q}
+          action={
+            canEdit && (
+              <button type="button" className="btn btn-secondary" onClick={() => setDialog({ mode: 'create' })} data-testid="new-project-empty">
+                <PlusIcon size={15} /> Create your first project
+              </button>
+            )
+          }
+          onClear={() => setSearch('')}
+        />
       )}
       {list.status === 'ready' && list.items.length > 0 && (
         <>
