@@ -32,6 +32,12 @@ export default async function setup(): Promise<() => Promise<void>> {
   }
   return async () => {
     fs.rmSync(path.dirname(PGLITE_SNAPSHOT), { recursive: true, force: true });
+    if (url) {
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      await admin.query(`DROP DATABASE IF EXISTS ${POSTGRES_TEMPLATE} WITH (FORCE)`);
+      await admin.end();
+    }
   };
 }
 

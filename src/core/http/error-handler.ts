@@ -29,8 +29,8 @@ function toAppError(error: unknown): AppError | undefined {
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = error.validationContext ?? 'body';
     const details = error.validation.map((issue) => {
-      const params = issue.params as { issue?: { keys?: string[]; path?: PropertyKey[] } };
-      const unknownKeys = params.issue?.keys;
+      const params = issue.params as { keys?: string[] };
+      const unknownKeys = params.keys;
       const field = fieldPath(issue.instancePath, unknownKeys?.join(',')) || where;
       return { field, message: issue.message ?? 'is invalid', in: where };
     });
@@ -52,10 +52,12 @@ function toAppError(error: unknown): AppError | undefined {
   if (error instanceof SyntaxError && fastifyError.statusCode === 400) {
     return new AppError('INVALID_JSON', `The request body is not valid JSON: ${error.message}`);
   }
-  const pgCode = (error as { code?: unknown }).code;
+  // Drizzle wraps driver errors (DrizzleQueryError); the PostgreSQL error is its cause.
+  const dbError = (error instanceof Error && error.cause instanceof Error ? error.cause : error) as { code?: unknown; constraint?: string };
+  const pgCode = dbError.code;
   if (typeof pgCode === 'string' && pgCode in postgresErrors) {
     const known = postgresErrors[pgCode]!;
-    const constraint = (error as { constraint?: string }).constraint;
+    const constraint = dbError.constraint;
     return new AppError(known.code, known.message, constraint ? { details: { constraint } } : {});
   }
   // Any other 4xx Fastify raised itself (e.g. a malformed URL) keeps its status as a bad request.
