@@ -201,6 +201,13 @@ describe.skipIf(skip)('sign-up to projects in the browser', () => {
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: path.join(SCREENSHOTS, 'projects.png'), fullPage: true });
 
+    // An expired access cookie is renewed through the refresh cookie without sending the person to the login page.
+    await page.context().clearCookies({ name: 'atelier_session' });
+    expect((await page.context().cookies()).map((cookie) => cookie.name)).not.toContain('atelier_session');
+    await page.reload();
+    await page.getByTestId('project-row').filter({ hasText: projectName }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/projects');
+
     await page.getByTestId('project-row').filter({ hasText: projectName }).getByTestId('project-name').click();
     await page.waitForURL(/\/projects\/[0-9a-f-]{36}$/);
     await page.getByTestId('project-detail').waitFor();
@@ -225,5 +232,12 @@ describe.skipIf(skip)('sign-up to projects in the browser', () => {
     await page.goto(projectUrl);
     await page.getByTestId('project-not-found').waitFor();
     expect(await page.getByText(projectName).count()).toBe(0);
+
+    // Logging out ends the session: the app is closed until the next log in.
+    await page.getByTestId('account-menu').click();
+    await page.getByTestId('logout').click();
+    await page.waitForURL(/\/login$/);
+    await page.goto('/projects');
+    await page.waitForURL(/\/login\?next=/);
   });
 });

@@ -5,7 +5,8 @@ import { AlertIcon } from './icons';
 export function ErrorBanner({ error, onRetry, title }: { error: unknown; onRetry?: () => void; title?: string }) {
   if (!error) return null;
   const message = error instanceof Error ? error.message : 'Something went wrong';
-  const requestId = error instanceof ApiError ? error.requestId : undefined;
+  // The request id matters when reporting a server fault; for an ordinary refusal it is noise.
+  const requestId = error instanceof ApiError && error.status >= 500 ? error.requestId : undefined;
   return (
     <div className="banner banner-error" role="alert" data-testid="error-banner">
       <AlertIcon size={16} className="banner-icon" />

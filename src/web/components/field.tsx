@@ -2,6 +2,15 @@ import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttribu
 
 type FieldFrameProps = { label: string; error?: string; hint?: ReactNode; optional?: boolean; id: string; children: ReactNode; trailing?: ReactNode };
 
+/**
+ * Server messages name the rule ("must be an email address", "must not be before startDate"); next to the input
+ * they read as a sentence with plain words for field names.
+ */
+export function asSentence(message: string): string {
+  const words = message.replace(/\b([a-z]+)([A-Z][a-z]+)\b/g, (_, head: string, tail: string) => `${head} ${tail.toLowerCase()}`);
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 function FieldFrame({ label, error, hint, optional, id, children, trailing }: FieldFrameProps) {
   return (
     <div className={error ? 'field field-invalid' : 'field'}>
@@ -15,7 +24,7 @@ function FieldFrame({ label, error, hint, optional, id, children, trailing }: Fi
       {children}
       {error ? (
         <p className="field-error" id={`${id}-error`} data-testid="field-error">
-          {error}
+          {asSentence(error)}
         </p>
       ) : (
         hint && (

@@ -5,11 +5,13 @@ import { ChevronDownIcon, PlusIcon } from '../components/icons';
 import { Menu, type MenuItem } from '../components/menu';
 import { useToast } from '../components/toast';
 import { roleLabels } from '../lib/format';
+import { useCurrentUser } from '../lib/session';
 import { useWorkspace } from '../lib/workspace';
 import { CreateOrganizationDialog } from './create-organization-dialog';
 
 export function OrganizationSwitcher() {
   const workspace = useWorkspace();
+  const user = useCurrentUser();
   const navigate = useNavigate();
   const toast = useToast();
   const [creating, setCreating] = useState(false);
@@ -22,7 +24,7 @@ export function OrganizationSwitcher() {
         <span className="org-option">
           <Avatar name={organization.name} seed={organization.id} size={18} square />
           <span className="org-option-name">{organization.name}</span>
-          <span className="org-option-role">{organization.isPersonal ? 'Personal' : roleLabels[organization.role]}</span>
+          <span className="org-option-role">{organization.isPersonal && organization.ownerId === user.id ? 'Personal' : roleLabels[organization.role]}</span>
         </span>
       ),
       checked: organization.id === current?.id,

@@ -38,7 +38,7 @@ export function LoginPage() {
         )}
         {notVerified ? (
           <>
-            <ErrorBanner error={error} title="Verify your email first." />
+            <ErrorBanner error={error} />
             <ResendVerification email={form.values.email.trim()} />
           </>
         ) : (

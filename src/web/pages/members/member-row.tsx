@@ -6,6 +6,8 @@ import { formatDate, roleLabels } from '../../lib/format';
 type Props = {
   member: Member;
   isSelf: boolean;
+  /** A personal organization cannot be left, only used. */
+  canLeave: boolean;
   canManage: boolean;
   assignable: Role[];
   busy: boolean;
@@ -13,10 +15,10 @@ type Props = {
   onRemove(member: Member): void;
 };
 
-export function MemberRow({ member, isSelf, canManage, assignable, busy, onRoleChange, onRemove }: Props) {
+export function MemberRow({ member, isSelf, canLeave, canManage, assignable, busy, onRoleChange, onRemove }: Props) {
   // Admins manage everyone below owner; nobody changes their own role here (an owner hands ownership on first).
   const canChange = canManage && !isSelf && assignable.includes(member.role);
-  const canRemove = isSelf || canChange;
+  const canRemove = isSelf ? canLeave : canChange;
   return (
     <tr data-testid="member-row" data-email={member.email} aria-busy={busy || undefined}>
       <td>

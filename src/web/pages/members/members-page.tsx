@@ -109,6 +109,7 @@ export function MembersPage() {
                   key={member.userId}
                   member={member}
                   isSelf={member.userId === user.id}
+                  canLeave={!organization.isPersonal}
                   canManage={canManage}
                   assignable={assignable}
                   busy={busyId === member.userId}

@@ -135,7 +135,7 @@ export function ProjectsPage({ view }: { view: 'active' | 'trash' }) {
             </button>
           )}
         </div>
-        {list.status === 'ready' && (
+        {list.status === 'ready' && list.items.length > 0 && (
           <span className="toolbar-count" aria-live="polite">
             {list.items.length}
             {list.hasMore ? '+' : ''} {list.items.length === 1 ? 'project' : 'projects'}
