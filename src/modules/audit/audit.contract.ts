@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { cursorSchema, limitSchema, pageSchema } from '../../core/http/pagination.js';
+
+export const listAuditQuery = z
+  .object({
+    organizationId: z.uuid('must be an organization id').optional().describe('the organization’s events (admins and owners); default: your own events'),
+    limit: limitSchema,
+    cursor: cursorSchema,
+  })
+  .strict();
+export type ListAuditQuery = z.infer<typeof listAuditQuery>;
+
+export const auditEventSchema = z.object({
+  id: z.number().int().describe('ascending in the order events were written'),
+  organizationId: z.string().nullable(),
+  userId: z.string().nullable(),
+  action: z.string(),
+  resourceType: z.string(),
+  resourceId: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()).nullable(),
+  ipAddress: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  timestamp: z.string(),
+});
+export type AuditEvent = z.infer<typeof auditEventSchema>;
+export const auditPageSchema = pageSchema(auditEventSchema);

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { projectStatuses } from '../../core/db/platform.schema.js';
+import { cursorSchema, limitSchema, pageSchema } from '../../core/http/pagination.js';
+import { settingsSchema } from '../organizations/index.js';
+
+/** Request and response schemas of /projects, shared by server and OpenAPI. */
+
+/** `deleted` is reached through DELETE /projects/{id} only, never written directly. */
+export const writableProjectStatuses = projectStatuses.filter((status) => status !== 'deleted') as [
+  Exclude<(typeof projectStatuses)[number], 'deleted'>,
+  ...Exclude<(typeof projectStatuses)[number], 'deleted'>[],
+];
+export const writableStatusSchema = z.enum(writableProjectStatuses);
+export const projectStatusSchema = z.enum(projectStatuses);
+
+export const projectKeySchema = z
+  .string()
+  .regex(/^[A-Z][A-Z0-9]{1,9}$/, 'must be 2–10 uppercase letters or digits, starting with a letter (e.g. MBA)');
+const nameSchema = z.string().trim().min(1, 'must not be empty').max(255, 'must be at most 255 characters');
+const descriptionSchema = z.string().max(20_000, 'must be at most 20000 characters');
+const ideaPromptSchema = z.string().max(50_000, 'must be at most 50000 characters');
+/** A calendar date, YYYY-MM-DD (a day that exists; year 1 or later, as PostgreSQL's date accepts). */
+const dateSchema = z.iso
+  .date('must be a date as YYYY-MM-DD')
+  .refine((value) => !value.startsWith('0000'), 'must be in year 1 or later');
+
+type DateRange = { startDate?: string | null | undefined; endDate?: string | null | undefined };
+function checkDateOrder(value: DateRange, ctx: z.RefinementCtx): void {
+  if (value.startDate && value.endDate && value.endDate < value.startDate) {
+    ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'must not be before startDate' });
+  }
+}
+
+const editableFields = {
+  key: projectKeySchema.optional(),
+  description: descriptionSchema.nullable().optional(),
+  status: writableStatusSchema.optional(),
+  settings: settingsSchema.optional(),
+  ideaPrompt: ideaPromptSchema.nullable().optional(),
+  startDate: dateSchema.nullable().optional(),
+  endDate: dateSchema.nullable().optional(),
+};
+
+export const createProjectBody = z
+  .object({
+    organizationId: z.uuid('must be an organization id').optional().describe('defaults to your personal organization'),
+    name: nameSchema,
+    ...editableFields,
+    key: projectKeySchema.optional().describe('derived from the name when absent ("Mobile Banking App" → MBA)'),
+  })
+  .strict()
+  .superRefine(checkDateOrder);
+export type CreateProjectInput = z.infer<typeof createProjectBody>;
+
+/**
+ * PUT replaces every editable field: an absent field takes its default (null, {} or status `active`). The key is
+ * the exception: it identifies the project in story keys, so an absent key keeps the current one.
+ */
+export const replaceProjectBody = z
+  .object({ name: nameSchema, ...editableFields })
+  .strict()
+  .superRefine(checkDateOrder);
+export type ReplaceProjectInput = z.infer<typeof replaceProjectBody>;
+
+/** PATCH changes only the fields it names; null clears a nullable field. */
+export const updateProjectBody = z
+  .object({ name: nameSchema.optional(), ...editableFields })
+  .strict()
+  .superRefine(checkDateOrder);
+export type UpdateProjectInput = z.infer<typeof updateProjectBody>;
+
+export const listProjectsQuery = z
+  .object({
+    organizationId: z.uuid('must be an organization id').optional().describe('default: projects of all your organizations'),
+    status: projectStatusSchema.optional().describe('deleted projects are listed only with status=deleted'),
+    q: z.string().trim().max(200, 'must be at most 200 characters').optional().describe('matches name, key or description, case-insensitively'),
+    limit: limitSchema,
+    cursor: cursorSchema,
+  })
+  .strict();
+export type ListProjectsQuery = z.infer<typeof listProjectsQuery>;
+
+export const projectParams = z.object({ id: z.string() });
+
+export const projectSchema = z.object({
+  id: z.string(),
+  organizationId: z.string(),
+  ownerId: z.string().nullable(),
+  name: z.string(),
+  key: z.string(),
+  description: z.string().nullable(),
+  status: projectStatusSchema,
+  settings: settingsSchema,
+  ideaPrompt: z.string().nullable(),
+  currentVersion: z.number().int(),
+  startDate: z.string().nullable(),
+  endDate: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  deletedAt: z.string().nullable(),
+});
+export type Project = z.infer<typeof projectSchema>;
+export const projectPageSchema = pageSchema(projectSchema);
