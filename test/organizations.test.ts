@@ -341,6 +341,24 @@ describe.each(testDrivers)('organizations on %s', (kind) => {
       expect(last.data.error.code).toBe('LAST_OWNER');
     });
 
+    it('keeps the account holder as owner of their personal organization', async () => {
+      const holder = await createUser(t);
+      const friend = await createUser(t);
+      const orgId = holder.personalOrgId;
+      expect((await api('POST', `/organizations/${orgId}/members`, holder, { email: friend.email, role: 'owner' })).statusCode).toBe(201);
+      for (const res of [
+        await api('DELETE', `/organizations/${orgId}/members/${holder.id}`, holder),
+        await api('PATCH', `/organizations/${orgId}/members/${holder.id}`, holder, { role: 'admin' }),
+        await api('DELETE', `/organizations/${orgId}/members/${holder.id}`, friend),
+        await api('PATCH', `/organizations/${orgId}/members/${holder.id}`, friend, { role: 'viewer' }),
+      ]) {
+        expect(res.statusCode).toBe(409);
+        expect(res.data.error.code).toBe('CONFLICT');
+      }
+      expect((await api('DELETE', `/organizations/${orgId}/members/${friend.id}`, friend)).statusCode).toBe(204);
+      expect((await api('GET', `/organizations/${orgId}`, holder)).data.ownerId).toBe(holder.id);
+    });
+
     it('two concurrent demotions of the last two owners cannot both pass', async () => {
       for (let round = 0; round < 3; round++) {
         const a = await createUser(t);

@@ -84,6 +84,17 @@ async function lockOwners(tx: Tx, organizationId: string): Promise<string[]> {
   return rows.map((row) => row.userId);
 }
 
+/** A personal organization belongs to its account: that person stays its owner until the account is deleted. */
+async function refuseIfPersonalHolder(tx: Tx, organizationId: string, targetUserId: string): Promise<void> {
+  const [organization] = await tx
+    .select({ isPersonal: organizations.isPersonal, ownerId: organizations.ownerId })
+    .from(organizations)
+    .where(eq(organizations.id, organizationId));
+  if (organization?.isPersonal && organization.ownerId === targetUserId) {
+    throw new AppError('CONFLICT', 'A personal organization keeps its account holder as owner; they cannot leave or be demoted');
+  }
+}
+
 function lastOwner(): AppError {
   return new AppError('LAST_OWNER', 'An organization needs at least one owner; make someone else an owner first');
 }
@@ -167,6 +178,7 @@ export async function changeMemberRole(
   }
   if (target.role === role) return toMember(target);
   if (target.role === 'owner' && owners.filter((id) => id !== target.userId).length === 0) throw lastOwner();
+  if (target.role === 'owner') await refuseIfPersonalHolder(tx, organizationId, target.userId);
   // Reassign first: someone demoting themselves loses the right to update the organization with the next statement.
   if (target.role === 'owner') await reassignOwnerIfNeeded(tx, organizationId, target.userId);
   await tx
@@ -197,6 +209,7 @@ export async function removeMember(tx: Tx, actor: UserActor, organizationId: str
     throw forbidden('Only an owner can remove an owner');
   }
   if (target.role === 'owner' && owners.filter((id) => id !== target.userId).length === 0) throw lastOwner();
+  await refuseIfPersonalHolder(tx, organizationId, target.userId);
   // Reassign while the caller still holds their role (someone leaving loses it with the delete).
   if (target.role === 'owner') await reassignOwnerIfNeeded(tx, organizationId, target.userId);
   await recordAudit(tx, actor, {
