@@ -412,3 +412,77 @@ describe('restore safety (PGlite)', () => {
     await expect(target.db.withAdmin((c) => c.exec('DELETE FROM app.audit_log'))).rejects.toThrow(/append-only/);
   });
 });
+
+describe.runIf(serverUrl)('a PostgreSQL role without the rights to back up or restore', () => {
+  const suffix = crypto.randomBytes(5).toString('hex');
+  const role = `atelier_clitest_owner_${suffix}`;
+  const database = `atelier_clitest_owned_${suffix}`;
+  let db: Database;
+
+  async function asPostgres(sql: string[]): Promise<void> {
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    try {
+      for (const statement of sql) await admin.query(statement);
+    } finally {
+      await admin.end();
+    }
+  }
+
+  beforeAll(async () => {
+    // The set-up the README allows: a non-superuser owner of the database, member of the two roles made for it.
+    await asPostgres([
+      `CREATE ROLE ${role} LOGIN`,
+      `GRANT atelier_app, atelier_system TO ${role}`,
+      `CREATE DATABASE ${database} OWNER ${role}`,
+    ]);
+    const url = new URL(withDatabase(serverUrl ?? '', database));
+    url.username = role;
+    url.password = '';
+    db = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 1 });
+    await migrateUp(db);
+    // Rows are written by a superuser: under FORCE ROW LEVEL SECURITY the owner itself may not write them.
+    const superuser = await openDatabase({ kind: 'postgres', url: withDatabase(serverUrl ?? '', database), poolSize: 1 });
+    try {
+      await seed(superuser, 2);
+    } finally {
+      await superuser.close();
+    }
+  });
+  afterAll(async () => {
+    await db?.close();
+    await asPostgres([
+      `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`,
+      `REVOKE SET ON PARAMETER session_replication_role FROM ${role}`,
+      `DROP ROLE IF EXISTS ${role}`,
+    ]);
+  });
+
+  it('says that row level security hides rows from it, and leaves no partial file', async () => {
+    const target = file('owner.atelier.gz');
+    await expectBackupError(writeBackup(db, target), 'PERMISSION', /is subject to row level security.*BYPASSRLS/s);
+    expect(fs.readdirSync(workDir).filter((f) => f.includes('owner.atelier.gz'))).toEqual([]);
+  });
+
+  it('says which right a restore needs', async () => {
+    const source = await createTestDatabase('pglite');
+    try {
+      await writeBackup(source.db, file('for-owner.atelier.gz'));
+    } finally {
+      await source.drop();
+    }
+    await expectBackupError(
+      restoreBackup(db, file('for-owner.atelier.gz'), { force: true }),
+      'PERMISSION',
+      new RegExp(`GRANT SET ON PARAMETER session_replication_role TO "${role}"; ALTER ROLE "${role}" BYPASSRLS;`),
+    );
+  });
+
+  it('backs up and restores once given the rights the messages name', async () => {
+    await asPostgres([`GRANT SET ON PARAMETER session_replication_role TO ${role}`, `ALTER ROLE ${role} BYPASSRLS`]);
+    const summary = await restoreBackup(db, file('for-owner.atelier.gz'), { force: true });
+    expect(summary.emptied).toContain('app.users');
+    const backup = await writeBackup(db, file('owner.atelier.gz'));
+    expect(backup.rows).toBe(summary.rows);
+  });
+});

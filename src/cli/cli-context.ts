@@ -2,8 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { loadConfig, type Config } from '../config.js';
-import type { Database } from '../core/db/database.js';
-import { openConfiguredDatabase } from '../server.js';
+import { openDatabase, type Database } from '../core/db/database.js';
 
 /** What a command may touch of the outside world; tests pass their own streams and environment. */
 export type CliIo = {
@@ -59,7 +58,10 @@ export async function withConfiguredDatabase<T>(
 ): Promise<T> {
   const config = loadConfig(io.env);
   if (options.mustExist && !databaseExists(config)) throw new CliError(missingDatabaseMessage(config));
-  const db = await openConfiguredDatabase(config);
+  // The same choice as openConfiguredDatabase in server.ts, without loading the HTTP stack for a one-off command.
+  const db = config.databaseUrl
+    ? await openDatabase({ kind: 'postgres', url: config.databaseUrl, poolSize: 1 })
+    : await openDatabase({ kind: 'pglite', dataDir: config.dataDir });
   try {
     return await work(db, config);
   } finally {

@@ -22,8 +22,8 @@ function packageVersion(): string {
 export function buildProgram(io: CliIo): Command {
   const program = new Command('atelier')
     .description(
-      'Atelier, the self-hosted AI workspace. Every command works on the database the environment names:\n' +
-        'the PostgreSQL server of DATABASE_URL, or else embedded PGlite in DATA_DIR (default ./data).',
+      'Atelier, the self-hosted AI workspace. Every command works on the database the environment names: the ' +
+        'PostgreSQL server of DATABASE_URL, or else embedded PGlite in DATA_DIR (default ./data).',
     )
     .version(packageVersion(), '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help for a command')

@@ -603,8 +603,9 @@ export async function restoreBackup(
           throw new BackupError(
             'PERMISSION',
             `The database role "${role}" may not set session_replication_role, which restore needs to load tables ` +
-              'in any order. Restore as a superuser, or grant the right once (PostgreSQL 15+): ' +
-              `GRANT SET ON PARAMETER session_replication_role TO ${quoteIdent(role)};`,
+              'in any order past the append-only triggers. Restore as a superuser, or have a superuser give the role ' +
+              `what restore needs (PostgreSQL 15+): GRANT SET ON PARAMETER session_replication_role TO ${quoteIdent(role)}; ` +
+              `ALTER ROLE ${quoteIdent(role)} BYPASSRLS;`,
             { cause: error },
           );
         }
