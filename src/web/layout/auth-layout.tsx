@@ -1,9 +1,11 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { Logo } from '../components/icons';
+import { useTitle } from '../lib/use-title';
 
 /** The frame of every signed-out page: the brand above one centred card. */
 export function AuthLayout({ title, subtitle, children, footer }: { title: string; subtitle?: ReactNode; children: ReactNode; footer?: ReactNode }) {
+  useTitle(title);
   return (
     <div className="auth-page">
       <div className="auth-column">

@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { api, ApiError, onSessionEnded, type User } from '../api/client';
 
@@ -25,6 +25,8 @@ export function isPublicPath(pathname: string): boolean {
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: 'loading', user: null });
   const navigate = useNavigate();
+  const statusRef = useRef(state.status);
+  statusRef.current = state.status;
 
   useEffect(() => {
     const controller = new AbortController();
@@ -43,6 +45,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(
     () =>
       onSessionEnded(() => {
+        // Only a session that existed can end; a first visit without one is handled by RequireAuth.
+        if (statusRef.current !== 'authenticated') return;
         setState({ status: 'anonymous', user: null });
         const here = window.location.pathname + window.location.search;
         if (!isPublicPath(window.location.pathname)) {

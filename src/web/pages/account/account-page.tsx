@@ -4,6 +4,7 @@ import { ErrorBanner } from '../../components/error-banner';
 import { TextField } from '../../components/field';
 import { useToast } from '../../components/toast';
 import { PageHeader } from '../../layout/page-header';
+import { useTitle } from '../../lib/use-title';
 import { formatDate } from '../../lib/format';
 import { useCurrentUser, useSession } from '../../lib/session';
 import { useForm } from '../../lib/use-form';
@@ -12,6 +13,7 @@ export function AccountPage() {
   const user = useCurrentUser();
   const session = useSession();
   const toast = useToast();
+  useTitle('Account');
   const form = useForm({ name: user.name, username: user.username ?? '' }, async (values) => {
     const username = values.username.trim() || null;
     const updated = await api.me.update({ name: values.name.trim(), ...(username !== user.username ? { username } : {}) });

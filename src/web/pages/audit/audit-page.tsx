@@ -5,6 +5,7 @@ import { ErrorBanner } from '../../components/error-banner';
 import { ActivityIcon, ChevronLeftIcon, ChevronRightIcon } from '../../components/icons';
 import { SkeletonRows } from '../../components/spinner';
 import { PageHeader } from '../../layout/page-header';
+import { useTitle } from '../../lib/use-title';
 import { useCurrentUser } from '../../lib/session';
 import { useResource } from '../../lib/use-resource';
 import { canManageMembers, useOrganization } from '../../lib/workspace';
@@ -19,6 +20,7 @@ export function AuditPage() {
   const user = useCurrentUser();
   const isAdmin = canManageMembers(organization);
   const [scope, setScope] = useState<Scope>(isAdmin ? 'organization' : 'mine');
+  useTitle('Audit log', organization.name);
   // Keyset paging: the cursors of the pages visited so far, so "Newer" goes back without offsets.
   const [cursors, setCursors] = useState<Array<string | null>>([null]);
   const cursor = cursors[cursors.length - 1] ?? null;

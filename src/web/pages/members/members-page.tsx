@@ -8,6 +8,7 @@ import { UsersIcon } from '../../components/icons';
 import { SkeletonRows } from '../../components/spinner';
 import { useToast } from '../../components/toast';
 import { PageHeader } from '../../layout/page-header';
+import { useTitle } from '../../lib/use-title';
 import { roleDescriptions, roleLabels } from '../../lib/format';
 import { useCurrentUser } from '../../lib/session';
 import { usePagedList } from '../../lib/use-paged-list';
@@ -22,6 +23,7 @@ export function MembersPage() {
   const toast = useToast();
   const navigate = useNavigate();
   const canManage = canManageMembers(organization);
+  useTitle('Members', organization.name);
   // Only an owner hands out ownership; admins manage everyone below them.
   const assignable: Role[] = organization.role === 'owner' ? ['owner', 'admin', 'editor', 'viewer'] : ['admin', 'editor', 'viewer'];
   const list = usePagedList<Member>(organization.id, (cursor, signal) =>

@@ -1,7 +1,9 @@
 import { Link } from 'react-router-dom';
 import { EmptyState } from '../../components/empty-state';
+import { useTitle } from '../../lib/use-title';
 
 export function NotFoundPage() {
+  useTitle('Page not found');
   return (
     <div className="page">
       <EmptyState

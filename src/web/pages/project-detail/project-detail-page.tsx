@@ -10,6 +10,7 @@ import { useToast } from '../../components/toast';
 import { PageHeader } from '../../layout/page-header';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { useResource } from '../../lib/use-resource';
+import { useTitle } from '../../lib/use-title';
 import { canEditProjects, useWorkspace } from '../../lib/workspace';
 import { ProjectFormDialog } from '../projects/project-form-dialog';
 
@@ -39,6 +40,7 @@ export function ProjectDetailPage() {
 }
 
 function ProjectNotFound() {
+  useTitle('Project not found');
   return (
     <div className="page">
       <EmptyState
@@ -67,6 +69,7 @@ function ProjectDetail({ project, onChange }: { project: Project; onChange(proje
   const organization = workspace.organizations.find((o) => o.id === project.organizationId);
   const canEdit = organization ? canEditProjects(organization) : false;
   const inTrash = project.status === 'deleted';
+  useTitle(project.name, organization?.name);
 
   const run = async (action: () => Promise<Project>, done: (p: Project) => void) => {
     setBusy(true);

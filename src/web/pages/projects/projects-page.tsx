@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, messageOf, type Project } from '../../api/client';
 import { EmptyState } from '../../components/empty-state';
@@ -8,6 +8,8 @@ import { SkeletonRows } from '../../components/spinner';
 import { useToast } from '../../components/toast';
 import { PageHeader } from '../../layout/page-header';
 import { useDebounced } from '../../lib/use-debounced';
+import { useShortcut } from '../../lib/use-shortcut';
+import { useTitle } from '../../lib/use-title';
 import { usePagedList } from '../../lib/use-paged-list';
 import { canEditProjects, useOrganization } from '../../lib/workspace';
 import { ProjectFormDialog } from './project-form-dialog';
@@ -25,6 +27,10 @@ export function ProjectsPage({ view }: { view: 'active' | 'trash' }) {
   const [busyIds, setBusyIds] = useState<Set<string>>(new Set());
   const canEdit = canEditProjects(organization);
   const inTrash = view === 'trash';
+  const searchRef = useRef<HTMLInputElement>(null);
+  useTitle(inTrash ? 'Trash' : 'Projects', organization.name);
+  useShortcut('c', () => setDialog({ mode: 'create' }), canEdit && !inTrash);
+  useShortcut('/', () => searchRef.current?.focus());
 
   // The search lives in the URL too, so a filtered list can be shared and survives a reload.
   useEffect(() => {
@@ -93,8 +99,8 @@ export function ProjectsPage({ view }: { view: 'active' | 'trash' }) {
   };
 
   const newButton = canEdit && !inTrash && (
-    <button type="button" className="btn btn-primary" onClick={() => setDialog({ mode: 'create' })} data-testid="new-project">
-      <PlusIcon size={15} /> New project
+    <button type="button" className="btn btn-primary" onClick={() => setDialog({ mode: 'create' })} data-testid="new-project" aria-keyshortcuts="c">
+      <PlusIcon size={15} /> New project <kbd className="kbd">C</kbd>
     </button>
   );
 
@@ -118,6 +124,7 @@ export function ProjectsPage({ view }: { view: 'active' | 'trash' }) {
         <div className="search">
           <SearchIcon size={15} className="search-icon" />
           <input
+            ref={searchRef}
             type="search"
             className="input search-input"
             placeholder={inTrash ? 'Search trash' : 'Search projects'}
@@ -125,8 +132,12 @@ export function ProjectsPage({ view }: { view: 'active' | 'trash' }) {
             value={search}
             onChange={(e) => setSearch(e.target.value)}
             onKeyDown={(e) => {
-              if (e.key === 'Escape') setSearch('');
+              if (e.key === 'Escape') {
+                setSearch('');
+                e.currentTarget.blur();
+              }
             }}
+            aria-keyshortcuts="/"
             data-testid="project-search"
           />
           {search && (

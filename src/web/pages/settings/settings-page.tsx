@@ -6,12 +6,14 @@ import { ErrorBanner } from '../../components/error-banner';
 import { TextField } from '../../components/field';
 import { useToast } from '../../components/toast';
 import { PageHeader } from '../../layout/page-header';
+import { useTitle } from '../../lib/use-title';
 import { roleLabels } from '../../lib/format';
 import { useForm } from '../../lib/use-form';
 import { canManageMembers, useOrganization, useWorkspace } from '../../lib/workspace';
 
 export function SettingsPage() {
   const organization = useOrganization();
+  useTitle('Settings', organization.name);
   return (
     <div className="page page-narrow" data-testid="settings-page">
       <PageHeader title="Settings" subtitle={`${organization.name} · you are ${roleLabels[organization.role]?.toLowerCase() ?? organization.role}`} />
