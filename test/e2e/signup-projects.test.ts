@@ -90,6 +90,7 @@ describe.skipIf(skip)('sign-up to projects in the browser', () => {
   let baseUrl: string;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
+  const pageErrors: string[] = [];
   const runId = Date.now().toString(36);
 
   beforeAll(async () => {
@@ -138,6 +139,8 @@ describe.skipIf(skip)('sign-up to projects in the browser', () => {
       clearTimeout(timer);
     }
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    // The server logs at warn level: anything it said is worth reading next to a failure.
+    if (serverOutput.trim()) console.warn(`[e2e] server output:\n${serverOutput}`);
   });
 
   async function newPage(): Promise<Page> {
@@ -146,7 +149,7 @@ describe.skipIf(skip)('sign-up to projects in the browser', () => {
     context.setDefaultTimeout(UI_TIMEOUT);
     contexts.push(context);
     const page = await context.newPage();
-    page.on('pageerror', (error) => console.error('[e2e] page error:', error.message));
+    page.on('pageerror', (error) => pageErrors.push(error.message));
     return page;
   }
 
@@ -213,6 +216,7 @@ describe.skipIf(skip)('sign-up to projects in the browser', () => {
     await page.getByTestId('project-detail').waitFor();
     expect(await page.getByTestId('project-title').textContent()).toBe(projectName);
     projectUrl = new URL(page.url()).pathname;
+    expect(pageErrors).toEqual([]);
   });
 
   it('a second person neither lists nor opens the first person’s project', { timeout: 120_000 }, async () => {
@@ -239,5 +243,6 @@ describe.skipIf(skip)('sign-up to projects in the browser', () => {
     await page.waitForURL(/\/login$/);
     await page.goto('/projects');
     await page.waitForURL(/\/login\?next=/);
+    expect(pageErrors).toEqual([]);
   });
 });
