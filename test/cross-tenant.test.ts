@@ -1,0 +1,208 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '../src/core/ids.js';
+import { createUser, type TestUser } from './support/factories.js';
+import { call, createTestApp, type TestApp } from './support/test-app.js';
+import { testDrivers } from './support/test-db.js';
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+type Probe = { method: Method; url: string; body?: unknown };
+
+/**
+ * User B calls every organization, member, project and audit endpoint with user A's ids. Each answer must be the
+ * 404 a missing id gets (same code and message), and A's data must be exactly as before.
+ */
+describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
+  let t: TestApp;
+  let a: TestUser;
+  let aColleague: TestUser;
+  let b: TestUser;
+  let aTeamOrg: string;
+  let aProject: string;
+  let aPersonalProject: string;
+  let aDeletedProject: string;
+  let bProject: string;
+
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    a = await createUser(t, { name: 'Alice' });
+    aColleague = await createUser(t, { name: 'Aaron' });
+    b = await createUser(t, { name: 'Bob' });
+    const team = await api('POST', '/organizations', a, { name: 'Alice Corp', settings: { secret: true } });
+    aTeamOrg = team.data.id;
+    await api('POST', `/organizations/${aTeamOrg}/members`, a, { email: aColleague.email, role: 'editor' });
+    aProject = (await api('POST', '/projects', a, { organizationId: aTeamOrg, name: 'Secret Launch', key: 'SECRET' })).data.id;
+    aPersonalProject = (await api('POST', '/projects', a, { name: 'Diary', description: 'private notes' })).data.id;
+    aDeletedProject = (await api('POST', '/projects', a, { organizationId: aTeamOrg, name: 'Binned' })).data.id;
+    expect((await api('DELETE', `/projects/${aDeletedProject}`, a)).statusCode).toBe(200);
+    bProject = (await api('POST', '/projects', b, { name: 'Bob Stuff' })).data.id;
+  });
+  afterAll(async () => t.close());
+
+  function api(method: Method, url: string, user: TestUser, body?: unknown) {
+    return call(t.app, method, `/api/v1${url}`, { token: user.token, ...(body === undefined ? {} : { body }) });
+  }
+
+  /** Everything A can read, to compare before and after B's attempts. */
+  async function snapshotOfA(): Promise<unknown> {
+    const read = async (url: string) => {
+      const res = await api('GET', url, a);
+      expect(res.statusCode, url).toBe(200);
+      return res.data;
+    };
+    return {
+      organizations: await read('/organizations?limit=200'),
+      team: await read(`/organizations/${aTeamOrg}`),
+      personal: await read(`/organizations/${a.personalOrgId}`),
+      teamMembers: await read(`/organizations/${aTeamOrg}/members?limit=200`),
+      personalMembers: await read(`/organizations/${a.personalOrgId}/members?limit=200`),
+      projects: await read('/projects?limit=200'),
+      deletedProjects: await read('/projects?status=deleted&limit=200'),
+      project: await read(`/projects/${aProject}`),
+      personalProject: await read(`/projects/${aPersonalProject}`),
+      deletedProject: await read(`/projects/${aDeletedProject}`),
+      teamAudit: await read(`/audit?organizationId=${aTeamOrg}&limit=200`),
+      personalAudit: await read(`/audit?organizationId=${a.personalOrgId}&limit=200`),
+      ownAudit: await read('/audit?limit=200'),
+    };
+  }
+
+  /** The same request shapes with A's ids (foreign) and with ids that exist nowhere (missing). */
+  function probes(ids: { org: string; project: string; deletedProject: string; memberOf: string; member: string }): Probe[] {
+    return [
+      { method: 'GET', url: `/organizations/${ids.org}` },
+      { method: 'PATCH', url: `/organizations/${ids.org}`, body: { name: 'Taken over' } },
+      { method: 'PATCH', url: `/organizations/${ids.org}`, body: { settings: {} } },
+      { method: 'DELETE', url: `/organizations/${ids.org}` },
+      { method: 'GET', url: `/organizations/${ids.org}/members` },
+      { method: 'GET', url: `/organizations/${ids.org}/members?limit=1` },
+      { method: 'POST', url: `/organizations/${ids.org}/members`, body: { email: b.email, role: 'owner' } },
+      { method: 'POST', url: `/organizations/${ids.org}/members`, body: { email: b.email, role: 'viewer' } },
+      { method: 'POST', url: `/organizations/${ids.org}/members`, body: { email: 'nobody@example.test', role: 'viewer' } },
+      { method: 'PATCH', url: `/organizations/${ids.org}/members/${ids.member}`, body: { role: 'viewer' } },
+      { method: 'PATCH', url: `/organizations/${ids.org}/members/${b.id}`, body: { role: 'owner' } },
+      { method: 'DELETE', url: `/organizations/${ids.org}/members/${ids.member}` },
+      { method: 'DELETE', url: `/organizations/${ids.org}/members/${b.id}` },
+      // A's account in B's own organization: B is admin there, but A is not a member.
+      { method: 'PATCH', url: `/organizations/${b.personalOrgId}/members/${ids.memberOf}`, body: { role: 'viewer' } },
+      { method: 'DELETE', url: `/organizations/${b.personalOrgId}/members/${ids.memberOf}` },
+      { method: 'GET', url: `/projects/${ids.project}` },
+      { method: 'PUT', url: `/projects/${ids.project}`, body: { name: 'Taken over' } },
+      { method: 'PATCH', url: `/projects/${ids.project}`, body: { name: 'Taken over' } },
+      { method: 'PATCH', url: `/projects/${ids.project}`, body: { key: 'OWNED' } },
+      { method: 'DELETE', url: `/projects/${ids.project}` },
+      { method: 'POST', url: `/projects/${ids.project}/restore` },
+      { method: 'GET', url: `/projects/${ids.deletedProject}` },
+      { method: 'POST', url: `/projects/${ids.deletedProject}/restore` },
+      { method: 'DELETE', url: `/projects/${ids.deletedProject}` },
+      { method: 'POST', url: '/projects', body: { organizationId: ids.org, name: 'Planted' } },
+      { method: 'POST', url: '/projects', body: { organizationId: ids.org, name: 'Planted', key: 'SECRET' } },
+      { method: 'GET', url: `/projects?organizationId=${ids.org}` },
+      { method: 'GET', url: `/projects?organizationId=${ids.org}&status=deleted` },
+      { method: 'GET', url: `/projects?organizationId=${ids.org}&q=secret` },
+      { method: 'GET', url: `/audit?organizationId=${ids.org}` },
+    ];
+  }
+
+  const withoutRequestId = (body: { error?: { requestId?: string } }) => ({ ...body, error: { ...body.error, requestId: undefined } });
+
+  it('answers every endpoint with A’s ids exactly as for ids that do not exist, and leaves A’s data alone', async () => {
+    const before = await snapshotOfA();
+    for (const [org, project, deletedProject] of [
+      [aTeamOrg, aProject, aDeletedProject],
+      [a.personalOrgId, aPersonalProject, aDeletedProject],
+    ] as const) {
+      const foreign = probes({ org, project, deletedProject, memberOf: a.id, member: a.id });
+      const missing = probes({ org: newId(), project: newId(), deletedProject: newId(), memberOf: newId(), member: newId() });
+      for (const [index, probe] of foreign.entries()) {
+        const label = `${probe.method} ${probe.url} ${JSON.stringify(probe.body ?? '')}`;
+        const res = await api(probe.method, probe.url, b, probe.body);
+        expect(res.statusCode, label).toBe(404);
+        expect(res.data.error.code, label).toBe('NOT_FOUND');
+        const control = missing[index]!;
+        const missingRes = await api(control.method, control.url, b, control.body);
+        expect(missingRes.statusCode, `missing: ${label}`).toBe(404);
+        expect(withoutRequestId(res.data), label).toEqual(withoutRequestId(missingRes.data));
+      }
+    }
+    expect(await snapshotOfA()).toEqual(before);
+  });
+
+  it('answers malformed ids in paths with 404, never 500', async () => {
+    for (const bad of ['x', '1', 'null', 'undefined', ' ', "1'--", '0'.repeat(100), '01900000-0000-7000-8000-00000000000g']) {
+      const id = encodeURIComponent(bad);
+      for (const probe of probes({ org: id, project: id, deletedProject: id, memberOf: id, member: id })) {
+        // Ids in query strings and bodies are validated (400 naming the field); only path ids answer 404.
+        if (probe.url.includes('?') || probe.url === '/projects') continue;
+        const res = await api(probe.method, probe.url, b, probe.body);
+        expect(res.statusCode, `${probe.method} ${probe.url}`).toBe(404);
+      }
+    }
+    // Past the router's limit on a path parameter (100 characters) the answer is still a client error.
+    const tooLong = await api('GET', `/projects/${'0'.repeat(300)}`, b);
+    expect(tooLong.statusCode).toBeGreaterThanOrEqual(400);
+    expect(tooLong.statusCode).toBeLessThan(500);
+  });
+
+  it('keeps A out of B’s lists and searches', async () => {
+    const organizations = await api('GET', '/organizations?limit=200', b);
+    expect(organizations.data.items.map((o: { id: string }) => o.id)).toEqual([b.personalOrgId]);
+    const projects = await api('GET', '/projects?limit=200', b);
+    expect(projects.data.items.map((p: { id: string }) => p.id)).toEqual([bProject]);
+    for (const q of ['secret', 'diary', 'private', 'binned']) {
+      for (const status of ['', '&status=deleted', '&status=active']) {
+        const res = await api('GET', `/projects?q=${q}${status}`, b);
+        expect(res.statusCode).toBe(200);
+        expect(res.data.items).toEqual([]);
+      }
+    }
+    const audit = await api('GET', '/audit?limit=200', b);
+    for (const event of audit.data.items as Array<{ userId: string; organizationId: string | null }>) {
+      expect(event.userId).toBe(b.id);
+      expect([b.personalOrgId, null]).toContain(event.organizationId);
+    }
+    const members = await api('GET', `/organizations/${b.personalOrgId}/members`, b);
+    expect(members.data.items.map((m: { userId: string }) => m.userId)).toEqual([b.id]);
+  });
+
+  it('cannot move a project into another organization', async () => {
+    const res = await api('PATCH', `/projects/${bProject}`, b, { organizationId: aTeamOrg });
+    expect(res.statusCode).toBe(400);
+    const put = await api('PUT', `/projects/${bProject}`, b, { name: 'Moved', organizationId: aTeamOrg });
+    expect(put.statusCode).toBe(400);
+    expect((await api('GET', `/projects/${bProject}`, b)).data.organizationId).toBe(b.personalOrgId);
+  });
+
+  it('a viewer of one of A’s organizations gets 403 there and still 404 everywhere else', async () => {
+    const viewer = await createUser(t, { name: 'Vera' });
+    expect((await api('POST', `/organizations/${aTeamOrg}/members`, a, { email: viewer.email, role: 'viewer' })).statusCode).toBe(201);
+    const before = await snapshotOfA();
+    const writes: Probe[] = [
+      { method: 'PATCH', url: `/organizations/${aTeamOrg}`, body: { name: 'Taken over' } },
+      { method: 'DELETE', url: `/organizations/${aTeamOrg}` },
+      { method: 'POST', url: `/organizations/${aTeamOrg}/members`, body: { email: b.email, role: 'viewer' } },
+      { method: 'PATCH', url: `/organizations/${aTeamOrg}/members/${aColleague.id}`, body: { role: 'viewer' } },
+      { method: 'DELETE', url: `/organizations/${aTeamOrg}/members/${aColleague.id}` },
+      { method: 'POST', url: '/projects', body: { organizationId: aTeamOrg, name: 'Planted' } },
+      { method: 'PUT', url: `/projects/${aProject}`, body: { name: 'Taken over' } },
+      { method: 'PATCH', url: `/projects/${aProject}`, body: { name: 'Taken over' } },
+      { method: 'DELETE', url: `/projects/${aProject}` },
+      { method: 'POST', url: `/projects/${aDeletedProject}/restore` },
+      { method: 'GET', url: `/audit?organizationId=${aTeamOrg}` },
+    ];
+    for (const probe of writes) {
+      const res = await api(probe.method, probe.url, viewer, probe.body);
+      expect(res.statusCode, `${probe.method} ${probe.url}`).toBe(403);
+      expect(res.data.error.code).toBe('FORBIDDEN');
+    }
+    expect((await api('GET', `/projects/${aProject}`, viewer)).statusCode).toBe(200);
+    // A's personal organization and its project stay invisible to the viewer of the team organization.
+    for (const probe of probes({ org: a.personalOrgId, project: aPersonalProject, deletedProject: newId(), memberOf: a.id, member: a.id })) {
+      if (probe.url.startsWith(`/organizations/${b.personalOrgId}`)) continue; // B's organization, not the viewer's
+      const res = await api(probe.method, probe.url, viewer, probe.body);
+      expect(res.statusCode, `${probe.method} ${probe.url}`).toBe(404);
+    }
+    // What the viewer saw in the team organization changed nothing either.
+    const after = (await snapshotOfA()) as Record<string, unknown>;
+    expect(after).toEqual(before);
+  });
+});
