@@ -403,10 +403,32 @@ describe('restore safety (PGlite)', () => {
     }
   });
 
-  it('with --force, replaces everything, the append-only audit log included', async () => {
+  it('refuses a backup with tables the target does not have', async () => {
+    const lines = gunzipSync(fs.readFileSync(backupFile)).toString('utf8').split('\n');
+    const header = JSON.parse(lines[0] ?? '{}');
+    header.tables.push('public.not_from_atelier');
+    const extraTable = file('extra-table.atelier.gz');
+    fs.writeFileSync(extraTable, gzipSync([JSON.stringify(header), ...lines.slice(1)].join('\n')));
+    await expectBackupError(
+      restoreBackup(target.db, extraTable, { force: true }),
+      'SCHEMA_MISMATCH',
+      /tables the target database does not have: public\.not_from_atelier/,
+    );
+    expect(await dump(target.db)).toEqual(targetBefore);
+  });
+
+  it('with --force, replaces everything, the append-only audit log included, and nothing else', async () => {
+    await target.db.withAdmin((c) => c.exec(`CREATE TABLE public.other_app (v text); INSERT INTO public.other_app VALUES ('kept')`));
     const emptied: string[] = [];
     await restoreBackup(target.db, backupFile, { force: true, onEmptied: (t) => emptied.push(...t) });
     expect(emptied).toEqual(expect.arrayContaining(['app.audit_log', 'app.users']));
+    expect(emptied).not.toContain('public.other_app');
+    const other = await target.db.withAdmin(async (c) => {
+      const rows = await c.query<{ v: string }>('SELECT v FROM public.other_app');
+      await c.exec('DROP TABLE public.other_app');
+      return rows;
+    });
+    expect(other).toEqual([{ v: 'kept' }]);
     expect(await dump(target.db)).toEqual(await dump(source.db));
     // The trigger is back in force once the restore is over.
     await expect(target.db.withAdmin((c) => c.exec('DELETE FROM app.audit_log'))).rejects.toThrow(/append-only/);

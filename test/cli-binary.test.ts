@@ -71,7 +71,10 @@ afterAll(() => {
   fs.rmSync(workDir, { recursive: true, force: true });
 });
 
-describe('atelier (the compiled binary)', () => {
+// Child processes each open PGlite (about a second), and a new data directory runs initdb (several seconds).
+const SLOW = { timeout: 240_000 };
+
+describe('atelier (the compiled binary)', SLOW, () => {
   it('answers --help for every command', async () => {
     for (const command of [[], ['serve'], ['migrate'], ['migrate', 'up'], ['migrate', 'down'], ['migrate', 'status'],
       ['migrate', 'history'], ['backup'], ['restore']]) {
@@ -233,7 +236,7 @@ describe('atelier (the compiled binary)', () => {
   });
 });
 
-describe.runIf(serverUrl)('atelier (the compiled binary) on a PostgreSQL server', () => {
+describe.runIf(serverUrl)('atelier (the compiled binary) on a PostgreSQL server', SLOW, () => {
   const name = `atelier_clibin_${crypto.randomBytes(5).toString('hex')}`;
   const url = serverUrl ? withDatabase(serverUrl, name) : '';
   const server = (): NodeJS.ProcessEnv => ({ DATABASE_URL: url, DATA_DIR: path.join(workDir, 'unused') });

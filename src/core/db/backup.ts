@@ -28,6 +28,7 @@ import { loadMigrations, migrateUp, type Migration } from './migrator.js';
  * A restore needs the same migration history as the backup (the target is migrated up to the backup's level first),
  * loads everything in one transaction (a failed restore changes nothing) with session_replication_role = replica, so
  * foreign keys load in any order and the audit log's append-only triggers stay out of the way, then sets sequences.
+ * It touches only the tables named in the backup's header.
  */
 
 export const BACKUP_FORMAT = 'atelier-backup';
@@ -60,6 +61,7 @@ export type BackupErrorCode =
   | 'UNSUPPORTED_VERSION'
   | 'CORRUPT'
   | 'MIGRATIONS_MISMATCH'
+  | 'SCHEMA_MISMATCH'
   | 'TARGET_NOT_EMPTY'
   | 'PERMISSION'
   | 'INTERRUPTED';
@@ -646,7 +648,18 @@ async function loadInto(
     );
   }
 
-  const tables = await listTables(client);
+  // Only the backup's tables are checked, emptied and loaded: a table the target has beyond them (not Atelier's,
+  // since the migrations match) is left alone.
+  const targetTables = await listTables(client);
+  const absent = header.tables.filter((name) => !targetTables.some((t) => t.name === name));
+  if (absent.length) {
+    throw new BackupError(
+      'SCHEMA_MISMATCH',
+      `The backup has tables the target database does not have: ${absent.join(', ')}. They were not made by ` +
+        "Atelier's migrations; create them in the target first.",
+    );
+  }
+  const tables = targetTables.filter((t) => header.tables.includes(t.name));
   const byName = new Map(tables.map((t) => [t.name, t]));
   const nonEmpty: string[] = [];
   for (const table of tables) {
