@@ -248,7 +248,8 @@ describe.each(testDrivers)('projects on %s', (kind) => {
     expect((await api('GET', `/projects/${project.id}`, user)).data.status).toBe('deleted');
     expect((await api('PATCH', `/projects/${project.id}`, user, { name: 'Edit' })).statusCode).toBe(409);
     expect((await api('DELETE', `/projects/${project.id}`, user)).statusCode).toBe(409);
-    const restored = await api('POST', `/projects/${project.id}/restore`, user);
+    // The web client sends an empty JSON object; no body at all works as well.
+    const restored = await api('POST', `/projects/${project.id}/restore`, user, {});
     expect(restored.statusCode).toBe(200);
     expect(restored.data).toMatchObject({ status: 'on_hold', deletedAt: null, key: project.key });
     expect((await api('POST', `/projects/${project.id}/restore`, user)).statusCode).toBe(409);
