@@ -269,8 +269,7 @@ export async function writeBackup(
     : keepOpen(destination as Writable);
   try {
     const result = await db.withAdmin(async (client) => {
-      // One snapshot for every table; READ ONLY as a promise to the reader of this code. PGlite is one session,
-      // so nothing else can run while this transaction does.
+      // One snapshot for every table. PGlite is one session: nothing else runs while this transaction does.
       if (db.kind === 'postgres') await client.exec('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
       const [{ role = 'unknown', server_version: serverVersion = 'unknown' } = {}] = await client.query<{
         role: string;
@@ -308,7 +307,16 @@ export async function writeBackup(
       }
       return { header, counts };
     });
-    if (temporary) fs.renameSync(temporary, destination as string);
+    if (temporary) {
+      // On disk before it is called complete, and under its name only once whole.
+      const fd = fs.openSync(temporary, 'r+');
+      try {
+        fs.fsyncSync(fd);
+      } finally {
+        fs.closeSync(fd);
+      }
+      fs.renameSync(temporary, destination as string);
+    }
     const rows = result.counts.reduce((sum, t) => sum + t.rows, 0);
     return { header: result.header, tables: result.counts, rows, bytes, durationMs: performance.now() - started };
   } catch (error) {
@@ -404,14 +412,18 @@ async function* readLines(source: Readable, label: string): AsyncGenerator<Line>
   let number = 0;
   try {
     for await (const chunk of decompress(source)) {
+      const searchFrom = pending.length; // what is pending holds no newline: a long line is scanned once
       pending += decoder.write(chunk);
-      let newline: number;
-      while ((newline = pending.indexOf('\n')) >= 0) {
-        const text = pending.slice(0, newline);
-        pending = pending.slice(newline + 1);
+      let start = 0;
+      let newline = pending.indexOf('\n', searchFrom);
+      while (newline >= 0) {
+        const text = pending.slice(start, newline);
+        start = newline + 1;
         number += 1;
         if (text.trim()) yield { text, number };
+        newline = pending.indexOf('\n', start);
       }
+      pending = pending.slice(start);
       if (pending.length > MAX_LINE_CHARS) {
         throw new BackupError('CORRUPT', `${label} is not an Atelier backup: line ${number + 1} is too long.`);
       }
@@ -498,21 +510,11 @@ function parseHeader(line: Line | undefined, label: string): BackupHeader {
         typeof (m as BackupMigration).checksum === 'string',
     ) &&
     Array.isArray(value.tables) &&
+    value.tables.every((t: unknown) => typeof t === 'string') &&
+    !!value.source &&
     typeof value.source === 'object';
   if (!valid) throw new BackupError('CORRUPT', `${label} is corrupted: its header is incomplete.`);
   return value as unknown as BackupHeader;
-}
-
-/** Reads and checks only the header of a backup file (for `atelier restore` to describe what it is about to do). */
-export async function readBackupHeader(file: string): Promise<BackupHeader> {
-  const source = openSource(file);
-  const lines = readLines(source, file);
-  try {
-    return parseHeader((await lines.next()).value as Line | undefined, file);
-  } finally {
-    await lines.return(undefined);
-    source.destroy();
-  }
 }
 
 function openSource(file: string): Readable {
