@@ -41,7 +41,7 @@ async function drizzleTables(): Promise<Map<string, { file: string; shape: Table
         config.columns.map((column) => [
           column.name,
           {
-            type: column.getSQLType(),
+            type: column.getSQLType().replace(/, /g, ','), // numeric(12, 4) as PostgreSQL spells it: numeric(12,4)
             notNull: column.notNull,
             // A SQL default, an identity or a generated expression: the database fills it when the insert leaves it
             // out. ($defaultFn values are computed by the app, so they do not count.)

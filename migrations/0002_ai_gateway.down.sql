@@ -1,0 +1,9 @@
+-- Reverses 0002_ai_gateway.
+DROP TABLE app.ai_generations;
+DROP TABLE app.chat_credits;
+DROP TABLE app.jobs;
+DROP TABLE app.organization_ai_settings;
+DROP FUNCTION app.consume_chat_credit(uuid);
+DROP FUNCTION app.refund_chat_credit(uuid);
+DROP FUNCTION app.next_chat_credit_reset();
+DROP FUNCTION app.free_chat_credits();
