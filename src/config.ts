@@ -23,6 +23,21 @@ const environmentSchema = z.object({
     .describe('auto: Secure cookies when PUBLIC_URL is https'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  AI_PROVIDER: z.enum(['builtin', 'openai', 'anthropic', 'ollama', 'openai-compatible']).default('builtin'),
+  AI_MODEL: z.string().min(1).max(200).optional(),
+  AI_BASE_URL: z.string().url().optional(),
+  AI_API_KEY: z.string().min(1).optional(),
+  AI_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(120_000),
+  AI_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+  AI_PRICING_FILE: z.string().optional(),
+  ATELIER_SECRET_KEY: z
+    .string()
+    .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)$/, 'must be 32 bytes as 64 hex digits or base64')
+    .optional(),
+  JOBS_CONCURRENCY: z.coerce.number().int().min(0).max(64).default(2),
+  JOBS_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
+  JOBS_HEARTBEAT_MS: z.coerce.number().int().min(50).max(600_000).default(2_000),
+  JOBS_STALE_AFTER_MS: z.coerce.number().int().min(200).max(3_600_000).default(30_000),
 });
 
 export type Config = {
@@ -37,6 +52,29 @@ export type Config = {
   secureCookies: boolean;
   trustProxy: boolean;
   bodyLimitBytes: number;
+  ai: AiConfig;
+  secretKey: string | undefined;
+  jobs: JobsConfig;
+};
+
+export type AiConfig = {
+  provider: z.infer<typeof environmentSchema>['AI_PROVIDER'];
+  /** undefined: the provider's default model. */
+  model: string | undefined;
+  baseUrl: string | undefined;
+  apiKey: string | undefined;
+  timeoutMs: number;
+  maxRetries: number;
+  pricingFile: string | undefined;
+};
+
+export type JobsConfig = {
+  /** Jobs one process runs at once; 0 runs none (an API-only process). */
+  concurrency: number;
+  pollIntervalMs: number;
+  heartbeatMs: number;
+  /** A running job whose heartbeat is older than this is taken to have lost its process and is claimed again. */
+  staleAfterMs: number;
 };
 
 export class ConfigError extends Error {}
@@ -48,6 +86,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   const e = parsed.data;
+  if (e.AI_PROVIDER === 'openai-compatible' && !e.AI_BASE_URL) {
+    throw new ConfigError('Invalid configuration:\n  AI_BASE_URL: is required when AI_PROVIDER is openai-compatible');
+  }
+  if (e.JOBS_STALE_AFTER_MS <= e.JOBS_HEARTBEAT_MS * 2) {
+    throw new ConfigError('Invalid configuration:\n  JOBS_STALE_AFTER_MS: must be more than twice JOBS_HEARTBEAT_MS');
+  }
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   return {
     port: e.PORT,
@@ -61,5 +105,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: e.COOKIE_SECURE === 'auto' ? publicUrl.startsWith('https://') : e.COOKIE_SECURE === 'true',
     trustProxy: e.TRUST_PROXY === 'true',
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    ai: {
+      provider: e.AI_PROVIDER,
+      model: e.AI_MODEL,
+      baseUrl: e.AI_BASE_URL,
+      apiKey: e.AI_API_KEY,
+      timeoutMs: e.AI_TIMEOUT_MS,
+      maxRetries: e.AI_MAX_RETRIES,
+      pricingFile: e.AI_PRICING_FILE,
+    },
+    secretKey: e.ATELIER_SECRET_KEY,
+    jobs: {
+      concurrency: e.JOBS_CONCURRENCY,
+      pollIntervalMs: e.JOBS_POLL_INTERVAL_MS,
+      heartbeatMs: e.JOBS_HEARTBEAT_MS,
+      staleAfterMs: e.JOBS_STALE_AFTER_MS,
+    },
   };
 }

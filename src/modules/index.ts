@@ -1,7 +1,9 @@
 import type { AppContext } from '../app.js';
 import type { ZodApp } from '../core/http/request-context.js';
+import { aiRoutes } from './ai/ai.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { identityRoutes } from './identity/identity.routes.js';
+import { jobsRoutes } from './jobs/jobs.routes.js';
 import { organizationsRoutes } from './organizations/organizations.routes.js';
 import { projectsRoutes } from './projects/projects.routes.js';
 
@@ -11,4 +13,6 @@ export async function registerModules(api: ZodApp, context: AppContext): Promise
   await organizationsRoutes(api, context);
   await projectsRoutes(api, context);
   await auditRoutes(api, context);
+  await aiRoutes(api, context);
+  await jobsRoutes(api, context);
 }

@@ -1,0 +1,49 @@
+import type { z } from 'zod';
+
+/**
+ * An AI task is registered once and then served by every provider: the remote ones get the prompt the task builds,
+ * the built-in offline engine calls the task's own `builtin` implementation with the same input.
+ *
+ * - `output: 'text'` tasks answer prose and can stream it;
+ * - object tasks answer JSON that must pass `output` (a zod schema); the gateway validates it, feeds a validation
+ *   error back to the model once, and fails clearly after that.
+ */
+export type PromptParts = { system: string; prompt: string };
+
+/** What the built-in engine knows about the call besides the input (nothing random: same input, same output). */
+export type BuiltinContext = { signal?: AbortSignal };
+
+type TaskBase<Input> = {
+  /** kebab-case, unique; recorded as ai_generations.generation_type (the "feature" of usage reports). */
+  name: string;
+  description: string;
+  input: z.ZodType<Input>;
+  /** The prompt a remote model gets. For object tasks the gateway appends the JSON schema of the output itself. */
+  buildPrompt(input: Input): PromptParts;
+  /** True when each call spends one of the user's chat credits (seed 003). */
+  consumesChatCredit?: boolean;
+};
+
+export type ObjectTask<Input, Output> = TaskBase<Input> & {
+  kind: 'object';
+  output: z.ZodType<Output>;
+  builtin(input: Input, context: BuiltinContext): Output;
+};
+
+export type TextTask<Input> = TaskBase<Input> & {
+  kind: 'text';
+  builtin(input: Input, context: BuiltinContext): string;
+};
+
+export type AiTask<Input = unknown, Output = unknown> = ObjectTask<Input, Output> | TextTask<Input>;
+
+export type TaskOutput<T> = T extends ObjectTask<infer _I, infer O> ? O : T extends TextTask<infer _I> ? string : never;
+export type TaskInput<T> = T extends AiTask<infer I, infer _O> ? I : never;
+
+export function defineObjectTask<Input, Output>(task: Omit<ObjectTask<Input, Output>, 'kind'>): ObjectTask<Input, Output> {
+  return { ...task, kind: 'object' };
+}
+
+export function defineTextTask<Input>(task: Omit<TextTask<Input>, 'kind'>): TextTask<Input> {
+  return { ...task, kind: 'text' };
+}
