@@ -71,7 +71,7 @@ CREATE TABLE app.ai_generations (
   job_id           uuid REFERENCES app.jobs (id) ON DELETE SET NULL,
   -- The task (feature) that made the call, e.g. 'project-brief'.
   generation_type  text NOT NULL CHECK (length(generation_type) BETWEEN 1 AND 100),
-  provider         text NOT NULL CHECK (provider IN ('builtin', 'openai', 'anthropic', 'ollama', 'openai-compatible', 'mock')),
+  provider         text NOT NULL CHECK (provider IN ('builtin', 'openai', 'anthropic', 'ollama', 'openai-compatible')),
   model            text NOT NULL CHECK (length(model) BETWEEN 1 AND 200),
   prompt           text NOT NULL,
   response         text,

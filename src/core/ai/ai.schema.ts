@@ -32,7 +32,7 @@ export const aiGenerations = appSchema.table('ai_generations', {
   userId: uuid('user_id'),
   jobId: uuid('job_id'),
   generationType: text('generation_type').notNull(),
-  provider: text('provider', { enum: [...providerNames, 'mock'] }).notNull(),
+  provider: text('provider', { enum: providerNames }).notNull(),
   model: text('model').notNull(),
   prompt: text('prompt').notNull(),
   response: text('response'),

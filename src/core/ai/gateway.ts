@@ -1,0 +1,487 @@
+import { generateText, streamText, type LanguageModel, type ModelMessage } from 'ai';
+import type { FastifyBaseLogger } from 'fastify';
+import { z } from 'zod';
+import type { AiConfig } from '../../config.js';
+import type { Database } from '../db/database.js';
+import { withUser } from '../db/tenancy.js';
+import { AppError } from '../errors.js';
+import { resolveAiSettings, type ResolvedAiSettings } from './ai-settings.js';
+import type { ProviderName } from './ai.schema.js';
+import { assertWithinBudget } from './budgets.js';
+import { estimateTokens } from './builtin/tokens.js';
+import { consumeChatCredit, refundChatCredit } from './credits.js';
+import { recordGeneration, type GenerationRecord } from './ledger.js';
+import { costOf, type PricingTable } from './pricing.js';
+import { toProviderError } from './provider-errors.js';
+import { BUILTIN_MODEL, createLanguageModel, type ProviderSettings } from './providers.js';
+import type { SecretBox } from './secret-box.js';
+import type { AiTask, ObjectTask, PromptParts, TextTask } from './task.js';
+import { normalizeUsage, type TokenCounts } from './usage.js';
+
+/** Who a call is for: the ledger row, the credits and the budgets all hang on this. */
+export type AiCallContext = {
+  organizationId: string;
+  projectId?: string | null;
+  userId: string;
+  jobId?: string | null;
+  signal?: AbortSignal;
+};
+
+export type Generation<Output> = {
+  output: Output;
+  /** The ledger row of the call that produced the output (the repair call when there was one). */
+  generationId: string;
+  provider: ProviderName;
+  model: string;
+  tokensIn: number;
+  tokensOut: number;
+  cost: number;
+  latencyMs: number;
+};
+
+export type AiTextStream = {
+  /** Text as it arrives; leaving the loop early cancels the call (recorded as cancelled, with what arrived). */
+  textStream: AsyncIterable<string>;
+  /** Settles when the stream has been read to its end (or failed, or was left). */
+  result: Promise<Generation<string>>;
+};
+
+export type ConnectionCheck = { ok: boolean; provider: ProviderName; model: string; latencyMs: number; message: string };
+
+export type AiGateway = {
+  run<Input, Output>(task: ObjectTask<Input, Output>, input: unknown, context: AiCallContext): Promise<Generation<Output>>;
+  run<Input>(task: TextTask<Input>, input: unknown, context: AiCallContext): Promise<Generation<string>>;
+  stream<Input>(task: TextTask<Input>, input: unknown, context: AiCallContext): Promise<AiTextStream>;
+  /** One tiny call to settings not yet saved, or to the organization's current ones. */
+  testConnection(settings: ProviderSettings): Promise<ConnectionCheck>;
+  settingsOf(organizationId: string, userId: string): Promise<ResolvedAiSettings>;
+  pricing: PricingTable;
+};
+
+export type AiGatewayOptions = {
+  db: Database;
+  config: AiConfig;
+  secrets: SecretBox;
+  pricing: PricingTable;
+  log?: FastifyBaseLogger;
+  /** Tests put the AI SDK's mock model here; the product builds real provider models. */
+  modelFor?: (settings: ProviderSettings) => LanguageModel;
+};
+
+const MAX_ISSUES_FED_BACK = 8;
+
+function promptText(parts: PromptParts): string {
+  return `${parts.system}\n\n${parts.prompt}`;
+}
+
+/** The JSON a model answered, tolerating a Markdown code fence or prose around one object. */
+export function extractJson(text: string): unknown {
+  const fenced = /```(?:json)?\s*([\s\S]*?)```/i.exec(text);
+  const candidate = fenced?.[1] ?? text;
+  const start = candidate.indexOf('{');
+  const end = candidate.lastIndexOf('}');
+  if (start < 0 || end <= start) throw new SyntaxError('the answer contains no JSON object');
+  return JSON.parse(candidate.slice(start, end + 1));
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, MAX_ISSUES_FED_BACK)
+    .map((issue) => `${issue.path.length ? issue.path.join('.') : '(root)'}: ${issue.message}`)
+    .join('; ');
+}
+
+function parseOutput<Output>(task: ObjectTask<unknown, Output>, text: string): { ok: true; value: Output } | { ok: false; problem: string } {
+  let json: unknown;
+  try {
+    json = extractJson(text);
+  } catch (error) {
+    return { ok: false, problem: `not valid JSON (${(error as Error).message})` };
+  }
+  const parsed = task.output.safeParse(json);
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, problem: describeIssues(parsed.error) };
+}
+
+function objectInstructions(task: ObjectTask<unknown, unknown>): string {
+  const schema = JSON.stringify(z.toJSONSchema(task.output, { io: 'output', unrepresentable: 'any' }));
+  return `\n\nAnswer with one JSON object only — no prose, no Markdown — that matches this JSON Schema:\n${schema}`;
+}
+
+function validateInput<Input>(task: AiTask<Input, unknown>, input: unknown): Input {
+  const parsed = task.input.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const details = parsed.error.issues.map((issue) => ({
+    field: ['input', ...issue.path.map(String)].join('.'),
+    message: issue.message,
+    in: 'body',
+  }));
+  throw new AppError('VALIDATION_FAILED', `Invalid input for ${task.name}: ${details.map((d) => `${d.field}: ${d.message}`).join('; ')}`, {
+    details,
+  });
+}
+
+/** The caller's signal and the configured timeout as one; `timedOut` tells the two apart afterwards. */
+function callSignal(timeoutMs: number, outer: AbortSignal | undefined): { signal: AbortSignal; timedOut(): boolean; dispose(): void } {
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(new Error('timeout')), timeoutMs);
+  const signal = outer ? AbortSignal.any([outer, timeout.signal]) : timeout.signal;
+  return { signal, timedOut: () => timeout.signal.aborted && !outer?.aborted, dispose: () => clearTimeout(timer) };
+}
+
+function cancelled(): AppError {
+  return new AppError('CANCELLED', 'The AI call was cancelled');
+}
+
+/** Splits text into word-sized pieces, the way the built-in engine streams. */
+function* pieces(text: string): Generator<string> {
+  for (const match of text.matchAll(/\S+\s*|\s+/g)) yield match[0];
+}
+
+export function createAiGateway(options: AiGatewayOptions): AiGateway {
+  const { db, config, secrets, pricing } = options;
+  const modelFor = options.modelFor ?? createLanguageModel;
+
+  type CallState = { settings: ResolvedAiSettings; creditSpent: boolean; produced: boolean; runSpentUsd: number };
+
+  async function begin(task: AiTask<unknown, unknown>, context: AiCallContext): Promise<CallState> {
+    if (context.signal?.aborted) throw cancelled();
+    // Settings and the credit in one short transaction; the model is never called inside a transaction.
+    return withUser(db, context.userId, async (tx) => {
+      const settings = await resolveAiSettings(tx, context.organizationId, config, secrets);
+      if (task.consumesChatCredit) await consumeChatCredit(tx, context.userId);
+      return { settings, creditSpent: Boolean(task.consumesChatCredit), produced: false, runSpentUsd: 0 };
+    });
+  }
+
+  async function checkBudget(state: CallState, context: AiCallContext): Promise<void> {
+    if (state.settings.provider === 'builtin') return;
+    await withUser(db, context.userId, (tx) =>
+      assertWithinBudget(tx, state.settings.budgets, {
+        organizationId: context.organizationId,
+        jobId: context.jobId ?? null,
+        runSpentUsd: state.runSpentUsd,
+      }),
+    );
+  }
+
+  async function finish(state: CallState, context: AiCallContext): Promise<void> {
+    if (state.creditSpent && !state.produced) {
+      await withUser(db, context.userId, (tx) => refundChatCredit(tx, context.userId)).catch((error: unknown) => {
+        options.log?.warn({ err: error }, 'chat credit refund failed');
+      });
+    }
+  }
+
+  function priced(settings: ProviderSettings, counts: TokenCounts): { cost: number; priced: boolean } {
+    if (settings.provider === 'builtin') return { cost: 0, priced: true };
+    const cost = costOf(pricing, settings.model, counts.tokensIn, counts.tokensOut);
+    return cost === undefined ? { cost: 0, priced: false } : { cost, priced: true };
+  }
+
+  async function record(
+    task: AiTask<unknown, unknown>,
+    context: AiCallContext,
+    settings: ProviderSettings,
+    entry: Pick<GenerationRecord, 'prompt' | 'response' | 'status' | 'latencyMs' | 'errorCode' | 'errorMessage'> &
+      TokenCounts & { metadata?: Record<string, unknown> },
+  ): Promise<{ id: string; cost: number }> {
+    const { cost, priced: isPriced } = priced(settings, entry);
+    const id = await recordGeneration(db, {
+      organizationId: context.organizationId,
+      projectId: context.projectId ?? null,
+      userId: context.userId,
+      jobId: context.jobId ?? null,
+      generationType: task.name,
+      provider: settings.provider,
+      model: settings.provider === 'builtin' ? BUILTIN_MODEL : settings.model,
+      cost,
+      ...entry,
+      metadata: { ...entry.metadata, ...(isPriced ? {} : { unpriced: true }) },
+    });
+    return { id, cost };
+  }
+
+  /** One remote generateText call, recorded whatever happens. */
+  async function callModel(
+    task: AiTask<unknown, unknown>,
+    context: AiCallContext,
+    state: CallState,
+    system: string,
+    messages: ModelMessage[],
+    metadata: Record<string, unknown>,
+  ): Promise<{ text: string; id: string; counts: TokenCounts; cost: number; latencyMs: number }> {
+    await checkBudget(state, context);
+    const settings = state.settings;
+    const prompt = `${system}\n\n${messages.map((m) => `[${m.role}] ${typeof m.content === 'string' ? m.content : JSON.stringify(m.content)}`).join('\n\n')}`;
+    const abort = callSignal(config.timeoutMs, context.signal);
+    const started = performance.now();
+    try {
+      const result = await generateText({
+        model: modelFor(settings),
+        instructions: system,
+        messages,
+        maxRetries: config.maxRetries,
+        abortSignal: abort.signal,
+      });
+      const counts = normalizeUsage(result.totalUsage ?? result.usage);
+      const latencyMs = performance.now() - started;
+      const { id, cost } = await record(task, context, settings, {
+        prompt,
+        response: result.text,
+        status: 'succeeded',
+        latencyMs,
+        ...counts,
+        metadata,
+      });
+      state.runSpentUsd += cost;
+      return { text: result.text, id, counts, cost, latencyMs };
+    } catch (error) {
+      const latencyMs = performance.now() - started;
+      const wasCancelled = Boolean(context.signal?.aborted);
+      const failure = wasCancelled ? cancelled() : toProviderError(error, settings, abort.timedOut());
+      await record(task, context, settings, {
+        prompt,
+        response: null,
+        status: wasCancelled ? 'cancelled' : 'failed',
+        latencyMs,
+        tokensIn: 0,
+        tokensOut: 0,
+        errorCode: failure.code,
+        errorMessage: failure.message,
+        metadata,
+      });
+      throw failure;
+    } finally {
+      abort.dispose();
+    }
+  }
+
+  async function runBuiltin<Input>(
+    task: AiTask<Input, unknown>,
+    input: Input,
+    context: AiCallContext,
+    state: CallState,
+  ): Promise<Generation<unknown>> {
+    const parts = task.buildPrompt(input);
+    const started = performance.now();
+    const output = task.builtin(input, { ...(context.signal ? { signal: context.signal } : {}) });
+    if (task.kind === 'object') {
+      const parsed = task.output.safeParse(output);
+      if (!parsed.success) {
+        throw new AppError('AI_OUTPUT_INVALID', `The offline engine produced an invalid ${task.name} result: ${describeIssues(parsed.error)}`);
+      }
+    }
+    const response = typeof output === 'string' ? output : JSON.stringify(output);
+    const prompt = promptText(parts);
+    const counts = { tokensIn: estimateTokens(prompt), tokensOut: estimateTokens(response) };
+    const latencyMs = performance.now() - started;
+    const { id } = await record(task, context, state.settings, {
+      prompt,
+      response,
+      status: 'succeeded',
+      latencyMs,
+      ...counts,
+      metadata: { engine: 'offline' },
+    });
+    state.produced = true;
+    return { output, generationId: id, provider: 'builtin', model: BUILTIN_MODEL, ...counts, cost: 0, latencyMs };
+  }
+
+  async function runRemote<Input>(
+    task: AiTask<Input, unknown>,
+    input: Input,
+    context: AiCallContext,
+    state: CallState,
+  ): Promise<Generation<unknown>> {
+    const parts = task.buildPrompt(input);
+    const base = { provider: state.settings.provider, model: state.settings.model };
+    if (task.kind === 'text') {
+      const call = await callModel(task, context, state, parts.system, [{ role: 'user', content: parts.prompt }], {});
+      state.produced = true;
+      return { output: call.text, generationId: call.id, ...base, ...call.counts, cost: call.cost, latencyMs: call.latencyMs };
+    }
+    const objectTask = task as ObjectTask<unknown, unknown>;
+    const messages: ModelMessage[] = [{ role: 'user', content: parts.prompt + objectInstructions(objectTask) }];
+    const first = await callModel(task, context, state, parts.system, messages, {});
+    const firstParse = parseOutput(objectTask, first.text);
+    if (firstParse.ok) {
+      state.produced = true;
+      return { output: firstParse.value, generationId: first.id, ...base, ...first.counts, cost: first.cost, latencyMs: first.latencyMs };
+    }
+    // One repair: the model sees its answer and what was wrong with it.
+    messages.push(
+      { role: 'assistant', content: first.text },
+      {
+        role: 'user',
+        content: `That answer does not match the schema: ${firstParse.problem}. Answer again with only the corrected JSON object.`,
+      },
+    );
+    const second = await callModel(task, context, state, parts.system, messages, { repairOf: first.id, problem: firstParse.problem });
+    const secondParse = parseOutput(objectTask, second.text);
+    if (!secondParse.ok) {
+      throw new AppError(
+        'AI_OUTPUT_INVALID',
+        `The model ${state.settings.model} answered ${task.name} in the wrong shape twice (last problem: ${secondParse.problem}); try again or choose a stronger model`,
+        { details: { generationIds: [first.id, second.id] } },
+      );
+    }
+    state.produced = true;
+    const counts = { tokensIn: first.counts.tokensIn + second.counts.tokensIn, tokensOut: first.counts.tokensOut + second.counts.tokensOut };
+    return { output: secondParse.value, generationId: second.id, ...base, ...counts, cost: first.cost + second.cost, latencyMs: first.latencyMs + second.latencyMs };
+  }
+
+  async function run(task: AiTask<unknown, unknown>, rawInput: unknown, context: AiCallContext): Promise<Generation<unknown>> {
+    const input = validateInput(task, rawInput);
+    const state = await begin(task, context);
+    try {
+      return state.settings.provider === 'builtin'
+        ? await runBuiltin(task, input, context, state)
+        : await runRemote(task, input, context, state);
+    } finally {
+      await finish(state, context);
+    }
+  }
+
+  async function stream(task: TextTask<unknown>, rawInput: unknown, context: AiCallContext): Promise<AiTextStream> {
+    const input = validateInput(task, rawInput);
+    const state = await begin(task, context);
+    try {
+      await checkBudget(state, context);
+    } catch (error) {
+      await finish(state, context);
+      throw error;
+    }
+    const settings = state.settings;
+    const parts = task.buildPrompt(input);
+    const prompt = promptText(parts);
+    let settle!: { resolve(value: Generation<string>): void; reject(error: unknown): void };
+    const result = new Promise<Generation<string>>((resolve, reject) => (settle = { resolve, reject }));
+    result.catch(() => undefined); // the stream's reader sees the error; an unread result must not crash the process
+
+    async function* textStream(): AsyncGenerator<string> {
+      const abort = callSignal(config.timeoutMs, context.signal);
+      const leave = new AbortController();
+      const signal = AbortSignal.any([abort.signal, leave.signal]);
+      const started = performance.now();
+      let text = '';
+      let counts: TokenCounts | undefined;
+      let finished = false;
+      try {
+        if (settings.provider === 'builtin') {
+          const answer = task.builtin(input, { signal });
+          for (const piece of pieces(answer)) {
+            if (signal.aborted) break;
+            text += piece;
+            yield piece;
+          }
+          counts = { tokensIn: estimateTokens(prompt), tokensOut: estimateTokens(text) };
+        } else {
+          const streamed = streamText({
+            model: modelFor(settings),
+            instructions: parts.system,
+            prompt: parts.prompt,
+            maxRetries: config.maxRetries,
+            abortSignal: signal,
+          });
+          for await (const part of streamed.fullStream) {
+            if (part.type === 'text-delta') {
+              text += part.text;
+              yield part.text;
+            } else if (part.type === 'error') {
+              throw part.error;
+            } else if (part.type === 'finish') {
+              counts = normalizeUsage(part.totalUsage);
+            }
+          }
+        }
+        if (signal.aborted && !leave.signal.aborted) throw context.signal?.aborted ? cancelled() : new Error('aborted');
+        finished = true;
+        const tokens = counts ?? { tokensIn: estimateTokens(prompt), tokensOut: estimateTokens(text) };
+        const latencyMs = performance.now() - started;
+        const { id, cost } = await record(task, context, settings, {
+          prompt,
+          response: text,
+          status: 'succeeded',
+          latencyMs,
+          ...tokens,
+          metadata: settings.provider === 'builtin' ? { engine: 'offline', streamed: true } : { streamed: true },
+        });
+        state.produced = true;
+        settle.resolve({ output: text, generationId: id, provider: settings.provider, model: settings.provider === 'builtin' ? BUILTIN_MODEL : settings.model, ...tokens, cost, latencyMs });
+      } catch (error) {
+        const wasCancelled = Boolean(context.signal?.aborted);
+        const failure = wasCancelled ? cancelled() : toProviderError(error, settings, abort.timedOut());
+        finished = true;
+        state.produced = text.length > 0;
+        await record(task, context, settings, {
+          prompt,
+          response: text || null,
+          status: wasCancelled ? 'cancelled' : 'failed',
+          latencyMs: performance.now() - started,
+          tokensIn: counts?.tokensIn ?? estimateTokens(prompt),
+          tokensOut: estimateTokens(text),
+          errorCode: failure.code,
+          errorMessage: failure.message,
+          metadata: { streamed: true, interrupted: true },
+        }).catch((recordError: unknown) => options.log?.error({ err: recordError }, 'could not record a failed generation'));
+        settle.reject(failure);
+        throw failure;
+      } finally {
+        if (!finished) {
+          // The reader left before the end: stop the model and keep what arrived.
+          leave.abort();
+          state.produced = text.length > 0;
+          const failure = new AppError('CANCELLED', 'The reader left before the answer was complete');
+          await record(task, context, settings, {
+            prompt,
+            response: text || null,
+            status: 'cancelled',
+            latencyMs: performance.now() - started,
+            tokensIn: counts?.tokensIn ?? estimateTokens(prompt),
+            tokensOut: estimateTokens(text),
+            errorCode: failure.code,
+            errorMessage: failure.message,
+            metadata: { streamed: true, interrupted: true },
+          }).catch((recordError: unknown) => options.log?.error({ err: recordError }, 'could not record an interrupted generation'));
+          settle.reject(failure);
+        }
+        abort.dispose();
+        await finish(state, context);
+      }
+    }
+    return { textStream: textStream(), result };
+  }
+
+  async function testConnection(settings: ProviderSettings): Promise<ConnectionCheck> {
+    const started = performance.now();
+    const base = { provider: settings.provider, model: settings.provider === 'builtin' ? BUILTIN_MODEL : settings.model };
+    if (settings.provider === 'builtin') {
+      return { ok: true, ...base, latencyMs: 0, message: 'The offline engine is built in and always available' };
+    }
+    const abort = callSignal(Math.min(config.timeoutMs, 30_000), undefined);
+    try {
+      const result = await generateText({
+        model: modelFor(settings),
+        prompt: 'Reply with the single word: ready',
+        maxOutputTokens: 16,
+        maxRetries: 0,
+        abortSignal: abort.signal,
+      });
+      const latencyMs = Math.round(performance.now() - started);
+      return { ok: true, ...base, latencyMs, message: `Connected: the model answered "${result.text.trim().slice(0, 60)}" in ${latencyMs} ms` };
+    } catch (error) {
+      const failure = toProviderError(error, settings, abort.timedOut());
+      return { ok: false, ...base, latencyMs: Math.round(performance.now() - started), message: failure.message };
+    } finally {
+      abort.dispose();
+    }
+  }
+
+  return {
+    run: run as AiGateway['run'],
+    stream,
+    testConnection,
+    settingsOf: (organizationId, userId) => withUser(db, userId, (tx) => resolveAiSettings(tx, organizationId, config, secrets)),
+    pricing,
+  };
+}

@@ -1,0 +1,20 @@
+import path from 'node:path';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from '../../config.js';
+import type { Database } from '../db/database.js';
+import { createAiGateway, type AiGateway } from './gateway.js';
+import { loadPricing } from './pricing.js';
+import { createSecretBox, loadSecretKey } from './secret-box.js';
+
+export { createAiGateway, extractJson, type AiCallContext, type AiGateway, type AiTextStream, type Generation } from './gateway.js';
+export { chatCreditBalance, FREE_CHAT_CREDITS, type CreditBalance } from './credits.js';
+export { serverProviderSettings, type ResolvedAiSettings } from './ai-settings.js';
+export { defaultModelOf, endpointOf, type ProviderSettings } from './providers.js';
+export { providerNames, type ProviderName } from './ai.schema.js';
+export type { AiTask, ObjectTask, TextTask } from './task.js';
+
+/** The gateway the configuration describes: pricing from AI_PRICING_FILE, keys sealed under the server's secret. */
+export function createConfiguredGateway(config: Config, db: Database, log?: FastifyBaseLogger): AiGateway {
+  const secrets = createSecretBox(loadSecretKey(config.secretKey, path.resolve(config.dataDir)));
+  return createAiGateway({ db, config: config.ai, secrets, pricing: loadPricing(config.ai.pricingFile), ...(log ? { log } : {}) });
+}
