@@ -9,6 +9,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from './config.js';
+import type { AiGateway } from './core/ai/index.js';
 import { accessTokenOf, assertSameOrigin, resolveSession } from './core/auth/authenticate.js';
 import type { Database } from './core/db/database.js';
 import { AppError } from './core/errors.js';
@@ -18,7 +19,7 @@ import { newId } from './core/ids.js';
 import type { Mailer } from './core/mail.js';
 import { registerModules } from './modules/index.js';
 
-export type AppContext = { config: Config; db: Database; mailer: Mailer };
+export type AppContext = { config: Config; db: Database; mailer: Mailer; ai: AiGateway };
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
 

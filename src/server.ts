@@ -2,6 +2,7 @@ import path from 'node:path';
 import pino from 'pino';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
+import { createConfiguredGateway } from './core/ai/index.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './core/db/database.js';
 import { migrateUp } from './core/db/migrator.js';
@@ -30,7 +31,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
       outboxDir: path.join(config.dataDir, 'outbox'),
       log,
     });
-    const app = await buildApp({ config, db, mailer }, { logger: log });
+    const ai = createConfiguredGateway(config, db, log);
+    const app = await buildApp({ config, db, mailer, ai }, { logger: log });
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

@@ -1,9 +1,13 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import crypto from 'node:crypto';
 import { buildApp } from '../../src/app.js';
+import { createConfiguredGateway, type AiGateway } from '../../src/core/ai/index.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import type { DatabaseKind } from '../../src/core/db/database.js';
 import type { MailMessage } from '../../src/core/mail.js';
 import { createTestDatabase, type TestDatabase } from './test-db.js';
+
+const TEST_SECRET_KEY = crypto.randomBytes(32).toString('hex');
 
 export type TestApp = {
   app: FastifyInstance;
@@ -15,12 +19,17 @@ export type TestApp = {
 };
 
 /** The real application on a fresh database, with mail captured in memory instead of the outbox. */
-export async function createTestApp(kind: DatabaseKind, env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
+export async function createTestApp(
+  kind: DatabaseKind,
+  env: NodeJS.ProcessEnv = {},
+  options: { ai?: AiGateway } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase(kind);
-  const config = loadConfig({ DATA_DIR: '.test-tmp/unused', LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({ DATA_DIR: '.test-tmp/unused', LOG_LEVEL: 'silent', ATELIER_SECRET_KEY: TEST_SECRET_KEY, ...env });
   const mail: MailMessage[] = [];
+  const ai = options.ai ?? createConfiguredGateway(config, database.db);
   const app = await buildApp(
-    { config, db: database.db, mailer: { send: async (message) => void mail.push(message) } },
+    { config, db: database.db, mailer: { send: async (message) => void mail.push(message) }, ai },
     { logger: false, webDist: '/nonexistent' },
   );
   await app.ready();
