@@ -56,6 +56,8 @@ export type AiGateway = {
   testConnection(settings: ProviderSettings): Promise<ConnectionCheck>;
   settingsOf(organizationId: string, userId: string): Promise<ResolvedAiSettings>;
   pricing: PricingTable;
+  /** Seals organizations' API keys at rest. */
+  secrets: SecretBox;
 };
 
 export type AiGatewayOptions = {
@@ -483,5 +485,6 @@ export function createAiGateway(options: AiGatewayOptions): AiGateway {
     testConnection,
     settingsOf: (organizationId, userId) => withUser(db, userId, (tx) => resolveAiSettings(tx, organizationId, config, secrets)),
     pricing,
+    secrets,
   };
 }

@@ -1,0 +1,159 @@
+import { z } from 'zod';
+import { providerNames } from '../../core/ai/index.js';
+import { cursorSchema, limitSchema, pageSchema } from '../../core/http/pagination.js';
+
+/** Request and response schemas of the AI endpoints, shared by server and OpenAPI. */
+
+const providerSchema = z.enum(providerNames);
+const usdSchema = z.number().min(0, 'must not be negative').max(10_000_000, 'must be at most 10000000');
+const baseUrlSchema = z
+  .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+  .max(2000, 'must be at most 2000 characters');
+
+export const organizationParams = z.object({ id: z.string() });
+
+export const aiSettingsSchema = z.object({
+  organizationId: z.string(),
+  provider: providerSchema.nullable().describe('null: the server’s provider'),
+  model: z.string().nullable(),
+  baseUrl: z.string().nullable(),
+  hasApiKey: z.boolean().describe('the key itself is never returned'),
+  monthlyBudgetUsd: z.number().nullable(),
+  runBudgetUsd: z.number().nullable(),
+  effective: z.object({
+    provider: providerSchema,
+    model: z.string(),
+    baseUrl: z.string().nullable(),
+    source: z.enum(['organization', 'server']),
+  }),
+  updatedAt: z.string().nullable(),
+});
+export type AiSettings = z.infer<typeof aiSettingsSchema>;
+
+/** PATCH changes the fields it names; null clears one (provider null: use the server's). */
+export const updateAiSettingsBody = z
+  .object({
+    provider: providerSchema.nullable().optional(),
+    model: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters').nullable().optional(),
+    baseUrl: baseUrlSchema.nullable().optional(),
+    apiKey: z.string().trim().min(1, 'must not be empty').max(1000, 'must be at most 1000 characters').nullable().optional(),
+    monthlyBudgetUsd: usdSchema.nullable().optional(),
+    runBudgetUsd: usdSchema.nullable().optional(),
+  })
+  .strict();
+export type UpdateAiSettingsInput = z.infer<typeof updateAiSettingsBody>;
+
+export const connectionCheckSchema = z.object({
+  ok: z.boolean(),
+  provider: providerSchema,
+  model: z.string(),
+  latencyMs: z.number(),
+  message: z.string(),
+});
+
+export const usageQuery = z
+  .object({
+    organizationId: z.uuid('must be an organization id').optional().describe('default: your personal organization'),
+    from: z.iso.date('must be a date as YYYY-MM-DD').optional().describe('first day, UTC (default: 29 days before `to`)'),
+    to: z.iso.date('must be a date as YYYY-MM-DD').optional().describe('last day, UTC, included (default: today)'),
+    groupBy: z.enum(['day', 'model', 'feature']).default('day'),
+  })
+  .strict();
+export type UsageQuery = z.infer<typeof usageQuery>;
+
+const usageFigures = {
+  calls: z.number().int(),
+  failedCalls: z.number().int(),
+  tokensIn: z.number().int(),
+  tokensOut: z.number().int(),
+  cost: z.number(),
+};
+export const usageSchema = z.object({
+  organizationId: z.string(),
+  from: z.string(),
+  to: z.string(),
+  groupBy: z.enum(['day', 'model', 'feature']),
+  totals: z.object(usageFigures),
+  buckets: z.array(z.object({ key: z.string(), ...usageFigures })),
+});
+export type Usage = z.infer<typeof usageSchema>;
+
+export const creditsSchema = z.object({
+  remaining: z.number().int().nullable().describe('null when unlimited'),
+  resetAt: z.string().describe('the day the allowance renews (UTC)'),
+  unlimited: z.boolean(),
+  monthlyAllowance: z.number().int(),
+});
+
+export const taskSchema = z.object({
+  name: z.string(),
+  description: z.string(),
+  kind: z.enum(['object', 'text']),
+  consumesChatCredit: z.boolean(),
+});
+
+export const taskParams = z.object({ name: z.string() });
+
+const scopeFields = {
+  organizationId: z.uuid('must be an organization id').optional().describe('default: the project’s, else your personal organization'),
+  projectId: z.uuid('must be a project id').optional(),
+};
+
+export const runTaskBody = z.object({ ...scopeFields, input: z.unknown().describe('the task’s input; see GET /ai/tasks') }).strict();
+export type RunTaskInput = z.infer<typeof runTaskBody>;
+
+export const taskJobBody = z
+  .object({
+    ...scopeFields,
+    inputs: z.array(z.unknown()).min(1, 'must hold at least one input').max(50, 'must hold at most 50 inputs'),
+  })
+  .strict();
+export type TaskJobInput = z.infer<typeof taskJobBody>;
+
+export const generationSummarySchema = z.object({
+  generationId: z.string(),
+  provider: providerSchema,
+  model: z.string(),
+  tokensIn: z.number().int(),
+  tokensOut: z.number().int(),
+  cost: z.number(),
+  latencyMs: z.number(),
+});
+
+export const runTaskResponse = generationSummarySchema.extend({ output: z.unknown() });
+
+export const generationSchema = z.object({
+  id: z.string(),
+  organizationId: z.string(),
+  projectId: z.string().nullable(),
+  userId: z.string().nullable(),
+  jobId: z.string().nullable(),
+  generationType: z.string(),
+  provider: providerSchema,
+  model: z.string(),
+  prompt: z.string(),
+  response: z.string().nullable(),
+  tokensIn: z.number().int(),
+  tokensOut: z.number().int(),
+  tokensUsed: z.number().int(),
+  cost: z.number(),
+  latencyMs: z.number().int(),
+  status: z.enum(['succeeded', 'failed', 'cancelled']),
+  errorCode: z.string().nullable(),
+  errorMessage: z.string().nullable(),
+  metadata: z.record(z.string(), z.unknown()),
+  createdAt: z.string(),
+});
+export type GenerationItem = z.infer<typeof generationSchema>;
+export const generationPageSchema = pageSchema(generationSchema);
+
+export const listGenerationsQuery = z
+  .object({
+    organizationId: z.uuid('must be an organization id').optional().describe('default: your personal organization'),
+    projectId: z.uuid('must be a project id').optional(),
+    limit: limitSchema,
+    cursor: cursorSchema,
+  })
+  .strict();
+export type ListGenerationsQuery = z.infer<typeof listGenerationsQuery>;
+export const generationParams = z.object({ id: z.string() });

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import type { AppContext } from '../../app.js';
+import type { Generation } from '../../core/ai/index.js';
+import { findTask } from '../../core/ai/tasks/index.js';
+import { recordAudit } from '../../core/audit.js';
+import { AppError } from '../../core/errors.js';
+import { defineJobHandler, JobFailure, type JobHandler } from '../../core/jobs/index.js';
+
+export const TASK_BATCH_JOB = 'ai.task-batch';
+
+const payloadSchema = z.object({ task: z.string(), inputs: z.array(z.unknown()).min(1).max(50) }).strict();
+type Payload = z.infer<typeof payloadSchema>;
+
+type Produced = { generationIds: string[]; outputs: unknown[]; tokensIn: number; tokensOut: number; cost: number };
+const checkpointSchema = z.object({
+  generationIds: z.array(z.string()),
+  outputs: z.array(z.unknown()),
+  tokensIn: z.number(),
+  tokensOut: z.number(),
+  cost: z.number(),
+});
+
+function resultOf(task: string, total: number, produced: Produced): Record<string, unknown> {
+  return { task, total, completed: produced.outputs.length, ...produced };
+}
+
+/**
+ * Runs one AI task over several inputs as a background job. Each finished input is checkpointed, so an attempt that
+ * follows a crash resumes at the first unfinished input and no call is paid for twice. When a budget stops the run,
+ * the job fails with BUDGET_EXCEEDED and keeps the outputs produced so far.
+ */
+export function taskBatchJob(context: AppContext): JobHandler {
+  return defineJobHandler<Payload>({
+    type: TASK_BATCH_JOB,
+    payload: payloadSchema,
+    async run(job) {
+      const task = findTask(job.job.payload.task);
+      if (!task) throw new AppError('NOT_FOUND', `No AI task named ${job.job.payload.task}`);
+      const { inputs } = job.job.payload;
+      const saved = checkpointSchema.safeParse(job.checkpoint);
+      const produced: Produced = saved.success
+        ? saved.data
+        : { generationIds: [], outputs: [], tokensIn: 0, tokensOut: 0, cost: 0 };
+      for (let index = produced.outputs.length; index < inputs.length; index++) {
+        await job.progress(Math.floor((index / inputs.length) * 100), `Running ${task.name} on input ${index + 1} of ${inputs.length}`);
+        let generation: Generation<unknown>;
+        try {
+          generation = await context.ai.run(task as Parameters<typeof context.ai.run>[0], inputs[index], {
+            organizationId: job.job.organizationId,
+            projectId: job.job.projectId,
+            userId: job.job.createdBy,
+            jobId: job.job.id,
+            signal: job.signal,
+          });
+        } catch (error) {
+          if (error instanceof AppError && error.code === 'BUDGET_EXCEEDED') {
+            throw new JobFailure(error.code, error.message, { partialResult: resultOf(task.name, inputs.length, produced) });
+          }
+          throw error;
+        }
+        produced.generationIds.push(generation.generationId);
+        produced.outputs.push(generation.output);
+        produced.tokensIn += generation.tokensIn;
+        produced.tokensOut += generation.tokensOut;
+        produced.cost = Math.round((produced.cost + generation.cost) * 1_000_000) / 1_000_000;
+        await job.saveCheckpoint(produced);
+      }
+      await job.progress(100, `Ran ${task.name} on ${inputs.length} input${inputs.length === 1 ? '' : 's'}`);
+      return {
+        result: resultOf(task.name, inputs.length, produced),
+        // The effect a person sees, committed with the job's completion: exactly once.
+        commit: async (tx) => {
+          await recordAudit(
+            tx,
+            { userId: job.job.createdBy, ipAddress: null, userAgent: 'job runner' },
+            {
+              action: 'ai_batch_completed',
+              resourceType: 'job',
+              resourceId: job.job.id,
+              organizationId: job.job.organizationId,
+              details: { task: task.name, inputs: inputs.length, cost: produced.cost },
+            },
+          );
+        },
+      };
+    },
+  });
+}
