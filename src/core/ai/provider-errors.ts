@@ -58,7 +58,7 @@ export function toProviderError(error: unknown, settings: ProviderSettings, time
     }
   }
   const code = networkCode(error);
-  if (code || /fetch failed|ECONNREFUSED|ENOTFOUND|socket/i.test(String((last as Error)?.message))) {
+  if (code || /fetch failed|cannot connect|ECONNREFUSED|ENOTFOUND|socket/i.test(String((last as Error)?.message))) {
     return new AppError(
       'AI_PROVIDER_ERROR',
       `Cannot reach the AI provider ${who}${code ? ` (${code})` : ''}: check the base URL and that the server is running and reachable`,

@@ -57,7 +57,13 @@ export function createLanguageModel(settings: ProviderSettings): LanguageModel {
     case 'anthropic':
       return createAnthropic({ apiKey: apiKey ?? '', ...(baseUrl ? { baseURL: baseUrl } : {}) })(model);
     case 'ollama':
-      return createOpenAICompatible({ name: 'ollama', baseURL: baseUrl ?? OLLAMA_DEFAULT_URL, includeUsage: true }).chatModel(model);
+      // Ollama needs no key; one is sent when configured, for an Ollama behind an authenticating proxy.
+      return createOpenAICompatible({
+        name: 'ollama',
+        baseURL: baseUrl ?? OLLAMA_DEFAULT_URL,
+        ...(apiKey ? { apiKey } : {}),
+        includeUsage: true,
+      }).chatModel(model);
     case 'openai-compatible':
       if (!baseUrl) throw new Error('An openai-compatible provider needs a base URL');
       return createOpenAICompatible({
