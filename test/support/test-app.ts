@@ -13,6 +13,7 @@ export type TestApp = {
   app: FastifyInstance;
   database: TestDatabase;
   config: Config;
+  ai: AiGateway;
   /** Every message the app sent, newest last. */
   mail: MailMessage[];
   close(): Promise<void>;
@@ -37,6 +38,7 @@ export async function createTestApp(
     app,
     database,
     config,
+    ai,
     mail,
     async close() {
       await app.close();
