@@ -6,7 +6,9 @@ import { createConfiguredGateway } from './core/ai/index.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './core/db/database.js';
 import { migrateUp } from './core/db/migrator.js';
+import { createJobRunner, type JobRunner } from './core/jobs/index.js';
 import { createMailer } from './core/mail.js';
+import { jobHandlers } from './modules/index.js';
 
 /** The database the configuration names: PostgreSQL when DATABASE_URL is set, else embedded PGlite in DATA_DIR. */
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
@@ -15,7 +17,14 @@ export async function openConfiguredDatabase(config: Config): Promise<Database> 
     : openDatabase({ kind: 'pglite', dataDir: config.dataDir });
 }
 
-export type RunningServer = { app: FastifyInstance; db: Database; url: string; stop(): Promise<void> };
+export type RunningServer = {
+  app: FastifyInstance;
+  db: Database;
+  url: string;
+  /** Runs background jobs; undefined when JOBS_CONCURRENCY is 0 (an API-only process). */
+  jobRunner: JobRunner | undefined;
+  stop(): Promise<void>;
+};
 
 /** Opens the database, applies pending migrations, and serves the API and the web app until stopped. */
 export async function startServer(config: Config): Promise<RunningServer> {
@@ -32,20 +41,29 @@ export async function startServer(config: Config): Promise<RunningServer> {
       log,
     });
     const ai = createConfiguredGateway(config, db, log);
-    const app = await buildApp({ config, db, mailer, ai }, { logger: log });
+    const context = { config, db, mailer, ai };
+    const app = await buildApp(context, { logger: log });
+    const jobRunner =
+      config.jobs.concurrency > 0
+        ? createJobRunner({ db, handlers: jobHandlers(context), log: log.child({ component: 'jobs' }), ...config.jobs })
+        : undefined;
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
+    jobRunner?.start();
     log.info({ database: db.kind, url: `http://localhost:${port}` }, 'Atelier is ready');
     let stopping: Promise<void> | undefined;
     return {
       app,
       db,
       url: `http://127.0.0.1:${port}`,
+      jobRunner,
       stop() {
         stopping ??= (async () => {
           try {
-            await app.close();
+            // Jobs in flight go back to the queue: another process, or the next start, runs them again.
+            const closed = await Promise.allSettled([jobRunner?.stop(), app.close()]);
+            for (const outcome of closed) if (outcome.status === 'rejected') throw outcome.reason;
           } finally {
             await db.close(); // PGlite loses its last writes unless closed
           }

@@ -1,5 +1,6 @@
 import type { AppContext } from '../app.js';
 import type { ZodApp } from '../core/http/request-context.js';
+import type { JobHandler } from '../core/jobs/index.js';
 import { aiRoutes } from './ai/ai.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { identityRoutes } from './identity/identity.routes.js';
@@ -15,4 +16,9 @@ export async function registerModules(api: ZodApp, context: AppContext): Promise
   await auditRoutes(api, context);
   await aiRoutes(api, context);
   await jobsRoutes(api, context);
+}
+
+/** Every module's background job handlers: the runner runs them, enqueueJob validates payloads against them. */
+export function jobHandlers(_context: AppContext): JobHandler[] {
+  return [];
 }

@@ -1,5 +1,171 @@
 import type { AppContext } from '../../app.js';
-import type { ZodApp } from '../../core/http/request-context.js';
+import { withUser } from '../../core/db/tenancy.js';
+import { AppError } from '../../core/errors.js';
+import { requireAuth, type ZodApp } from '../../core/http/request-context.js';
+import { registerJobTypes } from '../../core/jobs/index.js';
+import { jobHandlers } from '../index.js';
+import { jobPageSchema, jobParams, jobSchema, listJobsQuery, type Job } from './jobs.contract.js';
+import { cancelJob, getJob, listJobs } from './jobs.service.js';
+
+const tags = ['jobs'];
+
+/** How often an event stream re-reads its job (as the user, so it follows jobs run by any process). */
+const EVENTS_POLL_MS = 250;
+/** A comment line this often keeps proxies from closing a quiet stream. */
+const EVENTS_KEEPALIVE_MS = 15_000;
+
+const isFinished = (job: Job) => job.status === 'succeeded' || job.status === 'failed' || job.status === 'cancelled';
+const stateOf = (job: Job) => JSON.stringify([job.status, job.progress, job.progressMessage, job.cancelRequestedAt]);
 
 /** GET /jobs/{id}, GET /jobs/{id}/events (Server-Sent Events), POST /jobs/{id}/cancel, GET /jobs. */
-export async function jobsRoutes(_api: ZodApp, _context: AppContext): Promise<void> {}
+export async function jobsRoutes(api: ZodApp, context: AppContext): Promise<void> {
+  const { db } = context;
+  // An API-only process (no runner) still validates what it enqueues.
+  registerJobTypes(jobHandlers(context));
+
+  // Open event streams end when the server closes, so closing does not wait for their clients.
+  const openStreams = new Set<() => void>();
+  api.addHook('preClose', async () => {
+    for (const close of [...openStreams]) close();
+  });
+
+  api.get(
+    '/jobs',
+    {
+      schema: {
+        tags,
+        summary: 'Background jobs newest first, of one organization (or project) or all of yours',
+        querystring: listJobsQuery,
+        response: { 200: jobPageSchema },
+      },
+    },
+    async (request) => {
+      const { userId } = requireAuth(request);
+      return withUser(db, userId, (tx) => listJobs(tx, userId, request.query));
+    },
+  );
+
+  api.get(
+    '/jobs/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One background job: status, progress, result or error',
+        params: jobParams,
+        response: { 200: jobSchema },
+      },
+    },
+    async (request) => {
+      const { userId } = requireAuth(request);
+      return withUser(db, userId, (tx) => getJob(tx, request.params.id));
+    },
+  );
+
+  api.post(
+    '/jobs/:id/cancel',
+    {
+      schema: {
+        tags,
+        summary: 'Cancel a job (its creator or an organization admin): a queued one at once, a running one as soon as its worker notices',
+        params: jobParams,
+        response: { 200: jobSchema },
+      },
+    },
+    async (request) => {
+      const { userId } = requireAuth(request);
+      return withUser(db, userId, (tx) => cancelJob(tx, request.params.id));
+    },
+  );
+
+  api.get(
+    '/jobs/:id/events',
+    {
+      schema: {
+        tags,
+        summary: 'Follow a job as Server-Sent Events until it ends',
+        description:
+          'A text/event-stream: `event: progress` with the job as data right away and whenever its status, progress or ' +
+          'message changes, a comment line every 15 s, and `event: end` with the finished job, after which the server ' +
+          'closes the stream.',
+        params: jobParams,
+      },
+    },
+    async (request, reply) => {
+      const { userId } = requireAuth(request);
+      const id = request.params.id;
+      // Before the stream starts, errors (404 included) get the usual JSON error shape.
+      const first = await withUser(db, userId, (tx) => getJob(tx, id));
+
+      reply.hijack();
+      const res = reply.raw;
+      res.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache',
+        'x-accel-buffering': 'no',
+        connection: 'keep-alive',
+        'x-request-id': String(request.id),
+      });
+
+      let closed = false;
+      let pollTimer: NodeJS.Timeout | undefined;
+      const keepAlive = setInterval(() => {
+        if (!closed) res.write(': keep-alive\n\n');
+      }, EVENTS_KEEPALIVE_MS);
+      const close = () => {
+        if (closed) return;
+        closed = true;
+        clearTimeout(pollTimer);
+        clearInterval(keepAlive);
+        openStreams.delete(close);
+        if (!res.writableEnded) res.end();
+      };
+      openStreams.add(close);
+      // The client went away (or the response ended): stop polling.
+      res.on('close', close);
+
+      const send = (event: string, data: unknown) => {
+        if (!closed) res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+      };
+
+      let last = stateOf(first);
+      send('progress', first);
+      if (isFinished(first)) {
+        send('end', first);
+        close();
+        return;
+      }
+
+      const poll = async () => {
+        if (closed) return;
+        let job: Job;
+        try {
+          job = await withUser(db, userId, (tx) => getJob(tx, id));
+        } catch (error) {
+          if (closed) return;
+          if (error instanceof AppError) {
+            // Gone (deleted with its organization, or the user lost access) while we were following it.
+            send('error', { code: error.code, message: error.message });
+          } else {
+            request.log.warn({ err: error, jobId: id }, 'job event stream stopped');
+            send('error', { code: 'INTERNAL', message: 'The stream stopped; reconnect to continue following the job' });
+          }
+          close();
+          return;
+        }
+        if (closed) return;
+        if (isFinished(job)) {
+          send('end', job);
+          close();
+          return;
+        }
+        const state = stateOf(job);
+        if (state !== last) {
+          last = state;
+          send('progress', job);
+        }
+        pollTimer = setTimeout(() => void poll(), EVENTS_POLL_MS);
+      };
+      pollTimer = setTimeout(() => void poll(), EVENTS_POLL_MS);
+    },
+  );
+}
