@@ -1,0 +1,930 @@
+/**
+ * Small, deterministic analysis of English text for the built-in offline engine: sentences, words, key terms,
+ * actors (the people and roles involved), entities (the things data is kept about), requirement sentences and an
+ * extractive summary. Pure functions only: the same text always gives the same result.
+ */
+
+export type KeyTerm = { term: string; weight: number; count: number };
+export type Entity = { name: string; attributes: string[] };
+export type RequirementKind = 'functional' | 'non-functional';
+export type Priority = 'must' | 'should' | 'could';
+export type Requirement = { id: string; text: string; kind: RequirementKind; priority: Priority };
+/** Something an actor does, as a base-form verb phrase: { actor: 'dog owners', action: 'book walkers' }. */
+export type ActorAction = { actor: string; action: string; priority: Priority; sentenceIndex: number };
+
+export type TextAnalysis = {
+  sentences: string[];
+  keyTerms: KeyTerm[];
+  actors: string[];
+  actions: ActorAction[];
+  entities: Entity[];
+  requirements: Requirement[];
+  summary: string;
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// Word lists
+
+const words = (list: string): Set<string> => new Set(list.trim().split(/\s+/));
+
+const STOP_WORDS = words(`
+  a about above across after again against all almost along already also although always am among an and another
+  any anyone anything are aren't around as at be because been before being below beside besides between both but by
+  can cannot can't could couldn't did didn't do does doesn't doing don't done down during each either else enough
+  etc even ever every everyone everything few for from further had hadn't has hasn't have haven't having he he's her
+  here hers herself him himself his how however i i'd i'll i'm i've if in inside instead into is isn't it it's its
+  itself just least less let's may me might mine more most much must my myself neither no nor not now of off often
+  on once one ones only onto or other others otherwise our ours ourselves out over own per perhaps quite rather same
+  shall she should since so some someone something such than that that's the their theirs them themselves then there
+  there's these they they're this those though through thus to too toward towards under unless until up upon us very
+  via was wasn't we we'd we'll we're we've were weren't what what's when whenever where wherever whether which while
+  who whom whose why will with within without won't would wouldn't yet you you'd you'll you're you've your yours
+  yourself yourselves`);
+
+/** Words that carry little meaning on their own: never key terms, entities or actor modifiers. */
+const LOW_SIGNAL = words(`
+  able allow allowed allowing allows app apps application applications basic basically best better certain
+  different easily easy enable enables especially etc e.g i.e every feature features get gets getting good got great
+  help helps idea ideas important kind lets like likes lot lots main make makes making many maybe need needed needs
+  new nice ok okay people person platform please possible probably product products provide provides really simple
+  simply software solution something specific stuff support supports sure system systems thing things think
+  use used uses using various want wanted wants way ways website well whole yes`);
+
+const MODALS = words(`must shall should will would can could may might cannot`);
+
+/** Verbs that attach an attribute list to an entity: "each walk has a date and a price". */
+const HAVE_VERBS = words(`has have contains contain includes include stores store holds hold records record tracks
+  track keeps keep lists list`);
+
+const PREPOSITIONS = words(`about across after against among at before behind between by during for from in into
+  near of on onto over through to toward towards under with within without`);
+
+const DETERMINERS = words(`a an the each every their our your his her its my this these those any some all per`);
+
+const ROLE_NOUNS = words(`
+  accountant admin administrator advertiser advisor agent analyst applicant architect artist assistant athlete
+  attendee auditor author beginner borrower buyer candidate caregiver cashier chef child citizen cleaner client coach
+  collaborator colleague consultant consumer contractor contributor coordinator courier creator customer dentist
+  designer developer dispatcher doctor donor driver editor educator employee employer engineer entrepreneur expert
+  family fan farmer follower founder freelancer friend gardener groomer guardian guest homeowner host influencer
+  instructor investor judge landlord lawyer lead learner lecturer librarian listener maintainer manager mechanic
+  member mentor merchant moderator musician neighbor neighbour nurse operator organizer organiser owner parent
+  participant partner passenger patient pharmacist photographer physician planner player professional professor
+  programmer publisher reader recipient recruiter renter reporter researcher resident retailer reviewer rider
+  scientist seller shopper sitter specialist speaker sponsor staff stakeholder student subscriber supervisor supplier
+  support-agent surgeon teacher team technician tenant tester therapist trainer traveler traveller tutor user vendor
+  veterinarian vet viewer visitor volunteer waiter walker worker writer`);
+
+/** Words ending like role nouns (-er, -or, -ist, -ian) that name things or actions, not people. */
+const NOT_ROLE_NOUNS = words(`
+  adapter after answer banner barrier border browser buffer burger calculator calendar center centre chapter
+  character charger checklist cluster color colour computer connector container controller corner counter cover
+  cursor daughter descriptor detector dinner director doctor-note door elevator error factor favor favour filter
+  finger flavor flavour floor flower folder footer former generator header hour indicator interior later latter
+  layer ledger letter liter litre locker manner marker matter member-list meter minor mirror monitor motor never
+  number offer order other outer paper parameter persist playlist poster power printer processor quarter rather
+  register reminder render router scooter sector selector semester sensor server shelter simulator slider spider
+  sticker summer super teaser timer tower tracker trailer transfer trigger upper vector voucher waiver water
+  whatever whenever winter wishlist wonder waitlist shortlist`);
+
+const ADJECTIVES = words(`
+  active additional busy casual current existing experienced external first-time frequent independent individual
+  internal large local logged-in new occasional older other potential premium professional regular registered remote
+  senior single small trusted typical verified young younger`);
+
+/** Nouns too generic to be domain entities. */
+const GENERIC_NOUNS = words(`
+  ability access account accounts area aspect benefit case click data day detail details end example experience fact
+  field form goal group hour information issue level list minute month moment option page part place point problem
+  process purpose question reason result screen second section side start step term time today type value version
+  view week world year`);
+
+/** Words that name what is stored about an entity: "booking date", "price of each walk". */
+const ATTRIBUTE_WORDS = words(`
+  address age amount availability avatar balance bio birthday budget capacity category comment comments cost count
+  currency date deadline description details distance duration email estimate feedback fee frequency height
+  history id identifier image label language level limit location name note notes phone photo picture position
+  preferences price priority progress quantity rank rating ratings role schedule score size skills source stage
+  start status tag tags title total type url weight`);
+
+const CLAUSE_BREAKERS = words(`when where while because so but if which who whom whose that than although though unless
+  until after before since whereas and or then`);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Sentences and words
+
+const ABBREVIATIONS = words(`e.g i.e etc vs mr mrs ms dr prof inc ltd co jr sr st no approx dept fig cf al ca`);
+const BULLET = /^\s*(?:[-*•·▪◦+–—>]+|\(?\d{1,3}[.)]|#{1,6})\s+/u;
+const SENTENCE_END = /[.!?…]+["'’”)\]]*(?=\s|$)/gu;
+
+/** Splits text into sentences: at terminal punctuation, at line breaks that do not continue a sentence, at bullets. */
+export function splitSentences(text: string): string[] {
+  const paragraphs: string[] = [];
+  let current = '';
+  for (const rawLine of text.split(/\r\n|[\r\n\u2028\u2029]/)) {
+    const isBullet = BULLET.test(rawLine);
+    const line = cleanLine(rawLine);
+    const continues = current !== '' && !isBullet && /^[\p{Ll}]/u.test(line) && !/[.!?:;…]$/.test(current);
+    if (continues) current += ` ${line}`;
+    else {
+      if (current) paragraphs.push(current);
+      current = line;
+    }
+  }
+  if (current) paragraphs.push(current);
+
+  const sentences: string[] = [];
+  for (const paragraph of paragraphs) {
+    let start = 0;
+    for (const match of paragraph.matchAll(SENTENCE_END)) {
+      const end = match.index + match[0].length;
+      if (match[0].startsWith('.') && endsWithAbbreviation(paragraph.slice(start, match.index))) continue;
+      pushSentence(sentences, paragraph.slice(start, end));
+      start = end;
+    }
+    pushSentence(sentences, paragraph.slice(start));
+  }
+  return sentences;
+}
+
+function cleanLine(line: string): string {
+  return line
+    .replace(BULLET, '')
+    .replace(/\*\*|__|`/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function endsWithAbbreviation(before: string): boolean {
+  const last = /([\p{L}.]+)$/u.exec(before)?.[1];
+  if (!last) return false;
+  if (/^\p{Lu}$/u.test(last)) return true; // an initial: "J. Smith"
+  return ABBREVIATIONS.has(last.toLowerCase().replace(/\.$/, ''));
+}
+
+function pushSentence(sentences: string[], candidate: string): void {
+  const sentence = candidate.trim();
+  if (/[\p{L}\p{N}]/u.test(sentence)) sentences.push(sentence);
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}]+|[-.][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*/gu;
+const WORD_OR_MARK = new RegExp(`${WORD.source}|[^\\s\\p{L}\\p{N}]`, 'gu');
+
+/** Lower-case words of the text ("walker's" and "e-mail" stay one word). */
+export function tokenize(text: string): string[] {
+  return Array.from(text.matchAll(WORD), (match) => normalizeApostrophe(match[0].toLowerCase()));
+}
+
+export function isStopWord(word: string): boolean {
+  return STOP_WORDS.has(normalizeApostrophe(word.toLowerCase()));
+}
+
+/** Words that mean something on their own: no stop words, fillers or bare numbers. */
+export function contentWords(text: string): string[] {
+  return tokenize(text).filter(isContentWord);
+}
+
+function isContentWord(lower: string): boolean {
+  return !STOP_WORDS.has(lower) && !LOW_SIGNAL.has(lower) && /\p{L}/u.test(lower) && lower.length > 1;
+}
+
+function normalizeApostrophe(word: string): string {
+  return word.replace(/’/g, "'");
+}
+
+/** A word in its sentence. `key` groups inflections: lower case, singular, without a possessive "'s". */
+type Word = {
+  surface: string;
+  lower: string;
+  key: string;
+  possessive: boolean;
+  /** True when punctuation separates this word from the previous one. */
+  breakBefore: boolean;
+  sentence: number;
+};
+
+function sentenceWords(sentence: string, sentenceIndex: number): Word[] {
+  const result: Word[] = [];
+  let pendingBreak = true;
+  for (const [token] of sentence.matchAll(WORD_OR_MARK)) {
+    if (!/^[\p{L}\p{N}]/u.test(token)) {
+      pendingBreak = true;
+      continue;
+    }
+    const lower = normalizeApostrophe(token.toLowerCase());
+    const possessive = lower.endsWith("'s");
+    const base = possessive ? lower.slice(0, -2) : lower;
+    result.push({ surface: token, lower: base, key: singularize(base), possessive, breakBefore: pendingBreak, sentence: sentenceIndex });
+    pendingBreak = possessive;
+  }
+  return result;
+}
+
+const INVARIANT_PLURALS = words(`analytics bus business canvas class species series news logistics physics
+  economics mathematics ethics always perhaps sometimes status campus corpus bonus virus focus census atlas alias
+  gas yes this his its was has is does goes process access address progress success`);
+const IRREGULAR_SINGULARS = new Map<string, string>(Object.entries({
+  children: 'child',
+  people: 'person',
+  men: 'man',
+  women: 'woman',
+  lives: 'life',
+  wives: 'wife',
+  knives: 'knife',
+  shelves: 'shelf',
+  halves: 'half',
+  leaves: 'leaf',
+  selves: 'self',
+  analyses: 'analysis',
+  criteria: 'criterion',
+  movies: 'movie',
+  cookies: 'cookie',
+  calories: 'calorie',
+  selfies: 'selfie',
+  caches: 'cache',
+  niches: 'niche',
+  headaches: 'headache',
+}));
+
+/** English singular of a lower-case word, by rule; words that are not plural come back unchanged. */
+export function singularize(word: string): string {
+  const irregular = IRREGULAR_SINGULARS.get(word);
+  if (irregular) return irregular;
+  if (word.length <= 3 || !word.endsWith('s') || INVARIANT_PLURALS.has(word)) return word;
+  if (/[^aeiou]ies$/.test(word)) return `${word.slice(0, -3)}y`;
+  if (/(?:ss|us|is|ous|'s)$/.test(word)) return word;
+  if (/(?:ch|sh|x|zz|ss)es$/.test(word)) return word.slice(0, -2);
+  return word.slice(0, -1);
+}
+
+/** English plural of a singular noun phrase (only the last word changes). */
+export function pluralize(phrase: string): string {
+  const match = /^(.*?)(\S+)$/.exec(phrase);
+  if (!match) return phrase;
+  const [, head = '', word = ''] = match;
+  const plural = word.endsWith('s') && singularize(word) !== word ? word
+    : /[^aeiou]y$/i.test(word) ? `${word.slice(0, -1)}ies`
+    : /(?:s|x|z|ch|sh)$/i.test(word) ? `${word}es`
+    : word === 'person' ? 'people'
+    : word === 'staff' ? 'staff'
+    : word === 'child' ? 'children'
+    : `${word}s`;
+  return head + plural;
+}
+
+/** A light stem for matching words across inflections: refunds, refunded, refundable → refund. */
+export function stem(word: string): string {
+  let result = singularize(normalizeApostrophe(word.toLowerCase()).replace(/'s$/, ''));
+  for (const suffix of ['ing', 'ed', 'able', 'ible', 'ment', 'ly']) {
+    if (result.endsWith(suffix) && result.length - suffix.length >= 4) {
+      result = result.slice(0, -suffix.length);
+      if (/([^aeiouls])\1$/.test(result)) result = result.slice(0, -1);
+      break;
+    }
+  }
+  return result.length > 4 ? result.replace(/e$/, '') : result;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Key terms
+
+type TermStats = { key: string; surfaces: Map<string, number>; count: number; score: number; first: number; size: number };
+
+/**
+ * Single words and 2–3-word phrases ranked by frequency weighted by position (early sentences count more) and
+ * length. Phrases are runs of content words inside a clause; one that occurs once counts only if it is a whole run
+ * of two or three words or a known actor. A word or phrase that only ever occurs inside a longer chosen phrase is
+ * left out. Weights are relative to the best term (1).
+ */
+export function extractKeyTerms(text: string, limit = 10, extraPhrases: readonly string[] = []): KeyTerm[] {
+  return keyTermsOf(splitSentences(text).map(sentenceWords), limit, extraPhrases);
+}
+
+function keyTermsOf(sentences: Word[][], limit: number, extraPhrases: readonly string[]): KeyTerm[] {
+  const stats = new Map<string, TermStats>();
+  const wholeRuns = new Set<string>();
+  const known = new Set(extraPhrases.map((phrase) => phraseKey(tokenize(phrase))));
+  let order = 0;
+  sentences.forEach((sentence, sentenceIndex) => {
+    const positionWeight = 1 + 1 / (1 + sentenceIndex);
+    for (const { run, start: runStart } of contentRuns(sentence)) {
+      const before = sentence[runStart - 1];
+      const verbSlot = before !== undefined && !run[0]?.breakBefore && (MODALS.has(before.lower) || before.lower === 'to');
+      const nounSlot = before !== undefined && !run[0]?.breakBefore && (DETERMINERS.has(before.lower) || (PREPOSITIONS.has(before.lower) && before.lower !== 'to'));
+      if (run.length >= 2 && run.length <= 3 && nounSlot) wholeRuns.add(phraseKey(run.map((w) => w.lower)));
+      for (let size = 1; size <= 3; size++) {
+        for (let start = 0; start + size <= run.length; start++) {
+          const gram = run.slice(start, start + size);
+          const key = phraseKey(gram.map((w) => w.lower));
+          const surface = gram.map((w, i) => displayWord(w, runStart + start + i)).join(' ');
+          let entry = stats.get(key);
+          if (!entry) {
+            entry = { key, surfaces: new Map(), count: 0, score: 0, first: order++, size };
+            stats.set(key, entry);
+          }
+          entry.count += 1;
+          entry.score += positionWeight * (1 + 0.5 * (size - 1)) * (verbSlot && start === 0 ? 0.5 : 1);
+          entry.surfaces.set(surface, (entry.surfaces.get(surface) ?? 0) + 1);
+        }
+      }
+    }
+  });
+
+  const eligible = [...stats.values()].filter((entry) => {
+    if (entry.size === 1) return !GENERIC_NOUNS.has(entry.key) && (entry.key.length >= 3 || /^\p{Lu}{2,}$/u.test(mostCommon(entry.surfaces)));
+    return entry.count >= 2 || wholeRuns.has(entry.key) || known.has(entry.key);
+  });
+  eligible.sort((a, b) => b.score - a.score || b.size - a.size || a.first - b.first);
+
+  const chosen: TermStats[] = [];
+  for (const entry of eligible) {
+    if (chosen.length >= limit) break;
+    const covered = chosen.some((other) => other.size > entry.size && containsPhrase(other.key, entry.key) && other.count >= entry.count);
+    if (covered) continue;
+    // A longer phrase that repeats a chosen word's every occurrence replaces it.
+    for (let i = chosen.length - 1; i >= 0; i--) {
+      const other = chosen[i];
+      if (other && other.size < entry.size && containsPhrase(entry.key, other.key) && entry.count >= other.count) chosen.splice(i, 1);
+    }
+    chosen.push(entry);
+  }
+  const top = chosen[0]?.score ?? 1;
+  return chosen.map((entry) => ({
+    term: mostCommon(entry.surfaces),
+    weight: Math.max(0.01, Math.round((entry.score / top) * 100) / 100),
+    count: entry.count,
+  }));
+}
+
+/** Maximal runs of content words not separated by punctuation, with the index of their first word. */
+function contentRuns(sentence: Word[]): Array<{ run: Word[]; start: number }> {
+  const runs: Array<{ run: Word[]; start: number }> = [];
+  let run: Word[] = [];
+  let start = 0;
+  const close = (): void => {
+    if (run.length) runs.push({ run, start });
+    run = [];
+  };
+  sentence.forEach((word, index) => {
+    const usable = isContentWord(word.lower) && !/^\p{N}/u.test(word.lower);
+    if (!usable || word.breakBefore) close();
+    if (!usable) return;
+    if (run.length === 0) start = index;
+    run.push(word);
+    if (word.possessive) close();
+  });
+  close();
+  return runs;
+}
+
+function phraseKey(lowerWords: readonly string[]): string {
+  return lowerWords.map((word) => singularize(word.replace(/'s$/, ''))).join(' ');
+}
+
+function containsPhrase(longer: string, shorter: string): boolean {
+  return ` ${longer} `.includes(` ${shorter} `);
+}
+
+/** Acronyms and names (CamelCase, or capitalised inside a sentence) keep their capitals; other words are lower case. */
+function displayWord(word: Word, indexInSentence: number): string {
+  const surface = word.surface.replace(/['’]s$/, '');
+  const acronymOrCamel = /^\p{Lu}[\p{Lu}\p{N}]+s?$/u.test(surface) || /^\p{Lu}\p{Ll}+\p{Lu}/u.test(surface);
+  const name = indexInSentence > 0 && /^\p{Lu}\p{Ll}/u.test(surface);
+  return acronymOrCamel || name ? surface : word.lower;
+}
+
+function mostCommon(counts: Map<string, number>): string {
+  let best = '';
+  let bestCount = -1;
+  for (const [value, count] of counts) {
+    if (count > bestCount) {
+      best = value;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Actors
+
+/** `vague` mentions ("people", "everyone") are not actors, but what they do still describes the product. */
+type ActorMention = { key: string; display: string; start: number; headIndex: number; words: Word[]; vague: boolean };
+
+const VAGUE_ACTORS = words(`people everyone everybody someone somebody anyone anybody`);
+
+/** Nouns that a role word can modify ("customer support", "admin dashboard") without naming a person. */
+const ROLE_MODIFIED_NOUNS = words(`account accounts app area dashboard experience list onboarding page portal profile
+  profiles request requests service settings support view`);
+
+/** People and roles: "customer", "project manager", "dog owners", from role nouns and "as a X" user stories. */
+export function findActors(text: string, limit = 8): string[] {
+  const sentences = splitSentences(text).map(sentenceWords);
+  return rankActors(actorMentions(sentences), limit);
+}
+
+function actorMentions(sentences: Word[][]): ActorMention[] {
+  const plurals = new Set<string>();
+  for (const sentence of sentences) for (const word of sentence) if (word.key !== word.lower) plurals.add(word.key);
+
+  const mentions: ActorMention[] = [];
+  for (const sentence of sentences) {
+    const storyEnd = userStoryActorEnd(sentence);
+    if (storyEnd > 0) {
+      const phrase = sentence.slice(2, storyEnd);
+      mentions.push(mention(phrase, 2, storyEnd - 1, sentence));
+    }
+    sentence.forEach((word, index) => {
+      if (storyEnd > 0 && index < storyEnd) return;
+      if (VAGUE_ACTORS.has(word.lower)) {
+        mentions.push({ ...mention([word], index, index, sentence), vague: true });
+        return;
+      }
+      if (!isRole(word, index, sentence, plurals)) return;
+      const next = sentence[index + 1];
+      // "customer support", "admin dashboard": a role word used as a modifier of a following noun
+      if (next && !next.breakBefore && !word.possessive && (ATTRIBUTE_WORDS.has(next.key) || ROLE_MODIFIED_NOUNS.has(next.lower))) return;
+      if (next && !next.breakBefore && !word.possessive && isRoleWord(next.key) && !MODALS.has(next.lower)) return;
+      const start = modifierStart(sentence, index);
+      mentions.push(mention(sentence.slice(start, index + 1), start, index, sentence));
+    });
+  }
+  return mentions;
+}
+
+/** "As a project manager, I want …": index just past the actor phrase, or 0. */
+function userStoryActorEnd(sentence: Word[]): number {
+  if (sentence[0]?.lower !== 'as' || !['a', 'an'].includes(sentence[1]?.lower ?? '')) return 0;
+  let end = 2;
+  while (end < sentence.length && end < 5 && !sentence[end]?.breakBefore && !STOP_WORDS.has(sentence[end]?.lower ?? '')) end++;
+  if (end === 2) return 0;
+  return end;
+}
+
+function mention(phrase: Word[], start: number, headIndex: number, sentence: Word[]): ActorMention {
+  const key = phrase.map((w) => (w === sentence[headIndex] ? w.key : w.lower)).join(' ');
+  return { key, display: phrase.map((w) => w.lower).join(' '), start, headIndex, words: sentence, vague: false };
+}
+
+function isRole(word: Word, index: number, sentence: Word[], plurals: Set<string>): boolean {
+  if (isRoleWord(word.key)) return true;
+  if (!looksLikeRoleNoun(word.key)) return false;
+  const next = sentence[index + 1];
+  return plurals.has(word.key) || (next !== undefined && MODALS.has(next.lower));
+}
+
+function isRoleWord(key: string): boolean {
+  return ROLE_NOUNS.has(key);
+}
+
+function looksLikeRoleNoun(key: string): boolean {
+  if (key.length < 5 || NOT_ROLE_NOUNS.has(key) || key.endsWith('list')) return false;
+  if (STOP_WORDS.has(key) || LOW_SIGNAL.has(key) || ADJECTIVES.has(key)) return false;
+  return /[a-z]{3}(?:er|or|ist|ian)$/.test(key) && !/(?:ier|ever|ther|ower|ster)$/.test(key);
+}
+
+/** Up to two noun modifiers before a role ("dog owners", "project manager"), only when they start a noun phrase. */
+function modifierStart(sentence: Word[], headIndex: number): number {
+  for (let count = 2; count >= 1; count--) {
+    const start = headIndex - count;
+    if (start < 0) continue;
+    const modifiers = sentence.slice(start, headIndex + 1);
+    const joined = modifiers.every((w, i) => i === 0 || !w.breakBefore);
+    const usable = modifiers.slice(0, -1).every((w) => isContentWord(w.lower) && !ADJECTIVES.has(w.lower) && !w.possessive && !/^\p{N}/u.test(w.lower) && !MODALS.has(w.lower));
+    const before = sentence[start - 1];
+    const verbSlot = before !== undefined && (MODALS.has(before.lower) || before.lower === 'to');
+    const startsPhrase = !before || sentence[start]?.breakBefore || STOP_WORDS.has(before.lower) || ADJECTIVES.has(before.lower) || LOW_SIGNAL.has(before.lower);
+    if (joined && usable && startsPhrase && !verbSlot) return start;
+  }
+  return headIndex;
+}
+
+function rankActors(mentions: ActorMention[], limit: number): string[] {
+  type Tally = { key: string; displays: Map<string, number>; count: number; first: number };
+  const tallies = new Map<string, Tally>();
+  mentions.forEach((m, order) => {
+    if (m.vague) return;
+    let tally = tallies.get(m.key);
+    if (!tally) {
+      tally = { key: m.key, displays: new Map(), count: 0, first: order };
+      tallies.set(m.key, tally);
+    }
+    tally.count += 1;
+    tally.displays.set(m.display, (tally.displays.get(m.display) ?? 0) + 1);
+  });
+  // A bare head ("owners") joins the compound it abbreviates ("dog owners") when there is exactly one.
+  for (const tally of [...tallies.values()]) {
+    if (tally.key.includes(' ')) continue;
+    const compounds = [...tallies.values()].filter((other) => other.key.endsWith(` ${tally.key}`));
+    const [compound] = compounds;
+    if (compounds.length === 1 && compound) {
+      compound.count += tally.count;
+      compound.first = Math.min(compound.first, tally.first);
+      tallies.delete(tally.key);
+    }
+  }
+  return [...tallies.values()]
+    .sort((a, b) => b.count - a.count || a.first - b.first)
+    .slice(0, limit)
+    .map((tally) => mostCommon(tally.displays));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Actor actions
+
+const MODAL_PHRASES: Array<{ words: string[]; priority: Priority }> = [
+  { words: ['must', 'be', 'able', 'to'], priority: 'must' },
+  { words: ['should', 'be', 'able', 'to'], priority: 'should' },
+  { words: ['can', 'be', 'able', 'to'], priority: 'should' },
+  { words: ['will', 'be', 'able', 'to'], priority: 'must' },
+  { words: ['are', 'able', 'to'], priority: 'should' },
+  { words: ['is', 'able', 'to'], priority: 'should' },
+  { words: ['need', 'to'], priority: 'must' },
+  { words: ['needs', 'to'], priority: 'must' },
+  { words: ['has', 'to'], priority: 'must' },
+  { words: ['have', 'to'], priority: 'must' },
+  { words: ['want', 'to'], priority: 'should' },
+  { words: ['wants', 'to'], priority: 'should' },
+  { words: ['would', 'like', 'to'], priority: 'could' },
+  { words: ['must'], priority: 'must' },
+  { words: ['shall'], priority: 'must' },
+  { words: ['will'], priority: 'must' },
+  { words: ['should'], priority: 'should' },
+  { words: ['can'], priority: 'should' },
+  { words: ['could'], priority: 'could' },
+  { words: ['may'], priority: 'could' },
+  { words: ['might'], priority: 'could' },
+];
+const ACTION_ADVERBS = words(`also easily quickly then still always directly instantly securely simply just only`);
+
+/** What each actor does: the verb phrase after the actor, or after "I want to" in a user story. */
+function actorActions(mentions: ActorMention[], actorDisplay: Map<string, string>): ActorAction[] {
+  const actions: ActorAction[] = [];
+  const seen = new Set<string>();
+  for (const m of mentions) {
+    const sentence = m.words;
+    let index = m.headIndex + 1;
+    if (sentence[index]?.breakBefore && sentence[0]?.lower === 'as') {
+      // "As a walker, I want to …"
+      if (['i', 'we'].includes(sentence[index]?.lower ?? '')) index++;
+    }
+    let priority: Priority | undefined;
+    const modal = MODAL_PHRASES.find((phrase) => phrase.words.every((w, i) => sentence[index + i]?.lower === w));
+    if (modal) {
+      priority = modal.priority;
+      index += modal.words.length;
+    }
+    while (sentence[index] && ACTION_ADVERBS.has(sentence[index]?.lower ?? '')) index++;
+    const verb = sentence[index];
+    if (!verb || (verb.breakBefore && !modal) || !/^\p{L}/u.test(verb.lower)) continue;
+    if (!modal) {
+      // Without a modal the actor must be a subject ("where dog owners book …", not "… browse walker profiles")
+      // and the verb must agree with it: "owners book", "the driver accepts".
+      const before = sentence[m.start - 1];
+      const subject =
+        !before || sentence[m.start]?.breakBefore || /^\d/.test(before.lower) || (STOP_WORDS.has(before.lower) && !PREPOSITIONS.has(before.lower) && !MODALS.has(before.lower));
+      if (!subject) continue;
+      const headPlural = sentence[m.headIndex]?.key !== sentence[m.headIndex]?.lower;
+      const verbThirdPerson = /[^s]s$/.test(verb.lower);
+      if (STOP_WORDS.has(verb.lower) || isRoleWord(verb.key) || headPlural === verbThirdPerson || /(?:ing|ed)$/.test(verb.lower)) continue;
+      if (ATTRIBUTE_WORDS.has(verb.key) || GENERIC_NOUNS.has(verb.key) || verb.possessive) continue;
+      priority = 'should';
+    } else if (STOP_WORDS.has(verb.lower) && verb.lower !== 'be') continue;
+    const phrase: string[] = [modal ? verb.surface : baseForm(verb.lower)];
+    for (let i = index + 1; i < sentence.length && phrase.length < 7; i++) {
+      const word = sentence[i];
+      if (!word || word.breakBefore || CLAUSE_BREAKERS.has(word.lower)) break;
+      phrase.push(word.surface);
+    }
+    while (phrase.length > 1 && STOP_WORDS.has((phrase[phrase.length - 1] ?? '').toLowerCase())) phrase.pop();
+    const action = phrase.join(' ').replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase());
+    const actor = actorDisplay.get(m.key) ?? m.display;
+    const dedupe = `${actor}|${action.toLowerCase()}`;
+    if (seen.has(dedupe)) continue;
+    seen.add(dedupe);
+    actions.push({ actor, action, priority: priority ?? 'should', sentenceIndex: sentence[0]?.sentence ?? 0 });
+  }
+  return actions.sort((a, b) => a.sentenceIndex - b.sentenceIndex);
+}
+
+/** "accepts" → "accept", "watches" → "watch", "carries" → "carry". */
+function baseForm(verb: string): string {
+  if (/[^aeiou]ies$/.test(verb)) return `${verb.slice(0, -3)}y`;
+  if (/(?:ch|sh|x|ss|zz)es$/.test(verb)) return verb.slice(0, -2);
+  if (/[^s]s$/.test(verb) && verb.length > 3) return verb.slice(0, -1);
+  return verb;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Entities
+
+type EntityTally = { name: string; attributes: string[]; evidence: number; first: number };
+
+/**
+ * Domain nouns that data is kept about, with their attributes: "each walk has a date, a duration and a price",
+ * "invoices with an amount and a due date", "the walker's rating", "the price of each walk", repeated nouns used
+ * with a determiner ("the booking … each booking"), and capitalised domain terms.
+ */
+export function findEntities(text: string, limit = 10): Entity[] {
+  const sentences = splitSentences(text).map(sentenceWords);
+  const actorKeys = new Set(actorMentions(sentences).map((m) => m.words[m.headIndex]?.key ?? ''));
+  return entitiesOf(sentences, actorKeys, limit);
+}
+
+function entitiesOf(sentences: Word[][], actorKeys: Set<string>, limit: number): Entity[] {
+  const tallies = new Map<string, EntityTally>();
+  let order = 0;
+  const add = (name: string, attributes: string[], evidence: number): void => {
+    if (!name) return;
+    let tally = tallies.get(name);
+    if (!tally) {
+      tally = { name, attributes: [], evidence: 0, first: order++ };
+      tallies.set(name, tally);
+    }
+    tally.evidence += evidence;
+    for (const attribute of attributes) {
+      if (attribute && attribute !== name && !tally.attributes.includes(attribute) && tally.attributes.length < 8) tally.attributes.push(attribute);
+    }
+  };
+
+  const determined = new Map<string, number>();
+  const capitalised = new Map<string, number>();
+  for (const sentence of sentences) {
+    sentence.forEach((word, index) => {
+      const previous = sentence[index - 1];
+      if (isEntityWord(word) && previous && !word.breakBefore && (DETERMINERS.has(previous.lower) || /^\d+$/.test(previous.lower) || previous.possessive || ADJECTIVES.has(previous.lower))) {
+        determined.set(word.key, (determined.get(word.key) ?? 0) + 1);
+      }
+      if (index > 0 && /^\p{Lu}\p{Ll}/u.test(word.surface) && isEntityWord(word) && !previous?.surface.match(/^\p{Lu}/u)) {
+        capitalised.set(word.key, (capitalised.get(word.key) ?? 0) + 1);
+      }
+    });
+  }
+
+  for (const sentence of sentences) {
+    sentence.forEach((word, index) => {
+      const next = sentence[index + 1];
+      // "each walk has a date, a duration and a price" / "tasks with a title and a due date"
+      if ((HAVE_VERBS.has(word.lower) || word.lower === 'with') && index > 0 && next?.lower !== 'to' && next?.lower !== 'been') {
+        const subject = sentence[index - 1];
+        if (subject && !word.breakBefore && isEntityWord(subject) && !ATTRIBUTE_WORDS.has(subject.key)) {
+          const looksLikeNoun = word.lower !== 'with' || determined.has(subject.key) || subject.key !== subject.lower || (sentence[index - 2] !== undefined && DETERMINERS.has(sentence[index - 2]?.lower ?? ''));
+          const attributes = attributeList(sentence, index + 1);
+          if (looksLikeNoun && attributes.length) add(compoundName(sentence, index - 1), attributes, 2);
+        }
+      }
+      // "the walker's rating"
+      if (word.possessive && isEntityWord(word) && next && isContentWord(next.lower)) add(word.key, [next.key], 1);
+      // "the price of each walk"
+      if (ATTRIBUTE_WORDS.has(word.key) && next?.lower === 'of') {
+        const target = DETERMINERS.has(sentence[index + 2]?.lower ?? '') ? sentence[index + 3] : sentence[index + 2];
+        if (target && isEntityWord(target) && !ATTRIBUTE_WORDS.has(target.key)) add(target.key, [word.lower], 1);
+      }
+    });
+  }
+
+  for (const [key, count] of determined) {
+    if (ATTRIBUTE_WORDS.has(key)) continue;
+    if (count >= 2 || (capitalised.get(key) ?? 0) >= 1) add(key, [], count);
+  }
+  for (const [key, count] of capitalised) if (count >= 2 && !ATTRIBUTE_WORDS.has(key)) add(key, [], count);
+
+  // "booking date", "walk duration": attribute words right after a known entity
+  for (const sentence of sentences) {
+    sentence.forEach((word, index) => {
+      const next = sentence[index + 1];
+      const tally = tallies.get(word.key);
+      if (tally && next && !next.breakBefore && ATTRIBUTE_WORDS.has(next.key) && tally.attributes.length < 8 && !tally.attributes.includes(next.lower)) {
+        tally.attributes.push(next.lower);
+      }
+    });
+  }
+
+  return [...tallies.values()]
+    .filter((tally) => !actorKeys.has(tally.name) || tally.attributes.length > 0)
+    .sort((a, b) => b.attributes.length - a.attributes.length || b.evidence - a.evidence || a.first - b.first)
+    .slice(0, limit)
+    .map(({ name, attributes }) => ({ name, attributes }));
+}
+
+/** "time entry" in "each time entry has …": a noun modifier counts when a determiner or the sentence start precedes it. */
+function compoundName(sentence: Word[], headIndex: number): string {
+  const head = sentence[headIndex];
+  const modifier = sentence[headIndex - 1];
+  const before = sentence[headIndex - 2];
+  if (!head) return '';
+  const modifierFits = modifier && !head.breakBefore && !modifier.possessive && (isEntityWord(modifier) || GENERIC_NOUNS.has(modifier.key)) && !ATTRIBUTE_WORDS.has(modifier.key);
+  if (modifierFits && (headIndex === 1 || (before && DETERMINERS.has(before.lower)))) return `${modifier.lower} ${head.key}`;
+  return head.key;
+}
+
+function isEntityWord(word: Word): boolean {
+  return (
+    isContentWord(word.lower) &&
+    !GENERIC_NOUNS.has(word.key) &&
+    !ADJECTIVES.has(word.lower) &&
+    !MODALS.has(word.lower) &&
+    !HAVE_VERBS.has(word.lower) &&
+    /^\p{L}/u.test(word.lower) &&
+    !/^\p{Lu}{2,}/u.test(word.surface) &&
+    !/ly$/.test(word.lower) &&
+    word.key.length >= 3
+  );
+}
+
+/** "a date, a duration and an optional price" → ['date', 'duration', 'optional price'] (up to the clause's end). */
+function attributeList(sentence: Word[], from: number): string[] {
+  const items: string[] = [];
+  let item: string[] = [];
+  const flush = (): void => {
+    while (item.length && STOP_WORDS.has(item[item.length - 1] ?? '')) item.pop();
+    if (item.length) items.push(item.join(' '));
+    item = [];
+  };
+  for (let i = from; i < sentence.length && items.length < 8; i++) {
+    const word = sentence[i];
+    if (!word) break;
+    if (i > from && word.breakBefore) flush();
+    if (['and', 'or'].includes(word.lower) || (word.lower === 'as' && sentence[i + 1]?.lower === 'well')) {
+      flush();
+      continue;
+    }
+    if (CLAUSE_BREAKERS.has(word.lower) || MODALS.has(word.lower) || (STOP_WORDS.has(word.lower) && item.length > 0 && word.lower !== 'of')) {
+      flush();
+      break;
+    }
+    if (item.length === 0 && (STOP_WORDS.has(word.lower) || DETERMINERS.has(word.lower) || /^\d+$/.test(word.lower) || word.lower === 'well')) continue;
+    if (item.length < 3) item.push(word.lower);
+  }
+  flush();
+  return items.filter((attribute) => /\p{L}/u.test(attribute));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Requirements
+
+const REQUIREMENT_CUE =
+  /\b(must|shall|should|will|can|could|may|might|cannot|can't|needs? to|has to|have to|(?:is|are) required|wants? to|would like to|allows?|allowing|enables?|lets)\b/i;
+const MUST_CUE = /\b(must|shall|will|cannot|can't|needs? to|has to|have to|required|mandatory|critical|essential)\b/i;
+const SHOULD_CUE = /\b(should|can|wants? to|allows?|allowing|enables?|lets)\b/i;
+const COULD_CUE = /\b(could|may|might|would like to|nice to have|optional(?:ly)?|ideally|eventually|later on|in the future|if possible|bonus)\b/i;
+const NOT_A_REQUIREMENT = /^(?:this|it|that|which|there)\s+(?:will|can|could|may|might)\b|\?$/i;
+const NON_FUNCTIONAL_CUE = new RegExp(
+  [
+    'performan\\w*', 'fast(?:er)?', 'speed', 'latency', 'response times?', 'respond\\w*', '\\d+ ?(?:ms|milliseconds?)\\b',
+    'throughput', 'loads? in', 'concurren\\w*', 'scal(?:e|es|able|ability|ing)', 'uptime', 'highly available', 'available (?:24/7|\\d)',
+    'reliab\\w*', 'fault[- ]toleran\\w*', 'redundan\\w*', 'backups?', 'disaster', 'secur(?:e|ely|ity)', 'encrypt\\w*',
+    'privacy', 'gdpr', 'hipaa', 'ccpa', 'pci', 'soc ?2', 'iso ?27001', 'complian\\w*', 'audit\\w*', 'accessib\\w*',
+    'wcag', 'a11y', 'screen readers?', 'usability', 'intuitive', 'responsive', 'mobile[- ]friendly', 'offline',
+    'maintainab\\w*', 'testab\\w*', 'portab\\w*', 'locali[sz]\\w*', 'internationali[sz]\\w*', 'i18n', 'multilingual',
+    'retention', 'logging', '99(?:\\.\\d+)?%', '24/7', 'sla',
+  ].map((cue) => `\\b${cue}`).join('|'),
+  'i',
+);
+
+/** Sentences that state what the product must, should or could do, numbered FR-n / NFR-n in document order. */
+export function findRequirements(text: string, limit = 100): Requirement[] {
+  return requirementsOf(splitSentences(text), limit);
+}
+
+function requirementsOf(sentences: string[], limit: number): Requirement[] {
+  const requirements: Requirement[] = [];
+  let functional = 0;
+  let nonFunctional = 0;
+  for (const sentence of sentences) {
+    if (requirements.length >= limit) break;
+    if (!REQUIREMENT_CUE.test(sentence) || NOT_A_REQUIREMENT.test(sentence) || tokenize(sentence).length < 3) continue;
+    const kind: RequirementKind = NON_FUNCTIONAL_CUE.test(sentence) ? 'non-functional' : 'functional';
+    const id = kind === 'functional' ? `FR-${++functional}` : `NFR-${++nonFunctional}`;
+    requirements.push({ id, text: truncate(sentence, 500), kind, priority: priorityOf(sentence) });
+  }
+  return requirements;
+}
+
+export function priorityOf(sentence: string): Priority {
+  if (COULD_CUE.test(sentence)) return 'could';
+  if (MUST_CUE.test(sentence)) return 'must';
+  if (SHOULD_CUE.test(sentence)) return 'should';
+  return 'could';
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Summary
+
+/** The best-scored sentences (by their words' frequency and their position), in their original order. */
+export function summarize(text: string, maxSentences = 3): string {
+  const sentences = splitSentences(text);
+  return summaryOf(sentences, sentences.map(sentenceWords), maxSentences);
+}
+
+function summaryOf(sentences: string[], sentenceWordLists: Word[][], maxSentences: number): string {
+  if (sentences.length === 0) return '';
+  const frequency = new Map<string, number>();
+  for (const list of sentenceWordLists) for (const word of list) if (isContentWord(word.lower)) frequency.set(word.key, (frequency.get(word.key) ?? 0) + 1);
+  const scored = sentenceWordLists.map((list, index) => {
+    const keys = new Set(list.filter((w) => isContentWord(w.lower)).map((w) => w.key));
+    let score = 0;
+    for (const key of keys) score += frequency.get(key) ?? 0;
+    const lengthPenalty = Math.sqrt(Math.max(list.length, 4));
+    const heading = list.length < 4 && !/[.!?…]$/.test(sentences[index] ?? '') && sentences.length > 1;
+    return { index, score: (score / lengthPenalty + (index === 0 ? 2 : 1 / (1 + index))) * (heading ? 0.1 : 1) };
+  });
+  const wanted = Math.min(maxSentences, Math.max(1, Math.ceil(sentences.length / 3)), sentences.length);
+  return scored
+    .sort((a, b) => b.score - a.score || a.index - b.index)
+    .slice(0, wanted)
+    .sort((a, b) => a.index - b.index)
+    .map(({ index }) => truncate(sentences[index] ?? '', 300))
+    .join(' ');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Everything at once
+
+/** One pass over the text for everything the built-in tasks need. */
+export function analyzeText(text: string, options: { keyTerms?: number; actors?: number; entities?: number; requirements?: number; summarySentences?: number } = {}): TextAnalysis {
+  const sentences = splitSentences(text);
+  const wordLists = sentences.map(sentenceWords);
+  const mentions = actorMentions(wordLists);
+  const actors = rankActors(mentions, options.actors ?? 8);
+  const actorKeys = actors.map((actor) => ({ actor, key: phraseKey(tokenize(actor)) }));
+  const actorDisplay = new Map<string, string>();
+  for (const m of mentions) {
+    if (actorDisplay.has(m.key)) continue;
+    if (m.vague) {
+      actorDisplay.set(m.key, m.display);
+      continue;
+    }
+    const key = phraseKey(tokenize(m.display));
+    const match = actorKeys.find((candidate) => candidate.key === key || candidate.key.endsWith(` ${key}`));
+    if (match) actorDisplay.set(m.key, match.actor);
+  }
+  const actions = actorActions(mentions.filter((m) => actorDisplay.has(m.key)), actorDisplay);
+  const actorHeads = new Set(mentions.map((m) => m.words[m.headIndex]?.key ?? ''));
+  return {
+    sentences,
+    keyTerms: keyTermsOf(wordLists, options.keyTerms ?? 10, actors),
+    actors,
+    actions,
+    entities: entitiesOf(wordLists, actorHeads, options.entities ?? 10),
+    requirements: requirementsOf(sentences, options.requirements ?? 100),
+    summary: summaryOf(sentences, wordLists, options.summarySentences ?? 3),
+  };
+}
+
+/**
+ * What the text is about, as noun phrases that read well in a sentence: entity names (plural), then key terms that are
+ * plural or several words long; actors and the verbs of their actions are left out.
+ */
+export function topicsOf(analysis: Pick<TextAnalysis, 'keyTerms' | 'actors' | 'actions' | 'entities'>, limit = 5): string[] {
+  const actorWords = new Set(analysis.actors.flatMap((actor) => tokenize(actor).map(singularize)));
+  const verbs = new Set(analysis.actions.map((action) => tokenize(action.action)[0] ?? ''));
+  const topics: string[] = analysis.entities.map((entity) => pluralize(entity.name));
+  for (const { term } of analysis.keyTerms) {
+    const termWords = tokenize(term);
+    const last = termWords[termWords.length - 1] ?? '';
+    if (termWords.every((word) => actorWords.has(singularize(word))) || verbs.has(termWords[0] ?? '')) continue;
+    if (termWords.length > 1 || singularize(last) !== last) topics.push(term);
+  }
+  if (topics.length === 0) {
+    const fallback = analysis.keyTerms.find(({ term }) => !verbs.has(tokenize(term)[0] ?? '') && !tokenize(term).every((word) => actorWords.has(singularize(word))));
+    if (fallback) topics.push(fallback.term);
+  }
+  const seen = new Set<string>();
+  return topics
+    .filter((topic) => {
+      const key = tokenize(topic).map(singularize).join(' ');
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .slice(0, limit);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Prose helpers for the built-in tasks
+
+/** An actor as a group of people: "driver" → "drivers"; "dog owners" and "staff" stay. */
+export function asGroup(actor: string): string {
+  const last = actor.split(' ').at(-1) ?? actor;
+  if (['staff', 'personnel', 'team', 'family', 'community', 'people'].includes(last)) return actor;
+  return singularize(last) === last ? pluralize(actor) : actor;
+}
+
+/** "a", "a and b", "a, b and c". */
+export function joinList(items: readonly string[], conjunction = 'and'): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
+}
+
+export function capitalize(text: string): string {
+  return text.replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+}
+
+/** Cuts at a word boundary and marks the cut with an ellipsis. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.-]+$/u, '')}…`;
+}

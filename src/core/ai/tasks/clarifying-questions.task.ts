@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import { analyzeText, asGroup, joinList, pluralize, topicsOf } from '../builtin/text-analysis.js';
+import { defineObjectTask } from '../task.js';
+
+export const clarifyingQuestionsInput = z
+  .object({
+    idea: z.string().trim().min(1).max(20_000),
+  })
+  .strict();
+
+export const clarifyingQuestionsOutput = z
+  .object({
+    questions: z
+      .array(
+        z.object({
+          id: z.string().regex(/^q\d+$/).describe('q1, q2, q3 in order'),
+          question: z.string().min(1).describe('One question to the author of the idea, in the idea’s own terms'),
+          why: z.string().min(1).describe('What the answer decides, in one sentence'),
+        }),
+      )
+      .min(1)
+      .max(5)
+      .describe('Two or three questions about what the idea leaves open, most important first'),
+  })
+  .describe('Clarifying questions about a product idea');
+
+export type ClarifyingQuestionsInput = z.infer<typeof clarifyingQuestionsInput>;
+export type ClarifyingQuestions = z.infer<typeof clarifyingQuestionsOutput>;
+
+const PLATFORM_CUE =
+  /\b(web|website|web app|browser|mobile|phone|smartphone|iphone|ios|android|desktop|mac|windows|linux|tablet|ipad|slack|teams|whatsapp|telegram|sms|e-?mail|chrome|extension|plugin|api|cli|watch|tv|kiosk)\b/i;
+/** A number of people or things ("5000 nurses", "2k orders"), not a duration. */
+const SCALE_CUE =
+  /\b\d[\d,.]*\s*(?:k|m|thousand|million)?\s+(?!(?:seconds|minutes|hours|days|weeks|months|years|percent|times)\b)\p{L}+s\b|\b(?:hundreds|thousands|millions|dozens) of\b/iu;
+const SUCCESS_CUE = /\b(success|succeed\w*|measure\w*|metrics?|kpis?|goals?|targets?|\d+ ?%|retention|revenue|conversion)\b/i;
+const PAYMENT_CUE = /\b(pay|pays|paying|payments?|paid|price|prices|pricing|fees?|subscriptions?|checkout|commission|monetiz\w*|monetis\w*|charge|charges)\b/i;
+
+type Question = { question: string; why: string };
+
+export const clarifyingQuestionsTask = defineObjectTask<ClarifyingQuestionsInput, ClarifyingQuestions>({
+  name: 'clarifying-questions',
+  description: 'Two or three questions about what a product idea leaves open',
+  input: clarifyingQuestionsInput,
+  output: clarifyingQuestionsOutput,
+
+  buildPrompt: ({ idea }) => ({
+    system:
+      'You are an experienced product manager helping someone sharpen a product idea before a brief is written. ' +
+      'You ask few, pointed questions, each about something the idea really leaves open, in the idea’s own terms.',
+    prompt: [
+      'Read the idea between the <idea> tags and ask the two or three questions whose answers would most change the ' +
+        'brief: for example who exactly the users are (if not named), the platform and expected scale, how success ' +
+        'will be measured, what data must be kept, or who pays. Skip anything the idea already answers.',
+      'Number the questions q1, q2, q3 and give for each, in one sentence, why the answer matters.',
+      '',
+      '<idea>',
+      idea,
+      '</idea>',
+    ].join('\n'),
+  }),
+
+  builtin: ({ idea }) => {
+    const analysis = analyzeText(idea, { keyTerms: 8, actors: 4, entities: 4, requirements: 20 });
+    const topics = topicsOf(analysis);
+    const topic = topics[0];
+    const action = analysis.actions.find((a) => analysis.actors.includes(a.actor)) ?? analysis.actions[0];
+    const primary = action && analysis.actors.includes(action.actor) ? action.actor : analysis.actors[0];
+    const group = primary ? asGroup(primary) : undefined;
+    const people = group ?? 'people';
+    const entity = analysis.entities[0];
+
+    const gaps: Question[] = [];
+    if (!group) {
+      gaps.push({
+        question: action
+          ? `Who exactly are the ${asGroup(action.actor)} who ${action.action}: which roles or groups, and how do they do it today?`
+          : `Who exactly will use this${topic ? ` for ${topic}` : ''}: which people or roles, and how do they manage today?`,
+        why: 'The idea does not name its users, so features and priorities cannot yet be tied to anyone’s needs.',
+      });
+    }
+    const hasPlatform = PLATFORM_CUE.test(idea);
+    const hasScale = SCALE_CUE.test(idea);
+    if (!hasPlatform) {
+      gaps.push({
+        question: `Where will ${people} use it: on a phone, in a web browser, or inside a tool they already use${hasScale ? '' : `, and roughly how many ${people} do you expect in the first year`}?`,
+        why: `${hasScale ? 'The platform decides' : 'Platform and scale decide'} the architecture and how much a first release can cover; the idea does not say.`,
+      });
+    } else if (!hasScale) {
+      gaps.push({
+        question: `How many ${people} do you expect in the first year, and how many ${topic ?? 'requests'} per week?`,
+        why: 'Expected volume decides hosting, cost and which parts must be automated from day one.',
+      });
+    }
+    if (!SUCCESS_CUE.test(idea)) {
+      gaps.push({
+        question: `What would show that it works for ${people}: which number should change${action ? ` (for example how often ${asGroup(action.actor)} ${action.action})` : ''}, and by how much, in the first three months?`,
+        why: 'Without a success measure there is no way to tell whether the first release solved the problem.',
+      });
+    }
+    if (PAYMENT_CUE.test(idea)) {
+      gaps.push({
+        question: `Who pays, and how: ${people} per ${entity?.name ?? 'use'}, a subscription, or a commission on each transaction?`,
+        why: 'The business model decides which payment, invoicing and refund features the first release needs.',
+      });
+    }
+
+    const dataQuestion: Question = entity
+      ? {
+          question: `What must be kept about each ${entity.name}${entity.attributes.length ? ` besides ${joinList(entity.attributes.slice(0, 3))}` : ''}, who may see it, and for how long?`,
+          why: `The answer defines the data model for ${pluralize(entity.name)} and the privacy obligations that come with it.`,
+        }
+      : {
+          question: topic
+            ? `What information should be kept about ${topic}, who may see it, and for how long?`
+            : action
+              ? `What must be recorded each time ${asGroup(action.actor)} ${action.action}, who may see it, and for how long?`
+              : 'What information should it keep, who may see it, and for how long?',
+          why: 'The answer defines the data model and the privacy obligations that come with it.',
+        };
+    const firstTask: Question = {
+      question: action
+        ? `Beyond letting ${asGroup(action.actor)} ${action.action}, what is the one thing the first version must do well, and what can wait?`
+        : `What is the single most important thing ${people} must be able to do${topic ? ` with ${topic}` : ''} in the first version, and what can wait?`,
+      why: 'A clear first scope keeps the first release small enough to ship and learn from.',
+    };
+
+    const chosen = [...gaps, dataQuestion, firstTask].slice(0, gaps.length > 0 ? 3 : 2);
+    return { questions: chosen.map((q, index) => ({ id: `q${index + 1}`, ...q })) };
+  },
+});
