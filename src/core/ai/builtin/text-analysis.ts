@@ -113,7 +113,10 @@ const CLAUSE_BREAKERS = words(`when where while because so but if which who whom
 // ---------------------------------------------------------------------------------------------------------------
 // Sentences and words
 
-const ABBREVIATIONS = words(`e.g i.e etc vs mr mrs ms dr prof inc ltd co jr sr st no approx dept fig cf al ca`);
+/** Abbreviations after which a period never ends a sentence ("e.g. the", "Dr. Smith", "No. 5"). */
+const INNER_ABBREVIATIONS = words(`e.g i.e vs cf approx ca fig Mr Mrs Ms Dr Prof St Jr Sr No`);
+/** Abbreviations that end a sentence only when a capital letter follows ("… and so on etc. The next …"). */
+const FINAL_ABBREVIATIONS = words(`etc inc ltd co al dept`);
 const BULLET = /^\s*(?:[-*•·▪◦+–—>]+|\(?\d{1,3}[.)]|#{1,6})\s+/u;
 const SENTENCE_END = /[.!?…]+["'’”)\]]*(?=\s|$)/gu;
 
@@ -138,7 +141,8 @@ export function splitSentences(text: string): string[] {
     let start = 0;
     for (const match of paragraph.matchAll(SENTENCE_END)) {
       const end = match.index + match[0].length;
-      if (match[0].startsWith('.') && endsWithAbbreviation(paragraph.slice(start, match.index))) continue;
+      const capitalFollows = /^\s+["'“‘(\[]?\p{Lu}/u.test(paragraph.slice(end));
+      if (match[0].startsWith('.') && endsWithAbbreviation(paragraph.slice(start, match.index), capitalFollows)) continue;
       pushSentence(sentences, paragraph.slice(start, end));
       start = end;
     }
@@ -155,11 +159,12 @@ function cleanLine(line: string): string {
     .trim();
 }
 
-function endsWithAbbreviation(before: string): boolean {
-  const last = /([\p{L}.]+)$/u.exec(before)?.[1];
+function endsWithAbbreviation(before: string, capitalFollows: boolean): boolean {
+  const last = /([\p{L}.]+)$/u.exec(before)?.[1]?.replace(/\.$/, '');
   if (!last) return false;
   if (/^\p{Lu}$/u.test(last)) return true; // an initial: "J. Smith"
-  return ABBREVIATIONS.has(last.toLowerCase().replace(/\.$/, ''));
+  if (INNER_ABBREVIATIONS.has(last)) return true;
+  return FINAL_ABBREVIATIONS.has(last.toLowerCase()) && !capitalFollows;
 }
 
 function pushSentence(sentences: string[], candidate: string): void {
@@ -764,10 +769,10 @@ function attributeList(sentence: Word[], from: number): string[] {
 // Requirements
 
 const REQUIREMENT_CUE =
-  /\b(must|shall|should|will|can|could|may|might|cannot|can't|needs? to|has to|have to|(?:is|are) required|wants? to|would like to|allows?|allowing|enables?|lets)\b/i;
+  /\b(must|shall|should|will|can|could|may|might|cannot|can't|needs? to|has to|have to|(?:is|are) required|wants? to|would like to|would be (?:nice|good|great)|nice to have|allows?|allowing|enables?|lets)\b/i;
 const MUST_CUE = /\b(must|shall|will|cannot|can't|needs? to|has to|have to|required|mandatory|critical|essential)\b/i;
 const SHOULD_CUE = /\b(should|can|wants? to|allows?|allowing|enables?|lets)\b/i;
-const COULD_CUE = /\b(could|may|might|would like to|nice to have|optional(?:ly)?|ideally|eventually|later on|in the future|if possible|bonus)\b/i;
+const COULD_CUE = /\b(could|may|might|would like to|would be (?:nice|good|great)|nice to have|optional(?:ly)?|ideally|eventually|later on|in the future|if possible|bonus)\b/i;
 const NOT_A_REQUIREMENT = /^(?:this|it|that|which|there)\s+(?:will|can|could|may|might)\b|\?$/i;
 const NON_FUNCTIONAL_CUE = new RegExp(
   [

@@ -1,0 +1,226 @@
+import { describe, expect, it } from 'vitest';
+import {
+  analyzeText,
+  asGroup,
+  capitalize,
+  contentWords,
+  extractKeyTerms,
+  findActors,
+  findEntities,
+  findRequirements,
+  isStopWord,
+  joinList,
+  pluralize,
+  priorityOf,
+  singularize,
+  splitSentences,
+  stem,
+  summarize,
+  tokenize,
+  topicsOf,
+  truncate,
+} from './text-analysis.js';
+
+describe('splitSentences', () => {
+  it('splits at terminal punctuation but not after abbreviations, initials or inside numbers', () => {
+    expect(splitSentences('Dr. Smith signed up, e.g. via Google. Prices rose 3.5% in Q1! Did it work?')).toEqual([
+      'Dr. Smith signed up, e.g. via Google.',
+      'Prices rose 3.5% in Q1!',
+      'Did it work?',
+    ]);
+    expect(splitSentences('We sell bikes, cars etc. The end. It took 300 ms. Then it stopped.')).toEqual([
+      'We sell bikes, cars etc.',
+      'The end.',
+      'It took 300 ms.',
+      'Then it stopped.',
+    ]);
+  });
+
+  it('treats bullets, headings and blank lines as boundaries and joins wrapped lines', () => {
+    expect(splitSentences('# Notes\n- first item\n* second item\n\nA wrapped line\ncontinues here. Next one.')).toEqual([
+      'Notes',
+      'first item',
+      'second item',
+      'A wrapped line continues here.',
+      'Next one.',
+    ]);
+    expect(splitSentences('1. Users sign up\n2) Users log in')).toEqual(['Users sign up', 'Users log in']);
+  });
+
+  it('drops fragments without letters or digits', () => {
+    expect(splitSentences('')).toEqual([]);
+    expect(splitSentences('!!! ... ---')).toEqual([]);
+    expect(splitSentences('日本語のテキスト')).toEqual(['日本語のテキスト']);
+  });
+});
+
+describe('words', () => {
+  it('tokenizes into lower-case words, keeping possessives, hyphens and dotted names together', () => {
+    expect(tokenize("The walker's e-mail isn’t set; Node.js 3.5 rocks")).toEqual(['the', "walker's", 'e-mail', "isn't", 'set', 'node.js', '3.5', 'rocks']);
+  });
+
+  it('filters stop words and fillers', () => {
+    expect(isStopWord('The')).toBe(true);
+    expect(isStopWord('walker')).toBe(false);
+    expect(contentWords('We want an app where owners can easily book 3 walkers')).toEqual(['owners', 'book', 'walkers']);
+  });
+
+  it('singularizes, pluralizes and stems English nouns', () => {
+    expect(['walkers', 'companies', 'boxes', 'status', 'analysis', 'classes', 'people', 'cookies', 'news', 'data'].map(singularize)).toEqual([
+      'walker',
+      'company',
+      'box',
+      'status',
+      'analysis',
+      'class',
+      'person',
+      'cookie',
+      'news',
+      'data',
+    ]);
+    expect(['walker', 'company', 'box', 'person', 'staff', 'dog owner'].map(pluralize)).toEqual(['walkers', 'companies', 'boxes', 'people', 'staff', 'dog owners']);
+    expect(['refunds', 'refunded', 'refundable'].map(stem)).toEqual(['refund', 'refund', 'refund']);
+    expect(stem('bookings')).toBe(stem('booking'));
+    expect(stem('constructor')).toBe('constructor');
+  });
+});
+
+describe('extractKeyTerms', () => {
+  it('ranks repeated phrases first, keeps acronyms and drops words only seen inside a chosen phrase', () => {
+    const terms = extractKeyTerms('The GDPR audit covers time tracking. Time tracking data feeds the GDPR report. Reports are sent weekly.', 5);
+    expect(terms[0]).toEqual({ term: 'time tracking', weight: 1, count: 2 });
+    expect(terms.map((t) => t.term)).toContain('GDPR');
+    expect(terms.map((t) => t.term)).not.toContain('tracking');
+    for (const term of terms) {
+      expect(term.weight).toBeGreaterThan(0);
+      expect(term.weight).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('merges singular and plural forms and ignores stop words, fillers and numbers', () => {
+    const terms = extractKeyTerms('Invoices are great. The invoice is sent. We really need 42 invoices.');
+    expect(terms[0]?.term).toBe('invoices');
+    expect(terms[0]?.count).toBe(3);
+    expect(terms.map((t) => t.term)).not.toContain('42');
+    expect(terms.map((t) => t.term)).not.toContain('really');
+  });
+
+  it('is empty for text without content words', () => {
+    expect(extractKeyTerms('the and of it')).toEqual([]);
+  });
+});
+
+describe('findActors', () => {
+  it('finds roles from user stories, modal subjects and role nouns, with their modifiers', () => {
+    expect(
+      findActors(
+        'As a project manager, I want to approve timesheets. The admin can manage users. Customers should receive receipts. ' +
+          'Drivers accept orders from the dispatcher.',
+      ),
+    ).toEqual(['project manager', 'admin', 'users', 'customers', 'drivers', 'dispatcher']);
+    expect(findActors('A marketplace where dog owners book walkers.')).toEqual(['dog owners', 'walkers']);
+  });
+
+  it('does not take things or verbs for people', () => {
+    expect(findActors('The server sends the order number to the printer and the filter shows a reminder.')).toEqual([]);
+    expect(findActors('Dog owners can browse walker profiles.')).toEqual(['dog owners']);
+    expect(findActors('It is better and faster than other tools.')).toEqual([]);
+  });
+});
+
+describe('findEntities', () => {
+  it('reads entities and attributes from "has", "with", possessives, "of" and compounds', () => {
+    expect(
+      findEntities(
+        'Each invoice has a number, an amount and a due date. Customers create orders with a delivery address and a note. ' +
+          "The order total is shown. The warehouse keeps stock. The walker's rating is public. The duration of each walk is fixed.",
+      ),
+    ).toEqual([
+      { name: 'invoice', attributes: ['number', 'amount', 'due date'] },
+      { name: 'order', attributes: ['delivery address', 'note', 'total'] },
+      { name: 'warehouse', attributes: ['stock'] },
+      { name: 'walker', attributes: ['rating'] },
+      { name: 'walk', attributes: ['duration'] },
+    ]);
+  });
+
+  it('keeps repeated determined nouns and multi-word names', () => {
+    const entities = findEntities('Each time entry has a date and hours. The booking is confirmed. Every booking is paid.');
+    expect(entities[0]).toEqual({ name: 'time entry', attributes: ['date', 'hours'] });
+    expect(entities.map((e) => e.name)).toContain('booking');
+  });
+});
+
+describe('findRequirements', () => {
+  it('numbers functional and non-functional requirements separately, with a priority from the wording', () => {
+    expect(
+      findRequirements(
+        'Users must be able to reset their password. The page should load within 300 ms. Admins could export reports. ' +
+          'It would be nice to support dark mode. All data must be encrypted and GDPR compliant. This will save time. Do we need SSO?',
+      ),
+    ).toEqual([
+      { id: 'FR-1', text: 'Users must be able to reset their password.', kind: 'functional', priority: 'must' },
+      { id: 'NFR-1', text: 'The page should load within 300 ms.', kind: 'non-functional', priority: 'should' },
+      { id: 'FR-2', text: 'Admins could export reports.', kind: 'functional', priority: 'could' },
+      { id: 'FR-3', text: 'It would be nice to support dark mode.', kind: 'functional', priority: 'could' },
+      { id: 'NFR-2', text: 'All data must be encrypted and GDPR compliant.', kind: 'non-functional', priority: 'must' },
+    ]);
+  });
+
+  it('maps modal verbs to MoSCoW priorities', () => {
+    expect(priorityOf('The system shall log in users.')).toBe('must');
+    expect(priorityOf('Users need to confirm.')).toBe('must');
+    expect(priorityOf('Users can share boards.')).toBe('should');
+    expect(priorityOf('Users may add a photo.')).toBe('could');
+    expect(priorityOf('Ideally users should get a digest.')).toBe('could');
+  });
+
+  it('marks uptime, accessibility and security statements as non-functional', () => {
+    const kinds = findRequirements('The service must be available 99.9% of the time. Screens must work with screen readers. Passwords must be stored securely.').map((r) => r.kind);
+    expect(kinds).toEqual(['non-functional', 'non-functional', 'non-functional']);
+    expect(findRequirements('Walkers can set their availability.').map((r) => r.kind)).toEqual(['functional']);
+  });
+});
+
+describe('summarize', () => {
+  it('keeps the best sentences in their original order', () => {
+    const text =
+      'Atelier helps product teams write briefs. The weather is nice. Teams write briefs from rough ideas. Briefs list goals for product teams. Lunch was late.';
+    const summary = summarize(text, 2);
+    expect(summary.startsWith('Atelier helps product teams write briefs. ')).toBe(true);
+    expect(summary).not.toMatch(/weather|Lunch/);
+    expect(splitSentences(summary)).toHaveLength(2);
+    expect(summarize('')).toBe('');
+    expect(summarize('One sentence only')).toBe('One sentence only');
+  });
+});
+
+describe('analyzeText', () => {
+  it('finds what each actor does', () => {
+    const analysis = analyzeText(
+      'A marketplace where dog owners book walkers. Walkers should be able to set their availability. As a dog owner, I want to rate each walk.',
+    );
+    expect(analysis.actors).toEqual(['dog owners', 'walkers']);
+    expect(analysis.actions.map(({ actor, action, priority }) => ({ actor, action, priority }))).toEqual([
+      { actor: 'dog owners', action: 'book walkers', priority: 'should' },
+      { actor: 'walkers', action: 'set their availability', priority: 'should' },
+      { actor: 'dog owners', action: 'rate each walk', priority: 'should' },
+    ]);
+    expect(topicsOf(analysis)).toEqual(['marketplace']);
+  });
+
+  it('gives the same result for the same text', () => {
+    const text = 'Nurses swap shifts. Each shift has a ward and a date. Managers must approve swaps within a day.';
+    expect(analyzeText(text)).toEqual(analyzeText(text));
+  });
+});
+
+describe('prose helpers', () => {
+  it('joins, capitalizes, truncates and names groups', () => {
+    expect([joinList([]), joinList(['a']), joinList(['a', 'b']), joinList(['a', 'b', 'c'], 'or')]).toEqual(['', 'a', 'a and b', 'a, b or c']);
+    expect(capitalize('émile')).toBe('Émile');
+    expect(truncate('one two three four five', 12)).toBe('one two…');
+    expect(truncate('short', 12)).toBe('short');
+    expect([asGroup('driver'), asGroup('dog owners'), asGroup('staff')]).toEqual(['drivers', 'dog owners', 'staff']);
+  });
+});
