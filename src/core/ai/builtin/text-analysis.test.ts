@@ -88,7 +88,7 @@ describe('words', () => {
 describe('extractKeyTerms', () => {
   it('ranks repeated phrases first, keeps acronyms and drops words only seen inside a chosen phrase', () => {
     const terms = extractKeyTerms('The GDPR audit covers time tracking. Time tracking data feeds the GDPR report. Reports are sent weekly.', 5);
-    expect(terms[0]).toEqual({ term: 'time tracking', weight: 1, count: 2 });
+    expect(terms[0]).toEqual({ term: 'time tracking', weight: 1, count: 2, nounLike: true });
     expect(terms.map((t) => t.term)).toContain('GDPR');
     expect(terms.map((t) => t.term)).not.toContain('tracking');
     for (const term of terms) {

@@ -4,7 +4,8 @@
  * extractive summary. Pure functions only: the same text always gives the same result.
  */
 
-export type KeyTerm = { term: string; weight: number; count: number };
+/** `nounLike`: the term repeats or follows a determiner, preposition or number somewhere ("the walks", "for invoices"). */
+export type KeyTerm = { term: string; weight: number; count: number; nounLike: boolean };
 export type Entity = { name: string; attributes: string[] };
 export type RequirementKind = 'functional' | 'non-functional';
 export type Priority = 'must' | 'should' | 'could';
@@ -293,7 +294,7 @@ export function stem(word: string): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Key terms
 
-type TermStats = { key: string; surfaces: Map<string, number>; count: number; score: number; first: number; size: number };
+type TermStats = { key: string; surfaces: Map<string, number>; count: number; score: number; first: number; size: number; nounSlot: boolean };
 
 /**
  * Single words and 2–3-word phrases ranked by frequency weighted by position (early sentences count more) and
@@ -324,10 +325,11 @@ function keyTermsOf(sentences: Word[][], limit: number, extraPhrases: readonly s
           const surface = gram.map((w, i) => displayWord(w, runStart + start + i)).join(' ');
           let entry = stats.get(key);
           if (!entry) {
-            entry = { key, surfaces: new Map(), count: 0, score: 0, first: order++, size };
+            entry = { key, surfaces: new Map(), count: 0, score: 0, first: order++, size, nounSlot: false };
             stats.set(key, entry);
           }
           entry.count += 1;
+          if (start === 0 && (nounSlot || /^\d/.test(before?.lower ?? ''))) entry.nounSlot = true;
           entry.score += positionWeight * (1 + 0.5 * (size - 1)) * (verbSlot && start === 0 ? 0.5 : 1);
           entry.surfaces.set(surface, (entry.surfaces.get(surface) ?? 0) + 1);
         }
@@ -358,6 +360,7 @@ function keyTermsOf(sentences: Word[][], limit: number, extraPhrases: readonly s
     term: mostCommon(entry.surfaces),
     weight: Math.max(0.01, Math.round((entry.score / top) * 100) / 100),
     count: entry.count,
+    nounLike: entry.count >= 2 || entry.nounSlot,
   }));
 }
 
@@ -417,6 +420,9 @@ function mostCommon(counts: Map<string, number>): string {
 type ActorMention = { key: string; display: string; start: number; headIndex: number; words: Word[]; vague: boolean };
 
 const VAGUE_ACTORS = words(`people everyone everybody someone somebody anyone anybody`);
+
+/** Low-signal nouns that still make a good role modifier: "support agents", "system administrators". */
+const NOUN_MODIFIERS = words(`app platform product software system support website`);
 
 /** Nouns that a role word can modify ("customer support", "admin dashboard") without naming a person. */
 const ROLE_MODIFIED_NOUNS = words(`account accounts app area dashboard experience list onboarding page portal profile
@@ -495,7 +501,9 @@ function modifierStart(sentence: Word[], headIndex: number): number {
     if (start < 0) continue;
     const modifiers = sentence.slice(start, headIndex + 1);
     const joined = modifiers.every((w, i) => i === 0 || !w.breakBefore);
-    const usable = modifiers.slice(0, -1).every((w) => isContentWord(w.lower) && !ADJECTIVES.has(w.lower) && !w.possessive && !/^\p{N}/u.test(w.lower) && !MODALS.has(w.lower));
+    const usable = modifiers
+      .slice(0, -1)
+      .every((w) => (isContentWord(w.lower) || NOUN_MODIFIERS.has(w.lower)) && !ADJECTIVES.has(w.lower) && !w.possessive && !/^\p{N}/u.test(w.lower) && !MODALS.has(w.lower));
     const before = sentence[start - 1];
     const verbSlot = before !== undefined && (MODALS.has(before.lower) || before.lower === 'to');
     const startsPhrase = !before || sentence[start]?.breakBefore || STOP_WORDS.has(before.lower) || ADJECTIVES.has(before.lower) || LOW_SIGNAL.has(before.lower);
@@ -562,54 +570,74 @@ const MODAL_PHRASES: Array<{ words: string[]; priority: Priority }> = [
 ];
 const ACTION_ADVERBS = words(`also easily quickly then still always directly instantly securely simply just only`);
 
-/** What each actor does: the verb phrase after the actor, or after "I want to" in a user story. */
+/** Verbs that hand an action to the actor that follows: "lets support agents search …", "allows owners to …". */
+const LETTING_VERBS = words(`let lets letting help helps helping`);
+const ALLOWING_VERBS = words(`allow allows allowing enable enables enabling want wants need needs for`);
+
+/**
+ * What each actor does: the verb phrase after the actor ("dog owners can book walkers"), after "I want to" in a user
+ * story, or after "lets X" / "allows X to" / "for X to".
+ */
 function actorActions(mentions: ActorMention[], actorDisplay: Map<string, string>): ActorAction[] {
   const actions: ActorAction[] = [];
   const seen = new Set<string>();
   for (const m of mentions) {
-    const sentence = m.words;
-    let index = m.headIndex + 1;
-    if (sentence[index]?.breakBefore && sentence[0]?.lower === 'as') {
-      // "As a walker, I want to …"
-      if (['i', 'we'].includes(sentence[index]?.lower ?? '')) index++;
-    }
-    let priority: Priority | undefined;
-    const modal = MODAL_PHRASES.find((phrase) => phrase.words.every((w, i) => sentence[index + i]?.lower === w));
-    if (modal) {
-      priority = modal.priority;
-      index += modal.words.length;
-    }
-    while (sentence[index] && ACTION_ADVERBS.has(sentence[index]?.lower ?? '')) index++;
-    const verb = sentence[index];
-    if (!verb || (verb.breakBefore && !modal) || !/^\p{L}/u.test(verb.lower)) continue;
-    if (!modal) {
-      // Without a modal the actor must be a subject ("where dog owners book …", not "… browse walker profiles")
-      // and the verb must agree with it: "owners book", "the driver accepts".
-      const before = sentence[m.start - 1];
-      const subject =
-        !before || sentence[m.start]?.breakBefore || /^\d/.test(before.lower) || (STOP_WORDS.has(before.lower) && !PREPOSITIONS.has(before.lower) && !MODALS.has(before.lower));
-      if (!subject) continue;
-      const headPlural = sentence[m.headIndex]?.key !== sentence[m.headIndex]?.lower;
-      const verbThirdPerson = /[^s]s$/.test(verb.lower);
-      if (STOP_WORDS.has(verb.lower) || isRoleWord(verb.key) || headPlural === verbThirdPerson || /(?:ing|ed)$/.test(verb.lower)) continue;
-      if (ATTRIBUTE_WORDS.has(verb.key) || GENERIC_NOUNS.has(verb.key) || verb.possessive) continue;
-      priority = 'should';
-    } else if (STOP_WORDS.has(verb.lower) && verb.lower !== 'be') continue;
-    const phrase: string[] = [modal ? verb.surface : baseForm(verb.lower)];
-    for (let i = index + 1; i < sentence.length && phrase.length < 7; i++) {
-      const word = sentence[i];
-      if (!word || word.breakBefore || CLAUSE_BREAKERS.has(word.lower)) break;
-      phrase.push(word.surface);
-    }
-    while (phrase.length > 1 && STOP_WORDS.has((phrase[phrase.length - 1] ?? '').toLowerCase())) phrase.pop();
-    const action = phrase.join(' ').replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase());
+    const found = actionAfter(m);
+    if (!found) continue;
     const actor = actorDisplay.get(m.key) ?? m.display;
-    const dedupe = `${actor}|${action.toLowerCase()}`;
+    const dedupe = `${actor}|${found.action.toLowerCase()}`;
     if (seen.has(dedupe)) continue;
     seen.add(dedupe);
-    actions.push({ actor, action, priority: priority ?? 'should', sentenceIndex: sentence[0]?.sentence ?? 0 });
+    actions.push({ actor, ...found, sentenceIndex: m.words[0]?.sentence ?? 0 });
   }
   return actions.sort((a, b) => a.sentenceIndex - b.sentenceIndex);
+}
+
+function actionAfter(m: ActorMention): { action: string; priority: Priority } | undefined {
+  const sentence = m.words;
+  const before = sentence[m.start - 1];
+  let index = m.headIndex + 1;
+  if (sentence[index]?.breakBefore && sentence[0]?.lower === 'as' && ['i', 'we'].includes(sentence[index]?.lower ?? '')) index++; // "As a walker, I want to …"
+
+  let priority: Priority | undefined;
+  const modal = MODAL_PHRASES.find((phrase) => phrase.words.every((w, i) => sentence[index + i]?.lower === w));
+  if (modal) {
+    priority = modal.priority;
+    index += modal.words.length;
+  } else if (before && !sentence[m.start]?.breakBefore && LETTING_VERBS.has(before.lower)) {
+    priority = 'should';
+  } else if (before && !sentence[m.start]?.breakBefore && ALLOWING_VERBS.has(before.lower) && sentence[index]?.lower === 'to') {
+    priority = 'should';
+    index += 1;
+  }
+  while (sentence[index] && ACTION_ADVERBS.has(sentence[index]?.lower ?? '')) index++;
+  const verb = sentence[index];
+  if (!verb || (verb.breakBefore && !priority) || !/^\p{L}/u.test(verb.lower)) return undefined;
+
+  if (!priority) {
+    // Without a modal the actor must be a subject ("where dog owners book …", not "… browse walker profiles")
+    // and the verb must agree with it: "owners book", "the driver accepts".
+    const subject =
+      !before || sentence[m.start]?.breakBefore || /^\d/.test(before.lower) || (STOP_WORDS.has(before.lower) && !PREPOSITIONS.has(before.lower) && !MODALS.has(before.lower));
+    if (!subject) return undefined;
+    const headPlural = sentence[m.headIndex]?.key !== sentence[m.headIndex]?.lower;
+    const verbThirdPerson = /[^s]s$/.test(verb.lower);
+    if (STOP_WORDS.has(verb.lower) || isRoleWord(verb.key) || headPlural === verbThirdPerson || /(?:ing|ed)$/.test(verb.lower)) return undefined;
+    if (ATTRIBUTE_WORDS.has(verb.key) || GENERIC_NOUNS.has(verb.key) || verb.possessive) return undefined;
+  } else if (STOP_WORDS.has(verb.lower) && verb.lower !== 'be') return undefined;
+
+  const phrase: string[] = [priority ? verb.surface : baseForm(verb.lower)];
+  for (let i = index + 1; i < sentence.length && phrase.length < 7; i++) {
+    const word = sentence[i];
+    if (!word || word.breakBefore || CLAUSE_BREAKERS.has(word.lower)) break;
+    phrase.push(word.surface);
+  }
+  const full = phrase.length;
+  while (phrase.length > 1 && STOP_WORDS.has((phrase[phrase.length - 1] ?? '').toLowerCase())) phrase.pop();
+  // A bare verb says little ("parents pick one" → "pick"): keep its particle or object even if it is a stop word.
+  if (phrase.length === 1 && full > 1) phrase.push(sentence[index + 1]?.surface ?? '');
+  if (phrase.length === 1 && !priority) return undefined;
+  return { action: phrase.join(' ').replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase()), priority: priority ?? 'should' };
 }
 
 /** "accepts" → "accept", "watches" → "watch", "carries" → "carry". */
@@ -782,7 +810,7 @@ const NON_FUNCTIONAL_CUE = new RegExp(
     'privacy', 'gdpr', 'hipaa', 'ccpa', 'pci', 'soc ?2', 'iso ?27001', 'complian\\w*', 'audit\\w*', 'accessib\\w*',
     'wcag', 'a11y', 'screen readers?', 'usability', 'intuitive', 'responsive', 'mobile[- ]friendly', 'offline',
     'maintainab\\w*', 'testab\\w*', 'portab\\w*', 'locali[sz]\\w*', 'internationali[sz]\\w*', 'i18n', 'multilingual',
-    'retention', 'logging', '99(?:\\.\\d+)?%', '24/7', 'sla',
+    'retention', 'logging', '99(?:\\.\\d+)?%', '24/7', 'sla', 'works? (?:well )?on (?:phones|mobile|tablets|desktop|all browsers)', 'cross-platform',
   ].map((cue) => `\\b${cue}`).join('|'),
   'i',
 );
@@ -811,6 +839,14 @@ export function priorityOf(sentence: string): Priority {
   if (MUST_CUE.test(sentence)) return 'must';
   if (SHOULD_CUE.test(sentence)) return 'should';
   return 'could';
+}
+
+const PROBLEM_CUE =
+  /\b(problems?|pain|hard|difficult|struggl\w*|frustrat\w*|wast\w*|lose|losing|lost|miss(?:ed|es|ing)?|manual(?:ly)?|spreadsheets?|too (?:long|slow|expensive|hard|many|much)|can't|cannot|no (?:way|easy|simple|good|single|central)|lack\w*|expensive|tedious|error-prone|messy|scattered|forget\w*|currently|nowadays)\b/i;
+
+/** A sentence that describes today's pain ("agents waste hours on …") rather than what the product should do. */
+export function isProblemStatement(sentence: string): boolean {
+  return PROBLEM_CUE.test(sentence);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -885,11 +921,11 @@ export function topicsOf(analysis: Pick<TextAnalysis, 'keyTerms' | 'actors' | 'a
   const actorWords = new Set(analysis.actors.flatMap((actor) => tokenize(actor).map(singularize)));
   const verbs = new Set(analysis.actions.map((action) => tokenize(action.action)[0] ?? ''));
   const topics: string[] = analysis.entities.map((entity) => pluralize(entity.name));
-  for (const { term } of analysis.keyTerms) {
+  for (const { term, nounLike } of analysis.keyTerms) {
     const termWords = tokenize(term);
     const last = termWords[termWords.length - 1] ?? '';
     if (termWords.every((word) => actorWords.has(singularize(word))) || verbs.has(termWords[0] ?? '')) continue;
-    if (termWords.length > 1 || singularize(last) !== last) topics.push(term);
+    if (termWords.length > 1 || (singularize(last) !== last && nounLike)) topics.push(term);
   }
   if (topics.length === 0) {
     const fallback = analysis.keyTerms.find(({ term }) => !verbs.has(tokenize(term)[0] ?? '') && !tokenize(term).every((word) => actorWords.has(singularize(word))));

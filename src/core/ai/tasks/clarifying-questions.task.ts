@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { analyzeText, asGroup, joinList, pluralize, topicsOf } from '../builtin/text-analysis.js';
+import { analyzeText, asGroup, isProblemStatement, joinList, pluralize, topicsOf } from '../builtin/text-analysis.js';
 import { defineObjectTask } from '../task.js';
 
 export const clarifyingQuestionsInput = z
@@ -63,7 +63,8 @@ export const clarifyingQuestionsTask = defineObjectTask<ClarifyingQuestionsInput
     const analysis = analyzeText(idea, { keyTerms: 8, actors: 4, entities: 4, requirements: 20 });
     const topics = topicsOf(analysis);
     const topic = topics[0];
-    const action = analysis.actions.find((a) => analysis.actors.includes(a.actor)) ?? analysis.actions[0];
+    const actions = analysis.actions.filter((a) => !isProblemStatement(analysis.sentences[a.sentenceIndex] ?? ''));
+    const action = actions.find((a) => analysis.actors.includes(a.actor)) ?? actions[0];
     const primary = action && analysis.actors.includes(action.actor) ? action.actor : analysis.actors[0];
     const group = primary ? asGroup(primary) : undefined;
     const people = group ?? 'people';
@@ -87,7 +88,7 @@ export const clarifyingQuestionsTask = defineObjectTask<ClarifyingQuestionsInput
       });
     } else if (!hasScale) {
       gaps.push({
-        question: `How many ${people} do you expect in the first year, and how many ${topic ?? 'requests'} per week?`,
+        question: `How many ${people} do you expect in the first year, and how often will they use it?`,
         why: 'Expected volume decides hosting, cost and which parts must be automated from day one.',
       });
     }

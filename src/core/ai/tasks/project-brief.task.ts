@@ -6,6 +6,7 @@ import {
   joinList,
   pluralize,
   type Priority,
+  isProblemStatement,
   isStopWord,
   singularize,
   type TextAnalysis,
@@ -108,14 +109,14 @@ export const projectBriefTask = defineObjectTask<ProjectBriefInput, ProjectBrief
 type Brief = ProjectBrief;
 type Feature = Brief['features'][number];
 
-const PROBLEM_CUE =
-  /\b(problems?|pain|hard|difficult|struggl\w*|frustrat\w*|wast\w*|lose|losing|lost|miss(?:ed|es|ing)?|manual(?:ly)?|spreadsheets?|too (?:long|slow|expensive|hard|many|much)|can't|cannot|no (?:way|easy|simple|good|single|central)|lack\w*|expensive|slow|tedious|error-prone|messy|scattered|forget\w*|currently|nowadays)\b/i;
 const SUCCESS_CUE = /\b(success|succeed|measure\w*|metrics?|kpis?|goals?|targets?|\d+ ?%|per (?:day|week|month|year)|a (?:day|week|month|year))\b/i;
 const PAYMENT_CUE = /\b(pay|pays|paying|payments?|paid|price|prices|pricing|fees?|subscriptions?|checkout|invoices?|refunds?|billing|money|charges?|commission)\b/i;
 const PERSONAL_DATA_CUE = /\b(personal|locations?|gps|health|medical|child|children|kids|address(?:es)?|phone|photos?|camera|salary|salaries|bank|tracking|birth ?date|identity|passport)\b/gi;
-const IN_PERSON_CUE = /\b(walkers?|drivers?|sitters?|riders?|couriers?|cleaners?|tutors?|nannies|nanny|homes?|house|pets?|dogs?|cats?|child|children|kids|rides?|meet(?:ups?|ings?)?|in person|strangers?|deliver\w*)\b/i;
+const IN_PERSON_CUE = /\b(walkers?|drivers?|sitters?|riders?|couriers?|cleaners?|tutors?|nannies|nanny|homes?|house|pets?|dogs?|cats?|kids|rides?|meetups?|in person|strangers?|deliver\w*)\b/i;
 const AI_CUE = /\b(ai|ml|machine learning|llm|gpt|recommend\w*|predict\w*|classif\w*|automatically suggest\w*)\b/i;
-const INTEGRATION_CUE = /\b(integrat\w*|sync\w*|api|calendars?|slack|google|stripe|salesforce|jira|github|shopify|zapier|webhooks?)\b/gi;
+const INTEGRATION_CUE = /\b(integrat\w*|sync\w*|api|calendars?|slack|google|stripe|salesforce|jira|github|shopify|zapier|webhooks?)\b/i;
+const NAMED_INTEGRATION = /\b(?:integrat\w*|sync\w*|connect\w*) (?:it |them )?(?:with|to) ((?:\p{Lu}[\p{L}\d.]*)(?:(?:, | and | or )\p{Lu}[\p{L}\d.]*)*)/gu;
+const KNOWN_SERVICES = /\b(Slack|Google(?: \p{Lu}\p{L}+)?|Stripe|Salesforce|Jira|GitHub|Shopify|Zapier|Zendesk|HubSpot|Notion|Trello|Microsoft Teams|Outlook|QuickBooks|Xero|PayPal|Twilio)\b/gu;
 const MARKETPLACE_CUE = /\b(marketplace|two-sided|connects? \w+(?: \w+)? (?:with|to)|match(?:es|ing)? \w+(?: \w+)? with|hire|hiring|on-demand|gig)\b/i;
 const QUALITY_LABELS: Array<[RegExp, string]> = [
   [/\b(performan\w*|fast(?:er)?|speed|latency|response times?|load(?:s|ing)? in|respond\w*|\d+ ?ms\b)/i, 'speed'],
@@ -134,6 +135,7 @@ type BriefContext = {
   answers: Array<{ question: string; answer: string }>;
   /** The actors as groups, the primary one (whose action the idea states first) first. */
   groups: string[];
+  /** What the idea is about, as plural noun phrases ("walks", "time entries") that read well in a sentence. */
   topics: string[];
 };
 
@@ -141,7 +143,9 @@ function composeBrief(input: ProjectBriefInput): ProjectBrief {
   const name = truncate(input.name.replace(/\s+/g, ' ').trim(), 120) || 'Untitled project';
   const answers = (input.answers ?? []).filter((a) => a.answer.trim() !== '');
   const fullText = [input.idea, ...answers.map((a) => a.answer)].join('\n\n');
-  const analysis = analyzeText(fullText, { keyTerms: 12, actors: 6, entities: 8, requirements: 60 });
+  const analyzed = analyzeText(fullText, { keyTerms: 12, actors: 6, entities: 8, requirements: 60 });
+  // What the idea says people suffer from today is the problem, not a feature.
+  const analysis = { ...analyzed, actions: analyzed.actions.filter((action) => !isProblemStatement(analyzed.sentences[action.sentenceIndex] ?? '')) };
   const primary = analysis.actions.find((action) => analysis.actors.includes(action.actor))?.actor;
   const actors = primary ? [primary, ...analysis.actors.filter((actor) => actor !== primary)] : analysis.actors;
   const context: BriefContext = {
@@ -150,7 +154,7 @@ function composeBrief(input: ProjectBriefInput): ProjectBrief {
     analysis: { ...analysis, actors },
     answers,
     groups: actors.map(asGroup),
-    topics: topicsOf(analysis),
+    topics: topicsOf(analysis, 8).filter(isPlural),
   };
   const features = featuresOf(context);
   return {
@@ -177,7 +181,7 @@ function summaryOf({ name, analysis, groups, topics }: BriefContext): string {
 }
 
 function problemOf({ analysis, groups, topics }: BriefContext): string {
-  const stated = analysis.sentences.filter((sentence) => PROBLEM_CUE.test(sentence)).slice(0, 2);
+  const stated = analysis.sentences.filter(isProblemStatement).slice(0, 2);
   if (stated.length) return stated.map((sentence) => asSentence(truncate(sentence, 300))).join(' ');
   const who = groups[0] ? capitalize(groups[0]) : 'The people this is for';
   const action = analysis.actions[0];
@@ -189,7 +193,7 @@ function goalsOf({ name, analysis, groups, topics }: BriefContext, features: Fea
   const goals: string[] = [];
   for (const action of analysis.actions.slice(0, 3)) goals.push(`Make it quick for ${asGroup(action.actor)} to ${shortAction(action.action, 8)}.`);
   const nouns = topics.slice(0, 2);
-  if (nouns.length) goals.push(`Give ${groups[0] ?? 'its users'} one reliable place for their ${joinList(nouns)}.`);
+  if (nouns.length) goals.push(`Give ${groups[0] ?? 'its users'} one reliable place for ${joinList(nouns)}.`);
   const qualities = qualityLabels(analysis);
   if (qualities.length) goals.push(`Meet the stated ${joinList(qualities)} requirements from the first release.`);
   const must = features.filter((feature) => feature.priority === 'must').map((feature) => `“${feature.name}”`);
@@ -289,10 +293,10 @@ function risksOf({ name, analysis, groups, idea, answers }: BriefContext, featur
   if (AI_CUE.test(text)) {
     risks.push({ risk: 'Automated suggestions may be wrong or biased, and users may over-trust them.', mitigation: 'Keep a person in the loop, show why a suggestion was made and let users correct it.' });
   }
-  const integrations = unique(Array.from(text.matchAll(INTEGRATION_CUE), (m) => (m[0] ?? '').toLowerCase())).slice(0, 3);
-  if (integrations.length) {
+  if (INTEGRATION_CUE.test(text)) {
+    const named = integrationNames(text);
     risks.push({
-      risk: `Dependence on outside systems (${joinList(integrations)}): their changes, limits and outages become ${name}'s problems.`,
+      risk: `Dependence on outside systems${named.length ? ` (${joinList(named)})` : ''}: their changes, limits and outages become ${name}'s problems.`,
       mitigation: 'Put each integration behind its own interface, and plan for rate limits, retries and outages.',
     });
   }
@@ -356,7 +360,7 @@ function singularPhrase(group: string): string {
 /** The first words of an action, cut before a trailing preposition or conjunction. */
 function shortAction(action: string, maxWords: number): string {
   const words = action.split(' ').slice(0, maxWords);
-  while (words.length > 1 && isStopWord(words[words.length - 1] ?? '')) words.pop();
+  while (words.length > 2 && isStopWord(words[words.length - 1] ?? '')) words.pop();
   return words.join(' ');
 }
 
@@ -381,6 +385,14 @@ function capabilityOf(requirement: string): string | undefined {
   return rest;
 }
 
+/** Outside systems the text names: "integrate with Zendesk and Slack" → Zendesk, Slack. */
+function integrationNames(text: string): string[] {
+  const names: string[] = [];
+  for (const match of text.matchAll(NAMED_INTEGRATION)) names.push(...(match[1] ?? '').split(/, | and | or /));
+  for (const match of text.matchAll(KNOWN_SERVICES)) names.push(match[0]);
+  return unique(names.filter(Boolean)).slice(0, 4);
+}
+
 function qualityLabels(analysis: TextAnalysis): string[] {
   const text = analysis.requirements.filter((r) => r.kind === 'non-functional').map((r) => r.text).join(' ');
   return QUALITY_LABELS.filter(([cue]) => cue.test(text)).map(([, label]) => label);
@@ -389,6 +401,11 @@ function qualityLabels(analysis: TextAnalysis): string[] {
 function asSentence(text: string): string {
   const trimmed = capitalize(text.trim());
   return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+function isPlural(phrase: string): boolean {
+  const last = tokenize(phrase).at(-1) ?? '';
+  return singularize(last) !== last;
 }
 
 function unique(items: readonly string[]): string[] {

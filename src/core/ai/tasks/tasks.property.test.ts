@@ -81,6 +81,7 @@ function runBuiltin(task: AiTask, rawInput: unknown): unknown {
   const first = task.builtin(input, {});
   const second = task.builtin(input, {});
   expect(second).toEqual(first);
+  expect(JSON.stringify(first)).not.toMatch(/undefined|NaN|\[object /);
   if (task.kind === 'object') task.output.parse(first);
   else {
     expect(typeof first).toBe('string');
