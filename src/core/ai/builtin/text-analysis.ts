@@ -278,16 +278,17 @@ export function pluralize(phrase: string): string {
   return head + plural;
 }
 
-/** A light stem for matching words across inflections: refunds, refunded, refundable → refund. */
+/** A light stem for matching words across inflections: refunds, refunded, refundable → refund; cancellation → cancel. */
 export function stem(word: string): string {
   let result = singularize(normalizeApostrophe(word.toLowerCase()).replace(/'s$/, ''));
-  for (const suffix of ['ing', 'ed', 'able', 'ible', 'ment', 'ly']) {
+  for (const suffix of ['ation', 'ing', 'ed', 'able', 'ible', 'ment', 'ly']) {
     if (result.endsWith(suffix) && result.length - suffix.length >= 4) {
       result = result.slice(0, -suffix.length);
-      if (/([^aeiouls])\1$/.test(result)) result = result.slice(0, -1);
       break;
     }
   }
+  // Same rule for every word, so that "cancel" meets "cancellation" and "ship" meets "shipping".
+  result = result.replace(/([^aeiou])\1$/, '$1');
   return result.length > 4 ? result.replace(/e$/, '') : result;
 }
 
@@ -526,9 +527,15 @@ function rankActors(mentions: ActorMention[], limit: number): string[] {
     tally.displays.set(m.display, (tally.displays.get(m.display) ?? 0) + 1);
   });
   // A bare head ("owners") joins the compound it abbreviates ("dog owners") when there is exactly one.
+  const compoundsByHead = new Map<string, Tally[]>();
+  for (const tally of tallies.values()) {
+    const space = tally.key.lastIndexOf(' ');
+    if (space === -1) continue;
+    const head = tally.key.slice(space + 1);
+    compoundsByHead.set(head, [...(compoundsByHead.get(head) ?? []), tally]);
+  }
   for (const tally of [...tallies.values()]) {
-    if (tally.key.includes(' ')) continue;
-    const compounds = [...tallies.values()].filter((other) => other.key.endsWith(` ${tally.key}`));
+    const compounds = tally.key.includes(' ') ? [] : (compoundsByHead.get(tally.key) ?? []);
     const [compound] = compounds;
     if (compounds.length === 1 && compound) {
       compound.count += tally.count;

@@ -24,7 +24,7 @@ type Section = AnswerQuestionInput['context'][number];
 
 /** Words that make a question a question but say nothing about its subject. */
 const QUESTION_FILLER = new Set(
-  'answer ask describe detail details do does explain happen happens info information know mean means tell work works'.split(' '),
+  'answer ask describe detail details do does explain happen happens info information know long mean means often tell work works'.split(' '),
 );
 const MAX_SECTIONS = 3;
 const MAX_QUOTES_PER_SECTION = 2;
@@ -109,7 +109,24 @@ function displayTerms(question: string, terms: Set<string>): string[] {
 }
 
 function rankSections(terms: Set<string>, context: Section[]): ScoredSection[] {
-  const sectionStems = context.map((section) => new Set(tokenize(`${section.title} ${section.text}`).map(stem)));
+  const stems = new Map<string, string>();
+  const stemsOf = (text: string): Set<string> =>
+    new Set(
+      tokenize(text).map((word) => {
+        let stemmed = stems.get(word);
+        if (stemmed === undefined) {
+          stemmed = stem(word);
+          stems.set(word, stemmed);
+        }
+        return stemmed;
+      }),
+    );
+  const sectionSentences = context.map((section) => splitSentences(section.text).map((text) => ({ text, stems: stemsOf(text) })));
+  const sectionStems = context.map((section, i) => {
+    const all = stemsOf(section.title);
+    for (const sentence of sectionSentences[i] ?? []) for (const word of sentence.stems) all.add(word);
+    return all;
+  });
   const documentFrequency = new Map<string, number>();
   for (const term of terms) documentFrequency.set(term, sectionStems.filter((stems) => stems.has(term)).length);
   const weight = (term: string): number => Math.log(1 + (context.length + 1) / ((documentFrequency.get(term) ?? 0) + 0.5));
@@ -117,14 +134,13 @@ function rankSections(terms: Set<string>, context: Section[]): ScoredSection[] {
   const scored: ScoredSection[] = [];
   context.forEach((section, sectionIndex) => {
     if (!sectionStems[sectionIndex]?.size) return;
-    const sentences: ScoredSentence[] = splitSentences(section.text).map((text, index) => {
-      const stems = new Set(tokenize(text).map(stem));
-      const matched = new Set([...terms].filter((term) => stems.has(term)));
+    const sentences: ScoredSentence[] = (sectionSentences[sectionIndex] ?? []).map(({ text, stems: sentenceStems }, index) => {
+      const matched = new Set([...sentenceStems].filter((word) => terms.has(word)));
       let score = 0;
       for (const term of matched) score += weight(term);
-      return { text, index, score: score / Math.sqrt(Math.max(8, stems.size) / 8), matched };
+      return { text, index, score: score / Math.sqrt(Math.max(8, sentenceStems.size) / 8), matched };
     });
-    const titleStems = new Set(tokenize(section.title).map(stem));
+    const titleStems = stemsOf(section.title);
     let titleScore = 0;
     for (const term of terms) if (titleStems.has(term)) titleScore += weight(term);
     const best = sentences.reduce((top, sentence) => (sentence.score > top ? sentence.score : top), 0);
@@ -139,6 +155,10 @@ function rankSections(terms: Set<string>, context: Section[]): ScoredSection[] {
       if (!opening) return;
       quotes.push(opening);
     }
+    // A matching question in a FAQ is answered by the sentence after it.
+    const last = quotes[quotes.length - 1];
+    const answer = last?.text.endsWith('?') ? sentences[last.index + 1] : undefined;
+    if (answer && !quotes.includes(answer)) quotes.push(answer);
     scored.push({ section, score: best + 0.5 * titleScore, quotes });
   });
   const top = scored.reduce((max, entry) => Math.max(max, entry.score), 0);

@@ -253,6 +253,19 @@ describe('built-in AI tasks (specific to the input)', () => {
     expect(answer).toMatch(/offline engine/);
   });
 
+  it('answer-question: matches inflected words and quotes the answer that follows a FAQ question', () => {
+    const context = [
+      { id: 'faq', title: '', text: 'Can I cancel a walk? Yes, up to 24 hours before the walk for free.' },
+      { id: 'payments', title: 'Payments', text: 'Walkers are paid out every Friday. A cancellation less than 24 hours before the walk costs 50% of the price.' },
+      { id: 'onboarding', title: 'Onboarding', text: 'Background checks are mandatory for every walker.' },
+    ];
+    const answer = answerQuestionTask.builtin({ question: 'What happens if I cancel a walk late?', context }, {});
+    expect(answer).toContain('> Yes, up to 24 hours before the walk for free. [faq]');
+    expect(answer).toContain('> A cancellation less than 24 hours before the walk costs 50% of the price. [payments]');
+    expect(answer).not.toContain('[onboarding]');
+    expect(answer).toMatch(/do not mention “late”/);
+  });
+
   it('answer-question: says plainly when the context has no answer, and what to add', () => {
     const context = [{ id: 'onboarding', title: 'Onboarding', text: 'New users verify their email address.' }];
     const answer = answerQuestionTask.builtin({ question: 'What is our data retention policy?', context }, {});
