@@ -209,6 +209,20 @@ describe('analyzeText', () => {
     expect(topicsOf(analysis)).toEqual(['marketplace']);
   });
 
+  it('keeps lists of verbs, possessives and "lets X" actions whole, and skips objects that look like subjects', () => {
+    const actions = analyzeText(
+      "Patients can book, move and cancel appointments online. Doctors should receive a summary of the next day's appointments. " +
+        'The tool lets support agents search past tickets. Receptionists see the schedule, parents pick one.',
+    ).actions.map(({ actor, action }) => `${actor}: ${action}`);
+    expect(actions).toEqual([
+      'patients: book, move and cancel appointments online',
+      "doctors: receive a summary of the next day's appointments",
+      'support agents: search past tickets',
+      'receptionists: see the schedule',
+      'parents: pick one',
+    ]);
+  });
+
   it('gives the same result for the same text', () => {
     const text = 'Nurses swap shifts. Each shift has a ward and a date. Managers must approve swaps within a day.';
     expect(analyzeText(text)).toEqual(analyzeText(text));

@@ -55,7 +55,7 @@ const MODALS = words(`must shall should will would can could may might cannot`);
 
 /** Verbs that attach an attribute list to an entity: "each walk has a date and a price". */
 const HAVE_VERBS = words(`has have contains contain includes include stores store holds hold records record tracks
-  track keeps keep lists list`);
+  track keeps keep`);
 
 const PREPOSITIONS = words(`about across after against among at before behind between by during for from in into
   near of on onto over through to toward towards under with within without`);
@@ -109,7 +109,7 @@ const ATTRIBUTE_WORDS = words(`
   start status tag tags title total type url weight`);
 
 const CLAUSE_BREAKERS = words(`when where while because so but if which who whom whose that than although though unless
-  until after before since whereas and or then`);
+  until since whereas and or then`);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Sentences and words
@@ -221,7 +221,7 @@ function sentenceWords(sentence: string, sentenceIndex: number): Word[] {
     const possessive = lower.endsWith("'s");
     const base = possessive ? lower.slice(0, -2) : lower;
     result.push({ surface: token, lower: base, key: singularize(base), possessive, breakBefore: pendingBreak, sentence: sentenceIndex });
-    pendingBreak = possessive;
+    pendingBreak = false;
   }
   return result;
 }
@@ -426,8 +426,9 @@ const VAGUE_ACTORS = words(`people everyone everybody someone somebody anyone an
 const NOUN_MODIFIERS = words(`app platform product software system support website`);
 
 /** Nouns that a role word can modify ("customer support", "admin dashboard") without naming a person. */
-const ROLE_MODIFIED_NOUNS = words(`account accounts app area dashboard experience list onboarding page portal profile
-  profiles request requests service settings support view`);
+const ROLE_MODIFIED_NOUNS = words(`account accounts app area dashboard data details experience file files history
+  information list onboarding page portal profile profiles record records request requests service settings support
+  view`);
 
 /** People and roles: "customer", "project manager", "dog owners", from role nouns and "as a X" user stories. */
 export function findActors(text: string, limit = 8): string[] {
@@ -634,10 +635,25 @@ function actionAfter(m: ActorMention): { action: string; priority: Priority } | 
   } else if (STOP_WORDS.has(verb.lower) && verb.lower !== 'be') return undefined;
 
   const phrase: string[] = [priority ? verb.surface : baseForm(verb.lower)];
-  for (let i = index + 1; i < sentence.length && phrase.length < 7; i++) {
+  // Up to the end of the clause; a list of bare verbs carries on: "book, move and cancel appointments".
+  let itemWords = 1;
+  let afterConjunction = false;
+  for (let i = index + 1; i < sentence.length && phrase.length < 9; i++) {
     const word = sentence[i];
-    if (!word || word.breakBefore || CLAUSE_BREAKERS.has(word.lower)) break;
+    if (!word) break;
+    const inVerbList = itemWords === 1 && !afterConjunction;
+    if (inVerbList && (word.lower === 'and' || word.lower === 'or')) {
+      phrase.push(word.lower);
+      afterConjunction = true;
+      continue;
+    }
+    if (word.breakBefore && inVerbList && /^\p{Ll}/u.test(word.surface) && !STOP_WORDS.has(word.lower)) {
+      phrase[phrase.length - 1] += ',';
+      itemWords = 0;
+    } else if (word.breakBefore || CLAUSE_BREAKERS.has(word.lower)) break;
     phrase.push(word.surface);
+    itemWords = afterConjunction ? 1 : itemWords + 1;
+    afterConjunction = false;
   }
   const full = phrase.length;
   while (phrase.length > 1 && STOP_WORDS.has((phrase[phrase.length - 1] ?? '').toLowerCase())) phrase.pop();

@@ -110,8 +110,16 @@ type Brief = ProjectBrief;
 type Feature = Brief['features'][number];
 
 const SUCCESS_CUE = /\b(success|succeed|measure\w*|metrics?|kpis?|goals?|targets?|\d+ ?%|per (?:day|week|month|year)|a (?:day|week|month|year))\b/i;
-const PAYMENT_CUE = /\b(pay|pays|paying|payments?|paid|price|prices|pricing|fees?|subscriptions?|checkout|invoices?|refunds?|billing|money|charges?|commission)\b/i;
-const PERSONAL_DATA_CUE = /\b(personal|locations?|gps|health|medical|child|children|kids|address(?:es)?|phone|photos?|camera|salary|salaries|bank|tracking|birth ?date|identity|passport)\b/gi;
+const PAYMENT_CUE = /\b(pay|pays|paying|payments?|paid|price|prices|pricing|fees?|subscriptions?|checkout|invoices?|refunds?|billing|commission)\b/i;
+const PERSONAL_DATA: Array<[RegExp, string]> = [
+  [/\b(health|medical|patients?|hipaa|diagnos\w*|symptoms?|prescriptions?)\b/i, 'health information'],
+  [/\b(locations?|gps|geolocation|live tracking)\b/i, 'location'],
+  [/\b(child|children|kids|minors?|pupils?)\b/i, "children's data"],
+  [/\b(home address(?:es)?|addresses|phone numbers?|e-?mail addresses)\b/i, 'contact details'],
+  [/\b(photos?|camera|videos?|recordings?)\b/i, 'photos and recordings'],
+  [/\b(salar(?:y|ies)|bank accounts?|credit cards?|financial)\b/i, 'financial data'],
+  [/\b(birth ?dates?|date of birth|passports?|identity documents?|id documents?)\b/i, 'identity data'],
+];
 const IN_PERSON_CUE = /\b(walkers?|drivers?|sitters?|riders?|couriers?|cleaners?|tutors?|nannies|nanny|homes?|house|pets?|dogs?|cats?|kids|rides?|meetups?|in person|strangers?|deliver\w*)\b/i;
 const AI_CUE = /\b(ai|ml|machine learning|llm|gpt|recommend\w*|predict\w*|classif\w*|automatically suggest\w*)\b/i;
 const INTEGRATION_CUE = /\b(integrat\w*|sync\w*|api|calendars?|slack|google|stripe|salesforce|jira|github|shopify|zapier|webhooks?)\b/i;
@@ -121,7 +129,7 @@ const MARKETPLACE_CUE = /\b(marketplace|two-sided|connects? \w+(?: \w+)? (?:with
 const QUALITY_LABELS: Array<[RegExp, string]> = [
   [/\b(performan\w*|fast(?:er)?|speed|latency|response times?|load(?:s|ing)? in|respond\w*|\d+ ?ms\b)/i, 'speed'],
   [/\b(secur\w*|encrypt\w*)/i, 'security'],
-  [/\b(privacy|gdpr|hipaa|ccpa|complian\w*)/i, 'privacy and compliance'],
+  [/\b(privacy|gdpr|hipaa|ccpa|complian\w*)/i, 'compliance'],
   [/\b(uptime|available (?:24\/7|\d)|highly available|reliab\w*|99(?:\.\d+)?%)/i, 'availability'],
   [/\b(accessib\w*|wcag|screen readers?)/i, 'accessibility'],
   [/\b(scal(?:e|able|ability|ing)|concurren\w*|throughput)/i, 'scale'],
@@ -277,10 +285,11 @@ function risksOf({ name, analysis, groups, idea, answers }: BriefContext, featur
       mitigation: 'Use an established payment provider and write down the refund and dispute rules before launch.',
     });
   }
-  const personal = unique(Array.from(text.matchAll(PERSONAL_DATA_CUE), (m) => (m[0] ?? '').toLowerCase())).slice(0, 4);
+  const personal = PERSONAL_DATA.filter(([cue]) => cue.test(text)).map(([, label]) => label);
   if (personal.length) {
+    const law = personal.includes('health information') ? 'GDPR or HIPAA' : 'GDPR';
     risks.push({
-      risk: `${name} handles personal data (${joinList(personal)}), which brings privacy obligations such as GDPR.`,
+      risk: `${name} handles personal data (${joinList(personal)}), which brings privacy obligations such as ${law}.`,
       mitigation: 'Collect only what the features need, document retention periods and ask for consent where required.',
     });
   }
@@ -367,7 +376,7 @@ function shortAction(action: string, maxWords: number): string {
 /** "book trusted walkers in their neighbourhood" → "Book trusted walkers". */
 function featureName(action: string): string {
   const words = action.split(' ');
-  const cut = words.findIndex((word, index) => index >= 2 && isStopWord(word) && !DETERMINER.test(word));
+  const cut = words.findIndex((word, index) => index >= 2 && ((isStopWord(word) && !DETERMINER.test(word) && !/^(?:and|or)$/i.test(word)) || /^\d/.test(word)));
   return capitalize(shortAction(words.slice(0, cut === -1 ? 6 : Math.min(cut, 6)).join(' '), 6));
 }
 

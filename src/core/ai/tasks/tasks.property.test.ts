@@ -191,7 +191,7 @@ describe('built-in AI tasks (specific to the input)', () => {
     );
     expect(brief.features.map((feature) => feature.name)).toContain('Time entry records');
     expect(brief.features.find((feature) => feature.name === 'Time entry records')?.description).toMatch(/date, hours and description/);
-    expect(brief.goals.join(' ')).toMatch(/privacy and compliance/);
+    expect(brief.goals.join(' ')).toMatch(/stated compliance requirements/);
   });
 
   it('extract-insights: actors, entities and numbered requirements come from the text', () => {
