@@ -2,6 +2,7 @@ import type { AppContext } from '../app.js';
 import type { ZodApp } from '../core/http/request-context.js';
 import type { JobHandler } from '../core/jobs/index.js';
 import { aiRoutes } from './ai/ai.routes.js';
+import { taskBatchJob } from './ai/index.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { identityRoutes } from './identity/identity.routes.js';
 import { jobsRoutes } from './jobs/jobs.routes.js';
@@ -19,6 +20,6 @@ export async function registerModules(api: ZodApp, context: AppContext): Promise
 }
 
 /** Every module's background job handlers: the runner runs them, enqueueJob validates payloads against them. */
-export function jobHandlers(_context: AppContext): JobHandler[] {
-  return [];
+export function jobHandlers(context: AppContext): JobHandler[] {
+  return [taskBatchJob(context)];
 }

@@ -54,7 +54,6 @@ export type AiGateway = {
   stream<Input>(task: TextTask<Input>, input: unknown, context: AiCallContext): Promise<AiTextStream>;
   /** One tiny call to settings not yet saved, or to the organization's current ones. */
   testConnection(settings: ProviderSettings): Promise<ConnectionCheck>;
-  settingsOf(organizationId: string, userId: string): Promise<ResolvedAiSettings>;
   pricing: PricingTable;
   /** Seals organizations' API keys at rest. */
   secrets: SecretBox;
@@ -483,7 +482,6 @@ export function createAiGateway(options: AiGatewayOptions): AiGateway {
     run: run as AiGateway['run'],
     stream,
     testConnection,
-    settingsOf: (organizationId, userId) => withUser(db, userId, (tx) => resolveAiSettings(tx, organizationId, config, secrets)),
     pricing,
     secrets,
   };

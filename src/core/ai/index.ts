@@ -8,7 +8,7 @@ import { createSecretBox, loadSecretKey } from './secret-box.js';
 
 export { createAiGateway, extractJson, type AiCallContext, type AiGateway, type AiTextStream, type Generation } from './gateway.js';
 export { chatCreditBalance, FREE_CHAT_CREDITS, type CreditBalance } from './credits.js';
-export { serverProviderSettings, type ResolvedAiSettings } from './ai-settings.js';
+export { resolveAiSettings, serverProviderSettings, type ResolvedAiSettings } from './ai-settings.js';
 export { defaultModelOf, endpointOf, type ProviderSettings } from './providers.js';
 export { providerNames, type ProviderName } from './ai.schema.js';
 export type { AiTask, ObjectTask, TextTask } from './task.js';

@@ -1,7 +1,13 @@
 import { eq } from 'drizzle-orm';
 import type { AppContext } from '../../app.js';
 import { organizationAiSettings } from '../../core/ai/ai.schema.js';
-import { serverProviderSettings, type ProviderSettings, defaultModelOf, type ResolvedAiSettings } from '../../core/ai/index.js';
+import {
+  defaultModelOf,
+  resolveAiSettings,
+  serverProviderSettings,
+  type ProviderSettings,
+  type ResolvedAiSettings,
+} from '../../core/ai/index.js';
 import { recordAudit } from '../../core/audit.js';
 import type { Tx } from '../../core/db/database.js';
 import { AppError } from '../../core/errors.js';
@@ -33,7 +39,7 @@ async function loadRow(tx: Tx, organizationId: string): Promise<SettingsRow | un
 export async function getAiSettings(context: AppContext, tx: Tx, userId: string, organizationId: string): Promise<AiSettings> {
   await requireOrganizationRole(tx, userId, organizationId, 'viewer');
   const row = await loadRow(tx, organizationId);
-  return toAiSettings(organizationId, row, await context.ai.settingsOf(organizationId, userId));
+  return toAiSettings(organizationId, row, await resolveAiSettings(tx, organizationId, context.config.ai, context.ai.secrets));
 }
 
 function requireBaseUrl(provider: string | null | undefined, baseUrl: string | null | undefined): void {
