@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import type { AiTask } from '../task.js';
 import {
   aiTasks,
@@ -134,6 +135,15 @@ describe('built-in AI tasks (generated inputs)', () => {
     runBuiltin(clarifyingQuestionsTask, { idea: noPunctuation.slice(0, 20_000) });
     const context = Array.from({ length: 20 }, (_, i) => ({ id: `doc-${i}`, title: `Document ${i}`, text: text.slice(i * 1000, i * 1000 + 20_000) }));
     runBuiltin(answerQuestionTask, { question: text.slice(0, 4000), context });
+  });
+
+  it('describes every object output as JSON Schema for remote models', () => {
+    for (const task of aiTasks) {
+      if (task.kind !== 'object') continue;
+      const schema = JSON.stringify(z.toJSONSchema(task.output, { io: 'output', unrepresentable: 'any' }));
+      expect(schema).toContain('"description"');
+      expect(schema).toContain('"required"');
+    }
   });
 
   it('rejects unknown input fields and oversized inputs', () => {
