@@ -73,16 +73,16 @@ const ROLE_NOUNS = words(`
   participant partner passenger patient pharmacist photographer physician planner player professional professor
   programmer publisher reader recipient recruiter renter reporter researcher resident retailer reviewer rider
   scientist seller shopper sitter specialist speaker sponsor staff stakeholder student subscriber supervisor supplier
-  support-agent surgeon teacher team technician tenant tester therapist trainer traveler traveller tutor user vendor
+  surgeon teacher team technician tenant tester therapist trainer traveler traveller tutor user vendor
   veterinarian vet viewer visitor volunteer waiter walker worker writer`);
 
 /** Words ending like role nouns (-er, -or, -ist, -ian) that name things or actions, not people. */
 const NOT_ROLE_NOUNS = words(`
   adapter after answer banner barrier border browser buffer burger calculator calendar center centre chapter
   character charger checklist cluster color colour computer connector container controller corner counter cover
-  cursor daughter descriptor detector dinner director doctor-note door elevator error factor favor favour filter
+  cursor daughter descriptor detector dinner director door elevator error factor favor favour filter
   finger flavor flavour floor flower folder footer former generator header hour indicator interior later latter
-  layer ledger letter liter litre locker manner marker matter member-list meter minor mirror monitor motor never
+  layer ledger letter liter litre locker manner marker matter meter minor mirror monitor motor never
   number offer order other outer paper parameter persist playlist poster power printer processor quarter rather
   register reminder render router scooter sector selector semester sensor server shelter simulator slider spider
   sticker summer super teaser timer tower tracker trailer transfer trigger upper vector voucher waiver water
