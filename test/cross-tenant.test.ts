@@ -5,7 +5,11 @@ import { call, createTestApp, type TestApp } from './support/test-app.js';
 import { testDrivers } from './support/test-db.js';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-type Probe = { method: Method; url: string; body?: unknown };
+/** `idInBody`: the id travels in the body, where a malformed one is a 400 naming the field rather than a 404. */
+type Probe = { method: Method; url: string; body?: unknown; idInBody?: true };
+type TenantIds = { org: string; project: string; deletedProject: string; memberOf: string; member: string; generation: string; job: string };
+
+const briefInput = { name: 'Secret Launch', idea: 'A launch plan that only Alice may read.' };
 
 /**
  * User B calls every organization, member, project and audit endpoint with user A's ids. Each answer must be the
@@ -21,6 +25,11 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
   let aPersonalProject: string;
   let aDeletedProject: string;
   let bProject: string;
+  /** A's AI calls and background jobs, one of each in the team and the personal organization. */
+  const aiOf: Record<'team' | 'personal', { generation: string; job: string }> = {
+    team: { generation: '', job: '' },
+    personal: { generation: '', job: '' },
+  };
 
   beforeAll(async () => {
     t = await createTestApp(kind);
@@ -35,6 +44,17 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
     aDeletedProject = (await api('POST', '/projects', a, { organizationId: aTeamOrg, name: 'Binned' })).data.id;
     expect((await api('DELETE', `/projects/${aDeletedProject}`, a)).statusCode).toBe(200);
     bProject = (await api('POST', '/projects', b, { name: 'Bob Stuff' })).data.id;
+    for (const [which, scope] of [
+      ['team', { projectId: aProject }],
+      ['personal', { projectId: aPersonalProject }],
+    ] as const) {
+      const run = await api('POST', '/ai/tasks/project-brief/run', a, { ...scope, input: briefInput });
+      expect(run.statusCode, JSON.stringify(run.data)).toBe(200);
+      const job = await api('POST', '/ai/tasks/project-brief/jobs', a, { ...scope, inputs: [briefInput] });
+      expect(job.statusCode, JSON.stringify(job.data)).toBe(202);
+      aiOf[which] = { generation: run.data.generationId, job: job.data.jobId };
+    }
+    expect((await api('PATCH', `/organizations/${aTeamOrg}/ai-settings`, a, { monthlyBudgetUsd: 5 })).statusCode).toBe(200);
   });
   afterAll(async () => t.close());
 
@@ -63,11 +83,19 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
       teamAudit: await read(`/audit?organizationId=${aTeamOrg}&limit=200`),
       personalAudit: await read(`/audit?organizationId=${a.personalOrgId}&limit=200`),
       ownAudit: await read('/audit?limit=200'),
+      teamAiSettings: await read(`/organizations/${aTeamOrg}/ai-settings`),
+      personalAiSettings: await read(`/organizations/${a.personalOrgId}/ai-settings`),
+      teamLedger: await read(`/ai/generations?organizationId=${aTeamOrg}&limit=200`),
+      personalLedger: await read(`/ai/generations?organizationId=${a.personalOrgId}&limit=200`),
+      teamUsage: await read(`/usage?organizationId=${aTeamOrg}&groupBy=feature`),
+      teamJob: await read(`/jobs/${aiOf.team.job}`),
+      personalJob: await read(`/jobs/${aiOf.personal.job}`),
+      teamJobs: await read(`/jobs?organizationId=${aTeamOrg}`),
     };
   }
 
   /** The same request shapes with A's ids (foreign) and with ids that exist nowhere (missing). */
-  function probes(ids: { org: string; project: string; deletedProject: string; memberOf: string; member: string }): Probe[] {
+  function probes(ids: TenantIds): Probe[] {
     return [
       { method: 'GET', url: `/organizations/${ids.org}` },
       { method: 'PATCH', url: `/organizations/${ids.org}`, body: { name: 'Taken over' } },
@@ -100,19 +128,49 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
       { method: 'GET', url: `/projects?organizationId=${ids.org}&status=deleted` },
       { method: 'GET', url: `/projects?organizationId=${ids.org}&q=secret` },
       { method: 'GET', url: `/audit?organizationId=${ids.org}` },
+      { method: 'GET', url: `/organizations/${ids.org}/ai-settings` },
+      { method: 'PATCH', url: `/organizations/${ids.org}/ai-settings`, body: { provider: 'openai', apiKey: 'sk-planted' } },
+      { method: 'POST', url: `/organizations/${ids.org}/ai-settings/test`, body: {} },
+      { method: 'GET', url: `/usage?organizationId=${ids.org}` },
+      { method: 'GET', url: `/ai/generations?organizationId=${ids.org}` },
+      { method: 'GET', url: `/ai/generations?organizationId=${ids.org}&projectId=${ids.project}` },
+      { method: 'GET', url: `/ai/generations/${ids.generation}` },
+      { method: 'POST', url: '/ai/tasks/project-brief/run', body: { organizationId: ids.org, input: briefInput }, idInBody: true },
+      { method: 'POST', url: '/ai/tasks/project-brief/run', body: { projectId: ids.project, input: briefInput }, idInBody: true },
+      {
+        method: 'POST',
+        url: '/ai/tasks/answer-question/stream',
+        body: { projectId: ids.project, input: { question: 'What is secret?', context: [] } },
+        idInBody: true,
+      },
+      { method: 'POST', url: '/ai/tasks/project-brief/jobs', body: { organizationId: ids.org, inputs: [briefInput] }, idInBody: true },
+      { method: 'GET', url: `/jobs/${ids.job}` },
+      { method: 'GET', url: `/jobs/${ids.job}/events` },
+      { method: 'POST', url: `/jobs/${ids.job}/cancel` },
+      { method: 'GET', url: `/jobs?organizationId=${ids.org}` },
     ];
   }
+
+  const missingIds = (): TenantIds => ({
+    org: newId(),
+    project: newId(),
+    deletedProject: newId(),
+    memberOf: newId(),
+    member: newId(),
+    generation: newId(),
+    job: newId(),
+  });
 
   const withoutRequestId = (body: { error?: { requestId?: string } }) => ({ ...body, error: { ...body.error, requestId: undefined } });
 
   it('answers every endpoint with A’s ids exactly as for ids that do not exist, and leaves A’s data alone', async () => {
     const before = await snapshotOfA();
-    for (const [org, project, deletedProject] of [
-      [aTeamOrg, aProject, aDeletedProject],
-      [a.personalOrgId, aPersonalProject, aDeletedProject],
+    for (const [org, project, deletedProject, ai] of [
+      [aTeamOrg, aProject, aDeletedProject, aiOf.team],
+      [a.personalOrgId, aPersonalProject, aDeletedProject, aiOf.personal],
     ] as const) {
-      const foreign = probes({ org, project, deletedProject, memberOf: a.id, member: a.id });
-      const missing = probes({ org: newId(), project: newId(), deletedProject: newId(), memberOf: newId(), member: newId() });
+      const foreign = probes({ org, project, deletedProject, memberOf: a.id, member: a.id, ...ai });
+      const missing = probes(missingIds());
       for (const [index, probe] of foreign.entries()) {
         const label = `${probe.method} ${probe.url} ${JSON.stringify(probe.body ?? '')}`;
         const res = await api(probe.method, probe.url, b, probe.body);
@@ -130,9 +188,9 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
   it('answers malformed ids in paths with 404, never 500', async () => {
     for (const bad of ['x', '1', 'null', 'undefined', ' ', "1'--", '0'.repeat(100), '01900000-0000-7000-8000-00000000000g']) {
       const id = encodeURIComponent(bad);
-      for (const probe of probes({ org: id, project: id, deletedProject: id, memberOf: id, member: id })) {
+      for (const probe of probes({ org: id, project: id, deletedProject: id, memberOf: id, member: id, generation: id, job: id })) {
         // Ids in query strings and bodies are validated (400 naming the field); only path ids answer 404.
-        if (probe.url.includes('?') || probe.url === '/projects') continue;
+        if (probe.url.includes('?') || probe.url === '/projects' || probe.idInBody) continue;
         const res = await api(probe.method, probe.url, b, probe.body);
         expect(res.statusCode, `${probe.method} ${probe.url}`).toBe(404);
       }
@@ -188,6 +246,11 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
       { method: 'DELETE', url: `/projects/${aProject}` },
       { method: 'POST', url: `/projects/${aDeletedProject}/restore` },
       { method: 'GET', url: `/audit?organizationId=${aTeamOrg}` },
+      { method: 'PATCH', url: `/organizations/${aTeamOrg}/ai-settings`, body: { monthlyBudgetUsd: 1000 } },
+      { method: 'POST', url: `/organizations/${aTeamOrg}/ai-settings/test`, body: {} },
+      { method: 'POST', url: '/ai/tasks/project-brief/run', body: { projectId: aProject, input: briefInput } },
+      { method: 'POST', url: '/ai/tasks/project-brief/jobs', body: { organizationId: aTeamOrg, inputs: [briefInput] } },
+      { method: 'POST', url: `/jobs/${aiOf.team.job}/cancel` },
     ];
     for (const probe of writes) {
       const res = await api(probe.method, probe.url, viewer, probe.body);
@@ -196,7 +259,7 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
     }
     expect((await api('GET', `/projects/${aProject}`, viewer)).statusCode).toBe(200);
     // A's personal organization and its project stay invisible to the viewer of the team organization.
-    for (const probe of probes({ org: a.personalOrgId, project: aPersonalProject, deletedProject: newId(), memberOf: a.id, member: a.id })) {
+    for (const probe of probes({ ...missingIds(), org: a.personalOrgId, project: aPersonalProject, memberOf: a.id, member: a.id, ...aiOf.personal })) {
       if (probe.url.startsWith(`/organizations/${b.personalOrgId}`)) continue; // B's organization, not the viewer's
       const res = await api(probe.method, probe.url, viewer, probe.body);
       expect(res.statusCode, `${probe.method} ${probe.url}`).toBe(404);
