@@ -6,6 +6,7 @@ import { gunzipSync } from 'node:zlib';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/core/db/database.js';
+import { loadMigrations } from '../src/core/db/migrator.js';
 import { withDatabase } from './support/global-setup.js';
 import { TEST_TMP } from './support/paths.js';
 
@@ -15,6 +16,7 @@ import { TEST_TMP } from './support/paths.js';
  */
 
 const BIN = path.resolve('bin/atelier.js');
+const migrationCount = loadMigrations().length;
 const COMPILED = path.resolve('dist/cli/main.js');
 const serverUrl = process.env.TEST_DATABASE_URL;
 const workDir = path.join(TEST_TMP, `cli-binary-${process.pid}`);
@@ -44,6 +46,13 @@ function atelier(args: string[], extra: NodeJS.ProcessEnv = {}, input?: Buffer):
     });
     child.stdin.end(input);
   });
+}
+
+/** "Backup complete: N tables, R rows" where N is the number of tables the command listed, one line each. */
+function completeLine(verb: 'Backup' | 'Restore', listing: string, rows: number): RegExp {
+  const tables = listing.split('\n').filter((line) => /^\s+\w+\.\w+\s+\d+ rows$/.test(line)).length;
+  expect(tables).toBeGreaterThan(0);
+  return new RegExp(`${verb} complete: ${tables} tables, ${rows} rows`);
 }
 
 const pglite = (dir = dataDir): NodeJS.ProcessEnv => ({ DATA_DIR: dir });
@@ -113,13 +122,17 @@ describe('atelier (the compiled binary)', SLOW, () => {
     const up = await atelier(['migrate', 'up'], pglite());
     expect(up.code, up.stderr).toBe(0);
     expect(up.stdout).toContain('Applied 0001_platform');
+    expect(up.stdout).toContain('Applied 0002_ai_gateway');
     const status = await atelier(['migrate', 'status'], pglite());
     expect(status.stdout).toMatch(/version\s+name\s+applied at\s+checksum/);
     expect(status.stdout).toMatch(/0001\s+platform\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\s+ok/);
 
     const down = await atelier(['migrate', 'down'], pglite());
     expect(down.code, down.stderr).toBe(0);
-    expect(down.stdout).toContain('Reverted 0001_platform');
+    expect(down.stdout).toContain('Reverted 0002_ai_gateway');
+    expect(down.stdout).not.toContain('0001_platform');
+    const all = await atelier(['migrate', 'down', String(migrationCount - 1)], pglite());
+    expect(all.stdout).toContain('Reverted 0001_platform');
     expect((await atelier(['migrate', 'status'], pglite())).stdout).toMatch(/0001\s+platform\s+pending/);
 
     expect((await atelier(['migrate', 'up'], pglite())).code).toBe(0);
@@ -129,7 +142,12 @@ describe('atelier (the compiled binary)', SLOW, () => {
     const history = await atelier(['migrate', 'history', '--json'], pglite());
     expect(history.code).toBe(0);
     const events = JSON.parse(history.stdout) as Array<{ version: number; direction: string }>;
-    expect(events.map((e) => `${e.direction} ${e.version}`)).toEqual(['up 1', 'down 1', 'up 1']);
+    const versions = Array.from({ length: migrationCount }, (_, i) => i + 1);
+    expect(events.map((e) => `${e.direction} ${e.version}`)).toEqual([
+      ...versions.map((v) => `up ${v}`),
+      ...[...versions].reverse().map((v) => `down ${v}`),
+      ...versions.map((v) => `up ${v}`),
+    ]);
     const table = await atelier(['migrate', 'history'], pglite());
     expect(table.stdout).toMatch(/at\s+direction\s+version\s+name\s+took/);
   });
@@ -168,13 +186,13 @@ describe('atelier (the compiled binary)', SLOW, () => {
     const backup = await atelier(['backup', backupFile], pglite());
     expect(backup.code, backup.stderr).toBe(0);
     expect(backup.stderr).toMatch(/app\.users\s+1 rows/);
-    expect(backup.stderr).toMatch(/Backup complete: 8 tables, 4 rows/);
+    expect(backup.stderr).toMatch(completeLine('Backup', backup.stderr, 4));
     expect(fs.existsSync(backupFile)).toBe(true);
 
     const restore = await atelier(['restore', backupFile], pglite(restoredDir));
     expect(restore.code, restore.stderr).toBe(0);
     expect(restore.stderr).toContain('applied migration 0001_platform');
-    expect(restore.stderr).toMatch(/Restore complete: 8 tables, 4 rows/);
+    expect(restore.stderr).toMatch(completeLine('Restore', backup.stderr, 4));
     expect(await countRows(restoredDir)).toEqual({ users: 1, organizations: 1, projects: 1, audit: 1 });
 
     const again = await atelier(['restore', backupFile], pglite(restoredDir));
@@ -258,19 +276,23 @@ describe.runIf(serverUrl)('atelier (the compiled binary) on a PostgreSQL server'
     const restore = await atelier(['restore', backupFile], server());
     expect(restore.code, restore.stderr).toBe(0);
     expect(restore.stderr).toMatch(/into PostgreSQL at 127\.0\.0\.1:5432\/atelier_clibin_/);
-    expect(restore.stderr).toMatch(/Restore complete: 8 tables, 4 rows/);
+    expect(restore.stderr).toMatch(completeLine('Restore', restore.stderr.replace(/^Restoring.*\n/, ''), 4));
 
     const status = await atelier(['migrate', 'status', '--json'], server());
-    expect(JSON.parse(status.stdout)).toMatchObject([{ version: 1, name: 'platform', checksumMatches: true }]);
+    const statuses = JSON.parse(status.stdout) as Array<{ version: number; checksumMatches: boolean }>;
+    expect(statuses).toHaveLength(migrationCount);
+    expect(statuses[0]).toMatchObject({ version: 1, name: 'platform', checksumMatches: true });
+    expect(statuses.every((s) => s.checksumMatches)).toBe(true);
 
     const backup = await atelier(['backup', path.join(workDir, 'from-server.gz')], server());
     expect(backup.code, backup.stderr).toBe(0);
-    expect(backup.stderr).toMatch(/Backup complete: 8 tables, 4 rows/);
+    expect(backup.stderr).toMatch(completeLine('Backup', backup.stderr, 4));
 
-    expect((await atelier(['migrate', 'down', '1'], server())).code).toBe(0);
+    expect((await atelier(['migrate', 'down', String(migrationCount)], server())).code).toBe(0);
     expect((await atelier(['migrate', 'status'], server())).stdout).toMatch(/0001\s+platform\s+pending/);
     expect((await atelier(['migrate', 'up'], server())).code).toBe(0);
     const history = JSON.parse((await atelier(['migrate', 'history', '--json'], server())).stdout) as Array<{ direction: string }>;
-    expect(history.map((e) => e.direction)).toEqual(['up', 'down', 'up']);
+    const directions = (direction: string) => Array.from({ length: migrationCount }, () => direction);
+    expect(history.map((e) => e.direction)).toEqual([...directions('up'), ...directions('down'), ...directions('up')]);
   });
 });
