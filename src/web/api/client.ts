@@ -95,6 +95,126 @@ export type ProjectPatch = Partial<ProjectInput> & { status?: ProjectStatus };
 
 export type FieldError = { field: string; message: string };
 
+export type AiProvider = 'builtin' | 'openai' | 'anthropic' | 'ollama' | 'openai-compatible';
+export const aiProviders: AiProvider[] = ['builtin', 'openai', 'anthropic', 'ollama', 'openai-compatible'];
+
+export type AiSettings = {
+  organizationId: string;
+  /** null: the server's provider is used. */
+  provider: AiProvider | null;
+  model: string | null;
+  baseUrl: string | null;
+  /** The key itself is never returned. */
+  hasApiKey: boolean;
+  monthlyBudgetUsd: number | null;
+  runBudgetUsd: number | null;
+  effective: { provider: AiProvider; model: string; baseUrl: string | null; source: 'organization' | 'server' };
+  updatedAt: string | null;
+};
+
+/** Each field is optional; null clears it (provider null: the server's default); an absent apiKey keeps the saved one. */
+export type AiSettingsPatch = {
+  provider?: AiProvider | null;
+  model?: string | null;
+  baseUrl?: string | null;
+  apiKey?: string | null;
+  monthlyBudgetUsd?: number | null;
+  runBudgetUsd?: number | null;
+};
+
+export type ConnectionCheck = { ok: boolean; provider: AiProvider; model: string; latencyMs: number; message: string };
+
+export type UsageGroup = 'day' | 'model' | 'feature';
+export type UsageFigures = { calls: number; failedCalls: number; tokensIn: number; tokensOut: number; cost: number };
+export type UsageBucket = UsageFigures & { key: string };
+export type Usage = {
+  organizationId: string;
+  from: string;
+  to: string;
+  groupBy: UsageGroup;
+  totals: UsageFigures;
+  /** By day every day of the range is listed, quiet ones included. */
+  buckets: UsageBucket[];
+};
+
+export type Credits = { remaining: number | null; resetAt: string; unlimited: boolean; monthlyAllowance: number };
+
+export type AiTask = { name: string; description: string; kind: 'object' | 'text'; consumesChatCredit: boolean };
+
+export type Generation = {
+  id: string;
+  organizationId: string;
+  projectId: string | null;
+  userId: string | null;
+  jobId: string | null;
+  generationType: string;
+  provider: AiProvider;
+  model: string;
+  prompt: string;
+  response: string | null;
+  tokensIn: number;
+  tokensOut: number;
+  tokensUsed: number;
+  cost: number;
+  latencyMs: number;
+  status: 'succeeded' | 'failed' | 'cancelled';
+  errorCode: string | null;
+  errorMessage: string | null;
+  metadata: Record<string, unknown>;
+  createdAt: string;
+};
+
+export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+export const finishedJobStatuses: JobStatus[] = ['succeeded', 'failed', 'cancelled'];
+
+export type Job = {
+  id: string;
+  organizationId: string;
+  projectId: string | null;
+  type: string;
+  status: JobStatus;
+  /** 0–100. */
+  progress: number;
+  progressMessage: string | null;
+  result: Record<string, unknown> | null;
+  /** The last failure; kept while a retry is queued. */
+  error: { code: string; message: string } | null;
+  attempts: number;
+  maxAttempts: number;
+  createdBy?: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  updatedAt: string;
+  /** Set while a running job is being cancelled. */
+  cancelRequestedAt?: string | null;
+};
+
+/** What a batch AI task job answers once finished (also kept on a failed job when some inputs were done). */
+export type TaskBatchResult<Output = unknown> = {
+  task: string;
+  total: number;
+  completed: number;
+  generationIds: string[];
+  outputs: Output[];
+  tokensIn: number;
+  tokensOut: number;
+  cost: number;
+};
+
+export type ProjectBrief = {
+  title: string;
+  summary: string;
+  problem: string;
+  goals: string[];
+  targetUsers: Array<{ name: string; needs: string[] }>;
+  features: Array<{ name: string; description: string; priority: 'must' | 'should' | 'could' }>;
+  risks: Array<{ risk: string; mitigation: string }>;
+  successMetrics: string[];
+};
+
+export type ProjectBriefInput = { name: string; idea: string; answers?: Array<{ question: string; answer: string }> };
+
 /** An error answered by the server (or the network), in the server's error shape. */
 export class ApiError extends Error {
   readonly status: number;
@@ -287,6 +407,43 @@ export const api = {
   audit: {
     list: (query: { organizationId?: string; limit?: number; cursor?: string | null }, signal?: AbortSignal) =>
       request<Page<AuditEvent>>('GET', '/audit', { query, signal }),
+  },
+  aiSettings: {
+    get: (organizationId: string, signal?: AbortSignal) =>
+      request<AiSettings>('GET', `/organizations/${enc(organizationId)}/ai-settings`, { signal }),
+    update: (organizationId: string, patch: AiSettingsPatch) =>
+      request<AiSettings>('PATCH', `/organizations/${enc(organizationId)}/ai-settings`, { body: patch }),
+    /** Tries the saved settings with the unsaved changes in `patch` on top; answers ok=false with what to check. */
+    test: (organizationId: string, patch: AiSettingsPatch = {}) =>
+      request<ConnectionCheck>('POST', `/organizations/${enc(organizationId)}/ai-settings/test`, { body: patch }),
+  },
+  usage: {
+    get: (query: { organizationId: string; from?: string; to?: string; groupBy: UsageGroup }, signal?: AbortSignal) =>
+      request<Usage>('GET', '/usage', { query, signal }),
+    credits: (signal?: AbortSignal) => request<Credits>('GET', '/me/credits', { signal }),
+  },
+  ai: {
+    tasks: (signal?: AbortSignal) => request<AiTask[]>('GET', '/ai/tasks', { signal }),
+    /** Runs a task over 1–50 inputs as a background job; follow it with jobs.get or jobs.eventsUrl. */
+    startJob: (task: string, input: { projectId?: string; organizationId?: string; inputs: unknown[] }) =>
+      request<{ jobId: string }>('POST', `/ai/tasks/${enc(task)}/jobs`, { body: input }),
+    generations: {
+      list: (
+        query: { organizationId?: string; projectId?: string; limit?: number; cursor?: string | null },
+        signal?: AbortSignal,
+      ) => request<Page<Generation>>('GET', '/ai/generations', { query, signal }),
+      get: (id: string, signal?: AbortSignal) => request<Generation>('GET', `/ai/generations/${enc(id)}`, { signal }),
+    },
+  },
+  jobs: {
+    get: (id: string, signal?: AbortSignal) => request<Job>('GET', `/jobs/${enc(id)}`, { signal }),
+    list: (
+      query: { organizationId?: string; projectId?: string; status?: JobStatus; limit?: number; cursor?: string | null },
+      signal?: AbortSignal,
+    ) => request<Page<Job>>('GET', '/jobs', { query, signal }),
+    cancel: (id: string) => request<Job>('POST', `/jobs/${enc(id)}/cancel`, { body: {} }),
+    /** The Server-Sent Events stream of a job: `progress` events, then `end`, then the server closes it. */
+    eventsUrl: (id: string) => `/api/v1/jobs/${enc(id)}/events`,
   },
 };
 

@@ -85,3 +85,44 @@ export const roleDescriptions: Record<string, string> = {
   editor: 'Creates and edits projects',
   viewer: 'Reads everything, changes nothing',
 };
+
+const integerFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
+const compactFormat = new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 1 });
+
+export function formatNumber(value: number): string {
+  return integerFormat.format(value);
+}
+
+/** 1234567 → "1.2M", for chart axes and tight cells. */
+export function formatCompact(value: number): string {
+  return compactFormat.format(value);
+}
+
+/**
+ * US dollars with the precision small AI costs need: "$0.00" for nothing, four significant digits under a cent
+ * ("$0.000342"), cents above a dollar.
+ */
+export function formatUsd(value: number): string {
+  if (value === 0) return '$0.00';
+  const abs = Math.abs(value);
+  const digits = abs >= 1 ? 2 : abs >= 0.01 ? 4 : 6;
+  return new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: digits }).format(value);
+}
+
+/** A duration in milliseconds: "420 ms", "3.4 s", "2 min 05 s". */
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.max(0, Math.round(ms))} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
+  const minutes = Math.floor(ms / 60_000);
+  const seconds = Math.floor((ms % 60_000) / 1000);
+  return `${minutes} min ${String(seconds).padStart(2, '0')} s`;
+}
+
+/** Whole seconds as a clock: "0:07", "12:45", "1:02:03". */
+export function formatElapsed(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = String(total % 60).padStart(2, '0');
+  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
+}
