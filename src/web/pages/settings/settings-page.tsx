@@ -10,6 +10,7 @@ import { useTitle } from '../../lib/use-title';
 import { roleLabels } from '../../lib/format';
 import { useForm } from '../../lib/use-form';
 import { canManageMembers, useOrganization, useWorkspace } from '../../lib/workspace';
+import { SettingsTabs } from './settings-tabs';
 
 export function SettingsPage() {
   const organization = useOrganization();
@@ -17,6 +18,7 @@ export function SettingsPage() {
   return (
     <div className="page page-narrow" data-testid="settings-page">
       <PageHeader title="Settings" subtitle={`${organization.name} · you are ${roleLabels[organization.role]?.toLowerCase() ?? organization.role}`} />
+      <SettingsTabs />
       <GeneralSection organization={organization} />
       {organization.role === 'owner' && !organization.isPersonal && <DangerSection organization={organization} />}
     </div>
