@@ -13,6 +13,7 @@ import { useResource } from '../../lib/use-resource';
 import { useTitle } from '../../lib/use-title';
 import { canEditProjects, useWorkspace } from '../../lib/workspace';
 import { ProjectFormDialog } from '../projects/project-form-dialog';
+import { ProjectBriefCard } from './project-brief-card';
 
 export function ProjectDetailPage() {
   const { projectId = '' } = useParams();
@@ -186,6 +187,8 @@ function ProjectDetail({ project, onChange }: { project: Project; onChange(proje
           </dl>
         </aside>
       </div>
+
+      <ProjectBriefCard project={project} canGenerate={canEdit} />
 
       <ProjectFormDialog
         open={editing}
