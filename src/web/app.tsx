@@ -14,7 +14,9 @@ import { ProjectDetailPage } from './pages/project-detail/project-detail-page';
 import { ProjectsPage } from './pages/projects/projects-page';
 import { RegisterPage } from './pages/register/register-page';
 import { ResetPasswordPage } from './pages/reset-password/reset-password-page';
+import { AiSettingsPage } from './pages/settings/ai-settings-page';
 import { SettingsPage } from './pages/settings/settings-page';
+import { UsagePage } from './pages/usage/usage-page';
 import { VerifyEmailPage } from './pages/verify-email/verify-email-page';
 
 export function App() {
@@ -35,7 +37,9 @@ export function App() {
             <Route path="/trash" element={<ProjectsPage key="trash" view="trash" />} />
             <Route path="/members" element={<MembersPage />} />
             <Route path="/audit" element={<AuditPage />} />
+            <Route path="/usage" element={<UsagePage />} />
             <Route path="/settings" element={<SettingsPage />} />
+            <Route path="/settings/ai" element={<AiSettingsPage />} />
             <Route path="/account" element={<AccountPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router-dom';
 import { ErrorBanner } from '../components/error-banner';
-import { ActivityIcon, FolderIcon, Logo, MenuIcon, SettingsIcon, TrashIcon, UsersIcon } from '../components/icons';
+import { ActivityIcon, ChartIcon, FolderIcon, Logo, MenuIcon, SettingsIcon, SparklesIcon, TrashIcon, UsersIcon } from '../components/icons';
 import { LoadingState } from '../components/spinner';
 import { EmptyState } from '../components/empty-state';
 import { useWorkspace, WorkspaceProvider } from '../lib/workspace';
@@ -12,7 +12,9 @@ const navigation = [
   { to: '/projects', label: 'Projects', icon: FolderIcon, end: false },
   { to: '/trash', label: 'Trash', icon: TrashIcon, end: true },
   { to: '/members', label: 'Members', icon: UsersIcon, end: true },
+  { to: '/usage', label: 'Usage', icon: ChartIcon, end: true },
   { to: '/audit', label: 'Audit log', icon: ActivityIcon, end: true },
+  { to: '/settings/ai', label: 'AI provider', icon: SparklesIcon, end: true },
   { to: '/settings', label: 'Settings', icon: SettingsIcon, end: true },
 ];
 
