@@ -2,91 +2,17 @@
  * End to end in a real browser: the built server (API + web app) on a fresh data directory, driven through Debian's
  * Chromium. Two people sign up through the outbox; the second must not see the first one's project.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, SCREENSHOTS, signUp as signUpIn, skipWithoutChromium, startAtelier, UI_TIMEOUT, type AtelierServer } from './support.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const SCREENSHOTS = path.join(ROOT, '.test-tmp', 'e2e');
-const PASSWORD = 'Violet-Harbour-Lantern-73';
-const UI_TIMEOUT = 15_000;
-
-const chromiumMissing = !fs.existsSync(CHROMIUM);
-// On a developer machine without Chromium the suite is skipped; in CI a missing browser is a failure.
-const skip = chromiumMissing && !process.env.CI;
-if (skip) {
-  console.warn(`[e2e] skipped: ${CHROMIUM} is not installed (apt-get install -y chromium). CI always runs this suite.`);
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHealth(baseUrl: string, server: ChildProcess, output: () => string, timeoutMs = 90_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`The server exited with code ${server.exitCode}:\n${output()}`);
-    try {
-      const response = await fetch(`${baseUrl}/health`);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`The server did not answer /health within ${timeoutMs} ms:\n${output()}`);
-}
-
-/** Undoes quoted-printable: soft line breaks (`=` at a line end) and `=XX` escapes such as `=3D`. */
-function decodeQuotedPrintable(text: string): string {
-  return text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-}
-
-/** The path and query of the newest link to `linkPath` mailed to `email`, read from the outbox's .eml files. */
-async function linkFromOutbox(outbox: string, email: string, linkPath: string, timeoutMs = 15_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  const pattern = new RegExp(`https?://[^\\s"'<>]+${linkPath.replace(/[/-]/g, '\\$&')}\\?[^\\s"'<>]+`);
-  while (Date.now() < deadline) {
-    const files = fs.existsSync(outbox)
-      ? fs
-          .readdirSync(outbox)
-          .filter((name) => name.endsWith('.eml'))
-          .map((name) => path.join(outbox, name))
-          .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs || b.localeCompare(a))
-      : [];
-    for (const file of files) {
-      const message = decodeQuotedPrintable(fs.readFileSync(file, 'utf8'));
-      if (!message.toLowerCase().includes(email.toLowerCase())) continue;
-      const match = pattern.exec(message);
-      if (match) {
-        const url = new URL(match[0].replace(/&amp;/g, '&'));
-        return `${url.pathname}${url.search}`;
-      }
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`No ${linkPath} link for ${email} in ${outbox}`);
-}
+const skip = skipWithoutChromium();
 
 describe.skipIf(skip)('sign-up to projects in the browser', () => {
+  let server: AtelierServer | undefined;
   let dataDir: string;
-  let server: ChildProcess | undefined;
-  let serverOutput = '';
   let baseUrl: string;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
@@ -94,53 +20,18 @@ describe.skipIf(skip)('sign-up to projects in the browser', () => {
   const runId = Date.now().toString(36);
 
   beforeAll(async () => {
-    for (const built of ['dist/main.js', 'dist/web/index.html']) {
-      if (!fs.existsSync(path.join(ROOT, built))) throw new Error(`${built} is missing: run \`npm run build\` first`);
-    }
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-e2e-'));
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    // Embedded PGlite and the file outbox, whatever the surrounding environment configures.
-    const { DATABASE_URL: _database, SMTP_URL: _smtp, ...inherited } = process.env;
-    server = spawn(process.execPath, ['dist/main.js'], {
-      cwd: ROOT,
-      env: { ...inherited, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: baseUrl, DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const collect = (chunk: Buffer) => {
-      serverOutput = (serverOutput + chunk.toString()).slice(-20_000);
-    };
-    server.stdout?.on('data', collect);
-    server.stderr?.on('data', collect);
-    await waitForHealth(baseUrl, server, () => serverOutput);
-
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    server = await startAtelier();
+    ({ dataDir, baseUrl } = server);
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
     for (const context of contexts) await context.close().catch(() => undefined);
     await browser?.close().catch(() => undefined);
-    if (server && server.exitCode === null) {
-      const exited = new Promise<void>((resolve) => server?.once('exit', () => resolve()));
-      server.kill('SIGTERM');
-      const timer = setTimeout(() => server?.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(timer);
-    }
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    const output = server?.output() ?? '';
+    await server?.stop();
     // The server logs at warn level: anything it said is worth reading next to a failure.
-    if (serverOutput.trim()) console.warn(`[e2e] server output:\n${serverOutput}`);
+    if (output.trim()) console.warn(`[e2e] server output:\n${output}`);
   });
 
   async function newPage(): Promise<Page> {
@@ -154,27 +45,7 @@ describe.skipIf(skip)('sign-up to projects in the browser', () => {
   }
 
   /** Register, follow the emailed link, log in: the person ends on their projects page. */
-  async function signUp(page: Page, name: string, email: string): Promise<void> {
-    await page.goto('/register');
-    await page.getByLabel('Full name', { exact: true }).fill(name);
-    await page.getByLabel('Work email', { exact: true }).fill(email);
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.getByTestId('check-email').waitFor();
-    expect(await page.getByTestId('check-email').textContent()).toContain(email);
-
-    const verifyLink = await linkFromOutbox(path.join(dataDir, 'outbox'), email, '/verify-email');
-    await page.goto(verifyLink);
-    await page.getByTestId('verify-success').waitFor();
-    await page.getByTestId('continue-to-login').click();
-
-    await page.waitForURL(/\/login/);
-    expect(await page.getByLabel('Email', { exact: true }).inputValue()).toBe(email);
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.waitForURL(/\/projects$/);
-    await page.getByTestId('projects-page').waitFor();
-  }
+  const signUp = (page: Page, name: string, email: string) => signUpIn(page, dataDir, name, email);
 
   let projectUrl = '';
   const projectName = `Mobile banking app ${runId}`;
