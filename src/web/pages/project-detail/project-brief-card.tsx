@@ -69,8 +69,8 @@ export function ProjectBriefCard({ project, canGenerate }: { project: Project; c
     const batches = page.items.filter((job) => job.type === BATCH_JOB_TYPE);
     const latestBrief = batches.find((job) => job.status === 'succeeded' && briefOf(job) !== null) ?? null;
     const pending = batches.find((job) => job.id === remembered);
-    // Keep following a job this browser started that is still running, or that ended badly (its message stays up).
-    const active = pending && (!isJobFinished(pending) || pending.status !== 'succeeded') ? pending.id : null;
+    // Keep following a job this browser started that is still running, or that failed (its message stays up).
+    const active = pending && (!isJobFinished(pending) || pending.status === 'failed') ? pending.id : null;
     if (!active) rememberJob(project.id, null);
     return { latest: latestBrief, active };
   });
