@@ -1,44 +1,60 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /**
- * A Server-Sent Events response: `event: name` + `data: json` frames on a hijacked reply. Errors that happen before
- * it is opened answer with the normal JSON error shape; after that, they travel as an `error` event.
+ * Server-Sent Events responses: `event: name` + `data: json` frames on a hijacked reply. Errors that happen before a
+ * stream is opened answer with the normal JSON error shape; after that, they travel as an `error` event.
  */
 export type SseStream = {
   send(event: string, data: unknown): void;
-  /** A comment line: keeps proxies from closing an idle stream. */
-  comment(text: string): void;
   close(): void;
-  /** Aborted when the client goes away (or close() was called). */
+  /** Aborted when the client goes away, the server closes, or close() was called. */
   signal: AbortSignal;
 };
 
-export function openSse(request: FastifyRequest, reply: FastifyReply): SseStream {
-  const left = new AbortController();
-  reply.hijack();
-  const raw = reply.raw;
-  raw.writeHead(200, {
-    'content-type': 'text/event-stream; charset=utf-8',
-    'cache-control': 'no-cache, no-transform',
-    connection: 'keep-alive',
-    'x-accel-buffering': 'no',
-    'x-request-id': String(request.id),
+export type SseStreams = { open(request: FastifyRequest, reply: FastifyReply): SseStream };
+
+/** A comment line this often keeps proxies from closing a quiet stream. */
+const KEEPALIVE_MS = 15_000;
+
+/** Streams of one Fastify scope; they end when the server closes, so closing never waits for their clients. */
+export function sseStreams(scope: Pick<FastifyInstance, 'addHook'>): SseStreams {
+  const open = new Set<SseStream>();
+  scope.addHook('preClose', async () => {
+    for (const stream of [...open]) stream.close();
   });
-  raw.flushHeaders();
-  const onGone = () => left.abort();
-  raw.on('close', onGone);
-  const writable = () => !left.signal.aborted && !raw.writableEnded && !raw.destroyed;
   return {
-    send(event, data) {
-      if (writable()) raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    open(request, reply) {
+      const ended = new AbortController();
+      reply.hijack();
+      const raw = reply.raw;
+      raw.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+        'x-request-id': String(request.id),
+      });
+      raw.flushHeaders();
+      const writable = () => !ended.signal.aborted && !raw.writableEnded && !raw.destroyed;
+      const keepAlive = setInterval(() => {
+        if (writable()) raw.write(': keep-alive\n\n');
+      }, KEEPALIVE_MS);
+      const stream: SseStream = {
+        send(event, data) {
+          if (writable()) raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+        },
+        close() {
+          if (ended.signal.aborted) return;
+          clearInterval(keepAlive);
+          open.delete(stream);
+          ended.abort();
+          if (!raw.writableEnded) raw.end();
+        },
+        signal: ended.signal,
+      };
+      open.add(stream);
+      raw.on('close', () => stream.close());
+      return stream;
     },
-    comment(text) {
-      if (writable()) raw.write(`: ${text.replace(/\n/g, ' ')}\n\n`);
-    },
-    close() {
-      if (!raw.writableEnded) raw.end();
-      left.abort();
-    },
-    signal: left.signal,
   };
 }

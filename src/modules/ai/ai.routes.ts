@@ -6,7 +6,7 @@ import { aiTasks, findTask } from '../../core/ai/tasks/index.js';
 import type { AiTask } from '../../core/ai/task.js';
 import { withUser } from '../../core/db/tenancy.js';
 import { AppError, notFound } from '../../core/errors.js';
-import { openSse } from '../../core/http/sse.js';
+import { sseStreams } from '../../core/http/sse.js';
 import { actorOf, requireAuth, type ZodApp } from '../../core/http/request-context.js';
 import { enqueueJob } from '../../core/jobs/index.js';
 import { personalOrganizationIdOf, type UserActor } from '../organizations/index.js';
@@ -59,6 +59,7 @@ function clientGone(reply: FastifyReply): AbortSignal {
 
 export async function aiRoutes(api: ZodApp, context: AppContext): Promise<void> {
   const { db } = context;
+  const streams = sseStreams(api);
 
   api.get(
     '/organizations/:id/ai-settings',
@@ -196,7 +197,7 @@ export async function aiRoutes(api: ZodApp, context: AppContext): Promise<void> 
       const abort = new AbortController();
       // Credits, budgets and input are checked here, so those errors still answer with a status and the error shape.
       const stream = await context.ai.stream(task, request.body.input, { ...scope, userId, signal: abort.signal });
-      const sse = openSse(request, reply);
+      const sse = streams.open(request, reply);
       sse.signal.addEventListener('abort', () => abort.abort());
       try {
         for await (const text of stream.textStream) sse.send('delta', { text });

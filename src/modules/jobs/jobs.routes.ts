@@ -2,6 +2,7 @@ import type { AppContext } from '../../app.js';
 import { withUser } from '../../core/db/tenancy.js';
 import { AppError } from '../../core/errors.js';
 import { requireAuth, type ZodApp } from '../../core/http/request-context.js';
+import { sseStreams } from '../../core/http/sse.js';
 import { registerJobTypes } from '../../core/jobs/index.js';
 import { jobHandlers } from '../index.js';
 import { jobPageSchema, jobParams, jobSchema, listJobsQuery, type Job } from './jobs.contract.js';
@@ -11,8 +12,6 @@ const tags = ['jobs'];
 
 /** How often an event stream re-reads its job (as the user, so it follows jobs run by any process). */
 const EVENTS_POLL_MS = 250;
-/** A comment line this often keeps proxies from closing a quiet stream. */
-const EVENTS_KEEPALIVE_MS = 15_000;
 
 const isFinished = (job: Job) => job.status === 'succeeded' || job.status === 'failed' || job.status === 'cancelled';
 const stateOf = (job: Job) => JSON.stringify([job.status, job.progress, job.progressMessage, job.cancelRequestedAt]);
@@ -23,11 +22,7 @@ export async function jobsRoutes(api: ZodApp, context: AppContext): Promise<void
   // An API-only process (no runner) still validates what it enqueues.
   registerJobTypes(jobHandlers(context));
 
-  // Open event streams end when the server closes, so closing does not wait for their clients.
-  const openStreams = new Set<() => void>();
-  api.addHook('preClose', async () => {
-    for (const close of [...openStreams]) close();
-  });
+  const streams = sseStreams(api);
 
   api.get(
     '/jobs',
@@ -96,72 +91,45 @@ export async function jobsRoutes(api: ZodApp, context: AppContext): Promise<void
       // Before the stream starts, errors (404 included) get the usual JSON error shape.
       const first = await withUser(db, userId, (tx) => getJob(tx, id));
 
-      reply.hijack();
-      const res = reply.raw;
-      res.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache',
-        'x-accel-buffering': 'no',
-        connection: 'keep-alive',
-        'x-request-id': String(request.id),
-      });
-
-      let closed = false;
+      const stream = streams.open(request, reply);
       let pollTimer: NodeJS.Timeout | undefined;
-      const keepAlive = setInterval(() => {
-        if (!closed) res.write(': keep-alive\n\n');
-      }, EVENTS_KEEPALIVE_MS);
-      const close = () => {
-        if (closed) return;
-        closed = true;
-        clearTimeout(pollTimer);
-        clearInterval(keepAlive);
-        openStreams.delete(close);
-        if (!res.writableEnded) res.end();
-      };
-      openStreams.add(close);
-      // The client went away (or the response ended): stop polling.
-      res.on('close', close);
-
-      const send = (event: string, data: unknown) => {
-        if (!closed) res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-      };
+      stream.signal.addEventListener('abort', () => clearTimeout(pollTimer));
 
       let last = stateOf(first);
-      send('progress', first);
+      stream.send('progress', first);
       if (isFinished(first)) {
-        send('end', first);
-        close();
+        stream.send('end', first);
+        stream.close();
         return;
       }
 
       const poll = async () => {
-        if (closed) return;
+        if (stream.signal.aborted) return;
         let job: Job;
         try {
           job = await withUser(db, userId, (tx) => getJob(tx, id));
         } catch (error) {
-          if (closed) return;
+          if (stream.signal.aborted) return;
           if (error instanceof AppError) {
             // Gone (deleted with its organization, or the user lost access) while we were following it.
-            send('error', { code: error.code, message: error.message });
+            stream.send('error', { code: error.code, message: error.message });
           } else {
             request.log.warn({ err: error, jobId: id }, 'job event stream stopped');
-            send('error', { code: 'INTERNAL', message: 'The stream stopped; reconnect to continue following the job' });
+            stream.send('error', { code: 'INTERNAL', message: 'The stream stopped; reconnect to continue following the job' });
           }
-          close();
+          stream.close();
           return;
         }
-        if (closed) return;
+        if (stream.signal.aborted) return;
         if (isFinished(job)) {
-          send('end', job);
-          close();
+          stream.send('end', job);
+          stream.close();
           return;
         }
         const state = stateOf(job);
         if (state !== last) {
           last = state;
-          send('progress', job);
+          stream.send('progress', job);
         }
         pollTimer = setTimeout(() => void poll(), EVENTS_POLL_MS);
       };
