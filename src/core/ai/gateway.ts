@@ -335,9 +335,11 @@ export function createAiGateway(options: AiGatewayOptions): AiGateway {
     const input = validateInput(task, rawInput);
     const state = await begin(task, context);
     try {
-      return state.settings.provider === 'builtin'
-        ? await runBuiltin(task, input, context, state)
-        : await runRemote(task, input, context, state);
+      const generation =
+        state.settings.provider === 'builtin'
+          ? await runBuiltin(task, input, context, state)
+          : await runRemote(task, input, context, state);
+      return { ...generation, latencyMs: Math.round(generation.latencyMs) };
     } finally {
       await finish(state, context);
     }
@@ -408,7 +410,15 @@ export function createAiGateway(options: AiGatewayOptions): AiGateway {
           metadata: settings.provider === 'builtin' ? { engine: 'offline', streamed: true } : { streamed: true },
         });
         state.produced = true;
-        settle.resolve({ output: text, generationId: id, provider: settings.provider, model: settings.provider === 'builtin' ? BUILTIN_MODEL : settings.model, ...tokens, cost, latencyMs });
+        settle.resolve({
+          output: text,
+          generationId: id,
+          provider: settings.provider,
+          model: settings.provider === 'builtin' ? BUILTIN_MODEL : settings.model,
+          ...tokens,
+          cost,
+          latencyMs: Math.round(latencyMs),
+        });
       } catch (error) {
         const wasCancelled = Boolean(context.signal?.aborted);
         const failure = wasCancelled ? cancelled() : toProviderError(error, settings, abort.timedOut());
