@@ -1,0 +1,12 @@
+-- Reverses 0003_documents.
+DROP VIEW app.latest_documents;
+DROP TABLE app.project_clarifications;
+DROP TABLE app.document_sections;
+DROP TABLE app.document_revisions;
+DROP TABLE app.documents;
+DROP TABLE app.project_versions;
+DROP FUNCTION app.refuse_revision_change();
+DROP FUNCTION app.apply_document_revision();
+DROP FUNCTION app.number_document_revision();
+DROP FUNCTION app.bump_project_version();
+DROP FUNCTION app.number_project_version();

@@ -1,0 +1,107 @@
+import { boolean, customType, integer, jsonb, pgSchema, primaryKey, real, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/**
+ * Drizzle definitions of the tables of migrations/0003_documents.up.sql (the SQL is the source of truth;
+ * test/schema-drift.test.ts compares the two).
+ */
+const app = pgSchema('app');
+
+export const documentTypes = [
+  'srs',
+  'prd',
+  'spec',
+  'design',
+  'overview',
+  'marketing',
+  'tech',
+  'tasks',
+  'business_case',
+  'scope_statement',
+  'stakeholder_register',
+  'risk_register',
+  'roadmap',
+  'feasibility',
+  'other',
+] as const;
+export type DocumentType = (typeof documentTypes)[number];
+
+export const documentStatuses = ['draft', 'generated', 'published', 'archived'] as const;
+export type DocumentStatus = (typeof documentStatuses)[number];
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+export const projectVersions = app.table('project_versions', {
+  projectId: uuid('project_id').notNull(),
+  organizationId: uuid('organization_id').notNull(),
+  version: integer('version').notNull(),
+  changeNote: text('change_note'),
+  createdBy: uuid('created_by'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.projectId, t.version] })]);
+
+export const documents = app.table('documents', {
+  id: uuid('id').primaryKey(),
+  organizationId: uuid('organization_id').notNull(),
+  projectId: uuid('project_id').notNull(),
+  type: text('type', { enum: documentTypes }).notNull(),
+  status: text('status', { enum: documentStatuses }).notNull().default('draft'),
+  title: text('title').notNull(),
+  slug: text('slug').notNull(),
+  contentMarkdown: text('content_markdown').notNull().default(''),
+  metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull().default({}),
+  version: integer('version').notNull().default(1),
+  isLocked: boolean('is_locked').notNull().default(false),
+  currentRev: integer('current_rev').notNull().default(0),
+  creatorId: uuid('creator_id'),
+  generationId: uuid('generation_id'),
+  publishedAt: timestamp('published_at', { withTimezone: true }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const documentRevisions = app.table('document_revisions', {
+  documentId: uuid('document_id').notNull(),
+  organizationId: uuid('organization_id').notNull(),
+  projectId: uuid('project_id').notNull(),
+  // Assigned by the database (trigger); inserts pass 0.
+  rev: integer('rev').notNull(),
+  title: text('title').notNull(),
+  contentMarkdown: text('content_markdown').notNull(),
+  content: jsonb('content').$type<unknown>(),
+  createdBy: uuid('created_by'),
+  generationId: uuid('generation_id'),
+  note: text('note'),
+  restoredFrom: integer('restored_from'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.documentId, t.rev] })]);
+
+export const documentSections = app.table('document_sections', {
+  documentId: uuid('document_id').notNull(),
+  organizationId: uuid('organization_id').notNull(),
+  projectId: uuid('project_id').notNull(),
+  rev: integer('rev').notNull(),
+  blockId: text('block_id').notNull(),
+  position: integer('position').notNull(),
+  heading: text('heading'),
+  bodyMd: text('body_md').notNull(),
+  searchVector: tsvector('search_vector').generatedAlwaysAs(
+    "setweight(to_tsvector('english', coalesce(heading, '')), 'A') || setweight(to_tsvector('english', body_md), 'B')",
+  ),
+  embedding: real('embedding').array(),
+  embeddingModel: text('embedding_model'),
+}, (t) => [primaryKey({ columns: [t.documentId, t.rev, t.blockId] })]);
+
+export const projectClarifications = app.table('project_clarifications', {
+  id: uuid('id').primaryKey(),
+  organizationId: uuid('organization_id').notNull(),
+  projectId: uuid('project_id').notNull(),
+  position: integer('position').notNull(),
+  question: text('question').notNull(),
+  why: text('why'),
+  answer: text('answer'),
+  skipped: boolean('skipped').notNull().default(false),
+  answeredBy: uuid('answered_by'),
+  answeredAt: timestamp('answered_at', { withTimezone: true }),
+  generationId: uuid('generation_id'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
