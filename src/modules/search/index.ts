@@ -1,0 +1,1 @@
+export { indexRevisionSections, type RevisionToIndex } from './section-index.js';
