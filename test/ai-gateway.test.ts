@@ -220,6 +220,33 @@ describe.each(testDrivers)('AI gateway on %s', (kind) => {
     expect(row!.metadata).toMatchObject({ interrupted: true });
   });
 
+  it('streams an object as ever more complete partial objects and validates the whole at the end', async () => {
+    const someone = await createUser({ database });
+    const model = new MockLanguageModelV4({ doStream: streamOf(['{"title":"La', 'unch","steps":["Wr', 'ite","Ship"]}']) });
+    const streamed = await gatewayWith(model).streamObject(planTask, { goal: 'launch' }, { organizationId: someone.personalOrgId, userId: someone.id });
+    const partials: unknown[] = [];
+    for await (const partial of streamed.partialObjectStream) partials.push(partial);
+    expect(partials.length).toBeGreaterThanOrEqual(3);
+    expect(partials[0]).toEqual({ title: 'La' });
+    expect(partials.at(-1)).toEqual({ title: 'Launch', steps: ['Write', 'Ship'] });
+    expect((await streamed.result).output).toEqual({ title: 'Launch', steps: ['Write', 'Ship'] });
+    expect(JSON.stringify(model.doStreamCalls[0]!.prompt)).toContain('JSON Schema');
+  });
+
+  it('repairs a streamed object that does not match, with one more call', async () => {
+    const someone = await createUser({ database });
+    const model = new MockLanguageModelV4({
+      doStream: streamOf(['{"title":"Launch","steps":[]}']),
+      doGenerate: reply('{"title":"Launch","steps":["Ship"]}'),
+    });
+    const streamed = await gatewayWith(model).streamObject(planTask, { goal: 'launch' }, { organizationId: someone.personalOrgId, userId: someone.id });
+    const partials: unknown[] = [];
+    for await (const partial of streamed.partialObjectStream) partials.push(partial);
+    expect(partials.at(-1)).toEqual({ title: 'Launch', steps: ['Ship'] });
+    expect((await streamed.result).output).toEqual({ title: 'Launch', steps: ['Ship'] });
+    expect(await ledgerOf(someone.id)).toHaveLength(2);
+  });
+
   it('runs the built-in engine offline: provider builtin, estimated tokens, cost 0', async () => {
     const someone = await createUser({ database });
     const model = new MockLanguageModelV4({ doGenerate: reply('unused') });
@@ -231,5 +258,11 @@ describe.each(testDrivers)('AI gateway on %s', (kind) => {
     expect(row).toMatchObject({ provider: 'builtin', model: 'atelier-offline-1', cost: 0, status: 'succeeded' });
     expect(row!.tokens_in).toBeGreaterThan(0);
     expect(row!.tokens_out).toBeGreaterThan(0);
+
+    const streamed = await gateway.streamObject(planTask, { goal: 'garden' }, { organizationId: someone.personalOrgId, userId: someone.id });
+    const partials: unknown[] = [];
+    for await (const partial of streamed.partialObjectStream) partials.push(partial);
+    expect(partials.length).toBeGreaterThan(1);
+    expect(partials.at(-1)).toEqual({ title: 'garden', steps: ['Start garden'] });
   });
 });

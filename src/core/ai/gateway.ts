@@ -1,4 +1,4 @@
-import { generateText, streamText, type LanguageModel, type ModelMessage } from 'ai';
+import { generateText, parsePartialJson, streamText, type LanguageModel, type ModelMessage } from 'ai';
 import type { FastifyBaseLogger } from 'fastify';
 import { z } from 'zod';
 import type { AiConfig } from '../../config.js';
@@ -46,12 +46,20 @@ export type AiTextStream = {
   result: Promise<Generation<string>>;
 };
 
+export type AiObjectStream<Output> = {
+  /** Partial objects as the JSON arrives (fields may be missing or incomplete until the end). */
+  partialObjectStream: AsyncIterable<unknown>;
+  result: Promise<Generation<Output>>;
+};
+
 export type ConnectionCheck = { ok: boolean; provider: ProviderName; model: string; latencyMs: number; message: string };
 
 export type AiGateway = {
   run<Input, Output>(task: ObjectTask<Input, Output>, input: unknown, context: AiCallContext): Promise<Generation<Output>>;
   run<Input>(task: TextTask<Input>, input: unknown, context: AiCallContext): Promise<Generation<string>>;
   stream<Input>(task: TextTask<Input>, input: unknown, context: AiCallContext): Promise<AiTextStream>;
+  /** An object task's answer as ever more complete partial objects, validated (and repaired once) at the end. */
+  streamObject<Input, Output>(task: ObjectTask<Input, Output>, input: unknown, context: AiCallContext): Promise<AiObjectStream<Output>>;
   /** One tiny call to settings not yet saved, or to the organization's current ones. */
   testConnection(settings: ProviderSettings): Promise<ConnectionCheck>;
   pricing: PricingTable;
@@ -345,7 +353,15 @@ export function createAiGateway(options: AiGatewayOptions): AiGateway {
     }
   }
 
-  async function stream(task: TextTask<unknown>, rawInput: unknown, context: AiCallContext): Promise<AiTextStream> {
+  /**
+   * Streams a task's answer as text: prose for text tasks, the JSON of the object for object tasks (the offline
+   * engine serializes its object, so both providers stream the same kind of text).
+   */
+  async function openStream(
+    task: AiTask<unknown, unknown>,
+    rawInput: unknown,
+    context: AiCallContext,
+  ): Promise<AiTextStream & { state: CallState; messages: ModelMessage[]; system: string }> {
     const input = validateInput(task, rawInput);
     const state = await begin(task, context);
     try {
@@ -355,8 +371,13 @@ export function createAiGateway(options: AiGatewayOptions): AiGateway {
       throw error;
     }
     const settings = state.settings;
-    const parts = task.buildPrompt(input);
+    const built = task.buildPrompt(input);
+    const parts = task.kind === 'object' ? { ...built, prompt: built.prompt + objectInstructions(task as ObjectTask<unknown, unknown>) } : built;
     const prompt = promptText(parts);
+    const answerOffline = (signal: AbortSignal): string => {
+      const answer = task.builtin(input, { signal });
+      return typeof answer === 'string' ? answer : JSON.stringify(answer, null, 1);
+    };
     let settle!: { resolve(value: Generation<string>): void; reject(error: unknown): void };
     const result = new Promise<Generation<string>>((resolve, reject) => (settle = { resolve, reject }));
     result.catch(() => undefined); // the stream's reader sees the error; an unread result must not crash the process
@@ -371,7 +392,7 @@ export function createAiGateway(options: AiGatewayOptions): AiGateway {
       let finished = false;
       try {
         if (settings.provider === 'builtin') {
-          const answer = task.builtin(input, { signal });
+          const answer = answerOffline(signal);
           for (const piece of pieces(answer)) {
             if (signal.aborted) break;
             text += piece;
@@ -460,7 +481,78 @@ export function createAiGateway(options: AiGatewayOptions): AiGateway {
         await finish(state, context);
       }
     }
-    return { textStream: textStream(), result };
+    return { textStream: textStream(), result, state, system: parts.system, messages: [{ role: 'user', content: parts.prompt }] };
+  }
+
+  async function stream(task: TextTask<unknown>, rawInput: unknown, context: AiCallContext): Promise<AiTextStream> {
+    const { textStream, result } = await openStream(task, rawInput, context);
+    return { textStream, result };
+  }
+
+  async function streamObject(task: ObjectTask<unknown, unknown>, rawInput: unknown, context: AiCallContext): Promise<AiObjectStream<unknown>> {
+    const opened = await openStream(task, rawInput, context);
+    let settle!: { resolve(value: Generation<unknown>): void; reject(error: unknown): void };
+    const result = new Promise<Generation<unknown>>((resolve, reject) => (settle = { resolve, reject }));
+    result.catch(() => undefined);
+
+    async function* partialObjectStream(): AsyncGenerator<unknown> {
+      let text = '';
+      let last = '';
+      try {
+        for await (const piece of opened.textStream) {
+          text += piece;
+          const start = text.indexOf('{');
+          if (start < 0) continue;
+          const { value } = await parsePartialJson(text.slice(start));
+          const seen = JSON.stringify(value);
+          if (value && typeof value === 'object' && seen !== last) {
+            last = seen;
+            yield value;
+          }
+        }
+        const streamed = await opened.result;
+        const parsed = parseOutput(task, streamed.output);
+        if (parsed.ok) {
+          settle.resolve({ ...streamed, output: parsed.value });
+          return;
+        }
+        // One repair, as for run(): the model sees its answer and what was wrong with it.
+        const repair = await callModel(
+          task,
+          context,
+          opened.state,
+          opened.system,
+          [
+            ...opened.messages,
+            { role: 'assistant', content: streamed.output },
+            { role: 'user', content: `That answer does not match the schema: ${parsed.problem}. Answer again with only the corrected JSON object.` },
+          ],
+          { repairOf: streamed.generationId, problem: parsed.problem },
+        );
+        const repaired = parseOutput(task, repair.text);
+        if (!repaired.ok) {
+          throw new AppError(
+            'AI_OUTPUT_INVALID',
+            `The model ${opened.state.settings.model} answered ${task.name} in the wrong shape twice (last problem: ${repaired.problem}); try again or choose a stronger model`,
+          );
+        }
+        yield repaired.value;
+        settle.resolve({
+          output: repaired.value,
+          generationId: repair.id,
+          provider: streamed.provider,
+          model: streamed.model,
+          tokensIn: streamed.tokensIn + repair.counts.tokensIn,
+          tokensOut: streamed.tokensOut + repair.counts.tokensOut,
+          cost: streamed.cost + repair.cost,
+          latencyMs: Math.round(streamed.latencyMs + repair.latencyMs),
+        });
+      } catch (error) {
+        settle.reject(error);
+        throw error;
+      }
+    }
+    return { partialObjectStream: partialObjectStream(), result };
   }
 
   async function testConnection(settings: ProviderSettings): Promise<ConnectionCheck> {
@@ -491,6 +583,7 @@ export function createAiGateway(options: AiGatewayOptions): AiGateway {
   return {
     run: run as AiGateway['run'],
     stream,
+    streamObject: streamObject as AiGateway['streamObject'],
     testConnection,
     pricing,
     secrets,

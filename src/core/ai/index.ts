@@ -6,7 +6,15 @@ import { createAiGateway, type AiGateway } from './gateway.js';
 import { loadPricing } from './pricing.js';
 import { createSecretBox, loadSecretKey } from './secret-box.js';
 
-export { createAiGateway, extractJson, type AiCallContext, type AiGateway, type AiTextStream, type Generation } from './gateway.js';
+export {
+  createAiGateway,
+  extractJson,
+  type AiCallContext,
+  type AiGateway,
+  type AiObjectStream,
+  type AiTextStream,
+  type Generation,
+} from './gateway.js';
 export { chatCreditBalance, FREE_CHAT_CREDITS, type CreditBalance } from './credits.js';
 export { resolveAiSettings, serverProviderSettings, type ResolvedAiSettings } from './ai-settings.js';
 export { defaultModelOf, endpointOf, type ProviderSettings } from './providers.js';
