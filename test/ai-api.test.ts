@@ -193,7 +193,17 @@ describe.each(testDrivers)('AI API on %s', (kind) => {
     expect(deltas.map((e) => e.data.text).join('')).toContain('[pay]');
     expect(events.at(-1)).toMatchObject({ event: 'done', data: { provider: 'builtin', cost: 0 } });
     const objectTask = await api('POST', '/ai/tasks/project-brief/stream', user, { input: idea });
-    expect(objectTask.statusCode).toBe(422);
+    expect(objectTask.statusCode).toBe(200);
+    const objectEvents = objectTask.body.split('\n\n').filter(Boolean).map((frame) => {
+      const [eventLine, dataLine] = frame.split('\n');
+      return { event: eventLine!.replace('event: ', ''), data: JSON.parse(dataLine!.replace('data: ', '')) };
+    });
+    const partials = objectEvents.filter((e) => e.event === 'partial');
+    expect(partials.length).toBeGreaterThan(2);
+    const done = objectEvents.at(-1)!;
+    expect(done.event).toBe('done');
+    expect(done.data.output.title).toBe('Dog Walk');
+    expect(partials.at(-1)!.data.object).toEqual(done.data.output);
   });
 
   it('runs a batch as a background job and keeps its result', async () => {

@@ -182,7 +182,7 @@ export async function aiRoutes(api: ZodApp, context: AppContext): Promise<void> 
     {
       schema: {
         tags,
-        summary: 'Run a text task and stream its answer as Server-Sent Events: delta {text}, then done or error',
+        summary: 'Run a task and stream its answer as Server-Sent Events: delta {text} (text tasks) or partial {object} (object tasks), then done or error',
         params: taskParams,
         body: runTaskBody,
       },
@@ -190,19 +190,25 @@ export async function aiRoutes(api: ZodApp, context: AppContext): Promise<void> 
     async (request, reply) => {
       const { userId } = requireAuth(request);
       const task = taskNamed(request.params.name);
-      if (task.kind !== 'text') {
-        throw new AppError('UNPROCESSABLE', `${task.name} answers a JSON object; run it with POST /ai/tasks/${task.name}/run`);
-      }
       const scope = await withUser(db, userId, (tx) => resolveAiScope(tx, userId, request.body));
       const abort = new AbortController();
+      const callContext = { ...scope, userId, signal: abort.signal };
       // Credits, budgets and input are checked here, so those errors still answer with a status and the error shape.
-      const stream = await context.ai.stream(task, request.body.input, { ...scope, userId, signal: abort.signal });
+      const opened =
+        task.kind === 'text'
+          ? { kind: 'text' as const, stream: await context.ai.stream(task, request.body.input, callContext) }
+          : { kind: 'object' as const, stream: await context.ai.streamObject(task, request.body.input, callContext) };
       const sse = streams.open(request, reply);
       sse.signal.addEventListener('abort', () => abort.abort());
       try {
-        for await (const text of stream.textStream) sse.send('delta', { text });
-        const { output: _output, ...summary } = await stream.result;
-        sse.send('done', summary);
+        if (opened.kind === 'text') {
+          for await (const text of opened.stream.textStream) sse.send('delta', { text });
+          const { output: _output, ...summary } = await opened.stream.result;
+          sse.send('done', summary);
+        } else {
+          for await (const partial of opened.stream.partialObjectStream) sse.send('partial', { object: partial });
+          sse.send('done', await opened.stream.result);
+        }
       } catch (error) {
         const failure = error instanceof AppError ? error : new AppError('INTERNAL', 'The answer stopped unexpectedly');
         if (!(error instanceof AppError)) request.log.error({ err: error }, 'stream failed');
