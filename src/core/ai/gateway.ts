@@ -1,6 +1,5 @@
 import { generateText, parsePartialJson, streamText, type LanguageModel, type ModelMessage } from 'ai';
 import type { FastifyBaseLogger } from 'fastify';
-import { z } from 'zod';
 import type { AiConfig } from '../../config.js';
 import type { Database } from '../db/database.js';
 import { withUser } from '../db/tenancy.js';
@@ -16,6 +15,7 @@ import { toProviderError } from './provider-errors.js';
 import { BUILTIN_MODEL, createLanguageModel, type ProviderSettings } from './providers.js';
 import type { SecretBox } from './secret-box.js';
 import type { AiTask, ObjectTask, PromptParts, TextTask } from './task.js';
+import { describeIssues, objectInstructions, parseOutput } from './structured-output.js';
 import { normalizeUsage, type TokenCounts } from './usage.js';
 
 /** Who a call is for: the ledger row, the credits and the budgets all hang on this. */
@@ -77,43 +77,8 @@ export type AiGatewayOptions = {
   modelFor?: (settings: ProviderSettings) => LanguageModel;
 };
 
-const MAX_ISSUES_FED_BACK = 8;
-
 function promptText(parts: PromptParts): string {
   return `${parts.system}\n\n${parts.prompt}`;
-}
-
-/** The JSON a model answered, tolerating a Markdown code fence or prose around one object. */
-export function extractJson(text: string): unknown {
-  const fenced = /```(?:json)?\s*([\s\S]*?)```/i.exec(text);
-  const candidate = fenced?.[1] ?? text;
-  const start = candidate.indexOf('{');
-  const end = candidate.lastIndexOf('}');
-  if (start < 0 || end <= start) throw new SyntaxError('the answer contains no JSON object');
-  return JSON.parse(candidate.slice(start, end + 1));
-}
-
-function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, MAX_ISSUES_FED_BACK)
-    .map((issue) => `${issue.path.length ? issue.path.join('.') : '(root)'}: ${issue.message}`)
-    .join('; ');
-}
-
-function parseOutput<Output>(task: ObjectTask<unknown, Output>, text: string): { ok: true; value: Output } | { ok: false; problem: string } {
-  let json: unknown;
-  try {
-    json = extractJson(text);
-  } catch (error) {
-    return { ok: false, problem: `not valid JSON (${(error as Error).message})` };
-  }
-  const parsed = task.output.safeParse(json);
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, problem: describeIssues(parsed.error) };
-}
-
-function objectInstructions(task: ObjectTask<unknown, unknown>): string {
-  const schema = JSON.stringify(z.toJSONSchema(task.output, { io: 'output', unrepresentable: 'any' }));
-  return `\n\nAnswer with one JSON object only — no prose, no Markdown — that matches this JSON Schema:\n${schema}`;
 }
 
 function validateInput<Input>(task: AiTask<Input, unknown>, input: unknown): Input {

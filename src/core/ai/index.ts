@@ -3,12 +3,12 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../../config.js';
 import type { Database } from '../db/database.js';
 import { createAiGateway, type AiGateway } from './gateway.js';
+export { extractJson } from './structured-output.js';
 import { loadPricing } from './pricing.js';
 import { createSecretBox, loadSecretKey } from './secret-box.js';
 
 export {
   createAiGateway,
-  extractJson,
   type AiCallContext,
   type AiGateway,
   type AiObjectStream,
