@@ -1,0 +1,23 @@
+export {
+  appendRevision,
+  createDocument,
+  findLatestDocument,
+  toDocument,
+  type AppendRevisionInput,
+  type CreateDocumentInput,
+  type DocumentRow,
+} from './documents.service.js';
+export { createProjectVersion, type CreateProjectVersionOptions } from './project-versions.service.js';
+export {
+  documentSchema,
+  documentStatusSchema,
+  documentTypeSchema,
+  projectVersionSchema,
+  type Document,
+  type DocumentAtRevision,
+  type DocumentListItem,
+  type ProjectVersion,
+  type RevisionSummary,
+} from './documents.contract.js';
+export { documentStatuses, documentTypes, type DocumentStatus, type DocumentType } from './documents.schema.js';
+export { slugify as documentSlug } from './slug.js';
