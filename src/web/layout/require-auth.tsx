@@ -9,8 +9,13 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   const location = useLocation();
   if (session.status === 'loading') return <LoadingState label="Loading Atelier" />;
   if (session.status === 'anonymous') {
+    // A page may render once more between the end of a session and the navigation that follows it; it must send
+    // the person to the same place: the plain login page after a log out, back here after an expiry or a first visit.
     const next = location.pathname + location.search;
-    return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
+    const here = next === session.endedAt;
+    if (here && session.reason === 'logout') return <Navigate to="/login" replace />;
+    const query = [next === '/' ? '' : `next=${encodeURIComponent(next)}`, here && session.reason === 'expired' ? 'expired=1' : ''].filter(Boolean).join('&');
+    return <Navigate to={query ? `/login?${query}` : '/login'} replace />;
   }
   return <>{children}</>;
 }

@@ -4,7 +4,14 @@ import { api, ApiError, onSessionEnded, type User } from '../api/client';
 
 type SessionState =
   | { status: 'loading'; user: null }
-  | { status: 'anonymous'; user: null }
+  | {
+      status: 'anonymous';
+      user: null;
+      /** Why a session ended: after a log out the login page opens plainly, after expiry it says so. */
+      reason?: 'logout' | 'expired';
+      /** The page (path and query) that was open when it ended. */
+      endedAt?: string;
+    }
   | { status: 'authenticated'; user: User };
 
 type SessionValue = SessionState & {
@@ -47,8 +54,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       onSessionEnded(() => {
         // Only a session that existed can end; a first visit without one is handled by RequireAuth.
         if (statusRef.current !== 'authenticated') return;
-        setState({ status: 'anonymous', user: null });
         const here = window.location.pathname + window.location.search;
+        setState({ status: 'anonymous', user: null, reason: 'expired', endedAt: here });
         if (!isPublicPath(window.location.pathname)) {
           void navigate(`/login?next=${encodeURIComponent(here)}&expired=1`, { replace: true });
         }
@@ -65,7 +72,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     } catch {
       // The session is already gone on the server, or the server is unreachable: leave locally either way.
     }
-    setState({ status: 'anonymous', user: null });
+    setState({ status: 'anonymous', user: null, reason: 'logout', endedAt: window.location.pathname + window.location.search });
     void navigate('/login', { replace: true });
   }, [navigate]);
 
