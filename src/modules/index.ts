@@ -8,6 +8,7 @@ import { identityRoutes } from './identity/identity.routes.js';
 import { jobsRoutes } from './jobs/jobs.routes.js';
 import { organizationsRoutes } from './organizations/organizations.routes.js';
 import { projectsRoutes } from './projects/projects.routes.js';
+import { searchRoutes } from './search/search.routes.js';
 
 /** Every module's routes, mounted under /api/v1. */
 export async function registerModules(api: ZodApp, context: AppContext): Promise<void> {
@@ -17,6 +18,7 @@ export async function registerModules(api: ZodApp, context: AppContext): Promise
   await auditRoutes(api, context);
   await aiRoutes(api, context);
   await jobsRoutes(api, context);
+  await searchRoutes(api, context);
 }
 
 /** Every module's background job handlers: the runner runs them, enqueueJob validates payloads against them. */

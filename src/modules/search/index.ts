@@ -1,1 +1,5 @@
-export { indexRevisionSections, type RevisionToIndex } from './section-index.js';
+export { indexRevisionSections, sectionRowsOf, type RevisionToIndex } from './section-index.js';
+export { splitMarkdownSections, type MarkdownSection } from './markdown-sections.js';
+export { EMBEDDING_DIMENSIONS, EMBEDDING_MODEL, embedSection, embedText } from './embeddings.js';
+export { searchProject } from './search.service.js';
+export { searchHitSchema, searchResultSchema, type SearchHit, type SearchResult } from './search.contract.js';
