@@ -4,6 +4,7 @@ import type { JobHandler } from '../core/jobs/index.js';
 import { aiRoutes } from './ai/ai.routes.js';
 import { taskBatchJob } from './ai/index.js';
 import { auditRoutes } from './audit/audit.routes.js';
+import { documentsRoutes } from './documents/documents.routes.js';
 import { identityRoutes } from './identity/identity.routes.js';
 import { jobsRoutes } from './jobs/jobs.routes.js';
 import { organizationsRoutes } from './organizations/organizations.routes.js';
@@ -18,6 +19,7 @@ export async function registerModules(api: ZodApp, context: AppContext): Promise
   await auditRoutes(api, context);
   await aiRoutes(api, context);
   await jobsRoutes(api, context);
+  await documentsRoutes(api, context);
   await searchRoutes(api, context);
 }
 
