@@ -131,7 +131,7 @@ describe.skipIf(skip)('AI settings, a live brief job and usage in the browser', 
     const progress = page.locator('[data-testid="job-progress"][data-status="running"]');
     await progress.waitFor();
     expect(await progress.getByTestId('job-status').textContent()).toContain('Running');
-    expect(await progress.getByTestId('job-message').textContent()).toMatch(/project-brief/);
+    expect(await progress.getByTestId('job-message').textContent()).toMatch(/Writing the project brief/);
     const bar = progress.getByRole('progressbar');
     expect(Number(await bar.getAttribute('aria-valuenow'))).toBeGreaterThanOrEqual(0);
     expect(await progress.getByTestId('job-cancel').isVisible()).toBe(true);

@@ -16,7 +16,12 @@ import type { AiSettings, UpdateAiSettingsInput } from './ai.contract.js';
 
 type SettingsRow = typeof organizationAiSettings.$inferSelect;
 
-function toAiSettings(organizationId: string, row: SettingsRow | undefined, effective: ResolvedAiSettings): AiSettings {
+function toAiSettings(
+  organizationId: string,
+  row: SettingsRow | undefined,
+  effective: ResolvedAiSettings,
+  server: ProviderSettings,
+): AiSettings {
   return {
     organizationId,
     provider: row?.provider ?? null,
@@ -26,6 +31,7 @@ function toAiSettings(organizationId: string, row: SettingsRow | undefined, effe
     monthlyBudgetUsd: row?.monthlyBudgetUsd ?? null,
     runBudgetUsd: row?.runBudgetUsd ?? null,
     effective: { provider: effective.provider, model: effective.model, baseUrl: effective.baseUrl ?? null, source: effective.source },
+    serverDefault: { provider: server.provider, model: server.model },
     updatedAt: row?.updatedAt.toISOString() ?? null,
   };
 }
@@ -39,7 +45,8 @@ async function loadRow(tx: Tx, organizationId: string): Promise<SettingsRow | un
 export async function getAiSettings(context: AppContext, tx: Tx, userId: string, organizationId: string): Promise<AiSettings> {
   await requireOrganizationRole(tx, userId, organizationId, 'viewer');
   const row = await loadRow(tx, organizationId);
-  return toAiSettings(organizationId, row, await resolveAiSettings(tx, organizationId, context.config.ai, context.ai.secrets));
+  const effective = await resolveAiSettings(tx, organizationId, context.config.ai, context.ai.secrets);
+  return toAiSettings(organizationId, row, effective, serverProviderSettings(context.config.ai));
 }
 
 function requireBaseUrl(provider: string | null | undefined, baseUrl: string | null | undefined): void {

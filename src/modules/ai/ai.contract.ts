@@ -26,6 +26,7 @@ export const aiSettingsSchema = z.object({
     baseUrl: z.string().nullable(),
     source: z.enum(['organization', 'server']),
   }),
+  serverDefault: z.object({ provider: providerSchema, model: z.string() }).describe('what “server default” means here'),
   updatedAt: z.string().nullable(),
 });
 export type AiSettings = z.infer<typeof aiSettingsSchema>;

@@ -11,14 +11,30 @@ export const TASK_BATCH_JOB = 'ai.task-batch';
 const payloadSchema = z.object({ task: z.string(), inputs: z.array(z.unknown()).min(1).max(50) }).strict();
 type Payload = z.infer<typeof payloadSchema>;
 
-type Produced = { generationIds: string[]; outputs: unknown[]; tokensIn: number; tokensOut: number; cost: number };
+type Produced = {
+  generationIds: string[];
+  outputs: unknown[];
+  tokensIn: number;
+  tokensOut: number;
+  cost: number;
+  provider?: string | undefined;
+  model?: string | undefined;
+};
 const checkpointSchema = z.object({
   generationIds: z.array(z.string()),
   outputs: z.array(z.unknown()),
   tokensIn: z.number(),
   tokensOut: z.number(),
   cost: z.number(),
+  provider: z.string().optional(),
+  model: z.string().optional(),
 });
+
+/** "Writing the project brief…", or "Writing project briefs: 2 of 5…" for a batch. */
+function progressMessage(taskName: string, index: number, total: number): string {
+  const what = taskName.replace(/-/g, ' ');
+  return total === 1 ? `Writing the ${what}…` : `Writing ${what}s: ${index + 1} of ${total}…`;
+}
 
 function resultOf(task: string, total: number, produced: Produced): Record<string, unknown> {
   return { task, total, completed: produced.outputs.length, ...produced };
@@ -42,7 +58,7 @@ export function taskBatchJob(context: AppContext): JobHandler {
         ? saved.data
         : { generationIds: [], outputs: [], tokensIn: 0, tokensOut: 0, cost: 0 };
       for (let index = produced.outputs.length; index < inputs.length; index++) {
-        await job.progress(Math.floor((index / inputs.length) * 100), `Running ${task.name} on input ${index + 1} of ${inputs.length}`);
+        await job.progress(Math.floor((index / inputs.length) * 100), progressMessage(task.name, index, inputs.length));
         let generation: Generation<unknown>;
         try {
           generation = await context.ai.run(task as Parameters<typeof context.ai.run>[0], inputs[index], {
@@ -63,9 +79,11 @@ export function taskBatchJob(context: AppContext): JobHandler {
         produced.tokensIn += generation.tokensIn;
         produced.tokensOut += generation.tokensOut;
         produced.cost = Math.round((produced.cost + generation.cost) * 1_000_000) / 1_000_000;
+        produced.provider = generation.provider;
+        produced.model = generation.model;
         await job.saveCheckpoint(produced);
       }
-      await job.progress(100, `Ran ${task.name} on ${inputs.length} input${inputs.length === 1 ? '' : 's'}`);
+      await job.progress(100, inputs.length === 1 ? 'Done' : `Done: ${inputs.length} results`);
       return {
         result: resultOf(task.name, inputs.length, produced),
         // The effect a person sees, committed with the job's completion: exactly once.

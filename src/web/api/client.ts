@@ -109,6 +109,7 @@ export type AiSettings = {
   monthlyBudgetUsd: number | null;
   runBudgetUsd: number | null;
   effective: { provider: AiProvider; model: string; baseUrl: string | null; source: 'organization' | 'server' };
+  serverDefault: { provider: AiProvider; model: string };
   updatedAt: string | null;
 };
 

@@ -180,10 +180,8 @@ function AiSettingsForm({ organization, settings, onSaved }: { organization: Org
   };
 
   const provider = values.provider;
-  const serverDefault =
-    settings.effective.source === 'server'
-      ? `Server default (${settings.effective.provider === 'builtin' ? 'built-in offline engine' : `${providerNames[settings.effective.provider]} · ${settings.effective.model}`})`
-      : 'Server default (as configured by the server administrator)';
+  const fallback = settings.serverDefault;
+  const serverDefault = `Server default (${fallback.provider === 'builtin' ? 'built-in offline engine' : `${providerNames[fallback.provider]} · ${fallback.model}`})`;
   const testBanner = testError instanceof ApiError && testError.coveredBy(fieldNames) ? null : testError;
 
   return (
