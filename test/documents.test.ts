@@ -689,6 +689,10 @@ describe.each(testDrivers)('documents on %s', (kind) => {
       appendRevision(tx, actorOf(user), made.id, { baseRev: 1, contentMarkdown: '# PRD\n\nBetter goals.\n', status: 'draft', note: 'regenerated', title: 'PRD' }),
     );
     expect(revised).toMatchObject({ currentRev: 2, status: 'draft', title: 'PRD', contentMarkdown: '# PRD\n\nBetter goals.\n' });
+    const published = await withUser(db, user.id, (tx) =>
+      appendRevision(tx, actorOf(user), made.id, { contentMarkdown: '# PRD\n\nFinal goals.\n', status: 'published' }),
+    );
+    expect(published).toMatchObject({ currentRev: 3, status: 'published', publishedAt: expect.any(String) });
     const latest = await withUser(db, user.id, (tx) => findLatestDocument(tx, projectId, 'prd'));
     expect(latest?.id).toBe(made.id);
     await api('POST', `/projects/${projectId}/documents/${made.id}/archive`, user);

@@ -108,7 +108,7 @@ export const revisionSummarySchema = z.object({
   title: z.string(),
   note: z.string().nullable(),
   createdBy: z.string().nullable(),
-  createdByName: z.string().nullable().describe('null for AI revisions and for people no longer visible to you'),
+  createdByName: z.string().nullable().describe('null when the author’s account is gone or no longer shares an organization with you'),
   generationId: z.string().nullable(),
   restoredFrom: z.number().int().nullable(),
   createdAt: z.string(),

@@ -219,7 +219,6 @@ export async function documentsRoutes(api: ZodApp, context: AppContext): Promise
         summary: 'The Markdown as a file download, <slug>.md',
         params: documentParams,
         querystring: exportQuery,
-        produces: ['text/markdown'],
       },
     },
     async (request, reply) => {

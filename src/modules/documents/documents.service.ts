@@ -273,8 +273,11 @@ export async function reviseLocked(
 ): Promise<DocumentRow> {
   const row = await lockDocumentRow(tx, documentId);
   checkWritable(row, input.baseRev);
-  const changes: Partial<Pick<DocumentRow, 'status' | 'metadata'>> = {};
-  if (input.status && input.status !== row.status) changes.status = input.status;
+  const changes: Partial<Pick<DocumentRow, 'status' | 'metadata'>> & { publishedAt?: SQL } = {};
+  if (input.status && input.status !== row.status) {
+    changes.status = input.status;
+    if (input.status === 'published' && !row.publishedAt) changes.publishedAt = sql`now()`;
+  }
   if (metadata) changes.metadata = metadata;
   if (Object.keys(changes).length > 0) await tx.update(documents).set(changes).where(eq(documents.id, documentId));
   const rev = await insertRevision(tx, actor, row, input);
