@@ -690,9 +690,9 @@ describe.each(testDrivers)('documents on %s', (kind) => {
     );
     expect(revised).toMatchObject({ currentRev: 2, status: 'draft', title: 'PRD', contentMarkdown: '# PRD\n\nBetter goals.\n' });
     const published = await withUser(db, user.id, (tx) =>
-      appendRevision(tx, actorOf(user), made.id, { contentMarkdown: '# PRD\n\nFinal goals.\n', status: 'published' }),
+      appendRevision(tx, actorOf(user), made.id, { contentMarkdown: '# PRD\n\nFinal goals.\n', status: 'published', metadata: { citations: ['block-2'] } }),
     );
-    expect(published).toMatchObject({ currentRev: 3, status: 'published', publishedAt: expect.any(String) });
+    expect(published).toMatchObject({ currentRev: 3, status: 'published', publishedAt: expect.any(String), metadata: { citations: ['block-2'] } });
     const latest = await withUser(db, user.id, (tx) => findLatestDocument(tx, projectId, 'prd'));
     expect(latest?.id).toBe(made.id);
     await api('POST', `/projects/${projectId}/documents/${made.id}/archive`, user);

@@ -74,6 +74,8 @@ export type AppendRevisionInput = {
   note?: string | null;
   /** Sets the document's status along with the revision (e.g. `generated` for AI output). */
   status?: DocumentStatus;
+  /** Replaces the document's metadata along with the revision (e.g. a generator's citations). */
+  metadata?: Record<string, unknown>;
 };
 
 /** A revision inserted by restore: as AppendRevisionInput, with the revision it was restored from. */
@@ -259,7 +261,8 @@ export async function appendRevision(tx: Tx, actor: UserActor, documentId: strin
   const [visible] = await tx.select({ projectId: documents.projectId }).from(documents).where(eq(documents.id, documentId));
   if (!visible) throw notFound('Document');
   await requireDocumentsAccess(tx, actor.userId, visible.projectId, 'write');
-  return toDocument(await reviseLocked(tx, actor, documentId, input, 'document_revised'));
+  const { metadata, ...revision } = input;
+  return toDocument(await reviseLocked(tx, actor, documentId, revision, 'document_revised', metadata));
 }
 
 /** The body of appendRevision and restore, after the access check. */
