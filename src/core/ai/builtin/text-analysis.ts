@@ -44,7 +44,7 @@ const STOP_WORDS = words(`
 
 /** Words that carry little meaning on their own: never key terms, entities or actor modifiers. */
 const LOW_SIGNAL = words(`
-  able allow allowed allowing allows app apps application applications basic basically best better certain
+  able allow allowed allowing allows app apps basic basically best better certain
   different easily easy enable enables especially etc e.g i.e every feature features get gets getting good got great
   help helps idea ideas important kind lets like likes lot lots main make makes making many maybe need needed needs
   new nice ok okay people person platform please possible probably product products provide provides really simple
@@ -62,31 +62,68 @@ const PREPOSITIONS = words(`about across after against among at before behind be
 
 const DETERMINERS = words(`a an the each every their our your his her its my this these those any some all per`);
 
+/**
+ * People and roles, by name. Role detection starts from this list rather than from word shapes alone: an "-er" or "-or"
+ * word is as often a thing (ladder, scanner, sensor, trailer) as a person, so a word outside the list counts as a role
+ * only where it acts as the subject of a verb ("Interviewers should leave feedback"), never where it is acted upon
+ * ("people lend drills and ladders", "respond to scanner requests").
+ */
 const ROLE_NOUNS = words(`
-  accountant admin administrator advertiser advisor agent analyst applicant architect artist assistant athlete
-  attendee auditor author beginner borrower buyer candidate caregiver cashier chef child citizen cleaner client coach
-  collaborator colleague consultant consumer contractor contributor coordinator courier creator customer dentist
-  designer developer dispatcher doctor donor driver editor educator employee employer engineer entrepreneur expert
-  family fan farmer follower founder freelancer friend gardener groomer guardian guest homeowner host influencer
-  instructor investor judge landlord lawyer lead learner lecturer librarian listener maintainer manager mechanic
-  member mentor merchant moderator musician neighbor neighbour nurse operator organizer organiser owner parent
-  participant partner passenger patient pharmacist photographer physician planner player professional professor
-  programmer publisher reader recipient recruiter renter reporter researcher resident retailer reviewer rider
-  scientist seller shopper sitter specialist speaker sponsor staff stakeholder student subscriber supervisor supplier
-  surgeon teacher team technician tenant tester therapist trainer traveler traveller tutor user vendor
-  veterinarian vet viewer visitor volunteer waiter walker worker writer`);
+  accountant admin administrator adopter adult advertiser advisor adviser agent alumnus analyst applicant approver
+  architect artist assessor assistant athlete attendee auditor author baker banker barista bartender beginner
+  beneficiary bidder blogger bookkeeper borrower boss broker builder buyer candidate captain carer caregiver
+  caseworker cashier chef child citizen claimant cleaner clerk client clinician coach collaborator colleague commuter
+  consultant consumer contractor contributor cook coordinator counsellor counselor courier coworker creator customer
+  dentist designer developer diner director dispatcher doctor donor driver editor educator electrician employee
+  employer engineer entrepreneur examiner exhibitor expert family fan farmer follower founder freelancer friend
+  fundraiser gamer gardener grandparent groomer grower guardian guest guide handyman homeowner host householder
+  influencer inspector instructor intern interviewer interviewee investor journalist judge kid landlady landlord
+  lawyer lead learner lecturer lender librarian listener lodger maintainer manager mechanic member mentor mentee
+  merchant midwife moderator musician neighbor neighbour nurse officer operator optician organizer organiser owner
+  packer paralegal paramedic parent participant partner passenger patient payee payer pharmacist photographer
+  physician physiotherapist picker pilot planner player plumber principal producer professional professor
+  programmer publisher pupil reader receptionist recipient recruiter referee renter reporter requester researcher
+  resident retailer retiree reviewer rider roommate flatmate salesperson scientist seller shopper signatory sitter
+  specialist speaker sponsor staff stakeholder streamer student subscriber supervisor supplier surgeon surveyor
+  taxpayer teacher team teammate technician teenager teen tenant tester therapist trader trainee trainer translator
+  traveler traveller treasurer tutor user vendor veterinarian vet viewer visitor volunteer voter waiter walker
+  wholesaler worker writer`);
+
+/**
+ * Organisations act in a product too ("restaurants order crates", "clinics publish slots"), but the same words are
+ * just as often places or settings ("a physiotherapy clinic", "online shops"), so they count as actors only where
+ * they are the subject of a verb.
+ */
+const ORGANISATION_NOUNS = words(`
+  agency bakery bank brand business cafe café charity church clinic club college company council department distributor
+  firm government hospital hotel household insurer lab laboratory landlord library manufacturer municipality
+  nonprofit nursery pharmacy publisher restaurant retailer school shop startup store supplier university venue`);
+
+/** Words that name the product itself rather than a person or a record: "A meal planner for …", "The tool must …". */
+const PRODUCT_NOUNS = words(`
+  app assistant bot chatbot dashboard extension form game interface inbox marketplace planner platform
+  plugin portal product service site software solution system tool tracker website widget`);
 
 /** Words ending like role nouns (-er, -or, -ist, -ian) that name things or actions, not people. */
 const NOT_ROLE_NOUNS = words(`
-  adapter after answer banner barrier border browser buffer burger calculator calendar center centre chapter
-  character charger checklist cluster color colour computer connector container controller corner counter cover
-  cursor daughter descriptor detector dinner director door elevator error factor favor favour filter
-  finger flavor flavour floor flower folder footer former generator header hour indicator interior later latter
-  layer ledger letter liter litre locker manner marker matter meter minor mirror monitor motor never
-  number offer order other outer paper parameter persist playlist poster power printer processor quarter rather
-  register reminder render router scooter sector selector semester sensor server shelter simulator slider spider
-  sticker summer super teaser timer tower tracker trailer transfer trigger upper vector voucher waiver water
-  whatever whenever winter wishlist wonder waitlist shortlist`);
+  adapter after answer banner barrier blender boiler border browser buffer burger calculator calendar center centre
+  chapter character charger checklist cluster color colour computer conditioner connector container controller cooler
+  corner counter cover cursor daughter descriptor detector dinner dryer elevator error factor favor favour filter
+  finger flavor flavour floor flower folder footer former freezer generator hammer header heater hour indicator
+  interior ladder later latter layer ledger letter liter litre locker manner marker matter meter minor mirror mixer
+  monitor motor never number offer order other outer paper parameter persist playlist poster power printer processor
+  projector quarter rather refrigerator register reminder render roller router scanner scooter sector selector
+  semester sensor server shelter simulator slider spider sticker summer super teaser thermometer timer toaster
+  tower tracker tractor trailer transfer trigger upper vector voucher waiver washer water whatever whenever winter
+  wishlist wonder waitlist shortlist`);
+
+/** Number words: "two players" are players. */
+const NUMBER_WORDS = words(`one two three four five six seven eight nine ten eleven twelve twenty hundred thousand
+  several multiple both few dozens hundreds thousands millions`);
+
+/** Words that end a noun phrase without belonging to it: "book appointments online", "tick items off". */
+const PHRASE_ADVERBS = words(`online offline together later now soon ahead abroad back away off up down out right straight
+  automatically manually instantly immediately quickly directly again first`);
 
 const ADJECTIVES = words(`
   active additional busy casual current existing experienced external first-time frequent independent individual
@@ -95,7 +132,7 @@ const ADJECTIVES = words(`
 
 /** Nouns too generic to be domain entities. */
 const GENERIC_NOUNS = words(`
-  ability access account accounts area aspect benefit case click data day detail details end example experience fact
+  ability access account accounts area aspect behalf benefit case click data day detail details end example experience fact
   field form goal group hour information issue level list minute month moment option page part place point problem
   process purpose question reason result screen second section side start step term time today type value version
   view week world year`);
@@ -250,6 +287,7 @@ const IRREGULAR_SINGULARS = new Map<string, string>(Object.entries({
   caches: 'cache',
   niches: 'niche',
   headaches: 'headache',
+  quizzes: 'quiz',
 }));
 
 /** English singular of a lower-case word, by rule; words that are not plural come back unchanged. */
@@ -270,6 +308,7 @@ export function pluralize(phrase: string): string {
   const [, head = '', word = ''] = match;
   const plural = word.endsWith('s') && singularize(word) !== word ? word
     : /[^aeiou]y$/i.test(word) ? `${word.slice(0, -1)}ies`
+    : /^quiz$/i.test(word) ? `${word}zes`
     : /(?:s|x|z|ch|sh)$/i.test(word) ? `${word}es`
     : word === 'person' ? 'people'
     : word === 'staff' ? 'staff'
@@ -293,6 +332,200 @@ export function stem(word: string): string {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Clauses: who does what to which things, from word order alone
+//
+// English product texts mostly follow subject-verb-object order, so word positions tell people from things better
+// than word shapes do: a noun phrase that starts a clause and is followed by a modal or by a verb that agrees with it
+// is a subject ("Growers can set …", "dog owners book …", "the driver records …"); a noun phrase after a verb is its
+// object ("lend drills and ladders"), and one after a preposition a prepositional object ("for each order").
+// Verbs are found by agreement: a plural noun followed by a plain word ("farmers list"), or a determined singular noun
+// followed by a word in -s that is followed by more ("the valve opens automatically").
+
+type PhraseSlot = 'subject' | 'object' | 'prepositional';
+/** A noun phrase: words [start, end) of its sentence, the last one its head. */
+type NounPhrase = {
+  start: number;
+  end: number;
+  slot: PhraseSlot;
+  /** The determiner before it, if any ("each", "the", "their"). */
+  determiner?: string;
+  preposition?: string;
+  /** For subjects: acted ("owners book", "growers can set") rather than acted upon ("donations are logged"). */
+  active: boolean;
+  passive: boolean;
+  /** The verb index the phrase is the object of, or the verb its subject acts with. */
+  verb?: number;
+  /** Set when punctuation comes right before the preposition (", with deposits and reminders"). */
+  afterBreak: boolean;
+};
+type Clauses = { phrases: NounPhrase[]; verbs: Set<number> };
+
+const POSSESSIVE_PRONOUNS = words(`my your his her its our their whose`);
+const CLAUSE_OPENERS = words(`when where while because if and or but that which so then until since although unless
+  whereas as once after before`);
+/** Words in -ly that are nouns or verbs, not adverbs. */
+const LY_WORDS = words(`family reply supply assembly apply rely fly ally rally bully belly jelly lily holly anomaly
+  monopoly italy july`);
+const PARTICLES = words(`up off out down in back over`);
+const BE_FORMS = words(`is are was were be been being`);
+const IRREGULAR_PARTICIPLES = words(`set kept sent paid made built held shown given taken done put cut read sold bought
+  lent found left brought written known seen split run won hidden chosen frozen stolen spent shared`);
+
+function isAdverbLike(word: Word): boolean {
+  return PHRASE_ADVERBS.has(word.lower) || ACTION_ADVERBS.has(word.lower) || word.lower === 'never' || word.lower === 'not' || (/[a-z]{3}ly$/.test(word.lower) && !LY_WORDS.has(word.lower));
+}
+
+function looksPlural(word: Word): boolean {
+  return !word.possessive && word.key !== word.lower;
+}
+
+/** A word that could be a verb: a letter word that is no stop word, number or known noun of a role. */
+function couldBeVerb(word: Word | undefined): boolean {
+  return word !== undefined && /^\p{Ll}/u.test(word.surface) && !STOP_WORDS.has(word.lower) && !MODALS.has(word.lower) && !isAdverbLike(word) && !NUMBER_WORDS.has(word.lower) && !ADJECTIVES.has(word.lower);
+}
+
+/** Determiners, possessives, numbers: the words before a noun phrase's modifiers. */
+function skipDeterminers(sentence: Word[], from: number): { index: number; determiner?: string } {
+  let index = from;
+  let determiner: string | undefined;
+  for (;;) {
+    const word = sentence[index];
+    if (!word || (index > from && word.breakBefore)) break;
+    if (DETERMINERS.has(word.lower) || POSSESSIVE_PRONOUNS.has(word.lower) || NUMBER_WORDS.has(word.lower) || /^\d/.test(word.lower)) determiner ??= word.lower;
+    else if (word.possessive && sentence[index + 1] && !sentence[index + 1]?.breakBefore) determiner ??= 'possessive';
+    else break;
+    index++;
+  }
+  return { index, determiner };
+}
+
+/** The content words of a noun phrase starting at `from` (modifiers and head), up to four. */
+function phraseRun(sentence: Word[], from: number): number {
+  let end = from;
+  while (end < sentence.length && end - from < 4) {
+    const word = sentence[end];
+    if (!word || (end > from && word.breakBefore) || !/^\p{L}/u.test(word.lower)) break;
+    if (STOP_WORDS.has(word.lower) || MODALS.has(word.lower) || isAdverbLike(word) || NUMBER_WORDS.has(word.lower)) break;
+    if (end > from && (sentence[end - 1]?.possessive ?? false)) break;
+    end++;
+  }
+  return end;
+}
+
+/** Inside a clause-opening run, the index of its verb ("soil sensors report moisture" → report), or -1. */
+function verbInRun(sentence: Word[], start: number, end: number, determined: boolean): number {
+  for (let j = start + 1; j < end; j++) {
+    const head = sentence[j - 1];
+    const candidate = sentence[j];
+    if (!head || !candidate || !couldBeVerb(candidate) || isRoleWord(candidate.key)) continue;
+    if (looksPlural(head) && !looksPlural(candidate) && !/ing$/.test(candidate.lower)) return j;
+    const more = sentence[j + 1];
+    const continues = more === undefined || more.breakBefore || (!BE_FORMS.has(more.lower) && !MODALS.has(more.lower));
+    if (!looksPlural(head) && determined && /[^s]s$/.test(candidate.lower) && continues) return j;
+  }
+  return -1;
+}
+
+/** `nounish`: words the text uses after a determiner somewhere ("a pickup slot"), so never read as verbs. */
+function clausesOf(sentence: Word[], nounish: ReadonlySet<string> = new Set()): Clauses {
+  const verbs = new Set<number>();
+  const phrases: NounPhrase[] = [];
+  const addObjects = (verb: number): void => {
+    let index = verb + 1;
+    // "book, move and cancel appointments": the verbs of a list share the object
+    while (sentence[index] && ['and', 'or'].includes(sentence[index]?.lower ?? '') && couldBeVerb(sentence[index + 1]) && !looksPlural(sentence[index + 1] as Word)) {
+      verbs.add(index + 1);
+      index += 2;
+    }
+    while (sentence[index] && !sentence[index]?.breakBefore && (PARTICLES.has(sentence[index]?.lower ?? '') || isAdverbLike(sentence[index] as Word))) index++;
+    if (sentence[index]?.breakBefore) return;
+    coordinatedPhrases(index, 'object', verb);
+  };
+  /** A noun phrase and the ones joined to it by "and"/"or": "drills and ladders", "deposits and reminders". */
+  const coordinatedPhrases = (from: number, slot: PhraseSlot, verb: number | undefined, preposition?: string, afterBreak = false): void => {
+    let index = from;
+    for (let guard = 0; guard < 6; guard++) {
+      const { index: start, determiner } = skipDeterminers(sentence, index);
+      if (start > index && sentence[start]?.breakBefore) return;
+      const end = phraseRun(sentence, start);
+      if (end === start) return;
+      // A run that contains its own verb starts a new clause ("… and students submit answers").
+      if (guard > 0 && verbInRun(sentence, start, end, determiner !== undefined) !== -1) return;
+      phrases.push({ start, end, slot, determiner, preposition, active: false, passive: false, verb, afterBreak });
+      const next = sentence[end];
+      if (!next || next.breakBefore || !['and', 'or'].includes(next.lower)) return;
+      const following = sentence[end + 1];
+      if (!following || following.breakBefore) return;
+      if (!(DETERMINERS.has(following.lower) || POSSESSIVE_PRONOUNS.has(following.lower) || looksPlural(following))) return;
+      index = end + 1;
+    }
+  };
+
+  sentence.forEach((word, index) => {
+    // Verbs after modal phrases: "must be able to export", "can move", "need to see".
+    const modal = MODAL_PHRASES.find((phrase) => phrase.words.every((w, i) => sentence[index + i]?.lower === w));
+    if (modal && (index === 0 || !MODALS.has(sentence[index - 1]?.lower ?? ''))) {
+      let verb = index + modal.words.length;
+      while (sentence[verb] && isAdverbLike(sentence[verb] as Word)) verb++;
+      const candidate = sentence[verb];
+      if (candidate && !candidate.breakBefore && (couldBeVerb(candidate) || candidate.lower === 'be')) verbs.add(verb);
+    }
+    // "to" + a plain word after a verb of wanting or a role: "want to create", "for residents to apply".
+    if (word.lower === 'to' && index > 0) {
+      const candidate = sentence[index + 1];
+      if (candidate && !candidate.breakBefore && couldBeVerb(candidate) && !looksPlural(candidate) && !ATTRIBUTE_WORDS.has(candidate.key) && !GENERIC_NOUNS.has(candidate.key)) verbs.add(index + 1);
+    }
+    // A plain word between a clause's start and a determiner is a verb: "send a reminder", "and pay the permit fee";
+    // so is one after "and"/"or" that is followed by a plural and never used as a noun: "… and sell tickets".
+    const previous = sentence[index - 1];
+    const following = sentence[index + 1];
+    const clauseSide = !previous || word.breakBefore || (STOP_WORDS.has(previous.lower) && !DETERMINERS.has(previous.lower) && !POSSESSIVE_PRONOUNS.has(previous.lower)) || MODALS.has(previous.lower) || isAdverbLike(previous);
+    if (clauseSide && following && !following.breakBefore && couldBeVerb(word) && !looksPlural(word) && !isRoleWord(word.key) && !nounish.has(word.lower)) {
+      const determinerFollows = (DETERMINERS.has(following.lower) && following.lower !== 'per') || POSSESSIVE_PRONOUNS.has(following.lower);
+      const coordinated = previous !== undefined && ['and', 'or'].includes(previous.lower) && looksPlural(following);
+      if (determinerFollows || coordinated) verbs.add(index);
+    }
+    // Gerunds after prepositions: "before taking items", "by clicking send".
+    if (PREPOSITIONS.has(word.lower) && /[a-z]{3}ing$/.test(sentence[index + 1]?.lower ?? '') && !sentence[index + 1]?.breakBefore) verbs.add(index + 1);
+  });
+
+  // Clause openings: subjects and the verbs that agree with them.
+  sentence.forEach((word, index) => {
+    const previous = sentence[index - 1];
+    const opens = index === 0 || word.breakBefore || (previous !== undefined && CLAUSE_OPENERS.has(previous.lower) && !(index === 1 && previous.lower === 'as'));
+    if (!opens || (index > 0 && !word.breakBefore && previous && ['and', 'or'].includes(previous.lower) && verbs.has(index))) return;
+    const { index: start, determiner } = skipDeterminers(sentence, index);
+    if (start > index && sentence[start]?.breakBefore) return;
+    const end = phraseRun(sentence, start);
+    if (end === start) return;
+    const verb = verbInRun(sentence, start, end, determiner !== undefined);
+    if (verb !== -1) {
+      verbs.add(verb);
+      phrases.push({ start, end: verb, slot: 'subject', determiner, active: true, passive: false, verb, afterBreak: false });
+      return;
+    }
+    const next = sentence[end];
+    if (!next || next.breakBefore) return;
+    const afterBe = sentence[end + 1]?.lower === 'be' ? sentence[end + 2] : sentence[end + 1];
+    const passive = (BE_FORMS.has(next.lower) || MODALS.has(next.lower)) && afterBe !== undefined && (/[a-z]ed$/.test(afterBe.lower) || IRREGULAR_PARTICIPLES.has(afterBe.lower));
+    const active = !passive && MODALS.has(next.lower);
+    let modalVerb = end + (MODAL_PHRASES.find((phrase) => phrase.words.every((w, i) => sentence[end + i]?.lower === w))?.words.length ?? 0);
+    while (sentence[modalVerb] && isAdverbLike(sentence[modalVerb] as Word)) modalVerb++;
+    if (passive || active) phrases.push({ start, end, slot: 'subject', determiner, active, passive, verb: active && verbs.has(modalVerb) ? modalVerb : undefined, afterBreak: false });
+  });
+
+  for (const verb of [...verbs].sort((a, b) => a - b)) addObjects(verb);
+  sentence.forEach((word, index) => {
+    if (!PREPOSITIONS.has(word.lower) || verbs.has(index + 1)) return;
+    const following = sentence[index + 1];
+    if (!following || following.breakBefore) return;
+    if (word.lower === 'to' && !(DETERMINERS.has(following.lower) || POSSESSIVE_PRONOUNS.has(following.lower) || looksPlural(following))) return;
+    coordinatedPhrases(index + 1, 'prepositional', undefined, word.lower, word.breakBefore);
+  });
+  return { phrases, verbs };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // Key terms
 
 type TermStats = { key: string; surfaces: Map<string, number>; count: number; score: number; first: number; size: number; nounSlot: boolean };
@@ -304,19 +537,21 @@ type TermStats = { key: string; surfaces: Map<string, number>; count: number; sc
  * left out. Weights are relative to the best term (1).
  */
 export function extractKeyTerms(text: string, limit = 10, extraPhrases: readonly string[] = []): KeyTerm[] {
-  return keyTermsOf(splitSentences(text).map(sentenceWords), limit, extraPhrases);
+  const sentences = splitSentences(text).map(sentenceWords);
+  return keyTermsOf(sentences, readingOf(sentences), limit, extraPhrases);
 }
 
-function keyTermsOf(sentences: Word[][], limit: number, extraPhrases: readonly string[]): KeyTerm[] {
+function keyTermsOf(sentences: Word[][], reading: Reading, limit: number, extraPhrases: readonly string[]): KeyTerm[] {
   const stats = new Map<string, TermStats>();
   const wholeRuns = new Set<string>();
   const known = new Set(extraPhrases.map((phrase) => phraseKey(tokenize(phrase))));
   let order = 0;
   sentences.forEach((sentence, sentenceIndex) => {
     const positionWeight = 1 + 1 / (1 + sentenceIndex);
-    for (const { run, start: runStart } of contentRuns(sentence)) {
+    const verbs = reading.clauses[sentenceIndex]?.verbs ?? new Set<number>();
+    for (const { run, start: runStart } of contentRuns(sentence, verbs)) {
       const before = sentence[runStart - 1];
-      const verbSlot = before !== undefined && !run[0]?.breakBefore && (MODALS.has(before.lower) || before.lower === 'to');
+      const verbSlot = verbs.has(runStart) || (before !== undefined && !run[0]?.breakBefore && (MODALS.has(before.lower) || before.lower === 'to'));
       const nounSlot = before !== undefined && !run[0]?.breakBefore && (DETERMINERS.has(before.lower) || (PREPOSITIONS.has(before.lower) && before.lower !== 'to'));
       if (run.length >= 2 && run.length <= 3 && nounSlot) wholeRuns.add(phraseKey(run.map((w) => w.lower)));
       for (let size = 1; size <= 3; size++) {
@@ -366,7 +601,8 @@ function keyTermsOf(sentences: Word[][], limit: number, extraPhrases: readonly s
 }
 
 /** Maximal runs of content words not separated by punctuation, with the index of their first word. */
-function contentRuns(sentence: Word[]): Array<{ run: Word[]; start: number }> {
+/** A verb stands alone: "the driver records a reason" gives "driver", "records", "reason", never "driver records". */
+function contentRuns(sentence: Word[], verbs: ReadonlySet<number> = new Set()): Array<{ run: Word[]; start: number }> {
   const runs: Array<{ run: Word[]; start: number }> = [];
   let run: Word[] = [];
   let start = 0;
@@ -376,11 +612,11 @@ function contentRuns(sentence: Word[]): Array<{ run: Word[]; start: number }> {
   };
   sentence.forEach((word, index) => {
     const usable = isContentWord(word.lower) && !/^\p{N}/u.test(word.lower);
-    if (!usable || word.breakBefore) close();
+    if (!usable || word.breakBefore || verbs.has(index)) close();
     if (!usable) return;
     if (run.length === 0) start = index;
     run.push(word);
-    if (word.possessive) close();
+    if (word.possessive || verbs.has(index)) close();
   });
   close();
   return runs;
@@ -433,35 +669,94 @@ const ROLE_MODIFIED_NOUNS = words(`account accounts app area dashboard data deta
 /** People and roles: "customer", "project manager", "dog owners", from role nouns and "as a X" user stories. */
 export function findActors(text: string, limit = 8): string[] {
   const sentences = splitSentences(text).map(sentenceWords);
-  return rankActors(actorMentions(sentences), limit);
+  return rankActors(actorMentions(sentences, readingOf(sentences)), limit);
 }
 
-function actorMentions(sentences: Word[][]): ActorMention[] {
-  const plurals = new Set<string>();
-  for (const sentence of sentences) for (const word of sentence) if (word.key !== word.lower) plurals.add(word.key);
+/** What the clause structure says about the words of a text, shared by actors and entities. */
+type Reading = {
+  clauses: Clauses[];
+  /** Heads of noun phrases that act as the subject of a verb or modal somewhere in the text. */
+  subjects: Set<string>;
+  /** Heads of the phrases that name the product itself: "A meal planner for …", "Atlas is a contract tool for …". */
+  products: Set<string>;
+  /** Per sentence, the positions of an attribute list: "each transaction has an amount, a date and a merchant". */
+  attributePositions: Array<Set<number>>;
+};
 
-  const mentions: ActorMention[] = [];
+function readingOf(sentences: Word[][]): Reading {
+  const nounish = new Set<string>();
   for (const sentence of sentences) {
+    sentence.forEach((word, index) => {
+      const previous = sentence[index - 1];
+      if (previous && !word.breakBefore && (DETERMINERS.has(previous.lower) || POSSESSIVE_PRONOUNS.has(previous.lower))) nounish.add(word.lower);
+    });
+  }
+  const clauses = sentences.map((sentence) => clausesOf(sentence, nounish));
+  const subjects = new Set<string>();
+  clauses.forEach((clause, i) => {
+    for (const phrase of clause.phrases) {
+      const head = sentences[i]?.[phrase.end - 1];
+      if (head && phrase.slot === 'subject' && phrase.active) subjects.add(head.key);
+    }
+  });
+  const products = new Set<string>();
+  for (const sentence of sentences) {
+    // "A/An … X for|where|that|which|to|with …" at the start of a sentence, or "Name is a … X for …"
+    let from = -1;
+    if (['a', 'an'].includes(sentence[0]?.lower ?? '')) from = 1;
+    else if (['is', 'are'].includes(sentence[1]?.lower ?? '') && ['a', 'an'].includes(sentence[2]?.lower ?? '')) from = 3;
+    if (from === -1) continue;
+    const end = phraseRun(sentence, from);
+    const next = sentence[end];
+    if (end > from && (!next || next.breakBefore || ['for', 'where', 'that', 'which', 'to', 'with', 'of'].includes(next.lower))) {
+      const head = sentence[end - 1];
+      if (head) products.add(head.key);
+    }
+  }
+  const attributePositions = sentences.map((sentence) => {
+    const positions = new Set<number>();
+    sentence.forEach((word, index) => {
+      if (!['has', 'have', 'contains', 'contain', 'includes', 'include'].includes(word.lower)) return;
+      const subject = sentence[index - 1];
+      if (!subject || word.breakBefore || isRoleWord(subject.key) || ['to', 'been'].includes(sentence[index + 1]?.lower ?? '')) return;
+      for (let i = index + 1; i < sentence.length; i++) {
+        const item = sentence[i];
+        if (!item || (CLAUSE_BREAKERS.has(item.lower) && !['and', 'or'].includes(item.lower)) || MODALS.has(item.lower)) break;
+        positions.add(i);
+      }
+    });
+    return positions;
+  });
+  return { clauses, subjects, products, attributePositions };
+}
+
+function actorMentions(sentences: Word[][], reading: Reading): ActorMention[] {
+  const mentions: ActorMention[] = [];
+  sentences.forEach((sentence, sentenceIndex) => {
     const storyEnd = userStoryActorEnd(sentence);
     if (storyEnd > 0) {
       const phrase = sentence.slice(2, storyEnd);
       mentions.push(mention(phrase, 2, storyEnd - 1, sentence));
     }
+    const attributes = reading.attributePositions[sentenceIndex];
     sentence.forEach((word, index) => {
       if (storyEnd > 0 && index < storyEnd) return;
       if (VAGUE_ACTORS.has(word.lower)) {
         mentions.push({ ...mention([word], index, index, sentence), vague: true });
         return;
       }
-      if (!isRole(word, index, sentence, plurals)) return;
+      // A field of a record ("… has an amount, a date and a merchant") names data, not someone who acts.
+      if (attributes?.has(index) || !isRole(word, reading)) return;
       const next = sentence[index + 1];
       // "customer support", "admin dashboard": a role word used as a modifier of a following noun
       if (next && !next.breakBefore && !word.possessive && (ATTRIBUTE_WORDS.has(next.key) || ROLE_MODIFIED_NOUNS.has(next.lower))) return;
       if (next && !next.breakBefore && !word.possessive && isRoleWord(next.key) && !MODALS.has(next.lower)) return;
+      // "a courier company", "the driver app": a role word naming the kind of organisation or product
+      if (next && !next.breakBefore && !word.possessive && (ORGANISATION_NOUNS.has(next.key) || PRODUCT_NOUNS.has(next.key))) return;
       const start = modifierStart(sentence, index);
       mentions.push(mention(sentence.slice(start, index + 1), start, index, sentence));
     });
-  }
+  });
   return mentions;
 }
 
@@ -479,11 +774,15 @@ function mention(phrase: Word[], start: number, headIndex: number, sentence: Wor
   return { key, display: phrase.map((w) => w.lower).join(' '), start, headIndex, words: sentence, vague: false };
 }
 
-function isRole(word: Word, index: number, sentence: Word[], plurals: Set<string>): boolean {
+/**
+ * A role by name anywhere (people are acted upon too: "dog owners book walkers"); a word that only looks like a role
+ * ("-er", "-or", "-ist", "-ian") or names an organisation only where it is the subject of a verb somewhere in the text.
+ */
+function isRole(word: Word, reading: Reading): boolean {
+  if (reading.products.has(word.key)) return false;
   if (isRoleWord(word.key)) return true;
-  if (!looksLikeRoleNoun(word.key)) return false;
-  const next = sentence[index + 1];
-  return plurals.has(word.key) || (next !== undefined && MODALS.has(next.lower));
+  if (!reading.subjects.has(word.key) || NOT_ROLE_NOUNS.has(word.key)) return false;
+  return ORGANISATION_NOUNS.has(word.key) || looksLikeRoleNoun(word.key);
 }
 
 function isRoleWord(key: string): boolean {
@@ -505,7 +804,7 @@ function modifierStart(sentence: Word[], headIndex: number): number {
     const joined = modifiers.every((w, i) => i === 0 || !w.breakBefore);
     const usable = modifiers
       .slice(0, -1)
-      .every((w) => (isContentWord(w.lower) || NOUN_MODIFIERS.has(w.lower)) && !ADJECTIVES.has(w.lower) && !w.possessive && !/^\p{N}/u.test(w.lower) && !MODALS.has(w.lower));
+      .every((w) => (isContentWord(w.lower) || NOUN_MODIFIERS.has(w.lower)) && !ADJECTIVES.has(w.lower) && !NUMBER_WORDS.has(w.lower) && !w.possessive && !/^\p{N}/u.test(w.lower) && !MODALS.has(w.lower));
     const before = sentence[start - 1];
     const verbSlot = before !== undefined && (MODALS.has(before.lower) || before.lower === 'to');
     const startsPhrase = !before || sentence[start]?.breakBefore || STOP_WORDS.has(before.lower) || ADJECTIVES.has(before.lower) || LOW_SIGNAL.has(before.lower);
@@ -650,6 +949,8 @@ function actionAfter(m: ActorMention): { action: string; priority: Priority } | 
     if (word.breakBefore && inVerbList && /^\p{Ll}/u.test(word.surface) && !STOP_WORDS.has(word.lower)) {
       phrase[phrase.length - 1] += ',';
       itemWords = 0;
+    } else if (!word.breakBefore && coordinatesObjects(sentence, i)) {
+      // "lend drills and ladders to neighbours": one object list, not a new clause
     } else if (word.breakBefore || CLAUSE_BREAKERS.has(word.lower)) break;
     phrase.push(word.surface);
     itemWords = afterConjunction ? 1 : itemWords + 1;
@@ -663,6 +964,16 @@ function actionAfter(m: ActorMention): { action: string; priority: Priority } | 
   return { action: phrase.join(' ').replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase()), priority: priority ?? 'should' };
 }
 
+/** "and" between two plural nouns, unless the second one starts a clause of its own ("quizzes and students submit …"). */
+function coordinatesObjects(sentence: Word[], index: number): boolean {
+  const before = sentence[index - 1];
+  const after = sentence[index + 1];
+  const next = sentence[index + 2];
+  if (!['and', 'or'].includes(sentence[index]?.lower ?? '') || !before || !after || after.breakBefore) return false;
+  if (!looksPlural(before) || !looksPlural(after) || isRoleWord(after.key)) return false;
+  return !next || next.breakBefore || !couldBeVerb(next) || looksPlural(next);
+}
+
 /** "accepts" → "accept", "watches" → "watch", "carries" → "carry". */
 function baseForm(verb: string): string {
   if (/[^aeiou]ies$/.test(verb)) return `${verb.slice(0, -3)}y`;
@@ -674,30 +985,67 @@ function baseForm(verb: string): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Entities
 
-type EntityTally = { name: string; attributes: string[]; evidence: number; first: number };
+/** `evidence` from the statements about a record ("has", "of", possessives, repeats); `support` from the clauses it appears in. */
+type EntityTally = { name: string; attributes: string[]; evidence: number; support: number; first: number };
+
+/**
+ * The record a transaction verb implies: "people lend drills" → loan, "restaurants order crates" → order.
+ * "book" and "reserve" imply a record only when what is booked is a person ("owners book walkers"); "book an
+ * appointment" already names it.
+ */
+const TRANSACTION_RECORDS = new Map<string, string>(Object.entries({
+  lend: 'loan',
+  borrow: 'loan',
+  rent: 'rental',
+  buy: 'purchase',
+  purchase: 'purchase',
+  order: 'order',
+  pay: 'payment',
+  donate: 'donation',
+  apply: 'application',
+  subscribe: 'subscription',
+  enrol: 'enrolment',
+  enroll: 'enrollment',
+  register: 'registration',
+  book: 'booking',
+  reserve: 'reservation',
+  bid: 'bid',
+  vote: 'vote',
+  swap: 'swap',
+  refund: 'refund',
+  deliver: 'delivery',
+  ship: 'shipment',
+}));
+const RECORD_OF_PEOPLE_ONLY = words(`book reserve`);
+
+/** Verbs that keep a list of attributes when a record is their subject ("each walk tracks …"), but are actions of people. */
+const ACTION_HAVE_VERBS = words(`stores store holds hold records record tracks track keeps keep`);
 
 /**
  * Domain nouns that data is kept about, with their attributes: "each walk has a date, a duration and a price",
  * "invoices with an amount and a due date", "the walker's rating", "the price of each walk", repeated nouns used
- * with a determiner ("the booking … each booking"), and capitalised domain terms.
+ * with a determiner ("the booking … each booking"), capitalised domain terms, and the things the text's verbs act
+ * on, the things that are logged or stored, and the records its transaction verbs imply.
  */
 export function findEntities(text: string, limit = 10): Entity[] {
   const sentences = splitSentences(text).map(sentenceWords);
-  const actorKeys = new Set(actorMentions(sentences).map((m) => m.words[m.headIndex]?.key ?? ''));
-  return entitiesOf(sentences, actorKeys, limit);
+  const reading = readingOf(sentences);
+  const actorKeys = new Set(actorMentions(sentences, reading).map((m) => m.words[m.headIndex]?.key ?? ''));
+  return entitiesOf(sentences, reading, actorKeys, limit);
 }
 
-function entitiesOf(sentences: Word[][], actorKeys: Set<string>, limit: number): Entity[] {
+function entitiesOf(sentences: Word[][], reading: Reading, actorKeys: Set<string>, limit: number): Entity[] {
   const tallies = new Map<string, EntityTally>();
   let order = 0;
-  const add = (name: string, attributes: string[], evidence: number): void => {
+  const add = (name: string, attributes: string[], evidence: number, support = 0): void => {
     if (!name) return;
     let tally = tallies.get(name);
     if (!tally) {
-      tally = { name, attributes: [], evidence: 0, first: order++ };
+      tally = { name, attributes: [], evidence: 0, support: 0, first: order++ };
       tallies.set(name, tally);
     }
     tally.evidence += evidence;
+    tally.support += support;
     for (const attribute of attributes) {
       if (attribute && attribute !== name && !tally.attributes.includes(attribute) && tally.attributes.length < 8) tally.attributes.push(attribute);
     }
@@ -708,7 +1056,10 @@ function entitiesOf(sentences: Word[][], actorKeys: Set<string>, limit: number):
   for (const sentence of sentences) {
     sentence.forEach((word, index) => {
       const previous = sentence[index - 1];
-      if (isEntityWord(word) && previous && !word.breakBefore && (DETERMINERS.has(previous.lower) || /^\d+$/.test(previous.lower) || previous.possessive || ADJECTIVES.has(previous.lower))) {
+      const next = sentence[index + 1];
+      // "the warehouse manager": a modifier of a role is no record of its own
+      const modifiesRole = next !== undefined && !next.breakBefore && isRoleWord(next.key);
+      if (isEntityWord(word) && previous && !word.breakBefore && !modifiesRole && (DETERMINERS.has(previous.lower) || /^\d+$/.test(previous.lower) || previous.possessive || ADJECTIVES.has(previous.lower))) {
         determined.set(word.key, (determined.get(word.key) ?? 0) + 1);
       }
       if (index > 0 && /^\p{Lu}\p{Ll}/u.test(word.surface) && isEntityWord(word) && !previous?.surface.match(/^\p{Lu}/u)) {
@@ -717,33 +1068,89 @@ function entitiesOf(sentences: Word[][], actorKeys: Set<string>, limit: number):
     });
   }
 
-  for (const sentence of sentences) {
+  sentences.forEach((sentence, sentenceIndex) => {
+    const verbs = reading.clauses[sentenceIndex]?.verbs;
     sentence.forEach((word, index) => {
       const next = sentence[index + 1];
-      // "each walk has a date, a duration and a price" / "tasks with a title and a due date"
+      // "each walk has a date, a duration and a price" / "tasks with a title and a due date" / "each user must have …"
       if ((HAVE_VERBS.has(word.lower) || word.lower === 'with') && index > 0 && next?.lower !== 'to' && next?.lower !== 'been') {
-        const subject = sentence[index - 1];
-        if (subject && !word.breakBefore && isEntityWord(subject) && !ATTRIBUTE_WORDS.has(subject.key)) {
-          const looksLikeNoun = word.lower !== 'with' || determined.has(subject.key) || subject.key !== subject.lower || (sentence[index - 2] !== undefined && DETERMINERS.has(sentence[index - 2]?.lower ?? ''));
-          const attributes = attributeList(sentence, index + 1);
-          if (looksLikeNoun && attributes.length) add(compoundName(sentence, index - 1), attributes, 2);
+        const modalBefore = MODALS.has(sentence[index - 1]?.lower ?? '');
+        if (modalBefore && !['have', 'has', 'contain', 'include'].includes(word.lower)) return;
+        const subjectIndex = modalBefore ? index - 2 : index - 1;
+        const subject = sentence[subjectIndex];
+        const joined = !word.breakBefore && !(modalBefore && sentence[index - 1]?.breakBefore);
+        // "the driver records a reason", "FleetPulse tracks vans": actions of people and products, not attribute lists
+        const acting = ACTION_HAVE_VERBS.has(word.lower) && subject !== undefined && (isRoleWord(subject.key) || actorKeys.has(subject.key) || /^\p{Lu}/u.test(subject.surface) || reading.products.has(subject.key));
+        const peopleWith = word.lower === 'with' && subject !== undefined && (isRoleWord(subject.key) || actorKeys.has(subject.key));
+        if (subject && joined && !acting && !peopleWith && isEntityWord(subject) && !isAdverbLike(subject) && !ATTRIBUTE_WORDS.has(subject.key)) {
+          const looksLikeNoun = word.lower !== 'with' || determined.has(subject.key) || subject.key !== subject.lower || (sentence[subjectIndex - 1] !== undefined && DETERMINERS.has(sentence[subjectIndex - 1]?.lower ?? ''));
+          const attributes = attributeList(sentence, index + 1, verbs);
+          if (looksLikeNoun && attributes.length) add(compoundName(sentence, subjectIndex), attributes, 2);
         }
       }
       // "the walker's rating"
-      if (word.possessive && isEntityWord(word) && next && isContentWord(next.lower)) add(word.key, [next.key], 1);
+      if (word.possessive && isEntityWord(word) && next && ATTRIBUTE_WORDS.has(next.key)) add(word.key, [next.key], 1);
       // "the price of each walk"
       if (ATTRIBUTE_WORDS.has(word.key) && next?.lower === 'of') {
         const target = DETERMINERS.has(sentence[index + 2]?.lower ?? '') ? sentence[index + 3] : sentence[index + 2];
         if (target && isEntityWord(target) && !ATTRIBUTE_WORDS.has(target.key)) add(target.key, [word.lower], 1);
       }
     });
-  }
+  });
 
   for (const [key, count] of determined) {
-    if (ATTRIBUTE_WORDS.has(key)) continue;
+    if (ATTRIBUTE_WORDS.has(key) || PRODUCT_NOUNS.has(key) || reading.products.has(key)) continue;
     if (count >= 2 || (capitalised.get(key) ?? 0) >= 1) add(key, [], count);
   }
   for (const [key, count] of capitalised) if (count >= 2 && !ATTRIBUTE_WORDS.has(key)) add(key, [], count);
+
+  // Things the clauses act on or keep: objects of verbs, logged or stored subjects, listed features, "for each order".
+  const weights = new Map<string, { score: number; attributes: string[]; first: number }>();
+  sentences.forEach((sentence, sentenceIndex) => {
+    const clauses = reading.clauses[sentenceIndex];
+    if (!clauses) return;
+    for (const verb of [...clauses.verbs].sort((a, b) => a - b)) {
+      const verbWord = sentence[verb];
+      const record = verbWord ? TRANSACTION_RECORDS.get(baseForm(verbWord.lower)) : undefined;
+      if (!verbWord || !record) continue;
+      const objects = clauses.phrases.filter((phrase) => phrase.slot === 'object' && phrase.verb === verb);
+      const ofPeople = objects.every((phrase) => isRoleWord(sentence[phrase.end - 1]?.key ?? '') || actorKeys.has(sentence[phrase.end - 1]?.key ?? ''));
+      if (RECORD_OF_PEOPLE_ONLY.has(baseForm(verbWord.lower)) && !ofPeople) continue;
+      const entry = weights.get(record) ?? { score: 0, attributes: [], first: sentenceIndex * 1000 + verb };
+      entry.score += 1;
+      weights.set(record, entry);
+    }
+    const isPerson = (word: Word | undefined): boolean => word !== undefined && (isRoleWord(word.key) || actorKeys.has(word.key));
+    const actedByPeople = new Set(clauses.phrases.filter((p) => p.slot === 'subject' && p.active && p.verb !== undefined && isPerson(sentence[p.end - 1])).map((p) => p.verb));
+    for (const phrase of clauses.phrases) {
+      const named = phraseEntity(sentence, phrase, reading, actorKeys);
+      if (!named) continue;
+      // a bare singular is a mass noun or a medium ("moisture", "by card") more often than a record, unless people act on it
+      const bare = phrase.determiner === undefined && !looksPlural(sentence[phrase.end - 1] as Word) && !(phrase.slot === 'object' && actedByPeople.has(phrase.verb));
+      const plural = looksPlural(sentence[phrase.end - 1] as Word);
+      let weight = phrase.slot === 'prepositional' ? (plural || (phrase.preposition === 'with' && phrase.afterBreak) ? 1 : 0.5) : 1;
+      if (bare) weight /= 2;
+      if (phrase.determiner === 'each' || phrase.determiner === 'every') weight = Math.max(weight, 1);
+      const entry = weights.get(named.name) ?? { score: 0, attributes: [], first: sentenceIndex * 1000 + phrase.start };
+      entry.score += weight;
+      for (const attribute of named.attributes) if (!entry.attributes.includes(attribute)) entry.attributes.push(attribute);
+      weights.set(named.name, entry);
+    }
+  });
+  for (const [name, entry] of weights) {
+    const score = entry.score + 0.5 * (determined.get(name) ?? 0);
+    if (score >= 1 || tallies.has(name)) add(name, entry.attributes, 0, score);
+  }
+  // A compound with a head of its own ("delivery van" … "every van") is the head.
+  for (const tally of [...tallies.values()]) {
+    const space = tally.name.lastIndexOf(' ');
+    const head = tallies.get(tally.name.slice(space + 1));
+    if (space === -1 || !head || tally.attributes.length > 0) continue;
+    head.evidence += tally.evidence;
+    head.support += tally.support;
+    head.first = Math.min(head.first, tally.first);
+    tallies.delete(tally.name);
+  }
 
   // "booking date", "walk duration": attribute words right after a known entity
   for (const sentence of sentences) {
@@ -758,9 +1165,51 @@ function entitiesOf(sentences: Word[][], actorKeys: Set<string>, limit: number):
 
   return [...tallies.values()]
     .filter((tally) => !actorKeys.has(tally.name) || tally.attributes.length > 0)
-    .sort((a, b) => b.attributes.length - a.attributes.length || b.evidence - a.evidence || a.first - b.first)
+    // Records the text describes come first, in the order it introduces them; then the things its clauses act on.
+    .sort((a, b) => b.attributes.length - a.attributes.length || b.evidence - a.evidence || (a.evidence > 0 ? 0 : b.support - a.support) || a.first - b.first)
     .slice(0, limit)
     .map(({ name, attributes }) => ({ name, attributes }));
+}
+
+/** Heads that say which facet of their modifier is meant: "payment data" is about payments, "visit time" about visits. */
+const FACET_NOUNS = words(`data information details detail time history`);
+/** Heads that name a screen, not a record: "checkout page", "settings screen". */
+const SCREEN_NOUNS = words(`page screen view form field section step click button tab`);
+/** Nouns in -al, which otherwise reads as an adjective ("legal team", "medical records"). */
+const NOUNS_IN_AL = words(`meal rental portal animal hospital capital journal festival arrival approval proposal
+  terminal signal pedal metal petal renewal referral removal withdrawal deal`);
+
+/**
+ * The entity a noun phrase names: its head, with a noun modifier when it has one ("stock movement", "job opening"); a
+ * modifier alone when the head is a field or facet of it ("visit time" → visit, with time). People, the product,
+ * screens, adjectives and verb forms name no entity; a generic or field word ("level") only where the text treats it as
+ * a thing of its own: the subject of a verb ("levels get harder") or "each level".
+ */
+function phraseEntity(sentence: Word[], phrase: NounPhrase, reading: Reading, actorKeys: Set<string>): { name: string; attributes: string[] } | undefined {
+  const head = sentence[phrase.end - 1];
+  const modifier = phrase.end - 2 >= phrase.start ? sentence[phrase.end - 2] : undefined;
+  if (!head) return undefined;
+  const excluded = (word: Word): boolean =>
+    isRoleWord(word.key) || actorKeys.has(word.key) || reading.products.has(word.key) || PRODUCT_NOUNS.has(word.key) || /\p{Lu}.*\p{Lu}/u.test(word.surface);
+  const usableModifier = modifier !== undefined && isEntityWord(modifier) && !isAdjectiveLike(modifier) && !isRoleWord(modifier.key) && !actorKeys.has(modifier.key) && !ATTRIBUTE_WORDS.has(modifier.key) && !GENERIC_NOUNS.has(modifier.key);
+  // "orders with a delivery address": a field of the record before it
+  if (phrase.preposition === 'with' && ATTRIBUTE_WORDS.has(head.key)) return undefined;
+  if (!isEntityWord(head) && !GENERIC_NOUNS.has(head.key)) return undefined;
+  if (excluded(head) || SCREEN_NOUNS.has(head.key) || isAdjectiveLike(head, true) || (/ing$/.test(head.lower) && phrase.determiner === undefined)) return undefined;
+  const ownThing = (phrase.slot === 'subject' && phrase.active) || phrase.determiner === 'each' || phrase.determiner === 'every';
+  if (ATTRIBUTE_WORDS.has(head.key) || FACET_NOUNS.has(head.key)) {
+    if (usableModifier) return { name: modifier.key, attributes: ATTRIBUTE_WORDS.has(head.key) ? [head.lower] : [] };
+    return ownThing && !FACET_NOUNS.has(head.key) ? { name: head.key, attributes: [] } : undefined;
+  }
+  if (GENERIC_NOUNS.has(head.key) && !usableModifier && !ownThing) return undefined;
+  return { name: usableModifier ? `${modifier.lower} ${head.key}` : head.key, attributes: [] };
+}
+
+/** "signed", "weekly", "legal", "next-day", "-ing" forms: words that describe a noun rather than name one. */
+function isAdjectiveLike(word: Word, asHead = false): boolean {
+  if (ADJECTIVES.has(word.lower) || word.lower.includes('-')) return true;
+  if (/(?:ed|ous|ful|less)$/.test(word.lower) || (/ly$/.test(word.lower) && !LY_WORDS.has(word.lower))) return true;
+  return !asHead && (/(?:ive|ic|ing)$/.test(word.lower) || (/al$/.test(word.lower) && !NOUNS_IN_AL.has(word.lower)));
 }
 
 /** "time entry" in "each time entry has …": a noun modifier counts when a determiner or the sentence start precedes it. */
@@ -789,8 +1238,17 @@ function isEntityWord(word: Word): boolean {
 }
 
 /** "a date, a duration and an optional price" → ['date', 'duration', 'optional price'] (up to the clause's end). */
-function attributeList(sentence: Word[], from: number): string[] {
+function attributeList(sentence: Word[], from: number, verbs: ReadonlySet<number> = new Set()): string[] {
   const items: string[] = [];
+  // ", and customers order …": a new clause, not another attribute
+  const clauseAhead = (index: number): boolean => {
+    for (let j = index; j < sentence.length; j++) {
+      const word = sentence[j];
+      if (!word || (j > index && (word.breakBefore || ['and', 'or'].includes(word.lower)))) return false;
+      if (verbs.has(j)) return true;
+    }
+    return false;
+  };
   let item: string[] = [];
   const flush = (): void => {
     while (item.length && STOP_WORDS.has(item[item.length - 1] ?? '')) item.pop();
@@ -800,9 +1258,13 @@ function attributeList(sentence: Word[], from: number): string[] {
   for (let i = from; i < sentence.length && items.length < 8; i++) {
     const word = sentence[i];
     if (!word) break;
-    if (i > from && word.breakBefore) flush();
+    if (i > from && word.breakBefore) {
+      flush();
+      if (clauseAhead(['and', 'or'].includes(word.lower) ? i + 1 : i)) break;
+    }
     if (['and', 'or'].includes(word.lower) || (word.lower === 'as' && sentence[i + 1]?.lower === 'well')) {
       flush();
+      if (clauseAhead(i + 1)) break;
       continue;
     }
     if (CLAUSE_BREAKERS.has(word.lower) || MODALS.has(word.lower) || (STOP_WORDS.has(word.lower) && item.length > 0 && word.lower !== 'of')) {
@@ -819,6 +1281,8 @@ function attributeList(sentence: Word[], from: number): string[] {
 // ---------------------------------------------------------------------------------------------------------------
 // Requirements
 
+/** "As a teacher, I want a weekly summary": a user story states a requirement even without "to". */
+const USER_STORY = /^as an? [^,]{1,60},? (?:i|we) (want|need|would like|wish|expect)\b/i;
 const REQUIREMENT_CUE =
   /\b(must|shall|should|will|can|could|may|might|cannot|can't|needs? to|has to|have to|(?:is|are) required|wants? to|would like to|would be (?:nice|good|great)|nice to have|allows?|allowing|enables?|lets)\b/i;
 const MUST_CUE = /\b(must|shall|will|cannot|can't|needs? to|has to|have to|required|mandatory|critical|essential)\b/i;
@@ -828,12 +1292,14 @@ const NOT_A_REQUIREMENT = /^(?:this|it|that|which|there)\s+(?:will|can|could|may
 const NON_FUNCTIONAL_CUE = new RegExp(
   [
     'performan\\w*', 'fast(?:er)?', 'speed', 'latency', 'response times?', 'respond\\w*', '\\d+ ?(?:ms|milliseconds?)\\b',
+    // a response within a few seconds is a performance target; "accept within 30 seconds" is a business rule
+    '(?:within|under|below|less than|at most) (?:[1-5](?:\\.\\d+)?|one|two|three|four|five) ?(?:s|secs?|seconds?)\\b', 'frames per second', 'fps',
     'throughput', 'loads? in', 'concurren\\w*', 'scal(?:e|es|able|ability|ing)', 'uptime', 'highly available', 'available (?:24/7|\\d)',
     'reliab\\w*', 'fault[- ]toleran\\w*', 'redundan\\w*', 'backups?', 'disaster', 'secur(?:e|ely|ity)', 'encrypt\\w*',
     'privacy', 'gdpr', 'hipaa', 'ccpa', 'pci', 'soc ?2', 'iso ?27001', 'complian\\w*', 'audit\\w*', 'accessib\\w*',
     'wcag', 'a11y', 'screen readers?', 'usability', 'intuitive', 'responsive', 'mobile[- ]friendly', 'offline',
     'maintainab\\w*', 'testab\\w*', 'portab\\w*', 'locali[sz]\\w*', 'internationali[sz]\\w*', 'i18n', 'multilingual',
-    'retention', 'logging', '99(?:\\.\\d+)?%', '24/7', 'sla', 'works? (?:well )?on (?:phones|mobile|tablets|desktop|all browsers)', 'cross-platform',
+    'retention', 'logging', '(?:never|not) (?:store|log|share|sell|keep|save|expose)\\w*', 'read-only', '99(?:\\.\\d+)?%', '24/7', 'sla', 'works? (?:well )?on (?:phones|mobile|tablets|desktop|all browsers)', 'cross-platform',
   ].map((cue) => `\\b${cue}`).join('|'),
   'i',
 );
@@ -849,7 +1315,7 @@ function requirementsOf(sentences: string[], limit: number): Requirement[] {
   let nonFunctional = 0;
   for (const sentence of sentences) {
     if (requirements.length >= limit) break;
-    if (!REQUIREMENT_CUE.test(sentence) || NOT_A_REQUIREMENT.test(sentence) || tokenize(sentence).length < 3) continue;
+    if (!(REQUIREMENT_CUE.test(sentence) || USER_STORY.test(sentence)) || NOT_A_REQUIREMENT.test(sentence) || tokenize(sentence).length < 3) continue;
     const kind: RequirementKind = NON_FUNCTIONAL_CUE.test(sentence) ? 'non-functional' : 'functional';
     const id = kind === 'functional' ? `FR-${++functional}` : `NFR-${++nonFunctional}`;
     requirements.push({ id, text: truncate(sentence, 500), kind, priority: priorityOf(sentence) });
@@ -859,6 +1325,8 @@ function requirementsOf(sentences: string[], limit: number): Requirement[] {
 
 export function priorityOf(sentence: string): Priority {
   if (COULD_CUE.test(sentence)) return 'could';
+  const story = USER_STORY.exec(sentence)?.[1]?.toLowerCase();
+  if (story) return story === 'need' ? 'must' : story === 'would like' || story === 'wish' ? 'could' : 'should';
   if (MUST_CUE.test(sentence)) return 'must';
   if (SHOULD_CUE.test(sentence)) return 'should';
   return 'could';
@@ -909,7 +1377,8 @@ function summaryOf(sentences: string[], sentenceWordLists: Word[][], maxSentence
 export function analyzeText(text: string, options: { keyTerms?: number; actors?: number; entities?: number; requirements?: number; summarySentences?: number } = {}): TextAnalysis {
   const sentences = splitSentences(text);
   const wordLists = sentences.map(sentenceWords);
-  const mentions = actorMentions(wordLists);
+  const reading = readingOf(wordLists);
+  const mentions = actorMentions(wordLists, reading);
   const actors = rankActors(mentions, options.actors ?? 8);
   const actorKeys = actors.map((actor) => ({ actor, key: phraseKey(tokenize(actor)) }));
   const actorDisplay = new Map<string, string>();
@@ -927,10 +1396,10 @@ export function analyzeText(text: string, options: { keyTerms?: number; actors?:
   const actorHeads = new Set(mentions.map((m) => m.words[m.headIndex]?.key ?? ''));
   return {
     sentences,
-    keyTerms: keyTermsOf(wordLists, options.keyTerms ?? 10, actors),
+    keyTerms: keyTermsOf(wordLists, reading, options.keyTerms ?? 10, actors),
     actors,
     actions,
-    entities: entitiesOf(wordLists, actorHeads, options.entities ?? 10),
+    entities: entitiesOf(wordLists, reading, actorHeads, options.entities ?? 10),
     requirements: requirementsOf(sentences, options.requirements ?? 100),
     summary: summaryOf(sentences, wordLists, options.summarySentences ?? 3),
   };
@@ -943,7 +1412,15 @@ export function analyzeText(text: string, options: { keyTerms?: number; actors?:
 export function topicsOf(analysis: Pick<TextAnalysis, 'keyTerms' | 'actors' | 'actions' | 'entities'>, limit = 5): string[] {
   const actorWords = new Set(analysis.actors.flatMap((actor) => tokenize(actor).map(singularize)));
   const verbs = new Set(analysis.actions.map((action) => tokenize(action.action)[0] ?? ''));
-  const topics: string[] = analysis.entities.map((entity) => pluralize(entity.name));
+  // An entity named once in passing ("rate each walk") or only implied by a verb ("lend" → loan) is no topic; things
+  // named in the plural ("lend drills and ladders") are.
+  const mentions = new Map(analysis.keyTerms.map((term) => [phraseKey(tokenize(term.term)), { count: term.count, plural: isPluralPhrase(term.term) }]));
+  const topics: string[] = analysis.entities
+    .filter((entity) => {
+      const term = mentions.get(phraseKey(tokenize(entity.name)));
+      return entity.attributes.length > 0 || (term !== undefined && (term.count >= 2 || term.plural));
+    })
+    .map((entity) => pluralize(entity.name));
   for (const { term, nounLike } of analysis.keyTerms) {
     const termWords = tokenize(term);
     const last = termWords[termWords.length - 1] ?? '';
@@ -963,6 +1440,11 @@ export function topicsOf(analysis: Pick<TextAnalysis, 'keyTerms' | 'actors' | 'a
       return true;
     })
     .slice(0, limit);
+}
+
+function isPluralPhrase(phrase: string): boolean {
+  const last = tokenize(phrase).at(-1) ?? '';
+  return singularize(last) !== last;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
