@@ -5,6 +5,7 @@ import type { AiTask } from '../task.js';
 import {
   aiTasks,
   answerQuestionTask,
+  documentTasks,
   clarifyingQuestionsTask,
   extractInsightsTask,
   findTask,
@@ -93,13 +94,20 @@ function runBuiltin(task: AiTask, rawInput: unknown): unknown {
 
 describe('built-in AI tasks (generated inputs)', () => {
   it('registers every task once under its name', () => {
-    expect(aiTasks.map((task) => task.name)).toEqual(['extract-insights', 'project-brief', 'clarifying-questions', 'answer-question']);
+    expect(aiTasks.map((task) => task.name)).toEqual([
+      'extract-insights',
+      'project-brief',
+      'clarifying-questions',
+      'answer-question',
+      ...documentTasks.map((task) => task.name),
+    ]);
     for (const task of aiTasks) expect(findTask(task.name)).toBe(task);
     expect(findTask('no-such-task')).toBeUndefined();
     expect(answerQuestionTask.consumesChatCredit).toBe(true);
   });
 
-  for (const task of aiTasks) {
+  // The document tasks share one input and have their own generators (document-writers.property.test.ts).
+  for (const task of aiTasks.filter((t) => !documentTasks.includes(t))) {
     it(`${task.name}: valid, deterministic output for varied inputs`, () => {
       const arbitrary = inputs[task.name];
       if (!arbitrary) throw new Error(`no generator for ${task.name}`);

@@ -1,0 +1,198 @@
+import { z } from 'zod';
+import {
+  asGroup,
+  capitalize,
+  clause,
+  documentPrompt,
+  documentTaskInput,
+  entitiesOf,
+  featureName,
+  joinList,
+  MarkdownWriter,
+  pluralize,
+  primaryGroup,
+  priorityOrder,
+  projectFacts,
+  qualityCategory,
+  shortAction,
+  subjectOf,
+  uncoveredFunctional,
+  type DocumentTaskInput,
+  type ProjectFacts,
+  type RenderOptions,
+} from '../builtin/document-writer.js';
+import type { Priority } from '../builtin/text-analysis.js';
+import { defineObjectTask } from '../task.js';
+
+export const documentTasksOutput = z
+  .object({
+    title: z.string().min(1),
+    summary: z.string().min(1).describe('What the plan delivers and how it is phased'),
+    phases: z
+      .array(
+        z.object({
+          name: z.string().min(1).describe('e.g. "Phase 1 — Foundations"'),
+          goal: z.string().min(1).describe('What is true when the phase is done'),
+          tasks: z
+            .array(
+              z.object({
+                id: z.string().regex(/^T-\d+$/).describe('T-1, T-2 … numbered across all phases'),
+                title: z.string().min(1),
+                description: z.string().min(1).describe('What to do and what done means'),
+                estimateDays: z.number().min(0.5).max(30).describe('Effort in person-days'),
+                dependsOn: z.array(z.string().regex(/^T-\d+$/)).max(6).describe('Tasks that must be done first'),
+              }),
+            )
+            .min(1)
+            .max(25),
+        }),
+      )
+      .min(1)
+      .max(8)
+      .describe('Phases in order, each with its tasks'),
+  })
+  .describe('A delivery plan: phases with estimated tasks');
+
+export type DocumentTasks = z.infer<typeof documentTasksOutput>;
+type Task = DocumentTasks['phases'][number]['tasks'][number];
+
+export const documentTasksTask = defineObjectTask<DocumentTaskInput, DocumentTasks>({
+  name: 'document-tasks',
+  description: 'A delivery plan (phases with tasks, descriptions, estimates and dependencies) from the idea',
+  input: documentTaskInput,
+  output: documentTasksOutput,
+
+  buildPrompt: (input) =>
+    documentPrompt(input, {
+      system: 'You are a delivery lead. You break a product into phases and tasks a small team can pick up, each with a realistic estimate in person-days.',
+      asks: [
+        `Write the delivery plan of "${input.projectName}".`,
+        'Give: title; summary; phases in order (foundations, core features, quality, launch or similar), each with a ' +
+          'goal and tasks T-1, T-2 … numbered across phases, each with a description, an estimate in person-days and ' +
+          'the tasks it depends on.',
+      ],
+    }),
+
+  builtin: (input) => composeTasks(projectFacts(input)),
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// The offline plan
+
+type Draft = { key: string; title: string; description: string; estimateDays: number; after: string[] };
+
+const FEATURE_DAYS: Record<Priority, number> = { must: 4, should: 3, could: 2 };
+
+export function composeTasks(facts: ProjectFacts): DocumentTasks {
+  const group = primaryGroup(facts);
+  const entities = entitiesOf(facts);
+  const foundations: Draft[] = [
+    { key: 'setup', title: 'Project setup', description: 'Repository, TypeScript build, linting, test runner and a CI pipeline that runs on every change. Done when a change to main deploys to a staging environment.', estimateDays: 2, after: [] },
+    {
+      key: 'model',
+      title: 'Data model and migrations',
+      description: `Tables for users${entities.length ? `, ${joinList(entities.slice(0, 5).map((e) => pluralize(e.name)))}` : ''} and the audit trail, with versioned migrations. Done when the migrations run on an empty database and in CI.`,
+      estimateDays: 1 + Math.min(4, Math.ceil(entities.length / 2)),
+      after: ['setup'],
+    },
+    { key: 'auth', title: 'Accounts and sign-in', description: `Sign-up, sign-in, password reset and roles for ${facts.groups.length ? joinList(facts.groups.slice(0, 3)) : 'users'}. Done when each role sees only what it may.`, estimateDays: 3, after: ['model'] },
+    { key: 'shell', title: 'App shell and navigation', description: `The ${facts.platforms.includes('web') || !facts.platformStated ? 'web' : 'app'} client's layout, navigation and design basics, so features can be added screen by screen.`, estimateDays: 2, after: ['setup'] },
+  ];
+
+  const features: Draft[] = [];
+  const seen = new Set<string>();
+  const addFeature = (title: string, description: string, level: Priority, extra = 0): void => {
+    const key = title.toLowerCase();
+    if (seen.has(key) || features.length >= 14) return;
+    seen.add(key);
+    features.push({ key: `feature-${features.length + 1}`, title, description, estimateDays: FEATURE_DAYS[level] + extra, after: ['auth', 'shell'] });
+  };
+  const ordered = [...facts.analysis.actions].sort((a, b) => priorityOrder[a.priority] - priorityOrder[b.priority]);
+  for (const action of ordered) {
+    const what = clause(shortAction(action.action, 10));
+    addFeature(featureName(action.action), `Let ${asGroup(action.actor)} ${what}: screens, API endpoint, validation and tests. Done when a ${asGroup(action.actor).replace(/s$/, '')} can ${what} end to end.`, action.priority);
+  }
+  for (const entity of entities) {
+    if (entity.attributes.length === 0) continue;
+    addFeature(`Manage ${pluralize(entity.name)}`, `Create, list, edit and archive ${pluralize(entity.name)} with ${joinList(entity.attributes.slice(0, 5))}. Done when they survive a reload and invalid input is refused with the field named.`, 'should', Math.min(2, Math.floor(entity.attributes.length / 3)));
+  }
+  for (const requirement of uncoveredFunctional(facts)) {
+    if (features.length >= 8) continue;
+    addFeature(featureName(requirement.text.replace(/^.*?\b(?:must|shall|should|will|can|could|may|needs? to)\s+/i, '')), `Implement the stated need “${clause(requirement.text)}”, with tests.`, requirement.priority);
+  }
+  if (features.length === 0) addFeature(`${capitalize(subjectOf(facts))} workflow`, `The main workflow of ${facts.name} for ${group}: screens, API and tests.`, 'must', 2);
+
+  const quality: Draft[] = [];
+  const stated = facts.requirements.filter((r) => r.kind === 'non-functional');
+  for (const requirement of stated.slice(0, 4)) {
+    const category = qualityCategory(requirement.text);
+    quality.push({ key: `quality-${quality.length + 1}`, title: `${capitalize(category)}: stated requirement`, description: `Meet and verify “${clause(requirement.text)}”. Done when a test or measurement shows it.`, estimateDays: 2, after: features.map((f) => f.key).slice(0, 3) });
+  }
+  quality.push(
+    { key: 'security', title: 'Security review', description: `Review access rules for ${facts.groups.length ? joinList(facts.groups.slice(0, 3)) : 'every role'}, rate limits and secrets; fix what it finds.`, estimateDays: 2, after: features.map((f) => f.key).slice(0, 3) },
+    { key: 'e2e', title: 'End-to-end tests of the main journeys', description: `Automated browser tests of ${joinList(features.slice(0, 3).map((f) => `“${f.title}”`))}.`, estimateDays: 3, after: features.map((f) => f.key).slice(0, 3) },
+    { key: 'a11y', title: 'Accessibility and performance pass', description: 'WCAG 2.1 AA checks and page-load measurements; fix the worst issues.', estimateDays: 2, after: ['e2e'] },
+  );
+  if (facts.personalData.length) quality.push({ key: 'privacy', title: 'Privacy: export and deletion', description: `Export and delete the personal data of a user (${joinList(facts.personalData)}); document retention.`, estimateDays: 2, after: ['auth'] });
+
+  const launch: Draft[] = [
+    { key: 'beta', title: `Private beta with ${group}`, description: `Invite the first ${group}, watch how they use ${facts.name}, and fix what blocks them.`, estimateDays: 5, after: ['e2e'] },
+    { key: 'analytics', title: 'Success metrics dashboard', description: `Measure the success metrics of the PRD${facts.analysis.actions[0] ? `, starting with how often ${asGroup(facts.analysis.actions[0].actor)} ${clause(shortAction(facts.analysis.actions[0].action, 6))}` : ''}.`, estimateDays: 2, after: features.map((f) => f.key).slice(0, 1) },
+    { key: 'ops', title: 'Production environment and backups', description: 'Production hosting, monitoring, alerts, daily backups and a tested restore.', estimateDays: 2, after: ['setup'] },
+    { key: 'launch', title: 'Public launch', description: `Landing page, onboarding emails and the launch plan of the marketing document.`, estimateDays: 3, after: ['beta', 'ops'] },
+  ];
+
+  const phases: Array<{ name: string; goal: string; drafts: Draft[] }> = [
+    { name: 'Phase 1 — Foundations', goal: `A deployed, empty ${facts.name} where ${facts.groups.length ? joinList(facts.groups.slice(0, 3)) : 'users'} can sign in.`, drafts: foundations },
+    { name: 'Phase 2 — Core features', goal: `${capitalize(group)} can ${facts.analysis.actions[0] ? clause(shortAction(facts.analysis.actions[0].action, 8)) : `use ${facts.name} for ${subjectOf(facts)}`} and the other first-release features work end to end.`, drafts: features },
+    { name: 'Phase 3 — Quality', goal: 'The first release is secure, tested, accessible and fast enough.', drafts: quality },
+    { name: 'Phase 4 — Launch', goal: `${facts.name} is in the hands of real ${group}, and the team measures what happens.`, drafts: launch },
+  ];
+  const ids = new Map<string, string>();
+  let counter = 0;
+  for (const phase of phases) for (const draft of phase.drafts) ids.set(draft.key, `T-${++counter}`);
+  const result: DocumentTasks['phases'] = phases.map((phase) => ({
+    name: phase.name,
+    goal: phase.goal,
+    tasks: phase.drafts.map(
+      (draft): Task => ({
+        id: ids.get(draft.key) ?? 'T-0',
+        title: draft.title,
+        description: draft.description,
+        estimateDays: draft.estimateDays,
+        dependsOn: draft.after.map((key) => ids.get(key)).filter((id): id is string => Boolean(id)),
+      }),
+    ),
+  }));
+  const total = result.reduce((sum, phase) => sum + phase.tasks.reduce((s, t) => s + t.estimateDays, 0), 0);
+  return {
+    title: `${facts.name} — Delivery Plan`,
+    summary: `${counter} tasks in ${result.length} phases, about ${total} person-days: foundations first, then ${features.length} feature${features.length === 1 ? '' : 's'} for ${facts.groups.length ? joinList(facts.groups.slice(0, 3)) : group}, a quality pass, and a beta before the public launch. Estimates are for one experienced developer and are revisited at the end of each phase.`,
+    phases: result,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Markdown
+
+function days(value: number): string {
+  return `${Number.isInteger(value) ? value : value.toFixed(1)} d`;
+}
+
+export function renderTasks(plan: DocumentTasks, _options: RenderOptions = {}): string {
+  const md = new MarkdownWriter();
+  const total = plan.phases.reduce((sum, phase) => sum + phase.tasks.reduce((s, t) => s + t.estimateDays, 0), 0);
+  md.heading(1, plan.title);
+  md.paragraph(plan.summary);
+  md.table(['Phase', 'Tasks', 'Estimate'], [...plan.phases.map((p) => [p.name, String(p.tasks.length), days(p.tasks.reduce((s, t) => s + t.estimateDays, 0))]), ['Total', String(plan.phases.reduce((s, p) => s + p.tasks.length, 0)), days(total)]]);
+  for (const phase of plan.phases) {
+    md.heading(2, phase.name);
+    md.fields([['Goal', phase.goal]]);
+    for (const task of phase.tasks) {
+      md.heading(3, `${task.id} ${task.title}`);
+      md.paragraph(task.description);
+      md.fields([['Estimate', days(task.estimateDays)], ['Depends on', task.dependsOn.length ? task.dependsOn.join(', ') : undefined]]);
+    }
+  }
+  return md.toString();
+}
