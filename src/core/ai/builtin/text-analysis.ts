@@ -57,8 +57,9 @@ const MODALS = words(`must shall should will would can could may might cannot`);
 const HAVE_VERBS = words(`has have contains contain includes include stores store holds hold records record tracks
   track keeps keep`);
 
-const PREPOSITIONS = words(`about across after against among at before behind between by during for from in into
-  near of on onto over through to toward towards under with within without`);
+const PREPOSITIONS = words(`about above across after against along among around at before behind below beneath
+  beside between beyond by during for from in inside into near of on onto outside over past through to toward towards
+  under via with within without`);
 
 const DETERMINERS = words(`a an the each every their our your his her its my this these those any some all per`);
 
@@ -132,8 +133,9 @@ const ADJECTIVES = words(`
 
 /** Nouns too generic to be domain entities. */
 const GENERIC_NOUNS = words(`
-  ability access account accounts area aspect behalf benefit case click data day detail details end example experience fact
-  field form goal group hour information issue level list minute month moment option page part place point problem
+  ability access account accounts advance afternoon area aspect behalf benefit case click data day detail details end example experience fact
+  evening field form goal group hour information issue level list minute month moment morning night number option page
+  part place point problem
   process purpose question reason result screen second section side start step term time today type value version
   view week world year`);
 
@@ -413,14 +415,15 @@ function phraseRun(sentence: Word[], from: number): number {
 }
 
 /** Inside a clause-opening run, the index of its verb ("soil sensors report moisture" → report), or -1. */
-function verbInRun(sentence: Word[], start: number, end: number, determined: boolean): number {
+/** `opensClause`: the run starts a clause, so its verb may end it ("When a delivery fails, …"). */
+function verbInRun(sentence: Word[], start: number, end: number, determined: boolean, opensClause = false): number {
   for (let j = start + 1; j < end; j++) {
     const head = sentence[j - 1];
     const candidate = sentence[j];
     if (!head || !candidate || !couldBeVerb(candidate) || isRoleWord(candidate.key)) continue;
     if (looksPlural(head) && !looksPlural(candidate) && !/ing$/.test(candidate.lower)) return j;
     const more = sentence[j + 1];
-    const continues = more === undefined || more.breakBefore || (!BE_FORMS.has(more.lower) && !MODALS.has(more.lower));
+    const continues = more === undefined || more.breakBefore ? opensClause : !BE_FORMS.has(more.lower) && !MODALS.has(more.lower);
     if (!looksPlural(head) && determined && /[^s]s$/.test(candidate.lower) && continues) return j;
   }
   return -1;
@@ -447,11 +450,17 @@ function clausesOf(sentence: Word[], nounish: ReadonlySet<string> = new Set()): 
     for (let guard = 0; guard < 6; guard++) {
       const { index: start, determiner } = skipDeterminers(sentence, index);
       if (start > index && sentence[start]?.breakBefore) return;
-      const end = phraseRun(sentence, start);
+      let end = phraseRun(sentence, start);
       if (end === start) return;
-      // A run that contains its own verb starts a new clause ("… and students submit answers").
-      if (guard > 0 && verbInRun(sentence, start, end, determiner !== undefined) !== -1) return;
+      const inner = verbInRun(sentence, start, end, determiner !== undefined);
+      // A run that contains its own verb starts a new clause ("… and students submit answers", "… of an item falls").
+      if (inner !== -1 && guard > 0) return;
+      if (inner !== -1) {
+        verbs.add(inner);
+        end = inner;
+      }
       phrases.push({ start, end, slot, determiner, preposition, active: false, passive: false, verb, afterBreak });
+      if (inner !== -1) return;
       const next = sentence[end];
       if (!next || next.breakBefore || !['and', 'or'].includes(next.lower)) return;
       const following = sentence[end + 1];
@@ -498,7 +507,7 @@ function clausesOf(sentence: Word[], nounish: ReadonlySet<string> = new Set()): 
     if (start > index && sentence[start]?.breakBefore) return;
     const end = phraseRun(sentence, start);
     if (end === start) return;
-    const verb = verbInRun(sentence, start, end, determiner !== undefined);
+    const verb = verbInRun(sentence, start, end, determiner !== undefined, true);
     if (verb !== -1) {
       verbs.add(verb);
       phrases.push({ start, end: verb, slot: 'subject', determiner, active: true, passive: false, verb, afterBreak: false });
@@ -509,6 +518,7 @@ function clausesOf(sentence: Word[], nounish: ReadonlySet<string> = new Set()): 
     const afterBe = sentence[end + 1]?.lower === 'be' ? sentence[end + 2] : sentence[end + 1];
     const passive = (BE_FORMS.has(next.lower) || MODALS.has(next.lower)) && afterBe !== undefined && (/[a-z]ed$/.test(afterBe.lower) || IRREGULAR_PARTICIPLES.has(afterBe.lower));
     const active = !passive && MODALS.has(next.lower);
+    if (passive) verbs.add(sentence[end + 1]?.lower === 'be' ? end + 2 : end + 1);
     let modalVerb = end + (MODAL_PHRASES.find((phrase) => phrase.words.every((w, i) => sentence[end + i]?.lower === w))?.words.length ?? 0);
     while (sentence[modalVerb] && isAdverbLike(sentence[modalVerb] as Word)) modalVerb++;
     if (passive || active) phrases.push({ start, end, slot: 'subject', determiner, active, passive, verb: active && verbs.has(modalVerb) ? modalVerb : undefined, afterBreak: false });
@@ -549,10 +559,10 @@ function keyTermsOf(sentences: Word[][], reading: Reading, limit: number, extraP
   sentences.forEach((sentence, sentenceIndex) => {
     const positionWeight = 1 + 1 / (1 + sentenceIndex);
     const verbs = reading.clauses[sentenceIndex]?.verbs ?? new Set<number>();
-    for (const { run, start: runStart } of contentRuns(sentence, verbs)) {
+    for (const { run, start: runStart } of contentRuns(sentence, verbs, reading.nounish)) {
       const before = sentence[runStart - 1];
       const verbSlot = verbs.has(runStart) || (before !== undefined && !run[0]?.breakBefore && (MODALS.has(before.lower) || before.lower === 'to'));
-      const nounSlot = before !== undefined && !run[0]?.breakBefore && (DETERMINERS.has(before.lower) || (PREPOSITIONS.has(before.lower) && before.lower !== 'to'));
+      const nounSlot = before !== undefined && !run[0]?.breakBefore && !verbSlot && (DETERMINERS.has(before.lower) || (PREPOSITIONS.has(before.lower) && before.lower !== 'to') || verbs.has(runStart - 1));
       if (run.length >= 2 && run.length <= 3 && nounSlot) wholeRuns.add(phraseKey(run.map((w) => w.lower)));
       for (let size = 1; size <= 3; size++) {
         for (let start = 0; start + size <= run.length; start++) {
@@ -601,17 +611,22 @@ function keyTermsOf(sentences: Word[][], reading: Reading, limit: number, extraP
 }
 
 /** Maximal runs of content words not separated by punctuation, with the index of their first word. */
-/** A verb stands alone: "the driver records a reason" gives "driver", "records", "reason", never "driver records". */
-function contentRuns(sentence: Word[], verbs: ReadonlySet<number> = new Set()): Array<{ run: Word[]; start: number }> {
+/**
+ * Verbs split runs: "the driver records a reason" gives "driver" and "reason", never "driver records". A verb is no
+ * term of its own unless the text also uses it as a noun ("customers order …", "each order has …").
+ */
+function contentRuns(sentence: Word[], verbs: ReadonlySet<number> = new Set(), nounish: ReadonlySet<string> = new Set()): Array<{ run: Word[]; start: number }> {
   const runs: Array<{ run: Word[]; start: number }> = [];
   let run: Word[] = [];
   let start = 0;
   const close = (): void => {
+    // "book appointments online", "pay monthly": an adverb ends a phrase without belonging to it
+    while (run.length && isAdverbLike(run[run.length - 1] as Word)) run.pop();
     if (run.length) runs.push({ run, start });
     run = [];
   };
   sentence.forEach((word, index) => {
-    const usable = isContentWord(word.lower) && !/^\p{N}/u.test(word.lower);
+    const usable = isContentWord(word.lower) && !/^\p{N}/u.test(word.lower) && (!verbs.has(index) || nounish.has(word.lower));
     if (!usable || word.breakBefore || verbs.has(index)) close();
     if (!usable) return;
     if (run.length === 0) start = index;
@@ -681,6 +696,8 @@ type Reading = {
   products: Set<string>;
   /** Per sentence, the positions of an attribute list: "each transaction has an amount, a date and a merchant". */
   attributePositions: Array<Set<number>>;
+  /** Words the text uses after a determiner somewhere ("a pickup slot"): nouns, even where they could be verbs. */
+  nounish: Set<string>;
 };
 
 function readingOf(sentences: Word[][]): Reading {
@@ -727,7 +744,7 @@ function readingOf(sentences: Word[][]): Reading {
     });
     return positions;
   });
-  return { clauses, subjects, products, attributePositions };
+  return { clauses, subjects, products, attributePositions, nounish };
 }
 
 function actorMentions(sentences: Word[][], reading: Reading): ActorMention[] {
@@ -747,9 +764,12 @@ function actorMentions(sentences: Word[][], reading: Reading): ActorMention[] {
       }
       // A field of a record ("… has an amount, a date and a merchant") names data, not someone who acts.
       if (attributes?.has(index) || !isRole(word, reading)) return;
+      // "my child's progress": someone the speaker writes about, not someone who uses the product
+      if (word.possessive && POSSESSIVE_PRONOUNS.has(sentence[index - 1]?.lower ?? '')) return;
       const next = sentence[index + 1];
+      const verbFollows = reading.clauses[sentenceIndex]?.verbs.has(index + 1) ?? false;
       // "customer support", "admin dashboard": a role word used as a modifier of a following noun
-      if (next && !next.breakBefore && !word.possessive && (ATTRIBUTE_WORDS.has(next.key) || ROLE_MODIFIED_NOUNS.has(next.lower))) return;
+      if (next && !next.breakBefore && !word.possessive && !verbFollows && (ATTRIBUTE_WORDS.has(next.key) || ROLE_MODIFIED_NOUNS.has(next.lower))) return;
       if (next && !next.breakBefore && !word.possessive && isRoleWord(next.key) && !MODALS.has(next.lower)) return;
       // "a courier company", "the driver app": a role word naming the kind of organisation or product
       if (next && !next.breakBefore && !word.possessive && (ORGANISATION_NOUNS.has(next.key) || PRODUCT_NOUNS.has(next.key))) return;
@@ -783,6 +803,12 @@ function isRole(word: Word, reading: Reading): boolean {
   if (isRoleWord(word.key)) return true;
   if (!reading.subjects.has(word.key) || NOT_ROLE_NOUNS.has(word.key)) return false;
   return ORGANISATION_NOUNS.has(word.key) || looksLikeRoleNoun(word.key);
+}
+
+/** A noun that names people or an organisation ("teacher", "neighbours", "households"), as opposed to things. */
+export function isPersonNoun(word: string): boolean {
+  const key = singularize(normalizeApostrophe(word.toLowerCase()));
+  return isRoleWord(key) || ORGANISATION_NOUNS.has(key);
 }
 
 function isRoleWord(key: string): boolean {
@@ -885,11 +911,11 @@ const ALLOWING_VERBS = words(`allow allows allowing enable enables enabling want
  * What each actor does: the verb phrase after the actor ("dog owners can book walkers"), after "I want to" in a user
  * story, or after "lets X" / "allows X to" / "for X to".
  */
-function actorActions(mentions: ActorMention[], actorDisplay: Map<string, string>): ActorAction[] {
+function actorActions(mentions: ActorMention[], actorDisplay: Map<string, string>, reading: Reading): ActorAction[] {
   const actions: ActorAction[] = [];
   const seen = new Set<string>();
   for (const m of mentions) {
-    const found = actionAfter(m);
+    const found = actionAfter(m, reading.clauses[m.words[0]?.sentence ?? 0]?.verbs ?? new Set());
     if (!found) continue;
     const actor = actorDisplay.get(m.key) ?? m.display;
     const dedupe = `${actor}|${found.action.toLowerCase()}`;
@@ -900,7 +926,10 @@ function actorActions(mentions: ActorMention[], actorDisplay: Map<string, string
   return actions.sort((a, b) => a.sentenceIndex - b.sentenceIndex);
 }
 
-function actionAfter(m: ActorMention): { action: string; priority: Priority } | undefined {
+/** In a user story the actor speaks: "I want to see my results" is an action "see their results". */
+const FIRST_TO_THIRD_PERSON = new Map<string, string>(Object.entries({ i: 'they', me: 'them', my: 'their', mine: 'theirs', myself: 'themselves', am: 'are', "i'm": "they're", "i've": "they've" }));
+
+function actionAfter(m: ActorMention, verbs: ReadonlySet<number>): { action: string; priority: Priority } | undefined {
   const sentence = m.words;
   const before = sentence[m.start - 1];
   let index = m.headIndex + 1;
@@ -930,7 +959,8 @@ function actionAfter(m: ActorMention): { action: string; priority: Priority } | 
     const headPlural = sentence[m.headIndex]?.key !== sentence[m.headIndex]?.lower;
     const verbThirdPerson = /[^s]s$/.test(verb.lower);
     if (STOP_WORDS.has(verb.lower) || isRoleWord(verb.key) || headPlural === verbThirdPerson || /(?:ing|ed)$/.test(verb.lower)) return undefined;
-    if (ATTRIBUTE_WORDS.has(verb.key) || GENERIC_NOUNS.has(verb.key) || verb.possessive) return undefined;
+    // "farmers list produce": a word that is also a noun is a verb where the clause reads it as one
+    if ((!verbs.has(index) && (ATTRIBUTE_WORDS.has(verb.key) || GENERIC_NOUNS.has(verb.key))) || verb.possessive) return undefined;
   } else if (STOP_WORDS.has(verb.lower) && verb.lower !== 'be') return undefined;
 
   const phrase: string[] = [priority ? verb.surface : baseForm(verb.lower)];
@@ -961,7 +991,9 @@ function actionAfter(m: ActorMention): { action: string; priority: Priority } | 
   // A bare verb says little ("parents pick one" → "pick"): keep its particle or object even if it is a stop word.
   if (phrase.length === 1 && full > 1) phrase.push(sentence[index + 1]?.surface ?? '');
   if (phrase.length === 1 && !priority) return undefined;
-  return { action: phrase.join(' ').replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase()), priority: priority ?? 'should' };
+  const story = userStoryActorEnd(sentence) > 0;
+  const words = story ? phrase.map((word) => FIRST_TO_THIRD_PERSON.get(normalizeApostrophe(word.toLowerCase())) ?? word) : phrase;
+  return { action: words.join(' ').replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase()), priority: priority ?? 'should' };
 }
 
 /** "and" between two plural nouns, unless the second one starts a clause of its own ("quizzes and students submit …"). */
@@ -1068,6 +1100,7 @@ function entitiesOf(sentences: Word[][], reading: Reading, actorKeys: Set<string
     });
   }
 
+  const listed = sentences.map(() => new Set<number>());
   sentences.forEach((sentence, sentenceIndex) => {
     const verbs = reading.clauses[sentenceIndex]?.verbs;
     sentence.forEach((word, index) => {
@@ -1083,9 +1116,18 @@ function entitiesOf(sentences: Word[][], reading: Reading, actorKeys: Set<string
         const acting = ACTION_HAVE_VERBS.has(word.lower) && subject !== undefined && (isRoleWord(subject.key) || actorKeys.has(subject.key) || /^\p{Lu}/u.test(subject.surface) || reading.products.has(subject.key));
         const peopleWith = word.lower === 'with' && subject !== undefined && (isRoleWord(subject.key) || actorKeys.has(subject.key));
         if (subject && joined && !acting && !peopleWith && isEntityWord(subject) && !isAdverbLike(subject) && !ATTRIBUTE_WORDS.has(subject.key)) {
-          const looksLikeNoun = word.lower !== 'with' || determined.has(subject.key) || subject.key !== subject.lower || (sentence[subjectIndex - 1] !== undefined && DETERMINERS.has(sentence[subjectIndex - 1]?.lower ?? ''));
+          const determinerBefore = [1, 2].some((back) => DETERMINERS.has(sentence[subjectIndex - back]?.lower ?? '') && !sentence[subjectIndex - back + 1]?.breakBefore);
+          const looksLikeNoun = word.lower !== 'with' || determined.has(subject.key) || subject.key !== subject.lower || determinerBefore;
           const attributes = attributeList(sentence, index + 1, verbs);
-          if (looksLikeNoun && attributes.length) add(compoundName(sentence, subjectIndex), attributes, 2);
+          if (looksLikeNoun && attributes.length) {
+            add(compoundName(sentence, subjectIndex), attributes, 2);
+            // the fields listed are no records of their own
+            for (let i = index + 1; i < sentence.length && !MODALS.has(sentence[i]?.lower ?? '') && !(verbs?.has(i) ?? false); i++) {
+              const item = sentence[i];
+              if (!item || (CLAUSE_BREAKERS.has(item.lower) && !['and', 'or'].includes(item.lower))) break;
+              listed[sentenceIndex]?.add(i);
+            }
+          }
         }
       }
       // "the walker's rating"
@@ -1123,6 +1165,7 @@ function entitiesOf(sentences: Word[][], reading: Reading, actorKeys: Set<string
     const isPerson = (word: Word | undefined): boolean => word !== undefined && (isRoleWord(word.key) || actorKeys.has(word.key));
     const actedByPeople = new Set(clauses.phrases.filter((p) => p.slot === 'subject' && p.active && p.verb !== undefined && isPerson(sentence[p.end - 1])).map((p) => p.verb));
     for (const phrase of clauses.phrases) {
+      if (listed[sentenceIndex]?.has(phrase.start)) continue;
       const named = phraseEntity(sentence, phrase, reading, actorKeys);
       if (!named) continue;
       // a bare singular is a mass noun or a medium ("moisture", "by card") more often than a record, unless people act on it
@@ -1138,8 +1181,7 @@ function entitiesOf(sentences: Word[][], reading: Reading, actorKeys: Set<string
     }
   });
   for (const [name, entry] of weights) {
-    const score = entry.score + 0.5 * (determined.get(name) ?? 0);
-    if (score >= 1 || tallies.has(name)) add(name, entry.attributes, 0, score);
+    if (entry.score >= 1 || tallies.has(name)) add(name, entry.attributes, 0, entry.score);
   }
   // A compound with a head of its own ("delivery van" … "every van") is the head.
   for (const tally of [...tallies.values()]) {
@@ -1171,6 +1213,10 @@ function entitiesOf(sentences: Word[][], reading: Reading, actorKeys: Set<string
     .map(({ name, attributes }) => ({ name, attributes }));
 }
 
+const TIME_NOUNS = words(`second minute hour day week month year morning afternoon evening night weekend time`);
+const QUANTITY_NOUNS = words(`number amount list set range variety kind type lot lots group series couple pair bunch share
+  percentage proportion majority total`);
+
 /** Heads that say which facet of their modifier is meant: "payment data" is about payments, "visit time" about visits. */
 const FACET_NOUNS = words(`data information details detail time history`);
 /** Heads that name a screen, not a record: "checkout page", "settings screen". */
@@ -1196,7 +1242,10 @@ function phraseEntity(sentence: Word[], phrase: NounPhrase, reading: Reading, ac
   if (phrase.preposition === 'with' && ATTRIBUTE_WORDS.has(head.key)) return undefined;
   if (!isEntityWord(head) && !GENERIC_NOUNS.has(head.key)) return undefined;
   if (excluded(head) || SCREEN_NOUNS.has(head.key) || isAdjectiveLike(head, true) || (/ing$/.test(head.lower) && phrase.determiner === undefined)) return undefined;
-  const ownThing = (phrase.slot === 'subject' && phrase.active) || phrase.determiner === 'each' || phrase.determiner === 'every';
+  const ownThing = ((phrase.slot === 'subject' && phrase.active) || phrase.determiner === 'each' || phrase.determiner === 'every') && !TIME_NOUNS.has(head.key);
+  // "60 frames per second", "the number of boxes": a rate or a quantity, not a record
+  const counted = phrase.determiner !== undefined && (/^\d/.test(phrase.determiner) || NUMBER_WORDS.has(phrase.determiner));
+  if ((counted && sentence[phrase.end]?.lower === 'per') || (QUANTITY_NOUNS.has(head.key) && sentence[phrase.end]?.lower === 'of')) return undefined;
   if (ATTRIBUTE_WORDS.has(head.key) || FACET_NOUNS.has(head.key)) {
     if (usableModifier) return { name: modifier.key, attributes: ATTRIBUTE_WORDS.has(head.key) ? [head.lower] : [] };
     return ownThing && !FACET_NOUNS.has(head.key) ? { name: head.key, attributes: [] } : undefined;
@@ -1392,7 +1441,7 @@ export function analyzeText(text: string, options: { keyTerms?: number; actors?:
     const match = actorKeys.find((candidate) => candidate.key === key || candidate.key.endsWith(` ${key}`));
     if (match) actorDisplay.set(m.key, match.actor);
   }
-  const actions = actorActions(mentions.filter((m) => actorDisplay.has(m.key)), actorDisplay);
+  const actions = actorActions(mentions.filter((m) => actorDisplay.has(m.key)), actorDisplay, reading);
   const actorHeads = new Set(mentions.map((m) => m.words[m.headIndex]?.key ?? ''));
   return {
     sentences,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { analyzeText, asGroup, isProblemStatement, joinList, pluralize, topicsOf } from '../builtin/text-analysis.js';
+import { analyzeText, asGroup, isPersonNoun, isProblemStatement, joinList, pluralize, singularize, tokenize, topicsOf } from '../builtin/text-analysis.js';
 import { defineObjectTask } from '../task.js';
 
 export const clarifyingQuestionsInput = z
@@ -68,7 +68,14 @@ export const clarifyingQuestionsTask = defineObjectTask<ClarifyingQuestionsInput
     const primary = action && analysis.actors.includes(action.actor) ? action.actor : analysis.actors[0];
     const group = primary ? asGroup(primary) : undefined;
     const people = group ?? 'people';
-    const entity = analysis.entities[0];
+    // A record about a thing reads better than one about a person ("each quiz", not "each child").
+    const actorWords = new Set(analysis.actors.map((actor) => singularize(tokenize(actor).at(-1) ?? '')));
+    const isPerson = (name: string): boolean => {
+      const head = tokenize(name).at(-1) ?? '';
+      return actorWords.has(singularize(head)) || isPersonNoun(head);
+    };
+    const entity = analysis.entities.find((e) => !isPerson(e.name)) ?? analysis.entities[0];
+    const payer = actions.find((a) => /^pays?\b/i.test(a.action) && analysis.actors.includes(a.actor))?.actor;
 
     const gaps: Question[] = [];
     if (!group) {
@@ -100,7 +107,7 @@ export const clarifyingQuestionsTask = defineObjectTask<ClarifyingQuestionsInput
     }
     if (PAYMENT_CUE.test(idea)) {
       gaps.push({
-        question: `Who pays, and how: ${people} per ${entity?.name ?? 'use'}, a subscription, or a commission on each transaction?`,
+        question: `Who pays, and how: ${payer ? asGroup(payer) : people} per ${entity?.name ?? 'use'}, a subscription, or a commission on each transaction?`,
         why: 'The business model decides which payment, invoicing and refund features the first release needs.',
       });
     }

@@ -191,8 +191,9 @@ function summaryOf({ name, analysis, groups, topics }: BriefContext): string {
 function problemOf({ analysis, groups, topics }: BriefContext): string {
   const stated = analysis.sentences.filter(isProblemStatement).slice(0, 2);
   if (stated.length) return stated.map((sentence) => asSentence(truncate(sentence, 300))).join(' ');
-  const who = groups[0] ? capitalize(groups[0]) : 'The people this is for';
   const action = analysis.actions[0];
+  const group = action ? asGroup(action.actor) : groups[0];
+  const who = group ? capitalize(group) : 'The people this is for';
   const what = action ? action.action : topics[0] ? `handle ${topics[0]}` : 'do this';
   return `${who} have no dedicated, reliable way to ${what} today. The idea does not describe the current workaround, so confirm the problem with a few of them before building.`;
 }
@@ -221,9 +222,17 @@ function targetUsersOf({ analysis, groups, topics }: BriefContext): Brief['targe
     const group = groups[index] ?? asGroup(actor);
     const own = analysis.actions.filter((action) => action.actor === actor).map((action) => capitalize(shortAction(action.action, 8)));
     const head = singularize(tokenize(actor).at(-1) ?? actor);
-    const requesters = analysis.actions.filter((action) => action.actor !== actor && tokenize(action.action).some((w) => singularize(w) === head));
     const needs = [...own];
-    for (const request of requesters) needs.push(`Receive and answer requests from ${asGroup(request.actor)} to ${shortAction(request.action, 8)}`);
+    for (const other of analysis.actions) {
+      if (other.actor === actor) continue;
+      const words = other.action.split(' ');
+      const keys = words.map((word) => singularize(word.toLowerCase().replace(/[^\p{L}'-]/gu, '')));
+      // "dog owners book walkers": walkers are asked; "people lend drills to neighbours": neighbours receive drills
+      const objectIndex = keys.findIndex((key, i) => i > 0 && !DETERMINER.test(key));
+      const toIndex = keys.findIndex((key, i) => i > 1 && key === head && keys[i - 1] === 'to');
+      if (keys[objectIndex] === head && REQUEST_VERBS.test(keys[0] ?? '')) needs.push(`Receive and answer requests from ${asGroup(other.actor)} to ${shortAction(other.action, 8)}`);
+      else if (toIndex !== -1) needs.push(`Receive ${words.slice(1, toIndex - 1).join(' ')} from ${asGroup(other.actor)}`);
+    }
     if (needs.length === 0) needs.push(topics[0] ? `A simple, dependable way to keep track of ${topics[0]}` : `A clear reason to use the product instead of today's workaround`);
     return { name: capitalize(group), needs: unique(needs).slice(0, 5) };
   });
@@ -376,11 +385,15 @@ function shortAction(action: string, maxWords: number): string {
 /** "book trusted walkers in their neighbourhood" → "Book trusted walkers". */
 function featureName(action: string): string {
   const words = action.split(' ');
-  const cut = words.findIndex((word, index) => index >= 2 && ((isStopWord(word) && !DETERMINER.test(word) && !/^(?:and|or)$/i.test(word)) || /^\d/.test(word)));
+  const cut = words.findIndex((word, index) => index >= 2 && ((isStopWord(word) && !DETERMINER.test(word) && !/^(?:and|or)$/i.test(word)) || /^\d/.test(word) || ADVERB.test(word)));
   return capitalize(shortAction(words.slice(0, cut === -1 ? 6 : Math.min(cut, 6)).join(' '), 6));
 }
 
+/** Verbs whose object is asked for something: "owners book walkers" means walkers get requests to answer. */
+const REQUEST_VERBS = /^(?:book|hire|request|invite|ask|message|contact|call|reserve|schedule|order|engage|commission)$/;
 const DETERMINER = /^(?:a|an|the|their|its|his|her|our|your|my|each|every|this|these|those)$/i;
+/** Words that say how or when, which a feature name can do without: "Book appointments online", "See results right after". */
+const ADVERB = /^(?:online|offline|right|straight|now|later|together|automatically|\p{L}{3,}ly)$/iu;
 
 /** The capability a requirement sentence states: the words after its modal verb. */
 function capabilityOf(requirement: string): string | undefined {
