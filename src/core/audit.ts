@@ -4,6 +4,9 @@ import { auditLog } from './db/platform.schema.js';
 /** Who did it and from where; taken from the request once and passed down to services. */
 export type Actor = { userId: string | null; ipAddress: string | null; userAgent: string | null };
 
+/** An actor known to be a signed-in user: every request that changes something on someone's behalf. */
+export type UserActor = Actor & { userId: string };
+
 export type AuditEvent = {
   action: string;
   resourceType: string;

@@ -7,7 +7,7 @@ import type {
   RawServerDefault,
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Actor } from '../audit.js';
+import type { Actor, UserActor } from '../audit.js';
 import type { AuthContext } from '../auth/authenticate.js';
 import { AppError } from '../errors.js';
 
@@ -37,4 +37,10 @@ export function actorOf(request: FastifyRequest): Actor {
     ipAddress: request.ip ?? null,
     userAgent: request.headers['user-agent'] ?? null,
   };
+}
+
+/** The signed-in user of the request as the actor of a change (who, from where), or 401. */
+export function requireUserActor(request: FastifyRequest): UserActor {
+  const auth = requireAuth(request);
+  return { ...actorOf(request), userId: auth.userId };
 }

@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../app.js';
 import { chatCreditBalance } from '../../core/ai/index.js';
@@ -7,9 +7,9 @@ import type { AiTask } from '../../core/ai/task.js';
 import { withUser } from '../../core/db/tenancy.js';
 import { AppError, notFound } from '../../core/errors.js';
 import { sseStreams } from '../../core/http/sse.js';
-import { actorOf, requireAuth, type ZodApp } from '../../core/http/request-context.js';
+import { requireAuth, requireUserActor, type ZodApp } from '../../core/http/request-context.js';
 import { enqueueJob } from '../../core/jobs/index.js';
-import { personalOrganizationIdOf, type UserActor } from '../organizations/index.js';
+import { personalOrganizationIdOf } from '../organizations/index.js';
 import {
   aiSettingsSchema,
   connectionCheckSchema,
@@ -35,11 +35,6 @@ import { TASK_BATCH_JOB } from './task-batch.job.js';
 import { usageReport } from './usage.service.js';
 
 const tags = ['ai'];
-
-function userActorOf(request: FastifyRequest): UserActor {
-  const auth = requireAuth(request);
-  return { ...actorOf(request), userId: auth.userId };
-}
 
 function taskNamed(name: string): AiTask {
   const task = findTask(name);
@@ -89,7 +84,7 @@ export async function aiRoutes(api: ZodApp, context: AppContext): Promise<void> 
       },
     },
     async (request) => {
-      const actor = userActorOf(request);
+      const actor = requireUserActor(request);
       await withUser(db, actor.userId, (tx) => updateAiSettings(context, tx, actor, request.params.id, request.body));
       return withUser(db, actor.userId, (tx) => getAiSettings(context, tx, actor.userId, request.params.id));
     },

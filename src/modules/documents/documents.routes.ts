@@ -1,8 +1,6 @@
-import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app.js';
 import { withUser } from '../../core/db/tenancy.js';
-import { actorOf, requireAuth, type ZodApp } from '../../core/http/request-context.js';
-import type { UserActor } from '../organizations/index.js';
+import { requireAuth, requireUserActor, type ZodApp } from '../../core/http/request-context.js';
 import {
   createDocumentBody,
   createProjectVersionBody,
@@ -37,11 +35,6 @@ import { diffRevisions, exportDocument, getDocument, listRevisions, restoreRevis
 
 const tags = ['documents'];
 
-function userActorOf(request: FastifyRequest): UserActor {
-  const auth = requireAuth(request);
-  return { ...actorOf(request), userId: auth.userId };
-}
-
 export async function documentsRoutes(api: ZodApp, context: AppContext): Promise<void> {
   const { db } = context;
   const base = '/projects/:projectId/documents';
@@ -59,7 +52,7 @@ export async function documentsRoutes(api: ZodApp, context: AppContext): Promise
       },
     },
     async (request, reply) => {
-      const actor = userActorOf(request);
+      const actor = requireUserActor(request);
       const { contentMarkdown, ...rest } = request.body;
       const document = await withUser(db, actor.userId, (tx) =>
         createDocument(tx, actor, request.params.projectId, { ...rest, contentMarkdown: contentMarkdown ?? '' }),
@@ -116,7 +109,7 @@ export async function documentsRoutes(api: ZodApp, context: AppContext): Promise
       },
     },
     async (request) => {
-      const actor = userActorOf(request);
+      const actor = requireUserActor(request);
       const { projectId, documentId } = request.params;
       return withUser(db, actor.userId, (tx) => updateDocument(tx, actor, projectId, documentId, request.body));
     },
@@ -131,7 +124,7 @@ export async function documentsRoutes(api: ZodApp, context: AppContext): Promise
       `${one}/${action}`,
       { schema: { tags, summary, params: documentParams, response: { 200: documentSchema } } },
       async (request) => {
-        const actor = userActorOf(request);
+        const actor = requireUserActor(request);
         const { projectId, documentId } = request.params;
         return withUser(db, actor.userId, (tx) => change(tx, actor, projectId, documentId));
       },
@@ -150,7 +143,7 @@ export async function documentsRoutes(api: ZodApp, context: AppContext): Promise
         },
       },
       async (request) => {
-        const actor = userActorOf(request);
+        const actor = requireUserActor(request);
         const { projectId, documentId } = request.params;
         return withUser(db, actor.userId, (tx) => setDocumentLock(tx, actor, projectId, documentId, locked));
       },
@@ -205,7 +198,7 @@ export async function documentsRoutes(api: ZodApp, context: AppContext): Promise
       },
     },
     async (request) => {
-      const actor = userActorOf(request);
+      const actor = requireUserActor(request);
       const { projectId, documentId } = request.params;
       return withUser(db, actor.userId, (tx) => restoreRevision(tx, actor, projectId, documentId, request.body));
     },
@@ -262,7 +255,7 @@ export async function documentsRoutes(api: ZodApp, context: AppContext): Promise
       },
     },
     async (request, reply) => {
-      const actor = userActorOf(request);
+      const actor = requireUserActor(request);
       const version = await withUser(db, actor.userId, (tx) =>
         createProjectVersion(tx, actor, request.params.projectId, request.body?.changeNote ?? null),
       );

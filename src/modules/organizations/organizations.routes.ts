@@ -1,8 +1,7 @@
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../app.js';
 import { asSystem, withUser } from '../../core/db/tenancy.js';
-import { actorOf, requireAuth, type ZodApp } from '../../core/http/request-context.js';
+import { requireAuth, requireUserActor, type ZodApp } from '../../core/http/request-context.js';
 import { addMember, changeMemberRole, findUserIdByEmail, listMembers, removeMember } from './members.service.js';
 import {
   addMemberBody,
@@ -23,16 +22,10 @@ import {
   getOrganization,
   listOrganizations,
   updateOrganization,
-  type UserActor,
 } from './organizations.service.js';
 
 const tags = ['organizations'];
 const noContent = z.null().describe('No content');
-
-function userActorOf(request: FastifyRequest): UserActor {
-  const auth = requireAuth(request);
-  return { ...actorOf(request), userId: auth.userId };
-}
 
 export async function organizationsRoutes(api: ZodApp, context: AppContext): Promise<void> {
   const { db } = context;
@@ -41,7 +34,7 @@ export async function organizationsRoutes(api: ZodApp, context: AppContext): Pro
     '/organizations',
     { schema: { tags, summary: 'Create an organization (you become its owner)', body: createOrganizationBody, response: { 201: organizationSchema } } },
     async (request, reply) => {
-      const actor = userActorOf(request);
+      const actor = requireUserActor(request);
       const organization = await withUser(db, actor.userId, (tx) => createOrganizationForUser(tx, actor, request.body));
       return reply.status(201).send(organization);
     },
@@ -77,7 +70,7 @@ export async function organizationsRoutes(api: ZodApp, context: AppContext): Pro
       },
     },
     async (request) => {
-      const actor = userActorOf(request);
+      const actor = requireUserActor(request);
       return withUser(db, actor.userId, (tx) => updateOrganization(tx, actor, request.params.id, request.body));
     },
   );
@@ -86,7 +79,7 @@ export async function organizationsRoutes(api: ZodApp, context: AppContext): Pro
     '/organizations/:id',
     { schema: { tags, summary: 'Delete an organization with its projects (owners; not a personal one)', params: organizationParams, response: { 204: noContent } } },
     async (request, reply) => {
-      const actor = userActorOf(request);
+      const actor = requireUserActor(request);
       await withUser(db, actor.userId, (tx) => deleteOrganization(tx, actor, request.params.id));
       return reply.status(204).send(null);
     },
@@ -121,7 +114,7 @@ export async function organizationsRoutes(api: ZodApp, context: AppContext): Pro
       },
     },
     async (request, reply) => {
-      const actor = userActorOf(request);
+      const actor = requireUserActor(request);
       const userIdForEmail = await asSystem(db, (tx) => findUserIdByEmail(tx, request.body.email));
       const member = await withUser(db, actor.userId, (tx) =>
         addMember(tx, actor, request.params.id, request.body, userIdForEmail),
@@ -142,7 +135,7 @@ export async function organizationsRoutes(api: ZodApp, context: AppContext): Pro
       },
     },
     async (request) => {
-      const actor = userActorOf(request);
+      const actor = requireUserActor(request);
       return withUser(db, actor.userId, (tx) =>
         changeMemberRole(tx, actor, request.params.id, request.params.userId, request.body.role),
       );
@@ -160,7 +153,7 @@ export async function organizationsRoutes(api: ZodApp, context: AppContext): Pro
       },
     },
     async (request, reply) => {
-      const actor = userActorOf(request);
+      const actor = requireUserActor(request);
       await withUser(db, actor.userId, (tx) => removeMember(tx, actor, request.params.id, request.params.userId));
       return reply.status(204).send(null);
     },

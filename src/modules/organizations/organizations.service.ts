@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { and, asc, eq, gt } from 'drizzle-orm';
-import { recordAudit, type Actor } from '../../core/audit.js';
+import { recordAudit, type Actor, type UserActor } from '../../core/audit.js';
 import type { Tx } from '../../core/db/database.js';
 import { organizationMembers, organizations, type OrganizationRole } from '../../core/db/platform.schema.js';
 import { AppError, notFound } from '../../core/errors.js';
@@ -84,7 +84,7 @@ export async function createOrganization(
   return row;
 }
 
-export type UserActor = Actor & { userId: string };
+export type { UserActor };
 
 function slugTaken(slug: string): AppError {
   return new AppError('CONFLICT', `The slug "${slug}" is already taken; choose another`, {

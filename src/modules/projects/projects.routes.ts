@@ -1,8 +1,6 @@
-import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app.js';
 import { withUser } from '../../core/db/tenancy.js';
-import { actorOf, requireAuth, type ZodApp } from '../../core/http/request-context.js';
-import type { UserActor } from '../organizations/index.js';
+import { requireAuth, requireUserActor, type ZodApp } from '../../core/http/request-context.js';
 import {
   createProjectBody,
   listProjectsQuery,
@@ -24,11 +22,6 @@ import {
 
 const tags = ['projects'];
 
-function userActorOf(request: FastifyRequest): UserActor {
-  const auth = requireAuth(request);
-  return { ...actorOf(request), userId: auth.userId };
-}
-
 export async function projectsRoutes(api: ZodApp, context: AppContext): Promise<void> {
   const { db } = context;
 
@@ -43,7 +36,7 @@ export async function projectsRoutes(api: ZodApp, context: AppContext): Promise<
       },
     },
     async (request, reply) => {
-      const actor = userActorOf(request);
+      const actor = requireUserActor(request);
       const project = await withUser(db, actor.userId, (tx) => createProject(tx, actor, request.body));
       return reply.status(201).send(project);
     },
@@ -86,7 +79,7 @@ export async function projectsRoutes(api: ZodApp, context: AppContext): Promise<
       },
     },
     async (request) => {
-      const actor = userActorOf(request);
+      const actor = requireUserActor(request);
       return withUser(db, actor.userId, (tx) => replaceProject(tx, actor, request.params.id, request.body));
     },
   );
@@ -103,7 +96,7 @@ export async function projectsRoutes(api: ZodApp, context: AppContext): Promise<
       },
     },
     async (request) => {
-      const actor = userActorOf(request);
+      const actor = requireUserActor(request);
       return withUser(db, actor.userId, (tx) => updateProject(tx, actor, request.params.id, request.body));
     },
   );
@@ -119,7 +112,7 @@ export async function projectsRoutes(api: ZodApp, context: AppContext): Promise<
       },
     },
     async (request) => {
-      const actor = userActorOf(request);
+      const actor = requireUserActor(request);
       return withUser(db, actor.userId, (tx) => deleteProject(tx, actor, request.params.id));
     },
   );
@@ -135,7 +128,7 @@ export async function projectsRoutes(api: ZodApp, context: AppContext): Promise<
       },
     },
     async (request) => {
-      const actor = userActorOf(request);
+      const actor = requireUserActor(request);
       return withUser(db, actor.userId, (tx) => restoreProject(tx, actor, request.params.id));
     },
   );
