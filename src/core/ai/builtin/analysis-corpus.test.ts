@@ -343,3 +343,22 @@ describe('text analysis corpus', () => {
     });
   }
 });
+
+describe('the tool-sharing idea', () => {
+  const idea = 'An app for neighbourhood tool sharing: people lend drills and ladders to neighbours, with deposits and reminders.';
+
+  it('names neighbours as the actors, the tools, deposits and reminders as entities, and the loan the lending implies', () => {
+    const analysis = analyzeText(idea);
+    expect(analysis.actors).toEqual(['neighbours']);
+    expect(analysis.entities.map((entity) => entity.name)).toEqual(['loan', 'drill', 'ladder', 'deposit', 'reminder']);
+    expect(analysis.actions.map(({ actor, action }) => `${actor}: ${action}`)).toEqual(['people: lend drills and ladders to neighbours']);
+  });
+
+  it('asks its clarifying questions about neighbours and loans', () => {
+    expect(clarifyingQuestionsTask.builtin({ idea }, {}).questions.map((q) => q.question)).toEqual([
+      'Where will neighbours use it: on a phone, in a web browser, or inside a tool they already use, and roughly how many neighbours do you expect in the first year?',
+      'What would show that it works for neighbours: which number should change (for example how often people lend drills and ladders to neighbours), and by how much, in the first three months?',
+      'What must be kept about each loan, who may see it, and for how long?',
+    ]);
+  });
+});
