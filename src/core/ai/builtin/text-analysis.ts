@@ -1141,7 +1141,11 @@ function entitiesOf(sentences: Word[][], reading: Reading, actorKeys: Set<string
         if (subject && joined && !acting && !peopleWith && isEntityWord(subject) && !isAdverbLike(subject) && !ATTRIBUTE_WORDS.has(subject.key)) {
           const determinerBefore = [1, 2].some((back) => DETERMINERS.has(sentence[subjectIndex - back]?.lower ?? '') && !sentence[subjectIndex - back + 1]?.breakBefore);
           const looksLikeNoun = word.lower !== 'with' || determined.has(subject.key) || subject.key !== subject.lower || determinerBefore;
-          const attributes = attributeList(sentence, index + 1, verbs);
+          // "split bills with roommates": people in the plural are company, not fields ("… with the operator" is one)
+          const attributes = attributeList(sentence, index + 1, verbs).filter((attribute) => {
+            const last = attribute.split(' ').at(-1) ?? '';
+            return word.lower !== 'with' || !isPersonNoun(last) || singularize(last) === last;
+          });
           if (looksLikeNoun && attributes.length) {
             add(compoundName(sentence, subjectIndex), attributes, 2);
             // the fields listed are no records of their own
@@ -1273,7 +1277,7 @@ function phraseEntity(sentence: Word[], phrase: NounPhrase, reading: Reading, ac
     if (usableModifier) return { name: modifier.key, attributes: ATTRIBUTE_WORDS.has(head.key) ? [head.lower] : [] };
     return ownThing && !FACET_NOUNS.has(head.key) ? { name: head.key, attributes: [] } : undefined;
   }
-  if (GENERIC_NOUNS.has(head.key) && !usableModifier && !ownThing) return undefined;
+  if (TIME_NOUNS.has(head.key) || (GENERIC_NOUNS.has(head.key) && !usableModifier && !ownThing)) return undefined;
   return { name: usableModifier ? `${modifier.lower} ${head.key}` : head.key, attributes: [] };
 }
 

@@ -35,6 +35,9 @@ const SCALE_CUE =
 const SUCCESS_CUE = /\b(success|succeed\w*|measure\w*|metrics?|kpis?|goals?|targets?|\d+ ?%|retention|revenue|conversion)\b/i;
 const PAYMENT_CUE = /\b(pay|pays|paying|payments?|paid|price|prices|pricing|fees?|subscriptions?|checkout|commission|monetiz\w*|monetis\w*|charge|charges)\b/i;
 
+/** Records that are themselves the money, so "per payment" would say nothing. */
+const MONEY_RECORD = /^(?:payment|purchase|subscription|refund|fee|price|rate|commission|invoice|charge)$/;
+
 type Question = { question: string; why: string };
 
 export const clarifyingQuestionsTask = defineObjectTask<ClarifyingQuestionsInput, ClarifyingQuestions>({
@@ -74,8 +77,16 @@ export const clarifyingQuestionsTask = defineObjectTask<ClarifyingQuestionsInput
       const head = tokenize(name).at(-1) ?? '';
       return actorWords.has(singularize(head)) || isPersonNoun(head);
     };
-    const entity = analysis.entities.find((e) => !isPerson(e.name)) ?? analysis.entities[0];
-    const payer = actions.find((a) => /^pays?\b/i.test(a.action) && analysis.actors.includes(a.actor))?.actor;
+    // "each rent" does not read: a thing named once in the singular is likely a mass noun, so prefer one named in the
+    // plural, described with attributes, or implied by a verb ("lend" → loan).
+    const countable = (name: string): boolean => {
+      const key = tokenize(name).map(singularize).join(' ');
+      const term = analysis.keyTerms.find((t) => tokenize(t.term).map(singularize).join(' ') === key);
+      return term === undefined || term.count > 1 || singularize(tokenize(term.term).at(-1) ?? '') !== (tokenize(term.term).at(-1) ?? '');
+    };
+    const entity =
+      analysis.entities.find((e) => !isPerson(e.name) && (e.attributes.length > 0 || countable(e.name))) ?? analysis.entities.find((e) => !isPerson(e.name)) ?? analysis.entities[0];
+    const payer = actions.find((a) => /^(?:\S+ (?:and|or) )?pays?\b/i.test(a.action) && analysis.actors.includes(a.actor))?.actor;
 
     const gaps: Question[] = [];
     if (!group) {
@@ -107,7 +118,7 @@ export const clarifyingQuestionsTask = defineObjectTask<ClarifyingQuestionsInput
     }
     if (PAYMENT_CUE.test(idea)) {
       gaps.push({
-        question: `Who pays, and how: ${payer ? asGroup(payer) : people} per ${entity?.name ?? 'use'}, a subscription, or a commission on each transaction?`,
+        question: `Who pays, and how: ${payer ? asGroup(payer) : people} per ${entity && !MONEY_RECORD.test(entity.name) ? entity.name : 'use'}, a subscription, or a commission on each transaction?`,
         why: 'The business model decides which payment, invoicing and refund features the first release needs.',
       });
     }
