@@ -5,6 +5,7 @@ import { aiRoutes } from './ai/ai.routes.js';
 import { taskBatchJob } from './ai/index.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { documentsRoutes } from './documents/documents.routes.js';
+import { generationJobHandlers, generationRoutes } from './generation/index.js';
 import { identityRoutes } from './identity/identity.routes.js';
 import { jobsRoutes } from './jobs/jobs.routes.js';
 import { organizationsRoutes } from './organizations/organizations.routes.js';
@@ -21,9 +22,10 @@ export async function registerModules(api: ZodApp, context: AppContext): Promise
   await jobsRoutes(api, context);
   await documentsRoutes(api, context);
   await searchRoutes(api, context);
+  await generationRoutes(api, context);
 }
 
 /** Every module's background job handlers: the runner runs them, enqueueJob validates payloads against them. */
 export function jobHandlers(context: AppContext): JobHandler[] {
-  return [taskBatchJob(context)];
+  return [taskBatchJob(context), ...generationJobHandlers(context)];
 }

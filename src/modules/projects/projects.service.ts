@@ -16,6 +16,7 @@ import {
   roleAtLeast,
   type UserActor,
 } from '../organizations/index.js';
+import { enqueueIdeaPipeline } from '../generation/idea-pipeline.enqueue.js';
 import { deriveProjectKey, keyCandidates } from './project-key.js';
 import type {
   CreateProjectInput,
@@ -79,13 +80,16 @@ export async function createProject(tx: Tx, actor: UserActor, input: CreateProje
   }
   await requireOrganizationRole(tx, actor.userId, organizationId, 'editor');
   const id = newId();
+  // A project created from an idea is `processing` (unless another status is asked for) while the idea pipeline asks
+  // its questions and writes its documents.
+  const fromIdea = Boolean(input.ideaPrompt?.trim());
   const values = {
     id,
     organizationId,
     ownerId: actor.userId,
     name: input.name,
     description: input.description ?? null,
-    status: input.status ?? 'active',
+    status: input.status ?? (fromIdea ? 'processing' : 'active'),
     settings: input.settings ?? {},
     ideaPrompt: input.ideaPrompt ?? null,
     startDate: input.startDate ?? null,
@@ -114,6 +118,7 @@ export async function createProject(tx: Tx, actor: UserActor, input: CreateProje
     organizationId,
     details: { name: row.name, key: row.key },
   });
+  if (fromIdea) await enqueueIdeaPipeline(tx, { organizationId, projectId: id, userId: actor.userId }, 'questions');
   return toProject(row);
 }
 

@@ -1,0 +1,55 @@
+import type { ObjectTask } from '../../core/ai/index.js';
+import {
+  documentMarketingTask,
+  documentOverviewTask,
+  documentPrdTask,
+  documentSrsTask,
+  documentTasksTask,
+  documentTechTask,
+  renderMarketing,
+  renderOverview,
+  renderPrd,
+  renderSrs,
+  renderTasks,
+  renderTech,
+  type DocumentTaskInput,
+  type RenderOptions,
+} from '../../core/ai/tasks/index.js';
+import type { DocumentType } from '../documents/index.js';
+
+/** The document types the generator writes, and the idea pipeline's five in the order it writes them. */
+export const generatableTypes = ['srs', 'prd', 'overview', 'marketing', 'tech', 'tasks'] as const;
+export type GeneratableType = (typeof generatableTypes)[number];
+export const pipelineTypes = ['overview', 'prd', 'marketing', 'tech', 'tasks'] as const satisfies readonly GeneratableType[];
+
+export type DocumentKind = {
+  type: GeneratableType & DocumentType;
+  /** How the document is named: "<project> — <label>". */
+  label: string;
+  task: ObjectTask<DocumentTaskInput, unknown>;
+  render(output: unknown, options: RenderOptions): string;
+  /**
+   * Documents of the project this kind draws on, most relevant first (the latest of each type that is not
+   * archived). An SRS builds on the scope statement, the requirements and the feasibility study (BA Copilot).
+   */
+  sources: readonly DocumentType[];
+};
+
+function kind<Output>(
+  type: GeneratableType,
+  label: string,
+  task: ObjectTask<DocumentTaskInput, Output>,
+  render: (output: Output, options: RenderOptions) => string,
+  sources: readonly DocumentType[],
+): DocumentKind {
+  return { type, label, task: task as ObjectTask<DocumentTaskInput, unknown>, render: render as (output: unknown, options: RenderOptions) => string, sources };
+}
+
+export const documentKinds: Record<GeneratableType, DocumentKind> = {
+  srs: kind('srs', 'Software Requirements Specification', documentSrsTask, renderSrs, ['scope_statement', 'prd', 'spec', 'feasibility', 'business_case']),
+  prd: kind('prd', 'Product Requirements', documentPrdTask, renderPrd, ['overview', 'scope_statement', 'business_case', 'feasibility', 'srs']),
+  overview: kind('overview', 'Overview', documentOverviewTask, renderOverview, ['business_case', 'scope_statement', 'feasibility']),
+  marketing: kind('marketing', 'Marketing Plan', documentMarketingTask, renderMarketing, ['overview', 'prd', 'business_case', 'stakeholder_register']),
+  tech: kind('tech', 'Technical Design', documentTechTask, renderTech, ['prd', 'srs', 'spec', 'design', 'overview']),
+  tasks: kind('tasks', 'Delivery Plan', documentTasksTask, renderTasks, ['prd', 'srs', 'tech', 'roadmap']),
+};
