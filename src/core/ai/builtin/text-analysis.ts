@@ -959,7 +959,12 @@ function actionAfter(m: ActorMention, verbs: ReadonlySet<number>): { action: str
 
   let priority: Priority | undefined;
   const modal = MODAL_PHRASES.find((phrase) => phrase.words.every((w, i) => sentence[index + i]?.lower === w));
-  if (modal) {
+  // "As a parent, I want a weekly summary …": wanting a thing is getting it
+  const wanted = userStoryActorEnd(sentence) > 0 && ['want', 'need'].includes(sentence[index]?.lower ?? '') && (DETERMINERS.has(sentence[index + 1]?.lower ?? '') || POSSESSIVE_PRONOUNS.has(sentence[index + 1]?.lower ?? ''));
+  if (wanted) {
+    priority = sentence[index]?.lower === 'need' ? 'must' : 'should';
+    index += 1;
+  } else if (modal) {
     priority = modal.priority;
     index += modal.words.length;
   } else if (before && !sentence[m.start]?.breakBefore && LETTING_VERBS.has(before.lower)) {
@@ -984,9 +989,9 @@ function actionAfter(m: ActorMention, verbs: ReadonlySet<number>): { action: str
     if (STOP_WORDS.has(verb.lower) || isRoleWord(verb.key) || headPlural === verbThirdPerson || /(?:ing|ed)$/.test(verb.lower)) return undefined;
     // "farmers list produce": a word that is also a noun is a verb where the clause reads it as one
     if ((!verbs.has(index) && (ATTRIBUTE_WORDS.has(verb.key) || GENERIC_NOUNS.has(verb.key))) || verb.possessive) return undefined;
-  } else if (STOP_WORDS.has(verb.lower) && verb.lower !== 'be') return undefined;
+  } else if (STOP_WORDS.has(verb.lower) && verb.lower !== 'be' && !wanted) return undefined;
 
-  const phrase: string[] = [priority ? verb.surface : baseForm(verb.lower)];
+  const phrase: string[] = wanted ? ['get', verb.surface] : [priority ? verb.surface : baseForm(verb.lower)];
   // Up to the end of the clause; a list of bare verbs carries on: "book, move and cancel appointments".
   let itemWords = 1;
   let afterConjunction = false;
@@ -1493,6 +1498,7 @@ export function topicsOf(analysis: Pick<TextAnalysis, 'keyTerms' | 'actors' | 'a
   const mentions = new Map(analysis.keyTerms.map((term) => [phraseKey(tokenize(term.term)), { count: term.count, plural: isPluralPhrase(term.term) }]));
   const topics: string[] = analysis.entities
     .filter((entity) => {
+      if (isPersonNoun(tokenize(entity.name).at(-1) ?? '')) return false;
       const term = mentions.get(phraseKey(tokenize(entity.name)));
       return entity.attributes.length > 0 || (term !== undefined && (term.count >= 2 || term.plural));
     })
@@ -1500,7 +1506,8 @@ export function topicsOf(analysis: Pick<TextAnalysis, 'keyTerms' | 'actors' | 'a
   for (const { term, nounLike } of analysis.keyTerms) {
     const termWords = tokenize(term);
     const last = termWords[termWords.length - 1] ?? '';
-    if (termWords.every((word) => actorWords.has(singularize(word))) || verbs.has(termWords[0] ?? '')) continue;
+    // "small growers", "dog owners": people, however they are described; "five minutes": a duration
+    if (termWords.every((word) => actorWords.has(singularize(word))) || actorWords.has(singularize(last)) || isPersonNoun(last) || TIME_NOUNS.has(singularize(last)) || verbs.has(termWords[0] ?? '')) continue;
     if (termWords.length > 1 || (singularize(last) !== last && nounLike)) topics.push(term);
   }
   if (topics.length === 0) {

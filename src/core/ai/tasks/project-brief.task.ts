@@ -385,7 +385,9 @@ function shortAction(action: string, maxWords: number): string {
 /** "book trusted walkers in their neighbourhood" → "Book trusted walkers". */
 function featureName(action: string): string {
   const words = action.split(' ');
-  const cut = words.findIndex((word, index) => index >= 2 && ((isStopWord(word) && !DETERMINER.test(word) && !/^(?:and|or)$/i.test(word)) || /^\d/.test(word) || ADVERB.test(word)));
+  // "see who is missing …" needs its clause; "book appointments online" does without the adverb
+  const from = /^(?:who|what|which|how|when|where|whether)$/i.test(words[1] ?? '') ? 4 : 2;
+  const cut = words.findIndex((word, index) => index >= from && ((isStopWord(word) && !DETERMINER.test(word) && !/^(?:and|or)$/i.test(word)) || /^\d/.test(word) || ADVERB.test(word)));
   return capitalize(shortAction(words.slice(0, cut === -1 ? 6 : Math.min(cut, 6)).join(' '), 6));
 }
 
@@ -393,7 +395,7 @@ function featureName(action: string): string {
 const REQUEST_VERBS = /^(?:book|hire|request|invite|ask|message|contact|call|reserve|schedule|order|engage|commission)$/;
 const DETERMINER = /^(?:a|an|the|their|its|his|her|our|your|my|each|every|this|these|those)$/i;
 /** Words that say how or when, which a feature name can do without: "Book appointments online", "See results right after". */
-const ADVERB = /^(?:online|offline|right|straight|now|later|together|automatically|\p{L}{3,}ly)$/iu;
+const ADVERB = /^(?:online|offline|right|straight|now|later|together|automatically|quickly|instantly|immediately|manually|monthly)$/i;
 
 /** The capability a requirement sentence states: the words after its modal verb. */
 function capabilityOf(requirement: string): string | undefined {
