@@ -192,7 +192,7 @@ const CUES = {
   payments: /\b(pay|pays|paying|payments?|paid|price|prices|pricing|fees?|subscriptions?|checkout|invoices?|refunds?|billing|commission)\b/i,
   marketplace: /\b(marketplace|two-sided|connects? \w+(?: \w+)? (?:with|to)|match(?:es|ing)? \w+(?: \w+)? with|hire|hiring|on-demand|gig)\b/i,
   realtime: /\b(real[- ]time|live|chat|messag\w*|instant\w*|tracking)\b/i,
-  location: /\b(locations?|maps?|nearby|gps|geolocation|distance|neighbou?rhood|routes?|addresses)\b/i,
+  location: /\b(locations?|maps?|nearby|gps|geolocation|distance|routes?|addresses)\b/i,
   notifications: /\b(notif\w*|remind\w*|alerts?|e-?mails?|sms|push)\b/i,
   media: /\b(photos?|images?|pictures?|videos?|uploads?|files?|attachments?|documents?|recordings?)\b/i,
   ai: /\b(ai|ml|machine learning|llm|gpt|recommend\w*|predict\w*|classif\w*|automatically suggest\w*)\b/i,
@@ -245,7 +245,6 @@ export function projectFacts(input: DocumentTaskInput): ProjectFacts {
   const analysis: TextAnalysis = { ...analyzed, actions, actors, entities: credibleEntities(analyzed.entities, fullText) };
 
   const platforms = unique(PLATFORMS.filter(([cue]) => cue.test(fullText)).map(([, label]) => label));
-  const scaleMatch = SCALE.exec(fullText);
   const cues = Object.fromEntries(Object.entries(CUES).map(([key, cue]) => [key, cue.test(fullText)])) as ProjectFacts['cues'];
   return {
     name,
@@ -267,7 +266,7 @@ export function projectFacts(input: DocumentTaskInput): ProjectFacts {
     platformStated: platforms.length > 0,
     integrations: integrationNames(fullText),
     personalData: PERSONAL_DATA.filter(([cue]) => cue.test(fullText)).map(([, label]) => label),
-    scale: scaleMatch ? `${scaleMatch[1]} ${scaleMatch[2]}`.replace(/\s+/g, ' ') : undefined,
+    scale: scaleOf(fullText, actors),
     acronyms: acronymsOf(fullText),
     cues,
   };
@@ -289,6 +288,19 @@ export function passagesOf(input: Pick<DocumentTaskInput, 'idea' | 'answers' | '
     }
   }
   return passages;
+}
+
+const PEOPLE_WORDS = new Set(['users', 'people', 'customers', 'members', 'subscribers', 'visitors', 'clients', 'employees', 'accounts', 'downloads', 'households', 'families', 'companies', 'businesses', 'teams']);
+
+/** How many people the inputs expect ("5000 nurses", "2k users"), when they say so; counts of things are not scale. */
+function scaleOf(text: string, actors: string[]): string | undefined {
+  const heads = new Set(actors.map((actor) => singularize(tokenize(actor).at(-1) ?? '')));
+  const pattern = new RegExp(SCALE.source, 'giu');
+  for (const match of text.matchAll(pattern)) {
+    const noun = tokenize(match[2] ?? '').at(-1) ?? '';
+    if (heads.has(singularize(noun)) || PEOPLE_WORDS.has(noun)) return `${match[1]} ${match[2]}`.replace(/\s+/g, ' ');
+  }
+  return undefined;
 }
 
 /** Requirement sentences of every passage, deduplicated, numbered FR-n / NFR-n in input order, with their passage. */
@@ -321,10 +333,18 @@ function termsOf(analysis: TextAnalysis): string[] {
  * Entities with attributes, and those without only where the text uses them as nouns: after a determiner or in the
  * plural ("each review", "reviews"), which leaves out adverbs and participles the analysis may take for things.
  */
+const CALENDAR_WORDS = new Set(
+  'monday tuesday wednesday thursday friday saturday sunday weekend january february march april may june july august september october november december'.split(' '),
+);
+
 function credibleEntities(entities: Entity[], text: string): Entity[] {
   const lower = text.toLowerCase();
   return entities.filter((entity) => {
     if (entity.attributes.length) return true;
+    if (CALENDAR_WORDS.has(entity.name.toLowerCase())) return false;
+    // A name written with a capital inside sentences is a proper noun (a place, a brand), not a record.
+    const escaped = escapeRegExp(entity.name);
+    if (new RegExp(`[\\p{L},;] ${escaped.charAt(0).toUpperCase()}${escaped.slice(1)}\\b`, 'u').test(text) && !new RegExp(`[\\p{L},;] ${escaped}\\b`, 'u').test(text)) return false;
     const name = escapeRegExp(entity.name.toLowerCase());
     const plural = escapeRegExp(pluralize(entity.name).toLowerCase());
     return new RegExp(`\\b(?:a|an|the|each|every|their|our|your|its|this|that|per)\\s+${name}\\b|\\b${plural}\\b`, 'u').test(lower) && !/(?:ed|ly|by)$/.test(entity.name);
@@ -403,7 +423,15 @@ export function entitiesOf(facts: ProjectFacts): Entity[] {
 
 /** The main subject of the project as a short noun phrase ("walks", "the neighbourhood tool library"). */
 export function subjectOf(facts: ProjectFacts): string {
-  return facts.topics[0] ?? facts.terms.find((t) => !facts.groups.includes(t)) ?? facts.name;
+  const subject = facts.topics[0] ?? facts.terms.find((t) => !facts.groups.includes(t));
+  if (!subject) return facts.name;
+  return isPluralPhrase(subject) ? subject : `the ${subject}`;
+}
+
+/** "time entries" → true; "tool library" → false. */
+export function isPluralPhrase(phrase: string): boolean {
+  const last = tokenize(phrase).at(-1) ?? '';
+  return singularize(last) !== last;
 }
 
 /** What kind of product this is, from the idea's own words. */
@@ -544,7 +572,7 @@ export function unique(items: readonly string[]): string[] {
   });
 }
 
-export { asGroup, capitalize, joinList, pluralize, singularize, truncate };
+export { asGroup, capitalize, isStopWord, joinList, pluralize, singularize, truncate };
 
 export const priorityWord: Record<Priority, string> = { must: 'Must', should: 'Should', could: 'Could' };
 export const priorityOrder: Record<Priority, number> = { must: 0, should: 1, could: 2 };
@@ -636,7 +664,13 @@ export type RenderOptions = {
   labelOf?: (id: string) => string | undefined;
 };
 
+function defaultLabel(id: string): string | undefined {
+  if (id === 'idea') return 'the idea';
+  const answer = /^answer-(\d+)$/.exec(id);
+  return answer ? `answer ${answer[1]} to the clarifying questions` : undefined;
+}
+
 export function sourceText(ids: readonly string[], options: RenderOptions): string | undefined {
-  const labels = unique(ids.map((id) => options.labelOf?.(id) ?? (id === 'idea' ? 'the idea' : undefined)).filter((l): l is string => Boolean(l)));
+  const labels = unique(ids.map((id) => options.labelOf?.(id) ?? defaultLabel(id)).filter((l): l is string => Boolean(l)));
   return labels.length ? labels.join('; ') : undefined;
 }

@@ -10,6 +10,7 @@ import {
   documentTaskInput,
   entitiesOf,
   featureName,
+  isStopWord,
   joinList,
   MarkdownWriter,
   mentions,
@@ -219,15 +220,27 @@ function benefitOf(facts: ProjectFacts, action: string, sentence: string): strin
   const stated = PURPOSE.exec(sentence)?.[1];
   if (stated) return clause(stated);
   const act = action.toLowerCase();
-  const object = clause(action.split(' ').slice(1).join(' ')) || subjectOf(facts);
+  const object = objectOf(action) || subjectOf(facts);
   if (/^(?:search|find|browse|compare|discover|look)/.test(act)) return `I can choose the right ${object} quickly`;
   if (/^(?:book|schedule|reserve|order|request|hire|buy|rent|borrow)/.test(act)) return 'I know it is confirmed without calling or messaging around';
+  if (/^(?:confirm|accept|approve|decline|reject|assign)/.test(act)) return 'everyone involved knows where they stand';
+  if (/^(?:sell|offer|publish|post|list|advertise|lend|share)/.test(act)) return `the right people find my ${object} without me chasing them`;
   if (/^(?:track|log|record|monitor|measure)/.test(act)) return `I have an accurate record of ${object} when I need it`;
   if (/^(?:pay|invoice|charge|split|tip|get paid|receive)/.test(act)) return 'money is settled on time without chasing it';
-  if (/^(?:share|message|invite|notify|rate|review|comment|vote|chat)/.test(act)) return 'everyone involved sees the same information';
+  if (/^(?:message|invite|notify|rate|review|comment|vote|chat|contact)/.test(act)) return 'everyone involved sees the same information';
   if (/^(?:see|view|read|check|get|know|follow|watch)/.test(act)) return 'I can decide with confidence';
-  if (/^(?:create|add|edit|manage|organi[sz]e|plan|set|update|upload|publish|post|list)/.test(act)) return `${object} stay up to date in one place`;
-  return `I can ${clause(shortAction(action, 6))} without a workaround`;
+  if (/^(?:create|add|edit|manage|organi[sz]e|plan|set|update|upload|keep)/.test(act)) return `${object} stay up to date in one place`;
+  return `it takes me less time and effort than today`;
+}
+
+const TRAILING = /^(?:nearby|online|quickly|weekly|daily|monthly|together|later|now|today|instantly|again|easily|directly)$/i;
+
+/** What an action acts on: "sell surplus meals to neighbours" → "surplus meals"; "get paid weekly" → "". */
+function objectOf(action: string): string {
+  const words = clause(action).split(' ').slice(1);
+  if (/^(?:paid|started|notified|matched)$/i.test(words[0] ?? '')) return '';
+  const cut = words.findIndex((word, index) => index > 0 && ((isStopWord(word) && !/^(?:a|an|the|each|every|their|my|our|your)$/i.test(word)) || TRAILING.test(word)));
+  return words.slice(0, cut === -1 ? words.length : cut).join(' ').replace(/^(?:a|an|the|each|every|their|my|our|your)\s+/i, '');
 }
 
 function userStoriesOf(facts: ProjectFacts): Story[] {
@@ -411,5 +424,5 @@ export function renderPrd(prd: DocumentPrd, options: RenderOptions = {}): string
 function storyLine(story: Story): string {
   const persona = story.persona.replace(/^(?:an?|the)\s+/i, '');
   const want = /^(?:to|the|a|an)\b/i.test(story.want) || /\bto\b/.test(story.want.split(' ').slice(0, 4).join(' ')) ? story.want : `to ${story.want}`;
-  return `As ${/^[aeiou]/i.test(persona) ? 'an' : 'a'} ${persona}, I want ${want} so that ${clause(story.soThat)}.`;
+  return `As ${withArticle(persona)}, I want ${want} so that ${clause(story.soThat)}.`;
 }

@@ -11,6 +11,7 @@ import {
   documentTaskInput,
   entitiesOf,
   featureName,
+  isPluralPhrase,
   joinList,
   MarkdownWriter,
   mentions,
@@ -435,12 +436,17 @@ function functionalRequirements(facts: ProjectFacts): Functional[] {
   }
   for (const topic of facts.topics) {
     if (drafts.length >= 3) break;
+    const plural = isPluralPhrase(topic);
     add({
-      title: `Keep ${topic} in one place`,
-      description: `The system shall keep ${topic} in one place where ${primaryGroup(facts)} can find, add and update them.`,
-      priority: 'could',
+      title: plural ? `Keep ${topic} in one place` : `Keep the ${topic} in one place`,
+      description: plural
+        ? `The system shall keep ${topic} in one place where ${primaryGroup(facts)} can find, add and update them.`
+        : `The system shall keep the ${topic} in one place where ${primaryGroup(facts)} can find, add and update its entries.`,
+      priority: drafts.length === 0 ? 'must' : 'could',
       origin: 'derived',
-      acceptanceCriteria: [`A new entry in ${topic} can be added and found again by a word it contains.`, `${capitalize(topic)} are listed newest first.`],
+      acceptanceCriteria: plural
+        ? [`A new entry in ${topic} can be added and found again by a word it contains.`, `${capitalize(topic)} are listed newest first.`]
+        : [`A new entry in the ${topic} can be added and found again by a word it contains.`, 'Entries are listed newest first.'],
       sources: sourcesOf(facts, sentenceMentioning(facts, topic) ?? ''),
     });
   }
