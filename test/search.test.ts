@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withUser } from '../src/core/db/tenancy.js';
 import { appendRevision, createDocument, type CreateDocumentInput } from '../src/modules/documents/index.js';
 import { documents, documentSections } from '../src/modules/documents/documents.schema.js';
-import { EMBEDDING_MODEL } from '../src/modules/search/index.js';
+import { EMBEDDING_MODEL, retrieveSections } from '../src/modules/search/index.js';
 import { createUser, type TestUser } from './support/factories.js';
 import { call, createTestApp, type TestApp } from './support/test-app.js';
 import { testDrivers } from './support/test-db.js';
@@ -173,6 +173,16 @@ describe.each(testDrivers)('search on %s', (kind) => {
     expect((await api(`/projects/not-a-uuid/search?q=password`, owner)).statusCode).toBe(404);
     expect((await search(owner, 'hunter2')).length).toBe(0);
     expect((await call(t.app, 'GET', `/api/v1/projects/${projectId}/search?q=password`)).statusCode).toBe(401);
+  });
+
+  it('retrieves sections with their whole Markdown for generation context, members only', async () => {
+    const sections = await withUser(t.database.db, owner.id, (tx) => retrieveSections(tx, owner.id, projectId, { q: 'billing and payment', limit: 3 }));
+    expect(sections[0]).toMatchObject({ documentId: srsId, rev: 1, blockId: 'specific-requirements/billing', heading: 'Billing' });
+    expect(sections[0]!.bodyMd).toBe('Invoices are issued monthly; the checkout accepts credit cards and bank transfers.');
+    const stranger = await createUser(t);
+    await expect(withUser(t.database.db, stranger.id, (tx) => retrieveSections(tx, stranger.id, projectId, { q: 'billing', limit: 3 }))).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 
   it('escapes the snippet’s HTML and marks only the matches', async () => {

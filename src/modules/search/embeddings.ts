@@ -78,7 +78,7 @@ const CONCEPTS: Record<string, string[]> = {
 /** Words too common in product documents to tell sections apart. */
 const FILLER = new Set(['shall', 'system', 'able', 'allow', 'allows', 'provide', 'provides', 'support', 'supports', 'use', 'uses', 'using', 'etc', 'also']);
 
-type ConceptIndex = { words: Map<string, string[]>; phrases: Map<string, string[]>; longestPhrase: number };
+type ConceptIndex = { words: Map<string, string[]>; phrases: Map<string, string[]>; phraseStarts: Set<string>; longestPhrase: number };
 
 const conceptIndex: ConceptIndex = buildConceptIndex(CONCEPTS);
 
@@ -89,6 +89,7 @@ function stems(text: string): string[] {
 function buildConceptIndex(table: Record<string, string[]>): ConceptIndex {
   const words = new Map<string, string[]>();
   const phrases = new Map<string, string[]>();
+  const phraseStarts = new Set<string>();
   let longestPhrase = 1;
   const add = (map: Map<string, string[]>, key: string, concept: string) => {
     const list = map.get(key) ?? [];
@@ -102,11 +103,12 @@ function buildConceptIndex(table: Record<string, string[]>): ConceptIndex {
       if (termStems.length === 1) add(words, termStems[0]!, concept);
       else {
         add(phrases, termStems.join(' '), concept);
+        phraseStarts.add(termStems[0]!);
         longestPhrase = Math.max(longestPhrase, termStems.length);
       }
     }
   }
-  return { words, phrases, longestPhrase };
+  return { words, phrases, phraseStarts, longestPhrase };
 }
 
 /**
@@ -135,9 +137,12 @@ function textFeatures(text: string, times = 1, into = new Map<string, number>())
     const word = tokens[i]!;
     const wordStem = tokenStems[i]!;
     // Phrases first: "sign in" holds a stop word, so it is matched on every token.
-    for (let n = 2; n <= conceptIndex.longestPhrase && i + n <= tokens.length; n++) {
-      const concepts = conceptIndex.phrases.get(tokenStems.slice(i, i + n).join(' '));
-      if (concepts) for (const concept of concepts) bump(`c:${concept}`);
+    if (conceptIndex.phraseStarts.has(wordStem)) {
+      let phrase = wordStem;
+      for (let n = 2; n <= conceptIndex.longestPhrase && i + n <= tokens.length; n++) {
+        phrase += ` ${tokenStems[i + n - 1]!}`;
+        for (const concept of conceptIndex.phrases.get(phrase) ?? []) bump(`c:${concept}`);
+      }
     }
     if (isStopWord(word) || FILLER.has(word) || !/\p{L}/u.test(word) || wordStem.length < 2) {
       // A stop word does not break a bigram of the words around it ("sign in to checkout" → sign·checkout).
