@@ -90,6 +90,8 @@ export type ProjectInput = {
   description?: string | null;
   startDate?: string | null;
   endDate?: string | null;
+  /** A project created with an idea starts the idea pipeline: clarifying questions, then five documents. */
+  ideaPrompt?: string | null;
 };
 export type ProjectPatch = Partial<ProjectInput> & { status?: ProjectStatus };
 
@@ -216,20 +218,149 @@ export type ProjectBrief = {
 
 export type ProjectBriefInput = { name: string; idea: string; answers?: Array<{ question: string; answer: string }> };
 
+export const documentTypes = [
+  'srs',
+  'prd',
+  'spec',
+  'design',
+  'overview',
+  'marketing',
+  'tech',
+  'tasks',
+  'business_case',
+  'scope_statement',
+  'stakeholder_register',
+  'risk_register',
+  'roadmap',
+  'feasibility',
+  'other',
+] as const;
+export type DocumentType = (typeof documentTypes)[number];
+export const documentStatuses = ['draft', 'generated', 'published', 'archived'] as const;
+export type DocumentStatus = (typeof documentStatuses)[number];
+/** The kinds the generator writes. */
+export const generatableTypes = ['srs', 'prd', 'overview', 'marketing', 'tech', 'tasks'] as const satisfies readonly DocumentType[];
+export type GeneratableType = (typeof generatableTypes)[number];
+/** The idea pipeline's five documents, in the order it writes them. */
+export const pipelineTypes = ['overview', 'prd', 'marketing', 'tech', 'tasks'] as const satisfies readonly GeneratableType[];
+
+export type Document = {
+  id: string;
+  organizationId: string;
+  projectId: string;
+  type: DocumentType;
+  status: DocumentStatus;
+  title: string;
+  slug: string;
+  contentMarkdown: string;
+  metadata: Record<string, unknown>;
+  /** The project version the document belongs to. */
+  version: number;
+  isLocked: boolean;
+  currentRev: number;
+  creatorId: string | null;
+  /** The AI call that produced the latest generated revision. */
+  generationId: string | null;
+  publishedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type RevisionSummary = {
+  rev: number;
+  title: string;
+  note: string | null;
+  createdBy: string | null;
+  createdByName: string | null;
+  generationId: string | null;
+  restoredFrom: number | null;
+  createdAt: string;
+  /** Bytes of Markdown (UTF-8). */
+  size: number;
+};
+
+/** A document as of one revision: title and contentMarkdown are that revision's. */
+export type DocumentAtRevision = Document & { rev: number; content: unknown; revision: RevisionSummary };
+
+export type DocumentListItem = Omit<Document, 'contentMarkdown'> & { excerpt: string };
+
+export type DocumentDiff = { from: number; to: number; unified: string; stats: { added: number; removed: number } };
+
+export type DocumentInput = { type: DocumentType; title: string; contentMarkdown?: string; slug?: string };
+export type DocumentPatch = { baseRev: number; title?: string; contentMarkdown?: string; note?: string };
+
+/** A section of the project's documents cited by a generated document (metadata.citations). */
+export type Citation = {
+  id: string;
+  documentId: string;
+  documentType: DocumentType;
+  documentTitle: string;
+  rev: number;
+  blockId: string;
+  heading: string | null;
+};
+
+export type SearchHit = {
+  documentId: string;
+  documentTitle: string;
+  documentType: DocumentType;
+  rev: number;
+  /** The section: the slugs of its heading path. */
+  blockId: string;
+  heading: string | null;
+  /** HTML: the matching words in <mark>, everything else escaped. */
+  snippet: string;
+  score: number;
+  matchedBy: Array<'text' | 'vector'>;
+};
+
+export type Clarification = {
+  id: string;
+  position: number;
+  question: string;
+  why: string | null;
+  answer: string | null;
+  skipped: boolean;
+  answeredBy: string | null;
+  answeredAt: string | null;
+};
+
+export type IdeaPipeline = {
+  projectId: string;
+  projectStatus: ProjectStatus;
+  items: Clarification[];
+  /** The project's latest idea-pipeline job. */
+  jobId: string | null;
+  job: {
+    id: string;
+    stage: 'questions' | 'documents';
+    status: JobStatus;
+    progress: number;
+    progressMessage: string | null;
+    error: { code: string; message: string } | null;
+  } | null;
+  documents: Array<{ id: string; type: DocumentType; title: string; version: number }>;
+};
+
+export type ClarificationAnswers = { answers: Array<{ id: string; answer: string }>; skip?: never } | { skip: true; answers?: Array<{ id: string; answer: string }> };
+
 /** An error answered by the server (or the network), in the server's error shape. */
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly details: FieldError[];
   readonly requestId: string | undefined;
+  /** `error.details` as the server sent it, for errors whose details are not a list of fields (a stale edit's 409). */
+  readonly data: unknown;
 
-  constructor(status: number, code: string, message: string, details: FieldError[] = [], requestId?: string) {
+  constructor(status: number, code: string, message: string, details: FieldError[] = [], requestId?: string, data?: unknown) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.details = details;
     this.requestId = requestId;
+    this.data = data;
   }
 
   /** The message for one input, matched on the last segment of the field path (`body.email` → `email`). */
@@ -270,6 +401,7 @@ async function toApiError(response: Response): Promise<ApiError> {
       error.message,
       parseDetails(error.details),
       typeof error.requestId === 'string' ? error.requestId : undefined,
+      error.details,
     );
   }
   return new ApiError(response.status, 'HTTP_ERROR', `The server answered ${response.status} ${response.statusText}`.trim());
@@ -404,6 +536,42 @@ export const api = {
     update: (id: string, patch: ProjectPatch) => request<Project>('PATCH', `/projects/${enc(id)}`, { body: patch }),
     remove: (id: string) => request<Project>('DELETE', `/projects/${enc(id)}`),
     restore: (id: string) => request<Project>('POST', `/projects/${enc(id)}/restore`, { body: {} }),
+    /** The idea pipeline: its questions and answers, its latest job and the documents it wrote. */
+    ideaPipeline: (id: string, signal?: AbortSignal) => request<IdeaPipeline>('GET', `/projects/${enc(id)}/clarifications`, { signal }),
+    /** Answers the clarifying questions (or skips them) and starts writing the documents; follow the job. */
+    answerClarifications: (id: string, body: ClarificationAnswers) =>
+      request<{ jobId: string }>('POST', `/projects/${enc(id)}/clarifications`, { body }),
+    search: (id: string, query: { q: string; limit?: number }, signal?: AbortSignal) =>
+      request<{ items: SearchHit[] }>('GET', `/projects/${enc(id)}/search`, { query, signal }),
+  },
+  documents: {
+    list: (
+      projectId: string,
+      query: { type?: DocumentType; status?: DocumentStatus; limit?: number; cursor?: string | null },
+      signal?: AbortSignal,
+    ) => request<Page<DocumentListItem>>('GET', `/projects/${enc(projectId)}/documents`, { query, signal }),
+    create: (projectId: string, input: DocumentInput) => request<Document>('POST', `/projects/${enc(projectId)}/documents`, { body: input }),
+    /** The latest revision, or revision `rev`. */
+    get: (projectId: string, id: string, rev?: number | null, signal?: AbortSignal) =>
+      request<DocumentAtRevision>('GET', `/projects/${enc(projectId)}/documents/${enc(id)}`, { query: { rev }, signal }),
+    /** A new revision; 409 CONFLICT (details: the current document) when baseRev is stale, 423 LOCKED when locked. */
+    update: (projectId: string, id: string, patch: DocumentPatch) =>
+      request<Document>('PATCH', `/projects/${enc(projectId)}/documents/${enc(id)}`, { body: patch }),
+    setStatus: (projectId: string, id: string, action: 'publish' | 'archive' | 'lock' | 'unlock') =>
+      request<Document>('POST', `/projects/${enc(projectId)}/documents/${enc(id)}/${action}`, { body: {} }),
+    revisions: (projectId: string, id: string, query: { limit?: number; cursor?: string | null } = {}, signal?: AbortSignal) =>
+      request<Page<RevisionSummary>>('GET', `/projects/${enc(projectId)}/documents/${enc(id)}/revisions`, { query, signal }),
+    diff: (projectId: string, id: string, query: { from?: number; to?: number }, signal?: AbortSignal) =>
+      request<DocumentDiff>('GET', `/projects/${enc(projectId)}/documents/${enc(id)}/diff`, { query, signal }),
+    /** Makes revision `rev` the content of a new revision. */
+    restore: (projectId: string, id: string, body: { rev: number; baseRev?: number; note?: string }) =>
+      request<Document>('POST', `/projects/${enc(projectId)}/documents/${enc(id)}/restore`, { body }),
+    /** The Markdown file download of the latest revision (or `rev`). */
+    exportUrl: (projectId: string, id: string, rev?: number) =>
+      `/api/v1${withQuery(`/projects/${enc(projectId)}/documents/${enc(id)}/export`, { rev })}`,
+    /** Writes a document of that type (or a new revision of the project's one) as a background job; its result names the document. */
+    generate: (projectId: string, input: { type: GeneratableType; instructions?: string }) =>
+      request<{ jobId: string }>('POST', `/projects/${enc(projectId)}/documents/generate`, { body: input }),
   },
   audit: {
     list: (query: { organizationId?: string; limit?: number; cursor?: string | null }, signal?: AbortSignal) =>
