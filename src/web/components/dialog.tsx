@@ -19,7 +19,7 @@ export function Dialog({
   description?: ReactNode;
   children: ReactNode;
   testId?: string;
-  size?: 'sm' | 'md';
+  size?: 'sm' | 'md' | 'lg';
 }) {
   const ref = useRef<HTMLDialogElement>(null);
 
