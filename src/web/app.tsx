@@ -1,4 +1,6 @@
+import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
+import { LoadingState } from './components/spinner';
 import { ToastProvider } from './components/toast';
 import { AppLayout } from './layout/app-layout';
 import { RedirectIfSignedIn, RequireAuth } from './layout/require-auth';
@@ -10,7 +12,8 @@ import { ForgotPasswordPage } from './pages/forgot-password/forgot-password-page
 import { LoginPage } from './pages/login/login-page';
 import { MembersPage } from './pages/members/members-page';
 import { NotFoundPage } from './pages/not-found/not-found-page';
-import { ProjectDetailPage } from './pages/project-detail/project-detail-page';
+import { DocumentsTab } from './pages/project-detail/documents-tab';
+import { ProjectDetailPage, ProjectOverviewTab } from './pages/project-detail/project-detail-page';
 import { ProjectsPage } from './pages/projects/projects-page';
 import { RegisterPage } from './pages/register/register-page';
 import { ResetPasswordPage } from './pages/reset-password/reset-password-page';
@@ -18,6 +21,9 @@ import { AiSettingsPage } from './pages/settings/ai-settings-page';
 import { SettingsPage } from './pages/settings/settings-page';
 import { UsagePage } from './pages/usage/usage-page';
 import { VerifyEmailPage } from './pages/verify-email/verify-email-page';
+
+// The document page (editor, history and diffs) loads on first use.
+const DocumentPage = lazy(() => import('./pages/document/document-page').then((module) => ({ default: module.DocumentPage })));
 
 export function App() {
   return (
@@ -33,7 +39,15 @@ export function App() {
           <Route element={<RequireAuth><AppLayout /></RequireAuth>}>
             <Route index element={<Navigate to="/projects" replace />} />
             <Route path="/projects" element={<ProjectsPage key="active" view="active" />} />
-            <Route path="/projects/:projectId" element={<ProjectDetailPage />} />
+            <Route path="/projects/:projectId" element={<ProjectDetailPage />}>
+              <Route index element={<ProjectOverviewTab />} />
+              <Route path="documents" element={<DocumentsTab />} />
+            </Route>
+            <Route path="/projects/:projectId/documents/:documentId" element={
+                <Suspense fallback={<LoadingState label="Loading document" />}>
+                  <DocumentPage />
+                </Suspense>
+              } />
             <Route path="/trash" element={<ProjectsPage key="trash" view="trash" />} />
             <Route path="/members" element={<MembersPage />} />
             <Route path="/audit" element={<AuditPage />} />

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, NavLink, Outlet, useNavigate, useParams } from 'react-router-dom';
 import { api, ApiError, type Project } from '../../api/client';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorBanner } from '../../components/error-banner';
@@ -13,7 +13,10 @@ import { useResource } from '../../lib/use-resource';
 import { useTitle } from '../../lib/use-title';
 import { canEditProjects, useWorkspace } from '../../lib/workspace';
 import { ProjectFormDialog } from '../projects/project-form-dialog';
+import { IdeaPanel } from './idea-panel';
 import { ProjectBriefCard } from './project-brief-card';
+import { useProjectContext, type ProjectContext } from './project-context';
+import { ProjectSearch } from './project-search';
 
 export function ProjectDetailPage() {
   const { projectId = '' } = useParams();
@@ -84,8 +87,10 @@ function ProjectDetail({ project, onChange }: { project: Project; onChange(proje
     }
   };
 
+  const context: ProjectContext = { project, onChange, canEdit: canEdit && !inTrash, organizationName: organization?.name ?? null };
+
   return (
-    <div className="page page-narrow" data-testid="project-detail">
+    <div className="page" data-testid="project-detail">
       <PageHeader
         breadcrumb={
           <>
@@ -150,45 +155,19 @@ function ProjectDetail({ project, onChange }: { project: Project; onChange(proje
         </div>
       )}
 
-      <div className="detail-grid">
-        <section className="card detail-description" aria-labelledby="description-heading">
-          <h2 className="section-title" id="description-heading">
-            Description
-          </h2>
-          {project.description ? (
-            <p className="prose">{project.description}</p>
-          ) : (
-            <p className="muted">No description yet.{canEdit && !inTrash ? ' Edit the project to add one.' : ''}</p>
-          )}
-        </section>
-        <aside className="card" aria-label="Properties">
-          <h2 className="section-title">Properties</h2>
-          <dl className="properties">
-            <dt>Status</dt>
-            <dd>
-              <StatusBadge status={project.status} />
-            </dd>
-            <dt>Key</dt>
-            <dd>
-              <span className="key-chip">{project.key}</span>
-            </dd>
-            <dt>Organization</dt>
-            <dd>{organization?.name ?? '—'}</dd>
-            <dt>Start date</dt>
-            <dd>{formatDate(project.startDate)}</dd>
-            <dt>Target date</dt>
-            <dd>{formatDate(project.endDate)}</dd>
-            <dt>Version</dt>
-            <dd>{project.currentVersion}</dd>
-            <dt>Created</dt>
-            <dd>{formatDateTime(project.createdAt)}</dd>
-            <dt>Updated</dt>
-            <dd>{formatDateTime(project.updatedAt)}</dd>
-          </dl>
-        </aside>
+      <div className="project-nav">
+        <nav className="tabs project-tabs" aria-label="Project">
+          <NavLink to={`/projects/${project.id}`} end className={({ isActive }) => (isActive ? 'tab active' : 'tab')} data-testid="project-tab-overview">
+            Overview
+          </NavLink>
+          <NavLink to={`/projects/${project.id}/documents`} className={({ isActive }) => (isActive ? 'tab active' : 'tab')} data-testid="project-tab-documents">
+            Documents
+          </NavLink>
+        </nav>
+        <ProjectSearch projectId={project.id} />
       </div>
 
-      <ProjectBriefCard project={project} canGenerate={canEdit} />
+      <Outlet context={context} />
 
       <ProjectFormDialog
         open={editing}
@@ -205,5 +184,60 @@ function ProjectDetail({ project, onChange }: { project: Project; onChange(proje
         {busy ? 'Working…' : ''}
       </span>
     </div>
+  );
+}
+
+/** The project's overview: the idea pipeline or workspace (for a project started from an idea), details and brief. */
+export function ProjectOverviewTab() {
+  const { project, onChange, canEdit, organizationName } = useProjectContext();
+  const inTrash = project.status === 'deleted';
+  return (
+    <>
+      {project.ideaPrompt && <IdeaPanel project={project} canEdit={canEdit} onProjectChange={onChange} />}
+
+      <div className="detail-grid">
+        <section className="card detail-description" aria-labelledby="description-heading">
+          <h2 className="section-title" id="description-heading">
+            {project.ideaPrompt && !project.description ? 'Idea' : 'Description'}
+          </h2>
+          {project.description ? (
+            <p className="prose">{project.description}</p>
+          ) : project.ideaPrompt ? (
+            <p className="prose" data-testid="project-idea">
+              {project.ideaPrompt}
+            </p>
+          ) : (
+            <p className="muted">No description yet.{canEdit && !inTrash ? ' Edit the project to add one.' : ''}</p>
+          )}
+        </section>
+        <aside className="card" aria-label="Properties">
+          <h2 className="section-title">Properties</h2>
+          <dl className="properties">
+            <dt>Status</dt>
+            <dd>
+              <StatusBadge status={project.status} />
+            </dd>
+            <dt>Key</dt>
+            <dd>
+              <span className="key-chip">{project.key}</span>
+            </dd>
+            <dt>Organization</dt>
+            <dd>{organizationName ?? '—'}</dd>
+            <dt>Start date</dt>
+            <dd>{formatDate(project.startDate)}</dd>
+            <dt>Target date</dt>
+            <dd>{formatDate(project.endDate)}</dd>
+            <dt>Version</dt>
+            <dd>{project.currentVersion}</dd>
+            <dt>Created</dt>
+            <dd>{formatDateTime(project.createdAt)}</dd>
+            <dt>Updated</dt>
+            <dd>{formatDateTime(project.updatedAt)}</dd>
+          </dl>
+        </aside>
+      </div>
+
+      <ProjectBriefCard project={project} canGenerate={canEdit} />
+    </>
   );
 }

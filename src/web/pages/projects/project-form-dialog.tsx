@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { LightbulbIcon } from '../../components/icons';
 import { api, type Project, type ProjectStatus } from '../../api/client';
 import { Dialog } from '../../components/dialog';
 import { ErrorBanner } from '../../components/error-banner';
@@ -31,8 +32,13 @@ export function ProjectFormDialog({ open, onClose, onSaved, organizationId, proj
   );
 }
 
+const IDEA_MAX = 50_000;
+
 function ProjectForm({ onClose, onSaved, organizationId, project }: Omit<Props, 'open'>) {
   const [keyTouched, setKeyTouched] = useState(Boolean(project));
+  /** A new project starts blank, or from an idea that Atelier turns into a workspace of documents. */
+  const [start, setStart] = useState<'blank' | 'idea'>('blank');
+  const fromIdea = !project && start === 'idea';
   const form = useForm(
     {
       name: project?.name ?? '',
@@ -41,6 +47,7 @@ function ProjectForm({ onClose, onSaved, organizationId, project }: Omit<Props, 
       status: (project?.status ?? 'active') as ProjectStatus,
       startDate: project?.startDate ?? '',
       endDate: project?.endDate ?? '',
+      ideaPrompt: '',
     },
     async (values) => {
       const name = values.name.trim();
@@ -57,9 +64,11 @@ function ProjectForm({ onClose, onSaved, organizationId, project }: Omit<Props, 
         });
         onSaved(saved);
       } else {
+        const ideaPrompt = fromIdea ? values.ideaPrompt.trim() : '';
         const saved = await api.projects.create({
           organizationId,
           name,
+          ...(ideaPrompt ? { ideaPrompt } : {}),
           ...(key ? { key } : {}),
           ...(description ? { description } : {}),
           ...(values.startDate ? { startDate: values.startDate } : {}),
@@ -74,6 +83,20 @@ function ProjectForm({ onClose, onSaved, organizationId, project }: Omit<Props, 
     <form onSubmit={form.onSubmit} noValidate data-testid="project-form">
       <div className="dialog-body">
         <ErrorBanner error={form.formError} />
+        {!project && (
+          <div className="start-choice" role="radiogroup" aria-label="Start">
+            <button type="button" role="radio" aria-checked={start === 'blank'} className={start === 'blank' ? 'start-option active' : 'start-option'} onClick={() => setStart('blank')} data-testid="start-blank">
+              <strong>Blank project</strong>
+              <span>Add documents yourself</span>
+            </button>
+            <button type="button" role="radio" aria-checked={start === 'idea'} className={start === 'idea' ? 'start-option active' : 'start-option'} onClick={() => setStart('idea')} data-testid="start-from-idea">
+              <strong>
+                <LightbulbIcon size={14} /> Start from an idea
+              </strong>
+              <span>A few questions, then five documents</span>
+            </button>
+          </div>
+        )}
         <TextField
           label="Name"
           name="name"
@@ -114,6 +137,21 @@ function ProjectForm({ onClose, onSaved, organizationId, project }: Omit<Props, 
             </SelectField>
           )}
         </div>
+        {fromIdea && (
+          <TextAreaField
+            label="Your idea"
+            name="ideaPrompt"
+            value={form.values.ideaPrompt}
+            onChange={(e) => form.set('ideaPrompt', e.target.value)}
+            error={form.fieldError('ideaPrompt')}
+            placeholder="A marketplace where busy dog owners book vetted walkers nearby and follow each walk live on a map."
+            hint="Who it is for, what they struggle with, what the product does. Atelier asks 2–3 questions, then writes an overview, PRD, marketing plan, technical design and delivery plan."
+            rows={5}
+            maxLength={IDEA_MAX}
+            required
+            data-testid="idea-prompt-input"
+          />
+        )}
         <TextAreaField
           label="Description"
           name="description"
@@ -150,8 +188,13 @@ function ProjectForm({ onClose, onSaved, organizationId, project }: Omit<Props, 
         <button type="button" className="btn btn-secondary" onClick={onClose}>
           Cancel
         </button>
-        <button type="submit" className="btn btn-primary" disabled={form.submitting || !form.values.name.trim()} data-testid="project-submit">
-          {form.submitting ? 'Saving…' : project ? 'Save changes' : 'Create project'}
+        <button
+          type="submit"
+          className="btn btn-primary"
+          disabled={form.submitting || !form.values.name.trim() || (fromIdea && !form.values.ideaPrompt.trim())}
+          data-testid="project-submit"
+        >
+          {form.submitting ? 'Saving…' : project ? 'Save changes' : fromIdea ? 'Create and start' : 'Create project'}
         </button>
       </footer>
     </form>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { api, messageOf, type Project } from '../../api/client';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorBanner } from '../../components/error-banner';
@@ -20,6 +20,7 @@ const PAGE_SIZE = 25;
 export function ProjectsPage({ view }: { view: 'active' | 'trash' }) {
   const organization = useOrganization();
   const toast = useToast();
+  const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const [search, setSearch] = useState(params.get('q') ?? '');
   const q = useDebounced(search.trim(), 250);
@@ -92,6 +93,10 @@ export function ProjectsPage({ view }: { view: 'active' | 'trash' }) {
     if (editing) {
       list.update((items) => items.map((p) => (p.id === saved.id ? saved : p)));
       toast.show('Project updated');
+    } else if (saved.ideaPrompt) {
+      // A project started from an idea opens at once: its clarifying questions come next.
+      toast.show(`Created ${saved.name}`);
+      void navigate(`/projects/${saved.id}`);
     } else {
       list.update((items) => [saved, ...items.filter((p) => p.id !== saved.id)]);
       toast.show(`Created ${saved.name}`);

@@ -1,0 +1,200 @@
+import { useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { api, documentStatuses, documentTypes, type DocumentListItem, type DocumentStatus, type DocumentType } from '../../api/client';
+import { DocumentStatusBadge, DocumentTypeChip } from '../../components/document-badges';
+import { EmptyState } from '../../components/empty-state';
+import { ErrorBanner } from '../../components/error-banner';
+import { FileTextIcon, LockIcon, PlusIcon, SparklesIcon } from '../../components/icons';
+import { SkeletonRows } from '../../components/spinner';
+import { documentPath, documentStatusLabels, documentTypeLabels } from '../../lib/documents';
+import { formatDateTime, formatRelative } from '../../lib/format';
+import { usePagedList } from '../../lib/use-paged-list';
+import { useShortcut } from '../../lib/use-shortcut';
+import { useTitle } from '../../lib/use-title';
+import { GenerateDialog } from './generate-dialog';
+import { NewDocumentDialog } from './new-document-dialog';
+import { useProjectContext } from './project-context';
+
+const PAGE_SIZE = 25;
+
+function isType(value: string | null): value is DocumentType {
+  return value !== null && (documentTypes as readonly string[]).includes(value);
+}
+function isStatus(value: string | null): value is DocumentStatus {
+  return value !== null && (documentStatuses as readonly string[]).includes(value);
+}
+
+/** The project's documents, newest first, filtered by type and status (kept in the address), paged with "Load more". */
+export function DocumentsTab() {
+  const { project, canEdit } = useProjectContext();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const type = isType(params.get('type')) ? (params.get('type') as DocumentType) : undefined;
+  const status = isStatus(params.get('status')) ? (params.get('status') as DocumentStatus) : undefined;
+  const [dialog, setDialog] = useState<'new' | 'generate' | null>(null);
+  useTitle('Documents', project.name);
+  useShortcut('c', () => setDialog('new'), canEdit);
+
+  const list = usePagedList<DocumentListItem>(`${project.id}|${type ?? ''}|${status ?? ''}`, (cursor, signal) =>
+    api.documents.list(project.id, { type, status, limit: PAGE_SIZE, cursor }, signal),
+  );
+
+  const setFilter = (name: 'type' | 'status', value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    setParams(next, { replace: true });
+  };
+  const filtered = type !== undefined || status !== undefined;
+
+  return (
+    <section aria-label="Documents" data-testid="documents-tab">
+      <div className="toolbar documents-toolbar">
+        <label className="filter">
+          <span className="sr-only">Type</span>
+          <select className="input select input-sm" value={type ?? ''} onChange={(e) => setFilter('type', e.target.value)} data-testid="filter-type" aria-label="Filter by type">
+            <option value="">All types</option>
+            {documentTypes.map((t) => (
+              <option key={t} value={t}>
+                {documentTypeLabels[t]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="filter">
+          <span className="sr-only">Status</span>
+          <select className="input select input-sm" value={status ?? ''} onChange={(e) => setFilter('status', e.target.value)} data-testid="filter-status" aria-label="Filter by status">
+            <option value="">All statuses</option>
+            {documentStatuses.map((s) => (
+              <option key={s} value={s}>
+                {documentStatusLabels[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+        {list.status === 'ready' && list.items.length > 0 && (
+          <span className="toolbar-count" aria-live="polite">
+            {list.items.length}
+            {list.hasMore ? '+' : ''} {list.items.length === 1 ? 'document' : 'documents'}
+          </span>
+        )}
+        {canEdit && (
+          <div className={list.status === 'ready' && list.items.length > 0 ? 'toolbar-actions' : 'toolbar-actions toolbar-actions-push'}>
+            <button type="button" className="btn btn-secondary" onClick={() => setDialog('generate')} data-testid="generate-document">
+              <SparklesIcon size={15} /> Generate
+            </button>
+            <button type="button" className="btn btn-primary" onClick={() => setDialog('new')} data-testid="new-document" aria-keyshortcuts="c">
+              <PlusIcon size={15} /> New document <kbd className="kbd">C</kbd>
+            </button>
+          </div>
+        )}
+      </div>
+
+      {list.status === 'loading' && <SkeletonRows />}
+      {list.status === 'error' && <ErrorBanner error={list.error} title="Documents could not be loaded." onRetry={list.reload} />}
+      {list.status === 'ready' && list.items.length === 0 && (
+        <EmptyState
+          icon={<FileTextIcon size={22} />}
+          title={filtered ? 'No documents match these filters' : 'No documents yet'}
+          testId="documents-empty"
+          action={
+            filtered ? (
+              <button type="button" className="btn btn-secondary" onClick={() => setParams({}, { replace: true })}>
+                Clear filters
+              </button>
+            ) : (
+              canEdit && (
+                <button type="button" className="btn btn-secondary" onClick={() => setDialog('generate')}>
+                  <SparklesIcon size={15} /> Generate a first document
+                </button>
+              )
+            )
+          }
+        >
+          {filtered
+            ? 'Try another type or status.'
+            : 'Write a document from scratch, or let Atelier draft a PRD, an SRS or a delivery plan from what the project already holds.'}
+        </EmptyState>
+      )}
+      {list.status === 'ready' && list.items.length > 0 && (
+        <>
+          <ul className="list" data-testid="document-list" aria-label="Documents">
+            {list.items.map((doc) => (
+              <DocumentRow key={doc.id} projectId={project.id} doc={doc} />
+            ))}
+          </ul>
+          {list.loadMoreError != null && <ErrorBanner error={list.loadMoreError} onRetry={list.loadMore} />}
+          {list.hasMore && (
+            <div className="load-more">
+              <button type="button" className="btn btn-secondary" onClick={list.loadMore} disabled={list.loadingMore} data-testid="load-more">
+                {list.loadingMore ? 'Loading…' : 'Load more'}
+              </button>
+            </div>
+          )}
+        </>
+      )}
+
+      <NewDocumentDialog
+        open={dialog === 'new'}
+        projectId={project.id}
+        onClose={() => setDialog(null)}
+        onCreated={(doc) => {
+          setDialog(null);
+          void navigate(documentPath(project.id, doc.id, { edit: true }));
+        }}
+      />
+      <GenerateDialog
+        open={dialog === 'generate'}
+        projectId={project.id}
+        onClose={() => {
+          setDialog(null);
+          list.reload();
+        }}
+        onGenerated={(documentId) => {
+          setDialog(null);
+          void navigate(documentPath(project.id, documentId));
+        }}
+      />
+    </section>
+  );
+}
+
+/** The excerpt without the title it usually opens with (the document's first heading). */
+function excerptOf(doc: DocumentListItem): string {
+  const text = doc.excerpt.trim();
+  return text.startsWith(doc.title) ? text.slice(doc.title.length).trim() : text;
+}
+
+function DocumentRow({ projectId, doc }: { projectId: string; doc: DocumentListItem }) {
+  const excerpt = excerptOf(doc);
+  return (
+    <li className="list-row document-row" data-testid="document-row" data-document-id={doc.id} data-type={doc.type}>
+      <span className="document-icon" aria-hidden="true">
+        <FileTextIcon size={16} />
+      </span>
+      <div className="project-main">
+        <div className="project-title-line">
+          <Link to={documentPath(projectId, doc.id)} className="project-name" data-testid="document-title">
+            {doc.title}
+          </Link>
+          <DocumentTypeChip type={doc.type} />
+          {doc.isLocked && (
+            <span className="lock-chip" title="Locked: read-only">
+              <LockIcon size={12} /> Locked
+            </span>
+          )}
+        </div>
+        {excerpt && <p className="project-description">{excerpt}</p>}
+      </div>
+      <div className="project-meta">
+        <DocumentStatusBadge status={doc.status} />
+        <span className="meta-item rev-chip" title={`Revision ${doc.currentRev} · project version ${doc.version}`} data-testid="document-rev">
+          Rev {doc.currentRev}
+        </span>
+        <span className="meta-item muted hide-narrow" title={`Updated ${formatDateTime(doc.updatedAt)}`}>
+          {formatRelative(doc.updatedAt)}
+        </span>
+      </div>
+    </li>
+  );
+}
