@@ -193,9 +193,9 @@ export function snippetHtml(headline: string): string {
     .replace(/^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/gm, '')
     .replace(/!?\[([^\]\n]*)\]\([^)\s]*\)/g, '$1')
     .replace(/\*\*|__|~~|`+/g, '')
+    .replace(/^[ \t]*\||\|[ \t]*$/gm, '')
     .replace(/[ \t]*\|[ \t]*/g, ' · ')
     .replace(/\s+/g, ' ')
-    .replace(/^ · | · $/g, '')
     .trim();
   const escaped = plain.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]!);
   return escaped.replaceAll(MARK_START, '<mark>').replaceAll(MARK_END, '</mark>');
