@@ -219,8 +219,8 @@ describe.skipIf(skip)('documents from an idea in the browser', () => {
     const generate = page.getByTestId('generate-dialog');
     await generate.getByLabel('Document').selectOption('srs');
     await generate.getByTestId('generate-instructions').fill('Emphasise reminders.');
+    // The offline engine may finish before the progress is even drawn: the document opening is what counts.
     await generate.getByTestId('generate-submit').click();
-    await generate.getByTestId('job-progress').waitFor();
     await page.waitForURL(/\/documents\/[0-9a-f-]{36}$/, { timeout: 60_000 });
     await page.getByTestId('document-content').waitFor();
     expect(await page.getByTestId('document-type').first().textContent()).toBe('SRS');
