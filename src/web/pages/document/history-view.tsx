@@ -134,7 +134,11 @@ export function HistoryView({
 
         {showing === 'changes' ? (
           from === to ? (
-            <div className="diff-empty">Choose two different revisions to see what changed between them.</div>
+            <div className="diff-empty">
+              {doc.currentRev === 1
+                ? 'This is the first revision: there is nothing to compare yet. Its text is under “Rev 1 text”.'
+                : 'Choose two different revisions to see what changed between them.'}
+            </div>
           ) : diff.status === 'loading' ? (
             <SkeletonRows rows={4} />
           ) : diff.status === 'error' ? (

@@ -68,11 +68,15 @@ function ProjectForm({ onClose, onSaved, organizationId, project }: Omit<Props, 
         const saved = await api.projects.create({
           organizationId,
           name,
-          ...(ideaPrompt ? { ideaPrompt } : {}),
           ...(key ? { key } : {}),
-          ...(description ? { description } : {}),
-          ...(values.startDate ? { startDate: values.startDate } : {}),
-          ...(values.endDate ? { endDate: values.endDate } : {}),
+          // A project from an idea takes only its idea: the documents written from it describe the rest.
+          ...(fromIdea
+            ? { ideaPrompt }
+            : {
+                ...(description ? { description } : {}),
+                ...(values.startDate ? { startDate: values.startDate } : {}),
+                ...(values.endDate ? { endDate: values.endDate } : {}),
+              }),
         });
         onSaved(saved);
       }
@@ -152,37 +156,41 @@ function ProjectForm({ onClose, onSaved, organizationId, project }: Omit<Props, 
             data-testid="idea-prompt-input"
           />
         )}
-        <TextAreaField
-          label="Description"
-          name="description"
-          value={form.values.description}
-          onChange={(e) => form.set('description', e.target.value)}
-          error={form.fieldError('description')}
-          placeholder="What is this project about?"
-          optional
-          rows={3}
-        />
-        <div className="field-row">
-          <TextField
-            label="Start date"
-            name="startDate"
-            type="date"
-            value={form.values.startDate}
-            onChange={(e) => form.set('startDate', e.target.value)}
-            error={form.fieldError('startDate')}
-            optional
-          />
-          <TextField
-            label="Target date"
-            name="endDate"
-            type="date"
-            value={form.values.endDate}
-            onChange={(e) => form.set('endDate', e.target.value)}
-            error={form.fieldError('endDate')}
-            min={form.values.startDate || undefined}
-            optional
-          />
-        </div>
+        {!fromIdea && (
+          <>
+            <TextAreaField
+              label="Description"
+              name="description"
+              value={form.values.description}
+              onChange={(e) => form.set('description', e.target.value)}
+              error={form.fieldError('description')}
+              placeholder="What is this project about?"
+              optional
+              rows={3}
+            />
+            <div className="field-row">
+              <TextField
+                label="Start date"
+                name="startDate"
+                type="date"
+                value={form.values.startDate}
+                onChange={(e) => form.set('startDate', e.target.value)}
+                error={form.fieldError('startDate')}
+                optional
+              />
+              <TextField
+                label="Target date"
+                name="endDate"
+                type="date"
+                value={form.values.endDate}
+                onChange={(e) => form.set('endDate', e.target.value)}
+                error={form.fieldError('endDate')}
+                min={form.values.startDate || undefined}
+                optional
+              />
+            </div>
+          </>
+        )}
       </div>
       <footer className="dialog-footer">
         <button type="button" className="btn btn-secondary" onClick={onClose}>
