@@ -23,7 +23,7 @@ export function IdeaPanel({ project, canEdit, onProjectChange }: { project: Proj
   const { reload } = pipeline;
 
   // Between creating the project and its first job, or a job ending and the pipeline knowing it, ask again shortly.
-  const waiting = pipeline.status === 'ready' && data !== undefined && !data.job && data.documents.length === 0;
+  const waiting = pipeline.status === 'ready' && data !== undefined && !data.job && data.documents.length === 0 && data.projectStatus === 'processing';
   useEffect(() => {
     if (!waiting) return;
     const timer = window.setTimeout(reload, 1000);
@@ -77,6 +77,9 @@ export function IdeaPanel({ project, canEdit, onProjectChange }: { project: Proj
   if (data.items.length > 0 && job?.stage === 'questions') {
     return <ClarificationsForm project={project} pipeline={data} canEdit={canEdit} onStarted={setStartedJobId} />;
   }
+
+  // An idea added to a project that never ran the pipeline: nothing to show.
+  if (!waiting) return null;
 
   return (
     <section className="card idea-card" aria-labelledby="idea-heading" data-testid="idea-progress" data-stage="starting">
