@@ -139,6 +139,10 @@ describe.each(testDrivers)('documents on %s', (kind) => {
     const item = list.data.items[1];
     expect(item.contentMarkdown).toBeUndefined();
     expect(item.excerpt).toBe('Goals Let customers pay with their phone. Users Shoppers');
+    // A first heading that repeats the title is not repeated in the excerpt.
+    await createDoc(user, projectId, { type: 'other', title: 'Pricing Notes', contentMarkdown: '# Pricing Notes\n\nTiers start at ten euros.' });
+    const titled = await api('GET', `/projects/${projectId}/documents?type=other`, user);
+    expect(titled.data.items[0].excerpt).toBe('Tiers start at ten euros.');
     expect(item).toMatchObject({ title: 'Mobile Payments PRD', currentRev: 1, slug: 'mobile-payments-prd' });
 
     const byType = await api('GET', `/projects/${projectId}/documents?type=srs`, user);

@@ -409,9 +409,11 @@ export async function setDocumentLock(
   return toDocument(updated);
 }
 
-/** The start of a Markdown text as plain words, for lists. */
-export function excerptOf(markdown: string, length = 200): string {
-  const text = markdown
+/** The start of a Markdown text as plain words, for lists; a leading heading that repeats the title is left out. */
+export function excerptOf(markdown: string, title: string, length = 200): string {
+  const firstLine = /^\s*#{1,6}\s+(.*)\n?/.exec(markdown);
+  const body = firstLine && firstLine[1]!.trim() === title.trim() ? markdown.slice(firstLine[0].length) : markdown;
+  const text = body
     .replace(/```[^\n]*\n?/g, ' ')
     .replace(/<[^>]+>/g, ' ')
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
@@ -453,7 +455,7 @@ export async function listDocuments(tx: Tx, userId: string, projectId: string, q
     query.limit,
     ({ head, cursorAt: _cursorAt, ...row }) => {
       const { contentMarkdown: _none, ...item } = toDocument({ ...row, contentMarkdown: '' });
-      return { ...item, excerpt: excerptOf(head) };
+      return { ...item, excerpt: excerptOf(head, row.title) };
     },
     (row) => ({ sort: row.cursorAt, id: row.id }),
   );

@@ -159,14 +159,8 @@ export function DocumentsTab() {
   );
 }
 
-/** The excerpt without the title it usually opens with (the document's first heading). */
-function excerptOf(doc: DocumentListItem): string {
-  const text = doc.excerpt.trim();
-  return text.startsWith(doc.title) ? text.slice(doc.title.length).trim() : text;
-}
-
 function DocumentRow({ projectId, doc }: { projectId: string; doc: DocumentListItem }) {
-  const excerpt = excerptOf(doc);
+  const excerpt = doc.excerpt;
   return (
     <li className="list-row document-row" data-testid="document-row" data-document-id={doc.id} data-type={doc.type}>
       <span className="document-icon" aria-hidden="true">
