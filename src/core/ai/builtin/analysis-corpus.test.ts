@@ -344,6 +344,42 @@ describe('text analysis corpus', () => {
   }
 });
 
+describe('a sentence with two modal clauses', () => {
+  const idea =
+    'A platform where allotment gardeners swap surplus vegetables with neighbours. Gardeners list produce with photos; ' +
+    'neighbours reserve pickups. The system must send pickup reminders and should rate gardeners.';
+
+  it('states two requirements, each with its own priority', () => {
+    const analysis = analyzeText(idea);
+    expect(analysis.requirements.map(({ text, priority }) => ({ text, priority }))).toEqual([
+      { text: 'The system must send pickup reminders.', priority: 'must' },
+      { text: 'The system should rate gardeners.', priority: 'should' },
+    ]);
+    for (const text of [...analysis.requirements.map((r) => r.text), ...analysis.actions.map((a) => a.action)]) {
+      expect(text).not.toMatch(/\band (?:should|must)\b/i);
+    }
+  });
+
+  it('splits "shall A, and must B" and "must A and B must C" too', () => {
+    expect(analyzeText('The system shall export reports, and must log every change.').requirements.map((r) => [r.text, r.priority])).toEqual([
+      ['The system shall export reports.', 'must'],
+      ['The system must log every change.', 'must'],
+    ]);
+    expect(analyzeText('The app must send alerts and admins should approve refunds.').requirements.map((r) => [r.text, r.priority])).toEqual([
+      ['The app must send alerts.', 'must'],
+      ['Admins should approve refunds.', 'should'],
+    ]);
+  });
+
+  it('gives an actor one action per modal clause', () => {
+    const analysis = analyzeText('Gardeners must list produce and should rate neighbours.');
+    expect(analysis.actions.map(({ actor, action, priority }) => `${actor}: ${action} (${priority})`)).toEqual([
+      'gardeners: list produce (must)',
+      'gardeners: rate neighbours (should)',
+    ]);
+  });
+});
+
 describe('the tool-sharing idea', () => {
   const idea = 'An app for neighbourhood tool sharing: people lend drills and ladders to neighbours, with deposits and reminders.';
 

@@ -937,13 +937,18 @@ function actorActions(mentions: ActorMention[], actorDisplay: Map<string, string
   const actions: ActorAction[] = [];
   const seen = new Set<string>();
   for (const m of mentions) {
-    const found = actionAfter(m, reading.clauses[m.words[0]?.sentence ?? 0]?.verbs ?? new Set());
-    if (!found) continue;
+    const verbs = reading.clauses[m.words[0]?.sentence ?? 0]?.verbs ?? new Set<number>();
     const actor = actorDisplay.get(m.key) ?? m.display;
-    const dedupe = `${actor}|${found.action.toLowerCase()}`;
-    if (seen.has(dedupe)) continue;
-    seen.add(dedupe);
-    actions.push({ actor, ...found, sentenceIndex: m.words[0]?.sentence ?? 0 });
+    // "gardeners must list produce and should rate neighbours": each modal clause is an action of its own
+    for (let from: ActorMention | undefined = m, steps = 0; from && steps < 5; steps++) {
+      const found = actionAfter(from, verbs);
+      if (!found) break;
+      from = found.nextModal === undefined ? undefined : { ...m, headIndex: found.nextModal };
+      const dedupe = `${actor}|${found.action.toLowerCase()}`;
+      if (seen.has(dedupe)) continue;
+      seen.add(dedupe);
+      actions.push({ actor, action: found.action, priority: found.priority, sentenceIndex: m.words[0]?.sentence ?? 0 });
+    }
   }
   return actions.sort((a, b) => a.sentenceIndex - b.sentenceIndex);
 }
@@ -951,7 +956,13 @@ function actorActions(mentions: ActorMention[], actorDisplay: Map<string, string
 /** In a user story the actor speaks: "I want to see my results" is an action "see their results". */
 const FIRST_TO_THIRD_PERSON = new Map<string, string>(Object.entries({ i: 'they', me: 'them', my: 'their', mine: 'theirs', myself: 'themselves', am: 'are', "i'm": "they're", "i've": "they've" }));
 
-function actionAfter(m: ActorMention, verbs: ReadonlySet<number>): { action: string; priority: Priority } | undefined {
+/** "and should …", ", and must …": a conjunction that opens a second modal clause with the same subject. */
+function opensModalClause(sentence: Word[], index: number): boolean {
+  return ['and', 'or', 'but'].includes(sentence[index]?.lower ?? '') && modalPhraseAt(sentence, index + 1) !== undefined;
+}
+
+/** `nextModal` is the conjunction before a second modal clause of the same subject, when there is one. */
+function actionAfter(m: ActorMention, verbs: ReadonlySet<number>): { action: string; priority: Priority; nextModal?: number } | undefined {
   const sentence = m.words;
   const before = sentence[m.start - 1];
   let index = m.headIndex + 1;
@@ -995,9 +1006,14 @@ function actionAfter(m: ActorMention, verbs: ReadonlySet<number>): { action: str
   // Up to the end of the clause; a list of bare verbs carries on: "book, move and cancel appointments".
   let itemWords = 1;
   let afterConjunction = false;
+  let nextModal: number | undefined;
   for (let i = index + 1; i < sentence.length && phrase.length < 9; i++) {
     const word = sentence[i];
     if (!word) break;
+    if (opensModalClause(sentence, i)) {
+      nextModal = i;
+      break;
+    }
     const inVerbList = itemWords === 1 && !afterConjunction;
     if (inVerbList && (word.lower === 'and' || word.lower === 'or')) {
       phrase.push(word.lower);
@@ -1021,7 +1037,8 @@ function actionAfter(m: ActorMention, verbs: ReadonlySet<number>): { action: str
   if (phrase.length === 1 && !priority) return undefined;
   const story = userStoryActorEnd(sentence) > 0;
   const words = story ? phrase.map((word) => FIRST_TO_THIRD_PERSON.get(normalizeApostrophe(word.toLowerCase())) ?? word) : phrase;
-  return { action: words.join(' ').replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase()), priority: priority ?? 'should' };
+  const action = words.join(' ').replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase());
+  return { action, priority: priority ?? 'should', ...(nextModal === undefined ? {} : { nextModal }) };
 }
 
 /** "and" between two plural nouns, unless the second one starts a clause of its own ("quizzes and students submit …"). */
@@ -1397,11 +1414,54 @@ function requirementsOf(sentences: string[], limit: number): Requirement[] {
   for (const sentence of sentences) {
     if (requirements.length >= limit) break;
     if (!(REQUIREMENT_CUE.test(sentence) || USER_STORY.test(sentence)) || NOT_A_REQUIREMENT.test(sentence) || tokenize(sentence).length < 3) continue;
-    const kind: RequirementKind = NON_FUNCTIONAL_CUE.test(sentence) ? 'non-functional' : 'functional';
-    const id = kind === 'functional' ? `FR-${++functional}` : `NFR-${++nonFunctional}`;
-    requirements.push({ id, text: truncate(sentence, 500), kind, priority: priorityOf(sentence) });
+    for (const clause of USER_STORY.test(sentence) ? [sentence] : modalClauses(sentence)) {
+      if (requirements.length >= limit) break;
+      const kind: RequirementKind = NON_FUNCTIONAL_CUE.test(clause) ? 'non-functional' : 'functional';
+      const id = kind === 'functional' ? `FR-${++functional}` : `NFR-${++nonFunctional}`;
+      requirements.push({ id, text: truncate(clause, 500), kind, priority: priorityOf(clause) });
+    }
   }
   return requirements;
+}
+
+const CLAUSE_MODAL = String.raw`(?:must|shall|should|will|can|could|may|might|cannot|can't|needs? to|has to|have to)\b`;
+const FIRST_MODAL = new RegExp(String.raw`\b${CLAUSE_MODAL}`, 'i');
+/** ", and should …", " and admins must …": a conjunction, an optional short subject of its own, then a modal. */
+const NEXT_MODAL_CLAUSE = new RegExp(String.raw`,?\s+(?:and|or|but)\s+((?:[\p{L}\p{N}'’-]+\s+){0,4}?)(${CLAUSE_MODAL})`, 'iu');
+const NOT_A_SUBJECT = /\b(?:who|whom|whose|which|that|when|where|if|because|so|to|then|also|it|this|they|them)\b/i;
+
+/**
+ * "The system must send reminders and should rate gardeners" states two requirements: "The system must send
+ * reminders" and "The system should rate gardeners", each with its own priority. A second clause without a subject
+ * of its own takes the first clause's subject.
+ */
+function modalClauses(sentence: string): string[] {
+  const first = FIRST_MODAL.exec(sentence);
+  if (!first) return [sentence];
+  const subject = sentence.slice(0, first.index).trim();
+  const ending = /[.!]$/.test(sentence) ? sentence.slice(-1) : '';
+  const body = ending ? sentence.slice(0, -1) : sentence;
+  const clauses: string[] = [];
+  let start = 0;
+  let searchFrom = first.index + first[0].length;
+  let currentSubject = '';
+  while (clauses.length < 5) {
+    const next = NEXT_MODAL_CLAUSE.exec(body.slice(searchFrom));
+    const ownSubject = next?.[1]?.trim() ?? '';
+    if (!next || (ownSubject && NOT_A_SUBJECT.test(ownSubject)) || (!ownSubject && !subject)) {
+      if (!next) break;
+      searchFrom += next.index + next[0].length;
+      continue;
+    }
+    const at = searchFrom + next.index;
+    clauses.push(`${currentSubject}${body.slice(start, at).trim()}`);
+    start = at + next[0].length - (next[2]?.length ?? 0) - (next[1]?.length ?? 0);
+    currentSubject = ownSubject ? '' : `${subject} `;
+    searchFrom = at + next[0].length;
+  }
+  if (clauses.length === 0) return [sentence];
+  clauses.push(`${currentSubject}${body.slice(start).trim()}`);
+  return clauses.map((clause) => `${capitalize(clause)}${ending}`);
 }
 
 export function priorityOf(sentence: string): Priority {
