@@ -122,6 +122,10 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   // Every pooled connection starts as the runtime role (a startup parameter, so no query can run before it).
   // The pool opens connections lazily, after migrations have created the role.
   const pool = new pg.Pool({ connectionString: url, max: poolSize, types: postgresTypes, options: `-c role=${RUNTIME_ROLE}` });
+  // An idle pooled connection that the server ends (a restart, a failover, an administrator) emits an error on the
+  // pool; without a listener that would crash the process. The pool drops the connection and opens a new one on the
+  // next query, which then fails or succeeds on its own.
+  pool.on('error', () => undefined);
   return {
     kind: 'postgres',
     orm: drizzlePostgres(pool) as unknown as Orm,
