@@ -355,6 +355,19 @@ export function createAiGateway(options: AiGatewayOptions): AiGateway {
       let text = '';
       let counts: TokenCounts | undefined;
       let finished = false;
+      /** A stream that ended early keeps what arrived, marked as interrupted. */
+      const recordInterrupted = (status: 'failed' | 'cancelled', failure: AppError) =>
+        record(task, context, settings, {
+          prompt,
+          response: text || null,
+          status,
+          latencyMs: performance.now() - started,
+          tokensIn: counts?.tokensIn ?? estimateTokens(prompt),
+          tokensOut: estimateTokens(text),
+          errorCode: failure.code,
+          errorMessage: failure.message,
+          metadata: { streamed: true, interrupted: true },
+        }).catch((recordError: unknown) => options.log?.error({ err: recordError }, 'could not record an interrupted generation'));
       try {
         if (settings.provider === 'builtin') {
           const answer = answerOffline(signal);
@@ -410,17 +423,7 @@ export function createAiGateway(options: AiGatewayOptions): AiGateway {
         const failure = wasCancelled ? cancelled() : toProviderError(error, settings, abort.timedOut());
         finished = true;
         state.produced = text.length > 0;
-        await record(task, context, settings, {
-          prompt,
-          response: text || null,
-          status: wasCancelled ? 'cancelled' : 'failed',
-          latencyMs: performance.now() - started,
-          tokensIn: counts?.tokensIn ?? estimateTokens(prompt),
-          tokensOut: estimateTokens(text),
-          errorCode: failure.code,
-          errorMessage: failure.message,
-          metadata: { streamed: true, interrupted: true },
-        }).catch((recordError: unknown) => options.log?.error({ err: recordError }, 'could not record a failed generation'));
+        await recordInterrupted(wasCancelled ? 'cancelled' : 'failed', failure);
         settle.reject(failure);
         throw failure;
       } finally {
@@ -429,17 +432,7 @@ export function createAiGateway(options: AiGatewayOptions): AiGateway {
           leave.abort();
           state.produced = text.length > 0;
           const failure = new AppError('CANCELLED', 'The reader left before the answer was complete');
-          await record(task, context, settings, {
-            prompt,
-            response: text || null,
-            status: 'cancelled',
-            latencyMs: performance.now() - started,
-            tokensIn: counts?.tokensIn ?? estimateTokens(prompt),
-            tokensOut: estimateTokens(text),
-            errorCode: failure.code,
-            errorMessage: failure.message,
-            metadata: { streamed: true, interrupted: true },
-          }).catch((recordError: unknown) => options.log?.error({ err: recordError }, 'could not record an interrupted generation'));
+          await recordInterrupted('cancelled', failure);
           settle.reject(failure);
         }
         abort.dispose();
