@@ -18,6 +18,24 @@ export function serverProviderSettings(config: AiConfig): ProviderSettings {
   };
 }
 
+/** An organization's own choice of provider; what it leaves out it takes from the server (a key only for the same provider). */
+export type OrganizationProviderChoice = {
+  provider: ProviderSettings['provider'];
+  model: string | null | undefined;
+  baseUrl: string | null | undefined;
+  apiKey: string | null | undefined;
+};
+
+export function withServerFallbacks(choice: OrganizationProviderChoice, server: ProviderSettings): ProviderSettings {
+  const sameProvider = choice.provider === server.provider;
+  return {
+    provider: choice.provider,
+    model: choice.model ?? (sameProvider ? server.model : defaultModelOf(choice.provider)),
+    baseUrl: choice.baseUrl ?? (sameProvider ? server.baseUrl : undefined),
+    apiKey: choice.apiKey ?? (sameProvider ? server.apiKey : undefined),
+  };
+}
+
 /**
  * What an organization's calls use: its own provider when it chose one (with its own key, or the server's key when
  * it chose the server's provider), else the server's; and its spend caps either way.
@@ -27,14 +45,6 @@ export async function resolveAiSettings(tx: Tx, organizationId: string, config: 
   const budgets: Budgets = { monthlyBudgetUsd: row?.monthlyBudgetUsd ?? null, runBudgetUsd: row?.runBudgetUsd ?? null };
   const server = serverProviderSettings(config);
   if (!row?.provider) return { ...server, source: 'server', budgets };
-  const ownKey = row.apiKeyCiphertext ? box.open(row.apiKeyCiphertext) : undefined;
-  const sameProvider = row.provider === server.provider;
-  return {
-    provider: row.provider,
-    model: row.model ?? (sameProvider ? server.model : defaultModelOf(row.provider)),
-    baseUrl: row.baseUrl ?? (sameProvider ? server.baseUrl : undefined),
-    apiKey: ownKey ?? (sameProvider ? server.apiKey : undefined),
-    source: 'organization',
-    budgets,
-  };
+  const apiKey = row.apiKeyCiphertext ? box.open(row.apiKeyCiphertext) : undefined;
+  return { ...withServerFallbacks({ ...row, provider: row.provider, apiKey }, server), source: 'organization', budgets };
 }

@@ -16,7 +16,7 @@ export {
   type Generation,
 } from './gateway.js';
 export { chatCreditBalance, FREE_CHAT_CREDITS, type CreditBalance } from './credits.js';
-export { resolveAiSettings, serverProviderSettings, type ResolvedAiSettings } from './ai-settings.js';
+export { resolveAiSettings, serverProviderSettings, withServerFallbacks, type ResolvedAiSettings } from './ai-settings.js';
 export { defaultModelOf, endpointOf, type ProviderSettings } from './providers.js';
 export { providerNames, type ProviderName } from './ai.schema.js';
 export type { AiTask, ObjectTask, TextTask } from './task.js';

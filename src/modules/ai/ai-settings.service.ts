@@ -2,9 +2,9 @@ import { eq } from 'drizzle-orm';
 import type { AppContext } from '../../app.js';
 import { organizationAiSettings } from '../../core/ai/ai.schema.js';
 import {
-  defaultModelOf,
   resolveAiSettings,
   serverProviderSettings,
+  withServerFallbacks,
   type ProviderSettings,
   type ResolvedAiSettings,
 } from '../../core/ai/index.js';
@@ -119,11 +119,5 @@ export async function settingsToTest(
   const savedKey = row?.apiKeyCiphertext ? context.ai.secrets.open(row.apiKeyCiphertext) : undefined;
   const apiKey = input.apiKey === undefined ? savedKey : (input.apiKey ?? undefined);
   const model = input.model === undefined ? row?.model : input.model;
-  const sameProvider = provider === server.provider;
-  return {
-    provider,
-    model: model ?? (sameProvider ? server.model : defaultModelOf(provider)),
-    baseUrl: baseUrl ?? (sameProvider ? server.baseUrl : undefined),
-    apiKey: apiKey ?? (sameProvider ? server.apiKey : undefined),
-  };
+  return withServerFallbacks({ provider, model, baseUrl, apiKey }, server);
 }
