@@ -7,11 +7,13 @@ import { RedirectIfSignedIn, RequireAuth } from './layout/require-auth';
 import { SessionProvider } from './lib/session';
 import { AccountPage } from './pages/account/account-page';
 import { AuditPage } from './pages/audit/audit-page';
+import { ChatTab } from './pages/chat/chat-tab';
 import { CheckEmailPage } from './pages/check-email/check-email-page';
 import { ForgotPasswordPage } from './pages/forgot-password/forgot-password-page';
 import { LoginPage } from './pages/login/login-page';
 import { MembersPage } from './pages/members/members-page';
 import { NotFoundPage } from './pages/not-found/not-found-page';
+import { DiagramsTab } from './pages/diagrams/diagrams-tab';
 import { DocumentsTab } from './pages/project-detail/documents-tab';
 import { ProjectDetailPage, ProjectOverviewTab } from './pages/project-detail/project-detail-page';
 import { ProjectsPage } from './pages/projects/projects-page';
@@ -21,9 +23,13 @@ import { AiSettingsPage } from './pages/settings/ai-settings-page';
 import { SettingsPage } from './pages/settings/settings-page';
 import { UsagePage } from './pages/usage/usage-page';
 import { VerifyEmailPage } from './pages/verify-email/verify-email-page';
+import { WireframesTab } from './pages/wireframes/wireframes-tab';
 
 // The document page (editor, history and diffs) loads on first use.
 const DocumentPage = lazy(() => import('./pages/document/document-page').then((module) => ({ default: module.DocumentPage })));
+// The diagram editor brings Mermaid, the largest library of the app: it loads only when a diagram is opened.
+const DiagramPage = lazy(() => import('./pages/diagrams/diagram-page').then((module) => ({ default: module.DiagramPage })));
+const WireframePage = lazy(() => import('./pages/wireframes/wireframe-page').then((module) => ({ default: module.WireframePage })));
 
 export function App() {
   return (
@@ -42,10 +48,24 @@ export function App() {
             <Route path="/projects/:projectId" element={<ProjectDetailPage />}>
               <Route index element={<ProjectOverviewTab />} />
               <Route path="documents" element={<DocumentsTab />} />
+              <Route path="diagrams" element={<DiagramsTab />} />
+              <Route path="wireframes" element={<WireframesTab />} />
+              <Route path="chat" element={<ChatTab />} />
+              <Route path="chat/:conversationId" element={<ChatTab />} />
             </Route>
             <Route path="/projects/:projectId/documents/:documentId" element={
                 <Suspense fallback={<LoadingState label="Loading document" />}>
                   <DocumentPage />
+                </Suspense>
+              } />
+            <Route path="/projects/:projectId/diagrams/:diagramId" element={
+                <Suspense fallback={<LoadingState label="Loading diagram" />}>
+                  <DiagramPage />
+                </Suspense>
+              } />
+            <Route path="/projects/:projectId/wireframes/:wireframeId" element={
+                <Suspense fallback={<LoadingState label="Loading wireframe" />}>
+                  <WireframePage />
                 </Suspense>
               } />
             <Route path="/trash" element={<ProjectsPage key="trash" view="trash" />} />

@@ -163,6 +163,15 @@ function ProjectDetail({ project, onChange }: { project: Project; onChange(proje
           <NavLink to={`/projects/${project.id}/documents`} className={({ isActive }) => (isActive ? 'tab active' : 'tab')} data-testid="project-tab-documents">
             Documents
           </NavLink>
+          <NavLink to={`/projects/${project.id}/diagrams`} className={({ isActive }) => (isActive ? 'tab active' : 'tab')} data-testid="project-tab-diagrams">
+            Diagrams
+          </NavLink>
+          <NavLink to={`/projects/${project.id}/wireframes`} className={({ isActive }) => (isActive ? 'tab active' : 'tab')} data-testid="project-tab-wireframes">
+            Wireframes
+          </NavLink>
+          <NavLink to={`/projects/${project.id}/chat`} className={({ isActive }) => (isActive ? 'tab active' : 'tab')} data-testid="project-tab-chat">
+            Chat
+          </NavLink>
         </nav>
         <ProjectSearch projectId={project.id} />
       </div>

@@ -1,0 +1,10 @@
+-- Reverses 0004_workspace.
+DROP TABLE app.messages;
+DROP TABLE app.conversations;
+DROP TABLE app.wireframes;
+DROP TABLE app.diagram_revisions;
+DROP TABLE app.diagrams;
+DROP FUNCTION app.touch_conversation();
+DROP FUNCTION app.refuse_diagram_revision_change();
+DROP FUNCTION app.apply_diagram_revision();
+DROP FUNCTION app.number_diagram_revision();

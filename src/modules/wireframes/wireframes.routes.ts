@@ -1,0 +1,4 @@
+import type { AppContext } from '../../app.js';
+import type { ZodApp } from '../../core/http/request-context.js';
+
+export async function wireframesRoutes(_api: ZodApp, _context: AppContext): Promise<void> {}

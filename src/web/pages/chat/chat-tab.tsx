@@ -1,0 +1,4 @@
+/** The project's conversations with the assistant. */
+export function ChatTab() {
+  return <p className="muted">Coming soon.</p>;
+}
