@@ -23,6 +23,10 @@ export const errorStatus = {
   LOCKED: 423,
   TOO_MANY_REQUESTS: 429,
   UNPROCESSABLE: 422,
+  // Mermaid code its parser rejects; details carry the parser's line and message.
+  INVALID_DIAGRAM: 422,
+  // AI output that stayed invalid after the allowed repairs (the last attempt is kept where the caller can).
+  AI_OUTPUT_UNUSABLE: 502,
   INTERNAL: 500,
   AI_PROVIDER_ERROR: 502,
   AI_OUTPUT_INVALID: 502,
