@@ -25,8 +25,6 @@ export const errorStatus = {
   UNPROCESSABLE: 422,
   // Mermaid code its parser rejects; details carry the parser's line and message.
   INVALID_DIAGRAM: 422,
-  // AI output that stayed invalid after the allowed repairs (the last attempt is kept where the caller can).
-  AI_OUTPUT_UNUSABLE: 502,
   INTERNAL: 500,
   AI_PROVIDER_ERROR: 502,
   AI_OUTPUT_INVALID: 502,
