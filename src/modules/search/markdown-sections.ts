@@ -5,6 +5,9 @@
  * never headings; an optional closing run of `#`s is not part of the heading text. Headings nested in block quotes
  * or list items do not split the document.
  */
+import { INTRO_BLOCK_ID, slugifyHeading, uniqueBlockId } from '../../shared/block-ids.js';
+
+export { INTRO_BLOCK_ID, slugifyHeading };
 
 export type MarkdownSection = {
   /** Stable within the revision: the slugs of the heading path (`specific-requirements/functional-requirements`). */
@@ -18,9 +21,6 @@ export type MarkdownSection = {
   bodyMd: string;
 };
 
-export const INTRO_BLOCK_ID = 'intro';
-const MAX_BLOCK_ID_LENGTH = 200;
-const MAX_SEGMENT_LENGTH = 60;
 const MAX_HEADING_LENGTH = 500;
 
 const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$/;
@@ -48,26 +48,6 @@ function headingText(raw: string | undefined): string {
   let text = raw.replace(/[ \t]+#+[ \t]*$/, '');
   if (/^#+$/.test(text)) text = '';
   return text.trim().slice(0, MAX_HEADING_LENGTH);
-}
-
-/** Plain text of inline Markdown, enough for a slug: links keep their text, emphasis and code marks go. */
-function plainInline(text: string): string {
-  return text
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/<[^>]+>/g, '')
-    .replace(/[*_`~]/g, '');
-}
-
-/** `3.1 Functional Requirements` → `3-1-functional-requirements`; letters of every script are kept. */
-export function slugifyHeading(text: string): string {
-  const slug = plainInline(text)
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
-  const cut = slug.slice(0, MAX_SEGMENT_LENGTH).replace(/-+$/, '');
-  return cut || 'section';
 }
 
 function trimBlankLines(lines: string[]): string {
@@ -125,23 +105,4 @@ export function splitMarkdownSections(markdown: string): MarkdownSection[] {
     sections.push({ blockId, position: sections.length, heading: section.heading, level: section.level, bodyMd });
   }
   return sections;
-}
-
-/** The path itself, or the path with `-2`, `-3`, … when an earlier section of the document already has it. */
-function uniqueBlockId(path: string, used: ReadonlySet<string>): string {
-  const base = fitLength(path, MAX_BLOCK_ID_LENGTH);
-  if (!used.has(base)) return base;
-  for (let n = 2; ; n++) {
-    const suffix = `-${n}`;
-    const candidate = fitLength(path, MAX_BLOCK_ID_LENGTH - suffix.length) + suffix;
-    if (!used.has(candidate)) return candidate;
-  }
-}
-
-/** A path cut to length, keeping its last (most specific) segments whole when it is too long. */
-function fitLength(path: string, max: number): string {
-  if (path.length <= max) return path;
-  const segments = path.split('/');
-  while (segments.length > 1 && segments.join('/').length > max) segments.shift();
-  return segments.join('/').slice(0, max).replace(/[-/]+$/, '') || 'section';
 }

@@ -1,5 +1,8 @@
 import DOMPurify from 'dompurify';
 import { Lexer, Parser, Renderer, type Token, type Tokens } from 'marked';
+import { INTRO_BLOCK_ID, slugifyHeading, uniqueBlockId } from '../../shared/block-ids';
+
+export { slugifyHeading };
 
 /**
  * Document Markdown as safe HTML: GitHub-flavoured Markdown through marked, then DOMPurify, so nothing a document
@@ -12,46 +15,6 @@ export const SECTION_ID_PREFIX = 'section-';
 
 export function sectionElementId(blockId: string): string {
   return `${SECTION_ID_PREFIX}${blockId}`;
-}
-
-const INTRO_BLOCK_ID = 'intro';
-const MAX_BLOCK_ID_LENGTH = 200;
-const MAX_SEGMENT_LENGTH = 60;
-
-function plainInline(text: string): string {
-  return text
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/<[^>]+>/g, '')
-    .replace(/[*_`~]/g, '');
-}
-
-/** `3.1 Functional Requirements` → `3-1-functional-requirements`, as the server slugs section headings. */
-export function slugifyHeading(text: string): string {
-  const slug = plainInline(text)
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
-  const cut = slug.slice(0, MAX_SEGMENT_LENGTH).replace(/-+$/, '');
-  return cut || 'section';
-}
-
-function fitLength(path: string, max: number): string {
-  if (path.length <= max) return path;
-  const segments = path.split('/');
-  while (segments.length > 1 && segments.join('/').length > max) segments.shift();
-  return segments.join('/').slice(0, max).replace(/[-/]+$/, '') || 'section';
-}
-
-function uniqueBlockId(path: string, used: ReadonlySet<string>): string {
-  const base = fitLength(path, MAX_BLOCK_ID_LENGTH);
-  if (!used.has(base)) return base;
-  for (let n = 2; ; n++) {
-    const suffix = `-${n}`;
-    const candidate = fitLength(path, MAX_BLOCK_ID_LENGTH - suffix.length) + suffix;
-    if (!used.has(candidate)) return candidate;
-  }
 }
 
 type HeadingWithBlock = Tokens.Heading & { blockId?: string };
