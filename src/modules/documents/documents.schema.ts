@@ -1,3 +1,4 @@
+import { documentStatuses, documentTypes, type DocumentStatus, type DocumentType } from '../../shared/document-kinds.js';
 import { boolean, customType, integer, jsonb, pgSchema, primaryKey, real, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
@@ -6,27 +7,7 @@ import { boolean, customType, integer, jsonb, pgSchema, primaryKey, real, text, 
  */
 const app = pgSchema('app');
 
-export const documentTypes = [
-  'srs',
-  'prd',
-  'spec',
-  'design',
-  'overview',
-  'marketing',
-  'tech',
-  'tasks',
-  'business_case',
-  'scope_statement',
-  'stakeholder_register',
-  'risk_register',
-  'roadmap',
-  'feasibility',
-  'other',
-] as const;
-export type DocumentType = (typeof documentTypes)[number];
-
-export const documentStatuses = ['draft', 'generated', 'published', 'archived'] as const;
-export type DocumentStatus = (typeof documentStatuses)[number];
+export { documentStatuses, documentTypes, type DocumentStatus, type DocumentType };
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 

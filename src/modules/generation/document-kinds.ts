@@ -15,12 +15,10 @@ import {
   type DocumentTaskInput,
   type RenderOptions,
 } from '../../core/ai/tasks/index.js';
+import { generatableTypes, pipelineTypes, type GeneratableType } from '../../shared/document-kinds.js';
 import type { DocumentType } from '../documents/index.js';
 
-/** The document types the generator writes, and the idea pipeline's five in the order it writes them. */
-export const generatableTypes = ['srs', 'prd', 'overview', 'marketing', 'tech', 'tasks'] as const;
-export type GeneratableType = (typeof generatableTypes)[number];
-export const pipelineTypes = ['overview', 'prd', 'marketing', 'tech', 'tasks'] as const satisfies readonly GeneratableType[];
+export { generatableTypes, pipelineTypes, type GeneratableType };
 
 export type DocumentKind = {
   type: GeneratableType & DocumentType;

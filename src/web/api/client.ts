@@ -4,6 +4,8 @@
  * and one retry; when the refresh fails too, the app is told the session is over.
  */
 
+import type { DocumentStatus, DocumentType, GeneratableType } from '../../shared/document-kinds';
+
 export type Role = 'owner' | 'admin' | 'editor' | 'viewer';
 export const roles: Role[] = ['owner', 'admin', 'editor', 'viewer'];
 
@@ -218,32 +220,15 @@ export type ProjectBrief = {
 
 export type ProjectBriefInput = { name: string; idea: string; answers?: Array<{ question: string; answer: string }> };
 
-export const documentTypes = [
-  'srs',
-  'prd',
-  'spec',
-  'design',
-  'overview',
-  'marketing',
-  'tech',
-  'tasks',
-  'business_case',
-  'scope_statement',
-  'stakeholder_register',
-  'risk_register',
-  'roadmap',
-  'feasibility',
-  'other',
-] as const;
-export type DocumentType = (typeof documentTypes)[number];
-export const documentStatuses = ['draft', 'generated', 'published', 'archived'] as const;
-export type DocumentStatus = (typeof documentStatuses)[number];
-/** The kinds the generator writes. */
-export const generatableTypes = ['srs', 'prd', 'overview', 'marketing', 'tech', 'tasks'] as const satisfies readonly DocumentType[];
-export type GeneratableType = (typeof generatableTypes)[number];
-/** The idea pipeline's five documents, in the order it writes them. */
-export const pipelineTypes = ['overview', 'prd', 'marketing', 'tech', 'tasks'] as const satisfies readonly GeneratableType[];
-
+export {
+  documentStatuses,
+  documentTypes,
+  generatableTypes,
+  pipelineTypes,
+  type DocumentStatus,
+  type DocumentType,
+  type GeneratableType,
+} from '../../shared/document-kinds';
 export type Document = {
   id: string;
   organizationId: string;
