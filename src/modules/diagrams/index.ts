@@ -1,10 +1,13 @@
 import type { AppContext } from '../../app.js';
 import type { JobHandler } from '../../core/jobs/index.js';
+import { generateDiagramJob } from './generate-diagram.job.js';
 
 export { diagramsRoutes } from './diagrams.routes.js';
 export { diagramRevisions, diagrams, diagramTypes, type DiagramType } from './diagrams.schema.js';
+export { closeMermaidValidator, validateMermaid, type MermaidValidation } from './mermaid-validator.js';
+export { GENERATE_DIAGRAM_JOB } from './diagram-generation.service.js';
 
 /** The diagrams module's background jobs. */
-export function diagramsJobHandlers(_context: AppContext): JobHandler[] {
-  return [];
+export function diagramsJobHandlers(context: AppContext): JobHandler[] {
+  return [generateDiagramJob(context)];
 }
