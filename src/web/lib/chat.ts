@@ -1,0 +1,202 @@
+/**
+ * The chat API for the web chat: conversations, keyset-paged messages and the streamed answer. The shared client
+ * keeps its request helper private, so these calls use fetch the same way (same-origin cookies, the server's error
+ * shape as ApiError) and let the shared client refresh an expired session.
+ */
+import { api, ApiError, type FieldError } from '../api/client';
+import { documentPath } from './documents';
+
+export type Conversation = {
+  id: string;
+  organizationId: string;
+  projectId: string;
+  title: string;
+  metadata: Record<string, unknown>;
+  creatorId: string | null;
+  lastMessageAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type CitationKind = 'section' | 'diagram' | 'wireframe';
+
+export type ChatCitation = {
+  id: string;
+  kind: CitationKind;
+  title: string;
+  heading: string | null;
+  documentId: string | null;
+  blockId: string | null;
+  rev: number | null;
+  diagramId: string | null;
+  wireframeId: string | null;
+};
+
+export type MessageStatus = 'complete' | 'streaming' | 'interrupted' | 'failed';
+
+export type ChatMessage = {
+  id: string;
+  conversationId: string;
+  role: 'user' | 'assistant' | 'system';
+  content: string;
+  status: MessageStatus;
+  metadata: Record<string, unknown>;
+  tokenCount: number | null;
+  authorId: string | null;
+  generationId: string | null;
+  createdAt: string;
+};
+
+export type MessagePage = { items: ChatMessage[]; olderCursor: string | null; newerCursor: string | null };
+export type ConversationPage = { items: Conversation[]; nextCursor: string | null };
+
+const enc = encodeURIComponent;
+const base = (projectId: string) => `/api/v1/projects/${enc(projectId)}/conversations`;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+async function errorOf(response: Response): Promise<ApiError> {
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    body = undefined;
+  }
+  const error = isRecord(body) && isRecord(body.error) ? body.error : undefined;
+  if (error && typeof error.code === 'string' && typeof error.message === 'string') {
+    const details: FieldError[] = Array.isArray(error.details)
+      ? error.details.flatMap((d) => (isRecord(d) && typeof d.field === 'string' && typeof d.message === 'string' ? [{ field: d.field, message: d.message }] : []))
+      : [];
+    return new ApiError(response.status, error.code, error.message, details, typeof error.requestId === 'string' ? error.requestId : undefined, error.details);
+  }
+  return new ApiError(response.status, 'HTTP_ERROR', `The server answered ${response.status} ${response.statusText}`.trim());
+}
+
+async function send(method: string, url: string, body: unknown, signal: AbortSignal | undefined, accept: string): Promise<Response> {
+  const attempt = () =>
+    fetch(url, {
+      method,
+      headers: { accept, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+      signal,
+    });
+  let response: Response;
+  try {
+    response = await attempt();
+    if (response.status === 401) {
+      // Any call through the shared client refreshes the session once (or ends it); then try again.
+      await api.me.get(signal);
+      response = await attempt();
+    }
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    if (error instanceof ApiError) throw error;
+    throw new ApiError(0, 'NETWORK_ERROR', 'Cannot reach the Atelier server. Check your connection and try again.');
+  }
+  if (!response.ok) throw await errorOf(response);
+  return response;
+}
+
+async function json<T>(method: string, url: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  const response = await send(method, url, body, signal, 'application/json');
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+function withQuery(url: string, query: Record<string, string | number | null | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  const text = params.toString();
+  return text ? `${url}?${text}` : url;
+}
+
+export const chatApi = {
+  list: (projectId: string, query: { limit?: number; cursor?: string | null } = {}, signal?: AbortSignal) =>
+    json<ConversationPage>('GET', withQuery(base(projectId), query), undefined, signal),
+  create: (projectId: string, title?: string) => json<Conversation>('POST', base(projectId), title ? { title } : {}),
+  get: (projectId: string, id: string, signal?: AbortSignal) => json<Conversation>('GET', `${base(projectId)}/${enc(id)}`, undefined, signal),
+  rename: (projectId: string, id: string, title: string) => json<Conversation>('PATCH', `${base(projectId)}/${enc(id)}`, { title }),
+  remove: (projectId: string, id: string) => json<void>('DELETE', `${base(projectId)}/${enc(id)}`),
+  messages: (projectId: string, id: string, query: { limit?: number; before?: string | null; after?: string | null } = {}, signal?: AbortSignal) =>
+    json<MessagePage>('GET', withQuery(`${base(projectId)}/${enc(id)}/messages`, query), undefined, signal),
+};
+
+export type AnswerEvents = {
+  onUser(message: ChatMessage): void;
+  onCitations(citations: ChatCitation[]): void;
+  onDelta(text: string): void;
+  /** The stored answer: complete, or interrupted with what arrived. */
+  onDone(message: ChatMessage): void;
+  onError(error: { code: string; message: string }): void;
+};
+
+/**
+ * Asks a question and reads the Server-Sent Events answer from the response body (EventSource cannot POST).
+ * Errors before the stream starts (402 out of credits, 403, …) reject with an ApiError; aborting the signal stops
+ * the answer, which the server keeps as interrupted.
+ */
+export async function askQuestion(projectId: string, conversationId: string, content: string, events: AnswerEvents, signal: AbortSignal): Promise<void> {
+  const response = await send('POST', `${base(projectId)}/${enc(conversationId)}/messages`, { content }, signal, 'text/event-stream');
+  if (!response.body) throw new ApiError(0, 'NETWORK_ERROR', 'The answer could not be read');
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  const dispatch = (frame: string) => {
+    let event = 'message';
+    const data: string[] = [];
+    for (const line of frame.split('\n')) {
+      if (line.startsWith('event:')) event = line.slice(6).trim();
+      else if (line.startsWith('data:')) data.push(line.slice(5).trimStart());
+    }
+    if (data.length === 0) return;
+    const payload: unknown = JSON.parse(data.join('\n'));
+    if (event === 'user') events.onUser(payload as ChatMessage);
+    else if (event === 'citations' && isRecord(payload)) events.onCitations((payload.items as ChatCitation[]) ?? []);
+    else if (event === 'delta' && isRecord(payload) && typeof payload.text === 'string') events.onDelta(payload.text);
+    else if (event === 'done') events.onDone(payload as ChatMessage);
+    else if (event === 'error' && isRecord(payload) && isRecord(payload.error)) {
+      events.onError({ code: String(payload.error.code), message: String(payload.error.message) });
+    }
+  };
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffer += value.replace(/\r\n/g, '\n');
+    let end: number;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      dispatch(buffer.slice(0, end));
+      buffer = buffer.slice(end + 2);
+    }
+  }
+  if (buffer.trim()) dispatch(buffer);
+}
+
+/** The offered sources a (partial) answer cites as [id], in the order it first cites them; as the server counts them. */
+export function citedIn(text: string, offered: ChatCitation[]): ChatCitation[] {
+  const byId = new Map(offered.map((c) => [c.id, c]));
+  const cited = new Map<string, ChatCitation>();
+  for (const match of text.matchAll(/\[([^\]\n]{1,400})\]/g)) {
+    for (const part of (match[1] ?? '').split(/[,;]\s*|\s+/)) {
+      const found = byId.get(part.trim());
+      if (found && !cited.has(found.id)) cited.set(found.id, found);
+    }
+  }
+  return [...cited.values()];
+}
+
+/** The sources an answer cited (metadata.citations), in the order it cited them. */
+export function citationsOfMessage(message: ChatMessage): ChatCitation[] {
+  const list = message.metadata.citations;
+  if (!Array.isArray(list)) return [];
+  return list.filter((c): c is ChatCitation => isRecord(c) && typeof c.id === 'string' && typeof c.kind === 'string' && typeof c.title === 'string');
+}
+
+/** Where a citation opens: the document at its section, the diagram or the wireframe. */
+export function citationPath(projectId: string, citation: ChatCitation): string | null {
+  if (citation.kind === 'section' && citation.documentId) return documentPath(projectId, citation.documentId, { section: citation.blockId });
+  if (citation.kind === 'diagram' && citation.diagramId) return `/projects/${enc(projectId)}/diagrams/${enc(citation.diagramId)}`;
+  if (citation.kind === 'wireframe' && citation.wireframeId) return `/projects/${enc(projectId)}/wireframes/${enc(citation.wireframeId)}`;
+  return null;
+}
