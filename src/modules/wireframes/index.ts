@@ -1,10 +1,16 @@
 import type { AppContext } from '../../app.js';
 import type { JobHandler } from '../../core/jobs/index.js';
+import { generateWireframesJob } from './generate-wireframes.job.js';
 
 export { wireframesRoutes } from './wireframes.routes.js';
 export { wireframes, wireframeTemplates, type WireframeTemplate } from './wireframes.schema.js';
+export { sanitizeCss, type CssSanitized } from './css-sanitizer.js';
+export { sanitizeHtml, sanitizeWireframe, type HtmlSanitized } from './html-sanitizer.js';
+export { wireframeDocument, WIREFRAME_CSP } from './wireframe-document.js';
+export { GENERATE_WIREFRAMES_JOB } from './wireframe-generation.service.js';
+export { wireframeSchema, type Wireframe } from './wireframes.contract.js';
 
-/** The wireframes module's background jobs. */
-export function wireframesJobHandlers(_context: AppContext): JobHandler[] {
-  return [];
+/** The wireframes module's background jobs: drawing one screen or a set. */
+export function wireframesJobHandlers(context: AppContext): JobHandler[] {
+  return [generateWireframesJob(context)];
 }

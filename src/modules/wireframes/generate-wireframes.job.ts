@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import type { AppContext } from '../../app.js';
+import { screenSetRequests, wireframeFacts, wireframeTemplateTypes, type WireframeOutput, type WireframeTaskInput } from '../../core/ai/builtin/wireframe-writer.js';
+import { generateWireframeTask } from '../../core/ai/tasks/generate-wireframe.task.js';
+import { withUser } from '../../core/db/tenancy.js';
+import { defineJobHandler, JobFailure, type JobHandler } from '../../core/jobs/index.js';
+import type { UserActor } from '../organizations/index.js';
+import { GENERATE_WIREFRAMES_JOB, wireframeContext } from './wireframe-generation.service.js';
+import { insertWireframe, requireWireframesAccess } from './wireframes.service.js';
+
+const payloadSchema = z
+  .object({
+    from: z.string().max(100).optional(),
+    screen: z.string().max(200).optional(),
+    templateType: z.enum(wireframeTemplateTypes).optional(),
+  })
+  .strict();
+type Payload = z.infer<typeof payloadSchema>;
+
+function jobActor(userId: string): UserActor {
+  return { userId, ipAddress: null, userAgent: 'job runner' };
+}
+
+type Drawn = { request: Pick<WireframeTaskInput, 'screen' | 'templateType'>; output: WireframeOutput; generationId: string; provider: string; model: string };
+
+/**
+ * wireframes.generate: one screen when the payload names a screen or a template, otherwise a set for the main user
+ * stories (sign-in, dashboard, and list, detail and form of the main entity). Every screen is one gateway call made
+ * outside any transaction; all of them are saved together, sanitized, in the job's commit, so a set exists once
+ * and whole.
+ */
+export function generateWireframesJob(context: AppContext): JobHandler {
+  return defineJobHandler<Payload>({
+    type: GENERATE_WIREFRAMES_JOB,
+    payload: payloadSchema,
+    maxAttempts: 3,
+    async run(job) {
+      const { payload, projectId, createdBy, organizationId } = job.job;
+      if (!projectId) throw new JobFailure('JOB_PAYLOAD_INVALID', 'A wireframe job needs a project');
+      await job.progress(5, 'Reading the project and its requirements');
+      const { base, sourceDocumentId } = await withUser(context.db, createdBy, (tx) => wireframeContext(tx, createdBy, projectId, payload.from));
+      const requests: Array<Pick<WireframeTaskInput, 'screen' | 'templateType'>> =
+        payload.screen || payload.templateType
+          ? [{ ...(payload.screen ? { screen: payload.screen } : {}), ...(payload.templateType ? { templateType: payload.templateType } : {}) }]
+          : screenSetRequests(wireframeFacts(base));
+
+      const drawn: Drawn[] = [];
+      for (const [index, request] of requests.entries()) {
+        const name = request.screen ?? `the ${request.templateType} screen`;
+        await job.progress(10 + Math.round((80 * index) / requests.length), `Drawing screen ${index + 1} of ${requests.length}: ${name}`);
+        const generation = await context.ai.run(generateWireframeTask, { ...base, ...request }, { organizationId, projectId, userId: createdBy, jobId: job.job.id, signal: job.signal });
+        drawn.push({ request, output: generation.output, generationId: generation.generationId, provider: generation.provider, model: generation.model });
+      }
+      await job.progress(92, `Saving ${drawn.length} wireframe${drawn.length === 1 ? '' : 's'}`);
+      return {
+        result: { screens: drawn.length },
+        commit: async (tx) => {
+          const actor = jobActor(createdBy);
+          const project = await requireWireframesAccess(tx, createdBy, projectId, 'write');
+          const wireframeIds: string[] = [];
+          for (const item of drawn) {
+            const saved = await insertWireframe(
+              tx,
+              actor,
+              project,
+              {
+                title: item.output.title,
+                description: item.output.description || null,
+                htmlContent: item.output.html,
+                cssContent: item.output.css || null,
+                templateType: item.output.templateType,
+                sourceDocumentId,
+                generationId: item.generationId,
+                metadata: {
+                  generatedBy: { task: generateWireframeTask.name, provider: item.provider, model: item.model, generationId: item.generationId },
+                  jobId: job.job.id,
+                  ...(item.request.screen ? { screen: item.request.screen } : {}),
+                },
+              },
+              { jobId: job.job.id, generationId: item.generationId },
+            );
+            wireframeIds.push(saved.id);
+          }
+          return { wireframeIds };
+        },
+      };
+    },
+  });
+}

@@ -1,0 +1,29 @@
+import { escapeText } from '../../core/ai/builtin/wireframe-writer.js';
+
+/**
+ * A wireframe as one self-contained HTML file: its CSS inline, and a Content-Security-Policy that forbids every
+ * request, so even a file opened from disk loads nothing from anywhere. The same policy starts the preview's srcdoc
+ * in the browser (src/web/lib/wireframes.ts).
+ */
+export const WIREFRAME_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+export function wireframeDocument(wireframe: { title: string; htmlContent: string; cssContent: string | null }): string {
+  // The CSS was sanitized on save, "</style" included; checked again because this file must never run anything.
+  const css = (wireframe.cssContent ?? '').replace(/<\/style/gi, '');
+  return [
+    '<!doctype html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${WIREFRAME_CSP}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeText(wireframe.title)}</title>`,
+    `<style>\n${css}\n</style>`,
+    '</head>',
+    '<body>',
+    wireframe.htmlContent,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}

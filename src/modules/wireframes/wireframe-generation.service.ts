@@ -1,0 +1,58 @@
+import { recordAudit } from '../../core/audit.js';
+import type { Tx } from '../../core/db/database.js';
+import { truncate } from '../../core/ai/builtin/text-analysis.js';
+import { MAX_WIREFRAME_SOURCE, type WireframeTaskInput } from '../../core/ai/builtin/wireframe-writer.js';
+import { enqueueJob, type JobRow } from '../../core/jobs/index.js';
+import type { UserActor } from '../organizations/index.js';
+import type { ProjectRow } from '../projects/index.js';
+import type { GenerateWireframesBody } from './wireframes.contract.js';
+import { defaultSourceDocument, requireSourceDocument, requireWireframesAccess } from './wireframes.service.js';
+
+export const GENERATE_WIREFRAMES_JOB = 'wireframes.generate';
+const MAX_IDEA_CHARS = 20_000;
+
+/** POST /wireframes/generate (editors and up): checks the source document now, so a bad id is a 400, not a failed job. */
+export async function enqueueWireframeGeneration(tx: Tx, actor: UserActor, projectId: string, body: GenerateWireframesBody): Promise<JobRow> {
+  const project = await requireWireframesAccess(tx, actor.userId, projectId, 'write');
+  if (body.from) await requireSourceDocument(tx, project.id, body.from, 'from');
+  const job = await enqueueJob(tx, {
+    organizationId: project.organizationId,
+    projectId: project.id,
+    createdBy: actor.userId,
+    type: GENERATE_WIREFRAMES_JOB,
+    payload: { ...(body.from ? { from: body.from } : {}), ...(body.screen ? { screen: body.screen } : {}), ...(body.templateType ? { templateType: body.templateType } : {}) },
+  });
+  await recordAudit(tx, actor, {
+    action: 'wireframe_generation_requested',
+    resourceType: 'project',
+    resourceId: project.id,
+    organizationId: project.organizationId,
+    details: { jobId: job.id, ...body },
+  });
+  return job;
+}
+
+/** What the project is about, in its author's words: the idea prompt, else the description, else the name. */
+function ideaOf(project: ProjectRow): string {
+  return truncate(project.ideaPrompt?.trim() || project.description?.trim() || project.name.trim(), MAX_IDEA_CHARS);
+}
+
+/** The shared part of every screen's task input: the project and the document the screens come from. */
+export async function wireframeContext(
+  tx: Tx,
+  userId: string,
+  projectId: string,
+  from: string | undefined,
+): Promise<{ project: ProjectRow; base: Pick<WireframeTaskInput, 'projectName' | 'idea' | 'source'>; sourceDocumentId: string | null }> {
+  const project = await requireWireframesAccess(tx, userId, projectId, 'write');
+  const source = from ? await requireSourceDocument(tx, project.id, from, 'from') : await defaultSourceDocument(tx, project.id);
+  return {
+    project,
+    base: {
+      projectName: truncate(project.name.trim(), 255),
+      idea: ideaOf(project),
+      ...(source && source.contentMarkdown.trim() ? { source: { title: truncate(source.title, 255), markdown: source.contentMarkdown.slice(0, MAX_WIREFRAME_SOURCE) } } : {}),
+    },
+    sourceDocumentId: source?.id ?? null,
+  };
+}

@@ -1,0 +1,223 @@
+import { and, desc, eq, getTableColumns, inArray, ne, type SQL } from 'drizzle-orm';
+import { recordAudit } from '../../core/audit.js';
+import type { Tx } from '../../core/db/database.js';
+import { AppError, notFound } from '../../core/errors.js';
+import { toPage, type Page } from '../../core/http/pagination.js';
+import { isUuid, newId } from '../../core/ids.js';
+import { documents } from '../documents/documents.schema.js';
+import { afterCursor, cursorTimestamp, decodeTimestampCursor, type UserActor } from '../organizations/index.js';
+import { requireProjectRole, type ProjectRow } from '../projects/index.js';
+import { sanitizeWireframe } from './html-sanitizer.js';
+import type { CreateWireframeBody, ListWireframesQuery, SavedWireframe, UpdateWireframeBody, Wireframe } from './wireframes.contract.js';
+import { wireframes, type WireframeTemplate } from './wireframes.schema.js';
+
+export type WireframeRow = typeof wireframes.$inferSelect;
+
+export function toWireframe(row: Omit<WireframeRow, 'searchVector'>): Wireframe {
+  return {
+    id: row.id,
+    organizationId: row.organizationId,
+    projectId: row.projectId,
+    title: row.title,
+    description: row.description,
+    htmlContent: row.htmlContent,
+    cssContent: row.cssContent,
+    templateType: row.templateType,
+    metadata: row.metadata,
+    sourceDocumentId: row.sourceDocumentId,
+    creatorId: row.creatorId,
+    generationId: row.generationId,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** The caller's project: members read; editors and up write, and only while the project is not deleted. */
+export async function requireWireframesAccess(tx: Tx, userId: string, projectId: string, access: 'read' | 'write'): Promise<ProjectRow> {
+  const { project } = await requireProjectRole(tx, userId, projectId, access === 'write' ? 'editor' : 'viewer');
+  if (access === 'write' && project.status === 'deleted') {
+    throw new AppError('CONFLICT', 'The project is deleted; restore it before changing its wireframes');
+  }
+  return project;
+}
+
+/** A wireframe of the project, or 404 (missing, malformed, another project's or another tenant's). */
+export async function loadWireframe(tx: Tx, projectId: string, wireframeId: string, options: { forUpdate?: boolean } = {}): Promise<WireframeRow> {
+  if (!isUuid(wireframeId)) throw notFound('Wireframe');
+  const query = tx
+    .select()
+    .from(wireframes)
+    .where(and(eq(wireframes.id, wireframeId), eq(wireframes.projectId, projectId)));
+  const [row] = options.forUpdate ? await query.for('update') : await query;
+  if (!row) throw notFound('Wireframe');
+  return row;
+}
+
+/** A document of the project a wireframe may come from; a 400 naming `field` otherwise, so the form can say which. */
+export async function requireSourceDocument(tx: Tx, projectId: string, documentId: string, field: string): Promise<{ id: string; title: string; contentMarkdown: string }> {
+  const [row] = isUuid(documentId)
+    ? await tx
+        .select({ id: documents.id, title: documents.title, contentMarkdown: documents.contentMarkdown })
+        .from(documents)
+        .where(and(eq(documents.id, documentId), eq(documents.projectId, projectId)))
+    : [];
+  if (!row) {
+    throw new AppError('VALIDATION_FAILED', `Invalid body: ${field}: is not a document of this project`, {
+      details: [{ field, message: 'is not a document of this project', in: 'body' }],
+    });
+  }
+  return row;
+}
+
+/** The newest SRS, else PRD, of the project: what screens are drawn from when the author names no document. */
+export async function defaultSourceDocument(tx: Tx, projectId: string): Promise<{ id: string; title: string; contentMarkdown: string } | null> {
+  const rows = await tx
+    .select({ id: documents.id, title: documents.title, contentMarkdown: documents.contentMarkdown, type: documents.type })
+    .from(documents)
+    .where(and(eq(documents.projectId, projectId), inArray(documents.type, ['srs', 'prd']), ne(documents.status, 'archived')))
+    .orderBy(desc(documents.createdAt), desc(documents.id));
+  const withText = rows.filter((row) => row.contentMarkdown.trim() !== '');
+  const row = withText.find((r) => r.type === 'srs') ?? withText[0];
+  return row ? { id: row.id, title: row.title, contentMarkdown: row.contentMarkdown } : null;
+}
+
+export type NewWireframe = {
+  title: string;
+  description?: string | null;
+  htmlContent: string;
+  cssContent?: string | null;
+  templateType?: WireframeTemplate | null;
+  metadata?: Record<string, unknown>;
+  sourceDocumentId?: string | null;
+  generationId?: string | null;
+};
+
+function emptyAfterSanitizing(): AppError {
+  return new AppError('VALIDATION_FAILED', 'Invalid body: htmlContent: nothing is left after removing scripts and external resources', {
+    details: [{ field: 'htmlContent', message: 'nothing is left after removing scripts and external resources', in: 'body' }],
+  });
+}
+
+/** Inserts a wireframe, sanitized; returns it with what the sanitizer removed. The audit names the removals' count. */
+export async function insertWireframe(tx: Tx, actor: UserActor, project: ProjectRow, input: NewWireframe, audit: Record<string, unknown> = {}): Promise<SavedWireframe> {
+  const clean = sanitizeWireframe({ html: input.htmlContent, css: input.cssContent });
+  if (clean.html.trim() === '' && input.htmlContent.trim() !== '') throw emptyAfterSanitizing();
+  const [row] = await tx
+    .insert(wireframes)
+    .values({
+      id: newId(),
+      organizationId: project.organizationId,
+      projectId: project.id,
+      title: input.title,
+      description: input.description ?? null,
+      htmlContent: clean.html,
+      cssContent: clean.css,
+      templateType: input.templateType ?? null,
+      // Generated markup keeps a note of what the sanitizer took out, since nobody saw the response to that save.
+      metadata: input.generationId && clean.removed.length ? { ...input.metadata, sanitized: { removed: clean.removed } } : (input.metadata ?? {}),
+      sourceDocumentId: input.sourceDocumentId ?? null,
+      creatorId: actor.userId,
+      generationId: input.generationId ?? null,
+    })
+    .returning();
+  if (!row) throw new Error('The wireframe was not inserted');
+  await recordAudit(tx, actor, {
+    action: 'wireframe_created',
+    resourceType: 'wireframe',
+    resourceId: row.id,
+    organizationId: row.organizationId,
+    details: { projectId: row.projectId, title: row.title, templateType: row.templateType, sanitizedRemovals: clean.removed.length, ...audit },
+  });
+  return { ...toWireframe(row), sanitized: { removed: clean.removed } };
+}
+
+/** POST /wireframes (editors and up). */
+export async function createWireframe(tx: Tx, actor: UserActor, projectId: string, body: CreateWireframeBody): Promise<SavedWireframe> {
+  const project = await requireWireframesAccess(tx, actor.userId, projectId, 'write');
+  return insertWireframe(tx, actor, project, body);
+}
+
+/** GET /wireframes: newest first, keyset on (created_at, id), optionally one template type. */
+export async function listWireframes(tx: Tx, userId: string, projectId: string, query: ListWireframesQuery): Promise<Page<Wireframe>> {
+  await requireWireframesAccess(tx, userId, projectId, 'read');
+  const cursor = decodeTimestampCursor(query.cursor);
+  const filters: (SQL | undefined)[] = [
+    eq(wireframes.projectId, projectId),
+    query.templateType ? eq(wireframes.templateType, query.templateType) : undefined,
+    cursor ? afterCursor(wireframes.createdAt, wireframes.id, cursor, 'desc') : undefined,
+  ];
+  const { searchVector: _omitted, ...columns } = getTableColumns(wireframes);
+  const rows = await tx
+    .select({
+      ...columns,
+      cursorAt: cursorTimestamp(wireframes.createdAt),
+    })
+    .from(wireframes)
+    .where(and(...filters))
+    .orderBy(desc(wireframes.createdAt), desc(wireframes.id))
+    .limit(query.limit + 1);
+  return toPage(
+    rows,
+    query.limit,
+    ({ cursorAt: _cursorAt, ...row }) => toWireframe(row),
+    (row) => ({ sort: row.cursorAt, id: row.id }),
+  );
+}
+
+export async function getWireframe(tx: Tx, userId: string, projectId: string, wireframeId: string): Promise<Wireframe> {
+  await requireWireframesAccess(tx, userId, projectId, 'read');
+  return toWireframe(await loadWireframe(tx, projectId, wireframeId));
+}
+
+function staleEdit(row: WireframeRow, base: string): AppError {
+  return new AppError(
+    'CONFLICT',
+    `The wireframe changed since ${base}: it was saved again at ${row.updatedAt.toISOString()}. Merge your change and send that time as baseUpdatedAt`,
+    { details: { field: 'baseUpdatedAt', baseUpdatedAt: base, updatedAt: row.updatedAt.toISOString(), wireframe: toWireframe(row) } },
+  );
+}
+
+/** PATCH /wireframes/{id} (editors and up): sanitized like a create; a stale baseUpdatedAt answers 409. */
+export async function updateWireframe(tx: Tx, actor: UserActor, projectId: string, wireframeId: string, body: UpdateWireframeBody): Promise<SavedWireframe> {
+  await requireWireframesAccess(tx, actor.userId, projectId, 'write');
+  const row = await loadWireframe(tx, projectId, wireframeId, { forUpdate: true });
+  if (body.baseUpdatedAt !== undefined && new Date(body.baseUpdatedAt).getTime() !== row.updatedAt.getTime()) throw staleEdit(row, body.baseUpdatedAt);
+  const changes: Partial<typeof wireframes.$inferInsert> = {};
+  let removed: string[] = [];
+  if (body.htmlContent !== undefined || body.cssContent !== undefined) {
+    const clean = sanitizeWireframe({ html: body.htmlContent ?? row.htmlContent, css: body.cssContent === undefined ? row.cssContent : body.cssContent });
+    if (body.htmlContent !== undefined && clean.html.trim() === '' && body.htmlContent.trim() !== '') throw emptyAfterSanitizing();
+    removed = clean.removed;
+    if (clean.html !== row.htmlContent) changes.htmlContent = clean.html;
+    if (clean.css !== row.cssContent) changes.cssContent = clean.css;
+  }
+  if (body.title !== undefined && body.title !== row.title) changes.title = body.title;
+  if (body.description !== undefined && body.description !== row.description) changes.description = body.description;
+  if (body.templateType !== undefined && body.templateType !== row.templateType) changes.templateType = body.templateType;
+  if (body.metadata !== undefined && JSON.stringify(body.metadata) !== JSON.stringify(row.metadata)) changes.metadata = body.metadata;
+  if (Object.keys(changes).length === 0) return { ...toWireframe(row), sanitized: { removed } };
+  const [updated] = await tx.update(wireframes).set(changes).where(eq(wireframes.id, row.id)).returning();
+  if (!updated) throw notFound('Wireframe');
+  await recordAudit(tx, actor, {
+    action: 'wireframe_updated',
+    resourceType: 'wireframe',
+    resourceId: row.id,
+    organizationId: row.organizationId,
+    details: { projectId, fields: Object.keys(changes), sanitizedRemovals: removed.length },
+  });
+  return { ...toWireframe(updated), sanitized: { removed } };
+}
+
+/** DELETE /wireframes/{id} (editors and up). */
+export async function deleteWireframe(tx: Tx, actor: UserActor, projectId: string, wireframeId: string): Promise<void> {
+  await requireWireframesAccess(tx, actor.userId, projectId, 'write');
+  const row = await loadWireframe(tx, projectId, wireframeId, { forUpdate: true });
+  await tx.delete(wireframes).where(eq(wireframes.id, row.id));
+  await recordAudit(tx, actor, {
+    action: 'wireframe_deleted',
+    resourceType: 'wireframe',
+    resourceId: row.id,
+    organizationId: row.organizationId,
+    details: { projectId, title: row.title, templateType: row.templateType },
+  });
+}

@@ -1,0 +1,211 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createJobRunner, type JobRunner } from '../src/core/jobs/index.js';
+import { jobHandlers } from '../src/modules/index.js';
+import { createUser, type TestUser } from './support/factories.js';
+import { call, createTestApp, type TestApp } from './support/test-app.js';
+import { testDrivers } from './support/test-db.js';
+
+/** Wireframes through the API: CRUD sanitized on save, access rules, offline generation and the self-contained download. */
+
+const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+
+const description =
+  'A shared calendar where volunteers sign up for food bank shifts. Coordinators must approve each shift swap. ' +
+  'Each shift has a date, a start time and a location. Volunteers should get a reminder the day before.';
+
+type Job = { id: string; status: string; progress: number; progressMessage: string | null; result: Record<string, unknown> | null; error: unknown };
+
+describe.each(testDrivers)('wireframes on %s', (kind) => {
+  let t: TestApp;
+  let runner: JobRunner;
+
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    const context = { config: t.config, db: t.database.db, mailer: { send: async () => undefined }, ai: t.ai };
+    runner = createJobRunner({ db: t.database.db, handlers: jobHandlers(context), log: quiet, concurrency: 1, pollIntervalMs: 50, heartbeatMs: 500, staleAfterMs: 10_000 });
+    runner.start();
+  });
+  afterAll(async () => {
+    await runner?.stop();
+    await t?.close();
+  });
+
+  const api = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, user: TestUser | undefined, body?: unknown) =>
+    call(t.app, method, `/api/v1${url}`, { ...(user ? { token: user.token } : {}), ...(body === undefined ? {} : { body }) });
+
+  async function finished(user: TestUser, jobId: string): Promise<Job> {
+    let job = {} as Job;
+    for (let i = 0; i < 400; i++) {
+      job = (await api('GET', `/jobs/${jobId}`, user)).data as Job;
+      if (['succeeded', 'failed', 'cancelled'].includes(job.status)) return job;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`job ${jobId} did not finish: ${JSON.stringify(job)}`);
+  }
+
+  async function team(): Promise<{ projectId: string; owner: TestUser; editor: TestUser; viewer: TestUser }> {
+    const owner = await createUser(t);
+    const org = await api('POST', '/organizations', owner, { name: 'Food bank' });
+    const editor = await createUser(t);
+    const viewer = await createUser(t);
+    await api('POST', `/organizations/${org.data.id}/members`, owner, { email: editor.email, role: 'editor' });
+    await api('POST', `/organizations/${org.data.id}/members`, owner, { email: viewer.email, role: 'viewer' });
+    const project = await api('POST', '/projects', owner, { name: 'ShiftShare', description, organizationId: org.data.id });
+    expect(project.statusCode, JSON.stringify(project.data)).toBe(201);
+    return { projectId: project.data.id as string, owner, editor, viewer };
+  }
+
+  it('creates, lists by template, reads, edits and deletes a wireframe; every save is sanitized and says what it removed', async () => {
+    const { projectId, editor, viewer } = await team();
+    const created = await api('POST', `/projects/${projectId}/wireframes`, editor, {
+      title: 'Shift list',
+      htmlContent: '<h1 onclick="steal()">Shifts</h1><script>alert(1)</script><img src="http://evil.example/x.png" alt="logo"><a href="javascript:alert(1)">x</a>',
+      cssContent: '@import url(http://evil.example/a.css); h1 { color: #333; background: url(http://evil.example/b.png) }',
+      templateType: 'list',
+    });
+    expect(created.statusCode, JSON.stringify(created.data)).toBe(201);
+    expect(created.data.htmlContent).toBe('<h1>Shifts</h1><img alt="logo"><a>x</a>');
+    expect(created.data.cssContent).not.toMatch(/@import|url\(|evil/);
+    expect(created.data.cssContent).toContain('color: #333');
+    const removed: string[] = created.data.sanitized.removed;
+    expect(removed.join('\n')).toMatch(/onclick/);
+    expect(removed.join('\n')).toMatch(/<script>/);
+    expect(removed.join('\n')).toMatch(/http:\/\/evil\.example\/x\.png/);
+    expect(removed.join('\n')).toMatch(/javascript: URL/);
+    expect(removed.join('\n')).toMatch(/@import/);
+
+    const form = await api('POST', `/projects/${projectId}/wireframes`, editor, { title: 'New shift', htmlContent: '<form><label>Date <input type="date"></label></form>', templateType: 'form' });
+    expect(form.statusCode).toBe(201);
+    expect(form.data.sanitized.removed).toEqual([]);
+    expect(form.data.htmlContent).toBe('<form><label>Date <input type="date"></label></form>');
+
+    const all = await api('GET', `/projects/${projectId}/wireframes?limit=1`, viewer);
+    expect(all.statusCode).toBe(200);
+    expect(all.data.items.map((w: { title: string }) => w.title)).toEqual(['New shift']);
+    const next = await api('GET', `/projects/${projectId}/wireframes?limit=1&cursor=${all.data.nextCursor}`, viewer);
+    expect(next.data.items.map((w: { title: string }) => w.title)).toEqual(['Shift list']);
+    expect(next.data.nextCursor).toBeNull();
+    const lists = await api('GET', `/projects/${projectId}/wireframes?templateType=list`, viewer);
+    expect(lists.data.items.map((w: { id: string }) => w.id)).toEqual([created.data.id]);
+
+    const read = await api('GET', `/projects/${projectId}/wireframes/${created.data.id}`, viewer);
+    expect(read.statusCode).toBe(200);
+    expect(read.data.htmlContent).toBe(created.data.htmlContent);
+
+    const edited = await api('PATCH', `/projects/${projectId}/wireframes/${created.data.id}`, editor, {
+      htmlContent: '<h1>All shifts</h1><iframe src="https://evil.example"></iframe>',
+      baseUpdatedAt: read.data.updatedAt,
+    });
+    expect(edited.statusCode, JSON.stringify(edited.data)).toBe(200);
+    expect(edited.data.htmlContent).toBe('<h1>All shifts</h1>');
+    expect(edited.data.sanitized.removed).toEqual(['<iframe> element']);
+    const stale = await api('PATCH', `/projects/${projectId}/wireframes/${created.data.id}`, editor, { title: 'Late edit', baseUpdatedAt: read.data.updatedAt });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.data.error.details.wireframe.htmlContent).toBe('<h1>All shifts</h1>');
+
+    const gone = await api('DELETE', `/projects/${projectId}/wireframes/${form.data.id}`, editor);
+    expect(gone.statusCode).toBe(204);
+    expect((await api('GET', `/projects/${projectId}/wireframes/${form.data.id}`, viewer)).statusCode).toBe(404);
+
+    const audit = await api('GET', `/audit?limit=50`, editor);
+    expect(audit.statusCode).toBe(200);
+    const actions = (audit.data.items as Array<{ action: string }>).map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['wireframe_created', 'wireframe_updated', 'wireframe_deleted']));
+  });
+
+  it('refuses bad input naming the field, viewers writing, and another organization’s project', async () => {
+    const { projectId, editor, viewer } = await team();
+    const badType = await api('POST', `/projects/${projectId}/wireframes`, editor, { title: 'X', htmlContent: '<p>x</p>', templateType: 'carousel' });
+    expect(badType.statusCode).toBe(400);
+    expect(JSON.stringify(badType.data.error)).toContain('templateType');
+    const noTitle = await api('POST', `/projects/${projectId}/wireframes`, editor, { title: ' ', htmlContent: '<p>x</p>' });
+    expect(noTitle.statusCode).toBe(400);
+    expect(JSON.stringify(noTitle.data.error)).toContain('title');
+    const onlyScript = await api('POST', `/projects/${projectId}/wireframes`, editor, { title: 'X', htmlContent: '<script>alert(1)</script>' });
+    expect(onlyScript.statusCode).toBe(400);
+    expect(JSON.stringify(onlyScript.data.error)).toContain('htmlContent');
+    const badSource = await api('POST', `/projects/${projectId}/wireframes/generate`, editor, { from: '00000000-0000-7000-8000-000000000000' });
+    expect(badSource.statusCode).toBe(400);
+    expect(JSON.stringify(badSource.data.error)).toContain('from');
+    const badTemplate = await api('POST', `/projects/${projectId}/wireframes/generate`, editor, { templateType: 'custom' });
+    expect(badTemplate.statusCode).toBe(400);
+    expect(JSON.stringify(badTemplate.data.error)).toContain('templateType');
+
+    const asViewer = await api('POST', `/projects/${projectId}/wireframes`, viewer, { title: 'X', htmlContent: '<p>x</p>' });
+    expect(asViewer.statusCode).toBe(403);
+    expect((await api('POST', `/projects/${projectId}/wireframes/generate`, viewer, {})).statusCode).toBe(403);
+
+    const mine = await api('POST', `/projects/${projectId}/wireframes`, editor, { title: 'Mine', htmlContent: '<p>x</p>' });
+    expect(mine.statusCode).toBe(201);
+    expect((await api('PATCH', `/projects/${projectId}/wireframes/${mine.data.id}`, viewer, { title: 'Viewer edit' })).statusCode).toBe(403);
+    expect((await api('DELETE', `/projects/${projectId}/wireframes/${mine.data.id}`, viewer)).statusCode).toBe(403);
+
+    const stranger = await createUser(t);
+    expect((await api('GET', `/projects/${projectId}/wireframes`, stranger)).statusCode).toBe(404);
+    expect((await api('GET', `/projects/${projectId}/wireframes/${mine.data.id}`, stranger)).statusCode).toBe(404);
+    expect((await api('GET', `/projects/${projectId}/wireframes/${mine.data.id}/download`, stranger)).statusCode).toBe(404);
+    expect((await api('PATCH', `/projects/${projectId}/wireframes/${mine.data.id}`, stranger, { title: 'Hijack' })).statusCode).toBe(404);
+    expect((await api('POST', `/projects/${projectId}/wireframes`, stranger, { title: 'X', htmlContent: '<p>x</p>' })).statusCode).toBe(404);
+    // Another project's wireframe under this project's URL is just as missing.
+    const own = await api('POST', '/projects', stranger, { name: 'Elsewhere' });
+    expect((await api('GET', `/projects/${own.data.id}/wireframes/${mine.data.id}`, stranger)).statusCode).toBe(404);
+  });
+
+  it('generates one screen offline from the project’s entities, and a set of screens for the main stories', async () => {
+    const { projectId, editor, viewer } = await team();
+    const one = await api('POST', `/projects/${projectId}/wireframes/generate`, editor, { screen: 'Shift list', templateType: 'list' });
+    expect(one.statusCode, JSON.stringify(one.data)).toBe(202);
+    const job = await finished(editor, one.data.jobId);
+    expect(job.status, JSON.stringify(job.error)).toBe('succeeded');
+    const ids = job.result!.wireframeIds as string[];
+    expect(ids).toHaveLength(1);
+    const list = await api('GET', `/projects/${projectId}/wireframes/${ids[0]}`, viewer);
+    expect(list.data).toMatchObject({ title: 'Shift list', templateType: 'list', generationId: expect.any(String) });
+    // The table's columns are the shift's fields from the description.
+    for (const header of ['<th scope="col">Date</th>', '<th scope="col">Start time</th>', '<th scope="col">Location</th>']) expect(list.data.htmlContent).toContain(header);
+    expect(list.data.htmlContent).toContain('<h1>Shifts</h1>');
+    expect(list.data.metadata).toMatchObject({ generatedBy: { task: 'generate-wireframe', provider: 'builtin' } });
+    expect(list.data.metadata.sanitized).toBeUndefined();
+
+    const set = await api('POST', `/projects/${projectId}/wireframes/generate`, editor);
+    expect(set.statusCode).toBe(202);
+    const setJob = await finished(editor, set.data.jobId);
+    expect(setJob.status, JSON.stringify(setJob.error)).toBe('succeeded');
+    expect(setJob.progress).toBe(100);
+    const setIds = setJob.result!.wireframeIds as string[];
+    expect(setIds.length).toBeGreaterThanOrEqual(3);
+    expect(setIds.length).toBeLessThanOrEqual(5);
+    const page = await api('GET', `/projects/${projectId}/wireframes?limit=50`, viewer);
+    const generated = (page.data.items as Array<{ id: string; templateType: string; title: string; htmlContent: string }>).filter((w) => setIds.includes(w.id));
+    expect(generated.map((w) => w.templateType).sort()).toEqual(['auth', 'dashboard', 'detail', 'form', 'list']);
+    const auth = generated.find((w) => w.templateType === 'auth')!;
+    expect(auth.htmlContent).toContain('Sign in to ShiftShare');
+    expect(auth.htmlContent).toMatch(/Volunteer/);
+    expect(auth.htmlContent).toMatch(/Coordinator/);
+    const form = generated.find((w) => w.templateType === 'form')!;
+    expect(form.htmlContent).toContain('type="date"');
+    expect(form.htmlContent).toContain('type="time"');
+  });
+
+  it('downloads a wireframe as one self-contained HTML file that allows no request', async () => {
+    const { projectId, editor, viewer } = await team();
+    const created = await api('POST', `/projects/${projectId}/wireframes`, editor, {
+      title: 'Shift list',
+      htmlContent: '<main><h1>Shifts</h1><img src="data:image/png;base64,iVBORw0KGgo=" alt="dot"></main>',
+      cssContent: 'h1 { font-size: 20px }',
+    });
+    const res = await call(t.app, 'GET', `/api/v1/projects/${projectId}/wireframes/${created.data.id}/download`, { token: viewer.token });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/html/);
+    expect(res.headers['content-disposition']).toBe('attachment; filename="shift-list.html"');
+    const html = res.body;
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`);
+    expect(html).toContain('<style>\nh1 { font-size: 20px }\n</style>');
+    expect(html).toContain('<h1>Shifts</h1>');
+    expect(html).toContain('<title>Shift list</title>');
+    // Nothing in the file points anywhere: no src or href other than data: and fragments, no link or script element.
+    expect(html).not.toMatch(/<(?:script|link|iframe)\b/i);
+    for (const match of html.matchAll(/\b(?:src|href)="([^"]*)"/g)) expect(match[1]).toMatch(/^(?:data:image\/|#)/);
+  });
+});
