@@ -109,7 +109,8 @@ function startWorker(): Worker {
 export function locate(message: string, line: number | null, column: number | null): { line: number | null; column?: number } {
   const fromMessage = /line (\d+)(?:, column (\d+))?/i.exec(message);
   // No diagram type detected: the first line is where the type belongs.
-  const resolvedLine = line ?? (fromMessage ? Number(fromMessage[1]) : /diagram type/i.test(message) ? 1 : null);
+  // The message's line is what the user reads; jison's location can point at the token before the error.
+  const resolvedLine = fromMessage ? Number(fromMessage[1]) : (line ?? (/diagram type/i.test(message) ? 1 : null));
   const resolvedColumn = fromMessage?.[2] !== undefined ? Number(fromMessage[2]) : column;
   return { line: resolvedLine, ...(resolvedColumn !== null && resolvedColumn !== undefined ? { column: resolvedColumn } : {}) };
 }
@@ -137,7 +138,11 @@ export async function validateMermaid(code: string): Promise<MermaidValidation> 
       reject(new Error(`The Mermaid parser did not answer within ${timeoutMs / 1000} s`));
     }, timeoutMs);
     timer.unref();
-    pending.set(id, { resolve, reject, timer });
+    // An error at the end of the input can be reported past the last line: point at the last line instead.
+    const lines = code.split('\n').length;
+    const clamp = (result: MermaidValidation): MermaidValidation =>
+      !result.ok && result.line !== null && result.line > lines ? { ...result, line: lines } : result;
+    pending.set(id, { resolve: (result) => resolve(clamp(result)), reject, timer });
     current.postMessage({ id, code });
   });
 }

@@ -54,6 +54,7 @@ export function safeLabel(text: string, max = 60, fallback = 'Unnamed'): string 
   const cleaned = text
     .normalize('NFC')
     .replace(/[^\p{L}\p{N} .,'()/?!+-]/gu, ' ')
+    .replace(/-{2,}/g, '-')
     .replace(/\s+/g, ' ')
     .replace(/^[\s.,'()/?!+-]+/u, '')
     .trim();

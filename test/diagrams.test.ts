@@ -1,0 +1,268 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createJobRunner, type JobRunner } from '../src/core/jobs/index.js';
+import { validateMermaid } from '../src/modules/diagrams/mermaid-validator.js';
+import { jobHandlers } from '../src/modules/index.js';
+import { startFakeOpenAi, type FakeOpenAiServer } from './support/fake-openai-server.js';
+import { createUser, type TestUser } from './support/factories.js';
+import { call, createTestApp, type TestApp } from './support/test-app.js';
+import { testDrivers } from './support/test-db.js';
+
+/** Diagrams through the API: CRUD with revisions, Mermaid validation, access, and generation offline and remote. */
+
+const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+const description =
+  'A shared calendar where volunteers sign up for food bank shifts. Coordinators must approve each shift swap. ' +
+  'Each shift has a date, a start time and a location. Volunteers should get a reminder the day before.';
+const allTypes = ['sequence', 'architecture', 'usecase', 'flowchart', 'class', 'activity', 'er', 'state', 'gantt'] as const;
+
+type Job = { id: string; status: string; progress: number; result: Record<string, unknown> | null; error: { code: string; message: string } | null };
+type Api = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, user: TestUser | undefined, body?: unknown) => ReturnType<typeof call>;
+
+function harness(t: () => TestApp) {
+  const api: Api = (method, url, user, body) =>
+    call(t().app, method, `/api/v1${url}`, { ...(user ? { token: user.token } : {}), ...(body === undefined ? {} : { body }) });
+  async function finished(user: TestUser, jobId: string): Promise<Job> {
+    let job = {} as Job;
+    for (let i = 0; i < 600; i++) {
+      job = (await api('GET', `/jobs/${jobId}`, user)).data as Job;
+      if (['succeeded', 'failed', 'cancelled'].includes(job.status)) return job;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`job ${jobId} did not finish: ${JSON.stringify(job)}`);
+  }
+  function startRunner(): JobRunner {
+    const app = t();
+    const context = { config: app.config, db: app.database.db, mailer: { send: async () => undefined }, ai: app.ai };
+    const runner = createJobRunner({ db: app.database.db, handlers: jobHandlers(context), log: quiet, concurrency: 1, pollIntervalMs: 50, heartbeatMs: 500, staleAfterMs: 30_000 });
+    runner.start();
+    return runner;
+  }
+  return { api, finished, startRunner };
+}
+
+describe.each(testDrivers)('diagrams on %s', (kind) => {
+  let t: TestApp;
+  let runner: JobRunner;
+  const { api, finished, startRunner } = harness(() => t);
+
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    runner = startRunner();
+  });
+  afterAll(async () => {
+    await runner?.stop();
+    await t?.close();
+  });
+
+  async function team() {
+    const owner = await createUser(t);
+    const org = await api('POST', '/organizations', owner, { name: 'Food bank' });
+    const editor = await createUser(t);
+    const viewer = await createUser(t);
+    await api('POST', `/organizations/${org.data.id}/members`, owner, { email: editor.email, role: 'editor' });
+    await api('POST', `/organizations/${org.data.id}/members`, owner, { email: viewer.email, role: 'viewer' });
+    const project = await api('POST', '/projects', owner, { name: 'ShiftShare', description, organizationId: org.data.id });
+    expect(project.statusCode, JSON.stringify(project.data)).toBe(201);
+    return { projectId: project.data.id as string, owner, editor, viewer };
+  }
+
+  it('creates, lists, edits with revisions, restores, exports and deletes a diagram; viewers read only; other organizations see nothing', async () => {
+    const { projectId, editor, viewer } = await team();
+    const created = await api('POST', `/projects/${projectId}/diagrams`, editor, {
+      type: 'flowchart',
+      title: 'Shift swap',
+      description: 'How a swap is approved',
+      mermaidCode: 'flowchart LR\n  A[Request swap] --> B{Approved?}',
+    });
+    expect(created.statusCode, JSON.stringify(created.data)).toBe(201);
+    expect(created.data).toMatchObject({ type: 'flowchart', title: 'Shift swap', currentRev: 1, mermaidCode: 'flowchart LR\n  A[Request swap] --> B{Approved?}' });
+    const id = created.data.id as string;
+
+    const second = await api('POST', `/projects/${projectId}/diagrams`, editor, { type: 'sequence', title: 'Sign up', mermaidCode: 'sequenceDiagram\n  Volunteer->>App: Sign up' });
+    expect(second.statusCode).toBe(201);
+
+    // Newest first, keyset pages, a type filter.
+    const page1 = await api('GET', `/projects/${projectId}/diagrams?limit=1`, viewer);
+    expect(page1.statusCode).toBe(200);
+    expect(page1.data.items.map((d: { id: string }) => d.id)).toEqual([second.data.id]);
+    const page2 = await api('GET', `/projects/${projectId}/diagrams?limit=1&cursor=${page1.data.nextCursor}`, viewer);
+    expect(page2.data.items.map((d: { id: string }) => d.id)).toEqual([id]);
+    expect(page2.data.nextCursor).toBeNull();
+    const flowcharts = await api('GET', `/projects/${projectId}/diagrams?type=flowchart`, viewer);
+    expect(flowcharts.data.items.map((d: { id: string }) => d.id)).toEqual([id]);
+
+    // An edit is a revision; a stale baseRev is a 409 carrying the current diagram.
+    const edited = await api('PATCH', `/projects/${projectId}/diagrams/${id}`, editor, {
+      baseRev: 1,
+      mermaidCode: 'flowchart LR\n  A[Request swap] --> B{Approved?}\n  B -- Yes --> C[Swap done]',
+      note: 'Added the outcome',
+    });
+    expect(edited.statusCode, JSON.stringify(edited.data)).toBe(200);
+    expect(edited.data.currentRev).toBe(2);
+    const stale = await api('PATCH', `/projects/${projectId}/diagrams/${id}`, editor, { baseRev: 1, title: 'Old view' });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.data.error.details).toMatchObject({ field: 'baseRev', currentRev: 2, diagram: { id, currentRev: 2 } });
+
+    const revisions = await api('GET', `/projects/${projectId}/diagrams/${id}/revisions`, viewer);
+    expect(revisions.data.items.map((r: { rev: number; note: string | null }) => [r.rev, r.note])).toEqual([[2, 'Added the outcome'], [1, null]]);
+    const rev1 = await api('GET', `/projects/${projectId}/diagrams/${id}/revisions/1`, viewer);
+    expect(rev1.data.mermaidCode).toBe('flowchart LR\n  A[Request swap] --> B{Approved?}');
+    expect((await api('GET', `/projects/${projectId}/diagrams/${id}/revisions/9`, viewer)).statusCode).toBe(404);
+
+    const restored = await api('POST', `/projects/${projectId}/diagrams/${id}/restore`, editor, { rev: 1 });
+    expect(restored.statusCode).toBe(200);
+    expect(restored.data).toMatchObject({ currentRev: 3, mermaidCode: 'flowchart LR\n  A[Request swap] --> B{Approved?}' });
+
+    const file = await api('GET', `/projects/${projectId}/diagrams/${id}.mmd`, viewer);
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toMatch(/^text\/plain/);
+    expect(file.headers['content-disposition']).toBe('attachment; filename="shift-swap.mmd"');
+    expect(file.body).toBe('flowchart LR\n  A[Request swap] --> B{Approved?}\n');
+
+    // Image URLs: http(s) only.
+    const js = await api('PATCH', `/projects/${projectId}/diagrams/${id}`, editor, { imageUrl: 'javascript:alert(1)' });
+    expect(js.statusCode).toBe(400);
+    expect(js.data.error.details[0]).toMatchObject({ field: 'imageUrl' });
+    const image = await api('PATCH', `/projects/${projectId}/diagrams/${id}`, editor, { imageUrl: 'https://example.com/swap.png' });
+    expect(image.data).toMatchObject({ imageUrl: 'https://example.com/swap.png', currentRev: 3 });
+
+    // Viewers read but do not write; another organization gets 404 for everything.
+    expect((await api('PATCH', `/projects/${projectId}/diagrams/${id}`, viewer, { title: 'Mine' })).statusCode).toBe(403);
+    expect((await api('POST', `/projects/${projectId}/diagrams`, viewer, { type: 'er', title: 'X', mermaidCode: 'erDiagram\n  A ||--o{ B : has' })).statusCode).toBe(403);
+    expect((await api('POST', `/projects/${projectId}/diagrams/generate`, viewer, { type: 'er' })).statusCode).toBe(403);
+    expect((await api('DELETE', `/projects/${projectId}/diagrams/${id}`, viewer)).statusCode).toBe(403);
+    const stranger = await createUser(t);
+    expect((await api('GET', `/projects/${projectId}/diagrams/${id}`, stranger)).statusCode).toBe(404);
+    expect((await api('GET', `/projects/${projectId}/diagrams`, stranger)).statusCode).toBe(404);
+    expect((await api('GET', `/projects/${projectId}/diagrams/${id}.mmd`, stranger)).statusCode).toBe(404);
+    expect((await api('PATCH', `/projects/${projectId}/diagrams/${id}`, stranger, { title: 'Mine' })).statusCode).toBe(404);
+    expect((await api('DELETE', `/projects/${projectId}/diagrams/${id}`, stranger)).statusCode).toBe(404);
+
+    expect((await api('DELETE', `/projects/${projectId}/diagrams/${id}`, editor)).statusCode).toBe(204);
+    expect((await api('GET', `/projects/${projectId}/diagrams/${id}`, editor)).statusCode).toBe(404);
+  });
+
+  it('refuses Mermaid that does not parse with 422 naming the line and the parser message, and writes nothing', async () => {
+    const { projectId, editor } = await team();
+    const broken = await api('POST', `/projects/${projectId}/diagrams`, editor, {
+      type: 'sequence',
+      title: 'Broken',
+      mermaidCode: 'sequenceDiagram\n  Alice->>Bob: Hi\n  Bob->>Alice',
+    });
+    expect(broken.statusCode).toBe(422);
+    expect(broken.data.error.code).toBe('INVALID_DIAGRAM');
+    expect(broken.data.error.details[0]).toMatchObject({ field: 'mermaidCode', line: 3, message: expect.stringMatching(/Parse error on line 3/) });
+    expect((await api('GET', `/projects/${projectId}/diagrams`, editor)).data.items).toEqual([]);
+
+    const ok = await api('POST', `/projects/${projectId}/diagrams`, editor, { type: 'er', title: 'Data', mermaidCode: 'erDiagram\n  SHIFT ||--o{ SWAP : has' });
+    const edit = await api('PATCH', `/projects/${projectId}/diagrams/${ok.data.id}`, editor, { mermaidCode: 'erDiagram\n  SHIFT ||--o{ : has' });
+    expect(edit.statusCode).toBe(422);
+    expect(edit.data.error.details[0]).toMatchObject({ field: 'mermaidCode', line: 2 });
+    const after = await api('GET', `/projects/${projectId}/diagrams/${ok.data.id}`, editor);
+    expect(after.data).toMatchObject({ currentRev: 1, mermaidCode: 'erDiagram\n  SHIFT ||--o{ SWAP : has' });
+
+    const missing = await api('POST', `/projects/${projectId}/diagrams`, editor, { type: 'pie', title: 'x', mermaidCode: 'pie' });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.data.error.details[0]).toMatchObject({ field: 'type' });
+  });
+
+  it('generates every type offline from the project’s SRS: each diagram parses, names its source and its ledger row', async () => {
+    const { projectId, editor } = await team();
+    const srsJob = await finished(editor, (await api('POST', `/projects/${projectId}/documents/generate`, editor, { type: 'srs' })).data.jobId);
+    expect(srsJob.status, JSON.stringify(srsJob.error)).toBe('succeeded');
+    const srsId = srsJob.result!.documentId as string;
+
+    for (const type of allTypes) {
+      const queued = await api('POST', `/projects/${projectId}/diagrams/generate`, editor, { type });
+      expect(queued.statusCode, JSON.stringify(queued.data)).toBe(202);
+      const job = await finished(editor, queued.data.jobId);
+      expect(job.status, `${type}: ${JSON.stringify(job.error)}`).toBe('succeeded');
+      expect(job.result).toMatchObject({ diagramId: expect.any(String), sourceDocumentId: srsId, repairs: 0 });
+      const diagram = await api('GET', `/projects/${projectId}/diagrams/${job.result!.diagramId}`, editor);
+      expect(diagram.data).toMatchObject({ type, sourceDocumentId: srsId, generationId: job.result!.generationId, currentRev: 1 });
+      const parsed = await validateMermaid(diagram.data.mermaidCode);
+      expect(parsed, `${type}:\n${diagram.data.mermaidCode}`).toMatchObject({ ok: true });
+      // Drawn from the SRS: its actors and entities appear.
+      if (type === 'usecase' || type === 'sequence' || type === 'activity') expect(diagram.data.mermaidCode).toMatch(/Coordinators/);
+      if (type === 'er' || type === 'class') expect(diagram.data.mermaidCode).toMatch(/Shift swap/);
+    }
+    const listed = await api('GET', `/projects/${projectId}/diagrams`, editor);
+    expect(new Set(listed.data.items.map((d: { type: string }) => d.type))).toEqual(new Set(allTypes));
+
+    const foreignDoc = await api('POST', `/projects/${projectId}/diagrams/generate`, editor, { type: 'er', from: '00000000-0000-4000-8000-000000000000' });
+    expect(foreignDoc.statusCode).toBe(400);
+    expect(foreignDoc.data.error.details[0]).toMatchObject({ field: 'from' });
+  });
+
+  it('without documents, draws from the project description', async () => {
+    const { projectId, editor } = await team();
+    const job = await finished(editor, (await api('POST', `/projects/${projectId}/diagrams/generate`, editor, { type: 'usecase' })).data.jobId);
+    expect(job.status, JSON.stringify(job.error)).toBe('succeeded');
+    expect(job.result!.sourceDocumentId).toBeNull();
+    const diagram = await api('GET', `/projects/${projectId}/diagrams/${job.result!.diagramId}`, editor);
+    expect(diagram.data.mermaidCode).toMatch(/Volunteers/);
+    expect(diagram.data.mermaidCode).toMatch(/Coordinators/);
+  });
+});
+
+describe('diagram generation against a remote model', () => {
+  let fake: FakeOpenAiServer;
+  let t: TestApp;
+  let runner: JobRunner;
+  const { api, finished, startRunner } = harness(() => t);
+  const reply = (mermaid: string) => ({ content: JSON.stringify({ title: 'Swap flow', description: 'How swaps work', mermaid }) });
+
+  beforeAll(async () => {
+    fake = await startFakeOpenAi();
+    t = await createTestApp('pglite', { AI_PROVIDER: 'openai-compatible', AI_BASE_URL: fake.url, AI_MODEL: 'fake-gpt', AI_API_KEY: 'sk-test' });
+    runner = startRunner();
+  });
+  afterAll(async () => {
+    await runner?.stop();
+    await t?.close();
+    await fake?.close();
+  });
+
+  async function project(user: TestUser): Promise<string> {
+    const res = await api('POST', '/projects', user, { name: 'ShiftShare', description });
+    return res.data.id as string;
+  }
+
+  it('feeds the parser error back to the model: broken, broken, valid succeeds after two repairs', async () => {
+    const user = await createUser(t);
+    const projectId = await project(user);
+    fake.requests.length = 0;
+    fake.queue(
+      reply('flowchart LR\n  A[Request swap] --> B{Approved?\n  B --> C'),
+      reply('flowchart LR\n  A --> B -->'),
+      reply('flowchart LR\n  A[Request swap] --> B{Approved?}\n  B -- Yes --> C[Done]\n'),
+    );
+    const job = await finished(user, (await api('POST', `/projects/${projectId}/diagrams/generate`, user, { type: 'flowchart', instructions: 'Focus on swaps' })).data.jobId);
+    expect(job.status, JSON.stringify(job.error)).toBe('succeeded');
+    expect(job.result).toMatchObject({ repairs: 2 });
+    expect(fake.requests).toHaveLength(3);
+    const secondPrompt = JSON.stringify(fake.requests[1]!.body.messages);
+    expect(secondPrompt).toContain('did not parse');
+    expect(secondPrompt).toContain('B{Approved?');
+    expect(secondPrompt).toMatch(/Parse error on line/);
+    expect(JSON.stringify(fake.requests[0]!.body.messages)).toContain('Focus on swaps');
+    const diagram = await api('GET', `/projects/${projectId}/diagrams/${job.result!.diagramId}`, user);
+    expect(diagram.data).toMatchObject({ title: 'Swap flow', type: 'flowchart', mermaidCode: 'flowchart LR\n  A[Request swap] --> B{Approved?}\n  B -- Yes --> C[Done]' });
+    const revisions = await api('GET', `/projects/${projectId}/diagrams/${job.result!.diagramId}/revisions`, user);
+    expect(revisions.data.items[0].note).toMatch(/after 2 repairs/);
+  });
+
+  it('fails clearly after two repairs, with the parser message, keeping the last attempt and saving no diagram', async () => {
+    const user = await createUser(t);
+    const projectId = await project(user);
+    fake.requests.length = 0;
+    fake.queue(reply('sequenceDiagram\n  A->>B'), reply('sequenceDiagram\n  A->>B'), reply('sequenceDiagram\n  Alice->>Bob: Hi\n  Bob->>Alice'));
+    const job = await finished(user, (await api('POST', `/projects/${projectId}/diagrams/generate`, user, { type: 'sequence' })).data.jobId);
+    expect(job.status).toBe('failed');
+    expect(fake.requests).toHaveLength(3);
+    expect(job.error!.code).toBe('DIAGRAM_INVALID');
+    expect(job.error!.message).toMatch(/did not parse after 2 repairs: line 3.*Parse error on line 3/);
+    expect(job.result).toMatchObject({ lastAttempt: 'sequenceDiagram\n  Alice->>Bob: Hi\n  Bob->>Alice', parserError: { line: 3 } });
+    expect((await api('GET', `/projects/${projectId}/diagrams`, user)).data.items).toEqual([]);
+  });
+});
