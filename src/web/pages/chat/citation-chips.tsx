@@ -12,7 +12,9 @@ export function CitationChips({ projectId, citations }: { projectId: string; cit
     <ul className="chat-citations" aria-label="Sources cited">
       {citations.map((citation) => {
         const path = citationPath(projectId, citation);
-        const label = citation.heading ? `${citation.title} › ${citation.heading}` : citation.title;
+        // The section heading says most about what was cited; the document title is in the tooltip.
+        const label = citation.heading ?? citation.title;
+        const full = citation.heading ? `${citation.title} › ${citation.heading}` : citation.title;
         const Icon = citation.kind === 'section' ? FileTextIcon : citation.kind === 'diagram' ? SparklesIcon : QuoteIcon;
         return (
           <li key={citation.id}>
@@ -20,7 +22,7 @@ export function CitationChips({ projectId, citations }: { projectId: string; cit
               type="button"
               className="chat-citation"
               data-testid="chat-citation"
-              title={`${kindLabels[citation.kind]}: ${label} [${citation.id}]`}
+              title={`${kindLabels[citation.kind]}: ${full} [${citation.id}]`}
               disabled={!path}
               onClick={() => path && void navigate(path)}
             >

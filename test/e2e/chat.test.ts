@@ -1,0 +1,108 @@
+/**
+ * End to end in a real browser, with the built-in offline engine: a project with a generated SRS, a question in the
+ * Chat tab, the answer streamed in with a citation chip, and the chip opening the cited section of the SRS.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, SCREENSHOTS, signUp, skipWithoutChromium, startAtelier, UI_TIMEOUT, type AtelierServer } from './support.js';
+
+const skip = skipWithoutChromium();
+
+const DESCRIPTION =
+  'A booking service where dog owners book vetted neighbourhood walkers, follow each walk live on a map and pay per walk by card.';
+
+describe.skipIf(skip)('project chat in the browser', () => {
+  let server: AtelierServer | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  const pageErrors: string[] = [];
+  const runId = Date.now().toString(36);
+
+  beforeAll(async () => {
+    server = await startAtelier();
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close().catch(() => undefined);
+    const output = server?.output() ?? '';
+    await server?.stop();
+    if (output.trim()) console.warn(`[e2e] server output:\n${output}`);
+  });
+
+  async function newPage(): Promise<Page> {
+    if (!browser || !server) throw new Error('The browser or the server did not start');
+    const context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1440, height: 900 } });
+    context.setDefaultTimeout(UI_TIMEOUT);
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    return page;
+  }
+
+  it('asks a question and follows the streamed answer’s citation to the SRS section', { timeout: 120_000 }, async () => {
+    if (!server) throw new Error('The server did not start');
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    const page = await newPage();
+    await signUp(page, server.dataDir, 'Frances Allen', `frances.${runId}@example.com`);
+
+    // A project with a generated SRS, through the API as the signed-in user.
+    const project = await page.request.post('/api/v1/projects', { data: { name: `Walkies ${runId}`, description: DESCRIPTION } });
+    expect(project.status(), await project.text()).toBe(201);
+    const projectId = ((await project.json()) as { id: string }).id;
+    const generate = await page.request.post(`/api/v1/projects/${projectId}/documents/generate`, { data: { type: 'srs' } });
+    expect(generate.status(), await generate.text()).toBe(202);
+    const { jobId } = (await generate.json()) as { jobId: string };
+    let status = 'queued';
+    for (let i = 0; i < 240 && !['succeeded', 'failed', 'cancelled'].includes(status); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      status = ((await (await page.request.get(`/api/v1/jobs/${jobId}`)).json()) as { status: string }).status;
+    }
+    expect(status).toBe('succeeded');
+    const documents = (await (await page.request.get(`/api/v1/projects/${projectId}/documents`)).json()) as { items: Array<{ id: string; type: string }> };
+    const srs = documents.items.find((d) => d.type === 'srs');
+    expect(srs).toBeDefined();
+
+    // The Chat tab of the project: ask with words of the SRS.
+    await page.goto(`/projects/${projectId}`);
+    await page.getByTestId('project-tab-chat').click();
+    await page.getByTestId('chat-tab').waitFor();
+    await expect.poll(async () => page.getByTestId('chat-credits').textContent()).toContain('10 of 10 left');
+    await page.getByTestId('chat-input').fill('How do dog owners pay for a walk?');
+    await page.getByTestId('chat-input').press('Enter');
+
+    // The question shows at once; the answer streams in and ends with its sources.
+    await page.getByTestId('chat-message-user').first().waitFor();
+    expect(await page.getByTestId('chat-message-user').first().textContent()).toContain('How do dog owners pay for a walk?');
+    const answer = page.getByTestId('chat-answer').first();
+    await answer.waitFor();
+    await expect.poll(async () => answer.textContent()).toContain('offline engine');
+    const chip = page.getByTestId('chat-citation').first();
+    await chip.waitFor();
+    await expect.poll(async () => page.getByTestId('chat-send').isVisible()).toBe(true);
+    expect(await page.getByTestId('chat-interrupted').count()).toBe(0);
+    await expect.poll(async () => page.getByTestId('chat-credits').textContent()).toContain('9 of 10 left');
+    await page.waitForURL(new RegExp(`/projects/${projectId}/chat/[0-9a-f-]{36}$`));
+    // The first question names the conversation.
+    await expect.poll(async () => page.getByTestId('chat-conversations').textContent()).toContain('How do dog owners pay for a walk?');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'chat-answer.png'), fullPage: false });
+
+    // The chip opens the cited section of the SRS, highlighted.
+    await chip.click();
+    await page.waitForURL(new RegExp(`/projects/${projectId}/documents/${srs!.id}\\?section=`));
+    await page.getByTestId('document-content').waitFor();
+    await page.locator('[data-highlighted="true"]').first().waitFor();
+    const section = new URL(page.url()).searchParams.get('section');
+    expect(section).toBeTruthy();
+    expect(await page.locator('[data-highlighted="true"]').first().getAttribute('data-block-id')).toBe(section);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'chat-citation-section.png'), fullPage: false });
+
+    // Back in the conversation, the stored thread shows the same answer with its citation.
+    await page.goBack();
+    await page.getByTestId('chat-citation').first().waitFor();
+    expect(pageErrors).toEqual([]);
+  });
+});
