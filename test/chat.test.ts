@@ -288,7 +288,7 @@ describe.each(testDrivers)('project chat on %s', (kind) => {
     const projectId = await projectOf(owner);
     const conversationId = await conversationIn(owner, projectId);
     const before = await creditsOf(owner);
-    fake.queue({ content: slowAnswer, delayMs: 20 });
+    fake.queue({ content: slowAnswer, delayMs: 40 });
     const base = await t.app.listen({ port: 0, host: '127.0.0.1' });
     const abort = new AbortController();
     const response = await fetch(`${base}/api/v1/projects/${projectId}/conversations/${conversationId}/messages`, {
@@ -305,6 +305,14 @@ describe.each(testDrivers)('project chat on %s', (kind) => {
       if (done) break;
       received += new TextDecoder().decode(value);
     }
+    // While it streams, the answer's row is live and holds the text flushed so far (at most half a second behind).
+    let midway: Message | undefined;
+    for (let i = 0; i < 40 && !midway?.content; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      midway = (await messagesOf(owner, projectId, conversationId))[1];
+    }
+    expect(midway?.status).toBe('streaming');
+    expect(midway?.content.length).toBeGreaterThan(0);
     abort.abort();
     await reader.cancel().catch(() => undefined);
 

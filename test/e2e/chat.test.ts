@@ -72,7 +72,13 @@ describe.skipIf(skip)('project chat in the browser', () => {
     await page.getByTestId('chat-tab').waitFor();
     await expect.poll(async () => page.getByTestId('chat-credits').textContent()).toContain('10 of 10 left');
     await page.getByTestId('chat-input').fill('How do dog owners pay for a walk?');
+    const streamed = page.waitForResponse((response) => response.url().endsWith('/messages') && response.request().method() === 'POST');
     await page.getByTestId('chat-input').press('Enter');
+    const stream = await streamed;
+    expect(stream.headers()['content-type']).toContain('text/event-stream');
+    const body = await stream.text();
+    expect((body.match(/^event: delta$/gm) ?? []).length).toBeGreaterThan(10);
+    expect(body).toMatch(/^event: done$/m);
 
     // The question shows at once; the answer streams in and ends with its sources.
     await page.getByTestId('chat-message-user').first().waitFor();
