@@ -220,6 +220,42 @@ describe.each(testDrivers)('project chat on %s', (kind) => {
     expect((await api('GET', `/projects/${projectId}/conversations/${conversationId}`, owner)).data.title).toBe(question);
   });
 
+  it('cites a diagram and a wireframe that answer the question, with the ids that open them', async () => {
+    const owner = await createUser(t);
+    const projectId = await projectOf(owner, false);
+    const conversationId = await conversationIn(owner, projectId);
+    await t.database.db.withAdmin(async (client) => {
+      await client.query(
+        `INSERT INTO app.diagrams (id, organization_id, project_id, diagram_type, title, description, mermaid_code)
+         SELECT gen_random_uuid(), organization_id, id, 'sequence', 'Checkout payment sequence',
+                'The shopper pays for the basket by card; the payment gateway confirms the charge.',
+                'sequenceDiagram
+  Shopper->>Shop: pay by card
+  Shop->>Gateway: charge card'
+         FROM app.projects WHERE id = $1`,
+        [projectId],
+      );
+      await client.query(
+        `INSERT INTO app.wireframes (id, organization_id, project_id, title, description, html_content)
+         SELECT gen_random_uuid(), organization_id, id, 'Checkout payment screen', 'Where the shopper enters the card to pay.',
+                '<main><h1>Pay for your basket</h1><label>Card number</label><button>Pay now</button></main>'
+         FROM app.projects WHERE id = $1`,
+        [projectId],
+      );
+    });
+    const res = await api('POST', `/projects/${projectId}/conversations/${conversationId}/messages`, owner, {
+      content: 'How does the shopper pay by card at checkout?',
+    });
+    const events = parseSse(res.body);
+    const offered = events.find((e) => e.event === 'citations')!.data.items as Array<Citation & { diagramId: string | null; wireframeId: string | null }>;
+    expect(offered.map((c) => c.kind).sort()).toEqual(['diagram', 'wireframe']);
+    const done = events.at(-1)!.data as Message;
+    const cited = done.metadata['citations'] as Array<Citation & { diagramId: string | null; wireframeId: string | null }>;
+    expect(cited.map((c) => c.kind).sort()).toEqual(['diagram', 'wireframe']);
+    expect(cited.find((c) => c.kind === 'diagram')!.diagramId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(cited.find((c) => c.kind === 'wireframe')!.wireframeId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   it('answers 402 with no credit left, keeping the question as failed and writing no answer', async () => {
     const owner = await createUser(t);
     const projectId = await projectOf(owner);
