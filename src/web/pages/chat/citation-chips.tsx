@@ -10,7 +10,7 @@ export function CitationChips({ projectId, citations }: { projectId: string; cit
   if (citations.length === 0) return null;
   return (
     <ul className="chat-citations" aria-label="Sources cited">
-      {citations.map((citation) => {
+      {citations.map((citation, index) => {
         const path = citationPath(projectId, citation);
         // The section heading says most about what was cited; the document title is in the tooltip.
         const label = citation.heading ?? citation.title;
@@ -26,9 +26,9 @@ export function CitationChips({ projectId, citations }: { projectId: string; cit
               disabled={!path}
               onClick={() => path && void navigate(path)}
             >
+              <span className="chat-citation-number">{index + 1}</span>
               <Icon size={13} />
               <span className="chat-citation-label">{label}</span>
-              <span className="chat-citation-id">{citation.id}</span>
             </button>
           </li>
         );
