@@ -1,0 +1,129 @@
+/**
+ * End to end in a real browser, with the built-in offline engine: a project gets an SRS, a sequence diagram is
+ * generated from it in the diagrams tab and opens rendered as SVG; broken code shows the parser's error inline, a
+ * save the server refuses says so, and a valid edit becomes revision 2 that the history can restore.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, SCREENSHOTS, signUp, skipWithoutChromium, startAtelier, UI_TIMEOUT, type AtelierServer } from './support.js';
+
+const skip = skipWithoutChromium();
+
+describe.skipIf(skip)('diagrams in the browser', () => {
+  let server: AtelierServer | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  const pageErrors: string[] = [];
+  const runId = Date.now().toString(36);
+
+  beforeAll(async () => {
+    server = await startAtelier();
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close().catch(() => undefined);
+    const output = server?.output() ?? '';
+    await server?.stop();
+    if (output.trim()) console.warn(`[e2e] server output:\n${output}`);
+  });
+
+  async function newPage(): Promise<Page> {
+    if (!browser || !server) throw new Error('The browser or the server did not start');
+    const context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1440, height: 900 } });
+    context.setDefaultTimeout(UI_TIMEOUT);
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    return page;
+  }
+
+  it('generates a sequence diagram from the SRS and renders it; broken code shows the parse error inline', { timeout: 120_000 }, async () => {
+    if (!server) throw new Error('The server did not start');
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    const page = await newPage();
+    await signUp(page, server.dataDir, 'Grace Hopper', `grace.${runId}@example.com`);
+
+    await page.getByTestId('new-project').click();
+    const dialog = page.getByTestId('project-dialog');
+    await dialog.getByLabel('Name', { exact: true }).fill(`ShiftShare ${runId}`);
+    await dialog
+      .getByLabel('Description')
+      .fill('A shared calendar where volunteers sign up for food bank shifts. Coordinators must approve each shift swap. Each shift has a date, a start time and a location.');
+    await dialog.getByTestId('project-submit').click();
+    await page.getByTestId('project-row').filter({ hasText: `ShiftShare ${runId}` }).getByTestId('project-name').click();
+    await page.getByTestId('project-detail').waitFor();
+    const projectId = new URL(page.url()).pathname.split('/')[2]!;
+
+    // An SRS, generated through the API as the signed-in person (same session cookie).
+    const queued = await page.request.post(`/api/v1/projects/${projectId}/documents/generate`, { data: { type: 'srs' } });
+    expect(queued.status()).toBe(202);
+    const { jobId } = (await queued.json()) as { jobId: string };
+    for (let i = 0; i < 120; i++) {
+      const job = (await (await page.request.get(`/api/v1/jobs/${jobId}`)).json()) as { status: string };
+      if (job.status === 'succeeded') break;
+      expect(['queued', 'running']).toContain(job.status);
+      await page.waitForTimeout(250);
+    }
+
+    // The diagrams tab: empty, then a sequence diagram generated from the SRS.
+    await page.getByTestId('project-tab-diagrams').click();
+    await page.getByTestId('diagrams-empty').waitFor();
+    await page.getByTestId('generate-diagram').click();
+    const generate = page.getByTestId('generate-diagram-dialog');
+    await generate.getByTestId('generate-diagram-type').selectOption('sequence');
+    const source = generate.getByTestId('generate-diagram-source');
+    await source.locator('option', { hasText: 'Software Requirements Specification' }).waitFor({ state: 'attached' });
+    const srsOption = await source.locator('option', { hasText: 'Software Requirements Specification' }).getAttribute('value');
+    await source.selectOption(srsOption!);
+    await generate.getByTestId('generate-diagram-submit').click();
+    await page.waitForURL(/\/diagrams\/[0-9a-f-]{36}$/, { timeout: 60_000 });
+
+    // The editor: code on the left, the rendered SVG on the right, naming the SRS's actors.
+    const preview = page.getByTestId('diagram-preview');
+    await preview.locator('svg').first().waitFor({ timeout: 30_000 });
+    expect(await preview.textContent()).toContain('Coordinators');
+    expect(await page.getByTestId('diagram-code').inputValue()).toMatch(/^sequenceDiagram/);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'diagram-editor.png'), fullPage: false });
+
+    // Broken code: the parser's error appears inline with its line; the server refuses the save with its own line.
+    const code = page.getByTestId('diagram-code');
+    await code.fill('sequenceDiagram\n  Volunteer->>App: Sign up\n  App->>Volunteer');
+    const error = page.getByTestId('diagram-parse-error');
+    await error.waitFor();
+    expect(await error.textContent()).toMatch(/Line 3/);
+    expect(await error.textContent()).toMatch(/Parse error on line 3/);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'diagram-parse-error.png'), fullPage: false });
+    await page.getByTestId('diagram-save').click();
+    await page.getByTestId('diagram-save-error').filter({ hasText: 'line 3' }).waitFor();
+    expect(await page.locator('[data-testid="diagram-page"]').getAttribute('data-rev')).toBe('1');
+
+    // A valid edit renders and saves as revision 2; the history restores revision 1.
+    await code.fill('sequenceDiagram\n  Volunteer->>App: Sign up for a shift\n  App-->>Volunteer: Confirmed');
+    await error.waitFor({ state: 'detached' });
+    await preview.getByText('Sign up for a shift').waitFor();
+    await page.getByTestId('diagram-save').click();
+    await page.locator('[data-testid="diagram-page"][data-rev="2"]').waitFor();
+    await page.getByTestId('diagram-history-toggle').click();
+    await page.getByTestId('diagram-history').getByTestId('diagram-revision').nth(1).waitFor();
+    await page.getByTestId('restore-rev-1').click();
+    await page.locator('[data-testid="diagram-page"][data-rev="3"]').waitFor();
+    expect(await code.inputValue()).toContain('Coordinators');
+
+    // The .mmd download is the saved code.
+    const mmd = await page.request.get((await page.getByTestId('download-mmd').getAttribute('href'))!);
+    expect(mmd.status()).toBe(200);
+    expect(await mmd.text()).toMatch(/^sequenceDiagram/);
+
+    // The gallery shows the diagram as a card with its rendered thumbnail.
+    await page.goto(`/projects/${projectId}/diagrams`);
+    const card = page.getByTestId('diagram-card').first();
+    await card.locator('svg').first().waitFor({ timeout: 30_000 });
+    expect(await card.textContent()).toContain('Sequence');
+
+    expect(pageErrors).toEqual([]);
+  });
+});
