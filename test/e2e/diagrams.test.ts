@@ -41,7 +41,7 @@ describe.skipIf(skip)('diagrams in the browser', () => {
     return page;
   }
 
-  it('generates a sequence diagram from the SRS and renders it; broken code shows the parse error inline', { timeout: 120_000 }, async () => {
+  it('generates a sequence diagram from the SRS and renders it; broken code shows the parse error inline', { timeout: 240_000 }, async () => {
     if (!server) throw new Error('The server did not start');
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     const page = await newPage();
@@ -118,11 +118,26 @@ describe.skipIf(skip)('diagrams in the browser', () => {
     expect(mmd.status()).toBe(200);
     expect(await mmd.text()).toMatch(/^sequenceDiagram/);
 
-    // The gallery shows the diagram as a card with its rendered thumbnail.
+    // Every other type, generated offline from the same SRS, renders in the gallery's cards.
+    const others = ['architecture', 'usecase', 'flowchart', 'class', 'activity', 'er', 'state', 'gantt'];
+    for (const type of others) {
+      const started = await page.request.post(`/api/v1/projects/${projectId}/diagrams/generate`, { data: { type } });
+      expect(started.status()).toBe(202);
+      const { jobId: diagramJob } = (await started.json()) as { jobId: string };
+      let status = 'queued';
+      for (let i = 0; i < 120 && (status === 'queued' || status === 'running'); i++) {
+        await page.waitForTimeout(200);
+        status = ((await (await page.request.get(`/api/v1/jobs/${diagramJob}`)).json()) as { status: string }).status;
+      }
+      expect(status, type).toBe('succeeded');
+    }
     await page.goto(`/projects/${projectId}/diagrams`);
-    const card = page.getByTestId('diagram-card').first();
-    await card.locator('svg').first().waitFor({ timeout: 30_000 });
-    expect(await card.textContent()).toContain('Sequence');
+    const cards = page.getByTestId('diagram-card');
+    await cards.nth(8).waitFor();
+    expect(await cards.count()).toBe(9);
+    for (let i = 0; i < 9; i++) await cards.nth(i).locator('.diagram-thumb svg').first().waitFor({ timeout: 30_000 });
+    expect(await page.locator('.diagram-thumb-empty').count()).toBe(0);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'diagram-gallery.png'), fullPage: true });
 
     expect(pageErrors).toEqual([]);
   });

@@ -37,7 +37,7 @@ export const diagramTemplates: Record<DiagramType, string> = {
   sequence: 'sequenceDiagram\n  actor User\n  participant App\n  User->>App: Sign in\n  App-->>User: Welcome',
   architecture:
     'architecture-beta\n  group app(cloud)[App]\n  service web(server)[Web] in app\n  service db(database)[Database] in app\n  web:R --> L:db',
-  usecase: 'flowchart LR\n  A0["👤 User"]\n  subgraph System["System"]\n    U0(["Sign in"])\n  end\n  A0 --- U0',
+  usecase: 'flowchart LR\n  A0["User"]\n  subgraph System["System"]\n    U0(["Sign in"])\n  end\n  A0 --- U0',
   flowchart: 'flowchart TD\n  Start(["Start"]) --> Step["Do something"]\n  Step --> Check{"OK?"}\n  Check -- Yes --> Done(["Done"])\n  Check -- No --> Step',
   class: 'classDiagram\n  class User {\n    +string name\n    +signIn()\n  }',
   activity: 'flowchart TD\n  Start((" ")) --> A("First activity")\n  A --> D{"Complete?"}\n  D -- No --> A\n  D -- Yes --> Stop(((" ")))',

@@ -256,7 +256,7 @@ function actorIndex(facts: DiagramFacts, actor: string): number {
 
 function usecase(facts: DiagramFacts): string {
   const lines = ['flowchart LR'];
-  facts.actors.forEach((actor, i) => lines.push(`  A${i}["👤 ${actor}"]`));
+  facts.actors.forEach((actor, i) => lines.push(`  A${i}["${actor}"]`));
   lines.push(`  subgraph System["${facts.name}"]`);
   facts.useCases.forEach((uc, i) => lines.push(`    U${i}(["${uc.title}"])`));
   lines.push('  end');
