@@ -3,7 +3,7 @@ import { Link, NavLink, Outlet, useNavigate, useParams } from 'react-router-dom'
 import { api, ApiError, type Project } from '../../api/client';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorBanner } from '../../components/error-banner';
-import { FolderIcon, PencilIcon, RestoreIcon, TrashIcon } from '../../components/icons';
+import { DownloadIcon, FolderIcon, PencilIcon, RestoreIcon, TrashIcon } from '../../components/icons';
 import { LoadingState } from '../../components/spinner';
 import { StatusBadge } from '../../components/status-badge';
 import { useToast } from '../../components/toast';
@@ -101,7 +101,11 @@ function ProjectDetail({ project, onChange }: { project: Project; onChange(proje
         }
         title={<span data-testid="project-title">{project.name}</span>}
         actions={
-          canEdit && (
+          <>
+            <a className="btn btn-secondary" href={`/api/v1/projects/${encodeURIComponent(project.id)}/export.zip`} download data-testid="export-project">
+              <DownloadIcon size={15} /> Export ZIP
+            </a>
+            {canEdit && (
             <>
               {inTrash ? (
                 <button
@@ -145,7 +149,8 @@ function ProjectDetail({ project, onChange }: { project: Project; onChange(proje
                 </>
               )}
             </>
-          )
+            )}
+          </>
         }
       />
       {error != null && <ErrorBanner error={error} />}
