@@ -140,6 +140,11 @@ describe.each(testDrivers)('diagrams on %s', (kind) => {
 
     expect((await api('DELETE', `/projects/${projectId}/diagrams/${id}`, editor)).statusCode).toBe(204);
     expect((await api('GET', `/projects/${projectId}/diagrams/${id}`, editor)).statusCode).toBe(404);
+
+    // Every change is in the editor's audit trail.
+    const audit = await api('GET', '/audit?limit=200', editor);
+    const actions = (audit.data.items as Array<{ action: string; resourceId: string | null }>).filter((e) => e.resourceId === id).map((e) => e.action);
+    expect(actions.sort()).toEqual(['diagram_created', 'diagram_deleted', 'diagram_restored', 'diagram_revised', 'diagram_revised'].sort());
   });
 
   it('refuses Mermaid that does not parse with 422 naming the line and the parser message, and writes nothing', async () => {

@@ -1,5 +1,6 @@
 import type { AppContext } from '../../app.js';
 import { withUser } from '../../core/db/tenancy.js';
+import { AppError } from '../../core/errors.js';
 import { requireAuth, requireUserActor, type ZodApp } from '../../core/http/request-context.js';
 import { jobAcceptedSchema } from '../generation/generation.contract.js';
 import {
@@ -36,7 +37,13 @@ const tags = ['diagrams'];
 
 /** Mermaid's parser runs before the transaction: nothing is written when the code does not parse. */
 async function requireValidMermaid(code: string): Promise<void> {
-  const validation = await validateMermaid(code);
+  let validation: Awaited<ReturnType<typeof validateMermaid>>;
+  try {
+    validation = await validateMermaid(code);
+  } catch (error) {
+    // The parser crashed or took too long: nothing is saved, and the worker starts afresh on the next request.
+    throw new AppError('SERVICE_UNAVAILABLE', `The Mermaid code could not be checked: ${error instanceof Error ? error.message : String(error)}; try again`);
+  }
   if (!validation.ok) throw invalidDiagram(validation);
 }
 
