@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJobRunner, type JobRunner } from '../src/core/jobs/index.js';
 import { jobHandlers } from '../src/modules/index.js';
+import { startFakeOpenAi, type FakeOpenAiServer } from './support/fake-openai-server.js';
 import { createUser, type TestUser } from './support/factories.js';
 import { call, createTestApp, type TestApp } from './support/test-app.js';
 import { testDrivers } from './support/test-db.js';
@@ -207,5 +208,68 @@ describe.each(testDrivers)('wireframes on %s', (kind) => {
     // Nothing in the file points anywhere: no src or href other than data: and fragments, no link or script element.
     expect(html).not.toMatch(/<(?:script|link|iframe)\b/i);
     for (const match of html.matchAll(/\b(?:src|href)="([^"]*)"/g)) expect(match[1]).toMatch(/^(?:data:image\/|#)/);
+  });
+});
+
+describe('wireframes drawn by a remote model', () => {
+  let fake: FakeOpenAiServer;
+  let t: TestApp;
+  let runner: JobRunner;
+
+  beforeAll(async () => {
+    fake = await startFakeOpenAi();
+    t = await createTestApp('pglite', { AI_PROVIDER: 'openai-compatible', AI_BASE_URL: fake.url, AI_MODEL: 'fake-gpt', AI_API_KEY: 'sk-test' });
+    const context = { config: t.config, db: t.database.db, mailer: { send: async () => undefined }, ai: t.ai };
+    runner = createJobRunner({ db: t.database.db, handlers: jobHandlers(context), log: quiet, concurrency: 1, pollIntervalMs: 50, heartbeatMs: 500, staleAfterMs: 10_000 });
+    runner.start();
+  });
+  afterAll(async () => {
+    await runner?.stop();
+    await t?.close();
+    await fake?.close();
+  });
+
+  const api = (method: 'GET' | 'POST', url: string, user: TestUser, body?: unknown) => call(t.app, method, `/api/v1${url}`, { token: user.token, ...(body === undefined ? {} : { body }) });
+
+  it('sends the source document and the screen to the model, and saves its markup sanitized, noting what was removed', async () => {
+    const user = await createUser(t);
+    const project = await api('POST', '/projects', user, { name: 'ShiftShare', description });
+    const projectId = project.data.id as string;
+    const srs = await api('POST', `/projects/${projectId}/documents`, user, { type: 'srs', title: 'ShiftShare SRS', contentMarkdown: '# ShiftShare SRS\n\nFR-7: Coordinators approve each shift swap within a day.\n' });
+    expect(srs.statusCode).toBe(201);
+    fake.queue({
+      content: JSON.stringify({
+        title: 'Swap approvals',
+        description: 'Coordinators approve swaps',
+        html:
+          '<!doctype html><html><head><title>Swaps</title><style>h1{color:#222}</style><script src="https://cdn.example/x.js"></script></head>' +
+          '<body><h1 onmouseover="steal()">Swap approvals</h1><img src="https://images.example/avatar.png" alt="avatar"><button formaction="https://evil.example">Approve</button></body></html>',
+        css: '@import url(https://fonts.example/f.css); body{font-family:sans-serif}',
+        templateType: 'list',
+      }),
+    });
+    const queued = await api('POST', `/projects/${projectId}/wireframes/generate`, user, { from: srs.data.id, screen: 'Swap approvals' });
+    expect(queued.statusCode).toBe(202);
+    let job = { status: 'queued', result: null as Record<string, unknown> | null, error: null as unknown };
+    for (let i = 0; i < 200 && !['succeeded', 'failed'].includes(job.status); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      job = (await api('GET', `/jobs/${queued.data.jobId}`, user)).data;
+    }
+    expect(job.status, JSON.stringify(job.error)).toBe('succeeded');
+    const prompt = JSON.stringify(fake.requests.at(-1)!.body.messages);
+    expect(prompt).toContain('FR-7: Coordinators approve each shift swap within a day.');
+    expect(prompt).toContain('Swap approvals');
+
+    const [id] = job.result!.wireframeIds as string[];
+    const saved = await api('GET', `/projects/${projectId}/wireframes/${id}`, user);
+    expect(saved.data).toMatchObject({ title: 'Swap approvals', templateType: 'list', sourceDocumentId: srs.data.id });
+    expect(saved.data.htmlContent).toBe('<h1>Swap approvals</h1><img alt="avatar"><button>Approve</button>');
+    expect(saved.data.cssContent).toBe(' body{font-family:sans-serif}\nh1{color:#222}');
+    expect(saved.data.metadata.generatedBy).toMatchObject({ provider: 'openai-compatible', model: 'fake-gpt' });
+    const removed = (saved.data.metadata.sanitized.removed as string[]).join('\n');
+    expect(removed).toMatch(/onmouseover/);
+    expect(removed).toMatch(/images\.example\/avatar\.png/);
+    expect(removed).toMatch(/formaction/);
+    expect(removed).toMatch(/@import/);
   });
 });

@@ -5,6 +5,7 @@ import { generateWireframeTask } from '../../core/ai/tasks/generate-wireframe.ta
 import { withUser } from '../../core/db/tenancy.js';
 import { defineJobHandler, JobFailure, type JobHandler } from '../../core/jobs/index.js';
 import type { UserActor } from '../organizations/index.js';
+import { splitModelDocument } from './model-output.js';
 import { GENERATE_WIREFRAMES_JOB, wireframeContext } from './wireframe-generation.service.js';
 import { insertWireframe, requireWireframesAccess } from './wireframes.service.js';
 
@@ -59,6 +60,7 @@ export function generateWireframesJob(context: AppContext): JobHandler {
           const project = await requireWireframesAccess(tx, createdBy, projectId, 'write');
           const wireframeIds: string[] = [];
           for (const item of drawn) {
+            const markup = splitModelDocument(item.output.html, item.output.css);
             const saved = await insertWireframe(
               tx,
               actor,
@@ -66,8 +68,8 @@ export function generateWireframesJob(context: AppContext): JobHandler {
               {
                 title: item.output.title,
                 description: item.output.description || null,
-                htmlContent: item.output.html,
-                cssContent: item.output.css || null,
+                htmlContent: markup.html,
+                cssContent: markup.css || null,
                 templateType: item.output.templateType,
                 sourceDocumentId,
                 generationId: item.generationId,
