@@ -147,6 +147,8 @@ CREATE TABLE app.conversations (
   updated_at       timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX conversations_project_created_idx ON app.conversations (project_id, created_at, id);
+-- The list's order: most recent activity first (the expression the list sorts and pages by).
+CREATE INDEX conversations_project_activity_idx ON app.conversations (project_id, (coalesce(last_message_at, created_at)) DESC, id DESC);
 CREATE INDEX conversations_project_title_idx ON app.conversations (project_id, title);
 CREATE TRIGGER conversations_touch BEFORE UPDATE ON app.conversations FOR EACH ROW EXECUTE FUNCTION app.touch_updated_at();
 

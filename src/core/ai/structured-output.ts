@@ -7,14 +7,31 @@ import type { ObjectTask } from './task.js';
  */
 const MAX_ISSUES_FED_BACK = 8;
 
-/** The JSON a model answered, tolerating a Markdown code fence or prose around one object. */
+/** The outermost `{…}` of a text, or undefined when it has none. */
+function objectSpan(text: string): string | undefined {
+  const start = text.indexOf('{');
+  const end = text.lastIndexOf('}');
+  return start >= 0 && end > start ? text.slice(start, end + 1) : undefined;
+}
+
+/**
+ * The JSON a model answered, tolerating a Markdown code fence or prose around one object. The object as a whole is
+ * tried before the first fence's content, because a string value may itself hold a fence (Mermaid or code inside
+ * the JSON) that would otherwise be mistaken for the wrapper.
+ */
 export function extractJson(text: string): unknown {
-  const fenced = /```(?:json)?\s*([\s\S]*?)```/i.exec(text);
-  const candidate = fenced?.[1] ?? text;
-  const start = candidate.indexOf('{');
-  const end = candidate.lastIndexOf('}');
-  if (start < 0 || end <= start) throw new SyntaxError('the answer contains no JSON object');
-  return JSON.parse(candidate.slice(start, end + 1));
+  const fenced = /```(?:json)?\s*([\s\S]*?)```/i.exec(text)?.[1];
+  const candidates = [objectSpan(text), fenced === undefined ? undefined : objectSpan(fenced)].filter((c): c is string => c !== undefined);
+  if (candidates.length === 0) throw new SyntaxError('the answer contains no JSON object');
+  let failure: unknown;
+  for (const candidate of candidates) {
+    try {
+      return JSON.parse(candidate);
+    } catch (error) {
+      failure ??= error;
+    }
+  }
+  throw failure;
 }
 
 export function describeIssues(error: z.ZodError): string {
