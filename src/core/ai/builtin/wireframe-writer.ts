@@ -195,6 +195,7 @@ const SAMPLE_NAMES = ['Alex Morgan', 'Sam Lee', 'Priya Shah', 'Jordan Diaz', 'Ch
 /** A realistic placeholder value for row `row` of a field, or null for a grey text bar. */
 function sampleValue(entity: Entity, field: string, row: number): string | null {
   const pick = <T>(list: readonly T[]): T => list[row % list.length]!;
+  if (isPersonNoun(tokenize(field).at(-1) ?? '')) return pick(SAMPLE_NAMES);
   switch (kindOf(field)) {
     case 'date':
       return pick(SAMPLE_DATES);
@@ -230,10 +231,15 @@ function cellContent(entity: Entity, field: string, row: number): string {
   return escapeText(value);
 }
 
-/** The entity's columns: its fields, or a name and a status when the text names none. */
-function fieldsOf(entity: Entity, max = 5): string[] {
+/**
+ * The entity's columns: its fields, or when the text names none, what any record shows: a name, the person it
+ * belongs to (the project's main user group), when it was made and its status.
+ */
+function fieldsOf(entity: Entity, facts: WireframeFacts, max = 5): string[] {
   const fields = entity.attributes.filter((field) => field.trim() !== '').slice(0, max);
-  return fields.length ? fields : ['name', 'status', 'updated'];
+  if (fields.length) return fields;
+  const owner = facts.groups[0] ? singularPhrase(facts.groups[0]) : undefined;
+  return ['name', ...(owner ? [owner] : []), 'created', 'status'].slice(0, max);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -292,7 +298,7 @@ function button(label: string, variant: 'primary' | 'secondary' = 'secondary'): 
 function listScreen(screen: Screen): string {
   const { entity } = screen;
   const plural = titleCase(pluralize(entity.name));
-  const fields = fieldsOf(entity);
+  const fields = fieldsOf(entity, screen.facts);
   const head = el('thead', {}, el('tr', {}, ...fields.map((field) => text('th', titleCase(field), { scope: 'col' })), text('th', 'Actions', { scope: 'col' })));
   const rows = [0, 1, 2, 3, 4].map((row) =>
     el('tr', {}, ...fields.map((field) => el('td', {}, cellContent(entity, field, row))), el('td', {}, text('a', 'View', { href: '#' }))),
@@ -320,7 +326,7 @@ function listScreen(screen: Screen): string {
 
 function detailScreen(screen: Screen): string {
   const { entity, facts } = screen;
-  const fields = fieldsOf(entity, 8);
+  const fields = fieldsOf(entity, facts, 8);
   const heading = `${titleCase(entity.name)} 1`;
   const related = facts.entities.find((other) => other.name !== entity.name);
   const facts2 = fields.map((field) => el('div', { class: 'wf-field' }, text('dt', titleCase(field)), el('dd', {}, cellContent(entity, field, 0))));
@@ -359,8 +365,8 @@ function inputFor(entity: Entity, field: string): string {
 }
 
 function formScreen(screen: Screen): string {
-  const { entity } = screen;
-  const fields = fieldsOf(entity, 8);
+  const { entity, facts } = screen;
+  const fields = fieldsOf(entity, facts, 8).filter((field) => !/^(?:created|updated)$/.test(field));
   return page(
     screen,
     el('nav', { class: 'wf-breadcrumb', 'aria-label': 'Breadcrumb' }, text('a', titleCase(pluralize(entity.name)), { href: '#' }), text('span', ' / '), text('span', 'New')),
@@ -381,7 +387,7 @@ function dashboardScreen(screen: Screen): string {
     ...facts.groups.slice(0, 2).map((group) => [`Active ${group}`, String(36 + group.length * 3)]),
     ['This week', '+12%'],
   ].slice(0, 4);
-  const columns = fieldsOf(entity, 3);
+  const columns = fieldsOf(entity, facts, 3);
   const recent = [0, 1, 2].map((row) => el('tr', {}, ...columns.map((field) => el('td', {}, cellContent(entity, field, row)))));
   const todo = facts.analysis.actions.slice(0, 4).map((action) => text('li', `${capitalize(action.actor)}: ${truncate(action.action, 70)}`));
   return page(
@@ -497,7 +503,7 @@ const RENDER: Record<WireframeTemplateType, (screen: Screen) => string> = {
 
 function describe(templateType: WireframeTemplateType, entity: Entity, facts: WireframeFacts): { title: string; description: string } {
   const plural = pluralize(entity.name);
-  const fields = joinList(fieldsOf(entity).slice(0, 4));
+  const fields = joinList(fieldsOf(entity, facts).slice(0, 4));
   const who = facts.groups.length ? joinList(facts.groups.slice(0, 3)) : 'users';
   switch (templateType) {
     case 'list':
