@@ -8,6 +8,8 @@ import { documentSrsTask } from './document-srs.task.js';
 import { documentTasksTask } from './document-tasks.task.js';
 import { documentTechTask } from './document-tech.task.js';
 import { extractInsightsTask } from './extract-insights.task.js';
+import { generateDiagramTask } from './generate-diagram.task.js';
+import { generateWireframeTask } from './generate-wireframe.task.js';
 import { projectBriefTask } from './project-brief.task.js';
 
 export { answerQuestionTask } from './answer-question.task.js';
@@ -23,6 +25,8 @@ export { documentTechTask, renderTech, type DocumentTech } from './document-tech
 export { documentTaskInput, type DocumentTaskInput, type RenderOptions } from '../builtin/document-writer.js';
 export { extractInsightsTask } from './extract-insights.task.js';
 export type { ExtractInsights, ExtractInsightsInput } from './extract-insights.task.js';
+export { generateDiagramTask } from './generate-diagram.task.js';
+export { generateWireframeTask } from './generate-wireframe.task.js';
 export { projectBriefTask } from './project-brief.task.js';
 export type { ProjectBrief, ProjectBriefInput } from './project-brief.task.js';
 
@@ -38,6 +42,8 @@ export const aiTasks: readonly AiTask[] = [
   documentMarketingTask,
   documentTechTask,
   documentTasksTask,
+  generateDiagramTask,
+  generateWireframeTask,
 ];
 
 /** The document tasks, which share one input (project name, idea, answers, source sections, instructions). */

@@ -9,6 +9,8 @@ import {
   clarifyingQuestionsTask,
   extractInsightsTask,
   findTask,
+  generateDiagramTask,
+  generateWireframeTask,
   projectBriefTask,
 } from './index.js';
 
@@ -100,14 +102,18 @@ describe('built-in AI tasks (generated inputs)', () => {
       'clarifying-questions',
       'answer-question',
       ...documentTasks.map((task) => task.name),
+      'generate-diagram',
+      'generate-wireframe',
     ]);
     for (const task of aiTasks) expect(findTask(task.name)).toBe(task);
     expect(findTask('no-such-task')).toBeUndefined();
     expect(answerQuestionTask.consumesChatCredit).toBe(true);
   });
 
-  // The document tasks share one input and have their own generators (document-writers.property.test.ts).
-  for (const task of aiTasks.filter((t) => !documentTasks.includes(t))) {
+  // The document, diagram and wireframe tasks have generators of their own, next to their writers
+  // (document-writers.property.test.ts, diagram-writer.property.test.ts, wireframe-writer.property.test.ts).
+  const testedElsewhere: readonly AiTask[] = [...documentTasks, generateDiagramTask, generateWireframeTask];
+  for (const task of aiTasks.filter((t) => !testedElsewhere.includes(t))) {
     it(`${task.name}: valid, deterministic output for varied inputs`, () => {
       const arbitrary = inputs[task.name];
       if (!arbitrary) throw new Error(`no generator for ${task.name}`);
