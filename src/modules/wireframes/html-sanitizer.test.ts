@@ -25,6 +25,7 @@ function inertProblems(html: string): string[] {
       if (name === 'src' && !/^data:image\//i.test(value)) problems.push(`src=${value} on <${tag}>`);
       if (name === 'style' && /url\s*\(|expression\s*\(|@import|behavior\s*:|-moz-binding/i.test(value)) problems.push(`style=${value}`);
       if (name === 'http-equiv') problems.push('http-equiv');
+      if (name !== 'style' && /url\s*\(\s*['"]?(?!#)/i.test(value)) problems.push(`${name}=${value} on <${tag}>`);
     }
     if (tag === 'style' && /@import|url\s*\((?!\s*['"]?data:image\/)|expression\s*\(/i.test(element.textContent ?? '')) problems.push(`<style>${element.textContent}`);
   }
@@ -75,6 +76,7 @@ const hostile: Array<[string, string, RegExp?]> = [
   ['noscript mutation', '<noscript><p title="</noscript><img src=x onerror=alert(1)>">'],
   ['math/mglyph mutation', '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>'],
   ['a ping', '<a href="#x" ping="http://evil.example/ping">x</a>', /ping/],
+  ['svg fill pointing at an external resource', '<svg><rect width="4" height="4" fill="url(http://evil.example/p.svg#g)" filter="url(\'https://evil.example/f.svg#f\')"></rect></svg>', /external url\(\)/],
   ['input image', '<input type="image" src="http://evil.example/b.png">'],
 ];
 
@@ -98,6 +100,7 @@ describe('html sanitizer: hostile markup comes out inert', () => {
     '<form class="f"><label for="wf-date">Date</label><input id="wf-date" type="date"><select><option>Any</option></select><textarea rows="3"></textarea><button type="button">Save</button></form>',
     '<style>.card{border:1px solid #ccc;padding:8px}@media (max-width:600px){.card{padding:4px}}</style><div class="card" style="color: #333; margin: 0 auto">x</div>',
     '<svg viewBox="0 0 10 10" width="10" height="10"><rect x="1" y="1" width="8" height="8" fill="#ddd"></rect></svg>',
+    '<svg width="10" height="10"><defs><linearGradient id="wf-g"><stop offset="0" stop-color="#eee"></stop></linearGradient></defs><rect width="10" height="10" fill="url(#wf-g)"></rect></svg>',
     '<ul><li>One</li><li>Two</li></ul><dl><dt>Key</dt><dd>Value</dd></dl><div role="img" aria-label="Chart" data-kind="bar"></div>',
   ];
   it.each(benign)('benign markup survives intact: %s', (html) => {

@@ -118,6 +118,13 @@ purify.addHook('uponSanitizeAttribute', (node, data) => {
     explained(element, name);
     return;
   }
+  // SVG presentation attributes (fill, filter, mask, clip-path, marker-*) take url(): only in-page references stay.
+  if (name !== 'style' && /url\s*\(/i.test(data.attrValue) && [...data.attrValue.matchAll(/url\s*\(\s*['"]?\s*([^'")\s]*)/gi)].some((m) => !(m[1] ?? '').startsWith('#'))) {
+    data.keepAttr = false;
+    note(`${name} on <${tag}> (external url(): ${shorten(data.attrValue)})`);
+    explained(element, name);
+    return;
+  }
   if (name === 'style') {
     const result = sanitizeCss(data.attrValue);
     if (result.removed.length) {
