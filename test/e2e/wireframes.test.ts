@@ -89,6 +89,8 @@ describe.skipIf(skip)('wireframes in the browser', () => {
     expect(titles).toEqual(expect.arrayContaining(['Sign in', 'Dashboard', 'Shifts', 'Shift details', 'New shift']));
     // Thumbnails are sandboxed iframes too.
     for (const sandbox of await page.getByTestId('wireframe-thumb').evaluateAll((frames) => frames.map((f) => f.getAttribute('sandbox')))) expect(sandbox).toBe('');
+    // Each thumbnail renders its screen (the sign-in screen's heading names the project).
+    for (let i = 0; i < 5; i++) await page.getByTestId('wireframe-thumb').nth(i).contentFrame().locator('h1').waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'wireframes-gallery.png') });
 
     // Open the list screen: its preview shows the template's heading and the shift's fields as columns.
