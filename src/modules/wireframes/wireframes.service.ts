@@ -8,7 +8,7 @@ import { documents } from '../documents/documents.schema.js';
 import { afterCursor, cursorTimestamp, decodeTimestampCursor, type UserActor } from '../organizations/index.js';
 import { requireProjectRole, type ProjectRow } from '../projects/index.js';
 import { sanitizeWireframe } from './html-sanitizer.js';
-import type { CreateWireframeBody, ListWireframesQuery, SavedWireframe, UpdateWireframeBody, Wireframe } from './wireframes.contract.js';
+import { MAX_HTML_LENGTH, type CreateWireframeBody, type ListWireframesQuery, type SavedWireframe, type UpdateWireframeBody, type Wireframe } from './wireframes.contract.js';
 import { wireframes, type WireframeTemplate } from './wireframes.schema.js';
 
 export type WireframeRow = typeof wireframes.$inferSelect;
@@ -92,6 +92,14 @@ export type NewWireframe = {
   generationId?: string | null;
 };
 
+/** Escaping on serialization can lengthen markup (`<` in an attribute becomes `&lt;`): the stored form must still fit. */
+function checkSanitizedSize(html: string): void {
+  if (html.length <= MAX_HTML_LENGTH) return;
+  throw new AppError('VALIDATION_FAILED', `Invalid body: htmlContent: must be at most ${MAX_HTML_LENGTH} characters once sanitized`, {
+    details: [{ field: 'htmlContent', message: `must be at most ${MAX_HTML_LENGTH} characters once sanitized`, in: 'body' }],
+  });
+}
+
 function emptyAfterSanitizing(): AppError {
   return new AppError('VALIDATION_FAILED', 'Invalid body: htmlContent: nothing is left after removing scripts and external resources', {
     details: [{ field: 'htmlContent', message: 'nothing is left after removing scripts and external resources', in: 'body' }],
@@ -102,6 +110,7 @@ function emptyAfterSanitizing(): AppError {
 export async function insertWireframe(tx: Tx, actor: UserActor, project: ProjectRow, input: NewWireframe, audit: Record<string, unknown> = {}): Promise<SavedWireframe> {
   const clean = sanitizeWireframe({ html: input.htmlContent, css: input.cssContent });
   if (clean.html.trim() === '' && input.htmlContent.trim() !== '') throw emptyAfterSanitizing();
+  checkSanitizedSize(clean.html);
   const [row] = await tx
     .insert(wireframes)
     .values({
@@ -187,6 +196,7 @@ export async function updateWireframe(tx: Tx, actor: UserActor, projectId: strin
   if (body.htmlContent !== undefined || body.cssContent !== undefined) {
     const clean = sanitizeWireframe({ html: body.htmlContent ?? row.htmlContent, css: body.cssContent === undefined ? row.cssContent : body.cssContent });
     if (body.htmlContent !== undefined && clean.html.trim() === '' && body.htmlContent.trim() !== '') throw emptyAfterSanitizing();
+    checkSanitizedSize(clean.html);
     removed = clean.removed;
     if (clean.html !== row.htmlContent) changes.htmlContent = clean.html;
     if (clean.css !== row.cssContent) changes.cssContent = clean.css;
