@@ -329,6 +329,18 @@ describe('restore safety (PGlite)', () => {
     expect(await dump(target.db)).toEqual(targetBefore);
   });
 
+  it('calls a file corrupt when its damage first reaches the database as a bad row', async () => {
+    // Damaged gzip data can inflate into rows before zlib notices at the checksum: here a row the database refuses,
+    // in a file whose gzip checksum is wrong.
+    const text = gunzipSync(fs.readFileSync(backupFile)).toString('utf8');
+    const zipped = Buffer.from(gzipSync(text.replace(/"key":"P7"/, '"key":"not a valid key"')));
+    zipped[zipped.length - 8] = (zipped[zipped.length - 8] ?? 0) ^ 0xff; // the CRC32 of the gzip trailer
+    const damagedFile = file('damaged-row.atelier.gz');
+    fs.writeFileSync(damagedFile, zipped);
+    await expectBackupError(restoreBackup(target.db, damagedFile, { force: true }), 'CORRUPT', /corrupted/);
+    expect(await dump(target.db)).toEqual(targetBefore);
+  });
+
   it('leaves the target untouched when a row is invalid', async () => {
     const text = gunzipSync(fs.readFileSync(backupFile)).toString('utf8');
     const broken = text.replace(/"key":"P7"/, '"key":"not a valid key"'); // fails the CHECK constraint

@@ -618,9 +618,9 @@ export async function restoreBackup(
       await client.exec('SET LOCAL row_security = off');
       await useCanonicalFormats(client);
       try {
-        return await loadInto(client, header, lines, label, options);
+        return await loadInto(client, header, withoutClosing(lines), label, options);
       } catch (error) {
-        throw rowSecurityError(error, role) ?? error;
+        throw rowSecurityError(error, role) ?? (await corruptionBehind(error, lines)) ?? error;
       }
     });
     return { header, migrated, ...result, durationMs: performance.now() - started };
@@ -630,10 +630,34 @@ export async function restoreBackup(
   }
 }
 
+/** The same lines, except that leaving a loop over them early does not close the file (corruptionBehind reads on). */
+function withoutClosing<T>(lines: AsyncGenerator<T>): AsyncIterable<T> {
+  return { [Symbol.asyncIterator]: () => ({ next: () => lines.next() }) };
+}
+
+/**
+ * Damaged gzip data can inflate into plausible lines before zlib notices (at the latest, at the checksum at the
+ * end), so a row the database refuses may be the first sign of a corrupt file. Reading on to the end tells the two
+ * apart: a corrupt file is reported as such, with the database's complaint as the cause.
+ */
+async function corruptionBehind(error: unknown, lines: AsyncGenerator<Line>): Promise<BackupError | undefined> {
+  if (error instanceof BackupError) return undefined;
+  try {
+    for await (const _line of lines) {
+      // only the stream's integrity matters here
+    }
+  } catch (readError) {
+    if (readError instanceof BackupError && readError.code === 'CORRUPT') {
+      return new BackupError('CORRUPT', readError.message, { cause: error });
+    }
+  }
+  return undefined;
+}
+
 async function loadInto(
   client: SqlClient,
   header: BackupHeader,
-  lines: AsyncGenerator<Line>,
+  lines: AsyncIterable<Line>,
   label: string,
   options: RestoreOptions,
 ): Promise<Omit<RestoreSummary, 'header' | 'migrated' | 'durationMs'>> {

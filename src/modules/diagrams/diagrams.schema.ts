@@ -1,3 +1,4 @@
+import { diagramTypes, type DiagramType } from '../../shared/workspace-kinds.js';
 import { customType, integer, jsonb, pgSchema, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
@@ -6,8 +7,7 @@ import { customType, integer, jsonb, pgSchema, primaryKey, text, timestamp, uuid
  */
 const app = pgSchema('app');
 
-export const diagramTypes = ['sequence', 'architecture', 'usecase', 'flowchart', 'class', 'activity', 'er', 'state', 'gantt'] as const;
-export type DiagramType = (typeof diagramTypes)[number];
+export { diagramTypes, type DiagramType };
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cursorSchema, limitSchema, pageSchema } from '../../core/http/pagination.js';
+import { generatableTemplates } from '../../shared/workspace-kinds.js';
 import { wireframeTemplates } from './wireframes.schema.js';
 
 /** Request and response schemas of /projects/{projectId}/wireframes, shared by server, OpenAPI and the web client. */
@@ -8,7 +9,6 @@ export const MAX_HTML_LENGTH = 500_000;
 export const MAX_CSS_LENGTH = 200_000;
 
 export const wireframeTemplateSchema = z.enum(wireframeTemplates, `must be one of ${wireframeTemplates.join(', ')}`);
-const generatableTemplates = ['list', 'detail', 'form', 'dashboard', 'auth'] as const;
 
 const titleSchema = z.string().trim().min(1, 'must not be empty').max(255, 'must be at most 255 characters');
 const descriptionSchema = z.string().trim().max(5000, 'must be at most 5000 characters');

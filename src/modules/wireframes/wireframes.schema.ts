@@ -1,3 +1,4 @@
+import { wireframeTemplates, type WireframeTemplate } from '../../shared/workspace-kinds.js';
 import { customType, jsonb, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
@@ -6,8 +7,7 @@ import { customType, jsonb, pgSchema, text, timestamp, uuid } from 'drizzle-orm/
  */
 const app = pgSchema('app');
 
-export const wireframeTemplates = ['list', 'detail', 'form', 'dashboard', 'auth', 'custom'] as const;
-export type WireframeTemplate = (typeof wireframeTemplates)[number];
+export { wireframeTemplates, type WireframeTemplate };
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 

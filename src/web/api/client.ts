@@ -360,7 +360,7 @@ export class ApiError extends Error {
   }
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
@@ -404,7 +404,11 @@ function withQuery(path: string, query?: Query): string {
   return text ? `${path}?${text}` : path;
 }
 
-type RequestOptions = { query?: Query; body?: unknown; signal?: AbortSignal };
+/** Where the API lives; paths given to the helpers below are relative to it. */
+export const API_BASE = '/api/v1';
+
+/** `accept` defaults to JSON; a streamed answer asks for `text/event-stream`. */
+type RequestOptions = { query?: Query; body?: unknown; signal?: AbortSignal; accept?: string };
 
 /** Endpoints whose 401 means "wrong credentials or token", never "session expired". */
 const noRefreshPaths = [
@@ -430,14 +434,14 @@ export function onSessionEnded(listener: () => void): () => void {
 }
 
 async function send(method: string, path: string, options: RequestOptions): Promise<Response> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: options.accept ?? 'application/json' };
   let body: string | undefined;
   if (options.body !== undefined) {
     headers['content-type'] = 'application/json';
     body = JSON.stringify(options.body);
   }
   try {
-    return await fetch(`/api/v1${withQuery(path, options.query)}`, {
+    return await fetch(`${API_BASE}${withQuery(path, options.query)}`, {
       method,
       headers,
       body,
@@ -460,7 +464,11 @@ function refreshSession(): Promise<boolean> {
   return refreshInFlight;
 }
 
-async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+/**
+ * The response to an API call, after one session refresh on a 401; any other failure is thrown as an ApiError. For
+ * bodies that are not JSON (a streamed answer); everything else uses `apiRequest`.
+ */
+export async function apiResponse(method: string, path: string, options: RequestOptions = {}): Promise<Response> {
   let response = await send(method, path, options);
   if (response.status === 401 && !noRefreshPaths.includes(path)) {
     if (await refreshSession()) response = await send(method, path, options);
@@ -471,6 +479,12 @@ async function request<T>(method: string, path: string, options: RequestOptions 
     }
   }
   if (!response.ok) throw await toApiError(response);
+  return response;
+}
+
+/** One API call answered with JSON (or nothing, for a 204). */
+export async function apiRequest<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await apiResponse(method, path, options);
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;
@@ -481,121 +495,121 @@ const enc = encodeURIComponent;
 export const api = {
   auth: {
     register: (input: { name: string; email: string; password: string }) =>
-      request<{ user: User }>('POST', '/auth/register', { body: input }),
-    verifyEmail: (token: string) => request<{ user: User }>('POST', '/auth/verify-email', { body: { token } }),
-    login: (input: { email: string; password: string }) => request<LoginResult>('POST', '/auth/login', { body: input }),
-    logout: () => request<void>('POST', '/auth/logout'),
-    resendVerification: (email: string) => request<{ message: string }>('POST', '/auth/resend-verification', { body: { email } }),
-    forgotPassword: (email: string) => request<void>('POST', '/auth/forgot-password', { body: { email } }),
+      apiRequest<{ user: User }>('POST', '/auth/register', { body: input }),
+    verifyEmail: (token: string) => apiRequest<{ user: User }>('POST', '/auth/verify-email', { body: { token } }),
+    login: (input: { email: string; password: string }) => apiRequest<LoginResult>('POST', '/auth/login', { body: input }),
+    logout: () => apiRequest<void>('POST', '/auth/logout'),
+    resendVerification: (email: string) => apiRequest<{ message: string }>('POST', '/auth/resend-verification', { body: { email } }),
+    forgotPassword: (email: string) => apiRequest<void>('POST', '/auth/forgot-password', { body: { email } }),
     resetPassword: (input: { email: string; code: string; password: string }) =>
-      request<void>('POST', '/auth/reset-password', { body: input }),
+      apiRequest<void>('POST', '/auth/reset-password', { body: input }),
   },
   me: {
-    get: (signal?: AbortSignal) => request<User>('GET', '/me', { signal }),
-    update: (patch: { name?: string; username?: string | null }) => request<User>('PATCH', '/me', { body: patch }),
+    get: (signal?: AbortSignal) => apiRequest<User>('GET', '/me', { signal }),
+    update: (patch: { name?: string; username?: string | null }) => apiRequest<User>('PATCH', '/me', { body: patch }),
   },
   organizations: {
     list: (query: { limit?: number; cursor?: string | null } = {}) =>
-      request<Page<Organization>>('GET', '/organizations', { query }),
-    create: (input: { name: string }) => request<Organization>('POST', '/organizations', { body: input }),
-    update: (id: string, patch: { name?: string }) => request<Organization>('PATCH', `/organizations/${enc(id)}`, { body: patch }),
-    remove: (id: string) => request<void>('DELETE', `/organizations/${enc(id)}`),
+      apiRequest<Page<Organization>>('GET', '/organizations', { query }),
+    create: (input: { name: string }) => apiRequest<Organization>('POST', '/organizations', { body: input }),
+    update: (id: string, patch: { name?: string }) => apiRequest<Organization>('PATCH', `/organizations/${enc(id)}`, { body: patch }),
+    remove: (id: string) => apiRequest<void>('DELETE', `/organizations/${enc(id)}`),
     members: {
       list: (organizationId: string, query: { limit?: number; cursor?: string | null } = {}, signal?: AbortSignal) =>
-        request<Page<Member>>('GET', `/organizations/${enc(organizationId)}/members`, { query, signal }),
+        apiRequest<Page<Member>>('GET', `/organizations/${enc(organizationId)}/members`, { query, signal }),
       add: (organizationId: string, input: { email: string; role: Role }) =>
-        request<Member>('POST', `/organizations/${enc(organizationId)}/members`, { body: input }),
+        apiRequest<Member>('POST', `/organizations/${enc(organizationId)}/members`, { body: input }),
       update: (organizationId: string, userId: string, role: Role) =>
-        request<Member>('PATCH', `/organizations/${enc(organizationId)}/members/${enc(userId)}`, { body: { role } }),
+        apiRequest<Member>('PATCH', `/organizations/${enc(organizationId)}/members/${enc(userId)}`, { body: { role } }),
       remove: (organizationId: string, userId: string) =>
-        request<void>('DELETE', `/organizations/${enc(organizationId)}/members/${enc(userId)}`),
+        apiRequest<void>('DELETE', `/organizations/${enc(organizationId)}/members/${enc(userId)}`),
     },
   },
   projects: {
     list: (
       query: { organizationId?: string; status?: string; q?: string; limit?: number; cursor?: string | null },
       signal?: AbortSignal,
-    ) => request<Page<Project>>('GET', '/projects', { query, signal }),
-    create: (input: ProjectInput & { organizationId: string }) => request<Project>('POST', '/projects', { body: input }),
-    get: (id: string, signal?: AbortSignal) => request<Project>('GET', `/projects/${enc(id)}`, { signal }),
-    update: (id: string, patch: ProjectPatch) => request<Project>('PATCH', `/projects/${enc(id)}`, { body: patch }),
-    remove: (id: string) => request<Project>('DELETE', `/projects/${enc(id)}`),
-    restore: (id: string) => request<Project>('POST', `/projects/${enc(id)}/restore`, { body: {} }),
+    ) => apiRequest<Page<Project>>('GET', '/projects', { query, signal }),
+    create: (input: ProjectInput & { organizationId: string }) => apiRequest<Project>('POST', '/projects', { body: input }),
+    get: (id: string, signal?: AbortSignal) => apiRequest<Project>('GET', `/projects/${enc(id)}`, { signal }),
+    update: (id: string, patch: ProjectPatch) => apiRequest<Project>('PATCH', `/projects/${enc(id)}`, { body: patch }),
+    remove: (id: string) => apiRequest<Project>('DELETE', `/projects/${enc(id)}`),
+    restore: (id: string) => apiRequest<Project>('POST', `/projects/${enc(id)}/restore`, { body: {} }),
     /** The idea pipeline: its questions and answers, its latest job and the documents it wrote. */
-    ideaPipeline: (id: string, signal?: AbortSignal) => request<IdeaPipeline>('GET', `/projects/${enc(id)}/clarifications`, { signal }),
+    ideaPipeline: (id: string, signal?: AbortSignal) => apiRequest<IdeaPipeline>('GET', `/projects/${enc(id)}/clarifications`, { signal }),
     /** Answers the clarifying questions (or skips them) and starts writing the documents; follow the job. */
     answerClarifications: (id: string, body: ClarificationAnswers) =>
-      request<{ jobId: string }>('POST', `/projects/${enc(id)}/clarifications`, { body }),
+      apiRequest<{ jobId: string }>('POST', `/projects/${enc(id)}/clarifications`, { body }),
     search: (id: string, query: { q: string; limit?: number }, signal?: AbortSignal) =>
-      request<{ items: SearchHit[] }>('GET', `/projects/${enc(id)}/search`, { query, signal }),
+      apiRequest<{ items: SearchHit[] }>('GET', `/projects/${enc(id)}/search`, { query, signal }),
   },
   documents: {
     list: (
       projectId: string,
       query: { type?: DocumentType; status?: DocumentStatus; limit?: number; cursor?: string | null },
       signal?: AbortSignal,
-    ) => request<Page<DocumentListItem>>('GET', `/projects/${enc(projectId)}/documents`, { query, signal }),
-    create: (projectId: string, input: DocumentInput) => request<Document>('POST', `/projects/${enc(projectId)}/documents`, { body: input }),
+    ) => apiRequest<Page<DocumentListItem>>('GET', `/projects/${enc(projectId)}/documents`, { query, signal }),
+    create: (projectId: string, input: DocumentInput) => apiRequest<Document>('POST', `/projects/${enc(projectId)}/documents`, { body: input }),
     /** The latest revision, or revision `rev`. */
     get: (projectId: string, id: string, rev?: number | null, signal?: AbortSignal) =>
-      request<DocumentAtRevision>('GET', `/projects/${enc(projectId)}/documents/${enc(id)}`, { query: { rev }, signal }),
+      apiRequest<DocumentAtRevision>('GET', `/projects/${enc(projectId)}/documents/${enc(id)}`, { query: { rev }, signal }),
     /** A new revision; 409 CONFLICT (details: the current document) when baseRev is stale, 423 LOCKED when locked. */
     update: (projectId: string, id: string, patch: DocumentPatch) =>
-      request<Document>('PATCH', `/projects/${enc(projectId)}/documents/${enc(id)}`, { body: patch }),
+      apiRequest<Document>('PATCH', `/projects/${enc(projectId)}/documents/${enc(id)}`, { body: patch }),
     setStatus: (projectId: string, id: string, action: 'publish' | 'archive' | 'lock' | 'unlock') =>
-      request<Document>('POST', `/projects/${enc(projectId)}/documents/${enc(id)}/${action}`, { body: {} }),
+      apiRequest<Document>('POST', `/projects/${enc(projectId)}/documents/${enc(id)}/${action}`, { body: {} }),
     revisions: (projectId: string, id: string, query: { limit?: number; cursor?: string | null } = {}, signal?: AbortSignal) =>
-      request<Page<RevisionSummary>>('GET', `/projects/${enc(projectId)}/documents/${enc(id)}/revisions`, { query, signal }),
+      apiRequest<Page<RevisionSummary>>('GET', `/projects/${enc(projectId)}/documents/${enc(id)}/revisions`, { query, signal }),
     diff: (projectId: string, id: string, query: { from?: number; to?: number }, signal?: AbortSignal) =>
-      request<DocumentDiff>('GET', `/projects/${enc(projectId)}/documents/${enc(id)}/diff`, { query, signal }),
+      apiRequest<DocumentDiff>('GET', `/projects/${enc(projectId)}/documents/${enc(id)}/diff`, { query, signal }),
     /** Makes revision `rev` the content of a new revision. */
     restore: (projectId: string, id: string, body: { rev: number; baseRev?: number; note?: string }) =>
-      request<Document>('POST', `/projects/${enc(projectId)}/documents/${enc(id)}/restore`, { body }),
+      apiRequest<Document>('POST', `/projects/${enc(projectId)}/documents/${enc(id)}/restore`, { body }),
     /** The Markdown file download of the latest revision (or `rev`). */
     exportUrl: (projectId: string, id: string, rev?: number) =>
       `/api/v1${withQuery(`/projects/${enc(projectId)}/documents/${enc(id)}/export`, { rev })}`,
     /** Writes a document of that type (or a new revision of the project's one) as a background job; its result names the document. */
     generate: (projectId: string, input: { type: GeneratableType; instructions?: string }) =>
-      request<{ jobId: string }>('POST', `/projects/${enc(projectId)}/documents/generate`, { body: input }),
+      apiRequest<{ jobId: string }>('POST', `/projects/${enc(projectId)}/documents/generate`, { body: input }),
   },
   audit: {
     list: (query: { organizationId?: string; limit?: number; cursor?: string | null }, signal?: AbortSignal) =>
-      request<Page<AuditEvent>>('GET', '/audit', { query, signal }),
+      apiRequest<Page<AuditEvent>>('GET', '/audit', { query, signal }),
   },
   aiSettings: {
     get: (organizationId: string, signal?: AbortSignal) =>
-      request<AiSettings>('GET', `/organizations/${enc(organizationId)}/ai-settings`, { signal }),
+      apiRequest<AiSettings>('GET', `/organizations/${enc(organizationId)}/ai-settings`, { signal }),
     update: (organizationId: string, patch: AiSettingsPatch) =>
-      request<AiSettings>('PATCH', `/organizations/${enc(organizationId)}/ai-settings`, { body: patch }),
+      apiRequest<AiSettings>('PATCH', `/organizations/${enc(organizationId)}/ai-settings`, { body: patch }),
     /** Tries the saved settings with the unsaved changes in `patch` on top; answers ok=false with what to check. */
     test: (organizationId: string, patch: AiSettingsPatch = {}) =>
-      request<ConnectionCheck>('POST', `/organizations/${enc(organizationId)}/ai-settings/test`, { body: patch }),
+      apiRequest<ConnectionCheck>('POST', `/organizations/${enc(organizationId)}/ai-settings/test`, { body: patch }),
   },
   usage: {
     get: (query: { organizationId: string; from?: string; to?: string; groupBy: UsageGroup }, signal?: AbortSignal) =>
-      request<Usage>('GET', '/usage', { query, signal }),
-    credits: (signal?: AbortSignal) => request<Credits>('GET', '/me/credits', { signal }),
+      apiRequest<Usage>('GET', '/usage', { query, signal }),
+    credits: (signal?: AbortSignal) => apiRequest<Credits>('GET', '/me/credits', { signal }),
   },
   ai: {
-    tasks: (signal?: AbortSignal) => request<AiTask[]>('GET', '/ai/tasks', { signal }),
+    tasks: (signal?: AbortSignal) => apiRequest<AiTask[]>('GET', '/ai/tasks', { signal }),
     /** Runs a task over 1–50 inputs as a background job; follow it with jobs.get or jobs.eventsUrl. */
     startJob: (task: string, input: { projectId?: string; organizationId?: string; inputs: unknown[] }) =>
-      request<{ jobId: string }>('POST', `/ai/tasks/${enc(task)}/jobs`, { body: input }),
+      apiRequest<{ jobId: string }>('POST', `/ai/tasks/${enc(task)}/jobs`, { body: input }),
     generations: {
       list: (
         query: { organizationId?: string; projectId?: string; limit?: number; cursor?: string | null },
         signal?: AbortSignal,
-      ) => request<Page<Generation>>('GET', '/ai/generations', { query, signal }),
-      get: (id: string, signal?: AbortSignal) => request<Generation>('GET', `/ai/generations/${enc(id)}`, { signal }),
+      ) => apiRequest<Page<Generation>>('GET', '/ai/generations', { query, signal }),
+      get: (id: string, signal?: AbortSignal) => apiRequest<Generation>('GET', `/ai/generations/${enc(id)}`, { signal }),
     },
   },
   jobs: {
-    get: (id: string, signal?: AbortSignal) => request<Job>('GET', `/jobs/${enc(id)}`, { signal }),
+    get: (id: string, signal?: AbortSignal) => apiRequest<Job>('GET', `/jobs/${enc(id)}`, { signal }),
     list: (
       query: { organizationId?: string; projectId?: string; status?: JobStatus; limit?: number; cursor?: string | null },
       signal?: AbortSignal,
-    ) => request<Page<Job>>('GET', '/jobs', { query, signal }),
-    cancel: (id: string) => request<Job>('POST', `/jobs/${enc(id)}/cancel`, { body: {} }),
+    ) => apiRequest<Page<Job>>('GET', '/jobs', { query, signal }),
+    cancel: (id: string) => apiRequest<Job>('POST', `/jobs/${enc(id)}/cancel`, { body: {} }),
     /** The Server-Sent Events stream of a job: `progress` events, then `end`, then the server closes it. */
     eventsUrl: (id: string) => `/api/v1/jobs/${enc(id)}/events`,
   },

@@ -1,9 +1,7 @@
 /**
- * The chat API for the web chat: conversations, keyset-paged messages and the streamed answer. The shared client
- * keeps its request helper private, so these calls use fetch the same way (same-origin cookies, the server's error
- * shape as ApiError) and let the shared client refresh an expired session.
+ * The chat API for the web chat: conversations, keyset-paged messages and the streamed answer.
  */
-import { api, ApiError, type FieldError } from '../api/client';
+import { ApiError, apiRequest, apiResponse, isRecord } from '../api/client';
 import { documentPath } from './documents';
 
 export type Conversation = {
@@ -51,77 +49,17 @@ export type MessagePage = { items: ChatMessage[]; olderCursor: string | null; ne
 export type ConversationPage = { items: Conversation[]; nextCursor: string | null };
 
 const enc = encodeURIComponent;
-const base = (projectId: string) => `/api/v1/projects/${enc(projectId)}/conversations`;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-async function errorOf(response: Response): Promise<ApiError> {
-  let body: unknown;
-  try {
-    body = await response.json();
-  } catch {
-    body = undefined;
-  }
-  const error = isRecord(body) && isRecord(body.error) ? body.error : undefined;
-  if (error && typeof error.code === 'string' && typeof error.message === 'string') {
-    const details: FieldError[] = Array.isArray(error.details)
-      ? error.details.flatMap((d) => (isRecord(d) && typeof d.field === 'string' && typeof d.message === 'string' ? [{ field: d.field, message: d.message }] : []))
-      : [];
-    return new ApiError(response.status, error.code, error.message, details, typeof error.requestId === 'string' ? error.requestId : undefined, error.details);
-  }
-  return new ApiError(response.status, 'HTTP_ERROR', `The server answered ${response.status} ${response.statusText}`.trim());
-}
-
-async function send(method: string, url: string, body: unknown, signal: AbortSignal | undefined, accept: string): Promise<Response> {
-  const attempt = () =>
-    fetch(url, {
-      method,
-      headers: { accept, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: 'same-origin',
-      signal,
-    });
-  let response: Response;
-  try {
-    response = await attempt();
-    if (response.status === 401) {
-      // Any call through the shared client refreshes the session once (or ends it); then try again.
-      await api.me.get(signal);
-      response = await attempt();
-    }
-  } catch (error) {
-    if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    if (error instanceof ApiError) throw error;
-    throw new ApiError(0, 'NETWORK_ERROR', 'Cannot reach the Atelier server. Check your connection and try again.');
-  }
-  if (!response.ok) throw await errorOf(response);
-  return response;
-}
-
-async function json<T>(method: string, url: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-  const response = await send(method, url, body, signal, 'application/json');
-  if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
-}
-
-function withQuery(url: string, query: Record<string, string | number | null | undefined>): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
-  const text = params.toString();
-  return text ? `${url}?${text}` : url;
-}
+const base = (projectId: string) => `/projects/${enc(projectId)}/conversations`;
 
 export const chatApi = {
   list: (projectId: string, query: { limit?: number; cursor?: string | null } = {}, signal?: AbortSignal) =>
-    json<ConversationPage>('GET', withQuery(base(projectId), query), undefined, signal),
-  create: (projectId: string, title?: string) => json<Conversation>('POST', base(projectId), title ? { title } : {}),
-  get: (projectId: string, id: string, signal?: AbortSignal) => json<Conversation>('GET', `${base(projectId)}/${enc(id)}`, undefined, signal),
-  rename: (projectId: string, id: string, title: string) => json<Conversation>('PATCH', `${base(projectId)}/${enc(id)}`, { title }),
-  remove: (projectId: string, id: string) => json<void>('DELETE', `${base(projectId)}/${enc(id)}`),
+    apiRequest<ConversationPage>('GET', base(projectId), { query, signal }),
+  create: (projectId: string, title?: string) => apiRequest<Conversation>('POST', base(projectId), { body: title ? { title } : {} }),
+  get: (projectId: string, id: string, signal?: AbortSignal) => apiRequest<Conversation>('GET', `${base(projectId)}/${enc(id)}`, { signal }),
+  rename: (projectId: string, id: string, title: string) => apiRequest<Conversation>('PATCH', `${base(projectId)}/${enc(id)}`, { body: { title } }),
+  remove: (projectId: string, id: string) => apiRequest<void>('DELETE', `${base(projectId)}/${enc(id)}`),
   messages: (projectId: string, id: string, query: { limit?: number; before?: string | null; after?: string | null } = {}, signal?: AbortSignal) =>
-    json<MessagePage>('GET', withQuery(`${base(projectId)}/${enc(id)}/messages`, query), undefined, signal),
+    apiRequest<MessagePage>('GET', `${base(projectId)}/${enc(id)}/messages`, { query, signal }),
 };
 
 export type AnswerEvents = {
@@ -139,7 +77,7 @@ export type AnswerEvents = {
  * the answer, which the server keeps as interrupted.
  */
 export async function askQuestion(projectId: string, conversationId: string, content: string, events: AnswerEvents, signal: AbortSignal): Promise<void> {
-  const response = await send('POST', `${base(projectId)}/${enc(conversationId)}/messages`, { content }, signal, 'text/event-stream');
+  const response = await apiResponse('POST', `${base(projectId)}/${enc(conversationId)}/messages`, { body: { content }, signal, accept: 'text/event-stream' });
   if (!response.body) throw new ApiError(0, 'NETWORK_ERROR', 'The answer could not be read');
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = '';

@@ -1,12 +1,11 @@
 /**
- * The diagrams API for the web pages, and Mermaid in the browser. The shared client keeps its request helper
- * private, so these calls use fetch the same way (same-origin cookies, the server's error shape as ApiError) and let
- * the shared client refresh an expired session. Mermaid is imported on demand so it stays out of the main bundle.
+ * The diagrams API for the web pages, and Mermaid in the browser. Mermaid is imported on demand so it stays out of
+ * the main bundle.
  */
-import { api, ApiError, type FieldError, type Page } from '../api/client';
+import { diagramTypes, type DiagramType } from '../../shared/workspace-kinds';
+import { API_BASE, ApiError, apiRequest, isRecord, type Page } from '../api/client';
 
-export const diagramTypes = ['sequence', 'architecture', 'usecase', 'flowchart', 'class', 'activity', 'er', 'state', 'gantt'] as const;
-export type DiagramType = (typeof diagramTypes)[number];
+export { diagramTypes, type DiagramType };
 
 export const diagramTypeLabels: Record<DiagramType, string> = {
   sequence: 'Sequence',
@@ -85,77 +84,22 @@ export type DiagramPatch = { baseRev?: number; title?: string; description?: str
 export type ParseProblem = { line: number | null; column?: number; message: string };
 
 const enc = encodeURIComponent;
-const base = (projectId: string) => `/api/v1/projects/${enc(projectId)}/diagrams`;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-async function errorOf(response: Response): Promise<ApiError> {
-  let body: unknown;
-  try {
-    body = await response.json();
-  } catch {
-    body = undefined;
-  }
-  const error = isRecord(body) && isRecord(body.error) ? body.error : undefined;
-  if (error && typeof error.code === 'string' && typeof error.message === 'string') {
-    const details: FieldError[] = Array.isArray(error.details)
-      ? error.details.flatMap((d) => (isRecord(d) && typeof d.field === 'string' && typeof d.message === 'string' ? [{ field: d.field, message: d.message }] : []))
-      : [];
-    return new ApiError(response.status, error.code, error.message, details, typeof error.requestId === 'string' ? error.requestId : undefined, error.details);
-  }
-  return new ApiError(response.status, 'HTTP_ERROR', `The server answered ${response.status} ${response.statusText}`.trim());
-}
-
-async function json<T>(method: string, url: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-  const attempt = () =>
-    fetch(url, {
-      method,
-      headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: 'same-origin',
-      signal,
-    });
-  let response: Response;
-  try {
-    response = await attempt();
-    if (response.status === 401) {
-      // A call through the shared client refreshes the session once (or ends it); then try again.
-      await api.me.get(signal);
-      response = await attempt();
-    }
-  } catch (error) {
-    if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    if (error instanceof ApiError) throw error;
-    throw new ApiError(0, 'NETWORK_ERROR', 'Cannot reach the Atelier server. Check your connection and try again.');
-  }
-  if (!response.ok) throw await errorOf(response);
-  if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
-}
-
-function withQuery(url: string, query: Record<string, string | number | null | undefined>): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
-  const text = params.toString();
-  return text ? `${url}?${text}` : url;
-}
+const base = (projectId: string) => `/projects/${enc(projectId)}/diagrams`;
 
 export const diagramsApi = {
   list: (projectId: string, query: { type?: DiagramType; limit?: number; cursor?: string | null } = {}, signal?: AbortSignal) =>
-    json<Page<Diagram>>('GET', withQuery(base(projectId), query), undefined, signal),
-  create: (projectId: string, input: DiagramInput) => json<Diagram>('POST', base(projectId), input),
-  get: (projectId: string, id: string, signal?: AbortSignal) => json<Diagram>('GET', `${base(projectId)}/${enc(id)}`, undefined, signal),
-  update: (projectId: string, id: string, patch: DiagramPatch) => json<Diagram>('PATCH', `${base(projectId)}/${enc(id)}`, patch),
-  remove: (projectId: string, id: string) => json<void>('DELETE', `${base(projectId)}/${enc(id)}`),
+    apiRequest<Page<Diagram>>('GET', base(projectId), { query, signal }),
+  create: (projectId: string, input: DiagramInput) => apiRequest<Diagram>('POST', base(projectId), { body: input }),
+  get: (projectId: string, id: string, signal?: AbortSignal) => apiRequest<Diagram>('GET', `${base(projectId)}/${enc(id)}`, { signal }),
+  update: (projectId: string, id: string, patch: DiagramPatch) => apiRequest<Diagram>('PATCH', `${base(projectId)}/${enc(id)}`, { body: patch }),
+  remove: (projectId: string, id: string) => apiRequest<void>('DELETE', `${base(projectId)}/${enc(id)}`),
   revisions: (projectId: string, id: string, query: { limit?: number; cursor?: string | null } = {}, signal?: AbortSignal) =>
-    json<Page<DiagramRevision>>('GET', withQuery(`${base(projectId)}/${enc(id)}/revisions`, query), undefined, signal),
+    apiRequest<Page<DiagramRevision>>('GET', `${base(projectId)}/${enc(id)}/revisions`, { query, signal }),
   restore: (projectId: string, id: string, body: { rev: number; baseRev?: number }) =>
-    json<Diagram>('POST', `${base(projectId)}/${enc(id)}/restore`, body),
+    apiRequest<Diagram>('POST', `${base(projectId)}/${enc(id)}/restore`, { body }),
   generate: (projectId: string, input: { type: DiagramType; from?: string; instructions?: string }) =>
-    json<{ jobId: string }>('POST', `${base(projectId)}/generate`, input),
-  mmdUrl: (projectId: string, id: string) => `${base(projectId)}/${enc(id)}.mmd`,
+    apiRequest<{ jobId: string }>('POST', `${base(projectId)}/generate`, { body: input }),
+  mmdUrl: (projectId: string, id: string) => `${API_BASE}${base(projectId)}/${enc(id)}.mmd`,
 };
 
 /** The parser problem a 422 INVALID_DIAGRAM carries, if the error is one. */

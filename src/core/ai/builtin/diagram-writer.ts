@@ -7,9 +7,10 @@ import { analyzeText, asGroup, capitalize, singularize, tokenize, truncate } fro
  * reduced to characters no Mermaid grammar treats as syntax, so any input text yields code the parser accepts.
  * Pure functions: the same input always gives the same diagram.
  */
+import { diagramTypes, type DiagramType } from '../../../shared/workspace-kinds.js';
 
-export const diagramKinds = ['sequence', 'architecture', 'usecase', 'flowchart', 'class', 'activity', 'er', 'state', 'gantt'] as const;
-export type DiagramKind = (typeof diagramKinds)[number];
+export const diagramKinds = diagramTypes;
+export type DiagramKind = DiagramType;
 
 export type DiagramSource = {
   projectName: string;

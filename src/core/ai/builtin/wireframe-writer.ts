@@ -1,3 +1,4 @@
+import { generatableTemplates, type GeneratableTemplate } from '../../../shared/workspace-kinds.js';
 import { z } from 'zod';
 import { analyzeText, asGroup, capitalize, isPersonNoun, joinList, pluralize, singularize, tokenize, truncate, type Entity, type TextAnalysis } from './text-analysis.js';
 
@@ -9,8 +10,8 @@ import { analyzeText, asGroup, capitalize, isPersonNoun, joinList, pluralize, si
  * unchanged byte for byte.
  */
 
-export const wireframeTemplateTypes = ['list', 'detail', 'form', 'dashboard', 'auth'] as const;
-export type WireframeTemplateType = (typeof wireframeTemplateTypes)[number];
+export const wireframeTemplateTypes = generatableTemplates;
+export type WireframeTemplateType = GeneratableTemplate;
 
 export const MAX_WIREFRAME_SOURCE = 60_000;
 

@@ -111,7 +111,7 @@ describe('built-in AI tasks (generated inputs)', () => {
   });
 
   // The document, diagram and wireframe tasks have generators of their own, next to their writers
-  // (document-writers.property.test.ts, diagram-writer.property.test.ts, wireframe-writer.property.test.ts).
+  // (document-writers.property.test.ts, diagram-writer.property.test.ts, and html-sanitizer.test.ts for wireframes).
   const testedElsewhere: readonly AiTask[] = [...documentTasks, generateDiagramTask, generateWireframeTask];
   for (const task of aiTasks.filter((t) => !testedElsewhere.includes(t))) {
     it(`${task.name}: valid, deterministic output for varied inputs`, () => {
