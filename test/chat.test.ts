@@ -1,3 +1,4 @@
+import { newId } from '../src/core/ids.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { estimateTokens } from '../src/core/ai/builtin/tokens.js';
 import { startFakeOpenAi, type FakeOpenAiServer } from './support/fake-openai-server.js';
@@ -254,6 +255,31 @@ describe.each(testDrivers)('project chat on %s', (kind) => {
     expect(cited.map((c) => c.kind).sort()).toEqual(['diagram', 'wireframe']);
     expect(cited.find((c) => c.kind === 'diagram')!.diagramId).toMatch(/^[0-9a-f-]{36}$/);
     expect(cited.find((c) => c.kind === 'wireframe')!.wireframeId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('gives wireframes made in the same moment different citation ids', async () => {
+    const owner = await createUser(t);
+    const projectId = await projectOf(owner, false);
+    const conversationId = await conversationIn(owner, projectId);
+    // Time-ordered ids made together share their first characters; the citation ids must still differ.
+    const ids = [newId(), newId()];
+    await t.database.db.withAdmin(async (client) => {
+      for (const [index, id] of ids.entries()) {
+        await client.query(
+          `INSERT INTO app.wireframes (id, organization_id, project_id, title, description, html_content)
+           SELECT $2, organization_id, id, $3, 'Where the shopper pays by card at checkout.',
+                  '<main><h1>Pay for your basket</h1><label>Card number</label><button>Pay now</button></main>'
+           FROM app.projects WHERE id = $1`,
+          [projectId, id, `Checkout payment screen ${index + 1}`],
+        );
+      }
+    });
+    const res = await api('POST', `/projects/${projectId}/conversations/${conversationId}/messages`, owner, {
+      content: 'How does the shopper pay by card at checkout?',
+    });
+    const offered = parseSse(res.body).find((e) => e.event === 'citations')!.data.items as Array<Citation & { wireframeId: string | null }>;
+    expect(offered.map((c) => c.wireframeId).sort()).toEqual([...ids].sort());
+    expect(new Set(offered.map((c) => c.id)).size).toBe(2);
   });
 
   it('answers 402 with no credit left, keeping the question as failed and writing no answer', async () => {

@@ -17,13 +17,17 @@ export type ContextSource = { citation: Citation; text: string };
 
 /**
  * Short ids the answer writes as [id]. Stable: the same section (document + block), diagram or wireframe gets the
- * same id in every answer, so citations of older answers keep pointing at the same place.
+ * same id in every answer, so citations of older answers keep pointing at the same place. Hashed rather than cut
+ * from the UUID: time-ordered UUIDs made in the same moment share their first characters.
  */
-export function sectionCitationId(documentId: string, blockId: string): string {
-  return `sec-${createHash('sha1').update(`${documentId}\u0000${blockId}`).digest('hex').slice(0, 8)}`;
+function shortHash(text: string): string {
+  return createHash('sha1').update(text).digest('hex').slice(0, 8);
 }
-const diagramCitationId = (id: string) => `dia-${id.replaceAll('-', '').slice(0, 8)}`;
-const wireframeCitationId = (id: string) => `wf-${id.replaceAll('-', '').slice(0, 8)}`;
+export function sectionCitationId(documentId: string, blockId: string): string {
+  return `sec-${shortHash(`${documentId}\u0000${blockId}`)}`;
+}
+const diagramCitationId = (id: string) => `dia-${shortHash(id)}`;
+const wireframeCitationId = (id: string) => `wf-${shortHash(id)}`;
 
 /**
  * Any of the question's words, in web search syntax: a question is phrased in more words than any one diagram
