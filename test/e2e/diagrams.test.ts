@@ -139,6 +139,14 @@ describe.skipIf(skip)('diagrams in the browser', () => {
     expect(await page.locator('.diagram-thumb-empty').count()).toBe(0);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'diagram-gallery.png'), fullPage: true });
 
+    // The type filter narrows the gallery and stays in the address.
+    await page.getByTestId('diagram-filter-type').selectOption('er');
+    await page.waitForURL(/\?type=er$/);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="diagram-card"]').length === 1);
+    expect(await cards.first().textContent()).toContain('Entity relationship');
+    await page.getByTestId('diagram-filter-type').selectOption('');
+    await cards.nth(8).waitFor();
+
     expect(pageErrors).toEqual([]);
   });
 });

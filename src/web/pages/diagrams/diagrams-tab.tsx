@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorBanner } from '../../components/error-banner';
 import { ChartIcon, PlusIcon, SparklesIcon } from '../../components/icons';
+import { FilterSelect, ListCount } from '../../components/list-toolbar';
 import { SkeletonRows } from '../../components/spinner';
-import { diagramPath, diagramsApi, diagramTypeLabels, diagramTypes, renderMermaid, type Diagram, type DiagramType } from '../../lib/diagrams';
+import { diagramPath, diagramsApi, diagramTypeLabels, diagramTypes, renderMermaid, type Diagram } from '../../lib/diagrams';
 import { formatDateTime, formatRelative } from '../../lib/format';
+import { useFilterParam } from '../../lib/use-filter-param';
 import { usePagedList } from '../../lib/use-paged-list';
 import { useTitle } from '../../lib/use-title';
 import { useProjectContext } from '../project-detail/project-context';
@@ -14,16 +16,12 @@ import './diagrams.css';
 
 const PAGE_SIZE = 24;
 
-function isType(value: string | null): value is DiagramType {
-  return value !== null && (diagramTypes as readonly string[]).includes(value);
-}
 
 /** The project's diagram gallery: cards with a rendered thumbnail, a type filter, new and generate dialogs. */
 export function DiagramsTab() {
   const { project, canEdit } = useProjectContext();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
-  const type = isType(params.get('type')) ? (params.get('type') as DiagramType) : undefined;
+  const [type, setType] = useFilterParam('type', diagramTypes);
   const [dialog, setDialog] = useState<'new' | 'generate' | null>(null);
   useTitle('Diagrams', project.name);
 
@@ -31,32 +29,13 @@ export function DiagramsTab() {
     diagramsApi.list(project.id, { type, limit: PAGE_SIZE, cursor }, signal),
   );
 
-  const setType = (value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set('type', value);
-    else next.delete('type');
-    setParams(next, { replace: true });
-  };
 
   return (
     <section aria-label="Diagrams" data-testid="diagrams-tab">
       <div className="toolbar">
-        <label className="filter">
-          <span className="sr-only">Type</span>
-          <select className="input select input-sm" value={type ?? ''} onChange={(e) => setType(e.target.value)} aria-label="Filter by type" data-testid="diagram-filter-type">
-            <option value="">All types</option>
-            {diagramTypes.map((t) => (
-              <option key={t} value={t}>
-                {diagramTypeLabels[t]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label="Type" allLabel="All types" value={type} options={diagramTypes} labels={diagramTypeLabels} onChange={setType} testId="diagram-filter-type" />
         {list.status === 'ready' && list.items.length > 0 && (
-          <span className="toolbar-count" aria-live="polite">
-            {list.items.length}
-            {list.hasMore ? '+' : ''} {list.items.length === 1 ? 'diagram' : 'diagrams'}
-          </span>
+          <ListCount count={list.items.length} hasMore={list.hasMore} noun="diagram" />
         )}
         {canEdit && (
           <div className="toolbar-actions toolbar-actions-push">

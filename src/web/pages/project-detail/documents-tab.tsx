@@ -1,13 +1,15 @@
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { api, documentStatuses, documentTypes, type DocumentListItem, type DocumentStatus, type DocumentType } from '../../api/client';
+import { api, documentStatuses, documentTypes, type DocumentListItem } from '../../api/client';
 import { DocumentStatusBadge, DocumentTypeChip } from '../../components/document-badges';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorBanner } from '../../components/error-banner';
 import { FileTextIcon, LockIcon, PlusIcon, SparklesIcon } from '../../components/icons';
+import { FilterSelect, ListCount } from '../../components/list-toolbar';
 import { SkeletonRows } from '../../components/spinner';
 import { documentPath, documentStatusLabels, documentTypeLabels } from '../../lib/documents';
 import { formatDateTime, formatRelative } from '../../lib/format';
+import { useFilterParam } from '../../lib/use-filter-param';
 import { usePagedList } from '../../lib/use-paged-list';
 import { useShortcut } from '../../lib/use-shortcut';
 import { useTitle } from '../../lib/use-title';
@@ -17,20 +19,13 @@ import { useProjectContext } from './project-context';
 
 const PAGE_SIZE = 25;
 
-function isType(value: string | null): value is DocumentType {
-  return value !== null && (documentTypes as readonly string[]).includes(value);
-}
-function isStatus(value: string | null): value is DocumentStatus {
-  return value !== null && (documentStatuses as readonly string[]).includes(value);
-}
-
 /** The project's documents, newest first, filtered by type and status (kept in the address), paged with "Load more". */
 export function DocumentsTab() {
   const { project, canEdit } = useProjectContext();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
-  const type = isType(params.get('type')) ? (params.get('type') as DocumentType) : undefined;
-  const status = isStatus(params.get('status')) ? (params.get('status') as DocumentStatus) : undefined;
+  const [, setParams] = useSearchParams();
+  const [type, setType] = useFilterParam('type', documentTypes);
+  const [status, setStatus] = useFilterParam('status', documentStatuses);
   const [dialog, setDialog] = useState<'new' | 'generate' | null>(null);
   useTitle('Documents', project.name);
   useShortcut('c', () => setDialog('new'), canEdit);
@@ -39,44 +34,15 @@ export function DocumentsTab() {
     api.documents.list(project.id, { type, status, limit: PAGE_SIZE, cursor }, signal),
   );
 
-  const setFilter = (name: 'type' | 'status', value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    setParams(next, { replace: true });
-  };
   const filtered = type !== undefined || status !== undefined;
 
   return (
     <section aria-label="Documents" data-testid="documents-tab">
       <div className="toolbar documents-toolbar">
-        <label className="filter">
-          <span className="sr-only">Type</span>
-          <select className="input select input-sm" value={type ?? ''} onChange={(e) => setFilter('type', e.target.value)} data-testid="filter-type" aria-label="Filter by type">
-            <option value="">All types</option>
-            {documentTypes.map((t) => (
-              <option key={t} value={t}>
-                {documentTypeLabels[t]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="filter">
-          <span className="sr-only">Status</span>
-          <select className="input select input-sm" value={status ?? ''} onChange={(e) => setFilter('status', e.target.value)} data-testid="filter-status" aria-label="Filter by status">
-            <option value="">All statuses</option>
-            {documentStatuses.map((s) => (
-              <option key={s} value={s}>
-                {documentStatusLabels[s]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label="Type" allLabel="All types" value={type} options={documentTypes} labels={documentTypeLabels} onChange={setType} testId="filter-type" />
+        <FilterSelect label="Status" allLabel="All statuses" value={status} options={documentStatuses} labels={documentStatusLabels} onChange={setStatus} testId="filter-status" />
         {list.status === 'ready' && list.items.length > 0 && (
-          <span className="toolbar-count" aria-live="polite">
-            {list.items.length}
-            {list.hasMore ? '+' : ''} {list.items.length === 1 ? 'document' : 'documents'}
-          </span>
+          <ListCount count={list.items.length} hasMore={list.hasMore} noun="document" />
         )}
         {canEdit && (
           <div className={list.status === 'ready' && list.items.length > 0 ? 'toolbar-actions' : 'toolbar-actions toolbar-actions-push'}>

@@ -1,14 +1,16 @@
 import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorBanner } from '../../components/error-banner';
 import { PlusIcon, SparklesIcon } from '../../components/icons';
+import { FilterSelect, ListCount } from '../../components/list-toolbar';
 import { SkeletonRows } from '../../components/spinner';
 import { useToast } from '../../components/toast';
 import { formatDateTime, formatRelative } from '../../lib/format';
+import { useFilterParam } from '../../lib/use-filter-param';
 import { usePagedList } from '../../lib/use-paged-list';
 import { useTitle } from '../../lib/use-title';
-import { templateLabels, wireframesApi, wireframeTemplates, type Wireframe, type WireframeTemplate } from '../../lib/wireframes';
+import { templateLabels, wireframesApi, wireframeTemplates, type Wireframe } from '../../lib/wireframes';
 import { useProjectContext } from '../project-detail/project-context';
 import { GenerateWireframesDialog } from './generate-wireframes-dialog';
 import { NewWireframeDialog } from './new-wireframe-dialog';
@@ -17,9 +19,6 @@ import './wireframes.css';
 
 const PAGE_SIZE = 24;
 
-function isTemplate(value: string | null): value is WireframeTemplate {
-  return value !== null && (wireframeTemplates as readonly string[]).includes(value);
-}
 
 export function wireframePath(projectId: string, wireframeId: string): string {
   return `/projects/${projectId}/wireframes/${wireframeId}`;
@@ -30,8 +29,7 @@ export function WireframesTab() {
   const { project, canEdit } = useProjectContext();
   const navigate = useNavigate();
   const toast = useToast();
-  const [params, setParams] = useSearchParams();
-  const template = isTemplate(params.get('template')) ? (params.get('template') as WireframeTemplate) : undefined;
+  const [template, setTemplate] = useFilterParam('template', wireframeTemplates);
   const [dialog, setDialog] = useState<'new' | 'generate' | null>(null);
   useTitle('Wireframes', project.name);
 
@@ -39,32 +37,13 @@ export function WireframesTab() {
     wireframesApi.list(project.id, { templateType: template, limit: PAGE_SIZE, cursor }, signal),
   );
 
-  const setTemplate = (value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set('template', value);
-    else next.delete('template');
-    setParams(next, { replace: true });
-  };
 
   return (
     <section aria-label="Wireframes" data-testid="wireframes-tab">
       <div className="toolbar">
-        <label className="filter">
-          <span className="sr-only">Template</span>
-          <select className="input select input-sm" value={template ?? ''} onChange={(e) => setTemplate(e.target.value)} aria-label="Filter by template" data-testid="filter-template">
-            <option value="">All templates</option>
-            {wireframeTemplates.map((t) => (
-              <option key={t} value={t}>
-                {templateLabels[t]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label="Template" allLabel="All templates" value={template} options={wireframeTemplates} labels={templateLabels} onChange={setTemplate} testId="filter-template" />
         {list.status === 'ready' && list.items.length > 0 && (
-          <span className="toolbar-count" aria-live="polite">
-            {list.items.length}
-            {list.hasMore ? '+' : ''} {list.items.length === 1 ? 'wireframe' : 'wireframes'}
-          </span>
+          <ListCount count={list.items.length} hasMore={list.hasMore} noun="wireframe" />
         )}
         {canEdit && (
           <div className="toolbar-actions toolbar-actions-push">
@@ -86,7 +65,7 @@ export function WireframesTab() {
           testId="wireframes-empty"
           action={
             template ? (
-              <button type="button" className="btn btn-secondary" onClick={() => setTemplate('')}>
+              <button type="button" className="btn btn-secondary" onClick={() => setTemplate(undefined)}>
                 Show all templates
               </button>
             ) : (
