@@ -6,10 +6,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeOpenAi, type FakeOpenAiServer, type FakeRequest } from '../support/fake-openai-server.js';
-import { launchChromium, SCREENSHOTS, signUp, skipWithoutChromium, startAtelier, UI_TIMEOUT, type AtelierServer } from './support.js';
+import { browserSuite, SCREENSHOTS, signUp, skipWithoutChromium } from './support.js';
 
 const skip = skipWithoutChromium();
 
@@ -42,11 +41,7 @@ function userText(request: FakeRequest): string {
 
 describe.skipIf(skip)('AI settings, a live brief job and usage in the browser', () => {
   let fake: FakeOpenAiServer | undefined;
-  let server: AtelierServer | undefined;
-  let browser: Browser | undefined;
   let pricingDir: string | undefined;
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[] = [];
   const runId = Date.now().toString(36);
 
   beforeAll(async () => {
@@ -57,37 +52,27 @@ describe.skipIf(skip)('AI settings, a live brief job and usage in the browser', 
           ? { content: 'ready', promptTokens: 12, completionTokens: 1 }
           : { content: JSON.stringify(brief), delayMs: MODEL_DELAY_MS, promptTokens: 840, completionTokens: 410 },
     });
-    pricingDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-e2e-pricing-'));
-    const pricingFile = path.join(pricingDir, 'pricing.json');
-    fs.writeFileSync(pricingFile, JSON.stringify({ 'fake-gpt': { inputPerMillion: 2, outputPerMillion: 10 } }));
-    server = await startAtelier({ AI_PRICING_FILE: pricingFile });
-    browser = await launchChromium();
   });
-
   afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    const output = server?.output() ?? '';
-    await server?.stop();
     await fake?.close();
     if (pricingDir) fs.rmSync(pricingDir, { recursive: true, force: true });
-    if (output.trim()) console.warn(`[e2e] server output:\n${output}`);
   });
 
-  async function newPage(): Promise<Page> {
-    if (!browser || !server) throw new Error('The browser or the server did not start');
-    const context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(UI_TIMEOUT);
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    return page;
-  }
+  const suite = browserSuite({
+    viewport: { width: 1280, height: 900 },
+    env: () => {
+      pricingDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-e2e-pricing-'));
+      const pricingFile = path.join(pricingDir, 'pricing.json');
+      fs.writeFileSync(pricingFile, JSON.stringify({ 'fake-gpt': { inputPerMillion: 2, outputPerMillion: 10 } }));
+      return { AI_PRICING_FILE: pricingFile };
+    },
+  });
+  const { pageErrors } = suite;
 
   it('connects a model, follows a brief job live and counts the call', { timeout: 90_000 }, async () => {
-    if (!server || !fake) throw new Error('The server or the fake model did not start');
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    const page = await newPage();
+    const { server } = suite;
+    if (!fake) throw new Error('The fake model did not start');
+    const page = await suite.newPage();
     await signUp(page, server.dataDir, 'Katherine Johnson', `katherine.${runId}@example.com`);
 
     // Out of the box the organization uses the server's default: the offline engine, said plainly.

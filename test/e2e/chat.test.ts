@@ -2,11 +2,9 @@
  * End to end in a real browser, with the built-in offline engine: a project with a generated SRS, a question in the
  * Chat tab, the answer streamed in with a citation chip, and the chip opening the cited section of the SRS.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, SCREENSHOTS, signUp, skipWithoutChromium, startAtelier, UI_TIMEOUT, type AtelierServer } from './support.js';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, SCREENSHOTS, signUp, skipWithoutChromium } from './support.js';
 
 const skip = skipWithoutChromium();
 
@@ -14,39 +12,13 @@ const DESCRIPTION =
   'A booking service where dog owners book vetted neighbourhood walkers, follow each walk live on a map and pay per walk by card.';
 
 describe.skipIf(skip)('project chat in the browser', () => {
-  let server: AtelierServer | undefined;
-  let browser: Browser | undefined;
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[] = [];
+  const suite = browserSuite();
+  const { pageErrors } = suite;
   const runId = Date.now().toString(36);
 
-  beforeAll(async () => {
-    server = await startAtelier();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    const output = server?.output() ?? '';
-    await server?.stop();
-    if (output.trim()) console.warn(`[e2e] server output:\n${output}`);
-  });
-
-  async function newPage(): Promise<Page> {
-    if (!browser || !server) throw new Error('The browser or the server did not start');
-    const context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1440, height: 900 } });
-    context.setDefaultTimeout(UI_TIMEOUT);
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    return page;
-  }
-
   it('asks a question and follows the streamed answer’s citation to the SRS section', { timeout: 120_000 }, async () => {
-    if (!server) throw new Error('The server did not start');
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    const page = await newPage();
+    const { server } = suite;
+    const page = await suite.newPage();
     await signUp(page, server.dataDir, 'Frances Allen', `frances.${runId}@example.com`);
 
     // A project with a generated SRS, through the API as the signed-in user.

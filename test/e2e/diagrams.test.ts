@@ -3,48 +3,20 @@
  * generated from it in the diagrams tab and opens rendered as SVG; broken code shows the parser's error inline, a
  * save the server refuses says so, and a valid edit becomes revision 2 that the history can restore.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, SCREENSHOTS, signUp, skipWithoutChromium, startAtelier, UI_TIMEOUT, type AtelierServer } from './support.js';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, SCREENSHOTS, signUp, skipWithoutChromium } from './support.js';
 
 const skip = skipWithoutChromium();
 
 describe.skipIf(skip)('diagrams in the browser', () => {
-  let server: AtelierServer | undefined;
-  let browser: Browser | undefined;
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[] = [];
+  const suite = browserSuite();
+  const { pageErrors } = suite;
   const runId = Date.now().toString(36);
 
-  beforeAll(async () => {
-    server = await startAtelier();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    const output = server?.output() ?? '';
-    await server?.stop();
-    if (output.trim()) console.warn(`[e2e] server output:\n${output}`);
-  });
-
-  async function newPage(): Promise<Page> {
-    if (!browser || !server) throw new Error('The browser or the server did not start');
-    const context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1440, height: 900 } });
-    context.setDefaultTimeout(UI_TIMEOUT);
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    return page;
-  }
-
   it('generates a sequence diagram from the SRS and renders it; broken code shows the parse error inline', { timeout: 240_000 }, async () => {
-    if (!server) throw new Error('The server did not start');
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    const page = await newPage();
+    const { server } = suite;
+    const page = await suite.newPage();
     await signUp(page, server.dataDir, 'Grace Hopper', `grace.${runId}@example.com`);
 
     await page.getByTestId('new-project').click();

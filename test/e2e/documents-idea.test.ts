@@ -3,11 +3,9 @@
  * idea asks its clarifying questions, writes the five workspace documents, and the PRD goes through an edit, its diff
  * in the history and a restore; a search for a word of the idea opens the matching section.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, SCREENSHOTS, signUp, skipWithoutChromium, startAtelier, UI_TIMEOUT, type AtelierServer } from './support.js';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, SCREENSHOTS, signUp, skipWithoutChromium } from './support.js';
 
 const skip = skipWithoutChromium();
 
@@ -16,39 +14,13 @@ const IDEA =
 const ADDED_LINE = 'Walkers can accept a rebooking from the same owner with one tap.';
 
 describe.skipIf(skip)('documents from an idea in the browser', () => {
-  let server: AtelierServer | undefined;
-  let browser: Browser | undefined;
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[] = [];
+  const suite = browserSuite();
+  const { pageErrors } = suite;
   const runId = Date.now().toString(36);
 
-  beforeAll(async () => {
-    server = await startAtelier();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    const output = server?.output() ?? '';
-    await server?.stop();
-    if (output.trim()) console.warn(`[e2e] server output:\n${output}`);
-  });
-
-  async function newPage(): Promise<Page> {
-    if (!browser || !server) throw new Error('The browser or the server did not start');
-    const context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1440, height: 900 } });
-    context.setDefaultTimeout(UI_TIMEOUT);
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    return page;
-  }
-
   it('idea → questions → five documents → edit the PRD → diff → restore → search', { timeout: 90_000 }, async () => {
-    if (!server) throw new Error('The server did not start');
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    const page = await newPage();
+    const { server } = suite;
+    const page = await suite.newPage();
     await signUp(page, server.dataDir, 'Barbara Liskov', `barbara.${runId}@example.com`);
 
     // A new project, started from an idea.
@@ -167,8 +139,8 @@ describe.skipIf(skip)('documents from an idea in the browser', () => {
   });
 
   it('a stale save opens the conflict dialog and keeps the text; a generated document opens when written', { timeout: 90_000 }, async () => {
-    if (!server) throw new Error('The server did not start');
-    const page = await newPage();
+    const { server } = suite;
+    const page = await suite.newPage();
     await signUp(page, server.dataDir, 'Frances Allen', `frances.${runId}@example.com`);
 
     // A blank project and a document written by hand.

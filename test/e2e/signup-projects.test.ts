@@ -2,50 +2,20 @@
  * End to end in a real browser: the built server (API + web app) on a fresh data directory, driven through Debian's
  * Chromium. Two people sign up through the outbox; the second must not see the first one's project.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, SCREENSHOTS, signUp as signUpIn, skipWithoutChromium, startAtelier, UI_TIMEOUT, type AtelierServer } from './support.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, SCREENSHOTS, signUp as signUpIn, skipWithoutChromium } from './support.js';
 
 const skip = skipWithoutChromium();
 
 describe.skipIf(skip)('sign-up to projects in the browser', () => {
-  let server: AtelierServer | undefined;
-  let dataDir: string;
-  let baseUrl: string;
-  let browser: Browser | undefined;
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[] = [];
+  const suite = browserSuite({ viewport: { width: 1280, height: 800 } });
+  const { pageErrors, newPage } = suite;
   const runId = Date.now().toString(36);
 
-  beforeAll(async () => {
-    server = await startAtelier();
-    ({ dataDir, baseUrl } = server);
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    const output = server?.output() ?? '';
-    await server?.stop();
-    // The server logs at warn level: anything it said is worth reading next to a failure.
-    if (output.trim()) console.warn(`[e2e] server output:\n${output}`);
-  });
-
-  async function newPage(): Promise<Page> {
-    if (!browser) throw new Error('The browser did not start');
-    const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 800 } });
-    context.setDefaultTimeout(UI_TIMEOUT);
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    return page;
-  }
-
   /** Register, follow the emailed link, log in: the person ends on their projects page. */
-  const signUp = (page: Page, name: string, email: string) => signUpIn(page, dataDir, name, email);
+  const signUp = (page: Page, name: string, email: string) => signUpIn(page, suite.server.dataDir, name, email);
 
   let projectUrl = '';
   const projectName = `Mobile banking app ${runId}`;
@@ -72,7 +42,6 @@ describe.skipIf(skip)('sign-up to projects in the browser', () => {
     await page.reload();
     await page.getByTestId('project-row').filter({ hasText: projectName }).waitFor();
 
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: path.join(SCREENSHOTS, 'projects.png'), fullPage: true });
 
     // An expired access cookie is renewed through the refresh cookie without sending the person to the login page.

@@ -8,8 +8,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -178,4 +178,57 @@ export async function signUp(page: Page, dataDir: string, name: string, email: s
   await page.getByRole('button', { name: 'Log in' }).click();
   await page.waitForURL(/\/projects$/);
   await page.getByTestId('projects-page').waitFor();
+}
+
+export type BrowserSuite = {
+  /** The running server; only inside tests (it starts in the suite's beforeAll). */
+  readonly server: AtelierServer;
+  /** A page in a context of its own (own cookies); `prepare` can route or watch the context before the page opens. */
+  newPage(prepare?: (context: BrowserContext) => Promise<void>): Promise<Page>;
+  /** Uncaught errors of every page the suite opened. */
+  readonly pageErrors: string[];
+};
+
+/**
+ * One built server on a fresh data directory and one Chromium for the calling describe block: started before its
+ * tests, closed after them, and the server's output printed when it said anything (it logs at warn level, so
+ * whatever it said is worth reading next to a failure).
+ */
+export function browserSuite(options: { env?: () => Record<string, string>; viewport?: { width: number; height: number } } = {}): BrowserSuite {
+  let server: AtelierServer | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    server = await startAtelier(options.env?.() ?? {});
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close().catch(() => undefined);
+    const output = server?.output() ?? '';
+    await server?.stop();
+    if (output.trim()) console.warn(`[e2e] server output:\n${output}`);
+  });
+
+  return {
+    get server() {
+      if (!server) throw new Error('The server did not start');
+      return server;
+    },
+    async newPage(prepare) {
+      if (!browser || !server) throw new Error('The browser or the server did not start');
+      const context = await browser.newContext({ baseURL: server.baseUrl, viewport: options.viewport ?? { width: 1440, height: 900 } });
+      context.setDefaultTimeout(UI_TIMEOUT);
+      contexts.push(context);
+      await prepare?.(context);
+      const page = await context.newPage();
+      page.on('pageerror', (error) => pageErrors.push(error.message));
+      return page;
+    },
+    pageErrors,
+  };
 }

@@ -4,11 +4,9 @@
  * origin) and makes no request to any other host. A hand-written wireframe with hostile markup is saved and the page
  * says what was removed.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, SCREENSHOTS, signUp, skipWithoutChromium, startAtelier, UI_TIMEOUT, type AtelierServer } from './support.js';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, SCREENSHOTS, signUp, skipWithoutChromium } from './support.js';
 
 const skip = skipWithoutChromium();
 
@@ -17,47 +15,26 @@ const DESCRIPTION =
   'Each shift has a date, a start time and a location. Volunteers should get a reminder the day before.';
 
 describe.skipIf(skip)('wireframes in the browser', () => {
-  let server: AtelierServer | undefined;
-  let browser: Browser | undefined;
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[] = [];
+  const suite = browserSuite();
+  const { pageErrors } = suite;
   /** Every request the page (or any frame in it) made, as host + path. */
   const requests: string[] = [];
   const runId = Date.now().toString(36);
 
-  beforeAll(async () => {
-    server = await startAtelier();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    const output = server?.output() ?? '';
-    await server?.stop();
-    if (output.trim()) console.warn(`[e2e] server output:\n${output}`);
-  });
-
-  async function newPage(): Promise<Page> {
-    if (!browser || !server) throw new Error('The browser or the server did not start');
-    const context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1440, height: 900 } });
-    context.setDefaultTimeout(UI_TIMEOUT);
-    contexts.push(context);
-    // Nothing may leave for another host: record every request, and refuse those that would.
-    await context.route('**/*', async (route) => {
-      const url = new URL(route.request().url());
-      requests.push(url.href);
-      if (url.origin !== new URL(server!.baseUrl).origin && url.protocol !== 'data:' && url.href !== 'about:srcdoc') await route.abort();
-      else await route.continue();
+  /** A page whose requests are all recorded, and refused when they would leave for another host. */
+  const newPage = () =>
+    suite.newPage(async (context) => {
+      const origin = new URL(suite.server.baseUrl).origin;
+      await context.route('**/*', async (route) => {
+        const url = new URL(route.request().url());
+        requests.push(url.href);
+        if (url.origin !== origin && url.protocol !== 'data:' && url.href !== 'about:srcdoc') await route.abort();
+        else await route.continue();
+      });
     });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    return page;
-  }
 
   it('generates wireframes offline, opens one in a sandboxed preview that shows its heading and loads nothing from elsewhere', { timeout: 120_000 }, async () => {
-    if (!server) throw new Error('The server did not start');
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    const { server } = suite;
     const page = await newPage();
     await signUp(page, server.dataDir, 'Grace Hopper', `grace.${runId}@example.com`);
 
