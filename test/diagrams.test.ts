@@ -1,70 +1,34 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createJobRunner, type JobRunner } from '../src/core/jobs/index.js';
+import type { JobRunner } from '../src/core/jobs/index.js';
 import { validateMermaid } from '../src/modules/diagrams/mermaid-validator.js';
-import { jobHandlers } from '../src/modules/index.js';
 import { startFakeOpenAi, type FakeOpenAiServer } from './support/fake-openai-server.js';
+import { apiHarness } from './support/api-harness.js';
 import { createUser, type TestUser } from './support/factories.js';
-import { call, createTestApp, type TestApp } from './support/test-app.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
 import { testDrivers } from './support/test-db.js';
 
 /** Diagrams through the API: CRUD with revisions, Mermaid validation, access, and generation offline and remote. */
 
-const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 const description =
   'A shared calendar where volunteers sign up for food bank shifts. Coordinators must approve each shift swap. ' +
   'Each shift has a date, a start time and a location. Volunteers should get a reminder the day before.';
 const allTypes = ['sequence', 'architecture', 'usecase', 'flowchart', 'class', 'activity', 'er', 'state', 'gantt'] as const;
 
-type Job = { id: string; status: string; progress: number; result: Record<string, unknown> | null; error: { code: string; message: string } | null };
-type Api = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, user: TestUser | undefined, body?: unknown) => ReturnType<typeof call>;
-
-function harness(t: () => TestApp) {
-  const api: Api = (method, url, user, body) =>
-    call(t().app, method, `/api/v1${url}`, { ...(user ? { token: user.token } : {}), ...(body === undefined ? {} : { body }) });
-  async function finished(user: TestUser, jobId: string): Promise<Job> {
-    let job = {} as Job;
-    for (let i = 0; i < 600; i++) {
-      job = (await api('GET', `/jobs/${jobId}`, user)).data as Job;
-      if (['succeeded', 'failed', 'cancelled'].includes(job.status)) return job;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error(`job ${jobId} did not finish: ${JSON.stringify(job)}`);
-  }
-  function startRunner(): JobRunner {
-    const app = t();
-    const context = { config: app.config, db: app.database.db, mailer: { send: async () => undefined }, ai: app.ai };
-    const runner = createJobRunner({ db: app.database.db, handlers: jobHandlers(context), log: quiet, concurrency: 1, pollIntervalMs: 50, heartbeatMs: 500, staleAfterMs: 30_000 });
-    runner.start();
-    return runner;
-  }
-  return { api, finished, startRunner };
-}
-
 describe.each(testDrivers)('diagrams on %s', (kind) => {
   let t: TestApp;
   let runner: JobRunner;
-  const { api, finished, startRunner } = harness(() => t);
+  const { api, finished, startJobRunner, team: teamOf } = apiHarness(() => t);
 
   beforeAll(async () => {
     t = await createTestApp(kind);
-    runner = startRunner();
+    runner = startJobRunner();
   });
   afterAll(async () => {
     await runner?.stop();
     await t?.close();
   });
 
-  async function team() {
-    const owner = await createUser(t);
-    const org = await api('POST', '/organizations', owner, { name: 'Food bank' });
-    const editor = await createUser(t);
-    const viewer = await createUser(t);
-    await api('POST', `/organizations/${org.data.id}/members`, owner, { email: editor.email, role: 'editor' });
-    await api('POST', `/organizations/${org.data.id}/members`, owner, { email: viewer.email, role: 'viewer' });
-    const project = await api('POST', '/projects', owner, { name: 'ShiftShare', description, organizationId: org.data.id });
-    expect(project.statusCode, JSON.stringify(project.data)).toBe(201);
-    return { projectId: project.data.id as string, owner, editor, viewer };
-  }
+  const team = () => teamOf({ name: 'ShiftShare', description });
 
   it('creates, lists, edits with revisions, restores, exports and deletes a diagram; viewers read only; other organizations see nothing', async () => {
     const { projectId, editor, viewer } = await team();
@@ -214,13 +178,13 @@ describe('diagram generation against a remote model', () => {
   let fake: FakeOpenAiServer;
   let t: TestApp;
   let runner: JobRunner;
-  const { api, finished, startRunner } = harness(() => t);
+  const { api, finished, startJobRunner } = apiHarness(() => t);
   const reply = (mermaid: string) => ({ content: JSON.stringify({ title: 'Swap flow', description: 'How swaps work', mermaid }) });
 
   beforeAll(async () => {
     fake = await startFakeOpenAi();
     t = await createTestApp('pglite', { AI_PROVIDER: 'openai-compatible', AI_BASE_URL: fake.url, AI_MODEL: 'fake-gpt', AI_API_KEY: 'sk-test' });
-    runner = startRunner();
+    runner = startJobRunner();
   });
   afterAll(async () => {
     await runner?.stop();

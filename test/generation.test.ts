@@ -1,49 +1,32 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withUser } from '../src/core/db/tenancy.js';
-import { createJobRunner, type JobRunner } from '../src/core/jobs/index.js';
-import { jobHandlers } from '../src/modules/index.js';
+import type { JobRunner } from '../src/core/jobs/index.js';
+import { apiHarness } from './support/api-harness.js';
 import { createUser, type TestUser } from './support/factories.js';
-import { call, createTestApp, type TestApp } from './support/test-app.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
 import { testDrivers } from './support/test-db.js';
 
 /** Generating documents through the API, as background jobs run by a job runner, with the offline engine. */
-
-const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 
 const description =
   'A shared calendar where volunteers sign up for food bank shifts. Coordinators must approve each shift swap. ' +
   'Each shift has a date, a start time and a location. Volunteers should get a reminder the day before.';
 
-type Job = { id: string; status: string; progress: number; progressMessage: string | null; result: Record<string, unknown> | null; error: unknown };
-
 describe.each(testDrivers)('document generation on %s', (kind) => {
   let t: TestApp;
   let runner: JobRunner;
 
+  const { api, finished, startJobRunner, team: teamOf } = apiHarness(() => t);
+
   beforeAll(async () => {
     t = await createTestApp(kind);
-    const context = { config: t.config, db: t.database.db, mailer: { send: async () => undefined }, ai: t.ai };
-    runner = createJobRunner({ db: t.database.db, handlers: jobHandlers(context), log: quiet, concurrency: 1, pollIntervalMs: 50, heartbeatMs: 500, staleAfterMs: 10_000 });
-    runner.start();
+    runner = startJobRunner();
   });
   afterAll(async () => {
     await runner?.stop();
     await t.close();
   });
-
-  const api = (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, user: TestUser | undefined, body?: unknown) =>
-    call(t.app, method, `/api/v1${url}`, { ...(user ? { token: user.token } : {}), ...(body === undefined ? {} : { body }) });
-
-  async function finished(user: TestUser, jobId: string): Promise<Job> {
-    let job = {} as Job;
-    for (let i = 0; i < 300; i++) {
-      job = (await api('GET', `/jobs/${jobId}`, user)).data as Job;
-      if (['succeeded', 'failed', 'cancelled'].includes(job.status)) return job;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error(`job ${jobId} did not finish: ${JSON.stringify(job)}`);
-  }
 
   async function project(user: TestUser, body: Record<string, unknown> = {}): Promise<string> {
     const res = await api('POST', '/projects', user, { name: 'ShiftShare', description, ...body });
@@ -51,16 +34,7 @@ describe.each(testDrivers)('document generation on %s', (kind) => {
     return res.data.id as string;
   }
 
-  async function team(): Promise<{ orgId: string; projectId: string; owner: TestUser; editor: TestUser; viewer: TestUser }> {
-    const owner = await createUser(t);
-    const org = await api('POST', '/organizations', owner, { name: 'Food bank' });
-    const editor = await createUser(t);
-    const viewer = await createUser(t);
-    await api('POST', `/organizations/${org.data.id}/members`, owner, { email: editor.email, role: 'editor' });
-    await api('POST', `/organizations/${org.data.id}/members`, owner, { email: viewer.email, role: 'viewer' });
-    const projectId = await project(owner, { organizationId: org.data.id });
-    return { orgId: org.data.id as string, projectId, owner, editor, viewer };
-  }
+  const team = () => teamOf({ name: 'ShiftShare', description });
 
   it('generates an SRS offline: IEEE sections, numbered FR and NFR, the project’s terms, linked to its ledger row', async () => {
     const user = await createUser(t);

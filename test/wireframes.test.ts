@@ -1,60 +1,33 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createJobRunner, type JobRunner } from '../src/core/jobs/index.js';
-import { jobHandlers } from '../src/modules/index.js';
+import type { JobRunner } from '../src/core/jobs/index.js';
 import { startFakeOpenAi, type FakeOpenAiServer } from './support/fake-openai-server.js';
-import { createUser, type TestUser } from './support/factories.js';
-import { call, createTestApp, type TestApp } from './support/test-app.js';
+import { apiHarness } from './support/api-harness.js';
+import { createUser } from './support/factories.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
 import { testDrivers } from './support/test-db.js';
 
 /** Wireframes through the API: CRUD sanitized on save, access rules, offline generation and the self-contained download. */
-
-const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 
 const description =
   'A shared calendar where volunteers sign up for food bank shifts. Coordinators must approve each shift swap. ' +
   'Each shift has a date, a start time and a location. Volunteers should get a reminder the day before.';
 
-type Job = { id: string; status: string; progress: number; progressMessage: string | null; result: Record<string, unknown> | null; error: unknown };
-
 describe.each(testDrivers)('wireframes on %s', (kind) => {
   let t: TestApp;
   let runner: JobRunner;
 
+  const { api, finished, startJobRunner, team: teamOf } = apiHarness(() => t);
+
   beforeAll(async () => {
     t = await createTestApp(kind);
-    const context = { config: t.config, db: t.database.db, mailer: { send: async () => undefined }, ai: t.ai };
-    runner = createJobRunner({ db: t.database.db, handlers: jobHandlers(context), log: quiet, concurrency: 1, pollIntervalMs: 50, heartbeatMs: 500, staleAfterMs: 10_000 });
-    runner.start();
+    runner = startJobRunner();
   });
   afterAll(async () => {
     await runner?.stop();
     await t?.close();
   });
 
-  const api = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, user: TestUser | undefined, body?: unknown) =>
-    call(t.app, method, `/api/v1${url}`, { ...(user ? { token: user.token } : {}), ...(body === undefined ? {} : { body }) });
-
-  async function finished(user: TestUser, jobId: string): Promise<Job> {
-    let job = {} as Job;
-    for (let i = 0; i < 400; i++) {
-      job = (await api('GET', `/jobs/${jobId}`, user)).data as Job;
-      if (['succeeded', 'failed', 'cancelled'].includes(job.status)) return job;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error(`job ${jobId} did not finish: ${JSON.stringify(job)}`);
-  }
-
-  async function team(): Promise<{ projectId: string; owner: TestUser; editor: TestUser; viewer: TestUser }> {
-    const owner = await createUser(t);
-    const org = await api('POST', '/organizations', owner, { name: 'Food bank' });
-    const editor = await createUser(t);
-    const viewer = await createUser(t);
-    await api('POST', `/organizations/${org.data.id}/members`, owner, { email: editor.email, role: 'editor' });
-    await api('POST', `/organizations/${org.data.id}/members`, owner, { email: viewer.email, role: 'viewer' });
-    const project = await api('POST', '/projects', owner, { name: 'ShiftShare', description, organizationId: org.data.id });
-    expect(project.statusCode, JSON.stringify(project.data)).toBe(201);
-    return { projectId: project.data.id as string, owner, editor, viewer };
-  }
+  const team = () => teamOf({ name: 'ShiftShare', description });
 
   it('creates, lists by template, reads, edits and deletes a wireframe; every save is sanitized and says what it removed', async () => {
     const { projectId, editor, viewer } = await team();
@@ -199,7 +172,7 @@ describe.each(testDrivers)('wireframes on %s', (kind) => {
       htmlContent: '<main><h1>Shifts</h1><img src="data:image/png;base64,iVBORw0KGgo=" alt="dot"></main>',
       cssContent: 'h1 { font-size: 20px }',
     });
-    const res = await call(t.app, 'GET', `/api/v1/projects/${projectId}/wireframes/${created.data.id}/download`, { token: viewer.token });
+    const res = await api('GET', `/projects/${projectId}/wireframes/${created.data.id}/download`, viewer);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/html/);
     expect(res.headers['content-disposition']).toBe('attachment; filename="shift-list.html"');
@@ -219,13 +192,12 @@ describe('wireframes drawn by a remote model', () => {
   let fake: FakeOpenAiServer;
   let t: TestApp;
   let runner: JobRunner;
+  const { api, finished, startJobRunner } = apiHarness(() => t);
 
   beforeAll(async () => {
     fake = await startFakeOpenAi();
     t = await createTestApp('pglite', { AI_PROVIDER: 'openai-compatible', AI_BASE_URL: fake.url, AI_MODEL: 'fake-gpt', AI_API_KEY: 'sk-test' });
-    const context = { config: t.config, db: t.database.db, mailer: { send: async () => undefined }, ai: t.ai };
-    runner = createJobRunner({ db: t.database.db, handlers: jobHandlers(context), log: quiet, concurrency: 1, pollIntervalMs: 50, heartbeatMs: 500, staleAfterMs: 10_000 });
-    runner.start();
+    runner = startJobRunner();
   });
   afterAll(async () => {
     await runner?.stop();
@@ -233,7 +205,6 @@ describe('wireframes drawn by a remote model', () => {
     await fake?.close();
   });
 
-  const api = (method: 'GET' | 'POST', url: string, user: TestUser, body?: unknown) => call(t.app, method, `/api/v1${url}`, { token: user.token, ...(body === undefined ? {} : { body }) });
 
   it('sends the source document and the screen to the model, and saves its markup sanitized, noting what was removed', async () => {
     const user = await createUser(t);
@@ -254,11 +225,7 @@ describe('wireframes drawn by a remote model', () => {
     });
     const queued = await api('POST', `/projects/${projectId}/wireframes/generate`, user, { from: srs.data.id, screen: 'Swap approvals' });
     expect(queued.statusCode).toBe(202);
-    let job = { status: 'queued', result: null as Record<string, unknown> | null, error: null as unknown };
-    for (let i = 0; i < 200 && !['succeeded', 'failed'].includes(job.status); i++) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      job = (await api('GET', `/jobs/${queued.data.jobId}`, user)).data;
-    }
+    const job = await finished(user, queued.data.jobId);
     expect(job.status, JSON.stringify(job.error)).toBe('succeeded');
     const prompt = JSON.stringify(fake.requests.at(-1)!.body.messages);
     expect(prompt).toContain('FR-7: Coordinators approve each shift swap within a day.');

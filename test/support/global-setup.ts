@@ -4,7 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { openDatabase } from '../../src/core/db/database.js';
 import { migrateUp } from '../../src/core/db/migrator.js';
-import { PGLITE_SNAPSHOT, POSTGRES_TEMPLATE, TEST_TMP } from './paths.js';
+import { PGLITE_SNAPSHOT, POSTGRES_TEMPLATE } from './paths.js';
 
 /**
  * Migrates once per run: a PGlite data directory snapshot that each test loads in place of initdb + migrations,

@@ -3,7 +3,6 @@ import {
   acronymMeaning,
   actorOfSentence,
   asGroup,
-  asSentence,
   capabilityOf,
   capitalize,
   clause,
