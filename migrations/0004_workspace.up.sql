@@ -186,7 +186,7 @@ CREATE TRIGGER messages_touch_conversation AFTER INSERT ON app.messages
   FOR EACH ROW EXECUTE FUNCTION app.touch_conversation();
 
 -- ---------------------------------------------------------------------------------------------------------------
--- Row level security: members read; editors write; admins delete diagrams and wireframes; history is insert-only.
+-- Row level security: members read; editors write and delete; diagram history is insert-only.
 -- ---------------------------------------------------------------------------------------------------------------
 ALTER TABLE app.diagrams ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app.diagrams FORCE ROW LEVEL SECURITY;
