@@ -275,7 +275,7 @@ function userStoriesOf(facts: ProjectFacts): Story[] {
       want: actor ? `to ${clause(capability)}` : `${facts.name} to ${clause(capability)}`,
       soThat: benefitOf(facts, capability, requirement.text),
       priority: TO_PRD[requirement.priority],
-      acceptanceCriteria: storyCriteria(facts, persona, capability, requirement.priority),
+      acceptanceCriteria: actor ? storyCriteria(facts, persona, capability, requirement.priority) : systemCriteria(facts, persona, capability),
       sources: requirement.sources,
     });
   }
@@ -329,6 +329,34 @@ function storyCriteria(facts: ProjectFacts, persona: string, want: string, level
   return criteria;
 }
 
+/** Criteria of something the product does on its own (sends, reminds, shows): the persona does not do it. */
+function systemCriteria(facts: ProjectFacts, persona: string, capability: string): string[] {
+  const act = clause(shortAction(capability, 12));
+  const shows = /^(?:show|display|list|present|highlight)\b/i.test(act);
+  return [
+    shows
+      ? `Given I am a signed-in ${persona}, when I open ${facts.name}, then it ${thirdPerson(act)}.`
+      : `Given I am a signed-in ${persona}, when it is due, then ${facts.name} ${thirdPerson(act)} without my asking.`,
+    `If ${facts.name} cannot ${act}, it tells me why and what to do.`,
+  ];
+}
+
+/** "send pickup reminders" → "sends pickup reminders": the first word as a verb in the third person. */
+export function thirdPerson(verbPhrase: string): string {
+  const [verb = '', ...rest] = verbPhrase.split(' ');
+  const irregular: Record<string, string> = { be: 'is', have: 'has', do: 'does', go: 'goes' };
+  const conjugated = irregular[verb]
+    ?? (/[^aeiou]y$/.test(verb) ? `${verb.slice(0, -1)}ies` : /(?:s|x|z|ch|sh|o)$/.test(verb) ? `${verb}es` : `${verb}s`);
+  return [conjugated, ...rest].join(' ');
+}
+
+/** What a story wants done, without its "to" or "<product> to": the part a title or a requirement names. */
+function wantedAction(want: string): string {
+  if (/^to /.test(want)) return want.slice(3);
+  const match = /^.*?\bto\s+(.+)$/.exec(want);
+  return match?.[1] ?? want;
+}
+
 function sourcesOf(facts: ProjectFacts, sentence: string): string[] {
   if (!sentence) return [];
   const passage = passageOf(facts, sentence);
@@ -337,7 +365,10 @@ function sourcesOf(facts: ProjectFacts, sentence: string): string[] {
 
 function requirementPool(facts: ProjectFacts, stories: Story[]): DocumentPrd['requirements'] {
   const pool: Array<Omit<DocumentPrd['requirements'][number], 'id'>> = stories.map((story) => ({
-    description: `${capitalize(pluralize(story.persona))} can ${clause(story.want.replace(/^to /, '').replace(new RegExp(`^${facts.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} to `), ''))}.`,
+    // A story the product fulfils on its own is a requirement on the product, not something its users do.
+    description: story.want.startsWith(`${facts.name} to `)
+      ? `${facts.name} ${thirdPerson(clause(wantedAction(story.want)))}.`
+      : `${capitalize(pluralize(story.persona))} can ${clause(wantedAction(story.want))}.`,
     kind: 'functional',
     priority: story.priority,
     stories: [story.id],
@@ -404,7 +435,7 @@ export function renderPrd(prd: DocumentPrd, options: RenderOptions = {}): string
   md.heading(2, 'User stories');
   md.table(['ID', 'Story', 'Priority'], prd.userStories.map((s) => [s.id, storyLine(s), s.priority]));
   for (const story of prd.userStories) {
-    md.heading(3, `${story.id} ${featureName(story.want.replace(/^to /, ''))}`);
+    md.heading(3, `${story.id} ${featureName(wantedAction(story.want))}`);
     md.paragraph(storyLine(story));
     md.fields([['Priority', story.priority], ['Source', sourceText(story.sources, options)]]);
     md.paragraph('Acceptance criteria:').bullets(story.acceptanceCriteria);

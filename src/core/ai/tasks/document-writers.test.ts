@@ -14,6 +14,7 @@ import {
   renderTasks,
   renderTech,
 } from './index.js';
+import { thirdPerson } from './document-prd.task.js';
 import { attributeType } from './document-tech.task.js';
 
 const dogWalking: DocumentTaskInput = documentTaskInput.parse({
@@ -140,6 +141,35 @@ describe('offline documents (specific to the idea)', () => {
     expect(prd.personas.map((p) => p.name)).toEqual(['Dog owners', 'Walkers']);
     expect(prd.personas[0]?.painPoints.join(' ')).toMatch(/waste hours/);
     for (const heading of ['## Goals', '## Non-goals', '## Users and personas', '## User stories', '## Requirement pool', '## Success metrics', '## Open questions']) expect(md).toContain(heading);
+  });
+
+  it('prd: what the product does on its own is the product’s requirement, not something its users do', () => {
+    const input = documentTaskInput.parse({
+      projectName: 'SwapPlot',
+      idea: 'Allotment gardeners swap surplus vegetables with each other. The app must send pickup reminders and should show a map of plots.',
+    });
+    const prd = documentPrdTask.builtin(input, {});
+    const descriptions = prd.requirements.map((r) => r.description);
+    expect(descriptions).toContain('SwapPlot sends pickup reminders.');
+    expect(descriptions).toContain('SwapPlot shows a map of plots.');
+    expect(descriptions.join(' ')).not.toMatch(/gardeners can (?:send pickup reminders|show a map)/i);
+    const reminders = prd.userStories.find((s) => s.want === 'SwapPlot to send pickup reminders');
+    expect(reminders?.acceptanceCriteria[0]).toBe('Given I am a signed-in allotment gardener, when it is due, then SwapPlot sends pickup reminders without my asking.');
+    const md = renderPrd(prd, {});
+    expect(md).toMatch(/### US-\d+ Send pickup reminders/);
+    expect(md).not.toMatch(/when I (?:send pickup reminders|show a map)/);
+  });
+
+  it('prd: puts a verb phrase in the third person', () => {
+    expect(['send reminders', 'notify walkers', 'match owners', 'go live', 'have a map', 'push updates', 'show a map'].map(thirdPerson)).toEqual([
+      'sends reminders',
+      'notifies walkers',
+      'matches owners',
+      'goes live',
+      'has a map',
+      'pushes updates',
+      'shows a map',
+    ]);
   });
 
   it('tech and tasks: entities become typed tables and estimated tasks', () => {
