@@ -330,6 +330,10 @@ describe.each(testDrivers)('project chat on %s', (kind) => {
     expect(stored[1]!.metadata['errorCode']).toBe('AI_TIMEOUT');
     expect(stored[1]!.tokenCount).toBe(estimateTokens(partial));
     expect(await creditsOf(owner)).toBe(before - 1);
+    // The partial answer links the ledger row of the call that broke off, which kept the same text.
+    const ledger = await api('GET', `/ai/generations/${stored[1]!.generationId}`, owner);
+    expect(ledger.statusCode, JSON.stringify(ledger.data)).toBe(200);
+    expect(ledger.data).toMatchObject({ status: 'failed', errorCode: 'AI_TIMEOUT', response: partial });
 
     // A model that fails before any text: the question is failed, the credit comes back, no answer is stored.
     fake.queue({ content: 'upstream broke', status: 500 });
@@ -394,6 +398,9 @@ describe.each(testDrivers)('project chat on %s', (kind) => {
     expect(slowAnswer.startsWith(partial)).toBe(true);
     expect(stored[1]!.metadata['interruptedBy']).toBe('client');
     expect(await creditsOf(owner)).toBe(before - 1);
+    const ledger = await api('GET', `/ai/generations/${stored[1]!.generationId}`, owner);
+    expect(ledger.statusCode, JSON.stringify(ledger.data)).toBe(200);
+    expect(ledger.data.status).toBe('cancelled');
 
     // The conversation is free again for the next question.
     const next = await api('POST', `/projects/${projectId}/conversations/${conversationId}/messages`, owner, { content: 'Seats?' });

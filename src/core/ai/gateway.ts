@@ -355,19 +355,30 @@ export function createAiGateway(options: AiGatewayOptions): AiGateway {
       let text = '';
       let counts: TokenCounts | undefined;
       let finished = false;
-      /** A stream that ended early keeps what arrived, marked as interrupted. */
-      const recordInterrupted = (status: 'failed' | 'cancelled', failure: AppError) =>
-        record(task, context, settings, {
-          prompt,
-          response: text || null,
-          status,
-          latencyMs: performance.now() - started,
-          tokensIn: counts?.tokensIn ?? estimateTokens(prompt),
-          tokensOut: estimateTokens(text),
-          errorCode: failure.code,
-          errorMessage: failure.message,
-          metadata: { streamed: true, interrupted: true },
-        }).catch((recordError: unknown) => options.log?.error({ err: recordError }, 'could not record an interrupted generation'));
+      /**
+       * A stream that ended early keeps what arrived, marked as interrupted. The failure handed on names that ledger
+       * row (`details.generationId`), so whoever keeps the partial text can link it to the call.
+       */
+      const recordInterrupted = async (status: 'failed' | 'cancelled', failure: AppError): Promise<AppError> => {
+        try {
+          const { id } = await record(task, context, settings, {
+            prompt,
+            response: text || null,
+            status,
+            latencyMs: performance.now() - started,
+            tokensIn: counts?.tokensIn ?? estimateTokens(prompt),
+            tokensOut: estimateTokens(text),
+            errorCode: failure.code,
+            errorMessage: failure.message,
+            metadata: { streamed: true, interrupted: true },
+          });
+          if (Array.isArray(failure.details)) return failure;
+          return new AppError(failure.code, failure.message, { details: { ...failure.details, generationId: id }, ...(failure.headers ? { headers: failure.headers } : {}) });
+        } catch (recordError) {
+          options.log?.error({ err: recordError }, 'could not record an interrupted generation');
+          return failure;
+        }
+      };
       try {
         if (settings.provider === 'builtin') {
           const answer = answerOffline(signal);
@@ -423,17 +434,16 @@ export function createAiGateway(options: AiGatewayOptions): AiGateway {
         const failure = wasCancelled ? cancelled() : toProviderError(error, settings, abort.timedOut());
         finished = true;
         state.produced = text.length > 0;
-        await recordInterrupted(wasCancelled ? 'cancelled' : 'failed', failure);
-        settle.reject(failure);
-        throw failure;
+        const recorded = await recordInterrupted(wasCancelled ? 'cancelled' : 'failed', failure);
+        settle.reject(recorded);
+        throw recorded;
       } finally {
         if (!finished) {
           // The reader left before the end: stop the model and keep what arrived.
           leave.abort();
           state.produced = text.length > 0;
           const failure = new AppError('CANCELLED', 'The reader left before the answer was complete');
-          await recordInterrupted('cancelled', failure);
-          settle.reject(failure);
+          settle.reject(await recordInterrupted('cancelled', failure));
         }
         abort.dispose();
         await finish(state, context);

@@ -36,6 +36,13 @@ function clientGone(request: FastifyRequest, reply: FastifyReply): AbortControll
   return controller;
 }
 
+/** The ledger row an interrupted call was recorded as, when the gateway could record it. */
+function ledgerIdOf(failure: unknown): string | null {
+  if (!(failure instanceof AppError) || !failure.details || Array.isArray(failure.details)) return null;
+  const id = failure.details['generationId'];
+  return typeof id === 'string' ? id : null;
+}
+
 function asAppError(error: unknown): AppError {
   return error instanceof AppError ? error : new AppError('INTERNAL', 'The answer stopped unexpectedly');
 }
@@ -149,6 +156,8 @@ async function streamAnswer(deps: AnswerDeps, request: FastifyRequest, reply: Fa
     sse.send('done', toMessage(stored ?? answer, isLive));
   } catch (error) {
     if (!finished) await iterator.return?.().catch(() => undefined);
+    // The gateway settles the call's result in every case; a stopped call names its ledger row.
+    const ended = await result.then(() => undefined, (reason: unknown) => reason);
     const failure = gone.signal.aborted
       ? new AppError('CANCELLED', 'The answer was stopped before it was complete')
       : asAppError(error);
@@ -158,7 +167,7 @@ async function streamAnswer(deps: AnswerDeps, request: FastifyRequest, reply: Fa
         status: 'interrupted',
         content: text,
         tokenCount: estimateTokens(text),
-        generationId: null,
+        generationId: ledgerIdOf(ended),
         metadata: {
           citations: citedSources(text, sources),
           errorCode: failure.code,
