@@ -135,6 +135,26 @@ describe.each(testDrivers)('diagrams on %s', (kind) => {
     expect(missing.data.error.details[0]).toMatchObject({ field: 'type' });
   });
 
+  it('refuses code of another kind than the diagram’s type, on create and on edit', async () => {
+    const { projectId, editor } = await team();
+    const flowchart = 'flowchart LR\n  Request --> Approve';
+    const wrong = await api('POST', `/projects/${projectId}/diagrams`, editor, { type: 'sequence', title: 'Swap', mermaidCode: flowchart });
+    expect(wrong.statusCode).toBe(422);
+    expect(wrong.data.error.details[0]).toMatchObject({ field: 'mermaidCode', line: 1, message: expect.stringContaining('start it with "sequenceDiagram"') });
+    expect((await api('GET', `/projects/${projectId}/diagrams`, editor)).data.items).toEqual([]);
+
+    // Use case, activity and architecture diagrams may be flowcharts.
+    for (const type of ['usecase', 'activity', 'architecture', 'flowchart']) {
+      const created = await api('POST', `/projects/${projectId}/diagrams`, editor, { type, title: type, mermaidCode: flowchart });
+      expect(created.statusCode, `${type}: ${JSON.stringify(created.data)}`).toBe(201);
+    }
+    const er = await api('POST', `/projects/${projectId}/diagrams`, editor, { type: 'er', title: 'Data', mermaidCode: 'erDiagram\n  SHIFT ||--o{ SWAP : has' });
+    const edit = await api('PATCH', `/projects/${projectId}/diagrams/${er.data.id}`, editor, { mermaidCode: 'classDiagram\n  Shift <|-- Swap' });
+    expect(edit.statusCode).toBe(422);
+    expect(edit.data.error.details[0].message).toContain('start it with "erDiagram"');
+    expect((await api('GET', `/projects/${projectId}/diagrams/${er.data.id}`, editor)).data.currentRev).toBe(1);
+  });
+
   it('generates every type offline from the project’s SRS: each diagram parses, names its source and its ledger row', async () => {
     const { projectId, editor } = await team();
     const srsJob = await finished(editor, (await api('POST', `/projects/${projectId}/documents/generate`, editor, { type: 'srs' })).data.jobId);
@@ -219,6 +239,17 @@ describe('diagram generation against a remote model', () => {
     expect(diagram.data).toMatchObject({ title: 'Swap flow', type: 'flowchart', mermaidCode: 'flowchart LR\n  A[Request swap] --> B{Approved?}\n  B -- Yes --> C[Done]' });
     const revisions = await api('GET', `/projects/${projectId}/diagrams/${job.result!.diagramId}/revisions`, user);
     expect(revisions.data.items[0].note).toMatch(/after 2 repairs/);
+  });
+
+  it('sends a diagram of the wrong kind back to the model like a parse error', async () => {
+    const user = await createUser(t);
+    const projectId = await project(user);
+    fake.requests.length = 0;
+    fake.queue(reply('flowchart LR\n  Volunteer --> App'), reply('sequenceDiagram\n  Volunteer->>App: Sign up'));
+    const job = await finished(user, (await api('POST', `/projects/${projectId}/diagrams/generate`, user, { type: 'sequence' })).data.jobId);
+    expect(job.status, JSON.stringify(job.error)).toBe('succeeded');
+    expect(job.result).toMatchObject({ repairs: 1 });
+    expect(JSON.stringify(fake.requests[1]!.body.messages)).toContain('start it with \\"sequenceDiagram\\"');
   });
 
   it('fails clearly after two repairs, with the parser message, keeping the last attempt and saving no diagram', async () => {

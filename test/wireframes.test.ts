@@ -95,6 +95,9 @@ describe.each(testDrivers)('wireframes on %s', (kind) => {
     const noTitle = await api('POST', `/projects/${projectId}/wireframes`, editor, { title: ' ', htmlContent: '<p>x</p>' });
     expect(noTitle.statusCode).toBe(400);
     expect(JSON.stringify(noTitle.data.error)).toContain('title');
+    const empty = await api('POST', `/projects/${projectId}/wireframes`, editor, { title: 'X', htmlContent: '  \n' });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.data.error.details[0]).toMatchObject({ field: 'htmlContent', message: expect.stringContaining('must not be empty') });
     const onlyScript = await api('POST', `/projects/${projectId}/wireframes`, editor, { title: 'X', htmlContent: '<script>alert(1)</script>' });
     expect(onlyScript.statusCode).toBe(400);
     expect(JSON.stringify(onlyScript.data.error)).toContain('htmlContent');

@@ -31,15 +31,20 @@ import {
   updateDiagram,
 } from './diagrams.service.js';
 import { enqueueDiagramGeneration } from './diagram-generation.service.js';
+import { checkDiagramKind } from './diagram-kind-check.js';
+import type { DiagramType } from './diagrams.schema.js';
 import { closeMermaidValidator, validateMermaid } from './mermaid-validator.js';
 
 const tags = ['diagrams'];
 
-/** Mermaid's parser runs before the transaction: nothing is written when the code does not parse. */
-async function requireValidMermaid(code: string): Promise<void> {
+/**
+ * Mermaid's parser runs before the transaction: nothing is written when the code does not parse, or parses as
+ * another kind of diagram than `type`.
+ */
+async function requireValidMermaid(type: DiagramType, code: string): Promise<void> {
   let validation: Awaited<ReturnType<typeof validateMermaid>>;
   try {
-    validation = await validateMermaid(code);
+    validation = checkDiagramKind(type, await validateMermaid(code));
   } catch (error) {
     // The parser crashed or took too long: nothing is saved, and the worker starts afresh on the next request.
     throw new AppError('SERVICE_UNAVAILABLE', `The Mermaid code could not be checked: ${error instanceof Error ? error.message : String(error)}; try again`);
@@ -70,7 +75,7 @@ export async function diagramsRoutes(api: ZodApp, context: AppContext): Promise<
     },
     async (request, reply) => {
       const actor = requireUserActor(request);
-      await requireValidMermaid(request.body.mermaidCode);
+      await requireValidMermaid(request.body.type, request.body.mermaidCode);
       const diagram = await withUser(db, actor.userId, (tx) => createDiagram(tx, actor, request.params.projectId, request.body));
       return reply.status(201).send(diagram);
     },
@@ -148,8 +153,13 @@ export async function diagramsRoutes(api: ZodApp, context: AppContext): Promise<
     },
     async (request) => {
       const actor = requireUserActor(request);
-      if (request.body.mermaidCode !== undefined) await requireValidMermaid(request.body.mermaidCode);
       const { projectId, diagramId } = request.params;
+      const { mermaidCode } = request.body;
+      if (mermaidCode !== undefined) {
+        // A diagram keeps its type: new code is checked against it.
+        const current = await withUser(db, actor.userId, (tx) => getDiagram(tx, actor.userId, projectId, diagramId));
+        await requireValidMermaid(current.type, mermaidCode);
+      }
       return withUser(db, actor.userId, (tx) => updateDiagram(tx, actor, projectId, diagramId, request.body));
     },
   );

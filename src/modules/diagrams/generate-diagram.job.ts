@@ -8,6 +8,7 @@ import type { UserActor } from '../organizations/index.js';
 import { diagramTypes } from './diagrams.schema.js';
 import { createDiagram } from './diagrams.service.js';
 import { GENERATE_DIAGRAM_JOB, loadDiagramSource } from './diagram-generation.service.js';
+import { checkDiagramKind } from './diagram-kind-check.js';
 import { validateMermaid, type MermaidValidation } from './mermaid-validator.js';
 
 const payloadSchema = z
@@ -64,7 +65,7 @@ export function generateDiagramJob(context: AppContext): JobHandler {
         generationIds.push(generation.generationId);
         attempt = { ...generation.output, mermaid: stripFence(generation.output.mermaid) };
         generationId = generation.generationId;
-        const validation = await validateMermaid(attempt.mermaid);
+        const validation = checkDiagramKind(payload.type, await validateMermaid(attempt.mermaid));
         if (validation.ok) {
           failure = undefined;
           break;

@@ -12,7 +12,10 @@ export const wireframeTemplateSchema = z.enum(wireframeTemplates, `must be one o
 
 const titleSchema = z.string().trim().min(1, 'must not be empty').max(255, 'must be at most 255 characters');
 const descriptionSchema = z.string().trim().max(5000, 'must be at most 5000 characters');
-const htmlSchema = z.string().max(MAX_HTML_LENGTH, `must be at most ${MAX_HTML_LENGTH} characters`);
+const htmlSchema = z
+  .string()
+  .max(MAX_HTML_LENGTH, `must be at most ${MAX_HTML_LENGTH} characters`)
+  .refine((html) => html.trim() !== '', 'must not be empty: a wireframe needs some markup');
 const cssSchema = z.string().max(MAX_CSS_LENGTH, `must be at most ${MAX_CSS_LENGTH} characters`);
 const metadataSchema = z
   .record(z.string(), z.unknown())
