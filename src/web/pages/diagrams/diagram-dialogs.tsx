@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { api, ApiError, type DocumentListItem, type Job } from '../../api/client';
+import { api, ApiError, type DocumentListItem } from '../../api/client';
 import { Dialog } from '../../components/dialog';
 import { ErrorBanner } from '../../components/error-banner';
 import { SelectField, TextAreaField, TextField } from '../../components/field';
@@ -17,6 +17,7 @@ import {
   type Diagram,
   type DiagramType,
 } from '../../lib/diagrams';
+import { useJobStart } from '../../lib/use-job-start';
 
 /** A new diagram from a small template of the chosen type; the editor opens next. */
 export function NewDiagramDialog({ open, projectId, onClose, onCreated }: { open: boolean; projectId: string; onClose(): void; onCreated(diagram: Diagram): void }) {
@@ -113,10 +114,7 @@ function GenerateForm({ projectId, onClose, onGenerated }: { projectId: string; 
   const [source, setSource] = useState('');
   const [instructions, setInstructions] = useState('');
   const [documents, setDocuments] = useState<DocumentListItem[] | null>(null);
-  const [starting, setStarting] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [jobId, setJobId] = useState<string | null>(null);
-  const [ended, setEnded] = useState<Job | null>(null);
+  const { starting, error, jobId, ended, running, start: startJob, onDone: whenDone } = useJobStart();
 
   useEffect(() => {
     const controller = new AbortController();
@@ -127,31 +125,18 @@ function GenerateForm({ projectId, onClose, onGenerated }: { projectId: string; 
     return () => controller.abort();
   }, [projectId]);
 
-  const start = async () => {
-    setStarting(true);
-    setError(null);
-    setEnded(null);
-    try {
-      const trimmed = instructions.trim();
-      const { jobId: id } = await diagramsApi.generate(projectId, { type, ...(source ? { from: source } : {}), ...(trimmed ? { instructions: trimmed } : {}) });
-      setJobId(id);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setStarting(false);
-    }
+  const start = () => {
+    const trimmed = instructions.trim();
+    return startJob(() => diagramsApi.generate(projectId, { type, ...(source ? { from: source } : {}), ...(trimmed ? { instructions: trimmed } : {}) }));
   };
 
-  const onDone = (job: Job) => {
+  const onDone = whenDone((job) => {
     const diagramId = job.result?.diagramId;
-    if (job.status === 'succeeded' && typeof diagramId === 'string') {
-      toast.show(`${diagramTypeLabels[type]} diagram drawn`);
-      onGenerated(diagramId);
-    } else {
-      setEnded(job);
-    }
-  };
-  const running = jobId !== null && ended === null;
+    if (typeof diagramId !== 'string') return false;
+    toast.show(`${diagramTypeLabels[type]} diagram drawn`);
+    onGenerated(diagramId);
+    return true;
+  });
   const lastAttempt = ended && typeof ended.result?.lastAttempt === 'string' ? ended.result.lastAttempt : null;
 
   return (

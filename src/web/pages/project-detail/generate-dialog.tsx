@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api, generatableTypes, type GeneratableType, type Job } from '../../api/client';
+import { api, generatableTypes, type GeneratableType } from '../../api/client';
 import { Dialog } from '../../components/dialog';
 import { ErrorBanner } from '../../components/error-banner';
 import { SelectField, TextAreaField } from '../../components/field';
@@ -7,6 +7,7 @@ import { SparklesIcon } from '../../components/icons';
 import { JobProgress } from '../../components/job-progress';
 import { useToast } from '../../components/toast';
 import { documentTypeLabels, generatableDescriptions } from '../../lib/documents';
+import { useJobStart } from '../../lib/use-job-start';
 
 /**
  * Generates a document of one kind (a new document, or a new revision of the project's one) as a background job,
@@ -42,37 +43,20 @@ function GenerateForm({ projectId, initialType, onClose, onGenerated }: { projec
   const toast = useToast();
   const [type, setType] = useState<GeneratableType>(initialType);
   const [instructions, setInstructions] = useState('');
-  const [starting, setStarting] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [jobId, setJobId] = useState<string | null>(null);
-  const [ended, setEnded] = useState<Job | null>(null);
+  const { starting, error, jobId, ended, running, start: startJob, onDone: whenDone } = useJobStart();
 
-  const start = async () => {
-    setStarting(true);
-    setError(null);
-    setEnded(null);
-    try {
-      const trimmed = instructions.trim();
-      const { jobId: id } = await api.documents.generate(projectId, { type, ...(trimmed ? { instructions: trimmed } : {}) });
-      setJobId(id);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setStarting(false);
-    }
+  const start = () => {
+    const trimmed = instructions.trim();
+    return startJob(() => api.documents.generate(projectId, { type, ...(trimmed ? { instructions: trimmed } : {}) }));
   };
 
-  const onDone = (job: Job) => {
+  const onDone = whenDone((job) => {
     const documentId = job.result?.documentId;
-    if (job.status === 'succeeded' && typeof documentId === 'string') {
-      toast.show(`${documentTypeLabels[type]} written`);
-      onGenerated(documentId);
-    } else {
-      setEnded(job);
-    }
-  };
-
-  const running = jobId !== null && ended === null;
+    if (typeof documentId !== 'string') return false;
+    toast.show(`${documentTypeLabels[type]} written`);
+    onGenerated(documentId);
+    return true;
+  });
 
   return (
     <form

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api, ApiError, type DocumentListItem, type Job } from '../../api/client';
+import { api, ApiError, type DocumentListItem } from '../../api/client';
 import { Dialog } from '../../components/dialog';
 import { ErrorBanner } from '../../components/error-banner';
 import { SelectField, TextField } from '../../components/field';
@@ -9,6 +9,7 @@ import { useToast } from '../../components/toast';
 import { documentTypeLabels } from '../../lib/documents';
 import { useResource } from '../../lib/use-resource';
 import { generatableTemplates, templateLabels, wireframesApi, type GeneratableTemplate } from '../../lib/wireframes';
+import { useJobStart } from '../../lib/use-job-start';
 
 /**
  * Draws wireframes as a background job: one screen when a screen name or a template is chosen, otherwise a set for
@@ -34,42 +35,26 @@ function GenerateForm({ projectId, onClose, onGenerated }: { projectId: string; 
   const [from, setFrom] = useState('');
   const [screen, setScreen] = useState('');
   const [template, setTemplate] = useState<GeneratableTemplate | ''>('');
-  const [starting, setStarting] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [jobId, setJobId] = useState<string | null>(null);
-  const [ended, setEnded] = useState<Job | null>(null);
+  const { starting, error, jobId, ended, running, start: startJob, onDone: whenDone } = useJobStart();
   const single = screen.trim() !== '' || template !== '';
 
-  const start = async () => {
-    setStarting(true);
-    setError(null);
-    setEnded(null);
-    try {
-      const { jobId: id } = await wireframesApi.generate(projectId, {
+  const start = () =>
+    startJob(() =>
+      wireframesApi.generate(projectId, {
         ...(from ? { from } : {}),
         ...(screen.trim() ? { screen: screen.trim() } : {}),
         ...(template ? { templateType: template } : {}),
-      });
-      setJobId(id);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setStarting(false);
-    }
-  };
+      }),
+    );
 
-  const onDone = (job: Job) => {
+  const onDone = whenDone((job) => {
     const ids = job.result?.wireframeIds;
-    if (job.status === 'succeeded' && Array.isArray(ids)) {
-      const list = ids.filter((id): id is string => typeof id === 'string');
-      toast.show(list.length === 1 ? 'Wireframe drawn' : `${list.length} wireframes drawn`);
-      onGenerated(list);
-    } else {
-      setEnded(job);
-    }
-  };
-
-  const running = jobId !== null && ended === null;
+    if (!Array.isArray(ids)) return false;
+    const list = ids.filter((id): id is string => typeof id === 'string');
+    toast.show(list.length === 1 ? 'Wireframe drawn' : `${list.length} wireframes drawn`);
+    onGenerated(list);
+    return true;
+  });
   const sources: DocumentListItem[] = documents.status === 'ready' ? documents.data.items.filter((d) => d.status !== 'archived') : [];
 
   return (
