@@ -34,7 +34,7 @@ export const createDiagramBody = z
     type: diagramTypeSchema,
     title: titleSchema,
     description: descriptionSchema.optional(),
-    mermaidCode: mermaidSchema.describe('validated with Mermaid’s parser: 422 INVALID_DIAGRAM with the line and message when it does not parse'),
+    mermaidCode: mermaidSchema.describe('validated with Mermaid’s parser: 422 INVALID_DIAGRAM with the line and message when it does not parse or is another kind of diagram than the type'),
     options: optionsSchema.optional(),
     imageUrl: imageUrlSchema.nullable().optional(),
     sourceDocumentId: z.string().uuid('must be a document id').optional(),

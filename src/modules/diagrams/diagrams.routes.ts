@@ -67,7 +67,7 @@ export async function diagramsRoutes(api: ZodApp, context: AppContext): Promise<
     {
       schema: {
         tags,
-        summary: 'Create a diagram and its revision 1 (editors and up); Mermaid code that does not parse answers 422 with the line',
+        summary: 'Create a diagram and its revision 1 (editors and up); Mermaid code that does not parse, or is another kind of diagram, answers 422 with the line',
         params: projectDiagramsParams,
         body: createDiagramBody,
         response: { 201: diagramSchema },
@@ -145,7 +145,7 @@ export async function diagramsRoutes(api: ZodApp, context: AppContext): Promise<
     {
       schema: {
         tags,
-        summary: 'Edit (editors and up): a new revision; 422 when the code does not parse; 409 with the current diagram when baseRev is stale',
+        summary: 'Edit (editors and up): a new revision; 422 when the code does not parse or is another kind of diagram; 409 with the current diagram when baseRev is stale',
         params: diagramParams,
         body: updateDiagramBody,
         response: { 200: diagramSchema },

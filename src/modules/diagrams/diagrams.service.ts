@@ -46,7 +46,7 @@ export function toDiagram(row: DiagramRow): Diagram {
 export function invalidDiagram(validation: Extract<MermaidValidation, { ok: false }>): AppError {
   const where = validation.line !== null ? ` (line ${validation.line}${validation.column !== undefined ? `, column ${validation.column}` : ''})` : '';
   const firstLine = validation.message.split('\n')[0] ?? validation.message;
-  return new AppError('INVALID_DIAGRAM', `The Mermaid code does not parse${where}: ${firstLine}`, {
+  return new AppError('INVALID_DIAGRAM', `The Mermaid code was refused${where}: ${firstLine}`, {
     details: [
       {
         field: 'mermaidCode',
