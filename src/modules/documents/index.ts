@@ -20,4 +20,4 @@ export {
   type RevisionSummary,
 } from './documents.contract.js';
 export { documentStatuses, documentTypes, type DocumentStatus, type DocumentType } from './documents.schema.js';
-export { slugify as documentSlug } from './slug.js';
+export { firstFreeSlug, slugify as documentSlug } from './slug.js';
