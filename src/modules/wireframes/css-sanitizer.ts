@@ -6,7 +6,7 @@
 export type CssSanitized = { css: string; removed: string[] };
 
 /** Data images are the only thing a wireframe may reference: they load nothing. */
-const DATA_IMAGE = /^data:image\/[a-z0-9.+-]+[;,]/i;
+export const DATA_IMAGE = /^data:image\/[a-z0-9.+-]+[;,]/i;
 
 /**
  * CSS escapes of letters, digits and the few punctuation marks that build a dangerous token (`\75 rl(`, `\@import`):
@@ -22,7 +22,8 @@ function decodeRiskyEscapes(css: string): string {
   });
 }
 
-function shorten(text: string, max = 80): string {
+/** One line of at most `max` characters, for a removal note. */
+export function shorten(text: string, max = 80): string {
   const oneLine = text.replace(/\s+/g, ' ').trim();
   return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
 }

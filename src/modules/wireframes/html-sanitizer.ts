@@ -1,6 +1,6 @@
 import createDOMPurify, { type Config, type DOMPurify } from 'dompurify';
 import { JSDOM } from 'jsdom';
-import { sanitizeCss } from './css-sanitizer.js';
+import { DATA_IMAGE, sanitizeCss, shorten } from './css-sanitizer.js';
 
 /**
  * Wireframe HTML as it is stored: static markup that runs nothing and loads nothing. DOMPurify drops scripts, event
@@ -46,7 +46,6 @@ const URL_ATTRIBUTES = new Set([
 
 /** Attributes where a data image is harmless: it is decoded as an image and loads nothing. */
 const IMAGE_SOURCES = new Set(['img:src', 'image:href', 'image:xlink:href', 'input:src']);
-const DATA_IMAGE = /^data:image\/[a-z0-9.+-]+[;,]/i;
 
 const CONFIG: Config = {
   FORBID_TAGS: FORBIDDEN_TAGS,
@@ -69,11 +68,6 @@ function explained(element: Element, attribute: string): void {
   const set = collector.explained.get(element) ?? new Set<string>();
   set.add(attribute);
   collector.explained.set(element, set);
-}
-
-function shorten(text: string, max = 80): string {
-  const oneLine = text.replace(/\s+/g, ' ').trim();
-  return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
 }
 
 function tagOf(node: Element): string {
