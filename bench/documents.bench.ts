@@ -23,7 +23,7 @@ import { openDatabase, RUNTIME_ROLE, type Database } from '../src/core/db/databa
 import { migrateUp } from '../src/core/db/migrator.js';
 import { withUser } from '../src/core/db/tenancy.js';
 import { EMBEDDING_MODEL, embedSection, sectionRowsOf } from '../src/modules/search/index.js';
-import { slugifyHeading } from '../src/modules/search/markdown-sections.js';
+import { slugifyHeading } from '../src/shared/block-ids.js';
 import { searchProject } from '../src/modules/search/search.service.js';
 
 const DOCUMENTS = Number(process.env.BENCH_DOCUMENTS ?? 10_000);

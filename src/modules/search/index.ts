@@ -1,5 +1,5 @@
 export { indexRevisionSections, sectionRowsOf, type RevisionToIndex } from './section-index.js';
-export { splitMarkdownSections, type MarkdownSection } from './markdown-sections.js';
+export { splitMarkdownSections, type MarkdownSection } from '../../shared/markdown-sections.js';
 export { EMBEDDING_DIMENSIONS, EMBEDDING_MODEL, embedSection, embedText } from './embeddings.js';
 export { retrieveSections, searchProject, type RetrievedSection } from './search.service.js';
 export { searchHitSchema, searchResultSchema, type SearchHit, type SearchResult } from './search.contract.js';

@@ -1,7 +1,7 @@
 import type { Tx } from '../../core/db/database.js';
 import { documentSections } from '../documents/documents.schema.js';
 import { EMBEDDING_MODEL, embedSection } from './embeddings.js';
-import { splitMarkdownSections } from './markdown-sections.js';
+import { splitMarkdownSections } from '../../shared/markdown-sections.js';
 
 /** One revision of a document, as the search index receives it. */
 export type RevisionToIndex = {

@@ -1,3 +1,5 @@
+import { splitMarkdownSections } from '../../../shared/markdown-sections.js';
+import { diagramTypes, type DiagramType } from '../../../shared/workspace-kinds.js';
 import { analyzeText, asGroup, capitalize, singularize, tokenize, truncate } from './text-analysis.js';
 
 /**
@@ -7,7 +9,6 @@ import { analyzeText, asGroup, capitalize, singularize, tokenize, truncate } fro
  * reduced to characters no Mermaid grammar treats as syntax, so any input text yields code the parser accepts.
  * Pure functions: the same input always gives the same diagram.
  */
-import { diagramTypes, type DiagramType } from '../../../shared/workspace-kinds.js';
 
 export const diagramKinds = diagramTypes;
 export type DiagramKind = DiagramType;
@@ -108,14 +109,9 @@ const norm = (text: string) => tokenize(text).map(singularize).join(' ');
 
 type Section = { heading: string; level: number; body: string };
 
+/** The document's sections (search's own splitter, so code fences and closing #s are read the same way). */
 function sectionsOf(markdown: string): Section[] {
-  const sections: Section[] = [{ heading: '', level: 0, body: '' }];
-  for (const line of markdown.split(/\r?\n/)) {
-    const heading = /^(#{1,6})\s+(.*)$/.exec(line);
-    if (heading) sections.push({ heading: heading[2]!.trim(), level: heading[1]!.length, body: '' });
-    else sections[sections.length - 1]!.body += `${line}\n`;
-  }
-  return sections;
+  return splitMarkdownSections(markdown).map((section) => ({ heading: section.heading ?? '', level: section.level, body: section.bodyMd }));
 }
 
 /** The rows of the Markdown tables in a text, as cells. */
@@ -143,7 +139,7 @@ function specificationFacts(text: string): Pick<DiagramFacts, 'actors' | 'useCas
   const steps: Array<{ actor: string; action: string }> = [];
   let inUserClasses = false;
   let userClassLevel = 0;
-  for (const [index, section] of sections.entries()) {
+  for (const section of sections) {
     if (/user classes|actors|personas|stakeholders|user roles/i.test(section.heading)) {
       inUserClasses = true;
       userClassLevel = section.level;
@@ -174,7 +170,7 @@ function specificationFacts(text: string): Pick<DiagramFacts, 'actors' | 'useCas
         }
       }
     }
-    if (/flow|process|scenario|steps|journey|workflow|procedure/i.test(section.heading) && index > 0) {
+    if (/flow|process|scenario|steps|journey|workflow|procedure/i.test(section.heading)) {
       for (const line of section.body.split(/\r?\n/)) {
         const step = /^\s*\d+[.)]\s+(.+)$/.exec(line);
         if (step) steps.push({ actor: actorInSentence(step[1]!, actors)[0] ?? '', action: step[1]!.replace(/\*\*|__|`/g, '').trim() });

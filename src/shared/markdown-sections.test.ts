@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { slugifyHeading, splitMarkdownSections } from './markdown-sections.js';
+import { slugifyHeading } from './block-ids.js';
+import { splitMarkdownSections } from './markdown-sections.js';
 
 describe('splitMarkdownSections', () => {
   it('splits at ATX headings with block ids from the heading path', () => {

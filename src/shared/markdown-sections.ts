@@ -5,9 +5,7 @@
  * never headings; an optional closing run of `#`s is not part of the heading text. Headings nested in block quotes
  * or list items do not split the document.
  */
-import { INTRO_BLOCK_ID, slugifyHeading, uniqueBlockId } from '../../shared/block-ids.js';
-
-export { INTRO_BLOCK_ID, slugifyHeading };
+import { INTRO_BLOCK_ID, slugifyHeading, uniqueBlockId } from './block-ids.js';
 
 export type MarkdownSection = {
   /** Stable within the revision: the slugs of the heading path (`specific-requirements/functional-requirements`). */
