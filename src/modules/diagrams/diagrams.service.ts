@@ -7,7 +7,7 @@ import { toPage, type Page } from '../../core/http/pagination.js';
 import { isUuid, newId } from '../../core/ids.js';
 import { documents } from '../documents/documents.schema.js';
 import { afterCursor, cursorTimestamp, decodeSerialCursor, decodeTimestampCursor, type UserActor } from '../organizations/index.js';
-import { requireProjectRole, type ProjectRow } from '../projects/index.js';
+import { requireProjectAccess, type ProjectRow } from '../projects/index.js';
 import type {
 
   Diagram,
@@ -61,10 +61,7 @@ export function invalidDiagram(validation: Extract<MermaidValidation, { ok: fals
 
 /** The caller's project for reading (members) or writing (editors and up, not deleted). */
 export async function requireDiagramsAccess(tx: Tx, userId: string, projectId: string, access: 'read' | 'write'): Promise<ProjectRow> {
-  const { project } = await requireProjectRole(tx, userId, projectId, access === 'write' ? 'editor' : 'viewer');
-  if (access === 'write' && project.status === 'deleted') {
-    throw new AppError('CONFLICT', 'The project is deleted; restore it before changing its diagrams');
-  }
+  const { project } = await requireProjectAccess(tx, userId, projectId, access, 'The project is deleted; restore it before changing its diagrams');
   return project;
 }
 

@@ -13,7 +13,7 @@ import {
   roleAtLeast,
   type UserActor,
 } from '../organizations/index.js';
-import { requireProjectRole, type ProjectRow } from '../projects/index.js';
+import { requireProjectAccess, requireProjectRole, type ProjectRow } from '../projects/index.js';
 import { indexRevisionSections } from '../search/index.js';
 import type { Document, DocumentListItem, ListDocumentsQuery, UpdateDocumentBody } from './documents.contract.js';
 import { documentRevisions, documents, type DocumentStatus, type DocumentType } from './documents.schema.js';
@@ -81,8 +81,10 @@ export type AppendRevisionInput = {
 /** A revision inserted by restore: as AppendRevisionInput, with the revision it was restored from. */
 export type RevisionToInsert = AppendRevisionInput & { restoredFrom?: number | null };
 
+const PROJECT_DELETED_MESSAGE = 'The project is deleted; restore it before changing its documents';
+
 function projectIsDeleted(): AppError {
-  return new AppError('CONFLICT', 'The project is deleted; restore it before changing its documents');
+  return new AppError('CONFLICT', PROJECT_DELETED_MESSAGE);
 }
 
 /** The caller's project, for writing (editors and up, not deleted) or reading (members). */
@@ -92,9 +94,7 @@ export async function requireDocumentsAccess(
   projectId: string,
   access: 'read' | 'write',
 ): Promise<{ project: ProjectRow; role: Awaited<ReturnType<typeof requireProjectRole>>['role'] }> {
-  const result = await requireProjectRole(tx, userId, projectId, access === 'write' ? 'editor' : 'viewer');
-  if (access === 'write' && result.project.status === 'deleted') throw projectIsDeleted();
-  return result;
+  return requireProjectAccess(tx, userId, projectId, access, PROJECT_DELETED_MESSAGE);
 }
 
 /** A document of the project, or 404 (missing, malformed, another project's or another tenant's). */

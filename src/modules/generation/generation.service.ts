@@ -10,7 +10,7 @@ import { enqueueJob, jobs, type JobRow } from '../../core/jobs/index.js';
 import { appendRevision, createDocument, createProjectVersion, type Document } from '../documents/index.js';
 import { documents, documentSections, projectClarifications, type DocumentType } from '../documents/documents.schema.js';
 import type { UserActor } from '../organizations/index.js';
-import { requireProjectRole, type ProjectRow } from '../projects/index.js';
+import { requireProjectAccess, requireProjectRole, type ProjectRow } from '../projects/index.js';
 import { searchProject, splitMarkdownSections } from '../search/index.js';
 import { documentKinds, pipelineTypes, type DocumentKind, type GeneratableType } from './document-kinds.js';
 import type { AnswerClarificationsBody, Clarification, Clarifications, GenerateBody, PipelineStage } from './generation.contract.js';
@@ -24,14 +24,9 @@ export const CONTEXT_MAX_SECTIONS = 24;
 const MAX_SECTION_CHARS = 6000;
 const MAX_IDEA_CHARS = 20_000;
 
-function projectIsDeleted(): AppError {
-  return new AppError('CONFLICT', 'The project is deleted; restore it before generating documents');
-}
-
 /** The caller's project for writing: 404 for other tenants, 403 below editor, 409 when deleted. */
 export async function requireWritableProject(tx: Tx, userId: string, projectId: string): Promise<ProjectRow> {
-  const { project } = await requireProjectRole(tx, userId, projectId, 'editor');
-  if (project.status === 'deleted') throw projectIsDeleted();
+  const { project } = await requireProjectAccess(tx, userId, projectId, 'write', 'The project is deleted; restore it before generating documents');
   return project;
 }
 

@@ -1,3 +1,3 @@
-export { requireProjectRole, toProject, type ProjectRow } from './projects.service.js';
+export { requireProjectAccess, requireProjectRole, toProject, type ProjectRow } from './projects.service.js';
 export { deriveProjectKey, PROJECT_KEY_PATTERN } from './project-key.js';
 export { projectSchema, projectStatusSchema, type Project } from './projects.contract.js';

@@ -352,3 +352,19 @@ export async function requireProjectRole(
   const role = await requireOrganizationRole(tx, userId, project.organizationId, minimum);
   return { project, role };
 }
+
+/**
+ * The caller's project for reading (members) or writing (editors and up, and only while the project is not deleted):
+ * 404 for other tenants, 403 below the role, 409 with `deletedMessage` when writing to a deleted project.
+ */
+export async function requireProjectAccess(
+  tx: Tx,
+  userId: string,
+  projectId: string,
+  access: 'read' | 'write',
+  deletedMessage: string,
+): Promise<{ project: ProjectRow; role: Awaited<ReturnType<typeof requireOrganizationRole>> }> {
+  const result = await requireProjectRole(tx, userId, projectId, access === 'write' ? 'editor' : 'viewer');
+  if (access === 'write' && result.project.status === 'deleted') throw new AppError('CONFLICT', deletedMessage);
+  return result;
+}

@@ -6,7 +6,7 @@ import { toPage, type Page } from '../../core/http/pagination.js';
 import { isUuid, newId } from '../../core/ids.js';
 import { documents } from '../documents/documents.schema.js';
 import { afterCursor, cursorTimestamp, decodeTimestampCursor, type UserActor } from '../organizations/index.js';
-import { requireProjectRole, type ProjectRow } from '../projects/index.js';
+import { requireProjectAccess, type ProjectRow } from '../projects/index.js';
 import { sanitizeWireframe } from './html-sanitizer.js';
 import { MAX_HTML_LENGTH, type CreateWireframeBody, type ListWireframesQuery, type SavedWireframe, type UpdateWireframeBody, type Wireframe } from './wireframes.contract.js';
 import { wireframes, type WireframeTemplate } from './wireframes.schema.js';
@@ -34,10 +34,7 @@ export function toWireframe(row: Omit<WireframeRow, 'searchVector'>): Wireframe 
 
 /** The caller's project: members read; editors and up write, and only while the project is not deleted. */
 export async function requireWireframesAccess(tx: Tx, userId: string, projectId: string, access: 'read' | 'write'): Promise<ProjectRow> {
-  const { project } = await requireProjectRole(tx, userId, projectId, access === 'write' ? 'editor' : 'viewer');
-  if (access === 'write' && project.status === 'deleted') {
-    throw new AppError('CONFLICT', 'The project is deleted; restore it before changing its wireframes');
-  }
+  const { project } = await requireProjectAccess(tx, userId, projectId, access, 'The project is deleted; restore it before changing its wireframes');
   return project;
 }
 
