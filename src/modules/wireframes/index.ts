@@ -6,7 +6,7 @@ export { wireframesRoutes } from './wireframes.routes.js';
 export { wireframes, wireframeTemplates, type WireframeTemplate } from './wireframes.schema.js';
 export { sanitizeCss, type CssSanitized } from './css-sanitizer.js';
 export { sanitizeHtml, sanitizeWireframe, type HtmlSanitized } from './html-sanitizer.js';
-export { wireframeDocument, WIREFRAME_CSP } from './wireframe-document.js';
+export { wireframeDocument } from './wireframe-document.js';
 export { GENERATE_WIREFRAMES_JOB } from './wireframe-generation.service.js';
 export { wireframeSchema, type Wireframe } from './wireframes.contract.js';
 

@@ -1,12 +1,11 @@
 import { escapeText } from '../../core/ai/builtin/wireframe-writer.js';
+import { WIREFRAME_CSP } from '../../shared/wireframe-csp.js';
 
 /**
  * A wireframe as one self-contained HTML file: its CSS inline, and a Content-Security-Policy that forbids every
  * request, so even a file opened from disk loads nothing from anywhere. The same policy starts the preview's srcdoc
  * in the browser (src/web/lib/wireframes.ts).
  */
-export const WIREFRAME_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
-
 export function wireframeDocument(wireframe: { title: string; htmlContent: string; cssContent: string | null }): string {
   // The CSS was sanitized on save, "</style" included; checked again because this file must never run anything.
   const css = (wireframe.cssContent ?? '').replace(/<\/style/gi, '');

@@ -5,6 +5,7 @@ import { withUser } from '../../core/db/tenancy.js';
 import { requireAuth, requireUserActor, type ZodApp } from '../../core/http/request-context.js';
 import { enqueueWireframeGeneration } from './wireframe-generation.service.js';
 import { wireframeDocument } from './wireframe-document.js';
+import { WIREFRAME_CSP } from '../../shared/wireframe-csp.js';
 import {
   createWireframeBody,
   generateWireframesBody,
@@ -136,7 +137,7 @@ export async function wireframesRoutes(api: ZodApp, context: AppContext): Promis
       return reply
         .header('content-type', 'text/html; charset=utf-8')
         .header('content-disposition', `attachment; filename="${slugify(wireframe.title, 'wireframe')}.html"`)
-        .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox")
+        .header('content-security-policy', `${WIREFRAME_CSP}; sandbox`)
         .header('x-content-type-options', 'nosniff')
         .header('cache-control', 'private, no-store')
         .send(wireframeDocument(wireframe));

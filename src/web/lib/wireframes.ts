@@ -2,6 +2,7 @@
  * The wireframes API for the web pages: gallery, one wireframe, edits, generation, downloads and the project ZIP.
  */
 import { generatableTemplates, wireframeTemplates, type GeneratableTemplate, type WireframeTemplate } from '../../shared/workspace-kinds';
+import { WIREFRAME_CSP } from '../../shared/wireframe-csp';
 import { API_BASE, apiRequest, isRecord, type Page } from '../api/client';
 
 export { generatableTemplates, wireframeTemplates, type GeneratableTemplate, type WireframeTemplate };
@@ -38,12 +39,6 @@ export type SavedWireframe = Wireframe & { sanitized: { removed: string[] } };
 export type WireframeInput = { title: string; description?: string | null; htmlContent: string; cssContent?: string | null; templateType?: WireframeTemplate | null };
 export type WireframePatch = Partial<WireframeInput> & { baseUpdatedAt?: string };
 export type GenerateWireframesInput = { from?: string; screen?: string; templateType?: GeneratableTemplate };
-
-/**
- * The policy the preview and the downloaded file start with: no request of any kind, inline styles and data images
- * only. The server writes the same one into downloads (src/modules/wireframes/wireframe-document.ts).
- */
-export const WIREFRAME_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
