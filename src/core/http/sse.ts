@@ -58,3 +58,16 @@ export function sseStreams(scope: Pick<FastifyInstance, 'addHook'>): SseStreams 
     },
   };
 }
+
+/**
+ * Aborted when the client of this request goes away before its response is complete, so a model call it no longer
+ * waits for stops. 'close' also fires after a normal answer; only an unfinished response means the client left.
+ */
+export function clientGone(request: FastifyRequest, reply: FastifyReply): AbortController {
+  const controller = new AbortController();
+  reply.raw.on('close', () => {
+    if (!reply.raw.writableFinished) controller.abort();
+  });
+  request.raw.on('aborted', () => controller.abort());
+  return controller;
+}

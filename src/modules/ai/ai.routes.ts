@@ -1,4 +1,3 @@
-import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../app.js';
 import { chatCreditBalance } from '../../core/ai/index.js';
@@ -6,7 +5,8 @@ import { aiTasks, findTask } from '../../core/ai/tasks/index.js';
 import type { AiTask } from '../../core/ai/task.js';
 import { withUser } from '../../core/db/tenancy.js';
 import { AppError, notFound } from '../../core/errors.js';
-import { sseStreams } from '../../core/http/sse.js';
+import { errorBody } from '../../core/http/error-handler.js';
+import { clientGone, sseStreams } from '../../core/http/sse.js';
 import { requireAuth, requireUserActor, type ZodApp } from '../../core/http/request-context.js';
 import { enqueueJob } from '../../core/jobs/index.js';
 import { personalOrganizationIdOf } from '../organizations/index.js';
@@ -40,16 +40,6 @@ function taskNamed(name: string): AiTask {
   const task = findTask(name);
   if (!task) throw notFound(`AI task ${name}`);
   return task as AiTask;
-}
-
-/** Aborted when the client of this request goes away, so a model call it no longer waits for stops. */
-function clientGone(reply: FastifyReply): AbortSignal {
-  const controller = new AbortController();
-  // 'close' also fires after a normal answer; only an unfinished response means the client left.
-  reply.raw.on('close', () => {
-    if (!reply.raw.writableFinished) controller.abort();
-  });
-  return controller.signal;
 }
 
 export async function aiRoutes(api: ZodApp, context: AppContext): Promise<void> {
@@ -166,7 +156,7 @@ export async function aiRoutes(api: ZodApp, context: AppContext): Promise<void> 
       const { userId } = requireAuth(request);
       const task = taskNamed(request.params.name);
       const scope = await withUser(db, userId, (tx) => resolveAiScope(tx, userId, request.body));
-      const signal = clientGone(reply);
+      const { signal } = clientGone(request, reply);
       const generation = await context.ai.run(task as Parameters<typeof context.ai.run>[0], request.body.input, { ...scope, userId, signal });
       return generation;
     },
@@ -207,7 +197,7 @@ export async function aiRoutes(api: ZodApp, context: AppContext): Promise<void> 
       } catch (error) {
         const failure = error instanceof AppError ? error : new AppError('INTERNAL', 'The answer stopped unexpectedly');
         if (!(error instanceof AppError)) request.log.error({ err: error }, 'stream failed');
-        sse.send('error', { error: { code: failure.code, message: failure.message, requestId: String(request.id) } });
+        sse.send('error', errorBody(request, failure.code, failure.message));
       } finally {
         sse.close();
       }

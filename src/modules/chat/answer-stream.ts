@@ -5,7 +5,8 @@ import { answerQuestionTask } from '../../core/ai/tasks/index.js';
 import type { Database } from '../../core/db/database.js';
 import { withUser } from '../../core/db/tenancy.js';
 import { AppError } from '../../core/errors.js';
-import type { SseStreams } from '../../core/http/sse.js';
+import { errorBody } from '../../core/http/error-handler.js';
+import { clientGone, type SseStreams } from '../../core/http/sse.js';
 import type { UserActor } from '../organizations/index.js';
 import { citedSources, retrieveChatContext, taskContextOf, type ContextSource } from './chat-context.service.js';
 import type { LiveStreams } from './live-streams.js';
@@ -24,17 +25,6 @@ import {
 export const FLUSH_INTERVAL_MS = 500;
 
 export type AnswerDeps = { db: Database; ai: AiGateway; streams: SseStreams; live: LiveStreams };
-
-/** Aborted when the client goes away before the response is complete, so the model call it no longer waits for stops. */
-function clientGone(request: FastifyRequest, reply: FastifyReply): AbortController {
-  const controller = new AbortController();
-  const onClose = () => {
-    if (!reply.raw.writableFinished) controller.abort();
-  };
-  reply.raw.on('close', onClose);
-  request.raw.on('aborted', () => controller.abort());
-  return controller;
-}
 
 /** The ledger row an interrupted call was recorded as, when the gateway could record it. */
 function ledgerIdOf(failure: unknown): string | null {
@@ -180,7 +170,7 @@ async function streamAnswer(deps: AnswerDeps, request: FastifyRequest, reply: Fa
       return undefined;
     });
     if (!text) await failQuestion(failure);
-    sse.send('error', { error: { code: failure.code, message: failure.message, requestId: String(request.id) } });
+    sse.send('error', errorBody(request, failure.code, failure.message));
     if (stored) sse.send('done', toMessage(stored, isLive));
   } finally {
     sse.close();
