@@ -1,12 +1,10 @@
-import { and, desc, eq, inArray, ne } from 'drizzle-orm';
 import type { GenerateDiagramInput } from '../../core/ai/tasks/generate-diagram.task.js';
 import { MAX_DIAGRAM_SOURCE } from '../../core/ai/tasks/generate-diagram.task.js';
 import { truncate } from '../../core/ai/builtin/text-analysis.js';
 import { recordAudit } from '../../core/audit.js';
 import type { Tx } from '../../core/db/database.js';
-import { AppError } from '../../core/errors.js';
 import { enqueueJob, type JobRow } from '../../core/jobs/index.js';
-import { documents } from '../documents/documents.schema.js';
+import { latestDocumentOfTypes, requireSourceDocument } from '../documents/index.js';
 import type { UserActor } from '../organizations/index.js';
 import type { GenerateDiagramBody } from './diagrams.contract.js';
 import { requireDiagramsAccess } from './diagrams.service.js';
@@ -16,18 +14,11 @@ export const GENERATE_DIAGRAM_JOB = 'diagrams.generate';
 /** The documents a diagram is drawn from when the request names none, in order of preference. */
 const DEFAULT_SOURCES = ['srs', 'prd', 'overview'] as const;
 
-function notAProjectDocument(): AppError {
-  return new AppError('VALIDATION_FAILED', 'Invalid body: from: is not a document of this project', {
-    details: [{ field: 'from', message: 'is not a document of this project', in: 'body' }],
-  });
-}
-
 /** Queues a diagrams.generate job (editors and up). A named source document must belong to the project. */
 export async function enqueueDiagramGeneration(tx: Tx, actor: UserActor, projectId: string, body: GenerateDiagramBody): Promise<JobRow> {
   const project = await requireDiagramsAccess(tx, actor.userId, projectId, 'write');
   if (body.from) {
-    const [source] = await tx.select({ id: documents.id }).from(documents).where(and(eq(documents.id, body.from), eq(documents.projectId, project.id)));
-    if (!source) throw notAProjectDocument();
+    await requireSourceDocument(tx, project.id, body.from, 'from');
   }
   const job = await enqueueJob(tx, {
     organizationId: project.organizationId,
@@ -59,24 +50,9 @@ export async function loadDiagramSource(
   request: { type: GenerateDiagramInput['type']; from?: string | undefined; instructions?: string | undefined },
 ): Promise<DiagramSourceInfo> {
   const project = await requireDiagramsAccess(tx, userId, projectId, 'write');
-  let document: { id: string; title: string; contentMarkdown: string } | undefined;
-  if (request.from) {
-    [document] = await tx
-      .select({ id: documents.id, title: documents.title, contentMarkdown: documents.contentMarkdown })
-      .from(documents)
-      .where(and(eq(documents.id, request.from), eq(documents.projectId, project.id)));
-    if (!document) throw notAProjectDocument();
-  } else {
-    const candidates = await tx
-      .select({ id: documents.id, type: documents.type, title: documents.title, contentMarkdown: documents.contentMarkdown })
-      .from(documents)
-      .where(and(eq(documents.projectId, project.id), inArray(documents.type, [...DEFAULT_SOURCES]), ne(documents.status, 'archived')))
-      .orderBy(desc(documents.createdAt), desc(documents.id));
-    for (const type of DEFAULT_SOURCES) {
-      document = candidates.find((c) => c.type === type && c.contentMarkdown.trim() !== '');
-      if (document) break;
-    }
-  }
+  const document = request.from
+    ? await requireSourceDocument(tx, project.id, request.from, 'from')
+    : (await latestDocumentOfTypes(tx, project.id, DEFAULT_SOURCES))[0];
   const description = (project.description?.trim() || project.ideaPrompt?.trim() || '').slice(0, 20_000);
   const input: GenerateDiagramInput = {
     type: request.type,

@@ -5,7 +5,7 @@ import { users } from '../../core/db/platform.schema.js';
 import { AppError, notFound } from '../../core/errors.js';
 import { toPage, type Page } from '../../core/http/pagination.js';
 import { isUuid, newId } from '../../core/ids.js';
-import { documents } from '../documents/documents.schema.js';
+import { requireSourceDocument } from '../documents/index.js';
 import { afterCursor, cursorTimestamp, decodeSerialCursor, decodeTimestampCursor, type UserActor } from '../organizations/index.js';
 import { requireProjectAccess, type ProjectRow } from '../projects/index.js';
 import type {
@@ -142,15 +142,7 @@ export type NewDiagram = {
 export async function createDiagram(tx: Tx, actor: UserActor, projectId: string, input: NewDiagram): Promise<Diagram> {
   const project = await requireDiagramsAccess(tx, actor.userId, projectId, 'write');
   if (input.sourceDocumentId) {
-    const [source] = await tx
-      .select({ id: documents.id })
-      .from(documents)
-      .where(and(eq(documents.id, input.sourceDocumentId), eq(documents.projectId, project.id)));
-    if (!source) {
-      throw new AppError('VALIDATION_FAILED', 'Invalid body: sourceDocumentId: is not a document of this project', {
-        details: [{ field: 'sourceDocumentId', message: 'is not a document of this project', in: 'body' }],
-      });
-    }
+    await requireSourceDocument(tx, project.id, input.sourceDocumentId, 'sourceDocumentId');
   }
   const id = newId();
   const [row] = await tx

@@ -21,3 +21,4 @@ export {
 } from './documents.contract.js';
 export { documentStatuses, documentTypes, type DocumentStatus, type DocumentType } from './documents.schema.js';
 export { firstFreeSlug, slugify as documentSlug } from './slug.js';
+export { latestDocumentOfTypes, requireSourceDocument } from './source-documents.js';

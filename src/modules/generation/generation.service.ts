@@ -7,7 +7,7 @@ import { projects } from '../../core/db/platform.schema.js';
 import { AppError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { enqueueJob, jobs, type JobRow } from '../../core/jobs/index.js';
-import { appendRevision, createDocument, createProjectVersion, type Document } from '../documents/index.js';
+import { appendRevision, createDocument, createProjectVersion, latestDocumentOfTypes, type Document } from '../documents/index.js';
 import { documents, documentSections, projectClarifications, type DocumentType } from '../documents/documents.schema.js';
 import type { UserActor } from '../organizations/index.js';
 import { requireProjectAccess, requireProjectRole, type ProjectRow } from '../projects/index.js';
@@ -102,14 +102,7 @@ export async function gatherContext(
   const candidates: CandidateSection[] = [];
   const sourceDocuments: GenerationContext['sourceDocuments'] = [];
   if (sourceTypes.length) {
-    const rows = await tx
-      .select()
-      .from(documents)
-      .where(and(eq(documents.projectId, project.id), inArray(documents.type, [...sourceTypes]), ne(documents.status, 'archived')))
-      .orderBy(desc(documents.createdAt), desc(documents.id));
-    const latestOfType = new Map<DocumentType, (typeof rows)[number]>();
-    for (const row of rows) if (!latestOfType.has(row.type) && row.contentMarkdown.trim() !== '') latestOfType.set(row.type, row);
-    const ordered = sourceTypes.map((type) => latestOfType.get(type)).filter((row): row is (typeof rows)[number] => row !== undefined);
+    const ordered = await latestDocumentOfTypes(tx, project.id, sourceTypes);
     for (const [documentOrder, doc] of ordered.entries()) {
       const stored = await tx
         .select({ blockId: documentSections.blockId, heading: documentSections.heading, body: documentSections.bodyMd, position: documentSections.position })

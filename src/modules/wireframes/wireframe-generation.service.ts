@@ -3,10 +3,11 @@ import type { Tx } from '../../core/db/database.js';
 import { truncate } from '../../core/ai/builtin/text-analysis.js';
 import { MAX_WIREFRAME_SOURCE, type WireframeTaskInput } from '../../core/ai/builtin/wireframe-writer.js';
 import { enqueueJob, type JobRow } from '../../core/jobs/index.js';
+import { requireSourceDocument } from '../documents/index.js';
 import type { UserActor } from '../organizations/index.js';
 import type { ProjectRow } from '../projects/index.js';
 import type { GenerateWireframesBody } from './wireframes.contract.js';
-import { defaultSourceDocument, requireSourceDocument, requireWireframesAccess } from './wireframes.service.js';
+import { defaultSourceDocument, requireWireframesAccess } from './wireframes.service.js';
 
 export const GENERATE_WIREFRAMES_JOB = 'wireframes.generate';
 const MAX_IDEA_CHARS = 20_000;

@@ -1,10 +1,10 @@
-import { and, desc, eq, getTableColumns, inArray, ne, type SQL } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../../core/audit.js';
 import type { Tx } from '../../core/db/database.js';
 import { AppError, notFound } from '../../core/errors.js';
 import { toPage, type Page } from '../../core/http/pagination.js';
 import { isUuid, newId } from '../../core/ids.js';
-import { documents } from '../documents/documents.schema.js';
+import { latestDocumentOfTypes } from '../documents/index.js';
 import { afterCursor, cursorTimestamp, decodeTimestampCursor, type UserActor } from '../organizations/index.js';
 import { requireProjectAccess, type ProjectRow } from '../projects/index.js';
 import { sanitizeWireframe } from './html-sanitizer.js';
@@ -50,31 +50,9 @@ export async function loadWireframe(tx: Tx, projectId: string, wireframeId: stri
   return row;
 }
 
-/** A document of the project a wireframe may come from; a 400 naming `field` otherwise, so the form can say which. */
-export async function requireSourceDocument(tx: Tx, projectId: string, documentId: string, field: string): Promise<{ id: string; title: string; contentMarkdown: string }> {
-  const [row] = isUuid(documentId)
-    ? await tx
-        .select({ id: documents.id, title: documents.title, contentMarkdown: documents.contentMarkdown })
-        .from(documents)
-        .where(and(eq(documents.id, documentId), eq(documents.projectId, projectId)))
-    : [];
-  if (!row) {
-    throw new AppError('VALIDATION_FAILED', `Invalid body: ${field}: is not a document of this project`, {
-      details: [{ field, message: 'is not a document of this project', in: 'body' }],
-    });
-  }
-  return row;
-}
-
 /** The newest SRS, else PRD, of the project: what screens are drawn from when the author names no document. */
 export async function defaultSourceDocument(tx: Tx, projectId: string): Promise<{ id: string; title: string; contentMarkdown: string } | null> {
-  const rows = await tx
-    .select({ id: documents.id, title: documents.title, contentMarkdown: documents.contentMarkdown, type: documents.type })
-    .from(documents)
-    .where(and(eq(documents.projectId, projectId), inArray(documents.type, ['srs', 'prd']), ne(documents.status, 'archived')))
-    .orderBy(desc(documents.createdAt), desc(documents.id));
-  const withText = rows.filter((row) => row.contentMarkdown.trim() !== '');
-  const row = withText.find((r) => r.type === 'srs') ?? withText[0];
+  const [row] = await latestDocumentOfTypes(tx, projectId, ['srs', 'prd']);
   return row ? { id: row.id, title: row.title, contentMarkdown: row.contentMarkdown } : null;
 }
 
