@@ -3,7 +3,7 @@ import { strToU8, zipSync, type Zippable } from 'fflate';
 import { recordAudit } from '../../core/audit.js';
 import type { Tx } from '../../core/db/database.js';
 import { diagrams } from '../diagrams/index.js';
-import { documentSlug } from '../documents/index.js';
+import { documentSlug, firstFreeSlug } from '../documents/index.js';
 import { documents } from '../documents/documents.schema.js';
 import type { UserActor } from '../organizations/index.js';
 import { requireProjectRole } from '../projects/index.js';
@@ -18,16 +18,11 @@ import { wireframeDocument, wireframes } from '../wireframes/index.js';
 export type ExportEntry = { path: string; title: string; type: string; updatedAt: Date; content: string };
 export type ProjectExport = { fileName: string; zip: Uint8Array; entries: ExportEntry[] };
 
-/** A file name unique within its folder: the title's slug, then -2, -3, … when titles collide. */
+/** A file name unique within its folder (`taken` holds that folder's names): the title's slug, then -2, -3, … when titles collide. */
 function uniqueName(taken: Set<string>, folder: string, title: string, fallback: string, extension: string): string {
-  const base = documentSlug(title, fallback);
-  for (let n = 1; ; n++) {
-    const path = `${folder}/${n === 1 ? base : `${base}-${n}`}.${extension}`;
-    if (!taken.has(path)) {
-      taken.add(path);
-      return path;
-    }
-  }
+  const name = firstFreeSlug(documentSlug(title, fallback), taken);
+  taken.add(name);
+  return `${folder}/${name}.${extension}`;
 }
 
 /** Markdown table cells: one line, pipes escaped. */
@@ -61,7 +56,6 @@ function count(entries: ExportEntry[], folder: string): number {
 /** GET /projects/{id}/export.zip: members, viewers included. */
 export async function exportProject(tx: Tx, actor: UserActor, projectId: string, now = new Date()): Promise<ProjectExport> {
   const { project } = await requireProjectRole(tx, actor.userId, projectId, 'viewer');
-  const taken = new Set<string>(['README.md']);
   const entries: ExportEntry[] = [];
 
   const documentRows = await tx
@@ -69,8 +63,9 @@ export async function exportProject(tx: Tx, actor: UserActor, projectId: string,
     .from(documents)
     .where(eq(documents.projectId, project.id))
     .orderBy(asc(documents.createdAt), asc(documents.id));
+  const documentNames = new Set<string>();
   for (const row of documentRows) {
-    entries.push({ path: uniqueName(taken, 'documents', row.title, row.type, 'md'), title: row.title, type: row.type, updatedAt: row.updatedAt, content: row.contentMarkdown });
+    entries.push({ path: uniqueName(documentNames, 'documents', row.title, row.type, 'md'), title: row.title, type: row.type, updatedAt: row.updatedAt, content: row.contentMarkdown });
   }
 
   const diagramRows = await tx
@@ -78,8 +73,9 @@ export async function exportProject(tx: Tx, actor: UserActor, projectId: string,
     .from(diagrams)
     .where(eq(diagrams.projectId, project.id))
     .orderBy(asc(diagrams.createdAt), asc(diagrams.id));
+  const diagramNames = new Set<string>();
   for (const row of diagramRows) {
-    entries.push({ path: uniqueName(taken, 'diagrams', row.title, row.type, 'mmd'), title: row.title, type: `${row.type} diagram`, updatedAt: row.updatedAt, content: row.code });
+    entries.push({ path: uniqueName(diagramNames, 'diagrams', row.title, row.type, 'mmd'), title: row.title, type: `${row.type} diagram`, updatedAt: row.updatedAt, content: row.code });
   }
 
   const wireframeRows = await tx
@@ -87,9 +83,10 @@ export async function exportProject(tx: Tx, actor: UserActor, projectId: string,
     .from(wireframes)
     .where(eq(wireframes.projectId, project.id))
     .orderBy(asc(wireframes.createdAt), asc(wireframes.id));
+  const wireframeNames = new Set<string>();
   for (const row of wireframeRows) {
     entries.push({
-      path: uniqueName(taken, 'wireframes', row.title, 'wireframe', 'html'),
+      path: uniqueName(wireframeNames, 'wireframes', row.title, 'wireframe', 'html'),
       title: row.title,
       type: `${row.type ?? 'custom'} wireframe`,
       updatedAt: row.updatedAt,
