@@ -1,5 +1,6 @@
 import { generatableTemplates, type GeneratableTemplate } from '../../../shared/workspace-kinds.js';
 import { z } from 'zod';
+import { singularPhrase } from './document-writer.js';
 import { analyzeText, asGroup, capitalize, isPersonNoun, joinList, pluralize, singularize, tokenize, truncate, type Entity, type TextAnalysis } from './text-analysis.js';
 
 /**
@@ -268,12 +269,6 @@ function topbar(screen: Screen): string {
 
 function primaryUser(facts: WireframeFacts): string {
   return facts.groups[0] ? singularPhrase(facts.groups[0]) : 'user';
-}
-
-function singularPhrase(phrase: string): string {
-  const words = phrase.split(' ');
-  const last = words.pop() ?? phrase;
-  return [...words, singularize(last)].join(' ');
 }
 
 function initialsOf(phrase: string): string {
