@@ -7,6 +7,11 @@ export type Actor = { userId: string | null; ipAddress: string | null; userAgent
 /** An actor known to be a signed-in user: every request that changes something on someone's behalf. */
 export type UserActor = Actor & { userId: string };
 
+/** The actor of a job's effects: its creator, acting through the runner. */
+export function jobActor(userId: string): UserActor {
+  return { userId, ipAddress: null, userAgent: 'job runner' };
+}
+
 export type AuditEvent = {
   action: string;
   resourceType: string;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../app.js';
 import type { Generation } from '../../core/ai/index.js';
 import { findTask } from '../../core/ai/tasks/index.js';
-import { recordAudit } from '../../core/audit.js';
+import { jobActor, recordAudit } from '../../core/audit.js';
 import { AppError } from '../../core/errors.js';
 import { defineJobHandler, JobFailure, type JobHandler } from '../../core/jobs/index.js';
 
@@ -90,7 +90,7 @@ export function taskBatchJob(context: AppContext): JobHandler {
         commit: async (tx) => {
           await recordAudit(
             tx,
-            { userId: job.job.createdBy, ipAddress: null, userAgent: 'job runner' },
+            jobActor(job.job.createdBy),
             {
               action: 'ai_batch_completed',
               resourceType: 'job',

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import type { AppContext } from '../../app.js';
 import { diagramKindLabel } from '../../core/ai/builtin/diagram-writer.js';
 import { generateDiagramTask, type GeneratedDiagram } from '../../core/ai/tasks/generate-diagram.task.js';
+import { jobActor } from '../../core/audit.js';
 import { withUser } from '../../core/db/tenancy.js';
 import { defineJobHandler, JobFailure, type JobHandler } from '../../core/jobs/index.js';
-import type { UserActor } from '../organizations/index.js';
 import { diagramTypes } from './diagrams.schema.js';
 import { createDiagram } from './diagrams.service.js';
 import { GENERATE_DIAGRAM_JOB, loadDiagramSource } from './diagram-generation.service.js';
@@ -18,10 +18,6 @@ type Payload = z.infer<typeof payloadSchema>;
 
 /** Parser errors fed back to the model before the job gives up. */
 export const MAX_DIAGRAM_REPAIRS = 2;
-
-function jobActor(userId: string): UserActor {
-  return { userId, ipAddress: null, userAgent: 'job runner' };
-}
 
 /** Models like to wrap code in a Markdown fence even when told not to. */
 export function stripFence(code: string): string {

@@ -2,19 +2,14 @@ import { z } from 'zod';
 import type { AppContext } from '../../app.js';
 import type { Generation } from '../../core/ai/index.js';
 import { passagesOf } from '../../core/ai/builtin/document-writer.js';
+import { jobActor } from '../../core/audit.js';
 import { withUser } from '../../core/db/tenancy.js';
 import { defineJobHandler, JobFailure, type JobHandler } from '../../core/jobs/index.js';
-import type { UserActor } from '../organizations/index.js';
 import { documentKinds, generatableTypes } from './document-kinds.js';
 import { gatherContext, GENERATE_JOB, saveGeneratedDocument, type GeneratedDocument } from './generation.service.js';
 
 const payloadSchema = z.object({ type: z.enum(generatableTypes), instructions: z.string().max(4000).optional() }).strict();
 type Payload = z.infer<typeof payloadSchema>;
-
-/** The actor of a job's effects: its creator, acting through the runner. */
-export function jobActor(userId: string): UserActor {
-  return { userId, ipAddress: null, userAgent: 'job runner' };
-}
 
 /** How a source id reads in the document: the source document's title and the section heading. */
 export function labelsFor(input: Parameters<typeof passagesOf>[0]): (id: string) => string | undefined {

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import type { AppContext } from '../../app.js';
 import { screenSetRequests, wireframeFacts, wireframeTemplateTypes, type WireframeOutput, type WireframeTaskInput } from '../../core/ai/builtin/wireframe-writer.js';
 import { generateWireframeTask } from '../../core/ai/tasks/generate-wireframe.task.js';
+import { jobActor } from '../../core/audit.js';
 import { withUser } from '../../core/db/tenancy.js';
 import { defineJobHandler, JobFailure, type JobHandler } from '../../core/jobs/index.js';
-import type { UserActor } from '../organizations/index.js';
 import { splitModelDocument } from './model-output.js';
 import { GENERATE_WIREFRAMES_JOB, wireframeContext } from './wireframe-generation.service.js';
 import { insertWireframe, requireWireframesAccess } from './wireframes.service.js';
@@ -17,10 +17,6 @@ const payloadSchema = z
   })
   .strict();
 type Payload = z.infer<typeof payloadSchema>;
-
-function jobActor(userId: string): UserActor {
-  return { userId, ipAddress: null, userAgent: 'job runner' };
-}
 
 type Drawn = { request: Pick<WireframeTaskInput, 'screen' | 'templateType'>; output: WireframeOutput; generationId: string; provider: string; model: string };
 
