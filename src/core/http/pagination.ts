@@ -14,7 +14,16 @@ export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify([cursor.sort, cursor.id])).toString('base64url');
 }
 
-export function decodeCursor(value: string | undefined): Cursor | undefined {
+/** A 400 for a cursor this server did not issue, naming the query field it came in. */
+export function invalidCursorError(field = 'cursor'): AppError {
+  // A plain cursor is a previous page's nextCursor; a named one (before, after) is one of the page's own cursors.
+  const expected = field === 'cursor' ? 'the nextCursor' : 'a cursor';
+  return new AppError('VALIDATION_FAILED', `Invalid ${field}: pass ${expected} of a previous page unchanged`, {
+    details: [{ field, message: 'is not a cursor this server issued', in: 'querystring' }],
+  });
+}
+
+export function decodeCursor(value: string | undefined, field = 'cursor'): Cursor | undefined {
   if (value === undefined || value === '') return undefined;
   try {
     const parsed: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
@@ -24,9 +33,7 @@ export function decodeCursor(value: string | undefined): Cursor | undefined {
   } catch {
     // fall through to the error below
   }
-  throw new AppError('VALIDATION_FAILED', 'Invalid cursor: pass the nextCursor of a previous page unchanged', {
-    details: [{ field: 'cursor', message: 'is not a cursor this server issued', in: 'querystring' }],
-  });
+  throw invalidCursorError(field);
 }
 
 export type Page<T> = { items: T[]; nextCursor: string | null };

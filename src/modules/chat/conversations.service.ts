@@ -4,7 +4,7 @@ import type { Tx } from '../../core/db/database.js';
 import { AppError, notFound } from '../../core/errors.js';
 import { toPage, type Page } from '../../core/http/pagination.js';
 import { isUuid, newId } from '../../core/ids.js';
-import { decodeTimestampCursor, type UserActor } from '../organizations/index.js';
+import { afterCursor, cursorTimestamp, decodeTimestampCursor, type UserActor } from '../organizations/index.js';
 import { requireProjectRole, type ProjectRow } from '../projects/index.js';
 import { DEFAULT_CONVERSATION_TITLE, type Conversation, type ListConversationsQuery } from './chat.contract.js';
 import { conversations } from './chat.schema.js';
@@ -75,13 +75,13 @@ export async function listConversations(tx: Tx, userId: string, projectId: strin
   const rows = await tx
     .select({
       row: conversations,
-      cursorAt: sql<string>`to_char(${activity} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+      cursorAt: cursorTimestamp(activity),
     })
     .from(conversations)
     .where(
       and(
         eq(conversations.projectId, project.id),
-        cursor ? sql`(${activity}, ${conversations.id}) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)` : undefined,
+        cursor ? afterCursor(activity, conversations.id, cursor, 'desc') : undefined,
       ),
     )
     .orderBy(sql`${activity} DESC`, sql`${conversations.id} DESC`)

@@ -1,6 +1,6 @@
 import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { AppError } from '../../core/errors.js';
-import { decodeCursor } from '../../core/http/pagination.js';
+import { decodeCursor, invalidCursorError } from '../../core/http/pagination.js';
 import { isUuid } from '../../core/ids.js';
 
 /**
@@ -12,10 +12,8 @@ export type TimestampCursor = { at: string; id: string };
 
 const ISO_MICROS = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\.\d{6}Z$/;
 
-export function invalidCursor(): AppError {
-  return new AppError('VALIDATION_FAILED', 'Invalid cursor: pass the nextCursor of a previous page unchanged', {
-    details: [{ field: 'cursor', message: 'is not a cursor this server issued', in: 'querystring' }],
-  });
+export function invalidCursor(field = 'cursor'): AppError {
+  return invalidCursorError(field);
 }
 
 function isUtcTimestamp(value: string): boolean {
@@ -34,11 +32,11 @@ function isUtcTimestamp(value: string): boolean {
   );
 }
 
-/** Decodes a cursor issued for a (timestamp, uuid) order; anything else is a 400 naming the cursor. */
-export function decodeTimestampCursor(value: string | undefined): TimestampCursor | undefined {
-  const cursor = decodeCursor(value);
+/** Decodes a cursor issued for a (timestamp, uuid) order; anything else is a 400 naming the query field it came in. */
+export function decodeTimestampCursor(value: string | undefined, field = 'cursor'): TimestampCursor | undefined {
+  const cursor = decodeCursor(value, field);
   if (!cursor) return undefined;
-  if (!isUtcTimestamp(cursor.sort) || !isUuid(cursor.id)) throw invalidCursor();
+  if (!isUtcTimestamp(cursor.sort) || !isUuid(cursor.id)) throw invalidCursor(field);
   return { at: cursor.sort, id: cursor.id };
 }
 
@@ -59,12 +57,12 @@ export function decodeSerialCursor(value: string | undefined): number | undefine
 }
 
 /** The exact cursor text of a timestamptz column. */
-export function cursorTimestamp(column: AnyColumn): SQL<string> {
+export function cursorTimestamp(column: AnyColumn | SQL): SQL<string> {
   return sql<string>`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 }
 
 /** `(timestamp, id) < cursor` for newest-first pages, `>` for oldest-first ones; both seek on a composite index. */
-export function afterCursor(timestamp: AnyColumn, id: AnyColumn, cursor: TimestampCursor, direction: 'asc' | 'desc'): SQL {
+export function afterCursor(timestamp: AnyColumn | SQL, id: AnyColumn | SQL, cursor: TimestampCursor, direction: 'asc' | 'desc'): SQL {
   return direction === 'desc'
     ? sql`(${timestamp}, ${id}) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`
     : sql`(${timestamp}, ${id}) > (${cursor.at}::timestamptz, ${cursor.id}::uuid)`;
