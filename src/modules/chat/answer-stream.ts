@@ -57,7 +57,7 @@ export async function answerQuestion(
   if (!release) throw new AppError('CONFLICT', 'An answer is still being written in this conversation; wait for it or stop it first');
   try {
     // This process holds the conversation now, so any streaming row in it lost its writer.
-    const question = await withUser(db, actor.userId, (tx) => storeQuestion(tx, actor, projectId, conversationId, content, () => false));
+    const question = await withUser(db, actor.userId, (tx) => storeQuestion(tx, actor, projectId, conversationId, content));
     await streamAnswer(deps, request, reply, actor, question);
   } finally {
     release();
@@ -111,7 +111,7 @@ async function streamAnswer(deps: AnswerDeps, request: FastifyRequest, reply: Fa
 
   const sse = streams.open(request, reply);
   sse.signal.addEventListener('abort', () => gone.abort());
-  const isLive = (id: string) => live.isLive(id);
+  const { isLive } = live;
   sse.send('user', toMessage(question.message, isLive));
   sse.send('citations', { items: sources.map((source) => source.citation) });
   if (text) sse.send('delta', { text });

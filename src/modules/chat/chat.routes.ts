@@ -32,7 +32,7 @@ export async function chatRoutes(api: ZodApp, context: AppContext): Promise<void
   const { db } = context;
   const streams = sseStreams(api);
   const live = liveStreams();
-  const isLive = (conversationId: string) => live.isLive(conversationId);
+  const { isLive } = live;
   const base = '/projects/:projectId/conversations';
   const one = `${base}/:conversationId`;
 

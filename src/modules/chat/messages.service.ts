@@ -1,10 +1,9 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../core/db/database.js';
-import { AppError } from '../../core/errors.js';
 import { encodeCursor } from '../../core/http/pagination.js';
 import { newId } from '../../core/ids.js';
 import { estimateTokens } from '../../core/ai/builtin/tokens.js';
-import { afterCursor, cursorTimestamp, decodeTimestampCursor, type TimestampCursor, type UserActor } from '../organizations/index.js';
+import { afterCursor, cursorTimestamp, decodeTimestampCursor, type UserActor } from '../organizations/index.js';
 import type { ListMessagesQuery, Message, MessagePage } from './chat.contract.js';
 import { messages, type MessageStatus } from './chat.schema.js';
 import { loadConversation, requireChatAccess, titleFromQuestion, type ConversationRow } from './conversations.service.js';
@@ -47,16 +46,6 @@ export function toMessage(row: MessageRow, isLive: LiveCheck = () => false): Mes
   };
 }
 
-function decodeNamed(value: string | undefined, field: 'before' | 'after'): TimestampCursor | undefined {
-  try {
-    return decodeTimestampCursor(value);
-  } catch {
-    throw new AppError('VALIDATION_FAILED', `Invalid ${field}: pass a cursor of a previous page unchanged`, {
-      details: [{ field, message: 'is not a cursor this server issued', in: 'querystring' }],
-    });
-  }
-}
-
 /**
  * A page of a conversation, oldest first. Without a cursor, the newest (or with from=oldest, the oldest) messages;
  * `before` the messages just older than a page, `after` the ones just newer. Both seek on (conversation_id,
@@ -77,8 +66,8 @@ export async function listMessages(
 
 /** The page query alone, for callers that checked access already (and for the benchmark). */
 export async function pageOfMessages(tx: Tx, conversationId: string, query: ListMessagesQuery, isLive: LiveCheck): Promise<MessagePage> {
-  const before = decodeNamed(query.before, 'before');
-  const after = decodeNamed(query.after, 'after');
+  const before = decodeTimestampCursor(query.before, 'before');
+  const after = decodeTimestampCursor(query.after, 'after');
   // Reading towards the past (newest page, before=) walks the index backwards; towards the future, forwards.
   const backwards = after === undefined && (before !== undefined || query.from === 'newest');
   const seek = before ? afterCursor(messages.createdAt, messages.id, before, 'desc') : after ? afterCursor(messages.createdAt, messages.id, after, 'asc') : undefined;
@@ -110,7 +99,8 @@ export type StoredQuestion = { conversation: ConversationRow; message: MessageRo
 /**
  * The user's message, stored before the model is called (one short transaction): status complete, its token count
  * from the built-in engine's tokenizer. Streams that lost their writer are closed as interrupted first, and the
- * first question names a conversation that still has the default title.
+ * first question names a conversation that still has the default title. The caller holds the conversation (one
+ * answer at a time per conversation), so a second question while one is being answered never gets this far.
  */
 export async function storeQuestion(
   tx: Tx,
@@ -118,14 +108,10 @@ export async function storeQuestion(
   projectId: string,
   conversationId: string,
   content: string,
-  isLive: LiveCheck,
 ): Promise<StoredQuestion> {
   const project = await requireChatAccess(tx, actor.userId, projectId, 'write');
   const conversation = await loadConversation(tx, project.id, conversationId);
-  if (isLive(conversation.id)) {
-    throw new AppError('CONFLICT', 'An answer is still being written in this conversation; wait for it or stop it first');
-  }
-  await repairStaleStreams(tx, conversation.id, isLive);
+  await repairStaleStreams(tx, conversation.id);
   const [message] = await tx
     .insert(messages)
     .values({
@@ -144,13 +130,14 @@ export async function storeQuestion(
   return { conversation, message: message! };
 }
 
-async function repairStaleStreams(tx: Tx, conversationId: string, isLive: LiveCheck): Promise<void> {
+/** The caller holds the conversation, so no answer in it is being written by this process. */
+async function repairStaleStreams(tx: Tx, conversationId: string): Promise<void> {
   const streaming = await tx
     .select()
     .from(messages)
     .where(and(eq(messages.conversationId, conversationId), eq(messages.status, 'streaming')));
   for (const row of streaming) {
-    if (!isStale(row, isLive)) continue;
+    if (!isStale(row, () => false)) continue;
     await tx
       .update(messages)
       .set({ status: 'interrupted', metadata: { ...row.metadata, interruptedBy: 'lost-writer' } })
