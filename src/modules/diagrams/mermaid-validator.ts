@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { locate } from '../../shared/mermaid-location.js';
 
 /**
  * Validates Mermaid code with Mermaid's own parser. Mermaid expects a browser: some grammars (classDiagram) need
@@ -105,15 +106,7 @@ function startWorker(): Worker {
   return created;
 }
 
-/** Line (1-based) and column from the parser's location, or from its message ("on line 2, column 13"). */
-export function locate(message: string, line: number | null, column: number | null): { line: number | null; column?: number } {
-  const fromMessage = /line (\d+)(?:, column (\d+))?/i.exec(message);
-  // No diagram type detected: the first line is where the type belongs.
-  // The message's line is what the user reads; jison's location can point at the token before the error.
-  const resolvedLine = fromMessage ? Number(fromMessage[1]) : (line ?? (/diagram type/i.test(message) ? 1 : null));
-  const resolvedColumn = fromMessage?.[2] !== undefined ? Number(fromMessage[2]) : column;
-  return { line: resolvedLine, ...(resolvedColumn !== null && resolvedColumn !== undefined ? { column: resolvedColumn } : {}) };
-}
+export { locate };
 
 /** The parser's message without trailing whitespace and at a readable length. */
 function cleanMessage(message: string): string {

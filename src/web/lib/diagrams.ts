@@ -2,6 +2,7 @@
  * The diagrams API for the web pages, and Mermaid in the browser. Mermaid is imported on demand so it stays out of
  * the main bundle.
  */
+import { locate } from '../../shared/mermaid-location';
 import { diagramTypes, type DiagramType } from '../../shared/workspace-kinds';
 import { API_BASE, ApiError, apiRequest, isRecord, type Page } from '../api/client';
 
@@ -141,10 +142,8 @@ export type RenderResult = { ok: true; svg: string } | { ok: false; problem: Par
 export function problemOf(error: unknown): ParseProblem {
   const message = error instanceof Error ? error.message : String(error);
   const hash = isRecord(error) && isRecord(error.hash) && isRecord(error.hash.loc) ? error.hash.loc : null;
-  const fromMessage = /line (\d+)(?:, column (\d+))?/i.exec(message);
-  const line = fromMessage ? Number(fromMessage[1]) : hash && typeof hash.first_line === 'number' ? hash.first_line : /diagram type/i.test(message) ? 1 : null;
-  const column = fromMessage?.[2] !== undefined ? Number(fromMessage[2]) : undefined;
-  return { line, ...(column !== undefined ? { column } : {}), message: message.trim() || 'The Mermaid code does not parse' };
+  const line = hash && typeof hash.first_line === 'number' ? hash.first_line : null;
+  return { ...locate(message, line, null), message: message.trim() || 'The Mermaid code does not parse' };
 }
 
 let renderQueue: Promise<unknown> = Promise.resolve();
