@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../core/db/database.js';
+import { citedIn } from '../../shared/citations.js';
 import { diagrams } from '../diagrams/index.js';
 import { retrieveSections } from '../search/index.js';
 import { wireframes } from '../wireframes/index.js';
@@ -138,13 +139,5 @@ export function taskContextOf(sources: ContextSource[]): Array<{ id: string; tit
 
 /** The sources the text actually cites as [id] (also [a, b]), in the order they are first cited. */
 export function citedSources(text: string, sources: ContextSource[]): Citation[] {
-  const byId = new Map(sources.map((source) => [source.citation.id, source.citation]));
-  const cited = new Map<string, Citation>();
-  for (const [, inside] of text.matchAll(/\[([^\]\n]{1,400})\]/g)) {
-    for (const part of (inside ?? '').split(/[,;]\s*|\s+/)) {
-      const found = byId.get(part.trim());
-      if (found && !cited.has(found.id)) cited.set(found.id, found);
-    }
-  }
-  return [...cited.values()];
+  return citedIn(text, sources.map((source) => source.citation));
 }
