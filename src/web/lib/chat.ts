@@ -1,7 +1,8 @@
 /**
  * The chat API for the web chat: conversations, keyset-paged messages and the streamed answer.
  */
-import { ApiError, apiRequest, apiResponse, isRecord } from '../api/client';
+import { ApiError, apiRequest, apiResponse, isRecord, type Page } from '../api/client';
+import { diagramPath } from './diagrams';
 import { documentPath } from './documents';
 
 export type Conversation = {
@@ -46,14 +47,13 @@ export type ChatMessage = {
 };
 
 export type MessagePage = { items: ChatMessage[]; olderCursor: string | null; newerCursor: string | null };
-export type ConversationPage = { items: Conversation[]; nextCursor: string | null };
 
 const enc = encodeURIComponent;
 const base = (projectId: string) => `/projects/${enc(projectId)}/conversations`;
 
 export const chatApi = {
   list: (projectId: string, query: { limit?: number; cursor?: string | null } = {}, signal?: AbortSignal) =>
-    apiRequest<ConversationPage>('GET', base(projectId), { query, signal }),
+    apiRequest<Page<Conversation>>('GET', base(projectId), { query, signal }),
   create: (projectId: string, title?: string) => apiRequest<Conversation>('POST', base(projectId), { body: title ? { title } : {} }),
   get: (projectId: string, id: string, signal?: AbortSignal) => apiRequest<Conversation>('GET', `${base(projectId)}/${enc(id)}`, { signal }),
   rename: (projectId: string, id: string, title: string) => apiRequest<Conversation>('PATCH', `${base(projectId)}/${enc(id)}`, { body: { title } }),
@@ -111,19 +111,6 @@ export async function askQuestion(projectId: string, conversationId: string, con
   if (buffer.trim()) dispatch(buffer);
 }
 
-/** The offered sources a (partial) answer cites as [id], in the order it first cites them; as the server counts them. */
-export function citedIn(text: string, offered: ChatCitation[]): ChatCitation[] {
-  const byId = new Map(offered.map((c) => [c.id, c]));
-  const cited = new Map<string, ChatCitation>();
-  for (const match of text.matchAll(/\[([^\]\n]{1,400})\]/g)) {
-    for (const part of (match[1] ?? '').split(/[,;]\s*|\s+/)) {
-      const found = byId.get(part.trim());
-      if (found && !cited.has(found.id)) cited.set(found.id, found);
-    }
-  }
-  return [...cited.values()];
-}
-
 /** The sources an answer cited (metadata.citations), in the order it cited them. */
 export function citationsOfMessage(message: ChatMessage): ChatCitation[] {
   const list = message.metadata.citations;
@@ -134,7 +121,7 @@ export function citationsOfMessage(message: ChatMessage): ChatCitation[] {
 /** Where a citation opens: the document at its section, the diagram or the wireframe. */
 export function citationPath(projectId: string, citation: ChatCitation): string | null {
   if (citation.kind === 'section' && citation.documentId) return documentPath(projectId, citation.documentId, { section: citation.blockId });
-  if (citation.kind === 'diagram' && citation.diagramId) return `/projects/${enc(projectId)}/diagrams/${enc(citation.diagramId)}`;
+  if (citation.kind === 'diagram' && citation.diagramId) return diagramPath(projectId, citation.diagramId);
   if (citation.kind === 'wireframe' && citation.wireframeId) return `/projects/${enc(projectId)}/wireframes/${enc(citation.wireframeId)}`;
   return null;
 }

@@ -5,7 +5,9 @@ import { EmptyState } from '../../components/empty-state';
 import { ErrorBanner } from '../../components/error-banner';
 import { QuoteIcon } from '../../components/icons';
 import { Spinner } from '../../components/spinner';
-import { askQuestion, chatApi, citedIn, type ChatCitation, type ChatMessage, type Conversation } from '../../lib/chat';
+import { citedIn } from '../../../shared/citations';
+import { askQuestion, chatApi, type ChatCitation, type ChatMessage, type Conversation } from '../../lib/chat';
+import { usePagedList } from '../../lib/use-paged-list';
 import { useResource } from '../../lib/use-resource';
 import { useProjectContext } from '../project-detail/project-context';
 import { ChatComposer } from './chat-composer';
@@ -42,9 +44,9 @@ export function ChatTab() {
   const navigate = useNavigate();
   const projectId = project.id;
 
-  const [conversations, setConversations] = useState<Conversation[]>([]);
-  const [conversationsCursor, setConversationsCursor] = useState<string | null>(null);
-  const [conversationsError, setConversationsError] = useState<unknown>(null);
+  const conversations = usePagedList<Conversation>(projectId, (cursor, signal) =>
+    chatApi.list(projectId, { limit: CONVERSATION_PAGE, cursor }, signal),
+  );
   const [messages, setMessages] = useState<ChatMessage[]>([]);
   const [olderCursor, setOlderCursor] = useState<string | null>(null);
   const [threadState, setThreadState] = useState<'loading' | 'ready' | 'error'>('ready');
@@ -59,27 +61,6 @@ export function ChatTab() {
   const keepOffsetRef = useRef<number | null>(null);
   const stickRef = useRef(true);
   const createdRef = useRef<string | null>(null);
-
-  const loadConversations = useCallback(
-    async (cursor: string | null) => {
-      try {
-        const page = await chatApi.list(projectId, { limit: CONVERSATION_PAGE, cursor });
-        setConversations((current) => {
-          if (!cursor) return page.items;
-          const seen = new Set(current.map((c) => c.id));
-          return [...current, ...page.items.filter((c) => !seen.has(c.id))];
-        });
-        setConversationsCursor(page.nextCursor);
-        setConversationsError(null);
-      } catch (error) {
-        setConversationsError(error);
-      }
-    },
-    [projectId],
-  );
-  useEffect(() => {
-    void loadConversations(null);
-  }, [loadConversations]);
 
   // The thread of the open conversation: its newest page first.
   useEffect(() => {
@@ -148,16 +129,23 @@ export function ChatTab() {
 
   useEffect(() => () => abortRef.current?.abort(), []);
 
+  /** Creates a conversation and opens it; it starts empty, so its thread is not fetched. */
+  const startConversation = async (): Promise<string> => {
+    const created = await chatApi.create(projectId);
+    createdRef.current = created.id;
+    conversations.update((current) => [created, ...current]);
+    setMessages([]);
+    setOlderCursor(null);
+    void navigate(`/projects/${projectId}/chat/${created.id}`);
+    return created.id;
+  };
+
   const send = async (content: string): Promise<boolean> => {
     setNotice(null);
     let id = conversationId;
     if (!id) {
       try {
-        const created = await chatApi.create(projectId);
-        createdRef.current = created.id;
-        setConversations((current) => [created, ...current]);
-        id = created.id;
-        void navigate(`/projects/${projectId}/chat/${created.id}`);
+        id = await startConversation();
       } catch (error) {
         setNotice(messageOf(error));
         return false;
@@ -203,46 +191,37 @@ export function ChatTab() {
       setCreditKey((key) => key + 1);
       // The stored state wins over what this page saw: failed questions, interrupted answers.
       await reloadNewest(target).catch(() => undefined);
-      void loadConversations(null);
+      conversations.reload();
     }
   };
 
   const stop = () => abortRef.current?.abort();
   const streaming = live !== null;
-  const active = conversations.find((c) => c.id === conversationId);
+  const active = conversations.items.find((c) => c.id === conversationId);
   const noCredits = credits.data && !credits.data.unlimited && credits.data.remaining === 0;
 
   return (
     <div className="chat-layout" data-testid="chat-tab">
       <ConversationList
-        conversations={conversations}
+        conversations={conversations.items}
         activeId={conversationId}
         canEdit={canEdit}
-        hasMore={conversationsCursor !== null}
-        error={conversationsError}
+        hasMore={conversations.hasMore}
+        error={conversations.error ?? conversations.loadMoreError}
         onOpen={(id) => void navigate(`/projects/${projectId}/chat/${id}`)}
         onNew={() => {
-          void chatApi
-            .create(projectId)
-            .then((created) => {
-              createdRef.current = created.id;
-              setConversations((current) => [created, ...current]);
-              setMessages([]);
-              setOlderCursor(null);
-              void navigate(`/projects/${projectId}/chat/${created.id}`);
-            })
-            .catch((error: unknown) => setNotice(messageOf(error)));
+          void startConversation().catch((error: unknown) => setNotice(messageOf(error)));
         }}
         onRename={async (id, title) => {
           const renamed = await chatApi.rename(projectId, id, title);
-          setConversations((current) => current.map((c) => (c.id === id ? renamed : c)));
+          conversations.update((current) => current.map((c) => (c.id === id ? renamed : c)));
         }}
         onDelete={async (id) => {
           await chatApi.remove(projectId, id);
-          setConversations((current) => current.filter((c) => c.id !== id));
+          conversations.update((current) => current.filter((c) => c.id !== id));
           if (id === conversationId) void navigate(`/projects/${projectId}/chat`);
         }}
-        onLoadMore={() => void loadConversations(conversationsCursor)}
+        onLoadMore={conversations.loadMore}
       />
       <section className="chat-main" aria-label="Conversation">
         <header className="chat-main-head">
