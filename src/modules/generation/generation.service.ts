@@ -10,7 +10,7 @@ import { enqueueJob, jobs, type JobRow } from '../../core/jobs/index.js';
 import { appendRevision, createDocument, createProjectVersion, latestDocumentOfTypes, type Document } from '../documents/index.js';
 import { documents, documentSections, projectClarifications, type DocumentType } from '../documents/documents.schema.js';
 import type { UserActor } from '../organizations/index.js';
-import { requireProjectAccess, requireProjectRole, type ProjectRow } from '../projects/index.js';
+import { ideaOf, requireProjectAccess, requireProjectRole, type ProjectRow } from '../projects/index.js';
 import { searchProject, splitMarkdownSections } from '../search/index.js';
 import { documentKinds, pipelineTypes, type DocumentKind, type GeneratableType } from './document-kinds.js';
 import type { AnswerClarificationsBody, Clarification, Clarifications, GenerateBody, PipelineStage } from './generation.contract.js';
@@ -22,18 +22,11 @@ export const GENERATE_JOB = 'documents.generate';
 export const CONTEXT_BUDGET_CHARS = 24_000;
 export const CONTEXT_MAX_SECTIONS = 24;
 const MAX_SECTION_CHARS = 6000;
-const MAX_IDEA_CHARS = 20_000;
 
 /** The caller's project for writing: 404 for other tenants, 403 below editor, 409 when deleted. */
 export async function requireWritableProject(tx: Tx, userId: string, projectId: string): Promise<ProjectRow> {
   const { project } = await requireProjectAccess(tx, userId, projectId, 'write', 'The project is deleted; restore it before generating documents');
   return project;
-}
-
-/** What the project is about, in its author's words: the idea prompt, else the description, else the name. */
-export function ideaOf(project: Pick<ProjectRow, 'ideaPrompt' | 'description' | 'name'>): string {
-  const idea = project.ideaPrompt?.trim() || project.description?.trim() || project.name.trim();
-  return truncate(idea, MAX_IDEA_CHARS);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -5,9 +5,10 @@ import { clarifyingQuestionsTask, type ClarifyingQuestions } from '../../core/ai
 import { jobActor } from '../../core/audit.js';
 import { withUser } from '../../core/db/tenancy.js';
 import { defineJobHandler, JobFailure, type JobContext, type JobHandler, type JobOutcome } from '../../core/jobs/index.js';
+import { ideaOf } from '../projects/index.js';
 import { documentKinds, pipelineTypes } from './document-kinds.js';
 import { labelsFor } from './generate.job.js';
-import { ideaOf, pipelineInput, requireWritableProject, savePipelineDocuments, storeClarifyingQuestions, type GeneratedDocument } from './generation.service.js';
+import { pipelineInput, requireWritableProject, savePipelineDocuments, storeClarifyingQuestions, type GeneratedDocument } from './generation.service.js';
 import { IDEA_PIPELINE_JOB } from './idea-pipeline.enqueue.js';
 
 const payloadSchema = z.object({ stage: z.enum(['questions', 'documents']) }).strict();

@@ -1,3 +1,4 @@
 export { requireProjectAccess, requireProjectRole, toProject, type ProjectRow } from './projects.service.js';
 export { deriveProjectKey, PROJECT_KEY_PATTERN } from './project-key.js';
+export { ideaOf, MAX_IDEA_CHARS } from './project-idea.js';
 export { projectSchema, projectStatusSchema, type Project } from './projects.contract.js';

@@ -5,12 +5,11 @@ import { MAX_WIREFRAME_SOURCE, type WireframeTaskInput } from '../../core/ai/bui
 import { enqueueJob, type JobRow } from '../../core/jobs/index.js';
 import { requireSourceDocument } from '../documents/index.js';
 import type { UserActor } from '../organizations/index.js';
-import type { ProjectRow } from '../projects/index.js';
+import { ideaOf, type ProjectRow } from '../projects/index.js';
 import type { GenerateWireframesBody } from './wireframes.contract.js';
 import { defaultSourceDocument, requireWireframesAccess } from './wireframes.service.js';
 
 export const GENERATE_WIREFRAMES_JOB = 'wireframes.generate';
-const MAX_IDEA_CHARS = 20_000;
 
 /** POST /wireframes/generate (editors and up): checks the source document now, so a bad id is a 400, not a failed job. */
 export async function enqueueWireframeGeneration(tx: Tx, actor: UserActor, projectId: string, body: GenerateWireframesBody): Promise<JobRow> {
@@ -31,11 +30,6 @@ export async function enqueueWireframeGeneration(tx: Tx, actor: UserActor, proje
     details: { jobId: job.id, ...body },
   });
   return job;
-}
-
-/** What the project is about, in its author's words: the idea prompt, else the description, else the name. */
-function ideaOf(project: ProjectRow): string {
-  return truncate(project.ideaPrompt?.trim() || project.description?.trim() || project.name.trim(), MAX_IDEA_CHARS);
 }
 
 /** The shared part of every screen's task input: the project and the document the screens come from. */
