@@ -81,11 +81,24 @@ function emptyAfterSanitizing(): AppError {
   });
 }
 
+/**
+ * The markup and styles as stored: sanitized, refused when submitted markup is left empty by sanitizing, and refused
+ * when the sanitized markup is too long. `submittedHtml` is the markup in the request, if it has any.
+ */
+function sanitizeForStorage(
+  html: string,
+  css: Parameters<typeof sanitizeWireframe>[0]['css'],
+  submittedHtml: string | undefined,
+): ReturnType<typeof sanitizeWireframe> {
+  const clean = sanitizeWireframe({ html, css });
+  if (submittedHtml !== undefined && clean.html.trim() === '' && submittedHtml.trim() !== '') throw emptyAfterSanitizing();
+  checkSanitizedSize(clean.html);
+  return clean;
+}
+
 /** Inserts a wireframe, sanitized; returns it with what the sanitizer removed. The audit names the removals' count. */
 export async function insertWireframe(tx: Tx, actor: UserActor, project: ProjectRow, input: NewWireframe, audit: Record<string, unknown> = {}): Promise<SavedWireframe> {
-  const clean = sanitizeWireframe({ html: input.htmlContent, css: input.cssContent });
-  if (clean.html.trim() === '' && input.htmlContent.trim() !== '') throw emptyAfterSanitizing();
-  checkSanitizedSize(clean.html);
+  const clean = sanitizeForStorage(input.htmlContent, input.cssContent, input.htmlContent);
   const [row] = await tx
     .insert(wireframes)
     .values({
@@ -169,9 +182,7 @@ export async function updateWireframe(tx: Tx, actor: UserActor, projectId: strin
   const changes: Partial<typeof wireframes.$inferInsert> = {};
   let removed: string[] = [];
   if (body.htmlContent !== undefined || body.cssContent !== undefined) {
-    const clean = sanitizeWireframe({ html: body.htmlContent ?? row.htmlContent, css: body.cssContent === undefined ? row.cssContent : body.cssContent });
-    if (body.htmlContent !== undefined && clean.html.trim() === '' && body.htmlContent.trim() !== '') throw emptyAfterSanitizing();
-    checkSanitizedSize(clean.html);
+    const clean = sanitizeForStorage(body.htmlContent ?? row.htmlContent, body.cssContent === undefined ? row.cssContent : body.cssContent, body.htmlContent);
     removed = clean.removed;
     if (clean.html !== row.htmlContent) changes.htmlContent = clean.html;
     if (clean.css !== row.cssContent) changes.cssContent = clean.css;
