@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { api, ApiError, type DocumentListItem } from '../../api/client';
 import { Dialog } from '../../components/dialog';
 import { ErrorBanner } from '../../components/error-banner';
@@ -18,6 +18,7 @@ import {
   type DiagramType,
 } from '../../lib/diagrams';
 import { useJobStart } from '../../lib/use-job-start';
+import { useResource } from '../../lib/use-resource';
 
 /** A new diagram from a small template of the chosen type; the editor opens next. */
 export function NewDiagramDialog({ open, projectId, onClose, onCreated }: { open: boolean; projectId: string; onClose(): void; onCreated(diagram: Diagram): void }) {
@@ -113,17 +114,9 @@ function GenerateForm({ projectId, onClose, onGenerated }: { projectId: string; 
   const [type, setType] = useState<DiagramType>('sequence');
   const [source, setSource] = useState('');
   const [instructions, setInstructions] = useState('');
-  const [documents, setDocuments] = useState<DocumentListItem[] | null>(null);
+  const documents = useResource(`${projectId}|documents`, (signal) => api.documents.list(projectId, { limit: 100 }, signal));
   const { starting, error, jobId, ended, running, start: startJob, onDone: whenDone } = useJobStart();
-
-  useEffect(() => {
-    const controller = new AbortController();
-    api.documents
-      .list(projectId, { limit: 100 }, controller.signal)
-      .then((page) => setDocuments(page.items))
-      .catch(() => !controller.signal.aborted && setDocuments([]));
-    return () => controller.abort();
-  }, [projectId]);
+  const sources: DocumentListItem[] = documents.status === 'ready' ? documents.data.items : [];
 
   const start = () => {
     const trimmed = instructions.trim();
@@ -156,9 +149,9 @@ function GenerateForm({ projectId, onClose, onGenerated }: { projectId: string; 
             </option>
           ))}
         </SelectField>
-        <SelectField label="Source" name="from" value={source} onChange={(e) => setSource(e.target.value)} disabled={running || documents === null} data-testid="generate-diagram-source">
+        <SelectField label="Source" name="from" value={source} onChange={(e) => setSource(e.target.value)} disabled={running || documents.status === 'loading'} data-testid="generate-diagram-source">
           <option value="">Latest SRS (else PRD, overview or the project description)</option>
-          {(documents ?? []).map((doc) => (
+          {sources.map((doc) => (
             <option key={doc.id} value={doc.id}>
               {doc.title} ({documentTypeLabels[doc.type]})
             </option>
