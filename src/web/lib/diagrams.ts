@@ -115,6 +115,13 @@ export function parseProblemOf(error: unknown): ParseProblem | null {
   };
 }
 
+/** The current diagram a 409 from a stale save carries in its details, if the error is one. */
+export function conflictDiagramOf(error: unknown): Diagram | null {
+  if (!(error instanceof ApiError) || error.status !== 409 || !isRecord(error.data)) return null;
+  const current = error.data.diagram;
+  return isRecord(current) && typeof current.mermaidCode === 'string' && typeof current.title === 'string' && typeof current.currentRev === 'number' ? (current as Diagram) : null;
+}
+
 export function diagramPath(projectId: string, diagramId: string): string {
   return `/projects/${projectId}/diagrams/${diagramId}`;
 }

@@ -133,3 +133,13 @@ export function canManageMembers(organization: Organization): boolean {
 export function canEditProjects(organization: Organization): boolean {
   return organization.role !== 'viewer';
 }
+
+/**
+ * Whether the user may change what a project holds: editor or above in the organization, and the project not deleted
+ * (a project not loaded yet counts as not deleted).
+ */
+export function useCanEditProject(organizationId: string, project: { status: string } | null): boolean {
+  const { organizations } = useWorkspace();
+  const organization = organizations.find((o) => o.id === organizationId);
+  return Boolean(organization && canEditProjects(organization)) && project?.status !== 'deleted';
+}

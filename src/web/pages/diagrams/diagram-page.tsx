@@ -9,6 +9,7 @@ import { LoadingState, Spinner } from '../../components/spinner';
 import { useToast } from '../../components/toast';
 import { PageHeader } from '../../layout/page-header';
 import {
+  conflictDiagramOf,
   diagramsApi,
   diagramTypeLabels,
   downloadPng,
@@ -23,7 +24,7 @@ import { formatDateTime, formatRelative } from '../../lib/format';
 import { useDebounced } from '../../lib/use-debounced';
 import { useResource } from '../../lib/use-resource';
 import { useTitle } from '../../lib/use-title';
-import { canEditProjects, useWorkspace } from '../../lib/workspace';
+import { useCanEditProject } from '../../lib/workspace';
 import './diagrams.css';
 
 type Loaded = { project: Project; diagram: Diagram };
@@ -70,11 +71,9 @@ function DiagramNotFound({ projectId }: { projectId: string }) {
 type Preview = { state: 'rendering' } | { state: 'ok'; svg: string } | { state: 'error'; problem: ParseProblem };
 
 function DiagramEditor({ project, initial }: { project: Project; initial: Diagram }) {
-  const workspace = useWorkspace();
   const toast = useToast();
   const navigate = useNavigate();
-  const organization = workspace.organizations.find((o) => o.id === project.organizationId);
-  const canEdit = Boolean(organization && canEditProjects(organization)) && project.status !== 'deleted';
+  const canEdit = useCanEditProject(project.organizationId, project);
   const [diagram, setDiagram] = useState(initial);
   const [code, setCode] = useState(initial.mermaidCode);
   const [title, setTitle] = useState(initial.title);
@@ -137,7 +136,7 @@ function DiagramEditor({ project, initial }: { project: Project; initial: Diagra
   };
 
   const takeTheirs = async () => {
-    const fresh = await diagramsApi.get(project.id, diagram.id);
+    const fresh = conflictDiagramOf(saveError) ?? (await diagramsApi.get(project.id, diagram.id));
     setDiagram(fresh);
     setCode(fresh.mermaidCode);
     setTitle(fresh.title);

@@ -17,7 +17,7 @@ import { sectionElementId, slugifyHeading } from '../../lib/markdown';
 import { useResource } from '../../lib/use-resource';
 import { useShortcut } from '../../lib/use-shortcut';
 import { useTitle } from '../../lib/use-title';
-import { canEditProjects, useWorkspace } from '../../lib/workspace';
+import { useCanEditProject } from '../../lib/workspace';
 import { DocumentDetails } from './document-details';
 import { DocumentEditor } from './document-editor';
 import { HistoryView } from './history-view';
@@ -65,14 +65,12 @@ function DocumentNotFound({ projectId }: { projectId: string }) {
 }
 
 function DocumentScreen({ project, initial }: { project: Project; initial: DocumentAtRevision }) {
-  const workspace = useWorkspace();
   const toast = useToast();
   const [params, setParams] = useSearchParams();
   const [doc, setDoc] = useState(initial);
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<unknown>(null);
-  const organization = workspace.organizations.find((o) => o.id === project.organizationId);
-  const canEdit = Boolean(organization && canEditProjects(organization)) && project.status !== 'deleted';
+  const canEdit = useCanEditProject(project.organizationId, project);
   const editing = params.get('edit') === '1' && canEdit && !doc.isLocked;
   const inHistory = !editing && params.get('view') === 'history';
   const section = params.get('section');

@@ -12,7 +12,7 @@ import { PageHeader } from '../../layout/page-header';
 import { formatDateTime } from '../../lib/format';
 import { useResource } from '../../lib/use-resource';
 import { useTitle } from '../../lib/use-title';
-import { canEditProjects, useWorkspace } from '../../lib/workspace';
+import { useCanEditProject } from '../../lib/workspace';
 import { removedOnGeneration, templateLabels, wireframesApi, wireframeTemplates, type Wireframe, type WireframeTemplate } from '../../lib/wireframes';
 import { WireframePreview } from './wireframe-preview';
 import './wireframes.css';
@@ -56,11 +56,9 @@ export function WireframePage() {
 }
 
 function WireframeView({ wireframe, project, onChange }: { wireframe: Wireframe; project: Project | null; onChange(w: Wireframe): void }) {
-  const workspace = useWorkspace();
   const navigate = useNavigate();
   const toast = useToast();
-  const organization = workspace.organizations.find((o) => o.id === wireframe.organizationId);
-  const canEdit = Boolean(organization && canEditProjects(organization)) && project?.status !== 'deleted';
+  const canEdit = useCanEditProject(wireframe.organizationId, project);
   const [viewport, setViewport] = useState<Viewport>('desktop');
   const [editing, setEditing] = useState(false);
   const [removed, setRemoved] = useState<string[] | null>(null);
