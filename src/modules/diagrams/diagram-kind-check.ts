@@ -1,5 +1,5 @@
 import type { DiagramType } from './diagrams.schema.js';
-import type { MermaidValidation } from './mermaid-validator.js';
+import { validateMermaid, type MermaidValidation } from './mermaid-validator.js';
 
 /**
  * Code that parses must also be the kind of diagram it is filed as, or the gallery's filter, the export and the
@@ -54,4 +54,9 @@ export function checkDiagramKind(type: DiagramType, validation: MermaidValidatio
     line: 1,
     message: `This is Mermaid "${validation.diagramType}" code, but the diagram is ${kindNames[type]}: start it with "${opening[type]}", or choose the type that matches the code.`,
   };
+}
+
+/** Mermaid's parser on `code`, then the check that it parsed as the kind of diagram `type` names. */
+export async function validateDiagram(type: DiagramType, code: string): Promise<MermaidValidation> {
+  return checkDiagramKind(type, await validateMermaid(code));
 }

@@ -31,9 +31,9 @@ import {
   updateDiagram,
 } from './diagrams.service.js';
 import { enqueueDiagramGeneration } from './diagram-generation.service.js';
-import { checkDiagramKind } from './diagram-kind-check.js';
+import { validateDiagram } from './diagram-kind-check.js';
 import type { DiagramType } from './diagrams.schema.js';
-import { closeMermaidValidator, validateMermaid } from './mermaid-validator.js';
+import { closeMermaidValidator } from './mermaid-validator.js';
 
 const tags = ['diagrams'];
 
@@ -42,9 +42,9 @@ const tags = ['diagrams'];
  * another kind of diagram than `type`.
  */
 async function requireValidMermaid(type: DiagramType, code: string): Promise<void> {
-  let validation: Awaited<ReturnType<typeof validateMermaid>>;
+  let validation: Awaited<ReturnType<typeof validateDiagram>>;
   try {
-    validation = checkDiagramKind(type, await validateMermaid(code));
+    validation = await validateDiagram(type, code);
   } catch (error) {
     // The parser crashed or took too long: nothing is saved, and the worker starts afresh on the next request.
     throw new AppError('SERVICE_UNAVAILABLE', `The Mermaid code could not be checked: ${error instanceof Error ? error.message : String(error)}; try again`);

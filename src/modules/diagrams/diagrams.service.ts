@@ -42,9 +42,15 @@ export function toDiagram(row: DiagramRow): Diagram {
   };
 }
 
+/** Where Mermaid refused the code, as "line N" or "line N, column M"; null when the parser names no line. */
+export function refusalPlace(validation: Extract<MermaidValidation, { ok: false }>): string | null {
+  return validation.line !== null ? `line ${validation.line}${validation.column !== undefined ? `, column ${validation.column}` : ''}` : null;
+}
+
 /** 422 for Mermaid code the parser rejects, naming the field, the line (and column) and the parser's message. */
 export function invalidDiagram(validation: Extract<MermaidValidation, { ok: false }>): AppError {
-  const where = validation.line !== null ? ` (line ${validation.line}${validation.column !== undefined ? `, column ${validation.column}` : ''})` : '';
+  const place = refusalPlace(validation);
+  const where = place !== null ? ` (${place})` : '';
   const firstLine = validation.message.split('\n')[0] ?? validation.message;
   return new AppError('INVALID_DIAGRAM', `The Mermaid code was refused${where}: ${firstLine}`, {
     details: [

@@ -6,10 +6,10 @@ import { jobActor } from '../../core/audit.js';
 import { withUser } from '../../core/db/tenancy.js';
 import { defineJobHandler, JobFailure, type JobHandler } from '../../core/jobs/index.js';
 import { diagramTypes } from './diagrams.schema.js';
-import { createDiagram } from './diagrams.service.js';
+import { createDiagram, refusalPlace } from './diagrams.service.js';
 import { GENERATE_DIAGRAM_JOB, loadDiagramSource } from './diagram-generation.service.js';
-import { checkDiagramKind } from './diagram-kind-check.js';
-import { validateMermaid, type MermaidValidation } from './mermaid-validator.js';
+import { validateDiagram } from './diagram-kind-check.js';
+import type { MermaidValidation } from './mermaid-validator.js';
 
 const payloadSchema = z
   .object({ type: z.enum(diagramTypes), from: z.string().uuid().optional(), instructions: z.string().max(4000).optional() })
@@ -26,8 +26,8 @@ export function stripFence(code: string): string {
 }
 
 function describeError(validation: Extract<MermaidValidation, { ok: false }>): string {
-  const where = validation.line !== null ? `line ${validation.line}${validation.column !== undefined ? `, column ${validation.column}` : ''}: ` : '';
-  return `${where}${validation.message}`;
+  const place = refusalPlace(validation);
+  return `${place !== null ? `${place}: ` : ''}${validation.message}`;
 }
 
 /**
@@ -61,7 +61,7 @@ export function generateDiagramJob(context: AppContext): JobHandler {
         generationIds.push(generation.generationId);
         attempt = { ...generation.output, mermaid: stripFence(generation.output.mermaid) };
         generationId = generation.generationId;
-        const validation = checkDiagramKind(payload.type, await validateMermaid(attempt.mermaid));
+        const validation = await validateDiagram(payload.type, attempt.mermaid);
         if (validation.ok) {
           failure = undefined;
           break;
