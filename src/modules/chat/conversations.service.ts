@@ -1,11 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../core/audit.js';
 import type { Tx } from '../../core/db/database.js';
-import { AppError, notFound } from '../../core/errors.js';
+import { notFound } from '../../core/errors.js';
 import { toPage, type Page } from '../../core/http/pagination.js';
 import { isUuid, newId } from '../../core/ids.js';
 import { afterCursor, cursorTimestamp, decodeTimestampCursor, type UserActor } from '../organizations/index.js';
-import { requireProjectRole, type ProjectRow } from '../projects/index.js';
+import { requireProjectAccess, type ProjectRow } from '../projects/index.js';
 import { DEFAULT_CONVERSATION_TITLE, type Conversation, type ListConversationsQuery } from './chat.contract.js';
 import { conversations } from './chat.schema.js';
 
@@ -30,10 +30,7 @@ export function toConversation(row: ConversationRow): Conversation {
 
 /** Readers are the organization's members; writers are its editors and up, on a project that is not deleted. */
 export async function requireChatAccess(tx: Tx, userId: string, projectId: string, access: 'read' | 'write'): Promise<ProjectRow> {
-  const { project } = await requireProjectRole(tx, userId, projectId, access === 'write' ? 'editor' : 'viewer');
-  if (access === 'write' && project.status === 'deleted') {
-    throw new AppError('CONFLICT', 'The project is deleted; restore it to chat in it');
-  }
+  const { project } = await requireProjectAccess(tx, userId, projectId, access, 'The project is deleted; restore it to chat in it');
   return project;
 }
 
