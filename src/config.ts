@@ -30,6 +30,7 @@ const environmentSchema = z.object({
   AI_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(120_000),
   AI_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
   AI_PRICING_FILE: z.string().optional(),
+  AI_STRUCTURED_OUTPUT: z.enum(['native', 'prompt']).optional(),
   ATELIER_SECRET_KEY: z
     .string()
     .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)$/, 'must be 32 bytes as 64 hex digits or base64')
@@ -66,6 +67,8 @@ export type AiConfig = {
   timeoutMs: number;
   maxRetries: number;
   pricingFile: string | undefined;
+  /** How object tasks ask for JSON; undefined: native for openai, anthropic and ollama, prompt for openai-compatible. */
+  structuredOutput: 'native' | 'prompt' | undefined;
 };
 
 export type JobsConfig = {
@@ -113,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       timeoutMs: e.AI_TIMEOUT_MS,
       maxRetries: e.AI_MAX_RETRIES,
       pricingFile: e.AI_PRICING_FILE,
+      structuredOutput: e.AI_STRUCTURED_OUTPUT,
     },
     secretKey: e.ATELIER_SECRET_KEY,
     jobs: {

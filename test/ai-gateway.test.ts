@@ -101,9 +101,22 @@ describe.each(testDrivers)('AI gateway on %s', (kind) => {
     const [row] = await ledgerOf(someone.id);
     expect(row).toMatchObject({ generation_type: 'test-plan', provider: 'openai', status: 'succeeded', tokens_in: 1000, tokens_out: 500, tokens_used: 1500 });
     expect(row!.cost).toBeCloseTo(0.00045, 8);
-    // The schema travels with the prompt, so a model knows the shape to answer.
+    expect(row!.metadata).toMatchObject({ structuredOutput: 'native' });
+    // The schema goes to the provider as its native response format, not in the prompt.
+    expect(model.doGenerateCalls[0]!.responseFormat).toMatchObject({ type: 'json', name: 'test-plan', schema: { properties: { steps: expect.anything() } } });
     expect(row!.prompt).toContain('Plan: launch');
+    expect(row!.prompt).not.toContain('"steps"');
+  });
+
+  it('sends the schema in the prompt instead when AI_STRUCTURED_OUTPUT is prompt', async () => {
+    const someone = await createUser({ database });
+    const model = new MockLanguageModelV4({ doGenerate: reply('Here:\n{"title":"Launch","steps":["Ship"]}') });
+    const result = await gatewayWith(model, { structuredOutput: 'prompt' }).run(planTask, { goal: 'launch' }, { organizationId: someone.personalOrgId, userId: someone.id });
+    expect(result.output).toEqual({ title: 'Launch', steps: ['Ship'] });
+    expect(model.doGenerateCalls[0]!.responseFormat).toBeUndefined();
+    const [row] = await ledgerOf(someone.id);
     expect(row!.prompt).toContain('"steps"');
+    expect(row!.metadata).toMatchObject({ structuredOutput: 'prompt' });
   });
 
   it('feeds a validation error back once and records both calls', async () => {
@@ -117,6 +130,7 @@ describe.each(testDrivers)('AI gateway on %s', (kind) => {
     const repairPrompt = JSON.stringify(model.doGenerateCalls[1]!.prompt);
     expect(repairPrompt).toContain('steps');
     expect(repairPrompt).toMatch(/does not match the schema/);
+    expect(model.doGenerateCalls[1]!.responseFormat).toMatchObject({ type: 'json', name: 'test-plan' });
     const rows = await ledgerOf(someone.id);
     expect(rows).toHaveLength(2);
     expect(rows[1]!.metadata).toMatchObject({ problem: expect.stringContaining('steps') });
@@ -230,6 +244,17 @@ describe.each(testDrivers)('AI gateway on %s', (kind) => {
     expect(partials[0]).toEqual({ title: 'La' });
     expect(partials.at(-1)).toEqual({ title: 'Launch', steps: ['Write', 'Ship'] });
     expect((await streamed.result).output).toEqual({ title: 'Launch', steps: ['Write', 'Ship'] });
+    expect(model.doStreamCalls[0]!.responseFormat).toMatchObject({ type: 'json', name: 'test-plan' });
+    expect(JSON.stringify(model.doStreamCalls[0]!.prompt)).not.toContain('JSON Schema');
+  });
+
+  it('streams an object with the schema in the prompt when AI_STRUCTURED_OUTPUT is prompt', async () => {
+    const someone = await createUser({ database });
+    const model = new MockLanguageModelV4({ doStream: streamOf(['{"title":"Launch",', '"steps":["Ship"]}']) });
+    const streamed = await gatewayWith(model, { structuredOutput: 'prompt' }).streamObject(planTask, { goal: 'launch' }, { organizationId: someone.personalOrgId, userId: someone.id });
+    for await (const _partial of streamed.partialObjectStream) void _partial;
+    expect((await streamed.result).output).toEqual({ title: 'Launch', steps: ['Ship'] });
+    expect(model.doStreamCalls[0]!.responseFormat).toBeUndefined();
     expect(JSON.stringify(model.doStreamCalls[0]!.prompt)).toContain('JSON Schema');
   });
 
@@ -245,6 +270,8 @@ describe.each(testDrivers)('AI gateway on %s', (kind) => {
     expect(partials.at(-1)).toEqual({ title: 'Launch', steps: ['Ship'] });
     expect((await streamed.result).output).toEqual({ title: 'Launch', steps: ['Ship'] });
     expect(await ledgerOf(someone.id)).toHaveLength(2);
+    // The repair asks natively too.
+    expect(model.doGenerateCalls[0]!.responseFormat).toMatchObject({ type: 'json', name: 'test-plan' });
   });
 
   it('runs the built-in engine offline: provider builtin, estimated tokens, cost 0', async () => {

@@ -1,4 +1,12 @@
-import { generateText, parsePartialJson, streamText, type LanguageModel, type ModelMessage } from 'ai';
+import {
+  generateText,
+  NoObjectGeneratedError,
+  parsePartialJson,
+  streamText,
+  type LanguageModel,
+  type LanguageModelUsage,
+  type ModelMessage,
+} from 'ai';
 import type { FastifyBaseLogger } from 'fastify';
 import type { AiConfig } from '../../config.js';
 import type { Database } from '../db/database.js';
@@ -15,7 +23,14 @@ import { toProviderError } from './provider-errors.js';
 import { BUILTIN_MODEL, createLanguageModel, type ProviderSettings } from './providers.js';
 import type { SecretBox } from './secret-box.js';
 import type { AiTask, ObjectTask, PromptParts, TextTask } from './task.js';
-import { describeIssues, objectInstructions, parseOutput } from './structured-output.js';
+import {
+  describeIssues,
+  nativeOutput,
+  objectInstructions,
+  parseOutput,
+  structuredOutputMode,
+  type NativeOutput,
+} from './structured-output.js';
 import { normalizeUsage, type TokenCounts } from './usage.js';
 
 /** Who a call is for: the ledger row, the credits and the budgets all hang on this. */
@@ -175,7 +190,16 @@ export function createAiGateway(options: AiGatewayOptions): AiGateway {
     return { id, cost };
   }
 
-  /** One remote generateText call, recorded whatever happens. */
+  /**
+   * An object task's way to its JSON on these settings: the provider's native structured output, or undefined when
+   * the schema travels in the prompt (AI_STRUCTURED_OUTPUT, structured-output.ts).
+   */
+  function nativeFor(task: AiTask<unknown, unknown>, settings: ProviderSettings): NativeOutput | undefined {
+    if (task.kind !== 'object' || settings.provider === 'builtin') return undefined;
+    return structuredOutputMode(config, settings.provider) === 'native' ? nativeOutput(task, settings.provider) : undefined;
+  }
+
+  /** One remote generateText call, recorded whatever happens; `native` asks the provider itself for the object. */
   async function callModel(
     task: AiTask<unknown, unknown>,
     context: AiCallContext,
@@ -183,6 +207,7 @@ export function createAiGateway(options: AiGatewayOptions): AiGateway {
     system: string,
     messages: ModelMessage[],
     metadata: Record<string, unknown>,
+    native?: NativeOutput,
   ): Promise<{ text: string; id: string; counts: TokenCounts; cost: number; latencyMs: number }> {
     await checkBudget(state, context);
     const settings = state.settings;
@@ -190,29 +215,41 @@ export function createAiGateway(options: AiGatewayOptions): AiGateway {
     const abort = callSignal(config.timeoutMs, context.signal);
     const started = performance.now();
     try {
-      const result = await generateText({
-        model: modelFor(settings),
-        instructions: system,
-        messages,
-        maxRetries: config.maxRetries,
-        abortSignal: abort.signal,
-      });
-      const counts = normalizeUsage(result.totalUsage ?? result.usage);
+      let text: string;
+      let usage: LanguageModelUsage | undefined;
+      try {
+        const result = await generateText({
+          model: modelFor(settings),
+          instructions: system,
+          messages,
+          maxRetries: config.maxRetries,
+          abortSignal: abort.signal,
+          ...(native ? { output: native.output, providerOptions: native.providerOptions } : {}),
+        });
+        text = result.text;
+        usage = result.totalUsage ?? result.usage;
+      } catch (error) {
+        // A native answer that is not JSON is still an answer, with its usage: validation and the repair take it.
+        if (!NoObjectGeneratedError.isInstance(error)) throw error;
+        text = error.text ?? '';
+        usage = error.usage;
+      }
+      const counts = normalizeUsage(usage);
       const latencyMs = performance.now() - started;
       const { id, cost } = await record(task, context, settings, {
         prompt,
-        response: result.text,
+        response: text,
         status: 'succeeded',
         latencyMs,
         ...counts,
         metadata,
       });
       state.runSpentUsd += cost;
-      return { text: result.text, id, counts, cost, latencyMs };
+      return { text, id, counts, cost, latencyMs };
     } catch (error) {
       const latencyMs = performance.now() - started;
       const wasCancelled = Boolean(context.signal?.aborted);
-      const failure = wasCancelled ? cancelled() : toProviderError(error, settings, abort.timedOut());
+      const failure = wasCancelled ? cancelled() : toProviderError(error, settings, abort.timedOut(), native !== undefined);
       await record(task, context, settings, {
         prompt,
         response: null,
@@ -275,8 +312,10 @@ export function createAiGateway(options: AiGatewayOptions): AiGateway {
       return { output: call.text, generationId: call.id, ...base, ...call.counts, cost: call.cost, latencyMs: call.latencyMs };
     }
     const objectTask = task as ObjectTask<unknown, unknown>;
-    const messages: ModelMessage[] = [{ role: 'user', content: parts.prompt + objectInstructions(objectTask) }];
-    const first = await callModel(task, context, state, parts.system, messages, {});
+    const native = nativeFor(task, state.settings);
+    const asked = { structuredOutput: native ? 'native' : 'prompt' };
+    const messages: ModelMessage[] = [{ role: 'user', content: native ? parts.prompt : parts.prompt + objectInstructions(objectTask) }];
+    const first = await callModel(task, context, state, parts.system, messages, asked, native);
     const firstParse = parseOutput(objectTask, first.text);
     if (firstParse.ok) {
       state.produced = true;
@@ -290,7 +329,7 @@ export function createAiGateway(options: AiGatewayOptions): AiGateway {
         content: `That answer does not match the schema: ${firstParse.problem}. Answer again with only the corrected JSON object.`,
       },
     );
-    const second = await callModel(task, context, state, parts.system, messages, { repairOf: first.id, problem: firstParse.problem });
+    const second = await callModel(task, context, state, parts.system, messages, { ...asked, repairOf: first.id, problem: firstParse.problem }, native);
     const secondParse = parseOutput(objectTask, second.text);
     if (!secondParse.ok) {
       throw new AppError(
@@ -320,13 +359,14 @@ export function createAiGateway(options: AiGatewayOptions): AiGateway {
 
   /**
    * Streams a task's answer as text: prose for text tasks, the JSON of the object for object tasks (the offline
-   * engine serializes its object, so both providers stream the same kind of text).
+   * engine serializes its object, and a native structured answer arrives as JSON text too — Anthropic's forced tool
+   * input included — so every provider streams the same kind of text).
    */
   async function openStream(
     task: AiTask<unknown, unknown>,
     rawInput: unknown,
     context: AiCallContext,
-  ): Promise<AiTextStream & { state: CallState; messages: ModelMessage[]; system: string }> {
+  ): Promise<AiTextStream & { state: CallState; messages: ModelMessage[]; system: string; native: NativeOutput | undefined }> {
     const input = validateInput(task, rawInput);
     const state = await begin(task, context);
     try {
@@ -336,8 +376,10 @@ export function createAiGateway(options: AiGatewayOptions): AiGateway {
       throw error;
     }
     const settings = state.settings;
+    const native = nativeFor(task, settings);
     const built = task.buildPrompt(input);
-    const parts = task.kind === 'object' ? { ...built, prompt: built.prompt + objectInstructions(task as ObjectTask<unknown, unknown>) } : built;
+    const parts = task.kind === 'object' && !native ? { ...built, prompt: built.prompt + objectInstructions(task as ObjectTask<unknown, unknown>) } : built;
+    const asked = task.kind === 'object' && settings.provider !== 'builtin' ? { structuredOutput: native ? 'native' : 'prompt' } : {};
     const prompt = promptText(parts);
     const answerOffline = (signal: AbortSignal): string => {
       const answer = task.builtin(input, { signal });
@@ -370,7 +412,7 @@ export function createAiGateway(options: AiGatewayOptions): AiGateway {
             tokensOut: estimateTokens(text),
             errorCode: failure.code,
             errorMessage: failure.message,
-            metadata: { streamed: true, interrupted: true },
+            metadata: { ...asked, streamed: true, interrupted: true },
           });
           if (Array.isArray(failure.details)) return failure;
           return new AppError(failure.code, failure.message, { details: { ...failure.details, generationId: id }, ...(failure.headers ? { headers: failure.headers } : {}) });
@@ -395,6 +437,10 @@ export function createAiGateway(options: AiGatewayOptions): AiGateway {
             prompt: parts.prompt,
             maxRetries: config.maxRetries,
             abortSignal: signal,
+            ...(native ? { output: native.output, providerOptions: native.providerOptions } : {}),
+            // The error part below turns it into an AppError and the ledger row; the SDK's default would also print
+            // the raw error, request body included, to the console.
+            onError: () => undefined,
           });
           for await (const part of streamed.fullStream) {
             if (part.type === 'text-delta') {
@@ -417,7 +463,7 @@ export function createAiGateway(options: AiGatewayOptions): AiGateway {
           status: 'succeeded',
           latencyMs,
           ...tokens,
-          metadata: settings.provider === 'builtin' ? { engine: 'offline', streamed: true } : { streamed: true },
+          metadata: settings.provider === 'builtin' ? { engine: 'offline', streamed: true } : { ...asked, streamed: true },
         });
         state.produced = true;
         settle.resolve({
@@ -431,7 +477,7 @@ export function createAiGateway(options: AiGatewayOptions): AiGateway {
         });
       } catch (error) {
         const wasCancelled = Boolean(context.signal?.aborted);
-        const failure = wasCancelled ? cancelled() : toProviderError(error, settings, abort.timedOut());
+        const failure = wasCancelled ? cancelled() : toProviderError(error, settings, abort.timedOut(), native !== undefined);
         finished = true;
         state.produced = text.length > 0;
         const recorded = await recordInterrupted(wasCancelled ? 'cancelled' : 'failed', failure);
@@ -449,7 +495,7 @@ export function createAiGateway(options: AiGatewayOptions): AiGateway {
         await finish(state, context);
       }
     }
-    return { textStream: textStream(), result, state, system: parts.system, messages: [{ role: 'user', content: parts.prompt }] };
+    return { textStream: textStream(), result, state, system: parts.system, messages: [{ role: 'user', content: parts.prompt }], native };
   }
 
   async function stream(task: TextTask<unknown>, rawInput: unknown, context: AiCallContext): Promise<AiTextStream> {
@@ -495,7 +541,8 @@ export function createAiGateway(options: AiGatewayOptions): AiGateway {
             { role: 'assistant', content: streamed.output },
             { role: 'user', content: `That answer does not match the schema: ${parsed.problem}. Answer again with only the corrected JSON object.` },
           ],
-          { repairOf: streamed.generationId, problem: parsed.problem },
+          { structuredOutput: opened.native ? 'native' : 'prompt', repairOf: streamed.generationId, problem: parsed.problem },
+          opened.native,
         );
         const repaired = parseOutput(task, repair.text);
         if (!repaired.ok) {

@@ -20,11 +20,15 @@ function networkCode(error: unknown): string | undefined {
   return undefined;
 }
 
+/** What a server says when it does not take a JSON Schema response format (or its tool or output_config form). */
+const STRUCTURED_OUTPUT_WORDS = /response_?format|json_?schema|schema|structured|output_config|output_format|tool/i;
+
 /**
  * Turns whatever a provider call threw into an AppError whose message says which provider failed and what to
- * check (the key, the model, the base URL, the server). Never includes the API key.
+ * check (the key, the model, the base URL, the server). Never includes the API key. `native`: the call asked for
+ * structured output natively, so a 400 about it names AI_STRUCTURED_OUTPUT.
  */
-export function toProviderError(error: unknown, settings: ProviderSettings, timedOut: boolean): AppError {
+export function toProviderError(error: unknown, settings: ProviderSettings, timedOut: boolean, native = false): AppError {
   if (error instanceof AppError) return error;
   const who = `${settings.provider} (${endpointOf(settings)}, model ${settings.model})`;
   if (timedOut) {
@@ -50,6 +54,15 @@ export function toProviderError(error: unknown, settings: ProviderSettings, time
       return new AppError('AI_PROVIDER_ERROR', `The AI provider ${who} is rate limiting requests (HTTP 429)${retried}; wait and try again, or check the account's quota`, {
         details: { provider: settings.provider, status },
       });
+    }
+    const said = `${last.message} ${last.responseBody ?? ''}`;
+    if (native && (status === 400 || status === 422) && STRUCTURED_OUTPUT_WORDS.test(said)) {
+      return new AppError(
+        'AI_PROVIDER_ERROR',
+        `The AI provider ${who} refused the structured output request (HTTP ${status}: ${last.message.slice(0, 200)}); ` +
+          'if this server does not support JSON Schema response formats, set AI_STRUCTURED_OUTPUT=prompt to send the schema in the prompt instead',
+        { details: { provider: settings.provider, status, setting: 'AI_STRUCTURED_OUTPUT' } },
+      );
     }
     if (status !== undefined) {
       return new AppError('AI_PROVIDER_ERROR', `The AI provider ${who} answered HTTP ${status}${retried}: ${last.message.slice(0, 300)}`, {

@@ -47,6 +47,9 @@ export function endpointOf(settings: ProviderSettings): string {
 /**
  * An AI SDK language model for a remote provider. Ollama is reached through its OpenAI-compatible endpoint
  * (/v1/chat/completions), which needs no extra package and reports token usage.
+ *
+ * The OpenAI-compatible models are built able to send a JSON Schema `response_format` (`supportsStructuredOutputs`);
+ * whether a call does is the gateway's choice (AI_STRUCTURED_OUTPUT, see structured-output.ts).
  */
 export function createLanguageModel(settings: ProviderSettings): LanguageModel {
   const { provider, model, baseUrl, apiKey } = settings;
@@ -63,6 +66,7 @@ export function createLanguageModel(settings: ProviderSettings): LanguageModel {
         baseURL: baseUrl ?? OLLAMA_DEFAULT_URL,
         ...(apiKey ? { apiKey } : {}),
         includeUsage: true,
+        supportsStructuredOutputs: true,
       }).chatModel(model);
     case 'openai-compatible':
       if (!baseUrl) throw new Error('An openai-compatible provider needs a base URL');
@@ -71,6 +75,7 @@ export function createLanguageModel(settings: ProviderSettings): LanguageModel {
         baseURL: baseUrl,
         ...(apiKey ? { apiKey } : {}),
         includeUsage: true,
+        supportsStructuredOutputs: true,
       }).chatModel(model);
     case 'builtin':
       throw new Error('The built-in engine is not an AI SDK model');
