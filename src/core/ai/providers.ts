@@ -18,7 +18,7 @@ export const OLLAMA_DEFAULT_URL = 'http://127.0.0.1:11434/v1';
 const defaultModels: Record<ProviderName, string | undefined> = {
   builtin: BUILTIN_MODEL,
   openai: 'gpt-4o-mini',
-  anthropic: 'claude-3-5-haiku-latest',
+  anthropic: 'claude-haiku-4-5',
   ollama: 'llama3.2',
   // An OpenAI-compatible server names its own models: AI_MODEL is needed, the first request tells if it is wrong.
   'openai-compatible': 'default',

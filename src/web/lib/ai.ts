@@ -22,7 +22,7 @@ export const providerOptionLabels: Record<AiProvider, string> = {
 export const defaultModels: Record<AiProvider, string> = {
   builtin: 'atelier-offline-1',
   openai: 'gpt-4o-mini',
-  anthropic: 'claude-3-5-haiku-latest',
+  anthropic: 'claude-haiku-4-5',
   ollama: 'llama3.2',
   'openai-compatible': '',
 };
