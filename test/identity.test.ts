@@ -63,16 +63,16 @@ describe.each(testDrivers)('identity on %s', (kind) => {
 
   async function register(email: string, extra: Record<string, unknown> = {}) {
     const res = await send('POST', '/auth/register', { body: { name: 'Ada Lovelace', email, password: PASSWORD, ...extra } });
-    expect(res.statusCode, res.body).toBe(201);
-    return res.data.user;
+    expect(res.statusCode, res.body).toBe(202);
+    expect(res.data).toEqual({ status: 'verification_sent', email, message: expect.any(String) });
   }
 
   async function registerVerified(email: string, extra: Record<string, unknown> = {}) {
-    const user = await register(email, extra);
+    await register(email, extra);
     const token = linkIn(lastMailTo(email).text, '/verify-email').searchParams.get('token');
     const res = await send('POST', '/auth/verify-email', { body: { token } });
     expect(res.statusCode, res.body).toBe(200);
-    return user;
+    return res.data.user as { id: string; email: string };
   }
 
   async function login(email: string, password = PASSWORD, ip = nextIp()) {
@@ -100,21 +100,17 @@ describe.each(testDrivers)('identity on %s', (kind) => {
     const res = await send('POST', '/auth/register', {
       body: { name: 'Ada Lovelace', email: `  ${email.toUpperCase()} `, password: PASSWORD, username: 'ada', gdprConsent: true },
     });
-    expect(res.statusCode, res.body).toBe(201);
-    const user = res.data.user;
-    expect(Object.keys(user).sort()).toEqual(USER_KEYS);
-    expect(user).toMatchObject({
-      name: 'Ada Lovelace',
-      username: 'ada',
-      email,
-      status: 'pending',
-      emailVerified: false,
-      authProvider: 'password',
-      subscriptionTier: 'free',
-      isPro: false,
-    });
-    expect(new Date(user.gdprConsentAt).toISOString()).toBe(user.gdprConsentAt);
+    expect(res.statusCode, res.body).toBe(202);
+    expect(res.data).toEqual({ status: 'verification_sent', email, message: expect.stringContaining(email) });
     expect(res.body).not.toMatch(/hash/i);
+    // The account exists, pending until the email is confirmed.
+    const [created] = await adminQuery<{ id: string; name: string; username: string; status: string; email_verified: boolean; gdpr_consent_at: Date }>(
+      'SELECT id, name, username, status, email_verified, gdpr_consent_at FROM app.users WHERE email = $1',
+      [email],
+    );
+    const user = created!;
+    expect(user).toMatchObject({ name: 'Ada Lovelace', username: 'ada', status: 'pending', email_verified: false });
+    expect(user.gdpr_consent_at).toBeInstanceOf(Date);
 
     // The personal organization exists, owned by the new user.
     const orgs = await adminQuery<{ name: string; is_personal: boolean; role: string }>(
@@ -144,7 +140,20 @@ describe.each(testDrivers)('identity on %s', (kind) => {
 
     const verified = await send('POST', '/auth/verify-email', { body: { token } });
     expect(verified.statusCode, verified.body).toBe(200);
-    expect(verified.data.user).toMatchObject({ id: user.id, status: 'active', emailVerified: true });
+    expect(Object.keys(verified.data.user).sort()).toEqual(USER_KEYS);
+    expect(verified.data.user).toMatchObject({
+      id: user.id,
+      name: 'Ada Lovelace',
+      username: 'ada',
+      email,
+      status: 'active',
+      emailVerified: true,
+      authProvider: 'password',
+      subscriptionTier: 'free',
+      isPro: false,
+      gdprConsentAt: user.gdpr_consent_at.toISOString(),
+    });
+    expect(verified.body).not.toMatch(/hash/i);
     const again = await send('POST', '/auth/verify-email', { body: { token } });
     expect(again.statusCode).toBe(400);
     expect(again.data.error.code).toBe('INVALID_TOKEN');
@@ -174,13 +183,66 @@ describe.each(testDrivers)('identity on %s', (kind) => {
     );
   });
 
-  it('refuses a second account for the same email, whatever its case', async () => {
+  it('answers a registration of an existing email exactly like a new one, and mails the owner instead', async () => {
     const email = uniqueEmail('dup');
-    await register(email);
-    const res = await send('POST', '/auth/register', { body: { name: 'Other', email: email.toUpperCase(), password: PASSWORD } });
-    expect(res.statusCode).toBe(409);
-    expect(res.data.error.code).toBe('CONFLICT');
-    expect(res.data.error.details).toEqual([expect.objectContaining({ field: 'email' })]);
+    const owner = await registerVerified(email);
+    const fresh = uniqueEmail('dup'); // the same length as `email`, so the bodies can be compared byte for byte
+    expect(fresh.length).toBe(email.length);
+    const mailsBefore = t.mail.length;
+
+    const brandNew = await send('POST', '/auth/register', { body: { name: 'Other', email: fresh, password: 'another fine passphrase' } });
+    const existing = await send('POST', '/auth/register', {
+      body: { name: 'Other', email: email.toUpperCase(), password: 'another fine passphrase' },
+    });
+    expect(brandNew.statusCode, brandNew.body).toBe(202);
+    expect(existing.statusCode, existing.body).toBe(202);
+    expect(Object.keys(existing.data).sort()).toEqual(Object.keys(brandNew.data).sort());
+    expect(existing.body.replaceAll(email, '<email>')).toBe(brandNew.body.replaceAll(fresh, '<email>'));
+    const headerNames = (res: typeof existing) => Object.keys(res.headers).sort();
+    expect(headerNames(existing)).toEqual(headerNames(brandNew));
+    expect(existing.headers['content-length']).toBe(brandNew.headers['content-length']);
+
+    // Each address got one message: the new one its verification link, the owner a notice with the ways in.
+    expect(t.mail.length).toBe(mailsBefore + 2);
+    expect(linkIn(lastMailTo(fresh).text, '/verify-email').searchParams.get('token')).toBeTruthy();
+    const notice = lastMailTo(email);
+    expect(notice.subject).toBe('Someone tried to register an Atelier account with your email');
+    expect(notice.text).toMatch(/if it was you, log in/i);
+    expect(linkIn(notice.text, '/login').searchParams.get('email')).toBe(email);
+    const resetLink = linkIn(notice.text, '/forgot-password');
+    expect(resetLink.origin).toBe('https://atelier.example.com');
+    expect(resetLink.searchParams.get('email')).toBe(email);
+    expect(notice.text).not.toMatch(/verify-email/);
+
+    // Nothing about the existing account changed: one account, the old password still works.
+    expect(await adminQuery('SELECT 1 FROM app.users WHERE lower(email) = $1', [email])).toHaveLength(1);
+    await login(email);
+    expect(await auditActions(owner.id)).toContain('registration_of_existing_email');
+
+    // Trying again within a minute answers the same, without mailing the owner again.
+    const again = await send('POST', '/auth/register', { body: { name: 'Other', email, password: 'another fine passphrase' } });
+    expect(again.statusCode).toBe(202);
+    expect(again.body).toBe(existing.body);
+    expect(t.mail.length).toBe(mailsBefore + 2);
+
+    // A still unverified account is answered the same way; its owner is told how to get in, not sent a new link.
+    const before = t.mail.length;
+    const pending = await send('POST', '/auth/register', { body: { name: 'Other', email: fresh, password: 'yet another passphrase' } });
+    expect(pending.statusCode).toBe(202);
+    expect(pending.body).toBe(brandNew.body);
+    expect(t.mail.length).toBe(before + 1);
+    expect(lastMailTo(fresh).subject).toBe('Someone tried to register an Atelier account with your email');
+  });
+
+  it('refuses a taken username with 409 whether or not the email has an account', async () => {
+    const email = uniqueEmail('named');
+    const username = `taken-${counter++}`;
+    await registerVerified(email, { username });
+    for (const other of [email, uniqueEmail('named')]) {
+      const res = await send('POST', '/auth/register', { body: { name: 'Other', email: other, password: PASSWORD, username } });
+      expect(res.statusCode, other).toBe(409);
+      expect(res.data.error.details).toEqual([expect.objectContaining({ field: 'username' })]);
+    }
   });
 
   it('answers a wrong password and an unknown email alike, and audits both', async () => {
@@ -199,33 +261,80 @@ describe.each(testDrivers)('identity on %s', (kind) => {
     expect(anonymousFailures.length).toBeGreaterThan(0);
   });
 
-  it('throttles an email after 5 failures and an address after 20', async () => {
+  it('locks an account after 5 failures from one address for that address, and after 10 from anywhere for all', async () => {
     const email = uniqueEmail('throttle');
     await registerVerified(email);
+    const attacker = nextIp();
     for (let i = 0; i < 5; i++) {
-      const res = await send('POST', '/auth/login', { body: { email, password: `wrong password ${i}` }, ip: nextIp() });
+      const res = await send('POST', '/auth/login', { body: { email, password: `wrong password ${i}` }, ip: attacker });
       expect(res.statusCode).toBe(401);
     }
-    // Even the right password is refused now, from any address.
-    const blocked = await send('POST', '/auth/login', { body: { email, password: PASSWORD }, ip: nextIp() });
+    // That address is refused even the right password, and is told when to come back.
+    const blocked = await send('POST', '/auth/login', { body: { email, password: PASSWORD }, ip: attacker });
     expect(blocked.statusCode).toBe(429);
     expect(blocked.data.error.code).toBe('TOO_MANY_REQUESTS');
     const retryAfter = Number(blocked.headers['retry-after']);
     expect(retryAfter).toBeGreaterThan(800);
     expect(retryAfter).toBeLessThanOrEqual(900);
+    expect(blocked.data.error.details).toEqual({ retryAfterSeconds: retryAfter });
+    expect(blocked.data.error.message).toMatch(/try again in 1[45] minutes/);
+    // The owner, elsewhere, still logs in, and that success starts the count afresh.
+    await login(email);
 
-    // One address guessing across many accounts: 20 failures, then refused even for an account it has not tried.
-    const ip = nextIp();
-    for (let i = 0; i < 20; i++) {
-      const res = await send('POST', '/auth/login', { body: { email: `spray-${i}@example.com`, password: 'guess guess' }, ip });
+    // Failures spread over many addresses lock the account for everyone.
+    for (let i = 0; i < 10; i++) {
+      const res = await send('POST', '/auth/login', { body: { email, password: `wrong password ${i}` }, ip: nextIp() });
       expect(res.statusCode).toBe(401);
     }
-    const fresh = uniqueEmail('fresh');
-    const refused = await send('POST', '/auth/login', { body: { email: fresh, password: 'guess guess' }, ip });
-    expect(refused.statusCode).toBe(429);
-    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
-    const elsewhere = await send('POST', '/auth/login', { body: { email: fresh, password: 'guess guess' }, ip: nextIp() });
-    expect(elsewhere.statusCode).toBe(401);
+    const locked = await send('POST', '/auth/login', { body: { email, password: PASSWORD }, ip: nextIp() });
+    expect(locked.statusCode).toBe(429);
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(800);
+    // A refused attempt is not counted: the lock does not grow while it lasts.
+    expect(await adminQuery('SELECT 1 FROM app.login_attempts WHERE email = $1 AND NOT succeeded', [email])).toHaveLength(15);
+
+    // An unknown email is locked exactly the same way, so the lock tells nothing about who has an account.
+    const ghost = uniqueEmail('ghost');
+    for (let i = 0; i < 10; i++) {
+      expect((await send('POST', '/auth/login', { body: { email: ghost, password: `wrong password ${i}` }, ip: nextIp() })).statusCode).toBe(401);
+    }
+    const ghostLocked = await send('POST', '/auth/login', { body: { email: ghost, password: PASSWORD }, ip: nextIp() });
+    expect(ghostLocked.statusCode).toBe(429);
+    expect(ghostLocked.data.error.message.replace(/\d+/g, 'N')).toBe(locked.data.error.message.replace(/\d+/g, 'N'));
+
+    // Resetting the password proves the mailbox: the owner is back in at once.
+    const code = await requestCode(email);
+    const reset = await send('POST', '/auth/reset-password', { body: { email, code, password: 'a fresh passphrase indeed' } });
+    expect(reset.statusCode, reset.body).toBe(200);
+    await login(email, 'a fresh passphrase indeed');
+  });
+
+  it('counts concurrent guesses: a burst from one address gets no more than 5 tries', async () => {
+    const email = uniqueEmail('burst');
+    await registerVerified(email);
+    const ip = nextIp();
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => send('POST', '/auth/login', { body: { email, password: `burst guess ${i}` }, ip })),
+    );
+    const statuses = answers.map((res) => res.statusCode).sort();
+    expect(statuses.filter((status) => status === 401)).toHaveLength(5);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(7);
+  });
+
+  it('never blocks a correct login because one address failed many times against other accounts', async () => {
+    const email = uniqueEmail('shared');
+    await registerVerified(email);
+    // Behind a proxy without TRUST_PROXY every request comes from one address: many failures from it, mostly for
+    // unknown emails, then a different user with the right password.
+    const proxy = nextIp();
+    for (let i = 0; i < 25; i++) {
+      const res = await send('POST', '/auth/login', { body: { email: `spray-${i}@example.com`, password: 'guess guess' }, ip: proxy });
+      expect(res.statusCode).toBe(401);
+    }
+    const grant = await login(email, PASSWORD, proxy);
+    expect(grant.accessToken).toBeTruthy();
+    // A wrong password from that address is still only a wrong password.
+    const wrong = await send('POST', '/auth/login', { body: { email: uniqueEmail('fresh'), password: 'guess guess' }, ip: proxy });
+    expect(wrong.statusCode).toBe(401);
   });
 
   it('rotates refresh tokens and revokes the whole family when one is reused', async () => {
@@ -387,6 +496,11 @@ describe.each(testDrivers)('identity on %s', (kind) => {
       'iloveyou',
       email,
       email.toUpperCase(),
+      ' '.repeat(8),
+      ' '.repeat(40),
+      '\t \n \t \n ',
+      '\u3000'.repeat(8), // ideographic space
+      '\u200b'.repeat(8), // zero-width space
     ];
     for (const password of cases) {
       const res = await send('POST', '/auth/register', { body: { name: 'Weak', email, password } });
@@ -394,6 +508,10 @@ describe.each(testDrivers)('identity on %s', (kind) => {
       expect(res.data.error.code).toBe('VALIDATION_FAILED');
       expect(res.data.error.details).toEqual([expect.objectContaining({ field: 'password' })]);
     }
+    const blank = await send('POST', '/auth/register', { body: { name: 'Weak', email, password: '        ' } });
+    expect(blank.data.error.details).toEqual([{ field: 'password', message: 'must contain something other than spaces', in: 'body' }]);
+    expect(blank.data.error.message).toMatch(/password/);
+
     // 256 characters (511 UTF-16 units): accepted, and never truncated.
     const long = '\u{1F600}'.repeat(255) + 'a';
     await registerVerified(email, { password: long });

@@ -58,6 +58,13 @@ export const sessionGrantSchema = z.object({
 
 export const messageSchema = z.object({ message: z.string() });
 
+/** The answer to a registration: the same whether the email was new or already had an account (the owner is mailed). */
+export const registrationReceiptSchema = z.object({
+  status: z.literal('verification_sent'),
+  email: z.string().describe('Where the message went'),
+  message: z.string(),
+});
+
 export const registerBody = z
   .object({
     name: personNameSchema,

@@ -12,6 +12,7 @@ import {
   messageSchema,
   refreshBody,
   registerBody,
+  registrationReceiptSchema,
   resetPasswordBody,
   sessionGrantSchema,
   updateMeBody,
@@ -87,14 +88,22 @@ export async function identityRoutes(api: ZodApp, context: AppContext): Promise<
       schema: {
         tags: ['auth'],
         summary: 'Create an account and its personal organization; mails a verification link',
+        description:
+          'Answers 202 with the same body whether or not the email already has an account, so the answer tells nobody ' +
+          'who is registered; when it has one, its owner is mailed how to log in or reset the password instead.',
         ...publicRoute,
         body: registerBody,
-        response: { 201: userEnvelopeSchema },
+        response: { 202: registrationReceiptSchema },
       },
     },
     async (request, reply) => {
-      const user = await registerUser(depsFor(request), request.body, actorOf(request));
-      return reply.status(201).send({ user });
+      const { email } = request.body;
+      await registerUser(depsFor(request), request.body, actorOf(request));
+      return reply.status(202).send({
+        status: 'verification_sent' as const,
+        email,
+        message: `We sent a message to ${email}; follow its link to continue.`,
+      });
     },
   );
 

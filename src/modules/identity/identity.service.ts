@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { and, asc, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import { recordAudit, type Actor } from '../../core/audit.js';
 import { hashSecret, newSecretToken } from '../../core/auth/secrets.js';
 import { RUNTIME_ROLE, type Database, type Tx } from '../../core/db/database.js';
@@ -19,6 +19,7 @@ import { newId } from '../../core/ids.js';
 import type { MailMessage, Mailer } from '../../core/mail.js';
 import { createOrganization } from '../organizations/index.js';
 import type { AccountExport, UserView } from './identity.contract.js';
+import { loginAttemptSucceeded, pause, recordLoginSuccess, startLoginAttempt } from './login-throttle.js';
 import { hashPassword, passwordNeedsRehash, passwordProblem, verifyAgainstDummy, verifyPassword } from './passwords.js';
 
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
@@ -27,9 +28,6 @@ export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 export const VERIFICATION_TTL_MS = 24 * 60 * 60 * 1000;
 export const RESET_CODE_TTL_MS = 10 * 60 * 1000;
 export const RESET_CODE_MAX_ATTEMPTS = 5;
-export const LOGIN_WINDOW_MINUTES = 15;
-export const MAX_FAILURES_PER_EMAIL = 5;
-export const MAX_FAILURES_PER_IP = 20;
 /** A new verification or reset mail for the same account is sent at most once a minute (no mailbox flooding). */
 const MAIL_COOLDOWN_MS = 60 * 1000;
 
@@ -107,20 +105,15 @@ function uniqueViolationOf(error: unknown): string | undefined {
   return undefined;
 }
 
-/** Maps a unique violation on users.email / users.username to a 409 naming the field. */
+function usernameTaken(): AppError {
+  return new AppError('CONFLICT', 'This username is already taken', {
+    details: [{ field: 'username', message: 'is already taken', in: 'body' }],
+  });
+}
+
+/** Maps a unique violation on users.username to a 409 naming the field. */
 function userConflict(error: unknown): AppError | undefined {
-  const constraint = uniqueViolationOf(error);
-  if (constraint === 'users_email_key') {
-    return new AppError('CONFLICT', 'An account with this email already exists', {
-      details: [{ field: 'email', message: 'is already registered', in: 'body' }],
-    });
-  }
-  if (constraint === 'users_username_key') {
-    return new AppError('CONFLICT', 'This username is already taken', {
-      details: [{ field: 'username', message: 'is already taken', in: 'body' }],
-    });
-  }
-  return undefined;
+  return uniqueViolationOf(error) === 'users_username_key' ? usernameTaken() : undefined;
 }
 
 /**
@@ -190,6 +183,29 @@ function resetMail(deps: IdentityDeps, user: { email: string; name: string }, co
   };
 }
 
+function existingAccountMail(deps: IdentityDeps, user: { email: string; name: string }): MailMessage {
+  return {
+    to: user.email,
+    subject: 'Someone tried to register an Atelier account with your email',
+    text: [
+      `Hello ${user.name},`,
+      '',
+      'Someone (hopefully you) tried to register an Atelier account with your email address. You already have an',
+      'account, so no new one was created.',
+      '',
+      'If it was you, log in:',
+      '',
+      link(deps, '/login', { email: user.email }),
+      '',
+      'or, if you do not remember your password, reset it:',
+      '',
+      link(deps, '/forgot-password', { email: user.email }),
+      '',
+      'If it was not you, ignore this message: your account stays as it is.',
+    ].join('\n'),
+  };
+}
+
 function personalOrganizationName(name: string): string {
   return `${[...name].slice(0, 230).join('')}'s workspace`;
 }
@@ -200,13 +216,28 @@ function personalOrganizationName(name: string): string {
 
 export type RegisterInput = { name: string; email: string; password: string; username?: string | undefined; gdprConsent?: boolean | undefined };
 
-/** Creates the account (pending) with its personal organization in one transaction, then mails the verification link. */
-export async function registerUser(deps: IdentityDeps, input: RegisterInput, actor: Actor): Promise<UserView> {
+/**
+ * Creates the account (pending) with its personal organization in one transaction, then mails the verification
+ * link. An email that already has an account gets the same answer (nothing tells the two apart: same result, a
+ * password hash either way, a mail either way); its owner is mailed instead, so a real person who forgot they have an
+ * account learns how to get in. A taken username is refused before the email is looked at, so that answer does not
+ * depend on the email either.
+ */
+export async function registerUser(deps: IdentityDeps, input: RegisterInput, actor: Actor): Promise<void> {
   const problem = passwordProblem(input.password, { email: input.email, username: input.username ?? null });
   if (problem) throw passwordRefused(problem);
   const passwordHash = await hashPassword(input.password);
+  if (input.username) {
+    const username = input.username;
+    const taken = await asSystem(deps.db, async (tx) => {
+      const [row] = await tx.select({ id: users.id }).from(users).where(eq(users.username, username));
+      return row !== undefined;
+    });
+    if (taken) throw usernameTaken();
+  }
   const userId = newId();
   const token = newSecretToken('ev');
+  const startedAt = performance.now();
   let row: UserRow;
   try {
     row = await asSystem(deps.db, async (tx) => {
@@ -235,10 +266,61 @@ export async function registerUser(deps: IdentityDeps, input: RegisterInput, act
       return selectUser(tx, userId);
     });
   } catch (error) {
+    if (uniqueViolationOf(error) === 'users_email_key') return registrationOfExistingEmail(deps, input.email, actor, startedAt);
     throw userConflict(error) ?? error;
   }
-  await deliver(deps, verificationMail(deps, row, token));
-  return toUserView(row);
+  accountCreationTime.observe(performance.now() - startedAt);
+  // Not awaited, here as for an existing email: how long the mail server takes must not tell the two apart.
+  void deliver(deps, verificationMail(deps, row, token));
+}
+
+/**
+ * How long creating an account (its rows, organization and audit) takes in this process: the median of the last
+ * few, so one slow first registration does not count for long. Answering for an email that already has an account
+ * does less work; it waits out the difference, so the time of the answer does not tell the two apart either.
+ */
+const accountCreationTime = {
+  recentMs: [] as number[],
+  observe(ms: number): void {
+    this.recentMs.push(ms);
+    if (this.recentMs.length > 15) this.recentMs.shift();
+  },
+  get typicalMs(): number {
+    const sorted = [...this.recentMs].sort((a, b) => a - b);
+    return sorted[Math.floor(sorted.length / 2)] ?? 0;
+  },
+};
+
+/** Someone registered an email that has an account: audit it and tell the owner (at most once a minute). */
+async function registrationOfExistingEmail(deps: IdentityDeps, email: string, actor: Actor, startedAt: number): Promise<void> {
+  const owner = await asSystem(deps.db, async (tx) => {
+    const [row] = await tx
+      .select({ id: users.id, name: users.name, email: users.email, status: users.status })
+      .from(users)
+      .where(sql`lower(${users.email}) = ${email}`);
+    if (!row) return undefined;
+    const [recent] = await tx
+      .select({ id: auditLog.id })
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.userId, row.id),
+          eq(auditLog.action, 'registration_of_existing_email'),
+          gt(auditLog.timestamp, new Date(Date.now() - MAIL_COOLDOWN_MS)),
+        ),
+      )
+      .limit(1);
+    await recordAudit(tx, { ...actor, userId: row.id }, {
+      action: 'registration_of_existing_email',
+      resourceType: 'user',
+      resourceId: row.id,
+      details: { mailed: !recent && row.status !== 'inactive' },
+    });
+    // A disabled account cannot log in or reset its password: nothing to tell its owner.
+    return recent || row.status === 'inactive' ? undefined : row;
+  });
+  await pause(accountCreationTime.typicalMs - (performance.now() - startedAt));
+  if (owner) void deliver(deps, existingAccountMail(deps, owner));
 }
 
 export async function verifyEmail(deps: IdentityDeps, token: string, actor: Actor): Promise<UserView> {
@@ -297,50 +379,8 @@ export async function resendVerification(deps: IdentityDeps, email: string): Pro
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Login throttling (shared by every server process through app.login_attempts)
+// Login throttling: see login-throttle.ts
 // ---------------------------------------------------------------------------------------------------------------
-
-/**
- * Refuses with 429 when the email had MAX_FAILURES_PER_EMAIL failures in the window (counting only those after its
- * last success) or the address MAX_FAILURES_PER_IP. Retry-After is when the oldest counted failure leaves the window.
- */
-async function assertNotThrottled(tx: Tx, email: string, ipAddress: string): Promise<void> {
-  const window = sql`now() - make_interval(mins => ${LOGIN_WINDOW_MINUTES})`;
-  const secondsLeft = sql<number>`greatest(1, ceil(extract(epoch from (${loginAttempts.createdAt} + make_interval(mins => ${LOGIN_WINDOW_MINUTES}) - now()))))::int`;
-  const lastSuccess = sql`coalesce((SELECT max(s.created_at) FROM app.login_attempts s WHERE s.email = ${email} AND s.succeeded), '-infinity'::timestamptz)`;
-  const byEmail = await tx
-    .select({ secondsLeft })
-    .from(loginAttempts)
-    .where(
-      and(
-        eq(loginAttempts.email, email),
-        eq(loginAttempts.succeeded, false),
-        sql`${loginAttempts.createdAt} > ${window}`,
-        sql`${loginAttempts.createdAt} > ${lastSuccess}`,
-      ),
-    )
-    .orderBy(desc(loginAttempts.createdAt))
-    .limit(MAX_FAILURES_PER_EMAIL);
-  const byIp = await tx
-    .select({ secondsLeft })
-    .from(loginAttempts)
-    .where(and(eq(loginAttempts.ipAddress, ipAddress), eq(loginAttempts.succeeded, false), sql`${loginAttempts.createdAt} > ${window}`))
-    .orderBy(desc(loginAttempts.createdAt))
-    .limit(MAX_FAILURES_PER_IP);
-  const waits: number[] = [];
-  if (byEmail.length >= MAX_FAILURES_PER_EMAIL) waits.push(byEmail.at(-1)!.secondsLeft);
-  if (byIp.length >= MAX_FAILURES_PER_IP) waits.push(byIp.at(-1)!.secondsLeft);
-  if (waits.length === 0) return;
-  const retryAfter = Math.max(...waits);
-  throw new AppError('TOO_MANY_REQUESTS', `Too many failed login attempts; try again in ${retryAfter} seconds`, {
-    headers: { 'retry-after': String(retryAfter) },
-    details: { retryAfterSeconds: retryAfter },
-  });
-}
-
-async function recordAttempt(tx: Tx, email: string, ipAddress: string, succeeded: boolean): Promise<void> {
-  await tx.insert(loginAttempts).values({ email, ipAddress, succeeded });
-}
 
 function ipOf(actor: Actor): string {
   return actor.ipAddress ?? 'unknown';
@@ -378,21 +418,22 @@ async function startSession(tx: Tx, userId: string, actor: Actor): Promise<Issue
 
 export async function login(deps: IdentityDeps, input: { email: string; password: string }, actor: Actor): Promise<SessionGrant> {
   const ipAddress = ipOf(actor);
-  const account = await asSystem(deps.db, async (tx) => {
-    await assertNotThrottled(tx, input.email, ipAddress);
+  const { attempt, account } = await asSystem(deps.db, async (tx) => {
+    const started = await startLoginAttempt(tx, input.email, ipAddress);
     const [row] = await tx
       .select({ id: users.id, passwordHash: users.passwordHash, status: users.status, emailVerified: users.emailVerified })
       .from(users)
       .where(sql`lower(${users.email}) = ${input.email}`);
-    return row;
+    return { attempt: started, account: row };
   });
+  await pause(attempt.delayMs);
   const passwordOk = account?.passwordHash
     ? await verifyPassword(account.passwordHash, input.password)
     : await verifyAgainstDummy(input.password);
 
   if (!account || !passwordOk) {
+    // The attempt is already recorded as a failure.
     await asSystem(deps.db, async (tx) => {
-      await recordAttempt(tx, input.email, ipAddress, false);
       await recordAudit(tx, { ...actor, userId: account?.id ?? null }, {
         action: 'user_login_failed',
         resourceType: 'user',
@@ -403,7 +444,7 @@ export async function login(deps: IdentityDeps, input: { email: string; password
     throw invalidCredentials();
   }
   // The password checked out, so these answers tell nothing to someone who does not already know it.
-  await asSystem(deps.db, (tx) => recordAttempt(tx, input.email, ipAddress, true));
+  await asSystem(deps.db, (tx) => loginAttemptSucceeded(tx, attempt.attemptId));
   if (!account.emailVerified) {
     throw new AppError('EMAIL_NOT_VERIFIED', 'Confirm your email address first: follow the link we sent you, or ask for a new one');
   }
@@ -637,7 +678,7 @@ export async function resetPassword(
   });
   if (!done) throw invalid;
   // The owner of the mailbox is back in: failed logins before the reset no longer lock the account.
-  await asSystem(deps.db, (tx) => recordAttempt(tx, input.email, ipOf(actor), true));
+  await asSystem(deps.db, (tx) => recordLoginSuccess(tx, input.email, ipOf(actor)));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -776,12 +817,11 @@ export async function deleteMe(deps: IdentityDeps, actor: Actor & { userId: stri
   if (!account) throw new AppError('UNAUTHENTICATED', 'The account no longer exists');
   const email = account.email.toLowerCase();
   // Guessing the password here counts against the same limits as guessing it at login.
-  await asSystem(deps.db, (tx) => assertNotThrottled(tx, email, ipAddress));
+  const attempt = await asSystem(deps.db, (tx) => startLoginAttempt(tx, email, ipAddress));
+  await pause(attempt.delayMs);
   const passwordOk = account.passwordHash ? await verifyPassword(account.passwordHash, password) : await verifyAgainstDummy(password);
-  if (!passwordOk) {
-    await asSystem(deps.db, (tx) => recordAttempt(tx, email, ipAddress, false));
-    throw invalidCredentials();
-  }
+  if (!passwordOk) throw invalidCredentials();
+  await asSystem(deps.db, (tx) => loginAttemptSucceeded(tx, attempt.attemptId));
 
   await withUser(deps.db, userId, async (tx) => {
     const otherOwner = sql`EXISTS (SELECT 1 FROM app.organization_members o

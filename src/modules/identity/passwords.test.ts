@@ -16,6 +16,14 @@ describe('password policy', () => {
     expect(passwordProblem('violet tractor of midnight')).toBeUndefined();
   });
 
+  it('refuses passwords of spaces or invisible characters only, but not passwords with spaces', () => {
+    for (const blank of [' '.repeat(8), '\t'.repeat(8), ' \r\n '.repeat(2), '\u00a0'.repeat(8), '\u3000'.repeat(8), '\u200b'.repeat(8)]) {
+      expect(passwordProblem(blank), JSON.stringify(blank)).toBe('must contain something other than spaces');
+    }
+    expect(passwordProblem('       .')).toBeUndefined();
+    expect(passwordProblem('  violet tractor  ')).toBeUndefined();
+  });
+
   it('refuses the email address and the username', () => {
     expect(passwordProblem('Ada@Example.com', { email: 'ada@example.com' })).toMatch(/email/);
     expect(passwordProblem('lovelace1815', { username: 'Lovelace1815' })).toMatch(/username/);

@@ -4,7 +4,7 @@ import { dictionary } from '@zxcvbn-ts/language-common';
 
 /**
  * Password policy and hashing (OWASP ASVS 2.1 and 2.4): 8–256 characters counted as Unicode code points and never
- * truncated, refused when found in a list of common passwords or equal to the account's email or username, stored
+ * truncated, not only spaces (or other invisible characters), refused when found in a list of common passwords or equal to the account's email or username, stored
  * as argon2id with at least the OWASP minimum of 19 MiB memory and 2 iterations.
  */
 export const PASSWORD_MIN_LENGTH = 8;
@@ -24,11 +24,15 @@ export function isCommonPassword(password: string): boolean {
   return commonPasswordSet().has(password.toLowerCase());
 }
 
+/** Spaces of any kind, line breaks, control and invisible format characters (such as the zero-width space) only. */
+const BLANK = /^[\s\p{Z}\p{Cc}\p{Cf}]*$/u;
+
 /** Why a new password is refused, or undefined when it is acceptable. */
 export function passwordProblem(password: string, context: { email?: string | null; username?: string | null } = {}): string | undefined {
   const length = [...password].length;
   if (length < PASSWORD_MIN_LENGTH) return `must be at least ${PASSWORD_MIN_LENGTH} characters long`;
   if (length > PASSWORD_MAX_LENGTH) return `must be at most ${PASSWORD_MAX_LENGTH} characters long`;
+  if (BLANK.test(password)) return 'must contain something other than spaces';
   const lowered = password.toLowerCase();
   if (context.email && lowered === context.email.toLowerCase()) return 'must not be your email address';
   if (context.username && lowered === context.username.toLowerCase()) return 'must not be your username';

@@ -495,7 +495,7 @@ const enc = encodeURIComponent;
 export const api = {
   auth: {
     register: (input: { name: string; email: string; password: string }) =>
-      apiRequest<{ user: User }>('POST', '/auth/register', { body: input }),
+      apiRequest<{ status: 'verification_sent'; email: string; message: string }>('POST', '/auth/register', { body: input }),
     verifyEmail: (token: string) => apiRequest<{ user: User }>('POST', '/auth/verify-email', { body: { token } }),
     login: (input: { email: string; password: string }) => apiRequest<LoginResult>('POST', '/auth/login', { body: input }),
     logout: () => apiRequest<void>('POST', '/auth/logout'),
