@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { providerNames } from '../../core/ai/index.js';
-import { cursorSchema, limitSchema, pageSchema } from '../../core/http/pagination.js';
+import { providerNames } from '../../shared/ai-providers.js';
+import { cursorSchema, limitSchema, pageSchema } from '../../shared/contract/pagination.js';
 
 /** Request and response schemas of the AI endpoints, shared by server and OpenAPI. */
 

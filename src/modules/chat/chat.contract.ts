@@ -1,11 +1,8 @@
 import { z } from 'zod';
-import { cursorSchema, limitSchema, pageSchema } from '../../core/http/pagination.js';
-import { messageRoles, messageStatuses } from './chat.schema.js';
+import { cursorSchema, limitSchema, pageSchema } from '../../shared/contract/pagination.js';
+import { DEFAULT_CONVERSATION_TITLE, MAX_QUESTION_LENGTH, messageRoles, messageStatuses } from '../../shared/chat-messages.js';
 
 /** Request and response schemas of /projects/{projectId}/conversations and their messages. */
-
-export const DEFAULT_CONVERSATION_TITLE = 'New conversation';
-export const MAX_QUESTION_LENGTH = 4000;
 
 const titleSchema = z.string().trim().min(1, 'must not be empty').max(255, 'must be at most 255 characters');
 

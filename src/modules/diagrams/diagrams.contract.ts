@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { cursorSchema, limitSchema, pageSchema } from '../../core/http/pagination.js';
-import { diagramTypes } from './diagrams.schema.js';
-import { MAX_MERMAID_LENGTH } from './mermaid-validator.js';
+import { cursorSchema, limitSchema, pageSchema } from '../../shared/contract/pagination.js';
+import { MAX_MERMAID_LENGTH } from '../../shared/diagram-limits.js';
+import { diagramTypes } from '../../shared/workspace-kinds.js';
 
 /** Request and response schemas of /projects/{projectId}/diagrams. */
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { cursorSchema, limitSchema, pageSchema } from '../../core/http/pagination.js';
-import { documentStatuses, documentTypes } from './documents.schema.js';
-import { SLUG_PATTERN } from './slug.js';
+import { cursorSchema, limitSchema, pageSchema } from '../../shared/contract/pagination.js';
+import { documentStatuses, documentTypes } from '../../shared/document-kinds.js';
+import { SLUG_PATTERN } from '../../shared/document-slugs.js';
 
 /** Request and response schemas of /projects/{projectId}/documents and /projects/{projectId}/versions. */
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { jobStatuses } from '../../core/jobs/index.js';
-import { generatableTypes } from './document-kinds.js';
+import { generatableTypes } from '../../shared/document-kinds.js';
+import { jobStatuses } from '../../shared/job-statuses.js';
 
 /** Request and response schemas of document generation and the idea pipeline, shared by server and OpenAPI. */
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { subscriptionTiers, userStatuses } from '../../shared/account-kinds.js';
 
 /**
  * Request and response schemas of the identity endpoints. The same schemas validate requests, serialize responses
@@ -28,8 +29,6 @@ export const personNameSchema = z.string().trim().min(1).max(255);
 
 const secretSchema = z.string().min(1).max(512);
 
-export const userStatuses = ['pending', 'active', 'inactive'] as const;
-export const subscriptionTiers = ['free', 'pro', 'enterprise'] as const;
 
 export const userSchema = z.object({
   id: z.string().uuid(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { jobStatuses } from '../../core/jobs/index.js';
-import { cursorSchema, limitSchema, pageSchema } from '../../core/http/pagination.js';
+import { jobStatuses } from '../../shared/job-statuses.js';
+import { cursorSchema, limitSchema, pageSchema } from '../../shared/contract/pagination.js';
 
 /** Request and response schemas of /jobs, shared by server and OpenAPI. */
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { organizationRoles } from '../../core/db/platform.schema.js';
-import { cursorSchema, limitSchema, pageSchema } from '../../core/http/pagination.js';
+import { settingsSchema } from '../../shared/contract/json-fields.js';
+import { organizationRoles } from '../../shared/organization-roles.js';
+import { cursorSchema, limitSchema, pageSchema } from '../../shared/contract/pagination.js';
 
 /** Request and response schemas of /organizations and /organizations/{id}/members, shared by server and OpenAPI. */
 
@@ -10,7 +11,7 @@ export const organizationNameSchema = z.string().trim().min(1, 'must not be empt
 export const organizationSlugSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,99}$/, 'must be 1–100 lowercase letters, digits or hyphens, starting with a letter or digit');
-export const settingsSchema = z.record(z.string(), z.unknown());
+export { settingsSchema };
 
 export const createOrganizationBody = z
   .object({ name: organizationNameSchema, slug: organizationSlugSchema.optional(), settings: settingsSchema.optional() })

@@ -1,15 +1,10 @@
 import { z } from 'zod';
-import { projectStatuses } from '../../core/db/platform.schema.js';
-import { cursorSchema, limitSchema, pageSchema } from '../../core/http/pagination.js';
-import { settingsSchema } from '../organizations/index.js';
+import { settingsSchema } from '../../shared/contract/json-fields.js';
+import { projectStatuses, writableProjectStatuses } from '../../shared/project-statuses.js';
+import { cursorSchema, limitSchema, pageSchema } from '../../shared/contract/pagination.js';
 
 /** Request and response schemas of /projects, shared by server and OpenAPI. */
 
-/** `deleted` is reached through DELETE /projects/{id} only, never written directly. */
-export const writableProjectStatuses = projectStatuses.filter((status) => status !== 'deleted') as [
-  Exclude<(typeof projectStatuses)[number], 'deleted'>,
-  ...Exclude<(typeof projectStatuses)[number], 'deleted'>[],
-];
 export const writableStatusSchema = z.enum(writableProjectStatuses);
 export const projectStatusSchema = z.enum(projectStatuses);
 

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { cursorSchema, limitSchema, pageSchema } from '../../core/http/pagination.js';
-import { generatableTemplates } from '../../shared/workspace-kinds.js';
-import { wireframeTemplates } from './wireframes.schema.js';
+import { cursorSchema, limitSchema, pageSchema } from '../../shared/contract/pagination.js';
+import { generatableTemplates, wireframeTemplates } from '../../shared/workspace-kinds.js';
 
 /** Request and response schemas of /projects/{projectId}/wireframes, shared by server, OpenAPI and the web client. */
 
