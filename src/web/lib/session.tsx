@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { api, ApiError, onSessionEnded, type User } from '../api/client';
+import { api, ApiError, onSessionEnded, type User } from '../api/http';
 
 type SessionState =
   | { status: 'loading'; user: null }

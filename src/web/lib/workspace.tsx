@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api, type Organization } from '../api/client';
+import { api, type Organization } from '../api/http';
 
 const STORAGE_KEY = 'atelier.organizationId';
 
