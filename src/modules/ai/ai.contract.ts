@@ -121,6 +121,19 @@ export const generationSummarySchema = z.object({
   latencyMs: z.number(),
 });
 
+/** The result of a task job (GET /jobs/{id}): kept on a failed job too when some inputs were done. */
+export const taskBatchResultSchema = z.object({
+  task: z.string(),
+  total: z.number().int(),
+  completed: z.number().int(),
+  generationIds: z.array(z.string()),
+  outputs: z.array(z.unknown()).describe('one per finished input, in order'),
+  tokensIn: z.number().int(),
+  tokensOut: z.number().int(),
+  cost: z.number(),
+});
+export type TaskBatchResult = z.infer<typeof taskBatchResultSchema>;
+
 export const runTaskResponse = generationSummarySchema.extend({ output: z.unknown() });
 
 export const generationSchema = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { generatableTypes } from '../../shared/document-kinds.js';
+import { documentTypes, generatableTypes } from '../../shared/document-kinds.js';
 import { jobStatuses } from '../../shared/job-statuses.js';
 
 /** Request and response schemas of document generation and the idea pipeline, shared by server and OpenAPI. */
@@ -56,7 +56,7 @@ export const clarificationsSchema = z.object({
     })
     .nullable(),
   documents: z
-    .array(z.object({ id: z.string(), type: z.string(), title: z.string(), version: z.number().int() }))
+    .array(z.object({ id: z.string(), type: z.enum(documentTypes), title: z.string(), version: z.number().int() }))
     .describe('the documents the pipeline generated (empty until it is done)'),
 });
 export type Clarifications = z.infer<typeof clarificationsSchema>;
@@ -77,3 +77,15 @@ export const answerClarificationsBody = z
     if (!body.skip && !body.answers?.length) ctx.addIssue({ code: 'custom', path: ['answers'], message: 'must hold at least one answer, or send skip: true' });
   });
 export type AnswerClarificationsBody = z.infer<typeof answerClarificationsBody>;
+
+/** A section of an existing document the generator drew on, kept in the generated document's metadata.citations. */
+export const sourceCitationSchema = z.object({
+  id: z.string().describe('the id the model saw: <documentId>#<blockId>'),
+  documentId: z.string(),
+  documentType: z.enum(documentTypes),
+  documentTitle: z.string(),
+  rev: z.number().int(),
+  blockId: z.string(),
+  heading: z.string().nullable(),
+});
+export type SourceCitation = z.infer<typeof sourceCitationSchema>;

@@ -1,6 +1,7 @@
 import { Fragment, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api, type Generation } from '../../api/http';
+import { api } from '../../api/client';
+import type { Generation } from './client';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorBanner } from '../../components/error-banner';
 import { ChevronDownIcon, ChevronRightIcon, SparklesIcon } from '../../components/icons';

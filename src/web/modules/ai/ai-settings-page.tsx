@@ -1,15 +1,9 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import {
-  aiProviders,
-  api,
-  ApiError,
-  type AiProvider,
-  type AiSettings,
-  type AiSettingsPatch,
-  type ConnectionCheck,
-  type Organization,
-} from '../../api/http';
+import { api } from '../../api/client';
+import { ApiError } from '../../api/http';
+import type { Organization } from '../organizations/client';
+import { aiProviders, type AiProvider, type AiSettings, type AiSettingsPatch, type ConnectionCheck } from './client';
 import { ErrorBanner } from '../../components/error-banner';
 import { SelectField, TextField } from '../../components/field';
 import { AlertIcon, CheckIcon, KeyIcon, SparklesIcon } from '../../components/icons';
@@ -79,7 +73,7 @@ function patchOf(values: Values, removeKey: boolean): AiSettingsPatch {
 export function AiSettingsPage() {
   const organization = useOrganization();
   useTitle('AI provider', organization.name);
-  const settings = useResource(organization.id, (signal) => api.aiSettings.get(organization.id, signal));
+  const settings = useResource(organization.id, (signal) => api.ai.settings.get(organization.id, signal));
   return (
     <div className="page page-narrow" data-testid="ai-settings-page">
       <PageHeader title="Settings" subtitle={`${organization.name} · you are ${roleLabels[organization.role]?.toLowerCase() ?? organization.role}`} />
@@ -147,7 +141,7 @@ function AiSettingsForm({ organization, settings, onSaved }: { organization: Org
   const [testError, setTestError] = useState<unknown>(null);
 
   const form = useForm<Values>(valuesOf(settings), async (values) => {
-    const saved = await api.aiSettings.update(organization.id, patchOf(values, removeKey));
+    const saved = await api.ai.settings.update(organization.id, patchOf(values, removeKey));
     setRemoveKey(false);
     form.setValues(valuesOf(saved));
     onSaved(saved);
@@ -171,7 +165,7 @@ function AiSettingsForm({ organization, settings, onSaved }: { organization: Org
     setCheck(null);
     setTestError(null);
     try {
-      setCheck(await api.aiSettings.test(organization.id, patchOf(values, removeKey)));
+      setCheck(await api.ai.settings.test(organization.id, patchOf(values, removeKey)));
     } catch (caught) {
       setTestError(caught);
     } finally {

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { UsageBucket } from '../../api/http';
+import type { UsageBucket } from './client';
 import { formatCompact, formatDate, formatNumber, formatUsd } from '../../lib/format';
 
 const HEIGHT = 240;

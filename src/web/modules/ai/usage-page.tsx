@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { api, type AiProvider, type Credits, type Usage, type UsageBucket } from '../../api/http';
+import { api } from '../../api/client';
+import type { AiProvider, Credits, Usage, UsageBucket } from './client';
 import { ErrorBanner } from '../../components/error-banner';
 import { RestoreIcon } from '../../components/icons';
 import { SkeletonRows } from '../../components/spinner';
@@ -46,13 +47,13 @@ export function UsagePage() {
   const report = useResource<Report>(`${organization.id}:${from}:${to}:${refreshKey}`, async (signal) => {
     const query = { organizationId: organization.id, from, to };
     const [days, models, features] = await Promise.all([
-      api.usage.get({ ...query, groupBy: 'day' }, signal),
-      api.usage.get({ ...query, groupBy: 'model' }, signal),
-      api.usage.get({ ...query, groupBy: 'feature' }, signal),
+      api.ai.usage({ ...query, groupBy: 'day' }, signal),
+      api.ai.usage({ ...query, groupBy: 'model' }, signal),
+      api.ai.usage({ ...query, groupBy: 'feature' }, signal),
     ]);
     return { days, models, features };
   });
-  const credits = useResource<Credits>(`credits:${refreshKey}`, (signal) => api.usage.credits(signal));
+  const credits = useResource<Credits>(`credits:${refreshKey}`, (signal) => api.ai.credits(signal));
 
   const setRange = (range: { from: string; to: string }) => {
     const next = new URLSearchParams(params);

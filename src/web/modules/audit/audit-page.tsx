@@ -1,5 +1,8 @@
 import { useMemo, useState } from 'react';
-import { api, ApiError, type AuditEvent, type Page } from '../../api/http';
+import type { Page } from '../../../shared/contract/pagination';
+import { api } from '../../api/client';
+import { ApiError } from '../../api/http';
+import type { AuditEvent } from './client';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorBanner } from '../../components/error-banner';
 import { ActivityIcon, ChevronLeftIcon, ChevronRightIcon } from '../../components/icons';

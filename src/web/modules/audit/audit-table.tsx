@@ -1,5 +1,5 @@
 import { Link } from 'react-router-dom';
-import type { AuditEvent } from '../../api/http';
+import type { AuditEvent } from './client';
 import { formatDateTime, formatRelative } from '../../lib/format';
 
 /** `project.created` → "Project created"; anything unknown still reads as words. */

@@ -1,12 +1,15 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { api, ApiError, messageOf, type Credits } from '../../api/http';
+import { api } from '../../api/client';
+import { ApiError, messageOf } from '../../api/http';
+import type { Credits } from '../ai/client';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorBanner } from '../../components/error-banner';
 import { QuoteIcon } from '../../components/icons';
 import { Spinner } from '../../components/spinner';
 import { citedIn } from '../../../shared/citations';
-import { askQuestion, chatApi, type ChatCitation, type ChatMessage, type Conversation } from './client';
+import { askQuestion } from './answer-stream';
+import type { ChatCitation, ChatMessage, Conversation } from './client';
 import { usePagedList } from '../../lib/use-paged-list';
 import { useResource } from '../../lib/use-resource';
 import { useProjectContext } from '../projects/project-context';
@@ -45,7 +48,7 @@ export function ChatTab() {
   const projectId = project.id;
 
   const conversations = usePagedList<Conversation>(projectId, (cursor, signal) =>
-    chatApi.list(projectId, { limit: CONVERSATION_PAGE, cursor }, signal),
+    api.chat.list(projectId, { limit: CONVERSATION_PAGE, cursor }, signal),
   );
   const [messages, setMessages] = useState<ChatMessage[]>([]);
   const [olderCursor, setOlderCursor] = useState<string | null>(null);
@@ -55,7 +58,7 @@ export function ChatTab() {
   const [live, setLive] = useState<LiveAnswer | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [creditKey, setCreditKey] = useState(0);
-  const credits = useResource<Credits>(`credits:${creditKey}`, (signal) => api.usage.credits(signal));
+  const credits = useResource<Credits>(`credits:${creditKey}`, (signal) => api.ai.credits(signal));
   const abortRef = useRef<AbortController | null>(null);
   const threadRef = useRef<HTMLDivElement>(null);
   const keepOffsetRef = useRef<number | null>(null);
@@ -78,7 +81,7 @@ export function ChatTab() {
     const controller = new AbortController();
     setThreadState('loading');
     setMessages([]);
-    chatApi
+    api.chat
       .messages(projectId, conversationId, { limit: MESSAGE_PAGE }, controller.signal)
       .then((page) => {
         stickRef.current = true;
@@ -95,7 +98,7 @@ export function ChatTab() {
   }, [projectId, conversationId]);
 
   const reloadNewest = useCallback(async (id: string) => {
-    const page = await chatApi.messages(projectId, id, { limit: MESSAGE_PAGE });
+    const page = await api.chat.messages(projectId, id, { limit: MESSAGE_PAGE });
     setMessages((current) => merge(current, page.items));
   }, [projectId]);
 
@@ -103,7 +106,7 @@ export function ChatTab() {
     if (!conversationId || !olderCursor || loadingOlder) return;
     setLoadingOlder(true);
     try {
-      const page = await chatApi.messages(projectId, conversationId, { limit: MESSAGE_PAGE, before: olderCursor });
+      const page = await api.chat.messages(projectId, conversationId, { limit: MESSAGE_PAGE, before: olderCursor });
       const box = threadRef.current;
       keepOffsetRef.current = box ? box.scrollHeight - box.scrollTop : null;
       setMessages((current) => merge(current, page.items));
@@ -131,7 +134,7 @@ export function ChatTab() {
 
   /** Creates a conversation and opens it; it starts empty, so its thread is not fetched. */
   const startConversation = async (): Promise<string> => {
-    const created = await chatApi.create(projectId);
+    const created = await api.chat.create(projectId);
     createdRef.current = created.id;
     conversations.update((current) => [created, ...current]);
     setMessages([]);
@@ -213,11 +216,11 @@ export function ChatTab() {
           void startConversation().catch((error: unknown) => setNotice(messageOf(error)));
         }}
         onRename={async (id, title) => {
-          const renamed = await chatApi.rename(projectId, id, title);
+          const renamed = await api.chat.rename(projectId, id, title);
           conversations.update((current) => current.map((c) => (c.id === id ? renamed : c)));
         }}
         onDelete={async (id) => {
-          await chatApi.remove(projectId, id);
+          await api.chat.remove(projectId, id);
           conversations.update((current) => current.filter((c) => c.id !== id));
           if (id === conversationId) void navigate(`/projects/${projectId}/chat`);
         }}

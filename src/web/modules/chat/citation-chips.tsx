@@ -1,6 +1,7 @@
 import { useNavigate } from 'react-router-dom';
 import { FileTextIcon, QuoteIcon, SparklesIcon } from '../../components/icons';
-import { citationPath, type ChatCitation } from './client';
+import { citationPath } from './citations';
+import type { ChatCitation } from './client';
 
 const kindLabels = { section: 'Section', diagram: 'Diagram', wireframe: 'Wireframe' } as const;
 

@@ -1,4 +1,4 @@
-import type { Credits } from '../../api/http';
+import type { Credits } from '../ai/client';
 
 /** The user's chat credits left this month ("unlimited" on plans without a cap). */
 export function CreditCounter({ credits, error }: { credits: Credits | undefined; error: unknown }) {

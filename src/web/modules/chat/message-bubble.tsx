@@ -1,7 +1,8 @@
 import type { MouseEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { MarkdownView } from '../../components/markdown-view';
-import { citationPath, citationsOfMessage, type ChatCitation, type ChatMessage } from './client';
+import { citationPath, citationsOfMessage } from './citations';
+import type { ChatCitation, ChatMessage } from './client';
 import { CitationChips } from './citation-chips';
 
 /** The answer's [id] markers as numbered links to what they cite (ids the answer was not given stay as written). */

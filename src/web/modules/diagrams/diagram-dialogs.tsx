@@ -1,5 +1,7 @@
 import { useState } from 'react';
-import { api, ApiError, type DocumentListItem } from '../../api/http';
+import { api } from '../../api/client';
+import { ApiError } from '../../api/http';
+import type { DocumentListItem } from '../documents/client';
 import { Dialog } from '../../components/dialog';
 import { ErrorBanner } from '../../components/error-banner';
 import { SelectField, TextAreaField, TextField } from '../../components/field';
@@ -7,16 +9,8 @@ import { SparklesIcon } from '../../components/icons';
 import { JobProgress } from '../jobs/job-progress';
 import { useToast } from '../../components/toast';
 import { documentTypeLabels } from '../documents/document-kinds';
-import {
-  diagramsApi,
-  diagramTemplates,
-  diagramTypeDescriptions,
-  diagramTypeLabels,
-  diagramTypes,
-  parseProblemOf,
-  type Diagram,
-  type DiagramType,
-} from './client';
+import { parseProblemOf, type Diagram } from './client';
+import { diagramTemplates, diagramTypeDescriptions, diagramTypeLabels, diagramTypes, type DiagramType } from './diagram-kinds';
 import { useJobStart } from '../jobs/use-job-start';
 import { useResource } from '../../lib/use-resource';
 
@@ -45,7 +39,7 @@ function NewDiagramForm({ projectId, onClose, onCreated }: { projectId: string; 
     setSaving(true);
     setError(null);
     try {
-      onCreated(await diagramsApi.create(projectId, { type, title: title.trim(), mermaidCode: diagramTemplates[type] }));
+      onCreated(await api.diagrams.create(projectId, { type, title: title.trim(), mermaidCode: diagramTemplates[type] }));
     } catch (caught) {
       setError(caught);
     } finally {
@@ -120,7 +114,7 @@ function GenerateForm({ projectId, onClose, onGenerated }: { projectId: string; 
 
   const start = () => {
     const trimmed = instructions.trim();
-    return startJob(() => diagramsApi.generate(projectId, { type, ...(source ? { from: source } : {}), ...(trimmed ? { instructions: trimmed } : {}) }));
+    return startJob(() => api.diagrams.generate(projectId, { type, ...(source ? { from: source } : {}), ...(trimmed ? { instructions: trimmed } : {}) }));
   };
 
   const onDone = whenDone((job) => {

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { api, ApiError, messageOf, type Project } from '../../api/http';
+import { api } from '../../api/client';
+import { ApiError, messageOf } from '../../api/http';
+import type { Project } from '../projects/client';
 import { ConfirmDialog } from '../../components/dialog';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorBanner } from '../../components/error-banner';
@@ -8,18 +10,10 @@ import { ChartIcon, DownloadIcon, HistoryIcon, RestoreIcon, TrashIcon } from '..
 import { LoadingState, Spinner } from '../../components/spinner';
 import { useToast } from '../../components/toast';
 import { PageHeader } from '../../layout/page-header';
-import {
-  conflictDiagramOf,
-  diagramsApi,
-  diagramTypeLabels,
-  downloadPng,
-  downloadSvg,
-  parseProblemOf,
-  renderMermaid,
-  type Diagram,
-  type DiagramRevision,
-  type ParseProblem,
-} from './client';
+import { conflictDiagramOf, parseProblemOf, type Diagram, type DiagramRevision } from './client';
+import { downloadPng, downloadSvg } from './diagram-downloads';
+import { diagramTypeLabels } from './diagram-kinds';
+import { renderMermaid, type ParseProblem } from './mermaid';
 import { formatDateTime, formatRelative } from '../../lib/format';
 import { useDebounced } from '../../lib/use-debounced';
 import { useResource } from '../../lib/use-resource';
@@ -33,7 +27,7 @@ type Loaded = { project: Project; diagram: Diagram };
 export function DiagramPage() {
   const { projectId = '', diagramId = '' } = useParams();
   const loaded = useResource<Loaded>(`${projectId}|${diagramId}`, async (signal) => {
-    const [project, diagram] = await Promise.all([api.projects.get(projectId, signal), diagramsApi.get(projectId, diagramId, signal)]);
+    const [project, diagram] = await Promise.all([api.projects.get(projectId, signal), api.diagrams.get(projectId, diagramId, signal)]);
     return { project, diagram };
   });
   if (loaded.status === 'loading') return <LoadingState label="Loading diagram" />;
@@ -118,7 +112,7 @@ function DiagramEditor({ project, initial }: { project: Project; initial: Diagra
     setSaving(true);
     setSaveError(null);
     try {
-      const saved = await diagramsApi.update(project.id, diagram.id, {
+      const saved = await api.diagrams.update(project.id, diagram.id, {
         baseRev: diagram.currentRev,
         ...(code !== diagram.mermaidCode ? { mermaidCode: code } : {}),
         ...(title.trim() !== diagram.title ? { title: title.trim() } : {}),
@@ -136,7 +130,7 @@ function DiagramEditor({ project, initial }: { project: Project; initial: Diagra
   };
 
   const takeTheirs = async () => {
-    const fresh = conflictDiagramOf(saveError) ?? (await diagramsApi.get(project.id, diagram.id));
+    const fresh = conflictDiagramOf(saveError) ?? (await api.diagrams.get(project.id, diagram.id));
     setDiagram(fresh);
     setCode(fresh.mermaidCode);
     setTitle(fresh.title);
@@ -147,7 +141,7 @@ function DiagramEditor({ project, initial }: { project: Project; initial: Diagra
     setDeleting(true);
     setDeleteError(null);
     try {
-      await diagramsApi.remove(project.id, diagram.id);
+      await api.diagrams.remove(project.id, diagram.id);
       toast.show('Diagram deleted');
       void navigate(`/projects/${project.id}/diagrams`);
     } catch (caught) {
@@ -202,7 +196,7 @@ function DiagramEditor({ project, initial }: { project: Project; initial: Diagra
             >
               <DownloadIcon size={15} /> PNG
             </button>
-            <a className="btn btn-secondary" href={diagramsApi.mmdUrl(project.id, diagram.id)} download data-testid="download-mmd">
+            <a className="btn btn-secondary" href={api.diagrams.mmdUrl(project.id, diagram.id)} download data-testid="download-mmd">
               <DownloadIcon size={15} /> .mmd
             </a>
             {canEdit && (
@@ -309,7 +303,7 @@ function DiagramEditor({ project, initial }: { project: Project; initial: Diagra
 }
 
 function HistoryPanel({ projectId, diagram, canEdit, onRestored }: { projectId: string; diagram: Diagram; canEdit: boolean; onRestored(diagram: Diagram): void }) {
-  const revisions = useResource<DiagramRevision[]>(`${diagram.id}|${diagram.currentRev}`, async (signal) => (await diagramsApi.revisions(projectId, diagram.id, { limit: 100 }, signal)).items);
+  const revisions = useResource<DiagramRevision[]>(`${diagram.id}|${diagram.currentRev}`, async (signal) => (await api.diagrams.revisions(projectId, diagram.id, { limit: 100 }, signal)).items);
   const [restoring, setRestoring] = useState<number | null>(null);
   const [error, setError] = useState<unknown>(null);
 
@@ -317,7 +311,7 @@ function HistoryPanel({ projectId, diagram, canEdit, onRestored }: { projectId: 
     setRestoring(rev);
     setError(null);
     try {
-      onRestored(await diagramsApi.restore(projectId, diagram.id, { rev, baseRev: diagram.currentRev }));
+      onRestored(await api.diagrams.restore(projectId, diagram.id, { rev, baseRev: diagram.currentRev }));
     } catch (caught) {
       setError(caught);
     } finally {

@@ -5,7 +5,11 @@ import { ErrorBanner } from '../../components/error-banner';
 import { ChartIcon, PlusIcon, SparklesIcon } from '../../components/icons';
 import { FilterSelect, ListCount } from '../../components/list-toolbar';
 import { SkeletonRows } from '../../components/spinner';
-import { diagramPath, diagramsApi, diagramTypeLabels, diagramTypes, renderMermaid, type Diagram } from './client';
+import { api } from '../../api/client';
+import type { Diagram } from './client';
+import { diagramTypeLabels, diagramTypes } from './diagram-kinds';
+import { diagramPath } from './diagram-paths';
+import { renderMermaid } from './mermaid';
 import { formatDateTime, formatRelative } from '../../lib/format';
 import { useFilterParam } from '../../lib/use-filter-param';
 import { usePagedList } from '../../lib/use-paged-list';
@@ -26,7 +30,7 @@ export function DiagramsTab() {
   useTitle('Diagrams', project.name);
 
   const list = usePagedList<Diagram>(`${project.id}|${type ?? ''}`, (cursor, signal) =>
-    diagramsApi.list(project.id, { type, limit: PAGE_SIZE, cursor }, signal),
+    api.diagrams.list(project.id, { type, limit: PAGE_SIZE, cursor }, signal),
   );
 
 

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { Document } from '../../api/http';
+import type { Document } from './client';
 import { Dialog } from '../../components/dialog';
 import { DiffView, type DiffMode } from '../../components/diff-view';
 import { diffTexts } from '../../lib/unified-diff';

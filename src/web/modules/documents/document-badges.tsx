@@ -1,4 +1,4 @@
-import type { DocumentStatus, DocumentType } from '../../api/http';
+import type { DocumentStatus, DocumentType } from './document-kinds';
 import { documentStatusLabels, documentTypeLabels } from './document-kinds';
 
 export function DocumentTypeChip({ type }: { type: DocumentType }) {

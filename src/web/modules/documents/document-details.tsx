@@ -1,5 +1,6 @@
 import { Link } from 'react-router-dom';
-import type { DocumentAtRevision, Project } from '../../api/http';
+import type { Project } from '../projects/client';
+import type { DocumentAtRevision } from './client';
 import { QuoteIcon, SparklesIcon } from '../../components/icons';
 import { describeModel } from '../ai/ai-labels';
 import { citationsOf, documentPath, documentTypeLabels, generatedByOf } from './document-kinds';

@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import { api, ApiError, type Document, type DocumentAtRevision } from '../../api/http';
+import { api } from '../../api/client';
+import { ApiError } from '../../api/http';
+import type { Document, DocumentAtRevision } from './client';
 import { ConfirmDialog } from '../../components/dialog';
 import { ErrorBanner } from '../../components/error-banner';
 import { AlertIcon, LockIcon } from '../../components/icons';

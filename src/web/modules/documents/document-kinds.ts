@@ -1,5 +1,13 @@
-import type { AiProvider, Citation, DocumentStatus, DocumentType } from '../../api/http';
-import { aiProviders } from '../../api/http';
+import type { ResponseOf } from '../../api/contract-types';
+import { isRecord } from '../../api/http';
+import type { sourceCitationSchema } from '../../../modules/generation/generation.contract';
+import { documentStatuses, documentTypes, generatableTypes, pipelineTypes, type DocumentStatus, type DocumentType, type GeneratableType } from '../../../shared/document-kinds';
+import { aiProviders, type AiProvider } from '../ai/client';
+
+export { documentStatuses, documentTypes, generatableTypes, pipelineTypes, type DocumentStatus, type DocumentType, type GeneratableType };
+
+/** A section of the project's documents cited by a generated document (metadata.citations). */
+export type Citation = ResponseOf<typeof sourceCitationSchema>;
 
 export const documentTypeLabels: Record<DocumentType, string> = {
   srs: 'SRS',
@@ -38,15 +46,11 @@ export const documentStatusLabels: Record<DocumentStatus, string> = {
 
 export type GeneratedBy = { provider: AiProvider; model: string; task: string | null; generationId: string | null };
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** Who wrote a generated document, from its metadata (`generatedBy`). */
 export function generatedByOf(metadata: Record<string, unknown>): GeneratedBy | null {
   const by = metadata.generatedBy;
   if (!isRecord(by) || typeof by.provider !== 'string' || typeof by.model !== 'string') return null;
-  const provider = (aiProviders as string[]).includes(by.provider) ? (by.provider as AiProvider) : 'builtin';
+  const provider = (aiProviders as readonly string[]).includes(by.provider) ? (by.provider as AiProvider) : 'builtin';
   return {
     provider,
     model: by.model,

@@ -1,6 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import { api, ApiError, type DocumentAtRevision, type Project } from '../../api/http';
+import { api } from '../../api/client';
+import { ApiError } from '../../api/http';
+import type { Project } from '../projects/client';
+import type { DocumentAtRevision } from './client';
 import { DocumentStatusBadge, DocumentTypeChip } from './document-badges';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorBanner } from '../../components/error-banner';

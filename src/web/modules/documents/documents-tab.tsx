@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { api, documentStatuses, documentTypes, type DocumentListItem } from '../../api/http';
+import { api } from '../../api/client';
+import type { DocumentListItem } from './client';
+import { documentStatuses, documentTypes } from './document-kinds';
 import { DocumentStatusBadge, DocumentTypeChip } from './document-badges';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorBanner } from '../../components/error-banner';

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { api, generatableTypes, type GeneratableType } from '../../api/http';
+import { api } from '../../api/client';
+import { generatableTypes, type GeneratableType } from './document-kinds';
 import { Dialog } from '../../components/dialog';
 import { ErrorBanner } from '../../components/error-banner';
 import { SelectField, TextAreaField } from '../../components/field';

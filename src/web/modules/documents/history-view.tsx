@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { api, type DocumentAtRevision, type DocumentDiff, type RevisionSummary } from '../../api/http';
+import { api } from '../../api/client';
+import type { DocumentAtRevision, DocumentDiff, RevisionSummary } from './client';
 import { ConfirmDialog } from '../../components/dialog';
 import { DiffView, type DiffMode } from '../../components/diff-view';
 import { ErrorBanner } from '../../components/error-banner';

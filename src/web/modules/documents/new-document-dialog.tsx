@@ -1,4 +1,6 @@
-import { api, documentTypes, type Document, type DocumentType } from '../../api/http';
+import { api } from '../../api/client';
+import type { Document } from './client';
+import { documentTypes, type DocumentType } from './document-kinds';
 import { Dialog } from '../../components/dialog';
 import { ErrorBanner } from '../../components/error-banner';
 import { SelectField, TextField } from '../../components/field';

@@ -1,4 +1,4 @@
-import { api } from '../../api/http';
+import { api } from '../../api/client';
 import { Avatar } from '../../components/avatar';
 import { ErrorBanner } from '../../components/error-banner';
 import { TextField } from '../../components/field';
@@ -16,7 +16,7 @@ export function AccountPage() {
   useTitle('Account');
   const form = useForm({ name: user.name, username: user.username ?? '' }, async (values) => {
     const username = values.username.trim() || null;
-    const updated = await api.me.update({ name: values.name.trim(), ...(username !== user.username ? { username } : {}) });
+    const updated = await api.identity.updateMe({ name: values.name.trim(), ...(username !== user.username ? { username } : {}) });
     session.setUser(updated);
     toast.show('Profile saved');
   });

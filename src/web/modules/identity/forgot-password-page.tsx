@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { api } from '../../api/http';
+import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/error-banner';
 import { TextField } from '../../components/field';
 import { MailIcon } from '../../components/icons';
@@ -11,7 +11,7 @@ export function ForgotPasswordPage() {
   const [params] = useSearchParams();
   const [sentTo, setSentTo] = useState<string | null>(null);
   const form = useForm({ email: params.get('email') ?? '' }, async (values) => {
-    await api.auth.forgotPassword(values.email.trim());
+    await api.identity.forgotPassword(values.email.trim());
     setSentTo(values.email.trim());
   });
 

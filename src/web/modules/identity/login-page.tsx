@@ -1,5 +1,6 @@
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { api, ApiError } from '../../api/http';
+import { api } from '../../api/client';
+import { ApiError } from '../../api/http';
 import { ErrorBanner } from '../../components/error-banner';
 import { TextField } from '../../components/field';
 import { ResendVerification } from './resend-verification';
@@ -13,7 +14,7 @@ export function LoginPage() {
   const navigate = useNavigate();
   const session = useSession();
   const form = useForm({ email: params.get('email') ?? '', password: '' }, async (values) => {
-    const result = await api.auth.login({ email: values.email.trim(), password: values.password });
+    const result = await api.identity.login({ email: values.email.trim(), password: values.password });
     session.signedIn(result.user);
     void navigate(safeNext(params.get('next')), { replace: true });
   });

@@ -1,5 +1,5 @@
 import { Link, useNavigate } from 'react-router-dom';
-import { api } from '../../api/http';
+import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/error-banner';
 import { TextField } from '../../components/field';
 import { AuthLayout } from '../../layout/auth-layout';
@@ -8,7 +8,7 @@ import { useForm } from '../../lib/use-form';
 export function RegisterPage() {
   const navigate = useNavigate();
   const form = useForm({ name: '', email: '', password: '' }, async (values) => {
-    await api.auth.register({ name: values.name.trim(), email: values.email.trim(), password: values.password });
+    await api.identity.register({ name: values.name.trim(), email: values.email.trim(), password: values.password });
     void navigate(`/check-email?email=${encodeURIComponent(values.email.trim())}`);
   });
 

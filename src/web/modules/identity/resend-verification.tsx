@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { api, messageOf } from '../../api/http';
+import { api } from '../../api/client';
+import { messageOf } from '../../api/http';
 
 /** "Send the link again" for an address that has not been verified yet. */
 export function ResendVerification({ email }: { email: string }) {
@@ -15,7 +16,7 @@ export function ResendVerification({ email }: { email: string }) {
         disabled={state.status === 'sending'}
         onClick={() => {
           setState({ status: 'sending' });
-          api.auth
+          api.identity
             .resendVerification(email)
             .then(() => setState({ status: 'sent' }))
             .catch((error: unknown) => setState({ status: 'failed', message: messageOf(error) }));

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { api, ApiError } from '../../api/http';
+import { api } from '../../api/client';
+import { ApiError } from '../../api/http';
 import { ErrorBanner } from '../../components/error-banner';
 import { TextField } from '../../components/field';
 import { CheckIcon } from '../../components/icons';
@@ -16,7 +17,7 @@ export function ResetPasswordPage() {
       if (values.password !== values.confirm) {
         throw new ApiError(400, 'VALIDATION_FAILED', 'The passwords do not match', [{ field: 'confirm', message: 'Type the same password twice' }]);
       }
-      await api.auth.resetPassword({ email: values.email.trim(), code: values.code.trim(), password: values.password });
+      await api.identity.resetPassword({ email: values.email.trim(), code: values.code.trim(), password: values.password });
       setDoneFor(values.email.trim());
     },
   );

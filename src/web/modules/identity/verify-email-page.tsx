@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { api, type User } from '../../api/http';
+import { api } from '../../api/client';
+import type { User } from './client';
 import { ErrorBanner } from '../../components/error-banner';
 import { CheckIcon } from '../../components/icons';
 import { Spinner } from '../../components/spinner';
@@ -12,7 +13,7 @@ const attempts = new Map<string, Promise<{ user: User }>>();
 function verifyOnce(token: string): Promise<{ user: User }> {
   let attempt = attempts.get(token);
   if (!attempt) {
-    attempt = api.auth.verifyEmail(token);
+    attempt = api.identity.verifyEmail(token);
     attempts.set(token, attempt);
   }
   return attempt;

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
-import type { Job } from '../../api/http';
-import { jobStatusLabels } from '../ai/ai-labels';
+import type { Job } from './client';
+import { } from '../ai/ai-labels';
+import { jobStatusLabels } from '../jobs/job-labels';
 import { formatElapsed } from '../../lib/format';
 import { isJobFinished, useJob, useNow } from './use-job';
 import { ErrorBanner } from '../../components/error-banner';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Job } from '../../api/http';
+import type { Job } from './client';
 
 export type JobStart = {
   /** The request that queues the job is on its way. */

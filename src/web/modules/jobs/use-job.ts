@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, ApiError, finishedJobStatuses, type Job } from '../../api/http';
+import { api } from '../../api/client';
+import { ApiError } from '../../api/http';
+import { finishedJobStatuses, type Job, type JobStatus } from './client';
 
 export type JobFollow = {
   /** The latest state of the job; null until the first answer. */
@@ -17,7 +19,7 @@ export type JobFollow = {
 const POLL_INTERVAL_MS = 1000;
 
 export function isJobFinished(job: Pick<Job, 'status'> | null | undefined): boolean {
-  return job ? finishedJobStatuses.includes(job.status) : false;
+  return job ? (finishedJobStatuses as readonly JobStatus[]).includes(job.status) : false;
 }
 
 /** A 4xx other than a timeout or throttling: asking again gives the same answer. */

@@ -1,12 +1,14 @@
-import { api, roles, type Member, type Role } from '../../api/http';
+import { organizationRoles } from '../../../shared/organization-roles';
+import { api } from '../../api/client';
+import type { Member, OrganizationRole } from './client';
 import { ErrorBanner } from '../../components/error-banner';
 import { SelectField, TextField } from '../../components/field';
 import { PlusIcon } from '../../components/icons';
 import { roleLabels } from '../../lib/format';
 import { useForm } from '../../lib/use-form';
 
-export function AddMemberForm({ organizationId, assignable, onAdded }: { organizationId: string; assignable: Role[]; onAdded(member: Member): void }) {
-  const form = useForm({ email: '', role: 'editor' as Role }, async (values) => {
+export function AddMemberForm({ organizationId, assignable, onAdded }: { organizationId: string; assignable: OrganizationRole[]; onAdded(member: Member): void }) {
+  const form = useForm({ email: '', role: 'editor' as OrganizationRole }, async (values) => {
     const member = await api.organizations.members.add(organizationId, { email: values.email.trim(), role: values.role });
     onAdded(member);
     form.setValues({ email: '', role: values.role });
@@ -25,8 +27,8 @@ export function AddMemberForm({ organizationId, assignable, onAdded }: { organiz
           error={form.fieldError('email')}
           required
         />
-        <SelectField label="Role" name="role" value={form.values.role} onChange={(e) => form.set('role', e.target.value as Role)} error={form.fieldError('role')}>
-          {roles
+        <SelectField label="Role" name="role" value={form.values.role} onChange={(e) => form.set('role', e.target.value as OrganizationRole)} error={form.fieldError('role')}>
+          {organizationRoles
             .filter((r) => assignable.includes(r))
             .map((r) => (
               <option key={r} value={r}>

@@ -1,4 +1,5 @@
-import { api, type Organization } from '../../api/http';
+import { api } from '../../api/client';
+import type { Organization } from './client';
 import { Dialog } from '../../components/dialog';
 import { ErrorBanner } from '../../components/error-banner';
 import { TextField } from '../../components/field';

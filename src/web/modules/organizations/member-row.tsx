@@ -1,5 +1,5 @@
-import type { Member, Role } from '../../api/http';
-import { roles } from '../../api/http';
+import type { Member, OrganizationRole } from './client';
+import { organizationRoles } from '../../../shared/organization-roles';
 import { Avatar } from '../../components/avatar';
 import { formatDate, roleLabels } from '../../lib/format';
 
@@ -9,9 +9,9 @@ type Props = {
   /** A personal organization cannot be left, only used. */
   canLeave: boolean;
   canManage: boolean;
-  assignable: Role[];
+  assignable: OrganizationRole[];
   busy: boolean;
-  onRoleChange(member: Member, role: Role): void;
+  onRoleChange(member: Member, role: OrganizationRole): void;
   onRemove(member: Member): void;
 };
 
@@ -37,13 +37,13 @@ export function MemberRow({ member, isSelf, canLeave, canManage, assignable, bus
         {canChange ? (
           <select
             className="input select input-sm"
-            aria-label={`Role of ${member.name}`}
+            aria-label={`OrganizationRole of ${member.name}`}
             value={member.role}
             disabled={busy}
-            onChange={(e) => onRoleChange(member, e.target.value as Role)}
+            onChange={(e) => onRoleChange(member, e.target.value as OrganizationRole)}
             data-testid="member-role"
           >
-            {roles
+            {organizationRoles
               .filter((r) => assignable.includes(r) || r === member.role)
               .map((r) => (
                 <option key={r} value={r}>

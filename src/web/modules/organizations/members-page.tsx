@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { api, type Member, type Role } from '../../api/http';
+import { api } from '../../api/client';
+import type { Member, OrganizationRole } from './client';
 import { ConfirmDialog } from '../../components/dialog';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorBanner } from '../../components/error-banner';
@@ -25,7 +26,7 @@ export function MembersPage() {
   const canManage = canManageMembers(organization);
   useTitle('Members', organization.name);
   // Only an owner hands out ownership; admins manage everyone below them.
-  const assignable: Role[] = organization.role === 'owner' ? ['owner', 'admin', 'editor', 'viewer'] : ['admin', 'editor', 'viewer'];
+  const assignable: OrganizationRole[] = organization.role === 'owner' ? ['owner', 'admin', 'editor', 'viewer'] : ['admin', 'editor', 'viewer'];
   const list = usePagedList<Member>(organization.id, (cursor, signal) =>
     api.organizations.members.list(organization.id, { limit: 50, cursor }, signal),
   );
@@ -33,7 +34,7 @@ export function MembersPage() {
   const [actionError, setActionError] = useState<unknown>(null);
   const [removing, setRemoving] = useState<Member | null>(null);
 
-  const changeRole = async (member: Member, role: Role) => {
+  const changeRole = async (member: Member, role: OrganizationRole) => {
     setBusyId(member.userId);
     setActionError(null);
     try {
@@ -96,7 +97,7 @@ export function MembersPage() {
             <thead>
               <tr>
                 <th scope="col">Member</th>
-                <th scope="col">Role</th>
+                <th scope="col">OrganizationRole</th>
                 <th scope="col" className="hide-narrow">
                   Joined
                 </th>

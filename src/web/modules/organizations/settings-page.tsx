@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { api, type Organization } from '../../api/http';
+import { api } from '../../api/client';
+import type { Organization } from './client';
 import { ConfirmDialog } from '../../components/dialog';
 import { ErrorBanner } from '../../components/error-banner';
 import { TextField } from '../../components/field';

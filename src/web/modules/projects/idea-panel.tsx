@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api, type IdeaPipeline, type Job, type Project } from '../../api/http';
+import { api } from '../../api/client';
+import type { Job } from '../jobs/client';
+import type { IdeaPipeline, Project } from './client';
 import { ErrorBanner } from '../../components/error-banner';
 import { LightbulbIcon, SparklesIcon } from '../../components/icons';
 import { JobProgress } from '../jobs/job-progress';

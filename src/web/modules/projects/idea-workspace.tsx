@@ -1,6 +1,9 @@
 import { useRef, type KeyboardEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { api, pipelineTypes, type DocumentAtRevision, type IdeaPipeline, type Project } from '../../api/http';
+import { api } from '../../api/client';
+import type { DocumentAtRevision } from '../documents/client';
+import { pipelineTypes } from '../documents/document-kinds';
+import type { IdeaPipeline, Project } from './client';
 import { DocumentStatusBadge } from '../documents/document-badges';
 import { ErrorBanner } from '../../components/error-banner';
 import { FileTextIcon, PencilIcon, SparklesIcon } from '../../components/icons';

@@ -1,6 +1,10 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import { api, type AiSettings, type Generation, type Job, type Project, type ProjectBrief, type TaskBatchResult } from '../../api/http';
+import { api } from '../../api/client';
+import type { AiSettings, Generation, TaskBatchResult } from '../ai/client';
+import type { Job } from '../jobs/client';
+import type { Project } from './client';
+import type { ProjectBrief } from './project-brief';
 import { ErrorBanner } from '../../components/error-banner';
 import { SparklesIcon } from '../../components/icons';
 import { JobProgress } from '../jobs/job-progress';
@@ -81,7 +85,7 @@ export function ProjectBriefCard({ project, canGenerate }: { project: Project; c
     setActiveEnded(false);
   }, [loaded.status, loaded.data]);
 
-  const settings = useResource<AiSettings>(project.organizationId, (signal) => api.aiSettings.get(project.organizationId, signal));
+  const settings = useResource<AiSettings>(project.organizationId, (signal) => api.ai.settings.get(project.organizationId, signal));
 
   const generate = async () => {
     setStarting(true);

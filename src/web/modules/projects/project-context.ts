@@ -1,5 +1,5 @@
 import { useOutletContext } from 'react-router-dom';
-import type { Project } from '../../api/http';
+import type { Project } from './client';
 
 /** What the project page hands its tabs. */
 export type ProjectContext = {

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Link, NavLink, Outlet, useNavigate, useParams } from 'react-router-dom';
-import { api, ApiError, type Project } from '../../api/http';
+import { api } from '../../api/client';
+import { ApiError } from '../../api/http';
+import type { Project } from './client';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorBanner } from '../../components/error-banner';
 import { DownloadIcon, FolderIcon, PencilIcon, RestoreIcon, TrashIcon } from '../../components/icons';

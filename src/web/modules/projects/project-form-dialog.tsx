@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { LightbulbIcon } from '../../components/icons';
-import { api, type Project, type ProjectStatus } from '../../api/http';
+import { api } from '../../api/client';
+import type { Project, WritableProjectStatus } from './client';
 import { Dialog } from '../../components/dialog';
 import { ErrorBanner } from '../../components/error-banner';
 import { SelectField, TextAreaField, TextField } from '../../components/field';
 import { statusLabels, suggestKey } from '../../lib/format';
 import { useForm } from '../../lib/use-form';
 
-const editableStatuses: ProjectStatus[] = ['planning', 'active', 'on_hold', 'completed', 'archived'];
+const editableStatuses: WritableProjectStatus[] = ['planning', 'active', 'on_hold', 'completed', 'archived'];
 
 type Props = {
   open: boolean;
@@ -44,7 +45,7 @@ function ProjectForm({ onClose, onSaved, organizationId, project }: Omit<Props, 
       name: project?.name ?? '',
       key: project?.key ?? '',
       description: project?.description ?? '',
-      status: (project?.status ?? 'active') as ProjectStatus,
+      status: (project?.status ?? 'active') as WritableProjectStatus,
       startDate: project?.startDate ?? '',
       endDate: project?.endDate ?? '',
       ideaPrompt: '',
@@ -132,8 +133,8 @@ function ProjectForm({ onClose, onSaved, organizationId, project }: Omit<Props, 
             className="input input-mono"
           />
           {project && (
-            <SelectField label="Status" name="status" value={form.values.status} onChange={(e) => form.set('status', e.target.value as ProjectStatus)} error={form.fieldError('status')}>
-              {[...editableStatuses, ...(editableStatuses.includes(project.status) ? [] : [project.status])].map((s) => (
+            <SelectField label="Status" name="status" value={form.values.status} onChange={(e) => form.set('status', e.target.value as WritableProjectStatus)} error={form.fieldError('status')}>
+              {[...editableStatuses, ...(editableStatuses.some((status) => status === project.status) ? [] : [project.status])].map((s) => (
                 <option key={s} value={s}>
                   {statusLabels[s]}
                 </option>

@@ -1,5 +1,5 @@
 import { Link } from 'react-router-dom';
-import type { Project } from '../../api/http';
+import type { Project } from './client';
 import { CalendarIcon, MoreIcon, PencilIcon, RestoreIcon, TrashIcon } from '../../components/icons';
 import { Menu } from '../../components/menu';
 import { StatusBadge } from '../../components/status-badge';

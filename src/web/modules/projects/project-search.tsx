@@ -1,6 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { api, messageOf, type SearchHit } from '../../api/http';
+import { api } from '../../api/client';
+import { messageOf } from '../../api/http';
+import type { SearchHit } from './client';
 import { DocumentTypeChip } from '../documents/document-badges';
 import { SearchIcon, XIcon } from '../../components/icons';
 import { Spinner } from '../../components/spinner';

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { api, messageOf, type Project } from '../../api/http';
+import { api } from '../../api/client';
+import { messageOf } from '../../api/http';
+import type { Project } from './client';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorBanner } from '../../components/error-banner';
 import { FolderIcon, PlusIcon, SearchIcon, TrashIcon, XIcon } from '../../components/icons';

@@ -1,5 +1,7 @@
 import { useState } from 'react';
-import { api, ApiError, type DocumentListItem } from '../../api/http';
+import { api } from '../../api/client';
+import { ApiError } from '../../api/http';
+import type { DocumentListItem } from '../documents/client';
 import { Dialog } from '../../components/dialog';
 import { ErrorBanner } from '../../components/error-banner';
 import { SelectField, TextField } from '../../components/field';
@@ -8,7 +10,7 @@ import { JobProgress } from '../jobs/job-progress';
 import { useToast } from '../../components/toast';
 import { documentTypeLabels } from '../documents/document-kinds';
 import { useResource } from '../../lib/use-resource';
-import { generatableTemplates, templateLabels, wireframesApi, type GeneratableTemplate } from './client';
+import { generatableTemplates, templateLabels, type GeneratableTemplate } from './wireframe-kinds';
 import { useJobStart } from '../jobs/use-job-start';
 
 /**
@@ -40,7 +42,7 @@ function GenerateForm({ projectId, onClose, onGenerated }: { projectId: string; 
 
   const start = () =>
     startJob(() =>
-      wireframesApi.generate(projectId, {
+      api.wireframes.generate(projectId, {
         ...(from ? { from } : {}),
         ...(screen.trim() ? { screen: screen.trim() } : {}),
         ...(template ? { templateType: template } : {}),

@@ -3,7 +3,9 @@ import { ApiError } from '../../api/http';
 import { Dialog } from '../../components/dialog';
 import { ErrorBanner } from '../../components/error-banner';
 import { SelectField, TextAreaField, TextField } from '../../components/field';
-import { wireframesApi, wireframeTemplates, templateLabels, type SavedWireframe, type WireframeTemplate } from './client';
+import { api } from '../../api/client';
+import type { SavedWireframe } from './client';
+import { wireframeTemplates, templateLabels, type WireframeTemplate } from './wireframe-kinds';
 
 const STARTER_HTML = '<header>\n  <nav><a href="#">Home</a></nav>\n</header>\n<main>\n  <h1>Screen title</h1>\n  <p>Describe the screen…</p>\n</main>\n';
 const STARTER_CSS = 'body { font: 14px system-ui, sans-serif; margin: 0; }\nmain { padding: 20px; }\n';
@@ -30,7 +32,7 @@ function NewWireframeForm({ projectId, onClose, onCreated }: { projectId: string
     setSaving(true);
     setError(null);
     try {
-      onCreated(await wireframesApi.create(projectId, { title: title.trim(), templateType: template, htmlContent: html, cssContent: css || null }));
+      onCreated(await api.wireframes.create(projectId, { title: title.trim(), templateType: template, htmlContent: html, cssContent: css || null }));
     } catch (caught) {
       setError(caught);
     } finally {

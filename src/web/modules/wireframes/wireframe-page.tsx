@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { api, ApiError, type Project } from '../../api/http';
+import { api } from '../../api/client';
+import { ApiError } from '../../api/http';
+import type { Project } from '../projects/client';
 import { ConfirmDialog } from '../../components/dialog';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorBanner } from '../../components/error-banner';
@@ -13,7 +15,8 @@ import { formatDateTime } from '../../lib/format';
 import { useResource } from '../../lib/use-resource';
 import { useTitle } from '../../lib/use-title';
 import { useCanEditProject } from '../../lib/workspace';
-import { removedOnGeneration, templateLabels, wireframesApi, wireframeTemplates, type Wireframe, type WireframeTemplate } from './client';
+import { removedOnGeneration, type Wireframe } from './client';
+import { templateLabels, wireframeTemplates, type WireframeTemplate } from './wireframe-kinds';
 import { WireframePreview } from './wireframe-preview';
 import './wireframes.css';
 
@@ -24,7 +27,7 @@ type Viewport = keyof typeof WIDTHS;
 /** One wireframe in its sandboxed preview: desktop or mobile width, HTML/CSS editing with what the sanitizer removed, download. */
 export function WireframePage() {
   const { projectId = '', wireframeId = '' } = useParams();
-  const wireframe = useResource(`${projectId}|${wireframeId}`, (signal) => wireframesApi.get(projectId, wireframeId, signal));
+  const wireframe = useResource(`${projectId}|${wireframeId}`, (signal) => api.wireframes.get(projectId, wireframeId, signal));
   const project = useResource(projectId, (signal) => api.projects.get(projectId, signal));
 
   if (wireframe.status === 'loading') return <LoadingState label="Loading wireframe" />;
@@ -73,7 +76,7 @@ function WireframeView({ wireframe, project, onChange }: { wireframe: Wireframe;
     setDeleting(true);
     setDeleteError(null);
     try {
-      await wireframesApi.remove(wireframe.projectId, wireframe.id);
+      await api.wireframes.remove(wireframe.projectId, wireframe.id);
       toast.show(`Deleted ${wireframe.title}`);
       void navigate(listPath);
     } catch (caught) {
@@ -98,7 +101,7 @@ function WireframeView({ wireframe, project, onChange }: { wireframe: Wireframe;
         subtitle={wireframe.description ?? undefined}
         actions={
           <>
-            <a className="btn btn-secondary" href={wireframesApi.downloadUrl(wireframe.projectId, wireframe.id)} download data-testid="wireframe-download">
+            <a className="btn btn-secondary" href={api.wireframes.downloadUrl(wireframe.projectId, wireframe.id)} download data-testid="wireframe-download">
               <DownloadIcon size={15} /> Download HTML
             </a>
             {canEdit && !editing && (
@@ -202,7 +205,7 @@ function WireframeEditor({ wireframe, width, onCancel, onSaved }: { wireframe: W
     setSaving(true);
     setError(null);
     try {
-      const saved = await wireframesApi.update(wireframe.projectId, wireframe.id, {
+      const saved = await api.wireframes.update(wireframe.projectId, wireframe.id, {
         title: title.trim(),
         description: description.trim() || null,
         templateType: template || null,

@@ -1,4 +1,5 @@
-import { previewDocument, type Wireframe } from './client';
+import type { Wireframe } from './client';
+import { previewDocument } from './preview-document';
 
 /**
  * A wireframe rendered in an iframe that can do nothing: `sandbox=""` grants no scripts, no same origin, no forms,

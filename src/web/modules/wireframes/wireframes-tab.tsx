@@ -10,7 +10,9 @@ import { formatDateTime, formatRelative } from '../../lib/format';
 import { useFilterParam } from '../../lib/use-filter-param';
 import { usePagedList } from '../../lib/use-paged-list';
 import { useTitle } from '../../lib/use-title';
-import { templateLabels, wireframesApi, wireframeTemplates, type Wireframe } from './client';
+import { api } from '../../api/client';
+import type { Wireframe } from './client';
+import { templateLabels, wireframeTemplates } from './wireframe-kinds';
 import { useProjectContext } from '../projects/project-context';
 import { GenerateWireframesDialog } from './generate-wireframes-dialog';
 import { NewWireframeDialog } from './new-wireframe-dialog';
@@ -34,7 +36,7 @@ export function WireframesTab() {
   useTitle('Wireframes', project.name);
 
   const list = usePagedList<Wireframe>(`${project.id}|${template ?? ''}`, (cursor, signal) =>
-    wireframesApi.list(project.id, { templateType: template, limit: PAGE_SIZE, cursor }, signal),
+    api.wireframes.list(project.id, { templateType: template, limit: PAGE_SIZE, cursor }, signal),
   );
 
 

@@ -1,0 +1,27 @@
+import { aiApi } from '../modules/ai/client';
+import { auditApi } from '../modules/audit/client';
+import { chatApi } from '../modules/chat/client';
+import { diagramsApi } from '../modules/diagrams/client';
+import { documentsApi } from '../modules/documents/client';
+import { identityApi } from '../modules/identity/client';
+import { jobsApi } from '../modules/jobs/client';
+import { organizationsApi } from '../modules/organizations/client';
+import { projectsApi } from '../modules/projects/client';
+import { wireframesApi } from '../modules/wireframes/client';
+
+/**
+ * The typed client of the Atelier API: `api.<module>` is src/web/modules/<module>/client.ts, whose request and
+ * response types are inferred from the server's contract of that module. All of them call through api/http.ts.
+ */
+export const api = {
+  identity: identityApi,
+  organizations: organizationsApi,
+  projects: projectsApi,
+  documents: documentsApi,
+  diagrams: diagramsApi,
+  wireframes: wireframesApi,
+  chat: chatApi,
+  audit: auditApi,
+  ai: aiApi,
+  jobs: jobsApi,
+};
