@@ -3,7 +3,7 @@ import { cursorSchema, limitSchema, pageSchema } from '../../shared/contract/pag
 
 export const listAuditQuery = z
   .object({
-    organizationId: z.uuid('must be an organization id').optional().describe('the organization’s events (admins and owners); default: your own events'),
+    organizationId: z.uuid('Organization id must be a UUID').optional().describe('the organization’s events (admins and owners); default: your own events'),
     limit: limitSchema,
     cursor: cursorSchema,
   })

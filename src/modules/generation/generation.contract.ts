@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { atMost, isRequired, oneOf, requiredAs } from '../../shared/contract/messages.js';
 import { documentTypes, generatableTypes } from '../../shared/document-kinds.js';
 import { jobStatuses } from '../../shared/job-statuses.js';
 
@@ -9,12 +10,12 @@ export const generateParams = z.object({ projectId: z.string() });
 export const generateBody = z
   .object({
     type: z
-      .enum(generatableTypes, `must be one of ${generatableTypes.join(', ')}`)
+      .enum(generatableTypes, oneOf('Type', generatableTypes))
       .describe('the kind of document to generate'),
     instructions: z
-      .string()
+      .string(requiredAs('Instructions', 'text'))
       .trim()
-      .max(4000, 'must be at most 4000 characters')
+      .max(4000, atMost('Instructions', 4000))
       .optional()
       .describe('what the author wants emphasised, in their words'),
   })
@@ -61,20 +62,20 @@ export const clarificationsSchema = z.object({
 });
 export type Clarifications = z.infer<typeof clarificationsSchema>;
 
-const answerText = z.string().trim().max(10_000, 'must be at most 10000 characters');
+const answerText = z.string(requiredAs('Answer', 'text')).trim().max(10_000, atMost('Answer', 10000));
 
 export const answerClarificationsBody = z
   .object({
     answers: z
-      .array(z.object({ id: z.string().min(1, 'must not be empty'), answer: answerText }).strict())
-      .max(20, 'must hold at most 20 answers')
+      .array(z.object({ id: z.string(requiredAs('Question id', 'text')).min(1, isRequired('Question id')), answer: answerText }).strict())
+      .max(20, 'Answers must hold at most 20 answers')
       .optional()
       .describe('answers by question id; questions left out stay unanswered'),
     skip: z.boolean().optional().describe('true: generate the documents without (further) answers'),
   })
   .strict()
   .superRefine((body, ctx) => {
-    if (!body.skip && !body.answers?.length) ctx.addIssue({ code: 'custom', path: ['answers'], message: 'must hold at least one answer, or send skip: true' });
+    if (!body.skip && !body.answers?.length) ctx.addIssue({ code: 'custom', path: ['answers'], message: 'Answer at least one question, or send skip: true' });
   });
 export type AnswerClarificationsBody = z.infer<typeof answerClarificationsBody>;
 
