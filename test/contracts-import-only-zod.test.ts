@@ -5,12 +5,14 @@ import { describe, expect, it } from 'vitest';
 /**
  * A module's contract (src/modules/<module>/<module>.contract.ts) is imported by the server and by the web page, so
  * it may import only zod and src/shared: nothing of Drizzle, Node, the DOM, src/core or another module file. Response
- * dates are ISO strings (z.string()), never z.date(), so the types the web infers match what JSON carries.
+ * dates are ISO strings (z.string()), never z.date(), so the types the web infers match what JSON carries. The web
+ * imports contracts with `import type` only, so zod stays out of its bundle.
  */
 
 const root = path.resolve(import.meta.dirname, '..');
 const modulesDir = path.join(root, 'src/modules');
 const sharedDir = path.join(root, 'src/shared');
+const webDir = path.join(root, 'src/web');
 
 const contractFiles = fs
   .readdirSync(modulesDir, { withFileTypes: true })
@@ -64,5 +66,20 @@ describe('module contracts', () => {
 
   it.each(contractFiles.map((file) => [path.relative(root, file), file]))('%s declares dates as strings, never z.date()', (_name, file) => {
     expect(fs.readFileSync(file, 'utf8')).not.toMatch(/z\s*\.\s*(?:coerce\s*\.\s*)?date\s*\(/);
+  });
+});
+
+describe('the web app', () => {
+  const webFiles = (fs.readdirSync(webDir, { recursive: true }) as string[])
+    .filter((name) => /\.tsx?$/.test(name))
+    .map((name) => path.join(webDir, name));
+
+  it('imports module contracts as types only', () => {
+    const valueImports = webFiles.flatMap((file) =>
+      [...fs.readFileSync(file, 'utf8').matchAll(/^import\s+(?!type\b)[^;]*?from\s*'([^']+\.contract)'/gms)].map(
+        (match) => `${path.relative(root, file)}: ${match[1]}`,
+      ),
+    );
+    expect(valueImports).toEqual([]);
   });
 });
