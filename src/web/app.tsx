@@ -5,31 +5,31 @@ import { ToastProvider } from './components/toast';
 import { AppLayout } from './layout/app-layout';
 import { RedirectIfSignedIn, RequireAuth } from './layout/require-auth';
 import { SessionProvider } from './lib/session';
-import { AccountPage } from './pages/account/account-page';
-import { AuditPage } from './pages/audit/audit-page';
-import { ChatTab } from './pages/chat/chat-tab';
-import { CheckEmailPage } from './pages/check-email/check-email-page';
-import { ForgotPasswordPage } from './pages/forgot-password/forgot-password-page';
-import { LoginPage } from './pages/login/login-page';
-import { MembersPage } from './pages/members/members-page';
-import { NotFoundPage } from './pages/not-found/not-found-page';
-import { DiagramsTab } from './pages/diagrams/diagrams-tab';
-import { DocumentsTab } from './pages/project-detail/documents-tab';
-import { ProjectDetailPage, ProjectOverviewTab } from './pages/project-detail/project-detail-page';
-import { ProjectsPage } from './pages/projects/projects-page';
-import { RegisterPage } from './pages/register/register-page';
-import { ResetPasswordPage } from './pages/reset-password/reset-password-page';
-import { AiSettingsPage } from './pages/settings/ai-settings-page';
-import { SettingsPage } from './pages/settings/settings-page';
-import { UsagePage } from './pages/usage/usage-page';
-import { VerifyEmailPage } from './pages/verify-email/verify-email-page';
-import { WireframesTab } from './pages/wireframes/wireframes-tab';
+import { AccountPage } from './modules/identity/account-page';
+import { AuditPage } from './modules/audit/audit-page';
+import { ChatTab } from './modules/chat/chat-tab';
+import { CheckEmailPage } from './modules/identity/check-email-page';
+import { ForgotPasswordPage } from './modules/identity/forgot-password-page';
+import { LoginPage } from './modules/identity/login-page';
+import { MembersPage } from './modules/organizations/members-page';
+import { NotFoundPage } from './layout/not-found-page';
+import { DiagramsTab } from './modules/diagrams/diagrams-tab';
+import { DocumentsTab } from './modules/documents/documents-tab';
+import { ProjectDetailPage, ProjectOverviewTab } from './modules/projects/project-detail-page';
+import { ProjectsPage } from './modules/projects/projects-page';
+import { RegisterPage } from './modules/identity/register-page';
+import { ResetPasswordPage } from './modules/identity/reset-password-page';
+import { AiSettingsPage } from './modules/ai/ai-settings-page';
+import { SettingsPage } from './modules/organizations/settings-page';
+import { UsagePage } from './modules/ai/usage-page';
+import { VerifyEmailPage } from './modules/identity/verify-email-page';
+import { WireframesTab } from './modules/wireframes/wireframes-tab';
 
 // The document page (editor, history and diffs) loads on first use.
-const DocumentPage = lazy(() => import('./pages/document/document-page').then((module) => ({ default: module.DocumentPage })));
+const DocumentPage = lazy(() => import('./modules/documents/document-page').then((module) => ({ default: module.DocumentPage })));
 // The diagram editor brings Mermaid, the largest library of the app: it loads only when a diagram is opened.
-const DiagramPage = lazy(() => import('./pages/diagrams/diagram-page').then((module) => ({ default: module.DiagramPage })));
-const WireframePage = lazy(() => import('./pages/wireframes/wireframe-page').then((module) => ({ default: module.WireframePage })));
+const DiagramPage = lazy(() => import('./modules/diagrams/diagram-page').then((module) => ({ default: module.DiagramPage })));
+const WireframePage = lazy(() => import('./modules/wireframes/wireframe-page').then((module) => ({ default: module.WireframePage })));
 
 export function App() {
   return (

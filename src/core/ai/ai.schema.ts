@@ -1,13 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { date, integer, jsonb, numeric, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { providerNames, type ProviderName } from '../../shared/ai-providers.js';
 import { appSchema } from '../db/platform.schema.js';
 
 /**
  * Drizzle definitions of the AI tables of migrations/0002_ai_gateway.up.sql (the SQL is the source of truth;
  * test/schema-drift.test.ts compares the two).
  */
-export const providerNames = ['builtin', 'openai', 'anthropic', 'ollama', 'openai-compatible'] as const;
-export type ProviderName = (typeof providerNames)[number];
+export { providerNames, type ProviderName };
 
 export const organizationAiSettings = appSchema.table('organization_ai_settings', {
   organizationId: uuid('organization_id').primaryKey(),

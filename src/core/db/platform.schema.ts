@@ -1,4 +1,7 @@
 import { sql } from 'drizzle-orm';
+import { subscriptionTiers, userStatuses } from '../../shared/account-kinds.js';
+import { organizationRoles, type OrganizationRole } from '../../shared/organization-roles.js';
+import { projectStatuses, type ProjectStatus } from '../../shared/project-statuses.js';
 import { bigint, boolean, date, integer, jsonb, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
@@ -16,7 +19,7 @@ export const users = appSchema.table('users', {
   username: text('username'),
   email: text('email').notNull(),
   passwordHash: text('password_hash'),
-  status: text('status', { enum: ['pending', 'active', 'inactive'] }).notNull().default('pending'),
+  status: text('status', { enum: userStatuses }).notNull().default('pending'),
   role: text('role', { enum: ['admin', 'developer', 'analyst'] }),
   emailVerified: boolean('email_verified').notNull().default(false),
   emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
@@ -26,7 +29,7 @@ export const users = appSchema.table('users', {
   resetCodeExpiresAt: timestamp('reset_code_expires_at', { withTimezone: true }),
   resetCodeAttempts: integer('reset_code_attempts').notNull().default(0),
   authProvider: text('auth_provider').notNull().default('password'),
-  subscriptionTier: text('subscription_tier', { enum: ['free', 'pro', 'enterprise'] }).notNull().default('free'),
+  subscriptionTier: text('subscription_tier', { enum: subscriptionTiers }).notNull().default('free'),
   isPro: boolean('is_pro').generatedAlwaysAs(sql`subscription_tier IN ('pro', 'enterprise')`),
   stripeCustomerId: text('stripe_customer_id'),
   gdprConsentAt: timestamp('gdpr_consent_at', { withTimezone: true }),
@@ -81,8 +84,7 @@ export const organizations = appSchema.table('organizations', {
   updatedAt: updatedAt(),
 });
 
-export const organizationRoles = ['owner', 'admin', 'editor', 'viewer'] as const;
-export type OrganizationRole = (typeof organizationRoles)[number];
+export { organizationRoles, type OrganizationRole };
 
 export const organizationMembers = appSchema.table('organization_members', {
   id: uuid('id').primaryKey(),
@@ -94,8 +96,7 @@ export const organizationMembers = appSchema.table('organization_members', {
   updatedAt: updatedAt(),
 });
 
-export const projectStatuses = ['planning', 'active', 'on_hold', 'completed', 'processing', 'ready', 'archived', 'deleted'] as const;
-export type ProjectStatus = (typeof projectStatuses)[number];
+export { projectStatuses, type ProjectStatus };
 
 export const projects = appSchema.table('projects', {
   id: uuid('id').primaryKey(),

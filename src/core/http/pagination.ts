@@ -1,12 +1,10 @@
-import { z } from 'zod';
+import type { Page } from '../../shared/contract/pagination.js';
 import { AppError } from '../errors.js';
 
 /**
  * Keyset pagination: a cursor is the opaque, URL-safe encoding of the last row's sort key. Deep pages cost the same
  * as the first because the query seeks with `(sort, id) < (cursor.sort, cursor.id)` on an index.
  */
-export const limitSchema = z.coerce.number().int().min(1).max(200).default(50);
-export const cursorSchema = z.string().max(512).optional();
 
 export type Cursor = { sort: string; id: string };
 
@@ -36,7 +34,7 @@ export function decodeCursor(value: string | undefined, field = 'cursor'): Curso
   throw invalidCursorError(field);
 }
 
-export type Page<T> = { items: T[]; nextCursor: string | null };
+export type { Page };
 
 /** Turns `limit + 1` fetched rows into a page: the extra row only tells that another page exists. */
 export function toPage<Row, Item>(rows: Row[], limit: number, toItem: (row: Row) => Item, cursorOf: (row: Row) => Cursor): Page<Item> {
@@ -46,4 +44,3 @@ export function toPage<Row, Item>(rows: Row[], limit: number, toItem: (row: Row)
   return { items: pageRows.map(toItem), nextCursor: hasMore && last ? encodeCursor(cursorOf(last)) : null };
 }
 
-export const pageSchema = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });

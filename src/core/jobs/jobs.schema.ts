@@ -1,9 +1,9 @@
 import { integer, jsonb, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { jobStatuses, type JobStatus } from '../../shared/job-statuses.js';
 import { appSchema } from '../db/platform.schema.js';
 
 /** Drizzle definition of app.jobs (migrations/0002_ai_gateway.up.sql is the source of truth). */
-export const jobStatuses = ['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const;
-export type JobStatus = (typeof jobStatuses)[number];
+export { jobStatuses, type JobStatus };
 
 export type JobError = { code: string; message: string };
 

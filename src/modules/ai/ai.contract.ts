@@ -1,14 +1,16 @@
 import { z } from 'zod';
-import { providerNames } from '../../core/ai/index.js';
-import { cursorSchema, limitSchema, pageSchema } from '../../core/http/pagination.js';
+import { atMost, oneOf, requiredAs } from '../../shared/contract/messages.js';
+import { providerNames } from '../../shared/ai-providers.js';
+import { cursorSchema, limitSchema, pageSchema } from '../../shared/contract/pagination.js';
 
 /** Request and response schemas of the AI endpoints, shared by server and OpenAPI. */
 
-const providerSchema = z.enum(providerNames);
-const usdSchema = z.number().min(0, 'must not be negative').max(10_000_000, 'must be at most 10000000');
+const providerSchema = z.enum(providerNames, oneOf('Provider', providerNames));
+const usdSchema = (label: string) =>
+  z.number(requiredAs(label, 'a number')).min(0, `${label} must not be negative`).max(10_000_000, `${label} must be at most 10000000`);
 const baseUrlSchema = z
-  .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
-  .max(2000, 'must be at most 2000 characters');
+  .url({ protocol: /^https?$/, error: 'Base URL must be an http:// or https:// URL' })
+  .max(2000, atMost('Base URL', 2000));
 
 export const organizationParams = z.object({ id: z.string() });
 
@@ -35,11 +37,11 @@ export type AiSettings = z.infer<typeof aiSettingsSchema>;
 export const updateAiSettingsBody = z
   .object({
     provider: providerSchema.nullable().optional(),
-    model: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters').nullable().optional(),
+    model: z.string(requiredAs('Model', 'text')).trim().min(1, 'Model must not be empty').max(200, atMost('Model', 200)).nullable().optional(),
     baseUrl: baseUrlSchema.nullable().optional(),
-    apiKey: z.string().trim().min(1, 'must not be empty').max(1000, 'must be at most 1000 characters').nullable().optional(),
-    monthlyBudgetUsd: usdSchema.nullable().optional(),
-    runBudgetUsd: usdSchema.nullable().optional(),
+    apiKey: z.string(requiredAs('API key', 'text')).trim().min(1, 'API key must not be empty').max(1000, atMost('API key', 1000)).nullable().optional(),
+    monthlyBudgetUsd: usdSchema('Monthly budget').nullable().optional(),
+    runBudgetUsd: usdSchema('Budget per run').nullable().optional(),
   })
   .strict();
 export type UpdateAiSettingsInput = z.infer<typeof updateAiSettingsBody>;
@@ -54,10 +56,10 @@ export const connectionCheckSchema = z.object({
 
 export const usageQuery = z
   .object({
-    organizationId: z.uuid('must be an organization id').optional().describe('default: your personal organization'),
-    from: z.iso.date('must be a date as YYYY-MM-DD').optional().describe('first day, UTC (default: 29 days before `to`)'),
-    to: z.iso.date('must be a date as YYYY-MM-DD').optional().describe('last day, UTC, included (default: today)'),
-    groupBy: z.enum(['day', 'model', 'feature']).default('day'),
+    organizationId: z.uuid('Organization id must be a UUID').optional().describe('default: your personal organization'),
+    from: z.iso.date('From must be a date as YYYY-MM-DD').optional().describe('first day, UTC (default: 29 days before `to`)'),
+    to: z.iso.date('To must be a date as YYYY-MM-DD').optional().describe('last day, UTC, included (default: today)'),
+    groupBy: z.enum(['day', 'model', 'feature'], oneOf('Group by', ['day', 'model', 'feature'])).default('day'),
   })
   .strict();
 export type UsageQuery = z.infer<typeof usageQuery>;
@@ -96,8 +98,8 @@ export const taskSchema = z.object({
 export const taskParams = z.object({ name: z.string() });
 
 const scopeFields = {
-  organizationId: z.uuid('must be an organization id').optional().describe('default: the project’s, else your personal organization'),
-  projectId: z.uuid('must be a project id').optional(),
+  organizationId: z.uuid('Organization id must be a UUID').optional().describe('default: the project’s, else your personal organization'),
+  projectId: z.uuid('Project id must be a UUID').optional(),
 };
 
 export const runTaskBody = z.object({ ...scopeFields, input: z.unknown().describe('the task’s input; see GET /ai/tasks') }).strict();
@@ -106,7 +108,7 @@ export type RunTaskInput = z.infer<typeof runTaskBody>;
 export const taskJobBody = z
   .object({
     ...scopeFields,
-    inputs: z.array(z.unknown()).min(1, 'must hold at least one input').max(50, 'must hold at most 50 inputs'),
+    inputs: z.array(z.unknown(), requiredAs('Inputs', 'a list')).min(1, 'Inputs must hold at least one input').max(50, 'Inputs must hold at most 50 inputs'),
   })
   .strict();
 export type TaskJobInput = z.infer<typeof taskJobBody>;
@@ -120,6 +122,19 @@ export const generationSummarySchema = z.object({
   cost: z.number(),
   latencyMs: z.number(),
 });
+
+/** The result of a task job (GET /jobs/{id}): kept on a failed job too when some inputs were done. */
+export const taskBatchResultSchema = z.object({
+  task: z.string(),
+  total: z.number().int(),
+  completed: z.number().int(),
+  generationIds: z.array(z.string()),
+  outputs: z.array(z.unknown()).describe('one per finished input, in order'),
+  tokensIn: z.number().int(),
+  tokensOut: z.number().int(),
+  cost: z.number(),
+});
+export type TaskBatchResult = z.infer<typeof taskBatchResultSchema>;
 
 export const runTaskResponse = generationSummarySchema.extend({ output: z.unknown() });
 
@@ -150,8 +165,8 @@ export const generationPageSchema = pageSchema(generationSchema);
 
 export const listGenerationsQuery = z
   .object({
-    organizationId: z.uuid('must be an organization id').optional().describe('default: your personal organization'),
-    projectId: z.uuid('must be a project id').optional(),
+    organizationId: z.uuid('Organization id must be a UUID').optional().describe('default: your personal organization'),
+    projectId: z.uuid('Project id must be a UUID').optional(),
     limit: limitSchema,
     cursor: cursorSchema,
   })

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { cursorSchema, limitSchema, pageSchema } from '../../core/http/pagination.js';
+import { cursorSchema, limitSchema, pageSchema } from '../../shared/contract/pagination.js';
 
 export const listAuditQuery = z
   .object({
-    organizationId: z.uuid('must be an organization id').optional().describe('the organization’s events (admins and owners); default: your own events'),
+    organizationId: z.uuid('Organization id must be a UUID').optional().describe('the organization’s events (admins and owners); default: your own events'),
     limit: limitSchema,
     cursor: cursorSchema,
   })

@@ -1,13 +1,11 @@
 import { z } from 'zod';
-import { cursorSchema, limitSchema, pageSchema } from '../../core/http/pagination.js';
-import { messageRoles, messageStatuses } from './chat.schema.js';
+import { atMost, isRequired, oneOf, requiredAs } from '../../shared/contract/messages.js';
+import { cursorSchema, limitSchema, pageSchema } from '../../shared/contract/pagination.js';
+import { DEFAULT_CONVERSATION_TITLE, MAX_QUESTION_LENGTH, messageRoles, messageStatuses } from '../../shared/chat-messages.js';
 
 /** Request and response schemas of /projects/{projectId}/conversations and their messages. */
 
-export const DEFAULT_CONVERSATION_TITLE = 'New conversation';
-export const MAX_QUESTION_LENGTH = 4000;
-
-const titleSchema = z.string().trim().min(1, 'must not be empty').max(255, 'must be at most 255 characters');
+const titleSchema = z.string(requiredAs('Title', 'text')).trim().min(1, isRequired('Title')).max(255, atMost('Title', 255));
 
 export const projectConversationsParams = z.object({ projectId: z.string() });
 export const conversationParams = z.object({ projectId: z.string(), conversationId: z.string() });
@@ -27,19 +25,19 @@ export const listMessagesQuery = z
     limit: limitSchema,
     before: cursorSchema.describe('the olderCursor of a page: the messages just before it'),
     after: cursorSchema.describe('the newerCursor of a page: the messages just after it'),
-    from: z.enum(['newest', 'oldest']).default('newest').describe('without a cursor: the newest page (default) or the oldest'),
+    from: z.enum(['newest', 'oldest'], oneOf('From', ['newest', 'oldest'])).default('newest').describe('without a cursor: the newest page (default) or the oldest'),
   })
   .strict()
-  .refine((query) => !(query.before && query.after), { message: 'pass either before or after, not both', path: ['after'] });
+  .refine((query) => !(query.before && query.after), { message: 'Pass either before or after, not both', path: ['after'] });
 export type ListMessagesQuery = z.infer<typeof listMessagesQuery>;
 
 export const sendMessageBody = z
   .object({
     content: z
-      .string()
+      .string(requiredAs('Question', 'text'))
       .trim()
-      .min(1, 'must not be empty')
-      .max(MAX_QUESTION_LENGTH, `must be at most ${MAX_QUESTION_LENGTH} characters`),
+      .min(1, isRequired('Question'))
+      .max(MAX_QUESTION_LENGTH, atMost('Question', MAX_QUESTION_LENGTH)),
   })
   .strict();
 export type SendMessageBody = z.infer<typeof sendMessageBody>;

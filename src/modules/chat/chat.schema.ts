@@ -1,4 +1,5 @@
 import { integer, jsonb, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { messageRoles, messageStatuses, type MessageRole, type MessageStatus } from '../../shared/chat-messages.js';
 
 /**
  * Drizzle definitions of the conversation tables of migrations/0004_workspace.up.sql (the SQL is the source of
@@ -6,11 +7,7 @@ import { integer, jsonb, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-
  */
 const app = pgSchema('app');
 
-export const messageRoles = ['user', 'assistant', 'system'] as const;
-export type MessageRole = (typeof messageRoles)[number];
-
-export const messageStatuses = ['complete', 'streaming', 'interrupted', 'failed'] as const;
-export type MessageStatus = (typeof messageStatuses)[number];
+export { messageRoles, messageStatuses, type MessageRole, type MessageStatus };
 
 export const conversations = app.table('conversations', {
   id: uuid('id').primaryKey(),

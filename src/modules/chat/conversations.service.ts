@@ -4,9 +4,10 @@ import type { Tx } from '../../core/db/database.js';
 import { notFound } from '../../core/errors.js';
 import { toPage, type Page } from '../../core/http/pagination.js';
 import { isUuid, newId } from '../../core/ids.js';
+import { DEFAULT_CONVERSATION_TITLE } from '../../shared/chat-messages.js';
 import { afterCursor, cursorTimestamp, decodeTimestampCursor, type UserActor } from '../organizations/index.js';
 import { requireProjectAccess, type ProjectRow } from '../projects/index.js';
-import { DEFAULT_CONVERSATION_TITLE, type Conversation, type ListConversationsQuery } from './chat.contract.js';
+import type { Conversation, ListConversationsQuery } from './chat.contract.js';
 import { conversations } from './chat.schema.js';
 
 export type ConversationRow = typeof conversations.$inferSelect;

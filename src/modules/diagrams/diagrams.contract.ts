@@ -1,23 +1,24 @@
 import { z } from 'zod';
-import { cursorSchema, limitSchema, pageSchema } from '../../core/http/pagination.js';
-import { diagramTypes } from './diagrams.schema.js';
-import { MAX_MERMAID_LENGTH } from './mermaid-validator.js';
+import { atMost, isRequired, oneOf, requiredAs } from '../../shared/contract/messages.js';
+import { cursorSchema, limitSchema, pageSchema } from '../../shared/contract/pagination.js';
+import { MAX_MERMAID_LENGTH } from '../../shared/diagram-limits.js';
+import { diagramTypes } from '../../shared/workspace-kinds.js';
 
 /** Request and response schemas of /projects/{projectId}/diagrams. */
 
-export const diagramTypeSchema = z.enum(diagramTypes, `must be one of ${diagramTypes.join(', ')}`);
+export const diagramTypeSchema = z.enum(diagramTypes, oneOf('Type', diagramTypes));
 
-const titleSchema = z.string().trim().min(1, 'must not be empty').max(255, 'must be at most 255 characters');
-const descriptionSchema = z.string().trim().max(5000, 'must be at most 5000 characters');
-const mermaidSchema = z.string().max(MAX_MERMAID_LENGTH, `must be at most ${MAX_MERMAID_LENGTH} characters`);
-const noteSchema = z.string().trim().max(1000, 'must be at most 1000 characters');
+const titleSchema = z.string(requiredAs('Title', 'text')).trim().min(1, isRequired('Title')).max(255, atMost('Title', 255));
+const descriptionSchema = z.string(requiredAs('Description', 'text')).trim().max(5000, atMost('Description', 5000));
+const mermaidSchema = z.string(requiredAs('Mermaid code', 'text')).max(MAX_MERMAID_LENGTH, atMost('Mermaid code', MAX_MERMAID_LENGTH));
+const noteSchema = z.string(requiredAs('Note', 'text')).trim().max(1000, atMost('Note', 1000));
 const optionsSchema = z
-  .record(z.string(), z.unknown())
-  .refine((value) => JSON.stringify(value).length <= 20_000, 'must be at most 20000 characters as JSON');
+  .record(z.string(), z.unknown(), { error: 'Options must be an object' })
+  .refine((value) => JSON.stringify(value).length <= 20_000, 'Options must be at most 20000 characters as JSON');
 const imageUrlSchema = z
-  .string()
+  .string(requiredAs('Image URL', 'text'))
   .trim()
-  .max(1024, 'must be at most 1024 characters')
+  .max(1024, atMost('Image URL', 1024))
   .refine((value) => {
     try {
       const url = new URL(value);
@@ -25,9 +26,14 @@ const imageUrlSchema = z
     } catch {
       return false;
     }
-  }, 'must be an http(s) URL');
-const revBodySchema = z.number().int('must be a whole number').min(0, 'must be 0 or more').max(2_147_483_647, 'is too large');
-const revParamSchema = z.coerce.number().int('must be a whole number').min(1, 'must be 1 or more').max(2_147_483_647, 'is too large');
+  }, 'Image URL must be an http:// or https:// URL');
+const revBodySchema = (label: string) =>
+  z.number(requiredAs(label, 'a number')).int(`${label} must be a whole number`).min(0, `${label} must be 0 or more`).max(2_147_483_647, `${label} is too large`);
+const revParamSchema = z.coerce
+  .number('Revision must be a number')
+  .int('Revision must be a whole number')
+  .min(1, 'Revision must be 1 or more')
+  .max(2_147_483_647, 'Revision is too large');
 
 export const createDiagramBody = z
   .object({
@@ -37,14 +43,14 @@ export const createDiagramBody = z
     mermaidCode: mermaidSchema.describe('validated with Mermaid’s parser: 422 INVALID_DIAGRAM with the line and message when it does not parse or is another kind of diagram than the type'),
     options: optionsSchema.optional(),
     imageUrl: imageUrlSchema.nullable().optional(),
-    sourceDocumentId: z.string().uuid('must be a document id').optional(),
+    sourceDocumentId: z.string().uuid('Source document must be a document id').optional(),
   })
   .strict();
 export type CreateDiagramBody = z.infer<typeof createDiagramBody>;
 
 export const updateDiagramBody = z
   .object({
-    baseRev: revBodySchema.optional().describe('the revision the edit started from; a stale one answers 409 with the current diagram'),
+    baseRev: revBodySchema('Base revision').optional().describe('the revision the edit started from; a stale one answers 409 with the current diagram'),
     title: titleSchema.optional(),
     description: descriptionSchema.nullable().optional(),
     mermaidCode: mermaidSchema.optional(),
@@ -57,8 +63,8 @@ export type UpdateDiagramBody = z.infer<typeof updateDiagramBody>;
 
 export const restoreDiagramBody = z
   .object({
-    rev: revBodySchema.min(1, 'must be 1 or more'),
-    baseRev: revBodySchema.optional(),
+    rev: revBodySchema('Revision').min(1, 'Revision must be 1 or more'),
+    baseRev: revBodySchema('Base revision').optional(),
     note: noteSchema.optional(),
   })
   .strict();
@@ -67,8 +73,8 @@ export type RestoreDiagramBody = z.infer<typeof restoreDiagramBody>;
 export const generateDiagramBody = z
   .object({
     type: diagramTypeSchema,
-    from: z.string().uuid('must be a document id').optional().describe('the document to draw from; default: the latest SRS, else PRD or overview, else the project description'),
-    instructions: z.string().trim().max(4000, 'must be at most 4000 characters').optional(),
+    from: z.string().uuid('Source document must be a document id').optional().describe('the document to draw from; default: the latest SRS, else PRD or overview, else the project description'),
+    instructions: z.string(requiredAs('Instructions', 'text')).trim().max(4000, atMost('Instructions', 4000)).optional(),
   })
   .strict();
 export type GenerateDiagramBody = z.infer<typeof generateDiagramBody>;

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { MAX_MERMAID_LENGTH } from '../../shared/diagram-limits.js';
 import { locate } from '../../shared/mermaid-location.js';
 
 /**
@@ -17,7 +18,7 @@ export type MermaidValidation =
 /** The first import of Mermaid takes about a second on a slow machine; later parses take milliseconds. */
 const PARSE_TIMEOUT_MS = 15_000;
 const STARTUP_TIMEOUT_MS = 60_000;
-export const MAX_MERMAID_LENGTH = 100_000;
+export { MAX_MERMAID_LENGTH };
 
 // Plain JavaScript evaluated in the worker: it runs the same under tsx, vitest and the compiled server.
 const WORKER_SOURCE = `

@@ -1,27 +1,35 @@
 import { z } from 'zod';
-import { cursorSchema, limitSchema, pageSchema } from '../../core/http/pagination.js';
-import { documentStatuses, documentTypes } from './documents.schema.js';
-import { SLUG_PATTERN } from './slug.js';
+import { atMost, isRequired, oneOf, requiredAs } from '../../shared/contract/messages.js';
+import { cursorSchema, limitSchema, pageSchema } from '../../shared/contract/pagination.js';
+import { documentStatuses, documentTypes } from '../../shared/document-kinds.js';
+import { SLUG_PATTERN } from '../../shared/document-slugs.js';
 
 /** Request and response schemas of /projects/{projectId}/documents and /projects/{projectId}/versions. */
 
-export const documentTypeSchema = z.enum(documentTypes);
-export const documentStatusSchema = z.enum(documentStatuses);
+export const documentTypeSchema = z.enum(documentTypes, oneOf('Type', documentTypes));
+export const documentStatusSchema = z.enum(documentStatuses, oneOf('Status', documentStatuses));
 
 /** Markdown bodies up to 2 MB of text; larger documents belong in attachments, not in a revision history. */
 export const MAX_MARKDOWN_LENGTH = 2_000_000;
 
-const titleSchema = z.string().trim().min(1, 'must not be empty').max(255, 'must be at most 255 characters');
-const markdownSchema = z.string().max(MAX_MARKDOWN_LENGTH, `must be at most ${MAX_MARKDOWN_LENGTH} characters`);
-const noteSchema = z.string().trim().max(1000, 'must be at most 1000 characters');
+const titleSchema = z.string(requiredAs('Title', 'text')).trim().min(1, isRequired('Title')).max(255, atMost('Title', 255));
+const markdownSchema = z.string(requiredAs('Content', 'text')).max(MAX_MARKDOWN_LENGTH, atMost('Content', MAX_MARKDOWN_LENGTH));
+const noteSchema = z.string(requiredAs('Note', 'text')).trim().max(1000, atMost('Note', 1000));
 const slugSchema = z
-  .string()
-  .regex(SLUG_PATTERN, 'must be 1–200 lowercase letters, digits or hyphens, starting with a letter or digit (e.g. product-spec)');
+  .string(requiredAs('Slug', 'text'))
+  .regex(SLUG_PATTERN, 'Use 1–200 lowercase letters, digits or hyphens, starting with a letter or digit (e.g. product-spec)');
 const metadataSchema = z
-  .record(z.string(), z.unknown())
-  .refine((value) => JSON.stringify(value).length <= 100_000, 'must be at most 100000 characters as JSON');
-const revNumberSchema = z.coerce.number().int('must be a whole number').min(1, 'must be 1 or more').max(2_147_483_647, 'is too large');
-const revBodySchema = z.number().int('must be a whole number').min(0, 'must be 0 or more').max(2_147_483_647, 'is too large');
+  .record(z.string(), z.unknown(), { error: 'Metadata must be an object' })
+  .refine((value) => JSON.stringify(value).length <= 100_000, 'Metadata must be at most 100000 characters as JSON');
+/** A revision number in the query string (`?rev=`, `?from=`, `?to=`). */
+const revNumberSchema = (label: string) =>
+  z.coerce
+    .number(`${label} must be a number`)
+    .int(`${label} must be a whole number`)
+    .min(1, `${label} must be 1 or more`)
+    .max(2_147_483_647, `${label} is too large`);
+const revBodySchema = (label: string) =>
+  z.number(requiredAs(label, 'a number')).int(`${label} must be a whole number`).min(0, `${label} must be 0 or more`).max(2_147_483_647, `${label} is too large`);
 
 export const createDocumentBody = z
   .object({
@@ -36,7 +44,7 @@ export type CreateDocumentBody = z.infer<typeof createDocumentBody>;
 
 export const updateDocumentBody = z
   .object({
-    baseRev: revBodySchema.describe('the revision the edit started from; a stale one answers 409 with the current document'),
+    baseRev: revBodySchema('Base revision').describe('the revision the edit started from; a stale one answers 409 with the current document'),
     title: titleSchema.optional(),
     contentMarkdown: markdownSchema.optional(),
     note: noteSchema.optional().describe('what changed, shown in the history'),
@@ -47,8 +55,8 @@ export type UpdateDocumentBody = z.infer<typeof updateDocumentBody>;
 
 export const restoreDocumentBody = z
   .object({
-    rev: revBodySchema.min(1, 'must be 1 or more').describe('the revision whose content becomes the new latest revision'),
-    baseRev: revBodySchema.optional().describe('when given, a stale one answers 409 like an edit'),
+    rev: revBodySchema('Revision').min(1, 'Revision must be 1 or more').describe('the revision whose content becomes the new latest revision'),
+    baseRev: revBodySchema('Base revision').optional().describe('when given, a stale one answers 409 like an edit'),
     note: noteSchema.optional(),
   })
   .strict();
@@ -65,7 +73,7 @@ export const listDocumentsQuery = z
 export type ListDocumentsQuery = z.infer<typeof listDocumentsQuery>;
 
 export const getDocumentQuery = z
-  .object({ rev: revNumberSchema.optional().describe('a revision number; the latest when absent') })
+  .object({ rev: revNumberSchema('Revision').optional().describe('a revision number; the latest when absent') })
   .strict();
 
 export const listRevisionsQuery = z.object({ limit: limitSchema, cursor: cursorSchema }).strict();
@@ -73,8 +81,8 @@ export type ListRevisionsQuery = z.infer<typeof listRevisionsQuery>;
 
 export const diffQuery = z
   .object({
-    from: revNumberSchema.optional().describe('default: the revision before `to`'),
-    to: revNumberSchema.optional().describe('default: the latest revision'),
+    from: revNumberSchema('From').optional().describe('default: the revision before `to`'),
+    to: revNumberSchema('To').optional().describe('default: the latest revision'),
   })
   .strict();
 export type DiffQuery = z.infer<typeof diffQuery>;
@@ -139,11 +147,11 @@ export const diffSchema = z.object({
 });
 export type DocumentDiff = z.infer<typeof diffSchema>;
 
-export const exportQuery = z.object({ rev: revNumberSchema.optional() }).strict();
+export const exportQuery = z.object({ rev: revNumberSchema('Revision').optional() }).strict();
 
 // Project versions (seed 003).
 export const createProjectVersionBody = z
-  .object({ changeNote: z.string().trim().max(2000, 'must be at most 2000 characters').optional() })
+  .object({ changeNote: z.string(requiredAs('Change note', 'text')).trim().max(2000, atMost('Change note', 2000)).optional() })
   .strict();
 export const listProjectVersionsQuery = z.object({ limit: limitSchema, cursor: cursorSchema }).strict();
 export type ListProjectVersionsQuery = z.infer<typeof listProjectVersionsQuery>;

@@ -2,8 +2,9 @@
  * Document slugs: lowercase ASCII words joined by hyphens, unique within a project. A derived slug that is taken
  * gets `-2`, `-3`, … appended.
  */
-export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{0,199}$/;
-export const SLUG_MAX_LENGTH = 200;
+import { SLUG_MAX_LENGTH, SLUG_PATTERN } from '../../shared/document-slugs.js';
+
+export { SLUG_MAX_LENGTH, SLUG_PATTERN };
 
 /** Room left for a `-NNNNNN` suffix so a suffixed slug still fits the column's limit. */
 const BASE_MAX_LENGTH = SLUG_MAX_LENGTH - 8;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { jobStatuses } from '../../core/jobs/index.js';
-import { generatableTypes } from './document-kinds.js';
+import { atMost, isRequired, oneOf, requiredAs } from '../../shared/contract/messages.js';
+import { documentTypes, generatableTypes } from '../../shared/document-kinds.js';
+import { jobStatuses } from '../../shared/job-statuses.js';
 
 /** Request and response schemas of document generation and the idea pipeline, shared by server and OpenAPI. */
 
@@ -9,12 +10,12 @@ export const generateParams = z.object({ projectId: z.string() });
 export const generateBody = z
   .object({
     type: z
-      .enum(generatableTypes, `must be one of ${generatableTypes.join(', ')}`)
+      .enum(generatableTypes, oneOf('Type', generatableTypes))
       .describe('the kind of document to generate'),
     instructions: z
-      .string()
+      .string(requiredAs('Instructions', 'text'))
       .trim()
-      .max(4000, 'must be at most 4000 characters')
+      .max(4000, atMost('Instructions', 4000))
       .optional()
       .describe('what the author wants emphasised, in their words'),
   })
@@ -56,24 +57,36 @@ export const clarificationsSchema = z.object({
     })
     .nullable(),
   documents: z
-    .array(z.object({ id: z.string(), type: z.string(), title: z.string(), version: z.number().int() }))
+    .array(z.object({ id: z.string(), type: z.enum(documentTypes), title: z.string(), version: z.number().int() }))
     .describe('the documents the pipeline generated (empty until it is done)'),
 });
 export type Clarifications = z.infer<typeof clarificationsSchema>;
 
-const answerText = z.string().trim().max(10_000, 'must be at most 10000 characters');
+const answerText = z.string(requiredAs('Answer', 'text')).trim().max(10_000, atMost('Answer', 10000));
 
 export const answerClarificationsBody = z
   .object({
     answers: z
-      .array(z.object({ id: z.string().min(1, 'must not be empty'), answer: answerText }).strict())
-      .max(20, 'must hold at most 20 answers')
+      .array(z.object({ id: z.string(requiredAs('Question id', 'text')).min(1, isRequired('Question id')), answer: answerText }).strict())
+      .max(20, 'Answers must hold at most 20 answers')
       .optional()
       .describe('answers by question id; questions left out stay unanswered'),
     skip: z.boolean().optional().describe('true: generate the documents without (further) answers'),
   })
   .strict()
   .superRefine((body, ctx) => {
-    if (!body.skip && !body.answers?.length) ctx.addIssue({ code: 'custom', path: ['answers'], message: 'must hold at least one answer, or send skip: true' });
+    if (!body.skip && !body.answers?.length) ctx.addIssue({ code: 'custom', path: ['answers'], message: 'Answer at least one question, or send skip: true' });
   });
 export type AnswerClarificationsBody = z.infer<typeof answerClarificationsBody>;
+
+/** A section of an existing document the generator drew on, kept in the generated document's metadata.citations. */
+export const sourceCitationSchema = z.object({
+  id: z.string().describe('the id the model saw: <documentId>#<blockId>'),
+  documentId: z.string(),
+  documentType: z.enum(documentTypes),
+  documentTitle: z.string(),
+  rev: z.number().int(),
+  blockId: z.string(),
+  heading: z.string().nullable(),
+});
+export type SourceCitation = z.infer<typeof sourceCitationSchema>;

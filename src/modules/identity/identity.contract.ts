@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { atMost, isRequired, requiredAs } from '../../shared/contract/messages.js';
+import { subscriptionTiers, userStatuses } from '../../shared/account-kinds.js';
 
 /**
  * Request and response schemas of the identity endpoints. The same schemas validate requests, serialize responses
@@ -6,30 +8,29 @@ import { z } from 'zod';
  */
 
 export const emailSchema = z
-  .string()
+  .string(requiredAs('Email', 'text'))
   .trim()
   .toLowerCase()
-  .min(3)
-  .max(255)
-  .regex(z.regexes.email, 'must be an email address')
+  .min(3, 'Enter an email address like name@example.com')
+  .max(255, atMost('Email', 255))
+  .regex(z.regexes.email, 'Enter an email address like name@example.com')
   .describe('Email address; compared case-insensitively');
 
 /** The policy (length in code points, common passwords, not the email) is checked by the service: see passwords.ts. */
-export const newPasswordSchema = z.string().max(4096).describe('8–256 characters; not a common password, not your email');
-const currentPasswordSchema = z.string().min(1).max(4096);
+export const newPasswordSchema = z.string(requiredAs('Password', 'text')).max(4096, atMost('Password', 4096)).describe('8–256 characters; not a common password, not your email');
+const currentPasswordSchema = z.string(requiredAs('Password', 'text')).min(1, isRequired('Password')).max(4096, atMost('Password', 4096));
 
 export const usernameSchema = z
-  .string()
+  .string(requiredAs('Username', 'text'))
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9][a-z0-9_.-]{1,99}$/, 'must be 2–100 characters: letters, digits, "_", "." or "-", starting with a letter or digit');
+  .regex(/^[a-z0-9][a-z0-9_.-]{1,99}$/, 'Use 2–100 characters: letters, digits, "_", "." or "-", starting with a letter or digit');
 
-export const personNameSchema = z.string().trim().min(1).max(255);
+export const personNameSchema = z.string(requiredAs('Name', 'text')).trim().min(1, isRequired('Name')).max(255, atMost('Name', 255));
 
-const secretSchema = z.string().min(1).max(512);
+/** A token or code from an email, or a refresh token. */
+const secretSchema = (label: string) => z.string(requiredAs(label, 'text')).min(1, isRequired(label)).max(512, atMost(label, 512));
 
-export const userStatuses = ['pending', 'active', 'inactive'] as const;
-export const subscriptionTiers = ['free', 'pro', 'enterprise'] as const;
 
 export const userSchema = z.object({
   id: z.string().uuid(),
@@ -75,15 +76,15 @@ export const registerBody = z
   })
   .strict();
 
-export const verifyEmailBody = z.object({ token: secretSchema }).strict();
+export const verifyEmailBody = z.object({ token: secretSchema('Token') }).strict();
 export const emailOnlyBody = z.object({ email: emailSchema }).strict();
 export const loginBody = z.object({ email: emailSchema, password: currentPasswordSchema }).strict();
 export const refreshBody = z
-  .object({ refreshToken: secretSchema.optional().describe('Omit to use the atelier_refresh cookie') })
+  .object({ refreshToken: secretSchema('Refresh token').optional().describe('Omit to use the atelier_refresh cookie') })
   .strict()
   .nullish()
   .describe('Optional: the web app sends no body and relies on the cookie');
-export const resetPasswordBody = z.object({ email: emailSchema, code: secretSchema, password: newPasswordSchema }).strict();
+export const resetPasswordBody = z.object({ email: emailSchema, code: secretSchema('Code'), password: newPasswordSchema }).strict();
 
 export const updateMeBody = z
   .object({

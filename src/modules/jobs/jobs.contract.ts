@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { jobStatuses } from '../../core/jobs/index.js';
-import { cursorSchema, limitSchema, pageSchema } from '../../core/http/pagination.js';
+import { oneOf } from '../../shared/contract/messages.js';
+import { jobStatuses } from '../../shared/job-statuses.js';
+import { cursorSchema, limitSchema, pageSchema } from '../../shared/contract/pagination.js';
 
 /** Request and response schemas of /jobs, shared by server and OpenAPI. */
 
-export const jobStatusSchema = z.enum(jobStatuses);
+export const jobStatusSchema = z.enum(jobStatuses, oneOf('Status', jobStatuses));
 
 export const jobSchema = z.object({
   id: z.string(),
@@ -32,8 +33,8 @@ export const jobParams = z.object({ id: z.string() });
 
 export const listJobsQuery = z
   .object({
-    organizationId: z.uuid('must be an organization id').optional().describe('default: jobs of all your organizations'),
-    projectId: z.uuid('must be a project id').optional(),
+    organizationId: z.uuid('Organization id must be a UUID').optional().describe('default: jobs of all your organizations'),
+    projectId: z.uuid('Project id must be a UUID').optional(),
     status: jobStatusSchema.optional(),
     limit: limitSchema,
     cursor: cursorSchema,

@@ -1,16 +1,18 @@
 import { z } from 'zod';
-import { organizationRoles } from '../../core/db/platform.schema.js';
-import { cursorSchema, limitSchema, pageSchema } from '../../core/http/pagination.js';
+import { atMost, isRequired, oneOf, requiredAs } from '../../shared/contract/messages.js';
+import { settingsSchema } from '../../shared/contract/json-fields.js';
+import { organizationRoles } from '../../shared/organization-roles.js';
+import { cursorSchema, limitSchema, pageSchema } from '../../shared/contract/pagination.js';
 
 /** Request and response schemas of /organizations and /organizations/{id}/members, shared by server and OpenAPI. */
 
-export const organizationRoleSchema = z.enum(organizationRoles);
+export const organizationRoleSchema = z.enum(organizationRoles, oneOf('Role', organizationRoles));
 
-export const organizationNameSchema = z.string().trim().min(1, 'must not be empty').max(255, 'must be at most 255 characters');
+export const organizationNameSchema = z.string(requiredAs('Name', 'text')).trim().min(1, isRequired('Name')).max(255, atMost('Name', 255));
 export const organizationSlugSchema = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,99}$/, 'must be 1–100 lowercase letters, digits or hyphens, starting with a letter or digit');
-export const settingsSchema = z.record(z.string(), z.unknown());
+  .string(requiredAs('Slug', 'text'))
+  .regex(/^[a-z0-9][a-z0-9-]{0,99}$/, 'Use 1–100 lowercase letters, digits or hyphens, starting with a letter or digit');
+export { settingsSchema };
 
 export const createOrganizationBody = z
   .object({ name: organizationNameSchema, slug: organizationSlugSchema.optional(), settings: settingsSchema.optional() })
@@ -56,7 +58,15 @@ export type Member = z.infer<typeof memberSchema>;
 export const memberPageSchema = pageSchema(memberSchema);
 
 export const addMemberBody = z
-  .object({ email: z.string().trim().min(3).max(255).email('must be an email address'), role: organizationRoleSchema })
+  .object({
+    email: z
+      .string(requiredAs('Email', 'text'))
+      .trim()
+      .min(3, 'Enter an email address like name@example.com')
+      .max(255, atMost('Email', 255))
+      .email('Enter an email address like name@example.com'),
+    role: organizationRoleSchema,
+  })
   .strict();
 export type AddMemberInput = z.infer<typeof addMemberBody>;
 

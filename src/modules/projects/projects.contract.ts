@@ -1,33 +1,30 @@
 import { z } from 'zod';
-import { projectStatuses } from '../../core/db/platform.schema.js';
-import { cursorSchema, limitSchema, pageSchema } from '../../core/http/pagination.js';
-import { settingsSchema } from '../organizations/index.js';
+import { atMost, isRequired, oneOf, requiredAs } from '../../shared/contract/messages.js';
+import { settingsSchema } from '../../shared/contract/json-fields.js';
+import { projectStatuses, writableProjectStatuses } from '../../shared/project-statuses.js';
+import { cursorSchema, limitSchema, pageSchema } from '../../shared/contract/pagination.js';
 
 /** Request and response schemas of /projects, shared by server and OpenAPI. */
 
-/** `deleted` is reached through DELETE /projects/{id} only, never written directly. */
-export const writableProjectStatuses = projectStatuses.filter((status) => status !== 'deleted') as [
-  Exclude<(typeof projectStatuses)[number], 'deleted'>,
-  ...Exclude<(typeof projectStatuses)[number], 'deleted'>[],
-];
-export const writableStatusSchema = z.enum(writableProjectStatuses);
-export const projectStatusSchema = z.enum(projectStatuses);
+export const writableStatusSchema = z.enum(writableProjectStatuses, oneOf('Status', writableProjectStatuses));
+export const projectStatusSchema = z.enum(projectStatuses, oneOf('Status', projectStatuses));
 
 export const projectKeySchema = z
-  .string()
-  .regex(/^[A-Z][A-Z0-9]{1,9}$/, 'must be 2–10 uppercase letters or digits, starting with a letter (e.g. MBA)');
-const nameSchema = z.string().trim().min(1, 'must not be empty').max(255, 'must be at most 255 characters');
-const descriptionSchema = z.string().max(20_000, 'must be at most 20000 characters');
-const ideaPromptSchema = z.string().max(50_000, 'must be at most 50000 characters');
+  .string(requiredAs('Key', 'text'))
+  .regex(/^[A-Z][A-Z0-9]{1,9}$/, 'Use 2–10 capital letters or digits, starting with a letter (e.g. MBA)');
+const nameSchema = z.string(requiredAs('Name', 'text')).trim().min(1, isRequired('Name')).max(255, atMost('Name', 255));
+const descriptionSchema = z.string(requiredAs('Description', 'text')).max(20_000, atMost('Description', 20000));
+const ideaPromptSchema = z.string(requiredAs('Idea', 'text')).max(50_000, atMost('Idea', 50000));
 /** A calendar date, YYYY-MM-DD (a day that exists; year 1 or later, as PostgreSQL's date accepts). */
-const dateSchema = z.iso
-  .date('must be a date as YYYY-MM-DD')
-  .refine((value) => !value.startsWith('0000'), 'must be in year 1 or later');
+const dateSchema = (label: string) =>
+  z.iso
+    .date(`${label} must be a date as YYYY-MM-DD`)
+    .refine((value) => !value.startsWith('0000'), `${label} must be in year 1 or later`);
 
 type DateRange = { startDate?: string | null | undefined; endDate?: string | null | undefined };
 function checkDateOrder(value: DateRange, ctx: z.RefinementCtx): void {
   if (value.startDate && value.endDate && value.endDate < value.startDate) {
-    ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'must not be before startDate' });
+    ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'End date must not be before the start date' });
   }
 }
 
@@ -37,13 +34,13 @@ const editableFields = {
   status: writableStatusSchema.optional(),
   settings: settingsSchema.optional(),
   ideaPrompt: ideaPromptSchema.nullable().optional(),
-  startDate: dateSchema.nullable().optional(),
-  endDate: dateSchema.nullable().optional(),
+  startDate: dateSchema('Start date').nullable().optional(),
+  endDate: dateSchema('End date').nullable().optional(),
 };
 
 export const createProjectBody = z
   .object({
-    organizationId: z.uuid('must be an organization id').optional().describe('defaults to your personal organization'),
+    organizationId: z.uuid('Organization id must be a UUID').optional().describe('defaults to your personal organization'),
     name: nameSchema,
     ...editableFields,
     key: projectKeySchema.optional().describe('derived from the name when absent ("Mobile Banking App" → MBA)'),
@@ -71,9 +68,9 @@ export type UpdateProjectInput = z.infer<typeof updateProjectBody>;
 
 export const listProjectsQuery = z
   .object({
-    organizationId: z.uuid('must be an organization id').optional().describe('default: projects of all your organizations'),
+    organizationId: z.uuid('Organization id must be a UUID').optional().describe('default: projects of all your organizations'),
     status: projectStatusSchema.optional().describe('deleted projects are listed only with status=deleted'),
-    q: z.string().trim().max(200, 'must be at most 200 characters').optional().describe('matches name, key or description, case-insensitively'),
+    q: z.string().trim().max(200, atMost('Search text', 200)).optional().describe('matches name, key or description, case-insensitively'),
     limit: limitSchema,
     cursor: cursorSchema,
   })

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { documentTypes } from '../documents/documents.schema.js';
+import { atMost, isRequired, requiredAs } from '../../shared/contract/messages.js';
+import { documentTypes } from '../../shared/document-kinds.js';
 
 /** Request and response schemas of /projects/{projectId}/search, shared by server and OpenAPI. */
 
@@ -8,16 +9,16 @@ export const searchParams = z.object({ projectId: z.string() });
 export const searchQuery = z
   .object({
     q: z
-      .string()
+      .string(requiredAs('Search text', 'text'))
       .trim()
-      .min(1, 'must not be empty')
-      .max(500, 'must be at most 500 characters')
+      .min(1, isRequired('Search text'))
+      .max(500, atMost('Search text', 500))
       .describe('words, "a phrase", -excluded or either OR other (web search syntax); paraphrases match too'),
     limit: z.coerce
-      .number('must be a number')
-      .int('must be a whole number')
-      .min(1, 'must be at least 1')
-      .max(50, 'must be at most 50')
+      .number('Limit must be a number')
+      .int('Limit must be a whole number')
+      .min(1, 'Limit must be at least 1')
+      .max(50, 'Limit must be at most 50')
       .default(10),
   })
   .strict();

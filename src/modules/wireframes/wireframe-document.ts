@@ -4,7 +4,7 @@ import { WIREFRAME_CSP } from '../../shared/wireframe-csp.js';
 /**
  * A wireframe as one self-contained HTML file: its CSS inline, and a Content-Security-Policy that forbids every
  * request, so even a file opened from disk loads nothing from anywhere. The same policy starts the preview's srcdoc
- * in the browser (src/web/lib/wireframes.ts).
+ * in the browser (src/web/modules/wireframes/preview-document.ts).
  */
 export function wireframeDocument(wireframe: { title: string; htmlContent: string; cssContent: string | null }): string {
   // The CSS was sanitized on save, "</style" included; checked again because this file must never run anything.

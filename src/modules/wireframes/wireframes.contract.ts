@@ -1,25 +1,25 @@
 import { z } from 'zod';
-import { cursorSchema, limitSchema, pageSchema } from '../../core/http/pagination.js';
-import { generatableTemplates } from '../../shared/workspace-kinds.js';
-import { wireframeTemplates } from './wireframes.schema.js';
+import { atMost, isRequired, oneOf, requiredAs } from '../../shared/contract/messages.js';
+import { cursorSchema, limitSchema, pageSchema } from '../../shared/contract/pagination.js';
+import { generatableTemplates, wireframeTemplates } from '../../shared/workspace-kinds.js';
 
 /** Request and response schemas of /projects/{projectId}/wireframes, shared by server, OpenAPI and the web client. */
 
 export const MAX_HTML_LENGTH = 500_000;
 export const MAX_CSS_LENGTH = 200_000;
 
-export const wireframeTemplateSchema = z.enum(wireframeTemplates, `must be one of ${wireframeTemplates.join(', ')}`);
+export const wireframeTemplateSchema = z.enum(wireframeTemplates, oneOf('Template', wireframeTemplates));
 
-const titleSchema = z.string().trim().min(1, 'must not be empty').max(255, 'must be at most 255 characters');
-const descriptionSchema = z.string().trim().max(5000, 'must be at most 5000 characters');
+const titleSchema = z.string(requiredAs('Title', 'text')).trim().min(1, isRequired('Title')).max(255, atMost('Title', 255));
+const descriptionSchema = z.string(requiredAs('Description', 'text')).trim().max(5000, atMost('Description', 5000));
 const htmlSchema = z
-  .string()
-  .max(MAX_HTML_LENGTH, `must be at most ${MAX_HTML_LENGTH} characters`)
-  .refine((html) => html.trim() !== '', 'must not be empty: a wireframe needs some markup');
-const cssSchema = z.string().max(MAX_CSS_LENGTH, `must be at most ${MAX_CSS_LENGTH} characters`);
+  .string(requiredAs('HTML', 'text'))
+  .max(MAX_HTML_LENGTH, atMost('HTML', MAX_HTML_LENGTH))
+  .refine((html) => html.trim() !== '', 'HTML must not be empty: a wireframe needs some markup');
+const cssSchema = z.string(requiredAs('CSS', 'text')).max(MAX_CSS_LENGTH, atMost('CSS', MAX_CSS_LENGTH));
 const metadataSchema = z
-  .record(z.string(), z.unknown())
-  .refine((value) => JSON.stringify(value).length <= 100_000, 'must be at most 100000 characters as JSON');
+  .record(z.string(), z.unknown(), { error: 'Metadata must be an object' })
+  .refine((value) => JSON.stringify(value).length <= 100_000, 'Metadata must be at most 100000 characters as JSON');
 
 export const createWireframeBody = z
   .object({
@@ -43,7 +43,7 @@ export const updateWireframeBody = z
     metadata: metadataSchema.optional(),
     baseUpdatedAt: z
       .string()
-      .datetime({ offset: true, message: 'must be an ISO timestamp (the updatedAt you loaded)' })
+      .datetime({ offset: true, message: 'Base updatedAt must be an ISO timestamp (the updatedAt you loaded)' })
       .optional()
       .describe('the updatedAt the edit started from; a newer one on the server answers 409 with the current wireframe'),
   })
@@ -57,9 +57,9 @@ export type ListWireframesQuery = z.infer<typeof listWireframesQuery>;
 
 export const generateWireframesBody = z
   .object({
-    from: z.string().trim().min(1, 'must not be empty').optional().describe('the id of a document (e.g. the SRS or PRD) the screens come from'),
-    screen: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters').optional().describe('one screen to draw, e.g. "Shift list"'),
-    templateType: z.enum(generatableTemplates, `must be one of ${generatableTemplates.join(', ')}`).optional(),
+    from: z.string(requiredAs('Source document', 'text')).trim().min(1, 'Source document must not be empty').optional().describe('the id of a document (e.g. the SRS or PRD) the screens come from'),
+    screen: z.string(requiredAs('Screen', 'text')).trim().min(1, 'Screen must not be empty').max(200, atMost('Screen', 200)).optional().describe('one screen to draw, e.g. "Shift list"'),
+    templateType: z.enum(generatableTemplates, oneOf('Template', generatableTemplates)).optional(),
   })
   .strict();
 export type GenerateWireframesBody = z.infer<typeof generateWireframesBody>;

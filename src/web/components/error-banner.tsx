@@ -1,4 +1,4 @@
-import { ApiError } from '../api/client';
+import { ApiError } from '../api/http';
 import { AlertIcon } from './icons';
 
 /** The server's message (and the request id to quote), or any other error, above a form or a list. */

@@ -3,8 +3,8 @@ import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttribu
 type FieldFrameProps = { label: string; error?: string; hint?: ReactNode; optional?: boolean; id: string; children: ReactNode; trailing?: ReactNode };
 
 /**
- * Server messages name the rule ("must be an email address", "must not be before startDate"); next to the input
- * they read as a sentence with plain words for field names.
+ * Server messages are sentences ("Name is required", "End date must not be before the start date"); a rule written
+ * in the page ("must not be negative") reads as one too, with plain words for field names.
  */
 export function asSentence(message: string): string {
   const words = message.replace(/\b([a-z]+)([A-Z][a-z]+)\b/g, (_, head: string, tail: string) => `${head} ${tail.toLowerCase()}`);

@@ -7,7 +7,7 @@ import { useToast } from '../components/toast';
 import { roleLabels } from '../lib/format';
 import { useCurrentUser } from '../lib/session';
 import { useWorkspace } from '../lib/workspace';
-import { CreateOrganizationDialog } from './create-organization-dialog';
+import { CreateOrganizationDialog } from '../modules/organizations/create-organization-dialog';
 
 export function OrganizationSwitcher() {
   const workspace = useWorkspace();

@@ -1,6 +1,8 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { api, ApiError, onSessionEnded, type User } from '../api/client';
+import { api } from '../api/client';
+import { ApiError, onSessionEnded } from '../api/http';
+import type { User } from '../modules/identity/client';
 
 type SessionState =
   | { status: 'loading'; user: null }
@@ -37,8 +39,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     const controller = new AbortController();
-    api.me
-      .get(controller.signal)
+    api.identity
+      .me(controller.signal)
       .then((user) => setState({ status: 'authenticated', user }))
       .catch((error: unknown) => {
         if (controller.signal.aborted) return;
@@ -68,7 +70,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const logout = useCallback(async () => {
     try {
-      await api.auth.logout();
+      await api.identity.logout();
     } catch {
       // The session is already gone on the server, or the server is unreachable: leave locally either way.
     }

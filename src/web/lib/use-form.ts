@@ -1,5 +1,5 @@
 import { useCallback, useState, type FormEvent } from 'react';
-import { ApiError } from '../api/client';
+import { ApiError } from '../api/http';
 
 export type FormState<V> = {
   values: V;

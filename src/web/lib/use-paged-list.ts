@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Page } from '../api/client';
+import type { Page } from '../../shared/contract/pagination';
 
 export type PagedList<T> = {
   items: T[];

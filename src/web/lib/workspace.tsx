@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api, type Organization } from '../api/client';
+import { api } from '../api/client';
+import type { Organization } from '../modules/organizations/client';
 
 const STORAGE_KEY = 'atelier.organizationId';
 
