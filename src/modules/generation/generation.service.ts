@@ -10,11 +10,10 @@ import { enqueueJob, jobs, type JobRow } from '../../core/jobs/index.js';
 import { appendRevision, createDocument, createProjectVersion, latestDocumentOfTypes, type Document } from '../documents/index.js';
 import { documents, documentSections, projectClarifications, type DocumentType } from '../documents/documents.schema.js';
 import type { UserActor } from '../organizations/index.js';
-import { ideaOf, requireProjectAccess, requireProjectRole, type ProjectRow } from '../projects/index.js';
+import { enqueueIdeaPipeline, ideaOf, IDEA_PIPELINE_JOB, requireProjectAccess, requireProjectRole, type ProjectRow } from '../projects/index.js';
 import { searchProject, splitMarkdownSections } from '../search/index.js';
 import { documentKinds, pipelineTypes, type DocumentKind, type GeneratableType } from './document-kinds.js';
 import type { AnswerClarificationsBody, Clarification, Clarifications, GenerateBody, PipelineStage } from './generation.contract.js';
-import { enqueueIdeaPipeline, IDEA_PIPELINE_JOB } from './idea-pipeline.enqueue.js';
 
 export const GENERATE_JOB = 'documents.generate';
 

@@ -16,7 +16,7 @@ import {
   roleAtLeast,
   type UserActor,
 } from '../organizations/index.js';
-import { enqueueIdeaPipeline } from '../generation/idea-pipeline.enqueue.js';
+import { enqueueIdeaPipeline } from './idea-pipeline.enqueue.js';
 import { deriveProjectKey, keyCandidates } from './project-key.js';
 import type {
   CreateProjectInput,
