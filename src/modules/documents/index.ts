@@ -22,7 +22,7 @@ export {
   type ProjectVersion,
   type RevisionSummary,
 } from './documents.contract.js';
-export { documentStatuses, documentTypes, type DocumentStatus, type DocumentType } from './documents.schema.js';
+export { documents, documentStatuses, documentTypes, type DocumentStatus, type DocumentType } from './documents.schema.js';
 export { firstFreeSlug, slugify as documentSlug } from './slug.js';
 export { latestDocumentOfTypes, requireSourceDocument } from './source-documents.js';
 

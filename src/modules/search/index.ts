@@ -1,7 +1,7 @@
 import type { AppModule } from '../../core/module.js';
 import { searchRoutes } from './search.routes.js';
 
-export { indexRevisionSections, sectionRowsOf, type RevisionToIndex } from './section-index.js';
+export { indexedSections, indexRevisionSections, sectionRowsOf, type RevisionToIndex } from './section-index.js';
 export { splitMarkdownSections, type MarkdownSection } from '../../shared/markdown-sections.js';
 export { EMBEDDING_DIMENSIONS, EMBEDDING_MODEL, embedSection, embedText } from './embeddings.js';
 export { retrieveSections, searchProject, type RetrievedSection } from './search.service.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { documentTypes } from '../documents/documents.schema.js';
+import { documentTypes } from '../../shared/document-kinds.js';
 
 /** Request and response schemas of /projects/{projectId}/search, shared by server and OpenAPI. */
 
