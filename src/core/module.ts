@@ -22,7 +22,6 @@ export type AppModule = {
 
 /** What the modules registered, built once from the module list by the composition root. */
 export type ModuleRegistry = {
-  readonly modules: readonly AppModule[];
   readonly aiTasks: AiTaskCatalog;
   /** Every module's routes, in list order: the order of the paths in the OpenAPI document. */
   registerRoutes(api: ZodApp, context: AppContext): Promise<void>;
@@ -37,7 +36,6 @@ export function createModuleRegistry(modules: readonly AppModule[]): ModuleRegis
     names.add(module.name);
   }
   return {
-    modules,
     aiTasks: createAiTaskCatalog(modules.flatMap((module) => module.aiTasks ?? [])),
     async registerRoutes(api, context) {
       for (const module of modules) await module.routes?.(api, context);
