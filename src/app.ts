@@ -8,18 +8,23 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Config } from './config.js';
-import type { AiGateway } from './core/ai/index.js';
 import { accessTokenOf, assertSameOrigin, resolveSession } from './core/auth/authenticate.js';
-import type { Database } from './core/db/database.js';
+import type { AppContext, AppServices } from './core/context.js';
 import { AppError } from './core/errors.js';
 import { errorBody, registerErrorHandling } from './core/http/error-handler.js';
 import type { ZodApp } from './core/http/request-context.js';
 import { newId } from './core/ids.js';
-import type { Mailer } from './core/mail.js';
-import { registerModules } from './modules/index.js';
+import { registerJobTypes } from './core/jobs/index.js';
+import { createModuleRegistry } from './core/module.js';
+import { appModules } from './modules/index.js';
 
-export type AppContext = { config: Config; db: Database; mailer: Mailer; ai: AiGateway };
+/** What the modules registered (routes, jobs, AI tasks), built once per process from the module list. */
+export const moduleRegistry = createModuleRegistry(appModules);
+
+/** The context every module's routes and jobs get: the process's services and what the modules registered. */
+export function createAppContext(services: AppServices): AppContext {
+  return { ...services, aiTasks: moduleRegistry.aiTasks };
+}
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
 
@@ -90,9 +95,11 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
     }
   });
 
+  // An API-only process (no job runner) still validates the payloads it enqueues.
+  registerJobTypes(moduleRegistry.jobHandlers(context));
   await app.register(
     async (api) => {
-      await registerModules(api as unknown as ZodApp, context);
+      await moduleRegistry.registerRoutes(api as unknown as ZodApp, context);
     },
     { prefix: '/api/v1' },
   );

@@ -1,14 +1,13 @@
 import path from 'node:path';
 import pino from 'pino';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from './app.js';
+import { buildApp, createAppContext, moduleRegistry } from './app.js';
 import { createConfiguredGateway } from './core/ai/index.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './core/db/database.js';
 import { migrateUp } from './core/db/migrator.js';
 import { createJobRunner, type JobRunner } from './core/jobs/index.js';
 import { createMailer } from './core/mail.js';
-import { jobHandlers } from './modules/index.js';
 
 /** The database the configuration names: PostgreSQL when DATABASE_URL is set, else embedded PGlite in DATA_DIR. */
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
@@ -41,11 +40,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
       log,
     });
     const ai = createConfiguredGateway(config, db, log);
-    const context = { config, db, mailer, ai };
+    const context = createAppContext({ config, db, mailer, ai });
     const app = await buildApp(context, { logger: log });
     const jobRunner =
       config.jobs.concurrency > 0
-        ? createJobRunner({ db, handlers: jobHandlers(context), log: log.child({ component: 'jobs' }), ...config.jobs })
+        ? createJobRunner({ db, handlers: moduleRegistry.jobHandlers(context), log: log.child({ component: 'jobs' }), ...config.jobs })
         : undefined;
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAppContext, moduleRegistry } from '../src/app.js';
 import { withUser } from '../src/core/db/tenancy.js';
 import { createJobRunner, type JobRunner } from '../src/core/jobs/index.js';
-import { jobHandlers } from '../src/modules/index.js';
 import { startFakeOpenAi, type FakeOpenAiServer } from './support/fake-openai-server.js';
 import { createUser, type TestUser } from './support/factories.js';
 import { call, createTestApp, type TestApp } from './support/test-app.js';
@@ -207,10 +207,10 @@ describe.each(testDrivers)('AI API on %s', (kind) => {
   });
 
   it('runs a batch as a background job and keeps its result', async () => {
-    const context = { config: t.config, db: t.database.db, mailer: { send: async () => undefined }, ai: t.ai };
+    const context = createAppContext({ config: t.config, db: t.database.db, mailer: { send: async () => undefined }, ai: t.ai });
     runner = createJobRunner({
       db: t.database.db,
-      handlers: jobHandlers(context),
+      handlers: moduleRegistry.jobHandlers(context),
       log: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
       concurrency: 1,
       pollIntervalMs: 50,

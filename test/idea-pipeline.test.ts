@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAppContext, moduleRegistry } from '../src/app.js';
 import { createJobRunner, type JobRunner } from '../src/core/jobs/index.js';
-import { jobHandlers } from '../src/modules/index.js';
 import { createUser, type TestUser } from './support/factories.js';
 import { call, createTestApp, type TestApp } from './support/test-app.js';
 import { testDrivers } from './support/test-db.js';
@@ -28,8 +28,8 @@ describe.each(testDrivers)('idea pipeline on %s', (kind) => {
   let runner: JobRunner;
 
   function startRunner(): void {
-    const context = { config: t.config, db: t.database.db, mailer: { send: async () => undefined }, ai: t.ai };
-    runner = createJobRunner({ db: t.database.db, handlers: jobHandlers(context), log: quiet, concurrency: 1, pollIntervalMs: 50, heartbeatMs: 500, staleAfterMs: 10_000 });
+    const context = createAppContext({ config: t.config, db: t.database.db, mailer: { send: async () => undefined }, ai: t.ai });
+    runner = createJobRunner({ db: t.database.db, handlers: moduleRegistry.jobHandlers(context), log: quiet, concurrency: 1, pollIntervalMs: 50, heartbeatMs: 500, staleAfterMs: 10_000 });
     runner.start();
   }
 

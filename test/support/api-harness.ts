@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
+import { createAppContext, moduleRegistry } from '../../src/app.js';
 import { createJobRunner, type JobRunner } from '../../src/core/jobs/index.js';
-import { jobHandlers } from '../../src/modules/index.js';
 import { createUser, type TestUser } from './factories.js';
 import { call, type TestApp } from './test-app.js';
 
@@ -39,8 +39,8 @@ export function apiHarness(t: () => TestApp) {
   /** A runner of every module's jobs against the test app, polling often so tests stay quick. */
   function startJobRunner(): JobRunner {
     const app = t();
-    const context = { config: app.config, db: app.database.db, mailer: { send: async () => undefined }, ai: app.ai };
-    const runner = createJobRunner({ db: app.database.db, handlers: jobHandlers(context), log: quiet, concurrency: 1, pollIntervalMs: 50, heartbeatMs: 500, staleAfterMs: 30_000 });
+    const context = createAppContext({ config: app.config, db: app.database.db, mailer: { send: async () => undefined }, ai: app.ai });
+    const runner = createJobRunner({ db: app.database.db, handlers: moduleRegistry.jobHandlers(context), log: quiet, concurrency: 1, pollIntervalMs: 50, heartbeatMs: 500, staleAfterMs: 30_000 });
     runner.start();
     return runner;
   }

@@ -1,6 +1,6 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import crypto from 'node:crypto';
-import { buildApp } from '../../src/app.js';
+import { buildApp, createAppContext } from '../../src/app.js';
 import { createConfiguredGateway, type AiGateway } from '../../src/core/ai/index.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import type { DatabaseKind } from '../../src/core/db/database.js';
@@ -30,7 +30,7 @@ export async function createTestApp(
   const mail: MailMessage[] = [];
   const ai = options.ai ?? createConfiguredGateway(config, database.db);
   const app = await buildApp(
-    { config, db: database.db, mailer: { send: async (message) => void mail.push(message) }, ai },
+    createAppContext({ config, db: database.db, mailer: { send: async (message) => void mail.push(message) }, ai }),
     { logger: false, webDist: '/nonexistent' },
   );
   await app.ready();

@@ -17,8 +17,8 @@ export function isTerminal(status: JobStatus): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Job types this process knows: registered by the runner and by the jobs routes, so enqueueJob can validate a
-// payload in an API-only process too.
+// Job types this process knows: registered by the runner and by buildApp, so enqueueJob can validate a payload in an
+// API-only process too.
 // ---------------------------------------------------------------------------------------------------------------
 type JobType = { payload: z.ZodType<unknown>; maxAttempts: number | undefined };
 const jobTypes = new Map<string, JobType>();
@@ -71,7 +71,7 @@ export type EnqueueJobInput = {
  */
 export async function enqueueJob(tx: Tx, input: EnqueueJobInput): Promise<JobRow> {
   const type = jobTypes.get(input.type);
-  if (!type) throw new Error(`Unknown job type "${input.type}": register its handler (jobHandlers in src/modules/index.ts)`);
+  if (!type) throw new Error(`Unknown job type "${input.type}": register its handler in the jobs of its module`);
   const parsed = type.payload.safeParse(input.payload);
   if (!parsed.success) {
     throw new Error(`Invalid payload for job type "${input.type}": ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);

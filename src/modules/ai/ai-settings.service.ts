@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { AppContext } from '../../app.js';
+import type { AppContext } from '../../core/context.js';
 import { organizationAiSettings } from '../../core/ai/ai.schema.js';
 import {
   resolveAiSettings,

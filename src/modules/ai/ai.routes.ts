@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import type { AppContext } from '../../app.js';
+import type { AppContext } from '../../core/context.js';
 import { chatCreditBalance } from '../../core/ai/index.js';
-import { aiTasks, findTask } from '../../core/ai/tasks/index.js';
 import type { AiTask } from '../../core/ai/task.js';
 import { withUser } from '../../core/db/tenancy.js';
 import { AppError, notFound } from '../../core/errors.js';
@@ -36,15 +35,16 @@ import { usageReport } from './usage.service.js';
 
 const tags = ['ai'];
 
-function taskNamed(name: string): AiTask {
-  const task = findTask(name);
-  if (!task) throw notFound(`AI task ${name}`);
-  return task as AiTask;
-}
-
 export async function aiRoutes(api: ZodApp, context: AppContext): Promise<void> {
   const { db } = context;
   const streams = sseStreams(api);
+
+  /** A task some module registered, or a 404. */
+  function taskNamed(name: string): AiTask {
+    const task = context.aiTasks.find(name);
+    if (!task) throw notFound(`AI task ${name}`);
+    return task;
+  }
 
   api.get(
     '/organizations/:id/ai-settings',
@@ -132,7 +132,7 @@ export async function aiRoutes(api: ZodApp, context: AppContext): Promise<void> 
     { schema: { tags, summary: 'The AI tasks this server runs', response: { 200: z.array(taskSchema) } } },
     async (request) => {
       requireAuth(request);
-      return aiTasks.map((task) => ({
+      return context.aiTasks.all.map((task) => ({
         name: task.name,
         description: task.description,
         kind: task.kind,

@@ -2,9 +2,10 @@ import { and, desc, eq, type SQL } from 'drizzle-orm';
 import { aiGenerations } from '../../core/ai/ai.schema.js';
 import type { Tx } from '../../core/db/database.js';
 import { notFound } from '../../core/errors.js';
+import { afterCursor, cursorTimestamp, decodeTimestampCursor } from '../../core/http/keyset-cursor.js';
 import { toPage, type Page } from '../../core/http/pagination.js';
 import { isUuid } from '../../core/ids.js';
-import { afterCursor, cursorTimestamp, decodeTimestampCursor, personalOrganizationIdOf, requireOrganizationRole } from '../organizations/index.js';
+import { personalOrganizationIdOf, requireOrganizationRole } from '../organizations/index.js';
 import type { GenerationItem, ListGenerationsQuery } from './ai.contract.js';
 
 type GenerationRow = typeof aiGenerations.$inferSelect;

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import type { AppContext } from '../../app.js';
+import type { AppContext } from '../../core/context.js';
 import type { Generation } from '../../core/ai/index.js';
-import { findTask } from '../../core/ai/tasks/index.js';
 import { jobActor, recordAudit } from '../../core/audit.js';
 import { AppError } from '../../core/errors.js';
 import { defineJobHandler, JobFailure, type JobHandler } from '../../core/jobs/index.js';
@@ -50,7 +49,7 @@ export function taskBatchJob(context: AppContext): JobHandler {
     type: TASK_BATCH_JOB,
     payload: payloadSchema,
     async run(job) {
-      const task = findTask(job.job.payload.task);
+      const task = context.aiTasks.find(job.job.payload.task);
       if (!task) throw new AppError('NOT_FOUND', `No AI task named ${job.job.payload.task}`);
       const { inputs } = job.job.payload;
       const saved = checkpointSchema.safeParse(job.checkpoint);

@@ -1,8 +1,9 @@
 import { and, desc, eq, lt } from 'drizzle-orm';
 import type { Tx } from '../../core/db/database.js';
 import { auditLog } from '../../core/db/platform.schema.js';
+import { decodeSerialCursor } from '../../core/http/keyset-cursor.js';
 import { toPage, type Page } from '../../core/http/pagination.js';
-import { decodeSerialCursor, requireOrganizationRole } from '../organizations/index.js';
+import { requireOrganizationRole } from '../organizations/index.js';
 import type { AuditEvent, ListAuditQuery } from './audit.contract.js';
 
 type AuditRow = typeof auditLog.$inferSelect;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AppContext } from '../../app.js';
+import type { AppContext } from '../../core/context.js';
 import { withUser } from '../../core/db/tenancy.js';
 import { sseStreams } from '../../core/http/sse.js';
 import { requireAuth, requireUserActor, type ZodApp } from '../../core/http/request-context.js';

@@ -1,8 +1,8 @@
-import type { AppContext } from '../../app.js';
+import type { AppContext } from '../../core/context.js';
 import { withUser } from '../../core/db/tenancy.js';
 import { AppError } from '../../core/errors.js';
 import { requireAuth, requireUserActor, type ZodApp } from '../../core/http/request-context.js';
-import { jobAcceptedSchema } from '../generation/generation.contract.js';
+import { jobAcceptedSchema } from '../jobs/index.js';
 import {
   createDiagramBody,
   diagramPageSchema,

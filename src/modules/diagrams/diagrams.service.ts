@@ -3,10 +3,11 @@ import { recordAudit } from '../../core/audit.js';
 import type { Tx } from '../../core/db/database.js';
 import { users } from '../../core/db/platform.schema.js';
 import { AppError, notFound } from '../../core/errors.js';
+import { afterCursor, cursorTimestamp, decodeSerialCursor, decodeTimestampCursor } from '../../core/http/keyset-cursor.js';
 import { toPage, type Page } from '../../core/http/pagination.js';
 import { isUuid, newId } from '../../core/ids.js';
 import { requireSourceDocument } from '../documents/index.js';
-import { afterCursor, cursorTimestamp, decodeSerialCursor, decodeTimestampCursor, type UserActor } from '../organizations/index.js';
+import type { UserActor } from '../organizations/index.js';
 import { requireProjectAccess, type ProjectRow } from '../projects/index.js';
 import type {
 

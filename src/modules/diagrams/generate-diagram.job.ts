@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AppContext } from '../../app.js';
+import type { AppContext } from '../../core/context.js';
 import { diagramKindLabel } from '../../core/ai/builtin/diagram-writer.js';
 import { generateDiagramTask, type GeneratedDiagram } from '../../core/ai/tasks/generate-diagram.task.js';
 import { jobActor } from '../../core/audit.js';

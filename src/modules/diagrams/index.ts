@@ -1,13 +1,16 @@
-import type { AppContext } from '../../app.js';
-import type { JobHandler } from '../../core/jobs/index.js';
+import { generateDiagramTask } from '../../core/ai/tasks/index.js';
+import type { AppModule } from '../../core/module.js';
+import { diagramsRoutes } from './diagrams.routes.js';
 import { generateDiagramJob } from './generate-diagram.job.js';
 
-export { diagramsRoutes } from './diagrams.routes.js';
 export { diagramRevisions, diagrams, diagramTypes, type DiagramType } from './diagrams.schema.js';
 export { closeMermaidValidator, validateMermaid, type MermaidValidation } from './mermaid-validator.js';
 export { GENERATE_DIAGRAM_JOB } from './diagram-generation.service.js';
 
-/** The diagrams module's background jobs. */
-export function diagramsJobHandlers(context: AppContext): JobHandler[] {
-  return [generateDiagramJob(context)];
-}
+/** Mermaid diagrams of a project, written by hand or generated from its documents. */
+export const diagramsModule: AppModule = {
+  name: 'diagrams',
+  routes: diagramsRoutes,
+  jobs: (context) => [generateDiagramJob(context)],
+  aiTasks: [generateDiagramTask],
+};

@@ -1,15 +1,14 @@
 import { documentStatuses, documentTypes, type DocumentStatus, type DocumentType } from '../../shared/document-kinds.js';
-import { boolean, customType, integer, jsonb, pgSchema, primaryKey, real, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, integer, jsonb, pgSchema, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
- * Drizzle definitions of the tables of migrations/0003_documents.up.sql (the SQL is the source of truth;
- * test/schema-drift.test.ts compares the two).
+ * Drizzle definitions of the document tables of migrations/0003_documents.up.sql (the SQL is the source of truth;
+ * test/schema-drift.test.ts compares the two). The same migration's document_sections is the search module's
+ * (search.schema.ts) and project_clarifications the generation module's (generation.schema.ts).
  */
 const app = pgSchema('app');
 
 export { documentStatuses, documentTypes, type DocumentStatus, type DocumentType };
-
-const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 export const projectVersions = app.table('project_versions', {
   projectId: uuid('project_id').notNull(),
@@ -55,34 +54,3 @@ export const documentRevisions = app.table('document_revisions', {
   restoredFrom: integer('restored_from'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [primaryKey({ columns: [t.documentId, t.rev] })]);
-
-export const documentSections = app.table('document_sections', {
-  documentId: uuid('document_id').notNull(),
-  organizationId: uuid('organization_id').notNull(),
-  projectId: uuid('project_id').notNull(),
-  rev: integer('rev').notNull(),
-  blockId: text('block_id').notNull(),
-  position: integer('position').notNull(),
-  heading: text('heading'),
-  bodyMd: text('body_md').notNull(),
-  searchVector: tsvector('search_vector').generatedAlwaysAs(
-    "setweight(to_tsvector('english', coalesce(heading, '')), 'A') || setweight(to_tsvector('english', body_md), 'B')",
-  ),
-  embedding: real('embedding').array(),
-  embeddingModel: text('embedding_model'),
-}, (t) => [primaryKey({ columns: [t.documentId, t.rev, t.blockId] })]);
-
-export const projectClarifications = app.table('project_clarifications', {
-  id: uuid('id').primaryKey(),
-  organizationId: uuid('organization_id').notNull(),
-  projectId: uuid('project_id').notNull(),
-  position: integer('position').notNull(),
-  question: text('question').notNull(),
-  why: text('why'),
-  answer: text('answer'),
-  skipped: boolean('skipped').notNull().default(false),
-  answeredBy: uuid('answered_by'),
-  answeredAt: timestamp('answered_at', { withTimezone: true }),
-  generationId: uuid('generation_id'),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});

@@ -1,18 +1,12 @@
 import { and, desc, eq, getTableColumns, ne, sql, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../../core/audit.js';
 import type { Tx } from '../../core/db/database.js';
+import { isUniqueViolation } from '../../core/db/postgres-error.js';
 import { AppError, notFound } from '../../core/errors.js';
+import { afterCursor, cursorTimestamp, decodeTimestampCursor } from '../../core/http/keyset-cursor.js';
 import { toPage, type Page } from '../../core/http/pagination.js';
 import { isUuid, newId } from '../../core/ids.js';
-import {
-  afterCursor,
-  cursorTimestamp,
-  decodeTimestampCursor,
-  forbidden,
-  isUniqueViolation,
-  roleAtLeast,
-  type UserActor,
-} from '../organizations/index.js';
+import { forbidden, roleAtLeast, type UserActor } from '../organizations/index.js';
 import { requireProjectAccess, requireProjectRole, type ProjectRow } from '../projects/index.js';
 import { indexRevisionSections } from '../search/index.js';
 import type { Document, DocumentListItem, ListDocumentsQuery, UpdateDocumentBody } from './documents.contract.js';

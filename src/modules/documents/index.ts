@@ -1,3 +1,6 @@
+import type { AppModule } from '../../core/module.js';
+import { documentsRoutes } from './documents.routes.js';
+
 export {
   appendRevision,
   createDocument,
@@ -19,6 +22,9 @@ export {
   type ProjectVersion,
   type RevisionSummary,
 } from './documents.contract.js';
-export { documentStatuses, documentTypes, type DocumentStatus, type DocumentType } from './documents.schema.js';
+export { documents, documentStatuses, documentTypes, type DocumentStatus, type DocumentType } from './documents.schema.js';
 export { firstFreeSlug, slugify as documentSlug } from './slug.js';
 export { latestDocumentOfTypes, requireSourceDocument } from './source-documents.js';
+
+/** Documents, their revisions and the project's versions. */
+export const documentsModule: AppModule = { name: 'documents', routes: documentsRoutes };

@@ -1,8 +1,9 @@
 import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../../core/audit.js';
 import type { Tx } from '../../core/db/database.js';
+import { decodeSerialCursor } from '../../core/http/keyset-cursor.js';
 import { toPage, type Page } from '../../core/http/pagination.js';
-import { decodeSerialCursor, type UserActor } from '../organizations/index.js';
+import type { UserActor } from '../organizations/index.js';
 import type { ListProjectVersionsQuery, ProjectVersion } from './documents.contract.js';
 import { projectVersions } from './documents.schema.js';
 import { requireDocumentsAccess } from './documents.service.js';

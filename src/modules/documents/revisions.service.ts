@@ -2,8 +2,9 @@ import { and, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../core/db/database.js';
 import { users } from '../../core/db/platform.schema.js';
 import { AppError } from '../../core/errors.js';
+import { decodeSerialCursor } from '../../core/http/keyset-cursor.js';
 import { toPage, type Page } from '../../core/http/pagination.js';
-import { decodeSerialCursor, type UserActor } from '../organizations/index.js';
+import type { UserActor } from '../organizations/index.js';
 import { diffMarkdown } from './diff.js';
 import type {
   DiffQuery,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AppContext } from '../../app.js';
+import type { AppContext } from '../../core/context.js';
 import type { Generation } from '../../core/ai/index.js';
 import { passagesOf } from '../../core/ai/builtin/document-writer.js';
 import { jobActor } from '../../core/audit.js';

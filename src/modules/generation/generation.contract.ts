@@ -22,8 +22,6 @@ export const generateBody = z
   .strict();
 export type GenerateBody = z.infer<typeof generateBody>;
 
-export const jobAcceptedSchema = z.object({ jobId: z.string().describe('follow it at /jobs/{jobId} and /jobs/{jobId}/events') });
-
 export const clarificationParams = z.object({ id: z.string() });
 
 export const clarificationSchema = z.object({

@@ -1,14 +1,8 @@
-import type { AppContext } from '../../app.js';
+import type { AppContext } from '../../core/context.js';
 import { withUser } from '../../core/db/tenancy.js';
 import { requireAuth, requireUserActor, type ZodApp } from '../../core/http/request-context.js';
-import {
-  answerClarificationsBody,
-  clarificationParams,
-  clarificationsSchema,
-  generateBody,
-  generateParams,
-  jobAcceptedSchema,
-} from './generation.contract.js';
+import { jobAcceptedSchema } from '../jobs/index.js';
+import { answerClarificationsBody, clarificationParams, clarificationsSchema, generateBody, generateParams } from './generation.contract.js';
 import { answerClarifications, enqueueGeneration, listClarifications } from './generation.service.js';
 
 const tags = ['generation'];

@@ -7,14 +7,13 @@ import { projects } from '../../core/db/platform.schema.js';
 import { AppError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { enqueueJob, jobs, type JobRow } from '../../core/jobs/index.js';
-import { appendRevision, createDocument, createProjectVersion, latestDocumentOfTypes, type Document } from '../documents/index.js';
-import { documents, documentSections, projectClarifications, type DocumentType } from '../documents/documents.schema.js';
+import { appendRevision, createDocument, createProjectVersion, documents, latestDocumentOfTypes, type Document, type DocumentType } from '../documents/index.js';
 import type { UserActor } from '../organizations/index.js';
-import { ideaOf, requireProjectAccess, requireProjectRole, type ProjectRow } from '../projects/index.js';
-import { searchProject, splitMarkdownSections } from '../search/index.js';
+import { enqueueIdeaPipeline, ideaOf, IDEA_PIPELINE_JOB, requireProjectAccess, requireProjectRole, type ProjectRow } from '../projects/index.js';
+import { indexedSections, searchProject, splitMarkdownSections } from '../search/index.js';
 import { documentKinds, pipelineTypes, type DocumentKind, type GeneratableType } from './document-kinds.js';
 import type { AnswerClarificationsBody, Clarification, Clarifications, GenerateBody, PipelineStage } from './generation.contract.js';
-import { enqueueIdeaPipeline, IDEA_PIPELINE_JOB } from './idea-pipeline.enqueue.js';
+import { projectClarifications } from './generation.schema.js';
 
 export const GENERATE_JOB = 'documents.generate';
 
@@ -97,17 +96,11 @@ export async function gatherContext(
   if (sourceTypes.length) {
     const ordered = await latestDocumentOfTypes(tx, project.id, sourceTypes);
     for (const [documentOrder, doc] of ordered.entries()) {
-      const stored = await tx
-        .select({ blockId: documentSections.blockId, heading: documentSections.heading, body: documentSections.bodyMd, position: documentSections.position })
-        .from(documentSections)
-        .where(and(eq(documentSections.documentId, doc.id), eq(documentSections.rev, doc.currentRev)))
-        .orderBy(asc(documentSections.position));
-      const sections = stored.length
-        ? stored
-        : splitMarkdownSections(doc.contentMarkdown).map((s) => ({ blockId: s.blockId, heading: s.heading, body: s.bodyMd, position: s.position }));
+      const stored = await indexedSections(tx, doc.id, doc.currentRev);
+      const sections = stored.length ? stored : splitMarkdownSections(doc.contentMarkdown);
       sourceDocuments.push({ id: doc.id, type: doc.type, title: doc.title, rev: doc.currentRev, sections: 0 });
       for (const section of sections) {
-        if (!section.body.trim() && !section.heading?.trim()) continue;
+        if (!section.bodyMd.trim() && !section.heading?.trim()) continue;
         candidates.push({
           id: `${doc.id}#${section.blockId}`,
           documentId: doc.id,
@@ -116,7 +109,7 @@ export async function gatherContext(
           rev: doc.currentRev,
           blockId: section.blockId,
           heading: section.heading,
-          text: truncate(section.body, MAX_SECTION_CHARS),
+          text: truncate(section.bodyMd, MAX_SECTION_CHARS),
           documentOrder,
           position: section.position,
         });

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { AppContext } from '../../app.js';
+import type { AppContext } from '../../core/context.js';
 import { REFRESH_COOKIE, SESSION_COOKIE, assertSameOrigin } from '../../core/auth/authenticate.js';
 import { AppError } from '../../core/errors.js';
 import { actorOf, requireAuth, type ZodApp } from '../../core/http/request-context.js';

@@ -31,6 +31,9 @@ export const jobPageSchema = pageSchema(jobSchema);
 
 export const jobParams = z.object({ id: z.string() });
 
+/** The 202 answer of every route that queues a job. */
+export const jobAcceptedSchema = z.object({ jobId: z.string().describe('follow it at /jobs/{jobId} and /jobs/{jobId}/events') });
+
 export const listJobsQuery = z
   .object({
     organizationId: z.uuid('Organization id must be a UUID').optional().describe('default: jobs of all your organizations'),

@@ -1,10 +1,8 @@
-import type { AppContext } from '../../app.js';
+import type { AppContext } from '../../core/context.js';
 import { withUser } from '../../core/db/tenancy.js';
 import { AppError } from '../../core/errors.js';
 import { requireAuth, type ZodApp } from '../../core/http/request-context.js';
 import { sseStreams } from '../../core/http/sse.js';
-import { registerJobTypes } from '../../core/jobs/index.js';
-import { jobHandlers } from '../index.js';
 import { jobPageSchema, jobParams, jobSchema, listJobsQuery, type Job } from './jobs.contract.js';
 import { cancelJob, getJob, listJobs } from './jobs.service.js';
 
@@ -19,9 +17,6 @@ const stateOf = (job: Job) => JSON.stringify([job.status, job.progress, job.prog
 /** GET /jobs/{id}, GET /jobs/{id}/events (Server-Sent Events), POST /jobs/{id}/cancel, GET /jobs. */
 export async function jobsRoutes(api: ZodApp, context: AppContext): Promise<void> {
   const { db } = context;
-  // An API-only process (no runner) still validates what it enqueues.
-  registerJobTypes(jobHandlers(context));
-
   const streams = sseStreams(api);
 
   api.get(

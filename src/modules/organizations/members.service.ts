@@ -2,14 +2,14 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../core/audit.js';
 import type { Tx } from '../../core/db/database.js';
 import { organizationMembers, organizations, users, type OrganizationRole } from '../../core/db/platform.schema.js';
+import { isUniqueViolation } from '../../core/db/postgres-error.js';
 import { AppError, notFound } from '../../core/errors.js';
+import { afterCursor, cursorTimestamp, decodeTimestampCursor } from '../../core/http/keyset-cursor.js';
 import { toPage, type Page } from '../../core/http/pagination.js';
 import { isUuid, newId } from '../../core/ids.js';
 import type { AddMemberInput, Member } from './organizations.contract.js';
-import { afterCursor, cursorTimestamp, decodeTimestampCursor } from './keyset-cursor.js';
 import { forbidden, requireOrganizationRole, roleAtLeast } from './organization-access.js';
 import type { UserActor } from './organizations.service.js';
-import { isUniqueViolation } from './postgres-error.js';
 
 const memberColumns = {
   membershipId: organizationMembers.id,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AppContext } from '../../app.js';
+import type { AppContext } from '../../core/context.js';
 import { asSystem, withUser } from '../../core/db/tenancy.js';
 import { requireAuth, requireUserActor, type ZodApp } from '../../core/http/request-context.js';
 import { addMember, changeMemberRole, findUserIdByEmail, listMembers, removeMember } from './members.service.js';

@@ -3,13 +3,13 @@ import { and, asc, eq, gt } from 'drizzle-orm';
 import { recordAudit, type Actor, type UserActor } from '../../core/audit.js';
 import type { Tx } from '../../core/db/database.js';
 import { organizationMembers, organizations, type OrganizationRole } from '../../core/db/platform.schema.js';
+import { isUniqueViolation } from '../../core/db/postgres-error.js';
 import { AppError, notFound } from '../../core/errors.js';
+import { decodeUuidCursor } from '../../core/http/keyset-cursor.js';
 import { encodeCursor, type Page } from '../../core/http/pagination.js';
 import { newId } from '../../core/ids.js';
 import type { CreateOrganizationInput, Organization, UpdateOrganizationInput } from './organizations.contract.js';
-import { decodeUuidCursor } from './keyset-cursor.js';
 import { forbidden, requireOrganizationRole } from './organization-access.js';
-import { isUniqueViolation } from './postgres-error.js';
 
 export type OrganizationRow = typeof organizations.$inferSelect;
 

@@ -2,21 +2,19 @@ import { and, desc, eq, getTableColumns, ilike, inArray, ne, or, sql, type SQL }
 import { recordAudit } from '../../core/audit.js';
 import type { Tx } from '../../core/db/database.js';
 import { organizationMembers, projects, type ProjectStatus } from '../../core/db/platform.schema.js';
+import { isUniqueViolation } from '../../core/db/postgres-error.js';
 import { AppError, notFound } from '../../core/errors.js';
+import { afterCursor, cursorTimestamp, decodeTimestampCursor } from '../../core/http/keyset-cursor.js';
 import { toPage, type Page } from '../../core/http/pagination.js';
 import { isUuid, newId } from '../../core/ids.js';
 import {
-  afterCursor,
-  cursorTimestamp,
-  decodeTimestampCursor,
   forbidden,
-  isUniqueViolation,
   personalOrganizationIdOf,
   requireOrganizationRole,
   roleAtLeast,
   type UserActor,
 } from '../organizations/index.js';
-import { enqueueIdeaPipeline } from '../generation/idea-pipeline.enqueue.js';
+import { enqueueIdeaPipeline } from './idea-pipeline.enqueue.js';
 import { deriveProjectKey, keyCandidates } from './project-key.js';
 import type {
   CreateProjectInput,

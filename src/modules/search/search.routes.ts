@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app.js';
+import type { AppContext } from '../../core/context.js';
 import { withUser } from '../../core/db/tenancy.js';
 import { requireAuth, type ZodApp } from '../../core/http/request-context.js';
 import { searchParams, searchQuery, searchResultSchema } from './search.contract.js';

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../core/db/database.js';
-import type { DocumentType } from '../documents/documents.schema.js';
+import type { DocumentType } from '../../shared/document-kinds.js';
 import { requireProjectRole } from '../projects/index.js';
 import { EMBEDDING_MODEL, featureSimilarity, hashFeatures, nonZeroDimensions, queryFeatures, sectionFeatures } from './embeddings.js';
 import type { MatchKind, SearchHit, SearchQuery, SearchResult } from './search.contract.js';

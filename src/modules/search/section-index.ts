@@ -1,7 +1,8 @@
+import { and, asc, eq } from 'drizzle-orm';
 import type { Tx } from '../../core/db/database.js';
-import { documentSections } from '../documents/documents.schema.js';
+import { splitMarkdownSections, type MarkdownSection } from '../../shared/markdown-sections.js';
 import { EMBEDDING_MODEL, embedSection } from './embeddings.js';
-import { splitMarkdownSections } from '../../shared/markdown-sections.js';
+import { documentSections } from './search.schema.js';
 
 /** One revision of a document, as the search index receives it. */
 export type RevisionToIndex = {
@@ -42,4 +43,13 @@ export async function indexRevisionSections(tx: Tx, revision: RevisionToIndex): 
   for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
     await tx.insert(documentSections).values(rows.slice(start, start + ROWS_PER_INSERT));
   }
+}
+
+/** The sections stored for one revision, in document order; none when it was never indexed. */
+export async function indexedSections(tx: Tx, documentId: string, rev: number): Promise<Array<Omit<MarkdownSection, 'level'>>> {
+  return tx
+    .select({ blockId: documentSections.blockId, position: documentSections.position, heading: documentSections.heading, bodyMd: documentSections.bodyMd })
+    .from(documentSections)
+    .where(and(eq(documentSections.documentId, documentId), eq(documentSections.rev, rev)))
+    .orderBy(asc(documentSections.position));
 }

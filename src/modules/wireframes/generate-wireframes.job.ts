@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AppContext } from '../../app.js';
+import type { AppContext } from '../../core/context.js';
 import { screenSetRequests, wireframeFacts, wireframeTemplateTypes, type WireframeOutput, type WireframeTaskInput } from '../../core/ai/builtin/wireframe-writer.js';
 import { generateWireframeTask } from '../../core/ai/tasks/generate-wireframe.task.js';
 import { jobActor } from '../../core/audit.js';

@@ -1,8 +1,8 @@
-import type { AppContext } from '../../app.js';
-import type { JobHandler } from '../../core/jobs/index.js';
+import { generateWireframeTask } from '../../core/ai/tasks/index.js';
+import type { AppModule } from '../../core/module.js';
 import { generateWireframesJob } from './generate-wireframes.job.js';
+import { wireframesRoutes } from './wireframes.routes.js';
 
-export { wireframesRoutes } from './wireframes.routes.js';
 export { wireframes, wireframeTemplates, type WireframeTemplate } from './wireframes.schema.js';
 export { sanitizeCss, type CssSanitized } from './css-sanitizer.js';
 export { sanitizeHtml, sanitizeWireframe, type HtmlSanitized } from './html-sanitizer.js';
@@ -10,7 +10,10 @@ export { wireframeDocument } from './wireframe-document.js';
 export { GENERATE_WIREFRAMES_JOB } from './wireframe-generation.service.js';
 export { wireframeSchema, type Wireframe } from './wireframes.contract.js';
 
-/** The wireframes module's background jobs: drawing one screen or a set. */
-export function wireframesJobHandlers(context: AppContext): JobHandler[] {
-  return [generateWireframesJob(context)];
-}
+/** Wireframes of a project's screens: sanitized HTML and CSS, drawn by hand or generated one screen or a set at a time. */
+export const wireframesModule: AppModule = {
+  name: 'wireframes',
+  routes: wireframesRoutes,
+  jobs: (context) => [generateWireframesJob(context)],
+  aiTasks: [generateWireframeTask],
+};

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import type { AppContext } from '../../app.js';
-import { documentSlug as slugify } from '../documents/index.js';
+import type { AppContext } from '../../core/context.js';
 import { withUser } from '../../core/db/tenancy.js';
 import { requireAuth, requireUserActor, type ZodApp } from '../../core/http/request-context.js';
+import { documentSlug as slugify } from '../documents/index.js';
+import { jobAcceptedSchema } from '../jobs/index.js';
 import { enqueueWireframeGeneration } from './wireframe-generation.service.js';
 import { wireframeDocument } from './wireframe-document.js';
 import { WIREFRAME_CSP } from '../../shared/wireframe-csp.js';
@@ -20,7 +21,6 @@ import {
 import { createWireframe, deleteWireframe, getWireframe, listWireframes, updateWireframe } from './wireframes.service.js';
 
 const tags = ['wireframes'];
-const jobAcceptedSchema = z.object({ jobId: z.string().describe('follow it at /jobs/{jobId} and /jobs/{jobId}/events') });
 
 export async function wireframesRoutes(api: ZodApp, context: AppContext): Promise<void> {
   const { db } = context;

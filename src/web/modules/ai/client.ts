@@ -14,7 +14,7 @@ import type {
   usageQuery,
   usageSchema,
 } from '../../../modules/ai/ai.contract';
-import type { jobAcceptedSchema } from '../../../modules/generation/generation.contract';
+import type { jobAcceptedSchema } from '../../../modules/jobs/jobs.contract';
 import { providerNames, type ProviderName } from '../../../shared/ai-providers';
 
 /** The AI API: an organization's provider settings, usage and credits, the AI tasks and the ledger of AI calls. */

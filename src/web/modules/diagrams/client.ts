@@ -1,6 +1,6 @@
 import { API_BASE, ApiError, apiRequest, enc, isRecord } from '../../api/http';
 import type { ListQueryOf, RequestOf, ResponseOf } from '../../api/contract-types';
-import type { jobAcceptedSchema } from '../../../modules/generation/generation.contract';
+import type { jobAcceptedSchema } from '../../../modules/jobs/jobs.contract';
 import type {
   createDiagramBody,
   diagramPageSchema,

@@ -15,7 +15,8 @@ import type {
   revisionSummarySchema,
   updateDocumentBody,
 } from '../../../modules/documents/documents.contract';
-import type { generateBody, jobAcceptedSchema } from '../../../modules/generation/generation.contract';
+import type { generateBody } from '../../../modules/generation/generation.contract';
+import type { jobAcceptedSchema } from '../../../modules/jobs/jobs.contract';
 
 /** The documents API: a project's documents, their revisions, diffs, exports and generation. */
 

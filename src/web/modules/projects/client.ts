@@ -1,6 +1,7 @@
 import { apiRequest, enc } from '../../api/http';
 import type { ListQueryOf, RequestOf, ResponseOf } from '../../api/contract-types';
-import type { answerClarificationsBody, clarificationsSchema, jobAcceptedSchema } from '../../../modules/generation/generation.contract';
+import type { answerClarificationsBody, clarificationsSchema } from '../../../modules/generation/generation.contract';
+import type { jobAcceptedSchema } from '../../../modules/jobs/jobs.contract';
 import type {
   createProjectBody,
   listProjectsQuery,

@@ -1,7 +1,7 @@
 import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
-import { AppError } from '../../core/errors.js';
-import { decodeCursor, invalidCursorError } from '../../core/http/pagination.js';
-import { isUuid } from '../../core/ids.js';
+import { AppError } from '../errors.js';
+import { isUuid } from '../ids.js';
+import { decodeCursor, invalidCursorError } from './pagination.js';
 
 /**
  * Keyset cursors over (timestamp, uuid). The timestamp travels as PostgreSQL renders it in UTC with microseconds:
