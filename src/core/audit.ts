@@ -12,8 +12,12 @@ export function jobActor(userId: string): UserActor {
   return { userId, ipAddress: null, userAgent: 'job runner' };
 }
 
-export type AuditEvent = {
-  action: string;
+/**
+ * One event. Core names no actions: the application passes its table of them as `Action` (see
+ * src/modules/audit/record-audit.ts), so every call site is checked against that one list.
+ */
+export type AuditEvent<Action extends string = string> = {
+  action: Action;
   resourceType: string;
   resourceId?: string | null;
   organizationId?: string | null;
@@ -24,7 +28,7 @@ export type AuditEvent = {
  * Appends to the audit log inside the caller's transaction, so the event exists exactly when the change does.
  * The table refuses UPDATE and DELETE in the database.
  */
-export async function recordAudit(tx: Tx, actor: Actor, event: AuditEvent): Promise<void> {
+export async function recordAudit<Action extends string>(tx: Tx, actor: Actor, event: AuditEvent<Action>): Promise<void> {
   await tx.insert(auditLog).values({
     userId: actor.userId,
     organizationId: event.organizationId ?? null,

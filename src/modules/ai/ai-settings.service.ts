@@ -8,7 +8,7 @@ import {
   type ProviderSettings,
   type ResolvedAiSettings,
 } from '../../core/ai/index.js';
-import { recordAudit } from '../../core/audit.js';
+import { recordAudit } from '../audit/record-audit.js';
 import type { Tx } from '../../core/db/database.js';
 import { AppError } from '../../core/errors.js';
 import { requireOrganizationRole, type UserActor } from '../organizations/index.js';

@@ -1,5 +1,5 @@
 import { and, desc, eq, getTableColumns, ne, sql, type SQL } from 'drizzle-orm';
-import { recordAudit } from '../../core/audit.js';
+import { recordAudit } from '../audit/record-audit.js';
 import type { Tx } from '../../core/db/database.js';
 import { AppError, notFound } from '../../core/errors.js';
 import { toPage, type Page } from '../../core/http/pagination.js';

@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import { strToU8, zipSync, type Zippable } from 'fflate';
-import { recordAudit } from '../../core/audit.js';
+import { recordAudit } from '../audit/record-audit.js';
 import type { Tx } from '../../core/db/database.js';
 import { diagrams } from '../diagrams/index.js';
 import { documentSlug, firstFreeSlug } from '../documents/index.js';

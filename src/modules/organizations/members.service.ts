@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { recordAudit } from '../../core/audit.js';
+import { recordAudit } from '../audit/record-audit.js';
 import type { Tx } from '../../core/db/database.js';
 import { organizationMembers, organizations, users, type OrganizationRole } from '../../core/db/platform.schema.js';
 import { AppError, notFound } from '../../core/errors.js';

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { and, asc, eq, gt } from 'drizzle-orm';
-import { recordAudit, type Actor, type UserActor } from '../../core/audit.js';
+import type { Actor, UserActor } from '../../core/audit.js';
+import { recordAudit } from '../audit/record-audit.js';
 import type { Tx } from '../../core/db/database.js';
 import { organizationMembers, organizations, type OrganizationRole } from '../../core/db/platform.schema.js';
 import { AppError, notFound } from '../../core/errors.js';

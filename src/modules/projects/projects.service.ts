@@ -1,5 +1,5 @@
 import { and, desc, eq, getTableColumns, ilike, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
-import { recordAudit } from '../../core/audit.js';
+import { recordAudit } from '../audit/record-audit.js';
 import type { Tx } from '../../core/db/database.js';
 import { organizationMembers, projects, type ProjectStatus } from '../../core/db/platform.schema.js';
 import { AppError, notFound } from '../../core/errors.js';

@@ -1,4 +1,4 @@
-import { recordAudit } from '../../core/audit.js';
+import { recordAudit } from '../audit/record-audit.js';
 import type { Tx } from '../../core/db/database.js';
 import { truncate } from '../../core/ai/builtin/text-analysis.js';
 import { MAX_WIREFRAME_SOURCE, type WireframeTaskInput } from '../../core/ai/builtin/wireframe-writer.js';
