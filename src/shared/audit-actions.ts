@@ -69,8 +69,8 @@ export function auditActionLabel(action: string): string {
   return (auditActions as Record<string, string>)[action] ?? action.replace(/[._]+/g, ' ');
 }
 
-/** What each kind of audited resource is called, for "deleted diagram" when the resource is gone. */
-export const auditResourceNouns: Record<string, string> = {
+/** What each kind of audited resource is called. */
+const resourceNouns: Record<string, string> = {
   user: 'account',
   session: 'session',
   organization: 'organization',
@@ -84,5 +84,13 @@ export const auditResourceNouns: Record<string, string> = {
 };
 
 export function auditResourceNoun(resourceType: string): string {
-  return auditResourceNouns[resourceType] ?? resourceType.replace(/[._]+/g, ' ');
+  return resourceNouns[resourceType] ?? resourceType.replace(/[._]+/g, ' ');
+}
+
+/**
+ * What an event's resource is called once it is gone (or out of the reader's sight) when the event recorded no
+ * name: "deleted diagram"; a member is rather someone who left.
+ */
+export function auditResourceGone(resourceType: string): string {
+  return resourceType === 'organization_member' ? 'former member' : `deleted ${auditResourceNoun(resourceType)}`;
 }

@@ -3,11 +3,12 @@ import type { Tx } from '../../core/db/database.js';
 import { auditLog } from '../../core/db/platform.schema.js';
 import { toPage, type Page } from '../../core/http/pagination.js';
 import { decodeSerialCursor, requireOrganizationRole } from '../organizations/index.js';
+import { resolveAuditNames, type AuditNames } from './audit-names.js';
 import type { AuditEvent, ListAuditQuery } from './audit.contract.js';
 
 type AuditRow = typeof auditLog.$inferSelect;
 
-function toEvent(row: AuditRow): AuditEvent {
+function toEvent(row: AuditRow, names: AuditNames): AuditEvent {
   return {
     id: row.id,
     organizationId: row.organizationId,
@@ -19,12 +20,14 @@ function toEvent(row: AuditRow): AuditEvent {
     ipAddress: row.ipAddress,
     userAgent: row.userAgent,
     timestamp: row.timestamp.toISOString(),
+    ...names,
   };
 }
 
 /**
  * Newest first by id (identity order is write order), on (user_id, id) for one's own events and on
- * (organization_id, id) for an organization's, which only its admins and owners read.
+ * (organization_id, id) for an organization's, which only its admins and owners read. Each event carries the names a
+ * person reads instead of ids: who did it, and what it was done to.
  */
 export async function listAuditEvents(tx: Tx, userId: string, query: ListAuditQuery): Promise<Page<AuditEvent>> {
   const before = decodeSerialCursor(query.cursor);
@@ -41,5 +44,6 @@ export async function listAuditEvents(tx: Tx, userId: string, query: ListAuditQu
     .where(and(scope, before === undefined ? undefined : lt(auditLog.id, before)))
     .orderBy(desc(auditLog.id))
     .limit(query.limit + 1);
-  return toPage(rows, query.limit, toEvent, (row) => ({ sort: String(row.id), id: String(row.id) }));
+  const namesOf = await resolveAuditNames(tx, rows.slice(0, query.limit));
+  return toPage(rows, query.limit, (row) => toEvent(row, namesOf(row)), (row) => ({ sort: String(row.id), id: String(row.id) }));
 }
