@@ -80,6 +80,10 @@ export type AuditEvent = {
   ipAddress: string | null;
   userAgent: string | null;
   timestamp: string;
+  /** Null for the system, or someone no longer in sight. */
+  actorName: string | null;
+  /** The resource's name now, or the one recorded when it is gone; null for kinds without one. */
+  resourceTitle: string | null;
 };
 
 export type Page<T> = { items: T[]; nextCursor: string | null };
