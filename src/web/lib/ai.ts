@@ -1,4 +1,4 @@
-import type { AiProvider, Generation, JobStatus } from '../api/client';
+import type { AiProvider, Generation } from '../api/client';
 
 /** Short names, for tables and one-line summaries. */
 export const providerNames: Record<AiProvider, string> = {
@@ -58,11 +58,3 @@ export function featureLabel(generationType: string): string {
 export function isUnpriced(generation: Pick<Generation, 'metadata' | 'provider'>): boolean {
   return generation.provider !== 'builtin' && generation.metadata.unpriced === true;
 }
-
-export const jobStatusLabels: Record<JobStatus, string> = {
-  queued: 'Queued',
-  running: 'Running',
-  succeeded: 'Done',
-  failed: 'Failed',
-  cancelled: 'Cancelled',
-};

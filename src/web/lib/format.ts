@@ -66,17 +66,6 @@ export function suggestKey(name: string): string {
   return key.slice(0, 10);
 }
 
-export const statusLabels: Record<string, string> = {
-  planning: 'Planning',
-  active: 'Active',
-  on_hold: 'On hold',
-  completed: 'Completed',
-  processing: 'Processing',
-  ready: 'Ready',
-  archived: 'Archived',
-  deleted: 'In trash',
-};
-
 export const roleLabels: Record<string, string> = { owner: 'Owner', admin: 'Admin', editor: 'Editor', viewer: 'Viewer' };
 
 export const roleDescriptions: Record<string, string> = {

@@ -1,13 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { api, ApiError, type DocumentAtRevision, type Project } from '../../api/client';
-import { DocumentStatusBadge, DocumentTypeChip } from '../../components/document-badges';
+import { DocumentTypeChip } from '../../components/document-badges';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorBanner } from '../../components/error-banner';
 import { ArchiveIcon, ChevronLeftIcon, DownloadIcon, FileTextIcon, GlobeIcon, HistoryIcon, LockIcon, MoreIcon, PencilIcon, UnlockIcon } from '../../components/icons';
 import { MarkdownView } from '../../components/markdown-view';
 import { Menu, type MenuItem } from '../../components/menu';
 import { LoadingState } from '../../components/spinner';
+import { StatusBadge } from '../../components/status-badge';
 import { useToast } from '../../components/toast';
 import { PageHeader } from '../../layout/page-header';
 import { describeModel } from '../../lib/ai';
@@ -152,7 +153,7 @@ function DocumentScreen({ project, initial }: { project: Project; initial: Docum
         subtitle={
           <span className="doc-meta-line">
             <DocumentTypeChip type={doc.type} />
-            <DocumentStatusBadge status={doc.status} />
+            <StatusBadge kind="document" status={doc.status} />
             <span className="rev-chip" data-testid="document-rev">
               Rev {doc.currentRev}
             </span>

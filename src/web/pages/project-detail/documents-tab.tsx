@@ -1,14 +1,16 @@
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { api, documentStatuses, documentTypes, type DocumentListItem } from '../../api/client';
-import { DocumentStatusBadge, DocumentTypeChip } from '../../components/document-badges';
+import { DocumentTypeChip } from '../../components/document-badges';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorBanner } from '../../components/error-banner';
 import { FileTextIcon, LockIcon, PlusIcon, SparklesIcon } from '../../components/icons';
 import { FilterSelect, ListCount } from '../../components/list-toolbar';
 import { SkeletonRows } from '../../components/spinner';
-import { documentPath, documentStatusLabels, documentTypeLabels } from '../../lib/documents';
+import { StatusBadge } from '../../components/status-badge';
+import { documentPath, documentTypeLabels } from '../../lib/documents';
 import { formatDateTime, formatRelative } from '../../lib/format';
+import { statusLabels } from '../../lib/statuses';
 import { useFilterParam } from '../../lib/use-filter-param';
 import { usePagedList } from '../../lib/use-paged-list';
 import { useShortcut } from '../../lib/use-shortcut';
@@ -40,7 +42,7 @@ export function DocumentsTab() {
     <section aria-label="Documents" data-testid="documents-tab">
       <div className="toolbar documents-toolbar">
         <FilterSelect label="Type" allLabel="All types" value={type} options={documentTypes} labels={documentTypeLabels} onChange={setType} testId="filter-type" />
-        <FilterSelect label="Status" allLabel="All statuses" value={status} options={documentStatuses} labels={documentStatusLabels} onChange={setStatus} testId="filter-status" />
+        <FilterSelect label="Status" allLabel="All statuses" value={status} options={documentStatuses} labels={statusLabels('document')} onChange={setStatus} testId="filter-status" />
         {list.status === 'ready' && list.items.length > 0 && (
           <ListCount count={list.items.length} hasMore={list.hasMore} noun="document" />
         )}
@@ -147,7 +149,7 @@ function DocumentRow({ projectId, doc }: { projectId: string; doc: DocumentListI
         {excerpt && <p className="project-description">{excerpt}</p>}
       </div>
       <div className="project-meta">
-        <DocumentStatusBadge status={doc.status} />
+        <StatusBadge kind="document" status={doc.status} />
         <span className="meta-item rev-chip" title={`Revision ${doc.currentRev} · project version ${doc.version}`} data-testid="document-rev">
           Rev {doc.currentRev}
         </span>

@@ -1,7 +1,7 @@
 import { useRef, type KeyboardEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, pipelineTypes, type DocumentAtRevision, type IdeaPipeline, type Project } from '../../api/client';
-import { DocumentStatusBadge } from '../../components/document-badges';
+import { StatusBadge } from '../../components/status-badge';
 import { ErrorBanner } from '../../components/error-banner';
 import { FileTextIcon, PencilIcon, SparklesIcon } from '../../components/icons';
 import { MarkdownView } from '../../components/markdown-view';
@@ -112,7 +112,7 @@ function WorkspaceDocument({ projectId, documentId }: { projectId: string; docum
         <div className="workspace-doc-meta">
           <FileTextIcon size={15} className="muted" />
           <strong className="workspace-doc-title">{d.title}</strong>
-          <DocumentStatusBadge status={d.status} />
+          <StatusBadge kind="document" status={d.status} />
           <span className="meta-item muted" title={`Revision ${d.currentRev}`}>
             Rev {d.currentRev} · updated {formatRelative(d.updatedAt)}
           </span>

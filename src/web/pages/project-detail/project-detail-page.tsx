@@ -229,7 +229,7 @@ export function ProjectOverviewTab() {
           <dl className="properties">
             <dt>Status</dt>
             <dd>
-              <StatusBadge status={project.status} />
+              <StatusBadge kind="project" status={project.status} />
             </dd>
             <dt>Key</dt>
             <dd>
