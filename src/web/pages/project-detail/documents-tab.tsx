@@ -18,6 +18,7 @@ import { useTitle } from '../../lib/use-title';
 import { GenerateDialog } from './generate-dialog';
 import { NewDocumentDialog } from './new-document-dialog';
 import { useProjectContext } from './project-context';
+import { ProjectSearch } from './project-search';
 
 const PAGE_SIZE = 25;
 
@@ -37,10 +38,13 @@ export function DocumentsTab() {
   );
 
   const filtered = type !== undefined || status !== undefined;
+  const noDocuments = list.status === 'ready' && list.items.length === 0 && !filtered;
 
   return (
     <section aria-label="Documents" data-testid="documents-tab">
       <div className="toolbar documents-toolbar">
+        {/* Only here, and only with documents to find: on the diagrams, wireframes or chat tab it would promise a search it does not do. */}
+        {!noDocuments && <ProjectSearch projectId={project.id} />}
         <FilterSelect label="Type" allLabel="All types" value={type} options={documentTypes} labels={documentTypeLabels} onChange={setType} testId="filter-type" />
         <FilterSelect label="Status" allLabel="All statuses" value={status} options={documentStatuses} labels={statusLabels('document')} onChange={setStatus} testId="filter-status" />
         {list.status === 'ready' && list.items.length > 0 && (

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, useNavigate, useParams } from 'react-router-dom';
 import { api, ApiError, type Project } from '../../api/client';
 import { EmptyState } from '../../components/empty-state';
@@ -9,6 +9,7 @@ import { StatusBadge } from '../../components/status-badge';
 import { useToast } from '../../components/toast';
 import { PageHeader } from '../../layout/page-header';
 import { formatDate, formatDateTime } from '../../lib/format';
+import { useActiveTabInView } from '../../lib/use-active-tab-in-view';
 import { useResource } from '../../lib/use-resource';
 import { useTitle } from '../../lib/use-title';
 import { canEditProjects, useWorkspace } from '../../lib/workspace';
@@ -16,7 +17,6 @@ import { ProjectFormDialog } from '../projects/project-form-dialog';
 import { IdeaPanel } from './idea-panel';
 import { ProjectBriefCard } from './project-brief-card';
 import { useProjectContext, type ProjectContext } from './project-context';
-import { ProjectSearch } from './project-search';
 
 export function ProjectDetailPage() {
   const { projectId = '' } = useParams();
@@ -68,6 +68,8 @@ function ProjectDetail({ project, onChange }: { project: Project; onChange(proje
   const toast = useToast();
   const navigate = useNavigate();
   const [editing, setEditing] = useState(false);
+  const tabsRef = useRef<HTMLElement>(null);
+  useActiveTabInView(tabsRef);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const organization = workspace.organizations.find((o) => o.id === project.organizationId);
@@ -161,7 +163,7 @@ function ProjectDetail({ project, onChange }: { project: Project; onChange(proje
       )}
 
       <div className="project-nav">
-        <nav className="tabs project-tabs" aria-label="Project">
+        <nav className="tabs project-tabs" aria-label="Project" ref={tabsRef}>
           <NavLink to={`/projects/${project.id}`} end className={({ isActive }) => (isActive ? 'tab active' : 'tab')} data-testid="project-tab-overview">
             Overview
           </NavLink>
@@ -178,7 +180,6 @@ function ProjectDetail({ project, onChange }: { project: Project; onChange(proje
             Chat
           </NavLink>
         </nav>
-        <ProjectSearch projectId={project.id} />
       </div>
 
       <Outlet context={context} />

@@ -15,6 +15,7 @@ const LIMIT = 8;
 /**
  * Searches the latest revisions of the project's documents (words and meaning). Results name the document, the
  * section and a snippet with the matches highlighted; choosing one opens the document at that section. "/" focuses it.
+ * Shown on the documents tab, the one list it searches.
  */
 export function ProjectSearch({ projectId }: { projectId: string }) {
   const navigate = useNavigate();
