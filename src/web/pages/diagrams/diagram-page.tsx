@@ -2,11 +2,13 @@ import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, ApiError, messageOf, type Project } from '../../api/client';
 import { ConfirmDialog } from '../../components/dialog';
+import { DraftOffer } from '../../components/draft-offer';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorBanner } from '../../components/error-banner';
 import { ChartIcon, DownloadIcon, HistoryIcon, RestoreIcon, TrashIcon } from '../../components/icons';
 import { LoadingState, Spinner } from '../../components/spinner';
 import { useToast } from '../../components/toast';
+import { UnsavedChangesDialog } from '../../components/unsaved-changes-dialog';
 import { PageHeader } from '../../layout/page-header';
 import {
   conflictDiagramOf,
@@ -20,10 +22,12 @@ import {
   type DiagramRevision,
   type ParseProblem,
 } from '../../lib/diagrams';
+import { draftKey } from '../../lib/drafts';
 import { formatDateTime, formatRelative } from '../../lib/format';
 import { useDebounced } from '../../lib/use-debounced';
 import { useResource } from '../../lib/use-resource';
 import { useTitle } from '../../lib/use-title';
+import { useUnsavedGuard } from '../../lib/use-unsaved-guard';
 import { useCanEditProject } from '../../lib/workspace';
 import './diagrams.css';
 
@@ -107,6 +111,16 @@ function DiagramEditor({ project, initial }: { project: Project; initial: Diagra
   }, [debouncedCode]);
 
   const dirty = code !== diagram.mermaidCode || title.trim() !== diagram.title;
+  // Unsaved code survives leaving the page: asked first, then kept as a draft of this revision.
+  const guard = useUnsavedGuard({
+    dirty,
+    draftKey: draftKey('diagram', diagram.id, diagram.currentRev),
+    value: { title, code },
+    restore: (draft) => {
+      setTitle(draft.title);
+      setCode(draft.code);
+    },
+  });
   const serverProblem = parseProblemOf(saveError);
   const stale = saveError instanceof ApiError && saveError.status === 409;
 
@@ -149,6 +163,7 @@ function DiagramEditor({ project, initial }: { project: Project; initial: Diagra
     try {
       await diagramsApi.remove(project.id, diagram.id);
       toast.show('Diagram deleted');
+      guard.release();
       void navigate(`/projects/${project.id}/diagrams`);
     } catch (caught) {
       setDeleteError(caught);
@@ -217,6 +232,7 @@ function DiagramEditor({ project, initial }: { project: Project; initial: Diagra
 
       <div className={showHistory ? 'diagram-workspace with-history' : 'diagram-workspace'}>
         <section className="diagram-code-pane" aria-label="Mermaid code">
+          {canEdit && <DraftOffer guard={guard} />}
           {canEdit && (
             <label className="diagram-title-field">
               <span className="sr-only">Title</span>
@@ -304,6 +320,7 @@ function DiagramEditor({ project, initial }: { project: Project; initial: Diagra
       >
         “{diagram.title}” and its {diagram.currentRev} revision{diagram.currentRev === 1 ? '' : 's'} will be deleted.
       </ConfirmDialog>
+      <UnsavedChangesDialog guard={guard} />
     </div>
   );
 }
