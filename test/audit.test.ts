@@ -14,6 +14,8 @@ type AuditItem = {
   ipAddress: string | null;
   userAgent: string | null;
   timestamp: string;
+  actorName: string | null;
+  resourceTitle: string | null;
 };
 
 describe.each(testDrivers)('audit on %s', (kind) => {
@@ -63,6 +65,8 @@ describe.each(testDrivers)('audit on %s', (kind) => {
       ipAddress: '127.0.0.1',
       userAgent: 'audit-test/1.0',
       timestamp: expect.any(String),
+      actorName: user.name,
+      resourceTitle: 'Audited',
     });
     expect(first).toMatchObject({ action: 'organization_created', resourceId: user.personalOrgId });
     expect(latest!.id).toBeGreaterThan(first!.id);
@@ -107,6 +111,48 @@ describe.each(testDrivers)('audit on %s', (kind) => {
       expect(res.statusCode).toBe(404);
       expect(res.data.error.message).toBe('Organization not found');
     }
+  });
+
+  it('names the actor and the resource instead of ids; a resource that is gone keeps the name its events recorded', async () => {
+    const owner = await createUser(t, { name: 'Ada Lovelace' });
+    const member = await createUser(t, { name: 'Charles Babbage' });
+    const org = await api('POST', '/organizations', owner, { name: 'Analytical Engines' });
+    const orgId = org.data.id as string;
+    await api('POST', `/organizations/${orgId}/members`, owner, { email: member.email, role: 'editor' });
+    const project = await api('POST', '/projects', member, { organizationId: orgId, name: 'Difference engine' });
+    const projectId = project.data.id as string;
+    // Renamed after the event: the log shows the name it has now.
+    expect((await api('PATCH', `/projects/${projectId}`, owner, { name: 'Difference engine No. 2' })).statusCode).toBe(200);
+    const document = await api('POST', `/projects/${projectId}/documents`, member, { type: 'prd', title: 'Mill and store' });
+    expect(document.statusCode).toBe(201);
+    // A wireframe edited, then deleted: its creation recorded the title, its edit did not.
+    const wireframe = await api('POST', `/projects/${projectId}/wireframes`, member, { title: 'Punched cards', htmlContent: '<main><h1>Cards</h1></main>' });
+    expect(wireframe.statusCode).toBe(201);
+    expect((await api('PATCH', `/projects/${projectId}/wireframes/${wireframe.data.id}`, member, { htmlContent: '<main><h1>Cards!</h1></main>' })).statusCode).toBe(200);
+    expect((await api('DELETE', `/projects/${projectId}/wireframes/${wireframe.data.id}`, member)).statusCode).toBe(204);
+    // Removed, the member is out of the owner's sight: only the removal recorded their name.
+    expect((await api('DELETE', `/organizations/${orgId}/members/${member.id}`, owner)).statusCode).toBe(204);
+
+    const res = await api('GET', `/audit?organizationId=${orgId}`, owner);
+    expect(res.statusCode).toBe(200);
+    const shown = (res.data.items as AuditItem[]).map((e) => [e.action, e.actorName, e.resourceTitle]);
+    expect(shown).toEqual([
+      ['member_removed', 'Ada Lovelace', 'Charles Babbage'],
+      ['wireframe_deleted', null, 'Punched cards'],
+      ['wireframe_updated', null, 'deleted wireframe'],
+      ['wireframe_created', null, 'Punched cards'],
+      ['document_created', null, 'Mill and store'],
+      ['project_updated', 'Ada Lovelace', 'Difference engine No. 2'],
+      ['project_created', null, 'Difference engine No. 2'],
+      ['member_added', 'Ada Lovelace', 'former member'],
+      ['organization_created', 'Ada Lovelace', 'Analytical Engines'],
+    ]);
+    // The ids are all still there next to the names.
+    expect(res.data.items[1]).toMatchObject({ userId: member.id, resourceType: 'wireframe', resourceId: wireframe.data.id });
+
+    // Someone reading their own events sees their own name.
+    const own = await api('GET', '/audit', member);
+    expect(own.data.items[0]).toMatchObject({ action: 'wireframe_deleted', actorName: 'Charles Babbage', resourceTitle: 'Punched cards' });
   });
 
   it('pages with a keyset cursor, without duplicates or gaps', async () => {

@@ -1,4 +1,5 @@
 import type { Tx } from './db/database.js';
+import type { AuditAction } from '../shared/audit-actions.js';
 import { auditLog } from './db/platform.schema.js';
 
 /** Who did it and from where; taken from the request once and passed down to services. */
@@ -12,8 +13,12 @@ export function jobActor(userId: string): UserActor {
   return { userId, ipAddress: null, userAgent: 'job runner' };
 }
 
+/**
+ * One event. Its action must be one of src/shared/audit-actions.ts, the one table the server writes and the audit
+ * page labels, so a misspelt or unlisted action does not compile.
+ */
 export type AuditEvent = {
-  action: string;
+  action: AuditAction;
   resourceType: string;
   resourceId?: string | null;
   organizationId?: string | null;

@@ -56,7 +56,8 @@ describe.skipIf(skip)('documents from an idea in the browser', () => {
     const tabs = workspace.getByTestId('workspace-tab');
     expect(await tabs.allTextContents()).toEqual(['Overview', 'PRD', 'Marketing', 'Tech', 'Tasks']);
     await workspace.getByTestId('workspace-document').filter({ hasText: 'dog owners' }).first().waitFor();
-    await page.getByTestId('project-status').filter({ hasText: 'Ready' }).waitFor();
+    // Ready once the documents are written, which reads as any other active project.
+    await page.locator('[data-testid="project-status"][data-status="ready"]').filter({ hasText: 'Active' }).waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'idea-workspace.png'), fullPage: false });
 
     // The PRD, from its tab, in the editor.

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { recordAudit } from '../../core/audit.js';
 import type { AppContext } from '../../core/context.js';
 import { organizationAiSettings } from '../../core/ai/ai.schema.js';
 import {
@@ -8,7 +9,6 @@ import {
   type ProviderSettings,
   type ResolvedAiSettings,
 } from '../../core/ai/index.js';
-import { recordAudit } from '../../core/audit.js';
 import type { Tx } from '../../core/db/database.js';
 import { AppError } from '../../core/errors.js';
 import { requireOrganizationRole, type UserActor } from '../organizations/index.js';

@@ -21,6 +21,11 @@ export const auditEventSchema = z.object({
   ipAddress: z.string().nullable(),
   userAgent: z.string().nullable(),
   timestamp: z.string(),
+  actorName: z.string().nullable().describe('the actor’s name; null for the system, or someone you no longer share an organization with'),
+  resourceTitle: z
+    .string()
+    .nullable()
+    .describe('the resource’s name now; once it is deleted, the name recorded with the event, else “deleted <type>”; null for kinds without a name (sessions, jobs)'),
 });
 export type AuditEvent = z.infer<typeof auditEventSchema>;
 export const auditPageSchema = pageSchema(auditEventSchema);

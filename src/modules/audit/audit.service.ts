@@ -4,11 +4,12 @@ import { auditLog } from '../../core/db/platform.schema.js';
 import { decodeSerialCursor } from '../../core/http/keyset-cursor.js';
 import { toPage, type Page } from '../../core/http/pagination.js';
 import { requireOrganizationRole } from '../organizations/index.js';
+import { resolveAuditNames, type AuditNames } from './audit-names.js';
 import type { AuditEvent, ListAuditQuery } from './audit.contract.js';
 
 type AuditRow = typeof auditLog.$inferSelect;
 
-function toEvent(row: AuditRow): AuditEvent {
+function toEvent(row: AuditRow, names: AuditNames): AuditEvent {
   return {
     id: row.id,
     organizationId: row.organizationId,
@@ -20,12 +21,14 @@ function toEvent(row: AuditRow): AuditEvent {
     ipAddress: row.ipAddress,
     userAgent: row.userAgent,
     timestamp: row.timestamp.toISOString(),
+    ...names,
   };
 }
 
 /**
  * Newest first by id (identity order is write order), on (user_id, id) for one's own events and on
- * (organization_id, id) for an organization's, which only its admins and owners read.
+ * (organization_id, id) for an organization's, which only its admins and owners read. Each event carries the names a
+ * person reads instead of ids: who did it, and what it was done to.
  */
 export async function listAuditEvents(tx: Tx, userId: string, query: ListAuditQuery): Promise<Page<AuditEvent>> {
   const before = decodeSerialCursor(query.cursor);
@@ -42,5 +45,6 @@ export async function listAuditEvents(tx: Tx, userId: string, query: ListAuditQu
     .where(and(scope, before === undefined ? undefined : lt(auditLog.id, before)))
     .orderBy(desc(auditLog.id))
     .limit(query.limit + 1);
-  return toPage(rows, query.limit, toEvent, (row) => ({ sort: String(row.id), id: String(row.id) }));
+  const namesOf = await resolveAuditNames(tx, rows.slice(0, query.limit));
+  return toPage(rows, query.limit, (row) => toEvent(row, namesOf(row)), (row) => ({ sort: String(row.id), id: String(row.id) }));
 }

@@ -4,3 +4,4 @@ import { chatRoutes } from './chat.routes.js';
 
 /** Conversations about a project, answered from its documents, diagrams and wireframes. */
 export const chatModule: AppModule = { name: 'chat', routes: chatRoutes, aiTasks: [answerQuestionTask] };
+export { conversations } from './chat.schema.js';

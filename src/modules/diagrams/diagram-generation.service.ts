@@ -1,7 +1,7 @@
 import type { GenerateDiagramInput } from '../../core/ai/tasks/generate-diagram.task.js';
+import { recordAudit } from '../../core/audit.js';
 import { MAX_DIAGRAM_SOURCE } from '../../core/ai/tasks/generate-diagram.task.js';
 import { truncate } from '../../core/ai/builtin/text-analysis.js';
-import { recordAudit } from '../../core/audit.js';
 import type { Tx } from '../../core/db/database.js';
 import { enqueueJob, type JobRow } from '../../core/jobs/index.js';
 import { latestDocumentOfTypes, requireSourceDocument } from '../documents/index.js';

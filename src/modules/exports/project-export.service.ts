@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
-import { strToU8, zipSync, type Zippable } from 'fflate';
 import { recordAudit } from '../../core/audit.js';
+import { strToU8, zipSync, type Zippable } from 'fflate';
 import type { Tx } from '../../core/db/database.js';
 import { diagrams } from '../diagrams/index.js';
 import { documents, documentSlug, firstFreeSlug } from '../documents/index.js';

@@ -217,7 +217,8 @@ export async function removeMember(tx: Tx, actor: UserActor, organizationId: str
     resourceType: 'organization_member',
     resourceId: target.userId,
     organizationId,
-    details: { userId: target.userId, role: target.role, left: leaving },
+    // The name too: once removed, the member may be out of the admins' sight, and the log still says who it was.
+    details: { userId: target.userId, name: target.name, role: target.role, left: leaving },
   });
   await tx
     .delete(organizationMembers)

@@ -1,5 +1,5 @@
-import { recordAudit } from '../../core/audit.js';
 import type { Tx } from '../../core/db/database.js';
+import { recordAudit } from '../../core/audit.js';
 import { truncate } from '../../core/ai/builtin/text-analysis.js';
 import { MAX_WIREFRAME_SOURCE, type WireframeTaskInput } from '../../core/ai/builtin/wireframe-writer.js';
 import { enqueueJob, type JobRow } from '../../core/jobs/index.js';

@@ -70,6 +70,7 @@ export function ConfirmDialog({
   title,
   children,
   confirmLabel,
+  cancelLabel = 'Cancel',
   danger = false,
   busy = false,
   error,
@@ -81,6 +82,7 @@ export function ConfirmDialog({
   title: string;
   children: ReactNode;
   confirmLabel: string;
+  cancelLabel?: string;
   danger?: boolean;
   busy?: boolean;
   error?: ReactNode;
@@ -95,12 +97,13 @@ export function ConfirmDialog({
         {error}
       </div>
       <footer className="dialog-footer">
-        <button type="button" className="btn btn-secondary" onClick={onClose}>
-          Cancel
+        <button type="button" className="btn btn-secondary" onClick={onClose} data-testid={`${testId}-cancel`}>
+          {cancelLabel}
         </button>
         <button
           type="button"
           className={danger ? 'btn btn-danger' : 'btn btn-primary'}
+          data-testid={`${testId}-confirm`}
           onClick={onConfirm}
           disabled={busy}
           autoFocus

@@ -8,6 +8,8 @@ const dateTimeFormat = new Intl.DateTimeFormat(undefined, {
   second: '2-digit',
 });
 const relativeFormat = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+const dayAndTimeFormat = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 
 /** `2024-05-01` (a calendar date) or an ISO timestamp, shown as a short date. */
 export function formatDate(value: string | null | undefined): string {
@@ -21,6 +23,13 @@ export function formatDateTime(value: string | null | undefined): string {
   if (!value) return '—';
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? value : dateTimeFormat.format(date);
+}
+
+/** A moment as short as it can be told: the time when it is today ("14:02"), else the day too ("Mar 3, 14:02"). */
+export function formatTimeOrDate(value: string, now = new Date()): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  return (date.toDateString() === now.toDateString() ? timeFormat : dayAndTimeFormat).format(date);
 }
 
 const steps: Array<[Intl.RelativeTimeFormatUnit, number]> = [
@@ -65,17 +74,6 @@ export function suggestKey(name: string): string {
   if (key.length === 1) key = (words[0]!.replace(/^[0-9]+/, '').slice(0, 3) || key).padEnd(2, 'X');
   return key.slice(0, 10);
 }
-
-export const statusLabels: Record<string, string> = {
-  planning: 'Planning',
-  active: 'Active',
-  on_hold: 'On hold',
-  completed: 'Completed',
-  processing: 'Processing',
-  ready: 'Ready',
-  archived: 'Archived',
-  deleted: 'In trash',
-};
 
 export const roleLabels: Record<string, string> = { owner: 'Owner', admin: 'Admin', editor: 'Editor', viewer: 'Viewer' };
 

@@ -8,11 +8,10 @@ import { ChevronDownIcon, ChevronRightIcon, SparklesIcon } from '../../component
 import { SkeletonRows } from '../../components/spinner';
 import { featureLabel, isUnpriced, providerNames } from './ai-labels';
 import { formatDateTime, formatDuration, formatNumber, formatRelative, formatUsd } from '../../lib/format';
+import { statusLook } from '../../lib/statuses';
 import { usePagedList } from '../../lib/use-paged-list';
 
 const PAGE_SIZE = 20;
-
-const statusLabels: Record<Generation['status'], string> = { succeeded: 'Succeeded', failed: 'Failed', cancelled: 'Cancelled' };
 
 /** The organization's AI ledger, newest first: one row per call, expanding to its prompt and response. */
 export function AiCallsTable({ organizationId, refreshKey }: { organizationId: string; refreshKey: number }) {
@@ -98,9 +97,9 @@ export function AiCallsTable({ organizationId, refreshKey }: { organizationId: s
                   <td className="num nowrap">{isUnpriced(call) ? <span className="muted" title="This model has no price in the server’s pricing table">not priced</span> : formatUsd(call.cost)}</td>
                   <td className="num nowrap">{formatDuration(call.latencyMs)}</td>
                   <td>
-                    <span className={`call-status call-status-${call.status}`} title={call.errorMessage ?? undefined}>
+                    <span className={`call-status status-tone-${statusLook('job', call.status).tone}`} title={call.errorMessage ?? undefined}>
                       <span className="status-dot" aria-hidden="true" />
-                      {statusLabels[call.status]}
+                      {statusLook('job', call.status).label}
                     </span>
                   </td>
                 </tr>

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import type { Page } from '../../../shared/contract/pagination';
 import { api } from '../../api/client';
 import { ApiError } from '../../api/http';
@@ -9,7 +9,6 @@ import { ActivityIcon, ChevronLeftIcon, ChevronRightIcon } from '../../component
 import { SkeletonRows } from '../../components/spinner';
 import { PageHeader } from '../../layout/page-header';
 import { useTitle } from '../../lib/use-title';
-import { useCurrentUser } from '../../lib/session';
 import { useResource } from '../../lib/use-resource';
 import { canManageMembers, useOrganization } from '../../lib/workspace';
 import { AuditTable } from './audit-table';
@@ -20,7 +19,6 @@ type Scope = 'organization' | 'mine';
 
 export function AuditPage() {
   const organization = useOrganization();
-  const user = useCurrentUser();
   const isAdmin = canManageMembers(organization);
   const [scope, setScope] = useState<Scope>(isAdmin ? 'organization' : 'mine');
   useTitle('Audit log', organization.name);
@@ -36,15 +34,6 @@ export function AuditPage() {
   const page = useResource<Page<AuditEvent>>(`${organization.id}|${scope}|${cursor ?? ''}`, (signal) =>
     api.audit.list({ ...(scope === 'organization' ? { organizationId: organization.id } : {}), limit: PAGE_SIZE, cursor }, signal),
   );
-
-  // Names for the people in the log: the organization's members (best effort; ids are shown otherwise).
-  const members = useResource(organization.id, (signal) => api.organizations.members.list(organization.id, { limit: 100 }, signal));
-  const names = useMemo(() => {
-    const map = new Map<string, string>();
-    for (const m of members.data?.items ?? []) map.set(m.userId, m.name);
-    map.set(user.id, 'You');
-    return map;
-  }, [members.data, user.id]);
 
   const forbidden = page.status === 'error' && page.error instanceof ApiError && page.error.status === 403;
 
@@ -87,7 +76,7 @@ export function AuditPage() {
       )}
       {page.status === 'ready' && (page.data.items.length > 0 || cursors.length > 1) && (
         <>
-          <AuditTable events={page.data.items} names={names} />
+          <AuditTable events={page.data.items} />
           <nav className="pager" aria-label="Audit log pages">
             <span className="muted">Page {cursors.length}</span>
             <div className="pager-buttons">

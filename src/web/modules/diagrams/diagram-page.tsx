@@ -4,20 +4,24 @@ import { api } from '../../api/client';
 import { ApiError, messageOf } from '../../api/http';
 import type { Project } from '../projects/client';
 import { ConfirmDialog } from '../../components/dialog';
+import { DraftOffer } from '../../components/draft-offer';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorBanner } from '../../components/error-banner';
 import { ChartIcon, DownloadIcon, HistoryIcon, RestoreIcon, TrashIcon } from '../../components/icons';
 import { LoadingState, Spinner } from '../../components/spinner';
 import { useToast } from '../../components/toast';
+import { UnsavedChangesDialog } from '../../components/unsaved-changes-dialog';
 import { PageHeader } from '../../layout/page-header';
 import { conflictDiagramOf, parseProblemOf, type Diagram, type DiagramRevision } from './client';
 import { downloadPng, downloadSvg } from './diagram-downloads';
 import { diagramTypeLabels } from './diagram-kinds';
 import { renderMermaid, type ParseProblem } from './mermaid';
+import { draftKey } from '../../lib/drafts';
 import { formatDateTime, formatRelative } from '../../lib/format';
 import { useDebounced } from '../../lib/use-debounced';
 import { useResource } from '../../lib/use-resource';
 import { useTitle } from '../../lib/use-title';
+import { useUnsavedGuard } from '../../lib/use-unsaved-guard';
 import { useCanEditProject } from '../../lib/workspace';
 import './diagrams.css';
 
@@ -101,6 +105,16 @@ function DiagramEditor({ project, initial }: { project: Project; initial: Diagra
   }, [debouncedCode]);
 
   const dirty = code !== diagram.mermaidCode || title.trim() !== diagram.title;
+  // Unsaved code survives leaving the page: asked first, then kept as a draft of this revision.
+  const guard = useUnsavedGuard({
+    dirty,
+    draftKey: draftKey('diagram', diagram.id, diagram.currentRev),
+    value: { title, code },
+    restore: (draft) => {
+      setTitle(draft.title);
+      setCode(draft.code);
+    },
+  });
   const serverProblem = parseProblemOf(saveError);
   const stale = saveError instanceof ApiError && saveError.status === 409;
 
@@ -143,6 +157,7 @@ function DiagramEditor({ project, initial }: { project: Project; initial: Diagra
     try {
       await api.diagrams.remove(project.id, diagram.id);
       toast.show('Diagram deleted');
+      guard.release();
       void navigate(`/projects/${project.id}/diagrams`);
     } catch (caught) {
       setDeleteError(caught);
@@ -211,6 +226,7 @@ function DiagramEditor({ project, initial }: { project: Project; initial: Diagra
 
       <div className={showHistory ? 'diagram-workspace with-history' : 'diagram-workspace'}>
         <section className="diagram-code-pane" aria-label="Mermaid code">
+          {canEdit && <DraftOffer guard={guard} />}
           {canEdit && (
             <label className="diagram-title-field">
               <span className="sr-only">Title</span>
@@ -298,6 +314,7 @@ function DiagramEditor({ project, initial }: { project: Project; initial: Diagra
       >
         “{diagram.title}” and its {diagram.currentRev} revision{diagram.currentRev === 1 ? '' : 's'} will be deleted.
       </ConfirmDialog>
+      <UnsavedChangesDialog guard={guard} />
     </div>
   );
 }

@@ -1,13 +1,16 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { api } from '../../api/client';
 import { ApiError } from '../../api/http';
 import type { Document, DocumentAtRevision } from './client';
-import { ConfirmDialog } from '../../components/dialog';
+import { DraftOffer } from '../../components/draft-offer';
 import { ErrorBanner } from '../../components/error-banner';
 import { AlertIcon, LockIcon } from '../../components/icons';
 import { MarkdownView } from '../../components/markdown-view';
 import { useToast } from '../../components/toast';
+import { UnsavedChangesDialog } from '../../components/unsaved-changes-dialog';
+import { draftKey } from '../../lib/drafts';
 import { useDebounced } from '../../lib/use-debounced';
+import { useUnsavedGuard } from '../../lib/use-unsaved-guard';
 import { ConflictDialog, type Conflict } from './conflict-dialog';
 
 type Layout = 'write' | 'split' | 'preview';
@@ -31,7 +34,8 @@ function countWords(text: string): number {
 
 /**
  * Markdown editing with a live preview beside it. Saving sends the revision the edit started from: a newer revision
- * saved meanwhile opens the conflict dialog, a lock says so, and in every case the text typed here stays.
+ * saved meanwhile opens the conflict dialog, a lock says so, and in every case the text typed here stays. Leaving
+ * with unsaved text asks first and keeps it as a draft of this revision, offered back when the editor reopens.
  */
 export function DocumentEditor({
   projectId,
@@ -57,20 +61,18 @@ export function DocumentEditor({
   const [conflict, setConflict] = useState<Conflict | null>(null);
   /** After "merge by hand": saving replaces this revision. */
   const [mergingOnto, setMergingOnto] = useState<Conflict | null>(null);
-  const [confirmDiscard, setConfirmDiscard] = useState(false);
   const preview = useDebounced(text, 120);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const dirty = title !== base.title || text !== base.text;
-
-  // Leaving the page with unsaved text asks first.
-  useEffect(() => {
-    if (!dirty) return;
-    const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      event.preventDefault();
-    };
-    window.addEventListener('beforeunload', onBeforeUnload);
-    return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, [dirty]);
+  const guard = useUnsavedGuard({
+    dirty,
+    draftKey: draftKey('document', doc.id, baseRev),
+    value: { title, text },
+    restore: (draft) => {
+      setTitle(draft.title);
+      setText(draft.text);
+    },
+  });
 
   const save = async (onto = baseRev) => {
     if (!title.trim()) {
@@ -78,6 +80,7 @@ export function DocumentEditor({
       return;
     }
     if (!dirty && onto === doc.currentRev) {
+      guard.release();
       onSaved(null);
       return;
     }
@@ -94,6 +97,7 @@ export function DocumentEditor({
       });
       setConflict(null);
       setMergingOnto(null);
+      guard.release();
       onSaved(saved);
     } catch (caught) {
       const stale = conflictOf(caught, onto);
@@ -166,6 +170,7 @@ export function DocumentEditor({
           </button>
         </div>
       )}
+      <DraftOffer guard={guard} />
       <ErrorBanner error={error} title="The document was not saved. Your text is still here." />
 
       <div className={`editor-panes editor-${layout}`}>
@@ -228,7 +233,7 @@ export function DocumentEditor({
         <span className="editor-state muted" aria-live="polite">
           {saving ? 'Saving…' : dirty ? 'Unsaved changes' : `Revision ${baseRev}`}
         </span>
-        <button type="button" className="btn btn-secondary" onClick={() => (dirty ? setConfirmDiscard(true) : onCancel())} disabled={saving} data-testid="editor-cancel">
+        <button type="button" className="btn btn-secondary" onClick={() => guard.confirmDiscard(onCancel)} disabled={saving} data-testid="editor-cancel">
           Cancel
         </button>
         <button type="button" className="btn btn-primary" onClick={() => void save()} disabled={saving} data-testid="editor-save" aria-keyshortcuts="Control+S Meta+S">
@@ -263,20 +268,7 @@ export function DocumentEditor({
           setConflict(null);
         }}
       />
-      <ConfirmDialog
-        open={confirmDiscard}
-        title="Discard your changes?"
-        confirmLabel="Discard changes"
-        danger
-        onConfirm={() => {
-          setConfirmDiscard(false);
-          onCancel();
-        }}
-        onClose={() => setConfirmDiscard(false)}
-        testId="discard-dialog"
-      >
-        The text you typed since revision {baseRev} is not saved and will be lost.
-      </ConfirmDialog>
+      <UnsavedChangesDialog guard={guard} />
     </div>
   );
 }

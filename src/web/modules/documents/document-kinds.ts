@@ -37,13 +37,6 @@ export const generatableDescriptions: Record<string, string> = {
   tasks: 'Delivery plan — phased tasks with estimates and dependencies',
 };
 
-export const documentStatusLabels: Record<DocumentStatus, string> = {
-  draft: 'Draft',
-  generated: 'Generated',
-  published: 'Published',
-  archived: 'Archived',
-};
-
 export type GeneratedBy = { provider: AiProvider; model: string; task: string | null; generationId: string | null };
 
 /** Who wrote a generated document, from its metadata (`generatedBy`). */

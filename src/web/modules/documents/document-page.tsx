@@ -4,13 +4,14 @@ import { api } from '../../api/client';
 import { ApiError } from '../../api/http';
 import type { Project } from '../projects/client';
 import type { DocumentAtRevision } from './client';
-import { DocumentStatusBadge, DocumentTypeChip } from './document-badges';
+import { DocumentTypeChip } from './document-badges';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorBanner } from '../../components/error-banner';
 import { ArchiveIcon, ChevronLeftIcon, DownloadIcon, FileTextIcon, GlobeIcon, HistoryIcon, LockIcon, MoreIcon, PencilIcon, UnlockIcon } from '../../components/icons';
 import { MarkdownView } from '../../components/markdown-view';
 import { Menu, type MenuItem } from '../../components/menu';
 import { LoadingState } from '../../components/spinner';
+import { StatusBadge } from '../../components/status-badge';
 import { useToast } from '../../components/toast';
 import { PageHeader } from '../../layout/page-header';
 import { describeModel } from '../ai/ai-labels';
@@ -155,7 +156,7 @@ function DocumentScreen({ project, initial }: { project: Project; initial: Docum
         subtitle={
           <span className="doc-meta-line">
             <DocumentTypeChip type={doc.type} />
-            <DocumentStatusBadge status={doc.status} />
+            <StatusBadge kind="document" status={doc.status} />
             <span className="rev-chip" data-testid="document-rev">
               Rev {doc.currentRev}
             </span>

@@ -3,14 +3,16 @@ import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { api } from '../../api/client';
 import type { DocumentListItem } from './client';
 import { documentStatuses, documentTypes } from './document-kinds';
-import { DocumentStatusBadge, DocumentTypeChip } from './document-badges';
+import { DocumentTypeChip } from './document-badges';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorBanner } from '../../components/error-banner';
 import { FileTextIcon, LockIcon, PlusIcon, SparklesIcon } from '../../components/icons';
 import { FilterSelect, ListCount } from '../../components/list-toolbar';
 import { SkeletonRows } from '../../components/spinner';
-import { documentPath, documentStatusLabels, documentTypeLabels } from './document-kinds';
+import { StatusBadge } from '../../components/status-badge';
+import { documentPath, documentTypeLabels } from './document-kinds';
 import { formatDateTime, formatRelative } from '../../lib/format';
+import { statusLabels } from '../../lib/statuses';
 import { useFilterParam } from '../../lib/use-filter-param';
 import { usePagedList } from '../../lib/use-paged-list';
 import { useShortcut } from '../../lib/use-shortcut';
@@ -18,6 +20,7 @@ import { useTitle } from '../../lib/use-title';
 import { GenerateDialog } from './generate-dialog';
 import { NewDocumentDialog } from './new-document-dialog';
 import { useProjectContext } from '../projects/project-context';
+import { ProjectSearch } from './project-search';
 
 const PAGE_SIZE = 25;
 
@@ -37,12 +40,15 @@ export function DocumentsTab() {
   );
 
   const filtered = type !== undefined || status !== undefined;
+  const noDocuments = list.status === 'ready' && list.items.length === 0 && !filtered;
 
   return (
     <section aria-label="Documents" data-testid="documents-tab">
       <div className="toolbar documents-toolbar">
+        {/* Only here, and only with documents to find: on the diagrams, wireframes or chat tab it would promise a search it does not do. */}
+        {!noDocuments && <ProjectSearch projectId={project.id} />}
         <FilterSelect label="Type" allLabel="All types" value={type} options={documentTypes} labels={documentTypeLabels} onChange={setType} testId="filter-type" />
-        <FilterSelect label="Status" allLabel="All statuses" value={status} options={documentStatuses} labels={documentStatusLabels} onChange={setStatus} testId="filter-status" />
+        <FilterSelect label="Status" allLabel="All statuses" value={status} options={documentStatuses} labels={statusLabels('document')} onChange={setStatus} testId="filter-status" />
         {list.status === 'ready' && list.items.length > 0 && (
           <ListCount count={list.items.length} hasMore={list.hasMore} noun="document" />
         )}
@@ -149,7 +155,7 @@ function DocumentRow({ projectId, doc }: { projectId: string; doc: DocumentListI
         {excerpt && <p className="project-description">{excerpt}</p>}
       </div>
       <div className="project-meta">
-        <DocumentStatusBadge status={doc.status} />
+        <StatusBadge kind="document" status={doc.status} />
         <span className="meta-item rev-chip" title={`Revision ${doc.currentRev} · project version ${doc.version}`} data-testid="document-rev">
           Rev {doc.currentRev}
         </span>

@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Job } from './client';
-import { } from '../ai/ai-labels';
-import { jobStatusLabels } from '../jobs/job-labels';
+import { statusLabel } from '../../lib/statuses';
 import { formatElapsed } from '../../lib/format';
 import { isJobFinished, useJob, useNow } from './use-job';
 import { ErrorBanner } from '../../components/error-banner';
@@ -71,14 +70,14 @@ export function JobProgress({
   if (status === 'succeeded') icon = <CheckIcon size={14} />;
   else if (status === 'failed') icon = <AlertIcon size={14} />;
   else if (status === 'cancelled') icon = <XIcon size={14} />;
-  else icon = <Spinner size={12} label={jobStatusLabels[status]} />;
+  else icon = <Spinner size={12} label={statusLabel('job', status)} />;
 
   return (
     <div className={`job-progress job-${status}`} data-testid={testId} data-status={status} aria-busy={!finished}>
       <div className="job-progress-head">
         <span className={`job-chip job-chip-${status}`} data-testid="job-status">
           {icon}
-          {job?.cancelRequestedAt && !finished ? 'Cancelling' : jobStatusLabels[status]}
+          {job?.cancelRequestedAt && !finished ? 'Cancelling' : statusLabel('job', status)}
         </span>
         <span className="job-message" data-testid="job-message" title={message}>
           {message}
@@ -128,7 +127,7 @@ export function JobProgress({
       {follow.cancelError != null && <ErrorBanner error={follow.cancelError} title="The job could not be cancelled." />}
       {follow.error != null && <ErrorBanner error={follow.error} title="This job can no longer be followed." />}
       <span className="sr-only" aria-live="polite">
-        {finished ? `${label}: ${jobStatusLabels[status]}` : ''}
+        {finished ? `${label}: ${statusLabel('job', status)}` : ''}
       </span>
     </div>
   );

@@ -4,7 +4,7 @@ import { api } from '../../api/client';
 import type { DocumentAtRevision } from '../documents/client';
 import { pipelineTypes } from '../documents/document-kinds';
 import type { IdeaPipeline, Project } from './client';
-import { DocumentStatusBadge } from '../documents/document-badges';
+import { StatusBadge } from '../../components/status-badge';
 import { ErrorBanner } from '../../components/error-banner';
 import { FileTextIcon, PencilIcon, SparklesIcon } from '../../components/icons';
 import { MarkdownView } from '../../components/markdown-view';
@@ -115,7 +115,7 @@ function WorkspaceDocument({ projectId, documentId }: { projectId: string; docum
         <div className="workspace-doc-meta">
           <FileTextIcon size={15} className="muted" />
           <strong className="workspace-doc-title">{d.title}</strong>
-          <DocumentStatusBadge status={d.status} />
+          <StatusBadge kind="document" status={d.status} />
           <span className="meta-item muted" title={`Revision ${d.currentRev}`}>
             Rev {d.currentRev} · updated {formatRelative(d.updatedAt)}
           </span>

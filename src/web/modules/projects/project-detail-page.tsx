@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, useNavigate, useParams } from 'react-router-dom';
 import { api } from '../../api/client';
 import { ApiError } from '../../api/http';
@@ -11,6 +11,7 @@ import { StatusBadge } from '../../components/status-badge';
 import { useToast } from '../../components/toast';
 import { PageHeader } from '../../layout/page-header';
 import { formatDate, formatDateTime } from '../../lib/format';
+import { useActiveTabInView } from '../../lib/use-active-tab-in-view';
 import { useResource } from '../../lib/use-resource';
 import { useTitle } from '../../lib/use-title';
 import { canEditProjects, useWorkspace } from '../../lib/workspace';
@@ -18,7 +19,6 @@ import { ProjectFormDialog } from './project-form-dialog';
 import { IdeaPanel } from './idea-panel';
 import { ProjectBriefCard } from './project-brief-card';
 import { useProjectContext, type ProjectContext } from './project-context';
-import { ProjectSearch } from './project-search';
 
 export function ProjectDetailPage() {
   const { projectId = '' } = useParams();
@@ -70,6 +70,8 @@ function ProjectDetail({ project, onChange }: { project: Project; onChange(proje
   const toast = useToast();
   const navigate = useNavigate();
   const [editing, setEditing] = useState(false);
+  const tabsRef = useRef<HTMLElement>(null);
+  useActiveTabInView(tabsRef);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const organization = workspace.organizations.find((o) => o.id === project.organizationId);
@@ -163,7 +165,7 @@ function ProjectDetail({ project, onChange }: { project: Project; onChange(proje
       )}
 
       <div className="project-nav">
-        <nav className="tabs project-tabs" aria-label="Project">
+        <nav className="tabs project-tabs" aria-label="Project" ref={tabsRef}>
           <NavLink to={`/projects/${project.id}`} end className={({ isActive }) => (isActive ? 'tab active' : 'tab')} data-testid="project-tab-overview">
             Overview
           </NavLink>
@@ -180,7 +182,6 @@ function ProjectDetail({ project, onChange }: { project: Project; onChange(proje
             Chat
           </NavLink>
         </nav>
-        <ProjectSearch projectId={project.id} />
       </div>
 
       <Outlet context={context} />
@@ -231,7 +232,7 @@ export function ProjectOverviewTab() {
           <dl className="properties">
             <dt>Status</dt>
             <dd>
-              <StatusBadge status={project.status} />
+              <StatusBadge kind="project" status={project.status} />
             </dd>
             <dt>Key</dt>
             <dd>

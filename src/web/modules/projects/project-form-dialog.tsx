@@ -1,14 +1,26 @@
 import { useState } from 'react';
 import { LightbulbIcon } from '../../components/icons';
 import { api } from '../../api/client';
-import type { Project, WritableProjectStatus } from './client';
+import type { Project, ProjectStatus, WritableProjectStatus } from './client';
 import { Dialog } from '../../components/dialog';
 import { ErrorBanner } from '../../components/error-banner';
 import { SelectField, TextAreaField, TextField } from '../../components/field';
-import { statusLabels, suggestKey } from '../../lib/format';
+import { suggestKey } from '../../lib/format';
+import { statusLabel } from '../../lib/statuses';
 import { useForm } from '../../lib/use-form';
 
 const editableStatuses: WritableProjectStatus[] = ['planning', 'active', 'on_hold', 'completed', 'archived'];
+
+/**
+ * The status options for a project, and which one shows selected. A status people do not pick themselves joins the
+ * options, unless it reads like one of them ("ready" reads "Active"): then that option shows selected, and the
+ * status is only sent when someone picks another.
+ */
+function statusChoices(current: ProjectStatus, chosen: WritableProjectStatus): { options: ProjectStatus[]; selected: ProjectStatus } {
+  const lookalike = (status: ProjectStatus) => editableStatuses.find((s) => statusLabel('project', s) === statusLabel('project', status));
+  const options: ProjectStatus[] = editableStatuses.some((s) => s === current) || lookalike(current) ? editableStatuses : [...editableStatuses, current];
+  return { options, selected: options.includes(chosen) ? chosen : (lookalike(chosen) ?? chosen) };
+}
 
 type Props = {
   open: boolean;
@@ -132,15 +144,7 @@ function ProjectForm({ onClose, onSaved, organizationId, project }: Omit<Props, 
             maxLength={10}
             className="input input-mono"
           />
-          {project && (
-            <SelectField label="Status" name="status" value={form.values.status} onChange={(e) => form.set('status', e.target.value as WritableProjectStatus)} error={form.fieldError('status')}>
-              {[...editableStatuses, ...(editableStatuses.some((status) => status === project.status) ? [] : [project.status])].map((s) => (
-                <option key={s} value={s}>
-                  {statusLabels[s]}
-                </option>
-              ))}
-            </SelectField>
-          )}
+          {project && <StatusField current={project.status} value={form.values.status} onChange={(status) => form.set('status', status)} error={form.fieldError('status')} />}
         </div>
         {fromIdea && (
           <TextAreaField
@@ -207,5 +211,18 @@ function ProjectForm({ onClose, onSaved, organizationId, project }: Omit<Props, 
         </button>
       </footer>
     </form>
+  );
+}
+
+function StatusField({ current, value, onChange, error }: { current: ProjectStatus; value: WritableProjectStatus; onChange(status: WritableProjectStatus): void; error?: string }) {
+  const { options, selected } = statusChoices(current, value);
+  return (
+    <SelectField label="Status" name="status" value={selected} onChange={(e) => onChange(e.target.value as WritableProjectStatus)} error={error}>
+      {options.map((s) => (
+        <option key={s} value={s}>
+          {statusLabel('project', s)}
+        </option>
+      ))}
+    </SelectField>
   );
 }

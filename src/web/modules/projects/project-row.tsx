@@ -50,7 +50,7 @@ export function ProjectRow({ project, canEdit, busy, onEdit, onDelete, onRestore
           </span>
         ) : (
           <>
-            <StatusBadge status={project.status} />
+            <StatusBadge kind="project" status={project.status} />
             <span className="meta-item muted hide-narrow" title={`Updated ${project.updatedAt}`}>
               {formatRelative(project.updatedAt)}
             </span>

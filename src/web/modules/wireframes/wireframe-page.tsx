@@ -4,16 +4,20 @@ import { api } from '../../api/client';
 import { ApiError } from '../../api/http';
 import type { Project } from '../projects/client';
 import { ConfirmDialog } from '../../components/dialog';
+import { DraftOffer } from '../../components/draft-offer';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorBanner } from '../../components/error-banner';
 import { SelectField, TextAreaField, TextField } from '../../components/field';
 import { DownloadIcon, PencilIcon, TrashIcon } from '../../components/icons';
 import { LoadingState } from '../../components/spinner';
 import { useToast } from '../../components/toast';
+import { UnsavedChangesDialog } from '../../components/unsaved-changes-dialog';
 import { PageHeader } from '../../layout/page-header';
+import { draftKey } from '../../lib/drafts';
 import { formatDateTime } from '../../lib/format';
 import { useResource } from '../../lib/use-resource';
 import { useTitle } from '../../lib/use-title';
+import { useUnsavedGuard } from '../../lib/use-unsaved-guard';
 import { useCanEditProject } from '../../lib/workspace';
 import { removedOnGeneration, type Wireframe } from './client';
 import { templateLabels, wireframeTemplates, type WireframeTemplate } from './wireframe-kinds';
@@ -200,6 +204,25 @@ function WireframeEditor({ wireframe, width, onCancel, onSaved }: { wireframe: W
   const [error, setError] = useState<unknown>(null);
   const fieldError = (field: string) => (error instanceof ApiError ? error.fieldError(field) : undefined);
   const conflict = error instanceof ApiError && error.status === 409 ? error : null;
+  const dirty =
+    title !== wireframe.title ||
+    description !== (wireframe.description ?? '') ||
+    template !== (wireframe.templateType ?? '') ||
+    html !== wireframe.htmlContent ||
+    css !== (wireframe.cssContent ?? '');
+  // Unsaved markup survives leaving the page: asked first, then kept as a draft of the version the edit started from.
+  const guard = useUnsavedGuard({
+    dirty,
+    draftKey: draftKey('wireframe', wireframe.id, base),
+    value: { title, description, template, html, css },
+    restore: (draft) => {
+      setTitle(draft.title);
+      setDescription(draft.description);
+      setTemplate(draft.template);
+      setHtml(draft.html);
+      setCss(draft.css);
+    },
+  });
 
   const save = async () => {
     setSaving(true);
@@ -214,6 +237,7 @@ function WireframeEditor({ wireframe, width, onCancel, onSaved }: { wireframe: W
         baseUpdatedAt: base,
       });
       const { sanitized, ...rest } = saved;
+      guard.release();
       onSaved(rest, sanitized.removed);
     } catch (caught) {
       setError(caught);
@@ -240,6 +264,7 @@ function WireframeEditor({ wireframe, width, onCancel, onSaved }: { wireframe: W
       data-testid="wireframe-editor"
     >
       <div className="wireframe-editor-fields">
+        <DraftOffer guard={guard} />
         {conflict ? (
           <div className="banner banner-warning" role="alert">
             <span>Someone saved this wireframe while you were editing. Saving now would replace their version.</span>
@@ -265,7 +290,7 @@ function WireframeEditor({ wireframe, width, onCancel, onSaved }: { wireframe: W
         <TextAreaField label="HTML" name="htmlContent" rows={14} className="input textarea wireframe-code" spellCheck={false} value={html} onChange={(e) => setHtml(e.target.value)} error={fieldError('htmlContent')} data-testid="wireframe-html-editor" />
         <TextAreaField label="CSS" name="cssContent" optional rows={8} className="input textarea wireframe-code" spellCheck={false} value={css} onChange={(e) => setCss(e.target.value)} error={fieldError('cssContent')} data-testid="wireframe-css-editor" />
         <div className="wireframe-editor-actions">
-          <button type="button" className="btn btn-secondary" onClick={onCancel}>
+          <button type="button" className="btn btn-secondary" onClick={() => guard.confirmDiscard(onCancel)} data-testid="wireframe-cancel">
             Cancel
           </button>
           <button type="submit" className="btn btn-primary" disabled={saving} data-testid="wireframe-save">
@@ -277,6 +302,7 @@ function WireframeEditor({ wireframe, width, onCancel, onSaved }: { wireframe: W
         <p className="muted wireframe-live-note">Live preview (unsaved; the server removes unsafe parts on save)</p>
         <WireframePreview wireframe={{ title, htmlContent: html, cssContent: css }} width={width} testId="wireframe-live-preview" />
       </div>
+      <UnsavedChangesDialog guard={guard} />
     </form>
   );
 }

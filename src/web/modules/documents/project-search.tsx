@@ -2,11 +2,11 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { api } from '../../api/client';
 import { messageOf } from '../../api/http';
-import type { SearchHit } from './client';
-import { DocumentTypeChip } from '../documents/document-badges';
+import type { SearchHit } from '../projects/client';
+import { DocumentTypeChip } from './document-badges';
 import { SearchIcon, XIcon } from '../../components/icons';
 import { Spinner } from '../../components/spinner';
-import { documentPath } from '../documents/document-kinds';
+import { documentPath } from './document-kinds';
 import { sanitizeSnippet } from '../../lib/markdown';
 import { useDebounced } from '../../lib/use-debounced';
 import { useResource } from '../../lib/use-resource';
@@ -17,6 +17,7 @@ const LIMIT = 8;
 /**
  * Searches the latest revisions of the project's documents (words and meaning). Results name the document, the
  * section and a snippet with the matches highlighted; choosing one opens the document at that section. "/" focuses it.
+ * Shown on the documents tab, the one list it searches.
  */
 export function ProjectSearch({ projectId }: { projectId: string }) {
   const navigate = useNavigate();
