@@ -68,7 +68,7 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       void (async () => {
-        let body: FakeRequest['body'] = {};
+        let body: FakeRequest['body'];
         try {
           body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as FakeRequest['body'];
         } catch {

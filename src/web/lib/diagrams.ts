@@ -2,6 +2,7 @@
  * The diagrams API for the web pages, and Mermaid in the browser. Mermaid is imported on demand so it stays out of
  * the main bundle.
  */
+import type mermaidModule from 'mermaid';
 import { locate } from '../../shared/mermaid-location';
 import { diagramTypes, type DiagramType } from '../../shared/workspace-kinds';
 import { API_BASE, ApiError, apiRequest, isRecord, type Page } from '../api/client';
@@ -129,7 +130,7 @@ export function diagramPath(projectId: string, diagramId: string): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Mermaid in the browser
 
-type MermaidApi = typeof import('mermaid').default;
+type MermaidApi = typeof mermaidModule;
 let mermaidPromise: Promise<MermaidApi> | null = null;
 
 /** Mermaid, loaded once on first use (a separate chunk). */
