@@ -6,7 +6,7 @@ import { roleLabels } from '../../lib/format';
 import { useForm } from '../../lib/use-form';
 
 export function AddMemberForm({ organizationId, assignable, onAdded }: { organizationId: string; assignable: Role[]; onAdded(member: Member): void }) {
-  const form = useForm({ email: '', role: 'editor' as Role }, async (values, { setValues }) => {
+  const form = useForm<{ email: string; role: Role }>({ email: '', role: 'editor' }, async (values, { setValues }) => {
     const member = await api.organizations.members.add(organizationId, { email: values.email.trim(), role: values.role });
     onAdded(member);
     setValues({ email: '', role: values.role });
