@@ -74,8 +74,8 @@ describe.each(testDrivers)('chat credits on %s', (kind) => {
       Array.from({ length: 50 }, () => withUser(wide, user.id, (tx) => consumeChatCredit(tx, user.id))),
     );
     await wide.close();
-    const succeeded = outcomes.filter((o) => o.status === 'fulfilled') as Array<PromiseFulfilledResult<number | null>>;
-    const failed = outcomes.filter((o) => o.status === 'rejected') as PromiseRejectedResult[];
+    const succeeded = outcomes.filter((o): o is PromiseFulfilledResult<number | null> => o.status === 'fulfilled');
+    const failed = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
     expect(succeeded).toHaveLength(10);
     expect(failed).toHaveLength(40);
     expect(failed.every((f) => f.reason instanceof AppError && f.reason.code === 'OUT_OF_CREDITS')).toBe(true);

@@ -42,7 +42,8 @@ const record = (id: string, entry: { attempt: number; checkpoint: unknown; abort
   return entry;
 };
 
-const EFFECT = 'test_job_effect';
+// Any listed action will do: the effect is found by this job's id as its resource.
+const EFFECT = 'ai_batch_completed';
 const emptyPayload = z.object({}).strict();
 
 const handlers: JobHandler[] = [

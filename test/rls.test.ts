@@ -15,14 +15,15 @@ type Executor = Pick<Database['orm'], 'execute'> | Pick<Tx, 'execute'>;
 
 /** Rows of a statement through drizzle on either driver (both answer with `{ rows }`). */
 async function rowsOf<T = Row>(executor: Executor, query: SQL | string): Promise<T[]> {
-  const result = (await executor.execute(typeof query === 'string' ? sql.raw(query) : query)) as unknown as { rows: T[] };
-  return result.rows;
+  const result: unknown = await executor.execute(typeof query === 'string' ? sql.raw(query) : query);
+  return (result as { rows: T[] }).rows;
 }
 
 /** Affected row count of a write through drizzle on either driver. */
 async function affected(executor: Executor, query: SQL): Promise<number> {
-  const result = (await executor.execute(query)) as unknown as { rowCount?: number | null; affectedRows?: number };
-  return Number(result.affectedRows ?? result.rowCount ?? 0);
+  const result: unknown = await executor.execute(query);
+  const { affectedRows, rowCount } = result as { rowCount?: number | null; affectedRows?: number };
+  return Number(affectedRows ?? rowCount ?? 0);
 }
 
 /** The SQLSTATE of a failed statement, wherever the driver or drizzle put it. */

@@ -8,12 +8,20 @@ import { call, type TestApp } from './test-app.js';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type ApiCall = (method: Method, url: string, user: TestUser | undefined, body?: unknown) => ReturnType<typeof call>;
+/** A finished job's result: the ids of what it made (read by the tests that follow it up), and anything else it counts. */
+export type JobResult = {
+  documentId?: string;
+  diagramId?: string;
+  generationId?: string;
+  sourceDocumentId?: string | null;
+  [key: string]: unknown;
+};
 export type FinishedJob = {
   id: string;
   status: string;
   progress: number;
   progressMessage: string | null;
-  result: Record<string, unknown> | null;
+  result: JobResult | null;
   error: { code: string; message: string; details?: unknown } | null;
 };
 export type Team = { orgId: string; projectId: string; owner: TestUser; editor: TestUser; viewer: TestUser };

@@ -25,7 +25,7 @@ function sqlState(error: unknown): string | undefined {
  */
 export async function consumeChatCredit(tx: Tx, userId: string): Promise<number | null> {
   try {
-    const rows = (await tx.execute(sql`SELECT app.consume_chat_credit(${userId}::uuid) AS remaining`)) as unknown as
+    const rows = (await tx.execute<{ remaining: number | null }>(sql`SELECT app.consume_chat_credit(${userId}::uuid) AS remaining`)) as
       | { rows: Array<{ remaining: number | null }> }
       | Array<{ remaining: number | null }>;
     const list = Array.isArray(rows) ? rows : rows.rows;

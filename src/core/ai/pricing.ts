@@ -36,7 +36,7 @@ export function loadPricing(file: string | undefined): PricingTable {
   try {
     parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`AI_PRICING_FILE ${file} cannot be read as JSON: ${(error as Error).message}`);
+    throw new Error(`AI_PRICING_FILE ${file} cannot be read as JSON: ${(error as Error).message}`, { cause: error });
   }
   const result = pricingFileSchema.safeParse(parsed);
   if (!result.success) {

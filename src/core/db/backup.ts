@@ -253,8 +253,8 @@ export async function writeBackup(
 ): Promise<BackupSummary> {
   const started = performance.now();
   const temporary = typeof destination === 'string' ? temporaryPathFor(destination) : undefined;
-  if (temporary && !fs.existsSync(path.dirname(temporary))) {
-    throw new BackupError('FILE', `Cannot write ${String(destination)}: the directory ${path.dirname(temporary)} does not exist.`);
+  if (temporary && typeof destination === 'string' && !fs.existsSync(path.dirname(temporary))) {
+    throw new BackupError('FILE', `Cannot write ${destination}: the directory ${path.dirname(temporary)} does not exist.`);
   }
   let bytes = 0;
   const counter = new Transform({

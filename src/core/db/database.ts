@@ -40,11 +40,13 @@ export type OpenDatabaseOptions =
 const INT8_OID = 20;
 const DATE_OID = 1082;
 const pgliteParsers = { [INT8_OID]: (value: string) => Number(value), [DATE_OID]: (value: string) => value };
+// pg-types declares its parsers as `any`: each one turns a column's text into its JavaScript value.
+type TypeParser = (value: string) => unknown;
 const postgresTypes = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary'): TypeParser => {
     if (oid === INT8_OID) return (value: string) => Number(value);
     if (oid === DATE_OID) return (value: string) => value;
-    return format === 'binary' ? pg.types.getTypeParser(oid, 'binary') : pg.types.getTypeParser(oid, 'text');
+    return (format === 'binary' ? pg.types.getTypeParser(oid, 'binary') : pg.types.getTypeParser(oid, 'text')) as TypeParser;
   }) as typeof pg.types.getTypeParser,
 };
 
@@ -115,7 +117,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     const versionNum = Number(rows[0]?.server_version_num);
     if (versionNum < 150000) throw new Error(`PostgreSQL 15 or newer is required (server is ${versionNum})`);
   } catch (error) {
-    throw new Error(`Cannot use DATABASE_URL: ${(error as Error).message}`);
+    throw new Error(`Cannot use DATABASE_URL: ${(error as Error).message}`, { cause: error });
   } finally {
     await probe.end().catch(() => undefined);
   }

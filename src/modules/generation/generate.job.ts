@@ -41,13 +41,13 @@ export function generateDocumentJob(context: AppContext): JobHandler {
           ? `Writing the ${kind.label} from the idea and ${cited} section${cited === 1 ? '' : 's'} of ${sourceNames.length} document${sourceNames.length === 1 ? '' : 's'}`
           : `Writing the ${kind.label} from the idea`,
       );
-      const generation = (await context.ai.run(kind.task, gathered.input, {
+      const generation = await context.ai.run(kind.task, gathered.input, {
         organizationId,
         projectId,
         userId: createdBy,
         jobId: job.job.id,
         signal: job.signal,
-      })) as Generation<unknown>;
+      });
       await job.progress(90, `Saving the ${kind.label}`);
       const generated: GeneratedDocument = {
         kind,

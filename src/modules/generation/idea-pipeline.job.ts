@@ -41,13 +41,13 @@ async function questionsStage(context: AppContext, job: JobContext<Payload>, pro
   await job.progress(10, 'Reading the idea');
   const idea = await withUser(context.db, createdBy, async (tx) => ideaOf(await requireWritableProject(tx, createdBy, projectId)));
   await job.progress(30, 'Preparing clarifying questions');
-  const generation = (await context.ai.run(clarifyingQuestionsTask, { idea }, {
+  const generation = await context.ai.run(clarifyingQuestionsTask, { idea }, {
     organizationId,
     projectId,
     userId: createdBy,
     jobId: job.job.id,
     signal: job.signal,
-  })) as Generation<ClarifyingQuestions>;
+  });
   const questions = generation.output.questions.slice(0, 3);
   await job.progress(90, `Asking ${questions.length} question${questions.length === 1 ? '' : 's'} about the idea`);
   return {
@@ -70,13 +70,13 @@ async function documentsStage(context: AppContext, job: JobContext<Payload>, pro
     const kind = documentKinds[type];
     if (state.done.some((d) => d.type === type)) continue;
     await job.progress(Math.round((index / total) * 100), `Writing the ${kind.label.toLowerCase()} (${index + 1} of ${total})`);
-    const generation = (await context.ai.run(kind.task, input, {
+    const generation = await context.ai.run(kind.task, input, {
       organizationId,
       projectId,
       userId: createdBy,
       jobId: job.job.id,
       signal: job.signal,
-    })) as Generation<unknown>;
+    });
     state.done.push({ type, output: generation.output, generationId: generation.generationId, provider: generation.provider, model: generation.model });
     await job.saveCheckpoint(state);
     await job.progress(Math.round(((index + 1) / total) * 100), `Wrote the ${kind.label.toLowerCase()} (${index + 1} of ${total})`);

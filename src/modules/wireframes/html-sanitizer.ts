@@ -106,6 +106,8 @@ purify.addHook('uponSanitizeAttribute', (node, data) => {
   }
   if (URL_ATTRIBUTES.has(name) && !urlAllowed(tag, name, data.attrValue)) {
     data.keepAttr = false;
+    // Control characters and spaces go before the scheme is read, as a browser drops some of them (java&#9;script: runs).
+    // eslint-disable-next-line no-control-regex
     const scheme = /^\s*([a-z][a-z0-9+.-]*):/i.exec(data.attrValue.replace(/[\u0000-\u0020]/g, ''))?.[1]?.toLowerCase();
     const kind = scheme === 'javascript' || scheme === 'vbscript' || scheme === 'data' ? `${scheme}: URL` : 'external or relative URL';
     note(`${name} on <${tag}> (${kind}: ${shorten(data.attrValue)})`);

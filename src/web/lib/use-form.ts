@@ -17,11 +17,11 @@ export type FormState<V> = {
 
 /**
  * Controlled form values plus the submit cycle: one request at a time, the server's error kept until the next edit
- * of the field it names.
+ * of the field it names. `submit` gets setValues too, for a form that resets or takes the server's answer once saved.
  */
 export function useForm<V extends Record<string, unknown>>(
   initial: V,
-  submit: (values: V) => Promise<void>,
+  submit: (values: V, form: Pick<FormState<V>, 'setValues'>) => Promise<void>,
 ): FormState<V> {
   const [values, setValues] = useState<V>(initial);
   const [submitting, setSubmitting] = useState(false);
@@ -45,7 +45,7 @@ export function useForm<V extends Record<string, unknown>>(
     setSubmitting(true);
     setError(null);
     setEditedSinceError(new Set());
-    submit(values)
+    submit(values, { setValues })
       .catch((caught: unknown) => setError(caught instanceof Error ? caught : new Error(String(caught))))
       .finally(() => setSubmitting(false));
   };

@@ -140,10 +140,10 @@ function AiSettingsForm({ organization, settings, onSaved }: { organization: Org
   const [check, setCheck] = useState<ConnectionCheck | null>(null);
   const [testError, setTestError] = useState<unknown>(null);
 
-  const form = useForm<Values>(valuesOf(settings), async (values) => {
+  const form = useForm<Values>(valuesOf(settings), async (values, { setValues }) => {
     const saved = await api.ai.settings.update(organization.id, patchOf(values, removeKey));
     setRemoveKey(false);
-    form.setValues(valuesOf(saved));
+    setValues(valuesOf(saved));
     onSaved(saved);
     toast.show('AI settings saved');
   });
@@ -151,7 +151,7 @@ function AiSettingsForm({ organization, settings, onSaved }: { organization: Org
   const initial = valuesOf(settings);
   const dirty = removeKey || fieldNames.some((name) => values[name] !== initial[name]);
 
-  const fieldError = (name: keyof Values & string): string | undefined =>
+  const fieldError = (name: keyof Values): string | undefined =>
     form.fieldError(name) ?? (testError instanceof ApiError ? testError.fieldError(name) : undefined);
 
   const change = <K extends keyof Values>(name: K, value: Values[K]) => {

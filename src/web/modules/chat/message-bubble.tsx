@@ -15,6 +15,12 @@ function linkCitations(markdown: string, projectId: string, cited: ChatCitation[
   });
 }
 
+/** Why the message was not (fully) answered, as the server recorded it in the metadata; empty when it did not. */
+function errorMessageOf(message: Pick<ChatMessage, 'metadata'>): string {
+  const { errorMessage } = message.metadata;
+  return typeof errorMessage === 'string' ? errorMessage : '';
+}
+
 /** One message of the thread: the question as written, the answer as Markdown with its cited sources. */
 export function MessageBubble({
   projectId,
@@ -34,7 +40,7 @@ export function MessageBubble({
       <div className="chat-message chat-message-user" data-testid="chat-message-user">
         <div className="chat-bubble">{message.content}</div>
         {message.status === 'failed' && (
-          <span className="chat-badge chat-badge-failed" title={String(message.metadata.errorMessage ?? '')}>
+          <span className="chat-badge chat-badge-failed" title={errorMessageOf(message)}>
             Not answered{message.metadata.errorCode === 'OUT_OF_CREDITS' ? ': no chat credits left' : ''}
           </span>
         )}
@@ -60,7 +66,7 @@ export function MessageBubble({
       )}
       {streaming && <span className="chat-cursor" aria-hidden="true" />}
       {interrupted && (
-        <span className="chat-badge chat-badge-interrupted" data-testid="chat-interrupted" title={String(message.metadata.errorMessage ?? '')}>
+        <span className="chat-badge chat-badge-interrupted" data-testid="chat-interrupted" title={errorMessageOf(message)}>
           Interrupted — the answer stopped here
         </span>
       )}

@@ -1,13 +1,14 @@
 /**
  * Mermaid in the browser: imported on demand so it stays out of the main bundle, and run one render at a time.
  */
+import type mermaidModule from 'mermaid';
 import { isRecord } from '../../api/http';
 import { locate } from '../../../shared/mermaid-location';
 
 /** Where a diagram's code fails to parse, from the browser's Mermaid or from the server's 422 INVALID_DIAGRAM. */
 export type ParseProblem = { line: number | null; column?: number; message: string };
 
-type MermaidApi = typeof import('mermaid').default;
+type MermaidApi = typeof mermaidModule;
 let mermaidPromise: Promise<MermaidApi> | null = null;
 
 /** Mermaid, loaded once on first use (a separate chunk). */

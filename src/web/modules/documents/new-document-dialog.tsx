@@ -17,7 +17,7 @@ export function NewDocumentDialog({ open, projectId, onClose, onCreated }: { ope
 }
 
 function NewDocumentForm({ projectId, onClose, onCreated }: { projectId: string; onClose(): void; onCreated(document: Document): void }) {
-  const form = useForm({ type: 'prd' as DocumentType, title: '' }, async (values) => {
+  const form = useForm<{ type: DocumentType; title: string }>({ type: 'prd', title: '' }, async (values) => {
     const title = values.title.trim();
     const document = await api.documents.create(projectId, { type: values.type, title, contentMarkdown: `# ${title}\n\n` });
     onCreated(document);

@@ -8,10 +8,10 @@ import { roleLabels } from '../../lib/format';
 import { useForm } from '../../lib/use-form';
 
 export function AddMemberForm({ organizationId, assignable, onAdded }: { organizationId: string; assignable: OrganizationRole[]; onAdded(member: Member): void }) {
-  const form = useForm({ email: '', role: 'editor' as OrganizationRole }, async (values) => {
+  const form = useForm<{ email: string; role: OrganizationRole }>({ email: '', role: 'editor' }, async (values, { setValues }) => {
     const member = await api.organizations.members.add(organizationId, { email: values.email.trim(), role: values.role });
     onAdded(member);
-    form.setValues({ email: '', role: values.role });
+    setValues({ email: '', role: values.role });
   });
 
   return (

@@ -46,6 +46,7 @@ export function ProjectsPage({ view }: { view: 'active' | 'trash' }) {
       signal,
     ),
   );
+  const updateList = list.update;
 
   const setBusy = useCallback((id: string, busy: boolean) => {
     setBusyIds((current) => {
@@ -61,8 +62,8 @@ export function ProjectsPage({ view }: { view: 'active' | 'trash' }) {
       setBusy(project.id, true);
       try {
         const restored = await api.projects.restore(project.id);
-        if (inTrash) list.update((items) => items.filter((p) => p.id !== project.id));
-        else if (options.fromUndo) list.update((items) => [restored, ...items.filter((p) => p.id !== restored.id)]);
+        if (inTrash) updateList((items) => items.filter((p) => p.id !== project.id));
+        else if (options.fromUndo) updateList((items) => [restored, ...items.filter((p) => p.id !== restored.id)]);
         toast.show(`Restored ${restored.name}`);
       } catch (error) {
         toast.show(`Could not restore ${project.name}: ${messageOf(error)}`, { tone: 'error' });
@@ -70,7 +71,7 @@ export function ProjectsPage({ view }: { view: 'active' | 'trash' }) {
         setBusy(project.id, false);
       }
     },
-    [inTrash, list.update, setBusy, toast],
+    [inTrash, updateList, setBusy, toast],
   );
 
   const moveToTrash = useCallback(
@@ -78,7 +79,7 @@ export function ProjectsPage({ view }: { view: 'active' | 'trash' }) {
       setBusy(project.id, true);
       try {
         await api.projects.remove(project.id);
-        list.update((items) => items.filter((p) => p.id !== project.id));
+        updateList((items) => items.filter((p) => p.id !== project.id));
         toast.show(`Moved ${project.name} to Trash`, { action: { label: 'Undo', run: () => void restore(project, { fromUndo: true }) } });
       } catch (error) {
         toast.show(`Could not delete ${project.name}: ${messageOf(error)}`, { tone: 'error' });
@@ -86,7 +87,7 @@ export function ProjectsPage({ view }: { view: 'active' | 'trash' }) {
         setBusy(project.id, false);
       }
     },
-    [list.update, restore, setBusy, toast],
+    [updateList, restore, setBusy, toast],
   );
 
   const onSaved = (saved: Project) => {

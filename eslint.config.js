@@ -1,0 +1,198 @@
+// ESLint over the server (src/), the web app (src/web), the tests (test/, src/**/*.test.ts) and the benchmarks (bench/).
+// Type-aware: typescript-eslint's project service finds tsconfig.json (server, tests, benchmarks, tool configs) and
+// src/web/tsconfig.json (the web app) by name. `npm run lint` allows no warnings.
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import { defineConfig, globalIgnores } from 'eslint/config';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const TEST_FILES = ['test/**/*.ts', 'bench/**/*.ts', 'src/**/*.test.ts'];
+
+// ---------------------------------------------------------------------------------------------------------------
+// Module boundaries. A module's public surface is its index.ts: from inside src/modules/<a>/, another module <b> is
+// reached as `../<b>/index.js` (`../../<b>/index.js` one folder deeper, and so on), and the registry
+// (src/modules/index.ts) reaches it as `./<b>/index.js`. Any other path into <b> is a deep import. src/core uses no
+// module at all. Tests may reach in, and so may the web app (it imports the server's contracts as types).
+
+const DEEP_IMPORT_MESSAGE =
+  'Import another module through its index.js (its public surface), not a file inside it: export what you need there.';
+
+/**
+ * Deep imports that predate this rule, each allowed only in the file that has it. The module platform work removes
+ * them; delete an entry when its import goes, and never add one.
+ */
+const KNOWN_DEEP_IMPORTS = {
+  'src/modules/index.ts': [
+    './ai/ai.routes.js',
+    './audit/audit.routes.js',
+    './documents/documents.routes.js',
+    './identity/identity.routes.js',
+    './jobs/jobs.routes.js',
+    './organizations/organizations.routes.js',
+    './projects/projects.routes.js',
+    './search/search.routes.js',
+  ],
+  'src/modules/diagrams/diagrams.routes.ts': ['../generation/generation.contract.js'],
+  'src/modules/exports/project-export.service.ts': ['../documents/documents.schema.js'],
+  'src/modules/generation/generation.service.ts': ['../documents/documents.schema.js'],
+  // generation/index.js would close an import cycle (generation imports projects): see idea-pipeline.enqueue.ts.
+  'src/modules/projects/projects.service.ts': ['../generation/idea-pipeline.enqueue.js'],
+  'src/modules/search/search.contract.ts': ['../documents/documents.schema.js'],
+  'src/modules/search/search.service.ts': ['../documents/documents.schema.js'],
+  'src/modules/search/section-index.ts': ['../documents/documents.schema.js'],
+};
+
+const escapeRegex = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A no-restricted-imports pattern for paths that start with `prefix` (a regex source) and then name a folder and a
+ * file in it other than index.js; `allowed` lists exact paths let through.
+ */
+function deepImportPattern(prefix, allowed = []) {
+  const exceptions = allowed.length ? `(?!(?:${allowed.map(escapeRegex).join('|')})$)` : '';
+  return { regex: `^${exceptions}${prefix}[^./][^/]*/(?!index\\.js$).+`, message: DEEP_IMPORT_MESSAGE };
+}
+
+/** Any relative path that walks into src/modules/<b>/ by name must end at its index.js. */
+const NAMED_MODULE_PATH = {
+  regex: '^\\.{1,2}/(?:.*/)?modules/[^./][^/]*/(?!index\\.js$).+',
+  message: DEEP_IMPORT_MESSAGE,
+};
+
+const CORE_TO_MODULE = {
+  regex: '^\\.{1,2}/(?:.*/)?modules/',
+  message: 'src/core knows no module: move what both need into core, or let the module hand it to core.',
+};
+
+/** The rule for files matching `files`, `depth` folders below src/modules/<a>/ (-1 for the registry). */
+function moduleBoundary(files, depth, allowed = []) {
+  // `../` repeated depth + 1 times climbs exactly out of <a>: one more would leave src/modules, one fewer stays in <a>.
+  const prefix = depth < 0 ? '\\./' : '\\.\\./'.repeat(depth + 1);
+  return {
+    files,
+    ignores: TEST_FILES,
+    rules: { 'no-restricted-imports': ['error', { patterns: [deepImportPattern(prefix, allowed), NAMED_MODULE_PATH] }] },
+  };
+}
+
+function moduleBoundaries() {
+  const configs = [
+    // The rest of the server (app, server, cli, shared) reaches a module only through src/modules/<b>/index.js too.
+    {
+      files: ['src/**/*.ts'],
+      ignores: ['src/modules/**', 'src/web/**', ...TEST_FILES],
+      rules: { 'no-restricted-imports': ['error', { patterns: [NAMED_MODULE_PATH] }] },
+    },
+    {
+      files: ['src/core/**/*.ts'],
+      ignores: TEST_FILES,
+      rules: { 'no-restricted-imports': ['error', { patterns: [CORE_TO_MODULE] }] },
+    },
+    moduleBoundary(['src/modules/index.ts'], -1),
+    moduleBoundary(['src/modules/*/*.ts'], 0),
+    moduleBoundary(['src/modules/*/*/*.ts'], 1),
+    moduleBoundary(['src/modules/*/*/*/*.ts'], 2),
+    moduleBoundary(['src/modules/*/*/*/*/*.ts'], 3),
+  ];
+  for (const [file, allowed] of Object.entries(KNOWN_DEEP_IMPORTS)) {
+    const depth = file.split('/').length - 4;
+    configs.push(moduleBoundary([file], depth, allowed));
+  }
+  return configs;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+export default defineConfig(
+  globalIgnores(['dist/', 'node_modules/', '.test-tmp/', '.scratch/', 'data/', 'coverage/']),
+
+  js.configs.recommended,
+  tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        projectService: true,
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    linterOptions: {
+      reportUnusedDisableDirectives: 'error',
+    },
+    rules: {
+      // A promise nobody awaits loses its rejection: await it, or mark deliberate fire-and-forget with `void`.
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      // Type-only imports are marked: `import type { A }` when every name is a type, `import { a, type B }` when mixed.
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { prefer: 'type-imports', fixStyle: 'inline-type-imports', disallowTypeAnnotations: true },
+      ],
+      '@typescript-eslint/no-import-type-side-effects': 'error',
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
+      // Off: `async` marks functions that fulfil a promise-returning contract (Fastify plugins and handlers, job
+      // handlers, mailers, model and driver fakes). Such a function need not await anything, and being async it
+      // turns a throw into a rejection, which a plain function returning Promise.resolve() would not.
+      '@typescript-eslint/require-await': 'off',
+      // Off: callbacks and context members are declared with method shorthand (`onClose(): void`) and implemented
+      // by closures that never use `this`; the code has no class methods that are passed around unbound. The rule
+      // cannot tell the two apart and flags every destructured prop.
+      '@typescript-eslint/unbound-method': 'off',
+    },
+  },
+
+  // Node-side code: the server, the CLI, the tests, the benchmarks and the tool configs.
+  {
+    files: ['**/*.ts', '**/*.js'],
+    ignores: ['src/web/**'],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    files: ['src/web/vite.config.ts'],
+    languageOptions: { globals: globals.node },
+  },
+
+  // The web app: browser globals and the rules of hooks.
+  {
+    files: ['src/web/**/*.ts', 'src/web/**/*.tsx'],
+    ignores: ['src/web/vite.config.ts'],
+    extends: [reactHooks.configs.flat['recommended-latest']],
+    languageOptions: { globals: globals.browser },
+    rules: {
+      'react-hooks/exhaustive-deps': 'error',
+      // Off: hooks keep the caller's latest callback in a ref assigned during render (useResource, usePagedList,
+      // useJob, useShortcut, the session), so their effects do not restart when a parent passes a new closure.
+      // The rule guards code compiled by the React Compiler, which this app does not use.
+      'react-hooks/refs': 'off',
+      // Off: hooks and pages reset state in an effect when its key changes (a new load goes back to 'loading' and
+      // clears old errors; a new route closes the menu; a new revision shows its changes). That is how the app keys
+      // state today; moving each case to render-time derivation or a `key` remount is a refactor of its own.
+      'react-hooks/set-state-in-effect': 'off',
+    },
+  },
+
+  // Tests read API answers as JSON: `call()` (test/support/test-app.ts) types the parsed body as `any` on purpose,
+  // and the assertions (toEqual, toMatchObject) check its shape at run time. Typing each of the hundreds of reads
+  // would restate every contract in the tests, so the no-unsafe-* rules are off for test files only.
+  {
+    files: TEST_FILES,
+    rules: {
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+    },
+  },
+
+  ...moduleBoundaries(),
+
+  // Plain JavaScript (this file, bin/) is outside every tsconfig: no type-aware rules there.
+  {
+    files: ['**/*.js'],
+    extends: [tseslint.configs.disableTypeChecked],
+  },
+);
