@@ -19,39 +19,11 @@ const DEEP_IMPORT_MESSAGE =
   'Import another module through its index.js (its public surface), not a file inside it: export what you need there.';
 
 /**
- * Deep imports that predate this rule, each allowed only in the file that has it. The module platform work removes
- * them; delete an entry when its import goes, and never add one.
- */
-const KNOWN_DEEP_IMPORTS = {
-  'src/modules/index.ts': [
-    './ai/ai.routes.js',
-    './audit/audit.routes.js',
-    './documents/documents.routes.js',
-    './identity/identity.routes.js',
-    './jobs/jobs.routes.js',
-    './organizations/organizations.routes.js',
-    './projects/projects.routes.js',
-    './search/search.routes.js',
-  ],
-  'src/modules/diagrams/diagrams.routes.ts': ['../generation/generation.contract.js'],
-  'src/modules/exports/project-export.service.ts': ['../documents/documents.schema.js'],
-  'src/modules/generation/generation.service.ts': ['../documents/documents.schema.js'],
-  // generation/index.js would close an import cycle (generation imports projects): see idea-pipeline.enqueue.ts.
-  'src/modules/projects/projects.service.ts': ['../generation/idea-pipeline.enqueue.js'],
-  'src/modules/search/search.contract.ts': ['../documents/documents.schema.js'],
-  'src/modules/search/search.service.ts': ['../documents/documents.schema.js'],
-  'src/modules/search/section-index.ts': ['../documents/documents.schema.js'],
-};
-
-const escapeRegex = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/**
  * A no-restricted-imports pattern for paths that start with `prefix` (a regex source) and then name a folder and a
- * file in it other than index.js; `allowed` lists exact paths let through.
+ * file in it other than index.js.
  */
-function deepImportPattern(prefix, allowed = []) {
-  const exceptions = allowed.length ? `(?!(?:${allowed.map(escapeRegex).join('|')})$)` : '';
-  return { regex: `^${exceptions}${prefix}[^./][^/]*/(?!index\\.js$).+`, message: DEEP_IMPORT_MESSAGE };
+function deepImportPattern(prefix) {
+  return { regex: `^${prefix}[^./][^/]*/(?!index\\.js$).+`, message: DEEP_IMPORT_MESSAGE };
 }
 
 /** Any relative path that walks into src/modules/<b>/ by name must end at its index.js. */
@@ -66,13 +38,13 @@ const CORE_TO_MODULE = {
 };
 
 /** The rule for files matching `files`, `depth` folders below src/modules/<a>/ (-1 for the registry). */
-function moduleBoundary(files, depth, allowed = []) {
+function moduleBoundary(files, depth) {
   // `../` repeated depth + 1 times climbs exactly out of <a>: one more would leave src/modules, one fewer stays in <a>.
   const prefix = depth < 0 ? '\\./' : '\\.\\./'.repeat(depth + 1);
   return {
     files,
     ignores: TEST_FILES,
-    rules: { 'no-restricted-imports': ['error', { patterns: [deepImportPattern(prefix, allowed), NAMED_MODULE_PATH] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [deepImportPattern(prefix), NAMED_MODULE_PATH] }] },
   };
 }
 
@@ -95,10 +67,6 @@ function moduleBoundaries() {
     moduleBoundary(['src/modules/*/*/*/*.ts'], 2),
     moduleBoundary(['src/modules/*/*/*/*/*.ts'], 3),
   ];
-  for (const [file, allowed] of Object.entries(KNOWN_DEEP_IMPORTS)) {
-    const depth = file.split('/').length - 4;
-    configs.push(moduleBoundary([file], depth, allowed));
-  }
   return configs;
 }
 
