@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AiGateway } from '../../core/ai/index.js';
-import { estimateTokens } from '../../core/ai/builtin/tokens.js';
+import { estimateTokens } from '../../core/text/index.js';
 import { answerQuestionTask } from '../../core/ai/tasks/index.js';
 import type { Database } from '../../core/db/database.js';
 import { withUser } from '../../core/db/tenancy.js';

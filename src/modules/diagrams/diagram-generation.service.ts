@@ -1,6 +1,6 @@
 import type { GenerateDiagramInput } from '../../core/ai/tasks/generate-diagram.task.js';
 import { MAX_DIAGRAM_SOURCE } from '../../core/ai/tasks/generate-diagram.task.js';
-import { truncate } from '../../core/ai/builtin/text-analysis.js';
+import { truncate } from '../../core/text/index.js';
 import { recordAudit } from '../../core/audit.js';
 import type { Tx } from '../../core/db/database.js';
 import { enqueueJob, type JobRow } from '../../core/jobs/index.js';

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { documentTaskInput, type DocumentTaskInput } from '../../core/ai/tasks/index.js';
-import { extractKeyTerms, truncate } from '../../core/ai/builtin/text-analysis.js';
+import { truncate } from '../../core/text/index.js';
+import { extractKeyTerms } from '../projects/index.js';
 import { recordAudit } from '../../core/audit.js';
 import type { Tx } from '../../core/db/database.js';
 import { projects } from '../../core/db/platform.schema.js';

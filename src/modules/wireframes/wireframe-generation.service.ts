@@ -1,6 +1,6 @@
 import { recordAudit } from '../../core/audit.js';
 import type { Tx } from '../../core/db/database.js';
-import { truncate } from '../../core/ai/builtin/text-analysis.js';
+import { truncate } from '../../core/text/index.js';
 import { MAX_WIREFRAME_SOURCE, type WireframeTaskInput } from '../../core/ai/builtin/wireframe-writer.js';
 import { enqueueJob, type JobRow } from '../../core/jobs/index.js';
 import { requireSourceDocument } from '../documents/index.js';

@@ -1,6 +1,7 @@
 import { splitMarkdownSections } from '../../../shared/markdown-sections.js';
 import { diagramTypes, type DiagramType } from '../../../shared/workspace-kinds.js';
-import { analyzeText, asGroup, capitalize, singularize, tokenize, truncate } from './text-analysis.js';
+import { capitalize, singularize, tokenize, truncate } from '../../text/index.js';
+import { analyzeText, asGroup } from '../../../modules/projects/idea-analysis/index.js';
 
 /**
  * The offline engine's diagrams: Mermaid code derived from a project's documents. Facts come from the document's

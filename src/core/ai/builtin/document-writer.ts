@@ -4,24 +4,8 @@
  * Pure and deterministic: the same input always gives the same facts and the same Markdown.
  */
 import { z } from 'zod';
-import {
-  analyzeText,
-  asGroup,
-  capitalize,
-  findRequirements,
-  isProblemStatement,
-  isStopWord,
-  joinList,
-  pluralize,
-  singularize,
-  summarize,
-  tokenize,
-  topicsOf,
-  truncate,
-  type Entity,
-  type Priority,
-  type TextAnalysis,
-} from './text-analysis.js';
+import { capitalize, isStopWord, joinList, pluralize, singularize, summarize, tokenize, truncate } from '../../text/index.js';
+import { analyzeText, asGroup, type Entity, findRequirements, isProblemStatement, type Priority, type TextAnalysis, topicsOf } from '../../../modules/projects/idea-analysis/index.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Input

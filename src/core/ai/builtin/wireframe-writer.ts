@@ -1,7 +1,8 @@
 import { generatableTemplates, type GeneratableTemplate } from '../../../shared/workspace-kinds.js';
 import { z } from 'zod';
 import { singularPhrase } from './document-writer.js';
-import { analyzeText, asGroup, capitalize, isPersonNoun, joinList, pluralize, singularize, tokenize, truncate, type Entity, type TextAnalysis } from './text-analysis.js';
+import { capitalize, joinList, pluralize, singularize, tokenize, truncate } from '../../text/index.js';
+import { analyzeText, asGroup, type Entity, isPersonNoun, type TextAnalysis } from '../../../modules/projects/idea-analysis/index.js';
 
 /**
  * The built-in engine's wireframes: low-fidelity screens (grey boxes, labels, navigation, tables) built from five

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { contentWords, joinList, splitSentences, stem, tokenize, truncate } from '../builtin/text-analysis.js';
+import { contentWords, joinList, splitSentences, stem, tokenize, truncate } from '../../text/index.js';
 import { defineTextTask } from '../task.js';
 
 export const answerQuestionInput = z

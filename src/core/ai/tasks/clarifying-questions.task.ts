@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { analyzeText, asGroup, isPersonNoun, isProblemStatement, joinList, pluralize, singularize, tokenize, topicsOf } from '../builtin/text-analysis.js';
+import { joinList, pluralize, singularize, tokenize } from '../../text/index.js';
+import { analyzeText, asGroup, isPersonNoun, isProblemStatement, topicsOf } from '../../../modules/projects/idea-analysis/index.js';
 import { defineObjectTask } from '../task.js';
 
 export const clarifyingQuestionsInput = z

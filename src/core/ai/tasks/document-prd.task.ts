@@ -32,7 +32,7 @@ import {
   type ProjectFacts,
   type RenderOptions,
 } from '../builtin/document-writer.js';
-import type { Priority } from '../builtin/text-analysis.js';
+import type { Priority } from '../../../modules/projects/idea-analysis/index.js';
 import { defineObjectTask } from '../task.js';
 
 const prdPriority = z.enum(['P0', 'P1', 'P2']).describe('P0: needed for launch; P1: expected soon after; P2: nice to have');

@@ -37,7 +37,7 @@ import {
   type RenderOptions,
   sourceText,
 } from '../builtin/document-writer.js';
-import type { Priority } from '../builtin/text-analysis.js';
+import type { Priority } from '../../../modules/projects/idea-analysis/index.js';
 import { defineObjectTask } from '../task.js';
 
 const priority = z.enum(['must', 'should', 'could']).describe('MoSCoW priority: must, should or could');

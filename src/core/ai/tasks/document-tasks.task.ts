@@ -21,7 +21,7 @@ import {
   type ProjectFacts,
   type RenderOptions,
 } from '../builtin/document-writer.js';
-import type { Priority } from '../builtin/text-analysis.js';
+import type { Priority } from '../../../modules/projects/idea-analysis/index.js';
 import { defineObjectTask } from '../task.js';
 
 export const documentTasksOutput = z

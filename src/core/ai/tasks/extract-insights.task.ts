@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { analyzeText } from '../builtin/text-analysis.js';
+import { analyzeText } from '../../../modules/projects/idea-analysis/index.js';
 import { defineObjectTask } from '../task.js';
 
 export const extractInsightsInput = z

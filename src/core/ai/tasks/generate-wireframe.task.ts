@@ -1,4 +1,4 @@
-import { truncate } from '../builtin/text-analysis.js';
+import { truncate } from '../../text/index.js';
 import { composeWireframe, wireframeOutput, wireframeTaskInput, type WireframeOutput, type WireframeTaskInput } from '../builtin/wireframe-writer.js';
 import { defineObjectTask } from '../task.js';
 

@@ -1,19 +1,6 @@
 import { z } from 'zod';
-import {
-  analyzeText,
-  asGroup,
-  capitalize,
-  joinList,
-  pluralize,
-  type Priority,
-  isProblemStatement,
-  isStopWord,
-  singularize,
-  type TextAnalysis,
-  tokenize,
-  topicsOf,
-  truncate,
-} from '../builtin/text-analysis.js';
+import { capitalize, isStopWord, joinList, pluralize, singularize, tokenize, truncate } from '../../text/index.js';
+import { analyzeText, asGroup, isProblemStatement, type Priority, type TextAnalysis, topicsOf } from '../../../modules/projects/idea-analysis/index.js';
 import { defineObjectTask } from '../task.js';
 
 export const projectBriefInput = z

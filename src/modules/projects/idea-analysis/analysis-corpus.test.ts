@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { clarifyingQuestionsTask } from '../tasks/clarifying-questions.task.js';
-import { analyzeText, type Priority, type RequirementKind, singularize, tokenize } from './text-analysis.js';
+import { singularize, tokenize } from '../../../core/text/index.js';
+import { clarifyingQuestionsTask } from '../../../core/ai/tasks/index.js';
+import { analyzeText, type Priority, type RequirementKind } from './index.js';
 
 /**
  * Realistic product ideas and requirement texts, each with what a careful analyst would name: the people and
