@@ -1,5 +1,5 @@
 import type { AiTask } from '../task.js';
-import { answerQuestionTask } from './answer-question.task.js';
+import { answerQuestionTask } from '../../../modules/chat/ai/answer-question/index.js';
 import { clarifyingQuestionsTask } from './clarifying-questions.task.js';
 import { documentMarketingTask } from './document-marketing.task.js';
 import { documentOverviewTask } from './document-overview.task.js';
@@ -8,12 +8,12 @@ import { documentSrsTask } from './document-srs.task.js';
 import { documentTasksTask } from './document-tasks.task.js';
 import { documentTechTask } from './document-tech.task.js';
 import { extractInsightsTask } from './extract-insights.task.js';
-import { generateDiagramTask } from './generate-diagram.task.js';
-import { generateWireframeTask } from './generate-wireframe.task.js';
+import { generateDiagramTask } from '../../../modules/diagrams/ai/generate-diagram/index.js';
+import { generateWireframeTask } from '../../../modules/wireframes/ai/generate-wireframe/index.js';
 import { projectBriefTask } from './project-brief.task.js';
 
-export { answerQuestionTask } from './answer-question.task.js';
-export type { AnswerQuestionInput } from './answer-question.task.js';
+export { answerQuestionTask } from '../../../modules/chat/ai/answer-question/index.js';
+export type { AnswerQuestionInput } from '../../../modules/chat/ai/answer-question/index.js';
 export { clarifyingQuestionsTask } from './clarifying-questions.task.js';
 export type { ClarifyingQuestions, ClarifyingQuestionsInput } from './clarifying-questions.task.js';
 export { documentMarketingTask, renderMarketing, type DocumentMarketing } from './document-marketing.task.js';
@@ -25,8 +25,8 @@ export { documentTechTask, renderTech, type DocumentTech } from './document-tech
 export { documentTaskInput, type DocumentTaskInput, type RenderOptions } from '../builtin/document-writer.js';
 export { extractInsightsTask } from './extract-insights.task.js';
 export type { ExtractInsights, ExtractInsightsInput } from './extract-insights.task.js';
-export { generateDiagramTask } from './generate-diagram.task.js';
-export { generateWireframeTask } from './generate-wireframe.task.js';
+export { generateDiagramTask } from '../../../modules/diagrams/ai/generate-diagram/index.js';
+export { generateWireframeTask } from '../../../modules/wireframes/ai/generate-wireframe/index.js';
 export { projectBriefTask } from './project-brief.task.js';
 export type { ProjectBrief, ProjectBriefInput } from './project-brief.task.js';
 

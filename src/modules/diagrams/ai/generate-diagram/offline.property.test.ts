@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeMermaidValidator, validateMermaid } from '../../../modules/diagrams/mermaid-validator.js';
-import { diagramFacts, diagramKinds, safeLabel, writeDiagram } from './diagram-writer.js';
+import { closeMermaidValidator, validateMermaid } from '../../mermaid-validator.js';
+import { diagramFacts } from './facts.js';
+import { diagramKinds } from './kinds.js';
+import { safeLabel } from './labels.js';
+import { writeDiagram } from './offline.js';
 
 /** Whatever a project's text says, the offline engine's diagrams parse with Mermaid's own parser. */
 

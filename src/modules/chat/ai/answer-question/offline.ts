@@ -1,26 +1,7 @@
-import { z } from 'zod';
-import { contentWords, joinList, splitSentences, stem, tokenize, truncate } from '../../text/index.js';
-import { defineTextTask } from '../task.js';
+import { contentWords, joinList, oneLine, splitSentences, stem, tokenize, truncate } from '../../../../core/text/index.js';
+import type { ContextSection as Section } from './schema.js';
 
-export const answerQuestionInput = z
-  .object({
-    question: z.string().trim().min(1).max(4000),
-    context: z
-      .array(
-        z
-          .object({
-            id: z.string().trim().min(1).max(200),
-            title: z.string().max(500),
-            text: z.string().max(20_000),
-          })
-          .strict(),
-      )
-      .max(20),
-  })
-  .strict();
-
-export type AnswerQuestionInput = z.infer<typeof answerQuestionInput>;
-type Section = AnswerQuestionInput['context'][number];
+// The offline answer: rank sections by the question's terms, quote the best sentences, cite them.
 
 /** Words that make a question a question but say nothing about its subject. */
 const QUESTION_FILLER = new Set(
@@ -29,35 +10,10 @@ const QUESTION_FILLER = new Set(
 const MAX_SECTIONS = 3;
 const MAX_QUOTES_PER_SECTION = 2;
 
-export const answerQuestionTask = defineTextTask<AnswerQuestionInput>({
-  name: 'answer-question',
-  description: 'A Markdown answer to a question, from the given context sections, citing them as [id]',
-  input: answerQuestionInput,
-  consumesChatCredit: true,
-
-  buildPrompt: ({ question, context }) => ({
-    system:
-      "You are Atelier's project assistant. Answer the user's question using only the context sections provided. " +
-      'Cite the section behind every statement with its id in square brackets, like [id]. If the sections do not ' +
-      'contain the answer, say so plainly and say what information would be needed. Answer in concise Markdown.',
-    prompt: [
-      context.length ? 'Context sections:' : 'No context sections were provided.',
-      ...context.map((section) => `\n<section id="${section.id}" title="${oneLine(section.title)}">\n${section.text}\n</section>`),
-      '',
-      `Question: ${question}`,
-    ].join('\n'),
-  }),
-
-  builtin: ({ question, context }) => answerFromContext(question, context),
-});
-
-// ---------------------------------------------------------------------------------------------------------------
-// The offline answer: rank sections by the question's terms, quote the best sentences, cite them.
-
 type ScoredSentence = { text: string; index: number; score: number; matched: Set<string> };
 type ScoredSection = { section: Section; score: number; quotes: ScoredSentence[] };
 
-function answerFromContext(question: string, context: Section[]): string {
+export function answerFromContext(question: string, context: Section[]): string {
   const terms = questionTerms(question);
   const shownTerms = displayTerms(question, terms);
   if (terms.size === 0) {
@@ -180,8 +136,4 @@ function nothingFound(shownTerms: string[], context: Section[]): string {
     '',
     `To get an answer, add a document or section that covers ${subject} (for example a specification, a policy or meeting notes) to the project and ask again.`,
   ].join('\n');
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }
