@@ -20,6 +20,7 @@ export { resolveAiSettings, serverProviderSettings, withServerFallbacks, type Re
 export { defaultModelOf, endpointOf, type ProviderSettings } from './providers.js';
 export { providerNames, type ProviderName } from './ai.schema.js';
 export type { AiTask, ObjectTask, TextTask } from './task.js';
+export { createTaskRegistry, type TaskRegistry } from './task-registry.js';
 
 /** The gateway the configuration describes: pricing from AI_PRICING_FILE, keys sealed under the server's secret. */
 export function createConfiguredGateway(config: Config, db: Database, log?: FastifyBaseLogger): AiGateway {

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { AppContext } from '../../app.js';
 import { chatCreditBalance } from '../../core/ai/index.js';
-import { aiTasks, findTask } from '../../core/ai/tasks/index.js';
 import type { AiTask } from '../../core/ai/task.js';
 import { withUser } from '../../core/db/tenancy.js';
 import { AppError, notFound } from '../../core/errors.js';
@@ -9,6 +8,7 @@ import { errorBody } from '../../core/http/error-handler.js';
 import { clientGone, sseStreams } from '../../core/http/sse.js';
 import { requireAuth, requireUserActor, type ZodApp } from '../../core/http/request-context.js';
 import { enqueueJob } from '../../core/jobs/index.js';
+import { aiTasks, findTask } from '../ai-tasks.js';
 import { personalOrganizationIdOf } from '../organizations/index.js';
 import {
   aiSettingsSchema,

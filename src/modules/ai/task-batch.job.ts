@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { AppContext } from '../../app.js';
 import type { Generation } from '../../core/ai/index.js';
-import { findTask } from '../../core/ai/tasks/index.js';
 import { jobActor, recordAudit } from '../../core/audit.js';
 import { AppError } from '../../core/errors.js';
 import { defineJobHandler, JobFailure, type JobHandler } from '../../core/jobs/index.js';
+import { findTask } from '../ai-tasks.js';
 
 export const TASK_BATCH_JOB = 'ai.task-batch';
 

@@ -1,5 +1,15 @@
 import type { AppContext } from '../../app.js';
+import type { AiTask } from '../../core/ai/index.js';
 import type { JobHandler } from '../../core/jobs/index.js';
+import { clarifyingQuestionsTask } from './ai/clarifying-questions/index.js';
+import { documentMarketingTask } from './ai/document-marketing/index.js';
+import { documentOverviewTask } from './ai/document-overview/index.js';
+import { documentPrdTask } from './ai/document-prd/index.js';
+import { documentSrsTask } from './ai/document-srs/index.js';
+import { documentTasksTask } from './ai/document-tasks/index.js';
+import { documentTechTask } from './ai/document-tech/index.js';
+import { extractInsightsTask } from './ai/extract-insights/index.js';
+import { projectBriefTask } from './ai/project-brief/index.js';
 import { generateDocumentJob } from './generate.job.js';
 import { ideaPipelineJob } from './idea-pipeline.job.js';
 
@@ -8,6 +18,18 @@ export { documentKinds, generatableTypes, pipelineTypes, type DocumentKind, type
 export { GENERATE_JOB, type Citation } from './generation.service.js';
 export { enqueueIdeaPipeline, IDEA_PIPELINE_JOB } from './idea-pipeline.enqueue.js';
 export type { Clarification, Clarifications } from './generation.contract.js';
+export { clarifyingQuestionsTask, type ClarifyingQuestions, type ClarifyingQuestionsInput } from './ai/clarifying-questions/index.js';
+export { extractInsightsTask, type ExtractInsights, type ExtractInsightsInput } from './ai/extract-insights/index.js';
+export { projectBriefTask, type ProjectBrief, type ProjectBriefInput } from './ai/project-brief/index.js';
+
+/** The AI tasks that read an idea: its insights, a project brief and clarifying questions. */
+export const ideaAiTasks: readonly AiTask[] = [extractInsightsTask, projectBriefTask, clarifyingQuestionsTask];
+
+/** The document tasks, which share one input (project name, idea, answers, source sections, instructions). */
+export const documentAiTasks: readonly AiTask[] = [documentSrsTask, documentPrdTask, documentOverviewTask, documentMarketingTask, documentTechTask, documentTasksTask];
+
+/** The generation module's AI tasks. */
+export const generationAiTasks: readonly AiTask[] = [...ideaAiTasks, ...documentAiTasks];
 
 /** The generation module's background jobs: one document, and the idea pipeline's two stages. */
 export function generationJobHandlers(context: AppContext): JobHandler[] {

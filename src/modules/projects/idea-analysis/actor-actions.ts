@@ -17,11 +17,11 @@ export type ActorAction = { actor: string; action: string; priority: Priority; s
 const LETTING_VERBS = wordSet(`let lets letting help helps helping`);
 const ALLOWING_VERBS = wordSet(`allow allows allowing enable enables enabling want wants need needs for`);
 
-export /**
+/**
  * What each actor does: the verb phrase after the actor ("dog owners can book walkers"), after "I want to" in a user
  * story, or after "lets X" / "allows X to" / "for X to".
  */
-function actorActions(mentions: ActorMention[], actorDisplay: Map<string, string>, reading: Reading): ActorAction[] {
+export function actorActions(mentions: ActorMention[], actorDisplay: Map<string, string>, reading: Reading): ActorAction[] {
   const actions: ActorAction[] = [];
   const seen = new Set<string>();
   for (const m of mentions) {

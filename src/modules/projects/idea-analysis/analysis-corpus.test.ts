@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { singularize, tokenize } from '../../../core/text/index.js';
-import { clarifyingQuestionsTask } from '../../../core/ai/tasks/index.js';
+import { clarifyingQuestionsTask } from '../../generation/index.js';
 import { analyzeText, type Priority, type RequirementKind } from './index.js';
 
 /**

@@ -42,7 +42,7 @@ export type NounPhrase = {
 export type Clauses = { phrases: NounPhrase[]; verbs: Set<number> };
 
 /** Determiners, possessives, numbers: the words before a noun phrase's modifiers. */
-export function skipDeterminers(sentence: Word[], from: number): { index: number; determiner?: string } {
+function skipDeterminers(sentence: Word[], from: number): { index: number; determiner?: string } {
   let index = from;
   let determiner: string | undefined;
   for (;;) {

@@ -1,8 +1,8 @@
 import { baseForm, sentenceWords, singularize, splitSentences, wordSet, type Word } from '../../../core/text/index.js';
 import { actorMentions } from './actors.js';
 import { attributeList, compoundName, isEntityWord, phraseEntity } from './entity-phrases.js';
-import { ADJECTIVES } from './lexicon/modifiers.js';
 import { CLAUSE_BREAKERS, DETERMINERS, HAVE_VERBS, MODALS } from './lexicon/function-words.js';
+import { ADJECTIVES } from './lexicon/modifiers.js';
 import { isPersonNoun, isRoleWord } from './lexicon/people.js';
 import { ATTRIBUTE_WORDS, PRODUCT_NOUNS } from './lexicon/things.js';
 import { readingOf, type Reading } from './reading.js';

@@ -6,12 +6,12 @@ const FIRST_MODAL = new RegExp(String.raw`\b${CLAUSE_MODAL}`, 'i');
 const NEXT_MODAL_CLAUSE = new RegExp(String.raw`,?\s+(?:and|or|but)\s+((?:[\p{L}\p{N}'’-]+\s+){0,4}?)(${CLAUSE_MODAL})`, 'iu');
 const NOT_A_SUBJECT = /\b(?:who|whom|whose|which|that|when|where|if|because|so|to|then|also|it|this|they|them)\b/i;
 
-export /**
+/**
  * "The system must send reminders and should rate gardeners" states two requirements: "The system must send
  * reminders" and "The system should rate gardeners", each with its own priority. A second clause without a subject
  * of its own takes the first clause's subject.
  */
-function modalClauses(sentence: string): string[] {
+export function modalClauses(sentence: string): string[] {
   const first = FIRST_MODAL.exec(sentence);
   if (!first) return [sentence];
   const subject = sentence.slice(0, first.index).trim();

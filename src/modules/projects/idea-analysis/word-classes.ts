@@ -9,7 +9,7 @@ export function isAdverbLike(word: Word): boolean {
 }
 
 /** Nouns that take a plural verb without a plural ending: "door staff scan tickets". */
-export const PLURAL_NOUNS = wordSet(`staff personnel people police crew cattle`);
+const PLURAL_NOUNS = wordSet(`staff personnel people police crew cattle`);
 
 export function looksPlural(word: Word): boolean {
   return !word.possessive && (word.key !== word.lower || PLURAL_NOUNS.has(word.lower));

@@ -1,5 +1,5 @@
-import { asciiLabel, norm, uniqueBy } from './labels.js';
 import type { DiagramFacts } from './facts.js';
+import { asciiLabel, norm, uniqueBy } from './labels.js';
 
 // The diagrams of who does what, in which order: use cases, sequence, flowchart, activity, state, architecture and
 // the delivery plan (Gantt).

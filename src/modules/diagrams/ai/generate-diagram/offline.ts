@@ -1,5 +1,5 @@
-import { diagramFacts, type DiagramSource } from './facts.js';
 import { classDiagram, er } from './data-diagrams.js';
+import { diagramFacts, type DiagramSource } from './facts.js';
 import { activity, architecture, flowchart, gantt, sequence, state, usecase } from './flow-diagrams.js';
 import { diagramKindLabel, type DiagramKind } from './kinds.js';
 

@@ -8,7 +8,7 @@ import { ADJECTIVES } from './modifiers.js';
  * only where it acts as the subject of a verb ("Interviewers should leave feedback"), never where it is acted upon
  * ("people lend drills and ladders", "respond to scanner requests").
  */
-export const ROLE_NOUNS = wordSet(`
+const ROLE_NOUNS = wordSet(`
   accountant admin administrator adopter adult advertiser advisor adviser agent alumnus analyst applicant approver
   architect artist assessor assistant athlete attendee auditor author baker banker barista bartender beginner
   beneficiary bidder blogger bookkeeper borrower boss broker builder buyer candidate captain carer caregiver

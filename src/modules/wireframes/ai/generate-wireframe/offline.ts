@@ -49,7 +49,7 @@ export function screenSetRequests(facts: WireframeFacts): Array<{ screen: string
 }
 
 /** One screen, deterministic: the same input always gives the same markup. */
-export function writeWireframe(facts: WireframeFacts, templateType: WireframeTemplateType, entity: Entity, screenName?: string): WireframeOutput {
+function writeWireframe(facts: WireframeFacts, templateType: WireframeTemplateType, entity: Entity, screenName?: string): WireframeOutput {
   const active = templateType === 'dashboard' ? 'Dashboard' : templateType === 'auth' ? '' : titleCase(pluralize(entity.name));
   const html = RENDER[templateType]({ facts, entity, active: navItems(facts).includes(active) ? active : '' });
   const described = describe(templateType, entity, facts);
