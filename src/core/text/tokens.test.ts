@@ -22,8 +22,8 @@ describe('estimateTokens', () => {
 
   it('stays near one token per four characters of English prose', () => {
     const prose =
-      'Atelier is a self-hosted AI workspace for product teams. It turns rough ideas into briefs, requirements and ' +
-      'plans, and answers questions about the project documents with citations. Each organization chooses whether ' +
+      'Atelier is a self-hosted AI workspace for product teams. It turns rough ideas into briefs, specifications and ' +
+      'plans, and answers questions about the project files with citations. Each organization chooses whether ' +
       'its calls go to a remote model or stay on the built-in offline engine.';
     const ratio = estimateTokens(prose) / (prose.length / 4);
     expect(ratio).toBeGreaterThan(0.75);

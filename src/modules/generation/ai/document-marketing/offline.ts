@@ -15,6 +15,8 @@ import {
 } from '../document-writer/index.js';
 import type { DocumentMarketing } from './schema.js';
 
+// The offline marketing plan: positioning, audience segments, channels and a launch plan from the project's facts.
+
 export function composeMarketing(facts: ProjectFacts): DocumentMarketing {
   const primary = primaryGroup(facts);
   const kind = productKind(facts);

@@ -16,6 +16,8 @@ import {
 import { projectBriefTask, type ProjectBrief } from '../project-brief/index.js';
 import type { DocumentOverview } from './schema.js';
 
+// The offline overview: the project brief's analysis, arranged as an overview.
+
 export function composeOverview(input: DocumentTaskInput, facts: ProjectFacts): DocumentOverview {
   const brief = briefOf(input, facts);
   const kind = productKind(facts);

@@ -17,6 +17,8 @@ import {
 import type { DocumentPrd, PrdPriority, Story } from './schema.js';
 import { thirdPerson, userStoriesOf, wantedAction } from './user-stories.js';
 
+// The offline PRD: summary, goals, personas, user stories (see user-stories.ts), requirements and success metrics.
+
 export const TO_PRD: Record<Priority, PrdPriority> = { must: 'P0', should: 'P1', could: 'P2' };
 
 export function composePrd(facts: ProjectFacts): DocumentPrd {

@@ -18,6 +18,9 @@ import { functionalRequirements } from './functional-requirements.js';
 import { nonFunctionalRequirements } from './quality-requirements.js';
 import type { DocumentSrs, Functional } from './schema.js';
 
+// The offline SRS (IEEE 830 / ISO 29148 outline): introduction and overall description here; the specific
+// requirements in functional-requirements.ts, quality-requirements.ts and data-and-glossary.ts.
+
 export function composeSrs(facts: ProjectFacts): DocumentSrs {
   const functional = functionalRequirements(facts);
   const nonFunctional = nonFunctionalRequirements(facts);

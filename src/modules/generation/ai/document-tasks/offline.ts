@@ -14,6 +14,8 @@ import {
 } from '../document-writer/index.js';
 import type { DocumentTasks, Task } from './schema.js';
 
+// The offline delivery plan: foundations, one task per feature, a quality pass and the launch, with estimates and dependencies.
+
 type Draft = { key: string; title: string; description: string; estimateDays: number; after: string[] };
 
 const FEATURE_DAYS: Record<Priority, number> = { must: 4, should: 3, could: 2 };

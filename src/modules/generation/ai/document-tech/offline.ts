@@ -3,6 +3,8 @@ import { asGroup } from '../../../projects/index.js';
 import { clause, entitiesOf, mentions, primaryGroup, productKind, shortAction, subjectOf, unique, type ProjectFacts } from '../document-writer/index.js';
 import type { DocumentTech } from './schema.js';
 
+// The offline technical design: modules, components, data model, integrations and risks from the project's facts.
+
 function isMobile(facts: ProjectFacts): boolean {
   return facts.platforms.some((p) => p === 'mobile' || p === 'iOS' || p === 'Android');
 }

@@ -1,6 +1,8 @@
 import { capitalize, isStopWord, oneLine, pluralize, singularize, tokenize, truncate } from '../../../../core/text/index.js';
 import type { Priority } from '../../../projects/index.js';
 
+// How the document writers word their statements: quotes, clauses, feature names, articles, priorities.
+
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
