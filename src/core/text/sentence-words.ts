@@ -12,6 +12,7 @@ export type Word = {
   sentence: number;
 };
 
+/** The words of a sentence in order, each with its singular key and whether punctuation comes before it. */
 export function sentenceWords(sentence: string, sentenceIndex: number): Word[] {
   const result: Word[] = [];
   let pendingBreak = true;

@@ -16,6 +16,7 @@ export function findActors(text: string, limit = 8): string[] {
   return rankActors(actorMentions(sentences, readingOf(sentences)), limit);
 }
 
+/** Every mention of a person or role in the sentences, with its sentence; vague ones ("people", "everyone") marked. */
 export function actorMentions(sentences: Word[][], reading: Reading): ActorMention[] {
   const mentions: ActorMention[] = [];
   sentences.forEach((sentence, sentenceIndex) => {
@@ -83,6 +84,7 @@ function modifierStart(sentence: Word[], headIndex: number): number {
   return headIndex;
 }
 
+/** The actors mentioned most often, the first mentioned first on a tie, as the text writes them most often. */
 export function rankActors(mentions: ActorMention[], limit: number): string[] {
   type Tally = { key: string; displays: Map<string, number>; count: number; first: number };
   const tallies = new Map<string, Tally>();

@@ -59,6 +59,7 @@ export function findEntities(text: string, limit = 10): Entity[] {
   return entitiesOf(sentences, reading, actorKeys, limit);
 }
 
+/** The entities of sentences already read; `actorKeys` are the heads of actor mentions, which name people, not records. */
 export function entitiesOf(sentences: Word[][], reading: Reading, actorKeys: Set<string>, limit: number): Entity[] {
   const tallies = new Map<string, EntityTally>();
   let order = 0;

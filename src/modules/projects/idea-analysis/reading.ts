@@ -16,6 +16,7 @@ export type Reading = {
   nounish: Set<string>;
 };
 
+/** Reads the clauses of every sentence once, and what they say about subjects, the product and attribute lists. */
 export function readingOf(sentences: Word[][]): Reading {
   const nounish = new Set<string>();
   for (const sentence of sentences) {

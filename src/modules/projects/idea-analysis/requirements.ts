@@ -29,6 +29,7 @@ export function findRequirements(text: string, limit = 100): Requirement[] {
   return requirementsOf(splitSentences(text), limit);
 }
 
+/** The same for sentences already split, so that one reading of a text serves every analysis. */
 export function requirementsOf(sentences: string[], limit: number): Requirement[] {
   const requirements: Requirement[] = [];
   let functional = 0;

@@ -4,6 +4,7 @@ import { MODALS, NUMBER_WORDS } from './lexicon/function-words.js';
 import { ACTION_ADVERBS, ADJECTIVES, IRREGULAR_PARTICIPLES, LY_WORDS, PHRASE_ADVERBS } from './lexicon/modifiers.js';
 import { NOUNS_IN_AL } from './lexicon/things.js';
 
+/** An adverb by list or by its -ly ending, or "never"/"not": words that qualify a verb or end a noun phrase. */
 export function isAdverbLike(word: Word): boolean {
   return PHRASE_ADVERBS.has(word.lower) || ACTION_ADVERBS.has(word.lower) || word.lower === 'never' || word.lower === 'not' || (/[a-z]{3}ly$/.test(word.lower) && !LY_WORDS.has(word.lower));
 }
@@ -11,6 +12,7 @@ export function isAdverbLike(word: Word): boolean {
 /** Nouns that take a plural verb without a plural ending: "door staff scan tickets". */
 const PLURAL_NOUNS = wordSet(`staff personnel people police crew cattle`);
 
+/** A plural by ending (its singular key differs) or by nature ("staff"); possessives never count. */
 export function looksPlural(word: Word): boolean {
   return !word.possessive && (word.key !== word.lower || PLURAL_NOUNS.has(word.lower));
 }

@@ -69,10 +69,12 @@ export function isPersonNoun(word: string): boolean {
   return isRoleWord(key) || ORGANISATION_NOUNS.has(key);
 }
 
+/** For a singular lower-case key: a person or role by name ("teacher", "admin"). */
 export function isRoleWord(key: string): boolean {
   return ROLE_NOUNS.has(key);
 }
 
+/** Shaped like a role ("-er", "-or", "-ist", "-ian") and on no list of things: a role where it acts as a subject. */
 export function looksLikeRoleNoun(key: string): boolean {
   if (key.length < 5 || NOT_ROLE_NOUNS.has(key) || key.endsWith('list')) return false;
   if (STOP_WORDS.has(key) || LOW_SIGNAL.has(key) || ADJECTIVES.has(key)) return false;
