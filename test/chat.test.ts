@@ -1,6 +1,6 @@
 import { newId } from '../src/core/ids.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { estimateTokens } from '../src/core/ai/builtin/tokens.js';
+import { estimateTokens } from '../src/core/text/index.js';
 import { startFakeOpenAi, type FakeOpenAiServer } from './support/fake-openai-server.js';
 import { createUser, type TestUser } from './support/factories.js';
 import { call, createTestApp, type TestApp } from './support/test-app.js';

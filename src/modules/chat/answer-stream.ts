@@ -1,13 +1,13 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AiGateway } from '../../core/ai/index.js';
-import { estimateTokens } from '../../core/ai/builtin/tokens.js';
-import { answerQuestionTask } from '../../core/ai/tasks/index.js';
 import type { Database } from '../../core/db/database.js';
 import { withUser } from '../../core/db/tenancy.js';
 import { AppError } from '../../core/errors.js';
 import { errorBody } from '../../core/http/error-handler.js';
 import { clientGone, type SseStreams } from '../../core/http/sse.js';
+import { estimateTokens } from '../../core/text/index.js';
 import type { UserActor } from '../organizations/index.js';
+import { answerQuestionTask } from './ai/answer-question/index.js';
 import { citedSources, retrieveChatContext, taskContextOf, type ContextSource } from './chat-context.service.js';
 import type { LiveStreams } from './live-streams.js';
 import {

@@ -1,7 +1,9 @@
-import { answerQuestionTask } from '../../core/ai/tasks/index.js';
 import type { AppModule } from '../../core/module.js';
+import { answerQuestionTask } from './ai/answer-question/index.js';
 import { chatRoutes } from './chat.routes.js';
+
+export { conversations } from './chat.schema.js';
+export { answerQuestionTask, type AnswerQuestionInput } from './ai/answer-question/index.js';
 
 /** Conversations about a project, answered from its documents, diagrams and wireframes. */
 export const chatModule: AppModule = { name: 'chat', routes: chatRoutes, aiTasks: [answerQuestionTask] };
-export { conversations } from './chat.schema.js';

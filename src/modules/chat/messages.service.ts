@@ -3,7 +3,7 @@ import type { Tx } from '../../core/db/database.js';
 import { afterCursor, cursorTimestamp, decodeTimestampCursor } from '../../core/http/keyset-cursor.js';
 import { encodeCursor } from '../../core/http/pagination.js';
 import { newId } from '../../core/ids.js';
-import { estimateTokens } from '../../core/ai/builtin/tokens.js';
+import { estimateTokens } from '../../core/text/index.js';
 import type { UserActor } from '../organizations/index.js';
 import type { ListMessagesQuery, Message, MessagePage } from './chat.contract.js';
 import { messages, type MessageStatus } from './chat.schema.js';

@@ -1,11 +1,10 @@
-import type { GenerateDiagramInput } from '../../core/ai/tasks/generate-diagram.task.js';
 import { recordAudit } from '../../core/audit.js';
-import { MAX_DIAGRAM_SOURCE } from '../../core/ai/tasks/generate-diagram.task.js';
-import { truncate } from '../../core/ai/builtin/text-analysis.js';
 import type { Tx } from '../../core/db/database.js';
 import { enqueueJob, type JobRow } from '../../core/jobs/index.js';
+import { truncate } from '../../core/text/index.js';
 import { latestDocumentOfTypes, requireSourceDocument } from '../documents/index.js';
 import type { UserActor } from '../organizations/index.js';
+import { MAX_DIAGRAM_SOURCE, type GenerateDiagramInput } from './ai/generate-diagram/index.js';
 import type { GenerateDiagramBody } from './diagrams.contract.js';
 import { requireDiagramsAccess } from './diagrams.service.js';
 

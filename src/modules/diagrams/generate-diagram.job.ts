@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import type { AppContext } from '../../core/context.js';
-import { diagramKindLabel } from '../../core/ai/builtin/diagram-writer.js';
-import { generateDiagramTask, type GeneratedDiagram } from '../../core/ai/tasks/generate-diagram.task.js';
 import { jobActor } from '../../core/audit.js';
 import { withUser } from '../../core/db/tenancy.js';
 import { defineJobHandler, JobFailure, type JobHandler } from '../../core/jobs/index.js';
+import { diagramKindLabel, generateDiagramTask, type GeneratedDiagram } from './ai/generate-diagram/index.js';
 import { diagramTypes } from './diagrams.schema.js';
 import { createDiagram, refusalPlace } from './diagrams.service.js';
 import { GENERATE_DIAGRAM_JOB, loadDiagramSource } from './diagram-generation.service.js';

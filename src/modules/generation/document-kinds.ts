@@ -1,22 +1,13 @@
 import type { ObjectTask } from '../../core/ai/index.js';
-import {
-  documentMarketingTask,
-  documentOverviewTask,
-  documentPrdTask,
-  documentSrsTask,
-  documentTasksTask,
-  documentTechTask,
-  renderMarketing,
-  renderOverview,
-  renderPrd,
-  renderSrs,
-  renderTasks,
-  renderTech,
-  type DocumentTaskInput,
-  type RenderOptions,
-} from '../../core/ai/tasks/index.js';
 import { generatableTypes, pipelineTypes, type GeneratableType } from '../../shared/document-kinds.js';
 import type { DocumentType } from '../documents/index.js';
+import { documentMarketingTask, renderMarketing } from './ai/document-marketing/index.js';
+import { documentOverviewTask, renderOverview } from './ai/document-overview/index.js';
+import { documentPrdTask, renderPrd } from './ai/document-prd/index.js';
+import { documentSrsTask, renderSrs } from './ai/document-srs/index.js';
+import { documentTasksTask, renderTasks } from './ai/document-tasks/index.js';
+import { documentTechTask, renderTech } from './ai/document-tech/index.js';
+import type { DocumentTaskInput, RenderOptions } from './ai/document-writer/index.js';
 
 export { generatableTypes, pipelineTypes, type GeneratableType };
 

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { AppContext } from '../../core/context.js';
 import type { Generation } from '../../core/ai/index.js';
-import { passagesOf } from '../../core/ai/builtin/document-writer.js';
 import { jobActor } from '../../core/audit.js';
 import { withUser } from '../../core/db/tenancy.js';
 import { defineJobHandler, JobFailure, type JobHandler } from '../../core/jobs/index.js';
+import { passagesOf } from './ai/document-writer/index.js';
 import { documentKinds, generatableTypes } from './document-kinds.js';
 import { gatherContext, GENERATE_JOB, saveGeneratedDocument, type GeneratedDocument } from './generation.service.js';
 

@@ -1,4 +1,4 @@
-import { truncate } from '../../core/ai/builtin/text-analysis.js';
+import { truncate } from '../../core/text/index.js';
 import type { ProjectRow } from './projects.service.js';
 
 /** The longest idea handed to a model. */

@@ -1,4 +1,4 @@
-import { isStopWord, stem, tokenize } from '../../core/ai/builtin/text-analysis.js';
+import { isStopWord, stem, tokenize } from '../../core/text/index.js';
 
 /**
  * The builtin embedding, `atelier-hash-256`: a local, deterministic vector for a piece of text that needs no model

@@ -1,10 +1,16 @@
 import { z } from 'zod';
 import type { AppContext } from '../../core/context.js';
-import { screenSetRequests, wireframeFacts, wireframeTemplateTypes, type WireframeOutput, type WireframeTaskInput } from '../../core/ai/builtin/wireframe-writer.js';
-import { generateWireframeTask } from '../../core/ai/tasks/generate-wireframe.task.js';
 import { jobActor } from '../../core/audit.js';
 import { withUser } from '../../core/db/tenancy.js';
 import { defineJobHandler, JobFailure, type JobHandler } from '../../core/jobs/index.js';
+import {
+  generateWireframeTask,
+  screenSetRequests,
+  wireframeFacts,
+  wireframeTemplateTypes,
+  type WireframeOutput,
+  type WireframeTaskInput,
+} from './ai/generate-wireframe/index.js';
 import { splitModelDocument } from './model-output.js';
 import { GENERATE_WIREFRAMES_JOB, wireframeContext } from './wireframe-generation.service.js';
 import { insertWireframe, requireWireframesAccess } from './wireframes.service.js';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { composeWireframe, wireframeTemplateTypes } from '../../core/ai/builtin/wireframe-writer.js';
+import { composeWireframe, wireframeTemplateTypes } from './ai/generate-wireframe/index.js';
 import { sanitizeCss } from './css-sanitizer.js';
 import { sanitizeHtml, sanitizeWireframe } from './html-sanitizer.js';
 

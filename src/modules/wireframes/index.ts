@@ -1,5 +1,5 @@
-import { generateWireframeTask } from '../../core/ai/tasks/index.js';
 import type { AppModule } from '../../core/module.js';
+import { generateWireframeTask } from './ai/generate-wireframe/index.js';
 import { generateWireframesJob } from './generate-wireframes.job.js';
 import { wireframesRoutes } from './wireframes.routes.js';
 
@@ -9,6 +9,7 @@ export { sanitizeHtml, sanitizeWireframe, type HtmlSanitized } from './html-sani
 export { wireframeDocument } from './wireframe-document.js';
 export { GENERATE_WIREFRAMES_JOB } from './wireframe-generation.service.js';
 export { wireframeSchema, type Wireframe } from './wireframes.contract.js';
+export { generateWireframeTask, type WireframeOutput, type WireframeTaskInput } from './ai/generate-wireframe/index.js';
 
 /** Wireframes of a project's screens: sanitized HTML and CSS, drawn by hand or generated one screen or a set at a time. */
 export const wireframesModule: AppModule = {

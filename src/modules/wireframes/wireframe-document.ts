@@ -1,4 +1,4 @@
-import { escapeText } from '../../core/ai/builtin/wireframe-writer.js';
+import { escapeText } from '../../core/text/index.js';
 import { WIREFRAME_CSP } from '../../shared/wireframe-csp.js';
 
 /**

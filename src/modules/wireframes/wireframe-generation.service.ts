@@ -1,11 +1,11 @@
-import type { Tx } from '../../core/db/database.js';
 import { recordAudit } from '../../core/audit.js';
-import { truncate } from '../../core/ai/builtin/text-analysis.js';
-import { MAX_WIREFRAME_SOURCE, type WireframeTaskInput } from '../../core/ai/builtin/wireframe-writer.js';
+import type { Tx } from '../../core/db/database.js';
 import { enqueueJob, type JobRow } from '../../core/jobs/index.js';
+import { truncate } from '../../core/text/index.js';
 import { requireSourceDocument } from '../documents/index.js';
 import type { UserActor } from '../organizations/index.js';
 import { ideaOf, type ProjectRow } from '../projects/index.js';
+import { MAX_WIREFRAME_SOURCE, type WireframeTaskInput } from './ai/generate-wireframe/index.js';
 import type { GenerateWireframesBody } from './wireframes.contract.js';
 import { defaultSourceDocument, requireWireframesAccess } from './wireframes.service.js';
 

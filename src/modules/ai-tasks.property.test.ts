@@ -1,0 +1,310 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import type { AiTask } from '../core/ai/index.js';
+import { createModuleRegistry } from '../core/module.js';
+import { appModules } from './index.js';
+import { answerQuestionTask } from './chat/index.js';
+import { generateDiagramTask } from './diagrams/index.js';
+import { clarifyingQuestionsTask, documentAiTasks, extractInsightsTask, projectBriefTask } from './generation/index.js';
+import { generateWireframeTask } from './wireframes/index.js';
+
+const catalog = createModuleRegistry(appModules).aiTasks;
+const aiTasks = catalog.all;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Generators
+
+const ACTORS = ['dog owners', 'walkers', 'customers', 'the admin', 'project managers', 'drivers', 'teachers', 'students', 'volunteers', 'landlords', 'tenants', 'nurses'];
+const VERBS = ['book', 'rate', 'track', 'share', 'approve', 'export', 'schedule', 'cancel', 'invite', 'search for', 'pay for', 'review'];
+const THINGS = ['walks', 'invoices', 'time entries', 'rides', 'lessons', 'shifts', 'repairs', 'bookings', 'recipes', 'reports', 'orders', 'events'];
+const ATTRIBUTES = ['a date', 'a price', 'a status', 'a title', 'a due date', 'an address', 'a rating', 'a duration', 'notes'];
+const MODALS = ['can', 'must', 'should', 'could', 'needs to', 'will', 'may'];
+const QUALITIES = [
+  'The app must load in under 2 seconds.',
+  'All personal data must be stored securely and comply with GDPR.',
+  'The service should be available 99.9% of the time.',
+  'Screens must be accessible to screen reader users.',
+];
+
+const pick = <T>(items: readonly T[]): fc.Arbitrary<T> => fc.constantFrom(...items);
+
+const productSentence: fc.Arbitrary<string> = fc.oneof(
+  fc.tuple(pick(ACTORS), pick(MODALS), pick(VERBS), pick(THINGS)).map(([a, m, v, t]) => `${cap(a)} ${m} ${v} ${t}.`),
+  fc.tuple(pick(THINGS), pick(ATTRIBUTES), pick(ATTRIBUTES)).map(([t, x, y]) => `Each ${singular(t)} has ${x} and ${y}.`),
+  fc.tuple(pick(THINGS), pick(ACTORS), pick(VERBS)).map(([t, a, v]) => `A marketplace where ${a} ${v} ${t}.`),
+  fc.tuple(pick(ACTORS), pick(VERBS), pick(THINGS)).map(([a, v, t]) => `As a ${singular(a.replace(/^the /, ''))}, I want to ${v} ${t} so that I save time.`),
+  pick(QUALITIES),
+);
+
+const productIdea: fc.Arbitrary<string> = fc.array(productSentence, { minLength: 1, maxLength: 8 }).map((s) => s.join(' '));
+
+/** Random text of every kind: word salad, unicode, punctuation only, product-like prose, markdown lists. */
+const anyText: fc.Arbitrary<string> = fc.oneof(
+  { weight: 3, arbitrary: productIdea },
+  { weight: 2, arbitrary: fc.lorem({ maxCount: 40, mode: 'sentences' }) },
+  { weight: 2, arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 200 }) },
+  { weight: 1, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 100 }) },
+  { weight: 1, arbitrary: fc.constantFrom('a', '.', '?', '!!!', '-', ' x ', '42', '日本語のテキスト', '🙂🙂', 'e.g. i.e. etc.', "'s", 'A. B. C.', '\n\n- \n* ') },
+  { weight: 1, arbitrary: fc.array(productSentence, { minLength: 1, maxLength: 6 }).map((s) => `# Notes\n${s.map((line) => `- ${line}`).join('\n')}`) },
+);
+
+const nonBlank = (max: number) => anyText.map((text) => text.slice(0, max)).filter((text) => text.trim().length > 0);
+
+const inputs: Record<string, fc.Arbitrary<unknown>> = {
+  'extract-insights': fc.record({ text: nonBlank(50_000) }),
+  'project-brief': fc.record(
+    {
+      name: fc.oneof(fc.constantFrom('PawTrail', 'Billable', 'X', 'Ünïcödé 🙂'), fc.string({ minLength: 1, maxLength: 40 })).filter((n) => n.trim().length > 0),
+      idea: nonBlank(20_000),
+      answers: fc.array(fc.record({ question: nonBlank(1000), answer: anyText.map((a) => a.slice(0, 4000)) }), { maxLength: 4 }),
+    },
+    { requiredKeys: ['name', 'idea'] },
+  ),
+  'clarifying-questions': fc.record({ idea: nonBlank(20_000) }),
+  'answer-question': fc.record({
+    question: nonBlank(4000),
+    context: fc.array(
+      fc.record({
+        id: fc.stringMatching(/^[a-z0-9-]{1,12}$/),
+        title: fc.oneof(fc.constant(''), fc.lorem({ maxCount: 4 })),
+        text: anyText.map((t) => t.slice(0, 20_000)),
+      }),
+      { maxLength: 6 },
+    ),
+  }),
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// Properties
+
+function runBuiltin(task: AiTask, rawInput: unknown): unknown {
+  const input = task.input.parse(rawInput);
+  const first = task.builtin(input, {});
+  const second = task.builtin(input, {});
+  expect(second).toEqual(first);
+  expect(JSON.stringify(first)).not.toMatch(/undefined|NaN|\[object /);
+  if (task.kind === 'object') task.output.parse(first);
+  else {
+    expect(typeof first).toBe('string');
+    expect((first as string).trim().length).toBeGreaterThan(0);
+  }
+  return first;
+}
+
+describe('built-in AI tasks (generated inputs)', () => {
+  it('registers every task once under its name', () => {
+    expect(aiTasks.map((task) => task.name)).toEqual([
+      'extract-insights',
+      'project-brief',
+      'clarifying-questions',
+      ...documentAiTasks.map((task) => task.name),
+      'generate-diagram',
+      'generate-wireframe',
+      'answer-question',
+    ]);
+    for (const task of aiTasks) expect(catalog.find(task.name)).toBe(task);
+    expect(catalog.find('no-such-task')).toBeUndefined();
+    expect(answerQuestionTask.consumesChatCredit).toBe(true);
+  });
+
+  // The document, diagram and wireframe tasks have generators of their own, in their modules
+  // (generation/ai/document-writers.property.test.ts, diagrams/ai/generate-diagram/offline.property.test.ts, and
+  // wireframes/html-sanitizer.test.ts for wireframes).
+  const testedElsewhere: readonly AiTask[] = [...documentAiTasks, generateDiagramTask, generateWireframeTask];
+  for (const task of aiTasks.filter((t) => !testedElsewhere.includes(t))) {
+    it(`${task.name}: valid, deterministic output for varied inputs`, () => {
+      const arbitrary = inputs[task.name];
+      if (!arbitrary) throw new Error(`no generator for ${task.name}`);
+      fc.assert(
+        fc.property(arbitrary, (input) => {
+          runBuiltin(task, input);
+        }),
+        { numRuns: 250, seed: 20_240_601 },
+      );
+    });
+
+    it(`${task.name}: builds a prompt that carries the input`, () => {
+      const arbitrary = inputs[task.name];
+      if (!arbitrary) throw new Error(`no generator for ${task.name}`);
+      fc.assert(
+        fc.property(arbitrary, (raw) => {
+          const parts = task.buildPrompt(task.input.parse(raw));
+          expect(parts.system.length).toBeGreaterThan(20);
+          expect(parts.prompt.length).toBeGreaterThan(0);
+        }),
+        { numRuns: 50, seed: 7 },
+      );
+    });
+  }
+
+  it('handles inputs at their maximum length', () => {
+    const longIdea = fc.sample(productIdea, { numRuns: 200, seed: 3 }).join(' ');
+    const text = longIdea.repeat(Math.ceil(50_000 / longIdea.length)).slice(0, 50_000);
+    const noPunctuation = 'dog owners book walkers and walkers rate owners '.repeat(1100).slice(0, 50_000);
+    runBuiltin(extractInsightsTask, { text });
+    runBuiltin(extractInsightsTask, { text: noPunctuation });
+    runBuiltin(projectBriefTask, { name: 'N'.repeat(255), idea: text.slice(0, 20_000), answers: Array.from({ length: 10 }, () => ({ question: 'q'.repeat(1000), answer: text.slice(0, 4000) })) });
+    runBuiltin(clarifyingQuestionsTask, { idea: noPunctuation.slice(0, 20_000) });
+    const context = Array.from({ length: 20 }, (_, i) => ({ id: `doc-${i}`, title: `Document ${i}`, text: text.slice(i * 1000, i * 1000 + 20_000) }));
+    runBuiltin(answerQuestionTask, { question: text.slice(0, 4000), context });
+  });
+
+  it('describes every object output as JSON Schema for remote models', () => {
+    for (const task of aiTasks) {
+      if (task.kind !== 'object') continue;
+      const schema = JSON.stringify(z.toJSONSchema(task.output, { io: 'output', unrepresentable: 'any' }));
+      expect(schema).toContain('"description"');
+      expect(schema).toContain('"required"');
+    }
+  });
+
+  it('rejects unknown input fields and oversized inputs', () => {
+    expect(extractInsightsTask.input.safeParse({ text: 'x', extra: 1 }).success).toBe(false);
+    expect(extractInsightsTask.input.safeParse({ text: 'x'.repeat(50_001) }).success).toBe(false);
+    expect(extractInsightsTask.input.safeParse({ text: '   ' }).success).toBe(false);
+    expect(projectBriefTask.input.safeParse({ name: 'n', idea: 'i', answers: Array.from({ length: 11 }, () => ({ question: 'q', answer: 'a' })) }).success).toBe(false);
+    expect(answerQuestionTask.input.safeParse({ question: 'q', context: Array.from({ length: 21 }, (_, i) => ({ id: `${i}`, title: '', text: '' })) }).success).toBe(false);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Output specific to the input
+
+describe('built-in AI tasks (specific to the input)', () => {
+  const dogIdea = 'A marketplace where dog owners book walkers.';
+
+  it('project-brief: a dog-walking marketplace names its two sides and the booking feature', () => {
+    const brief = projectBriefTask.builtin(projectBriefTask.input.parse({ name: 'PawTrail', idea: dogIdea }), {});
+    const users = brief.targetUsers.map((user) => user.name.toLowerCase());
+    expect(users).toContain('dog owners');
+    expect(users).toContain('walkers');
+    expect(brief.features.some((feature) => /book/i.test(`${feature.name} ${feature.description}`))).toBe(true);
+    expect(brief.features[0]?.priority).toBe('must');
+    expect(brief.title).toBe('PawTrail');
+    expect(brief.summary).toMatch(/offline engine/);
+    expect(brief.risks.some((risk) => /walkers/.test(risk.risk) && /dog owners/.test(risk.risk))).toBe(true);
+    expect(brief.successMetrics.join(' ')).toMatch(/dog owners/);
+  });
+
+  it('project-brief: answers to clarifying questions feed the brief', () => {
+    const brief = projectBriefTask.builtin(
+      projectBriefTask.input.parse({
+        name: 'Shelf',
+        idea: 'An app for our book club.',
+        answers: [
+          { question: 'Who will use it?', answer: 'Members vote on the next book and the host confirms the date.' },
+          { question: 'How will you measure success?', answer: '80% of members vote every month.' },
+        ],
+      }),
+      {},
+    );
+    expect(brief.targetUsers.map((user) => user.name)).toContain('Members');
+    expect(brief.features.some((feature) => /vote on the next book/i.test(feature.name))).toBe(true);
+    expect(brief.successMetrics).toContain('80% of members vote every month.');
+  });
+
+  it('project-brief: entities with attributes become record features, quality targets become goals', () => {
+    const brief = projectBriefTask.builtin(
+      projectBriefTask.input.parse({
+        name: 'Billable',
+        idea: 'Consultants log time entries against projects. Each time entry has a date, hours and a description. The app must be GDPR compliant.',
+      }),
+      {},
+    );
+    expect(brief.features.map((feature) => feature.name)).toContain('Time entry records');
+    expect(brief.features.find((feature) => feature.name === 'Time entry records')?.description).toMatch(/date, hours and description/);
+    expect(brief.goals.join(' ')).toMatch(/stated compliance requirements/);
+  });
+
+  it('extract-insights: actors, entities and numbered requirements come from the text', () => {
+    const insights = extractInsightsTask.builtin(
+      extractInsightsTask.input.parse({
+        text:
+          'Riders can request a ride from their phone. The driver must accept or decline within 30 seconds. ' +
+          'Each ride has a pickup address, a destination and a fare. Location data must be encrypted at rest. ' +
+          'Riders could split the fare with friends.',
+      }),
+      {},
+    );
+    expect(insights.actors).toEqual(expect.arrayContaining(['riders', 'driver']));
+    expect(insights.entities[0]).toEqual({ name: 'ride', attributes: ['pickup address', 'destination', 'fare'] });
+    expect(insights.requirements.map(({ id, kind, priority }) => ({ id, kind, priority }))).toEqual([
+      { id: 'FR-1', kind: 'functional', priority: 'should' },
+      { id: 'FR-2', kind: 'functional', priority: 'must' },
+      { id: 'NFR-1', kind: 'non-functional', priority: 'must' },
+      { id: 'FR-3', kind: 'functional', priority: 'could' },
+    ]);
+    expect(insights.keyTerms[0]?.weight).toBe(1);
+    expect(insights.keyTerms.map((term) => term.term)).toContain('fare');
+  });
+
+  it('clarifying-questions: asks about what the idea leaves open, in its own terms', () => {
+    const vague = clarifyingQuestionsTask.builtin({ idea: 'Something to organise our neighbourhood tool library.' }, {});
+    expect(vague.questions.map((q) => q.id)).toEqual(['q1', 'q2', 'q3']);
+    expect(vague.questions[0]?.question).toMatch(/^Who exactly/);
+    expect(vague.questions.map((q) => q.question).join(' ')).toMatch(/tool library/);
+
+    const dog = clarifyingQuestionsTask.builtin({ idea: dogIdea }, {});
+    expect(dog.questions.length).toBeGreaterThanOrEqual(2);
+    expect(dog.questions.length).toBeLessThanOrEqual(3);
+    expect(dog.questions.some((q) => /who exactly/i.test(q.question))).toBe(false);
+    expect(dog.questions.map((q) => q.question).join(' ')).toMatch(/dog owners/);
+
+    const complete = clarifyingQuestionsTask.builtin(
+      { idea: 'A mobile app where 5000 nurses swap shifts. Success means 30% fewer unfilled shifts. Each shift has a ward, a date and a start time.' },
+      {},
+    );
+    expect(complete.questions).toHaveLength(2);
+    expect(complete.questions[0]?.question).toMatch(/each shift besides ward, date and start time/);
+  });
+
+  it('answer-question: cites the passage about the question, not an unrelated one', () => {
+    const context = [
+      { id: 'onboarding', title: 'Onboarding', text: 'New users verify their email address. Then they create their first project and invite their team.' },
+      {
+        id: 'billing',
+        title: 'Billing',
+        text: 'Invoices are sent on the first of each month. Customers can request a refund within 30 days of purchase. Refunds go back to the original card.',
+      },
+    ];
+    const answer = answerQuestionTask.builtin({ question: 'How do refunds work?', context }, {});
+    expect(answer).toContain('[billing]');
+    expect(answer).not.toContain('[onboarding]');
+    expect(answer).toContain('> Customers can request a refund within 30 days of purchase.');
+    expect(answer).not.toContain('Invoices are sent');
+    expect(answer).toMatch(/offline engine/);
+  });
+
+  it('answer-question: matches inflected words and quotes the answer that follows a FAQ question', () => {
+    const context = [
+      { id: 'faq', title: '', text: 'Can I cancel a walk? Yes, up to 24 hours before the walk for free.' },
+      { id: 'payments', title: 'Payments', text: 'Walkers are paid out every Friday. A cancellation less than 24 hours before the walk costs 50% of the price.' },
+      { id: 'onboarding', title: 'Onboarding', text: 'Background checks are mandatory for every walker.' },
+    ];
+    const answer = answerQuestionTask.builtin({ question: 'What happens if I cancel a walk late?', context }, {});
+    expect(answer).toContain('> Yes, up to 24 hours before the walk for free. [faq]');
+    expect(answer).toContain('> A cancellation less than 24 hours before the walk costs 50% of the price. [payments]');
+    expect(answer).not.toContain('[onboarding]');
+    expect(answer).toMatch(/do not mention “late”/);
+  });
+
+  it('answer-question: says plainly when the context has no answer, and what to add', () => {
+    const context = [{ id: 'onboarding', title: 'Onboarding', text: 'New users verify their email address.' }];
+    const answer = answerQuestionTask.builtin({ question: 'What is our data retention policy?', context }, {});
+    expect(answer).not.toMatch(/\[onboarding\]/);
+    expect(answer).toMatch(/found nothing/);
+    expect(answer).toMatch(/“retention”/);
+    expect(answer).toMatch(/offline engine/);
+    const empty = answerQuestionTask.builtin({ question: 'What is our data retention policy?', context: [] }, {});
+    expect(empty).toMatch(/No context sections were provided/);
+  });
+});
+
+function cap(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function singular(plural: string): string {
+  return plural.replace(/ies$/, 'y').replace(/s$/, '');
+}

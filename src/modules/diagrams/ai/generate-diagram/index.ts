@@ -1,0 +1,25 @@
+import { defineObjectTask } from '../../../../core/ai/task.js';
+import { writeDiagram } from './offline.js';
+import { diagramPrompt } from './prompt.js';
+import { generateDiagramInput, generateDiagramOutput, type GeneratedDiagram, type GenerateDiagramInput } from './schema.js';
+
+export { diagramKindLabel, diagramKinds, type DiagramKind } from './kinds.js';
+export { generateDiagramInput, generateDiagramOutput, MAX_DIAGRAM_SOURCE, type GeneratedDiagram, type GenerateDiagramInput } from './schema.js';
+
+export const generateDiagramTask = defineObjectTask<GenerateDiagramInput, GeneratedDiagram>({
+  name: 'generate-diagram',
+  description: 'A Mermaid diagram (sequence, architecture, use case, flowchart, class, activity, ER, state or Gantt) from a project document',
+  input: generateDiagramInput,
+  output: generateDiagramOutput,
+
+  buildPrompt: diagramPrompt,
+
+  builtin: (input) =>
+    writeDiagram(input.type, {
+      projectName: input.projectName,
+      text: input.sourceText,
+      description: input.description,
+      instructions: input.instructions,
+      startDate: input.startDate,
+    }),
+});
