@@ -12,7 +12,6 @@ import { accessTokenOf, assertSameOrigin, resolveSession } from './core/auth/aut
 import type { AppContext, AppServices } from './core/context.js';
 import { AppError } from './core/errors.js';
 import { errorBody, registerErrorHandling } from './core/http/error-handler.js';
-import type { ZodApp } from './core/http/request-context.js';
 import { newId } from './core/ids.js';
 import { registerJobTypes } from './core/jobs/index.js';
 import { createModuleRegistry } from './core/module.js';
@@ -99,7 +98,7 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   registerJobTypes(moduleRegistry.jobHandlers(context));
   await app.register(
     async (api) => {
-      await moduleRegistry.registerRoutes(api as unknown as ZodApp, context);
+      await moduleRegistry.registerRoutes(api, context);
     },
     { prefix: '/api/v1' },
   );

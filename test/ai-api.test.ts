@@ -234,6 +234,6 @@ describe.each(testDrivers)('AI API on %s', (kind) => {
     const rows = await withUser(t.database.db, user.id, (tx) =>
       tx.execute(sql`SELECT count(*)::int AS n FROM app.ai_generations WHERE job_id = ${queued.data.jobId}`),
     );
-    expect(((rows as { rows?: Array<{ n: number }> }).rows ?? (rows as unknown as Array<{ n: number }>))[0]!.n).toBe(2);
+    expect(((rows as { rows?: Array<{ n: number }> }).rows ?? (rows as Array<{ n: number }>))[0]!.n).toBe(2);
   });
 });

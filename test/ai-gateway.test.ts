@@ -88,7 +88,7 @@ describe.each(testDrivers)('AI gateway on %s', (kind) => {
       tx.execute(sql`SELECT generation_type, provider, model, status, tokens_in, tokens_out, tokens_used, cost::float8 AS cost,
                             error_code, response, metadata, prompt
                      FROM app.ai_generations ORDER BY created_at, id`),
-    ).then((result) => ((result as { rows?: unknown[] }).rows ?? (result as unknown as unknown[])) as Array<Record<string, any>>); // eslint-disable-line @typescript-eslint/no-explicit-any
+    ).then((result) => ((result as { rows?: unknown[] }).rows ?? (result as unknown[])) as Array<Record<string, any>>); // eslint-disable-line @typescript-eslint/no-explicit-any
 
   it('returns a valid object, records the call with tokens and its cost from the pricing table', async () => {
     const someone = await createUser({ database });

@@ -83,7 +83,7 @@ describe('AI providers over HTTP', () => {
       tx.execute(sql`SELECT provider, model, status, tokens_in, tokens_out, cost::float8 AS cost, error_code, error_message, response
                      FROM app.ai_generations ORDER BY created_at DESC, id DESC LIMIT 1`),
     );
-    return ((result as { rows?: unknown[] }).rows ?? (result as unknown as unknown[]))[0] as Record<string, unknown>;
+    return ((result as { rows?: unknown[] }).rows ?? (result as unknown[]))[0] as Record<string, unknown>;
   }
 
   it('sends the request with the key and records the server’s token counts and the priced cost', async () => {

@@ -94,7 +94,7 @@ describe('native structured output over HTTP', () => {
       tx.execute(sql`SELECT provider, model, status, tokens_in, tokens_out, cost::float8 AS cost, error_code, prompt, response, metadata
                      FROM app.ai_generations ORDER BY created_at DESC, id DESC LIMIT ${count}`),
     );
-    const rows = ((result as { rows?: unknown[] }).rows ?? (result as unknown as unknown[])) as Array<Record<string, unknown>>;
+    const rows = ((result as { rows?: unknown[] }).rows ?? (result as unknown[])) as Array<Record<string, unknown>>;
     return rows.reverse();
   }
 

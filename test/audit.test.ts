@@ -80,7 +80,7 @@ describe.each(testDrivers)('audit on %s', (kind) => {
     const members: Record<string, TestUser> = {};
     for (const role of ['admin', 'editor', 'viewer'] as const) {
       members[role] = await createUser(t);
-      await api('POST', `/organizations/${orgId}/members`, owner, { email: members[role]!.email, role });
+      await api('POST', `/organizations/${orgId}/members`, owner, { email: members[role].email, role });
     }
     const byEditor = await api('POST', '/projects', members.editor!, { organizationId: orgId, name: 'Editor work' });
     expect(byEditor.statusCode).toBe(201);

@@ -10,7 +10,7 @@ import { createTestDatabase, testDrivers, type TestDatabase } from './support/te
 /** Seed 003's consume_chat_credit: atomic, never below zero, only for the acting user, monthly renewal, unlimited pro. */
 
 function rowsOf<T>(result: unknown): T[] {
-  return ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
+  return ((result as { rows?: T[] }).rows ?? (result as T[]));
 }
 
 describe.each(testDrivers)('chat credits on %s', (kind) => {

@@ -23,7 +23,7 @@ describe.runIf(Boolean(process.env.TEST_DATABASE_URL))('the PostgreSQL connectio
     expect(rows.length).toBeGreaterThan(0);
     await new Promise((resolve) => setTimeout(resolve, 200));
     const result = await database.db.orm.execute(sql`SELECT 2 AS answer`);
-    const answer = ((result as { rows?: Array<{ answer: number }> }).rows ?? (result as unknown as Array<{ answer: number }>))[0]!.answer;
+    const answer = ((result as { rows?: Array<{ answer: number }> }).rows ?? (result as Array<{ answer: number }>))[0]!.answer;
     expect(answer).toBe(2);
   });
 });

@@ -199,6 +199,6 @@ describe.each(testDrivers)('document generation on %s', (kind) => {
     const doc = await api('GET', `/projects/${projectId}/documents/${documentId}`, user);
     expect(doc.data.currentRev).toBe(1);
     const rows = await withUser(t.database.db, user.id, (tx) => tx.execute(sql`SELECT count(*)::int AS n FROM app.document_revisions WHERE document_id = ${documentId}`));
-    expect(((rows as { rows?: Array<{ n: number }> }).rows ?? (rows as unknown as Array<{ n: number }>))[0]!.n).toBe(1);
+    expect(((rows as { rows?: Array<{ n: number }> }).rows ?? (rows as Array<{ n: number }>))[0]!.n).toBe(1);
   });
 });

@@ -12,7 +12,7 @@ import { createModuleRegistry } from '../src/core/module.js';
 const context = {} as AppContext;
 
 const task = (name: string): AiTask =>
-  defineTextTask({ name, description: name, input: z.string(), buildPrompt: (input) => ({ system: '', prompt: input }), builtin: (input) => input }) as AiTask;
+  defineTextTask({ name, description: name, input: z.string(), buildPrompt: (input) => ({ system: '', prompt: input }), builtin: (input) => input });
 const job = (type: string) => defineJobHandler({ type, payload: z.object({}), run: async () => ({ result: {} }) });
 
 describe('the module registry', () => {

@@ -26,7 +26,7 @@ describe.each(testDrivers)('project export on %s', (kind) => {
     const entries = unzipSync(new Uint8Array(res.rawPayload));
     return {
       status: res.statusCode,
-      disposition: res.headers['content-disposition'] as string | undefined,
+      disposition: res.headers['content-disposition'],
       files: Object.fromEntries(Object.entries(entries).map(([path, bytes]) => [path, strFromU8(bytes)])),
     };
   }

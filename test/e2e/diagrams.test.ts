@@ -50,7 +50,7 @@ describe.skipIf(skip)('diagrams in the browser', () => {
     const source = generate.getByTestId('generate-diagram-source');
     await source.locator('option', { hasText: 'Software Requirements Specification' }).waitFor({ state: 'attached' });
     const srsOption = await source.locator('option', { hasText: 'Software Requirements Specification' }).getAttribute('value');
-    await source.selectOption(srsOption!);
+    await source.selectOption(srsOption);
     await generate.getByTestId('generate-diagram-submit').click();
     await page.waitForURL(/\/diagrams\/[0-9a-f-]{36}$/, { timeout: 60_000 });
 

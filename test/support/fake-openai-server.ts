@@ -203,7 +203,7 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
     req.on('end', () => {
       void (async () => {
         const anthropic = Boolean(req.url?.endsWith('/messages'));
-        let body: FakeRequest['body'] = {};
+        let body: FakeRequest['body'];
         try {
           body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as FakeRequest['body'];
         } catch {

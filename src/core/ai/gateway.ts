@@ -378,7 +378,7 @@ export function createAiGateway(options: AiGatewayOptions): AiGateway {
     const settings = state.settings;
     const native = nativeFor(task, settings);
     const built = task.buildPrompt(input);
-    const parts = task.kind === 'object' && !native ? { ...built, prompt: built.prompt + objectInstructions(task as ObjectTask<unknown, unknown>) } : built;
+    const parts = task.kind === 'object' && !native ? { ...built, prompt: built.prompt + objectInstructions(task) } : built;
     const asked = task.kind === 'object' && settings.provider !== 'builtin' ? { structuredOutput: native ? 'native' : 'prompt' } : {};
     const prompt = promptText(parts);
     const answerOffline = (signal: AbortSignal): string => {

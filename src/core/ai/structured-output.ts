@@ -74,7 +74,7 @@ type JsonSchema = { [keyword: string]: unknown };
 
 /** The JSON Schema of what a task answers (its zod output, as zod 4 converts it). */
 export function outputJsonSchema(task: ObjectTask<unknown, unknown>): JsonSchema {
-  return z.toJSONSchema(task.output, { io: 'output', unrepresentable: 'any' }) as JsonSchema;
+  return z.toJSONSchema(task.output, { io: 'output', unrepresentable: 'any' });
 }
 
 export function objectInstructions(task: ObjectTask<unknown, unknown>): string {

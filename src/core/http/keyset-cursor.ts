@@ -1,5 +1,5 @@
 import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
-import { AppError } from '../errors.js';
+import type { AppError } from '../errors.js';
 import { isUuid } from '../ids.js';
 import { decodeCursor, invalidCursorError } from './pagination.js';
 

@@ -60,5 +60,5 @@ export class JobFailure extends Error {
 
 /** Handlers are registered with their own payload type; collections of them erase it. */
 export function defineJobHandler<P>(handler: JobHandler<P>): JobHandler {
-  return handler as unknown as JobHandler;
+  return handler;
 }

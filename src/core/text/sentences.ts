@@ -28,7 +28,7 @@ export function splitSentences(text: string): string[] {
     let start = 0;
     for (const match of paragraph.matchAll(SENTENCE_END)) {
       const end = match.index + match[0].length;
-      const capitalFollows = /^\s+["'“‘(\[]?\p{Lu}/u.test(paragraph.slice(end));
+      const capitalFollows = /^\s+["'“‘([]?\p{Lu}/u.test(paragraph.slice(end));
       if (match[0].startsWith('.') && endsWithAbbreviation(paragraph.slice(start, match.index), capitalFollows)) continue;
       pushSentence(sentences, paragraph.slice(start, end));
       start = end;

@@ -1,7 +1,7 @@
 import { inArray } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../core/db/database.js';
-import { auditLog, organizations, projects, users } from '../../core/db/platform.schema.js';
+import { type auditLog, organizations, projects, users } from '../../core/db/platform.schema.js';
 import { isUuid } from '../../core/ids.js';
 import { auditResourceGone } from '../../shared/audit-actions.js';
 import { conversations } from '../chat/index.js';

@@ -7,7 +7,7 @@ import { afterCursor, cursorTimestamp, decodeTimestampCursor } from '../../core/
 import { toPage, type Page } from '../../core/http/pagination.js';
 import { isUuid, newId } from '../../core/ids.js';
 import { forbidden, roleAtLeast, type UserActor } from '../organizations/index.js';
-import { requireProjectAccess, requireProjectRole, type ProjectRow } from '../projects/index.js';
+import { requireProjectAccess, type requireProjectRole, type ProjectRow } from '../projects/index.js';
 import { indexRevisionSections } from '../search/index.js';
 import type { Document, DocumentListItem, ListDocumentsQuery, UpdateDocumentBody } from './documents.contract.js';
 import { documentRevisions, documents, type DocumentStatus, type DocumentType } from './documents.schema.js';

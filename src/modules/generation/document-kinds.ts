@@ -31,7 +31,7 @@ function kind<Output>(
   render: (output: Output, options: RenderOptions) => string,
   sources: readonly DocumentType[],
 ): DocumentKind {
-  return { type, label, task: task as ObjectTask<DocumentTaskInput, unknown>, render: render as (output: unknown, options: RenderOptions) => string, sources };
+  return { type, label, task: task, render: render, sources };
 }
 
 export const documentKinds: Record<GeneratableType, DocumentKind> = {

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { AppContext } from '../../core/context.js';
-import type { Generation } from '../../core/ai/index.js';
 import { jobActor } from '../../core/audit.js';
 import { withUser } from '../../core/db/tenancy.js';
 import { defineJobHandler, JobFailure, type JobHandler } from '../../core/jobs/index.js';

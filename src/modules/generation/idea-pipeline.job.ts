@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import type { AppContext } from '../../core/context.js';
-import type { Generation } from '../../core/ai/index.js';
 import { jobActor } from '../../core/audit.js';
 import { withUser } from '../../core/db/tenancy.js';
 import { defineJobHandler, JobFailure, type JobContext, type JobHandler, type JobOutcome } from '../../core/jobs/index.js';
 import { ideaOf, IDEA_PIPELINE_JOB } from '../projects/index.js';
-import { clarifyingQuestionsTask, type ClarifyingQuestions } from './ai/clarifying-questions/index.js';
+import { clarifyingQuestionsTask } from './ai/clarifying-questions/index.js';
 import { documentKinds, pipelineTypes } from './document-kinds.js';
 import { labelsFor } from './generate.job.js';
 import { pipelineInput, requireWritableProject, savePipelineDocuments, storeClarifyingQuestions, type GeneratedDocument } from './generation.service.js';

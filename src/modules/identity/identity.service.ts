@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { and, asc, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import { recordAudit, type Actor } from '../../core/audit.js';
 import { hashSecret, newSecretToken } from '../../core/auth/secrets.js';
 import { RUNTIME_ROLE, type Database, type Tx } from '../../core/db/database.js';

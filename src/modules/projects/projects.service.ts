@@ -1,7 +1,7 @@
 import { and, desc, eq, getTableColumns, ilike, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../../core/audit.js';
 import type { Tx } from '../../core/db/database.js';
-import { organizationMembers, projects, type ProjectStatus } from '../../core/db/platform.schema.js';
+import { organizationMembers, projects } from '../../core/db/platform.schema.js';
 import { isUniqueViolation } from '../../core/db/postgres-error.js';
 import { AppError, notFound } from '../../core/errors.js';
 import { afterCursor, cursorTimestamp, decodeTimestampCursor } from '../../core/http/keyset-cursor.js';
@@ -331,7 +331,7 @@ export async function restoreProject(tx: Tx, actor: UserActor, id: string): Prom
     resourceType: 'project',
     resourceId: id,
     organizationId: current.organizationId,
-    details: { name: current.name, key: current.key, status: restored.status as ProjectStatus },
+    details: { name: current.name, key: current.key, status: restored.status },
   });
   return toProject(restored);
 }

@@ -15,7 +15,7 @@ import { DATA_IMAGE, sanitizeCss, shorten } from './css-sanitizer.js';
 export type HtmlSanitized = { html: string; removed: string[] };
 
 const { window } = new JSDOM('<!doctype html><html><head></head><body></body></html>');
-const purify: DOMPurify = createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]);
+const purify: DOMPurify = createDOMPurify(window);
 
 /** Elements that fetch, navigate, embed or change how the page's URLs resolve, whatever their attributes. */
 const FORBIDDEN_TAGS = ['script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'base', 'link', 'meta', 'portal', 'noscript', 'template', 'foreignobject'];
@@ -96,7 +96,7 @@ purify.addHook('uponSanitizeElement', (node, data) => {
 });
 
 purify.addHook('uponSanitizeAttribute', (node, data) => {
-  const element = node as Element;
+  const element = node;
   const tag = tagOf(element);
   const name = data.attrName;
   if (name.startsWith('on')) {
@@ -139,7 +139,7 @@ function describeRemoval(item: DOMPurify['removed'][number]): string | null {
     return `${item.attribute.name} attribute on <${tagOf(from)}>`;
   }
   if ('element' in item && item.element) {
-    const element = item.element as Node;
+    const element = item.element;
     // FORCE_BODY's own placeholder, not the author's markup.
     if (element.nodeType === 1) return tagOf(element as Element) === 'remove' ? null : `<${tagOf(element as Element)}> element`;
     if (element.nodeType === 8) return 'an HTML comment';
@@ -152,7 +152,7 @@ function describeRemoval(item: DOMPurify['removed'][number]): string | null {
 export function sanitizeHtml(input: string): HtmlSanitized {
   collector = { removed: [], explained: new WeakMap() };
   try {
-    const html = purify.sanitize(input, { ...CONFIG, RETURN_TRUSTED_TYPE: false }) as unknown as string;
+    const html = purify.sanitize(input, { ...CONFIG, RETURN_TRUSTED_TYPE: false });
     for (const item of purify.removed) {
       const message = describeRemoval(item);
       if (message) note(message);

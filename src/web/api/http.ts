@@ -79,7 +79,8 @@ export function withQuery(path: string, query?: Query): string {
   if (!query) return path;
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null && value !== '') params.set(key, String(value as string | number | boolean));
+    // Query parameters are scalars; an empty string means "not given".
+    if ((typeof value === 'string' && value !== '') || typeof value === 'number' || typeof value === 'boolean') params.set(key, String(value));
   }
   const text = params.toString();
   return text ? `${path}?${text}` : path;

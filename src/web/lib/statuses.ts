@@ -54,7 +54,7 @@ export function statusLabel<Kind extends StatusKind>(kind: Kind, status: StatusV
 
 /** The labels of a list of statuses, for filters and pickers. */
 export function statusLabels<Kind extends StatusKind>(kind: Kind): Record<StatusValue<Kind> & string, string> {
-  return Object.fromEntries(Object.entries(vocabulary[kind]).map(([value, look]) => [value, (look as StatusLook).label])) as Record<
+  return Object.fromEntries(Object.entries(vocabulary[kind]).map(([value, look]) => [value, (look).label])) as Record<
     StatusValue<Kind> & string,
     string
   >;

@@ -13,7 +13,7 @@ export function useActiveTabInView(row: RefObject<HTMLElement | null>): void {
     if (!element || !active) return;
     const rowBox = element.getBoundingClientRect();
     const tabBox = active.getBoundingClientRect();
-    if (tabBox.left < rowBox.left) element.scrollLeft -= rowBox.left - tabBox.left;
-    else if (tabBox.right > rowBox.right) element.scrollLeft += tabBox.right - rowBox.right;
+    const shift = tabBox.left < rowBox.left ? tabBox.left - rowBox.left : Math.max(0, tabBox.right - rowBox.right);
+    if (shift !== 0) element.scrollBy({ left: shift });
   }, [row, pathname]);
 }

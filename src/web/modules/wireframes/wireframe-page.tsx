@@ -248,7 +248,7 @@ function WireframeEditor({ wireframe, width, onCancel, onSaved }: { wireframe: W
 
   /** After a conflict: keep my text, but edit on top of the version that is saved now. */
   const overwrite = () => {
-    const current = conflict?.data && typeof conflict.data === 'object' && 'updatedAt' in conflict.data ? (conflict.data as { updatedAt: unknown }).updatedAt : null;
+    const current = conflict?.data && typeof conflict.data === 'object' && 'updatedAt' in conflict.data ? (conflict.data).updatedAt : null;
     if (typeof current === 'string') setBase(current);
     setError(null);
   };
