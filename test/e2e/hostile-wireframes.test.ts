@@ -71,12 +71,17 @@ describe.skipIf(skip)('hostile wireframes in the browser', () => {
     expect(project.status()).toBe(201);
     const projectId = ((await project.json()) as { id: string }).id;
 
-    // The control: the same kind of payload, unsanitized, reaches the listener from a file:// page.
+    // The control: the same kinds of payload, unsanitized, reach the listener from a file:// page, and a refresh
+    // navigates it away.
     const control = path.join(folder, 'control.html');
-    fs.writeFileSync(control, `<!doctype html><style>p{background:url(${origin}/control-css.png)}</style><p>x</p><img src="${origin}/control.png">`);
+    fs.writeFileSync(
+      control,
+      `<!doctype html><meta http-equiv="refresh" content="1;url=${origin}/control-refresh"><style>p{background:url(${origin}/control-css.png)}</style><p>x</p><img src="${origin}/control.png">`,
+    );
     const controlPage = await suite.newPage();
     await controlPage.goto(pathToFileURL(control).href, { waitUntil: 'load' });
-    await expect.poll(() => received.slice().sort()).toEqual(['GET /control-css.png', 'GET /control.png']);
+    await expect.poll(() => received.slice().sort()).toEqual(['GET /control-css.png', 'GET /control-refresh', 'GET /control.png']);
+    await expect.poll(() => controlPage.url()).toBe(`${origin}/control-refresh`);
     await controlPage.close();
     received.length = 0;
 

@@ -18,6 +18,11 @@ export function hostileCss(origin: string): HostileCss[] {
       name: 'split </style then meta refresh and a form',
       css: `p{color:red}</sty/**/le><meta http-equiv=refresh content="0;url=${o}/refresh"><form action="${o}/form" method="get"><input name="q" value="1"><button autofocus>Go</button></form>`,
     },
+    // Split twice: one pass of removing "</style" (on save, then on download) rebuilds the other.
+    {
+      name: '</style split twice',
+      css: `p{color:red}</</sty/**/lestyle><meta http-equiv="refresh" content="0;url=${o}/refresh-twice"><img src="${o}/split-twice.png">`,
+    },
     { name: '</STYLE> in capitals', css: `p{color:red}</STYLE><img src="${o}/caps.png">` },
     { name: '</style > with a space', css: `p{color:red}</style ><img src="${o}/space.png">` },
     { name: '</style with a tab and a slash', css: `p{color:red}</style\t/><img src="${o}/tab.png">` },
