@@ -3,14 +3,16 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { locate } from '../../shared/mermaid-location.js';
 import { checkMermaidConfig } from './mermaid-config-check.js';
+import { checkMermaidContent } from './mermaid-content-check.js';
 
 /**
  * Validates Mermaid code with Mermaid's own parser. Mermaid expects a browser: some grammars (classDiagram) need
  * DOMPurify with a window. A jsdom window on the server's globalThis would make other libraries believe they run in
  * a browser, so Mermaid runs in one long-lived worker thread that sets up jsdom globals only for itself. The worker
  * starts on first use, is unref'd (it never keeps the process alive), restarts after a crash and answers each
- * request by id within a timeout. Code is also refused when its %%{init}%% directives or front matter
- * configure Mermaid to load files from elsewhere (mermaid-config-check.ts).
+ * request by id within a timeout. Code is also refused when its %%{init}%% directives or front matter configure
+ * Mermaid to load files from elsewhere (mermaid-config-check.ts), or its labels, styles or image shapes would
+ * (mermaid-content-check.ts).
  */
 export type MermaidValidation =
   | { ok: true; diagramType: string }
@@ -138,10 +140,11 @@ export async function validateMermaid(code: string): Promise<MermaidValidation> 
     }, timeoutMs);
     timer.unref();
     const lines = code.split('\n').length;
-    // Code may configure Mermaid to load files from elsewhere: refused like a parse error, and named first even when
-    // the code does not parse (Mermaid empties some such settings, and the parser then fails on the empty value).
+    // Code that would load files from elsewhere, through its configuration or its content, is refused like a parse
+    // error, and named first even when the code does not parse (Mermaid empties some such settings, and the parser
+    // then fails on the empty value).
     const settle = (result: Parsed): MermaidValidation => {
-      const refusal = checkMermaidConfig(result.ok ? result.config : null, code);
+      const refusal = checkMermaidConfig(result.ok ? result.config : null, code) ?? checkMermaidContent(code);
       if (refusal) return refusal;
       // An error at the end of the input can be reported past the last line: point at the last line instead.
       if (!result.ok) return result.line !== null && result.line > lines ? { ...result, line: lines } : result;
