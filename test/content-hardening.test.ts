@@ -11,7 +11,8 @@ import { createTestApp, type TestApp } from './support/test-app.js';
 /**
  * Content that tried to reach outside, through the API: hostile wireframe CSS and HTML is stored inert, the response
  * says what was removed, and the download keeps every byte of CSS inside its <style> element; a diagram whose
- * Mermaid configuration carries CSS or addresses is refused with 422 naming the line, typed or generated.
+ * Mermaid configuration carries CSS or addresses, or whose labels or styles load files, is refused with 422 naming
+ * the line, typed or generated.
  */
 
 const ORIGIN = 'http://127.0.0.1:9';
@@ -69,7 +70,7 @@ describe('hostile content through the API', () => {
     expect(split.data.sanitized.removed).toEqual([expect.stringMatching(/^"<" in CSS \(could close the <style> element\): <\/sty\/\*\*\/le><meta .*\(in the CSS\)$/)]);
   });
 
-  it('refuses a diagram whose Mermaid configuration carries CSS or addresses, naming the line, and accepts a plain directive', async () => {
+  it('refuses a diagram whose configuration or content would load files, naming the line, and accepts a plain directive', async () => {
     const { projectId, editor } = await team({ name: 'ShiftShare', description });
     const hostile = await api('POST', `/projects/${projectId}/diagrams`, editor, { type: 'flowchart', title: 'Swap', mermaidCode: `${hostileDirective}\n${flowchart}` });
     expect(hostile.statusCode).toBe(422);
@@ -90,6 +91,14 @@ describe('hostile content through the API', () => {
     const created = await api('POST', `/projects/${projectId}/diagrams`, editor, { type: 'flowchart', title: 'Swap', mermaidCode: safe });
     expect(created.statusCode, JSON.stringify(created.data)).toBe(201);
     expect(created.data.mermaidCode).toBe(safe);
+
+    // Content that loads when shown: an <img> in a label, url() in a class diagram's style.
+    const label = await api('POST', `/projects/${projectId}/diagrams`, editor, { type: 'flowchart', title: 'Img', mermaidCode: `flowchart LR\n  A["<img src='${ORIGIN}/a.png'>"] --> B` });
+    expect(label.statusCode).toBe(422);
+    expect(label.data.error.details[0]).toMatchObject({ field: 'mermaidCode', line: 2, column: 6, message: expect.stringMatching(/<img>/) });
+    const style = await api('POST', `/projects/${projectId}/diagrams`, editor, { type: 'class', title: 'Style', mermaidCode: `classDiagram\n  class Shift\n  style Shift fill:url(${ORIGIN}/f.svg#g)` });
+    expect(style.statusCode).toBe(422);
+    expect(style.data.error.message).toMatch(/^The Mermaid code was refused \(line 3, column 20\)/);
 
     const edit = await api('PATCH', `/projects/${projectId}/diagrams/${created.data.id}`, editor, { mermaidCode: `${flowchart}\n  %%{init: {"fontFamily": "url(${ORIGIN}/f)"}}%%` });
     expect(edit.statusCode).toBe(422);
