@@ -109,7 +109,6 @@ function ownerOf(context: csstree.WalkContext, node: csstree.CssNode, inList: bo
 function clean(ast: csstree.CssNode): string[] {
   const removed: string[] = [];
   const doomed = new Set<csstree.CssNode>();
-  const generate = (node: csstree.CssNode) => csstree.generate(node);
   const none = (): csstree.Identifier => ({ type: 'Identifier', name: 'none' });
 
   // item and list are null for a node that is not in a list (a declaration's value, a rule's selector).
@@ -118,12 +117,12 @@ function clean(ast: csstree.CssNode): string[] {
     switch (node.type) {
       case 'Atrule':
         if (ALLOWED_AT_RULES.has(nameOf(node.name))) return;
-        removed.push(`@${nameOf(node.name)}: ${shorten(generate(node))}`);
+        removed.push(`@${nameOf(node.name)}: ${shorten(csstree.generate(node))}`);
         doomed.add(node);
         return this.skip;
       case 'Declaration':
         if (!BINDING_PROPERTIES.has(nameOf(node.property))) return;
-        removed.push(`${nameOf(node.property)}: ${shorten(generate(node.value))}`);
+        removed.push(`${nameOf(node.property)}: ${shorten(csstree.generate(node.value))}`);
         doomed.add(node);
         return this.skip;
       case 'Url':
@@ -136,14 +135,14 @@ function clean(ast: csstree.CssNode): string[] {
       case 'Function': {
         const name = nameOf(node.name);
         if (SCRIPT_FUNCTIONS.has(name)) {
-          removed.push(`${name}(): ${shorten(generate(this.declaration ?? node))}`);
+          removed.push(`${name}(): ${shorten(csstree.generate(this.declaration ?? node))}`);
           doomed.add(ownerOf(this, node, false));
           return this.skip;
         }
         if (!URL_FUNCTIONS.has(name)) return;
         const argument = node.children.first;
         if (name === 'url' && argument?.type === 'String' && DATA_IMAGE.test(argument.value) && node.children.size === 1) return;
-        removed.push(`${name}(): ${shorten(argument?.type === 'String' ? argument.value : generate(node))}`);
+        removed.push(`${name}(): ${shorten(argument?.type === 'String' ? argument.value : csstree.generate(node))}`);
         if (inList) list.replace(item, list.createItem(none()));
         else doomed.add(ownerOf(this, node, inList));
         return this.skip;
