@@ -80,8 +80,8 @@ describe.skipIf(skip)('hostile wireframes in the browser', () => {
     );
     const controlPage = await suite.newPage();
     await controlPage.goto(pathToFileURL(control).href, { waitUntil: 'load' });
-    await expect.poll(() => received.slice().sort()).toEqual(['GET /control-css.png', 'GET /control-refresh', 'GET /control.png']);
-    await expect.poll(() => controlPage.url()).toBe(`${origin}/control-refresh`);
+    await expect.poll(() => received.slice().sort(), { timeout: 15_000 }).toEqual(['GET /control-css.png', 'GET /control-refresh', 'GET /control.png']);
+    await expect.poll(() => controlPage.url(), { timeout: 15_000 }).toBe(`${origin}/control-refresh`);
     await controlPage.close();
     received.length = 0;
 
@@ -134,7 +134,7 @@ describe.skipIf(skip)('hostile wireframes in the browser', () => {
       previewed = `${name} (preview)`;
       await page.goto(`/projects/${projectId}/wireframes/${id}`);
       await page.getByTestId('wireframe-preview').waitFor();
-      await expect.poll(() => page.frameLocator('[data-testid="wireframe-preview"]').locator('h1').textContent()).toBe('Shifts');
+      await expect.poll(() => page.frameLocator('[data-testid="wireframe-preview"]').locator('h1').textContent(), { timeout: 15_000 }).toBe('Shifts');
       pageWatch.arm();
       await page.waitForTimeout(100);
       expect(page.frames().filter((frame) => frame !== page.mainFrame()).map((frame) => frame.url()), previewed).toEqual(['about:srcdoc']);
