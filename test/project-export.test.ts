@@ -71,7 +71,7 @@ describe.each(testDrivers)('project export on %s', (kind) => {
     expect(zip.files['diagrams/sign-up-flow.mmd']).toBe(code);
     const html = zip.files['wireframes/shift-list.html']!;
     expect(html).toMatch(/^<!doctype html>/);
-    expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"`);
+    expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'"`);
     expect(html).toContain('<h1>Shifts</h1>');
     expect(html).toContain('h1{font-size:20px}');
     expect(zip.files['wireframes/shift-list-2.html']).toContain('<h1>Shifts again</h1>');

@@ -81,7 +81,7 @@ describe.skipIf(skip)('wireframes in the browser', () => {
     expect(sandbox).not.toContain('allow-same-origin');
     expect(sandbox).not.toContain('allow-scripts');
     const srcdoc = (await frame.getAttribute('srcdoc')) ?? '';
-    expect(srcdoc).toMatch(/^<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">/);
+    expect(srcdoc).toMatch(/^<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'">/);
     const preview = page.frameLocator('[data-testid="wireframe-preview"]');
     await expect.poll(() => preview.locator('h1').textContent()).toBe('Shifts');
     expect(await preview.locator('th').allTextContents()).toEqual(['Date', 'Start time', 'Location', 'Actions']);

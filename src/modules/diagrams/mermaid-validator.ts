@@ -3,13 +3,17 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { MAX_MERMAID_LENGTH } from '../../shared/diagram-limits.js';
 import { locate } from '../../shared/mermaid-location.js';
+import { checkMermaidConfig } from './mermaid-config-check.js';
+import { checkMermaidContent } from './mermaid-content-check.js';
 
 /**
  * Validates Mermaid code with Mermaid's own parser. Mermaid expects a browser: some grammars (classDiagram) need
  * DOMPurify with a window. A jsdom window on the server's globalThis would make other libraries believe they run in
  * a browser, so Mermaid runs in one long-lived worker thread that sets up jsdom globals only for itself. The worker
  * starts on first use, is unref'd (it never keeps the process alive), restarts after a crash and answers each
- * request by id within a timeout.
+ * request by id within a timeout. Code is also refused when its %%{init}%% directives or front matter configure
+ * Mermaid to load files from elsewhere (mermaid-config-check.ts), or its labels, styles or image shapes would
+ * (mermaid-content-check.ts).
  */
 export type MermaidValidation =
   | { ok: true; diagramType: string }
@@ -41,7 +45,9 @@ parentPort.on('message', async ({ id, code }) => {
   try {
     const mermaid = await ready;
     const result = await mermaid.parse(code);
-    parentPort.postMessage({ id, ok: true, diagramType: result && result.diagramType ? result.diagramType : 'unknown' });
+    // The configuration Mermaid read from directives and front matter, as plain data, for mermaid-config-check.ts.
+    const config = result && result.config ? JSON.parse(JSON.stringify(result.config)) : {};
+    parentPort.postMessage({ id, ok: true, diagramType: result && result.diagramType ? result.diagramType : 'unknown', config });
   } catch (error) {
     const message = error && error.message ? String(error.message) : String(error);
     const loc = error && error.hash && error.hash.loc ? error.hash.loc : null;
@@ -56,8 +62,10 @@ parentPort.on('message', async ({ id, code }) => {
 });
 `;
 
-type WorkerReply = { id: number; ok: true; diagramType: string } | { id: number; ok: false; message: string; line: number | null; column: number | null };
-type Pending = { resolve(value: MermaidValidation): void; reject(error: Error): void; timer: NodeJS.Timeout };
+type WorkerReply = { id: number; ok: true; diagramType: string; config: unknown } | { id: number; ok: false; message: string; line: number | null; column: number | null };
+/** The worker's verdict; a diagram that parses also carries the configuration Mermaid read from it. */
+type Parsed = MermaidValidation & { config?: unknown };
+type Pending = { resolve(value: Parsed): void; reject(error: Error): void; timer: NodeJS.Timeout };
 
 let worker: Worker | null = null;
 let started = false;
@@ -94,7 +102,7 @@ function startWorker(): Worker {
     clearTimeout(entry.timer);
     entry.resolve(
       reply.ok
-        ? { ok: true, diagramType: reply.diagramType }
+        ? { ok: true, diagramType: reply.diagramType, config: reply.config }
         : { ok: false, ...locate(reply.message, reply.line, reply.column), message: cleanMessage(reply.message) },
     );
   });
@@ -132,11 +140,18 @@ export async function validateMermaid(code: string): Promise<MermaidValidation> 
       reject(new Error(`The Mermaid parser did not answer within ${timeoutMs / 1000} s`));
     }, timeoutMs);
     timer.unref();
-    // An error at the end of the input can be reported past the last line: point at the last line instead.
     const lines = code.split('\n').length;
-    const clamp = (result: MermaidValidation): MermaidValidation =>
-      !result.ok && result.line !== null && result.line > lines ? { ...result, line: lines } : result;
-    pending.set(id, { resolve: (result) => resolve(clamp(result)), reject, timer });
+    // Code that would load files from elsewhere, through its configuration or its content, is refused like a parse
+    // error, and named first even when the code does not parse (Mermaid empties some such settings, and the parser
+    // then fails on the empty value).
+    const settle = (result: Parsed): MermaidValidation => {
+      const refusal = checkMermaidConfig(result.ok ? result.config : null, code) ?? checkMermaidContent(code);
+      if (refusal) return refusal;
+      // An error at the end of the input can be reported past the last line: point at the last line instead.
+      if (!result.ok) return result.line !== null && result.line > lines ? { ...result, line: lines } : result;
+      return { ok: true, diagramType: result.diagramType };
+    };
+    pending.set(id, { resolve: (result) => resolve(settle(result)), reject, timer });
     current.postMessage({ id, code });
   });
 }

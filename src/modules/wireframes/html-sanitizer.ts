@@ -87,11 +87,10 @@ function urlAllowed(tag: string, attribute: string, value: string): boolean {
 
 purify.addHook('uponSanitizeElement', (node, data) => {
   if (data.tagName === 'style' && node.textContent) {
+    // Also for <svg><style>. The CSS may come back changed with nothing removed ("<" escaped in a string).
     const result = sanitizeCss(node.textContent);
-    if (result.removed.length) {
-      node.textContent = result.css;
-      for (const item of result.removed) note(`${item} (in a <style> element)`);
-    }
+    if (result.css !== node.textContent) node.textContent = result.css;
+    for (const item of result.removed) note(`${item} (in a <style> element)`);
   }
 });
 
@@ -122,12 +121,14 @@ purify.addHook('uponSanitizeAttribute', (node, data) => {
     return;
   }
   if (name === 'style') {
-    const result = sanitizeCss(data.attrValue);
+    const result = sanitizeCss(data.attrValue, 'declarationList');
     if (result.removed.length) {
       // A declaration list that needed cleaning is dropped whole: half a style is not worth a second parser's guess.
       data.keepAttr = false;
       note(`style attribute on <${tag}> (${result.removed.join('; ')})`);
       explained(element, name);
+    } else {
+      data.attrValue = result.css;
     }
   }
 });

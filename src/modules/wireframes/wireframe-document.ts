@@ -1,5 +1,5 @@
 import { escapeText } from '../../core/text/index.js';
-import { WIREFRAME_CSP } from '../../shared/wireframe-csp.js';
+import { escapeForStyleElement, WIREFRAME_CSP } from '../../shared/wireframe-csp.js';
 
 /**
  * A wireframe as one self-contained HTML file: its CSS inline, and a Content-Security-Policy that forbids every
@@ -7,8 +7,9 @@ import { WIREFRAME_CSP } from '../../shared/wireframe-csp.js';
  * in the browser (src/web/modules/wireframes/preview-document.ts).
  */
 export function wireframeDocument(wireframe: { title: string; htmlContent: string; cssContent: string | null }): string {
-  // The CSS was sanitized on save, "</style" included; checked again because this file must never run anything.
-  const css = (wireframe.cssContent ?? '').replace(/<\/style/gi, '');
+  // The CSS was sanitized on save; "<" is escaped again because this file must never run anything, whatever a row
+  // saved before today's sanitizer holds.
+  const css = escapeForStyleElement(wireframe.cssContent ?? '');
   return [
     '<!doctype html>',
     '<html lang="en">',

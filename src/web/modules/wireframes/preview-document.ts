@@ -1,4 +1,4 @@
-import { WIREFRAME_CSP } from '../../../shared/wireframe-csp';
+import { escapeForStyleElement, WIREFRAME_CSP } from '../../../shared/wireframe-csp';
 import type { Wireframe } from './client';
 
 function escapeHtml(text: string): string {
@@ -10,7 +10,7 @@ function escapeHtml(text: string): string {
  * forbids every request, so markup that slipped past the server's sanitizer still cannot run or load anything.
  */
 export function previewDocument(wireframe: Pick<Wireframe, 'title' | 'htmlContent' | 'cssContent'>): string {
-  const css = (wireframe.cssContent ?? '').replace(/<\/style/gi, '');
+  const css = escapeForStyleElement(wireframe.cssContent ?? '');
   return [
     '<!doctype html><html lang="en"><head><meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="${WIREFRAME_CSP}">`,
