@@ -31,7 +31,7 @@ const replyTask = defineTextTask({
   input: z.object({ question: z.string().min(1) }).strict(),
   buildPrompt: (input) => ({ system: 'You answer.', prompt: input.question }),
   builtin: (input) => `Offline answer to ${input.question}: one two three four five`,
-  consumesChatCredit: true,
+  consumesCredit: true,
 });
 
 function reply(text: string, tokensIn = 1000, tokensOut = 500) {

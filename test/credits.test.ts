@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { consumeChatCredit } from '../src/core/ai/credits.js';
+import { consumeCredit } from '../src/core/ai/credits.js';
 import { openDatabase } from '../src/core/db/database.js';
 import { withUser } from '../src/core/db/tenancy.js';
 import { AppError } from '../src/core/errors.js';
@@ -20,7 +20,7 @@ describe.each(testDrivers)('chat credits on %s', (kind) => {
   });
   afterAll(async () => database.drop());
 
-  const consume = (userId: string) => withUser(database.db, userId, (tx) => consumeChatCredit(tx, userId));
+  const consume = (userId: string) => withUser(database.db, userId, (tx) => consumeCredit(tx, userId));
   const remainingOf = async (userId: string) =>
     rowsOf<{ remaining: number | null; reset_at: string }>(
       await withUser(database.db, userId, (tx) => tx.execute(sql`SELECT remaining, reset_at::text AS reset_at FROM app.chat_credits WHERE user_id = ${userId}`)),
@@ -71,7 +71,7 @@ describe.each(testDrivers)('chat credits on %s', (kind) => {
     const wide = await openDatabase({ kind: 'postgres', url: database.url!, poolSize: 25 });
     await wide.useRuntimeRole();
     const outcomes = await Promise.allSettled(
-      Array.from({ length: 50 }, () => withUser(wide, user.id, (tx) => consumeChatCredit(tx, user.id))),
+      Array.from({ length: 50 }, () => withUser(wide, user.id, (tx) => consumeCredit(tx, user.id))),
     );
     await wide.close();
     const succeeded = outcomes.filter((o): o is PromiseFulfilledResult<number | null> => o.status === 'fulfilled');

@@ -23,8 +23,6 @@ export const errorStatus = {
   LOCKED: 423,
   TOO_MANY_REQUESTS: 429,
   UNPROCESSABLE: 422,
-  // Mermaid code its parser rejects; details carry the parser's line and message.
-  INVALID_DIAGRAM: 422,
   INTERNAL: 500,
   AI_PROVIDER_ERROR: 502,
   AI_OUTPUT_INVALID: 502,
@@ -34,24 +32,40 @@ export const errorStatus = {
 
 export type ErrorCode = keyof typeof errorStatus;
 
+/**
+ * A code a module defines for its own refusals, with the status it answers (core knows none of them): e.g. the
+ * diagrams module's INVALID_DIAGRAM, 422. Define it once in the module and throw `new AppError(THE_CODE, …)`.
+ */
+export type ModuleErrorCode = { readonly code: string; readonly status: number };
+
+export function defineErrorCode(code: string, status: number): ModuleErrorCode {
+  return { code, status };
+}
+
 export type ErrorDetails = Record<string, unknown> | Array<Record<string, unknown>>;
 
 export class AppError extends Error {
-  readonly code: ErrorCode;
+  readonly code: string;
+  readonly status: number;
+  /** The code as given, so the error can be re-raised with other details (see withDetails). */
+  private readonly given: ErrorCode | ModuleErrorCode;
   readonly details: ErrorDetails | undefined;
   /** Extra response headers, e.g. Retry-After for throttling. */
   readonly headers: Record<string, string> | undefined;
 
-  constructor(code: ErrorCode, message: string, options: { details?: ErrorDetails; headers?: Record<string, string> } = {}) {
+  constructor(code: ErrorCode | ModuleErrorCode, message: string, options: { details?: ErrorDetails; headers?: Record<string, string> } = {}) {
     super(message);
     this.name = 'AppError';
-    this.code = code;
+    this.given = code;
+    this.code = typeof code === 'string' ? code : code.code;
+    this.status = typeof code === 'string' ? errorStatus[code] : code.status;
     this.details = options.details;
     this.headers = options.headers;
   }
 
-  get status(): number {
-    return errorStatus[this.code];
+  /** The same error (code, status, message, headers) carrying other details. */
+  withDetails(details: ErrorDetails): AppError {
+    return new AppError(this.given, this.message, { details, ...(this.headers ? { headers: this.headers } : {}) });
   }
 }
 

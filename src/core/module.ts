@@ -5,7 +5,7 @@ import type { ZodApp } from './http/request-context.js';
 import type { JobHandler } from './jobs/index.js';
 
 /**
- * One area of the product (documents, chat, …): its HTTP routes, background jobs and AI tasks. Each module's
+ * One area of the product: its HTTP routes, background jobs and AI tasks. Each module's
  * index.ts exports its module object, src/modules/index.ts lists them, and only the composition root reads that list.
  * Modules use each other through their index.ts alone (test/module-boundaries.test.ts holds them to it).
  */

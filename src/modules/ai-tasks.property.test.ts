@@ -105,7 +105,7 @@ describe('built-in AI tasks (generated inputs)', () => {
     ]);
     for (const task of aiTasks) expect(catalog.find(task.name)).toBe(task);
     expect(catalog.find('no-such-task')).toBeUndefined();
-    expect(answerQuestionTask.consumesChatCredit).toBe(true);
+    expect(answerQuestionTask.consumesCredit).toBe(true);
   });
 
   // The document, diagram and wireframe tasks have generators of their own, in their modules

@@ -48,7 +48,8 @@ export const aiGenerations = appSchema.table('ai_generations', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-export const chatCredits = appSchema.table('chat_credits', {
+// The seed's table name (seed 003): a monthly allowance of AI credits per user.
+export const aiCredits = appSchema.table('chat_credits', {
   userId: uuid('user_id').primaryKey(),
   remaining: integer('remaining'),
   resetAt: date('reset_at', { mode: 'string' }).notNull(),

@@ -1,11 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Tx } from '../db/database.js';
 import { AppError } from '../errors.js';
-import { chatCredits } from './ai.schema.js';
+import { aiCredits } from './ai.schema.js';
 import { users } from '../db/platform.schema.js';
 
 /** The free monthly allowance; app.free_chat_credits() in the database says the same. */
-export const FREE_CHAT_CREDITS = 10;
+export const FREE_MONTHLY_CREDITS = 10;
 
 export type CreditBalance = { remaining: number | null; resetAt: string; unlimited: boolean; monthlyAllowance: number };
 
@@ -20,10 +20,10 @@ function sqlState(error: unknown): string | undefined {
 }
 
 /**
- * Spends one chat credit of the acting user through app.consume_chat_credit (atomic in the database). Returns what
+ * Spends one credit of the acting user through app.consume_chat_credit (atomic in the database). Returns what
  * is left, or null for unlimited accounts; throws 402 OUT_OF_CREDITS when none is left.
  */
-export async function consumeChatCredit(tx: Tx, userId: string): Promise<number | null> {
+export async function consumeCredit(tx: Tx, userId: string): Promise<number | null> {
   try {
     const rows = (await tx.execute<{ remaining: number | null }>(sql`SELECT app.consume_chat_credit(${userId}::uuid) AS remaining`)) as
       | { rows: Array<{ remaining: number | null }> }
@@ -32,8 +32,8 @@ export async function consumeChatCredit(tx: Tx, userId: string): Promise<number 
     return list[0]?.remaining ?? null;
   } catch (error) {
     if (sqlState(error) === OUT_OF_CREDITS_SQLSTATE) {
-      throw new AppError('OUT_OF_CREDITS', `You have used your ${FREE_CHAT_CREDITS} free chat credits for this month; they renew on the first of next month`, {
-        details: { monthlyAllowance: FREE_CHAT_CREDITS },
+      throw new AppError('OUT_OF_CREDITS', `You have used your ${FREE_MONTHLY_CREDITS} free credits for this month; they renew on the first of next month`, {
+        details: { monthlyAllowance: FREE_MONTHLY_CREDITS },
       });
     }
     throw error;
@@ -41,7 +41,7 @@ export async function consumeChatCredit(tx: Tx, userId: string): Promise<number 
 }
 
 /** Gives back a credit spent on a call that produced nothing. */
-export async function refundChatCredit(tx: Tx, userId: string): Promise<void> {
+export async function refundCredit(tx: Tx, userId: string): Promise<void> {
   await tx.execute(sql`SELECT app.refund_chat_credit(${userId}::uuid)`);
 }
 
@@ -50,18 +50,18 @@ function nextReset(now = new Date()): string {
 }
 
 /** GET /me/credits: the balance as consume_chat_credit would see it (a passed reset date counts as renewed). */
-export async function chatCreditBalance(tx: Tx, userId: string): Promise<CreditBalance> {
+export async function creditBalance(tx: Tx, userId: string): Promise<CreditBalance> {
   const [user] = await tx.select({ isPro: users.isPro }).from(users).where(eq(users.id, userId));
-  if (user?.isPro) return { remaining: null, resetAt: nextReset(), unlimited: true, monthlyAllowance: FREE_CHAT_CREDITS };
-  const [row] = await tx.select().from(chatCredits).where(eq(chatCredits.userId, userId));
+  if (user?.isPro) return { remaining: null, resetAt: nextReset(), unlimited: true, monthlyAllowance: FREE_MONTHLY_CREDITS };
+  const [row] = await tx.select().from(aiCredits).where(eq(aiCredits.userId, userId));
   const today = new Date().toISOString().slice(0, 10);
   if (!row || row.resetAt <= today) {
-    return { remaining: FREE_CHAT_CREDITS, resetAt: nextReset(), unlimited: false, monthlyAllowance: FREE_CHAT_CREDITS };
+    return { remaining: FREE_MONTHLY_CREDITS, resetAt: nextReset(), unlimited: false, monthlyAllowance: FREE_MONTHLY_CREDITS };
   }
   return {
     remaining: row.remaining,
     resetAt: row.resetAt,
     unlimited: row.remaining === null,
-    monthlyAllowance: FREE_CHAT_CREDITS,
+    monthlyAllowance: FREE_MONTHLY_CREDITS,
   };
 }

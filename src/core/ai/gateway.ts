@@ -16,7 +16,7 @@ import { estimateTokens } from '../text/index.js';
 import { resolveAiSettings, type ResolvedAiSettings } from './ai-settings.js';
 import type { ProviderName } from './ai.schema.js';
 import { assertWithinBudget } from './budgets.js';
-import { consumeChatCredit, refundChatCredit } from './credits.js';
+import { consumeCredit, refundCredit } from './credits.js';
 import { recordGeneration, type GenerationRecord } from './ledger.js';
 import { costOf, type PricingTable } from './pricing.js';
 import { toProviderError } from './provider-errors.js';
@@ -137,8 +137,8 @@ export function createAiGateway(options: AiGatewayOptions): AiGateway {
     // Settings and the credit in one short transaction; the model is never called inside a transaction.
     return withUser(db, context.userId, async (tx) => {
       const settings = await resolveAiSettings(tx, context.organizationId, config, secrets);
-      if (task.consumesChatCredit) await consumeChatCredit(tx, context.userId);
-      return { settings, creditSpent: Boolean(task.consumesChatCredit), produced: false, runSpentUsd: 0 };
+      if (task.consumesCredit) await consumeCredit(tx, context.userId);
+      return { settings, creditSpent: Boolean(task.consumesCredit), produced: false, runSpentUsd: 0 };
     });
   }
 
@@ -155,8 +155,8 @@ export function createAiGateway(options: AiGatewayOptions): AiGateway {
 
   async function finish(state: CallState, context: AiCallContext): Promise<void> {
     if (state.creditSpent && !state.produced) {
-      await withUser(db, context.userId, (tx) => refundChatCredit(tx, context.userId)).catch((error: unknown) => {
-        options.log?.warn({ err: error }, 'chat credit refund failed');
+      await withUser(db, context.userId, (tx) => refundCredit(tx, context.userId)).catch((error: unknown) => {
+        options.log?.warn({ err: error }, 'credit refund failed');
       });
     }
   }
@@ -415,7 +415,7 @@ export function createAiGateway(options: AiGatewayOptions): AiGateway {
             metadata: { ...asked, streamed: true, interrupted: true },
           });
           if (Array.isArray(failure.details)) return failure;
-          return new AppError(failure.code, failure.message, { details: { ...failure.details, generationId: id }, ...(failure.headers ? { headers: failure.headers } : {}) });
+          return failure.withDetails({ ...failure.details, generationId: id });
         } catch (recordError) {
           options.log?.error({ err: recordError }, 'could not record an interrupted generation');
           return failure;

@@ -15,7 +15,7 @@ export {
   type AiTextStream,
   type Generation,
 } from './gateway.js';
-export { chatCreditBalance, FREE_CHAT_CREDITS, type CreditBalance } from './credits.js';
+export { creditBalance, FREE_MONTHLY_CREDITS, type CreditBalance } from './credits.js';
 export { resolveAiSettings, serverProviderSettings, withServerFallbacks, type ResolvedAiSettings } from './ai-settings.js';
 export { defaultModelOf, endpointOf, type ProviderSettings } from './providers.js';
 export { providerNames, type ProviderName } from './ai.schema.js';

@@ -20,8 +20,8 @@ type TaskBase<Input> = {
   input: z.ZodType<Input>;
   /** The prompt a remote model gets. For object tasks the gateway appends the JSON schema of the output itself. */
   buildPrompt(input: Input): PromptParts;
-  /** True when each call spends one of the user's chat credits (seed 003). */
-  consumesChatCredit?: boolean;
+  /** True when each call spends one of the user's monthly AI credits (seed 003's credit allowance). */
+  consumesCredit?: boolean;
 };
 
 export type ObjectTask<Input, Output> = TaskBase<Input> & {

@@ -2,9 +2,9 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, type ErrorCode, type ErrorDetails } from '../errors.js';
 
-export type ErrorBody = { error: { code: ErrorCode; message: string; details?: ErrorDetails; requestId: string } };
+export type ErrorBody = { error: { code: string; message: string; details?: ErrorDetails; requestId: string } };
 
-export function errorBody(request: FastifyRequest, code: ErrorCode, message: string, details?: ErrorDetails): ErrorBody {
+export function errorBody(request: FastifyRequest, code: ErrorCode | (string & {}), message: string, details?: ErrorDetails): ErrorBody {
   return { error: { code, message, ...(details === undefined ? {} : { details }), requestId: String(request.id) } };
 }
 

@@ -92,7 +92,7 @@ export const taskSchema = z.object({
   name: z.string(),
   description: z.string(),
   kind: z.enum(['object', 'text']),
-  consumesChatCredit: z.boolean(),
+  consumesCredit: z.boolean(),
 });
 
 export const taskParams = z.object({ name: z.string() });

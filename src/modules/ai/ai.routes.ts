@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AppContext } from '../../core/context.js';
-import { chatCreditBalance } from '../../core/ai/index.js';
+import { creditBalance } from '../../core/ai/index.js';
 import type { AiTask } from '../../core/ai/task.js';
 import { withUser } from '../../core/db/tenancy.js';
 import { AppError, notFound } from '../../core/errors.js';
@@ -123,7 +123,7 @@ export async function aiRoutes(api: ZodApp, context: AppContext): Promise<void> 
     { schema: { tags, summary: 'Your chat credits this month', response: { 200: creditsSchema } } },
     async (request) => {
       const { userId } = requireAuth(request);
-      return withUser(db, userId, (tx) => chatCreditBalance(tx, userId));
+      return withUser(db, userId, (tx) => creditBalance(tx, userId));
     },
   );
 
@@ -136,7 +136,7 @@ export async function aiRoutes(api: ZodApp, context: AppContext): Promise<void> 
         name: task.name,
         description: task.description,
         kind: task.kind,
-        consumesChatCredit: Boolean(task.consumesChatCredit),
+        consumesCredit: Boolean(task.consumesCredit),
       }));
     },
   );

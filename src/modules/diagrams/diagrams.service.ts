@@ -2,7 +2,7 @@ import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../../core/audit.js';
 import type { Tx } from '../../core/db/database.js';
 import { users } from '../../core/db/platform.schema.js';
-import { AppError, notFound } from '../../core/errors.js';
+import { AppError, defineErrorCode, notFound } from '../../core/errors.js';
 import { afterCursor, cursorTimestamp, decodeSerialCursor, decodeTimestampCursor } from '../../core/http/keyset-cursor.js';
 import { toPage, type Page } from '../../core/http/pagination.js';
 import { isUuid, newId } from '../../core/ids.js';
@@ -48,12 +48,15 @@ export function refusalPlace(validation: Extract<MermaidValidation, { ok: false 
   return validation.line !== null ? `line ${validation.line}${validation.column !== undefined ? `, column ${validation.column}` : ''}` : null;
 }
 
+/** Mermaid code its parser rejects (or that is another kind than its type); details carry the line and message. */
+export const INVALID_DIAGRAM = defineErrorCode('INVALID_DIAGRAM', 422);
+
 /** 422 for Mermaid code the parser rejects, naming the field, the line (and column) and the parser's message. */
 export function invalidDiagram(validation: Extract<MermaidValidation, { ok: false }>): AppError {
   const place = refusalPlace(validation);
   const where = place !== null ? ` (${place})` : '';
   const firstLine = validation.message.split('\n')[0] ?? validation.message;
-  return new AppError('INVALID_DIAGRAM', `The Mermaid code was refused${where}: ${firstLine}`, {
+  return new AppError(INVALID_DIAGRAM, `The Mermaid code was refused${where}: ${firstLine}`, {
     details: [
       {
         field: 'mermaidCode',

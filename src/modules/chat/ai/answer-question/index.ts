@@ -9,7 +9,7 @@ export const answerQuestionTask = defineTextTask<AnswerQuestionInput>({
   name: 'answer-question',
   description: 'A Markdown answer to a question, from the given context sections, citing them as [id]',
   input: answerQuestionInput,
-  consumesChatCredit: true,
+  consumesCredit: true,
 
   buildPrompt: answerQuestionPrompt,
   builtin: ({ question, context }) => answerFromContext(question, context),
