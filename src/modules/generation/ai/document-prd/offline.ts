@@ -1,5 +1,5 @@
 import { capitalize, joinList, pluralize, singularPhrase } from '../../../../core/text/index.js';
-import { asGroup, type Priority } from '../../../projects/index.js';
+import { asGroup } from '../../../projects/index.js';
 import {
   asSentence,
   clause,
@@ -14,13 +14,10 @@ import {
   unique,
   type ProjectFacts,
 } from '../document-writer/index.js';
-import type { DocumentPrd, PrdPriority, Story } from './schema.js';
-import { thirdPerson, userStoriesOf, wantedAction } from './user-stories.js';
+import type { DocumentPrd, Story } from './schema.js';
+import { thirdPerson, TO_PRD, userStoriesOf, wantedAction } from './user-stories.js';
 
 // The offline PRD: summary, goals, personas, user stories (see user-stories.ts), requirements and success metrics.
-
-export const TO_PRD: Record<Priority, PrdPriority> = { must: 'P0', should: 'P1', could: 'P2' };
-
 export function composePrd(facts: ProjectFacts): DocumentPrd {
   const stories = userStoriesOf(facts);
   return {

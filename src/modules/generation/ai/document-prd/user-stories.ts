@@ -15,8 +15,10 @@ import {
   withArticle,
   type ProjectFacts,
 } from '../document-writer/index.js';
-import { TO_PRD } from './offline.js';
 import type { PrdPriority, Story } from './schema.js';
+
+/** MoSCoW priority as the PRD writes it. */
+export const TO_PRD: Record<Priority, PrdPriority> = { must: 'P0', should: 'P1', could: 'P2' };
 
 // User stories: one per actor action and uncovered requirement, each with acceptance criteria.
 
