@@ -2,14 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { AiTask } from '../core/ai/index.js';
-import { createModuleRegistry } from '../core/module.js';
-import { appModules } from './index.js';
+import { moduleRegistry } from '../app.js';
 import { answerQuestionTask } from './chat/index.js';
 import { generateDiagramTask } from './diagrams/index.js';
 import { clarifyingQuestionsTask, documentAiTasks, extractInsightsTask, projectBriefTask } from './generation/index.js';
 import { generateWireframeTask } from './wireframes/index.js';
 
-const catalog = createModuleRegistry(appModules).aiTasks;
+const catalog = moduleRegistry.aiTasks;
 const aiTasks = catalog.all;
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { singularize, tokenize } from '../../../core/text/index.js';
-import { clarifyingQuestionsTask } from '../../generation/index.js';
-import { analyzeText, type Priority, type RequirementKind } from './index.js';
+import { analyzeText, type Priority, type RequirementKind } from '../../projects/index.js';
+import { clarifyingQuestionsTask } from './clarifying-questions/index.js';
 
 /**
  * Realistic product ideas and requirement texts, each with what a careful analyst would name: the people and
