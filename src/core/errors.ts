@@ -33,8 +33,8 @@ export const errorStatus = {
 export type ErrorCode = keyof typeof errorStatus;
 
 /**
- * A code a module defines for its own refusals, with the status it answers (core knows none of them): e.g. the
- * diagrams module's INVALID_DIAGRAM, 422. Define it once in the module and throw `new AppError(THE_CODE, …)`.
+ * A code a module defines for its own refusals, with the status it answers; core knows none of them. Define it
+ * once in the module (`defineErrorCode('SOME_CODE', 422)`) and throw `new AppError(SOME_CODE, …)`.
  */
 export type ModuleErrorCode = { readonly code: string; readonly status: number };
 

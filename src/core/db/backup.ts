@@ -359,7 +359,7 @@ async function* backupLines(
       rows += page.length;
       options.onProgress?.({ table: table.name, rows, done: false });
       if (page.length < fetchSize) break; // the cursor is exhausted
-      // Wide rows (documents, prompts) get smaller pages, so one line stays a few megabytes.
+      // Wide rows (long texts, prompts) get smaller pages, so one line stays a few megabytes.
       fetchSize = Math.max(1, Math.min(PAGE_ROWS, Math.floor(PAGE_BYTES / Math.max(1, pageChars / page.length))));
     }
     await client.exec(`CLOSE ${CURSOR}`);
