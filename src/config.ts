@@ -36,6 +36,7 @@ const environmentSchema = z.object({
     .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)$/, 'must be 32 bytes as 64 hex digits or base64')
     .optional(),
   JOBS_CONCURRENCY: z.coerce.number().int().min(0).max(64).default(2),
+  JOBS_PER_ORGANIZATION: z.coerce.number().int().min(1).max(64).default(2),
   JOBS_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
   JOBS_HEARTBEAT_MS: z.coerce.number().int().min(50).max(600_000).default(2_000),
   JOBS_STALE_AFTER_MS: z.coerce.number().int().min(200).max(3_600_000).default(30_000),
@@ -74,6 +75,8 @@ export type AiConfig = {
 export type JobsConfig = {
   /** Jobs one process runs at once; 0 runs none (an API-only process). */
   concurrency: number;
+  /** Running jobs of one organization at once, across all processes: one organization's burst waits, others run. */
+  perOrganization: number;
   pollIntervalMs: number;
   heartbeatMs: number;
   /** A running job whose heartbeat is older than this is taken to have lost its process and is claimed again. */
@@ -121,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretKey: e.ATELIER_SECRET_KEY,
     jobs: {
       concurrency: e.JOBS_CONCURRENCY,
+      perOrganization: e.JOBS_PER_ORGANIZATION,
       pollIntervalMs: e.JOBS_POLL_INTERVAL_MS,
       heartbeatMs: e.JOBS_HEARTBEAT_MS,
       staleAfterMs: e.JOBS_STALE_AFTER_MS,

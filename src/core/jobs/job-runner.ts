@@ -18,6 +18,11 @@ export type JobRunnerOptions = {
   log: JobRunnerLog;
   /** Jobs this runner runs at once. */
   concurrency: number;
+  /**
+   * At most this many running jobs of one organization at once, across every runner on the database (a job whose
+   * heartbeat went stale does not count). Default: no limit.
+   */
+  perOrganization?: number;
   /** Sleep between claims when nothing is due. */
   pollIntervalMs: number;
   /** How often a running job's heartbeat is renewed (and cancellation checked). */
@@ -73,6 +78,16 @@ type Execution = {
 class ClaimNotHeld extends Error {}
 
 const MAX_MESSAGE = 2000;
+const MAX_INT4 = 2_147_483_647;
+/** First key of the per-organization claim lock (pg_try_advisory_xact_lock(class, hashtext(organization id))). */
+const CLAIM_LOCK_CLASS = 0x6a6f62;
+/** Organizations a claim tries, fewest running jobs first. */
+const CLAIM_CANDIDATES = 20;
+
+/** The rows of db.execute, whichever driver returned them. */
+function rowsOf<Row>(result: unknown): Row[] {
+  return (Array.isArray(result) ? result : (result as { rows: Row[] }).rows) as Row[];
+}
 const abandonedError: JobError = { code: 'JOB_ABANDONED', message: 'The job’s worker stopped responding during its last attempt' };
 
 function abortErrorFor(reason: AbortReason): Error {
@@ -135,6 +150,10 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
   let sleeper: { timer: NodeJS.Timeout; resolve: () => void } | undefined;
   // After a wake, a few quick re-polls: the enqueuing transaction may not have committed when the wake arrived.
   let quickPolls = 0;
+  // The last claim found nothing only because another runner was claiming for the same organizations.
+  let contended = false;
+  const perOrganization = options.perOrganization ?? MAX_INT4;
+  if (!(Number.isInteger(perOrganization) && perOrganization >= 1)) throw new Error('perOrganization must be an integer of at least 1');
 
   const staleBefore = sql`now() - ${staleAfterMs}::float8 * interval '1 millisecond'`;
   const owned = (execution: Execution) =>
@@ -186,32 +205,67 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     for (const job of reaped) log.warn({ jobId: job.id, status: job.status }, 'job abandoned by a worker that stopped responding');
   }
 
-  /** One statement: the oldest due job, or a running one whose worker stopped heart-beating. */
+  /** A due job, or a running one whose worker stopped heart-beating (`j` is app.jobs). */
+  const claimable = sql`((j.status = 'queued' AND j.run_at <= now())
+    OR (j.status = 'running' AND j.heartbeat_at < ${staleBefore} AND j.attempts < j.max_attempts AND j.cancel_requested_at IS NULL))`;
+
+  /**
+   * Claims the oldest claimable job of the organization that runs the fewest jobs now, skipping organizations at the
+   * perOrganization limit. Per organization, the claim holds a transaction-level advisory lock and counts that
+   * organization's running jobs in a statement that starts after the lock is taken: a claim of another runner for the
+   * same organization has either committed (and is counted) or still holds the lock (and the organization is skipped),
+   * so the limit holds across processes. `contended` is set when only a held lock stood in the way.
+   */
   async function claim(): Promise<{ row: JobRow; token: string } | undefined> {
+    contended = false;
     await reapAbandoned();
     const token = `${workerId}#${++claimSequence}`;
-    const [row] = await asSystem(db, (tx) =>
-      tx
-        .update(jobs)
-        .set({
-          status: 'running',
-          lockedBy: token,
-          lockedAt: sql`now()`,
-          heartbeatAt: sql`now()`,
-          attempts: sql`${jobs.attempts} + 1`,
-          startedAt: sql`coalesce(${jobs.startedAt}, now())`,
-        })
-        .where(
-          sql`${jobs.id} = (SELECT j.id FROM app.jobs j
-                WHERE (j.status = 'queued' AND j.run_at <= now())
-                   OR (j.status = 'running' AND j.heartbeat_at < ${staleBefore}
-                       AND j.attempts < j.max_attempts AND j.cancel_requested_at IS NULL)
-                ORDER BY j.run_at
-                LIMIT 1
-                FOR UPDATE SKIP LOCKED)`,
-        )
-        .returning(),
-    );
+    const row = await asSystem(db, async (tx) => {
+      const candidates = rowsOf<{ organization_id: string }>(
+        await tx.execute(sql`
+          SELECT c.organization_id
+          FROM (SELECT j.organization_id, min(j.run_at) AS oldest FROM app.jobs j WHERE ${claimable} GROUP BY j.organization_id) c
+          LEFT JOIN (SELECT r.organization_id, count(*) AS running FROM app.jobs r
+                     WHERE r.status = 'running' AND r.heartbeat_at >= ${staleBefore} GROUP BY r.organization_id) n
+            ON n.organization_id = c.organization_id
+          WHERE coalesce(n.running, 0) < ${perOrganization}
+          ORDER BY coalesce(n.running, 0), c.oldest
+          LIMIT ${CLAIM_CANDIDATES}`),
+      );
+      for (const { organization_id: organizationId } of candidates) {
+        const [lock] = rowsOf<{ locked: boolean }>(
+          await tx.execute(sql`SELECT pg_try_advisory_xact_lock(${CLAIM_LOCK_CLASS}::int, hashtext(${organizationId})) AS locked`),
+        );
+        if (!lock?.locked) {
+          contended = true;
+          continue;
+        }
+        const [claimed] = await tx
+          .update(jobs)
+          .set({
+            status: 'running',
+            lockedBy: token,
+            lockedAt: sql`now()`,
+            heartbeatAt: sql`now()`,
+            attempts: sql`${jobs.attempts} + 1`,
+            startedAt: sql`coalesce(${jobs.startedAt}, now())`,
+          })
+          .where(
+            sql`${jobs.id} = (SELECT j.id FROM app.jobs j
+                  WHERE j.organization_id = ${organizationId} AND ${claimable}
+                    AND (SELECT count(*) FROM app.jobs r
+                         WHERE r.organization_id = ${organizationId} AND r.status = 'running'
+                           AND r.heartbeat_at >= ${staleBefore}) < ${perOrganization}
+                  ORDER BY j.run_at
+                  LIMIT 1
+                  FOR UPDATE SKIP LOCKED)`,
+          )
+          .returning();
+        if (claimed) return claimed;
+      }
+      return undefined;
+    });
+    if (row) contended = false;
     return row ? { row, token } : undefined;
   }
 
@@ -474,8 +528,8 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
         }
       }
       if (stopping) break;
-      const quick = quickPolls > 0 && active.size < concurrency;
-      if (quick) quickPolls -= 1;
+      const quick = (quickPolls > 0 || contended) && active.size < concurrency;
+      if (quick && !contended) quickPolls -= 1;
       await sleep(quick ? Math.min(25, pollIntervalMs) : pollIntervalMs);
     }
   }
