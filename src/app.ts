@@ -34,8 +34,11 @@ const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 /** logger: a logger instance (made with core/logging's createLogger, so secrets stay out), false for none; default: one at LOG_LEVEL. */
 export type BuildAppOptions = { logger?: FastifyBaseLogger | boolean; webDist?: string };
 
-/** How much of a refused request's body the server still reads so its answer arrives (core/http/unread-body.ts). */
-const MIN_DRAIN_BYTES = 8 * 1024 * 1024;
+/**
+ * How much of a refused request's body the server still reads so its answer arrives (core/http/unread-body.ts):
+ * reading and discarding 64 MB costs little; past it, the connection is closed unread.
+ */
+const MIN_DRAIN_BYTES = 64 * 1024 * 1024;
 
 /** Builds the HTTP application without listening, so tests drive it with app.inject(). */
 export async function buildApp(context: AppContext, options: BuildAppOptions = {}): Promise<FastifyInstance> {
@@ -57,7 +60,7 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
     void reply.header('x-request-id', String(request.id));
   });
   registerSecurityHeaders(app);
-  registerUnreadBodyDrain(app, Math.max(4 * config.bodyLimitBytes, MIN_DRAIN_BYTES));
+  registerUnreadBodyDrain(app, Math.max(8 * config.bodyLimitBytes, MIN_DRAIN_BYTES));
   registerInputGuard(app);
 
   await app.register(fastifyCookie);

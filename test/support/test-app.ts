@@ -26,7 +26,7 @@ export type TestApp = {
 export async function createTestApp(
   kind: DatabaseKind,
   env: NodeJS.ProcessEnv = {},
-  options: { ai?: AiGateway; logger?: FastifyBaseLogger } = {},
+  options: { ai?: AiGateway; logger?: FastifyBaseLogger; webDist?: string } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(kind);
   const config = loadConfig({ DATA_DIR: '.test-tmp/unused', LOG_LEVEL: 'silent', ATELIER_SECRET_KEY: TEST_SECRET_KEY, ...env });
@@ -34,7 +34,7 @@ export async function createTestApp(
   const ai = options.ai ?? createConfiguredGateway(config, database.db);
   const app = await buildApp(
     createAppContext({ config, db: database.db, mailer: { send: async (message) => void mail.push(message) }, ai }),
-    { logger: options.logger ?? false, webDist: '/nonexistent' },
+    { logger: options.logger ?? false, webDist: options.webDist ?? '/nonexistent' },
   );
   await app.ready();
   return {

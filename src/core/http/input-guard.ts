@@ -59,8 +59,9 @@ export function findInputProblem(input: unknown, fallback: string, maxDepth = MA
     const depth = node.depth + 1;
     if (depth > maxDepth) {
       // Name the outermost field: the full path of a 10,000-deep value would be as long as the value.
-      const keys = pathOf(node);
-      return { field: fieldOf(keys.slice(0, 1), fallback), message: `must not nest objects and arrays more than ${maxDepth} levels deep` };
+      // An array at the root has no field name to give: the input as a whole is named.
+      const keys = Array.isArray(input) ? [] : pathOf(node).slice(0, 1);
+      return { field: fieldOf(keys, fallback), message: `must not nest objects and arrays more than ${maxDepth} levels deep` };
     }
     const entries: [string, unknown][] = Array.isArray(value)
       ? value.map((item, index) => [String(index), item])
