@@ -253,6 +253,9 @@ export function browserSuite(options: { env?: () => Record<string, string>; view
       const page = await context.newPage();
       page.on('pageerror', (error) => pageErrors.push(error.message));
       page.on('console', (message) => {
+        // A wireframe preview (a sandboxed srcdoc frame) inherits the page policy; what it blocks there is user
+        // markup the policy is meant to stop, not the app tripping over it.
+        if (message.location().url === 'about:srcdoc') return;
         const violation = message.type() === 'error' ? pagePolicyViolation(message.text()) : undefined;
         if (violation) cspViolations.push(`${page.url()}: ${violation}`);
       });
