@@ -12,8 +12,12 @@ import { accessTokenOf, assertSameOrigin, resolveSession } from './core/auth/aut
 import type { AppContext, AppServices } from './core/context.js';
 import { AppError } from './core/errors.js';
 import { errorBody, registerErrorHandling } from './core/http/error-handler.js';
+import { registerInputGuard } from './core/http/input-guard.js';
+import { registerSecurityHeaders } from './core/http/security-headers.js';
+import { registerUnreadBodyDrain } from './core/http/unread-body.js';
 import { newId } from './core/ids.js';
 import { registerJobTypes } from './core/jobs/index.js';
+import { createLogger } from './core/logging.js';
 import { createModuleRegistry } from './core/module.js';
 import { appModules } from './modules/index.js';
 
@@ -27,16 +31,21 @@ export function createAppContext(services: AppServices): AppContext {
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
 
+/** logger: a logger instance (made with core/logging's createLogger, so secrets stay out), false for none; default: one at LOG_LEVEL. */
 export type BuildAppOptions = { logger?: FastifyBaseLogger | boolean; webDist?: string };
+
+/**
+ * How much of a refused request's body the server still reads so its answer arrives (core/http/unread-body.ts):
+ * reading and discarding 64 MB costs little; past it, the connection is closed unread.
+ */
+const MIN_DRAIN_BYTES = 64 * 1024 * 1024;
 
 /** Builds the HTTP application without listening, so tests drive it with app.inject(). */
 export async function buildApp(context: AppContext, options: BuildAppOptions = {}): Promise<FastifyInstance> {
   const { config, db } = context;
-  const loggerOption = options.logger ?? { level: config.logLevel };
+  const loggerOption = options.logger === undefined || options.logger === true ? createLogger(config.logLevel) : options.logger;
   const app = Fastify({
-    ...(typeof loggerOption === 'object' && 'child' in loggerOption
-      ? { loggerInstance: loggerOption }
-      : { logger: loggerOption as boolean | { level: string } }),
+    ...(loggerOption === false ? { logger: false } : { loggerInstance: loggerOption }),
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     genReqId: () => newId(),
@@ -50,6 +59,9 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', String(request.id));
   });
+  registerSecurityHeaders(app);
+  registerUnreadBodyDrain(app, Math.max(8 * config.bodyLimitBytes, MIN_DRAIN_BYTES));
+  registerInputGuard(app);
 
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import pino from 'pino';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, createAppContext, moduleRegistry } from './app.js';
 import { createConfiguredGateway } from './core/ai/index.js';
@@ -7,6 +6,7 @@ import type { Config } from './config.js';
 import { openDatabase, type Database } from './core/db/database.js';
 import { migrateUp } from './core/db/migrator.js';
 import { createJobRunner, type JobRunner } from './core/jobs/index.js';
+import { createLogger } from './core/logging.js';
 import { createMailer } from './core/mail.js';
 
 /** The database the configuration names: PostgreSQL when DATABASE_URL is set, else embedded PGlite in DATA_DIR. */
@@ -27,7 +27,8 @@ export type RunningServer = {
 
 /** Opens the database, applies pending migrations, and serves the API and the web app until stopped. */
 export async function startServer(config: Config): Promise<RunningServer> {
-  const log = pino({ level: config.logLevel });
+  // One logger for the HTTP server, the job runner, the mailer and the AI gateway, with secrets redacted.
+  const log = createLogger(config.logLevel);
   const db = await openConfiguredDatabase(config);
   try {
     const applied = await migrateUp(db);

@@ -9,7 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { PAGE_CSP } from '../../src/core/http/security-headers.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -180,6 +181,22 @@ export async function signUp(page: Page, dataDir: string, name: string, email: s
   await page.getByTestId('projects-page').waitFor();
 }
 
+/**
+ * The directives of the server's page policy. Chromium reports every blocked load or inline style on the console,
+ * naming the directive; one of these means the app (not a wireframe's own stricter policy) tripped over the CSP.
+ */
+const PAGE_DIRECTIVES = PAGE_CSP.split('; ');
+
+/**
+ * The Content-Security-Policy violation a console message reports, when it reports one of the page policy. Chromium
+ * quotes the directive two ways: `directive: "img-src 'self'"` and `directive 'script-src 'self''`.
+ */
+export function pagePolicyViolation(text: string): string | undefined {
+  if (!text.includes('Content Security Policy directive')) return undefined;
+  const named = PAGE_DIRECTIVES.some((directive) => text.includes(`directive: "${directive}"`) || text.includes(`directive '${directive}'`));
+  return named ? text : undefined;
+}
+
 export type BrowserSuite = {
   /** The running server; only inside tests (it starts in the suite's beforeAll). */
   readonly server: AtelierServer;
@@ -187,6 +204,8 @@ export type BrowserSuite = {
   newPage(prepare?: (context: BrowserContext) => Promise<void>): Promise<Page>;
   /** Uncaught errors of every page the suite opened. */
   readonly pageErrors: string[];
+  /** Content-Security-Policy violations of the page policy on every page the suite opened; each test ends with none. */
+  readonly cspViolations: string[];
 };
 
 /**
@@ -199,6 +218,7 @@ export function browserSuite(options: { env?: () => Record<string, string>; view
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
   const pageErrors: string[] = [];
+  const cspViolations: string[] = [];
 
   beforeAll(async () => {
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
@@ -214,6 +234,11 @@ export function browserSuite(options: { env?: () => Record<string, string>; view
     if (output.trim()) console.warn(`[e2e] server output:\n${output}`);
   });
 
+  // The app must work under its own Content-Security-Policy: a test that made the browser block something fails.
+  afterEach(() => {
+    expect(cspViolations.splice(0), 'Content-Security-Policy violations').toEqual([]);
+  });
+
   return {
     get server() {
       if (!server) throw new Error('The server did not start');
@@ -227,8 +252,16 @@ export function browserSuite(options: { env?: () => Record<string, string>; view
       await prepare?.(context);
       const page = await context.newPage();
       page.on('pageerror', (error) => pageErrors.push(error.message));
+      page.on('console', (message) => {
+        // A wireframe preview (a sandboxed srcdoc frame) inherits the page policy; what it blocks there is user
+        // markup the policy is meant to stop, not the app tripping over it.
+        if (message.location().url === 'about:srcdoc') return;
+        const violation = message.type() === 'error' ? pagePolicyViolation(message.text()) : undefined;
+        if (violation) cspViolations.push(`${page.url()}: ${violation}`);
+      });
       return page;
     },
     pageErrors,
+    cspViolations,
   };
 }

@@ -1,4 +1,4 @@
-import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import crypto from 'node:crypto';
 import { buildApp, createAppContext } from '../../src/app.js';
 import { createConfiguredGateway, type AiGateway } from '../../src/core/ai/index.js';
@@ -19,11 +19,14 @@ export type TestApp = {
   close(): Promise<void>;
 };
 
-/** The real application on a fresh database, with mail captured in memory instead of the outbox. */
+/**
+ * The real application on a fresh database, with mail captured in memory instead of the outbox; silent unless given a
+ * logger (core/logging's createLogger on a memory stream captures what the server would log).
+ */
 export async function createTestApp(
   kind: DatabaseKind,
   env: NodeJS.ProcessEnv = {},
-  options: { ai?: AiGateway } = {},
+  options: { ai?: AiGateway; logger?: FastifyBaseLogger; webDist?: string } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(kind);
   const config = loadConfig({ DATA_DIR: '.test-tmp/unused', LOG_LEVEL: 'silent', ATELIER_SECRET_KEY: TEST_SECRET_KEY, ...env });
@@ -31,7 +34,7 @@ export async function createTestApp(
   const ai = options.ai ?? createConfiguredGateway(config, database.db);
   const app = await buildApp(
     createAppContext({ config, db: database.db, mailer: { send: async (message) => void mail.push(message) }, ai }),
-    { logger: false, webDist: '/nonexistent' },
+    { logger: options.logger ?? false, webDist: options.webDist ?? '/nonexistent' },
   );
   await app.ready();
   return {

@@ -15,6 +15,9 @@ const postgresErrors: Record<string, { code: ErrorCode; message: string }> = {
   '23514': { code: 'VALIDATION_FAILED', message: 'A value is outside its allowed range' },
   '22P02': { code: 'VALIDATION_FAILED', message: 'A value has the wrong format' },
   '22001': { code: 'VALIDATION_FAILED', message: 'A value is too long' },
+  // Text PostgreSQL cannot store (U+0000, a lone surrogate): the input guard refuses it first; this is the backstop.
+  '22021': { code: 'VALIDATION_FAILED', message: 'A value contains a character that cannot be stored' },
+  '22P05': { code: 'VALIDATION_FAILED', message: 'A value contains a character that cannot be stored' },
   '40001': { code: 'CONFLICT', message: 'A concurrent change interfered; retry the request' },
   '40P01': { code: 'CONFLICT', message: 'A concurrent change interfered; retry the request' },
 };

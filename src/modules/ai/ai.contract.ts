@@ -165,7 +165,7 @@ export const generationPageSchema = pageSchema(generationSchema);
 
 export const listGenerationsQuery = z
   .object({
-    organizationId: z.uuid('Organization id must be a UUID').optional().describe('default: your personal organization'),
+    organizationId: z.uuid('Organization id must be a UUID').optional().describe('default: the project’s, else your personal organization'),
     projectId: z.uuid('Project id must be a UUID').optional(),
     limit: limitSchema,
     cursor: cursorSchema,

@@ -6,6 +6,7 @@ import { afterCursor, cursorTimestamp, decodeTimestampCursor } from '../../core/
 import { toPage, type Page } from '../../core/http/pagination.js';
 import { isUuid } from '../../core/ids.js';
 import { personalOrganizationIdOf, requireOrganizationRole } from '../organizations/index.js';
+import { requireProjectRole } from '../projects/index.js';
 import type { GenerationItem, ListGenerationsQuery } from './ai.contract.js';
 
 type GenerationRow = typeof aiGenerations.$inferSelect;
@@ -35,9 +36,13 @@ function toGeneration(row: GenerationRow): GenerationItem {
   };
 }
 
-/** The ledger of an organization (or one of its projects), newest first; any member may read it. */
+/**
+ * The ledger of an organization (or one of its projects), newest first; any member may read it. A project the caller
+ * cannot see is 404, like any other id; without organizationId, a project's ledger is read in its organization.
+ */
 export async function listGenerations(tx: Tx, userId: string, query: ListGenerationsQuery): Promise<Page<GenerationItem>> {
-  const organizationId = query.organizationId ?? (await personalOrganizationIdOf(tx, userId));
+  const project = query.projectId ? (await requireProjectRole(tx, userId, query.projectId, 'viewer')).project : undefined;
+  const organizationId = query.organizationId ?? project?.organizationId ?? (await personalOrganizationIdOf(tx, userId));
   if (!organizationId) return { items: [], nextCursor: null };
   await requireOrganizationRole(tx, userId, organizationId, 'viewer');
   const cursor = decodeTimestampCursor(query.cursor);

@@ -3,6 +3,7 @@ import { withUser } from '../../core/db/tenancy.js';
 import { AppError } from '../../core/errors.js';
 import { requireAuth, requireUserActor, type ZodApp } from '../../core/http/request-context.js';
 import { jobAcceptedSchema } from '../jobs/index.js';
+import { projectRoleFirst } from '../projects/index.js';
 import {
   createDiagramBody,
   diagramPageSchema,
@@ -54,6 +55,8 @@ async function requireValidMermaid(type: DiagramType, code: string): Promise<voi
 
 export async function diagramsRoutes(api: ZodApp, context: AppContext): Promise<void> {
   const { db } = context;
+  // Who may not edit hears 401/404/403 before anything about the body is judged.
+  const editorsFirst = projectRoleFirst(db, 'editor');
   const base = '/projects/:projectId/diagrams';
   const one = `${base}/:diagramId`;
 
@@ -65,6 +68,7 @@ export async function diagramsRoutes(api: ZodApp, context: AppContext): Promise<
   api.post(
     base,
     {
+      preValidation: editorsFirst,
       schema: {
         tags,
         summary: 'Create a diagram and its revision 1 (editors and up); Mermaid code that does not parse, or is another kind of diagram, answers 422 with the line',
@@ -101,6 +105,7 @@ export async function diagramsRoutes(api: ZodApp, context: AppContext): Promise<
   api.post(
     `${base}/generate`,
     {
+      preValidation: editorsFirst,
       schema: {
         tags,
         summary:
@@ -143,6 +148,7 @@ export async function diagramsRoutes(api: ZodApp, context: AppContext): Promise<
   api.patch(
     one,
     {
+      preValidation: editorsFirst,
       schema: {
         tags,
         summary: 'Edit (editors and up): a new revision; 422 when the code does not parse or is another kind of diagram; 409 with the current diagram when baseRev is stale',
@@ -206,6 +212,7 @@ export async function diagramsRoutes(api: ZodApp, context: AppContext): Promise<
   api.post(
     `${one}/restore`,
     {
+      preValidation: editorsFirst,
       schema: {
         tags,
         summary: 'Restore an old revision as a new revision (editors and up)',

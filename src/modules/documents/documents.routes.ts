@@ -1,6 +1,7 @@
 import type { AppContext } from '../../core/context.js';
 import { withUser } from '../../core/db/tenancy.js';
 import { requireAuth, requireUserActor, type ZodApp } from '../../core/http/request-context.js';
+import { projectRoleFirst } from '../projects/index.js';
 import {
   createDocumentBody,
   createProjectVersionBody,
@@ -37,12 +38,15 @@ const tags = ['documents'];
 
 export async function documentsRoutes(api: ZodApp, context: AppContext): Promise<void> {
   const { db } = context;
+  // Who may not edit hears 401/404/403 before anything about the body is judged.
+  const editorsFirst = projectRoleFirst(db, 'editor');
   const base = '/projects/:projectId/documents';
   const one = `${base}/:documentId`;
 
   api.post(
     base,
     {
+      preValidation: editorsFirst,
       schema: {
         tags,
         summary: 'Create a document and its revision 1 (editors and up)',
@@ -99,6 +103,7 @@ export async function documentsRoutes(api: ZodApp, context: AppContext): Promise
   api.patch(
     one,
     {
+      preValidation: editorsFirst,
       schema: {
         tags,
         summary:
@@ -189,6 +194,7 @@ export async function documentsRoutes(api: ZodApp, context: AppContext): Promise
   api.post(
     `${one}/restore`,
     {
+      preValidation: editorsFirst,
       schema: {
         tags,
         summary: 'Restore an old revision as a new revision (editors and up)',
@@ -246,6 +252,7 @@ export async function documentsRoutes(api: ZodApp, context: AppContext): Promise
   api.post(
     '/projects/:projectId/versions',
     {
+      preValidation: editorsFirst,
       schema: {
         tags,
         summary: 'Start a new project version (editors and up); the project’s current version becomes it',

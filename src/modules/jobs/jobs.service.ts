@@ -2,6 +2,7 @@ import type { Tx } from '../../core/db/database.js';
 import type { Page } from '../../core/http/pagination.js';
 import { getJob as loadJob, listJobs as listJobRows, requestCancel, type JobRow } from '../../core/jobs/index.js';
 import { requireOrganizationRole } from '../organizations/index.js';
+import { requireProjectRole } from '../projects/index.js';
 import type { Job, ListJobsQueryInput } from './jobs.contract.js';
 
 const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
@@ -38,9 +39,13 @@ export async function cancelJob(tx: Tx, id: string): Promise<Job> {
   return toJob(await requestCancel(tx, id));
 }
 
-/** Newest first; with organizationId the caller must be a member (404 otherwise), without it RLS scopes the list. */
+/**
+ * Newest first; with organizationId or projectId the caller must be a member (404 otherwise, like any id they cannot
+ * see), without them RLS scopes the list.
+ */
 export async function listJobs(tx: Tx, userId: string, query: ListJobsQueryInput): Promise<Page<Job>> {
   if (query.organizationId) await requireOrganizationRole(tx, userId, query.organizationId, 'viewer');
+  if (query.projectId) await requireProjectRole(tx, userId, query.projectId, 'viewer');
   const page = await listJobRows(tx, query);
   return { items: page.items.map(toJob), nextCursor: page.nextCursor };
 }

@@ -2,6 +2,7 @@ import type { AppModule } from '../../core/module.js';
 import { projectsRoutes } from './projects.routes.js';
 
 export { requireProjectAccess, requireProjectRole, toProject, type ProjectRow } from './projects.service.js';
+export { projectRoleFirst } from './project-role-first.js';
 export { deriveProjectKey, PROJECT_KEY_PATTERN } from './project-key.js';
 export { ideaOf, MAX_IDEA_CHARS } from './project-idea.js';
 export { enqueueIdeaPipeline, IDEA_PIPELINE_JOB, type IdeaPipelineStage } from './idea-pipeline.enqueue.js';

@@ -4,6 +4,7 @@ import { withUser } from '../../core/db/tenancy.js';
 import { requireAuth, requireUserActor, type ZodApp } from '../../core/http/request-context.js';
 import { documentSlug as slugify } from '../documents/index.js';
 import { jobAcceptedSchema } from '../jobs/index.js';
+import { projectRoleFirst } from '../projects/index.js';
 import { enqueueWireframeGeneration } from './wireframe-generation.service.js';
 import { wireframeDocument } from './wireframe-document.js';
 import { WIREFRAME_CSP } from '../../shared/wireframe-csp.js';
@@ -24,12 +25,15 @@ const tags = ['wireframes'];
 
 export async function wireframesRoutes(api: ZodApp, context: AppContext): Promise<void> {
   const { db } = context;
+  // Who may not edit hears 401/404/403 before anything about the body is judged.
+  const editorsFirst = projectRoleFirst(db, 'editor');
   const base = '/projects/:projectId/wireframes';
   const one = `${base}/:wireframeId`;
 
   api.post(
     base,
     {
+      preValidation: editorsFirst,
       schema: {
         tags,
         summary: 'Create a wireframe (editors and up); the HTML and CSS are sanitized and the response lists what was removed',
@@ -65,6 +69,7 @@ export async function wireframesRoutes(api: ZodApp, context: AppContext): Promis
   api.post(
     `${base}/generate`,
     {
+      preValidation: editorsFirst,
       schema: {
         tags,
         summary:
@@ -95,6 +100,7 @@ export async function wireframesRoutes(api: ZodApp, context: AppContext): Promis
   api.patch(
     one,
     {
+      preValidation: editorsFirst,
       schema: {
         tags,
         summary: 'Edit a wireframe (editors and up): sanitized like a create; 409 with the current wireframe when baseUpdatedAt is stale',
