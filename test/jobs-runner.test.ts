@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -46,6 +47,9 @@ const record = (id: string, entry: { attempt: number; checkpoint: unknown; abort
 const EFFECT = 'ai_batch_completed';
 const emptyPayload = z.object({}).strict();
 
+/** The database of the suite running, for handlers that query it. */
+let queryDatabase: Database | undefined;
+
 const handlers: JobHandler[] = [
   defineJobHandler({
     type: 'test.report',
@@ -67,6 +71,15 @@ const handlers: JobHandler[] = [
           return { words: 1200 };
         },
       };
+    },
+  }),
+  defineJobHandler({
+    type: 'test.bad-query',
+    payload: emptyPayload,
+    async run() {
+      // A query the database refuses, carrying a parameter nobody should read back from the job.
+      await queryDatabase!.orm.execute(sql`SELECT ${'$argon2id$v=19$secret-parameter'}::int`);
+      return { result: {} };
     },
   }),
   defineJobHandler({
@@ -165,6 +178,7 @@ describe.each(testDrivers)('job runner on %s', (kind) => {
   beforeAll(async () => {
     database = await createTestDatabase(kind);
     db = database.db;
+    queryDatabase = db;
     alice = await createUser({ database });
     registerJobTypes(handlers);
   });
@@ -241,6 +255,15 @@ describe.each(testDrivers)('job runner on %s', (kind) => {
     const failed = await until(job.id, (j) => j.status === 'failed', 'failure');
     expect(failed).toMatchObject({ attempts: 3, error: { code: 'JOB_FAILED', message: 'The upstream service hung up' } });
     expect(attemptsOf.get(job.id)?.map((a) => a.attempt)).toEqual([1, 2, 3]);
+  });
+
+  it('names a failed query by its SQLSTATE, never by its statement, parameters or the values it quoted', async () => {
+    const job = await enqueue('test.bad-query', {}, { maxAttempts: 1 });
+    await runner().runOnce();
+    const failed = await read(job.id);
+    expect(failed).toMatchObject({ status: 'failed', error: { code: 'JOB_FAILED' } });
+    expect(failed.error?.message).toBe('A database query failed (SQLSTATE 22P02)');
+    expect(JSON.stringify(failed.error)).not.toMatch(/argon2|secret-parameter|SELECT/);
   });
 
   it('does not retry an AppError, and keeps the partial result of a JobFailure', async () => {

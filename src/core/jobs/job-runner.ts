@@ -96,8 +96,23 @@ function abortErrorFor(reason: AbortReason): Error {
   return new Error('The server is shutting down; the job will run again');
 }
 
+/** An error of the query layer, whose message quotes the SQL and its parameters (Drizzle's "Failed query: …"). */
+function isQueryError(error: Error): boolean {
+  return 'query' in error && 'params' in error;
+}
+
+function sqlStateOf(error: unknown): string | null {
+  const code = error instanceof Error ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : null;
+}
+
 function messageOf(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
+  // The job row is read by every member of the organization, so a failed query is named by its SQLSTATE only: the
+  // statement, its parameters and even the database's message (which quotes the offending value) stay out of it.
+  let text: string;
+  if (!(error instanceof Error)) text = String(error);
+  else if (isQueryError(error)) text = `A database query failed${sqlStateOf(error.cause) ? ` (SQLSTATE ${sqlStateOf(error.cause)})` : ''}`;
+  else text = error.message;
   return (text || 'The job failed').slice(0, MAX_MESSAGE);
 }
 
