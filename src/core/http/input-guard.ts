@@ -19,7 +19,7 @@ export type InputProblem = { field: string; message: string };
 // eslint-disable-next-line no-control-regex -- U+0000 is exactly what this looks for
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** What is wrong with `text` for PostgreSQL, or undefined; `what` is "" for a value and " a key" for an object's key. */
+/** What is wrong with `text` for PostgreSQL, or undefined; `what` is '' for a value and 'a key' for an object's key. */
 function unstorable(text: string, what: '' | 'a key'): string | undefined {
   const match = UNSTORABLE.exec(text);
   if (!match) return undefined;
