@@ -30,6 +30,7 @@ describe('the module registry', () => {
       'generate-diagram',
       'generate-wireframe',
       'project-brief',
+      'project-model',
     ]);
     expect(moduleRegistry.aiTasks.find('project-brief')?.name).toBe('project-brief');
     expect(moduleRegistry.aiTasks.find('no-such-task')).toBeUndefined();

@@ -9,6 +9,7 @@ import { generationModule } from './generation/index.js';
 import { identityModule } from './identity/index.js';
 import { jobsModule } from './jobs/index.js';
 import { organizationsModule } from './organizations/index.js';
+import { projectModelModule } from './project-model/index.js';
 import { projectsModule } from './projects/index.js';
 import { searchModule } from './search/index.js';
 import { wireframesModule } from './wireframes/index.js';
@@ -26,6 +27,7 @@ export const appModules: readonly AppModule[] = [
   jobsModule,
   documentsModule,
   searchModule,
+  projectModelModule,
   generationModule,
   diagramsModule,
   wireframesModule,

@@ -1,0 +1,16 @@
+import { defineObjectTask } from '../../../../core/ai/task.js';
+import { buildProjectModel } from './offline.js';
+import { projectModelPrompt } from './prompt.js';
+import { projectModelInput, projectModelOutput, type ProjectModel, type ProjectModelInput } from './schema.js';
+
+export { projectModelInput, projectModelOutput, type ProjectModel, type ProjectModelInput } from './schema.js';
+
+export const projectModelTask = defineObjectTask<ProjectModelInput, ProjectModel>({
+  name: 'project-model',
+  description: 'The project model (actors, entities, use cases, rules, metrics, constraints) read from an idea, its answers and documents',
+  input: projectModelInput,
+  output: projectModelOutput,
+
+  buildPrompt: projectModelPrompt,
+  builtin: buildProjectModel,
+});
