@@ -1,2 +1,17 @@
-/** Linguistic analysis of English text: part-of-speech tags and lemmas. */
+/**
+ * Linguistic analysis of English text: part-of-speech tags and lemmas, the tagger's slips corrected with WordNet,
+ * noun phrases, subject–verb–object clauses and WordNet's semantic classes, derivations and synonyms.
+ */
+export { clausesOf, type Clause } from './clauses.js';
+export { nounPhrases, type NounPhrase } from './chunks.js';
+export { retag } from './retag.js';
 export { tagText, type PosTag, type TaggedSentence, type TaggedToken } from './tagger.js';
+export { derivedForms, isKindOf, knows, semanticClasses, senses, synonyms, type Synset, type WordNetPos } from './wordnet.js';
+
+import { retag } from './retag.js';
+import { tagText, type TaggedSentence } from './tagger.js';
+
+/** Tags text and corrects the tagger's known slips: what the rest of this layer reads. */
+export function parseText(text: string): TaggedSentence[] {
+  return retag(tagText(text));
+}

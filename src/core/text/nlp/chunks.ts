@@ -1,0 +1,81 @@
+import type { TaggedToken } from './tagger.js';
+
+/**
+ * Noun-phrase chunking over tagged tokens: a run of adjectives, numbers and nouns ending in a noun ("two hours",
+ * "a weekly shopping list", "the member's tools" → "member", "tools"), with the determiner before it. The head is the
+ * last noun; the words before it are its modifiers.
+ */
+export type NounPhrase = {
+  /** Index of the first token (the determiner when there is one) and one past the last. */
+  start: number;
+  end: number;
+  /** The words of the phrase without the determiner, as written. */
+  text: string;
+  /** The head noun as written and its lemma (lower case, singular). */
+  head: TaggedToken;
+  headIndex: number;
+  /** Lemmas of the nouns before the head ("shopping" in "shopping list"). */
+  nouns: string[];
+  /** Lemmas of the adjectives in the phrase. */
+  adjectives: string[];
+  /** The number written in the phrase, as written ("two", "3"). */
+  number?: string;
+  determiner?: string;
+  /** Whether the head is plural as written. */
+  plural: boolean;
+};
+
+const NOMINAL = new Set(['NOUN', 'PROPN']);
+const INSIDE = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM']);
+const DETERMINERS = new Set(['DET']);
+
+function isPossessive(token: TaggedToken | undefined): boolean {
+  return token !== undefined && (token.normal === "'s" || token.normal === "'" || token.normal === 's');
+}
+
+/** The noun phrases of a tagged sentence, left to right, not overlapping. */
+export function nounPhrases(tokens: TaggedToken[]): NounPhrase[] {
+  const phrases: NounPhrase[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const start = i;
+    let determiner: string | undefined;
+    const first = tokens[i] as TaggedToken;
+    if (DETERMINERS.has(first.pos) || (first.pos === 'PRON' && /^(my|our|your|their|his|her|its)$/.test(first.normal))) {
+      determiner = first.normal;
+      i += 1;
+    }
+    const wordsStart = i;
+    while (i < tokens.length && (INSIDE.has((tokens[i] as TaggedToken).pos) || ((tokens[i] as TaggedToken).text === '-' && INSIDE.has(tokens[i + 1]?.pos ?? 'X')))) {
+      // A possessive ends the phrase: "the member's tools" is two phrases.
+      if (isPossessive(tokens[i + 1]) && tokens[i + 1]?.pos === 'PART') {
+        i += 1;
+        break;
+      }
+      i += 1;
+    }
+    let end = i;
+    while (end > wordsStart && !NOMINAL.has((tokens[end - 1] as TaggedToken).pos)) end -= 1;
+    if (end > wordsStart) {
+      const words = tokens.slice(wordsStart, end);
+      const head = tokens[end - 1] as TaggedToken;
+      const numberToken = words.find((token) => token.pos === 'NUM');
+      phrases.push({
+        start,
+        end,
+        text: words.map((token) => token.text).join(' ').replace(/ - /g, '-'),
+        head,
+        headIndex: end - 1,
+        nouns: words.slice(0, -1).filter((token) => NOMINAL.has(token.pos)).map((token) => token.lemma),
+        adjectives: words.filter((token) => token.pos === 'ADJ').map((token) => token.lemma),
+        ...(numberToken ? { number: numberToken.text } : {}),
+        ...(determiner ? { determiner } : {}),
+        plural: head.normal !== head.lemma && head.normal.endsWith('s'),
+      });
+      i = Math.max(end, start + 1);
+      continue;
+    }
+    i = start + 1;
+  }
+  return phrases;
+}

@@ -1,0 +1,169 @@
+import { nounPhrases, type NounPhrase } from './chunks.js';
+import type { TaggedSentence, TaggedToken } from './tagger.js';
+
+/**
+ * Subject–verb–object extraction: for every main verb of a sentence, the noun phrase doing it, the noun phrase it acts
+ * on, its prepositional phrases ("apply for a plot", "assign judges to projects") and its particle ("pick up", "sign
+ * up"). Coordinated verbs share their subject ("reserves a tool and picks it up"); a passive verb's grammatical
+ * subject is its object and its "by" phrase its agent ("cases are assigned to a solicitor by the caseworker").
+ */
+export type Clause = {
+  /** The verb's lemma, lower case. */
+  verb: string;
+  verbIndex: number;
+  particle?: string;
+  subject?: NounPhrase;
+  /** A subject pronoun ("we", "they", "you") when the subject is one. */
+  subjectPronoun?: string;
+  object?: NounPhrase;
+  /** Every object, the first and those coordinated with it ("records appointments and notes"). */
+  objects: NounPhrase[];
+  /** Prepositional phrases after the verb (and its object), in order. */
+  preps: { prep: string; phrase: NounPhrase }[];
+  passive: boolean;
+  negated: boolean;
+  /** The modal before the verb ("must", "can", "should"), lower case. */
+  modal?: string;
+};
+
+const PARTICLES = new Set(['up', 'in', 'out', 'off', 'back', 'down', 'over', 'on', 'away']);
+const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'get', 'gets', 'got']);
+const MODALS = new Set(['must', 'should', 'can', 'could', 'may', 'might', 'will', 'would', 'shall', 'need', 'needs', 'have', 'has']);
+const CLAUSE_BREAKS = new Set(['SCONJ', 'PUNCT']);
+const OBJECT_PRONOUNS = new Set(['it', 'them', 'him', 'her', 'me', 'us']);
+const SUBJECT_PRONOUNS = new Set(['i', 'we', 'you', 'they', 'he', 'she', 'it']);
+
+function phraseEndingAt(phrases: NounPhrase[], index: number): NounPhrase | undefined {
+  return phrases.find((phrase) => phrase.end === index);
+}
+
+function phraseStartingAt(phrases: NounPhrase[], index: number): NounPhrase | undefined {
+  return phrases.find((phrase) => phrase.start === index);
+}
+
+function isPassive(tokens: TaggedToken[], verbIndex: number): boolean {
+  const verb = tokens[verbIndex] as TaggedToken;
+  if (!/(?:ed|en|wn|t|ne|un|id)$/.test(verb.normal) || verb.normal === verb.lemma) return false;
+  for (let i = verbIndex - 1; i >= 0 && i >= verbIndex - 3; i -= 1) {
+    const token = tokens[i] as TaggedToken;
+    if (BE.has(token.normal)) return true;
+    if (token.pos !== 'ADV' && token.pos !== 'AUX' && token.pos !== 'PART') return false;
+  }
+  return false;
+}
+
+/** The clauses of one tagged sentence, in the order of their verbs. */
+export function clausesOf(sentence: TaggedSentence): Clause[] {
+  const { tokens } = sentence;
+  const phrases = nounPhrases(tokens);
+  const clauses: Clause[] = [];
+  let previous: Clause | undefined;
+  for (let v = 0; v < tokens.length; v += 1) {
+    const token = tokens[v] as TaggedToken;
+    if (token.pos !== 'VERB') continue;
+    // A participle inside a noun phrase ("the translated files") is no clause.
+    if (phrases.some((phrase) => v >= phrase.start && v < phrase.end)) continue;
+
+    let modal: string | undefined;
+    let negated = false;
+    let subject: NounPhrase | undefined;
+    let subjectPronoun: string | undefined;
+    let coordinated = false;
+    for (let i = v - 1; i >= 0; i -= 1) {
+      const before = tokens[i] as TaggedToken;
+      if (before.pos === 'AUX' || (before.pos === 'VERB' && MODALS.has(before.normal) && tokens[i + 1]?.normal === 'to')) {
+        if (MODALS.has(before.normal) && !modal) modal = before.normal;
+        continue;
+      }
+      if (before.pos === 'PART' && (before.normal === 'not' || before.normal === "n't")) { negated = true; continue; }
+      if (before.pos === 'PART' || before.pos === 'ADV') continue;
+      if (before.pos === 'CCONJ') { coordinated = true; break; }
+      if (before.pos === 'PRON' && SUBJECT_PRONOUNS.has(before.normal)) { subjectPronoun = before.normal; break; }
+      if (before.pos === 'PRON' && /^(who|that|which)$/.test(before.normal)) {
+        let end = i;
+        while (end > 0 && tokens[end - 1]?.pos === 'PUNCT') end -= 1;
+        subject = phraseEndingAt(phrases, end);
+        break;
+      }
+      subject = phraseEndingAt(phrases, i + 1);
+      break;
+    }
+    if (coordinated && !subject && !subjectPronoun && previous) {
+      subject = previous.subject;
+      subjectPronoun = previous.subjectPronoun;
+      modal ??= previous.modal;
+    }
+
+    let particle: string | undefined;
+    let object: NounPhrase | undefined;
+    const preps: Clause['preps'] = [];
+    let i = v + 1;
+    if (tokens[i] && PARTICLES.has((tokens[i] as TaggedToken).normal) && !(tokens[i]?.normal === 'up' && tokens[i + 1]?.normal === 'to')) {
+      const after = tokens[i + 1];
+      // "sign up for", "check in" — a particle is followed by a preposition, punctuation, a conjunction or nothing.
+      if (!after || after.pos !== 'DET' || (tokens[i] as TaggedToken).pos === 'ADV' || (tokens[i] as TaggedToken).normal === 'up') {
+        particle = (tokens[i] as TaggedToken).normal;
+        i += 1;
+      }
+    }
+    while (tokens[i] && (tokens[i] as TaggedToken).pos === 'ADV') i += 1;
+    const direct = phraseStartingAt(phrases, i);
+    const objects: NounPhrase[] = [];
+    if (direct) {
+      object = direct;
+      objects.push(direct);
+      i = direct.end;
+      while ((tokens[i]?.pos === 'CCONJ' || tokens[i]?.normal === ',') && phraseStartingAt(phrases, i + 1)) {
+        const more = phraseStartingAt(phrases, i + 1) as NounPhrase;
+        // "and picks it up" is a new clause, not a second object.
+        if (tokens[more.end]?.pos === 'VERB' || more.head.pos === 'PROPN') break;
+        objects.push(more);
+        i = more.end;
+      }
+    } else if (tokens[i] && OBJECT_PRONOUNS.has((tokens[i] as TaggedToken).normal)) {
+      object = previous?.object;
+      if (object) objects.push(object);
+      i += 1;
+      if (tokens[i] && PARTICLES.has((tokens[i] as TaggedToken).normal)) {
+        particle = (tokens[i] as TaggedToken).normal;
+        i += 1;
+      }
+    }
+    // Prepositional phrases up to the next verb or clause break.
+    for (; i < tokens.length; i += 1) {
+      const after = tokens[i] as TaggedToken;
+      if (after.pos === 'VERB' || after.pos === 'AUX' || CLAUSE_BREAKS.has(after.pos) || after.pos === 'CCONJ') break;
+      if (after.pos === 'ADP' || (after.pos === 'PART' && after.normal === 'to')) {
+        const phrase = phraseStartingAt(phrases, i + 1);
+        if (phrase) {
+          preps.push({ prep: after.normal, phrase });
+          i = phrase.end - 1;
+        }
+      }
+    }
+
+    const passive = isPassive(tokens, v);
+    const clause: Clause = {
+      verb: token.lemma.toLowerCase(),
+      verbIndex: v,
+      ...(particle ? { particle } : {}),
+      objects: passive ? (subject ? [subject] : []) : objects,
+      preps,
+      passive,
+      negated,
+      ...(modal ? { modal } : {}),
+    };
+    if (passive) {
+      const agent = preps.find((p) => p.prep === 'by');
+      if (subject) clause.object = subject;
+      if (agent) clause.subject = agent.phrase;
+    } else {
+      if (subject) clause.subject = subject;
+      if (subjectPronoun) clause.subjectPronoun = subjectPronoun;
+      if (object) clause.object = object;
+    }
+    clauses.push(clause);
+    previous = clause;
+  }
+  return clauses;
+}

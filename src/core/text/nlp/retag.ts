@@ -1,0 +1,65 @@
+import { baseForm, singularize } from '../inflection.js';
+import type { TaggedSentence, TaggedToken } from './tagger.js';
+import { knows } from './wordnet.js';
+
+/**
+ * Corrections to the lite tagger's two common slips, checked against WordNet:
+ * - a capitalised sentence-initial plural noun comes out as PROPN ("Members borrow tools"): when WordNet knows the
+ *   lower-case word as a common noun, it is a NOUN with its singular lemma;
+ * - a verb after a plural subject often comes out as NOUN ("Judges score each project", "reserves a tool and picks it
+ *   up"): a word WordNet knows as a verb, right after a noun, pronoun, conjunction, modal or "to" and right before a
+ *   determiner, pronoun or number, is a VERB. A determiner or adjective before it keeps it a noun ("a check").
+ */
+const VERB_NEXT = new Set(['DET', 'PRON', 'NUM']);
+const VERB_PREVIOUS = new Set(['NOUN', 'PROPN', 'PRON', 'CCONJ', 'AUX', 'PART', 'ADV']);
+const SUBJECT_PRONOUNS = new Set(['i', 'we', 'you', 'they', 'he', 'she', 'it', 'who', 'that', 'which']);
+
+function verbLemma(token: TaggedToken): string | undefined {
+  for (const candidate of [token.lemma, baseForm(token.normal), token.normal]) if (knows(candidate, 'verb')) return candidate;
+  return undefined;
+}
+
+function isSentenceStart(tokens: TaggedToken[], index: number): boolean {
+  for (let i = index - 1; i >= 0; i -= 1) {
+    const previous = tokens[i] as TaggedToken;
+    if (previous.pos === 'PUNCT' || previous.pos === 'SYM' || previous.pos === 'SPACE') continue;
+    return false;
+  }
+  return true;
+}
+
+function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
+  const token = tokens[index] as TaggedToken;
+  if (token.pos === 'PROPN' && /^[A-Z][a-z]+$/.test(token.text) && isSentenceStart(tokens, index)) {
+    const singular = singularize(token.normal);
+    if (knows(singular, 'noun')) return { ...token, pos: 'NOUN', lemma: singular };
+  }
+  if (token.pos === 'NOUN' || token.pos === 'PROPN' || token.pos === 'ADJ') {
+    const previous = tokens[index - 1];
+    const next = tokens[index + 1];
+    const previousFits = previous !== undefined
+      && (VERB_PREVIOUS.has(previous.pos) && (previous.pos !== 'PRON' || SUBJECT_PRONOUNS.has(previous.normal)));
+    const nextFits = next !== undefined && VERB_NEXT.has(next.pos) && !(next.pos === 'PRON' && SUBJECT_PRONOUNS.has(next.normal) && next.normal !== 'it');
+    const afterInfinitive = previous?.pos === 'PART' && previous.normal === 'to';
+    const afterModal = previous?.pos === 'AUX' && token.pos !== 'ADJ';
+    // A plural noun then a bare noun is a subject and its verb ("Volunteers check tools"); nouns modify in the singular.
+    const afterPluralSubject = previous !== undefined && previous.pos === 'NOUN' && previous.normal !== previous.lemma
+      && previous.normal.endsWith('s') && token.pos === 'NOUN' && token.normal === token.lemma && next !== undefined
+      && (next.pos === 'NOUN' || next.pos === 'ADJ' || next.pos === 'PRON');
+    const afterRelative = previous?.pos === 'PRON' && /^(who|that)$/.test(previous.normal) && token.normal.endsWith('s');
+    if ((previousFits && nextFits) || afterPluralSubject || afterRelative || ((afterInfinitive || afterModal) && token.pos === 'NOUN')) {
+      const lemma = verbLemma(token);
+      if (lemma) return { ...token, pos: 'VERB', lemma };
+    }
+  }
+  return token;
+}
+
+/** The sentences with the tagger's known slips corrected. */
+export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
+  return sentences.map((sentence) => {
+    const tokens = [...sentence.tokens];
+    for (let i = 0; i < tokens.length; i += 1) tokens[i] = retagToken(tokens, i);
+    return { ...sentence, tokens };
+  });
+}
