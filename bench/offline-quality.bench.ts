@@ -1,0 +1,67 @@
+/**
+ * How well the offline engine reads ideas into a project model, over the quality corpus (bench/corpus/ideas): per idea
+ * and in total, for the development ideas and the held-out ones separately, entity recall and precision against the
+ * domain's real records (synonym- and plural-insensitive), actor recall and key-action coverage by use cases; then the
+ * time to build a model from a 2,000-word input after warm-up. No assertions (the corpus test holds the floors).
+ *
+ *   npm run bench:quality
+ *   BENCH_VERBOSE=1 npx tsx bench/offline-quality.bench.ts     # also lists what each model found
+ */
+import { performance } from 'node:perf_hooks';
+import { buildProjectModel } from '../src/modules/project-model/ai/project-model/offline.js';
+import { loadCorpus, type CorpusItem } from './corpus/corpus.js';
+import { runMeasures, type Evaluated, type MeasureResult } from './corpus/measures.js';
+
+function evaluate(items: CorpusItem[]): Evaluated[] {
+  return items.map((item) => ({ item, model: buildProjectModel({ projectName: item.name, idea: item.idea, answers: item.answers }) }));
+}
+
+function cell(value: number | undefined): string {
+  return value === undefined ? '   –' : value.toFixed(2).padStart(4);
+}
+
+function printTable(title: string, evaluated: Evaluated[], results: MeasureResult[]): void {
+  const width = Math.max(...evaluated.map(({ item }) => item.file.length), 10);
+  console.log(`\n${title}`);
+  console.log(`${'idea'.padEnd(width)}  ${results.map((r) => r.name).join(' | ')}`);
+  for (const { item } of evaluated) {
+    console.log(`${item.file.padEnd(width)}  ${results.map((r) => cell(r.perItem.get(item.file)).padEnd(r.name.length)).join(' | ')}`);
+  }
+  console.log(`${'TOTAL'.padEnd(width)}  ${results.map((r) => cell(r.total).padEnd(r.name.length)).join(' | ')}`);
+}
+
+function printFindings(evaluated: Evaluated[]): void {
+  for (const { item, model } of evaluated) {
+    console.log(`\n# ${item.file}`);
+    console.log(`  actors:    ${model.actors.map((a) => `${a.name}${a.kind === 'system' ? ' (system)' : ''}`).join(', ')}`);
+    console.log(`  entities:  ${model.entities.map((e) => e.name).join(', ')}`);
+    console.log(`  use cases: ${model.useCases.map((u) => u.name).join('; ')}`);
+    console.log(`  rules:     ${model.rules.map((r) => `${r.text}${r.quantity ? ` [${r.quantity.value} ${r.quantity.unit}]` : ''}`).join(' / ')}`);
+    console.log(`  metrics:   ${model.metrics.map((m) => `${m.name} → ${m.target}`).join(' / ')}`);
+    console.log(`  constraints: ${model.constraints.map((c) => `${c.category}: ${c.text}`).join(' / ')}`);
+    console.log(`  open:      ${model.openQuestions.map((q) => q.question).join(' / ')}`);
+  }
+}
+
+function timing(items: CorpusItem[]): void {
+  const words = items.flatMap((item) => [item.idea, ...item.answers.map((a) => a.answer)]).join('\n').split(/\s+/);
+  const idea = words.slice(0, 2000).join(' ');
+  const input = { projectName: 'Timing', idea, answers: [] };
+  buildProjectModel(input);
+  const runs = 10;
+  const started = performance.now();
+  for (let i = 0; i < runs; i += 1) buildProjectModel(input);
+  console.log(`\n2,000-word input: ${((performance.now() - started) / runs).toFixed(1)} ms per model after warm-up`);
+}
+
+const coldStart = performance.now();
+buildProjectModel({ projectName: 'Warm-up', idea: 'Members borrow tools from the library.' });
+console.log(`first model (loads the tagger and WordNet): ${(performance.now() - coldStart).toFixed(0)} ms`);
+
+const corpus = loadCorpus();
+for (const split of ['dev', 'holdout'] as const) {
+  const evaluated = evaluate(corpus.filter((item) => item.split === split));
+  printTable(`${split} (${evaluated.length} ideas)`, evaluated, runMeasures(evaluated));
+  if (process.env.BENCH_VERBOSE) printFindings(evaluated);
+}
+timing(corpus);

@@ -1,0 +1,102 @@
+import type { NounPhrase } from '../../../../../core/text/nlp/index.js';
+import type { ModelActor, ModelSource } from '../../../project-model.contract.js';
+import type { Sentence } from './read.js';
+import { displayName, isPersonWord, isProductWord, isSystemHead, lemmaOf, termOf } from './words.js';
+
+/**
+ * The actors: people who do things in the text (subjects of verbs, agents of passives, the "for"/"by" of an action,
+ * the people an answer to a "who" question names), known as people by WordNet's noun.person class; and outside
+ * systems: named services the product goes through or connects to ("through Stripe", "sync with Sage") and phrases
+ * whose head is a provider, an API or a service.
+ */
+export type ActorFinding = { term: string; kind: 'person' | 'system'; sources: ModelSource[]; order: number; count: number };
+
+const SYSTEM_PREPOSITIONS = new Set(['through', 'with', 'via', 'from', 'to', 'into', 'in']);
+const NOT_SYSTEMS = new Set(['noun.location', 'noun.person', 'noun.time', 'noun.communication']);
+
+function add(found: Map<string, ActorFinding>, term: string, kind: ActorFinding['kind'], sentence: Sentence): void {
+  const existing = found.get(term);
+  if (existing) {
+    existing.count += 1;
+    if (existing.sources.length < 3 && !existing.sources.some((s) => s.quote === sentence.source.quote)) existing.sources.push(sentence.source);
+    return;
+  }
+  found.set(term, { term, kind, sources: [sentence.source], order: sentence.order, count: 1 });
+}
+
+function personTerm(phrase: NounPhrase): string | undefined {
+  const lemma = lemmaOf(phrase);
+  if (phrase.head.pos === 'PROPN' || !isPersonWord(lemma)) return undefined;
+  return termOf(phrase);
+}
+
+/** A proper name's words: "Google Calendar", "Microsoft Entra ID". */
+function properName(phrase: NounPhrase): string | undefined {
+  const words = phrase.text.split(' ');
+  const proper = words.filter((word) => /^[A-Z0-9]/.test(word) || /[A-Z]/.test(word.slice(1)));
+  if (proper.length === 0 || phrase.head.pos !== 'PROPN') return undefined;
+  return proper.join(' ');
+}
+
+const MONTHS_AND_DAYS = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)$/i;
+
+function systemName(phrase: NounPhrase, semantic: (lemma: string) => string[]): string | undefined {
+  const name = properName(phrase);
+  if (!name || MONTHS_AND_DAYS.test(name) || /^(?:i|uk|us|eu|gbp|eur|usd|pdf|qr|sms|vat|gps|it)$/i.test(name)) return undefined;
+  const classes = semantic(name.toLowerCase().replace(/\s+/g, '_'));
+  if (classes[0] !== undefined && NOT_SYSTEMS.has(classes[0])) return undefined;
+  return name;
+}
+
+export function findActors(sentences: Sentence[], semantic: (lemma: string) => string[]): ActorFinding[] {
+  const found = new Map<string, ActorFinding>();
+  for (const sentence of sentences) {
+    const asksWho = sentence.question !== undefined && /\bwho\b|\busers?\b|\bstaff\b/.test(sentence.question);
+    for (const clause of sentence.clauses) {
+      const people = [clause.subject, ...clause.preps.filter((p) => p.prep === 'for' || p.prep === 'by').map((p) => p.phrase)];
+      for (const phrase of people) {
+        const term = phrase && personTerm(phrase);
+        if (term) add(found, term, 'person', sentence);
+      }
+      for (const { prep, phrase } of clause.preps) {
+        const name = SYSTEM_PREPOSITIONS.has(prep) ? systemName(phrase, semantic) : undefined;
+        if (name) add(found, name, 'system', sentence);
+      }
+      for (const phrase of clause.objects) {
+        const name = systemName(phrase, semantic);
+        if (name && /^(?:use|sync|integrate|connect|export|import)$/.test(clause.verb)) add(found, name, 'system', sentence);
+      }
+    }
+    for (const phrase of sentence.phrases) {
+      const lemma = lemmaOf(phrase);
+      if (asksWho) {
+        const term = personTerm(phrase);
+        if (term) add(found, term, 'person', sentence);
+      }
+      // "a payment provider", "the carriers' telematics API": a named kind of outside service.
+      if (isSystemHead(lemma) && phrase.nouns.length > 0 && !isProductWord(phrase.nouns[phrase.nouns.length - 1] ?? '')) {
+        const words = phrase.text.split(' ');
+        add(found, words.slice(-1 - Math.min(2, phrase.nouns.length)).join(' ').replace(/^./, (c) => c.toLowerCase()), 'system', sentence);
+      }
+      // A proper name followed by "account" or "API" names a service: "our SumUp account".
+      if (phrase.head.pos === 'NOUN' && /^(?:account|api|integration|login|sign-in)$/.test(lemma) && phrase.nouns.length === 0) {
+        const proper = phrase.text.split(' ').filter((word) => /^[A-Z]/.test(word) && word.toLowerCase() !== lemma);
+        if (proper.length > 0) add(found, proper.join(' '), 'system', sentence);
+      }
+    }
+  }
+  return [...found.values()];
+}
+
+/** Merges "volunteer" into "volunteer coordinator"? No: keeps both, but drops a bare head when a longer name is the only one with it. */
+export function toActors(findings: ActorFinding[], take: (name: string) => string): ModelActor[] {
+  const sorted = [...findings].sort((a, b) => a.order - b.order);
+  return sorted.slice(0, 12).map((finding) => ({
+    id: take(finding.term),
+    name: finding.kind === 'system' && /[A-Z]/.test(finding.term) ? finding.term : displayName(finding.term),
+    kind: finding.kind,
+    description: '',
+    needs: [],
+    sources: finding.sources,
+  }));
+}

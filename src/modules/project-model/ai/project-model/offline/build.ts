@@ -1,0 +1,69 @@
+import { semanticClasses, synonyms, type NounPhrase } from '../../../../../core/text/nlp/index.js';
+import { emptyProjectModel, type ModelActor, type ModelEntity, type ProjectModel } from '../../../project-model.contract.js';
+import type { ProjectModelInput } from '../schema.js';
+import { findActors, toActors } from './actors.js';
+import { findEntities, type EntityFinding } from './entities.js';
+import { IdPool } from './ids.js';
+import { readInput } from './read.js';
+import { findUseCases } from './use-cases.js';
+import { displayName, lemmaOf, termOf } from './words.js';
+
+/** The least evidence a record needs: acted on once, or spoken about and mentioned again. */
+const ENTITY_MIN_SCORE = 2;
+const MAX_ENTITIES = 12;
+
+function productWordsOf(name: string): Set<string> {
+  return new Set(name.toLowerCase().split(/[^a-z]+/).filter((word) => word.length > 2));
+}
+
+export function buildModel(input: ProjectModelInput): ProjectModel {
+  const sentences = readInput(input);
+  const model = emptyProjectModel();
+  const semantic = (lemma: string): string[] => semanticClasses(lemma, 'noun', 1);
+
+  const actorIds = new IdPool();
+  const actors = toActors(findActors(sentences, semantic), (name) => actorIds.take(name));
+  const actorTerms = new Map<string, ModelActor>(actors.map((actor) => [actor.name.toLowerCase(), actor]));
+
+  const findings = findEntities(sentences, productWordsOf(input.projectName))
+    .filter((finding) => !actorTerms.has(finding.term))
+    .filter((finding) => finding.score >= ENTITY_MIN_SCORE)
+    .sort((a, b) => b.score - a.score || a.order - b.order)
+    .slice(0, MAX_ENTITIES)
+    .sort((a, b) => a.order - b.order);
+  const entityIds = new IdPool();
+  const entities: ModelEntity[] = findings.map((finding: EntityFinding) => ({
+    id: entityIds.take(finding.term),
+    name: displayName(finding.term),
+    description: '',
+    attributes: [],
+    states: [],
+    sources: finding.sources,
+  }));
+
+  const entityByTerm = new Map<string, ModelEntity>();
+  findings.forEach((finding, index) => {
+    const entity = entities[index] as ModelEntity;
+    entityByTerm.set(finding.term, entity);
+    if (!entityByTerm.has(finding.lemma)) entityByTerm.set(finding.lemma, entity);
+  });
+  const entityOf = (phrase: NounPhrase): ModelEntity | undefined => {
+    const direct = entityByTerm.get(termOf(phrase)) ?? entityByTerm.get(lemmaOf(phrase));
+    if (direct) return direct;
+    for (const synonym of synonyms(lemmaOf(phrase), 'noun', 1)) {
+      const found = entityByTerm.get(synonym);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  const actorOf = (phrase: NounPhrase | undefined): ModelActor | undefined => {
+    if (!phrase) return undefined;
+    return actorTerms.get(termOf(phrase)) ?? actorTerms.get(lemmaOf(phrase)) ?? actorTerms.get(phrase.text.toLowerCase());
+  };
+
+  const useCaseIds = new IdPool();
+  model.actors = actors;
+  model.entities = entities;
+  model.useCases = findUseCases(sentences, actors, entities, { actorOf, entityOf }, useCaseIds);
+  return model;
+}

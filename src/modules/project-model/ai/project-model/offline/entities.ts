@@ -1,0 +1,137 @@
+import { derivedForms, knows, semanticClasses, synonyms, type Clause, type NounPhrase } from '../../../../../core/text/nlp/index.js';
+import type { ModelSource } from '../../../project-model.contract.js';
+import type { Sentence } from './read.js';
+import { isPersonWord, isRecordWord, lemmaOf, termOf } from './words.js';
+
+/**
+ * The records the product keeps, read from the syntax: what the actors act on (direct objects weigh most, then the
+ * objects of their prepositions), what statements are made about (subjects of verbs that are not people: "a loan
+ * lasts one week"), and the act noun of each transaction ("book a room" → booking, "reserve" → reservation), found
+ * through WordNet's derivations. Only heads WordNet classes as things, acts, events, possessions, documents, places,
+ * animals or groups qualify; qualities, quantities, times and states never do.
+ */
+export type EntityFinding = {
+  term: string;
+  lemma: string;
+  score: number;
+  order: number;
+  sources: ModelSource[];
+  /** Verbs applied to it, in order of mention (lemmas). */
+  verbs: string[];
+  /** The entity an act noun is about: "loan" → "tool". */
+  about?: string;
+  /** True when it was only ever found as the act of a verb. */
+  derived: boolean;
+};
+
+const ENTITY_PREPOSITIONS = new Set(['for', 'to', 'on', 'at', 'into', 'against', 'of', 'from', 'onto']);
+const LIGHT_VERBS = new Set(['be', 'have', 'want', 'need', 'like', 'love', 'use', 'get', 'make', 'let', 'keep', 'try', 'hate', 'go', 'come', 'take', 'do', 'see', 'know', 'think', 'help', 'run', 'rely', 'work', 'become', 'seem', 'lose', 'stop', 'start', 'hope', 'wish', 'say', 'ask', 'give', 'find', 'include', 'change']);
+const ACT_CLASSES = new Set(['noun.act', 'noun.event', 'noun.possession', 'noun.communication']);
+const TRANSACTION_VERB_CLASSES = new Set(['verb.possession', 'verb.social', 'verb.communication', 'verb.competition']);
+const NOMINAL_SUFFIX = /(?:tion|sion|ment|ing|al|ance|ence|ure|ery|very|ry|sal)$/;
+
+/** The act noun of a verb ("reserve" → "reservation", "book" → "booking", "return" → "return"), or undefined. */
+export function actNounOf(verb: string): string | undefined {
+  const related = derivedForms(verb, 'verb', 'noun').filter((noun) => !noun.includes(' '));
+  const acts = related.filter((noun) => {
+    const classes = semanticClasses(noun, 'noun', 2);
+    return classes.some((name) => ACT_CLASSES.has(name)) && !classes.includes('noun.person');
+  });
+  const nominal = acts.find((noun) => noun !== verb && NOMINAL_SUFFIX.test(noun));
+  if (nominal) return nominal;
+  if (acts.includes(verb)) return verb;
+  // WordNet misses some derivations: the -ing form, when WordNet knows it as an act.
+  const ing = `${verb.replace(/e$/, '')}ing`;
+  if (knows(ing, 'noun') && semanticClasses(ing, 'noun', 1)[0] === 'noun.act') return ing;
+  return acts[0];
+}
+
+function isTransaction(verb: string): boolean {
+  return semanticClasses(verb, 'verb', 2).some((name) => TRANSACTION_VERB_CLASSES.has(name));
+}
+
+function subjectIsActor(clause: Clause): boolean {
+  if (clause.subjectPronoun) return clause.subjectPronoun !== 'it';
+  if (!clause.subject) return true;
+  return clause.subject.head.pos !== 'PROPN' && isPersonWord(lemmaOf(clause.subject));
+}
+
+export function findEntities(sentences: Sentence[], productWords: Set<string>): EntityFinding[] {
+  const found = new Map<string, EntityFinding>();
+  const personTerms = new Set<string>();
+  const subjectPersons = new Set<string>();
+
+  const add = (phrase: NounPhrase, weight: number, sentence: Sentence, verb?: string): EntityFinding | undefined => {
+    const lemma = lemmaOf(phrase);
+    if (phrase.head.pos === 'PROPN' || productWords.has(lemma)) return undefined;
+    const modified = phrase.nouns.length > 0;
+    if (isPersonWord(lemma)) {
+      personTerms.add(termOf(phrase));
+    } else if (!isRecordWord(lemma, modified)) return undefined;
+    const term = termOf(phrase);
+    return addTerm(term, lemma, weight, sentence, verb, false);
+  };
+  const addTerm = (term: string, lemma: string, weight: number, sentence: Sentence, verb: string | undefined, derived: boolean): EntityFinding => {
+    let finding = found.get(term);
+    if (!finding) {
+      finding = { term, lemma, score: 0, order: sentence.order, sources: [], verbs: [], derived };
+      found.set(term, finding);
+    }
+    if (!derived) finding.derived = false;
+    finding.score += weight;
+    if (verb && !finding.verbs.includes(verb)) finding.verbs.push(verb);
+    if (finding.sources.length < 3 && !finding.sources.some((s) => s.quote === sentence.source.quote)) finding.sources.push(sentence.source);
+    return finding;
+  };
+
+  for (const sentence of sentences) {
+    for (const clause of sentence.clauses) {
+      if (clause.subject && !clause.passive && isPersonWord(lemmaOf(clause.subject))) subjectPersons.add(termOf(clause.subject));
+      const light = LIGHT_VERBS.has(clause.verb);
+      const byActor = subjectIsActor(clause) || clause.passive;
+      if (byActor && !light) {
+        for (const object of clause.objects) {
+          const finding = add(object, 2, sentence, clause.verb);
+          const act = finding && !isPersonWord(finding.lemma) && isTransaction(clause.verb) ? actNounOf(clause.verb) : undefined;
+          if (finding && act && act !== finding.lemma && !productWords.has(act)) {
+            const actFinding = addTerm(act, act, 1, sentence, clause.verb, true);
+            actFinding.about ??= finding.term;
+          }
+        }
+        for (const { prep, phrase } of clause.preps) if (ENTITY_PREPOSITIONS.has(prep)) add(phrase, 1, sentence, clause.verb);
+      }
+      // Statements about a record: "a loan lasts one week", "each tour has a guide".
+      if (!clause.passive && clause.subject && !isPersonWord(lemmaOf(clause.subject))) {
+        add(clause.subject, 2, sentence);
+        if (clause.verb === 'have' || clause.verb === 'include') for (const object of clause.objects) add(object, 1, sentence);
+      }
+    }
+    // Mentions count a little: a record named again and again is central.
+    for (const phrase of sentence.phrases) {
+      const finding = found.get(termOf(phrase));
+      if (finding) finding.score += 0.5;
+    }
+  }
+  // People are records only when nobody does anything as them ("register players").
+  for (const term of personTerms) if (subjectPersons.has(term)) found.delete(term);
+  return mergeSynonyms([...found.values()]);
+}
+
+/** "reservation" and "booking" are one record: WordNet synonyms (first sense) and plain repeats merge into the first. */
+function mergeSynonyms(findings: EntityFinding[]): EntityFinding[] {
+  const sorted = [...findings].sort((a, b) => a.order - b.order);
+  const kept: EntityFinding[] = [];
+  for (const finding of sorted) {
+    const same = kept.find((other) => other.term === finding.term
+      || (!other.term.includes(' ') && !finding.term.includes(' ') && synonyms(other.lemma, 'noun', 1).includes(finding.lemma)));
+    if (same) {
+      same.score += finding.score;
+      same.derived &&= finding.derived;
+      for (const verb of finding.verbs) if (!same.verbs.includes(verb)) same.verbs.push(verb);
+      continue;
+    }
+    kept.push(finding);
+  }
+  // A compound and its bare head ("time slot", "slot") are one record: the compound when it was said more.
+  return kept.filter((finding) => !kept.some((other) => other !== finding && finding.term.includes(' ') && other.term === finding.lemma && other.score >= finding.score));
+}

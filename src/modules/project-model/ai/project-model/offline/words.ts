@@ -1,0 +1,72 @@
+import { capitalize, pluralize } from '../../../../../core/text/index.js';
+import { knows, semanticClasses, type NounPhrase } from '../../../../../core/text/nlp/index.js';
+
+/**
+ * What a noun phrase names, read from WordNet's semantic classes rather than from word lists: a person or group of
+ * people, a record the product keeps, or neither (qualities, quantities, times, feelings, states).
+ */
+const RECORD_CLASSES = new Set(['noun.artifact', 'noun.act', 'noun.event', 'noun.possession', 'noun.communication', 'noun.location', 'noun.animal', 'noun.plant', 'noun.food', 'noun.group', 'noun.object']);
+const NEVER_RECORD = new Set(['noun.attribute', 'noun.quantity', 'noun.time', 'noun.feeling', 'noun.motive', 'noun.shape', 'noun.body', 'noun.state', 'noun.process', 'noun.substance', 'noun.phenomenon']);
+const PERSON_GROUPS = new Set(['noun.person']);
+
+/** Generic role words WordNet does not know as people, or knows first as something else. */
+const ROLE_WORDS = new Set(['admin', 'administrator', 'staff', 'owner', 'manager', 'moderator', 'user', 'team', 'committee', 'panel', 'office', 'reception', 'housekeeping', 'household', 'family', 'organiser', 'organizer']);
+
+/** The software itself, in any of its usual names: never a record of the product. */
+const PRODUCT_WORDS = new Set(['app', 'application', 'system', 'platform', 'website', 'portal', 'software', 'product', 'service', 'dashboard', 'interface', 'spreadsheet', 'database', 'version', 'feature', 'web', 'page', 'people', 'everyone', 'everything', 'nobody', 'somebody', 'someone', 'anything', 'something', 'idea', 'problem', 'mess', 'chaos', 'admin', 'click', 'paper', 'stuff']);
+
+/** Words too vague to be a record on their own, though a modifier can make one ("waiting list", "time slot"). */
+const VAGUE_WORDS = new Set(['thing', 'way', 'lot', 'bit', 'kind', 'type', 'sort', 'part', 'place', 'number', 'side', 'end', 'start', 'rest', 'list', 'detail', 'info', 'information', 'data', 'email', 'phone', 'text', 'link', 'set', 'group', 'area']);
+
+/** Heads that make a phrase an outside system when something names it ("payment provider", "telematics API"). */
+const SYSTEM_HEADS = new Set(['provider', 'api', 'gateway', 'service', 'calendar', 'system']);
+
+export function lemmaOf(phrase: NounPhrase): string {
+  return phrase.head.lemma.toLowerCase();
+}
+
+export function isPersonWord(lemma: string): boolean {
+  if (ROLE_WORDS.has(lemma)) return true;
+  const classes = semanticClasses(lemma, 'noun', 2);
+  return classes[0] !== undefined && PERSON_GROUPS.has(classes[0]);
+}
+
+/** Whether a phrase's head names a kind of record: a thing, an act, an event, a possession, a document, a place. */
+export function isRecordWord(lemma: string, modified = false): boolean {
+  if (PRODUCT_WORDS.has(lemma) || lemma.length < 3 || (!modified && VAGUE_WORDS.has(lemma))) return false;
+  const classes = semanticClasses(lemma, 'noun', 3);
+  const first = classes[0];
+  if (first === undefined) return false;
+  if (NEVER_RECORD.has(first)) return false;
+  // A word that is first an adjective ("reliable", "missing", "partial") is a quality even where WordNet has a noun.
+  if (knows(lemma, 'adj') && !RECORD_CLASSES.has(first)) return false;
+  return classes.some((name) => RECORD_CLASSES.has(name) && name !== 'noun.group') || RECORD_CLASSES.has(first);
+}
+
+export function isSystemHead(lemma: string): boolean {
+  return SYSTEM_HEADS.has(lemma);
+}
+
+export function isProductWord(lemma: string): boolean {
+  return PRODUCT_WORDS.has(lemma);
+}
+
+/** "shopping list" from the phrase's noun modifiers and head, singular, lower case. */
+export function termOf(phrase: NounPhrase, withModifiers = true): string {
+  const nouns = withModifiers ? phrase.nouns.filter((noun) => /^[a-z][a-z-]*$/.test(noun) && !PRODUCT_WORDS.has(noun) && knows(noun, 'noun')) : [];
+  return [...nouns.slice(-2), lemmaOf(phrase)].join(' ');
+}
+
+/** "shopping list" → "Shopping list". */
+export function displayName(term: string): string {
+  return capitalize(term);
+}
+
+export function plural(term: string): string {
+  return pluralize(term);
+}
+
+/** "a" or "an" before a word, by its sound's usual spelling. */
+export function article(word: string): string {
+  return /^(?:[aeio]|u(?![nr]i|s[eu]|t))/i.test(word) || /^hour/i.test(word) ? 'an' : 'a';
+}
