@@ -30,6 +30,8 @@ const PARTICLES = new Set(['up', 'in', 'out', 'off', 'back', 'down', 'over', 'on
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'get', 'gets', 'got']);
 const MODALS = new Set(['must', 'should', 'can', 'could', 'may', 'might', 'will', 'would', 'shall', 'need', 'needs', 'have', 'has']);
 const CLAUSE_BREAKS = new Set(['SCONJ', 'PUNCT']);
+const HANGING_PREPOSITIONS = new Set(['of', 'over', 'under', 'with', 'without', 'from', 'in', 'on', 'at', 'for']);
+const HAVE = new Set(['has', 'have', 'had']);
 const OBJECT_PRONOUNS = new Set(['it', 'them', 'him', 'her', 'me', 'us']);
 const SUBJECT_PRONOUNS = new Set(['i', 'we', 'you', 'they', 'he', 'she', 'it']);
 
@@ -60,7 +62,10 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
   let previous: Clause | undefined;
   for (let v = 0; v < tokens.length; v += 1) {
     const token = tokens[v] as TaggedToken;
-    if (token.pos !== 'VERB') continue;
+    // "Each team has a squad": "have" tagged as an auxiliary but followed by no verb is the main verb.
+    const mainHave = token.pos === 'AUX' && HAVE.has(token.normal) && phraseStartingAt(phrases, v + 1) !== undefined
+      && !tokens.slice(v + 1, (phraseStartingAt(phrases, v + 1) as NounPhrase).end).some((t) => t.pos === 'VERB');
+    if (token.pos !== 'VERB' && !mainHave) continue;
     // A participle inside a noun phrase ("the translated files") is no clause.
     if (phrases.some((phrase) => v >= phrase.start && v < phrase.end)) continue;
 
@@ -77,7 +82,9 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
       }
       if (before.pos === 'PART' && (before.normal === 'not' || before.normal === "n't")) { negated = true; continue; }
       if (before.pos === 'PART' || before.pos === 'ADV') continue;
-      if (before.pos === 'CCONJ') { coordinated = true; break; }
+      // "should be able to book": the adjective of a modal phrase sits between subject and verb.
+      if (before.pos === 'ADJ' && /^(?:able|unable|allowed|supposed|likely|free|happy|required)$/.test(before.normal)) continue;
+      if (before.pos === 'CCONJ' || (before.normal === ',' && previous !== undefined)) { coordinated = true; break; }
       if (before.pos === 'PRON' && SUBJECT_PRONOUNS.has(before.normal)) { subjectPronoun = before.normal; break; }
       if (before.pos === 'PRON' && /^(who|that|which)$/.test(before.normal)) {
         let end = i;
@@ -86,6 +93,13 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
         break;
       }
       subject = phraseEndingAt(phrases, i + 1);
+      // "Patients of a clinic book …", "bookings over 10 people need …": the subject is the phrase the prepositional
+      // phrase hangs from.
+      while (subject && tokens[subject.start - 1]?.pos === 'ADP' && HANGING_PREPOSITIONS.has(tokens[subject.start - 1]?.normal ?? '')) {
+        const outer = phraseEndingAt(phrases, subject.start - 1);
+        if (!outer) break;
+        subject = outer;
+      }
       break;
     }
     if (coordinated && !subject && !subjectPronoun && previous) {
@@ -144,7 +158,7 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
 
     const passive = isPassive(tokens, v);
     const clause: Clause = {
-      verb: token.lemma.toLowerCase(),
+      verb: mainHave ? 'have' : token.lemma.toLowerCase(),
       verbIndex: v,
       ...(particle ? { particle } : {}),
       objects: passive ? (subject ? [subject] : []) : objects,

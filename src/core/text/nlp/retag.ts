@@ -34,6 +34,13 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
     const singular = singularize(token.normal);
     if (knows(singular, 'noun')) return { ...token, pos: 'NOUN', lemma: singular };
   }
+  // "send offers with their price": a plural right after a verb, before a preposition, is its object.
+  const before = tokens[index - 1];
+  const after = tokens[index + 1];
+  if (token.pos === 'VERB' && before?.pos === 'VERB' && token.normal.endsWith('s') && (!after || after.pos === 'ADP' || after.pos === 'PUNCT')) {
+    const singular = singularize(token.normal);
+    if (knows(singular, 'noun')) return { ...token, pos: 'NOUN', lemma: singular };
+  }
   if (token.pos === 'NOUN' || token.pos === 'PROPN' || token.pos === 'ADJ') {
     const previous = tokens[index - 1];
     const next = tokens[index + 1];
@@ -55,11 +62,28 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
   return token;
 }
 
+/**
+ * "A patient picks a therapist": after a determiner, an adjective WordNet knows as a noun, then a word in -s that
+ * WordNet knows as a verb, then a determiner — a subject and its verb.
+ */
+function retagAdjectiveSubject(tokens: TaggedToken[], index: number): void {
+  const [determiner, adjective, verb, next] = [tokens[index - 2], tokens[index - 1], tokens[index], tokens[index + 1]];
+  if (determiner?.pos !== 'DET' || adjective?.pos !== 'ADJ' || !verb || verb.pos !== 'NOUN' || !next || next.pos !== 'DET') return;
+  if (!verb.normal.endsWith('s') || !knows(adjective.normal, 'noun')) return;
+  const lemma = verbLemma(verb);
+  if (!lemma) return;
+  tokens[index - 1] = { ...adjective, pos: 'NOUN', lemma: adjective.normal };
+  tokens[index] = { ...verb, pos: 'VERB', lemma };
+}
+
 /** The sentences with the tagger's known slips corrected. */
 export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
   return sentences.map((sentence) => {
     const tokens = [...sentence.tokens];
-    for (let i = 0; i < tokens.length; i += 1) tokens[i] = retagToken(tokens, i);
+    for (let i = 0; i < tokens.length; i += 1) {
+      tokens[i] = retagToken(tokens, i);
+      retagAdjectiveSubject(tokens, i);
+    }
     return { ...sentence, tokens };
   });
 }

@@ -24,9 +24,9 @@ function add(found: Map<string, ActorFinding>, term: string, kind: ActorFinding[
   found.set(term, { term, kind, sources: [sentence.source], order: sentence.order, count: 1 });
 }
 
-function personTerm(phrase: NounPhrase): string | undefined {
+function personTerm(phrase: NounPhrase, asAgent = false): string | undefined {
   const lemma = lemmaOf(phrase);
-  if (phrase.head.pos === 'PROPN' || !isPersonWord(lemma)) return undefined;
+  if (phrase.head.pos === 'PROPN' || !isPersonWord(lemma, asAgent)) return undefined;
   return termOf(phrase);
 }
 
@@ -53,9 +53,11 @@ export function findActors(sentences: Sentence[], semantic: (lemma: string) => s
   for (const sentence of sentences) {
     const asksWho = sentence.question !== undefined && /\bwho\b|\busers?\b|\bstaff\b/.test(sentence.question);
     for (const clause of sentence.clauses) {
-      const people = [clause.subject, ...clause.preps.filter((p) => p.prep === 'for' || p.prep === 'by').map((p) => p.phrase)];
-      for (const phrase of people) {
-        const term = phrase && personTerm(phrase);
+      const acting = clause.objects.length > 0 && !clause.passive;
+      const subjectTerm = clause.subject && personTerm(clause.subject, acting);
+      if (subjectTerm) add(found, subjectTerm, 'person', sentence);
+      for (const { prep, phrase } of clause.preps) {
+        const term = (prep === 'for' || prep === 'by') && personTerm(phrase);
         if (term) add(found, term, 'person', sentence);
       }
       for (const { prep, phrase } of clause.preps) {

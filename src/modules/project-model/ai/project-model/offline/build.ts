@@ -1,4 +1,5 @@
 import { semanticClasses, synonyms, type NounPhrase } from '../../../../../core/text/nlp/index.js';
+import { singularize } from '../../../../../core/text/index.js';
 import { emptyProjectModel, type ModelActor, type ModelEntity, type ProjectModel } from '../../../project-model.contract.js';
 import type { ProjectModelInput } from '../schema.js';
 import { findActors, toActors } from './actors.js';
@@ -12,8 +13,10 @@ import { displayName, lemmaOf, termOf } from './words.js';
 const ENTITY_MIN_SCORE = 2;
 const MAX_ENTITIES = 12;
 
+/** The product's own name is never one of its records: the whole name, and a one-word name's singular. */
 function productWordsOf(name: string): Set<string> {
-  return new Set(name.toLowerCase().split(/[^a-z]+/).filter((word) => word.length > 2));
+  const words = name.toLowerCase().split(/[^a-z]+/).filter((word) => word !== '');
+  return new Set(words.length === 1 ? [words.join(' '), singularize(words[0] ?? '')] : [words.join(' ')]);
 }
 
 export function buildModel(input: ProjectModelInput): ProjectModel {

@@ -24,7 +24,9 @@ export type EntityFinding = {
   derived: boolean;
 };
 
-const ENTITY_PREPOSITIONS = new Set(['for', 'to', 'on', 'at', 'into', 'against', 'of', 'from', 'onto']);
+const ENTITY_PREPOSITIONS = new Set(['for', 'to', 'on', 'at', 'into', 'against', 'of', 'from', 'onto', 'in']);
+/** Verbs that state something about their subject rather than have it act: "a loan lasts one week". */
+const STATEMENT_VERBS = new Set(['be', 'have', 'last', 'cost', 'include', 'contain', 'need', 'expire', 'take', 'belong', 'hold', 'require', 'show', 'change', 'appear', 'open', 'close', 'run', 'start', 'end']);
 const LIGHT_VERBS = new Set(['be', 'have', 'want', 'need', 'like', 'love', 'use', 'get', 'make', 'let', 'keep', 'try', 'hate', 'go', 'come', 'take', 'do', 'see', 'know', 'think', 'help', 'run', 'rely', 'work', 'become', 'seem', 'lose', 'stop', 'start', 'hope', 'wish', 'say', 'ask', 'give', 'find', 'include', 'change']);
 const ACT_CLASSES = new Set(['noun.act', 'noun.event', 'noun.possession', 'noun.communication']);
 const TRANSACTION_VERB_CLASSES = new Set(['verb.possession', 'verb.social', 'verb.communication', 'verb.competition']);
@@ -50,16 +52,25 @@ function isTransaction(verb: string): boolean {
   return semanticClasses(verb, 'verb', 2).some((name) => TRANSACTION_VERB_CLASSES.has(name));
 }
 
+/** Things, places, animals and possessions change hands or get booked; documents and acts do not ("write a note"). */
+function isTransacted(lemma: string): boolean {
+  const first = semanticClasses(lemma, 'noun', 1)[0];
+  return first === 'noun.artifact' || first === 'noun.location' || first === 'noun.animal' || first === 'noun.possession' || first === 'noun.object';
+}
+
 function subjectIsActor(clause: Clause): boolean {
   if (clause.subjectPronoun) return clause.subjectPronoun !== 'it';
   if (!clause.subject) return true;
-  return clause.subject.head.pos !== 'PROPN' && isPersonWord(lemmaOf(clause.subject));
+  return clause.subject.head.pos !== 'PROPN' && isPersonWord(lemmaOf(clause.subject), clause.objects.length > 0);
 }
 
 export function findEntities(sentences: Sentence[], productWords: Set<string>): EntityFinding[] {
   const found = new Map<string, EntityFinding>();
   const personTerms = new Set<string>();
   const subjectPersons = new Set<string>();
+  // Whatever acts on something is an agent (the business, an organisation), not a record, unless it is acted on too.
+  const agents = new Set<string>();
+  const actedOn = new Set<string>();
 
   const add = (phrase: NounPhrase, weight: number, sentence: Sentence, verb?: string): EntityFinding | undefined => {
     const lemma = lemmaOf(phrase);
@@ -86,34 +97,40 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>): 
 
   for (const sentence of sentences) {
     for (const clause of sentence.clauses) {
-      if (clause.subject && !clause.passive && isPersonWord(lemmaOf(clause.subject))) subjectPersons.add(termOf(clause.subject));
+      if (clause.subject && !clause.passive && isPersonWord(lemmaOf(clause.subject), clause.objects.length > 0)) subjectPersons.add(termOf(clause.subject));
+      if (clause.subject && !clause.passive && !STATEMENT_VERBS.has(clause.verb) && clause.objects.length > 0) agents.add(termOf(clause.subject));
+      if (clause.passive && clause.subject) agents.add(termOf(clause.subject));
+      for (const object of clause.objects) if (!clause.passive) actedOn.add(termOf(object));
+      if (clause.passive) for (const object of clause.objects) actedOn.add(termOf(object));
       const light = LIGHT_VERBS.has(clause.verb);
       const byActor = subjectIsActor(clause) || clause.passive;
       if (byActor && !light) {
         for (const object of clause.objects) {
           const finding = add(object, 2, sentence, clause.verb);
-          const act = finding && !isPersonWord(finding.lemma) && isTransaction(clause.verb) ? actNounOf(clause.verb) : undefined;
+          const act = finding && isTransacted(finding.lemma) && isTransaction(clause.verb) ? actNounOf(clause.verb) : undefined;
           if (finding && act && act !== finding.lemma && !productWords.has(act)) {
-            const actFinding = addTerm(act, act, 1, sentence, clause.verb, true);
+            const actFinding = addTerm(act, act, 1.5, sentence, clause.verb, true);
             actFinding.about ??= finding.term;
           }
         }
         for (const { prep, phrase } of clause.preps) if (ENTITY_PREPOSITIONS.has(prep)) add(phrase, 1, sentence, clause.verb);
       }
       // Statements about a record: "a loan lasts one week", "each tour has a guide".
-      if (!clause.passive && clause.subject && !isPersonWord(lemmaOf(clause.subject))) {
+      if (!clause.passive && clause.subject && (STATEMENT_VERBS.has(clause.verb) || clause.objects.length === 0) && !isPersonWord(lemmaOf(clause.subject))) {
         add(clause.subject, 2, sentence);
         if (clause.verb === 'have' || clause.verb === 'include') for (const object of clause.objects) add(object, 1, sentence);
       }
     }
-    // Mentions count a little: a record named again and again is central.
+    // Mentions count a little: a record named again and again is central ("there are fixtures", "each team has …").
     for (const phrase of sentence.phrases) {
       const finding = found.get(termOf(phrase));
       if (finding) finding.score += 0.5;
+      else if (phrase.head.pos === 'NOUN') add(phrase, 0.75, sentence);
     }
   }
   // People are records only when nobody does anything as them ("register players").
   for (const term of personTerms) if (subjectPersons.has(term)) found.delete(term);
+  for (const term of agents) if (!actedOn.has(term)) found.delete(term);
   return mergeSynonyms([...found.values()]);
 }
 

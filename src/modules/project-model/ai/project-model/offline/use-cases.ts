@@ -4,7 +4,7 @@ import type { ModelActor, ModelEntity, ModelStep, ModelUseCase } from '../../../
 import type { IdPool } from './ids.js';
 import type { Sentence } from './read.js';
 import { participle, thirdPerson } from './verbs.js';
-import { article, isPersonWord, lemmaOf, termOf } from './words.js';
+import { article, isPersonWord, isRecordWord, lemmaOf, termOf } from './words.js';
 
 /**
  * One use case per thing an actor does to a record: the clause's actor, verb and object entity (or the entity of its
@@ -25,7 +25,11 @@ function priorityOf(clause: Clause, sentence: Sentence): ModelUseCase['priority'
 
 function stepsFor(actor: ModelActor, verb: string, particle: string, entity: ModelEntity, systems: ModelActor[], sentence: Sentence): ModelStep[] {
   const thing = entity.name.toLowerCase();
-  const steps: ModelStep[] = [
+  const steps: ModelStep[] = entity.id === '' ? [
+    { actor: actor.id, action: `${thirdPerson(verb)}${particle} the ${thing}` },
+    { actor: 'system', action: `records that the ${thing} is ${participle(verb)}${particle}` },
+    { actor: 'system', action: `shows the ${actor.name.toLowerCase()} the result` },
+  ] : [
     { actor: actor.id, action: `opens the ${thing} in the product`, entity: entity.id },
     { actor: actor.id, action: `${thirdPerson(verb)}${particle} the ${thing}`, entity: entity.id },
     { actor: 'system', action: `checks the ${thing} against the rules`, entity: entity.id },
@@ -52,7 +56,9 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], entiti
       if (clause.subject && !clause.passive && !isPersonWord(lemmaOf(clause.subject)) && clause.subject.head.pos !== 'PROPN') continue;
       const objects = clause.objects.length > 0 ? clause.objects : clause.preps.filter((p) => ACTION_PREPOSITIONS.has(p.prep)).slice(0, 1).map((p) => p.phrase);
       for (const object of objects) {
-        const entity = resolve.entityOf(object);
+        // An action on a record the model does not keep (yet) is still a use case, without an entity.
+        const entity = resolve.entityOf(object) ?? (isRecordWord(lemmaOf(object), object.nouns.length > 0) && object.head.pos === 'NOUN'
+          ? ({ id: '', name: termOf(object), description: '', attributes: [], states: [], sources: [] } satisfies ModelEntity) : undefined);
         if (!entity) continue;
         const particle = clause.particle ? ` ${clause.particle}` : '';
         const key = `${clause.verb}${particle}|${entity.id}`;
@@ -66,7 +72,7 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], entiti
           name,
           actor: actor.id,
           action: clause.verb,
-          entity: entity.id,
+          ...(entity.id ? { entity: entity.id } : {}),
           trigger: `The ${actor.name.toLowerCase()} wants to ${clause.verb}${particle}${preposition} ${article(thing)} ${thing}.`.replace(/\s+/g, ' '),
           outcome: `The ${thing} is ${participle(clause.verb)}${particle} and the product has a record of it.`,
           steps: stepsFor(actor, clause.verb, particle, entity, systems, sentence),

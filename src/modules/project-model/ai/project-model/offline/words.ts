@@ -25,9 +25,14 @@ export function lemmaOf(phrase: NounPhrase): string {
   return phrase.head.lemma.toLowerCase();
 }
 
-export function isPersonWord(lemma: string): boolean {
+/**
+ * Whether a word names people. As the doer of an action ("Fans buy tickets", "the chair accepts proposals") any of
+ * its first senses may be the person one; elsewhere only its first.
+ */
+export function isPersonWord(lemma: string, asAgent = false): boolean {
   if (ROLE_WORDS.has(lemma)) return true;
-  const classes = semanticClasses(lemma, 'noun', 2);
+  const classes = semanticClasses(lemma, 'noun', 3);
+  if (asAgent) return classes.some((name) => PERSON_GROUPS.has(name));
   return classes[0] !== undefined && PERSON_GROUPS.has(classes[0]);
 }
 
