@@ -124,25 +124,23 @@ function parseIndexLine(line: string): number[] {
   return fields.slice(fields.length - synsetCount).map(Number);
 }
 
+/** The line starting at byte `offset`: read in growing chunks until its end is in view. */
+function readLine(fd: number, offset: number): string {
+  for (let size = 2048; ; size *= 2) {
+    const buffer = Buffer.alloc(size);
+    const read = fs.readSync(fd, buffer, 0, size, offset);
+    const end = buffer.indexOf(NEWLINE);
+    if (end !== -1 || read < size) return buffer.toString('utf8', 0, end === -1 ? read : end);
+  }
+}
+
 /** The synset at `offset`, read from its data file. */
 export function synsetAt(offset: number, pos: WordNetPos): Synset {
   const cacheKey = `${pos}:${offset}`;
   const cached = synsetCache.get(cacheKey);
   if (cached) return cached;
   const fd = dataFile(pos);
-  let size = 2048;
-  let line = '';
-  for (;;) {
-    const buffer = Buffer.alloc(size);
-    const read = fs.readSync(fd, buffer, 0, size, offset);
-    const end = buffer.indexOf(NEWLINE);
-    if (end !== -1 || read < size) {
-      line = buffer.toString('utf8', 0, end === -1 ? read : end);
-      break;
-    }
-    size *= 2;
-  }
-  const synset = parseDataLine(line, pos);
+  const synset = parseDataLine(readLine(fd, offset), pos);
   synsetCache.set(cacheKey, synset);
   return synset;
 }

@@ -6,6 +6,10 @@ import { findActors, toActors } from './actors.js';
 import { findEntities, type EntityFinding } from './entities.js';
 import { IdPool } from './ids.js';
 import { readInput } from './read.js';
+import { detailEntity, relationshipsOf } from './details.js';
+import { glossaryOf, openQuestionsOf, summaryOf } from './overview.js';
+import { findConstraints, findMetrics, findRules, isSuccessStatement } from './statements.js';
+import { applyFocus, focusTerms, keepCorrections } from './steer.js';
 import { findUseCases } from './use-cases.js';
 import { displayName, lemmaOf, termOf } from './words.js';
 
@@ -64,9 +68,26 @@ export function buildModel(input: ProjectModelInput): ProjectModel {
     return actorTerms.get(termOf(phrase)) ?? actorTerms.get(lemmaOf(phrase)) ?? actorTerms.get(phrase.text.toLowerCase());
   };
 
-  const useCaseIds = new IdPool();
-  model.actors = actors;
-  model.entities = entities;
-  model.useCases = findUseCases(sentences, actors, entities, { actorOf, entityOf }, useCaseIds);
-  return model;
+  const idOfTerm = (term: string): string | undefined => entityByTerm.get(term)?.id ?? entityByTerm.get(term.split(' ').pop() ?? '')?.id;
+  const detailed = entities.map((entity, index) => detailEntity(entity, findings[index] as EntityFinding, findings, sentences, idOfTerm));
+
+  // Success statements are measures, never something to build.
+  const actions = sentences.filter((sentence) => !isSuccessStatement(sentence));
+  const useCases = findUseCases(actions, actors, detailed, { actorOf, entityOf }, new IdPool());
+  model.actors = actors.map((actor) => ({
+    ...actor,
+    needs: useCases.filter((useCase) => useCase.actor === actor.id).slice(0, 12).map((useCase) => useCase.name.charAt(0).toLowerCase() + useCase.name.slice(1)),
+  }));
+  model.entities = detailed;
+  model.relationships = relationshipsOf(detailed, useCases);
+  model.useCases = useCases;
+  model.rules = findRules(sentences, detailed, new IdPool());
+  model.metrics = findMetrics(sentences, new IdPool());
+  model.constraints = findConstraints(sentences, new IdPool());
+  const { summary, problem } = summaryOf(sentences);
+  model.summary = summary;
+  model.problem = problem;
+  model.glossary = glossaryOf(model);
+  model.openQuestions = openQuestionsOf(input, model, new IdPool());
+  return applyFocus(keepCorrections(model, input.previous), focusTerms(input.instructions));
 }

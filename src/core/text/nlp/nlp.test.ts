@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { clausesOf, derivedForms, parseText, semanticClasses, synonyms } from './index.js';
+
+describe('WordNet', () => {
+  it('gives the semantic class of a noun’s first senses', () => {
+    expect(semanticClasses('member')[0]).toBe('noun.person');
+    expect(semanticClasses('boat')[0]).toBe('noun.artifact');
+    expect(semanticClasses('week')[0]).toBe('noun.time');
+    expect(semanticClasses('reliable')).toEqual([]);
+  });
+
+  it('maps a verb to its act noun and gives synonyms', () => {
+    expect(derivedForms('reserve', 'verb', 'noun')).toContain('reservation');
+    expect(derivedForms('deliver', 'verb', 'noun')).toContain('delivery');
+    expect(derivedForms('book', 'verb', 'noun')).toContain('booking');
+    expect(synonyms('customer')).toContain('client');
+  });
+});
+
+describe('clauses', () => {
+  it('reads a capitalised plural subject as a noun and its verb and object', () => {
+    const [sentence] = parseText('Members borrow tools like drills.');
+    const [clause] = clausesOf(sentence!);
+    expect(clause).toMatchObject({ verb: 'borrow', subject: { head: { lemma: 'member' } }, object: { head: { lemma: 'tool' } } });
+  });
+
+  it('shares the subject between coordinated verbs and resolves "it"', () => {
+    const [sentence] = parseText('A member reserves a tool online and picks it up at the shed.');
+    const clauses = clausesOf(sentence!);
+    expect(clauses.map((c) => [c.verb, c.particle, c.subject?.head.lemma, c.object?.head.lemma])).toEqual([
+      ['reserve', undefined, 'member', 'tool'],
+      ['pick', 'up', 'member', 'tool'],
+    ]);
+  });
+
+  it('turns a passive round: the grammatical subject is the object, the "by" phrase the agent', () => {
+    const [sentence] = parseText('A home visit is arranged by a volunteer.');
+    const [clause] = clausesOf(sentence!);
+    expect(clause).toMatchObject({ verb: 'arrange', passive: true, object: { text: 'home visit' }, subject: { head: { lemma: 'volunteer' } } });
+  });
+
+  it('finds the subject behind a prepositional phrase and across a modal phrase', () => {
+    const [sentence] = parseText('Patients of a physiotherapy clinic should be able to book appointments online.');
+    const [clause] = clausesOf(sentence!);
+    expect(clause).toMatchObject({ verb: 'book', subject: { head: { lemma: 'patient' } }, object: { head: { lemma: 'appointment' } } });
+  });
+});

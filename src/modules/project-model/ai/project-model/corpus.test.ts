@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../../../../bench/corpus/corpus.js';
+import { runMeasures } from '../../../../../bench/corpus/measures.js';
+import { buildProjectModel } from './offline.js';
+
+/**
+ * Floors over the whole quality corpus (bench/corpus/ideas): a change that makes the offline engine find fewer of a
+ * domain's real records, invent more, miss actors or drop key actions fails here. The figures per idea are printed by
+ * `npm run bench:quality`; the floors sit a little below what the engine reaches on the held-out ideas.
+ */
+const FLOORS: Record<string, number> = {
+  'entity recall': 0.42,
+  'entity precision': 0.6,
+  'actor recall': 0.7,
+  'key actions (use cases)': 0.45,
+};
+
+describe('the offline engine over the quality corpus', () => {
+  const corpus = loadCorpus();
+  const evaluated = corpus.map((item) => ({ item, model: buildProjectModel({ projectName: item.name, idea: item.idea, answers: item.answers }) }));
+
+  it('has enough ideas, held-out ones among them', () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(36);
+    expect(corpus.filter((item) => item.split === 'holdout').length).toBeGreaterThanOrEqual(10);
+  });
+
+  it.each(runMeasures(evaluated).map((result) => [result.name, result.total] as const))('%s stays above its floor', (name, total) => {
+    expect(total).toBeGreaterThanOrEqual(FLOORS[name] ?? 1);
+  });
+});

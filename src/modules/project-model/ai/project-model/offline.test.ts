@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { projectModelSchema } from '../../project-model.contract.js';
+import { buildProjectModel } from './offline.js';
+
+const idea = 'A lending library for tools. Members borrow tools like drills and ladders. A member reserves a tool online. A loan lasts one week. Volunteers check tools in and out. Success means 90% of tools are returned on time within three months.';
+
+describe('the offline project model', () => {
+  it('reads a "mobile web app" answer as a web platform, never a native app', () => {
+    const model = buildProjectModel({ projectName: 'Toolshed', idea, answers: [{ question: 'Which platform?', answer: 'A mobile web app, no native app.' }] });
+    const platform = model.constraints.filter((c) => c.category === 'platform');
+    expect(platform.map((c) => c.text).join(' ')).toMatch(/web app/);
+    expect(platform.map((c) => c.text).join(' ')).not.toMatch(/native mobile app|app store/);
+  });
+
+  it('asks an unanswered question again and never an answered one', () => {
+    const model = buildProjectModel({
+      projectName: 'Toolshed',
+      idea,
+      answers: [
+        { question: 'How do members pay the fee?', answer: '' },
+        { question: 'Who runs the library?', answer: 'Ten volunteers and a coordinator.' },
+      ],
+    });
+    const questions = model.openQuestions.map((q) => q.question);
+    expect(questions).toContain('How do members pay the fee?');
+    expect(questions).not.toContain('Who runs the library?');
+  });
+
+  it('states "a loan lasts one week" as a rule with its quantity', () => {
+    const model = buildProjectModel({ projectName: 'Toolshed', idea });
+    const rule = model.rules.find((r) => /loan lasts/i.test(r.text));
+    expect(rule?.quantity).toEqual({ value: 1, unit: 'week' });
+    expect(rule?.entity).toBe(model.entities.find((e) => e.name === 'Loan')?.id);
+  });
+
+  it('makes a success statement a metric, never a use case', () => {
+    const model = buildProjectModel({ projectName: 'Toolshed', idea });
+    expect(model.metrics.map((m) => m.target).join(' ')).toMatch(/90%/);
+    expect(model.useCases.some((u) => u.sources.some((s) => /success/i.test(s.quote ?? '')))).toBe(false);
+  });
+
+  it('never makes an adjective, a number or the product an entity', () => {
+    const model = buildProjectModel({
+      projectName: 'Toolshed',
+      idea: `${idea} The first version must be reliable and accurate; two volunteers show missing or partial returns.`,
+    });
+    const names = model.entities.map((e) => e.name.toLowerCase());
+    for (const word of ['reliable', 'first', 'two', 'accurate', 'missing', 'partial', 'show', 'toolshed']) expect(names).not.toContain(word);
+    expect(names).toEqual(expect.arrayContaining(['tool', 'loan']));
+  });
+
+  it('finds the actors, the records, the act of borrowing and who does it', () => {
+    const model = buildProjectModel({ projectName: 'Toolshed', idea });
+    expect(model.actors.map((a) => a.name)).toEqual(expect.arrayContaining(['Member', 'Volunteer']));
+    const borrow = model.useCases.find((u) => u.action === 'borrow');
+    expect(borrow?.actor).toBe('member');
+    expect(borrow?.entity).toBe('tool');
+    expect(borrow?.steps.length).toBeGreaterThanOrEqual(3);
+    expect(borrow?.sources[0]).toMatchObject({ kind: 'idea', quote: 'Members borrow tools like drills and ladders.' });
+  });
+
+  it('puts what the author asks to focus on first', () => {
+    const model = buildProjectModel({ projectName: 'Toolshed', idea, instructions: 'Focus on loans.' });
+    expect(model.entities[0]?.name).toBe('Loan');
+  });
+
+  it('keeps a correction a person made when the model is rebuilt', () => {
+    const first = buildProjectModel({ projectName: 'Toolshed', idea });
+    const corrected = {
+      ...first,
+      entities: first.entities.map((e) => (e.id === 'tool' ? { ...e, name: 'Equipment', sources: [{ kind: 'correction' as const }] } : e)),
+    };
+    const rebuilt = buildProjectModel({ projectName: 'Toolshed', idea, previous: corrected });
+    expect(rebuilt.entities.find((e) => e.id === 'tool')?.name).toBe('Equipment');
+  });
+
+  it('is valid against the contract and the same for the same input', () => {
+    const input = { projectName: 'Toolshed', idea, answers: [{ question: 'Platform?', answer: 'A website.' }] };
+    const model = buildProjectModel(input);
+    expect(projectModelSchema.parse(model)).toEqual(model);
+    expect(buildProjectModel(input)).toEqual(model);
+  });
+});
