@@ -54,9 +54,13 @@ describe.skipIf(skip)('the Model tab in the browser', () => {
     expect(await page.getByTestId('model-revision').count()).toBe(2);
     await expect.poll(async () => (await page.getByTestId('model-diff').textContent()) ?? '').toContain('Reservation request');
 
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'model-history.png'), fullPage: false });
+    await page.getByTestId('model-view-model').click();
+    await booking.waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'model-tab.png'), fullPage: true });
+
     // On a phone the tab fits the width.
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.getByTestId('model-view-model').click();
     await booking.waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);

@@ -45,7 +45,7 @@ export function ModelView({ model, canEdit, busy, correct }: Props) {
 
       <Section title="Actors" count={model.actors.length} testId="model-actors">
         {model.actors.length === 0 && <Nothing>No actors yet: who uses the product, and which outside systems it talks to.</Nothing>}
-        <ul className="model-items">
+        <ul className="model-items model-items-wide">
           {model.actors.map((actor) => (
             <li key={actor.id} className="model-item" data-testid="model-actor">
               <div className="model-item-head">
