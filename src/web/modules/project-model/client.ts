@@ -22,6 +22,8 @@ export type ProjectModel = ResponseOf<typeof projectModelSchema>;
 export type StoredModel = ResponseOf<typeof storedProjectModelSchema>;
 export type SavedModel = ResponseOf<typeof savedProjectModelSchema>;
 export type ModelCorrection = RequestOf<typeof modelCorrectionSchema>;
+/** Sends one correction of the Model tab; resolves true when it was saved. */
+export type Correct = (correction: ModelCorrection) => Promise<boolean>;
 export type ModelRevision = ResponseOf<typeof modelRevisionSchema>;
 export type ModelRevisionSummary = ModelRevision extends infer R ? Omit<R, 'model'> : never;
 export type ModelDiff = ResponseOf<typeof modelDiffSchema>;

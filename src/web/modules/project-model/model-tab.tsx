@@ -11,13 +11,10 @@ import { useTitle } from '../../lib/use-title';
 import { JobProgress } from '../jobs/job-progress';
 import { useJobStart } from '../jobs/use-job-start';
 import { useProjectContext } from '../projects/project-context';
-import { conflictModelOf, isNoModelYet, type ModelCorrection, type StoredModel } from './client';
+import { conflictModelOf, isNoModelYet, type Correct, type StoredModel } from './client';
 import { ModelHistory } from './model-history';
 import { ModelView } from './model-view';
 import './project-model.css';
-
-/** Sends one correction; resolves true when it was saved. */
-export type Correct = (correction: ModelCorrection) => Promise<boolean>;
 
 /**
  * The Model tab: what Atelier understood of the project — actors, entities, use cases, rules, metrics, constraints,

@@ -1,8 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { PencilIcon, PlusIcon } from '../../components/icons';
-import type { ModelActor, ModelAttribute, ModelEntity, ProjectModel } from './client';
+import type { Correct, ModelActor, ModelAttribute, ModelEntity, ProjectModel } from './client';
 import { attributeTypeLabel, attributeTypeOptions, InlineForm, InlineInput, InlineSelect, RemoveButton, Sources } from './model-edits';
-import type { Correct } from './model-tab';
 
 type Props = { model: ProjectModel; canEdit: boolean; busy: boolean; correct: Correct };
 
