@@ -55,6 +55,8 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
       aiOf[which] = { generation: run.data.generationId, job: job.data.jobId };
     }
     expect((await api('PATCH', `/organizations/${aTeamOrg}/ai-settings`, a, { monthlyBudgetUsd: 5 })).statusCode).toBe(200);
+    const model = await api('PUT', `/projects/${aProject}/model`, a, { baseRev: 0, model: { summary: 'A secret launch.', entities: [{ id: 'tool', name: 'Tool' }] } });
+    expect(model.statusCode, JSON.stringify(model.data)).toBe(200);
   });
   afterAll(async () => t.close());
 
@@ -91,6 +93,8 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
       teamJob: await read(`/jobs/${aiOf.team.job}`),
       personalJob: await read(`/jobs/${aiOf.personal.job}`),
       teamJobs: await read(`/jobs?organizationId=${aTeamOrg}`),
+      model: await read(`/projects/${aProject}/model`),
+      modelRevisions: await read(`/projects/${aProject}/model/revisions`),
     };
   }
 
@@ -124,6 +128,14 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
       { method: 'DELETE', url: `/projects/${ids.deletedProject}` },
       { method: 'POST', url: '/projects', body: { organizationId: ids.org, name: 'Planted' } },
       { method: 'POST', url: '/projects', body: { organizationId: ids.org, name: 'Planted', key: 'SECRET' } },
+      { method: 'GET', url: `/projects/${ids.project}/model` },
+      { method: 'PUT', url: `/projects/${ids.project}/model`, body: { baseRev: 1, model: { summary: 'Taken over' } } },
+      { method: 'POST', url: `/projects/${ids.project}/model/corrections`, body: { baseRev: 1, correction: { kind: 'rename-entity', entityId: 'tool', name: 'Mine' } } },
+      { method: 'GET', url: `/projects/${ids.project}/model/revisions` },
+      { method: 'GET', url: `/projects/${ids.project}/model/revisions/1` },
+      { method: 'GET', url: `/projects/${ids.project}/model/diff?from=1&to=1` },
+      { method: 'POST', url: `/projects/${ids.project}/model/revisions/1/restore`, body: {} },
+      { method: 'POST', url: `/projects/${ids.project}/model/rebuild`, body: {} },
       { method: 'GET', url: `/projects?organizationId=${ids.org}` },
       { method: 'GET', url: `/projects?organizationId=${ids.org}&status=deleted` },
       { method: 'GET', url: `/projects?organizationId=${ids.org}&q=secret` },
@@ -251,6 +263,10 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
       { method: 'POST', url: '/ai/tasks/project-brief/run', body: { projectId: aProject, input: briefInput } },
       { method: 'POST', url: '/ai/tasks/project-brief/jobs', body: { organizationId: aTeamOrg, inputs: [briefInput] } },
       { method: 'POST', url: `/jobs/${aiOf.team.job}/cancel` },
+      { method: 'PUT', url: `/projects/${aProject}/model`, body: { baseRev: 1, model: {} } },
+      { method: 'POST', url: `/projects/${aProject}/model/corrections`, body: { baseRev: 1, correction: { kind: 'rename-entity', entityId: 'tool', name: 'Mine' } } },
+      { method: 'POST', url: `/projects/${aProject}/model/revisions/1/restore`, body: {} },
+      { method: 'POST', url: `/projects/${aProject}/model/rebuild`, body: {} },
     ];
     for (const probe of writes) {
       const res = await api(probe.method, probe.url, viewer, probe.body);

@@ -38,6 +38,7 @@ describe('the module registry', () => {
       'ai.task-batch',
       'diagrams.generate',
       'documents.generate',
+      'project-model.build',
       'projects.idea-pipeline',
       'wireframes.generate',
     ]);

@@ -49,6 +49,12 @@ export const auditActions = {
   document_locked: 'locked document',
   document_unlocked: 'unlocked document',
 
+  project_model_corrected: 'corrected project model',
+  project_model_replaced: 'edited project model',
+  project_model_restored: 'restored project model revision',
+  project_model_rebuild_requested: 'requested project model rebuild',
+  project_model_rebuilt: 'rebuilt project model',
+
   diagram_generation_requested: 'requested diagram generation',
   diagram_created: 'created diagram',
   diagram_revised: 'revised diagram',

@@ -15,6 +15,7 @@ import { MembersPage } from './modules/organizations/members-page';
 import { NotFoundPage } from './layout/not-found-page';
 import { DiagramsTab } from './modules/diagrams/diagrams-tab';
 import { DocumentsTab } from './modules/documents/documents-tab';
+import { ModelTab } from './modules/project-model/model-tab';
 import { ProjectDetailPage, ProjectOverviewTab } from './modules/projects/project-detail-page';
 import { ProjectsPage } from './modules/projects/projects-page';
 import { RegisterPage } from './modules/identity/register-page';
@@ -48,6 +49,7 @@ export function App() {
             <Route path="/projects/:projectId" element={<ProjectDetailPage />}>
               <Route index element={<ProjectOverviewTab />} />
               <Route path="documents" element={<DocumentsTab />} />
+              <Route path="model" element={<ModelTab />} />
               <Route path="diagrams" element={<DiagramsTab />} />
               <Route path="wireframes" element={<WireframesTab />} />
               <Route path="chat" element={<ChatTab />} />

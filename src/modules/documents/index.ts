@@ -23,6 +23,7 @@ export {
   type RevisionSummary,
 } from './documents.contract.js';
 export { documents, documentStatuses, documentTypes, type DocumentStatus, type DocumentType } from './documents.schema.js';
+export { diffMarkdown, type MarkdownDiff } from './diff.js';
 export { firstFreeSlug, slugify as documentSlug } from './slug.js';
 export { latestDocumentOfTypes, requireSourceDocument } from './source-documents.js';
 

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Tx } from '../../core/db/database.js';
 import { projectModelSchema, type ProjectModel } from './project-model.contract.js';
 import { projectModelRevisions, projectModels } from './project-model.schema.js';
+import { invalidModel, validateModel } from './validate-model.js';
 
 export type StoredModel = { model: ProjectModel; rev: number; updatedAt: Date };
 
@@ -24,9 +25,14 @@ export type SaveModelOptions = {
   restoredFrom?: number | null;
 };
 
-/** Saves the model as the project's next revision; the caller checked the role and the project. */
+/**
+ * Saves the model as the project's next revision; the caller checked the role and the project. A model that does not
+ * hold together (an id referenced but missing, an id used twice) is refused with a 422 naming the path.
+ */
 export async function saveProjectModel(tx: Tx, userId: string | null, organizationId: string, projectId: string, model: ProjectModel, options: SaveModelOptions): Promise<{ rev: number }> {
   const parsed = projectModelSchema.parse(model);
+  const problems = validateModel(parsed);
+  if (problems.length) throw invalidModel(problems);
   await tx.insert(projectModels).values({ projectId, organizationId }).onConflictDoNothing();
   const [row] = await tx
     .insert(projectModelRevisions)

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { atMost, requiredAs } from '../../shared/contract/messages.js';
+import { cursorSchema, limitSchema, pageSchema } from '../../shared/contract/pagination.js';
 
 /**
  * The project model: what Atelier understood of a project — who uses it, the records it keeps, what people do with
@@ -223,3 +225,178 @@ export type ProjectModel = z.infer<typeof projectModelSchema>;
 export function emptyProjectModel(): ProjectModel {
   return projectModelSchema.parse({});
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Corrections: what a person changes in the Model tab, one operation at a time, each a revision with a note.
+
+const entityRef = (label: string) => modelIdSchema.describe(`the id of the ${label}`);
+const attributeChanges = modelAttributeSchema.partial().strict();
+
+/** The lists an item can be added to or removed from by a generic correction. */
+export const modelListNames = ['actors', 'entities', 'relationships', 'useCases', 'rules', 'metrics', 'constraints', 'glossary', 'openQuestions'] as const;
+export type ModelListName = (typeof modelListNames)[number];
+
+export const modelCorrectionSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({ kind: z.literal('rename-entity'), entityId: entityRef('entity'), name: nameSchema }).strict(),
+    z
+      .object({ kind: z.literal('merge-entities'), from: entityRef('entity merged away'), into: entityRef('entity kept') })
+      .strict()
+      .describe('every reference to `from` points to `into`; attributes and states are united; `from` is removed'),
+    z
+      .object({
+        kind: z.literal('update-entity'),
+        entityId: entityRef('entity'),
+        name: nameSchema.optional(),
+        description: textSchema.optional(),
+        states: z.array(nameSchema).max(12).optional(),
+      })
+      .strict(),
+    z.object({ kind: z.literal('add-attribute'), entityId: entityRef('entity'), attribute: modelAttributeSchema }).strict(),
+    z
+      .object({ kind: z.literal('update-attribute'), entityId: entityRef('entity'), name: nameSchema.describe('the attribute as named now'), changes: attributeChanges })
+      .strict(),
+    z.object({ kind: z.literal('remove-attribute'), entityId: entityRef('entity'), name: nameSchema }).strict(),
+    z
+      .object({
+        kind: z.literal('update-actor'),
+        actorId: entityRef('actor'),
+        name: nameSchema.optional(),
+        actorKind: z.enum(actorKinds).optional().describe('person or system'),
+        description: textSchema.optional(),
+        needs: z.array(textSchema).max(12).optional(),
+      })
+      .strict(),
+    z.object({ kind: z.literal('add-actor'), actor: modelActorSchema.extend({ id: modelIdSchema.optional() }) }).strict(),
+    z.object({ kind: z.literal('merge-actors'), from: entityRef('actor merged away'), into: entityRef('actor kept') }).strict(),
+    z.object({ kind: z.literal('confirm-rule'), ruleId: entityRef('rule'), confirmed: z.boolean(), text: textSchema.min(1).optional() }).strict(),
+    z
+      .object({
+        kind: z.literal('update-use-case'),
+        useCaseId: entityRef('use case'),
+        name: nameSchema.optional(),
+        actor: modelIdSchema.optional(),
+        action: nameSchema.optional(),
+        entity: modelIdSchema.nullable().optional(),
+        trigger: textSchema.optional(),
+        outcome: textSchema.optional(),
+        steps: z.array(modelStepSchema).max(12).optional(),
+        priority: z.enum(priorities).optional(),
+      })
+      .strict(),
+    z.object({ kind: z.literal('update-summary'), summary: textSchema.optional(), problem: textSchema.optional() }).strict(),
+    z
+      .object({
+        kind: z.literal('add-item'),
+        list: z.enum(modelListNames),
+        item: z.record(z.string(), z.unknown()).describe("an item of the list's shape; an id is derived from its name when absent"),
+      })
+      .strict(),
+    z
+      .object({
+        kind: z.literal('remove-item'),
+        list: z.enum(modelListNames),
+        id: z.string().min(1).max(300).describe('the item id; a glossary term; a relationship as "from>to"'),
+        replaceWith: modelIdSchema.optional().describe('re-point references to this item (same list) instead of dropping them'),
+      })
+      .strict(),
+    z
+      .object({
+        kind: z.literal('answer-question'),
+        questionId: entityRef('open question'),
+        answer: textSchema.min(1),
+        addAs: z.enum(['rule', 'constraint', 'none']).default('none').describe('also record the answer as a rule or a constraint'),
+        category: z.enum(constraintCategories).optional().describe('the constraint category (default other)'),
+      })
+      .strict(),
+  ],
+  { error: 'Correction kind must be one of rename-entity, merge-entities, update-entity, add-attribute, update-attribute, remove-attribute, update-actor, add-actor, merge-actors, confirm-rule, update-use-case, update-summary, add-item, remove-item, answer-question' },
+);
+export type ModelCorrection = z.infer<typeof modelCorrectionSchema>;
+export type ModelCorrectionInput = z.input<typeof modelCorrectionSchema>;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Request and response schemas of /projects/{projectId}/model.
+
+const revBodySchema = (label: string) =>
+  z.number(requiredAs(label, 'a number')).int(`${label} must be a whole number`).min(0, `${label} must be 0 or more`).max(2_147_483_647, `${label} is too large`);
+const revNumberSchema = (label: string) =>
+  z.coerce
+    .number(`${label} must be a number`)
+    .int(`${label} must be a whole number`)
+    .min(1, `${label} must be 1 or more`)
+    .max(2_147_483_647, `${label} is too large`);
+const noteSchema = z.string(requiredAs('Note', 'text')).trim().max(1000, atMost('Note', 1000));
+
+export const projectModelParams = z.object({ projectId: z.string() });
+export const projectModelRevisionParams = z.object({ projectId: z.string(), rev: revNumberSchema('Revision') });
+
+export const storedProjectModelSchema = z.object({
+  model: projectModelSchema,
+  rev: z.number().int().describe('the current revision; send it back as baseRev with a change'),
+  updatedAt: z.string(),
+});
+export type StoredProjectModel = z.infer<typeof storedProjectModelSchema>;
+
+export const modelRevisionSummarySchema = z.object({
+  rev: z.number().int(),
+  note: z.string().nullable().describe('what changed: "Renamed entity Booking to Reservation", "Rebuilt from the idea and 3 answers"'),
+  version: z.number().int().nullable().describe('the project version the model was built for'),
+  createdBy: z.string().nullable(),
+  createdByName: z.string().nullable(),
+  generationId: z.string().nullable().describe('the AI call that built this revision'),
+  restoredFrom: z.number().int().nullable(),
+  createdAt: z.string(),
+});
+export type ModelRevisionSummary = z.infer<typeof modelRevisionSummarySchema>;
+export const modelRevisionPageSchema = pageSchema(modelRevisionSummarySchema);
+export const modelRevisionSchema = modelRevisionSummarySchema.extend({ model: projectModelSchema });
+export type ModelRevision = z.infer<typeof modelRevisionSchema>;
+
+export const listModelRevisionsQuery = z.object({ limit: limitSchema, cursor: cursorSchema }).strict();
+export type ListModelRevisionsQuery = z.infer<typeof listModelRevisionsQuery>;
+
+export const modelDiffQuery = z
+  .object({
+    from: revNumberSchema('From').optional().describe('default: the revision before `to`'),
+    to: revNumberSchema('To').optional().describe('default: the latest revision'),
+  })
+  .strict();
+export type ModelDiffQuery = z.infer<typeof modelDiffQuery>;
+export const modelDiffSchema = z.object({
+  from: z.number().int(),
+  to: z.number().int(),
+  unified: z.string().describe('unified diff of the two revisions rendered as Markdown (empty when they read the same)'),
+  stats: z.object({ added: z.number().int(), removed: z.number().int() }).describe('lines added and removed'),
+});
+export type ModelDiff = z.infer<typeof modelDiffSchema>;
+
+export const correctModelBody = z
+  .object({
+    baseRev: revBodySchema('Base revision').describe('the revision the correction was made on (0 before the project has a model); a stale one answers 409 with the current model'),
+    correction: modelCorrectionSchema,
+  })
+  .strict();
+export type CorrectModelBody = z.infer<typeof correctModelBody>;
+
+export const replaceModelBody = z
+  .object({
+    baseRev: revBodySchema('Base revision').describe('the revision the edit started from (0 before the project has a model)'),
+    model: projectModelSchema,
+    note: noteSchema.optional().describe('what changed, shown in the history'),
+  })
+  .strict();
+export type ReplaceModelBody = z.infer<typeof replaceModelBody>;
+
+export const restoreModelBody = z.object({ baseRev: revBodySchema('Base revision').optional(), note: noteSchema.optional() }).strict();
+export type RestoreModelBody = z.infer<typeof restoreModelBody>;
+
+export const rebuildModelBody = z
+  .object({ instructions: z.string(requiredAs('Instructions', 'text')).trim().max(4000, atMost('Instructions', 4000)).optional() })
+  .strict();
+export type RebuildModelBody = z.infer<typeof rebuildModelBody>;
+
+/** A saved change: the model as it now is, and what the change was called in the history. */
+export const savedProjectModelSchema = storedProjectModelSchema.extend({ note: z.string() });
+export type SavedProjectModel = z.infer<typeof savedProjectModelSchema>;

@@ -6,6 +6,7 @@ import { documentsApi } from '../modules/documents/client';
 import { identityApi } from '../modules/identity/client';
 import { jobsApi } from '../modules/jobs/client';
 import { organizationsApi } from '../modules/organizations/client';
+import { projectModelApi } from '../modules/project-model/client';
 import { projectsApi } from '../modules/projects/client';
 import { wireframesApi } from '../modules/wireframes/client';
 
@@ -17,6 +18,7 @@ export const api = {
   identity: identityApi,
   organizations: organizationsApi,
   projects: projectsApi,
+  projectModel: projectModelApi,
   documents: documentsApi,
   diagrams: diagramsApi,
   wireframes: wireframesApi,

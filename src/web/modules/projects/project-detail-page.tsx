@@ -172,6 +172,9 @@ function ProjectDetail({ project, onChange }: { project: Project; onChange(proje
           <NavLink to={`/projects/${project.id}/documents`} className={({ isActive }) => (isActive ? 'tab active' : 'tab')} data-testid="project-tab-documents">
             Documents
           </NavLink>
+          <NavLink to={`/projects/${project.id}/model`} className={({ isActive }) => (isActive ? 'tab active' : 'tab')} data-testid="project-tab-model">
+            Model
+          </NavLink>
           <NavLink to={`/projects/${project.id}/diagrams`} className={({ isActive }) => (isActive ? 'tab active' : 'tab')} data-testid="project-tab-diagrams">
             Diagrams
           </NavLink>
