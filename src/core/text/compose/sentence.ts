@@ -15,9 +15,8 @@ export function sentence(...parts: ReadonlyArray<string | undefined | false>): s
 /** A clause for use inside a sentence: no end mark, no leading capital unless it is a proper name or "I". */
 export function inner(text: string): string {
   const trimmed = oneLine(text).replace(/[.!?;:…]+$/, '');
-  return /^\p{Lu}\p{Ll}/u.test(trimmed) && !/^I\b/.test(trimmed) && /^(?:The|A|An|They|It|Each|Every|When|If)\b/.test(trimmed)
-    ? trimmed.charAt(0).toLowerCase() + trimmed.slice(1)
-    : trimmed;
+  // Only function words that open a sentence lose their capital; a name ("Maria", "ToolShare") keeps it.
+  return /^(?:The|A|An|They|It|Its|Each|Every|When|If|This|These|Their|There|No|Any|All|Some|One)\b/.test(trimmed) ? trimmed.charAt(0).toLowerCase() + trimmed.slice(1) : trimmed;
 }
 
 /**
