@@ -77,7 +77,7 @@ describe('documents drawn from a project model built with native structured outp
     expect(promptOf(sent[0]!)).toContain('members borrow drills and ladders');
     // The SRS request carries the model it built, and its schema natively too.
     expect(modelIn(sent[1]!)).toEqual(libraryModel);
-    const srsFormat = sent[1]!.body.response_format as { json_schema: { schema: { properties: Record<string, unknown> } } };
+    const srsFormat = sent[1]!.body.response_format as { type: string; json_schema: { schema: { properties: Record<string, unknown> } } };
     expect(Object.keys(srsFormat.json_schema.schema.properties)).toEqual(expect.arrayContaining(['introduction', 'specificRequirements']));
 
     const doc = await api('GET', `/projects/${project.data.id}/documents/${job.result!.documentId as string}`, user);
