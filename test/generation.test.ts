@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withUser } from '../src/core/db/tenancy.js';
 import type { JobRunner } from '../src/core/jobs/index.js';
+import { projectModelSchema, saveProjectModel } from '../src/modules/project-model/index.js';
 import { apiHarness } from './support/api-harness.js';
 import { createUser, type TestUser } from './support/factories.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
@@ -12,6 +13,20 @@ import { testDrivers } from './support/test-db.js';
 const description =
   'A shared calendar where volunteers sign up for food bank shifts. Coordinators must approve each shift swap. ' +
   'Each shift has a date, a start time and a location. Volunteers should get a reminder the day before.';
+
+/** What the project model of the shift calendar says, as a person might have corrected it in the Model tab. */
+const shiftModel = projectModelSchema.parse({
+  actors: [
+    { id: 'volunteer', name: 'Volunteer', kind: 'person' },
+    { id: 'coordinator', name: 'Coordinator', kind: 'person' },
+  ],
+  entities: [{ id: 'shift', name: 'Shift', attributes: [{ name: 'date', type: 'date', required: true }, { name: 'start time', type: 'datetime' }, { name: 'location', type: 'location' }] }],
+  useCases: [
+    { id: 'sign-up', name: 'Sign up for a shift', actor: 'volunteer', action: 'sign up', entity: 'shift', priority: 'must' },
+    { id: 'approve-swap', name: 'Approve a shift swap', actor: 'coordinator', action: 'approve', entity: 'shift', priority: 'must' },
+  ],
+  rules: [{ id: 'reminder', text: 'Volunteers get a reminder the day before their shift.', entity: 'shift' }],
+});
 
 describe.each(testDrivers)('document generation on %s', (kind) => {
   let t: TestApp;
@@ -36,9 +51,24 @@ describe.each(testDrivers)('document generation on %s', (kind) => {
 
   const team = () => teamOf({ name: 'ShiftShare', description });
 
-  it('generates an SRS offline: IEEE sections, numbered FR and NFR, the project’s terms, linked to its ledger row', async () => {
+  async function seedModel(user: TestUser, projectId: string): Promise<void> {
+    await withUser(t.database.db, user.id, (tx) => saveProjectModel(tx, user.id, user.personalOrgId, projectId, shiftModel, { note: 'Corrected by hand' }));
+  }
+
+  async function rows<T>(user: TestUser, query: ReturnType<typeof sql>): Promise<T[]> {
+    const result = await withUser(t.database.db, user.id, (tx) => tx.execute(query));
+    return ((result as { rows?: T[] }).rows ?? (result as T[]));
+  }
+
+  const modelRevisions = (user: TestUser, projectId: string) =>
+    rows<{ rev: number; note: string; version: number | null }>(user, sql`SELECT rev, note, version FROM app.project_model_revisions WHERE project_id = ${projectId} ORDER BY rev`);
+  const modelPrompts = (user: TestUser, projectId: string) =>
+    rows<{ prompt: string }>(user, sql`SELECT prompt FROM app.ai_generations WHERE project_id = ${projectId} AND generation_type = 'project-model'`);
+
+  it('generates an SRS offline from the project’s current model: IEEE sections, numbered FR and NFR, linked to its ledger row', async () => {
     const user = await createUser(t);
     const projectId = await project(user);
+    await seedModel(user, projectId);
     const queued = await api('POST', `/projects/${projectId}/documents/generate`, user, { type: 'srs' });
     expect(queued.statusCode, JSON.stringify(queued.data)).toBe(202);
     const job = await finished(user, queued.data.jobId);
@@ -60,6 +90,10 @@ describe.each(testDrivers)('document generation on %s', (kind) => {
     expect(md).toMatch(/shifts?/i);
     expect(md).toMatch(/coordinators/i);
     expect(md).toContain('ShiftShare');
+    expect(md).toContain('The system shall let a coordinator approve a shift swap.');
+    // The current model was used as it is: no model was built, no revision added.
+    expect(await modelPrompts(user, projectId)).toEqual([]);
+    expect((await modelRevisions(user, projectId)).map((r) => r.note)).toEqual(['Corrected by hand']);
     // The structured form is the revision's content; the document links to the ai_generations row.
     expect(doc.data.content.specificRequirements.functional[0].id).toBe('FR-1');
     expect(doc.data.metadata).toMatchObject({ citations: [], jobId: queued.data.jobId, generatedBy: { task: 'document-srs', provider: 'builtin' } });
@@ -100,14 +134,12 @@ describe.each(testDrivers)('document generation on %s', (kind) => {
     expect(new Set(citations.map((c) => c.documentId))).toEqual(new Set([scope.data.id, feasibility.data.id]));
     expect(citations).toContainEqual(expect.objectContaining({ documentId: scope.data.id, documentType: 'scope_statement', blockId: 'scope/in-scope', rev: 1, id: `${scope.data.id}#scope/in-scope` }));
     expect(doc.data.metadata.instructions).toBe('Stress data protection.');
-    // The sources' statements become requirements that name their section.
-    const md: string = doc.data.contentMarkdown;
-    expect(md).toMatch(/export the monthly rota/);
-    expect(md).toContain('**Source:** Scope statement › In scope');
-    expect(md).toMatch(/encrypted at rest/);
-    expect(md).toMatch(/Google Calendar/);
-    expect(md).toContain('“Stress data protection”');
-    expect(md).not.toMatch(/Join us/);
+    // A project without a model gets one first, built from the idea and the retrieved sections, saved as revision 1.
+    const [built] = await modelPrompts(user, projectId);
+    expect(built?.prompt).toMatch(/export the monthly rota/);
+    expect(built?.prompt).toMatch(/Google Calendar/);
+    expect(built?.prompt).not.toMatch(/Join us/);
+    expect(await modelRevisions(user, projectId)).toEqual([{ rev: 1, note: 'Built from the idea', version: 1 }]);
   });
 
   it('retrieves the sections that match the project by search when the sources exceed the budget', async () => {
@@ -124,12 +156,13 @@ describe.each(testDrivers)('document generation on %s', (kind) => {
     const citations = doc.data.metadata.citations as Array<{ blockId: string }>;
     expect(citations.length).toBeLessThan(31);
     expect(citations.map((c) => c.blockId)).toContain('building-spec/volunteer-badges');
-    expect(doc.data.contentMarkdown).toMatch(/scan their badge/);
+    expect((await modelPrompts(user, projectId))[0]?.prompt).toMatch(/scan their badge/);
   });
 
   it('generating again makes a new revision of the same document; every type can be generated', async () => {
     const user = await createUser(t);
     const projectId = await project(user);
+    await seedModel(user, projectId);
     const first = await finished(user, (await api('POST', `/projects/${projectId}/documents/generate`, user, { type: 'prd' })).data.jobId);
     const second = await finished(user, (await api('POST', `/projects/${projectId}/documents/generate`, user, { type: 'prd', instructions: 'Focus on coordinators.' })).data.jobId);
     expect(first.result).toMatchObject({ rev: 1, created: true });

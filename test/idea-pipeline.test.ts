@@ -1,6 +1,9 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppContext, moduleRegistry } from '../src/app.js';
+import { withUser } from '../src/core/db/tenancy.js';
 import { createJobRunner, type JobRunner } from '../src/core/jobs/index.js';
+import { checkText } from '../src/core/text/quality/index.js';
 import { createUser, type TestUser } from './support/factories.js';
 import { call, createTestApp, type TestApp } from './support/test-app.js';
 import { testDrivers } from './support/test-db.js';
@@ -55,6 +58,11 @@ describe.each(testDrivers)('idea pipeline on %s', (kind) => {
     throw new Error(`job ${jobId} did not finish: ${JSON.stringify(job)}`);
   }
 
+  async function rows<T>(user: TestUser, query: ReturnType<typeof sql>): Promise<T[]> {
+    const result = await withUser(t.database.db, user.id, (tx) => tx.execute(query));
+    return ((result as { rows?: T[] }).rows ?? (result as T[]));
+  }
+
   async function clarifications(user: TestUser, projectId: string): Promise<Clarifications> {
     const res = await api('GET', `/projects/${projectId}/clarifications`, user);
     expect(res.statusCode, JSON.stringify(res.data)).toBe(200);
@@ -74,7 +82,7 @@ describe.each(testDrivers)('idea pipeline on %s', (kind) => {
     return { projectId, questions: await clarifications(user, projectId) };
   }
 
-  it('idea → processing → 2–3 questions → answers → five documents as version 1, project ready', async () => {
+  it('idea → processing → 2–3 questions → answers → the project model and six documents drawn from it as version 1, project ready', async () => {
     const user = await createUser(t);
     const created = await api('POST', '/projects', user, { name: 'Leftover Kitchen', ideaPrompt: idea });
     expect(created.statusCode).toBe(201);
@@ -107,14 +115,15 @@ describe.each(testDrivers)('idea pipeline on %s', (kind) => {
     // While the stage is queued or running the request names its job; once it is done the documents exist.
     expect(again.statusCode).toBe(409);
     if (again.data.error.details.jobId) expect(again.data.error.details.jobId).toBe(answered.data.jobId);
-    else expect(again.data.error.details.documents).toHaveLength(5);
+    else expect(again.data.error.details.documents).toHaveLength(6);
 
     const documentsJob = await finished(user, answered.data.jobId);
     expect(documentsJob.status, JSON.stringify(documentsJob.error)).toBe('succeeded');
     expect(documentsJob.progress).toBe(100);
-    expect(documentsJob.progressMessage).toMatch(/5 of 5/);
+    expect(documentsJob.progressMessage).toMatch(/7 of 7/);
     expect(documentsJob.result).toMatchObject({ stage: 'documents', version: 1 });
-    expect(documentsJob.result!.documents.map((d: { type: string }) => d.type)).toEqual(['overview', 'prd', 'marketing', 'tech', 'tasks']);
+    expect(documentsJob.result!.documents.map((d: { type: string }) => d.type)).toEqual(['overview', 'prd', 'srs', 'marketing', 'tech', 'tasks']);
+    expect(documentsJob.result).toMatchObject({ modelRev: 1 });
 
     const project = await api('GET', `/projects/${projectId}`, user);
     expect(project.data).toMatchObject({ status: 'ready', currentVersion: 1 });
@@ -125,30 +134,37 @@ describe.each(testDrivers)('idea pipeline on %s', (kind) => {
     expect(done.projectStatus).toBe('ready');
     expect(done.jobId).toBe(answered.data.jobId);
     expect(done.job).toMatchObject({ stage: 'documents', status: 'succeeded', progress: 100 });
-    expect(done.documents.map((d) => d.type)).toEqual(['overview', 'prd', 'marketing', 'tech', 'tasks']);
+    expect(done.documents.map((d) => d.type)).toEqual(['overview', 'prd', 'srs', 'marketing', 'tech', 'tasks']);
     expect(done.items[0]).toMatchObject({ answer: answers[0]!.answer, skipped: false, answeredBy: user.id });
+
+    // The project model was built first from the idea and the answers, saved for version 1.
+    const [model] = await rows<{ prompt: string }>(user, sql`SELECT prompt FROM app.ai_generations WHERE project_id = ${projectId} AND generation_type = 'project-model'`);
+    expect(model?.prompt).toContain('200 meals reserved a week');
+    const modelRevisions = await rows<{ rev: number; note: string; version: number }>(user, sql`SELECT rev, note, version FROM app.project_model_revisions WHERE project_id = ${projectId}`);
+    expect(modelRevisions).toEqual([{ rev: 1, note: `Built from the idea and ${answers.length} answer${answers.length === 1 ? '' : 's'}`, version: 1 }]);
 
     for (const summary of done.documents) {
       const doc = await api('GET', `/projects/${projectId}/documents/${summary.id}`, user);
       expect(doc.data).toMatchObject({ version: 1, status: 'generated', currentRev: 1, generationId: expect.any(String) });
       expect(doc.data.title).toMatch(/^Leftover Kitchen — /);
       const md: string = doc.data.contentMarkdown;
-      expect(md, summary.type).toMatch(/cooks?/i);
-      expect(md, summary.type).toMatch(/meals?/i);
-      expect(md, summary.type).toMatch(/neighbours?/i);
-      expect(md, summary.type).not.toMatch(/lorem|ipsum|undefined/i);
+      expect(md, summary.type).toContain('Leftover Kitchen');
+      expect(checkText(md, 'markdown'), summary.type).toEqual([]);
       expect(doc.data.content, summary.type).toEqual(expect.any(Object));
+      // Each document was drawn from the model: its prompt carries it.
+      const [generation] = await rows<{ prompt: string }>(user, sql`SELECT prompt FROM app.ai_generations WHERE id = ${doc.data.generationId}`);
+      expect(generation?.prompt, summary.type).toContain('<project-model>');
     }
+    // The answered questions are not open questions.
     const prd = await api('GET', `/projects/${projectId}/documents/${done.documents.find((d) => d.type === 'prd')!.id}`, user);
-    // The answers shaped the documents.
-    expect(prd.data.contentMarkdown).toMatch(/200 meals reserved a week/);
+    for (const question of asked.items.slice(0, answers.length)) expect(prd.data.content.openQuestions).not.toContain(question.question);
 
     // Once generated, answering again is refused and nothing is generated twice.
     const late = await api('POST', `/projects/${projectId}/clarifications`, user, { skip: true });
     expect(late.statusCode).toBe(409);
     const ledger = await api('GET', `/ai/generations?limit=50`, user);
     const types = ledger.data.items.filter((g: { projectId: string }) => g.projectId === projectId).map((g: { generationType: string }) => g.generationType);
-    expect(types.sort()).toEqual(['clarifying-questions', 'document-marketing', 'document-overview', 'document-prd', 'document-tasks', 'document-tech']);
+    expect(types.sort()).toEqual(['clarifying-questions', 'document-marketing', 'document-overview', 'document-prd', 'document-srs', 'document-tasks', 'document-tech', 'project-model']);
     const audit = await api('GET', `/audit?organizationId=${user.personalOrgId}&limit=200`, user);
     expect(audit.data.items.map((e: { action: string }) => e.action)).toEqual(
       expect.arrayContaining(['project_clarifications_created', 'project_clarifications_answered', 'project_version_created', 'project_generated']),
@@ -165,7 +181,7 @@ describe.each(testDrivers)('idea pipeline on %s', (kind) => {
     const done = await clarifications(user, projectId);
     expect(done.projectStatus).toBe('ready');
     expect(done.items.every((q) => q.skipped && q.answer === null)).toBe(true);
-    expect(done.documents).toHaveLength(5);
+    expect(done.documents).toHaveLength(6);
     const prd = await api('GET', `/projects/${projectId}/documents/${done.documents.find((d) => d.type === 'prd')!.id}`, user);
     expect(prd.data.contentMarkdown).toContain(questions.items[0]!.question);
   });
@@ -193,7 +209,7 @@ describe.each(testDrivers)('idea pipeline on %s', (kind) => {
       expect(job.status, JSON.stringify(job.error)).toBe('succeeded');
       const done = await clarifications(user, projectId);
       expect(done).toMatchObject({ projectStatus: 'ready', jobId: retry.data.jobId });
-      expect(done.documents).toHaveLength(5);
+      expect(done.documents).toHaveLength(6);
     } finally {
       if (!restarted) startRunner();
     }

@@ -29,5 +29,5 @@ export type DocumentStatus = (typeof documentStatuses)[number];
 export const generatableTypes = ['srs', 'prd', 'overview', 'marketing', 'tech', 'tasks'] as const satisfies readonly DocumentType[];
 export type GeneratableType = (typeof generatableTypes)[number];
 
-/** The idea pipeline's five documents, in the order it writes them. */
-export const pipelineTypes = ['overview', 'prd', 'marketing', 'tech', 'tasks'] as const satisfies readonly GeneratableType[];
+/** The idea pipeline's documents, in the order it writes them (after the project model they are drawn from). */
+export const pipelineTypes = ['overview', 'prd', 'srs', 'marketing', 'tech', 'tasks'] as const satisfies readonly GeneratableType[];

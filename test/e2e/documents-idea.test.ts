@@ -18,7 +18,7 @@ describe.skipIf(skip)('documents from an idea in the browser', () => {
   const { pageErrors } = suite;
   const runId = Date.now().toString(36);
 
-  it('idea → questions → five documents → edit the PRD → diff → restore → search', { timeout: 90_000 }, async () => {
+  it('idea → questions → six documents → edit the PRD → diff → restore → search', { timeout: 90_000 }, async () => {
     const { server } = suite;
     const page = await suite.newPage();
     await signUp(page, server.dataDir, 'Barbara Liskov', `barbara.${runId}@example.com`);
@@ -50,11 +50,11 @@ describe.skipIf(skip)('documents from an idea in the browser', () => {
     await page.screenshot({ path: path.join(SCREENSHOTS, 'idea-questions.png'), fullPage: false });
     await page.getByTestId('submit-clarifications').click();
 
-    // The pipeline is followed live, then the workspace shows the five documents as tabs.
+    // The pipeline is followed live, then the workspace shows the six documents as tabs.
     const workspace = page.getByTestId('idea-workspace');
     await workspace.waitFor({ timeout: 60_000 });
     const tabs = workspace.getByTestId('workspace-tab');
-    expect(await tabs.allTextContents()).toEqual(['Overview', 'PRD', 'Marketing', 'Tech', 'Tasks']);
+    expect(await tabs.allTextContents()).toEqual(['Overview', 'PRD', 'SRS', 'Marketing', 'Tech', 'Tasks']);
     await workspace.getByTestId('workspace-document').filter({ hasText: 'dog owners' }).first().waitFor();
     // Ready once the documents are written, which reads as any other active project.
     await page.locator('[data-testid="project-status"][data-status="ready"]').filter({ hasText: 'Active' }).waitFor();
@@ -111,10 +111,10 @@ describe.skipIf(skip)('documents from an idea in the browser', () => {
     expect(await page.getByTestId('document-content').textContent()).not.toContain(ADDED_LINE);
     expect(await page.getByTestId('document-rev').textContent()).toBe('Rev 3');
 
-    // The documents list has the five documents.
+    // The documents list has the six documents.
     await page.goto(`${projectPath}/documents`);
     await page.getByTestId('document-list').waitFor();
-    expect(await page.getByTestId('document-row').count()).toBe(5);
+    expect(await page.getByTestId('document-row').count()).toBe(6);
     await page.locator('[data-testid="document-row"][data-type="prd"]').getByTestId('document-rev').filter({ hasText: 'Rev 3' }).waitFor();
 
     // Search: "/" focuses the box; a word of the idea finds a section, which opens highlighted.

@@ -22,6 +22,7 @@ import { costOf, type PricingTable } from './pricing.js';
 import { toProviderError } from './provider-errors.js';
 import { BUILTIN_MODEL, createLanguageModel, type ProviderSettings } from './providers.js';
 import type { SecretBox } from './secret-box.js';
+import { gateOutput } from './prose-gate.js';
 import type { AiTask, ObjectTask, PromptParts, TextTask } from './task.js';
 import {
   describeIssues,
@@ -124,6 +125,32 @@ function cancelled(): AppError {
 /** Splits text into word-sized pieces, the way the built-in engine streams. */
 function* pieces(text: string): Generator<string> {
   for (const match of text.matchAll(/\S+\s*|\s+/g)) yield match[0];
+}
+
+type Accepted = { ok: true; value: unknown } | { ok: false; problem: string; feedback: string };
+
+/**
+ * A model's answer checked the way the gateway hands it on: an object task's JSON against its schema, then every
+ * task's human text through the quality gate. `feedback` is what the model reads for its one retry.
+ */
+function acceptAnswer(task: AiTask<unknown, unknown>, text: string): Accepted {
+  let value: unknown = text;
+  if (task.kind === 'object') {
+    const parsed = parseOutput(task, text);
+    if (!parsed.ok) return { ok: false, problem: parsed.problem, feedback: `That answer does not match the schema: ${parsed.problem}. Answer again with only the corrected JSON object.` };
+    value = parsed.value;
+  }
+  const gated = gateOutput(task, value);
+  if (gated.ok) return { ok: true, value: gated.value };
+  const problem = `broken text (${gated.problem})`;
+  const again = task.kind === 'object' ? 'Answer again with only the corrected JSON object.' : 'Answer again with the corrected text only.';
+  return { ok: false, problem, feedback: `That answer has broken text: ${gated.problem}. Write those parts as plain, grammatical sentences. ${again}` };
+}
+
+function wrongTwice(model: string, task: AiTask<unknown, unknown>, problem: string): string {
+  return problem.startsWith('broken text')
+    ? `The model ${model} answered ${task.name} with ${problem} twice; try again or choose a stronger model`
+    : `The model ${model} answered ${task.name} in the wrong shape twice (last problem: ${problem}); try again or choose a stronger model`;
 }
 
 export function createAiGateway(options: AiGatewayOptions): AiGateway {
@@ -275,13 +302,19 @@ export function createAiGateway(options: AiGatewayOptions): AiGateway {
   ): Promise<Generation<unknown>> {
     const parts = task.buildPrompt(input);
     const started = performance.now();
-    const output = task.builtin(input, { ...(context.signal ? { signal: context.signal } : {}) });
+    const built = task.builtin(input, { ...(context.signal ? { signal: context.signal } : {}) });
     if (task.kind === 'object') {
-      const parsed = task.output.safeParse(output);
+      const parsed = task.output.safeParse(built);
       if (!parsed.success) {
         throw new AppError('AI_OUTPUT_INVALID', `The offline engine produced an invalid ${task.name} result: ${describeIssues(parsed.error)}`);
       }
     }
+    // The quality gate: the offline engine gets no retry, so text the repair cannot fix fails the call by name.
+    const gated = gateOutput(task as AiTask<unknown, unknown>, built);
+    if (!gated.ok) {
+      throw new AppError('AI_OUTPUT_INVALID', `The offline engine wrote broken text for ${task.name}: ${gated.problem}`);
+    }
+    const output = gated.value;
     const response = typeof output === 'string' ? output : JSON.stringify(output);
     const prompt = promptText(parts);
     const counts = { tokensIn: estimateTokens(prompt), tokensOut: estimateTokens(response) };
@@ -306,41 +339,28 @@ export function createAiGateway(options: AiGatewayOptions): AiGateway {
   ): Promise<Generation<unknown>> {
     const parts = task.buildPrompt(input);
     const base = { provider: state.settings.provider, model: state.settings.model };
-    if (task.kind === 'text') {
-      const call = await callModel(task, context, state, parts.system, [{ role: 'user', content: parts.prompt }], {});
-      state.produced = true;
-      return { output: call.text, generationId: call.id, ...base, ...call.counts, cost: call.cost, latencyMs: call.latencyMs };
-    }
-    const objectTask = task as ObjectTask<unknown, unknown>;
+    const objectTask = task.kind === 'object' ? (task as ObjectTask<unknown, unknown>) : undefined;
     const native = nativeFor(task, state.settings);
-    const asked = { structuredOutput: native ? 'native' : 'prompt' };
-    const messages: ModelMessage[] = [{ role: 'user', content: native ? parts.prompt : parts.prompt + objectInstructions(objectTask) }];
+    const asked = objectTask ? { structuredOutput: native ? 'native' : 'prompt' } : {};
+    const messages: ModelMessage[] = [{ role: 'user', content: objectTask && !native ? parts.prompt + objectInstructions(objectTask) : parts.prompt }];
     const first = await callModel(task, context, state, parts.system, messages, asked, native);
-    const firstParse = parseOutput(objectTask, first.text);
-    if (firstParse.ok) {
+    const firstAnswer = acceptAnswer(task, first.text);
+    if (firstAnswer.ok) {
       state.produced = true;
-      return { output: firstParse.value, generationId: first.id, ...base, ...first.counts, cost: first.cost, latencyMs: first.latencyMs };
+      return { output: firstAnswer.value, generationId: first.id, ...base, ...first.counts, cost: first.cost, latencyMs: first.latencyMs };
     }
-    // One repair: the model sees its answer and what was wrong with it.
-    messages.push(
-      { role: 'assistant', content: first.text },
-      {
-        role: 'user',
-        content: `That answer does not match the schema: ${firstParse.problem}. Answer again with only the corrected JSON object.`,
-      },
-    );
-    const second = await callModel(task, context, state, parts.system, messages, { ...asked, repairOf: first.id, problem: firstParse.problem }, native);
-    const secondParse = parseOutput(objectTask, second.text);
-    if (!secondParse.ok) {
-      throw new AppError(
-        'AI_OUTPUT_INVALID',
-        `The model ${state.settings.model} answered ${task.name} in the wrong shape twice (last problem: ${secondParse.problem}); try again or choose a stronger model`,
-        { details: { generationIds: [first.id, second.id] } },
-      );
+    // One repair: the model sees its answer and what was wrong with it (its shape, or its text).
+    messages.push({ role: 'assistant', content: first.text }, { role: 'user', content: firstAnswer.feedback });
+    const second = await callModel(task, context, state, parts.system, messages, { ...asked, repairOf: first.id, problem: firstAnswer.problem }, native);
+    const secondAnswer = acceptAnswer(task, second.text);
+    if (!secondAnswer.ok) {
+      throw new AppError('AI_OUTPUT_INVALID', wrongTwice(state.settings.model, task, secondAnswer.problem), {
+        details: { generationIds: [first.id, second.id] },
+      });
     }
     state.produced = true;
     const counts = { tokensIn: first.counts.tokensIn + second.counts.tokensIn, tokensOut: first.counts.tokensOut + second.counts.tokensOut };
-    return { output: secondParse.value, generationId: second.id, ...base, ...counts, cost: first.cost + second.cost, latencyMs: first.latencyMs + second.latencyMs };
+    return { output: secondAnswer.value, generationId: second.id, ...base, ...counts, cost: first.cost + second.cost, latencyMs: first.latencyMs + second.latencyMs };
   }
 
   async function run(task: AiTask<unknown, unknown>, rawInput: unknown, context: AiCallContext): Promise<Generation<unknown>> {
@@ -525,10 +545,13 @@ export function createAiGateway(options: AiGatewayOptions): AiGateway {
           }
         }
         const streamed = await opened.result;
-        const parsed = parseOutput(task, streamed.output);
-        if (parsed.ok) {
-          settle.resolve({ ...streamed, output: parsed.value });
+        const answer = acceptAnswer(task, streamed.output);
+        if (answer.ok) {
+          settle.resolve({ ...streamed, output: answer.value });
           return;
+        }
+        if (opened.state.settings.provider === 'builtin') {
+          throw new AppError('AI_OUTPUT_INVALID', `The offline engine wrote ${answer.problem} for ${task.name}`);
         }
         // One repair, as for run(): the model sees its answer and what was wrong with it.
         const repair = await callModel(
@@ -536,21 +559,12 @@ export function createAiGateway(options: AiGatewayOptions): AiGateway {
           context,
           opened.state,
           opened.system,
-          [
-            ...opened.messages,
-            { role: 'assistant', content: streamed.output },
-            { role: 'user', content: `That answer does not match the schema: ${parsed.problem}. Answer again with only the corrected JSON object.` },
-          ],
-          { structuredOutput: opened.native ? 'native' : 'prompt', repairOf: streamed.generationId, problem: parsed.problem },
+          [...opened.messages, { role: 'assistant', content: streamed.output }, { role: 'user', content: answer.feedback }],
+          { structuredOutput: opened.native ? 'native' : 'prompt', repairOf: streamed.generationId, problem: answer.problem },
           opened.native,
         );
-        const repaired = parseOutput(task, repair.text);
-        if (!repaired.ok) {
-          throw new AppError(
-            'AI_OUTPUT_INVALID',
-            `The model ${opened.state.settings.model} answered ${task.name} in the wrong shape twice (last problem: ${repaired.problem}); try again or choose a stronger model`,
-          );
-        }
+        const repaired = acceptAnswer(task, repair.text);
+        if (!repaired.ok) throw new AppError('AI_OUTPUT_INVALID', wrongTwice(opened.state.settings.model, task, repaired.problem));
         yield repaired.value;
         settle.resolve({
           output: repaired.value,

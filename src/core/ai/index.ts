@@ -19,7 +19,8 @@ export { creditBalance, FREE_MONTHLY_CREDITS, type CreditBalance } from './credi
 export { resolveAiSettings, serverProviderSettings, withServerFallbacks, type ResolvedAiSettings } from './ai-settings.js';
 export { defaultModelOf, endpointOf, type ProviderSettings } from './providers.js';
 export { providerNames, type ProviderName } from './ai.schema.js';
-export type { AiTask, ObjectTask, TextTask } from './task.js';
+export type { AiTask, ObjectTask, ProseField, TextTask } from './task.js';
+export type { ProseKind } from '../text/quality/index.js';
 
 /** The gateway the configuration describes: pricing from AI_PRICING_FILE, keys sealed under the server's secret. */
 export function createConfiguredGateway(config: Config, db: Database, log?: FastifyBaseLogger): AiGateway {

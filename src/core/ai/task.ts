@@ -1,4 +1,7 @@
 import type { z } from 'zod';
+import type { ProseField } from '../text/quality/index.js';
+
+export type { ProseField } from '../text/quality/index.js';
 
 /**
  * An AI task is registered once and then served by every provider: the remote ones get the prompt the task builds,
@@ -28,11 +31,19 @@ export type ObjectTask<Input, Output> = TaskBase<Input> & {
   kind: 'object';
   output: z.ZodType<Output>;
   builtin(input: Input, context: BuiltinContext): Output;
+  /**
+   * The strings of the output that are human text, each with its path in the output ("userStories.2.want") and its
+   * kind. The gateway passes them through the quality gate for every engine: repairs what is mechanical, and fails
+   * the call (a configured model gets one retry with the problems) rather than hand back broken text.
+   */
+  prose?(output: Output): ProseField[];
 };
 
 export type TextTask<Input> = TaskBase<Input> & {
   kind: 'text';
   builtin(input: Input, context: BuiltinContext): string;
+  /** The text's human parts for the quality gate (path "" is the whole text); see ObjectTask.prose. */
+  prose?(output: string): ProseField[];
 };
 
 export type AiTask<Input = unknown, Output = unknown> = ObjectTask<Input, Output> | TextTask<Input>;

@@ -6,6 +6,7 @@ import { defineJobHandler, JobFailure, type JobHandler } from '../../core/jobs/i
 import { passagesOf } from './ai/document-writer/index.js';
 import { documentKinds, generatableTypes } from './document-kinds.js';
 import { gatherContext, GENERATE_JOB, saveGeneratedDocument, type GeneratedDocument } from './generation.service.js';
+import { buildProjectModel, saveBuiltModel, type BuiltModel } from './project-model-build.js';
 
 const payloadSchema = z.object({ type: z.enum(generatableTypes), instructions: z.string().max(4000).optional() }).strict();
 type Payload = z.infer<typeof payloadSchema>;
@@ -17,9 +18,10 @@ export function labelsFor(input: Parameters<typeof passagesOf>[0]): (id: string)
 }
 
 /**
- * documents.generate: gathers the project's context (idea, answers, retrieved sections of the documents this kind
- * builds on), runs the document task through the gateway, and stores the result in the job's commit — a new
- * document, or a new revision of the project's document of that type in the current version — so it exists once.
+ * documents.generate: gathers the project's context (idea, answers, the current project model, retrieved sections of
+ * the documents this kind builds on), builds the model first when the project has none, runs the document task
+ * through the gateway, and stores the result in the job's commit — the built model as the project's next model
+ * revision, and a new document or a new revision of the project's document of that type in the current version.
  */
 export function generateDocumentJob(context: AppContext): JobHandler {
   return defineJobHandler<Payload>({
@@ -40,13 +42,14 @@ export function generateDocumentJob(context: AppContext): JobHandler {
           ? `Writing the ${kind.label} from the idea and ${cited} section${cited === 1 ? '' : 's'} of ${sourceNames.length} document${sourceNames.length === 1 ? '' : 's'}`
           : `Writing the ${kind.label} from the idea`,
       );
-      const generation = await context.ai.run(kind.task, gathered.input, {
-        organizationId,
-        projectId,
-        userId: createdBy,
-        jobId: job.job.id,
-        signal: job.signal,
-      });
+      const call = { organizationId, projectId, userId: createdBy, jobId: job.job.id, signal: job.signal };
+      let built: BuiltModel | undefined;
+      if (!gathered.input.model) {
+        await job.progress(10, 'Building the project model from the idea and the answers');
+        built = await buildProjectModel(context.ai, gathered.input, call);
+      }
+      const input = built ? { ...gathered.input, model: built.model } : gathered.input;
+      const generation = await context.ai.run(kind.task, input, call);
       await job.progress(90, `Saving the ${kind.label}`);
       const generated: GeneratedDocument = {
         kind,
@@ -59,6 +62,7 @@ export function generateDocumentJob(context: AppContext): JobHandler {
       return {
         result: { type: kind.type, generationId: generation.generationId, citations: cited },
         commit: async (tx) => {
+          if (built) await saveBuiltModel(tx, createdBy, organizationId, projectId, built, input, gathered.project.currentVersion);
           const { document, created } = await saveGeneratedDocument(tx, jobActor(createdBy), projectId, generated, {
             jobId: job.job.id,
             citations: gathered.citations,

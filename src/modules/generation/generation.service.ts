@@ -7,6 +7,7 @@ import { newId } from '../../core/ids.js';
 import { enqueueJob, jobs, type JobRow } from '../../core/jobs/index.js';
 import { appendRevision, createDocument, createProjectVersion, documents, latestDocumentOfTypes, type Document, type DocumentType } from '../documents/index.js';
 import type { UserActor } from '../organizations/index.js';
+import { loadProjectModel } from '../project-model/index.js';
 import { enqueueIdeaPipeline, extractKeyTerms, ideaOf, IDEA_PIPELINE_JOB, requireProjectAccess, requireProjectRole, type ProjectRow } from '../projects/index.js';
 import { indexedSections, searchProject, splitMarkdownSections } from '../search/index.js';
 import { truncate } from '../../core/text/index.js';
@@ -65,6 +66,7 @@ export type Citation = {
 
 export type GenerationContext = {
   project: ProjectRow;
+  /** The document's input; `model` is the project's current model, absent when the project has none yet. */
   input: DocumentTaskInput;
   citations: Citation[];
   /** Source documents considered, with how many of their sections were sent. */
@@ -75,7 +77,7 @@ type CandidateSection = Citation & { text: string; documentOrder: number; positi
 
 /**
  * Everything one document request sends to the model, read in the caller's transaction: the project's idea, the
- * answers to its clarifying questions, and the sections of its existing documents this kind builds on — the latest
+ * answers to its clarifying questions, the project's current model, and the sections of its existing documents this kind builds on — the latest
  * revision of the newest document of each source type — retrieved by the project's search (the idea's key terms,
  * by words and meaning) within a budget, the best matches first and the rest in document order.
  */
@@ -127,12 +129,14 @@ export async function gatherContext(
       title: truncate(source.title, 255),
       sections: chosen.filter((c) => c.documentId === source.id).map((c) => ({ id: c.id, heading: truncate(c.heading ?? '', 500), text: c.text })),
     }));
+  const stored = await loadProjectModel(tx, project.id);
   const input = documentTaskInput.parse({
     projectName: truncate(project.name, 255),
     idea,
     ...(answers.length ? { answers } : {}),
     ...(sources.length ? { sources } : {}),
     ...(instructions ? { instructions } : {}),
+    ...(stored ? { model: stored.model } : {}),
   });
   const citations = chosen.map(({ text: _text, documentOrder: _order, position: _position, ...citation }) => citation);
   return { project, input, citations, sourceDocuments };
@@ -448,7 +452,7 @@ export async function answerClarifications(tx: Tx, actor: UserActor, projectId: 
   return queued;
 }
 
-/** The second stage's input: the project's idea and every question with its answer ('' when skipped). */
+/** The second stage's input: the project's idea and every question with its answer ('' when skipped); the stage builds the model. */
 export async function pipelineInput(tx: Tx, userId: string, projectId: string): Promise<{ project: ProjectRow; input: DocumentTaskInput }> {
   const project = await requireWritableProject(tx, userId, projectId);
   if ((await pipelineDocuments(tx, project.id)).length) {
@@ -460,8 +464,9 @@ export async function pipelineInput(tx: Tx, userId: string, projectId: string): 
 }
 
 /**
- * The second stage's effect, in one transaction: project version 1 (made by the AI), the five documents in that
- * version, and the project status `ready`. Refused when the pipeline's documents exist already, so they exist once.
+ * The second stage's effect, in one transaction: project version 1 (made by the AI), the documents in that version,
+ * and the project status `ready`. Refused when the pipeline's documents exist already, so they exist once. The
+ * caller saves the project model for the returned version in the same transaction.
  */
 export async function savePipelineDocuments(
   tx: Tx,
@@ -475,7 +480,7 @@ export async function savePipelineDocuments(
   if ((await pipelineDocuments(tx, project.id)).length) {
     throw new AppError('CONFLICT', 'The documents of this idea have already been generated');
   }
-  const version = await createProjectVersion(tx, actor, project.id, 'Generated from the idea: overview, PRD, marketing plan, technical design and delivery plan', { byAi: true });
+  const version = await createProjectVersion(tx, actor, project.id, 'Generated from the idea: project model, overview, PRD, SRS, marketing plan, technical design and delivery plan', { byAi: true });
   const saved: Array<{ id: string; type: GeneratableType; rev: number }> = [];
   for (const item of generated) {
     const document = await createDocument(tx, actor, project.id, {

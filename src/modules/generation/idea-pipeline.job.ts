@@ -8,20 +8,25 @@ import { clarifyingQuestionsTask } from './ai/clarifying-questions/index.js';
 import { documentKinds, pipelineTypes } from './document-kinds.js';
 import { labelsFor } from './generate.job.js';
 import { pipelineInput, requireWritableProject, savePipelineDocuments, storeClarifyingQuestions, type GeneratedDocument } from './generation.service.js';
+import { buildProjectModel, saveBuiltModel } from './project-model-build.js';
+import { projectModelSchema } from '../project-model/index.js';
 
 const payloadSchema = z.object({ stage: z.enum(['questions', 'documents']) }).strict();
 type Payload = z.infer<typeof payloadSchema>;
 
 const checkpointSchema = z.object({
+  /** The project model, built first and checkpointed like a document. */
+  projectModel: z.object({ model: projectModelSchema, generationId: z.string(), provider: z.string(), modelName: z.string() }).optional(),
   done: z.array(z.object({ type: z.enum(pipelineTypes), output: z.unknown(), generationId: z.string(), provider: z.string(), model: z.string() })),
 });
 type Checkpoint = z.infer<typeof checkpointSchema>;
 
 /**
  * projects.idea-pipeline (BusinessCopilot). Stage `questions`: two or three clarifying questions about the idea,
- * stored for the author, who answers (or skips) them. Stage `documents`: overview, PRD, marketing plan, technical
- * design and delivery plan, one gateway call each, committed together as project version 1 with the project
- * `ready`. A failed stage leaves the project `processing` with the job's error; answering again retries it.
+ * stored for the author, who answers (or skips) them. Stage `documents`: the project model from the idea and the
+ * answers, then overview, PRD, SRS, marketing plan, technical design and delivery plan drawn from it, one gateway
+ * call each, committed together as project version 1 (the model as its first revision for that version) with the
+ * project `ready`. A failed stage leaves the project `processing` with the job's error; answering again retries it.
  */
 export function ideaPipelineJob(context: AppContext): JobHandler {
   return defineJobHandler<Payload>({
@@ -64,12 +69,19 @@ async function documentsStage(context: AppContext, job: JobContext<Payload>, pro
   const { input } = await withUser(context.db, createdBy, (tx) => pipelineInput(tx, createdBy, projectId));
   const saved = checkpointSchema.safeParse(job.checkpoint);
   const state: Checkpoint = saved.success ? saved.data : { done: [] };
-  const total = pipelineTypes.length;
+  const total = pipelineTypes.length + 1;
+  if (!state.projectModel) {
+    await job.progress(0, `Building the project model (1 of ${total})`);
+    state.projectModel = await buildProjectModel(context.ai, input, { organizationId, projectId, userId: createdBy, jobId: job.job.id, signal: job.signal });
+    await job.saveCheckpoint(state);
+  }
+  const built = state.projectModel;
+  const drawn = { ...input, model: built.model };
   for (const [index, type] of pipelineTypes.entries()) {
     const kind = documentKinds[type];
     if (state.done.some((d) => d.type === type)) continue;
-    await job.progress(Math.round((index / total) * 100), `Writing the ${kind.label.toLowerCase()} (${index + 1} of ${total})`);
-    const generation = await context.ai.run(kind.task, input, {
+    await job.progress(Math.round(((index + 1) / total) * 100), `Writing the ${kind.label.toLowerCase()} (${index + 2} of ${total})`);
+    const generation = await context.ai.run(kind.task, drawn, {
       organizationId,
       projectId,
       userId: createdBy,
@@ -78,7 +90,7 @@ async function documentsStage(context: AppContext, job: JobContext<Payload>, pro
     });
     state.done.push({ type, output: generation.output, generationId: generation.generationId, provider: generation.provider, model: generation.model });
     await job.saveCheckpoint(state);
-    await job.progress(Math.round(((index + 1) / total) * 100), `Wrote the ${kind.label.toLowerCase()} (${index + 1} of ${total})`);
+    await job.progress(Math.round(((index + 2) / total) * 100), `Wrote the ${kind.label.toLowerCase()} (${index + 2} of ${total})`);
   }
   const labelOf = labelsFor(input);
   const generated: GeneratedDocument[] = pipelineTypes.map((type) => {
@@ -88,10 +100,11 @@ async function documentsStage(context: AppContext, job: JobContext<Payload>, pro
     return { kind, output: done.output, markdown: kind.render(done.output, { labelOf }), generationId: done.generationId, provider: done.provider, model: done.model };
   });
   return {
-    result: { stage: 'documents', generationIds: generated.map((g) => g.generationId) },
+    result: { stage: 'documents', generationIds: [built.generationId, ...generated.map((g) => g.generationId)] },
     commit: async (tx) => {
       const saved = await savePipelineDocuments(tx, jobActor(createdBy), projectId, generated, job.job.id);
-      return { version: saved.version, documents: saved.documents };
+      const model = await saveBuiltModel(tx, createdBy, organizationId, projectId, built, input, saved.version);
+      return { version: saved.version, documents: saved.documents, modelRev: model.rev };
     },
   };
 }

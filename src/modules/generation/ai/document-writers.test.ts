@@ -1,30 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import { checkText, gateTexts } from '../../../core/text/quality/index.js';
+import { emptyProjectModel } from '../../project-model/index.js';
+import { CLINIC_IDEA, clinicModel, LIBRARY_IDEA, libraryModel } from '../../../../test/support/project-models.js';
 import { documentMarketingTask, renderMarketing } from './document-marketing/index.js';
 import { documentOverviewTask, renderOverview } from './document-overview/index.js';
 import { documentPrdTask, renderPrd } from './document-prd/index.js';
-import { thirdPerson } from './document-prd/user-stories.js';
 import { documentSrsTask, renderSrs } from './document-srs/index.js';
 import { documentTasksTask, renderTasks } from './document-tasks/index.js';
 import { documentTechTask, renderTech } from './document-tech/index.js';
-import { attributeType } from './document-tech/offline.js';
-import { documentTaskInput, MarkdownWriter, passagesOf, projectFacts, type DocumentTaskInput } from './document-writer/index.js';
+import { documentTaskInput, MarkdownWriter, passagesOf, type DocumentTaskInput } from './document-writer/index.js';
 
-const dogWalking: DocumentTaskInput = documentTaskInput.parse({
-  projectName: 'PawTrail',
-  idea:
-    'A marketplace where dog owners book trusted walkers nearby. Owners must see reviews before they book; walkers ' +
-    'should get paid weekly. Each walk has a date, a duration and a price. The app must load in under 2 seconds. ' +
-    'Dog owners waste hours finding someone reliable.',
-  answers: [
-    { question: 'Where will dog owners use it?', answer: 'On their phones, iOS and Android. We expect 2000 dog owners in Berlin in the first year.' },
-    { question: 'How will you measure success?', answer: '' },
-  ],
-});
-
-const timeTracking: DocumentTaskInput = documentTaskInput.parse({
-  projectName: 'Billable',
-  idea: 'Consultants log time entries against client projects. Each time entry has a date, hours and a description. Managers approve timesheets every Friday. The app must be GDPR compliant.',
-});
+const library = documentTaskInput.parse({ ...LIBRARY_IDEA, model: libraryModel });
+const clinic = documentTaskInput.parse({ ...CLINIC_IDEA, model: clinicModel });
+const empty = documentTaskInput.parse({ projectName: 'Blank', idea: 'Something for people.', model: emptyProjectModel() });
 
 const all = [
   { name: 'srs', task: documentSrsTask, render: renderSrs },
@@ -35,156 +23,129 @@ const all = [
   { name: 'tasks', task: documentTasksTask, render: renderTasks },
 ] as const;
 
-function markdownOf(entry: (typeof all)[number], input: DocumentTaskInput): string {
+type Entry = (typeof all)[number];
+
+function outputOf(entry: Entry, input: DocumentTaskInput): unknown {
   const output = entry.task.builtin(input, {});
-  entry.task.output.parse(output);
-  const labels = new Map(passagesOf(input).map((p) => [p.id, p.label]));
-  return (entry.render as (o: unknown, options: { labelOf: (id: string) => string | undefined }) => string)(output, { labelOf: (id) => labels.get(id) });
+  return entry.task.output.parse(output);
 }
 
-describe('offline documents (specific to the idea)', () => {
+function markdownOf(entry: Entry, input: DocumentTaskInput): string {
+  const labels = new Map(passagesOf(input).map((p) => [p.id, p.label]));
+  return (entry.render as (o: unknown, options: { labelOf: (id: string) => string | undefined }) => string)(outputOf(entry, input), { labelOf: (id) => labels.get(id) });
+}
+
+describe('offline documents drawn from the project model', () => {
   for (const entry of all) {
-    it(`${entry.name}: the idea's own terms run through the document`, () => {
-      const dog = markdownOf(entry, dogWalking);
-      expect(dog).toContain('PawTrail');
-      expect(dog).toMatch(/dog owners?/i);
-      expect(dog).toMatch(/walkers?|walks?/i);
-      expect(dog).not.toMatch(/lorem|ipsum|TODO|TBD|\{\{|undefined/i);
-      const time = markdownOf(entry, timeTracking);
-      expect(time).toContain('Billable');
-      expect(time).toMatch(/consultants?|time entr(?:y|ies)|timesheets?/i);
-      // Two ideas, two different documents.
-      expect(time).not.toContain('PawTrail');
-      expect(dog).not.toMatch(/consultant/i);
+    it(`${entry.name}: names the model's actors and entities, and two models give two documents`, () => {
+      const lib = markdownOf(entry, library);
+      expect(lib).toContain('ToolShare');
+      expect(lib).toMatch(/members?/i);
+      expect(lib).toMatch(/tools?|loans?/i);
+      const care = markdownOf(entry, clinic);
+      expect(care).toContain('CareDesk');
+      expect(care).toMatch(/patients?|appointments?/i);
+      expect(care).not.toMatch(/ToolShare|volunteer/i);
+      expect(lib).not.toMatch(/patient|CareDesk/i);
+    });
+
+    it(`${entry.name}: passes the quality gate, field by field and as Markdown, for every model`, () => {
+      for (const input of [library, clinic, empty]) {
+        const output = outputOf(entry, input);
+        const prose = (entry.task.prose as (o: unknown) => Parameters<typeof gateTexts>[0])(output);
+        expect(prose.length).toBeGreaterThan(3);
+        const gated = gateTexts(prose);
+        expect(gated.failures, JSON.stringify(gated.failures)).toEqual([]);
+        expect(gated.fields.filter((f) => f.repaired)).toEqual([]);
+        expect(checkText(markdownOf(entry, input), 'markdown')).toEqual([]);
+      }
+    });
+
+    it(`${entry.name}: a "mobile web app" constraint never becomes a native app`, () => {
+      expect(markdownOf(entry, library)).not.toMatch(/app store review|\bios\b|android|react native|native mobile app|mobile app for/i);
     });
   }
 
-  it('srs: follows the IEEE 830 / ISO 29148 outline with numbered FR and NFR', () => {
-    const md = markdownOf(all[0], dogWalking);
-    for (const heading of [
-      '## 1 Introduction',
-      '### 1.1 Purpose',
-      '### 1.2 Scope',
-      '### 1.3 Definitions, acronyms and abbreviations',
-      '### 1.4 References',
-      '### 1.5 Overview',
-      '## 2 Overall description',
-      '### 2.1 Product perspective',
-      '### 2.2 Product functions',
-      '### 2.3 User classes and characteristics',
-      '### 2.4 Operating environment',
-      '### 2.5 Design and implementation constraints',
-      '### 2.6 Assumptions and dependencies',
-      '## 3 Specific requirements',
-      '### 3.1 External interface requirements',
-      '### 3.2 Functional requirements',
-      '### 3.3 Non-functional requirements',
-      '### 3.4 Data requirements',
-      '## Appendix A Glossary',
-      '## Appendix B Open issues',
-    ]) {
+  it('srs: a functional requirement per use case, composed, with Given/When/Then criteria', () => {
+    const srs = documentSrsTask.builtin(library, {});
+    const fr = srs.specificRequirements.functional;
+    expect(fr.slice(0, 3).map((r) => `${r.id} ${r.title}`)).toEqual(['FR-1 Borrow a tool', 'FR-2 Record a return', 'FR-3 Send a due-date reminder']);
+    expect(fr[0]?.description).toMatch(/^The system shall let a member borrow a tool\./);
+    expect(fr[0]?.acceptanceCriteria[0]).toBe('Given a signed-in member, when the member picks a free tool, then the tool is on loan to the member for a week.');
+    expect(fr[0]?.acceptanceCriteria[1]).toBe('In order, the member picks a free tool, then the volunteer checks the tool out, then the system sets the due date a week ahead.');
+    expect(fr[1]?.acceptanceCriteria[0]).toBe('Given a signed-in volunteer, when they record a return, then the loan is closed and the tool is available again.');
+    expect(fr[1]?.acceptanceCriteria).toContain('A loan lasts one week.');
+    expect(fr[0]?.sources).toEqual(['idea']);
+    expect(fr.map((r) => r.id)).toEqual(fr.map((_, i) => `FR-${i + 1}`));
+  });
+
+  it('srs: data per entity with typed attributes, NFRs from constraints and rules with their numbers, only the model’s open questions', () => {
+    const srs = documentSrsTask.builtin(library, {});
+    const loan = srs.specificRequirements.dataRequirements.find((d) => d.entity === 'Loan');
+    expect(loan?.attributes).toEqual(expect.arrayContaining(['due date (date, required)', 'tool (reference to tool, required)']));
+    expect(loan?.description).toMatch(/Its states are “open”, “returned” and “overdue”\./);
+    const nfr = srs.specificRequirements.nonFunctional;
+    expect(nfr.find((n) => /mobile web app/.test(n.description))).toMatchObject({ category: 'portability', origin: 'stated', sources: ['answer-1'] });
+    expect(nfr.find((n) => n.description === 'A loan lasts one week.')?.measure).toMatch(/1 week/);
+    expect(srs.appendices.openIssues).toEqual(['Who pays for lost tools?']);
+    expect(srs.overallDescription.userClasses.map((c) => c.name)).toEqual(['Members', 'Volunteers']);
+    expect(srs.overallDescription.dependencies.join(' ')).toMatch(/the email service/);
+    const md = renderSrs(srs, {});
+    for (const heading of ['## 1 Introduction', '### 2.3 User classes and characteristics', '### 3.2 Functional requirements', '### 3.4 Data requirements', '## Appendix A Glossary', '## Appendix B Open issues']) {
       expect(md).toContain(`${heading}\n`);
     }
-    expect(md).toMatch(/^#### FR-1 /m);
-    expect(md).toMatch(/^#### FR-2 /m);
-    expect(md).toMatch(/^#### NFR-1 /m);
-    const srs = documentSrsTask.builtin(dogWalking, {});
-    const fr = srs.specificRequirements.functional;
-    expect(fr.map((r) => r.id)).toEqual(fr.map((_, i) => `FR-${i + 1}`));
-    expect(srs.specificRequirements.nonFunctional.map((r) => r.id)).toEqual(srs.specificRequirements.nonFunctional.map((_, i) => `NFR-${i + 1}`));
-    expect(fr.some((r) => /book trusted walkers/i.test(r.description) && r.sources.includes('idea'))).toBe(true);
-    expect(fr.every((r) => r.acceptanceCriteria.length > 0)).toBe(true);
-    expect(srs.overallDescription.userClasses.map((c) => c.name)).toEqual(expect.arrayContaining(['Dog owners', 'Walkers']));
-    expect(srs.specificRequirements.nonFunctional.find((n) => n.origin === 'stated')).toMatchObject({ category: 'performance', priority: 'must' });
-    expect(srs.specificRequirements.dataRequirements[0]).toMatchObject({ entity: 'Walk', attributes: expect.arrayContaining(['date', 'duration', 'price']) });
-    expect(srs.appendices.openIssues.join(' ')).toMatch(/How will you measure success/);
-    expect(srs.overallDescription.assumptions.join(' ')).toMatch(/On their phones/);
-    expect(srs.overallDescription.operatingEnvironment.join(' ')).toMatch(/iOS/);
   });
 
-  it('srs: requirements of source documents are cited by their section ids', () => {
-    const input = documentTaskInput.parse({
-      ...dogWalking,
-      sources: [
-        {
-          documentId: 'scope-1',
-          type: 'scope_statement',
-          title: 'Scope statement',
-          sections: [{ id: 'scope-1#in-scope', heading: 'In scope', text: 'Walkers can set their availability for each week. Location data must be encrypted at rest.' }],
-        },
-      ],
-    });
-    const srs = documentSrsTask.builtin(input, {});
-    const availability = srs.specificRequirements.functional.find((r) => /availability/i.test(r.description));
-    expect(availability?.sources).toEqual(['scope-1#in-scope']);
-    const encryption = srs.specificRequirements.nonFunctional.find((r) => /encrypted at rest/.test(r.description));
-    expect(encryption).toMatchObject({ category: 'security', origin: 'stated', sources: ['scope-1#in-scope'] });
-    expect(srs.introduction.references.join(' ')).toMatch(/Scope statement/);
-    expect(markdownOf(all[0], input)).toContain('**Source:** Scope statement › In scope');
-  });
-
-  it('prd: user stories with acceptance criteria and a P0/P1/P2 requirement pool', () => {
-    const prd = documentPrdTask.builtin(dogWalking, {});
-    const md = markdownOf(all[1], dogWalking);
-    expect(md).toMatch(/As a dog owner, I want to book trusted walkers nearby so that /);
-    expect(prd.userStories[0]?.priority).toBe('P0');
-    expect(prd.userStories.every((s) => s.acceptanceCriteria.length > 0)).toBe(true);
-    expect(new Set(prd.requirements.map((r) => r.priority))).toEqual(new Set(['P0', 'P1', 'P2']));
-    expect(prd.personas.map((p) => p.name)).toEqual(['Dog owners', 'Walkers']);
-    expect(prd.personas[0]?.painPoints.join(' ')).toMatch(/waste hours/);
-    for (const heading of ['## Goals', '## Non-goals', '## Users and personas', '## User stories', '## Requirement pool', '## Success metrics', '## Open questions']) expect(md).toContain(heading);
-  });
-
-  it('prd: what the product does on its own is the product’s requirement, not something its users do', () => {
-    const input = documentTaskInput.parse({
-      projectName: 'SwapPlot',
-      idea: 'Allotment gardeners swap surplus vegetables with each other. The app must send pickup reminders and should show a map of plots.',
-    });
-    const prd = documentPrdTask.builtin(input, {});
-    const descriptions = prd.requirements.map((r) => r.description);
-    expect(descriptions).toContain('SwapPlot sends pickup reminders.');
-    expect(descriptions).toContain('SwapPlot shows a map of plots.');
-    expect(descriptions.join(' ')).not.toMatch(/gardeners can (?:send pickup reminders|show a map)/i);
-    const reminders = prd.userStories.find((s) => s.want === 'SwapPlot to send pickup reminders');
-    expect(reminders?.acceptanceCriteria[0]).toBe('Given I am a signed-in allotment gardener, when it is due, then SwapPlot sends pickup reminders without my asking.');
+  it('prd: a story per person’s use case, metrics only as metrics', () => {
+    const prd = documentPrdTask.builtin(library, {});
     const md = renderPrd(prd, {});
-    expect(md).toMatch(/### US-\d+ Send pickup reminders/);
-    expect(md).not.toMatch(/when I (?:send pickup reminders|show a map)/);
+    expect(md).toContain('As a member, I want to borrow a tool so that the tool is on loan to the member for a week.');
+    expect(md).toContain('As a volunteer, I want to record a return so that the loan is closed and the tool is available again.');
+    expect(prd.userStories.map((s) => s.persona)).toEqual(['member', 'volunteer']);
+    expect(prd.successMetrics).toEqual([{ metric: 'Share of tools returned on time', target: 'nine in ten within three months' }]);
+    expect(prd.userStories.map((s) => s.want).join(' ')).not.toMatch(/returned on time|nine in ten/);
+    expect(prd.openQuestions).toEqual(['Who pays for lost tools?']);
   });
 
-  it('prd: puts a verb phrase in the third person', () => {
-    expect(['send reminders', 'notify walkers', 'match owners', 'go live', 'have a map', 'push updates', 'show a map'].map(thirdPerson)).toEqual([
-      'sends reminders',
-      'notifies walkers',
-      'matches owners',
-      'goes live',
-      'has a map',
-      'pushes updates',
-      'shows a map',
-    ]);
+  it('instructions steer: the focused use case comes first and the summary names it', () => {
+    const focused = documentTaskInput.parse({ ...LIBRARY_IDEA, model: libraryModel, instructions: 'Focus on returns' });
+    const srs = documentSrsTask.builtin(focused, {});
+    expect(srs.specificRequirements.functional[0]?.title).toBe('Record a return');
+    expect(srs.introduction.purpose).toMatch(/gives most attention to “Record a return”/);
+    expect(documentPrdTask.builtin(focused, {}).summary).toMatch(/“Record a return”/);
+    expect(documentOverviewTask.builtin(focused, {}).keyFeatures[0]?.name).toBe('Record a return');
   });
 
-  it('tech and tasks: entities become typed tables and estimated tasks', () => {
-    const tech = documentTechTask.builtin(timeTracking, {});
-    const entry = tech.dataModel.find((e) => e.entity === 'Time entry');
-    expect(entry?.attributes).toEqual(expect.arrayContaining([{ name: 'date', type: 'date' }, { name: 'hours', type: 'integer' }, { name: 'description', type: 'long text' }]));
-    expect(attributeType('price')).toBe('decimal (money)');
-    const plan = documentTasksTask.builtin(timeTracking, {});
+  it('says what is not stated rather than invent it', () => {
+    const srs = documentSrsTask.builtin(empty, {});
+    expect(srs.appendices.openIssues).toEqual([]);
+    expect(srs.overallDescription.operatingEnvironment).toEqual(['The platform is not stated yet.']);
+    expect(srs.introduction.scope).toMatch(/not stated yet/);
+    const prd = documentPrdTask.builtin(empty, {});
+    expect(prd.successMetrics).toEqual([{ metric: 'How success is measured', target: 'Not stated yet' }]);
+    expect(documentTechTask.builtin(empty, {}).architecture.rationale).toMatch(/platform is not stated yet/);
+  });
+
+  it('tech and tasks: the data model from entities and relationships, a task per use case', () => {
+    const tech = documentTechTask.builtin(library, {});
+    const loan = tech.dataModel.find((e) => e.entity === 'Loan');
+    expect(loan?.attributes).toEqual(expect.arrayContaining([{ name: 'due_date', type: 'date' }, { name: 'tool', type: 'foreign key to tool' }, { name: 'state', type: 'enumeration (open, returned, overdue)' }]));
+    expect(loan?.relations).toEqual(['Each loan lends one tool.']);
+    expect(tech.integrations.map((i) => i.system)).toEqual(['Email service']);
+    const plan = documentTasksTask.builtin(library, {});
     const tasks = plan.phases.flatMap((p) => p.tasks);
     expect(tasks.map((t) => t.id)).toEqual(tasks.map((_, i) => `T-${i + 1}`));
-    expect(tasks.every((t) => t.estimateDays > 0 && t.description.length > 10)).toBe(true);
-    expect(tasks.map((t) => t.title).join(' ')).toMatch(/time entries/i);
+    expect(tasks.map((t) => t.title)).toEqual(expect.arrayContaining(['Borrow a tool', 'Record a return', 'Store loans']));
     const known = new Set(tasks.map((t) => t.id));
     expect(tasks.every((t) => t.dependsOn.every((d) => known.has(d)))).toBe(true);
   });
 
-  it('reads the facts once: groups, entities, platform, scale and sourced requirements', () => {
-    const facts = projectFacts(dogWalking);
-    expect(facts.groups.slice(0, 2)).toEqual(['dog owners', 'walkers']);
-    expect(facts.platformStated).toBe(true);
-    expect(facts.scale).toBe('2000 dog owners');
-    expect(facts.unanswered).toEqual(['How will you measure success?']);
-    expect(facts.requirements.find((r) => r.kind === 'non-functional')).toMatchObject({ id: 'NFR-1', sources: ['idea'] });
+  it('the prompt of a configured model carries the project model', () => {
+    for (const entry of all) {
+      const prompt = entry.task.buildPrompt(library).prompt;
+      expect(prompt).toContain('<project-model>');
+      expect(prompt).toContain('"name":"Borrow a tool"');
+    }
   });
 
   it('writes Markdown that user text cannot break', () => {

@@ -1,5 +1,5 @@
 import { defineObjectTask } from '../../../../core/ai/task.js';
-import { documentTaskInput, projectFacts, type DocumentTaskInput } from '../document-writer/index.js';
+import { documentTaskInput, proseFieldsOf, type DocumentTaskInput } from '../document-writer/index.js';
 import { composeOverview } from './offline.js';
 import { overviewPrompt } from './prompt.js';
 import { documentOverviewOutput, type DocumentOverview } from './schema.js';
@@ -7,12 +7,16 @@ import { documentOverviewOutput, type DocumentOverview } from './schema.js';
 export { renderOverview } from './render.js';
 export { documentOverviewOutput, type DocumentOverview } from './schema.js';
 
+/** The overview's sentences; names, needs, goals and the rest are labels. */
+const PROSE = new Set(['summary', 'problem', 'solution', 'description', 'mitigation']);
+
 export const documentOverviewTask = defineObjectTask<DocumentTaskInput, DocumentOverview>({
   name: 'document-overview',
-  description: 'A one-page product overview (problem, solution, audience, features, risks, next steps) from the idea',
+  description: 'A one-page overview of a product (audience, features, goals, risks, metrics) drawn from the project model',
   input: documentTaskInput,
   output: documentOverviewOutput,
 
   buildPrompt: overviewPrompt,
-  builtin: (input) => composeOverview(input, projectFacts(input)),
+  builtin: composeOverview,
+  prose: (output) => proseFieldsOf(output, PROSE),
 });

@@ -1,74 +1,82 @@
-import { capitalize, joinList, oneLine, truncate } from '../../../../core/text/index.js';
-import { asGroup } from '../../../projects/index.js';
+import { clause, nounPhrase, sentence } from '../../../../core/text/compose/index.js';
+import { capitalize, joinList } from '../../../../core/text/index.js';
 import {
-  asSentence,
-  clause,
-  primaryGroup,
-  productKind,
-  quote,
-  shortAction,
-  subjectOf,
-  unique,
-  withArticle,
+  actorPhrase,
+  common,
+  groupName,
+  problemOf,
+  summaryOf,
+  useCaseInfinitive,
+  useCaseVerb,
+  viewOf,
+  whoDoesWhat,
   type DocumentTaskInput,
-  type ProjectFacts,
+  type ModelView,
 } from '../document-writer/index.js';
-import { projectBriefTask, type ProjectBrief } from '../project-brief/index.js';
 import type { DocumentOverview } from './schema.js';
 
-// The offline overview: the project brief's analysis, arranged as an overview.
+// The offline overview, drawn from the project model: audience from the actors, features from the use cases (the
+// focused ones first), goals and metrics from the metrics, risks from the open questions and constraints.
 
-export function composeOverview(input: DocumentTaskInput, facts: ProjectFacts): DocumentOverview {
-  const brief = briefOf(input, facts);
-  const kind = productKind(facts);
-  const groups = facts.groups.length ? joinList(facts.groups.slice(0, 2)) : 'people who need it';
-  const actions = facts.analysis.actions.slice(0, 2).map((a) => `${asGroup(a.actor)} ${clause(shortAction(a.action, 8))}`);
+export function composeOverview(input: DocumentTaskInput): DocumentOverview {
+  const view = viewOf(input);
   return {
-    title: facts.name,
-    tagline: `${capitalize(withArticle(kind))} for ${groups}${facts.topics[0] ? `, built around ${facts.topics[0]}` : ''}.`,
-    summary: brief.summary.replace(/\s*This draft was composed by Atelier's offline engine from the idea as written\.?/, '').trim() || asSentence(facts.ideaSummary),
-    problem: brief.problem,
-    solution: actions.length
-      ? `${facts.name} lets ${joinList(actions)} in one place${facts.cues.marketplace ? ', matching both sides and handling the follow-up' : ''}. ${brief.features.length > 1 ? `The first release adds ${joinList(brief.features.slice(1, 4).map((f) => f.name.toLowerCase()))}.` : ''}`.trim()
-      : `${facts.name} gives ${groups} one place for ${subjectOf(facts)}: ${quote(facts.ideaSummary, 240)}.`,
-    audience: brief.targetUsers.map((user) => ({ name: user.name, needs: user.needs.slice(0, 6) })),
-    keyFeatures: brief.features,
-    goals: brief.goals,
-    differentiators: differentiatorsOf(facts),
-    risks: brief.risks,
-    successMetrics: brief.successMetrics,
-    nextSteps: nextStepsOf(facts, brief),
+    title: view.name,
+    tagline: taglineOf(view),
+    summary: summaryOf(view, 'This overview'),
+    problem: problemOf(view),
+    solution: whoDoesWhat(view).join(' ') || sentence(`How ${view.name} solves it is not stated yet`),
+    audience: view.persons.length
+      ? view.persons.slice(0, 6).map((actor) => ({ name: groupName(actor), needs: actor.needs.slice(0, 6).map((need) => sentence(need)) }))
+      : [{ name: 'Users', needs: [] }],
+    keyFeatures: featuresOf(view),
+    goals: goalsOf(view),
+    differentiators: [],
+    risks: risksOf(view),
+    successMetrics: view.model.metrics.length
+      ? view.model.metrics.slice(0, 8).map((m) => (m.target.trim() ? `${m.name}: ${m.target}` : `${m.name} (target not stated yet)`))
+      : ['How success is measured is not stated yet.'],
+    nextSteps: nextStepsOf(view),
   };
 }
 
-/** The project brief of the same input (idea, answers, and the sources' text appended to the idea). */
-function briefOf(input: DocumentTaskInput, facts: ProjectFacts): ProjectBrief {
-  const sourceText = (input.sources ?? []).flatMap((s) => s.sections.map((section) => section.text)).join('\n\n');
-  const idea = truncate(sourceText ? `${facts.idea}\n\n${sourceText}` : facts.idea, 20_000);
-  const answers = (input.answers ?? []).slice(0, 10).map((a) => ({ question: truncate(oneLine(a.question), 1000), answer: truncate(a.answer.trim(), 4000) }));
-  return projectBriefTask.builtin(projectBriefTask.input.parse({ name: truncate(facts.name, 255), idea, answers }), {});
+function taglineOf(view: ModelView): string {
+  const first = view.useCases.slice(0, 3).map((uc) => useCaseInfinitive(uc, view));
+  const people = view.persons.slice(0, 3).map((a) => nounPhrase({ head: common(a.name), number: 'plural' }).text);
+  if (first.length === 0) return people.length ? `${view.name}, for ${joinList(people)}` : view.name;
+  return `${capitalize(joinList(first))}${people.length ? `, for ${joinList(people)}` : ''}`;
 }
 
-function differentiatorsOf(facts: ProjectFacts): string[] {
-  const items: string[] = [];
-  const group = primaryGroup(facts);
-  if (facts.problems[0]) items.push(`Made for the problem ${group} describe: ${quote(facts.problems[0], 160)}.`);
-  if (facts.cues.marketplace && facts.groups.length >= 2) items.push(`Trust built in for both sides: ${facts.groups[0]} see who they deal with, ${facts.groups[1]} know what is expected.`);
-  if (facts.cues.location) items.push('Local first: what is nearby comes first.');
-  if (facts.integrations.length) items.push(`Works with the tools already in use (${joinList(facts.integrations)}).`);
-  if (facts.cues.ai) items.push('Suggestions that save time, always with a person in control.');
-  items.push(`Focused on ${subjectOf(facts)} for ${group}, rather than a general-purpose tool they have to adapt.`);
-  return unique(items).slice(0, 6);
+function featuresOf(view: ModelView): DocumentOverview['keyFeatures'] {
+  const features = view.useCases.slice(0, 12).map((useCase) => {
+    const actor = view.actor(useCase.actor);
+    const who = actor?.kind === 'system' ? actorPhrase(actor, 'the') : actorPhrase(actor, 'none', 'plural');
+    const does = clause(who, { ...useCaseVerb(useCase, view), modal: 'can' });
+    return { name: useCase.name, description: [sentence(does), useCase.outcome.trim() ? sentence(useCase.outcome) : ''].filter(Boolean).join(' '), priority: useCase.priority };
+  });
+  return features.length ? features : [{ name: 'Accounts', description: sentence('Each person signs in with their own account'), priority: 'must' as const }];
 }
 
-function nextStepsOf(facts: ProjectFacts, brief: ProjectBrief): string[] {
-  const group = primaryGroup(facts);
-  const must = brief.features.filter((f) => f.priority === 'must').map((f) => `“${f.name}”`);
-  return unique([
-    `Interview five to ten ${group} to confirm the problem and the first features.`,
-    ...facts.unanswered.slice(0, 2).map((q) => `Answer the open question: ${q}`),
-    `Prototype ${must.length ? joinList(must.slice(0, 3)) : 'the main workflow'} and test it with ${group}.`,
-    'Write the PRD and the technical plan (see the PRD, Tech and Tasks documents of this version).',
-    `Launch a small beta of ${facts.name} and measure the success metrics weekly.`,
-  ]).slice(0, 8);
+function goalsOf(view: ModelView): string[] {
+  const goals = view.model.metrics.slice(0, 4).map((m) => (m.target.trim() ? `${m.name}: ${m.target}` : m.name));
+  for (const useCase of view.useCases.filter((uc) => uc.priority === 'must').slice(0, 4)) goals.push(capitalize(`${useCaseInfinitive(useCase, view)} in the first release`));
+  return goals.length ? goals.slice(0, 8) : ['Goals are not stated yet.'];
+}
+
+function risksOf(view: ModelView): DocumentOverview['risks'] {
+  const risks = view.model.openQuestions.slice(0, 5).map((q) => ({ risk: sentence(`Still open: ${q.question}`), mitigation: 'Settle it with the people involved before building what depends on it.' }));
+  for (const constraint of view.model.constraints.filter((c) => ['privacy', 'security', 'compliance'].includes(c.category)).slice(0, 3)) {
+    risks.push({ risk: sentence(constraint.text), mitigation: 'Review it with the first design and again before launch.' });
+  }
+  return risks.slice(0, 8);
+}
+
+function nextStepsOf(view: ModelView): string[] {
+  const steps: string[] = [];
+  if (view.model.openQuestions.length) steps.push(sentence(`Answer the ${view.model.openQuestions.length} open ${view.model.openQuestions.length === 1 ? 'question' : 'questions'}`));
+  const first = view.useCases.find((uc) => uc.priority === 'must') ?? view.useCases[0];
+  if (first) steps.push(sentence(`Build “${first.name}” first and try it with real ${view.persons[0] ? nounPhrase({ head: common(view.persons[0].name), number: 'plural' }).text : 'users'}`));
+  if (view.model.metrics.length === 0) steps.push('Agree how success will be measured.');
+  steps.push('Review the project model and correct what was misunderstood.');
+  return steps;
 }

@@ -1,6 +1,7 @@
-import { clause, featureName, MarkdownWriter, sourceText, withArticle, type RenderOptions } from '../document-writer/index.js';
+import { withIndefinite } from '../../../../core/text/compose/index.js';
+import { capitalize } from '../../../../core/text/index.js';
+import { MarkdownWriter, sourceText, type RenderOptions } from '../document-writer/index.js';
 import type { DocumentPrd, Story } from './schema.js';
-import { wantedAction } from './user-stories.js';
 
 // The PRD as Markdown, the document a project keeps.
 
@@ -20,7 +21,7 @@ export function renderPrd(prd: DocumentPrd, options: RenderOptions = {}): string
   md.heading(2, 'User stories');
   md.table(['ID', 'Story', 'Priority'], prd.userStories.map((s) => [s.id, storyLine(s), s.priority]));
   for (const story of prd.userStories) {
-    md.heading(3, `${story.id} ${featureName(wantedAction(story.want))}`);
+    md.heading(3, `${story.id} ${capitalize(wantOf(story))}`);
     md.paragraph(storyLine(story));
     md.fields([['Priority', story.priority], ['Source', sourceText(story.sources, options)]]);
     md.paragraph('Acceptance criteria:').bullets(story.acceptanceCriteria);
@@ -37,8 +38,13 @@ export function renderPrd(prd: DocumentPrd, options: RenderOptions = {}): string
   return md.toString();
 }
 
+/** What the story wants, as a bare infinitive ("borrow a tool"), whether or not it was written with "to". */
+function wantOf(story: Story): string {
+  return story.want.trim().replace(/^(?:I want\s+)?to\s+/i, '').replace(/[.]+$/, '');
+}
+
 function storyLine(story: Story): string {
-  const persona = story.persona.replace(/^(?:an?|the)\s+/i, '');
-  const want = /^(?:to|the|a|an)\b/i.test(story.want) || /\bto\b/.test(story.want.split(' ').slice(0, 4).join(' ')) ? story.want : `to ${story.want}`;
-  return `As ${withArticle(persona)}, I want ${want} so that ${clause(story.soThat)}.`;
+  const persona = story.persona.trim().replace(/^(?:an?|the)\s+/i, '');
+  const benefit = story.soThat.trim().replace(/^so that\s+/i, '').replace(/[.]+$/, '');
+  return `As ${withIndefinite(persona)}, I want to ${wantOf(story)} so that ${benefit.charAt(0).toLowerCase()}${benefit.slice(1)}.`;
 }

@@ -1,5 +1,5 @@
 import { defineObjectTask } from '../../../../core/ai/task.js';
-import { documentTaskInput, projectFacts, type DocumentTaskInput } from '../document-writer/index.js';
+import { documentTaskInput, proseFieldsOf, type DocumentTaskInput } from '../document-writer/index.js';
 import { composeTasks } from './offline.js';
 import { tasksPrompt } from './prompt.js';
 import { documentTasksOutput, type DocumentTasks } from './schema.js';
@@ -7,12 +7,16 @@ import { documentTasksOutput, type DocumentTasks } from './schema.js';
 export { renderTasks } from './render.js';
 export { documentTasksOutput, type DocumentTasks } from './schema.js';
 
+/** The delivery plan's sentences; phase and task names are labels. */
+const PROSE = new Set(['summary', 'goal', 'description']);
+
 export const documentTasksTask = defineObjectTask<DocumentTaskInput, DocumentTasks>({
   name: 'document-tasks',
-  description: 'A delivery plan (phases with tasks, descriptions, estimates and dependencies) from the idea',
+  description: 'A delivery plan (phases with estimated tasks) drawn from the project model',
   input: documentTaskInput,
   output: documentTasksOutput,
 
   buildPrompt: tasksPrompt,
-  builtin: (input) => composeTasks(projectFacts(input)),
+  builtin: composeTasks,
+  prose: (output) => proseFieldsOf(output, PROSE),
 });

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { projectModelSchema } from '../../../project-model/index.js';
 
 // The input every document task shares: project name, idea, answers to the clarifying questions, source sections of
-// the project's existing documents and instructions from the author.
+// the project's existing documents, instructions from the author and the project model.
 
 export const MAX_SOURCE_TEXT = 60_000;
 
@@ -39,6 +40,11 @@ export const documentTaskInput = z
       .optional(),
     sources: z.array(sourceInput).max(8).optional(),
     instructions: z.string().trim().max(4000).optional(),
+    /**
+     * The project model the document is drawn from. The generation service always supplies the project's current
+     * model; a caller of the task without one gets the built-in reading of the idea and answers.
+     */
+    model: projectModelSchema.optional(),
   })
   .strict()
   .refine((input) => sourceTextLength(input.sources ?? []) <= MAX_SOURCE_TEXT, {

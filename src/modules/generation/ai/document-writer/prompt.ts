@@ -20,7 +20,16 @@ export function documentPrompt(input: DocumentTaskInput, request: { system: stri
       }
     }
   }
-  if (input.instructions) lines.push('', 'Instructions from the author for this document:', input.instructions);
+  if (input.model) {
+    lines.push(
+      '',
+      'The project model, as JSON: what was understood of the project (actors, entities with attributes, use cases with steps, rules with their numbers, metrics, constraints, glossary, open questions). Draw the document from it: a requirement or story per use case, its actor and entity by their names, the rules and constraints as stated, the metrics only as metrics, and only its open questions as open. Where it is silent, say "not stated yet" rather than invent.',
+      '<project-model>',
+      JSON.stringify(input.model),
+      '</project-model>',
+    );
+  }
+  if (input.instructions) lines.push('', 'Instructions from the author for this document (what they ask to focus on comes first and is named in the summary):', input.instructions);
   lines.push('', 'Stay specific to this project: use its own terms, and where it leaves something open, say so or make a modest, labelled assumption.');
   return {
     system: `${request.system} Never write placeholder text such as lorem ipsum; every section must be about this project.`,

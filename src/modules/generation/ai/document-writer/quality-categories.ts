@@ -1,7 +1,7 @@
-/** The quality category of a non-functional statement ("must load in 2 seconds" → performance); usability if none fits. */
-export function qualityCategory(text: string): NfrCategory {
+/** The quality category of a non-functional statement ("must load in 2 seconds" → performance); the fallback if none fits. */
+export function qualityCategory(text: string, fallback: NfrCategory = 'usability'): NfrCategory {
   for (const [category, cue] of NFR_CUES) if (cue.test(text)) return category;
-  return 'usability';
+  return fallback;
 }
 
 export const nfrCategories = [
