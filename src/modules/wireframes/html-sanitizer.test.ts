@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { lendingLibraryModel } from '../../../test/support/lending-library-model.js';
-import { attributeTypes, emptyProjectModel, projectModelSchema } from '../project-model/project-model.contract.js';
+import { emptyProjectModel, projectModelSchema, type AttributeType } from '../project-model/index.js';
 import { composeWireframe, wireframeTemplateTypes } from './ai/generate-wireframe/index.js';
 import { sanitizeCss } from './css-sanitizer.js';
 import { sanitizeHtml, sanitizeWireframe } from './html-sanitizer.js';
@@ -152,6 +152,7 @@ describe('the offline wireframe writer and the sanitizer', () => {
   );
   const screen = fc.option(fc.oneof(fc.constantFrom('Sign in', 'Dashboard', 'Walk list', 'New booking', 'Invoice details'), fc.string({ minLength: 1, maxLength: 40 }).filter((s) => s.trim().length > 0)), { nil: undefined });
 
+  const attributeTypes: AttributeType[] = ['text', 'long_text', 'number', 'money', 'boolean', 'date', 'datetime', 'duration', 'email', 'phone', 'url', 'location', 'file', 'enum', 'reference'];
   // Names a person may type in the Model tab, markup and entities included.
   const name = fc.oneof(word, fc.constantFrom('<b>x</b>', '"quoted" & <i>', 'location', 'title', '__proto__', 'Ünïcode 漢字'), fc.string({ minLength: 1, maxLength: 30 }).filter((s) => s.trim().length > 0));
   const model = fc.oneof(

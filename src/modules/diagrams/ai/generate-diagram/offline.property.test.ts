@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { attributeTypes, cardinalities, projectModelSchema, type ProjectModel } from '../../../project-model/project-model.contract.js';
+import { projectModelSchema, type AttributeType, type Cardinality, type ProjectModel } from '../../../project-model/index.js';
 import { checkDiagramKind } from '../../diagram-kind-check.js';
 import { closeMermaidValidator, validateMermaid } from '../../mermaid-validator.js';
 import { diagramKinds } from './kinds.js';
@@ -20,6 +20,8 @@ const hostile = [
 const hostileText = fc
   .array(fc.oneof(fc.constantFrom(...hostile), fc.string({ maxLength: 12 }), fc.constantFrom('Loan', 'approves the loan', 'returned', 'Member')), { minLength: 1, maxLength: 8 })
   .map((parts) => parts.join(' ').trim().slice(0, 110) || 'x');
+const attributeTypes: AttributeType[] = ['text', 'long_text', 'number', 'money', 'boolean', 'date', 'datetime', 'duration', 'email', 'phone', 'url', 'location', 'file', 'enum', 'reference'];
+const cardinalities: Cardinality[] = ['one-to-one', 'one-to-many', 'many-to-one', 'many-to-many'];
 const ids = ['a', 'b', 'c', 'd', 'system-1', '9x'];
 const id = fc.constantFrom(...ids);
 
