@@ -1,6 +1,9 @@
 import { newId } from '../src/core/ids.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withUser } from '../src/core/db/tenancy.js';
 import { estimateTokens } from '../src/core/text/index.js';
+import { saveProjectModel } from '../src/modules/project-model/index.js';
+import { lendingLibraryModel } from './support/lending-library-model.js';
 import { startFakeOpenAi, type FakeOpenAiServer } from './support/fake-openai-server.js';
 import { createUser, type TestUser } from './support/factories.js';
 import { call, createTestApp, type TestApp } from './support/test-app.js';
@@ -193,7 +196,7 @@ describe.each(testDrivers)('project chat on %s', (kind) => {
     const answer = done.data as Message;
     expect(answer.status).toBe('complete');
     expect(answer.content).toBe(events.filter((e) => e.event === 'delta').map((e) => e.data.text).join(''));
-    expect(answer.content).toContain('offline engine');
+    expect(answer.content).toContain('says:');
     expect(answer.content).toContain('48 hours');
     const offered = (events[1]!.data.items as Citation[]).map((c) => c.id);
     const cited = answer.metadata['citations'] as Citation[];
@@ -219,6 +222,51 @@ describe.each(testDrivers)('project chat on %s', (kind) => {
 
     // The first question names the conversation.
     expect((await api('GET', `/projects/${projectId}/conversations/${conversationId}`, owner)).data.title).toBe(question);
+  });
+
+  const ask = async (user: TestUser, projectId: string, conversationId: string, content: string) => {
+    const res = await api('POST', `/projects/${projectId}/conversations/${conversationId}/messages`, user, { content });
+    expect(res.statusCode, res.body).toBe(200);
+    const events = parseSse(res.body);
+    return { done: events.at(-1)!.data as Message, offered: (events[1]!.data.items as Array<Citation & { title: string; heading: string | null }>) };
+  };
+
+  it('answers facts from the project model with the number or the name, saying and citing where each was read', async () => {
+    const owner = await createUser(t);
+    const projectId = await projectOf(owner, false);
+    await withUser(t.database.db, owner.id, (tx) => saveProjectModel(tx, owner.id, owner.personalOrgId, projectId, lendingLibraryModel(), { note: 'Corrected in the Model tab' }));
+    const conversationId = await conversationIn(owner, projectId);
+
+    const length = await ask(owner, projectId, conversationId, 'How long does a loan last?');
+    expect(length.done.content).toContain('According to the idea: A loan lasts one week.');
+    const lengthCited = length.done.metadata['citations'] as Array<Citation & { title: string; heading: string | null }>;
+    expect(lengthCited[0]).toMatchObject({ kind: 'model', title: 'the idea', heading: 'Rule' });
+    expect(length.done.content).toContain(`[${lengthCited[0]!.id}]`);
+
+    const approver = await ask(owner, projectId, conversationId, 'Who approves bookings of a loan?');
+    expect(approver.done.content).toContain('According to your answer to “Who approves a loan?”: A coordinator approves every loan request.');
+
+    const platform = await ask(owner, projectId, conversationId, 'Which platform?');
+    expect(platform.done.content).toContain('mobile web app');
+    expect((platform.done.metadata['citations'] as Array<{ title: string }>)[0]!.title).toBe('your answer to “Which platform should it run on?”');
+  });
+
+  it('says plainly that it found nothing, without a model call and without charging a credit', async () => {
+    const owner = await createUser(t);
+    const projectId = await projectOf(owner);
+    await withUser(t.database.db, owner.id, (tx) => saveProjectModel(tx, owner.id, owner.personalOrgId, projectId, lendingLibraryModel(), { note: 'Corrected in the Model tab' }));
+    const conversationId = await conversationIn(owner, projectId);
+    const before = await creditsOf(owner);
+    const { done, offered } = await ask(owner, projectId, conversationId, 'What colour are the dragons?');
+    expect(done.content).toBe('I found nothing about that in this project.');
+    expect(done.status).toBe('complete');
+    expect(done.generationId).toBeNull();
+    expect(done.metadata).toMatchObject({ nothingFound: true, citations: [] });
+    expect(offered).toEqual([]);
+    expect(await creditsOf(owner)).toBe(before);
+    // A question about something the project holds is charged as usual.
+    await ask(owner, projectId, conversationId, 'How long does a loan last?');
+    expect(await creditsOf(owner)).toBe(before - 1);
   });
 
   it('cites a diagram and a wireframe that answer the question, with the ids that open them', async () => {

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobRunner } from '../src/core/jobs/index.js';
+import { withUser } from '../src/core/db/tenancy.js';
 import { validateMermaid } from '../src/modules/diagrams/mermaid-validator.js';
+import { loadProjectModel, saveProjectModel, type ProjectModel } from '../src/modules/project-model/index.js';
+import { lendingLibraryModel } from './support/lending-library-model.js';
 import { startFakeOpenAi, type FakeOpenAiServer } from './support/fake-openai-server.js';
 import { apiHarness } from './support/api-harness.js';
 import { createUser, type TestUser } from './support/factories.js';
@@ -155,12 +158,30 @@ describe.each(testDrivers)('diagrams on %s', (kind) => {
     expect((await api('GET', `/projects/${projectId}/diagrams/${er.data.id}`, editor)).data.currentRev).toBe(1);
   });
 
-  it('generates every type offline from the project’s SRS: each diagram parses, names its source and its ledger row', async () => {
-    const { projectId, editor } = await team();
+  /** The model as the Model tab saves it: a new revision of the project's model. */
+  const saveModel = (user: TestUser, orgId: string, projectId: string, model: ProjectModel, note: string) =>
+    withUser(t.database.db, user.id, (tx) => saveProjectModel(tx, user.id, orgId, projectId, model, { note }));
+  const modelOf = (user: TestUser, projectId: string) => withUser(t.database.db, user.id, (tx) => loadProjectModel(tx, projectId));
+
+  it('generates every type offline from the project model: each diagram parses, names its source and its ledger row', async () => {
+    const { projectId, editor, orgId } = await team();
+    await saveModel(editor, orgId, projectId, lendingLibraryModel(), 'Corrected in the Model tab');
     const srsJob = await finished(editor, (await api('POST', `/projects/${projectId}/documents/generate`, editor, { type: 'srs' })).data.jobId);
     expect(srsJob.status, JSON.stringify(srsJob.error)).toBe('succeeded');
     const srsId = srsJob.result!.documentId as string;
 
+    // What a reader of each kind sees from the lending library's model.
+    const expected: Record<(typeof allTypes)[number], RegExp> = {
+      sequence: /Coordinator->>Sys: Opens the loan request|P_member->>Sys: Searches the tools near home/,
+      architecture: /\[Email service\]/,
+      usecase: /U_approve_loan\(\["Approve a loan"\]\)/,
+      flowchart: /Member asks to borrow the tool/,
+      class: /C_member "1" --> "\*" C_loan : borrows/,
+      activity: /subgraph L0\["Member"\]/,
+      er: /E_member \|\|--o\{ E_loan : "borrows"/,
+      state: /S0 --> S1 : approve/,
+      gantt: /Borrow a tool :crit/,
+    };
     for (const type of allTypes) {
       const queued = await api('POST', `/projects/${projectId}/diagrams/generate`, editor, { type });
       expect(queued.statusCode, JSON.stringify(queued.data)).toBe(202);
@@ -171,26 +192,66 @@ describe.each(testDrivers)('diagrams on %s', (kind) => {
       expect(diagram.data).toMatchObject({ type, sourceDocumentId: srsId, generationId: job.result!.generationId, currentRev: 1 });
       const parsed = await validateMermaid(diagram.data.mermaidCode);
       expect(parsed, `${type}:\n${diagram.data.mermaidCode}`).toMatchObject({ ok: true });
-      // Drawn from the SRS: its actors and entities appear.
-      if (type === 'usecase' || type === 'sequence' || type === 'activity') expect(diagram.data.mermaidCode).toMatch(/Coordinators/);
-      if (type === 'er' || type === 'class') expect(diagram.data.mermaidCode).toMatch(/Shift swap/);
+      expect(diagram.data.mermaidCode, type).toMatch(expected[type]);
     }
     const listed = await api('GET', `/projects/${projectId}/diagrams`, editor);
     expect(new Set(listed.data.items.map((d: { type: string }) => d.type))).toEqual(new Set(allTypes));
+    // The model was there: no diagram built another one.
+    expect((await modelOf(editor, projectId))!.rev).toBe(1);
 
     const foreignDoc = await api('POST', `/projects/${projectId}/diagrams/generate`, editor, { type: 'er', from: '00000000-0000-4000-8000-000000000000' });
     expect(foreignDoc.statusCode).toBe(400);
     expect(foreignDoc.data.error.details[0]).toMatchObject({ field: 'from' });
   });
 
-  it('without documents, draws from the project description', async () => {
+  it('draws the focus it is given: a use case by id, an entity named in the instructions', async () => {
+    const { projectId, editor, orgId } = await team();
+    await saveModel(editor, orgId, projectId, lendingLibraryModel(), 'Corrected in the Model tab');
+    const byId = await finished(editor, (await api('POST', `/projects/${projectId}/diagrams/generate`, editor, { type: 'sequence', focus: 'return-tool' })).data.jobId);
+    const sequence = await api('GET', `/projects/${projectId}/diagrams/${byId.result!.diagramId}`, editor);
+    expect(sequence.data.title).toBe('Return a tool — Sequence diagram');
+    expect(sequence.data.mermaidCode).toContain('Brings the tool back');
+    const named = await finished(editor, (await api('POST', `/projects/${projectId}/diagrams/generate`, editor, { type: 'state', instructions: 'Focus on loans' })).data.jobId);
+    expect((await api('GET', `/projects/${projectId}/diagrams/${named.result!.diagramId}`, editor)).data.title).toBe('Loan — State diagram');
+  });
+
+  it('shows a renamed entity once the corrected model is saved and the ER diagram regenerated', async () => {
+    const { projectId, editor, orgId } = await team();
+    const model = lendingLibraryModel();
+    await saveModel(editor, orgId, projectId, model, 'Corrected in the Model tab');
+    const first = await finished(editor, (await api('POST', `/projects/${projectId}/diagrams/generate`, editor, { type: 'er' })).data.jobId);
+    expect((await api('GET', `/projects/${projectId}/diagrams/${first.result!.diagramId}`, editor)).data.mermaidCode).toContain('["Loan"]');
+
+    model.entities.find((e) => e.id === 'loan')!.name = 'Borrowing';
+    await saveModel(editor, orgId, projectId, model, 'Renamed Loan to Borrowing');
+    const second = await finished(editor, (await api('POST', `/projects/${projectId}/diagrams/generate`, editor, { type: 'er' })).data.jobId);
+    expect(second.status, JSON.stringify(second.error)).toBe('succeeded');
+    const code = (await api('GET', `/projects/${projectId}/diagrams/${second.result!.diagramId}`, editor)).data.mermaidCode as string;
+    expect(code).toContain('E_loan["Borrowing"]');
+    expect(code).not.toContain('"Loan"');
+    expect(code).toContain('E_member ||--o{ E_loan : "borrows"');
+  });
+
+  it('without a model, builds one for the diagram, saves it as the first revision and draws from it', async () => {
     const { projectId, editor } = await team();
-    const job = await finished(editor, (await api('POST', `/projects/${projectId}/diagrams/generate`, editor, { type: 'usecase' })).data.jobId);
+    const job = await finished(editor, (await api('POST', `/projects/${projectId}/diagrams/generate`, editor, { type: 'er' })).data.jobId);
     expect(job.status, JSON.stringify(job.error)).toBe('succeeded');
     expect(job.result!.sourceDocumentId).toBeNull();
+    const stored = await modelOf(editor, projectId);
+    expect(stored?.rev).toBe(1);
+    const [revision] = await t.database.db.withAdmin((client) =>
+      client.query<{ note: string; generation_id: string | null }>('SELECT note, generation_id FROM app.project_model_revisions WHERE project_id = $1', [projectId]),
+    );
+    expect(revision).toMatchObject({ note: 'Built for a diagram', generation_id: expect.any(String) });
     const diagram = await api('GET', `/projects/${projectId}/diagrams/${job.result!.diagramId}`, editor);
-    expect(diagram.data.mermaidCode).toMatch(/Volunteers/);
-    expect(diagram.data.mermaidCode).toMatch(/Coordinators/);
+    expect(await validateMermaid(diagram.data.mermaidCode)).toMatchObject({ ok: true });
+    // Whatever the model holds is drawn, and nothing else: an empty model says so instead of inventing records.
+    const entities = stored!.model.entities;
+    for (const entity of entities) expect(diagram.data.mermaidCode).toContain(`["${entity.name}"]`);
+    if (entities.length === 0) expect(diagram.data.description).toMatch(/holds no records yet/);
+    // A second diagram uses the saved model instead of building another.
+    await finished(editor, (await api('POST', `/projects/${projectId}/diagrams/generate`, editor, { type: 'usecase' })).data.jobId);
+    expect((await modelOf(editor, projectId))!.rev).toBe(1);
   });
 });
 
@@ -212,9 +273,12 @@ describe('diagram generation against a remote model', () => {
     await fake?.close();
   });
 
+  /** A project whose model is saved already, so the model's only call is the diagram's. */
   async function project(user: TestUser): Promise<string> {
     const res = await api('POST', '/projects', user, { name: 'ShiftShare', description });
-    return res.data.id as string;
+    const projectId = res.data.id as string;
+    await withUser(t.database.db, user.id, (tx) => saveProjectModel(tx, user.id, user.personalOrgId, projectId, lendingLibraryModel(), { note: 'Corrected in the Model tab' }));
+    return projectId;
   }
 
   it('feeds the parser error back to the model: broken, broken, valid succeeds after two repairs', async () => {
@@ -235,6 +299,9 @@ describe('diagram generation against a remote model', () => {
     expect(secondPrompt).toContain('B{Approved?');
     expect(secondPrompt).toMatch(/Parse error on line/);
     expect(JSON.stringify(fake.requests[0]!.body.messages)).toContain('Focus on swaps');
+    // The prompt carries the project model.
+    expect(JSON.stringify(fake.requests[0]!.body.messages)).toContain('<project-model>');
+    expect(JSON.stringify(fake.requests[0]!.body.messages)).toContain('Approve a loan');
     const diagram = await api('GET', `/projects/${projectId}/diagrams/${job.result!.diagramId}`, user);
     expect(diagram.data).toMatchObject({ title: 'Swap flow', type: 'flowchart', mermaidCode: 'flowchart LR\n  A[Request swap] --> B{Approved?}\n  B -- Yes --> C[Done]' });
     const revisions = await api('GET', `/projects/${projectId}/diagrams/${job.result!.diagramId}/revisions`, user);

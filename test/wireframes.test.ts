@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withUser } from '../src/core/db/tenancy.js';
 import type { JobRunner } from '../src/core/jobs/index.js';
+import { saveProjectModel } from '../src/modules/project-model/index.js';
+import { lendingLibraryModel } from './support/lending-library-model.js';
 import { startFakeOpenAi, type FakeOpenAiServer } from './support/fake-openai-server.js';
 import { apiHarness } from './support/api-harness.js';
 import { createUser } from './support/factories.js';
@@ -132,19 +135,20 @@ describe.each(testDrivers)('wireframes on %s', (kind) => {
     expect((await api('GET', `/projects/${own.data.id}/wireframes/${mine.data.id}`, stranger)).statusCode).toBe(404);
   });
 
-  it('generates one screen offline from the project’s entities, and a set of screens for the main stories', async () => {
-    const { projectId, editor, viewer } = await team();
-    const one = await api('POST', `/projects/${projectId}/wireframes/generate`, editor, { screen: 'Shift list', templateType: 'list' });
+  it('generates one screen offline from the project model, and a set: sign-in, dashboard, and list, detail and form per entity', async () => {
+    const { projectId, editor, viewer, orgId } = await team();
+    await withUser(t.database.db, editor.id, (tx) => saveProjectModel(tx, editor.id, orgId, projectId, lendingLibraryModel(), { note: 'Corrected in the Model tab' }));
+    const one = await api('POST', `/projects/${projectId}/wireframes/generate`, editor, { screen: 'Loan list', templateType: 'list' });
     expect(one.statusCode, JSON.stringify(one.data)).toBe(202);
     const job = await finished(editor, one.data.jobId);
     expect(job.status, JSON.stringify(job.error)).toBe('succeeded');
     const ids = job.result!.wireframeIds as string[];
     expect(ids).toHaveLength(1);
     const list = await api('GET', `/projects/${projectId}/wireframes/${ids[0]}`, viewer);
-    expect(list.data).toMatchObject({ title: 'Shift list', templateType: 'list', generationId: expect.any(String) });
-    // The table's columns are the shift's fields from the description.
-    for (const header of ['<th scope="col">Date</th>', '<th scope="col">Start time</th>', '<th scope="col">Location</th>']) expect(list.data.htmlContent).toContain(header);
-    expect(list.data.htmlContent).toContain('<h1>Shifts</h1>');
+    expect(list.data).toMatchObject({ title: 'Loan list', templateType: 'list', generationId: expect.any(String) });
+    // The table's columns are the loan's attributes in the model.
+    for (const header of ['Tool', 'Borrower', 'Starts on', 'Due on', 'Status']) expect(list.data.htmlContent).toContain(`<th scope="col">${header}</th>`);
+    expect(list.data.htmlContent).toContain('<h1>Loans</h1>');
     expect(list.data.metadata).toMatchObject({ generatedBy: { task: 'generate-wireframe', provider: 'builtin' } });
     expect(list.data.metadata.sanitized).toBeUndefined();
 
@@ -154,18 +158,26 @@ describe.each(testDrivers)('wireframes on %s', (kind) => {
     expect(setJob.status, JSON.stringify(setJob.error)).toBe('succeeded');
     expect(setJob.progress).toBe(100);
     const setIds = setJob.result!.wireframeIds as string[];
-    expect(setIds.length).toBeGreaterThanOrEqual(3);
-    expect(setIds.length).toBeLessThanOrEqual(5);
+    expect(setIds).toHaveLength(11);
     const page = await api('GET', `/projects/${projectId}/wireframes?limit=50`, viewer);
     const generated = (page.data.items as Array<{ id: string; templateType: string; title: string; htmlContent: string }>).filter((w) => setIds.includes(w.id));
-    expect(generated.map((w) => w.templateType).sort()).toEqual(['auth', 'dashboard', 'detail', 'form', 'list']);
+    expect(generated.map((w) => w.title).sort()).toEqual(['Dashboard', 'Loan details', 'Loans', 'Member details', 'Members', 'New loan', 'New member', 'New tool', 'Sign in', 'Tool details', 'Tools']);
     const auth = generated.find((w) => w.templateType === 'auth')!;
     expect(auth.htmlContent).toContain('Sign in to ShiftShare');
-    expect(auth.htmlContent).toMatch(/Volunteer/);
+    expect(auth.htmlContent).toMatch(/Member/);
     expect(auth.htmlContent).toMatch(/Coordinator/);
-    const form = generated.find((w) => w.templateType === 'form')!;
-    expect(form.htmlContent).toContain('type="date"');
-    expect(form.htmlContent).toContain('type="time"');
+    const form = generated.find((w) => w.title === 'New tool')!;
+    expect(form.htmlContent).toContain('<option>Garden</option>');
+    expect(form.htmlContent).toContain('type="file"');
+    expect(generated.find((w) => w.title === 'Dashboard')!.htmlContent).toContain('Loans per month');
+  });
+
+  it('without a model, builds one for the screens and saves it before drawing', async () => {
+    const { projectId, editor } = await team();
+    const job = await finished(editor, (await api('POST', `/projects/${projectId}/wireframes/generate`, editor, { templateType: 'dashboard' })).data.jobId);
+    expect(job.status, JSON.stringify(job.error)).toBe('succeeded');
+    const [revision] = await t.database.db.withAdmin((client) => client.query<{ note: string }>('SELECT note FROM app.project_model_revisions WHERE project_id = $1', [projectId]));
+    expect(revision?.note).toBe('Built for wireframes');
   });
 
   it('downloads a wireframe as one self-contained HTML file that allows no request', async () => {
@@ -213,6 +225,8 @@ describe('wireframes drawn by a remote model', () => {
     const user = await createUser(t);
     const project = await api('POST', '/projects', user, { name: 'ShiftShare', description });
     const projectId = project.data.id as string;
+    // A saved model, so the only call to the model is the screen's.
+    await withUser(t.database.db, user.id, (tx) => saveProjectModel(tx, user.id, user.personalOrgId, projectId, lendingLibraryModel(), { note: 'Corrected in the Model tab' }));
     const srs = await api('POST', `/projects/${projectId}/documents`, user, { type: 'srs', title: 'ShiftShare SRS', contentMarkdown: '# ShiftShare SRS\n\nFR-7: Coordinators approve each shift swap within a day.\n' });
     expect(srs.statusCode).toBe(201);
     fake.queue({
@@ -233,6 +247,7 @@ describe('wireframes drawn by a remote model', () => {
     const prompt = JSON.stringify(fake.requests.at(-1)!.body.messages);
     expect(prompt).toContain('FR-7: Coordinators approve each shift swap within a day.');
     expect(prompt).toContain('Swap approvals');
+    expect(prompt).toContain('Approve a loan');
 
     const [id] = job.result!.wireframeIds as string[];
     const saved = await api('GET', `/projects/${projectId}/wireframes/${id}`, user);

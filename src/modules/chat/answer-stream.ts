@@ -7,8 +7,8 @@ import { errorBody } from '../../core/http/error-handler.js';
 import { clientGone, type SseStreams } from '../../core/http/sse.js';
 import { estimateTokens } from '../../core/text/index.js';
 import type { UserActor } from '../organizations/index.js';
-import { answerQuestionTask } from './ai/answer-question/index.js';
-import { citedSources, retrieveChatContext, taskContextOf, type ContextSource } from './chat-context.service.js';
+import { answerQuestionTask, NOTHING_FOUND } from './ai/answer-question/index.js';
+import { anyRelevant, citedSources, retrieveChatContext, taskContextOf, type ContextSource } from './chat-context.service.js';
 import type { LiveStreams } from './live-streams.js';
 import {
   finishAnswer,
@@ -25,6 +25,17 @@ import {
 export const FLUSH_INTERVAL_MS = 500;
 
 export type AnswerDeps = { db: Database; ai: AiGateway; streams: SseStreams; live: LiveStreams };
+
+/** What the finished answer records: the ledger row, or none for an answer given without a model call. */
+type Answered = { generationId: string | null; tokensOut: number; provider: string; model: string };
+
+/** The answer when no source is about the question: the plain sentence, streamed like any answer, costing nothing. */
+function nothingFound(): { textStream: AsyncIterable<string>; result: Promise<Answered> } {
+  async function* words(): AsyncGenerator<string> {
+    for (const match of NOTHING_FOUND.matchAll(/\S+\s*/g)) yield match[0];
+  }
+  return { textStream: words(), result: Promise.resolve({ generationId: null, tokensOut: estimateTokens(NOTHING_FOUND), provider: 'none', model: 'none' }) };
+}
 
 /** The ledger row an interrupted call was recorded as, when the gateway could record it. */
 function ledgerIdOf(failure: unknown): string | null {
@@ -78,14 +89,19 @@ async function streamAnswer(deps: AnswerDeps, request: FastifyRequest, reply: Fa
   let sources: ContextSource[];
   let iterator: AsyncIterator<string>;
   let first: IteratorResult<string>;
-  let result: Awaited<ReturnType<AiGateway['stream']>>['result'];
+  let result: Promise<Answered>;
   try {
     sources = await withUser(db, actor.userId, (tx) => retrieveChatContext(tx, actor.userId, conversation.projectId, question.message.content));
-    const opened = await ai.stream(
-      answerQuestionTask,
-      { question: question.message.content, context: taskContextOf(sources) },
-      { organizationId: conversation.organizationId, projectId: conversation.projectId, userId: actor.userId, signal: gone.signal },
-    );
+    // Nothing in the project is about the question: say so plainly, without a model call, so no credit is spent.
+    const relevant = anyRelevant(question.message.content, sources);
+    const opened = relevant
+      ? await ai.stream(
+          answerQuestionTask,
+          { question: question.message.content, context: taskContextOf(sources) },
+          { organizationId: conversation.organizationId, projectId: conversation.projectId, userId: actor.userId, signal: gone.signal },
+        )
+      : nothingFound();
+    if (!relevant) sources = [];
     result = opened.result;
     iterator = opened.textStream[Symbol.asyncIterator]();
     first = await iterator.next();
@@ -140,7 +156,10 @@ async function streamAnswer(deps: AnswerDeps, request: FastifyRequest, reply: Fa
         content: text,
         tokenCount: generation.tokensOut,
         generationId: generation.generationId,
-        metadata: { citations: citedSources(text, sources), provider: generation.provider, model: generation.model },
+        metadata: {
+          citations: citedSources(text, sources),
+          ...(generation.generationId ? { provider: generation.provider, model: generation.model } : { nothingFound: true }),
+        },
       }),
     );
     sse.send('done', toMessage(stored ?? answer, isLive));

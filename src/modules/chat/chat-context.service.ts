@@ -3,9 +3,12 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../core/db/database.js';
 import { citedIn } from '../../shared/citations.js';
 import { diagrams } from '../diagrams/index.js';
+import { loadProjectModel } from '../project-model/index.js';
 import { retrieveSections } from '../search/index.js';
 import { wireframes } from '../wireframes/index.js';
+import { questionTerms, termsIn } from './ai/answer-question/index.js';
 import type { Citation } from './chat.contract.js';
+import { factsFor } from './model-facts.js';
 
 /** How many sources an answer is given: enough to cover a question, few enough for a small model's window. */
 export const MAX_SOURCES = 6;
@@ -15,6 +18,9 @@ const MAX_VISUAL_SOURCES = 2;
 const MAX_SOURCE_TEXT = 6000;
 
 export type ContextSource = { citation: Citation; text: string };
+
+/** How many facts of the project model an answer is given, besides the document sections. */
+const MAX_FACT_SOURCES = 4;
 
 /**
  * Short ids the answer writes as [id]. Stable: the same section (document + block), diagram or wireframe gets the
@@ -55,8 +61,9 @@ function htmlText(html: string): string {
 const clip = (text: string) => (text.length > MAX_SOURCE_TEXT ? `${text.slice(0, MAX_SOURCE_TEXT)}…` : text);
 
 /**
- * The sources an answer may use: the project's best-matching document sections (hybrid search over the latest
- * revisions) and diagrams and wireframes ranked by their search_vector. Runs in the caller's transaction, under
+ * The sources an answer may use: the facts of the project's model that mention the question's words, the project's
+ * best-matching document sections (hybrid search over the latest revisions) and diagrams and wireframes ranked by
+ * their search_vector. A project without a model is answered from its documents alone. Runs in the caller's transaction, under
  * its row level security.
  */
 export async function retrieveChatContext(tx: Tx, userId: string, projectId: string, question: string): Promise<ContextSource[]> {
@@ -121,7 +128,21 @@ export async function retrieveChatContext(tx: Tx, userId: string, projectId: str
     text: clip(section.bodyMd),
   }));
   const sectionPlaces = Math.max(MAX_SOURCES - visuals.length, 0);
-  return [...sectionSources.slice(0, sectionPlaces), ...visuals];
+  // The model's facts come first: a factual question is answered from them, the documents add detail.
+  const stored = await loadProjectModel(tx, projectId);
+  const facts: ContextSource[] = stored
+    ? factsFor(stored.model, question)
+        .slice(0, MAX_FACT_SOURCES)
+        .map((fact) => ({ citation: citation({ id: fact.id, kind: 'model', title: fact.where, heading: fact.label }), text: fact.text }))
+    : [];
+  return [...facts, ...sectionSources.slice(0, sectionPlaces), ...visuals];
+}
+
+/** Whether any source mentions what the question is about; when none does, chat answers "nothing found" for free. */
+export function anyRelevant(question: string, sources: ContextSource[]): boolean {
+  const terms = questionTerms(question);
+  if (terms.size === 0) return false;
+  return sources.some((source) => termsIn(`${source.citation.title} ${source.citation.heading ?? ''} ${source.text}`, terms).size > 0);
 }
 
 function citation(fields: Partial<Citation> & Pick<Citation, 'id' | 'kind' | 'title'>): Citation {
@@ -129,11 +150,13 @@ function citation(fields: Partial<Citation> & Pick<Citation, 'id' | 'kind' | 'ti
 }
 
 /** The task's context: the citation id, a title a reader recognizes, the text. */
-export function taskContextOf(sources: ContextSource[]): Array<{ id: string; title: string; text: string }> {
+export function taskContextOf(sources: ContextSource[]): Array<{ id: string; title: string; text: string; kind: 'fact' | 'section' }> {
   return sources.map(({ citation: c, text }) => ({
     id: c.id,
-    title: (c.heading ? `${c.title} — ${c.heading}` : c.kind === 'section' ? c.title : `${c.kind === 'diagram' ? 'Diagram' : 'Wireframe'}: ${c.title}`).slice(0, 500),
+    // A fact's title is where it was read, which the answer says.
+    title: (c.kind === 'model' ? c.title : c.heading ? `${c.title} — ${c.heading}` : c.kind === 'section' ? c.title : `${c.kind === 'diagram' ? 'Diagram' : 'Wireframe'}: ${c.title}`).slice(0, 500),
     text,
+    kind: c.kind === 'model' ? 'fact' : 'section',
   }));
 }
 

@@ -56,14 +56,15 @@ export const conversationSchema = z.object({
 export type Conversation = z.infer<typeof conversationSchema>;
 export const conversationPageSchema = pageSchema(conversationSchema);
 
-export const citationKinds = ['section', 'diagram', 'wireframe'] as const;
+/** `model`: a fact of the project model; its title says where it was read (the idea, an answer, a document). */
+export const citationKinds = ['section', 'diagram', 'wireframe', 'model'] as const;
 export type CitationKind = (typeof citationKinds)[number];
 
 export const citationSchema = z.object({
   id: z.string().describe('what the answer writes in square brackets, e.g. [doc-1a2b3c4d-overview]'),
   kind: z.enum(citationKinds),
-  title: z.string().describe('the document, diagram or wireframe title'),
-  heading: z.string().nullable().describe('the section heading (sections only)'),
+  title: z.string().describe('the document, diagram or wireframe title; for a model fact, where it was read'),
+  heading: z.string().nullable().describe('the section heading; for a model fact, what it is ("Rule", an actor or entity name)'),
   documentId: z.string().nullable(),
   blockId: z.string().nullable(),
   rev: z.number().int().nullable(),

@@ -3,7 +3,8 @@ import { answerQuestionTask } from './ai/answer-question/index.js';
 import { chatRoutes } from './chat.routes.js';
 
 export { conversations } from './chat.schema.js';
-export { answerQuestionTask, type AnswerQuestionInput } from './ai/answer-question/index.js';
+export { answerQuestionTask, NOTHING_FOUND, type AnswerQuestionInput } from './ai/answer-question/index.js';
+export { factsFor, type ModelFact } from './model-facts.js';
 
 /** Conversations about a project, answered from its documents, diagrams and wireframes. */
 export const chatModule: AppModule = { name: 'chat', routes: chatRoutes, aiTasks: [answerQuestionTask] };

@@ -75,6 +75,12 @@ export const generateDiagramBody = z
     type: diagramTypeSchema,
     from: z.string().uuid('Source document must be a document id').optional().describe('the document to draw from; default: the latest SRS, else PRD or overview, else the project description'),
     instructions: z.string(requiredAs('Instructions', 'text')).trim().max(4000, atMost('Instructions', 4000)).optional(),
+    focus: z
+      .string(requiredAs('Focus', 'text'))
+      .trim()
+      .max(200, atMost('Focus', 200))
+      .optional()
+      .describe('the entity or use case to draw, by its id or name in the project model'),
   })
   .strict();
 export type GenerateDiagramBody = z.infer<typeof generateDiagramBody>;

@@ -3,15 +3,16 @@ import type { AppContext } from '../../core/context.js';
 import { jobActor } from '../../core/audit.js';
 import { withUser } from '../../core/db/tenancy.js';
 import { defineJobHandler, JobFailure, type JobHandler } from '../../core/jobs/index.js';
-import { diagramKindLabel, generateDiagramTask, type GeneratedDiagram } from './ai/generate-diagram/index.js';
+import { diagramKindLabel, generateDiagramTask, type GeneratedDiagram, type GenerateDiagramInput } from './ai/generate-diagram/index.js';
 import { diagramTypes } from './diagrams.schema.js';
 import { createDiagram, refusalPlace } from './diagrams.service.js';
 import { GENERATE_DIAGRAM_JOB, loadDiagramSource } from './diagram-generation.service.js';
+import { projectModelForView } from './project-model-source.js';
 import { validateDiagram } from './diagram-kind-check.js';
 import type { MermaidValidation } from './mermaid-validator.js';
 
 const payloadSchema = z
-  .object({ type: z.enum(diagramTypes), from: z.string().uuid().optional(), instructions: z.string().max(4000).optional() })
+  .object({ type: z.enum(diagramTypes), from: z.string().uuid().optional(), instructions: z.string().max(4000).optional(), focus: z.string().max(200).optional() })
   .strict();
 type Payload = z.infer<typeof payloadSchema>;
 
@@ -30,8 +31,9 @@ function describeError(validation: Extract<MermaidValidation, { ok: false }>): s
 }
 
 /**
- * diagrams.generate: loads the source (a named document, else the latest SRS, PRD or overview, else the project
- * description), asks the model for Mermaid, and checks it with Mermaid's parser. A parse error goes back to the model
+ * diagrams.generate: loads the project model (building and saving one first when the project has none) and the
+ * source document (a named document, else the latest SRS, PRD or overview, else the project description), asks the
+ * model for Mermaid drawn from them, and checks it with Mermaid's parser. A parse error goes back to the model
  * with its code, at most twice; after that the job fails with the parser's message and keeps the last attempt in its
  * result. A diagram that parses is saved once, in the job's commit.
  */
@@ -46,7 +48,11 @@ export function generateDiagramJob(context: AppContext): JobHandler {
       const label = diagramKindLabel(payload.type).toLowerCase();
       await job.progress(5, 'Reading the source');
       const source = await withUser(context.db, createdBy, (tx) => loadDiagramSource(tx, createdBy, projectId, payload));
-      let input = source.input;
+      const call = { organizationId, projectId, userId: createdBy, jobId: job.job.id, signal: job.signal };
+      const { model, built } = await projectModelForView(context, call, source.project, 'Built for a diagram');
+      if (built) await job.progress(15, 'Read the project into its model');
+      const base: GenerateDiagramInput = { ...source.input, model };
+      let input = base;
       let attempt: GeneratedDiagram | undefined;
       let generationId = '';
       let failure: Extract<MermaidValidation, { ok: false }> | undefined;
@@ -56,7 +62,7 @@ export function generateDiagramJob(context: AppContext): JobHandler {
           round === 0 ? 20 : 20 + round * 25,
           round === 0 ? `Drawing the ${label} from ${source.label}` : `Mermaid rejected the code (${failure ? describeError(failure).split('\n')[0] : ''}); repair ${round} of ${MAX_DIAGRAM_REPAIRS}`,
         );
-        const generation = await context.ai.run(generateDiagramTask, input, { organizationId, projectId, userId: createdBy, jobId: job.job.id, signal: job.signal });
+        const generation = await context.ai.run(generateDiagramTask, input, call);
         generationIds.push(generation.generationId);
         attempt = { ...generation.output, mermaid: stripFence(generation.output.mermaid) };
         generationId = generation.generationId;
@@ -66,7 +72,7 @@ export function generateDiagramJob(context: AppContext): JobHandler {
           break;
         }
         failure = validation;
-        input = { ...source.input, previousCode: attempt.mermaid.slice(0, 100_000), parserError: describeError(validation).slice(0, 4000) };
+        input = { ...base, previousCode: attempt.mermaid.slice(0, 100_000), parserError: describeError(validation).slice(0, 4000) };
       }
       if (failure || !attempt) {
         const parser = failure ? describeError(failure) : 'no answer';
@@ -93,10 +99,14 @@ export function generateDiagramJob(context: AppContext): JobHandler {
             title: diagram.title.trim().slice(0, 255) || diagramKindLabel(payload.type),
             description: diagram.description.trim().slice(0, 5000) || null,
             mermaidCode: diagram.mermaid,
-            options: { generatedBy: { task: generateDiagramTask.name, generationId, jobId: job.job.id }, ...(payload.instructions ? { instructions: payload.instructions } : {}) },
+            options: {
+              generatedBy: { task: generateDiagramTask.name, generationId, jobId: job.job.id },
+              ...(payload.instructions ? { instructions: payload.instructions } : {}),
+              ...(payload.focus ? { focus: payload.focus } : {}),
+            },
             sourceDocumentId: source.documentId,
             generationId,
-            note: `Generated from ${source.label}${generationIds.length > 1 ? ` after ${generationIds.length - 1} repair${generationIds.length === 2 ? '' : 's'}` : ''}`,
+            note: `Generated from the project model and ${source.label}${generationIds.length > 1 ? ` after ${generationIds.length - 1} repair${generationIds.length === 2 ? '' : 's'}` : ''}`,
           });
           return { diagramId: created.id, rev: created.currentRev };
         },

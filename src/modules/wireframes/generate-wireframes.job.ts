@@ -11,6 +11,7 @@ import {
   type WireframeOutput,
   type WireframeTaskInput,
 } from './ai/generate-wireframe/index.js';
+import { projectModelForView } from '../diagrams/index.js';
 import { splitModelDocument } from './model-output.js';
 import { GENERATE_WIREFRAMES_JOB, wireframeContext } from './wireframe-generation.service.js';
 import { insertWireframe, requireWireframesAccess } from './wireframes.service.js';
@@ -24,11 +25,13 @@ const payloadSchema = z
   .strict();
 type Payload = z.infer<typeof payloadSchema>;
 
-type Drawn = { request: Pick<WireframeTaskInput, 'screen' | 'templateType'>; output: WireframeOutput; generationId: string; provider: string; model: string };
+type ScreenRequest = Pick<WireframeTaskInput, 'screen' | 'templateType' | 'entity'>;
+type Drawn = { request: ScreenRequest; output: WireframeOutput; generationId: string; provider: string; model: string };
 
 /**
- * wireframes.generate: one screen when the payload names a screen or a template, otherwise a set for the main user
- * stories (sign-in, dashboard, and list, detail and form of the main entity). Every screen is one gateway call made
+ * wireframes.generate: one screen when the payload names a screen or a template, otherwise a set drawn from the
+ * project model (sign-in, the dashboard of its metrics, and a list, a detail and a form for each main entity). The
+ * model is the project's current one, built and saved first when the project has none. Every screen is one gateway call made
  * outside any transaction; all of them are saved together, sanitized, in the job's commit, so a set exists once
  * and whole.
  */
@@ -41,8 +44,12 @@ export function generateWireframesJob(context: AppContext): JobHandler {
       const { payload, projectId, createdBy, organizationId } = job.job;
       if (!projectId) throw new JobFailure('JOB_PAYLOAD_INVALID', 'A wireframe job needs a project');
       await job.progress(5, 'Reading the project and its requirements');
-      const { base, sourceDocumentId } = await withUser(context.db, createdBy, (tx) => wireframeContext(tx, createdBy, projectId, payload.from));
-      const requests: Array<Pick<WireframeTaskInput, 'screen' | 'templateType'>> =
+      const loaded = await withUser(context.db, createdBy, (tx) => wireframeContext(tx, createdBy, projectId, payload.from));
+      const { sourceDocumentId } = loaded;
+      const call = { organizationId, projectId, userId: createdBy, jobId: job.job.id, signal: job.signal };
+      const { model } = await projectModelForView(context, call, loaded.project, 'Built for wireframes');
+      const base = { ...loaded.base, model };
+      const requests: ScreenRequest[] =
         payload.screen || payload.templateType
           ? [{ ...(payload.screen ? { screen: payload.screen } : {}), ...(payload.templateType ? { templateType: payload.templateType } : {}) }]
           : screenSetRequests(wireframeFacts(base));
@@ -51,7 +58,7 @@ export function generateWireframesJob(context: AppContext): JobHandler {
       for (const [index, request] of requests.entries()) {
         const name = request.screen ?? `the ${request.templateType} screen`;
         await job.progress(10 + Math.round((80 * index) / requests.length), `Drawing screen ${index + 1} of ${requests.length}: ${name}`);
-        const generation = await context.ai.run(generateWireframeTask, { ...base, ...request }, { organizationId, projectId, userId: createdBy, jobId: job.job.id, signal: job.signal });
+        const generation = await context.ai.run(generateWireframeTask, { ...base, ...request }, call);
         drawn.push({ request, output: generation.output, generationId: generation.generationId, provider: generation.provider, model: generation.model });
       }
       await job.progress(92, `Saving ${drawn.length} wireframe${drawn.length === 1 ? '' : 's'}`);

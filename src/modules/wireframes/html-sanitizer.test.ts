@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
+import { lendingLibraryModel } from '../../../test/support/lending-library-model.js';
+import { emptyProjectModel, projectModelSchema, type AttributeType } from '../project-model/index.js';
 import { composeWireframe, wireframeTemplateTypes } from './ai/generate-wireframe/index.js';
 import { sanitizeCss } from './css-sanitizer.js';
 import { sanitizeHtml, sanitizeWireframe } from './html-sanitizer.js';
@@ -150,6 +152,30 @@ describe('the offline wireframe writer and the sanitizer', () => {
   );
   const screen = fc.option(fc.oneof(fc.constantFrom('Sign in', 'Dashboard', 'Walk list', 'New booking', 'Invoice details'), fc.string({ minLength: 1, maxLength: 40 }).filter((s) => s.trim().length > 0)), { nil: undefined });
 
+  const attributeTypes: AttributeType[] = ['text', 'long_text', 'number', 'money', 'boolean', 'date', 'datetime', 'duration', 'email', 'phone', 'url', 'location', 'file', 'enum', 'reference'];
+  // Names a person may type in the Model tab, markup and entities included.
+  const name = fc.oneof(word, fc.constantFrom('<b>x</b>', '"quoted" & <i>', 'location', 'title', '__proto__', 'Ünïcode 漢字'), fc.string({ minLength: 1, maxLength: 30 }).filter((s) => s.trim().length > 0));
+  const model = fc.oneof(
+    fc.constant(emptyProjectModel()),
+    fc.constant(lendingLibraryModel()),
+    fc
+      .record({
+        entities: fc.array(
+          fc.record({
+            id: fc.constantFrom('a', 'b', 'c'),
+            name,
+            attributes: fc.array(fc.record({ name, type: fc.constantFrom(...attributeTypes), values: fc.array(name, { maxLength: 3 }), references: fc.constantFrom('a', 'b') }), { maxLength: 6 }),
+            states: fc.array(name, { maxLength: 3 }),
+          }),
+          { maxLength: 3 },
+        ),
+        actors: fc.array(fc.record({ id: fc.constantFrom('p', 'q'), name, kind: fc.constantFrom('person', 'system') }), { maxLength: 2 }),
+        metrics: fc.array(fc.record({ id: fc.constantFrom('m'), name, target: name }), { maxLength: 2 }),
+        useCases: fc.array(fc.record({ id: fc.constantFrom('u'), name, actor: fc.constant('p'), action: name, entity: fc.constantFrom('a', 'b') }), { maxLength: 2 }),
+      })
+      .map((raw) => projectModelSchema.parse(raw)),
+  );
+
   it('always writes HTML the sanitizer leaves unchanged, for every template', () => {
     fc.assert(
       fc.property(
@@ -157,8 +183,15 @@ describe('the offline wireframe writer and the sanitizer', () => {
         idea,
         screen,
         fc.option(fc.constantFrom(...wireframeTemplateTypes), { nil: undefined }),
-        (projectName, text, screenName, templateType) => {
-          const output = composeWireframe({ projectName: projectName.trim(), idea: text.trim(), ...(screenName ? { screen: screenName.trim() } : {}), ...(templateType ? { templateType } : {}) });
+        model,
+        (projectName, text, screenName, templateType, projectModel) => {
+          const output = composeWireframe({
+            projectName: projectName.trim(),
+            idea: text.trim(),
+            model: projectModel,
+            ...(screenName ? { screen: screenName.trim() } : {}),
+            ...(templateType ? { templateType } : {}),
+          });
           const sanitized = sanitizeHtml(output.html);
           expect(sanitized.removed).toEqual([]);
           expect(sanitized.html).toBe(output.html);

@@ -3,7 +3,7 @@ import { FileTextIcon, QuoteIcon, SparklesIcon } from '../../components/icons';
 import { citationPath } from './citations';
 import type { ChatCitation } from './client';
 
-const kindLabels = { section: 'Section', diagram: 'Diagram', wireframe: 'Wireframe' } as const;
+const kindLabels = { section: 'Section', diagram: 'Diagram', wireframe: 'Wireframe', model: 'Project model' } as const;
 
 /** The sources an answer cites; each opens its document section, diagram or wireframe. */
 export function CitationChips({ projectId, citations }: { projectId: string; citations: ChatCitation[] }) {

@@ -4,10 +4,11 @@ import { answerQuestionPrompt } from './prompt.js';
 import { answerQuestionInput, type AnswerQuestionInput } from './schema.js';
 
 export { answerQuestionInput, type AnswerQuestionInput, type ContextSection } from './schema.js';
+export { NOTHING_FOUND, questionTerms, termsIn } from './terms.js';
 
 export const answerQuestionTask = defineTextTask<AnswerQuestionInput>({
   name: 'answer-question',
-  description: 'A Markdown answer to a question, from the given context sections, citing them as [id]',
+  description: 'A Markdown answer to a question, from the project model’s facts and the document sections given, citing them as [id]',
   input: answerQuestionInput,
   consumesCredit: true,
 

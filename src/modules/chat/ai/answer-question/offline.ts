@@ -1,12 +1,11 @@
-import { contentWords, joinList, oneLine, splitSentences, stem, tokenize, truncate } from '../../../../core/text/index.js';
+import { joinList, oneLine, splitSentences, stem, tokenize, truncate } from '../../../../core/text/index.js';
 import type { ContextSection as Section } from './schema.js';
+import { NOTHING_FOUND, questionTerms } from './terms.js';
 
-// The offline answer: rank sections by the question's terms, quote the best sentences, cite them.
+// The offline answer: rank the sources by the question's terms; state the matching facts of the project model in
+// plain sentences, saying where each was read, and quote the best sentences of the matching document sections.
+// Every statement cites its source as [id].
 
-/** Words that make a question a question but say nothing about its subject. */
-const QUESTION_FILLER = new Set(
-  'answer ask describe detail details do does explain happen happens info information know long mean means often tell work works'.split(' '),
-);
 const MAX_SECTIONS = 3;
 const MAX_QUOTES_PER_SECTION = 2;
 
@@ -16,22 +15,22 @@ type ScoredSection = { section: Section; score: number; quotes: ScoredSentence[]
 export function answerFromContext(question: string, context: Section[]): string {
   const terms = questionTerms(question);
   const shownTerms = displayTerms(question, terms);
-  if (terms.size === 0) {
-    return [
-      "Atelier's offline engine could not find any searchable words in this question, so it cannot look it up in the context.",
-      '',
-      'Ask with the words the documents use, for example the name of a feature, a policy or a screen.',
-    ].join('\n');
-  }
-  const ranked = rankSections(terms, context);
-  if (ranked.length === 0) return nothingFound(shownTerms, context);
+  const ranked = terms.size ? rankSections(terms, context) : [];
+  if (ranked.length === 0) return NOTHING_FOUND;
 
-  const lines: string[] = [
-    `Composed by Atelier's offline engine from the cited sections: the passages that best match the question, quoted as written.`,
-  ];
+  const lines: string[] = [];
   const matched = new Set<string>();
-  for (const { section, quotes } of ranked) {
-    lines.push('', `**${oneLine(section.title) || section.id}** [${section.id}]`);
+  const facts = ranked.filter((entry) => entry.section.kind === 'fact');
+  const sections = ranked.filter((entry) => entry.section.kind !== 'fact');
+  for (const { section, quotes } of facts) {
+    const where = oneLine(section.title);
+    const said = quotes.map((quote) => quote.text.trim()).join(' ');
+    lines.push(`${where ? `According to ${where}: ` : ''}${said} [${section.id}]`);
+    for (const quote of quotes) for (const term of quote.matched) matched.add(term);
+  }
+  for (const { section, quotes } of sections) {
+    if (lines.length) lines.push('');
+    lines.push(`**${oneLine(section.title) || section.id}** says: [${section.id}]`);
     for (const quote of quotes) {
       lines.push(`> ${truncate(quote.text, 400)} [${section.id}]`);
       for (const term of quote.matched) matched.add(term);
@@ -39,16 +38,8 @@ export function answerFromContext(question: string, context: Section[]): string 
   }
   const missing = [...terms].filter((term) => !matched.has(term));
   const missingShown = shownTerms.filter((word) => missing.includes(stem(word)));
-  lines.push('');
-  if (missingShown.length) lines.push(`The cited sections do not mention ${joinList(missingShown.map((w) => `“${w}”`))}; check them for the full context.`);
-  else lines.push('The offline engine quotes rather than interprets; read the cited sections for the full context.');
+  if (missingShown.length) lines.push('', `Nothing I found mentions ${joinList(missingShown.map((w) => `“${w}”`), 'or')}.`);
   return lines.join('\n');
-}
-
-function questionTerms(question: string): Set<string> {
-  const words = contentWords(question).filter((word) => !QUESTION_FILLER.has(word));
-  const chosen = words.length ? words : tokenize(question).filter((word) => /\p{L}/u.test(word) && word.length > 2 && !QUESTION_FILLER.has(word));
-  return new Set(chosen.map(stem));
 }
 
 function displayTerms(question: string, terms: Set<string>): string[] {
@@ -122,18 +113,4 @@ function rankSections(terms: Set<string>, context: Section[]): ScoredSection[] {
     .filter((entry) => entry.score >= top * 0.5)
     .sort((a, b) => b.score - a.score)
     .slice(0, MAX_SECTIONS);
-}
-
-function nothingFound(shownTerms: string[], context: Section[]): string {
-  const subject = joinList(shownTerms.slice(0, 5).map((w) => `“${w}”`));
-  const searched = context.length
-    ? `It searched ${context.length} section${context.length === 1 ? '' : 's'} (${joinList(context.slice(0, 5).map((s) => oneLine(s.title) || s.id))}${context.length > 5 ? ', …' : ''}) and none of them mentions ${subject}.`
-    : 'No context sections were provided with the question.';
-  return [
-    `Atelier's offline engine found nothing in the provided context that answers this question.`,
-    '',
-    searched,
-    '',
-    `To get an answer, add a document or section that covers ${subject} (for example a specification, a policy or meeting notes) to the project and ask again.`,
-  ].join('\n');
 }

@@ -10,6 +10,8 @@ export const answerQuestionInput = z
             id: z.string().trim().min(1).max(200),
             title: z.string().max(500),
             text: z.string().max(20_000),
+            /** A fact of the project model (its title says where it was read), or a section of a document, diagram or wireframe. */
+            kind: z.enum(['fact', 'section']).optional(),
           })
           .strict(),
       )

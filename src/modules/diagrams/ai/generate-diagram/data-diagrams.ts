@@ -1,70 +1,137 @@
-import { tokenize } from '../../../../core/text/index.js';
-import type { DataEntity, DiagramFacts } from './facts.js';
-import { identifier, norm, pascal, uniqueBy } from './labels.js';
+import { joinList } from '../../../../core/text/index.js';
+import type { AttributeType, Cardinality, ModelEntity, ModelRelationship, ProjectModel } from '../../../project-model/index.js';
+import { identifier, safeLabel, uniqueBy } from './labels.js';
+import { nodeId, type Focus } from './model-view.js';
 
-// The diagrams of what is kept: entities with typed attributes and their relations, as ER and class diagrams.
+// The diagrams of what is kept: the model's entities with typed attributes and their relationships, as ER and
+// class diagrams. Keys come from the model: every entity has an id, a reference attribute is a foreign key, and the
+// "many" side of a relationship holds the key of the "one" side when no attribute says so already.
 
-type AttributeType = 'string' | 'date' | 'datetime' | 'int' | 'decimal' | 'boolean' | 'uuid';
+const COLUMN_TYPES: Record<AttributeType, string> = {
+  text: 'string',
+  long_text: 'text',
+  number: 'int',
+  money: 'decimal',
+  boolean: 'boolean',
+  date: 'date',
+  datetime: 'datetime',
+  duration: 'interval',
+  email: 'string',
+  phone: 'string',
+  url: 'string',
+  location: 'string',
+  file: 'file',
+  enum: 'enum',
+  reference: 'uuid',
+};
 
-function attributeType(name: string): AttributeType {
-  if (/\b(id|identifier)\b/.test(name)) return 'uuid';
-  if (/\b(at|time|timestamp)\b/.test(name)) return 'datetime';
-  if (/\b(date|day|deadline|birthday)\b/.test(name)) return 'date';
-  if (/\b(count|number|quantity|age|duration|minutes|hours|size|capacity)\b/.test(name)) return 'int';
-  if (/\b(price|amount|cost|total|fee|rate|balance)\b/.test(name)) return 'decimal';
-  if (/^(is|has)\b|\b(active|enabled|approved)\b/.test(name)) return 'boolean';
-  return 'string';
+type Column = { type: string; name: string; key?: 'PK' | 'FK'; comment?: string };
+
+/** The entities a diagram shows: all of them, or the focused one and its neighbours. */
+export function entitiesInView(model: ProjectModel, focus: Focus): { entities: ModelEntity[]; relationships: ModelRelationship[] } {
+  const known = new Set(model.entities.map((e) => e.id));
+  const stated = model.relationships.filter((r) => known.has(r.from) && known.has(r.to) && r.from !== r.to);
+  const linked = (a: string, b: string) => stated.some((r) => (r.from === a && r.to === b) || (r.from === b && r.to === a));
+  // A reference attribute no relationship accounts for is a relationship of its own: many of these point to one.
+  const implied: ModelRelationship[] = model.entities.flatMap((entity) =>
+    entity.attributes
+      .filter((a) => a.type === 'reference' && a.references && a.references !== entity.id && known.has(a.references) && !linked(entity.id, a.references))
+      .map((a) => ({ from: entity.id, to: a.references!, cardinality: 'many-to-one' as const, label: a.name })),
+  );
+  const relationships = uniqueBy([...stated, ...implied], (r) => `${r.from}>${r.to}`);
+  const centre = focus.entity ?? (focus.useCase?.entity ? model.entities.find((e) => e.id === focus.useCase!.entity) : undefined);
+  if (!centre) return { entities: model.entities, relationships };
+  const near = relationships.filter((r) => r.from === centre.id || r.to === centre.id);
+  const ids = new Set([centre.id, ...near.flatMap((r) => [r.from, r.to])]);
+  return { entities: model.entities.filter((e) => ids.has(e.id)), relationships: near };
 }
 
-function attributesOf(entity: DataEntity): Array<{ name: string; type: AttributeType }> {
-  const named = entity.attributes.map((a, i) => ({ name: identifier(a, `attribute_${i + 1}`), type: attributeType(a) }));
-  const all = [{ name: 'id', type: 'uuid' as const }, ...named.filter((a) => a.name !== 'id' && a.name !== 'identifier')];
-  return uniqueBy(all, (a) => a.name);
+/** Which side of a relationship holds the other's key: the "many" side of one-to-many; none for many-to-many. */
+function keyHolder(r: ModelRelationship): { holder: string; target: string } | undefined {
+  if (r.cardinality === 'one-to-many') return { holder: r.to, target: r.from };
+  if (r.cardinality === 'many-to-one' || r.cardinality === 'one-to-one') return { holder: r.from, target: r.to };
+  return undefined;
 }
 
-/** Pairs of entities that relate: a user-like entity owns the others; an entity named inside another's row links them. */
-function relations(facts: DiagramFacts): Array<{ from: number; to: number; label: string }> {
-  const entities = facts.entities;
-  const owner = entities.findIndex((e) => /\b(user|account|member|customer|person|profile)\b/i.test(e.name));
-  const links: Array<{ from: number; to: number; label: string }> = [];
-  entities.forEach((entity, i) => {
-    entities.forEach((other, j) => {
-      if (i === j) return;
-      if (entity.attributes.some((a) => norm(a).includes(norm(other.name)))) links.push({ from: j, to: i, label: 'has' });
-    });
-  });
-  entities.forEach((_, i) => {
-    if (owner >= 0 && i !== owner && !links.some((l) => l.to === i)) links.push({ from: owner, to: i, label: 'creates' });
-    else if (owner < 0 && i > 0 && !links.some((l) => l.to === i)) links.push({ from: 0, to: i, label: 'has' });
-  });
-  return uniqueBy(links, (l) => `${Math.min(l.from, l.to)}-${Math.max(l.from, l.to)}`);
+function columnsOf(entity: ModelEntity, model: ProjectModel, relationships: readonly ModelRelationship[]): Column[] {
+  const nameOf = (id: string) => model.entities.find((e) => e.id === id)?.name ?? id;
+  const columns: Column[] = [{ type: 'uuid', name: 'id', key: 'PK' }];
+  const referenced = new Set<string>();
+  for (const attribute of entity.attributes) {
+    const name = identifier(attribute.name, '');
+    if (name === '' || name === 'id') continue;
+    if (attribute.type === 'reference') {
+      if (attribute.references) referenced.add(attribute.references);
+      const target = attribute.references ? nameOf(attribute.references) : '';
+      columns.push({ type: 'uuid', name: name.endsWith('_id') ? name : `${name}_id`, key: 'FK', ...(target ? { comment: safeLabel(target, 40, '') } : {}) });
+      continue;
+    }
+    const values = attribute.type === 'enum' && attribute.values?.length ? joinList(attribute.values.map((v) => safeLabel(v, 24, '')).filter(Boolean), 'or') : '';
+    columns.push({ type: COLUMN_TYPES[attribute.type], name, ...(values ? { comment: values } : {}) });
+  }
+  // A lifecycle is a status column whose values are the states.
+  if (entity.states.length && !columns.some((c) => c.name === 'status' || c.name === 'state')) {
+    columns.push({ type: 'enum', name: 'status', comment: joinList(entity.states.map((s) => safeLabel(s, 24, '')).filter(Boolean), 'or') });
+  }
+  for (const r of relationships) {
+    const side = keyHolder(r);
+    if (!side || side.holder !== entity.id || referenced.has(side.target)) continue;
+    referenced.add(side.target);
+    columns.push({ type: 'uuid', name: `${identifier(nameOf(side.target), 'parent')}_id`, key: 'FK', comment: safeLabel(nameOf(side.target), 40, '') });
+  }
+  return uniqueBy(columns, (c) => c.name);
 }
 
-export function er(facts: DiagramFacts): string {
-  const ids = facts.entities.map((e, i) => `${pascal(e.name, 'Entity')}${i}`);
+/** Crow's foot between `from` and `to`, read from `from`: one member borrows many loans is ||--o{. */
+const CROWS_FOOT: Record<Cardinality, string> = {
+  'one-to-one': '||--o|',
+  'one-to-many': '||--o{',
+  'many-to-one': '}o--||',
+  'many-to-many': '}o--o{',
+};
+
+export function er(model: ProjectModel, focus: Focus): string {
+  const { entities, relationships } = entitiesInView(model, focus);
   const lines = ['erDiagram'];
-  facts.entities.forEach((entity, i) => {
-    lines.push(`  ${ids[i]}["${entity.name}"] {`);
-    for (const attribute of attributesOf(entity)) lines.push(`    ${attribute.type} ${attribute.name}${attribute.name === 'id' ? ' PK' : ''}`);
+  for (const entity of entities) {
+    lines.push(`  ${nodeId('E', entity.id)}["${safeLabel(entity.name, 40, 'Record')}"] {`);
+    for (const column of columnsOf(entity, model, relationships)) {
+      const comment = column.comment ? ` "${column.comment}"` : '';
+      lines.push(`    ${column.type} ${column.name}${column.key ? ` ${column.key}` : ''}${comment}`);
+    }
     lines.push('  }');
-  });
-  for (const link of relations(facts)) lines.push(`  ${ids[link.from]} ||--o{ ${ids[link.to]} : "${link.label}"`);
+  }
+  for (const r of relationships) lines.push(`  ${nodeId('E', r.from)} ${CROWS_FOOT[r.cardinality]} ${nodeId('E', r.to)} : "${safeLabel(r.label, 40, 'relates to')}"`);
   return lines.join('\n');
 }
 
-export function classDiagram(facts: DiagramFacts): string {
-  const ids = facts.entities.map((e, i) => `${pascal(e.name, 'Entity')}${i}`);
+const MULTIPLICITY: Record<Cardinality, [string, string]> = {
+  'one-to-one': ['1', '0..1'],
+  'one-to-many': ['1', '*'],
+  'many-to-one': ['*', '1'],
+  'many-to-many': ['*', '*'],
+};
+
+/** A class's operations: the verbs of the use cases that act on it ("Approve a loan" → approve()). */
+function operationsOf(entity: ModelEntity, model: ProjectModel): string[] {
+  const verbs = model.useCases.filter((u) => u.entity === entity.id).map((u) => identifier(u.action, ''));
+  return uniqueBy(verbs, (v) => v).slice(0, 5);
+}
+
+export function classDiagram(model: ProjectModel, focus: Focus): string {
+  const { entities, relationships } = entitiesInView(model, focus);
   const lines = ['classDiagram'];
-  facts.entities.forEach((entity, i) => {
-    lines.push(`  class ${ids[i]}["${entity.name}"] {`);
-    for (const attribute of attributesOf(entity)) lines.push(`    +${attribute.type} ${attribute.name}`);
-    const operations = facts.useCases
-      .filter((uc) => norm(uc.title).includes(norm(entity.name)))
-      .map((uc) => identifier(tokenize(uc.title)[0] ?? '', ''))
-      .filter((op) => op !== '');
-    for (const operation of uniqueBy(operations, (o) => o).slice(0, 4)) lines.push(`    +${operation}()`);
+  if (entities.length === 0) lines.push('  note "No records are known yet"');
+  for (const entity of entities) {
+    lines.push(`  class ${nodeId('C', entity.id)}["${safeLabel(entity.name, 40, 'Record')}"] {`);
+    // Associations show the references; the attributes are the entity's own data.
+    for (const column of columnsOf(entity, model, []).filter((c) => c.key !== 'FK')) lines.push(`    +${column.type} ${column.name}`);
+    for (const operation of operationsOf(entity, model)) lines.push(`    +${operation}()`);
     lines.push('  }');
-  });
-  for (const link of relations(facts)) lines.push(`  ${ids[link.from]} "1" --> "*" ${ids[link.to]} : ${link.label}`);
+  }
+  for (const r of relationships) {
+    const [from, to] = MULTIPLICITY[r.cardinality];
+    lines.push(`  ${nodeId('C', r.from)} "${from}" --> "${to}" ${nodeId('C', r.to)} : ${safeLabel(r.label, 40, 'relates to')}`);
+  }
   return lines.join('\n');
 }

@@ -8,7 +8,7 @@ export { generateDiagramInput, generateDiagramOutput, MAX_DIAGRAM_SOURCE, type G
 
 export const generateDiagramTask = defineObjectTask<GenerateDiagramInput, GeneratedDiagram>({
   name: 'generate-diagram',
-  description: 'A Mermaid diagram (sequence, architecture, use case, flowchart, class, activity, ER, state or Gantt) from a project document',
+  description: 'A Mermaid diagram (sequence, architecture, use case, flowchart, class, activity, ER, state or Gantt) drawn from the project model',
   input: generateDiagramInput,
   output: generateDiagramOutput,
 
@@ -17,8 +17,8 @@ export const generateDiagramTask = defineObjectTask<GenerateDiagramInput, Genera
   builtin: (input) =>
     writeDiagram(input.type, {
       projectName: input.projectName,
-      text: input.sourceText,
-      description: input.description,
+      model: input.model,
+      focus: input.focus,
       instructions: input.instructions,
       startDate: input.startDate,
     }),

@@ -23,11 +23,13 @@ export const diagramPrompt = (input: GenerateDiagramInput): PromptParts => {
   const lines = [
     `Draw a ${input.type} diagram of the project "${input.projectName}" as Mermaid code.`,
     `Use ${mermaidForms[input.type]}.`,
-    'Take the actors, steps, entities and components from the source text below; do not invent features it does not support.',
+    'Draw it from the project model below (JSON): its actors, entities with their attributes, relationships with their cardinality, use cases with their steps, lifecycle states, rules and constraints. Use their names as written; items refer to each other by id. Do not invent actors, records or steps the model does not hold; the source text only adds detail.',
     'Quote node labels ("…") and keep them short; avoid characters Mermaid treats as syntax inside labels (quotes, brackets, semicolons, #, %).',
     'The code must parse with Mermaid 11 as it is: no ``` fence, no HTML, no click handlers, no init directives.',
   ];
+  if (input.focus) lines.push(`Focus on ${input.focus}: draw that entity or use case (with what it relates to).`);
   if (input.startDate) lines.push(`The plan starts on ${input.startDate}.`);
+  lines.push('', '<project-model>', JSON.stringify(input.model), '</project-model>');
   if (input.description) lines.push('', '<project-description>', input.description, '</project-description>');
   lines.push('', `<source${input.sourceTitle ? ` title="${input.sourceTitle.replace(/"/g, "'")}"` : ''}>`, input.sourceText || '(no document: use the project description)', '</source>');
   if (input.instructions) lines.push('', '<instructions>', input.instructions, '</instructions>');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { emptyProjectModel, projectModelSchema } from '../../../project-model/index.js';
 import { diagramKinds } from './kinds.js';
 
 export const MAX_DIAGRAM_SOURCE = 60_000;
@@ -12,6 +13,10 @@ export const generateDiagramInput = z
     /** The source document's Markdown, or the project description when there is no document. */
     sourceText: z.string().max(MAX_DIAGRAM_SOURCE),
     instructions: z.string().max(4000).optional(),
+    /** What the diagram is drawn from: the project's current model (empty when nothing was understood yet). */
+    model: projectModelSchema.default(emptyProjectModel),
+    /** The entity or use case to draw (its id or name), or free text naming it ("the return of a tool"). */
+    focus: z.string().trim().max(200).optional(),
     /** First day of a Gantt chart (YYYY-MM-DD). */
     startDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
     /** On a repair: the code the parser rejected and what it said. */

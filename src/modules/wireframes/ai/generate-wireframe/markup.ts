@@ -1,5 +1,4 @@
 import { capitalize, escapeAttribute, escapeText, tokenize } from '../../../../core/text/index.js';
-import type { Entity } from '../../../projects/index.js';
 
 // Markup helpers: canonical serialization (double quotes, escaped text and attributes), so sanitizing is a no-op.
 
@@ -30,8 +29,8 @@ export function lines(...parts: string[]): string {
 }
 
 /** Ids carry a prefix: DOM-clobbering protection drops ids such as "location" or "title" that shadow page properties. */
-export function fieldId(entity: Entity, field: string): string {
-  return `wf-${slug(entity.name)}-${slug(field)}`;
+export function fieldId(entityName: string, field: string): string {
+  return `wf-${slug(entityName)}-${slug(field)}`;
 }
 
 function slug(text: string): string {

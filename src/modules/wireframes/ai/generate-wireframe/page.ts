@@ -1,15 +1,16 @@
 import { pluralize, singularPhrase, tokenize, truncate } from '../../../../core/text/index.js';
-import type { Entity } from '../../../projects/index.js';
+import type { ModelEntity } from '../../../project-model/index.js';
 import type { WireframeFacts } from './facts.js';
 import { el, lines, text, titleCase } from './markup.js';
 
-// Page furniture: the top bar with its navigation, the page frame and buttons.
+// Page furniture: the top bar with its navigation (the main entities, by their plural names), the frame, buttons.
 
-export type Screen = { facts: WireframeFacts; entity: Entity; active: string };
+export type Screen = { facts: WireframeFacts; entity: ModelEntity | undefined; active: string };
+
+const MAX_NAV_ENTITIES = 4;
 
 export function navItems(facts: WireframeFacts): string[] {
-  const names = facts.entities.slice(0, 3).map((entity) => titleCase(pluralize(entity.name)));
-  return ['Dashboard', ...(names.length ? names : ['Items']), 'Settings'];
+  return ['Dashboard', ...facts.entities.slice(0, MAX_NAV_ENTITIES).map((entity) => titleCase(pluralize(entity.name))), 'Settings'];
 }
 
 function topbar(screen: Screen): string {
@@ -44,4 +45,9 @@ export function page(screen: Screen, ...main: string[]): string {
 
 export function button(label: string, variant: 'primary' | 'secondary' = 'secondary'): string {
   return text('button', label, { type: 'button', class: `wf-button wf-${variant}` });
+}
+
+/** What a screen shows when the model holds no record to draw it for. */
+export function emptyState(what: string): string {
+  return el('section', { class: 'wf-card', 'aria-label': 'Nothing to show yet' }, text('h2', what), text('p', 'Add the records this product keeps in the Model tab, then generate this screen again.', { class: 'wf-muted' }));
 }

@@ -12,9 +12,12 @@ export const wireframePrompt = (input: WireframeTaskInput): PromptParts => {
     `Project: ${input.projectName}`,
     `What it is about:\n${input.idea}`,
     input.source ? `Source document "${input.source.title}":\n${truncate(input.source.markdown, PROMPT_SOURCE_CHARS)}` : '',
-    `Draw ${screen}${input.templateType ? ` as a ${input.templateType} template` : ''}.`,
-    'Use the project’s real entities, fields and user roles from the text: column headers, form labels and navigation ' +
-      'items must be the ones this product needs.',
+    `Project model (JSON: actors, entities with typed attributes, relationships, use cases, metrics):\n${JSON.stringify(input.model)}`,
+    `Draw ${screen}${input.templateType ? ` as a ${input.templateType} template` : ''}${input.entity ? ` for the entity with id "${input.entity}"` : ''}.`,
+    'Use the project model’s entities, attributes and actors: column headers and form labels are the entity’s attributes ' +
+      '(inputs by attribute type: date, number, money, email, a select with an enum’s values, a textarea for long text, a ' +
+      'file input), navigation items are the main entities’ plural names, a dashboard shows the metrics. Never treat the ' +
+      'project itself as an entity.',
     'Answer with: title (the screen’s name), description (one or two sentences), html (the body markup only), css ' +
       '(its stylesheet) and templateType (list, detail, form, dashboard, auth or custom).',
   ];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { generatableTemplates, type GeneratableTemplate } from '../../../../shared/workspace-kinds.js';
+import { emptyProjectModel, projectModelSchema } from '../../../project-model/index.js';
 
 /** The templates the task draws from (a screen of its own design is "custom"). */
 export const wireframeTemplateTypes = generatableTemplates;
@@ -18,9 +19,15 @@ export const wireframeTaskInput = z
       .describe('the document the screens come from (an SRS or PRD)'),
     screen: z.string().trim().min(1).max(200).optional().describe('the screen to draw, in the author’s words'),
     templateType: z.enum(wireframeTemplateTypes).optional(),
+    /** What the screens are drawn from: the project's current model (empty when nothing was understood yet). */
+    model: projectModelSchema.default(emptyProjectModel),
+    /** The id of the model entity the screen shows, when the caller chose one. */
+    entity: z.string().trim().max(80).optional(),
   })
   .strict();
 export type WireframeTaskInput = z.infer<typeof wireframeTaskInput>;
+/** What a caller passes: the model may be left out (an empty model). */
+export type WireframeTaskRequest = z.input<typeof wireframeTaskInput>;
 
 export const wireframeOutput = z
   .object({

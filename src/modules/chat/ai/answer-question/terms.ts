@@ -1,0 +1,24 @@
+import { contentWords, stem, tokenize } from '../../../../core/text/index.js';
+
+// The words a question is about, and whether a text mentions any of them: shared by the offline answer, which ranks
+// sources by them, and the chat flow, which answers "nothing found" without calling a model when no source does.
+
+/** Words that make a question a question but say nothing about its subject. */
+const QUESTION_FILLER = new Set(
+  'answer ask describe detail details do does explain happen happens info information know long mean means often tell work works'.split(' '),
+);
+
+/** The stems of the words a question is about ("How long does a loan last?" → loan, last). */
+export function questionTerms(question: string): Set<string> {
+  const words = contentWords(question).filter((word) => !QUESTION_FILLER.has(word));
+  const chosen = words.length ? words : tokenize(question).filter((word) => /\p{L}/u.test(word) && word.length > 2 && !QUESTION_FILLER.has(word));
+  return new Set(chosen.map(stem));
+}
+
+/** The question's terms a text mentions. */
+export function termsIn(text: string, terms: ReadonlySet<string>): Set<string> {
+  return new Set(tokenize(text).map(stem).filter((word) => terms.has(word)));
+}
+
+/** The plain answer when nothing in the project is about the question. */
+export const NOTHING_FOUND = 'I found nothing about that in this project.';
