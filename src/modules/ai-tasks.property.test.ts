@@ -6,6 +6,7 @@ import { moduleRegistry } from '../app.js';
 import { answerQuestionTask } from './chat/index.js';
 import { generateDiagramTask } from './diagrams/index.js';
 import { clarifyingQuestionsTask, documentAiTasks, extractInsightsTask, projectBriefTask } from './generation/index.js';
+import { projectModelTask, validateModel, type ProjectModel } from './project-model/index.js';
 import { generateWireframeTask } from './wireframes/index.js';
 
 const catalog = moduleRegistry.aiTasks;
@@ -61,6 +62,15 @@ const inputs: Record<string, fc.Arbitrary<unknown>> = {
     { requiredKeys: ['name', 'idea'] },
   ),
   'clarifying-questions': fc.record({ idea: nonBlank(20_000) }),
+  'project-model': fc.record(
+    {
+      projectName: fc.oneof(fc.constantFrom('PawTrail', 'Billable', 'X', 'Ünïcödé 🙂'), fc.string({ minLength: 1, maxLength: 40 })).filter((n) => n.trim().length > 0),
+      idea: nonBlank(20_000),
+      answers: fc.array(fc.record({ question: nonBlank(1000), answer: anyText.map((a) => a.slice(0, 4000)) }), { maxLength: 4 }),
+      instructions: nonBlank(400),
+    },
+    { requiredKeys: ['projectName', 'idea'] },
+  ),
   'answer-question': fc.record({
     question: nonBlank(4000),
     context: fc.array(
@@ -83,8 +93,11 @@ function runBuiltin(task: AiTask, rawInput: unknown): unknown {
   const second = task.builtin(input, {});
   expect(second).toEqual(first);
   expect(JSON.stringify(first)).not.toMatch(/undefined|NaN|\[object /);
-  if (task.kind === 'object') task.output.parse(first);
-  else {
+  if (task.kind === 'object') {
+    task.output.parse(first);
+    // A model whose items point at ids that do not exist could not be saved.
+    if (task === projectModelTask) expect(validateModel(first as ProjectModel)).toEqual([]);
+  } else {
     expect(typeof first).toBe('string');
     expect((first as string).trim().length).toBeGreaterThan(0);
   }
@@ -94,6 +107,7 @@ function runBuiltin(task: AiTask, rawInput: unknown): unknown {
 describe('built-in AI tasks (generated inputs)', () => {
   it('registers every task once under its name', () => {
     expect(aiTasks.map((task) => task.name)).toEqual([
+      'project-model',
       'extract-insights',
       'project-brief',
       'clarifying-questions',

@@ -3,11 +3,11 @@ import type { AppContext } from '../../core/context.js';
 import { jobActor } from '../../core/audit.js';
 import { withUser } from '../../core/db/tenancy.js';
 import { defineJobHandler, JobFailure, type JobHandler } from '../../core/jobs/index.js';
+import { ensureProjectModel } from '../project-model/index.js';
 import { diagramKindLabel, generateDiagramTask, type GeneratedDiagram, type GenerateDiagramInput } from './ai/generate-diagram/index.js';
 import { diagramTypes } from './diagrams.schema.js';
 import { createDiagram, refusalPlace } from './diagrams.service.js';
 import { GENERATE_DIAGRAM_JOB, loadDiagramSource } from './diagram-generation.service.js';
-import { projectModelForView } from './project-model-source.js';
 import { validateDiagram } from './diagram-kind-check.js';
 import type { MermaidValidation } from './mermaid-validator.js';
 
@@ -49,7 +49,7 @@ export function generateDiagramJob(context: AppContext): JobHandler {
       await job.progress(5, 'Reading the source');
       const source = await withUser(context.db, createdBy, (tx) => loadDiagramSource(tx, createdBy, projectId, payload));
       const call = { organizationId, projectId, userId: createdBy, jobId: job.job.id, signal: job.signal };
-      const { model, built } = await projectModelForView(context, call, source.project, 'Built for a diagram');
+      const { model, built } = await ensureProjectModel(context, call, 'Built for a diagram');
       if (built) await job.progress(15, 'Read the project into its model');
       const base: GenerateDiagramInput = { ...source.input, model };
       let input = base;

@@ -6,7 +6,6 @@ import { generateDiagramJob } from './generate-diagram.job.js';
 export { diagramRevisions, diagrams, diagramTypes, type DiagramType } from './diagrams.schema.js';
 export { closeMermaidValidator, validateMermaid, type MermaidValidation } from './mermaid-validator.js';
 export { GENERATE_DIAGRAM_JOB } from './diagram-generation.service.js';
-export { projectModelForView, type ModelCall } from './project-model-source.js';
 export { generateDiagramTask, type GenerateDiagramInput, type GeneratedDiagram } from './ai/generate-diagram/index.js';
 
 /** Mermaid diagrams of a project, written by hand or generated from its project model. */

@@ -30,6 +30,7 @@ export { renderModelMarkdown } from './render-markdown.js';
 export { validateModel, type ModelProblem } from './validate-model.js';
 export { applyCorrection, type CorrectionResult } from './corrections.js';
 export { BUILD_MODEL_JOB } from './model-build.service.js';
+export { ensureProjectModel } from './ensure-model.js';
 
 /** The project model: what was understood of a project, versioned, corrected by people, drawn on by every artifact. */
 export const projectModelModule: AppModule = {

@@ -3,6 +3,7 @@ import type { AppContext } from '../../core/context.js';
 import { jobActor } from '../../core/audit.js';
 import { withUser } from '../../core/db/tenancy.js';
 import { defineJobHandler, JobFailure, type JobHandler } from '../../core/jobs/index.js';
+import { ensureProjectModel } from '../project-model/index.js';
 import {
   generateWireframeTask,
   screenSetRequests,
@@ -11,7 +12,6 @@ import {
   type WireframeOutput,
   type WireframeTaskInput,
 } from './ai/generate-wireframe/index.js';
-import { projectModelForView } from '../diagrams/index.js';
 import { splitModelDocument } from './model-output.js';
 import { GENERATE_WIREFRAMES_JOB, wireframeContext } from './wireframe-generation.service.js';
 import { insertWireframe, requireWireframesAccess } from './wireframes.service.js';
@@ -47,7 +47,7 @@ export function generateWireframesJob(context: AppContext): JobHandler {
       const loaded = await withUser(context.db, createdBy, (tx) => wireframeContext(tx, createdBy, projectId, payload.from));
       const { sourceDocumentId } = loaded;
       const call = { organizationId, projectId, userId: createdBy, jobId: job.job.id, signal: job.signal };
-      const { model } = await projectModelForView(context, call, loaded.project, 'Built for wireframes');
+      const { model } = await ensureProjectModel(context, call, 'Built for wireframes');
       const base = { ...loaded.base, model };
       const requests: ScreenRequest[] =
         payload.screen || payload.templateType

@@ -15,8 +15,8 @@ const ANSWER_MAX = 10_000;
 
 /**
  * A project started from an idea: Atelier asks two or three clarifying questions, the author answers (or skips them),
- * then five documents are written — overview, PRD, marketing plan, technical design and delivery plan — and shown as
- * the project's workspace. Each step's job is followed live.
+ * then the project model is built and six documents are written from it — SRS, overview, PRD, marketing plan,
+ * technical design and delivery plan — and shown as the project's workspace. Each step's job is followed live.
  */
 export function IdeaPanel({ project, canEdit, onProjectChange }: { project: Project; canEdit: boolean; onProjectChange(project: Project): void }) {
   const pipeline = useResource<IdeaPipeline>(project.id, (signal) => api.projects.ideaPipeline(project.id, signal));

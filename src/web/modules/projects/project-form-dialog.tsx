@@ -110,7 +110,7 @@ function ProjectForm({ onClose, onSaved, organizationId, project }: Omit<Props, 
               <strong>
                 <LightbulbIcon size={14} /> Start from an idea
               </strong>
-              <span>A few questions, then five documents</span>
+              <span>A few questions, then the project model and six documents</span>
             </button>
           </div>
         )}

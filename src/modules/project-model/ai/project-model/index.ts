@@ -1,4 +1,5 @@
 import { defineObjectTask } from '../../../../core/ai/task.js';
+import { pruneDangling } from '../../model-references.js';
 import { buildProjectModel } from './offline.js';
 import { projectModelPrompt } from './prompt.js';
 import { projectModelInput, projectModelOutput, type ProjectModel, type ProjectModelInput } from './schema.js';
@@ -12,5 +13,6 @@ export const projectModelTask = defineObjectTask<ProjectModelInput, ProjectModel
   output: projectModelOutput,
 
   buildPrompt: projectModelPrompt,
-  builtin: buildProjectModel,
+  // The reading never yields a reference to an item it did not keep: such a model could not be saved.
+  builtin: (input) => pruneDangling(buildProjectModel(input)).model,
 });
