@@ -7,10 +7,12 @@
  *   npm run bench:health                                  # embedded PGlite in a temporary directory
  *   DATABASE_URL=postgres://… npm run bench:health        # a PostgreSQL server (give it a scratch database)
  *   BENCH_JOBS=10 BENCH_INPUTS=50 BENCH_REQUESTS=300 npm run bench:health
+ *   BENCH_CPU_PROFILE=loaded.cpuprofile npm run bench:health  # a CPU profile of the main thread while the jobs run
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Session } from 'node:inspector/promises';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { loadConfig } from '../src/config.js';
 import { hashSecret, newSecretToken } from '../src/core/auth/secrets.js';
@@ -19,6 +21,7 @@ import { startServer } from '../src/server.js';
 const JOBS = Number(process.env.BENCH_JOBS ?? 10);
 const INPUTS_PER_JOB = Number(process.env.BENCH_INPUTS ?? 50);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 300);
+const CPU_PROFILE = process.env.BENCH_CPU_PROFILE;
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-bench-'));
 const server = await startServer(
@@ -97,7 +100,8 @@ try {
   });
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
 
-  // Warm up the routes, then measure the idle server.
+  // Let the worker threads load, warm up the routes, then measure the idle server.
+  await server.workers?.start();
   console.error('measuring the idle server…');
   await measureHealth(50);
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
@@ -106,6 +110,12 @@ try {
   const idleLoopMaxMs = loopDelay.max / 1e6;
   loopDelay.reset();
   console.error('queueing the jobs…');
+  const profiler = CPU_PROFILE ? new Session() : undefined;
+  if (profiler) {
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.start');
+  }
 
   // All jobs are queued at once, as a burst of users would.
   const queueStarted = performance.now();
@@ -149,6 +159,11 @@ try {
   const loadedLoopMaxMs = loopDelay.max / 1e6;
   const loadedLoopP99Ms = loopDelay.percentile(99) / 1e6;
   loopDelay.disable();
+  if (profiler && CPU_PROFILE) {
+    const { profile } = await profiler.post('Profiler.stop');
+    fs.writeFileSync(CPU_PROFILE, JSON.stringify(profile));
+    profiler.disconnect();
+  }
   const statusesAtEnd = await jobStatuses();
   await queueing;
   await watcher;
@@ -169,6 +184,10 @@ try {
   console.log(`the ${JOBS} POST …/jobs requests, sent at once, all answered after ${queuedMs.toFixed(0)} ms`);
   console.log(`jobs when measuring began: ${format(statusesAtStart)}; when it ended: ${format(statusesAtEnd)}`);
   console.log(`jobs: ${format(outcome)}; all done ${jobsSeconds.toFixed(1)} s after queueing; slowest job ${spans?.slowest} ms, first start to last finish ${spans?.span} ms`);
+  const [failure] = await server.db.withAdmin((sql) =>
+    sql.query<{ error: unknown }>(`SELECT error FROM app.jobs WHERE status = 'failed' LIMIT 1`),
+  );
+  if (failure) console.log(`a failed job says: ${JSON.stringify(failure.error)}`);
   if (loaded.length < REQUESTS) console.log(`(the jobs finished after ${loaded.length} of ${REQUESTS} requests: raise BENCH_INPUTS for a longer run)`);
   console.log(`ratio p99 during jobs / idle: ${(percentile(loaded, 99) / percentile(idle, 99)).toFixed(2)} (target ≤ 3)`);
 } finally {
