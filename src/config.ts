@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -31,6 +32,13 @@ const environmentSchema = z.object({
   AI_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
   AI_PRICING_FILE: z.string().optional(),
   AI_STRUCTURED_OUTPUT: z.enum(['native', 'prompt']).optional(),
+  AI_BUILTIN_WORKERS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(16)
+    .optional()
+    .describe('worker threads of the offline engine; 0 runs it in the request thread; default: cores - 1, 1 to 4'),
   ATELIER_SECRET_KEY: z
     .string()
     .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)$/, 'must be 32 bytes as 64 hex digits or base64')
@@ -70,6 +78,11 @@ export type AiConfig = {
   pricingFile: string | undefined;
   /** How object tasks ask for JSON; undefined: native for openai, anthropic and ollama, prompt for openai-compatible. */
   structuredOutput: 'native' | 'prompt' | undefined;
+  /**
+   * Worker threads that run the offline engine's tasks, so long generations do not stall requests; 0 runs them in the
+   * thread that answers requests.
+   */
+  builtinWorkers: number;
 };
 
 export type JobsConfig = {
@@ -120,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxRetries: e.AI_MAX_RETRIES,
       pricingFile: e.AI_PRICING_FILE,
       structuredOutput: e.AI_STRUCTURED_OUTPUT,
+      builtinWorkers: e.AI_BUILTIN_WORKERS ?? Math.min(4, Math.max(1, os.availableParallelism() - 1)),
     },
     secretKey: e.ATELIER_SECRET_KEY,
     jobs: {

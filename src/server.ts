@@ -1,13 +1,18 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, createAppContext, moduleRegistry } from './app.js';
-import { createConfiguredGateway } from './core/ai/index.js';
+import { createConfiguredGateway, pooledOfflineEngine } from './core/ai/index.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './core/db/database.js';
 import { migrateUp } from './core/db/migrator.js';
 import { createJobRunner, type JobRunner } from './core/jobs/index.js';
 import { createLogger } from './core/logging.js';
 import { createMailer } from './core/mail.js';
+import { createWorkerPool, type WorkerPool } from './core/workers/worker-pool.js';
+
+/** src/worker.ts next to this file: worker.js in dist/, worker.ts when the sources run (tsx, vitest). */
+export const WORKER_ENTRY = new URL(`./worker${path.extname(fileURLToPath(import.meta.url))}`, import.meta.url);
 
 /** The database the configuration names: PostgreSQL when DATABASE_URL is set, else embedded PGlite in DATA_DIR. */
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
@@ -22,6 +27,8 @@ export type RunningServer = {
   url: string;
   /** Runs background jobs; undefined when JOBS_CONCURRENCY is 0 (an API-only process). */
   jobRunner: JobRunner | undefined;
+  /** The threads that run CPU-heavy work; undefined when AI_BUILTIN_WORKERS is 0. */
+  workers: WorkerPool | undefined;
   stop(): Promise<void>;
 };
 
@@ -30,6 +37,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   // One logger for the HTTP server, the job runner, the mailer and the AI gateway, with secrets redacted.
   const log = createLogger(config.logLevel);
   const db = await openConfiguredDatabase(config);
+  let workers: WorkerPool | undefined;
   try {
     const applied = await migrateUp(db);
     if (applied.length) log.info({ migrations: applied.map((m) => `${m.version}_${m.name}`) }, 'migrations applied');
@@ -40,7 +48,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
       outboxDir: path.join(config.dataDir, 'outbox'),
       log,
     });
-    const ai = createConfiguredGateway(config, db, log);
+    workers = config.ai.builtinWorkers > 0 ? createWorkerPool({ entry: WORKER_ENTRY, size: config.ai.builtinWorkers, name: 'atelier-worker' }) : undefined;
+    const ai = createConfiguredGateway(config, db, log, workers && pooledOfflineEngine(workers, moduleRegistry.aiTasks));
     const context = createAppContext({ config, db, mailer, ai });
     const app = await buildApp(context, { logger: log });
     const jobRunner =
@@ -50,6 +59,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
+    workers?.start().catch((error: unknown) => log.error({ err: error }, 'the worker threads could not start'));
     jobRunner?.start();
     log.info({ database: db.kind, url: `http://localhost:${port}` }, 'Atelier is ready');
     let stopping: Promise<void> | undefined;
@@ -58,6 +68,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       db,
       url: `http://127.0.0.1:${port}`,
       jobRunner,
+      workers,
       stop() {
         stopping ??= (async () => {
           try {
@@ -65,6 +76,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
             const closed = await Promise.allSettled([jobRunner?.stop(), app.close()]);
             for (const outcome of closed) if (outcome.status === 'rejected') throw outcome.reason;
           } finally {
+            await workers?.close();
             await db.close(); // PGlite loses its last writes unless closed
           }
         })();
@@ -72,6 +84,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       },
     };
   } catch (error) {
+    await workers?.close();
     await db.close();
     throw error;
   }

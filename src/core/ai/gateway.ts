@@ -19,13 +19,13 @@ import { assertWithinBudget } from './budgets.js';
 import { consumeCredit, refundCredit } from './credits.js';
 import { recordGeneration, type GenerationRecord } from './ledger.js';
 import { costOf, type PricingTable } from './pricing.js';
+import { inThreadOfflineEngine, promptText, type OfflineEngine } from './offline-engine.js';
 import { toProviderError } from './provider-errors.js';
 import { BUILTIN_MODEL, createLanguageModel, type ProviderSettings } from './providers.js';
 import type { SecretBox } from './secret-box.js';
 import { gateOutput } from './prose-gate.js';
-import type { AiTask, ObjectTask, PromptParts, TextTask } from './task.js';
+import type { AiTask, ObjectTask, TextTask } from './task.js';
 import {
-  describeIssues,
   nativeOutput,
   objectInstructions,
   parseOutput,
@@ -91,11 +91,9 @@ export type AiGatewayOptions = {
   log?: FastifyBaseLogger;
   /** Tests put the AI SDK's mock model here; the product builds real provider models. */
   modelFor?: (settings: ProviderSettings) => LanguageModel;
+  /** Where the built-in engine runs; default: in this thread. The server hands it a worker pool (AI_BUILTIN_WORKERS). */
+  offline?: OfflineEngine;
 };
-
-function promptText(parts: PromptParts): string {
-  return `${parts.system}\n\n${parts.prompt}`;
-}
 
 function validateInput<Input>(task: AiTask<Input, unknown>, input: unknown): Input {
   const parsed = task.input.safeParse(input);
@@ -156,6 +154,17 @@ function wrongTwice(model: string, task: AiTask<unknown, unknown>, problem: stri
 export function createAiGateway(options: AiGatewayOptions): AiGateway {
   const { db, config, secrets, pricing } = options;
   const modelFor = options.modelFor ?? createLanguageModel;
+  const offline = options.offline ?? inThreadOfflineEngine;
+
+  /** The offline answer; an abort while it is computed is a cancellation, as for a remote call. */
+  async function answerOffline(task: AiTask<unknown, unknown>, input: unknown, format: 'run' | 'stream', signal: AbortSignal | undefined) {
+    try {
+      return await offline.answer(task, input, format, signal);
+    } catch (error) {
+      if (signal?.aborted) throw cancelled();
+      throw error;
+    }
+  }
 
   type CallState = { settings: ResolvedAiSettings; creditSpent: boolean; produced: boolean; runSpentUsd: number };
 
@@ -300,24 +309,9 @@ export function createAiGateway(options: AiGatewayOptions): AiGateway {
     context: AiCallContext,
     state: CallState,
   ): Promise<Generation<unknown>> {
-    const parts = task.buildPrompt(input);
     const started = performance.now();
-    const built = task.builtin(input, { ...(context.signal ? { signal: context.signal } : {}) });
-    if (task.kind === 'object') {
-      const parsed = task.output.safeParse(built);
-      if (!parsed.success) {
-        throw new AppError('AI_OUTPUT_INVALID', `The offline engine produced an invalid ${task.name} result: ${describeIssues(parsed.error)}`);
-      }
-    }
-    // The quality gate: the offline engine gets no retry, so text the repair cannot fix fails the call by name.
-    const gated = gateOutput(task as AiTask<unknown, unknown>, built);
-    if (!gated.ok) {
-      throw new AppError('AI_OUTPUT_INVALID', `The offline engine wrote broken text for ${task.name}: ${gated.problem}`);
-    }
-    const output = gated.value;
-    const response = typeof output === 'string' ? output : JSON.stringify(output);
-    const prompt = promptText(parts);
-    const counts = { tokensIn: estimateTokens(prompt), tokensOut: estimateTokens(response) };
+    const { output, prompt = '', response, tokensIn, tokensOut } = await answerOffline(task, input, 'run', context.signal);
+    const counts = { tokensIn, tokensOut };
     const latencyMs = performance.now() - started;
     const { id } = await record(task, context, state.settings, {
       prompt,
@@ -401,10 +395,6 @@ export function createAiGateway(options: AiGatewayOptions): AiGateway {
     const parts = task.kind === 'object' && !native ? { ...built, prompt: built.prompt + objectInstructions(task) } : built;
     const asked = task.kind === 'object' && settings.provider !== 'builtin' ? { structuredOutput: native ? 'native' : 'prompt' } : {};
     const prompt = promptText(parts);
-    const answerOffline = (signal: AbortSignal): string => {
-      const answer = task.builtin(input, { signal });
-      return typeof answer === 'string' ? answer : JSON.stringify(answer, null, 1);
-    };
     let settle!: { resolve(value: Generation<string>): void; reject(error: unknown): void };
     const result = new Promise<Generation<string>>((resolve, reject) => (settle = { resolve, reject }));
     result.catch(() => undefined); // the stream's reader sees the error; an unread result must not crash the process
@@ -443,7 +433,7 @@ export function createAiGateway(options: AiGatewayOptions): AiGateway {
       };
       try {
         if (settings.provider === 'builtin') {
-          const answer = answerOffline(signal);
+          const { response: answer } = await answerOffline(task, input, 'stream', signal);
           for (const piece of pieces(answer)) {
             if (signal.aborted) break;
             text += piece;

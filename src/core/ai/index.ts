@@ -3,6 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../../config.js';
 import type { Database } from '../db/database.js';
 import { createAiGateway, type AiGateway } from './gateway.js';
+import type { OfflineEngine } from './offline-engine.js';
 export { extractJson } from './structured-output.js';
 import { loadPricing } from './pricing.js';
 import { createSecretBox, loadSecretKey } from './secret-box.js';
@@ -21,9 +22,27 @@ export { defaultModelOf, endpointOf, type ProviderSettings } from './providers.j
 export { providerNames, type ProviderName } from './ai.schema.js';
 export type { AiTask, ObjectTask, ProseField, TextTask } from './task.js';
 export type { ProseKind } from '../text/quality/index.js';
+export {
+  answerOffline,
+  inThreadOfflineEngine,
+  offlineWorkerFunctions,
+  pooledOfflineEngine,
+  type OfflineAnswer,
+  type OfflineEngine,
+} from './offline-engine.js';
 
-/** The gateway the configuration describes: pricing from AI_PRICING_FILE, keys sealed under the server's secret. */
-export function createConfiguredGateway(config: Config, db: Database, log?: FastifyBaseLogger): AiGateway {
+/**
+ * The gateway the configuration describes: pricing from AI_PRICING_FILE, keys sealed under the server's secret, the
+ * offline engine where `offline` runs it (default: this thread).
+ */
+export function createConfiguredGateway(config: Config, db: Database, log?: FastifyBaseLogger, offline?: OfflineEngine): AiGateway {
   const secrets = createSecretBox(loadSecretKey(config.secretKey, path.resolve(config.dataDir)));
-  return createAiGateway({ db, config: config.ai, secrets, pricing: loadPricing(config.ai.pricingFile), ...(log ? { log } : {}) });
+  return createAiGateway({
+    db,
+    config: config.ai,
+    secrets,
+    pricing: loadPricing(config.ai.pricingFile),
+    ...(log ? { log } : {}),
+    ...(offline ? { offline } : {}),
+  });
 }

@@ -6,6 +6,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
+import { createPriorityGate } from './priority-gate.js';
 
 export type Orm = PgDatabase<PgQueryResultHKT>;
 export type Tx = Parameters<Parameters<Orm['transaction']>[0]>[0];
@@ -74,7 +75,18 @@ async function openPglite(options: { dataDir?: string; pglite?: PGlite }): Promi
       throw error;
     }
   }
-  const pglite = client;
+  // PGlite answers one caller at a time, in order; the gate puts requests before background jobs (priority-gate.ts).
+  const gate = createPriorityGate();
+  const raw = client;
+  const pglite = new Proxy(raw, {
+    get(target, property) {
+      if (property === 'query') return (...args: Parameters<PGlite['query']>) => gate.run(() => target.query(...args));
+      if (property === 'exec') return (...args: Parameters<PGlite['exec']>) => gate.run(() => target.exec(...args));
+      if (property === 'transaction') return (...args: Parameters<PGlite['transaction']>) => gate.run(() => target.transaction(...args));
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
   const adminClient = (q: Pick<PGlite, 'query' | 'exec'>): SqlClient => ({
     async query<Row>(text: string, params?: unknown[]) {
       return (await q.query<Row>(text, params)).rows;

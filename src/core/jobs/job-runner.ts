@@ -4,6 +4,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../db/database.js';
+import { asBackground } from '../db/priority-gate.js';
 import { asSystem, withUser } from '../db/tenancy.js';
 import { AppError } from '../errors.js';
 import { JobFailure, type JobContext, type JobHandler, type JobOutcome } from './job-handler.js';
@@ -572,7 +573,8 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       if (concurrency < 1) throw new Error('A job runner needs a concurrency of at least 1');
       started = true;
       unsubscribe = onJobEnqueued(wake);
-      loopDone = loop().catch((error: unknown) => log.error({ err: error }, 'job runner stopped unexpectedly'));
+      // Jobs, and all the database work they do, yield to requests (core/db/priority-gate.ts).
+      loopDone = asBackground(() => loop()).catch((error: unknown) => log.error({ err: error }, 'job runner stopped unexpectedly'));
       log.info({ worker: workerId, concurrency }, 'job runner started');
     },
     async stop() {
@@ -606,7 +608,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       if (started) log.info({ worker: workerId }, 'job runner stopped');
     },
     wake,
-    runOnce,
+    runOnce: () => asBackground(runOnce),
     async drain() {
       let count = 0;
       while (await runOnce()) count += 1;

@@ -1,6 +1,10 @@
+import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../../core/context.js';
-import type { Generation } from '../../core/ai/index.js';
+import type { AiTask, Generation } from '../../core/ai/index.js';
+import { aiGenerations } from '../../core/ai/ai.schema.js';
+import { parseOutput } from '../../core/ai/structured-output.js';
+import { withUser } from '../../core/db/tenancy.js';
 import { jobActor, recordAudit } from '../../core/audit.js';
 import { AppError } from '../../core/errors.js';
 import { defineJobHandler, JobFailure, type JobHandler } from '../../core/jobs/index.js';
@@ -19,9 +23,16 @@ type Produced = {
   provider?: string | undefined;
   model?: string | undefined;
 };
+/**
+ * What an attempt leaves for the next one: the ledger rows of the inputs done and the running totals. The outputs
+ * themselves are in those rows; keeping them here too would rewrite every earlier output after each input (a
+ * checkpoint that grows with the batch, and much database work while the job runs). Checkpoints written with their
+ * outputs (`outputs`) are still read.
+ */
+type Checkpoint = Omit<Produced, 'outputs'>;
 const checkpointSchema = z.object({
   generationIds: z.array(z.string()),
-  outputs: z.array(z.unknown()),
+  outputs: z.array(z.unknown()).optional(),
   tokensIn: z.number(),
   tokensOut: z.number(),
   cost: z.number(),
@@ -39,6 +50,36 @@ function resultOf(task: string, total: number, produced: Produced): Record<strin
   return { task, total, completed: produced.outputs.length, ...produced };
 }
 
+function checkpointOf(produced: Produced): Checkpoint {
+  const { outputs: _outputs, ...rest } = produced;
+  return rest;
+}
+
+/**
+ * The outputs of the ledger rows `generationIds`, in order, as far as they can be read back: a row whose answer no
+ * longer parses ends the list, and its input is asked again.
+ */
+async function outputsOf(context: AppContext, userId: string, task: AiTask, generationIds: readonly string[]): Promise<unknown[]> {
+  if (generationIds.length === 0) return [];
+  const rows = await withUser(context.db, userId, (tx) =>
+    tx.select({ id: aiGenerations.id, response: aiGenerations.response }).from(aiGenerations).where(inArray(aiGenerations.id, [...generationIds])),
+  );
+  const responses = new Map(rows.map((row) => [row.id, row.response]));
+  const outputs: unknown[] = [];
+  for (const id of generationIds) {
+    const response = responses.get(id);
+    if (typeof response !== 'string') break;
+    if (task.kind === 'text') {
+      outputs.push(response);
+      continue;
+    }
+    const parsed = parseOutput(task, response);
+    if (!parsed.ok) break;
+    outputs.push(parsed.value);
+  }
+  return outputs;
+}
+
 /**
  * Runs one AI task over several inputs as a background job. Each finished input is checkpointed, so an attempt that
  * follows a crash resumes at the first unfinished input and no call is paid for twice. When a budget stops the run,
@@ -53,9 +94,12 @@ export function taskBatchJob(context: AppContext): JobHandler {
       if (!task) throw new AppError('NOT_FOUND', `No AI task named ${job.job.payload.task}`);
       const { inputs } = job.job.payload;
       const saved = checkpointSchema.safeParse(job.checkpoint);
-      const produced: Produced = saved.success
-        ? saved.data
-        : { generationIds: [], outputs: [], tokensIn: 0, tokensOut: 0, cost: 0 };
+      const produced: Produced = { generationIds: [], outputs: [], tokensIn: 0, tokensOut: 0, cost: 0 };
+      if (saved.success) {
+        const outputs = saved.data.outputs ?? (await outputsOf(context, job.job.createdBy, task, saved.data.generationIds));
+        // Inputs whose output could not be read back are asked again; what was spent on them stays counted.
+        Object.assign(produced, saved.data, { outputs, generationIds: saved.data.generationIds.slice(0, outputs.length) });
+      }
       for (let index = produced.outputs.length; index < inputs.length; index++) {
         await job.progress(Math.floor((index / inputs.length) * 100), progressMessage(task.name, index, inputs.length));
         let generation: Generation<unknown>;
@@ -80,7 +124,7 @@ export function taskBatchJob(context: AppContext): JobHandler {
         produced.cost = Math.round((produced.cost + generation.cost) * 1_000_000) / 1_000_000;
         produced.provider = generation.provider;
         produced.model = generation.model;
-        await job.saveCheckpoint(produced);
+        await job.saveCheckpoint(checkpointOf(produced));
       }
       await job.progress(100, inputs.length === 1 ? 'Done' : `Done: ${inputs.length} results`);
       return {
