@@ -28,6 +28,16 @@ export const libraryModel: ProjectModel = projectModelSchema.parse({
   ],
   entities: [
     {
+      id: 'member',
+      name: 'Member',
+      description: 'A person who may borrow tools.',
+      attributes: [
+        { name: 'name', type: 'text', required: true },
+        { name: 'email', type: 'email', required: true },
+      ],
+      sources: idea('Members borrow drills and ladders'),
+    },
+    {
       id: 'tool',
       name: 'Tool',
       description: 'A drill, a ladder or another tool the library lends.',
@@ -119,6 +129,7 @@ export const clinicModel: ProjectModel = projectModelSchema.parse({
     { id: 'doctor', name: 'Doctor', kind: 'person' },
   ],
   entities: [
+    { id: 'patient', name: 'Patient', attributes: [{ name: 'name', type: 'text', required: true }] },
     { id: 'appointment', name: 'Appointment', attributes: [{ name: 'starts_at', type: 'datetime', required: true }, { name: 'patient', type: 'reference', references: 'patient', required: true }], states: ['requested', 'confirmed', 'cancelled'] },
     { id: 'visit-note', name: 'Visit note', attributes: [{ name: 'text', type: 'long_text', required: true }] },
   ],

@@ -1,7 +1,7 @@
 import type { Tx } from '../../core/db/database.js';
 import type { AiCallContext, AiGateway } from '../../core/ai/index.js';
 import { tokenize } from '../../core/text/index.js';
-import { projectModelTask, saveProjectModel, type ProjectModel } from '../project-model/index.js';
+import { projectModelTask, saveProjectModel, withoutDanglingReferences, type ProjectModel } from '../project-model/index.js';
 import type { DocumentTaskInput } from './ai/document-writer/index.js';
 
 /**
@@ -45,7 +45,7 @@ export async function buildProjectModel(ai: AiGateway, input: DocumentTaskInput,
     },
     call,
   );
-  return { model: reconcileOpenQuestions(generation.output, input.answers), generationId: generation.generationId, provider: generation.provider, modelName: generation.model };
+  return { model: reconcileOpenQuestions(withoutDanglingReferences(generation.output), input.answers), generationId: generation.generationId, provider: generation.provider, modelName: generation.model };
 }
 
 /** "Built from the idea and 3 answers". */

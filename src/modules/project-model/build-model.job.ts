@@ -6,6 +6,7 @@ import { defineJobHandler, JobFailure, type JobHandler } from '../../core/jobs/i
 import { projectModelTask } from './ai/project-model/index.js';
 import { keepCorrections } from './keep-corrections.js';
 import { BUILD_MODEL_JOB, loadModelSources } from './model-build.service.js';
+import { withoutDanglingReferences } from './model-references.js';
 import { loadProjectModel, saveProjectModel } from './model-store.js';
 import { requireModelProject } from './model.service.js';
 import { validateModel } from './validate-model.js';
@@ -30,7 +31,8 @@ export function buildModelJob(context: AppContext): JobHandler {
       const sources = await withUser(context.db, createdBy, (tx) => loadModelSources(tx, createdBy, projectId, payload.instructions));
       await job.progress(20, `Reading ${sources.label}`);
       const generation = await context.ai.run(projectModelTask, sources.input, { organizationId, projectId, userId: createdBy, jobId: job.job.id, signal: job.signal });
-      let model = keepCorrections(sources.input.previous, generation.output);
+      const built = withoutDanglingReferences(generation.output);
+      let model = keepCorrections(sources.input.previous, built);
       const problems = validateModel(model);
       if (problems.length) {
         throw new JobFailure('MODEL_INVALID', `The built model does not hold together: ${problems[0]!.path}: ${problems[0]!.message}`, {
@@ -45,7 +47,7 @@ export function buildModelJob(context: AppContext): JobHandler {
           const project = await requireModelProject(tx, createdBy, projectId, 'write');
           // Corrections made while the model was being built are kept too.
           const current = await loadProjectModel(tx, projectId);
-          if ((current?.rev ?? 0) !== sources.previousRev) model = keepCorrections(current?.model, generation.output);
+          if ((current?.rev ?? 0) !== sources.previousRev) model = keepCorrections(current?.model, built);
           const { rev } = await saveProjectModel(tx, createdBy, organizationId, projectId, model, {
             note,
             generationId: generation.generationId,

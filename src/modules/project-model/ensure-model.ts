@@ -3,6 +3,7 @@ import type { AppContext } from '../../core/context.js';
 import { withUser } from '../../core/db/tenancy.js';
 import { projectModelTask } from './ai/project-model/index.js';
 import { loadModelSources } from './model-build.service.js';
+import { withoutDanglingReferences } from './model-references.js';
 import { loadProjectModel, saveProjectModel } from './model-store.js';
 import type { ProjectModel } from './project-model.contract.js';
 
@@ -16,8 +17,9 @@ export async function ensureProjectModel(context: AppContext, call: AiCallContex
   if (stored) return { model: stored.model, built: false };
   const sources = await withUser(context.db, call.userId, (tx) => loadModelSources(tx, call.userId, call.projectId, undefined));
   const generation = await context.ai.run(projectModelTask, sources.input, call);
+  const model = withoutDanglingReferences(generation.output);
   await withUser(context.db, call.userId, (tx) =>
-    saveProjectModel(tx, call.userId, call.organizationId, call.projectId, generation.output, { note, generationId: generation.generationId }),
+    saveProjectModel(tx, call.userId, call.organizationId, call.projectId, model, { note, generationId: generation.generationId }),
   );
-  return { model: generation.output, built: true };
+  return { model, built: true };
 }

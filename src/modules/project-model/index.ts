@@ -31,6 +31,7 @@ export { validateModel, type ModelProblem } from './validate-model.js';
 export { applyCorrection, type CorrectionResult } from './corrections.js';
 export { BUILD_MODEL_JOB } from './model-build.service.js';
 export { ensureProjectModel } from './ensure-model.js';
+export { withoutDanglingReferences } from './model-references.js';
 
 /** The project model: what was understood of a project, versioned, corrected by people, drawn on by every artifact. */
 export const projectModelModule: AppModule = {

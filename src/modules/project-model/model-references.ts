@@ -122,3 +122,11 @@ export function unionSources(a: ModelSource[], b: ModelSource[]): ModelSource[] 
   });
   return [...all.filter((s) => s.kind === 'correction'), ...all.filter((s) => s.kind !== 'correction')].slice(0, MAX_SOURCES);
 }
+
+/**
+ * A built model as it can be saved: a configured model may point at ids it never defined (an attribute referencing an
+ * actor, a step on a record it left out); those references are dropped rather than failing the build.
+ */
+export function withoutDanglingReferences(model: ProjectModel): ProjectModel {
+  return pruneDangling(model).model;
+}

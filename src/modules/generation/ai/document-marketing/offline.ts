@@ -55,7 +55,7 @@ export function composeMarketing(input: DocumentTaskInput): DocumentMarketing {
         phase: 'Pilot',
         timing: 'First release',
         goal: sentence(`${lead ? capitalize(plural(lead)) : 'The first users'} ${leadUses.length ? `can ${leadUses[0]}` : 'use it'} without help`),
-        activities: view.useCases.filter((uc) => uc.priority === 'must').slice(0, 5).map((uc) => `Try “${uc.name}” with real users`).concat(view.useCases.length ? [] : ['Find the first users']),
+        activities: pilotActivities(view),
       },
       {
         phase: 'Launch',
@@ -76,4 +76,11 @@ export function composeMarketing(input: DocumentTaskInput): DocumentMarketing {
       : [{ audience: 'Users', message: sentence(`What ${view.name} offers is not stated yet`), proofPoints: [] }],
     metrics: view.model.metrics.length ? view.model.metrics.slice(0, 8).map((m) => m.name) : [`Active ${lead ? plural(lead) : 'users'} per week`],
   };
+}
+
+/** The pilot tries the must-have use cases with real users; with none marked must-have, the first few, or the users themselves. */
+function pilotActivities(view: ModelView): string[] {
+  const mustHave = view.useCases.filter((uc) => uc.priority === 'must');
+  const tried = (mustHave.length ? mustHave : view.useCases).slice(0, 5).map((uc) => `Try “${uc.name}” with real users`);
+  return tried.length ? tried : ['Find the first users'];
 }

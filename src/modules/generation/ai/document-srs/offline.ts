@@ -113,7 +113,7 @@ function interfacesOf(view: ModelView): DocumentSrs['specificRequirements']['ext
     interfaces.push({ kind: 'user', description: sentence(`Screens on which ${actorPhrase(actor, 'none', 'plural').text} ${joinList(useCases.slice(0, 4).map((uc) => useCaseInfinitive(uc, view)))}`) });
   }
   for (const system of view.systems.slice(0, 6)) {
-    interfaces.push({ kind: 'software', description: sentence(`A connection to ${actorPhrase(system, 'the').text}${system.needs.length ? ` to ${system.needs[0]?.replace(/^to\s+/i, '')}` : ''}`) });
+    interfaces.push({ kind: 'software', description: sentence(`The product connects to ${actorPhrase(system, 'the').text}${system.needs.length ? ` to ${system.needs[0]?.replace(/^to\s+/i, '')}` : ''}`) });
   }
   if (interfaces.length === 0) interfaces.push({ kind: 'user', description: 'The screens are not specified yet.' });
   return interfaces.slice(0, 16);

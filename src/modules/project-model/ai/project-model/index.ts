@@ -1,5 +1,5 @@
 import { defineObjectTask } from '../../../../core/ai/task.js';
-import { pruneDangling } from '../../model-references.js';
+import { withoutDanglingReferences } from '../../model-references.js';
 import { buildProjectModel } from './offline.js';
 import { projectModelPrompt } from './prompt.js';
 import { projectModelInput, projectModelOutput, type ProjectModel, type ProjectModelInput } from './schema.js';
@@ -14,5 +14,5 @@ export const projectModelTask = defineObjectTask<ProjectModelInput, ProjectModel
 
   buildPrompt: projectModelPrompt,
   // The reading never yields a reference to an item it did not keep: such a model could not be saved.
-  builtin: (input) => pruneDangling(buildProjectModel(input)).model,
+  builtin: (input) => withoutDanglingReferences(buildProjectModel(input)),
 });
