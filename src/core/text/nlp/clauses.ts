@@ -27,6 +27,8 @@ export type Clause = {
 };
 
 const PARTICLES = new Set(['up', 'in', 'out', 'off', 'back', 'down', 'over', 'on', 'away']);
+/** Particles that stay with their verb before an object ("pick up a tool", "drop off a bike"); "in"/"on" there are prepositions. */
+const OBJECT_PARTICLES = new Set(['up', 'off', 'out', 'back', 'down', 'away']);
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'get', 'gets', 'got']);
 const MODALS = new Set(['must', 'should', 'can', 'could', 'may', 'might', 'will', 'would', 'shall', 'need', 'needs', 'have', 'has']);
 const CLAUSE_BREAKS = new Set(['SCONJ', 'PUNCT']);
@@ -115,7 +117,7 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
     if (tokens[i] && PARTICLES.has((tokens[i] as TaggedToken).normal) && !(tokens[i]?.normal === 'up' && tokens[i + 1]?.normal === 'to')) {
       const after = tokens[i + 1];
       // "sign up for", "check in" — a particle is followed by a preposition, punctuation, a conjunction or nothing.
-      if (!after || after.pos !== 'DET' || (tokens[i] as TaggedToken).pos === 'ADV' || (tokens[i] as TaggedToken).normal === 'up') {
+      if (!after || after.pos !== 'DET' || (tokens[i] as TaggedToken).pos === 'ADV' || OBJECT_PARTICLES.has((tokens[i] as TaggedToken).normal)) {
         particle = (tokens[i] as TaggedToken).normal;
         i += 1;
       }
@@ -133,6 +135,12 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
         if (tokens[more.end]?.pos === 'VERB' || more.head.pos === 'PROPN') break;
         objects.push(more);
         i = more.end;
+      }
+      // "checks guests in and out": a particle after the object, before a break.
+      const next = tokens[i + 1];
+      if (!particle && tokens[i] && PARTICLES.has((tokens[i] as TaggedToken).normal) && (!next || next.pos === 'PUNCT' || next.pos === 'CCONJ')) {
+        particle = (tokens[i] as TaggedToken).normal;
+        i += 1;
       }
     } else if (tokens[i] && OBJECT_PRONOUNS.has((tokens[i] as TaggedToken).normal)) {
       object = previous?.object;

@@ -1,7 +1,7 @@
 import { derivedForms, knows, semanticClasses, synonyms, type Clause, type NounPhrase } from '../../../../../core/text/nlp/index.js';
 import type { ModelSource } from '../../../project-model.contract.js';
 import type { Sentence } from './read.js';
-import { isPersonWord, isRecordWord, lemmaOf, termOf } from './words.js';
+import { isPersonWord, isRecordPhrase, lemmaOf, termOf } from './words.js';
 
 /**
  * The records the product keeps, read from the syntax: what the actors act on (direct objects weigh most, then the
@@ -75,10 +75,9 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>): 
   const add = (phrase: NounPhrase, weight: number, sentence: Sentence, verb?: string): EntityFinding | undefined => {
     const lemma = lemmaOf(phrase);
     if (phrase.head.pos === 'PROPN' || productWords.has(lemma)) return undefined;
-    const modified = phrase.nouns.length > 0;
     if (isPersonWord(lemma)) {
       personTerms.add(termOf(phrase));
-    } else if (!isRecordWord(lemma, modified)) return undefined;
+    } else if (!isRecordPhrase(phrase, weight >= 2 && verb !== undefined)) return undefined;
     const term = termOf(phrase);
     return addTerm(term, lemma, weight, sentence, verb, false);
   };

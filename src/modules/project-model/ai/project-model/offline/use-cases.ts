@@ -4,7 +4,7 @@ import type { ModelActor, ModelEntity, ModelStep, ModelUseCase } from '../../../
 import type { IdPool } from './ids.js';
 import type { Sentence } from './read.js';
 import { participle, thirdPerson } from './verbs.js';
-import { article, isPersonWord, isRecordWord, lemmaOf, termOf } from './words.js';
+import { article, isPersonWord, isRecordPhrase, lemmaOf, termOf } from './words.js';
 
 /**
  * One use case per thing an actor does to a record: the clause's actor, verb and object entity (or the entity of its
@@ -57,7 +57,7 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], entiti
       const objects = clause.objects.length > 0 ? clause.objects : clause.preps.filter((p) => ACTION_PREPOSITIONS.has(p.prep)).slice(0, 1).map((p) => p.phrase);
       for (const object of objects) {
         // An action on a record the model does not keep (yet) is still a use case, without an entity.
-        const entity = resolve.entityOf(object) ?? (isRecordWord(lemmaOf(object), object.nouns.length > 0) && object.head.pos === 'NOUN'
+        const entity = resolve.entityOf(object) ?? (isRecordPhrase(object, true) && object.head.pos === 'NOUN'
           ? ({ id: '', name: termOf(object), description: '', attributes: [], states: [], sources: [] } satisfies ModelEntity) : undefined);
         if (!entity) continue;
         const particle = clause.particle ? ` ${clause.particle}` : '';

@@ -48,6 +48,19 @@ export function isRecordWord(lemma: string, modified = false): boolean {
   return classes.some((name) => RECORD_CLASSES.has(name) && name !== 'noun.group') || RECORD_CLASSES.has(first);
 }
 
+/**
+ * Whether a phrase names a record. A word that usually names the software can name an act when people act on it and
+ * it is written in full: "submit an application", "an application is approved" (never "the app", "a web application").
+ */
+export function isRecordPhrase(phrase: NounPhrase, actedOn = false): boolean {
+  const lemma = lemmaOf(phrase);
+  const modified = phrase.nouns.length > 0;
+  if (isRecordWord(lemma, modified)) return true;
+  if (!actedOn || !PRODUCT_WORDS.has(lemma) || !phrase.head.normal.startsWith(lemma)) return false;
+  if (phrase.nouns.some((noun) => PRODUCT_WORDS.has(noun)) || phrase.adjectives.some((adjective) => PRODUCT_WORDS.has(adjective) || /^(?:mobile|online|native)$/.test(adjective))) return false;
+  return semanticClasses(lemma, 'noun', 1)[0] === 'noun.act';
+}
+
 export function isSystemHead(lemma: string): boolean {
   return SYSTEM_HEADS.has(lemma);
 }
