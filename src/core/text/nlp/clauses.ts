@@ -105,8 +105,10 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
       break;
     }
     if (coordinated && !subject && !subjectPronoun && previous) {
-      subject = previous.subject;
-      subjectPronoun = previous.subjectPronoun;
+      // "see who's booked and take attendance": the subject of the last clause that was not turned round.
+      const sharing = [...clauses].reverse().find((c) => !c.passive) ?? previous;
+      subject = sharing.subject;
+      subjectPronoun = sharing.subjectPronoun;
       modal ??= previous.modal;
     }
 
@@ -154,6 +156,18 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
     // Prepositional phrases up to the next verb or clause break.
     for (; i < tokens.length; i += 1) {
       const after = tokens[i] as TaggedToken;
+      // "to a carrier and a truck", "at pickup and at delivery": a phrase coordinated with the last one shares its
+      // preposition; a conjunction before anything else ends the clause.
+      const last = preps[preps.length - 1];
+      if (after.pos === 'CCONJ' && last && last.phrase.end === i) {
+        const again = tokens[i + 1]?.normal === last.prep ? i + 2 : i + 1;
+        const more = phraseStartingAt(phrases, again);
+        if (more && tokens[more.end]?.pos !== 'VERB') {
+          preps.push({ prep: last.prep, phrase: more });
+          i = more.end - 1;
+          continue;
+        }
+      }
       if (after.pos === 'VERB' || after.pos === 'AUX' || CLAUSE_BREAKS.has(after.pos) || after.pos === 'CCONJ') break;
       if (after.pos === 'ADP' || (after.pos === 'PART' && after.normal === 'to')) {
         const phrase = phraseStartingAt(phrases, i + 1);
@@ -183,6 +197,12 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
       if (subject) clause.subject = subject;
       if (subjectPronoun) clause.subjectPronoun = subjectPronoun;
       if (object) clause.object = object;
+    }
+    // "accepts or rejects proposals": a verb with nothing after it but a conjunction and the next verb shares its object.
+    if (previous && previous.objects.length === 0 && previous.preps.length === 0 && !previous.passive && !passive
+      && tokens[v - 1]?.pos === 'CCONJ' && previous.verbIndex === v - 2 && clause.objects.length > 0) {
+      previous.objects = [...clause.objects];
+      if (clause.object) previous.object = clause.object;
     }
     clauses.push(clause);
     previous = clause;

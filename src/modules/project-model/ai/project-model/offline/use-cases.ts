@@ -1,10 +1,10 @@
 import { capitalize } from '../../../../../core/text/index.js';
-import type { Clause, NounPhrase } from '../../../../../core/text/nlp/index.js';
+import { senses, type Clause, type NounPhrase } from '../../../../../core/text/nlp/index.js';
 import type { ModelActor, ModelEntity, ModelStep, ModelUseCase } from '../../../project-model.contract.js';
 import type { IdPool } from './ids.js';
 import type { Sentence } from './read.js';
 import { participle, thirdPerson } from './verbs.js';
-import { article, isPersonWord, isRecordPhrase, lemmaOf, termOf } from './words.js';
+import { article, isPersonWord, isRecordPhrase, isVagueWord, lemmaOf, termOf } from './words.js';
 
 /**
  * One use case per thing an actor does to a record: the clause's actor, verb and object entity (or the entity of its
@@ -41,6 +41,24 @@ function stepsFor(actor: ModelActor, verb: string, particle: string, entity: Mod
   return steps.slice(0, 6);
 }
 
+/** "a place in a class", "the number of guests": a vague object stands for the record its preposition names. */
+function concreteObject(object: NounPhrase, clause: Clause): NounPhrase {
+  if (object.nouns.length > 0 || !isVagueWord(lemmaOf(object))) return object;
+  const named = clause.preps.find((p) => p.phrase.start >= object.end && /^(?:in|of|on|for)$/.test(p.prep));
+  return named ? named.phrase : object;
+}
+
+/** The object as the text words it ("a home visit"), singular, when its head is the entity's; else the entity's name. */
+function nameOf(object: NounPhrase, entity: ModelEntity): string {
+  const name = entity.name.toLowerCase();
+  const words = object.text.toLowerCase().split(' ');
+  // Nouns modify ("donation appointment"); so do adjectives that are mostly nouns ("home visit"), never qualities ("small").
+  const modifiers = words.slice(0, -1).filter((word) => /^[a-z][a-z-]*$/.test(word) && word !== object.number?.toLowerCase()
+    && (object.nouns.includes(word) || senses(word, 'noun').length > senses(word, 'adj').length));
+  if (!name.endsWith(lemmaOf(object)) || modifiers.length === 0 || modifiers.length > 2 || modifiers.length < name.split(' ').length - 1) return name;
+  return [...modifiers, lemmaOf(object)].join(' ');
+}
+
 export function findUseCases(sentences: Sentence[], actors: ModelActor[], entities: ModelEntity[], resolve: Resolver, ids: IdPool): ModelUseCase[] {
   const useCases: ModelUseCase[] = [];
   const seen = new Set<string>();
@@ -49,22 +67,25 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], entiti
   for (const sentence of sentences) {
     for (const clause of sentence.clauses) {
       if (LIGHT_VERBS.has(clause.verb) || clause.negated) continue;
-      let actor = clause.passive ? resolve.actorOf(clause.subject) : resolve.actorOf(clause.subject);
+      const named = resolve.actorOf(clause.subject);
+      let actor = named;
       // "we"/"I", an imperative or a passive without its agent: the first person actor.
       if (!actor && (!clause.subject || clause.subjectPronoun || clause.passive) && (clause.subjectPronoun !== 'it')) actor = people[0];
       if (!actor) continue;
-      if (clause.subject && !clause.passive && !isPersonWord(lemmaOf(clause.subject)) && clause.subject.head.pos !== 'PROPN') continue;
-      const objects = clause.objects.length > 0 ? clause.objects : clause.preps.filter((p) => ACTION_PREPOSITIONS.has(p.prep)).slice(0, 1).map((p) => p.phrase);
+      if (!named && clause.subject && !clause.passive && !isPersonWord(lemmaOf(clause.subject)) && clause.subject.head.pos !== 'PROPN') continue;
+      const objects = clause.objects.length > 0 ? clause.objects.map((object) => concreteObject(object, clause)) : clause.preps.filter((p) => ACTION_PREPOSITIONS.has(p.prep)).slice(0, 1).map((p) => p.phrase);
       for (const object of objects) {
-        // An action on a record the model does not keep (yet) is still a use case, without an entity.
-        const entity = resolve.entityOf(object) ?? (isRecordPhrase(object, true) && object.head.pos === 'NOUN'
+        // An action on a record the model does not keep (yet), or on a person ("assign a contractor"), is still a use
+        // case, without an entity.
+        const loose = object.head.pos === 'NOUN' && (isRecordPhrase(object, true) || (resolve.actorOf(object) !== undefined && object !== clause.subject));
+        const entity = resolve.entityOf(object) ?? (loose
           ? ({ id: '', name: termOf(object), description: '', attributes: [], states: [], sources: [] } satisfies ModelEntity) : undefined);
         if (!entity) continue;
         const particle = clause.particle ? ` ${clause.particle}` : '';
         const key = `${clause.verb}${particle}|${entity.id}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        const thing = entity.name.toLowerCase();
+        const thing = nameOf(object, entity);
         const preposition = clause.objects.length === 0 ? ` ${clause.preps.find((p) => p.phrase === object)?.prep ?? ''}` : '';
         const name = `${capitalize(clause.verb)}${particle}${preposition} ${article(thing)} ${thing}`.replace(/\s+/g, ' ');
         useCases.push({

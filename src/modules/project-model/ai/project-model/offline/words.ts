@@ -61,6 +61,10 @@ export function isRecordPhrase(phrase: NounPhrase, actedOn = false): boolean {
   return semanticClasses(lemma, 'noun', 1)[0] === 'noun.act';
 }
 
+export function isVagueWord(lemma: string): boolean {
+  return VAGUE_WORDS.has(lemma);
+}
+
 export function isSystemHead(lemma: string): boolean {
   return SYSTEM_HEADS.has(lemma);
 }
