@@ -82,7 +82,7 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], entiti
           ? ({ id: '', name: termOf(object), description: '', attributes: [], states: [], sources: [] } satisfies ModelEntity) : undefined);
         if (!entity) continue;
         const particle = clause.particle ? ` ${clause.particle}` : '';
-        const key = `${clause.verb}${particle}|${entity.id}`;
+        const key = `${clause.verb}${particle}|${entity.id || entity.name}`;
         if (seen.has(key)) continue;
         seen.add(key);
         const thing = nameOf(object, entity);

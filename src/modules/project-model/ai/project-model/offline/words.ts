@@ -37,11 +37,14 @@ export function isPersonWord(lemma: string, asAgent = false): boolean {
 }
 
 /** Whether a phrase's head names a kind of record: a thing, an act, an event, a possession, a document, a place. */
-export function isRecordWord(lemma: string, modified = false): boolean {
+export function isRecordWord(lemma: string, modified = false, actedOn = false): boolean {
   if (PRODUCT_WORDS.has(lemma) || lemma.length < 3 || (!modified && VAGUE_WORDS.has(lemma))) return false;
   const classes = semanticClasses(lemma, 'noun', 3);
   const first = classes[0];
   if (first === undefined) return false;
+  // What people act on is a thing in one of its senses even when general English uses the word first for something
+  // else ("pay a deposit", "apply for a pitch", "enter the result").
+  if (actedOn && classes.some((name) => RECORD_CLASSES.has(name) && name !== 'noun.group' && name !== 'noun.location')) return true;
   if (NEVER_RECORD.has(first)) return false;
   // A word that is first an adjective ("reliable", "missing", "partial") is a quality even where WordNet has a noun.
   if (knows(lemma, 'adj') && !RECORD_CLASSES.has(first)) return false;
@@ -55,7 +58,7 @@ export function isRecordWord(lemma: string, modified = false): boolean {
 export function isRecordPhrase(phrase: NounPhrase, actedOn = false): boolean {
   const lemma = lemmaOf(phrase);
   const modified = phrase.nouns.length > 0;
-  if (isRecordWord(lemma, modified)) return true;
+  if (isRecordWord(lemma, modified, actedOn)) return true;
   if (!actedOn || !PRODUCT_WORDS.has(lemma) || !phrase.head.normal.startsWith(lemma)) return false;
   if (phrase.nouns.some((noun) => PRODUCT_WORDS.has(noun)) || phrase.adjectives.some((adjective) => PRODUCT_WORDS.has(adjective) || /^(?:mobile|online|native)$/.test(adjective))) return false;
   return semanticClasses(lemma, 'noun', 1)[0] === 'noun.act';
