@@ -97,8 +97,11 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
       subject = phraseEndingAt(phrases, i + 1);
       // "Patients of a clinic book …", "bookings over 10 people need …": the subject is the phrase the prepositional
       // phrase hangs from.
-      while (subject && tokens[subject.start - 1]?.pos === 'ADP' && HANGING_PREPOSITIONS.has(tokens[subject.start - 1]?.normal ?? '')) {
-        const outer = phraseEndingAt(phrases, subject.start - 1);
+      while (subject && ((tokens[subject.start - 1]?.pos === 'ADP' && HANGING_PREPOSITIONS.has(tokens[subject.start - 1]?.normal ?? ''))
+        || (tokens[subject.start - 1]?.normal === 'than' && tokens[subject.start - 2]?.pos === 'ADJ'))) {
+        // "Samples older than 5 years must be reviewed": the comparison hangs from the phrase before it.
+        const comparison = tokens[subject.start - 1]?.normal === 'than';
+        const outer = phraseEndingAt(phrases, subject.start - (comparison ? 2 : 1));
         if (!outer) break;
         subject = outer;
       }
@@ -119,12 +122,18 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
     if (tokens[i] && PARTICLES.has((tokens[i] as TaggedToken).normal) && !(tokens[i]?.normal === 'up' && tokens[i + 1]?.normal === 'to')) {
       const after = tokens[i + 1];
       // "sign up for", "check in" — a particle is followed by a preposition, punctuation, a conjunction or nothing.
-      if (!after || after.pos !== 'DET' || (tokens[i] as TaggedToken).pos === 'ADV' || OBJECT_PARTICLES.has((tokens[i] as TaggedToken).normal)) {
+      const startsPhrase = after !== undefined && /^(?:DET|ADJ|NOUN|PROPN|NUM|PRON)$/.test(after.pos);
+      if (!after || !startsPhrase || (tokens[i] as TaggedToken).pos === 'ADV' || OBJECT_PARTICLES.has((tokens[i] as TaggedToken).normal)) {
         particle = (tokens[i] as TaggedToken).normal;
         i += 1;
       }
     }
-    while (tokens[i] && (tokens[i] as TaggedToken).pos === 'ADV') i += 1;
+    // "borrow at most 3 tools", "book up to 4 seats": the limit before an object is no preposition.
+    for (;;) {
+      if (tokens[i] && (tokens[i] as TaggedToken).pos === 'ADV') i += 1;
+      else if (/^(?:at|up)$/.test(tokens[i]?.normal ?? '') && /^(?:most|least|to)$/.test(tokens[i + 1]?.normal ?? '') && tokens[i + 2]?.pos === 'NUM') i += 2;
+      else break;
+    }
     const direct = phraseStartingAt(phrases, i);
     const objects: NounPhrase[] = [];
     if (direct) {
@@ -138,14 +147,16 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
         objects.push(more);
         i = more.end;
       }
-      // "checks guests in and out": a particle after the object, before a break.
+      // "checks guests in and out", "check samples out of the freezer": a particle after the object, before a break.
       const next = tokens[i + 1];
-      if (!particle && tokens[i] && PARTICLES.has((tokens[i] as TaggedToken).normal) && (!next || next.pos === 'PUNCT' || next.pos === 'CCONJ')) {
+      const word = tokens[i]?.normal ?? '';
+      if (!particle && tokens[i] && PARTICLES.has(word) && (!next || next.pos === 'PUNCT' || next.pos === 'CCONJ' || (next.pos === 'ADP' && OBJECT_PARTICLES.has(word)))) {
         particle = (tokens[i] as TaggedToken).normal;
         i += 1;
       }
     } else if (tokens[i] && OBJECT_PRONOUNS.has((tokens[i] as TaggedToken).normal)) {
-      object = previous?.object;
+      // "it"/"them" is the last object, or else the nearest phrase before the verb that is not its subject.
+      object = [...clauses].reverse().find((c) => c.object)?.object ?? [...phrases].reverse().find((phrase) => phrase.end <= v && phrase !== subject);
       if (object) objects.push(object);
       i += 1;
       if (tokens[i] && PARTICLES.has((tokens[i] as TaggedToken).normal)) {
@@ -178,7 +189,10 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
       }
     }
 
-    const passive = isPassive(tokens, v);
+    // "Orders are picked, loaded onto vans and delivered": a participle coordinated with a passive is passive too.
+    const sharesPassive = coordinated && previous?.passive === true && objects.length === 0 && token.normal !== token.lemma && /(?:ed|en|wn|t)$/.test(token.normal);
+    const passive = sharesPassive || isPassive(tokens, v);
+    if (sharesPassive && previous?.object) subject = previous.object;
     const clause: Clause = {
       verb: mainHave ? 'have' : token.lemma.toLowerCase(),
       verbIndex: v,

@@ -67,6 +67,14 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
       && (tokens[index + 2] === undefined || tokens[index + 2]?.pos === 'PUNCT');
     if (afterDeterminer || inCompound) return { ...token, pos: 'NOUN', lemma: token.normal };
   }
+  // "the translated files", "against published criteria", "Accepted speakers confirm": a participle before a noun,
+  // after a determiner, a preposition or at the start, describes it.
+  if (token.pos === 'VERB' && token.normal !== token.lemma && /(?:ed|en)$/.test(token.normal) && tokens[index + 1]?.pos === 'NOUN') {
+    const previous = tokens[index - 1];
+    const describes = previous === undefined || previous.pos === 'DET' || previous.pos === 'ADP'
+      || (previous.pos === 'PRON' && /^(?:my|our|your|their|his|her|its)$/.test(previous.normal));
+    if (describes) return { ...token, pos: 'ADJ' };
+  }
   if (token.pos === 'PROPN' && /^[A-Z][a-z]+$/.test(token.text) && isSentenceStart(tokens, index)) {
     const singular = singularize(token.normal);
     if (knows(singular, 'noun')) return { ...token, pos: 'NOUN', lemma: singular };
@@ -93,7 +101,10 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
     const afterRelative = previous?.pos === 'PRON' && /^(who|that)$/.test(previous.normal) && token.normal.endsWith('s');
     // "drag them onto a plan": a word before an object pronoun is its verb.
     const beforeObjectPronoun = next !== undefined && next.pos === 'PRON' && OBJECT_PRONOUNS.has(next.normal) && token.pos === 'NOUN';
-    if ((previousFits && nextFits) || afterPluralSubject || beforeObjectPronoun || (token.pos === 'NOUN' && agreesWithDoer(tokens, index)) || afterRelative || ((afterInfinitive || afterModal) && token.pos === 'NOUN')) {
+    // "awards the scholarships and records payments": a word in -s after "and" parallels an earlier verb in -s.
+    const parallel = previous?.pos === 'CCONJ' && token.pos === 'NOUN' && /[^s]s$/.test(token.normal) && next !== undefined && OBJECT_START.has(next.pos)
+      && tokens.slice(0, index - 1).some((t) => t.pos === 'VERB' && t.normal !== t.lemma && /[^s]s$/.test(t.normal));
+    if ((previousFits && nextFits) || afterPluralSubject || parallel || beforeObjectPronoun || (token.pos === 'NOUN' && agreesWithDoer(tokens, index)) || afterRelative || ((afterInfinitive || afterModal) && token.pos === 'NOUN')) {
       const lemma = verbLemma(token);
       if (lemma) return { ...token, pos: 'VERB', lemma };
     }

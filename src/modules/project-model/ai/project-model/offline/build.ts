@@ -61,6 +61,11 @@ export function buildModel(input: ProjectModelInput): ProjectModel {
       const found = entityByTerm.get(synonym);
       if (found) return found;
     }
+    // "the shipment status": a part or property of a record stands for the record.
+    for (const noun of [...phrase.nouns].reverse()) {
+      const found = entityByTerm.get(noun);
+      if (found) return found;
+    }
     return undefined;
   };
   const actorOf = (phrase: NounPhrase | undefined): ModelActor | undefined => {

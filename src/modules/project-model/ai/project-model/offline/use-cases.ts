@@ -1,10 +1,10 @@
 import { capitalize } from '../../../../../core/text/index.js';
-import { senses, type Clause, type NounPhrase } from '../../../../../core/text/nlp/index.js';
+import { derivedForms, semanticClasses, senses, type Clause, type NounPhrase } from '../../../../../core/text/nlp/index.js';
 import type { ModelActor, ModelEntity, ModelStep, ModelUseCase } from '../../../project-model.contract.js';
 import type { IdPool } from './ids.js';
 import type { Sentence } from './read.js';
 import { participle, thirdPerson } from './verbs.js';
-import { article, isPersonWord, isRecordPhrase, isVagueWord, lemmaOf, termOf } from './words.js';
+import { article, isPersonWord, isProductWord, isRecordPhrase, isVagueWord, lemmaOf, termOf } from './words.js';
 
 /**
  * One use case per thing an actor does to a record: the clause's actor, verb and object entity (or the entity of its
@@ -59,47 +59,81 @@ function nameOf(object: NounPhrase, entity: ModelEntity): string {
   return [...modifiers, lemmaOf(object)].join(' ');
 }
 
+/** "need approval from the manager": the act a record waits for, as the verb it names ("approval" → "approve"). */
+function awaitedAct(clause: Clause): { verb: string; by?: NounPhrase } | undefined {
+  if (!/^(?:need|require|await|get)$/.test(clause.verb) || !clause.object || !clause.subject || clause.passive) return undefined;
+  if (semanticClasses(lemmaOf(clause.object), 'noun', 1)[0] !== 'noun.act') return undefined;
+  const noun = lemmaOf(clause.object);
+  // The verb the noun was made from shares its stem: "approval" → "approve", not "approbate".
+  const shared = (form: string): number => { let n = 0; while (n < form.length && form[n] === noun[n]) n += 1; return n; };
+  const verb = derivedForms(noun, 'noun', 'verb', 1).filter((form) => !form.includes(' ')).sort((a, b) => shared(b) - shared(a))[0];
+  if (!verb) return undefined;
+  const by = clause.preps.find((p) => p.prep === 'from' || p.prep === 'by')?.phrase;
+  return { verb, ...(by ? { by } : {}) };
+}
+
+type Action = { actor: ModelActor; verb: string; particle: string; object: NounPhrase; entity: ModelEntity; clause: Clause; preposition: string; where?: string };
+
 export function findUseCases(sentences: Sentence[], actors: ModelActor[], entities: ModelEntity[], resolve: Resolver, ids: IdPool): ModelUseCase[] {
   const useCases: ModelUseCase[] = [];
   const seen = new Set<string>();
   const people = actors.filter((actor) => actor.kind === 'person');
   const systems = actors.filter((actor) => actor.kind === 'system');
+  const loose = (object: NounPhrase): ModelEntity => ({ id: '', name: termOf(object), description: '', attributes: [], states: [], sources: [] });
+  const add = (action: Action, sentence: Sentence): void => {
+    const { actor, verb, particle, object, entity, clause, preposition } = action;
+    const key = `${verb}${particle}|${entity.id || entity.name}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    const thing = nameOf(object, entity);
+    const where = action.where ? ` ${action.where}` : '';
+    const name = `${capitalize(verb)}${particle}${preposition} ${article(thing)} ${thing}${where}`.replace(/\s+/g, ' ');
+    useCases.push({
+      id: ids.take(`${verb}${particle} ${termOf(object)}`),
+      name,
+      actor: actor.id,
+      action: verb,
+      ...(entity.id ? { entity: entity.id } : {}),
+      trigger: `The ${actor.name.toLowerCase()} wants to ${verb}${particle}${preposition} ${article(thing)} ${thing}${where}.`.replace(/\s+/g, ' '),
+      outcome: `The ${thing} is ${participle(verb)}${particle} and the product has a record of it.`,
+      steps: stepsFor(actor, verb, particle, entity, systems, sentence),
+      priority: priorityOf(clause, sentence),
+      sources: [sentence.source],
+    });
+  };
   for (const sentence of sentences) {
     for (const clause of sentence.clauses) {
-      if (LIGHT_VERBS.has(clause.verb) || clause.negated) continue;
+      if (clause.negated) continue;
+      const awaited = awaitedAct(clause);
+      if (awaited && clause.subject) {
+        const entity = resolve.entityOf(clause.subject) ?? (isRecordPhrase(clause.subject, true) ? loose(clause.subject) : undefined);
+        const actor = resolve.actorOf(awaited.by) ?? people[0];
+        if (entity && actor) add({ actor, verb: awaited.verb, particle: '', object: clause.subject, entity, clause, preposition: '' }, sentence);
+        continue;
+      }
+      if (LIGHT_VERBS.has(clause.verb)) continue;
       const named = resolve.actorOf(clause.subject);
       let actor = named;
-      // "we"/"I", an imperative or a passive without its agent: the first person actor.
-      if (!actor && (!clause.subject || clause.subjectPronoun || clause.passive) && (clause.subjectPronoun !== 'it')) actor = people[0];
+      // "we"/"I", an imperative, a passive without its agent or the product itself ("the app builds a list"): the
+      // first person actor.
+      const byProduct = clause.subject !== undefined && !clause.passive && isProductWord(lemmaOf(clause.subject));
+      if (!actor && (!clause.subject || clause.subjectPronoun || clause.passive || byProduct) && (clause.subjectPronoun !== 'it')) actor = people[0];
       if (!actor) continue;
-      if (!named && clause.subject && !clause.passive && !isPersonWord(lemmaOf(clause.subject)) && clause.subject.head.pos !== 'PROPN') continue;
+      if (!named && !byProduct && clause.subject && !clause.passive && !isPersonWord(lemmaOf(clause.subject)) && clause.subject.head.pos !== 'PROPN') continue;
       const objects = clause.objects.length > 0 ? clause.objects.map((object) => concreteObject(object, clause)) : clause.preps.filter((p) => ACTION_PREPOSITIONS.has(p.prep)).slice(0, 1).map((p) => p.phrase);
       for (const object of objects) {
         // An action on a record the model does not keep (yet), or on a person ("assign a contractor"), is still a use
         // case, without an entity.
-        const loose = object.head.pos === 'NOUN' && (isRecordPhrase(object, true) || (resolve.actorOf(object) !== undefined && object !== clause.subject));
-        const entity = resolve.entityOf(object) ?? (loose
-          ? ({ id: '', name: termOf(object), description: '', attributes: [], states: [], sources: [] } satisfies ModelEntity) : undefined);
+        const isLoose = object.head.pos === 'NOUN' && (isRecordPhrase(object, true) || (resolve.actorOf(object) !== undefined && object !== clause.subject));
+        const entity = resolve.entityOf(object) ?? (isLoose ? loose(object) : undefined);
         if (!entity) continue;
         const particle = clause.particle ? ` ${clause.particle}` : '';
-        const key = `${clause.verb}${particle}|${entity.id || entity.name}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const thing = nameOf(object, entity);
         const preposition = clause.objects.length === 0 ? ` ${clause.preps.find((p) => p.phrase === object)?.prep ?? ''}` : '';
-        const name = `${capitalize(clause.verb)}${particle}${preposition} ${article(thing)} ${thing}`.replace(/\s+/g, ' ');
-        useCases.push({
-          id: ids.take(`${clause.verb}${particle} ${termOf(object)}`),
-          name,
-          actor: actor.id,
-          action: clause.verb,
-          ...(entity.id ? { entity: entity.id } : {}),
-          trigger: `The ${actor.name.toLowerCase()} wants to ${clause.verb}${particle}${preposition} ${article(thing)} ${thing}.`.replace(/\s+/g, ' '),
-          outcome: `The ${thing} is ${participle(clause.verb)}${particle} and the product has a record of it.`,
-          steps: stepsFor(actor, clause.verb, particle, entity, systems, sentence),
-          priority: priorityOf(clause, sentence),
-          sources: [sentence.source],
-        });
+        // "book a seat on a tour": the record the object is taken from or placed in belongs in the name.
+        const place = clause.objects.length > 0 ? clause.preps.find((p) => p.phrase.start === object.end + 1 && /^(?:on|in|for|at|to)$/.test(p.prep)) : undefined;
+        const placeEntity = place ? resolve.entityOf(place.phrase) : undefined;
+        const where = place && placeEntity && placeEntity !== entity ? `${place.prep} ${article(placeEntity.name.toLowerCase())} ${placeEntity.name.toLowerCase()}` : undefined;
+        add({ actor, verb: clause.verb, particle, object, entity, clause, preposition, ...(where ? { where } : {}) }, sentence);
       }
     }
   }
