@@ -14,7 +14,7 @@ import { findUseCases } from './use-cases.js';
 import { displayName, lemmaOf, termOf } from './words.js';
 
 /** The least evidence a record needs: acted on once, or spoken about and mentioned again. */
-const ENTITY_MIN_SCORE = 2;
+const ENTITY_MIN_SCORE = 1.5;
 const MAX_ENTITIES = 12;
 
 /** The product's own name is never one of its records: the whole name, and a one-word name's singular. */

@@ -58,6 +58,21 @@ function isTransacted(lemma: string): boolean {
   return first === 'noun.artifact' || first === 'noun.location' || first === 'noun.animal' || first === 'noun.possession' || first === 'noun.object';
 }
 
+/**
+ * Whether the act of a verb is kept as a record though the text never names it: a change of hands (pay → payment,
+ * reserve → reservation, donate → donation), never a mere doing ("recording", "marking", "browse").
+ */
+function isRecordedAct(verb: string, act: string): boolean {
+  return semanticClasses(verb, 'verb', 1)[0] === 'verb.possession' && act !== verb && !act.endsWith('ing');
+}
+
+function isGerund(phrase: NounPhrase): boolean {
+  const { head } = phrase;
+  if (!head.normal.endsWith('ing') || phrase.plural) return false;
+  const stem = head.normal.slice(0, -3);
+  return (knows(stem, 'verb') || knows(`${stem}e`, 'verb')) && phrase.nouns.length === 0 && (phrase.determiner === undefined || phrase.adjectives.length > 0);
+}
+
 function subjectIsActor(clause: Clause): boolean {
   if (clause.subjectPronoun) return clause.subjectPronoun !== 'it';
   if (!clause.subject) return true;
@@ -75,7 +90,11 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>): 
   const add = (phrase: NounPhrase, weight: number, sentence: Sentence, verb?: string): EntityFinding | undefined => {
     const lemma = lemmaOf(phrase);
     if (phrase.head.pos === 'PROPN' || productWords.has(lemma)) return undefined;
+    // "the public looking to adopt": a gerund is an action, not a record; "a booking", "bookings" are records.
+    if (isGerund(phrase)) return undefined;
     if (isPersonWord(lemma)) {
+      // People are records only when acted on ("register players"), never from a mere mention.
+      if (weight < 2 || verb === undefined) return undefined;
       personTerms.add(termOf(phrase));
     } else if (!isRecordPhrase(phrase, weight >= 2 && verb !== undefined)) return undefined;
     const term = termOf(phrase);
@@ -94,11 +113,16 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>): 
     return finding;
   };
 
+  // Act nouns the text itself uses ("bookings", "the loan") are records whichever verb they come from.
+  const mentioned = new Set(sentences.flatMap((sentence) => sentence.phrases.map(lemmaOf)));
   for (const sentence of sentences) {
     for (const clause of sentence.clauses) {
       if (clause.subject && !clause.passive && isPersonWord(lemmaOf(clause.subject), clause.objects.length > 0)) subjectPersons.add(termOf(clause.subject));
       if (clause.subject && !clause.passive && !STATEMENT_VERBS.has(clause.verb) && clause.objects.length > 0) agents.add(termOf(clause.subject));
       if (clause.passive && clause.subject) agents.add(termOf(clause.subject));
+      // An organisation that does or wants something is the business behind the product ("a small translation agency
+      // wants to stop …", "the town council runs …"), not one of its records.
+      if (clause.subject && !clause.passive && !STATEMENT_VERBS.has(clause.verb) && semanticClasses(lemmaOf(clause.subject), 'noun', 2).includes('noun.group')) agents.add(termOf(clause.subject));
       for (const object of clause.objects) if (!clause.passive) actedOn.add(termOf(object));
       if (clause.passive) for (const object of clause.objects) actedOn.add(termOf(object));
       const light = LIGHT_VERBS.has(clause.verb);
@@ -107,7 +131,7 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>): 
         for (const object of clause.objects) {
           const finding = add(object, 2, sentence, clause.verb);
           const act = finding && isTransacted(finding.lemma) && isTransaction(clause.verb) ? actNounOf(clause.verb) : undefined;
-          if (finding && act && act !== finding.lemma && !productWords.has(act)) {
+          if (finding && act && act !== finding.lemma && !productWords.has(act) && (mentioned.has(act) || isRecordedAct(clause.verb, act))) {
             const actFinding = addTerm(act, act, 1.5, sentence, clause.verb, true);
             actFinding.about ??= finding.term;
           }

@@ -124,7 +124,8 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], entiti
       for (const object of objects) {
         // An action on a record the model does not keep (yet), or on a person ("assign a contractor"), is still a use
         // case, without an entity.
-        const isLoose = object.head.pos === 'NOUN' && (isRecordPhrase(object, true) || (resolve.actorOf(object) !== undefined && object !== clause.subject));
+        // A vague word acted on directly is still what the action is about ("log time").
+        const isLoose = object.head.pos === 'NOUN' && (isRecordPhrase(object, true) || (isVagueWord(lemmaOf(object)) && clause.objects.includes(object)) || (resolve.actorOf(object) !== undefined && object !== clause.subject));
         const entity = resolve.entityOf(object) ?? (isLoose ? loose(object) : undefined);
         if (!entity) continue;
         const particle = clause.particle ? ` ${clause.particle}` : '';
