@@ -39,7 +39,9 @@ export function actNounOf(verb: string): string | undefined {
     const classes = semanticClasses(noun, 'noun', 2);
     return classes.some((name) => ACT_CLASSES.has(name)) && !classes.includes('noun.person');
   });
-  const nominal = acts.find((noun) => noun !== verb && NOMINAL_SUFFIX.test(noun));
+  // The noun made from the verb shares its stem: "approve" → "approval" before "approbation", "enter" → "entry".
+  const shared = (noun: string): number => { let n = 0; while (n < noun.length && noun[n] === verb[n]) n += 1; return n; };
+  const nominal = acts.filter((noun) => noun !== verb && NOMINAL_SUFFIX.test(noun)).sort((a, b) => shared(b) - shared(a))[0];
   if (nominal) return nominal;
   if (acts.includes(verb)) return verb;
   // WordNet misses some derivations: the -ing form, when WordNet knows it as an act.
@@ -62,8 +64,9 @@ function isTransacted(lemma: string): boolean {
  * Whether the act of a verb is kept as a record though the text never names it: a change of hands (pay → payment,
  * reserve → reservation, donate → donation), never a mere doing ("recording", "marking", "browse").
  */
+const RECORDED_ACT_CLASSES = new Set(['verb.possession']);
 function isRecordedAct(verb: string, act: string): boolean {
-  return semanticClasses(verb, 'verb', 1)[0] === 'verb.possession' && act !== verb && !act.endsWith('ing');
+  return RECORDED_ACT_CLASSES.has(semanticClasses(verb, 'verb', 1)[0] ?? '') && act !== verb && !act.endsWith('ing');
 }
 
 function isGerund(phrase: NounPhrase): boolean {
@@ -76,7 +79,9 @@ function isGerund(phrase: NounPhrase): boolean {
 function subjectIsActor(clause: Clause): boolean {
   if (clause.subjectPronoun) return clause.subjectPronoun !== 'it';
   if (!clause.subject) return true;
-  return clause.subject.head.pos !== 'PROPN' && isPersonWord(lemmaOf(clause.subject), clause.objects.length > 0);
+  // People in general and groups act too ("people post comments", "the town council runs a market").
+  const lemma = lemmaOf(clause.subject);
+  return clause.subject.head.pos !== 'PROPN' && (isPersonWord(lemma, clause.objects.length > 0) || (clause.objects.length > 0 && semanticClasses(lemma, 'noun', 1)[0] === 'noun.group'));
 }
 
 export function findEntities(sentences: Sentence[], productWords: Set<string>): EntityFinding[] {

@@ -16,7 +16,7 @@ const ROLE_WORDS = new Set(['admin', 'administrator', 'staff', 'owner', 'manager
 const PRODUCT_WORDS = new Set(['app', 'application', 'system', 'platform', 'website', 'portal', 'software', 'product', 'service', 'dashboard', 'interface', 'spreadsheet', 'database', 'version', 'feature', 'web', 'page', 'people', 'everyone', 'everything', 'nobody', 'somebody', 'someone', 'anything', 'something', 'idea', 'problem', 'mess', 'chaos', 'admin', 'click', 'paper', 'stuff']);
 
 /** Words too vague to be a record on their own, though a modifier can make one ("waiting list", "time slot"). */
-const VAGUE_WORDS = new Set(['thing', 'time', 'way', 'lot', 'bit', 'kind', 'type', 'sort', 'part', 'place', 'number', 'side', 'end', 'start', 'rest', 'list', 'detail', 'info', 'information', 'data', 'email', 'phone', 'text', 'link', 'set', 'group', 'area']);
+const VAGUE_WORDS = new Set(['thing', 'time', 'way', 'lot', 'bit', 'kind', 'type', 'sort', 'place', 'number', 'side', 'end', 'start', 'rest', 'list', 'detail', 'info', 'information', 'data', 'email', 'phone', 'text', 'link', 'set', 'group', 'area']);
 
 /** Heads that make a phrase an outside system when something names it ("payment provider", "telematics API"). */
 const SYSTEM_HEADS = new Set(['provider', 'api', 'gateway', 'service', 'calendar', 'system']);
