@@ -24,7 +24,9 @@ export type EntityFinding = {
   derived: boolean;
 };
 
-const ENTITY_PREPOSITIONS = new Set(['for', 'to', 'on', 'at', 'into', 'against', 'of', 'from', 'onto', 'in']);
+const ENTITY_PREPOSITIONS = new Set(['for', 'to', 'on', 'of', 'against', 'onto', 'into']);
+/** Where an action happens ("at the shed", "in the county", "from the warehouse") says little about what is kept. */
+const PLACE_PREPOSITIONS = new Set(['at', 'in', 'from']);
 /** Verbs that state something about their subject rather than have it act: "a loan lasts one week". */
 const STATEMENT_VERBS = new Set(['be', 'have', 'last', 'cost', 'include', 'contain', 'need', 'expire', 'take', 'belong', 'hold', 'require', 'show', 'change', 'appear', 'open', 'close', 'run', 'start', 'end']);
 const LIGHT_VERBS = new Set(['be', 'have', 'want', 'need', 'like', 'love', 'use', 'get', 'make', 'let', 'keep', 'try', 'hate', 'go', 'come', 'take', 'do', 'see', 'know', 'think', 'help', 'run', 'rely', 'work', 'become', 'seem', 'lose', 'stop', 'start', 'hope', 'wish', 'say', 'ask', 'give', 'find', 'include', 'change']);
@@ -141,7 +143,10 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>): 
             actFinding.about ??= finding.term;
           }
         }
-        for (const { prep, phrase } of clause.preps) if (ENTITY_PREPOSITIONS.has(prep)) add(phrase, 1, sentence, clause.verb);
+        for (const { prep, phrase } of clause.preps) {
+          if (ENTITY_PREPOSITIONS.has(prep)) add(phrase, 1, sentence, clause.verb);
+          else if (PLACE_PREPOSITIONS.has(prep)) add(phrase, 0.5, sentence, clause.verb);
+        }
       }
       // Statements about a record: "a loan lasts one week", "each tour has a guide".
       if (!clause.passive && clause.subject && (STATEMENT_VERBS.has(clause.verb) || clause.objects.length === 0) && !isPersonWord(lemmaOf(clause.subject))) {
