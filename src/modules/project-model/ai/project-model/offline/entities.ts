@@ -155,10 +155,14 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>): 
       }
     }
     // Mentions count a little: a record named again and again is central ("there are fixtures", "each team has …").
-    for (const phrase of sentence.phrases) {
+    for (const [index, phrase] of sentence.phrases.entries()) {
+      // "each animal", "every sample", "the building's risk level": a thing counted one by one or owning another is
+      // a record.
+      const owns = sentence.tagged.tokens[phrase.end]?.pos === 'PART' && sentence.phrases[index + 1]?.start === phrase.end + 1;
+      const bonus = (phrase.determiner === 'each' || phrase.determiner === 'every' || owns ? 0.5 : 0);
       const finding = found.get(termOf(phrase));
-      if (finding) finding.score += 0.5;
-      else if (phrase.head.pos === 'NOUN') add(phrase, 0.75, sentence);
+      if (finding) finding.score += 0.5 + bonus;
+      else if (phrase.head.pos === 'NOUN') add(phrase, 0.75 + bonus, sentence);
     }
   }
   // People are records only when nobody does anything as them ("register players").
