@@ -143,7 +143,7 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
       while ((tokens[i]?.pos === 'CCONJ' || tokens[i]?.normal === ',') && phraseStartingAt(phrases, i + 1)) {
         const more = phraseStartingAt(phrases, i + 1) as NounPhrase;
         // "and picks it up" is a new clause, not a second object.
-        if (tokens[more.end]?.pos === 'VERB' || more.head.pos === 'PROPN') break;
+        if (tokens[more.end]?.pos === 'VERB' || tokens[more.end]?.pos === 'AUX' || more.head.pos === 'PROPN') break;
         objects.push(more);
         i = more.end;
       }

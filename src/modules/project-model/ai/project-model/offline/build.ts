@@ -78,7 +78,8 @@ export function buildModel(input: ProjectModelInput): ProjectModel {
 
   // Success statements are measures, never something to build.
   const actions = sentences.filter((sentence) => !isSuccessStatement(sentence));
-  const useCases = findUseCases(actions, actors, detailed, { actorOf, entityOf }, new IdPool());
+  const rules = findRules(sentences, detailed, new IdPool());
+  const useCases = findUseCases(actions, actors, rules, { actorOf, entityOf }, new IdPool());
   model.actors = actors.map((actor) => ({
     ...actor,
     needs: useCases.filter((useCase) => useCase.actor === actor.id).slice(0, 12).map((useCase) => useCase.name.charAt(0).toLowerCase() + useCase.name.slice(1)),
@@ -86,13 +87,13 @@ export function buildModel(input: ProjectModelInput): ProjectModel {
   model.entities = detailed;
   model.relationships = relationshipsOf(detailed, useCases);
   model.useCases = useCases;
-  model.rules = findRules(sentences, detailed, new IdPool());
+  model.rules = rules;
   model.metrics = findMetrics(sentences, new IdPool());
   model.constraints = findConstraints(sentences, new IdPool());
   const { summary, problem } = summaryOf(sentences);
   model.summary = summary;
   model.problem = problem;
-  model.glossary = glossaryOf(model);
+  model.glossary = glossaryOf(model, sentences);
   model.openQuestions = openQuestionsOf(input, model, new IdPool());
   return applyFocus(keepCorrections(model, input.previous), focusTerms(input.instructions));
 }

@@ -1,6 +1,6 @@
 import { capitalize } from '../../../../../core/text/index.js';
 import { derivedForms, semanticClasses, senses, type Clause, type NounPhrase } from '../../../../../core/text/nlp/index.js';
-import type { ModelActor, ModelEntity, ModelStep, ModelUseCase } from '../../../project-model.contract.js';
+import type { ModelActor, ModelEntity, ModelRule, ModelStep, ModelUseCase } from '../../../project-model.contract.js';
 import type { IdPool } from './ids.js';
 import type { Sentence } from './read.js';
 import { participle, thirdPerson } from './verbs.js';
@@ -23,22 +23,39 @@ function priorityOf(clause: Clause, sentence: Sentence): ModelUseCase['priority'
   return 'should';
 }
 
-function stepsFor(actor: ModelActor, verb: string, particle: string, entity: ModelEntity, systems: ModelActor[], sentence: Sentence): ModelStep[] {
+/** "A loan lasts one week." → "a loan lasts one week": a rule as a clause inside a step. */
+function ruleClause(rule: ModelRule): string {
+  const text = rule.text.replace(/[.!]+$/, '');
+  return /^[A-Z](?:[a-z]|\s)/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}
+
+/**
+ * The main steps: the actor does the thing to the record; the product checks it against the rules that name the
+ * record (or its stated rules in general when none does), lets an outside system named with the action do its part,
+ * records the new state and tells the actor.
+ */
+function stepsFor(actor: ModelActor, verb: string, particle: string, entity: ModelEntity, systems: ModelActor[], sentence: Sentence, rules: ModelRule[]): ModelStep[] {
+  // "apply for a plot": the preposition stays with the verb in every step ("the plot is applied for").
   const thing = entity.name.toLowerCase();
-  const steps: ModelStep[] = entity.id === '' ? [
-    { actor: actor.id, action: `${thirdPerson(verb)}${particle} the ${thing}` },
-    { actor: 'system', action: `records that the ${thing} is ${participle(verb)}${particle}` },
-    { actor: 'system', action: `shows the ${actor.name.toLowerCase()} the result` },
-  ] : [
-    { actor: actor.id, action: `opens the ${thing} in the product`, entity: entity.id },
-    { actor: actor.id, action: `${thirdPerson(verb)}${particle} the ${thing}`, entity: entity.id },
-    { actor: 'system', action: `checks the ${thing} against the rules`, entity: entity.id },
-  ];
+  const on = entity.id ? { entity: entity.id } : {};
+  const steps: ModelStep[] = [];
+  if (entity.id) steps.push({ actor: actor.id, action: `opens the ${thing} in the product`, ...on });
+  steps.push({ actor: actor.id, action: `${thirdPerson(verb)}${particle} the ${thing}`, ...on });
+  const applying = entity.id ? rules.filter((rule) => rule.entity === entity.id).slice(0, 2) : [];
+  if (applying.length > 0) for (const rule of applying) steps.push({ actor: 'system', action: `checks that ${ruleClause(rule)}`, ...on });
+  else if (entity.id) steps.push({ actor: 'system', action: `checks the ${thing} against the rules`, ...on });
   const mentioned = systems.filter((system) => sentence.text.includes(system.name) || sentence.source.quote?.toLowerCase().includes(system.name.toLowerCase()));
-  for (const system of mentioned.slice(0, 1)) steps.push({ actor: system.id, action: `handles its part of the ${thing}`, entity: entity.id });
-  steps.push({ actor: 'system', action: `records that the ${thing} is ${participle(verb)}${particle}`, entity: entity.id });
-  steps.push({ actor: 'system', action: `shows the ${actor.name.toLowerCase()} the updated ${thing}`, entity: entity.id });
-  return steps.slice(0, 6);
+  for (const system of mentioned.slice(0, 1)) steps.push({ actor: system.id, action: `handles its part of the ${thing}`, ...on });
+  steps.push({ actor: 'system', action: `records that the ${thing} is ${participle(verb)}${particle}`, ...on });
+  steps.push({ actor: 'system', action: `shows the ${actor.name.toLowerCase()} the ${entity.id ? 'updated ' : ''}${thing}`, ...on });
+  return steps.slice(0, 8);
+}
+
+/** The outcome: the lifecycle state the action puts the record in when the model knows one. */
+function outcomeOf(verb: string, particle: string, thing: string, entity: ModelEntity): string {
+  const state = participle(verb);
+  if (entity.states.includes(state)) return `The ${thing} is ${state}${particle}; its status is now "${state}".`;
+  return `The ${thing} is ${state}${particle} and the product has a record of it.`;
 }
 
 /** "a place in a class", "the number of guests": a vague object stands for the record its preposition names. */
@@ -74,7 +91,7 @@ function awaitedAct(clause: Clause): { verb: string; by?: NounPhrase } | undefin
 
 type Action = { actor: ModelActor; verb: string; particle: string; object: NounPhrase; entity: ModelEntity; clause: Clause; preposition: string; where?: string };
 
-export function findUseCases(sentences: Sentence[], actors: ModelActor[], entities: ModelEntity[], resolve: Resolver, ids: IdPool): ModelUseCase[] {
+export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules: ModelRule[], resolve: Resolver, ids: IdPool): ModelUseCase[] {
   const useCases: ModelUseCase[] = [];
   const seen = new Set<string>();
   const people = actors.filter((actor) => actor.kind === 'person');
@@ -95,8 +112,8 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], entiti
       action: verb,
       ...(entity.id ? { entity: entity.id } : {}),
       trigger: `The ${actor.name.toLowerCase()} wants to ${verb}${particle}${preposition} ${article(thing)} ${thing}${where}.`.replace(/\s+/g, ' '),
-      outcome: `The ${thing} is ${participle(verb)}${particle} and the product has a record of it.`,
-      steps: stepsFor(actor, verb, particle, entity, systems, sentence),
+      outcome: outcomeOf(verb, `${particle}${preposition}`.replace(/\s+$/, ''), thing, entity),
+      steps: stepsFor(actor, verb, `${particle}${preposition}`.replace(/\s+$/, ''), entity, systems, sentence, rules),
       priority: priorityOf(clause, sentence),
       sources: [sentence.source],
     });
@@ -138,6 +155,5 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], entiti
       }
     }
   }
-  void entities;
   return useCases.slice(0, 60);
 }
