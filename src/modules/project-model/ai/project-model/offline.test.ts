@@ -62,8 +62,12 @@ describe('the offline project model', () => {
   it('reads records and use cases from passives, coordinated verbs and what a record waits for', () => {
     const model = buildProjectModel({
       projectName: 'Second Chance',
-      idea: 'Staff add each animal with photos, breed and age. Adopters browse animals online and submit an adoption application. A home visit is arranged by a volunteer before an application is approved. Group adoptions need approval from the manager.',
+      idea: 'Staff add each animal with photos, breed and age. Adopters browse animals online and submit an adoption application. A home visit is arranged by a volunteer before an application is approved. Group adoptions need approval from the manager. Staff track vaccinations and vet appointments for each animal.',
     });
+    expect(model.relationships).toEqual(expect.arrayContaining([
+      { from: 'vaccination', to: 'animal', cardinality: 'many-to-one', label: 'belongs to an animal' },
+      { from: 'vet-appointment', to: 'animal', cardinality: 'many-to-one', label: 'belongs to an animal' },
+    ]));
     expect(model.entities.map((e) => e.name)).toEqual(expect.arrayContaining(['Animal', 'Application']));
     expect(model.entities.map((e) => e.name)).not.toContain('Breed');
     const names = model.useCases.map((u) => u.name);

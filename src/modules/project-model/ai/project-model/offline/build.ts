@@ -85,7 +85,7 @@ export function buildModel(input: ProjectModelInput): ProjectModel {
     needs: useCases.filter((useCase) => useCase.actor === actor.id).slice(0, 12).map((useCase) => useCase.name.charAt(0).toLowerCase() + useCase.name.slice(1)),
   }));
   model.entities = detailed;
-  model.relationships = relationshipsOf(detailed, useCases);
+  model.relationships = relationshipsOf(detailed, sentences, entityOf);
   model.useCases = useCases;
   model.rules = rules;
   model.metrics = findMetrics(sentences, new IdPool());
