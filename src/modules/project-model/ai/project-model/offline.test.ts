@@ -62,7 +62,7 @@ describe('the offline project model', () => {
   it('reads records and use cases from passives, coordinated verbs and what a record waits for', () => {
     const model = buildProjectModel({
       projectName: 'Second Chance',
-      idea: 'Staff add each animal with photos, breed and age. Adopters browse animals online and submit an adoption application. A home visit is arranged by a volunteer before an application is approved. Group adoptions need approval from the manager. Staff track vaccinations and vet appointments for each animal.',
+      idea: 'Staff add each animal with photos, breed and age. Adopters browse animals online and submit an adoption application. A home visit is arranged by a volunteer before an application is approved. Group adoptions need approval from the manager. We also need to track vaccinations and vet appointments for each animal.',
     });
     expect(model.relationships).toEqual(expect.arrayContaining([
       { from: 'vaccination', to: 'animal', cardinality: 'many-to-one', label: 'belongs to an animal' },
