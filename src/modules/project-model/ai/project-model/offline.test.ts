@@ -85,6 +85,15 @@ describe('the offline project model', () => {
     for (const useCase of onLoan) expect(useCase.steps.map((s) => s.action)).toContain('checks that a loan lasts one week');
   });
 
+  it('makes no constraint of a stray word: a price is no scale, a language pair no language, a quote deadline no schedule', () => {
+    const model = buildProjectModel({
+      projectName: 'Wordsmith',
+      idea: 'Clients request a quote for a language pair and deadline. The adopter pays a fee of £150 and the animal is marked as rehomed. About 600 freelancers work with us.',
+    });
+    expect(model.constraints.map((c) => c.category)).toEqual(['scale']);
+    expect(model.constraints[0]?.text).toMatch(/600 freelancers/);
+  });
+
   it('puts what the author asks to focus on first', () => {
     const model = buildProjectModel({ projectName: 'Toolshed', idea, instructions: 'Focus on loans.' });
     expect(model.entities[0]?.name).toBe('Loan');
