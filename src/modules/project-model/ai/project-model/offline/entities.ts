@@ -1,7 +1,7 @@
 import { derivedForms, knows, semanticClasses, synonyms, type Clause, type NounPhrase } from '../../../../../core/text/nlp/index.js';
 import type { ModelSource } from '../../../project-model.contract.js';
 import type { Sentence } from './read.js';
-import { isPersonWord, isRecordPhrase, lemmaOf, termOf } from './words.js';
+import { isPersonWord, isProductWord, isRecordPhrase, lemmaOf, termOf } from './words.js';
 
 /**
  * The records the product keeps, read from the syntax: what the actors act on (direct objects weigh most, then the
@@ -81,8 +81,10 @@ function isGerund(phrase: NounPhrase): boolean {
 function subjectIsActor(clause: Clause): boolean {
   if (clause.subjectPronoun) return clause.subjectPronoun !== 'it';
   if (!clause.subject) return true;
-  // People in general and groups act too ("people post comments", "the town council runs a market").
+  // People in general and groups act too ("people post comments", "the town council runs a market"), and so does
+  // the product for them ("the app builds a shopping list").
   const lemma = lemmaOf(clause.subject);
+  if (isProductWord(lemma) && clause.objects.length > 0) return true;
   return clause.subject.head.pos !== 'PROPN' && (isPersonWord(lemma, clause.objects.length > 0) || (clause.objects.length > 0 && semanticClasses(lemma, 'noun', 1)[0] === 'noun.group'));
 }
 
