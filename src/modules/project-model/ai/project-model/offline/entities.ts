@@ -129,6 +129,9 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>): 
       if (clause.subject && !clause.passive && isPersonWord(lemmaOf(clause.subject), clause.objects.length > 0)) subjectPersons.add(termOf(clause.subject));
       if (clause.subject && !clause.passive && !STATEMENT_VERBS.has(clause.verb) && clause.objects.length > 0) agents.add(termOf(clause.subject));
       if (clause.passive && clause.subject) agents.add(termOf(clause.subject));
+      // The idea's opening subject that has or does something is the business itself ("A wholesale plant nursery
+      // takes orders", "Our coworking space has 6 meeting rooms").
+      if (sentence.order === 0 && clause.subject && !clause.passive && clause.objects.length > 0 && !isPersonWord(lemmaOf(clause.subject), true)) agents.add(termOf(clause.subject));
       // An organisation that does or wants something is the business behind the product ("a small translation agency
       // wants to stop …", "the town council runs …"), not one of its records.
       if (clause.subject && !clause.passive && !STATEMENT_VERBS.has(clause.verb) && semanticClasses(lemmaOf(clause.subject), 'noun', 2).includes('noun.group')) agents.add(termOf(clause.subject));
