@@ -27,6 +27,8 @@ export type Clause = {
 };
 
 const PARTICLES = new Set(['up', 'in', 'out', 'off', 'back', 'down', 'over', 'on', 'away']);
+/** Particles that stay with their verb before an object ("pick up a tool", "drop off a bike"); "in"/"on" there are prepositions. */
+const OBJECT_PARTICLES = new Set(['up', 'off', 'out', 'back', 'down', 'away']);
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'get', 'gets', 'got']);
 const MODALS = new Set(['must', 'should', 'can', 'could', 'may', 'might', 'will', 'would', 'shall', 'need', 'needs', 'have', 'has']);
 const CLAUSE_BREAKS = new Set(['SCONJ', 'PUNCT']);
@@ -95,16 +97,21 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
       subject = phraseEndingAt(phrases, i + 1);
       // "Patients of a clinic book …", "bookings over 10 people need …": the subject is the phrase the prepositional
       // phrase hangs from.
-      while (subject && tokens[subject.start - 1]?.pos === 'ADP' && HANGING_PREPOSITIONS.has(tokens[subject.start - 1]?.normal ?? '')) {
-        const outer = phraseEndingAt(phrases, subject.start - 1);
+      while (subject && ((tokens[subject.start - 1]?.pos === 'ADP' && HANGING_PREPOSITIONS.has(tokens[subject.start - 1]?.normal ?? ''))
+        || (tokens[subject.start - 1]?.normal === 'than' && tokens[subject.start - 2]?.pos === 'ADJ'))) {
+        // "Samples older than 5 years must be reviewed": the comparison hangs from the phrase before it.
+        const comparison = tokens[subject.start - 1]?.normal === 'than';
+        const outer = phraseEndingAt(phrases, subject.start - (comparison ? 2 : 1));
         if (!outer) break;
         subject = outer;
       }
       break;
     }
     if (coordinated && !subject && !subjectPronoun && previous) {
-      subject = previous.subject;
-      subjectPronoun = previous.subjectPronoun;
+      // "see who's booked and take attendance": the subject of the last clause that was not turned round.
+      const sharing = [...clauses].reverse().find((c) => !c.passive) ?? previous;
+      subject = sharing.subject;
+      subjectPronoun = sharing.subjectPronoun;
       modal ??= previous.modal;
     }
 
@@ -115,12 +122,18 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
     if (tokens[i] && PARTICLES.has((tokens[i] as TaggedToken).normal) && !(tokens[i]?.normal === 'up' && tokens[i + 1]?.normal === 'to')) {
       const after = tokens[i + 1];
       // "sign up for", "check in" — a particle is followed by a preposition, punctuation, a conjunction or nothing.
-      if (!after || after.pos !== 'DET' || (tokens[i] as TaggedToken).pos === 'ADV' || (tokens[i] as TaggedToken).normal === 'up') {
+      const startsPhrase = after !== undefined && /^(?:DET|ADJ|NOUN|PROPN|NUM|PRON)$/.test(after.pos);
+      if (!after || !startsPhrase || (tokens[i] as TaggedToken).pos === 'ADV' || OBJECT_PARTICLES.has((tokens[i] as TaggedToken).normal)) {
         particle = (tokens[i] as TaggedToken).normal;
         i += 1;
       }
     }
-    while (tokens[i] && (tokens[i] as TaggedToken).pos === 'ADV') i += 1;
+    // "borrow at most 3 tools", "book up to 4 seats": the limit before an object is no preposition.
+    for (;;) {
+      if (tokens[i] && (tokens[i] as TaggedToken).pos === 'ADV') i += 1;
+      else if (/^(?:at|up)$/.test(tokens[i]?.normal ?? '') && /^(?:most|least|to)$/.test(tokens[i + 1]?.normal ?? '') && tokens[i + 2]?.pos === 'NUM') i += 2;
+      else break;
+    }
     const direct = phraseStartingAt(phrases, i);
     const objects: NounPhrase[] = [];
     if (direct) {
@@ -130,12 +143,20 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
       while ((tokens[i]?.pos === 'CCONJ' || tokens[i]?.normal === ',') && phraseStartingAt(phrases, i + 1)) {
         const more = phraseStartingAt(phrases, i + 1) as NounPhrase;
         // "and picks it up" is a new clause, not a second object.
-        if (tokens[more.end]?.pos === 'VERB' || more.head.pos === 'PROPN') break;
+        if (tokens[more.end]?.pos === 'VERB' || tokens[more.end]?.pos === 'AUX' || more.head.pos === 'PROPN') break;
         objects.push(more);
         i = more.end;
       }
+      // "checks guests in and out", "check samples out of the freezer": a particle after the object, before a break.
+      const next = tokens[i + 1];
+      const word = tokens[i]?.normal ?? '';
+      if (!particle && tokens[i] && PARTICLES.has(word) && (!next || next.pos === 'PUNCT' || next.pos === 'CCONJ' || (next.pos === 'ADP' && OBJECT_PARTICLES.has(word)))) {
+        particle = (tokens[i] as TaggedToken).normal;
+        i += 1;
+      }
     } else if (tokens[i] && OBJECT_PRONOUNS.has((tokens[i] as TaggedToken).normal)) {
-      object = previous?.object;
+      // "it"/"them" is the last object, or else the nearest phrase before the verb that is not its subject.
+      object = [...clauses].reverse().find((c) => c.object)?.object ?? [...phrases].reverse().find((phrase) => phrase.end <= v && phrase !== subject);
       if (object) objects.push(object);
       i += 1;
       if (tokens[i] && PARTICLES.has((tokens[i] as TaggedToken).normal)) {
@@ -146,6 +167,18 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
     // Prepositional phrases up to the next verb or clause break.
     for (; i < tokens.length; i += 1) {
       const after = tokens[i] as TaggedToken;
+      // "to a carrier and a truck", "at pickup and at delivery": a phrase coordinated with the last one shares its
+      // preposition; a conjunction before anything else ends the clause.
+      const last = preps[preps.length - 1];
+      if (after.pos === 'CCONJ' && last && last.phrase.end === i) {
+        const again = tokens[i + 1]?.normal === last.prep ? i + 2 : i + 1;
+        const more = phraseStartingAt(phrases, again);
+        if (more && tokens[more.end]?.pos !== 'VERB') {
+          preps.push({ prep: last.prep, phrase: more });
+          i = more.end - 1;
+          continue;
+        }
+      }
       if (after.pos === 'VERB' || after.pos === 'AUX' || CLAUSE_BREAKS.has(after.pos) || after.pos === 'CCONJ') break;
       if (after.pos === 'ADP' || (after.pos === 'PART' && after.normal === 'to')) {
         const phrase = phraseStartingAt(phrases, i + 1);
@@ -156,7 +189,10 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
       }
     }
 
-    const passive = isPassive(tokens, v);
+    // "Orders are picked, loaded onto vans and delivered": a participle coordinated with a passive is passive too.
+    const sharesPassive = coordinated && previous?.passive === true && objects.length === 0 && token.normal !== token.lemma && /(?:ed|en|wn|t)$/.test(token.normal);
+    const passive = sharesPassive || isPassive(tokens, v);
+    if (sharesPassive && previous?.object) subject = previous.object;
     const clause: Clause = {
       verb: mainHave ? 'have' : token.lemma.toLowerCase(),
       verbIndex: v,
@@ -175,6 +211,12 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
       if (subject) clause.subject = subject;
       if (subjectPronoun) clause.subjectPronoun = subjectPronoun;
       if (object) clause.object = object;
+    }
+    // "accepts or rejects proposals": a verb with nothing after it but a conjunction and the next verb shares its object.
+    if (previous && previous.objects.length === 0 && previous.preps.length === 0 && !previous.passive && !passive
+      && tokens[v - 1]?.pos === 'CCONJ' && previous.verbIndex === v - 2 && clause.objects.length > 0) {
+      previous.objects = [...clause.objects];
+      if (clause.object) previous.object = clause.object;
     }
     clauses.push(clause);
     previous = clause;

@@ -44,4 +44,33 @@ describe('clauses', () => {
     const [clause] = clausesOf(sentence!);
     expect(clause).toMatchObject({ verb: 'book', subject: { head: { lemma: 'patient' } }, object: { head: { lemma: 'appointment' } } });
   });
+
+  it('reads a verb that agrees with a person subject though the tagger took it for a noun', () => {
+    const [sentence] = parseText('The organiser schedules meetings and members post comments.');
+    const clauses = clausesOf(sentence!);
+    expect(clauses.map((c) => [c.subject?.head.lemma, c.verb, c.object?.head.lemma])).toEqual([
+      ['organizer', 'schedule', 'meeting'],
+      ['member', 'post', 'comment'],
+    ]);
+  });
+
+  it('shares the object between coordinated verbs and the preposition between coordinated phrases', () => {
+    const [first] = parseText('The chair accepts or rejects proposals.');
+    expect(clausesOf(first!).map((c) => [c.verb, c.object?.head.lemma])).toEqual([['accept', 'proposal'], ['reject', 'proposal']]);
+    const [second] = parseText('Dispatchers assign each shipment to a carrier and a truck.');
+    expect(clausesOf(second!)[0]?.preps.map((p) => [p.prep, p.phrase.head.lemma])).toEqual([['to', 'carrier'], ['to', 'truck']]);
+  });
+
+  it('keeps a participle coordinated with a passive passive, with the same object', () => {
+    const [sentence] = parseText('Orders are picked in the greenhouse and delivered on fixed routes.');
+    const clauses = clausesOf(sentence!);
+    expect(clauses.map((c) => [c.verb, c.passive, c.object?.head.lemma])).toEqual([['pick', true, 'order'], ['deliver', true, 'order']]);
+  });
 });
+
+describe('semantic classes', () => {
+  it('gives a unique beginner the class it heads', () => {
+    expect(semanticClasses('animal')[0]).toBe('noun.animal');
+  });
+});
+

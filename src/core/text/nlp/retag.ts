@@ -1,6 +1,6 @@
 import { baseForm, singularize } from '../inflection.js';
 import type { TaggedSentence, TaggedToken } from './tagger.js';
-import { knows } from './wordnet.js';
+import { knows, semanticClasses } from './wordnet.js';
 
 /**
  * Corrections to the lite tagger's two common slips, checked against WordNet:
@@ -13,6 +13,35 @@ import { knows } from './wordnet.js';
 const VERB_NEXT = new Set(['DET', 'PRON', 'NUM']);
 const VERB_PREVIOUS = new Set(['NOUN', 'PROPN', 'PRON', 'CCONJ', 'AUX', 'PART', 'ADV']);
 const SUBJECT_PRONOUNS = new Set(['i', 'we', 'you', 'they', 'he', 'she', 'it', 'who', 'that', 'which']);
+const OBJECT_PRONOUNS = new Set(['them', 'him', 'us', 'me']);
+const PARTICLES = new Set(['off', 'up', 'in', 'out', 'back', 'down', 'over']);
+/** What starts an object after a verb: a determiner, a number, a pronoun, an adjective or a noun. */
+const OBJECT_START = new Set(['DET', 'NUM', 'PRON', 'ADJ', 'NOUN']);
+
+/** Whether a noun can do things: one of its first senses is a person or a group of people. */
+function namesDoer(token: TaggedToken): boolean {
+  return semanticClasses(token.lemma, 'noun', 3).some((name) => name === 'noun.person' || name === 'noun.group');
+}
+
+/** Whether the noun at `index` is the head of a subject: nothing but a determiner, a noun or a clause break before it. */
+function headsSubject(tokens: TaggedToken[], index: number): boolean {
+  const before = tokens[index - 1];
+  return before === undefined || before.pos === 'DET' || before.pos === 'PUNCT' || before.pos === 'CCONJ' || before.pos === 'NOUN' || before.pos === 'ADJ';
+}
+
+/**
+ * A subject naming people then a word WordNet knows as a verb, in the form that agrees with it, then an object or a
+ * particle: "the organiser schedules meetings", "Mechanic orders parts", "people post comments", "Members check in".
+ */
+function agreesWithDoer(tokens: TaggedToken[], index: number): boolean {
+  const [previous, token, next] = [tokens[index - 1], tokens[index] as TaggedToken, tokens[index + 1]];
+  if (!previous || previous.pos !== 'NOUN' || !next || !namesDoer(previous) || !headsSubject(tokens, index - 1)) return false;
+  const objectFollows = OBJECT_START.has(next.pos) || (next.pos === 'ADP' && PARTICLES.has(next.normal));
+  if (!objectFollows || (next.pos === 'PRON' && SUBJECT_PRONOUNS.has(next.normal))) return false;
+  const pluralSubject = singularize(previous.normal) !== previous.normal;
+  const thirdPerson = /[^s]s$/.test(token.normal) && token.normal !== token.lemma;
+  return pluralSubject ? token.normal === token.lemma && !token.normal.endsWith('s') : thirdPerson;
+}
 
 function verbLemma(token: TaggedToken): string | undefined {
   for (const candidate of [token.lemma, baseForm(token.normal), token.normal]) if (knows(candidate, 'verb')) return candidate;
@@ -30,6 +59,22 @@ function isSentenceStart(tokens: TaggedToken[], index: number): boolean {
 
 function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
   const token = tokens[index] as TaggedToken;
+  // "our coworking space", "a cat rehoming centre": an -ing form between a determiner or noun and a noun modifies it.
+  if (token.pos === 'VERB' && token.normal.endsWith('ing') && tokens[index + 1]?.pos === 'NOUN') {
+    const previous = tokens[index - 1];
+    const afterDeterminer = previous?.pos === 'DET' || (previous?.pos === 'PRON' && /^(?:my|our|your|their|his|her|its)$/.test(previous.normal));
+    const inCompound = previous?.pos === 'NOUN' && previous.normal === previous.lemma && tokens[index + 1]?.normal === tokens[index + 1]?.lemma
+      && (tokens[index + 2] === undefined || tokens[index + 2]?.pos === 'PUNCT');
+    if (afterDeterminer || inCompound) return { ...token, pos: 'NOUN', lemma: token.normal };
+  }
+  // "the translated files", "against published criteria", "Accepted speakers confirm": a participle before a noun,
+  // after a determiner, a preposition or at the start, describes it.
+  if (token.pos === 'VERB' && token.normal !== token.lemma && /(?:ed|en)$/.test(token.normal) && tokens[index + 1]?.pos === 'NOUN') {
+    const previous = tokens[index - 1];
+    const describes = previous === undefined || previous.pos === 'DET' || previous.pos === 'ADP'
+      || (previous.pos === 'PRON' && /^(?:my|our|your|their|his|her|its)$/.test(previous.normal));
+    if (describes) return { ...token, pos: 'ADJ' };
+  }
   if (token.pos === 'PROPN' && /^[A-Z][a-z]+$/.test(token.text) && isSentenceStart(tokens, index)) {
     const singular = singularize(token.normal);
     if (knows(singular, 'noun')) return { ...token, pos: 'NOUN', lemma: singular };
@@ -54,7 +99,12 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
       && previous.normal.endsWith('s') && token.pos === 'NOUN' && token.normal === token.lemma && next !== undefined
       && (next.pos === 'NOUN' || next.pos === 'ADJ' || next.pos === 'PRON');
     const afterRelative = previous?.pos === 'PRON' && /^(who|that)$/.test(previous.normal) && token.normal.endsWith('s');
-    if ((previousFits && nextFits) || afterPluralSubject || afterRelative || ((afterInfinitive || afterModal) && token.pos === 'NOUN')) {
+    // "drag them onto a plan": a word before an object pronoun is its verb.
+    const beforeObjectPronoun = next !== undefined && next.pos === 'PRON' && OBJECT_PRONOUNS.has(next.normal) && token.pos === 'NOUN';
+    // "awards the scholarships and records payments": a word in -s after "and" parallels an earlier verb in -s.
+    const parallel = previous?.pos === 'CCONJ' && token.pos === 'NOUN' && /[^s]s$/.test(token.normal) && next !== undefined && OBJECT_START.has(next.pos)
+      && tokens.slice(0, index - 1).some((t) => t.pos === 'VERB' && t.normal !== t.lemma && /[^s]s$/.test(t.normal));
+    if ((previousFits && nextFits) || afterPluralSubject || parallel || beforeObjectPronoun || (token.pos === 'NOUN' && agreesWithDoer(tokens, index)) || afterRelative || ((afterInfinitive || afterModal) && token.pos === 'NOUN')) {
       const lemma = verbLemma(token);
       if (lemma) return { ...token, pos: 'VERB', lemma };
     }

@@ -192,10 +192,23 @@ export function knows(lemma: string, pos: WordNetPos): boolean {
   return synsetOffsets(lemma, pos).length > 0;
 }
 
+/**
+ * The unique beginners ("animal", "person", "food", "artifact") sit in noun.Tops, not in the file they head: such a
+ * synset's class is the file named by one of its words ("animal" → noun.animal); the others ("entity", "thing") stay
+ * noun.Tops.
+ */
+function topClass(synset: Synset): string {
+  for (const word of synset.words) if (LEXNAMES.includes(`noun.${word}`)) return `noun.${word}`;
+  return synset.lexname;
+}
+
 /** The lexicographer files of the first `count` senses, most frequent first, without repeats. */
 export function semanticClasses(lemma: string, pos: WordNetPos = 'noun', count = 3): string[] {
   const classes: string[] = [];
-  for (const synset of senses(lemma, pos).slice(0, count)) if (!classes.includes(synset.lexname)) classes.push(synset.lexname);
+  for (const synset of senses(lemma, pos).slice(0, count)) {
+    const lexname = synset.lexname === 'noun.Tops' ? topClass(synset) : synset.lexname;
+    if (!classes.includes(lexname)) classes.push(lexname);
+  }
   return classes;
 }
 

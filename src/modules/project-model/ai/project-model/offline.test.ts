@@ -59,6 +59,41 @@ describe('the offline project model', () => {
     expect(borrow?.sources[0]).toMatchObject({ kind: 'idea', quote: 'Members borrow tools like drills and ladders.' });
   });
 
+  it('reads records and use cases from passives, coordinated verbs and what a record waits for', () => {
+    const model = buildProjectModel({
+      projectName: 'Second Chance',
+      idea: 'Staff add each animal with photos, breed and age. Adopters browse animals online and submit an adoption application. A home visit is arranged by a volunteer before an application is approved. Group adoptions need approval from the manager. We also need to track vaccinations and vet appointments for each animal.',
+    });
+    expect(model.relationships).toEqual(expect.arrayContaining([
+      { from: 'vaccination', to: 'animal', cardinality: 'many-to-one', label: 'belongs to an animal' },
+      { from: 'vet-appointment', to: 'animal', cardinality: 'many-to-one', label: 'belongs to an animal' },
+    ]));
+    expect(model.entities.map((e) => e.name)).toEqual(expect.arrayContaining(['Animal', 'Application']));
+    expect(model.entities.map((e) => e.name)).not.toContain('Breed');
+    const names = model.useCases.map((u) => u.name);
+    expect(names).toEqual(expect.arrayContaining(['Add an animal', 'Submit an adoption application', 'Arrange a home visit', 'Approve an application']));
+    expect(model.useCases.find((u) => u.name === 'Arrange a home visit')?.actor).toBe('volunteer');
+    expect(model.useCases.find((u) => u.action === 'approve' && /adoption/i.test(u.name))?.actor).toBe('manager');
+  });
+
+  it('defines a term only from a sentence that defines it, and checks the rules on its record', () => {
+    const model = buildProjectModel({ projectName: 'Toolshed', idea: `${idea} A tool is any item a member can take home.` });
+    expect(model.glossary.find((t) => t.term === 'Tool')?.definition).toBe('Any item a member can take home.');
+    expect(model.glossary.some((t) => t.term === 'Volunteer')).toBe(false);
+    const rule = model.rules.find((r) => /loan lasts/i.test(r.text));
+    const onLoan = model.useCases.filter((u) => u.entity === rule?.entity);
+    for (const useCase of onLoan) expect(useCase.steps.map((s) => s.action)).toContain('checks that a loan lasts one week');
+  });
+
+  it('makes no constraint of a stray word: a price is no scale, a language pair no language, a quote deadline no schedule', () => {
+    const model = buildProjectModel({
+      projectName: 'Wordsmith',
+      idea: 'Clients request a quote for a language pair and deadline. The adopter pays a fee of £150 and the animal is marked as rehomed. About 600 freelancers work with us.',
+    });
+    expect(model.constraints.map((c) => c.category)).toEqual(['scale']);
+    expect(model.constraints[0]?.text).toMatch(/600 freelancers/);
+  });
+
   it('puts what the author asks to focus on first', () => {
     const model = buildProjectModel({ projectName: 'Toolshed', idea, instructions: 'Focus on loans.' });
     expect(model.entities[0]?.name).toBe('Loan');

@@ -56,8 +56,10 @@ export function findActors(sentences: Sentence[], semantic: (lemma: string) => s
       const acting = clause.objects.length > 0 && !clause.passive;
       const subjectTerm = clause.subject && personTerm(clause.subject, acting);
       if (subjectTerm) add(found, subjectTerm, 'person', sentence);
+      // "need approval from the manager": who an act is awaited from does it.
+      const awaited = clause.object !== undefined && semantic(lemmaOf(clause.object))[0] === 'noun.act';
       for (const { prep, phrase } of clause.preps) {
-        const term = (prep === 'for' || prep === 'by') && personTerm(phrase);
+        const term = (prep === 'for' || prep === 'by' || (prep === 'from' && awaited)) && personTerm(phrase);
         if (term) add(found, term, 'person', sentence);
       }
       for (const { prep, phrase } of clause.preps) {

@@ -14,7 +14,7 @@ import { findUseCases } from './use-cases.js';
 import { displayName, lemmaOf, termOf } from './words.js';
 
 /** The least evidence a record needs: acted on once, or spoken about and mentioned again. */
-const ENTITY_MIN_SCORE = 2;
+const ENTITY_MIN_SCORE = 1.5;
 const MAX_ENTITIES = 12;
 
 /** The product's own name is never one of its records: the whole name, and a one-word name's singular. */
@@ -61,6 +61,11 @@ export function buildModel(input: ProjectModelInput): ProjectModel {
       const found = entityByTerm.get(synonym);
       if (found) return found;
     }
+    // "the shipment status": a part or property of a record stands for the record.
+    for (const noun of [...phrase.nouns].reverse()) {
+      const found = entityByTerm.get(noun);
+      if (found) return found;
+    }
     return undefined;
   };
   const actorOf = (phrase: NounPhrase | undefined): ModelActor | undefined => {
@@ -73,21 +78,22 @@ export function buildModel(input: ProjectModelInput): ProjectModel {
 
   // Success statements are measures, never something to build.
   const actions = sentences.filter((sentence) => !isSuccessStatement(sentence));
-  const useCases = findUseCases(actions, actors, detailed, { actorOf, entityOf }, new IdPool());
+  const rules = findRules(sentences, detailed, new IdPool());
+  const useCases = findUseCases(actions, actors, rules, { actorOf, entityOf }, new IdPool());
   model.actors = actors.map((actor) => ({
     ...actor,
     needs: useCases.filter((useCase) => useCase.actor === actor.id).slice(0, 12).map((useCase) => useCase.name.charAt(0).toLowerCase() + useCase.name.slice(1)),
   }));
   model.entities = detailed;
-  model.relationships = relationshipsOf(detailed, useCases);
+  model.relationships = relationshipsOf(detailed, sentences, entityOf);
   model.useCases = useCases;
-  model.rules = findRules(sentences, detailed, new IdPool());
+  model.rules = rules;
   model.metrics = findMetrics(sentences, new IdPool());
   model.constraints = findConstraints(sentences, new IdPool());
   const { summary, problem } = summaryOf(sentences);
   model.summary = summary;
   model.problem = problem;
-  model.glossary = glossaryOf(model);
+  model.glossary = glossaryOf(model, sentences);
   model.openQuestions = openQuestionsOf(input, model, new IdPool());
   return applyFocus(keepCorrections(model, input.previous), focusTerms(input.instructions));
 }

@@ -1,14 +1,16 @@
-import type { ModelAttribute, ModelEntity, ModelRelationship, ModelUseCase } from '../../../project-model.contract.js';
+import type { NounPhrase } from '../../../../../core/text/nlp/index.js';
+import type { ModelAttribute, ModelEntity, ModelRelationship } from '../../../project-model.contract.js';
 import type { EntityFinding } from './entities.js';
 import type { Sentence } from './read.js';
 import { participle } from './verbs.js';
-import { lemmaOf, termOf } from './words.js';
+import { article, lemmaOf, termOf } from './words.js';
 
 /**
  * An entity's attributes, lifecycle and relationships. Attributes come from what the text lists with the record
  * ("a party with name, party size and phone number", "each plant has a variety, pot size …"), typed by what the word
  * names; lifecycle states are the participles of the verbs applied to it in order ("requested → approved"); a record
- * made by acting on another ("loan" of a "tool") refers to it many-to-one.
+ * made by acting on another ("loan" of a "tool") refers to it many-to-one, and so does a record the text puts under
+ * another ("the animal's vaccinations", "a seat on a tour").
  */
 const TYPE_PATTERNS: [ModelAttribute['type'], RegExp][] = [
   ['email', /\bemail\b/],
@@ -78,14 +80,53 @@ export function detailEntity(entity: ModelEntity, finding: EntityFinding, findin
   return { ...entity, attributes: unique.slice(0, 40), states };
 }
 
-export function relationshipsOf(entities: ModelEntity[], useCases: ModelUseCase[]): ModelRelationship[] {
+/**
+ * Which record belongs to which, read from the text: a possessive ("the animal's vaccinations": Vaccination belongs
+ * to Animal) or a phrase hanging from another by "for", "on", "in" or "per" ("vaccinations for each animal",
+ * "a seat on a tour"). Many of the first belong to one of the second.
+ */
+function containmentsIn(sentence: Sentence, entityOf: (phrase: NounPhrase) => ModelEntity | undefined): [ModelEntity, ModelEntity][] {
+  const pairs: [ModelEntity, ModelEntity][] = [];
+  const { tokens } = sentence.tagged;
+  sentence.phrases.forEach((phrase, index) => {
+    const next = sentence.phrases[index + 1];
+    if (!next) return;
+    const between = tokens.slice(phrase.end, next.start).map((token) => token.normal);
+    const possessive = between.length === 1 && (between[0] === "'s" || between[0] === "'");
+    // "of" is left out: "the schedule of sessions" holds them rather than belonging to one.
+    const hanging = between.length === 1 && /^(?:for|on|in|per)$/.test(between[0] ?? '');
+    if (!possessive && !hanging) return;
+    const [part, whole] = possessive ? [entityOf(next), entityOf(phrase)] : [entityOf(phrase), entityOf(next)];
+    if (part && whole && part.id !== whole.id) pairs.push([part, whole]);
+    // "vaccinations and vet appointments for each animal": the phrases coordinated before it hang there too.
+    for (let before = index - 1; hanging && whole && before >= 0; before -= 1) {
+      const joined = sentence.phrases[before] as NounPhrase;
+      const gap = tokens.slice(joined.end, (sentence.phrases[before + 1] as NounPhrase).start).map((token) => token.normal);
+      if (gap.length !== 1 || !/^(?:and|or|,)$/.test(gap[0] ?? '')) break;
+      const other = entityOf(joined);
+      if (other && other.id !== whole.id) pairs.push([other, whole]);
+    }
+  });
+  return pairs;
+}
+
+export function relationshipsOf(entities: ModelEntity[], sentences: Sentence[], entityOf: (phrase: NounPhrase) => ModelEntity | undefined): ModelRelationship[] {
   const relationships: ModelRelationship[] = [];
+  const has = (from: string, to: string): boolean => relationships.some((r) => (r.from === from && r.to === to) || (r.from === to && r.to === from));
   for (const entity of entities) {
     for (const attribute of entity.attributes) {
-      if (attribute.type !== 'reference' || !attribute.references) continue;
-      relationships.push({ from: entity.id, to: attribute.references, cardinality: 'many-to-one', label: `is for ${attribute.name.startsWith('a') ? 'an' : 'a'} ${attribute.name}` });
+      if (attribute.type !== 'reference' || !attribute.references || has(entity.id, attribute.references)) continue;
+      // The act's own record ("a loan is for a tool") or a record listed with it ("each tour has a meeting point").
+      const name = attribute.name.toLowerCase();
+      relationships.push({ from: entity.id, to: attribute.references, cardinality: 'many-to-one', label: `${attribute.required ? 'is for' : 'has'} ${article(name)} ${name}` });
     }
   }
-  void useCases;
+  for (const sentence of sentences) {
+    for (const [part, whole] of containmentsIn(sentence, entityOf)) {
+      if (has(part.id, whole.id)) continue;
+      const name = whole.name.toLowerCase();
+      relationships.push({ from: part.id, to: whole.id, cardinality: 'many-to-one', label: `belongs to ${article(name)} ${name}` });
+    }
+  }
   return relationships.slice(0, 80);
 }

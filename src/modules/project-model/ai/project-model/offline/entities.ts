@@ -1,7 +1,7 @@
 import { derivedForms, knows, semanticClasses, synonyms, type Clause, type NounPhrase } from '../../../../../core/text/nlp/index.js';
 import type { ModelSource } from '../../../project-model.contract.js';
 import type { Sentence } from './read.js';
-import { isPersonWord, isRecordWord, lemmaOf, termOf } from './words.js';
+import { isPersonWord, isProductWord, isRecordPhrase, lemmaOf, termOf } from './words.js';
 
 /**
  * The records the product keeps, read from the syntax: what the actors act on (direct objects weigh most, then the
@@ -24,7 +24,9 @@ export type EntityFinding = {
   derived: boolean;
 };
 
-const ENTITY_PREPOSITIONS = new Set(['for', 'to', 'on', 'at', 'into', 'against', 'of', 'from', 'onto', 'in']);
+const ENTITY_PREPOSITIONS = new Set(['for', 'to', 'on', 'of', 'against', 'onto', 'into']);
+/** Where an action happens ("at the shed", "in the county", "from the warehouse") says little about what is kept. */
+const PLACE_PREPOSITIONS = new Set(['at', 'in', 'from']);
 /** Verbs that state something about their subject rather than have it act: "a loan lasts one week". */
 const STATEMENT_VERBS = new Set(['be', 'have', 'last', 'cost', 'include', 'contain', 'need', 'expire', 'take', 'belong', 'hold', 'require', 'show', 'change', 'appear', 'open', 'close', 'run', 'start', 'end']);
 const LIGHT_VERBS = new Set(['be', 'have', 'want', 'need', 'like', 'love', 'use', 'get', 'make', 'let', 'keep', 'try', 'hate', 'go', 'come', 'take', 'do', 'see', 'know', 'think', 'help', 'run', 'rely', 'work', 'become', 'seem', 'lose', 'stop', 'start', 'hope', 'wish', 'say', 'ask', 'give', 'find', 'include', 'change']);
@@ -39,7 +41,9 @@ export function actNounOf(verb: string): string | undefined {
     const classes = semanticClasses(noun, 'noun', 2);
     return classes.some((name) => ACT_CLASSES.has(name)) && !classes.includes('noun.person');
   });
-  const nominal = acts.find((noun) => noun !== verb && NOMINAL_SUFFIX.test(noun));
+  // The noun made from the verb shares its stem: "approve" → "approval" before "approbation", "enter" → "entry".
+  const shared = (noun: string): number => { let n = 0; while (n < noun.length && noun[n] === verb[n]) n += 1; return n; };
+  const nominal = acts.filter((noun) => noun !== verb && NOMINAL_SUFFIX.test(noun)).sort((a, b) => shared(b) - shared(a))[0];
   if (nominal) return nominal;
   if (acts.includes(verb)) return verb;
   // WordNet misses some derivations: the -ing form, when WordNet knows it as an act.
@@ -58,10 +62,30 @@ function isTransacted(lemma: string): boolean {
   return first === 'noun.artifact' || first === 'noun.location' || first === 'noun.animal' || first === 'noun.possession' || first === 'noun.object';
 }
 
+/**
+ * Whether the act of a verb is kept as a record though the text never names it: a change of hands (pay → payment,
+ * reserve → reservation, donate → donation), never a mere doing ("recording", "marking", "browse").
+ */
+const RECORDED_ACT_CLASSES = new Set(['verb.possession']);
+function isRecordedAct(verb: string, act: string): boolean {
+  return RECORDED_ACT_CLASSES.has(semanticClasses(verb, 'verb', 1)[0] ?? '') && act !== verb && !act.endsWith('ing');
+}
+
+function isGerund(phrase: NounPhrase): boolean {
+  const { head } = phrase;
+  if (!head.normal.endsWith('ing') || phrase.plural) return false;
+  const stem = head.normal.slice(0, -3);
+  return (knows(stem, 'verb') || knows(`${stem}e`, 'verb')) && phrase.nouns.length === 0 && (phrase.determiner === undefined || phrase.adjectives.length > 0);
+}
+
 function subjectIsActor(clause: Clause): boolean {
   if (clause.subjectPronoun) return clause.subjectPronoun !== 'it';
   if (!clause.subject) return true;
-  return clause.subject.head.pos !== 'PROPN' && isPersonWord(lemmaOf(clause.subject), clause.objects.length > 0);
+  // People in general and groups act too ("people post comments", "the town council runs a market"), and so does
+  // the product for them ("the app builds a shopping list").
+  const lemma = lemmaOf(clause.subject);
+  if (isProductWord(lemma) && clause.objects.length > 0) return true;
+  return clause.subject.head.pos !== 'PROPN' && (isPersonWord(lemma, clause.objects.length > 0) || (clause.objects.length > 0 && semanticClasses(lemma, 'noun', 1)[0] === 'noun.group'));
 }
 
 export function findEntities(sentences: Sentence[], productWords: Set<string>): EntityFinding[] {
@@ -75,10 +99,13 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>): 
   const add = (phrase: NounPhrase, weight: number, sentence: Sentence, verb?: string): EntityFinding | undefined => {
     const lemma = lemmaOf(phrase);
     if (phrase.head.pos === 'PROPN' || productWords.has(lemma)) return undefined;
-    const modified = phrase.nouns.length > 0;
+    // "the public looking to adopt": a gerund is an action, not a record; "a booking", "bookings" are records.
+    if (isGerund(phrase)) return undefined;
     if (isPersonWord(lemma)) {
+      // People are records only when acted on ("register players"), never from a mere mention.
+      if (weight < 2 || verb === undefined) return undefined;
       personTerms.add(termOf(phrase));
-    } else if (!isRecordWord(lemma, modified)) return undefined;
+    } else if (!isRecordPhrase(phrase, weight >= 2 && verb !== undefined)) return undefined;
     const term = termOf(phrase);
     return addTerm(term, lemma, weight, sentence, verb, false);
   };
@@ -95,11 +122,19 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>): 
     return finding;
   };
 
+  // Act nouns the text itself uses ("bookings", "the loan") are records whichever verb they come from.
+  const mentioned = new Set(sentences.flatMap((sentence) => sentence.phrases.map(lemmaOf)));
   for (const sentence of sentences) {
     for (const clause of sentence.clauses) {
       if (clause.subject && !clause.passive && isPersonWord(lemmaOf(clause.subject), clause.objects.length > 0)) subjectPersons.add(termOf(clause.subject));
       if (clause.subject && !clause.passive && !STATEMENT_VERBS.has(clause.verb) && clause.objects.length > 0) agents.add(termOf(clause.subject));
       if (clause.passive && clause.subject) agents.add(termOf(clause.subject));
+      // The idea's opening subject that has or does something is the business itself ("A wholesale plant nursery
+      // takes orders", "Our coworking space has 6 meeting rooms").
+      if (sentence.order === 0 && clause.subject && !clause.passive && clause.objects.length > 0 && !isPersonWord(lemmaOf(clause.subject), true)) agents.add(termOf(clause.subject));
+      // An organisation that does or wants something is the business behind the product ("a small translation agency
+      // wants to stop …", "the town council runs …"), not one of its records.
+      if (clause.subject && !clause.passive && !STATEMENT_VERBS.has(clause.verb) && semanticClasses(lemmaOf(clause.subject), 'noun', 2).includes('noun.group')) agents.add(termOf(clause.subject));
       for (const object of clause.objects) if (!clause.passive) actedOn.add(termOf(object));
       if (clause.passive) for (const object of clause.objects) actedOn.add(termOf(object));
       const light = LIGHT_VERBS.has(clause.verb);
@@ -108,12 +143,15 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>): 
         for (const object of clause.objects) {
           const finding = add(object, 2, sentence, clause.verb);
           const act = finding && isTransacted(finding.lemma) && isTransaction(clause.verb) ? actNounOf(clause.verb) : undefined;
-          if (finding && act && act !== finding.lemma && !productWords.has(act)) {
+          if (finding && act && act !== finding.lemma && !productWords.has(act) && (mentioned.has(act) || isRecordedAct(clause.verb, act))) {
             const actFinding = addTerm(act, act, 1.5, sentence, clause.verb, true);
             actFinding.about ??= finding.term;
           }
         }
-        for (const { prep, phrase } of clause.preps) if (ENTITY_PREPOSITIONS.has(prep)) add(phrase, 1, sentence, clause.verb);
+        for (const { prep, phrase } of clause.preps) {
+          if (ENTITY_PREPOSITIONS.has(prep)) add(phrase, 1, sentence, clause.verb);
+          else if (PLACE_PREPOSITIONS.has(prep)) add(phrase, 0.5, sentence, clause.verb);
+        }
       }
       // Statements about a record: "a loan lasts one week", "each tour has a guide".
       if (!clause.passive && clause.subject && (STATEMENT_VERBS.has(clause.verb) || clause.objects.length === 0) && !isPersonWord(lemmaOf(clause.subject))) {
@@ -122,10 +160,14 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>): 
       }
     }
     // Mentions count a little: a record named again and again is central ("there are fixtures", "each team has …").
-    for (const phrase of sentence.phrases) {
+    for (const [index, phrase] of sentence.phrases.entries()) {
+      // "each animal", "every sample", "the building's risk level": a thing counted one by one or owning another is
+      // a record.
+      const owns = sentence.tagged.tokens[phrase.end]?.pos === 'PART' && sentence.phrases[index + 1]?.start === phrase.end + 1;
+      const bonus = (phrase.determiner === 'each' || phrase.determiner === 'every' || owns ? 0.5 : 0);
       const finding = found.get(termOf(phrase));
-      if (finding) finding.score += 0.5;
-      else if (phrase.head.pos === 'NOUN') add(phrase, 0.75, sentence);
+      if (finding) finding.score += 0.5 + bonus;
+      else if (phrase.head.pos === 'NOUN') add(phrase, 0.75 + bonus, sentence);
     }
   }
   // People are records only when nobody does anything as them ("register players").

@@ -2,10 +2,11 @@ import type { ModelQuestion, ModelTerm, ProjectModel } from '../../../project-mo
 import type { ProjectModelInput } from '../schema.js';
 import type { IdPool } from './ids.js';
 import type { Sentence } from './read.js';
+import { lemmaOf, termOf } from './words.js';
 
 /**
- * The summary and problem (the idea's own sentences), the glossary (each actor and record with the sentence that
- * introduces it) and the open questions: the clarifying questions nobody answered, and what the text leaves open
+ * The summary and problem (the idea's own sentences), the glossary (each actor and record the text defines, with
+ * its definition) and the open questions: the clarifying questions nobody answered, and what the text leaves open
  * that every artifact needs (the platform).
  */
 const PROBLEM = /\b(?:mess|chaos|problem|lose|losing|hate|by hand|on paper|paper forms|spreadsheet|whatsapp|by phone|phoning|instead of|nobody trusts|forget|forgets|double booking|struggle|waste|manual)\b/i;
@@ -17,12 +18,38 @@ export function summaryOf(sentences: Sentence[]): { summary: string; problem: st
   return { summary, problem: problem.slice(0, 1000) };
 }
 
-export function glossaryOf(model: ProjectModel): ModelTerm[] {
+/**
+ * A definition the text gives: "A pitch is a 3 by 3 metre space …", "Members are households that …" — the term as
+ * the subject of "is"/"are"/"means" followed by what it is (not a participle or a bare quality: "is approved",
+ * "is free").
+ */
+function definitionIn(sentence: Sentence, term: string): string | undefined {
+  const { tokens } = sentence.tagged;
+  for (const phrase of sentence.phrases) {
+    if (termOf(phrase) !== term && lemmaOf(phrase) !== term) continue;
+    const verb = tokens[phrase.end];
+    const next = tokens[phrase.end + 1];
+    if (!verb || !/^(?:is|are|means|mean)$/.test(verb.normal) || !next || !/^(?:DET|NOUN|NUM)$/.test(next.pos)) continue;
+    const rest = tokens.slice(phrase.end + 1).map((token) => token.text).join(' ').replace(/\s+([,.;:!?)])/g, '$1').replace(/\(\s+/g, '(').trim();
+    if (rest.split(/\s+/).length < 2) continue;
+    const text = rest.charAt(0).toUpperCase() + rest.slice(1);
+    return /[.!?]$/.test(text) ? text : `${text}.`;
+  }
+  return undefined;
+}
+
+/** Each record and actor the text defines, with its definition; a term the text never defines is left out. */
+export function glossaryOf(model: ProjectModel, sentences: Sentence[]): ModelTerm[] {
   const terms: ModelTerm[] = [];
   for (const item of [...model.entities, ...model.actors]) {
-    const quote = item.sources[0]?.quote;
-    if (!quote || terms.some((term) => term.term === item.name)) continue;
-    terms.push({ term: item.name, definition: quote.slice(0, 1000), sources: item.sources.slice(0, 1) });
+    if (terms.some((term) => term.term === item.name)) continue;
+    const term = item.name.toLowerCase();
+    for (const sentence of sentences) {
+      const definition = definitionIn(sentence, term);
+      if (!definition) continue;
+      terms.push({ term: item.name, definition: definition.slice(0, 1000), sources: [sentence.source] });
+      break;
+    }
   }
   return terms.slice(0, 40);
 }

@@ -72,10 +72,11 @@ const CONSTRAINT_PATTERNS: [Category, RegExp][] = [
   ['security', /\b(?:sign[- ]?in|single sign-on|sso|log ?in|password|encrypt\w*|two-factor|2fa|secure)\b/],
   ['compliance', /\b(?:act|regulation|law|legal requirement|compliance|hipaa|pci|hmrc|audit trail|safeguarding)\b/],
   ['integration', /\b(?:integrat\w*|sync\w*|import|export|api|connect to|calendar)\b/],
-  ['scale', /\b(?:about|around|roughly|up to|over)\s+[\d,]+\s+\w+\s+(?:a|per|each)\s+(?:day|week|month|year)\b|\b[\d,]{3,}\s+\w+|\bstaff of\b/],
+  // A count of people or things, never an amount of money ("a fee of £150") or a measure ("2,000 kg").
+  ['scale', /\b(?:about|around|roughly|up to|over)\s+[\d,]+\s+\w+\s+(?:a|per|each)\s+(?:day|week|month|year)\b|(?<![£$€\d,.])\b\d[\d,]{2,}\s+(?!(?:and|or|to|kg|km|g|m|mb|gb|ml|l|per|a|an|the)\b)[a-z]+|^(?:about|around|roughly|over)\s+\d[\d,]{2,}\b|\bstaff of\b/],
   ['budget', /\b(?:cheap|budget|afford|cost-effective|free tier|low cost)\b/],
-  ['schedule', /\b(?:first version|deadline|launch|by (?:january|february|march|april|may|june|july|august|september|october|november|december)|eventually|later|not in the first)\b/],
-  ['accessibility', /\b(?:accessib\w*|screen reader|wcag|languages?|welsh|english and)\b/],
+  ['schedule', /\b(?:first version|launch|by (?:january|february|march|april|may|june|july|august|september|october|november|december)|eventually|later|not in the first)\b/],
+  ['accessibility', /\b(?:accessib\w*|screen reader|wcag|languages|welsh|english and)\b/],
 ];
 
 /** What the platform answer means: a browser on phones is a responsive web app, never a native app. */
@@ -101,6 +102,8 @@ export function findConstraints(sentences: Sentence[], ids: IdPool): ModelConstr
       constraints.push({ id: ids.take(`platform ${constraints.length + 1}`), category: 'platform', text: platform, sources: [sentence.source] });
     }
     const lower = sentence.text.toLowerCase();
+    // A fragment ("com eventually") states nothing.
+    if (sentence.tagged.tokens.filter((token) => /^[a-z]/i.test(token.text)).length < 3) continue;
     for (const [category, pattern] of CONSTRAINT_PATTERNS) {
       if (!pattern.test(lower)) continue;
       const text = sentenceText(sentence.text);

@@ -1,10 +1,10 @@
 import { capitalize } from '../../../../../core/text/index.js';
-import type { Clause, NounPhrase } from '../../../../../core/text/nlp/index.js';
-import type { ModelActor, ModelEntity, ModelStep, ModelUseCase } from '../../../project-model.contract.js';
+import { derivedForms, semanticClasses, senses, type Clause, type NounPhrase } from '../../../../../core/text/nlp/index.js';
+import type { ModelActor, ModelEntity, ModelRule, ModelStep, ModelUseCase } from '../../../project-model.contract.js';
 import type { IdPool } from './ids.js';
 import type { Sentence } from './read.js';
 import { participle, thirdPerson } from './verbs.js';
-import { article, isPersonWord, isRecordWord, lemmaOf, termOf } from './words.js';
+import { article, isPersonWord, isProductWord, isRecordPhrase, isVagueWord, lemmaOf, termOf } from './words.js';
 
 /**
  * One use case per thing an actor does to a record: the clause's actor, verb and object entity (or the entity of its
@@ -23,65 +23,137 @@ function priorityOf(clause: Clause, sentence: Sentence): ModelUseCase['priority'
   return 'should';
 }
 
-function stepsFor(actor: ModelActor, verb: string, particle: string, entity: ModelEntity, systems: ModelActor[], sentence: Sentence): ModelStep[] {
-  const thing = entity.name.toLowerCase();
-  const steps: ModelStep[] = entity.id === '' ? [
-    { actor: actor.id, action: `${thirdPerson(verb)}${particle} the ${thing}` },
-    { actor: 'system', action: `records that the ${thing} is ${participle(verb)}${particle}` },
-    { actor: 'system', action: `shows the ${actor.name.toLowerCase()} the result` },
-  ] : [
-    { actor: actor.id, action: `opens the ${thing} in the product`, entity: entity.id },
-    { actor: actor.id, action: `${thirdPerson(verb)}${particle} the ${thing}`, entity: entity.id },
-    { actor: 'system', action: `checks the ${thing} against the rules`, entity: entity.id },
-  ];
-  const mentioned = systems.filter((system) => sentence.text.includes(system.name) || sentence.source.quote?.toLowerCase().includes(system.name.toLowerCase()));
-  for (const system of mentioned.slice(0, 1)) steps.push({ actor: system.id, action: `handles its part of the ${thing}`, entity: entity.id });
-  steps.push({ actor: 'system', action: `records that the ${thing} is ${participle(verb)}${particle}`, entity: entity.id });
-  steps.push({ actor: 'system', action: `shows the ${actor.name.toLowerCase()} the updated ${thing}`, entity: entity.id });
-  return steps.slice(0, 6);
+/** "A loan lasts one week." → "a loan lasts one week": a rule as a clause inside a step. */
+function ruleClause(rule: ModelRule): string {
+  const text = rule.text.replace(/[.!]+$/, '');
+  return /^[A-Z](?:[a-z]|\s)/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
 
-export function findUseCases(sentences: Sentence[], actors: ModelActor[], entities: ModelEntity[], resolve: Resolver, ids: IdPool): ModelUseCase[] {
+/**
+ * The main steps: the actor does the thing to the record; the product checks it against the rules that name the
+ * record (or its stated rules in general when none does), lets an outside system named with the action do its part,
+ * records the new state and tells the actor.
+ */
+function stepsFor(actor: ModelActor, verb: string, particle: string, entity: ModelEntity, systems: ModelActor[], sentence: Sentence, rules: ModelRule[]): ModelStep[] {
+  // "apply for a plot": the preposition stays with the verb in every step ("the plot is applied for").
+  const thing = entity.name.toLowerCase();
+  const on = entity.id ? { entity: entity.id } : {};
+  const steps: ModelStep[] = [];
+  if (entity.id) steps.push({ actor: actor.id, action: `opens the ${thing} in the product`, ...on });
+  steps.push({ actor: actor.id, action: `${thirdPerson(verb)}${particle} the ${thing}`, ...on });
+  const applying = entity.id ? rules.filter((rule) => rule.entity === entity.id).slice(0, 2) : [];
+  if (applying.length > 0) for (const rule of applying) steps.push({ actor: 'system', action: `checks that ${ruleClause(rule)}`, ...on });
+  else if (entity.id) steps.push({ actor: 'system', action: `checks the ${thing} against the rules`, ...on });
+  const mentioned = systems.filter((system) => sentence.text.includes(system.name) || sentence.source.quote?.toLowerCase().includes(system.name.toLowerCase()));
+  for (const system of mentioned.slice(0, 1)) steps.push({ actor: system.id, action: `handles its part of the ${thing}`, ...on });
+  steps.push({ actor: 'system', action: `records that the ${thing} is ${participle(verb)}${particle}`, ...on });
+  steps.push({ actor: 'system', action: `shows the ${actor.name.toLowerCase()} the ${entity.id ? 'updated ' : ''}${thing}`, ...on });
+  return steps.slice(0, 8);
+}
+
+/** The outcome: the lifecycle state the action puts the record in when the model knows one. */
+function outcomeOf(verb: string, particle: string, thing: string, entity: ModelEntity): string {
+  const state = participle(verb);
+  if (entity.states.includes(state)) return `The ${thing} is ${state}${particle}; its status is now "${state}".`;
+  return `The ${thing} is ${state}${particle} and the product has a record of it.`;
+}
+
+/** "a place in a class", "the number of guests": a vague object stands for the record its preposition names. */
+function concreteObject(object: NounPhrase, clause: Clause): NounPhrase {
+  if (object.nouns.length > 0 || !isVagueWord(lemmaOf(object))) return object;
+  const named = clause.preps.find((p) => p.phrase.start >= object.end && /^(?:in|of|on|for)$/.test(p.prep));
+  return named ? named.phrase : object;
+}
+
+/** The object as the text words it ("a home visit"), singular, when its head is the entity's; else the entity's name. */
+function nameOf(object: NounPhrase, entity: ModelEntity): string {
+  const name = entity.name.toLowerCase();
+  const words = object.text.toLowerCase().split(' ');
+  // Nouns modify ("donation appointment"); so do adjectives that are mostly nouns ("home visit"), never qualities ("small").
+  const modifiers = words.slice(0, -1).filter((word) => /^[a-z][a-z-]*$/.test(word) && word !== object.number?.toLowerCase()
+    && (object.nouns.includes(word) || senses(word, 'noun').length > senses(word, 'adj').length));
+  if (!name.endsWith(lemmaOf(object)) || modifiers.length === 0 || modifiers.length > 2 || modifiers.length < name.split(' ').length - 1) return name;
+  return [...modifiers, lemmaOf(object)].join(' ');
+}
+
+/** "need approval from the manager": the act a record waits for, as the verb it names ("approval" → "approve"). */
+function awaitedAct(clause: Clause): { verb: string; by?: NounPhrase } | undefined {
+  if (!/^(?:need|require|await|get)$/.test(clause.verb) || !clause.object || !clause.subject || clause.passive) return undefined;
+  if (semanticClasses(lemmaOf(clause.object), 'noun', 1)[0] !== 'noun.act') return undefined;
+  const noun = lemmaOf(clause.object);
+  // The verb the noun was made from shares its stem: "approval" → "approve", not "approbate".
+  const shared = (form: string): number => { let n = 0; while (n < form.length && form[n] === noun[n]) n += 1; return n; };
+  const verb = derivedForms(noun, 'noun', 'verb', 1).filter((form) => !form.includes(' ')).sort((a, b) => shared(b) - shared(a))[0];
+  if (!verb) return undefined;
+  const by = clause.preps.find((p) => p.prep === 'from' || p.prep === 'by')?.phrase;
+  return { verb, ...(by ? { by } : {}) };
+}
+
+type Action = { actor: ModelActor; verb: string; particle: string; object: NounPhrase; entity: ModelEntity; clause: Clause; preposition: string; where?: string };
+
+export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules: ModelRule[], resolve: Resolver, ids: IdPool): ModelUseCase[] {
   const useCases: ModelUseCase[] = [];
   const seen = new Set<string>();
   const people = actors.filter((actor) => actor.kind === 'person');
   const systems = actors.filter((actor) => actor.kind === 'system');
+  const loose = (object: NounPhrase): ModelEntity => ({ id: '', name: termOf(object), description: '', attributes: [], states: [], sources: [] });
+  const add = (action: Action, sentence: Sentence): void => {
+    const { actor, verb, particle, object, entity, clause, preposition } = action;
+    const key = `${verb}${particle}|${entity.id || entity.name}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    const thing = nameOf(object, entity);
+    const where = action.where ? ` ${action.where}` : '';
+    const name = `${capitalize(verb)}${particle}${preposition} ${article(thing)} ${thing}${where}`.replace(/\s+/g, ' ');
+    useCases.push({
+      id: ids.take(`${verb}${particle} ${termOf(object)}`),
+      name,
+      actor: actor.id,
+      action: verb,
+      ...(entity.id ? { entity: entity.id } : {}),
+      trigger: `The ${actor.name.toLowerCase()} wants to ${verb}${particle}${preposition} ${article(thing)} ${thing}${where}.`.replace(/\s+/g, ' '),
+      outcome: outcomeOf(verb, `${particle}${preposition}`.replace(/\s+$/, ''), thing, entity),
+      steps: stepsFor(actor, verb, `${particle}${preposition}`.replace(/\s+$/, ''), entity, systems, sentence, rules),
+      priority: priorityOf(clause, sentence),
+      sources: [sentence.source],
+    });
+  };
   for (const sentence of sentences) {
     for (const clause of sentence.clauses) {
-      if (LIGHT_VERBS.has(clause.verb) || clause.negated) continue;
-      let actor = clause.passive ? resolve.actorOf(clause.subject) : resolve.actorOf(clause.subject);
-      // "we"/"I", an imperative or a passive without its agent: the first person actor.
-      if (!actor && (!clause.subject || clause.subjectPronoun || clause.passive) && (clause.subjectPronoun !== 'it')) actor = people[0];
+      if (clause.negated) continue;
+      const awaited = awaitedAct(clause);
+      if (awaited && clause.subject) {
+        const entity = resolve.entityOf(clause.subject) ?? (isRecordPhrase(clause.subject, true) ? loose(clause.subject) : undefined);
+        const actor = resolve.actorOf(awaited.by) ?? people[0];
+        if (entity && actor) add({ actor, verb: awaited.verb, particle: '', object: clause.subject, entity, clause, preposition: '' }, sentence);
+        continue;
+      }
+      if (LIGHT_VERBS.has(clause.verb)) continue;
+      const named = resolve.actorOf(clause.subject);
+      let actor = named;
+      // "we"/"I", an imperative, a passive without its agent or the product itself ("the app builds a list"): the
+      // first person actor.
+      const byProduct = clause.subject !== undefined && !clause.passive && isProductWord(lemmaOf(clause.subject));
+      if (!actor && (!clause.subject || clause.subjectPronoun || clause.passive || byProduct) && (clause.subjectPronoun !== 'it')) actor = people[0];
       if (!actor) continue;
-      if (clause.subject && !clause.passive && !isPersonWord(lemmaOf(clause.subject)) && clause.subject.head.pos !== 'PROPN') continue;
-      const objects = clause.objects.length > 0 ? clause.objects : clause.preps.filter((p) => ACTION_PREPOSITIONS.has(p.prep)).slice(0, 1).map((p) => p.phrase);
+      if (!named && !byProduct && clause.subject && !clause.passive && !isPersonWord(lemmaOf(clause.subject)) && clause.subject.head.pos !== 'PROPN') continue;
+      const objects = clause.objects.length > 0 ? clause.objects.map((object) => concreteObject(object, clause)) : clause.preps.filter((p) => ACTION_PREPOSITIONS.has(p.prep)).slice(0, 1).map((p) => p.phrase);
       for (const object of objects) {
-        // An action on a record the model does not keep (yet) is still a use case, without an entity.
-        const entity = resolve.entityOf(object) ?? (isRecordWord(lemmaOf(object), object.nouns.length > 0) && object.head.pos === 'NOUN'
-          ? ({ id: '', name: termOf(object), description: '', attributes: [], states: [], sources: [] } satisfies ModelEntity) : undefined);
+        // An action on a record the model does not keep (yet), or on a person ("assign a contractor"), is still a use
+        // case, without an entity.
+        // A vague word acted on directly is still what the action is about ("log time").
+        const isLoose = object.head.pos === 'NOUN' && (isRecordPhrase(object, true) || (isVagueWord(lemmaOf(object)) && clause.objects.includes(object)) || (resolve.actorOf(object) !== undefined && object !== clause.subject));
+        const entity = resolve.entityOf(object) ?? (isLoose ? loose(object) : undefined);
         if (!entity) continue;
         const particle = clause.particle ? ` ${clause.particle}` : '';
-        const key = `${clause.verb}${particle}|${entity.id}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const thing = entity.name.toLowerCase();
         const preposition = clause.objects.length === 0 ? ` ${clause.preps.find((p) => p.phrase === object)?.prep ?? ''}` : '';
-        const name = `${capitalize(clause.verb)}${particle}${preposition} ${article(thing)} ${thing}`.replace(/\s+/g, ' ');
-        useCases.push({
-          id: ids.take(`${clause.verb}${particle} ${termOf(object)}`),
-          name,
-          actor: actor.id,
-          action: clause.verb,
-          ...(entity.id ? { entity: entity.id } : {}),
-          trigger: `The ${actor.name.toLowerCase()} wants to ${clause.verb}${particle}${preposition} ${article(thing)} ${thing}.`.replace(/\s+/g, ' '),
-          outcome: `The ${thing} is ${participle(clause.verb)}${particle} and the product has a record of it.`,
-          steps: stepsFor(actor, clause.verb, particle, entity, systems, sentence),
-          priority: priorityOf(clause, sentence),
-          sources: [sentence.source],
-        });
+        // "book a seat on a tour": the record the object is taken from or placed in belongs in the name.
+        const place = clause.objects.length > 0 ? clause.preps.find((p) => p.phrase.start === object.end + 1 && /^(?:on|in|for|at|to)$/.test(p.prep)) : undefined;
+        const placeEntity = place ? resolve.entityOf(place.phrase) : undefined;
+        const where = place && placeEntity && placeEntity !== entity ? `${place.prep} ${article(placeEntity.name.toLowerCase())} ${placeEntity.name.toLowerCase()}` : undefined;
+        add({ actor, verb: clause.verb, particle, object, entity, clause, preposition, ...(where ? { where } : {}) }, sentence);
       }
     }
   }
-  void entities;
   return useCases.slice(0, 60);
 }

@@ -16,7 +16,7 @@ const ROLE_WORDS = new Set(['admin', 'administrator', 'staff', 'owner', 'manager
 const PRODUCT_WORDS = new Set(['app', 'application', 'system', 'platform', 'website', 'portal', 'software', 'product', 'service', 'dashboard', 'interface', 'spreadsheet', 'database', 'version', 'feature', 'web', 'page', 'people', 'everyone', 'everything', 'nobody', 'somebody', 'someone', 'anything', 'something', 'idea', 'problem', 'mess', 'chaos', 'admin', 'click', 'paper', 'stuff']);
 
 /** Words too vague to be a record on their own, though a modifier can make one ("waiting list", "time slot"). */
-const VAGUE_WORDS = new Set(['thing', 'way', 'lot', 'bit', 'kind', 'type', 'sort', 'part', 'place', 'number', 'side', 'end', 'start', 'rest', 'list', 'detail', 'info', 'information', 'data', 'email', 'phone', 'text', 'link', 'set', 'group', 'area']);
+const VAGUE_WORDS = new Set(['thing', 'time', 'way', 'lot', 'bit', 'kind', 'type', 'sort', 'place', 'number', 'side', 'end', 'start', 'rest', 'list', 'detail', 'info', 'information', 'data', 'email', 'phone', 'text', 'link', 'set', 'group', 'area']);
 
 /** Heads that make a phrase an outside system when something names it ("payment provider", "telematics API"). */
 const SYSTEM_HEADS = new Set(['provider', 'api', 'gateway', 'service', 'calendar', 'system']);
@@ -37,15 +37,35 @@ export function isPersonWord(lemma: string, asAgent = false): boolean {
 }
 
 /** Whether a phrase's head names a kind of record: a thing, an act, an event, a possession, a document, a place. */
-export function isRecordWord(lemma: string, modified = false): boolean {
+export function isRecordWord(lemma: string, modified = false, actedOn = false): boolean {
   if (PRODUCT_WORDS.has(lemma) || lemma.length < 3 || (!modified && VAGUE_WORDS.has(lemma))) return false;
   const classes = semanticClasses(lemma, 'noun', 3);
   const first = classes[0];
   if (first === undefined) return false;
+  // What people act on is a thing in one of its senses even when general English uses the word first for something
+  // else ("pay a deposit", "apply for a pitch", "enter the result").
+  if (actedOn && classes.some((name) => RECORD_CLASSES.has(name) && name !== 'noun.group' && name !== 'noun.location')) return true;
   if (NEVER_RECORD.has(first)) return false;
   // A word that is first an adjective ("reliable", "missing", "partial") is a quality even where WordNet has a noun.
   if (knows(lemma, 'adj') && !RECORD_CLASSES.has(first)) return false;
   return classes.some((name) => RECORD_CLASSES.has(name) && name !== 'noun.group') || RECORD_CLASSES.has(first);
+}
+
+/**
+ * Whether a phrase names a record. A word that usually names the software can name an act when people act on it and
+ * it is written in full: "submit an application", "an application is approved" (never "the app", "a web application").
+ */
+export function isRecordPhrase(phrase: NounPhrase, actedOn = false): boolean {
+  const lemma = lemmaOf(phrase);
+  const modified = phrase.nouns.length > 0;
+  if (isRecordWord(lemma, modified, actedOn)) return true;
+  if (!actedOn || !PRODUCT_WORDS.has(lemma) || !phrase.head.normal.startsWith(lemma)) return false;
+  if (phrase.nouns.some((noun) => PRODUCT_WORDS.has(noun)) || phrase.adjectives.some((adjective) => PRODUCT_WORDS.has(adjective) || /^(?:mobile|online|native)$/.test(adjective))) return false;
+  return semanticClasses(lemma, 'noun', 1)[0] === 'noun.act';
+}
+
+export function isVagueWord(lemma: string): boolean {
+  return VAGUE_WORDS.has(lemma);
 }
 
 export function isSystemHead(lemma: string): boolean {
