@@ -2,14 +2,18 @@
  * How well the offline engine reads ideas into a project model, over the quality corpus (bench/corpus/ideas): per idea
  * and in total, for the development ideas and the held-out ones separately, entity recall and precision against the
  * domain's real records (synonym- and plural-insensitive), actor recall and key-action coverage by use cases; then the
- * time to build a model from a 2,000-word input after warm-up. No assertions (the corpus test holds the floors).
+ * time to build a model from a 2,000-word input after warm-up. Then what is drawn from each model: ER diagram entity
+ * recall and precision, key actions that became a requirement or a story, chat answers to the stated facts, and the
+ * texts the quality gate refuses. No assertions (the corpus test holds the floors).
  *
  *   npm run bench:quality
  *   BENCH_VERBOSE=1 npx tsx bench/offline-quality.bench.ts     # also lists what each model found
  */
 import { performance } from 'node:perf_hooks';
-import { buildProjectModel } from '../src/modules/project-model/ai/project-model/offline.js';
+import { projectModelTask } from '../src/modules/project-model/index.js';
+const buildProjectModel = (input: Parameters<typeof projectModelTask.builtin>[0]) => projectModelTask.builtin(input, {});
 import { loadCorpus, type CorpusItem } from './corpus/corpus.js';
+import { artifactMeasures, artifactsOf } from './corpus/artifacts.js';
 import { runMeasures, type Evaluated, type MeasureResult } from './corpus/measures.js';
 
 function evaluate(items: CorpusItem[]): Evaluated[] {
@@ -61,7 +65,8 @@ console.log(`first model (loads the tagger and WordNet): ${(performance.now() - 
 const corpus = loadCorpus();
 for (const split of ['dev', 'holdout'] as const) {
   const evaluated = evaluate(corpus.filter((item) => item.split === split));
-  printTable(`${split} (${evaluated.length} ideas)`, evaluated, runMeasures(evaluated));
+  printTable(`${split} (${evaluated.length} ideas): the project model`, evaluated, runMeasures(evaluated));
   if (process.env.BENCH_VERBOSE) printFindings(evaluated);
+  printTable(`${split}: what is drawn from it (the last column counts refused texts)`, evaluated, artifactMeasures(evaluated.map(({ item, model }) => artifactsOf(item, model))));
 }
 timing(corpus);

@@ -14,4 +14,5 @@ export const answerQuestionTask = defineTextTask<AnswerQuestionInput>({
 
   buildPrompt: answerQuestionPrompt,
   builtin: ({ question, context }) => answerFromContext(question, context),
+  prose: (answer) => [{ path: '', text: answer, kind: 'markdown' }],
 });

@@ -22,4 +22,9 @@ export const generateDiagramTask = defineObjectTask<GenerateDiagramInput, Genera
       instructions: input.instructions,
       startDate: input.startDate,
     }),
+  // The title and description are read by people; the Mermaid code is checked by Mermaid's parser instead.
+  prose: (output) => [
+    { path: 'title', text: output.title, kind: 'title' },
+    { path: 'description', text: output.description, kind: 'prose' },
+  ],
 });

@@ -1,6 +1,7 @@
 import { defineObjectTask } from '../../../../core/ai/task.js';
 import { withoutDanglingReferences } from '../../model-references.js';
 import { buildProjectModel } from './offline.js';
+import { withWholeSentences } from './whole-sentences.js';
 import { projectModelPrompt } from './prompt.js';
 import { projectModelInput, projectModelOutput, type ProjectModel, type ProjectModelInput } from './schema.js';
 
@@ -14,5 +15,5 @@ export const projectModelTask = defineObjectTask<ProjectModelInput, ProjectModel
 
   buildPrompt: projectModelPrompt,
   // The reading never yields a reference to an item it did not keep: such a model could not be saved.
-  builtin: (input) => withoutDanglingReferences(buildProjectModel(input)),
+  builtin: (input) => withWholeSentences(withoutDanglingReferences(buildProjectModel(input)), input.projectName),
 });

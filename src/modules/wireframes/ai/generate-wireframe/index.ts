@@ -24,4 +24,9 @@ export const generateWireframeTask = defineObjectTask<WireframeTaskInput, Wirefr
   buildPrompt: wireframePrompt,
 
   builtin: (input) => composeWireframe(input),
+  // The screen's name and purpose are read by people; its markup goes through the HTML and CSS sanitizers instead.
+  prose: (output) => [
+    { path: 'title', text: output.title, kind: 'title' },
+    { path: 'description', text: output.description, kind: 'prose' },
+  ],
 });
