@@ -139,6 +139,8 @@ describe.each(testDrivers)('document generation on %s', (kind) => {
     expect(built?.prompt).toMatch(/export the monthly rota/);
     expect(built?.prompt).toMatch(/Google Calendar/);
     expect(built?.prompt).not.toMatch(/Join us/);
+    // What the scope statement says is drawn into the SRS through the model.
+    expect(doc.data.contentMarkdown).toMatch(/export (?:a|the) (?:monthly )?rota/i);
     expect(await modelRevisions(user, projectId)).toEqual([{ rev: 1, note: 'Built from the idea', version: 1 }]);
   });
 

@@ -149,6 +149,9 @@ describe.each(testDrivers)('idea pipeline on %s', (kind) => {
       expect(doc.data.title).toMatch(/^Leftover Kitchen — /);
       const md: string = doc.data.contentMarkdown;
       expect(md, summary.type).toContain('Leftover Kitchen');
+      // Specific to the idea: its people and its records, read into the model, reach every document.
+      expect(md, summary.type).toMatch(/\bcooks?\b/i);
+      expect(md, summary.type).toMatch(/\bmeals?\b/i);
       expect(checkText(md, 'markdown'), summary.type).toEqual([]);
       expect(doc.data.content, summary.type).toEqual(expect.any(Object));
       // Each document was drawn from the model: its prompt carries it.
@@ -158,6 +161,10 @@ describe.each(testDrivers)('idea pipeline on %s', (kind) => {
     // The answered questions are not open questions.
     const prd = await api('GET', `/projects/${projectId}/documents/${done.documents.find((d) => d.type === 'prd')!.id}`, user);
     for (const question of asked.items.slice(0, answers.length)) expect(prd.data.content.openQuestions).not.toContain(question.question);
+    // The success measure stated in an answer is a success metric of the PRD, not a story.
+    expect(prd.data.contentMarkdown).toMatch(/200 meals reserved a week/);
+    const srs = await api('GET', `/projects/${projectId}/documents/${done.documents.find((d) => d.type === 'srs')!.id}`, user);
+    expect(srs.data.contentMarkdown).toMatch(/reserve (?:a|the) (?:portion|meal)/i);
 
     // Once generated, answering again is refused and nothing is generated twice.
     const late = await api('POST', `/projects/${projectId}/clarifications`, user, { skip: true });
