@@ -63,7 +63,8 @@ export function composeTasks(input: DocumentTaskInput): DocumentTasks {
   const total = phases.reduce((sum, p) => sum + p.tasks.length, 0);
   return {
     title: `${view.name} — Delivery Plan`,
-    summary: sentence(`${phases.length} phases and ${total} tasks: the foundations, ${features.length ? `${features.length} ${features.length === 1 ? 'use case' : 'use cases'} of the model` : 'the core features once the use cases are stated'}, then quality and the release`),
+    // A clause with its own verb: a bare count and list reads as a fragment (the quality gate refuses it).
+    summary: sentence(`The plan has ${phases.length} phases and ${total} tasks: the foundations, ${features.length ? `${features.length} ${features.length === 1 ? 'use case' : 'use cases'} of the model` : 'the core features once the use cases are stated'}, then quality and the release`),
     phases,
   };
 }
