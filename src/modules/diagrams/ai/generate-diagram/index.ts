@@ -25,6 +25,7 @@ export const generateDiagramTask = defineObjectTask<GenerateDiagramInput, Genera
   // The title and description are read by people; the Mermaid code is checked by Mermaid's parser instead.
   prose: (output) => [
     { path: 'title', text: output.title, kind: 'title' },
-    { path: 'description', text: output.description, kind: 'prose' },
+    // A caption ("The messages of “Return a tool”, step by step."), checked like a title: it need not be a clause.
+    { path: 'description', text: output.description, kind: 'title' },
   ],
 });

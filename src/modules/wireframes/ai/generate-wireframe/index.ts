@@ -27,6 +27,7 @@ export const generateWireframeTask = defineObjectTask<WireframeTaskInput, Wirefr
   // The screen's name and purpose are read by people; its markup goes through the HTML and CSS sanitizers instead.
   prose: (output) => [
     { path: 'title', text: output.title, kind: 'title' },
-    { path: 'description', text: output.description, kind: 'prose' },
+    // A caption ("The messages of “Return a tool”, step by step."), checked like a title: it need not be a clause.
+    { path: 'description', text: output.description, kind: 'title' },
   ],
 });
