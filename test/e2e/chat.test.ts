@@ -1,6 +1,7 @@
 /**
  * End to end in a real browser, with the built-in offline engine: a project with a generated SRS, a question in the
- * Chat tab, the answer streamed in with a citation chip, and the chip opening the cited section of the SRS.
+ * Chat tab, the answer streamed in with citation chips, a section chip opening the cited section of the SRS and a
+ * model chip opening the Model tab.
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -58,7 +59,8 @@ describe.skipIf(skip)('project chat in the browser', () => {
     const answer = page.getByTestId('chat-answer').first();
     await answer.waitFor();
     await expect.poll(async () => answer.textContent()).toContain('says:');
-    const chip = page.getByTestId('chat-citation').first();
+    // The answer cites the SRS section it drew on (facts of the project model may be cited before it).
+    const chip = page.locator('[data-testid="chat-citation"][data-kind="section"]').first();
     await chip.waitFor();
     await expect.poll(async () => page.getByTestId('chat-send').isVisible()).toBe(true);
     expect(await page.getByTestId('chat-interrupted').count()).toBe(0);
@@ -81,6 +83,10 @@ describe.skipIf(skip)('project chat in the browser', () => {
     // Back in the conversation, the stored thread shows the same answer with its citation.
     await page.goBack();
     await page.getByTestId('chat-citation').first().waitFor();
+    // The fact of the project model it cites opens the Model tab, where it can be checked and corrected.
+    const fact = page.locator('[data-testid="chat-citation"][data-kind="model"]').first();
+    await fact.click();
+    await page.waitForURL(new RegExp(`/projects/${projectId}/model$`));
     expect(pageErrors).toEqual([]);
   });
 });

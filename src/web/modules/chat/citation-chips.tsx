@@ -5,7 +5,7 @@ import type { ChatCitation } from './client';
 
 const kindLabels = { section: 'Section', diagram: 'Diagram', wireframe: 'Wireframe', model: 'Project model' } as const;
 
-/** The sources an answer cites; each opens its document section, diagram or wireframe. */
+/** The sources an answer cites; each opens its document section, diagram, wireframe or the project model. */
 export function CitationChips({ projectId, citations }: { projectId: string; citations: ChatCitation[] }) {
   const navigate = useNavigate();
   if (citations.length === 0) return null;
@@ -23,6 +23,7 @@ export function CitationChips({ projectId, citations }: { projectId: string; cit
               type="button"
               className="chat-citation"
               data-testid="chat-citation"
+              data-kind={citation.kind}
               title={`${kindLabels[citation.kind]}: ${full} [${citation.id}]`}
               disabled={!path}
               onClick={() => path && void navigate(path)}
