@@ -7,6 +7,7 @@ import { apiHarness } from './support/api-harness.js';
 import { createUser } from './support/factories.js';
 import { cssProblems, hostileCss, hostileHtml, markupProblems } from './support/hostile-content.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
+import { toolLibraryModel } from './support/project-model-fixture.js';
 
 /**
  * Content that tried to reach outside, through the API: hostile wireframe CSS and HTML is stored inert, the response
@@ -128,6 +129,8 @@ describe('a generated diagram with a hostile directive', () => {
   it('goes back to the model like code that does not parse, and is never saved', async () => {
     const user = await createUser(t);
     const projectId = (await api('POST', '/projects', user, { name: 'ShiftShare', description })).data.id as string;
+    // The project has a model already, so the model's only calls are for the diagram.
+    expect((await api('PUT', `/projects/${projectId}/model`, user, { baseRev: 0, model: toolLibraryModel() })).statusCode).toBe(200);
     fake.requests.length = 0;
     fake.queue(reply(`${hostileDirective}\n${flowchart}`), reply(`%%{init: {"theme": "forest"}}%%\n${flowchart}`));
     const job = await finished(user, (await api('POST', `/projects/${projectId}/diagrams/generate`, user, { type: 'flowchart' })).data.jobId);
