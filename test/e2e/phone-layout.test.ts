@@ -98,7 +98,7 @@ describe.skipIf(skip)('on a phone', () => {
     }
     expect(tooWide).toEqual([]);
 
-    // The project's five tabs: all in sight on the overview, and the Chat tab still in sight when it is the current one.
+    // The project's six tabs: all in sight on the overview, and the Chat tab still in sight when it is the current one.
     for (const url of [base, conversationPath]) {
       await page.goto(url);
       const chatTab = page.getByTestId('project-tab-chat');
