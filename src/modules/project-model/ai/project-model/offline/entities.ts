@@ -1,4 +1,4 @@
-import { derivedForms, knows, semanticClasses, synonyms, type Clause, type NounPhrase } from '../../../../../core/text/nlp/index.js';
+import { derivedForms, knows, semanticClasses, synonyms, takesPersonObject, type Clause, type NounPhrase } from '../../../../../core/text/nlp/index.js';
 import type { ModelSource } from '../../../project-model.contract.js';
 import type { Sentence } from './read.js';
 import { isPersonWord, isProductWord, isRecordPhrase, lemmaOf, termOf } from './words.js';
@@ -71,6 +71,21 @@ function isRecordedAct(verb: string, act: string): boolean {
   return RECORDED_ACT_CLASSES.has(semanticClasses(verb, 'verb', 1)[0] ?? '') && act !== verb && !act.endsWith('ing');
 }
 
+/**
+ * The act of a transaction done on something that is not itself traded ("nominate books", "assign a ticket"): WordNet
+ * derives a noun first classed as an act from the verb (nomination, assignment). Weak evidence on its own: the act is
+ * kept when the text does it again or names it.
+ */
+function isActRecord(verb: string, act: string): boolean {
+  return act !== verb && !act.endsWith('ing') && semanticClasses(act, 'noun', 1)[0] === 'noun.act' && derivedForms(verb, 'verb', 'noun').includes(act);
+}
+
+/** A payment, a donation: an act or a possession in WordNet's first sense, never a place or a group ("reception"). */
+function isHeldAct(act: string): boolean {
+  const first = semanticClasses(act, 'noun', 1)[0];
+  return first === 'noun.possession' || first === 'noun.act';
+}
+
 function isGerund(phrase: NounPhrase): boolean {
   const { head } = phrase;
   if (!head.normal.endsWith('ing') || phrase.plural) return false;
@@ -86,6 +101,23 @@ function subjectIsActor(clause: Clause): boolean {
   const lemma = lemmaOf(clause.subject);
   if (isProductWord(lemma) && clause.objects.length > 0) return true;
   return clause.subject.head.pos !== 'PROPN' && (isPersonWord(lemma, clause.objects.length > 0) || (clause.objects.length > 0 && semanticClasses(lemma, 'noun', 1)[0] === 'noun.group'));
+}
+
+/**
+ * For each phrase of a sentence, the preposition that opens the list it belongs to: "with a description, the flat and
+ * photos" gives "with" to all three.
+ */
+function listPrepositions(sentence: Sentence): (string | undefined)[] {
+  const { tokens } = sentence.tagged;
+  const result: (string | undefined)[] = [];
+  sentence.phrases.forEach((phrase, index) => {
+    const previous = sentence.phrases[index - 1];
+    const between = previous ? tokens.slice(previous.end, phrase.start) : [];
+    const coordinated = previous !== undefined && between.length > 0 && between.every((token) => token.text === ',' || token.pos === 'CCONJ');
+    const before = tokens[phrase.start - 1];
+    result.push(coordinated ? result[index - 1] : before?.pos === 'ADP' ? before.normal : undefined);
+  });
+  return result;
 }
 
 export function findEntities(sentences: Sentence[], productWords: Set<string>): EntityFinding[] {
@@ -125,6 +157,7 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>): 
   // Act nouns the text itself uses ("bookings", "the loan") are records whichever verb they come from.
   const mentioned = new Set(sentences.flatMap((sentence) => sentence.phrases.map(lemmaOf)));
   for (const sentence of sentences) {
+    const acting = sentence.clauses.some((clause) => !LIGHT_VERBS.has(clause.verb) && (subjectIsActor(clause) || clause.passive));
     for (const clause of sentence.clauses) {
       if (clause.subject && !clause.passive && isPersonWord(lemmaOf(clause.subject), clause.objects.length > 0)) subjectPersons.add(termOf(clause.subject));
       if (clause.subject && !clause.passive && !STATEMENT_VERBS.has(clause.verb) && clause.objects.length > 0) agents.add(termOf(clause.subject));
@@ -140,14 +173,20 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>): 
       const light = LIGHT_VERBS.has(clause.verb);
       const byActor = subjectIsActor(clause) || clause.passive;
       if (byActor && !light) {
+        // "phone the office": a verb done to people names a party, not something kept.
+        const objectWeight = takesPersonObject(clause.verb) ? 0.5 : 2;
         for (const object of clause.objects) {
-          const finding = add(object, 2, sentence, clause.verb);
-          const act = finding && isTransacted(finding.lemma) && isTransaction(clause.verb) ? actNounOf(clause.verb) : undefined;
-          if (finding && act && act !== finding.lemma && !productWords.has(act) && (mentioned.has(act) || isRecordedAct(clause.verb, act))) {
-            const actFinding = addTerm(act, act, 1.5, sentence, clause.verb, true);
+          const finding = add(object, objectWeight, sentence, clause.verb);
+          const act = finding && isTransaction(clause.verb) ? actNounOf(clause.verb) : undefined;
+          const strong = finding && isTransacted(finding.lemma) ? mentioned.has(act ?? '') || isRecordedAct(clause.verb, act ?? '') : isRecordedAct(clause.verb, act ?? '') && isHeldAct(act ?? '');
+          if (finding && act && act !== finding.lemma && !productWords.has(act) && (strong || isActRecord(clause.verb, act))) {
+            const actFinding = addTerm(act, act, strong ? 1.5 : 0.75, sentence, clause.verb, true);
             actFinding.about ??= finding.term;
           }
         }
+        // Money changing hands is kept though nothing is named ("pays at the counter" → payment).
+        const act = clause.objects.length === 0 && !clause.passive && isTransaction(clause.verb) ? actNounOf(clause.verb) : undefined;
+        if (act && !productWords.has(act) && isRecordedAct(clause.verb, act) && isHeldAct(act)) addTerm(act, act, 1.5, sentence, clause.verb, true);
         for (const { prep, phrase } of clause.preps) {
           if (ENTITY_PREPOSITIONS.has(prep)) add(phrase, 1, sentence, clause.verb);
           else if (PLACE_PREPOSITIONS.has(prep)) add(phrase, 0.5, sentence, clause.verb);
@@ -160,7 +199,10 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>): 
       }
     }
     // Mentions count a little: a record named again and again is central ("there are fixtures", "each team has …").
+    const listPreps = listPrepositions(sentence);
     for (const [index, phrase] of sentence.phrases.entries()) {
+      // Things an action is done with, listed ("add each animal with photos, breed and age"), are kept with it.
+      if (listPreps[index] === 'with' && acting) add(phrase, 0.5, sentence);
       // "each animal", "every sample", "the building's risk level": a thing counted one by one or owning another is
       // a record.
       const owns = sentence.tagged.tokens[phrase.end]?.pos === 'PART' && sentence.phrases[index + 1]?.start === phrase.end + 1;
