@@ -1,4 +1,4 @@
-import { derivedForms, knows, semanticClasses, synonyms, takesPersonObject, type Clause, type NounPhrase } from '../../../../../core/text/nlp/index.js';
+import { derivedForms, knows, semanticClasses, synonyms, takesPersonObject, takesThingObject, type Clause, type NounPhrase } from '../../../../../core/text/nlp/index.js';
 import type { ModelSource } from '../../../project-model.contract.js';
 import type { Sentence } from './read.js';
 import { isPersonWord, isProductWord, isRecordPhrase, lemmaOf, termOf } from './words.js';
@@ -84,6 +84,30 @@ function isActRecord(verb: string, act: string): boolean {
 function isHeldAct(act: string): boolean {
   const first = semanticClasses(act, 'noun', 1)[0];
   return first === 'noun.possession' || first === 'noun.act';
+}
+
+/** The act of a transaction on a thing ("book a place" → booking), the record it makes; undefined for a mere doing. */
+export function transactionActOf(verb: string, objectLemma: string): string | undefined {
+  if (LIGHT_VERBS.has(verb) || !isTransaction(verb) || !isTransacted(objectLemma)) return undefined;
+  const act = actNounOf(verb);
+  return act && act !== verb && act !== objectLemma ? act : undefined;
+}
+
+/** "24 hours", "2 days": a span of time written as the object ("cancel up to 24 hours before") is a limit, not a thing. */
+export function isMeasure(phrase: NounPhrase): boolean {
+  return phrase.number !== undefined && semanticClasses(lemmaOf(phrase), 'noun', 1)[0] === 'noun.time';
+}
+
+/** The act of the first transaction on a thing before `clause` in its sentence. */
+export function earlierTransaction(sentence: Sentence, clause: Clause): string | undefined {
+  for (const other of sentence.clauses) {
+    // The same doer's ("members book … and cancel"), not another's ("gets the manager to sign").
+    const same = other.subject?.start === clause.subject?.start && other.subjectPronoun === clause.subjectPronoun;
+    if (other.verbIndex >= clause.verbIndex || other.passive || !other.objects[0] || !same) continue;
+    const act = transactionActOf(other.verb, lemmaOf(other.objects[0]));
+    if (act) return act;
+  }
+  return undefined;
 }
 
 function isGerund(phrase: NounPhrase): boolean {
@@ -187,6 +211,9 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>): 
         // Money changing hands is kept though nothing is named ("pays at the counter" → payment).
         const act = clause.objects.length === 0 && !clause.passive && isTransaction(clause.verb) ? actNounOf(clause.verb) : undefined;
         if (act && !productWords.has(act) && isRecordedAct(clause.verb, act) && isHeldAct(act)) addTerm(act, act, 1.5, sentence, clause.verb, true);
+        // "book a place in a class … and cancel up to 2 hours before": what is cancelled is the booking, so it is kept.
+        const undone = clause.objects.every(isMeasure) && !clause.passive && !clause.preps.some(({ prep }) => ENTITY_PREPOSITIONS.has(prep) || PLACE_PREPOSITIONS.has(prep)) && takesThingObject(clause.verb) ? earlierTransaction(sentence, clause) : undefined;
+        if (undone && !productWords.has(undone)) addTerm(undone, undone, 1.5, sentence, clause.verb, true);
         for (const { prep, phrase } of clause.preps) {
           if (ENTITY_PREPOSITIONS.has(prep)) add(phrase, 1, sentence, clause.verb);
           else if (PLACE_PREPOSITIONS.has(prep)) add(phrase, 0.5, sentence, clause.verb);
