@@ -62,6 +62,11 @@ function isTransacted(lemma: string): boolean {
   return first === 'noun.artifact' || first === 'noun.location' || first === 'noun.animal' || first === 'noun.possession' || first === 'noun.object';
 }
 
+/** A thing, a place, an animal: what can be photographed rather than said or paid. */
+function isPhysical(lemma: string): boolean {
+  return isTransacted(lemma) && semanticClasses(lemma, 'noun', 1)[0] !== 'noun.possession';
+}
+
 /**
  * Whether the act of a verb is kept as a record though the text never names it: a change of hands (pay → payment,
  * reserve → reservation, donate → donation), never a mere doing ("recording", "marking", "browse").
@@ -229,7 +234,9 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>): 
     const listPreps = listPrepositions(sentence);
     for (const [index, phrase] of sentence.phrases.entries()) {
       // Things an action is done with, listed ("add each animal with photos, breed and age"), are kept with it.
-      if (listPreps[index] === 'with' && acting) add(phrase, 0.5, sentence);
+      // A physical thing or a place listed so ("with photos", "with a venue") is a record of its own; a text or an
+      // amount ("with a title", "with the cost") is a value of the record.
+      if (listPreps[index] === 'with' && acting) add(phrase, isPhysical(lemmaOf(phrase)) ? 1 : 0.5, sentence);
       // "each animal", "every sample", "the building's risk level": a thing counted one by one or owning another is
       // a record.
       const owns = sentence.tagged.tokens[phrase.end]?.pos === 'PART' && sentence.phrases[index + 1]?.start === phrase.end + 1;
