@@ -240,7 +240,8 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>): 
       // "each animal", "every sample", "the building's risk level": a thing counted one by one or owning another is
       // a record.
       const owns = sentence.tagged.tokens[phrase.end]?.pos === 'PART' && sentence.phrases[index + 1]?.start === phrase.end + 1;
-      const bonus = (phrase.determiner === 'each' || phrase.determiner === 'every' || owns ? 0.5 : 0);
+      // Many of a physical thing ("photos", "laptops") are rows of their own.
+      const bonus = (phrase.determiner === 'each' || phrase.determiner === 'every' || owns ? 0.5 : 0) + (phrase.plural && isPhysical(lemmaOf(phrase)) ? 0.5 : 0);
       const finding = found.get(termOf(phrase));
       if (finding) finding.score += 0.5 + bonus;
       else if (phrase.head.pos === 'NOUN') add(phrase, 0.75 + bonus, sentence);
