@@ -28,7 +28,7 @@ const ENTITY_PREPOSITIONS = new Set(['for', 'to', 'on', 'of', 'against', 'onto',
 /** Where an action happens ("at the shed", "in the county", "from the warehouse") says little about what is kept. */
 const PLACE_PREPOSITIONS = new Set(['at', 'in', 'from']);
 /** Verbs that state something about their subject rather than have it act: "a loan lasts one week". */
-const STATEMENT_VERBS = new Set(['be', 'have', 'last', 'cost', 'include', 'contain', 'need', 'expire', 'take', 'belong', 'hold', 'require', 'show', 'change', 'appear', 'open', 'close', 'run', 'start', 'end']);
+const STATEMENT_VERBS = new Set(['be', 'have', 'get', 'last', 'cost', 'include', 'contain', 'need', 'expire', 'take', 'belong', 'hold', 'require', 'show', 'change', 'appear', 'open', 'close', 'run', 'start', 'end']);
 const LIGHT_VERBS = new Set(['be', 'have', 'want', 'need', 'like', 'love', 'use', 'get', 'make', 'let', 'keep', 'try', 'hate', 'go', 'come', 'take', 'do', 'see', 'know', 'think', 'help', 'run', 'rely', 'work', 'become', 'seem', 'lose', 'stop', 'start', 'hope', 'wish', 'say', 'ask', 'give', 'find', 'include', 'change']);
 const ACT_CLASSES = new Set(['noun.act', 'noun.event', 'noun.possession', 'noun.communication']);
 const TRANSACTION_VERB_CLASSES = new Set(['verb.possession', 'verb.social', 'verb.communication', 'verb.competition']);
