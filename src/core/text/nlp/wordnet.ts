@@ -21,6 +21,8 @@ export type Synset = {
   derivations: { offset: number; pos: WordNetPos; from: string; target: number }[];
   /** Hypernym synset offsets ("@" and "@i" pointers), same part of speech. */
   hypernyms: number[];
+  /** Verbs only: the numbers of WordNet's generic sentence frames ("Somebody ----s somebody" is 9). */
+  frames: number[];
 };
 
 const LEXNAMES = [
@@ -173,13 +175,19 @@ function parseDataLine(line: string, pos: WordNetPos): Synset {
       target: parseInt(sourceTarget.slice(2), 16),
     });
   }
+  // Verb lines go on "f_cnt + f_num w_num …": the sentence frames the verb takes.
+  const frames: number[] = [];
+  if (pos === 'verb') {
+    const frameCount = Number(fields[i]);
+    for (let f = 0, j = i + 1; f < frameCount; f += 1, j += 3) frames.push(Number(fields[j + 1]));
+  }
   for (const pointer of targets) {
     if ((pointer.symbol === '@' || pointer.symbol === '@i') && pointer.pos === pos) hypernyms.push(pointer.offset);
     const from = words[pointer.source - 1];
     // Related synsets are read only when a derivation is asked for: reading them here would walk the whole graph.
     if (pointer.symbol === '+' && from) derivations.push({ offset: pointer.offset, pos: pointer.pos, from, target: pointer.target });
   }
-  return { offset: Number(fields[0]), pos, lexname, words, derivations, hypernyms };
+  return { offset: Number(fields[0]), pos, lexname, words, derivations, hypernyms, frames };
 }
 
 /** The senses of `lemma` as `pos`, most frequent first. */
@@ -210,6 +218,25 @@ export function semanticClasses(lemma: string, pos: WordNetPos = 'noun', count =
     if (!classes.includes(lexname)) classes.push(lexname);
   }
   return classes;
+}
+
+/** Frames whose object is something: "Somebody ----s something", "Something ----s something", "… something to somebody", … */
+const THING_OBJECT_FRAMES = new Set([8, 11, 15, 16, 19, 21]);
+const PERSON_OBJECT_FRAME = 9;
+
+/**
+ * Whether a verb's usual sense takes a person as its object and never a thing ("phone the office", "contact the
+ * reception"): what it is done to stands for people, not for something kept.
+ */
+export function takesPersonObject(verb: string): boolean {
+  const first = senses(verb.toLowerCase(), 'verb')[0];
+  return first !== undefined && first.frames.includes(PERSON_OBJECT_FRAME) && !first.frames.some((frame) => THING_OBJECT_FRAMES.has(frame));
+}
+
+/** Whether a verb's usual sense takes a thing as its object ("cancel" does, "arrive" does not). */
+export function takesThingObject(verb: string): boolean {
+  const first = senses(verb.toLowerCase(), 'verb')[0];
+  return first !== undefined && first.frames.some((frame) => THING_OBJECT_FRAMES.has(frame));
 }
 
 /** Words derivationally related to `lemma` as `pos`, in `targetPos` ("reserve" verb → "reservation" noun), first senses first. */

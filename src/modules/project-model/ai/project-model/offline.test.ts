@@ -109,6 +109,21 @@ describe('the offline project model', () => {
     expect(rebuilt.entities.find((e) => e.id === 'tool')?.name).toBe('Equipment');
   });
 
+  it('cancels the booking a verb without its object refers to, and keeps the booking', () => {
+    const model = buildProjectModel({ projectName: 'Coachline', idea: 'Commuters book a seat on a coach and can cancel up to 6 hours before. Drivers check tickets.' });
+    expect(model.useCases.map((u) => u.name)).toContain('Cancel a booking');
+    expect(model.entities.map((e) => e.name)).toContain('Booking');
+  });
+
+  it('keeps a payment when people pay without naming what, and records listed with an action, not the place phoned', () => {
+    const riding = buildProjectModel({ projectName: 'Saddle', idea: 'A riding school for children. Riders pay at the front desk after each lesson. Instructors schedule lessons for each pony.' });
+    expect(riding.entities.map((e) => e.name)).toContain('Payment');
+    const market = buildProjectModel({ projectName: 'Swapshop', idea: 'Sellers create a listing with photos, a title and a price. Buyers phone the shop about a listing.' });
+    expect(market.entities.map((e) => e.name)).toEqual(expect.arrayContaining(['Listing', 'Photo']));
+    expect(market.entities.map((e) => e.name)).not.toContain('Title');
+    expect(market.entities.map((e) => e.name)).not.toContain('Shop');
+  });
+
   it('is valid against the contract and the same for the same input', () => {
     const input = { projectName: 'Toolshed', idea, answers: [{ question: 'Platform?', answer: 'A website.' }] };
     const model = buildProjectModel(input);

@@ -1,4 +1,4 @@
-import { derivedForms, knows, semanticClasses, synonyms, type Clause, type NounPhrase } from '../../../../../core/text/nlp/index.js';
+import { derivedForms, knows, semanticClasses, synonyms, takesPersonObject, takesThingObject, type Clause, type NounPhrase } from '../../../../../core/text/nlp/index.js';
 import type { ModelSource } from '../../../project-model.contract.js';
 import type { Sentence } from './read.js';
 import { isPersonWord, isProductWord, isRecordPhrase, lemmaOf, termOf } from './words.js';
@@ -28,7 +28,7 @@ const ENTITY_PREPOSITIONS = new Set(['for', 'to', 'on', 'of', 'against', 'onto',
 /** Where an action happens ("at the shed", "in the county", "from the warehouse") says little about what is kept. */
 const PLACE_PREPOSITIONS = new Set(['at', 'in', 'from']);
 /** Verbs that state something about their subject rather than have it act: "a loan lasts one week". */
-const STATEMENT_VERBS = new Set(['be', 'have', 'last', 'cost', 'include', 'contain', 'need', 'expire', 'take', 'belong', 'hold', 'require', 'show', 'change', 'appear', 'open', 'close', 'run', 'start', 'end']);
+const STATEMENT_VERBS = new Set(['be', 'have', 'get', 'last', 'cost', 'include', 'contain', 'need', 'expire', 'take', 'belong', 'hold', 'require', 'show', 'change', 'appear', 'open', 'close', 'run', 'start', 'end']);
 const LIGHT_VERBS = new Set(['be', 'have', 'want', 'need', 'like', 'love', 'use', 'get', 'make', 'let', 'keep', 'try', 'hate', 'go', 'come', 'take', 'do', 'see', 'know', 'think', 'help', 'run', 'rely', 'work', 'become', 'seem', 'lose', 'stop', 'start', 'hope', 'wish', 'say', 'ask', 'give', 'find', 'include', 'change']);
 const ACT_CLASSES = new Set(['noun.act', 'noun.event', 'noun.possession', 'noun.communication']);
 const TRANSACTION_VERB_CLASSES = new Set(['verb.possession', 'verb.social', 'verb.communication', 'verb.competition']);
@@ -62,6 +62,11 @@ function isTransacted(lemma: string): boolean {
   return first === 'noun.artifact' || first === 'noun.location' || first === 'noun.animal' || first === 'noun.possession' || first === 'noun.object';
 }
 
+/** A thing, a place, an animal: what can be photographed rather than said or paid. */
+function isPhysical(lemma: string): boolean {
+  return isTransacted(lemma) && semanticClasses(lemma, 'noun', 1)[0] !== 'noun.possession';
+}
+
 /**
  * Whether the act of a verb is kept as a record though the text never names it: a change of hands (pay → payment,
  * reserve → reservation, donate → donation), never a mere doing ("recording", "marking", "browse").
@@ -69,6 +74,45 @@ function isTransacted(lemma: string): boolean {
 const RECORDED_ACT_CLASSES = new Set(['verb.possession']);
 function isRecordedAct(verb: string, act: string): boolean {
   return RECORDED_ACT_CLASSES.has(semanticClasses(verb, 'verb', 1)[0] ?? '') && act !== verb && !act.endsWith('ing');
+}
+
+/**
+ * The act of a transaction done on something that is not itself traded ("nominate books", "assign a ticket"): WordNet
+ * derives a noun first classed as an act from the verb (nomination, assignment). Weak evidence on its own: the act is
+ * kept when the text does it again or names it.
+ */
+function isActRecord(verb: string, act: string): boolean {
+  return act !== verb && !act.endsWith('ing') && semanticClasses(act, 'noun', 1)[0] === 'noun.act' && derivedForms(verb, 'verb', 'noun').includes(act);
+}
+
+/** A payment, a donation: an act or a possession in WordNet's first sense, never a place or a group ("reception"). */
+function isHeldAct(act: string): boolean {
+  const first = semanticClasses(act, 'noun', 1)[0];
+  return first === 'noun.possession' || first === 'noun.act';
+}
+
+/** The act of a transaction on a thing ("book a place" → booking), the record it makes; undefined for a mere doing. */
+export function transactionActOf(verb: string, objectLemma: string): string | undefined {
+  if (LIGHT_VERBS.has(verb) || !isTransaction(verb) || !isTransacted(objectLemma)) return undefined;
+  const act = actNounOf(verb);
+  return act && act !== verb && act !== objectLemma ? act : undefined;
+}
+
+/** "24 hours", "2 days": a span of time written as the object ("cancel up to 24 hours before") is a limit, not a thing. */
+export function isMeasure(phrase: NounPhrase): boolean {
+  return phrase.number !== undefined && semanticClasses(lemmaOf(phrase), 'noun', 1)[0] === 'noun.time';
+}
+
+/** The act of the first transaction on a thing before `clause` in its sentence. */
+export function earlierTransaction(sentence: Sentence, clause: Clause): string | undefined {
+  for (const other of sentence.clauses) {
+    // The same doer's ("members book … and cancel"), not another's ("gets the manager to sign").
+    const same = other.subject?.start === clause.subject?.start && other.subjectPronoun === clause.subjectPronoun;
+    if (other.verbIndex >= clause.verbIndex || other.passive || !other.objects[0] || !same) continue;
+    const act = transactionActOf(other.verb, lemmaOf(other.objects[0]));
+    if (act) return act;
+  }
+  return undefined;
 }
 
 function isGerund(phrase: NounPhrase): boolean {
@@ -86,6 +130,23 @@ function subjectIsActor(clause: Clause): boolean {
   const lemma = lemmaOf(clause.subject);
   if (isProductWord(lemma) && clause.objects.length > 0) return true;
   return clause.subject.head.pos !== 'PROPN' && (isPersonWord(lemma, clause.objects.length > 0) || (clause.objects.length > 0 && semanticClasses(lemma, 'noun', 1)[0] === 'noun.group'));
+}
+
+/**
+ * For each phrase of a sentence, the preposition that opens the list it belongs to: "with a description, the flat and
+ * photos" gives "with" to all three.
+ */
+function listPrepositions(sentence: Sentence): (string | undefined)[] {
+  const { tokens } = sentence.tagged;
+  const result: (string | undefined)[] = [];
+  sentence.phrases.forEach((phrase, index) => {
+    const previous = sentence.phrases[index - 1];
+    const between = previous ? tokens.slice(previous.end, phrase.start) : [];
+    const coordinated = previous !== undefined && between.length > 0 && between.every((token) => token.text === ',' || token.pos === 'CCONJ');
+    const before = tokens[phrase.start - 1];
+    result.push(coordinated ? result[index - 1] : before?.pos === 'ADP' ? before.normal : undefined);
+  });
+  return result;
 }
 
 export function findEntities(sentences: Sentence[], productWords: Set<string>): EntityFinding[] {
@@ -125,6 +186,7 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>): 
   // Act nouns the text itself uses ("bookings", "the loan") are records whichever verb they come from.
   const mentioned = new Set(sentences.flatMap((sentence) => sentence.phrases.map(lemmaOf)));
   for (const sentence of sentences) {
+    const acting = sentence.clauses.some((clause) => !LIGHT_VERBS.has(clause.verb) && (subjectIsActor(clause) || clause.passive));
     for (const clause of sentence.clauses) {
       if (clause.subject && !clause.passive && isPersonWord(lemmaOf(clause.subject), clause.objects.length > 0)) subjectPersons.add(termOf(clause.subject));
       if (clause.subject && !clause.passive && !STATEMENT_VERBS.has(clause.verb) && clause.objects.length > 0) agents.add(termOf(clause.subject));
@@ -140,14 +202,23 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>): 
       const light = LIGHT_VERBS.has(clause.verb);
       const byActor = subjectIsActor(clause) || clause.passive;
       if (byActor && !light) {
+        // "phone the office": a verb done to people names a party, not something kept.
+        const objectWeight = takesPersonObject(clause.verb) ? 0.5 : 2;
         for (const object of clause.objects) {
-          const finding = add(object, 2, sentence, clause.verb);
-          const act = finding && isTransacted(finding.lemma) && isTransaction(clause.verb) ? actNounOf(clause.verb) : undefined;
-          if (finding && act && act !== finding.lemma && !productWords.has(act) && (mentioned.has(act) || isRecordedAct(clause.verb, act))) {
-            const actFinding = addTerm(act, act, 1.5, sentence, clause.verb, true);
+          const finding = add(object, objectWeight, sentence, clause.verb);
+          const act = finding && isTransaction(clause.verb) ? actNounOf(clause.verb) : undefined;
+          const strong = finding && isTransacted(finding.lemma) ? mentioned.has(act ?? '') || isRecordedAct(clause.verb, act ?? '') : isRecordedAct(clause.verb, act ?? '') && isHeldAct(act ?? '');
+          if (finding && act && act !== finding.lemma && !productWords.has(act) && (strong || isActRecord(clause.verb, act))) {
+            const actFinding = addTerm(act, act, strong ? 1.5 : 0.75, sentence, clause.verb, true);
             actFinding.about ??= finding.term;
           }
         }
+        // Money changing hands is kept though nothing is named ("pays at the counter" → payment).
+        const act = clause.objects.length === 0 && !clause.passive && isTransaction(clause.verb) ? actNounOf(clause.verb) : undefined;
+        if (act && !productWords.has(act) && isRecordedAct(clause.verb, act) && isHeldAct(act)) addTerm(act, act, 1.5, sentence, clause.verb, true);
+        // "book a place in a class … and cancel up to 2 hours before": what is cancelled is the booking, so it is kept.
+        const undone = clause.objects.every(isMeasure) && !clause.passive && !clause.preps.some(({ prep }) => ENTITY_PREPOSITIONS.has(prep) || PLACE_PREPOSITIONS.has(prep)) && takesThingObject(clause.verb) ? earlierTransaction(sentence, clause) : undefined;
+        if (undone && !productWords.has(undone)) addTerm(undone, undone, 1.5, sentence, clause.verb, true);
         for (const { prep, phrase } of clause.preps) {
           if (ENTITY_PREPOSITIONS.has(prep)) add(phrase, 1, sentence, clause.verb);
           else if (PLACE_PREPOSITIONS.has(prep)) add(phrase, 0.5, sentence, clause.verb);
@@ -160,11 +231,17 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>): 
       }
     }
     // Mentions count a little: a record named again and again is central ("there are fixtures", "each team has …").
+    const listPreps = listPrepositions(sentence);
     for (const [index, phrase] of sentence.phrases.entries()) {
+      // Things an action is done with, listed ("add each animal with photos, breed and age"), are kept with it.
+      // A physical thing or a place listed so ("with photos", "with a venue") is a record of its own; a text or an
+      // amount ("with a title", "with the cost") is a value of the record.
+      if (listPreps[index] === 'with' && acting) add(phrase, isPhysical(lemmaOf(phrase)) ? 1 : 0.5, sentence);
       // "each animal", "every sample", "the building's risk level": a thing counted one by one or owning another is
       // a record.
       const owns = sentence.tagged.tokens[phrase.end]?.pos === 'PART' && sentence.phrases[index + 1]?.start === phrase.end + 1;
-      const bonus = (phrase.determiner === 'each' || phrase.determiner === 'every' || owns ? 0.5 : 0);
+      // Many of a physical thing ("photos", "laptops") are rows of their own.
+      const bonus = (phrase.determiner === 'each' || phrase.determiner === 'every' || owns ? 0.5 : 0) + (phrase.plural && isPhysical(lemmaOf(phrase)) ? 0.5 : 0);
       const finding = found.get(termOf(phrase));
       if (finding) finding.score += 0.5 + bonus;
       else if (phrase.head.pos === 'NOUN') add(phrase, 0.75 + bonus, sentence);

@@ -1,6 +1,7 @@
 import { capitalize } from '../../../../../core/text/index.js';
-import { derivedForms, semanticClasses, senses, type Clause, type NounPhrase } from '../../../../../core/text/nlp/index.js';
+import { derivedForms, semanticClasses, senses, takesThingObject, type Clause, type NounPhrase } from '../../../../../core/text/nlp/index.js';
 import type { ModelActor, ModelEntity, ModelRule, ModelStep, ModelUseCase } from '../../../project-model.contract.js';
+import { earlierTransaction, isMeasure } from './entities.js';
 import type { IdPool } from './ids.js';
 import type { Sentence } from './read.js';
 import { participle, thirdPerson } from './verbs.js';
@@ -89,6 +90,24 @@ function awaitedAct(clause: Clause): { verb: string; by?: NounPhrase } | undefin
   return { verb, ...(by ? { by } : {}) };
 }
 
+/** A phrase standing for a word alone: the act noun made a record ("booking"). */
+function phraseFor(word: string, like: NounPhrase): NounPhrase {
+  const head = { ...like.head, text: word, normal: word, lemma: word, pos: 'NOUN' as const };
+  return { ...like, text: word, head, nouns: [], adjectives: [], plural: false, determiner: 'a' };
+}
+
+function implicitObject(clause: Clause, sentence: Sentence, resolve: Resolver): { phrase: NounPhrase; entity: ModelEntity } | undefined {
+  const act = earlierTransaction(sentence, clause);
+  const like = clause.subject ?? sentence.phrases[0];
+  if (act && like) {
+    const phrase = phraseFor(act, like);
+    return { phrase, entity: resolve.entityOf(phrase) ?? { id: '', name: act, description: '', attributes: [], states: [], sources: [] } };
+  }
+  const timed = clause.preps.find((p) => p.prep === 'before' || p.prep === 'after');
+  const entity = timed ? resolve.entityOf(timed.phrase) : undefined;
+  return timed && entity ? { phrase: timed.phrase, entity } : undefined;
+}
+
 type Action = { actor: ModelActor; verb: string; particle: string; object: NounPhrase; entity: ModelEntity; clause: Clause; preposition: string; where?: string };
 
 export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules: ModelRule[], resolve: Resolver, ids: IdPool): ModelUseCase[] {
@@ -137,7 +156,18 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
       if (!actor && (!clause.subject || clause.subjectPronoun || clause.passive || byProduct) && (clause.subjectPronoun !== 'it')) actor = people[0];
       if (!actor) continue;
       if (!named && !byProduct && clause.subject && !clause.passive && !isPersonWord(lemmaOf(clause.subject)) && clause.subject.head.pos !== 'PROPN') continue;
-      const objects = clause.objects.length > 0 ? clause.objects.map((object) => concreteObject(object, clause)) : clause.preps.filter((p) => ACTION_PREPOSITIONS.has(p.prep)).slice(0, 1).map((p) => p.phrase);
+      const direct = clause.objects.filter((object) => !isMeasure(object));
+      const objects = direct.length > 0 ? direct.map((object) => concreteObject(object, clause)) : clause.preps.filter((p) => ACTION_PREPOSITIONS.has(p.prep)).slice(0, 1).map((p) => p.phrase);
+      if (objects.length === 0 && takesThingObject(clause.verb)) {
+        // "book a place in a class … and cancel up to 2 hours before": a verb without its object acts on what the
+        // sentence's earlier transaction made (the booking), or on the record it is timed against ("before the
+        // appointment").
+        const implicit = implicitObject(clause, sentence, resolve);
+        if (implicit) {
+          add({ actor, verb: clause.verb, particle: clause.particle ? ` ${clause.particle}` : '', object: implicit.phrase, entity: implicit.entity, clause, preposition: '' }, sentence);
+          continue;
+        }
+      }
       for (const object of objects) {
         // An action on a record the model does not keep (yet), or on a person ("assign a contractor"), is still a use
         // case, without an entity.
