@@ -11,6 +11,7 @@ import type { ProjectModel } from '../../src/modules/project-model/index.js';
 import type { CorpusItem } from './corpus.js';
 import type { MeasureResult } from './measures.js';
 import { gateRefusals, keyActionCoverage, type DocumentsOfItem } from '../quality/documents.js';
+import { statementsOf } from '../../src/modules/chat/index.js';
 import { chatFidelity, erEntityMeasure, offlineErDiagram, type EntityMeasure, type FidelityMeasure } from '../quality/views.js';
 
 export type ItemArtifacts = { item: CorpusItem; documents: DocumentsOfItem; er: EntityMeasure; chat: FidelityMeasure };
@@ -35,7 +36,7 @@ export function artifactsOf(item: CorpusItem, model: ProjectModel): ItemArtifact
     prose,
     markdown,
   };
-  return { item, documents, er: erEntityMeasure(offlineErDiagram(item.name, model), item.expected.entities), chat: chatFidelity(model, item.expected.facts) };
+  return { item, documents, er: erEntityMeasure(offlineErDiagram(item.name, model), item.expected.entities), chat: chatFidelity(model, item.expected.facts, statementsOf(item.idea, item.answers)) };
 }
 
 function perItemTotal(name: string, items: ItemArtifacts[], pick: (a: ItemArtifacts) => [number, number]): MeasureResult {

@@ -5,7 +5,7 @@
  * model (built by the `project-model` task) and the corpus' expectations.
  */
 import { singularize, tokenize } from '../../src/core/text/index.js';
-import { answerQuestionTask, factsFor, NOTHING_FOUND } from '../../src/modules/chat/index.js';
+import { answerQuestionTask, factsFor, NOTHING_FOUND, statementsFor, type Statement } from '../../src/modules/chat/index.js';
 import { generateDiagramTask } from '../../src/modules/diagrams/index.js';
 import type { ProjectModel } from '../../src/modules/project-model/index.js';
 
@@ -54,9 +54,12 @@ export function offlineErDiagram(projectName: string, model: ProjectModel): stri
   return generateDiagramTask.builtin({ type: 'er', projectName, sourceText: '', model }, {}).mermaid;
 }
 
-/** The offline chat answer to a question from the model's facts alone (documents left out, so the model is measured). */
-export function offlineChatAnswer(model: ProjectModel, question: string): string {
-  const context = factsFor(model, question).map((fact) => ({ id: fact.id, title: fact.where, text: fact.text, kind: 'fact' as const }));
+/**
+ * The offline chat answer to a question from what the author stated and the model's facts, as chat gives them
+ * (documents left out, so the reading of the idea is measured).
+ */
+export function offlineChatAnswer(model: ProjectModel, question: string, statements: readonly Statement[] = []): string {
+  const context = [...statementsFor(statements, question), ...factsFor(model, question).slice(0, 4)].map((fact) => ({ id: fact.id, title: fact.where, text: fact.text, kind: 'fact' as const }));
   return answerQuestionTask.builtin({ question, context }, {});
 }
 
@@ -70,8 +73,8 @@ export function answersFact(answer: string, keywords: readonly string[]): boolea
 export type FidelityMeasure = { answered: number; asked: number; fidelity: number; unanswered: string[] };
 
 /** Chat fidelity: the share of a corpus item's facts the offline chat answers with their keywords. */
-export function chatFidelity(model: ProjectModel, facts: ReadonlyArray<{ question: string; answer: readonly string[] }>): FidelityMeasure {
-  const unanswered = facts.filter((fact) => !answersFact(offlineChatAnswer(model, fact.question), fact.answer)).map((fact) => fact.question);
+export function chatFidelity(model: ProjectModel, facts: ReadonlyArray<{ question: string; answer: readonly string[] }>, statements: readonly Statement[] = []): FidelityMeasure {
+  const unanswered = facts.filter((fact) => !answersFact(offlineChatAnswer(model, fact.question, statements), fact.answer)).map((fact) => fact.question);
   const answered = facts.length - unanswered.length;
   return { answered, asked: facts.length, fidelity: facts.length ? answered / facts.length : 1, unanswered };
 }

@@ -3,12 +3,15 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../core/db/database.js';
 import { citedIn } from '../../shared/citations.js';
 import { diagrams } from '../diagrams/index.js';
+import { answersOf } from '../generation/index.js';
 import { loadProjectModel } from '../project-model/index.js';
+import { ideaOf, requireProjectRole } from '../projects/index.js';
 import { retrieveSections } from '../search/index.js';
 import { wireframes } from '../wireframes/index.js';
 import { questionTerms, termsIn } from './ai/answer-question/index.js';
 import type { Citation } from './chat.contract.js';
-import { factsFor } from './model-facts.js';
+import { factsFor, type ModelFact } from './model-facts.js';
+import { statementsFor, statementsOf } from './stated-facts.js';
 
 /** How many sources an answer is given: enough to cover a question, few enough for a small model's window. */
 export const MAX_SOURCES = 6;
@@ -61,7 +64,8 @@ function htmlText(html: string): string {
 const clip = (text: string) => (text.length > MAX_SOURCE_TEXT ? `${text.slice(0, MAX_SOURCE_TEXT)}…` : text);
 
 /**
- * The sources an answer may use: the facts of the project's model that mention the question's words, the project's
+ * The sources an answer may use: the sentences of the idea and of the answers to its clarifying questions that
+ * mention the question's words, the facts of the project's model that do, the project's
  * best-matching document sections (hybrid search over the latest revisions) and diagrams and wireframes ranked by
  * their search_vector. A project without a model is answered from its documents alone. Runs in the caller's transaction, under
  * its row level security.
@@ -130,12 +134,12 @@ export async function retrieveChatContext(tx: Tx, userId: string, projectId: str
   const sectionPlaces = Math.max(MAX_SOURCES - visuals.length, 0);
   // The model's facts come first: a factual question is answered from them, the documents add detail.
   const stored = await loadProjectModel(tx, projectId);
-  const facts: ContextSource[] = stored
-    ? factsFor(stored.model, question)
-        .slice(0, MAX_FACT_SOURCES)
-        .map((fact) => ({ citation: citation({ id: fact.id, kind: 'model', title: fact.where, heading: fact.label }), text: fact.text }))
-    : [];
-  return [...facts, ...sectionSources.slice(0, sectionPlaces), ...visuals];
+  const { project } = await requireProjectRole(tx, userId, projectId, 'viewer');
+  const stated = statementsFor(statementsOf(ideaOf(project), await answersOf(tx, projectId)), question);
+  const understood = stored ? factsFor(stored.model, question).slice(0, MAX_FACT_SOURCES) : [];
+  const asSource = (fact: ModelFact): ContextSource => ({ citation: citation({ id: fact.id, kind: 'model', title: fact.where, heading: fact.label }), text: fact.text });
+  // What the author stated comes first, in their words; then what the model understood of it; then the documents.
+  return [...stated.map(asSource), ...understood.map(asSource), ...sectionSources.slice(0, sectionPlaces), ...visuals];
 }
 
 /** Whether any source mentions what the question is about; when none does, chat answers "nothing found" for free. */

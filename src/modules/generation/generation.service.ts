@@ -189,7 +189,7 @@ async function retrieve(
 }
 
 /** The project's clarifying questions with their answers ('' when skipped or not answered), in order. */
-async function answersOf(tx: Tx, projectId: string): Promise<Array<{ question: string; answer: string }>> {
+export async function answersOf(tx: Tx, projectId: string): Promise<Array<{ question: string; answer: string }>> {
   const rows = await tx
     .select({ question: projectClarifications.question, answer: projectClarifications.answer })
     .from(projectClarifications)

@@ -14,7 +14,7 @@ import { generationRoutes } from './generation.routes.js';
 import { ideaPipelineJob } from './idea-pipeline.job.js';
 
 export { documentKinds, generatableTypes, pipelineTypes, type DocumentKind, type GeneratableType } from './document-kinds.js';
-export { GENERATE_JOB, type Citation } from './generation.service.js';
+export { answersOf, GENERATE_JOB, type Citation } from './generation.service.js';
 export type { Clarification, Clarifications } from './generation.contract.js';
 export { clarifyingQuestionsTask, type ClarifyingQuestions, type ClarifyingQuestionsInput } from './ai/clarifying-questions/index.js';
 export { extractInsightsTask, type ExtractInsights, type ExtractInsightsInput } from './ai/extract-insights/index.js';

@@ -1,4 +1,5 @@
 import { joinList, oneLine, splitSentences, stem, tokenize, truncate } from '../../../../core/text/index.js';
+import { answerKindOf, holdsAnswerKind, type AnswerKind } from './answer-kind.js';
 import type { ContextSection as Section } from './schema.js';
 import { NOTHING_FOUND, questionTerms } from './terms.js';
 
@@ -15,14 +16,19 @@ type ScoredSection = { section: Section; score: number; quotes: ScoredSentence[]
 export function answerFromContext(question: string, context: Section[]): string {
   const terms = questionTerms(question);
   const shownTerms = displayTerms(question, terms);
-  const ranked = terms.size ? rankSections(terms, context) : [];
+  const ranked = terms.size ? rankSections(terms, context, answerKindOf(question)) : [];
   if (ranked.length === 0) return NOTHING_FOUND;
 
   const lines: string[] = [];
   const matched = new Set<string>();
   const facts = ranked.filter((entry) => entry.section.kind === 'fact');
   const sections = ranked.filter((entry) => entry.section.kind !== 'fact');
-  for (const { section, quotes } of facts) {
+  // The same sentence can reach the answer twice (as stated, and as a rule of the model read from it): say it once.
+  const stated = new Set<string>();
+  for (const { section, quotes: all } of facts) {
+    const quotes = all.filter((quote) => !stated.has(quote.text.trim()));
+    if (quotes.length === 0) continue;
+    for (const quote of quotes) stated.add(quote.text.trim());
     const where = oneLine(section.title);
     const said = quotes.map((quote) => quote.text.trim()).join(' ');
     lines.push(`${where ? `According to ${where}: ` : ''}${said} [${section.id}]`);
@@ -55,7 +61,8 @@ function displayTerms(question: string, terms: Set<string>): string[] {
   return shown;
 }
 
-function rankSections(terms: Set<string>, context: Section[]): ScoredSection[] {
+/** Sections by how well their best sentences match the terms; a sentence holding the kind of answer asked for counts double. */
+function rankSections(terms: Set<string>, context: Section[], kind: AnswerKind | undefined): ScoredSection[] {
   const stems = new Map<string, string>();
   const stemsOf = (text: string): Set<string> =>
     new Set(
@@ -85,6 +92,7 @@ function rankSections(terms: Set<string>, context: Section[]): ScoredSection[] {
       const matched = new Set([...sentenceStems].filter((word) => terms.has(word)));
       let score = 0;
       for (const term of matched) score += weight(term);
+      if (score > 0 && kind && holdsAnswerKind(text, kind)) score *= 2;
       return { text, index, score: score / Math.sqrt(Math.max(8, sentenceStems.size) / 8), matched };
     });
     const titleStems = stemsOf(section.title);

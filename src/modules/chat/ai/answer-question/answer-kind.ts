@@ -1,0 +1,33 @@
+/**
+ * What kind of answer a question asks for, as classic question answering reads it from the question word: an amount
+ * ("How much…", "How many…", "How long…", "What age…"), a time ("When…", "Which day…") or a name ("Which provider…",
+ * "Who…"). A sentence that holds that kind of thing answers the question better than one that only shares its words.
+ */
+export type AnswerKind = 'amount' | 'time' | 'name';
+
+const AMOUNT = /^\s*(?:how\s+(?:much|many|long|often|old|far|big|large|soon|early|late)|what\s+(?:age|price|cost|fee|deposit|percentage|share|limit|size|number)|at\s+what\s+(?:age|price))\b/i;
+const TIME = /^\s*(?:when|what\s+(?:time|day|date|month|year)s?|which\s+(?:day|date|month|year|time)s?|on\s+which\s+days?|by\s+when)\b/i;
+const NAME = /^\s*(?:who|whom|whose|which|what\s+(?:provider|service|system|tool|platform|city|country|company|app|brand))\b/i;
+
+export function answerKindOf(question: string): AnswerKind | undefined {
+  if (AMOUNT.test(question)) return 'amount';
+  if (TIME.test(question)) return 'time';
+  if (NAME.test(question)) return 'name';
+  return undefined;
+}
+
+const NUMBER = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|half|quarter|dozen|once|twice|single|double)\b/i;
+const TIME_WORD = /\b(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|weekends?|weekdays?|daily|weekly|monthly|yearly|annually|morning|evening|night|noon|midnight|january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|winter|before|after|within|until|ahead|advance|\d{1,2}(?::\d{2})?\s*(?:am|pm))\b/i;
+/** A capitalised word that does not open the sentence, or an acronym: a proper name. */
+const PROPER_NAME = /(?:^|[^.!?]\s)(?:[A-Z][a-z]+[A-Z]?\w*|[A-Z]{2,})\b/;
+
+export function holdsAnswerKind(sentence: string, kind: AnswerKind): boolean {
+  switch (kind) {
+    case 'amount':
+      return NUMBER.test(sentence);
+    case 'time':
+      return TIME_WORD.test(sentence) || /\d/.test(sentence);
+    case 'name':
+      return PROPER_NAME.test(sentence.replace(/^\s*\S+/, ' '));
+  }
+}
