@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clausesOf, derivedForms, parseText, semanticClasses, synonyms } from './index.js';
+import { clausesOf, derivedForms, parseText, retag, semanticClasses, synonyms, tagText } from './index.js';
 
 describe('WordNet', () => {
   it('gives the semantic class of a noun’s first senses', () => {
@@ -74,3 +74,16 @@ describe('semantic classes', () => {
   });
 });
 
+
+describe('tagger corrections for everyday product sentences', () => {
+  const tags = (text: string) => Object.fromEntries(retag(tagText(text)).flatMap((s) => s.tokens).map((t) => [t.normal, t.pos]));
+
+  it('reads the verb after a plural subject even before a describing participle, and the participle as its modifier', () => {
+    const tagged = tags('Busy dog owners book trusted walkers in their neighbourhood.');
+    expect(tagged).toMatchObject({ busy: 'ADJ', owners: 'NOUN', book: 'VERB', trusted: 'ADJ', walkers: 'NOUN' });
+  });
+
+  it('reads a verb before an infinitive complement', () => {
+    expect(tags('Another member requests to borrow it.')).toMatchObject({ requests: 'VERB', borrow: 'VERB' });
+  });
+});

@@ -36,11 +36,18 @@ function headsSubject(tokens: TaggedToken[], index: number): boolean {
 function agreesWithDoer(tokens: TaggedToken[], index: number): boolean {
   const [previous, token, next] = [tokens[index - 1], tokens[index] as TaggedToken, tokens[index + 1]];
   if (!previous || previous.pos !== 'NOUN' || !next || !namesDoer(previous) || !headsSubject(tokens, index - 1)) return false;
-  const objectFollows = OBJECT_START.has(next.pos) || (next.pos === 'ADP' && PARTICLES.has(next.normal));
+  // An object, a particle, or an infinitive complement ("the member requests to borrow it").
+  const objectFollows = OBJECT_START.has(next.pos) || (next.pos === 'ADP' && PARTICLES.has(next.normal)) || (next.pos === 'PART' && next.normal === 'to' && tokens[index + 2]?.pos === 'VERB');
   if (!objectFollows || (next.pos === 'PRON' && SUBJECT_PRONOUNS.has(next.normal))) return false;
   const pluralSubject = singularize(previous.normal) !== previous.normal;
   const thirdPerson = /[^s]s$/.test(token.normal) && token.normal !== token.lemma;
   return pluralSubject ? token.normal === token.lemma && !token.normal.endsWith('s') : thirdPerson;
+}
+
+/** A participle describing the noun after it: "trusted" in "book trusted walkers". */
+function describesNextNoun(tokens: TaggedToken[], index: number): boolean {
+  const token = tokens[index];
+  return token !== undefined && token.pos === 'VERB' && /(?:ed|en)$/.test(token.normal) && token.normal !== token.lemma && tokens[index + 1]?.pos === 'NOUN';
 }
 
 function verbLemma(token: TaggedToken): string | undefined {
@@ -71,13 +78,15 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
   // after a determiner, a preposition or at the start, describes it.
   if (token.pos === 'VERB' && token.normal !== token.lemma && /(?:ed|en)$/.test(token.normal) && tokens[index + 1]?.pos === 'NOUN') {
     const previous = tokens[index - 1];
-    const describes = previous === undefined || previous.pos === 'DET' || previous.pos === 'ADP'
+    const describes = previous === undefined || previous.pos === 'DET' || previous.pos === 'ADP' || previous.pos === 'VERB'
       || (previous.pos === 'PRON' && /^(?:my|our|your|their|his|her|its)$/.test(previous.normal));
     if (describes) return { ...token, pos: 'ADJ' };
   }
   if (token.pos === 'PROPN' && /^[A-Z][a-z]+$/.test(token.text) && isSentenceStart(tokens, index)) {
     const singular = singularize(token.normal);
     if (knows(singular, 'noun')) return { ...token, pos: 'NOUN', lemma: singular };
+    // "Busy dog owners …": a capitalised first word that is only ever an adjective describes what follows.
+    if (knows(token.normal, 'adj') && tokens[index + 1]?.pos === 'NOUN') return { ...token, pos: 'ADJ', lemma: token.normal };
   }
   // "send offers with their price": a plural right after a verb, before a preposition, is its object.
   const before = tokens[index - 1];
@@ -97,7 +106,7 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
     // A plural noun then a bare noun is a subject and its verb ("Volunteers check tools"); nouns modify in the singular.
     const afterPluralSubject = previous !== undefined && previous.pos === 'NOUN' && previous.normal !== previous.lemma
       && previous.normal.endsWith('s') && token.pos === 'NOUN' && token.normal === token.lemma && next !== undefined
-      && (next.pos === 'NOUN' || next.pos === 'ADJ' || next.pos === 'PRON');
+      && (next.pos === 'NOUN' || next.pos === 'ADJ' || next.pos === 'PRON' || describesNextNoun(tokens, index + 1));
     const afterRelative = previous?.pos === 'PRON' && /^(who|that)$/.test(previous.normal) && token.normal.endsWith('s');
     // "drag them onto a plan": a word before an object pronoun is its verb.
     const beforeObjectPronoun = next !== undefined && next.pos === 'PRON' && OBJECT_PRONOUNS.has(next.normal) && token.pos === 'NOUN';
