@@ -27,7 +27,7 @@ export function composeTasks(input: DocumentTaskInput): DocumentTasks {
       id: id(),
       title: `Store ${nounPhrase({ head: common(entity.name), number: 'plural' }).text}`,
       description: sentence(
-        `Create the ${common(entity.name)} table${entity.attributes.length ? ` with ${joinList(entity.attributes.slice(0, 6).map((a) => a.name.replaceAll('_', ' ')))}` : ''}${entity.states.length ? ` and its states ${joinList(entity.states)}` : ''}; done when records can be saved and read back`,
+        `Store ${common(entity.name)} records${entity.attributes.length ? ` with ${joinList(entity.attributes.slice(0, 6).map((a) => a.name.replaceAll('_', ' ')))}` : ''}${entity.states.length ? ` and its states ${joinList(entity.states)}` : ''}; done when records can be saved and read back`,
       ),
       estimateDays: Math.min(5, 1 + Math.ceil(entity.attributes.length / 4)),
       dependsOn: [accounts.id],
