@@ -1,4 +1,4 @@
-import { derivedForms, knows, semanticClasses, synonyms, takesPersonObject, takesThingObject, type Clause, type NounPhrase } from '../../../../../core/text/nlp/index.js';
+import { derivedForms, knows, nounPhrases, parseText, semanticClasses, synonyms, takesPersonObject, takesThingObject, type Clause, type NounPhrase } from '../../../../../core/text/nlp/index.js';
 import type { ModelSource } from '../../../project-model.contract.js';
 import type { Sentence } from './read.js';
 import { isPersonWord, isProductWord, isRecordPhrase, lemmaOf, termOf } from './words.js';
@@ -183,6 +183,21 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>): 
     return finding;
   };
 
+  // Money asked about and answered ("Payments?" → "Online by card") is kept: the answer says it changes hands.
+  const asked = new Set<string>();
+  for (const sentence of sentences) {
+    if (sentence.question === undefined || asked.has(sentence.question)) continue;
+    asked.add(sentence.question);
+    if (/^\s*(?:no|not|none|nope|never)\b/i.test(sentence.text)) continue;
+    for (const tagged of parseText(sentence.question)) {
+      for (const phrase of nounPhrases(tagged.tokens)) {
+        const lemma = lemmaOf(phrase);
+        if (phrase.plural && phrase.head.pos === 'NOUN' && semanticClasses(lemma, 'noun', 1)[0] === 'noun.possession' && !productWords.has(lemma) && isRecordPhrase(phrase)) {
+          addTerm(termOf(phrase), lemma, 1.5, sentence, undefined, false);
+        }
+      }
+    }
+  }
   // Act nouns the text itself uses ("bookings", "the loan") are records whichever verb they come from.
   const mentioned = new Set(sentences.flatMap((sentence) => sentence.phrases.map(lemmaOf)));
   for (const sentence of sentences) {
