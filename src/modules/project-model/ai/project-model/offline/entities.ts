@@ -117,7 +117,8 @@ export function earlierTransaction(sentence: Sentence, clause: Clause): string |
 
 function isGerund(phrase: NounPhrase): boolean {
   const { head } = phrase;
-  if (!head.normal.endsWith('ing') || phrase.plural) return false;
+  // "a star rating", "a booking": what is counted with "a" is a thing, never the doing itself.
+  if (!head.normal.endsWith('ing') || phrase.plural || phrase.determiner === 'a' || phrase.determiner === 'an') return false;
   const stem = head.normal.slice(0, -3);
   return (knows(stem, 'verb') || knows(`${stem}e`, 'verb')) && phrase.nouns.length === 0 && (phrase.determiner === undefined || phrase.adjectives.length > 0);
 }
