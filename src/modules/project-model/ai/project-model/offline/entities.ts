@@ -85,6 +85,19 @@ function isActRecord(verb: string, act: string): boolean {
   return act !== verb && !act.endsWith('ing') && semanticClasses(act, 'noun', 1)[0] === 'noun.act' && derivedForms(verb, 'verb', 'noun').includes(act);
 }
 
+/**
+ * What a person says or judges by a verb and leaves behind as content ("rate a recipe" → rating, "review" → review,
+ * "suggest meals" → suggestion, "invite members" → invitation): the verb's own noun (same stem), first classed by
+ * WordNet as a communication or a judgement. Weak evidence: it is kept when done again or named.
+ */
+const CONTENT_CLASSES = new Set(['noun.communication', 'noun.cognition']);
+export function contentActOf(verb: string): string | undefined {
+  if (LIGHT_VERBS.has(verb)) return undefined;
+  const act = actNounOf(verb);
+  if (!act || act.slice(0, 3) !== verb.slice(0, 3) || !derivedForms(verb, 'verb', 'noun').includes(act)) return undefined;
+  return CONTENT_CLASSES.has(semanticClasses(act, 'noun', 1)[0] ?? '') ? act : undefined;
+}
+
 /** A payment, a donation: an act or a possession in WordNet's first sense, never a place or a group ("reception"). */
 function isHeldAct(act: string): boolean {
   const first = semanticClasses(act, 'noun', 1)[0];
@@ -229,6 +242,8 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>): 
             actFinding.about ??= finding.term;
           }
         }
+        const said = !clause.passive && (clause.subjectPronoun !== undefined || (clause.subject !== undefined && isPersonWord(lemmaOf(clause.subject), true))) ? contentActOf(clause.verb) : undefined;
+        if (said && !productWords.has(said)) addTerm(said, said, 0.75, sentence, clause.verb, true);
         // Money changing hands is kept though nothing is named ("pays at the counter" → payment).
         const act = clause.objects.length === 0 && !clause.passive && isTransaction(clause.verb) ? actNounOf(clause.verb) : undefined;
         if (act && !productWords.has(act) && isRecordedAct(clause.verb, act) && isHeldAct(act)) addTerm(act, act, 1.5, sentence, clause.verb, true);
