@@ -8,7 +8,8 @@ import { knows, semanticClasses } from './wordnet.js';
  *   lower-case word as a common noun, it is a NOUN with its singular lemma;
  * - a verb after a plural subject often comes out as NOUN ("Judges score each project", "reserves a tool and picks it
  *   up"): a word WordNet knows as a verb, right after a noun, pronoun, conjunction, modal or "to" and right before a
- *   determiner, pronoun or number, is a VERB. A determiner or adjective before it keeps it a noun ("a check").
+ *   determiner, pronoun or number, is a VERB. A determiner or adjective before it keeps it a noun ("a check");
+ * - a second verb coordinated with a first comes out as NOUN ("partners can suggest and rate").
  */
 const VERB_NEXT = new Set(['DET', 'PRON', 'NUM']);
 const VERB_PREVIOUS = new Set(['NOUN', 'PROPN', 'PRON', 'CCONJ', 'AUX', 'PART', 'ADV']);
@@ -104,7 +105,12 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
     // "awards the scholarships and records payments": a word in -s after "and" parallels an earlier verb in -s.
     const parallel = previous?.pos === 'CCONJ' && token.pos === 'NOUN' && /[^s]s$/.test(token.normal) && next !== undefined && OBJECT_START.has(next.pos)
       && tokens.slice(0, index - 1).some((t) => t.pos === 'VERB' && t.normal !== t.lemma && /[^s]s$/.test(t.normal));
-    if ((previousFits && nextFits) || afterPluralSubject || parallel || beforeObjectPronoun || (token.pos === 'NOUN' && agreesWithDoer(tokens, index)) || afterRelative || ((afterInfinitive || afterModal) && token.pos === 'NOUN')) {
+    // "partners can suggest and rate": a bare word after "verb and", in the same form, is a second verb.
+    const beforeConjunction = tokens[index - 2];
+    const sameForm = beforeConjunction !== undefined && (beforeConjunction.normal === beforeConjunction.lemma) === (token.normal === token.lemma);
+    const coordinatedVerb = previous?.pos === 'CCONJ' && token.pos === 'NOUN' && beforeConjunction?.pos === 'VERB' && sameForm
+      && (next === undefined || next.pos === 'PUNCT' || next.pos === 'DET' || (next.pos === 'ADP' && next.normal !== 'of'));
+    if ((previousFits && nextFits) || afterPluralSubject || coordinatedVerb || parallel || beforeObjectPronoun || (token.pos === 'NOUN' && agreesWithDoer(tokens, index)) || afterRelative || ((afterInfinitive || afterModal) && token.pos === 'NOUN')) {
       const lemma = verbLemma(token);
       if (lemma) return { ...token, pos: 'VERB', lemma };
     }
