@@ -76,6 +76,7 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
     let subject: NounPhrase | undefined;
     let subjectPronoun: string | undefined;
     let coordinated = false;
+    let relative = false;
     for (let i = v - 1; i >= 0; i -= 1) {
       const before = tokens[i] as TaggedToken;
       if (before.pos === 'AUX' || (before.pos === 'VERB' && MODALS.has(before.normal) && tokens[i + 1]?.normal === 'to')) {
@@ -89,6 +90,7 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
       if (before.pos === 'CCONJ' || (before.normal === ',' && previous !== undefined)) { coordinated = true; break; }
       if (before.pos === 'PRON' && SUBJECT_PRONOUNS.has(before.normal)) { subjectPronoun = before.normal; break; }
       if (before.pos === 'PRON' && /^(who|that|which)$/.test(before.normal)) {
+        relative = true;
         let end = i;
         while (end > 0 && tokens[end - 1]?.pos === 'PUNCT') end -= 1;
         subject = phraseEndingAt(phrases, end);
@@ -218,6 +220,11 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
       previous.objects = [...clause.objects];
       if (clause.object) previous.object = clause.object;
     }
+    // "log the number of guests who turned up and any incidents": a phrase after a relative clause ends, not followed
+    // by a verb of its own, is a second object of the clause the relative clause hangs from.
+    const after = relative && tokens[i]?.pos === 'CCONJ' ? phraseStartingAt(phrases, i + 1) : undefined;
+    const host = [...clauses].reverse().find((c) => !c.passive && c.objects.length > 0);
+    if (after && host && tokens[after.end]?.pos !== 'VERB' && tokens[after.end]?.pos !== 'AUX' && after.head.pos !== 'PROPN') host.objects = [...host.objects, after];
     clauses.push(clause);
     previous = clause;
   }
