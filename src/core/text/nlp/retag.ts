@@ -18,6 +18,7 @@ const OBJECT_PRONOUNS = new Set(['them', 'him', 'us', 'me']);
 const PARTICLES = new Set(['off', 'up', 'in', 'out', 'back', 'down', 'over']);
 /** What starts an object after a verb: a determiner, a number, a pronoun, an adjective or a noun. */
 const OBJECT_START = new Set(['DET', 'NUM', 'PRON', 'ADJ', 'NOUN']);
+const HAVE = new Set(['have', 'has', 'had']);
 
 /** Whether a noun can do things: one of its first senses is a person or a group of people. */
 function namesDoer(token: TaggedToken): boolean {
@@ -75,6 +76,14 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
     const describes = previous === undefined || previous.pos === 'DET' || previous.pos === 'ADP'
       || (previous.pos === 'PRON' && /^(?:my|our|your|their|his|her|its)$/.test(previous.normal));
     if (describes) return { ...token, pos: 'ADJ' };
+  }
+  // "with a description, the flat and photos": an adjective after a determiner with no noun after it is the noun.
+  if (token.pos === 'ADJ' && tokens[index - 1]?.pos === 'DET' && (index + 1 >= tokens.length || /^(?:CCONJ|PUNCT|ADP)$/.test(tokens[index + 1]?.pos ?? '')) && knows(token.normal, 'noun')) {
+    return { ...token, pos: 'NOUN', lemma: token.normal };
+  }
+  // "Invoices have line items": "have" never takes a bare verb, so a bare word between it and a noun modifies the noun.
+  if (token.pos === 'VERB' && token.normal === token.lemma && HAVE.has(tokens[index - 1]?.normal ?? '') && tokens[index + 1]?.pos === 'NOUN' && knows(token.normal, 'noun')) {
+    return { ...token, pos: 'NOUN' };
   }
   if (token.pos === 'PROPN' && /^[A-Z][a-z]+$/.test(token.text) && isSentenceStart(tokens, index)) {
     const singular = singularize(token.normal);
