@@ -173,7 +173,8 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>): 
 
   const add = (phrase: NounPhrase, weight: number, sentence: Sentence, verb?: string): EntityFinding | undefined => {
     const lemma = lemmaOf(phrase);
-    if (phrase.head.pos === 'PROPN' || productWords.has(lemma)) return undefined;
+    // "VAT", "GPS": an acronym is not the word WordNet spells the same way (a vat is a tub).
+    if (phrase.head.pos === 'PROPN' || productWords.has(lemma) || /^[A-Z]{2,}s?$/.test(phrase.head.text)) return undefined;
     // "the public looking to adopt": a gerund is an action, not a record; "a booking", "bookings" are records.
     if (isGerund(phrase)) return undefined;
     if (isPersonWord(lemma)) {
