@@ -111,7 +111,11 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
     }
     if (coordinated && !subject && !subjectPronoun && previous) {
       // "see who's booked and take attendance": the subject of the last clause that was not turned round.
-      const sharing = [...clauses].reverse().find((c) => !c.passive) ?? previous;
+      // A verb in -s shares the subject of a verb that agrees with one, never of an infinitive ("gets a message to
+      // collect and pays"), and never of a clause without a subject ("orders parts if needed and logs the time").
+      const finite = token.normal !== token.lemma && /[^s]s$/.test(token.normal);
+      const sharing = [...clauses].reverse().find((c) => !c.passive && (!finite || ((c.subject !== undefined || c.subjectPronoun !== undefined) && tokens[c.verbIndex - 1]?.normal !== 'to')))
+        ?? [...clauses].reverse().find((c) => !c.passive) ?? previous;
       subject = sharing.subject;
       subjectPronoun = sharing.subjectPronoun;
       modal ??= previous.modal;
