@@ -256,6 +256,8 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>): 
           else if (PLACE_PREPOSITIONS.has(prep)) add(phrase, 0.5, sentence, clause.verb);
         }
       }
+      // Money someone gets is paid out and kept ("everyone gets a full refund").
+      if (clause.verb === 'get' && !clause.passive) for (const object of clause.objects) if (semanticClasses(lemmaOf(object), 'noun', 1)[0] === 'noun.possession') add(object, 1, sentence);
       // Statements about a record: "a loan lasts one week", "each tour has a guide".
       if (!clause.passive && clause.subject && (STATEMENT_VERBS.has(clause.verb) || clause.objects.length === 0) && !isPersonWord(lemmaOf(clause.subject))) {
         add(clause.subject, 2, sentence);
