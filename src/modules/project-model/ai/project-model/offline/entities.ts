@@ -98,6 +98,15 @@ export function contentActOf(verb: string): string | undefined {
   return CONTENT_CLASSES.has(semanticClasses(act, 'noun', 1)[0] ?? '') ? act : undefined;
 }
 
+/**
+ * The act of a phrasal verb, when WordNet names it in one word and classes it first as an act: "check in" →
+ * check-in, "check a sample out" → checkout, "hand over" → handover.
+ */
+export function phrasalActOf(verb: string, particle: string | undefined): string | undefined {
+  if (!particle) return undefined;
+  return [`${verb}-${particle}`, `${verb}${particle}`].find((noun) => knows(noun, 'noun') && semanticClasses(noun, 'noun', 1)[0] === 'noun.act');
+}
+
 /** A payment, a donation: an act or a possession in WordNet's first sense, never a place or a group ("reception"). */
 function isHeldAct(act: string): boolean {
   const first = semanticClasses(act, 'noun', 1)[0];
@@ -245,6 +254,8 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>): 
         }
         const said = !clause.passive && (clause.subjectPronoun !== undefined || (clause.subject !== undefined && isPersonWord(lemmaOf(clause.subject), true))) ? contentActOf(clause.verb) : undefined;
         if (said && !productWords.has(said)) addTerm(said, said, 0.75, sentence, clause.verb, true);
+        const phrasal = phrasalActOf(clause.verb, clause.particle);
+        if (phrasal && !productWords.has(phrasal)) addTerm(phrasal, phrasal, 1.5, sentence, clause.verb, true);
         // Money changing hands is kept though nothing is named ("pays at the counter" → payment).
         const act = clause.objects.length === 0 && !clause.passive && isTransaction(clause.verb) ? actNounOf(clause.verb) : undefined;
         if (act && !productWords.has(act) && isRecordedAct(clause.verb, act) && isHeldAct(act)) addTerm(act, act, 1.5, sentence, clause.verb, true);
