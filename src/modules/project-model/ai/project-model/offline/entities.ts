@@ -253,7 +253,7 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>): 
           }
         }
         const said = !clause.passive && (clause.subjectPronoun !== undefined || (clause.subject !== undefined && isPersonWord(lemmaOf(clause.subject), true))) ? contentActOf(clause.verb) : undefined;
-        if (said && !productWords.has(said)) addTerm(said, said, 0.75, sentence, clause.verb, true);
+        if (said && !productWords.has(said)) addTerm(said, said, mentioned.has(said) ? 1.5 : 0.75, sentence, clause.verb, true);
         const phrasal = phrasalActOf(clause.verb, clause.particle);
         if (phrasal && !productWords.has(phrasal)) addTerm(phrasal, phrasal, 1.5, sentence, clause.verb, true);
         // Money changing hands is kept though nothing is named ("pays at the counter" → payment).
