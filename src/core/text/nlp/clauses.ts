@@ -226,7 +226,11 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
     }
     // "log the number of guests who turned up and any incidents": a phrase after a relative clause ends, not followed
     // by a verb of its own, is a second object of the clause the relative clause hangs from.
-    const after = relative && tokens[i]?.pos === 'CCONJ' ? phraseStartingAt(phrases, i + 1) : undefined;
+    // A parenthesis closing the relative clause ("donations that come in (who donated, what) and the parcels") is
+    // skipped.
+    let end = i;
+    if (relative && tokens[end]?.text === '(') while (end < tokens.length && tokens[end - 1]?.text !== ')') end += 1;
+    const after = relative && tokens[end]?.pos === 'CCONJ' ? phraseStartingAt(phrases, end + 1) : undefined;
     const host = [...clauses].reverse().find((c) => !c.passive && c.objects.length > 0);
     if (after && host && tokens[after.end]?.pos !== 'VERB' && tokens[after.end]?.pos !== 'AUX' && after.head.pos !== 'PROPN') host.objects = [...host.objects, after];
     clauses.push(clause);
