@@ -76,6 +76,7 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
     let subject: NounPhrase | undefined;
     let subjectPronoun: string | undefined;
     let coordinated = false;
+    let relative = false;
     for (let i = v - 1; i >= 0; i -= 1) {
       const before = tokens[i] as TaggedToken;
       if (before.pos === 'AUX' || (before.pos === 'VERB' && MODALS.has(before.normal) && tokens[i + 1]?.normal === 'to')) {
@@ -89,6 +90,7 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
       if (before.pos === 'CCONJ' || (before.normal === ',' && previous !== undefined)) { coordinated = true; break; }
       if (before.pos === 'PRON' && SUBJECT_PRONOUNS.has(before.normal)) { subjectPronoun = before.normal; break; }
       if (before.pos === 'PRON' && /^(who|that|which)$/.test(before.normal)) {
+        relative = true;
         let end = i;
         while (end > 0 && tokens[end - 1]?.pos === 'PUNCT') end -= 1;
         subject = phraseEndingAt(phrases, end);
@@ -109,7 +111,11 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
     }
     if (coordinated && !subject && !subjectPronoun && previous) {
       // "see who's booked and take attendance": the subject of the last clause that was not turned round.
-      const sharing = [...clauses].reverse().find((c) => !c.passive) ?? previous;
+      // A verb in -s shares the subject of a verb that agrees with one, never of an infinitive ("gets a message to
+      // collect and pays"), and never of a clause without a subject ("orders parts if needed and logs the time").
+      const finite = token.normal !== token.lemma && /[^s]s$/.test(token.normal);
+      const sharing = [...clauses].reverse().find((c) => !c.passive && (!finite || ((c.subject !== undefined || c.subjectPronoun !== undefined) && tokens[c.verbIndex - 1]?.normal !== 'to')))
+        ?? [...clauses].reverse().find((c) => !c.passive) ?? previous;
       subject = sharing.subject;
       subjectPronoun = sharing.subjectPronoun;
       modal ??= previous.modal;
@@ -218,6 +224,15 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
       previous.objects = [...clause.objects];
       if (clause.object) previous.object = clause.object;
     }
+    // "log the number of guests who turned up and any incidents": a phrase after a relative clause ends, not followed
+    // by a verb of its own, is a second object of the clause the relative clause hangs from.
+    // A parenthesis closing the relative clause ("donations that come in (who donated, what) and the parcels") is
+    // skipped.
+    let end = i;
+    if (relative && tokens[end]?.text === '(') while (end < tokens.length && tokens[end - 1]?.text !== ')') end += 1;
+    const after = relative && tokens[end]?.pos === 'CCONJ' ? phraseStartingAt(phrases, end + 1) : undefined;
+    const host = [...clauses].reverse().find((c) => !c.passive && c.objects.length > 0);
+    if (after && host && tokens[after.end]?.pos !== 'VERB' && tokens[after.end]?.pos !== 'AUX' && after.head.pos !== 'PROPN') host.objects = [...host.objects, after];
     clauses.push(clause);
     previous = clause;
   }

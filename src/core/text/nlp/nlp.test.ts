@@ -69,6 +69,14 @@ describe('clauses', () => {
 });
 
 describe('semantic classes', () => {
+  it('reads coordinated verbs, nouns after a determiner or "have", and objects after a relative clause', () => {
+    const verbs = (text: string): (string | undefined)[][] => clausesOf(parseText(text)[0]!).map((c) => [c.verb, c.subject?.head.lemma, ...c.objects.map((o) => o.head.lemma)]);
+    expect(verbs('Parents can comment and rate.')).toEqual([['comment', 'parent'], ['rate', 'parent']]);
+    expect(verbs('Quotes have cost items and a total.')[0]).toEqual(['have', 'quote', 'item', 'total']);
+    expect(verbs('Wardens count the number of visitors who came in and any complaints.')[0]).toEqual(['count', 'warden', 'number', 'complaint']);
+    expect(verbs('The buyer gets a text to collect and pays at the till.').map((c) => c.slice(0, 2))).toContainEqual(['pay', 'buyer']);
+  });
+
   it('gives a unique beginner the class it heads', () => {
     expect(semanticClasses('animal')[0]).toBe('noun.animal');
   });

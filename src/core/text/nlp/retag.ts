@@ -8,7 +8,8 @@ import { knows, semanticClasses } from './wordnet.js';
  *   lower-case word as a common noun, it is a NOUN with its singular lemma;
  * - a verb after a plural subject often comes out as NOUN ("Judges score each project", "reserves a tool and picks it
  *   up"): a word WordNet knows as a verb, right after a noun, pronoun, conjunction, modal or "to" and right before a
- *   determiner, pronoun or number, is a VERB. A determiner or adjective before it keeps it a noun ("a check").
+ *   determiner, pronoun or number, is a VERB. A determiner or adjective before it keeps it a noun ("a check");
+ * - a second verb coordinated with a first comes out as NOUN ("partners can suggest and rate").
  */
 const VERB_NEXT = new Set(['DET', 'PRON', 'NUM']);
 const VERB_PREVIOUS = new Set(['NOUN', 'PROPN', 'PRON', 'CCONJ', 'AUX', 'PART', 'ADV']);
@@ -17,6 +18,7 @@ const OBJECT_PRONOUNS = new Set(['them', 'him', 'us', 'me']);
 const PARTICLES = new Set(['off', 'up', 'in', 'out', 'back', 'down', 'over']);
 /** What starts an object after a verb: a determiner, a number, a pronoun, an adjective or a noun. */
 const OBJECT_START = new Set(['DET', 'NUM', 'PRON', 'ADJ', 'NOUN']);
+const HAVE = new Set(['have', 'has', 'had']);
 
 /** Whether a noun can do things: one of its first senses is a person or a group of people. */
 function namesDoer(token: TaggedToken): boolean {
@@ -82,6 +84,14 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
       || (previous.pos === 'PRON' && /^(?:my|our|your|their|his|her|its)$/.test(previous.normal));
     if (describes) return { ...token, pos: 'ADJ' };
   }
+  // "with a description, the flat and photos": an adjective after a determiner with no noun after it is the noun.
+  if (token.pos === 'ADJ' && tokens[index - 1]?.pos === 'DET' && (index + 1 >= tokens.length || /^(?:CCONJ|PUNCT|ADP)$/.test(tokens[index + 1]?.pos ?? '')) && knows(token.normal, 'noun')) {
+    return { ...token, pos: 'NOUN', lemma: token.normal };
+  }
+  // "Invoices have line items": "have" never takes a bare verb, so a bare word between it and a noun modifies the noun.
+  if (token.pos === 'VERB' && token.normal === token.lemma && HAVE.has(tokens[index - 1]?.normal ?? '') && tokens[index + 1]?.pos === 'NOUN' && knows(token.normal, 'noun')) {
+    return { ...token, pos: 'NOUN' };
+  }
   if (token.pos === 'PROPN' && /^[A-Z][a-z]+$/.test(token.text) && isSentenceStart(tokens, index)) {
     const singular = singularize(token.normal);
     if (knows(singular, 'noun')) return { ...token, pos: 'NOUN', lemma: singular };
@@ -113,7 +123,12 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
     // "awards the scholarships and records payments": a word in -s after "and" parallels an earlier verb in -s.
     const parallel = previous?.pos === 'CCONJ' && token.pos === 'NOUN' && /[^s]s$/.test(token.normal) && next !== undefined && OBJECT_START.has(next.pos)
       && tokens.slice(0, index - 1).some((t) => t.pos === 'VERB' && t.normal !== t.lemma && /[^s]s$/.test(t.normal));
-    if ((previousFits && nextFits) || afterPluralSubject || parallel || beforeObjectPronoun || (token.pos === 'NOUN' && agreesWithDoer(tokens, index)) || afterRelative || ((afterInfinitive || afterModal) && token.pos === 'NOUN')) {
+    // "partners can suggest and rate": a bare word after "verb and", in the same form, is a second verb.
+    const beforeConjunction = tokens[index - 2];
+    const sameForm = beforeConjunction !== undefined && (beforeConjunction.normal === beforeConjunction.lemma) === (token.normal === token.lemma);
+    const coordinatedVerb = previous?.pos === 'CCONJ' && token.pos === 'NOUN' && beforeConjunction?.pos === 'VERB' && sameForm
+      && (next === undefined || next.pos === 'PUNCT' || next.pos === 'DET' || (next.pos === 'ADP' && next.normal !== 'of'));
+    if ((previousFits && nextFits) || afterPluralSubject || coordinatedVerb || parallel || beforeObjectPronoun || (token.pos === 'NOUN' && agreesWithDoer(tokens, index)) || afterRelative || ((afterInfinitive || afterModal) && token.pos === 'NOUN')) {
       const lemma = verbLemma(token);
       if (lemma) return { ...token, pos: 'VERB', lemma };
     }

@@ -124,6 +124,17 @@ describe('the offline project model', () => {
     expect(market.entities.map((e) => e.name)).not.toContain('Shop');
   });
 
+  it('keeps money asked about and answered, money someone gets, and what is rated, checked in or listed after a relative clause', () => {
+    const names = (idea: string, answers: { question: string; answer: string }[] = []): string[] =>
+      buildProjectModel({ projectName: 'Quayside', idea, answers }).entities.map((e) => e.name);
+    expect(names('Sailors hire dinghies by the hour. Instructors run lessons for each dinghy.', [{ question: 'Payments?', answer: 'Taken by card when hiring.' }])).toContain('Payment');
+    expect(names('Sailors hire dinghies by the hour. Instructors run lessons for each dinghy.', [{ question: 'Payments?', answer: 'No, never.' }])).not.toContain('Payment');
+    expect(names('Sailors hire dinghies. When a storm comes the harbour master closes the quay and each sailor gets a full refund.')).toContain('Refund');
+    expect(names('Pupils borrow instruments. Teachers record the names of pupils who came along and any breakages.')).toContain('Breakage');
+    expect(names('Diners book tables. Diners rate dishes and chefs can suggest and rate.')).toContain('Rating');
+    expect(names('Guests book rooms. On arrival each guest checks in at the desk.')).toContain('Check-in');
+  });
+
   it('is valid against the contract and the same for the same input', () => {
     const input = { projectName: 'Toolshed', idea, answers: [{ question: 'Platform?', answer: 'A website.' }] };
     const model = buildProjectModel(input);

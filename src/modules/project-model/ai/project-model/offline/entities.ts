@@ -1,4 +1,4 @@
-import { derivedForms, knows, semanticClasses, synonyms, takesPersonObject, takesThingObject, type Clause, type NounPhrase } from '../../../../../core/text/nlp/index.js';
+import { derivedForms, knows, nounPhrases, parseText, semanticClasses, synonyms, takesPersonObject, takesThingObject, type Clause, type NounPhrase } from '../../../../../core/text/nlp/index.js';
 import type { ModelSource } from '../../../project-model.contract.js';
 import type { Sentence } from './read.js';
 import { isPersonWord, isProductWord, isRecordPhrase, lemmaOf, termOf } from './words.js';
@@ -85,6 +85,28 @@ function isActRecord(verb: string, act: string): boolean {
   return act !== verb && !act.endsWith('ing') && semanticClasses(act, 'noun', 1)[0] === 'noun.act' && derivedForms(verb, 'verb', 'noun').includes(act);
 }
 
+/**
+ * What a person says or judges by a verb and leaves behind as content ("rate a recipe" → rating, "review" → review,
+ * "suggest meals" → suggestion, "invite members" → invitation): the verb's own noun (same stem), first classed by
+ * WordNet as a communication or a judgement. Weak evidence: it is kept when done again or named.
+ */
+const CONTENT_CLASSES = new Set(['noun.communication', 'noun.cognition']);
+export function contentActOf(verb: string): string | undefined {
+  if (LIGHT_VERBS.has(verb)) return undefined;
+  const act = actNounOf(verb);
+  if (!act || act.slice(0, 3) !== verb.slice(0, 3) || !derivedForms(verb, 'verb', 'noun').includes(act)) return undefined;
+  return CONTENT_CLASSES.has(semanticClasses(act, 'noun', 1)[0] ?? '') ? act : undefined;
+}
+
+/**
+ * The act of a phrasal verb, when WordNet names it in one word and classes it first as an act: "check in" →
+ * check-in, "check a sample out" → checkout, "hand over" → handover.
+ */
+export function phrasalActOf(verb: string, particle: string | undefined): string | undefined {
+  if (!particle) return undefined;
+  return [`${verb}-${particle}`, `${verb}${particle}`].find((noun) => knows(noun, 'noun') && semanticClasses(noun, 'noun', 1)[0] === 'noun.act');
+}
+
 /** A payment, a donation: an act or a possession in WordNet's first sense, never a place or a group ("reception"). */
 function isHeldAct(act: string): boolean {
   const first = semanticClasses(act, 'noun', 1)[0];
@@ -117,7 +139,8 @@ export function earlierTransaction(sentence: Sentence, clause: Clause): string |
 
 function isGerund(phrase: NounPhrase): boolean {
   const { head } = phrase;
-  if (!head.normal.endsWith('ing') || phrase.plural) return false;
+  // "a star rating", "a booking": what is counted with "a" is a thing, never the doing itself.
+  if (!head.normal.endsWith('ing') || phrase.plural || phrase.determiner === 'a' || phrase.determiner === 'an') return false;
   const stem = head.normal.slice(0, -3);
   return (knows(stem, 'verb') || knows(`${stem}e`, 'verb')) && phrase.nouns.length === 0 && (phrase.determiner === undefined || phrase.adjectives.length > 0);
 }
@@ -159,7 +182,8 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>): 
 
   const add = (phrase: NounPhrase, weight: number, sentence: Sentence, verb?: string): EntityFinding | undefined => {
     const lemma = lemmaOf(phrase);
-    if (phrase.head.pos === 'PROPN' || productWords.has(lemma)) return undefined;
+    // "VAT", "GPS": an acronym is not the word WordNet spells the same way (a vat is a tub).
+    if (phrase.head.pos === 'PROPN' || productWords.has(lemma) || /^[A-Z]{2,}s?$/.test(phrase.head.text)) return undefined;
     // "the public looking to adopt": a gerund is an action, not a record; "a booking", "bookings" are records.
     if (isGerund(phrase)) return undefined;
     if (isPersonWord(lemma)) {
@@ -183,6 +207,21 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>): 
     return finding;
   };
 
+  // Money asked about and answered ("Payments?" → "Online by card") is kept: the answer says it changes hands.
+  const asked = new Set<string>();
+  for (const sentence of sentences) {
+    if (sentence.question === undefined || asked.has(sentence.question)) continue;
+    asked.add(sentence.question);
+    if (/^\s*(?:no|not|none|nope|never)\b/i.test(sentence.text)) continue;
+    for (const tagged of parseText(sentence.question)) {
+      for (const phrase of nounPhrases(tagged.tokens)) {
+        const lemma = lemmaOf(phrase);
+        if (phrase.plural && phrase.head.pos === 'NOUN' && semanticClasses(lemma, 'noun', 1)[0] === 'noun.possession' && !productWords.has(lemma) && isRecordPhrase(phrase)) {
+          addTerm(termOf(phrase), lemma, 1.5, sentence, undefined, false);
+        }
+      }
+    }
+  }
   // Act nouns the text itself uses ("bookings", "the loan") are records whichever verb they come from.
   const mentioned = new Set(sentences.flatMap((sentence) => sentence.phrases.map(lemmaOf)));
   for (const sentence of sentences) {
@@ -213,6 +252,10 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>): 
             actFinding.about ??= finding.term;
           }
         }
+        const said = !clause.passive && (clause.subjectPronoun !== undefined || (clause.subject !== undefined && isPersonWord(lemmaOf(clause.subject), true))) ? contentActOf(clause.verb) : undefined;
+        if (said && !productWords.has(said)) addTerm(said, said, mentioned.has(said) ? 1.5 : 0.75, sentence, clause.verb, true);
+        const phrasal = phrasalActOf(clause.verb, clause.particle);
+        if (phrasal && !productWords.has(phrasal)) addTerm(phrasal, phrasal, 1.5, sentence, clause.verb, true);
         // Money changing hands is kept though nothing is named ("pays at the counter" → payment).
         const act = clause.objects.length === 0 && !clause.passive && isTransaction(clause.verb) ? actNounOf(clause.verb) : undefined;
         if (act && !productWords.has(act) && isRecordedAct(clause.verb, act) && isHeldAct(act)) addTerm(act, act, 1.5, sentence, clause.verb, true);
@@ -224,6 +267,8 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>): 
           else if (PLACE_PREPOSITIONS.has(prep)) add(phrase, 0.5, sentence, clause.verb);
         }
       }
+      // Money someone gets is paid out and kept ("everyone gets a full refund").
+      if (clause.verb === 'get' && !clause.passive) for (const object of clause.objects) if (semanticClasses(lemmaOf(object), 'noun', 1)[0] === 'noun.possession') add(object, 1, sentence);
       // Statements about a record: "a loan lasts one week", "each tour has a guide".
       if (!clause.passive && clause.subject && (STATEMENT_VERBS.has(clause.verb) || clause.objects.length === 0) && !isPersonWord(lemmaOf(clause.subject))) {
         add(clause.subject, 2, sentence);
