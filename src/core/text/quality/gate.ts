@@ -1,3 +1,4 @@
+import { splitSentences } from '../sentences.js';
 import { emptyHeadings, markdownPieces, withoutCode } from './markdown.js';
 import {
   collapseDoubledWords,
@@ -52,6 +53,7 @@ export function checkText(text: string, kind: ProseKind): TextProblem[] {
 export function repairText(text: string, kind: ProseKind): string {
   const fix = (segment: string): string => dropTemplateTokens(collapseDoubledWords(segment));
   const outsideInlineCode = (line: string): string => line.split(/(`[^`]*`)/).map((part, i) => (i % 2 === 1 ? part : fix(part))).join('');
+  if (kind === 'prose') return withoutVerblessSentences(outsideInlineCode(text));
   if (kind !== 'markdown') return outsideInlineCode(text);
   let fenced = false;
   return text
@@ -64,6 +66,18 @@ export function repairText(text: string, kind: ProseKind): string {
       return fenced ? line : outsideInlineCode(line);
     })
     .join('\n');
+}
+
+/**
+ * A verbless sentence among others ("A meal planner. It plans the week.") is left out when the others still say
+ * something; a text that is nothing but fragments is left as it is, for the check to refuse.
+ */
+function withoutVerblessSentences(text: string): string {
+  const fragments = verblessSentences(text).map((problem) => problem.excerpt).filter((excerpt) => excerpt !== '');
+  if (fragments.length === 0 || splitSentences(text).length <= fragments.length) return text;
+  let kept = text;
+  for (const fragment of fragments) kept = kept.replace(fragment, '');
+  return kept.replace(/\s{2,}/g, ' ').trim();
 }
 
 export type GateFailure = { path: string; kind: ProseKind; problems: TextProblem[] };

@@ -84,6 +84,9 @@ describe('repair, then check again', () => {
   it('collapses doubled words and drops template tokens', () => {
     expect(repairText('Given a signed-in signed-in volunteer, the the rota opens.', 'prose')).toBe('Given a signed-in volunteer, the rota opens.');
     expect(repairText('The member returns the drill {{later}}.', 'prose')).toBe('The member returns the drill.');
+    // A fragment among sentences is left out; a text of fragments only is left for the check to refuse.
+    expect(repairText('The member returns the drill. About 500 drills a day. The product records it.', 'prose')).toBe('The member returns the drill. The product records it.');
+    expect(repairText('About 500 drills a day.', 'prose')).toBe('About 500 drills a day.');
     expect(repairText('```\nthe the\n```\nthe the end', 'markdown')).toBe('```\nthe the\n```\nthe end');
   });
   it('passes what it could repair and names what it could not', () => {
