@@ -63,7 +63,6 @@ export function UsagePage() {
   };
   const span = spanOf(from, to);
   // Read on every render on purpose: after midnight (UTC) the next render highlights the preset for the new day.
-  // eslint-disable-next-line react-hooks/purity
   const today = isoDay(Date.now());
   const activePreset = to === today ? presets.find((days) => days === span) : undefined;
 
