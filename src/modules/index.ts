@@ -1,6 +1,7 @@
 import type { AppModule } from '../core/module.js';
 import { aiModule } from './ai/index.js';
 import { auditModule } from './audit/index.js';
+import { backlogModule } from './backlog/index.js';
 import { chatModule } from './chat/index.js';
 import { diagramsModule } from './diagrams/index.js';
 import { documentsModule } from './documents/index.js';
@@ -32,5 +33,6 @@ export const appModules: readonly AppModule[] = [
   diagramsModule,
   wireframesModule,
   chatModule,
+  backlogModule,
   exportsModule,
 ];
