@@ -33,7 +33,7 @@ function days(value: number): string {
  * the description keeps what a row has no column for (the phase's name, the estimate, what the task waits for).
  */
 export function plannedTasks(plan: DeliveryPlan): PlannedTask[] {
-  const titleOf = new Map(plan.phases.flatMap((phase) => phase.tasks.filter((task) => task.id).map((task) => [task.id!, task.title] as const)));
+  const titleOf = new Map(plan.phases.flatMap((phase) => phase.tasks.flatMap((task) => (task.id ? [[task.id, task.title.trim()] as const] : []))));
   return plan.phases.flatMap((phase, index) =>
     phase.tasks.map((task, position) => {
       const notes = [
