@@ -1,6 +1,8 @@
 import type { AppContext } from '../../core/context.js';
 import type { ZodApp } from '../../core/http/request-context.js';
 import type { AppModule } from '../../core/module.js';
+import { registerEpicRoutes } from './epics.routes.js';
+import { registerStoryActionRoutes } from './story-actions.routes.js';
 import { registerStoryRoutes } from './stories.routes.js';
 
 export {
@@ -23,6 +25,8 @@ export { epics, sprints, stories, storyActivity, storyRelations, tasks, taskActi
 /** Each part of the backlog mounts its routes from its own file. */
 async function backlogRoutes(api: ZodApp, context: AppContext): Promise<void> {
   await registerStoryRoutes(api, context);
+  await registerStoryActionRoutes(api, context);
+  await registerEpicRoutes(api, context);
 }
 
 /** The backlog: epics, stories with keys, sprints with burndown and velocity, phase tasks (seeds 004 and 003). */
