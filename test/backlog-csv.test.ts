@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
-import { formatStoriesCsv, guardCell, parseStoriesCsv, unguardCell, type ExportStory } from '../src/modules/backlog/csv/stories-csv.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../src/core/errors.js';
+import { formatStoriesCsv, guardCell, parseStoriesCsv, unguardCell, type ExportStory } from '../src/modules/backlog/csv/stories-csv.js';
+import { apiHarness, type Team } from './support/api-harness.js';
+import { call, createTestApp, type TestApp } from './support/test-app.js';
+import { testDrivers } from './support/test-db.js';
+import type { TestUser } from './support/factories.js';
 
 /** Stories as CSV: Jira's and Linear's exports read, ours written safely for spreadsheets, and both ways round. */
 
@@ -112,5 +116,133 @@ describe('stories CSV', () => {
       epics: [],
       refused: [],
     });
+  });
+});
+
+type Story = { id: string; title: string; description: string; acceptanceCriteria: string; storyPoints: number | null; priority: string; status: string; epicId: string | null; sprintId: string | null; assigneeId: string | null };
+
+describe.each(testDrivers)('stories CSV export and import on %s', (kind) => {
+  let t: TestApp;
+  const { api, team } = apiHarness(() => t);
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+  });
+  afterAll(async () => t.close());
+
+  const importCsv = (user: TestUser, projectId: string, csv: string) =>
+    call(t.app, 'POST', `/api/v1/projects/${projectId}/stories/import`, { token: user.token, body: csv, headers: { 'content-type': 'text/csv' } });
+
+  async function created(res: { statusCode: number; data: { id: string } }): Promise<string> {
+    expect(res.statusCode, JSON.stringify(res.data)).toBe(201);
+    return res.data.id;
+  }
+
+  /** The project's stories as a person compares them: by names, not ids. */
+  async function readable(user: TestUser, projectId: string) {
+    const list = await api('GET', `/projects/${projectId}/stories?limit=200`, user);
+    const epics = new Map(((await api('GET', `/projects/${projectId}/epics?limit=200`, user)).data.items as Array<{ id: string; title: string }>).map((e) => [e.id, e.title]));
+    const sprints = new Map(((await api('GET', `/projects/${projectId}/sprints?limit=200`, user)).data.items as Array<{ id: string; name: string }>).map((s) => [s.id, s.name]));
+    return (list.data.items as Story[]).map((story) => ({
+      title: story.title,
+      description: story.description,
+      acceptanceCriteria: story.acceptanceCriteria,
+      storyPoints: story.storyPoints,
+      priority: story.priority,
+      status: story.status,
+      epic: story.epicId ? epics.get(story.epicId) : null,
+      sprint: story.sprintId ? sprints.get(story.sprintId) : null,
+      assigneeId: story.assigneeId,
+    }));
+  }
+
+  async function secondProject(org: Team, name: string): Promise<string> {
+    return created(await api('POST', '/projects', org.owner, { name, organizationId: org.orgId }));
+  }
+
+  it('round trip: export, import into another project, the same stories with their epics, sprints and assignees', async () => {
+    const org = await team({ name: 'Round trip' });
+    const { projectId } = org;
+    const ordering = await created(await api('POST', `/projects/${projectId}/epics`, org.editor, { title: 'Ordering' }));
+    const safety = await created(await api('POST', `/projects/${projectId}/epics`, org.editor, { title: 'Safety, allergens & "labels"' }));
+    const sprint = await created(await api('POST', `/projects/${projectId}/sprints`, org.editor, { name: 'Sprint 1' }));
+    const bodies = [
+      { title: 'Reserve a portion', description: 'Neighbours reserve,\nthen cooks confirm.', acceptanceCriteria: 'Given a meal\nWhen I reserve it\nThen the cook is asked', storyPoints: 5, priority: 'high', status: 'in_progress', epicId: ordering, sprintId: sprint, assigneeId: org.editor.id },
+      { title: '=HYPERLINK("http://evil.test","click")', description: '- first\n- second', storyPoints: 0, priority: 'low', status: 'done', epicId: safety },
+      { title: '+1 for allergens', description: '@cooks see "labels"', acceptanceCriteria: '', priority: 'medium', status: 'todo', sprintId: sprint, assigneeId: org.owner.id },
+      { title: 'Plain story without anything' },
+    ];
+    for (const body of bodies) await created(await api('POST', `/projects/${projectId}/stories`, org.editor, body));
+    const before = await readable(org.viewer, projectId);
+    expect(before).toHaveLength(4);
+
+    const exported = await api('GET', `/projects/${projectId}/stories.csv`, org.viewer);
+    expect(exported.statusCode).toBe(200);
+    expect(exported.headers['content-type']).toMatch(/^text\/csv/);
+    expect(exported.headers['content-disposition']).toMatch(/attachment; filename=".*-stories\.csv"/);
+    const lines = exported.body.split('\r\n');
+    expect(lines[0]).toBe('Issue key,Summary,Issue Type,Description,Acceptance Criteria,Status,Priority,Story Points,Epic,Sprint,Assignee (email),Created,Updated');
+    // No cell a spreadsheet would run: every one starting with = + - @ is quoted with a leading '.
+    expect(exported.body).toContain(`"'=HYPERLINK(""http://evil.test"",""click"")"`);
+    expect(exported.body).toContain(`'+1 for allergens`);
+    expect(exported.body).toContain(`'@cooks see`);
+    expect(exported.body).toContain(org.editor.email);
+
+    const target = await secondProject(org, 'Round trip copy');
+    const report = await importCsv(org.editor, target, exported.body);
+    expect(report.statusCode, JSON.stringify(report.data)).toBe(200);
+    expect(report.data).toEqual({ imported: 4, refused: [], createdEpics: 2, createdSprints: 1 });
+    expect(await readable(org.viewer, target)).toEqual(before);
+
+    // Again, as JSON: the epics and sprint are found by name, not made twice.
+    const again = await api('POST', `/projects/${target}/stories/import`, org.editor, { csv: exported.body });
+    expect(again.data).toEqual({ imported: 4, refused: [], createdEpics: 0, createdSprints: 0 });
+    expect((await api('GET', `/projects/${target}/epics`, org.viewer)).data.items).toHaveLength(2);
+  });
+
+  it('lands the valid rows and reports each refused one with its number and reason; a refused row creates no epic or sprint', async () => {
+    const org = await team({ name: 'Refusals' });
+    const csv = [
+      'Summary,Status,Priority,Story Points,Epic Link,Sprint,Assignee (email)',
+      `Good one,To Do,High,3,Fresh epic,Fresh sprint,${org.editor.email}`,
+      'Bad status,Parked,High,3,Ghost epic,,',
+      `Stranger,Done,Low,2,,Ghost sprint,nobody@example.test`,
+      `${'x'.repeat(256)},To Do,,,,,`,
+      'Second good one,Closed,Lowest,,Fresh epic,,',
+      ',In Progress,,,,,',
+    ].join('\n');
+    const report = await importCsv(org.editor, org.projectId, csv);
+    expect(report.statusCode, JSON.stringify(report.data)).toBe(200);
+    expect(report.data).toEqual({
+      imported: 2,
+      createdEpics: 1,
+      createdSprints: 1,
+      refused: [
+        { row: 2, reason: expect.stringMatching(/Status "Parked"/) },
+        { row: 3, reason: 'Assignee "nobody@example.test" is not a member of this project’s organization' },
+        { row: 4, reason: 'Summary is longer than 255 characters' },
+        { row: 6, reason: 'Summary/Title is empty' },
+      ],
+    });
+    const stories = await readable(org.viewer, org.projectId);
+    expect(stories).toEqual([
+      expect.objectContaining({ title: 'Good one', status: 'todo', priority: 'high', storyPoints: 3, epic: 'Fresh epic', sprint: 'Fresh sprint', assigneeId: org.editor.id }),
+      expect.objectContaining({ title: 'Second good one', status: 'done', priority: 'low', storyPoints: null, epic: 'Fresh epic', sprint: null }),
+    ]);
+    const epics = (await api('GET', `/projects/${org.projectId}/epics`, org.viewer)).data.items.map((e: { title: string }) => e.title);
+    const sprints = (await api('GET', `/projects/${org.projectId}/sprints`, org.viewer)).data.items.map((s: { name: string }) => s.name);
+    expect(epics).toEqual(['Fresh epic']);
+    expect(sprints).toEqual(['Fresh sprint']);
+  });
+
+  it('refuses an unreadable file naming csv, a viewer’s import with 403, and another tenant’s project with 404', async () => {
+    const org = await team({ name: 'Guarded' });
+    const other = await team({ name: 'Elsewhere' });
+    const unreadable = await importCsv(org.editor, org.projectId, 'Key,Status\nLK-1,Done');
+    expect(unreadable.statusCode).toBe(400);
+    expect(unreadable.data.error.details).toEqual([expect.objectContaining({ field: 'csv' })]);
+    expect((await importCsv(org.viewer, org.projectId, 'Summary\nNope')).statusCode).toBe(403);
+    expect((await importCsv(org.owner, other.projectId, 'Summary\nNope')).statusCode).toBe(404);
+    expect((await api('GET', `/projects/${other.projectId}/stories.csv`, org.owner)).statusCode).toBe(404);
+    expect((await api('GET', `/projects/${org.projectId}/stories?limit=200`, org.owner)).data.items).toEqual([]);
   });
 });

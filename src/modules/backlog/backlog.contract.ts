@@ -326,6 +326,12 @@ export const importReportSchema = z.object({
   createdSprints: z.number().int(),
 });
 export type ImportReport = z.infer<typeof importReportSchema>;
+export const importStoriesBody = z
+  .union([
+    z.string().describe('the CSV itself, sent as text/csv'),
+    z.object({ csv: z.string(requiredAs('CSV', 'text')).describe('the CSV as text') }).strict(),
+  ], { error: 'Send the CSV as a text/csv body or as JSON {"csv": "…"}' })
+  .describe('a Jira or Linear CSV export, or one of ours: Summary/Title, Description, Acceptance Criteria, Status, Priority, Story Points/Estimate, Epic/Epic Link/Parent summary/Project, Sprint/Cycle, Assignee (email)');
 
 // ── AI ──────────────────────────────────────────────────────────────────────────────────────────────────────────────
 export const generateStoriesBody = z

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../core/context.js';
 import type { ZodApp } from '../../core/http/request-context.js';
 import type { AppModule } from '../../core/module.js';
+import { registerStoriesCsvRoutes } from './csv/stories-csv.routes.js';
 import { registerEpicRoutes } from './epics.routes.js';
 import { registerStoryActionRoutes } from './story-actions.routes.js';
 import { registerStoryRoutes } from './stories.routes.js';
@@ -31,6 +32,7 @@ async function backlogRoutes(api: ZodApp, context: AppContext): Promise<void> {
   await registerStoryActionRoutes(api, context);
   await registerEpicRoutes(api, context);
   await registerTaskRoutes(api, context);
+  await registerStoriesCsvRoutes(api, context);
 }
 
 /** The backlog: epics, stories with keys, sprints with burndown and velocity, phase tasks (seeds 004 and 003). */
