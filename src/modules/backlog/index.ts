@@ -2,6 +2,7 @@ import type { AppContext } from '../../core/context.js';
 import type { ZodApp } from '../../core/http/request-context.js';
 import type { AppModule } from '../../core/module.js';
 import { registerEpicRoutes } from './epics.routes.js';
+import { registerSprintRoutes } from './sprints.routes.js';
 import { registerStoryActionRoutes } from './story-actions.routes.js';
 import { registerStoryRoutes } from './stories.routes.js';
 
@@ -27,6 +28,7 @@ async function backlogRoutes(api: ZodApp, context: AppContext): Promise<void> {
   await registerStoryRoutes(api, context);
   await registerStoryActionRoutes(api, context);
   await registerEpicRoutes(api, context);
+  await registerSprintRoutes(api, context);
 }
 
 /** The backlog: epics, stories with keys, sprints with burndown and velocity, phase tasks (seeds 004 and 003). */
