@@ -3,6 +3,7 @@ import type { ZodApp } from '../../core/http/request-context.js';
 import type { AppModule } from '../../core/module.js';
 import { registerStoriesCsvRoutes } from './csv/stories-csv.routes.js';
 import { registerEpicRoutes } from './epics.routes.js';
+import { registerSprintRoutes } from './sprints.routes.js';
 import { registerStoryActionRoutes } from './story-actions.routes.js';
 import { registerStoryRoutes } from './stories.routes.js';
 import { registerTaskRoutes } from './tasks/tasks.routes.js';
@@ -31,6 +32,7 @@ async function backlogRoutes(api: ZodApp, context: AppContext): Promise<void> {
   await registerStoryRoutes(api, context);
   await registerStoryActionRoutes(api, context);
   await registerEpicRoutes(api, context);
+  await registerSprintRoutes(api, context);
   await registerTaskRoutes(api, context);
   await registerStoriesCsvRoutes(api, context);
 }
