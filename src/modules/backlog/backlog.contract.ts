@@ -295,7 +295,6 @@ export const taskSchema = z.object({
 });
 export type Task = z.infer<typeof taskSchema>;
 export const taskPageSchema = pageSchema(taskSchema);
-export const projectTasksParams = z.object({ projectId: z.string() });
 export const taskParams = z.object({ projectId: z.string(), taskId: z.string() });
 
 export const taskActivitySchema = z.object({

@@ -7,7 +7,7 @@ import {
   createTaskBody,
   listTaskActivityQuery,
   listTasksQuery,
-  projectTasksParams,
+  projectBacklogParams,
   taskActivityPageSchema,
   taskPageSchema,
   taskParams,
@@ -36,7 +36,7 @@ export async function registerTaskRoutes(api: ZodApp, context: AppContext): Prom
       schema: {
         tags,
         summary: 'The project’s tasks by phase, then position; filters phase and storyId',
-        params: projectTasksParams,
+        params: projectBacklogParams,
         querystring: listTasksQuery,
         response: { 200: taskPageSchema },
       },
@@ -54,7 +54,7 @@ export async function registerTaskRoutes(api: ZodApp, context: AppContext): Prom
       schema: {
         tags,
         summary: 'Create a task at the end of its phase (editors and up)',
-        params: projectTasksParams,
+        params: projectBacklogParams,
         body: createTaskBody,
         response: { 201: taskSchema },
       },
@@ -74,7 +74,7 @@ export async function registerTaskRoutes(api: ZodApp, context: AppContext): Prom
         tags,
         summary:
           'Turn a delivery plan into tasks (editors and up): titles the project has are kept, untouched tasks of an earlier plan that the plan dropped are removed; running it again changes nothing',
-        params: projectTasksParams,
+        params: projectBacklogParams,
         body: tasksFromPlanBody,
         response: { 200: tasksFromPlanResultSchema },
       },
