@@ -128,6 +128,10 @@ describe.each(testDrivers)('backlog tasks on %s', (kind) => {
     const results = await Promise.all([org.editor, org.owner].map((user) => api('POST', `/projects/${org.projectId}/tasks/${racer.id}/complete`, user)));
     expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
     expect((await api('GET', `/projects/${org.projectId}/tasks/${racer.id}/activity`, org.viewer)).data.items).toHaveLength(1);
+
+    // A task with history can still be deleted; its history goes with it.
+    expect((await api('DELETE', `/projects/${org.projectId}/tasks/${racer.id}`, org.editor)).statusCode).toBe(204);
+    expect((await api('GET', `/projects/${org.projectId}/tasks/${racer.id}/activity`, org.viewer)).statusCode).toBe(404);
   });
 
   it('answers 404 for other tenants’ tasks and projects, 403 for a viewer’s writes, 400 for another project’s story', async () => {
