@@ -18,8 +18,9 @@ type TenantIds = {
   story: string;
   epic: string;
   sprint: string;
+  task: string;
 };
-type BacklogIds = { story: string; epic: string; sprint: string };
+type BacklogIds = { story: string; epic: string; sprint: string; task: string };
 
 const briefInput = { name: 'Secret Launch', idea: 'A launch plan that only Alice may read.' };
 
@@ -42,10 +43,10 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
     team: { generation: '', job: '' },
     personal: { generation: '', job: '' },
   };
-  /** A's epic, active sprint and story (related to another, with history) in each of the two projects. */
+  /** A's epic, active sprint, story (related to another, with history) and completed task in each of the two projects. */
   const backlogOf: Record<'team' | 'personal', BacklogIds> = {
-    team: { story: '', epic: '', sprint: '' },
-    personal: { story: '', epic: '', sprint: '' },
+    team: { story: '', epic: '', sprint: '', task: '' },
+    personal: { story: '', epic: '', sprint: '', task: '' },
   };
 
   beforeAll(async () => {
@@ -83,7 +84,9 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
       const other = await api('POST', `/projects/${projectId}/stories`, a, { title: 'Other secret' });
       expect((await api('POST', `/projects/${projectId}/stories/${story.data.id}/relations`, a, { relatedStoryId: other.data.id, kind: 'blocks' })).statusCode).toBe(201);
       expect((await api('POST', `/projects/${projectId}/sprints/${sprint.data.id}/start`, a, {})).statusCode).toBe(200);
-      backlogOf[which] = { story: story.data.id, epic: epic.data.id, sprint: sprint.data.id };
+      const task = await api('POST', `/projects/${projectId}/tasks`, a, { title: 'Secret task', phase: 2, storyId: story.data.id });
+      expect((await api('POST', `/projects/${projectId}/tasks/${task.data.id}/complete`, a)).statusCode).toBe(200);
+      backlogOf[which] = { story: story.data.id, epic: epic.data.id, sprint: sprint.data.id, task: task.data.id };
     }
     const model = await api('PUT', `/projects/${aProject}/model`, a, { baseRev: 0, model: { summary: 'A secret launch.', entities: [{ id: 'tool', name: 'Tool' }] } });
     expect(model.statusCode, JSON.stringify(model.data)).toBe(200);
@@ -131,6 +134,10 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
       storyActivity: await read(`/projects/${aProject}/stories/${backlogOf.team.story}/activity?limit=200`),
       storyRelations: await read(`/projects/${aProject}/stories/${backlogOf.team.story}/relations`),
       burndown: await read(`/projects/${aProject}/sprints/${backlogOf.team.sprint}/burndown`),
+      tasks: await read(`/projects/${aProject}/tasks?limit=200`),
+      personalTasks: await read(`/projects/${aPersonalProject}/tasks?limit=200`),
+      taskActivity: await read(`/projects/${aProject}/tasks/${backlogOf.team.task}/activity?limit=200`),
+      storiesCsv: (await api('GET', `/projects/${aProject}/stories.csv`, a)).body,
       modelRevisions: await read(`/projects/${aProject}/model/revisions`),
     };
   }
@@ -198,8 +205,31 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
       { method: 'POST', url: `/jobs/${ids.job}/cancel` },
       { method: 'GET', url: `/jobs?organizationId=${ids.org}` },
       ...backlogProbes(ids.project, ids),
+      ...taskProbes(ids.project, ids),
       // A's story, epic and sprint ids under B's own project.
       ...backlogProbes(bProject, ids).filter((probe) => !probe.url.endsWith('/stories') && !probe.url.includes('/stories?') && !probe.url.endsWith('/epics') && !probe.url.endsWith('/sprints') && !probe.url.includes('/bulk') && !probe.url.includes('/velocity')),
+      // A's task id under B's own project.
+      ...taskProbes(bProject, ids).filter((probe) => probe.url.includes(`/tasks/${ids.task}`)),
+    ];
+  }
+
+  /** Every task and CSV endpoint, with the project and the task id given. */
+  function taskProbes(project: string, ids: BacklogIds): Probe[] {
+    const tasks = `/projects/${project}/tasks`;
+    const task = `${tasks}/${ids.task}`;
+    return [
+      { method: 'GET', url: tasks },
+      { method: 'GET', url: `${tasks}?phase=2&storyId=${ids.story}` },
+      { method: 'POST', url: tasks, body: { title: 'Planted' } },
+      { method: 'POST', url: `${tasks}/from-plan`, body: { documentId: ids.task }, idInBody: true },
+      { method: 'GET', url: task },
+      { method: 'PATCH', url: task, body: { title: 'Taken over' } },
+      { method: 'DELETE', url: task },
+      { method: 'POST', url: `${task}/reopen` },
+      { method: 'POST', url: `${task}/complete` },
+      { method: 'GET', url: `${task}/activity` },
+      { method: 'GET', url: `/projects/${project}/stories.csv` },
+      { method: 'POST', url: `/projects/${project}/stories/import`, body: { csv: 'Summary\nPlanted' } },
     ];
   }
 
@@ -250,6 +280,7 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
     story: newId(),
     epic: newId(),
     sprint: newId(),
+    task: newId(),
   });
 
   const withoutRequestId = (body: { error?: { requestId?: string } }) => ({ ...body, error: { ...body.error, requestId: undefined } });
@@ -279,7 +310,7 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
   it('answers malformed ids in paths with 404, never 500', async () => {
     for (const bad of ['x', '1', 'null', 'undefined', ' ', "1'--", '0'.repeat(100), '01900000-0000-7000-8000-00000000000g']) {
       const id = encodeURIComponent(bad);
-      for (const probe of probes({ org: id, project: id, deletedProject: id, memberOf: id, member: id, generation: id, job: id, story: id, epic: id, sprint: id })) {
+      for (const probe of probes({ org: id, project: id, deletedProject: id, memberOf: id, member: id, generation: id, job: id, story: id, epic: id, sprint: id, task: id })) {
         // Ids in query strings and bodies are validated (400 naming the field); only path ids answer 404.
         if (probe.url.includes('?') || probe.url === '/projects' || probe.idInBody) continue;
         const res = await api(probe.method, probe.url, b, probe.body);
@@ -347,6 +378,7 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
       { method: 'POST', url: `/projects/${aProject}/model/revisions/1/restore`, body: {} },
       { method: 'POST', url: `/projects/${aProject}/model/rebuild`, body: {} },
       ...backlogProbes(aProject, backlogOf.team).filter((probe) => probe.method !== 'GET'),
+      ...taskProbes(aProject, backlogOf.team).filter((probe) => probe.method !== 'GET'),
     ];
     for (const probe of writes) {
       const res = await api(probe.method, probe.url, viewer, probe.body);
