@@ -5,6 +5,7 @@ import { storyGenerationInput, storyGenerationOutput, type StoryGenerationInput,
 
 export { storyGenerationInput, storyGenerationOutput, MAX_STORY_SOURCE, type GeneratedProposal, type StoryGenerationInput, type StoryGenerationOutput, type StorySourceKind } from './schema.js';
 export { composeStoryProposals } from './offline.js';
+export { normalizeProposals } from './normalize.js';
 
 /** The proposals' human text: titles as labels, descriptions, criteria and INVEST notes as sentences. */
 function proseOf(output: StoryGenerationOutput): ProseField[] {
