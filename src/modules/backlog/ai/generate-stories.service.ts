@@ -1,47 +1,40 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../core/audit.js';
 import type { Tx } from '../../../core/db/database.js';
-import { AppError } from '../../../core/errors.js';
 import { isUuid } from '../../../core/ids.js';
 import { enqueueJob, type JobRow } from '../../../core/jobs/index.js';
 import { truncate } from '../../../core/text/index.js';
 import { documents } from '../../documents/index.js';
 import type { UserActor } from '../../organizations/index.js';
-import { requireProjectAccess, type ProjectRow } from '../../projects/index.js';
+import { invalidField, requireBacklogAccess } from '../backlog-access.js';
 import type { GenerateStoriesBody } from '../backlog.contract.js';
 import { MAX_STORY_SOURCE, type StoryGenerationInput, type StorySourceKind } from './story-generation/index.js';
 
 export const GENERATE_STORIES_JOB = 'backlog.generate-stories';
 
-const DELETED = 'The project is deleted; restore it to change its backlog';
+const notADocument = () => invalidField('from', 'is not a document of this project');
 
-export function requireBacklogWriter(tx: Tx, userId: string, projectId: string): Promise<{ project: ProjectRow }> {
-  return requireProjectAccess(tx, userId, projectId, 'write', DELETED);
-}
-
-function notADocument(): AppError {
-  return new AppError('VALIDATION_FAILED', 'Invalid body: from: is not a document of this project', {
-    details: [{ field: 'from', message: 'is not a document of this project', in: 'body' }],
-  });
-}
-
-/** The document stories are drawn from, with its kind and structured content; a 400 naming `from` otherwise. */
-async function loadDocument(tx: Tx, projectId: string, documentId: string) {
+/**
+ * The document stories are drawn from, with its kind and the structured content of its current revision (the
+ * revisions table is read by name: it is the documents module's, and only its documents table is shared); a 400
+ * naming `from` otherwise.
+ */
+async function loadDocument(tx: Tx, projectId: string, documentId: string): Promise<{ id: string; title: string; type: string; contentMarkdown: string; content: unknown }> {
   if (!isUuid(documentId)) throw notADocument();
   const [row] = await tx
-    .select({ id: documents.id, title: documents.title, type: documents.type, contentMarkdown: documents.contentMarkdown, content: documents.content })
+    .select({ id: documents.id, title: documents.title, type: documents.type, contentMarkdown: documents.contentMarkdown, currentRev: documents.currentRev })
     .from(documents)
     .where(and(eq(documents.id, documentId), eq(documents.projectId, projectId)));
   if (!row) throw notADocument();
-  if (!row.contentMarkdown.trim()) {
-    throw new AppError('VALIDATION_FAILED', 'Invalid body: from: the document is empty', { details: [{ field: 'from', message: 'the document is empty', in: 'body' }] });
-  }
-  return row;
+  if (!row.contentMarkdown.trim()) throw invalidField('from', 'is an empty document');
+  const result = await tx.execute(sql`SELECT content FROM app.document_revisions WHERE document_id = ${row.id} AND rev = ${row.currentRev}`);
+  const revisions = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Array<{ content: unknown }>;
+  return { id: row.id, title: row.title, type: row.type, contentMarkdown: row.contentMarkdown, content: revisions[0]?.content ?? null };
 }
 
 /** Queues a backlog.generate-stories job (editors and up); a named document must belong to the project and hold text. */
 export async function enqueueStoryGeneration(tx: Tx, actor: UserActor, projectId: string, body: GenerateStoriesBody): Promise<JobRow> {
-  const { project } = await requireBacklogWriter(tx, actor.userId, projectId);
+  const project = await requireBacklogAccess(tx, actor.userId, projectId, 'write');
   if (body.from !== 'model') await loadDocument(tx, project.id, body.from);
   const job = await enqueueJob(tx, {
     organizationId: project.organizationId,
@@ -72,7 +65,7 @@ export async function loadStorySource(
   projectId: string,
   payload: { from: string; instructions?: string | undefined },
 ): Promise<{ documentId: string | null; label: string; input: Omit<StoryGenerationInput, 'model'> }> {
-  const { project } = await requireBacklogWriter(tx, userId, projectId);
+  const project = await requireBacklogAccess(tx, userId, projectId, 'write');
   const base = { projectName: truncate(project.name, 255), ...(payload.instructions ? { instructions: payload.instructions } : {}) };
   if (payload.from === 'model') {
     return { documentId: null, label: 'the project model', input: { ...base, source: { kind: 'model', title: '', markdown: '' } } };
