@@ -131,6 +131,16 @@ describe.each(testDrivers)('backlog AI on %s', (kind) => {
     expect(after[0]!.n).toBe(before[0]!.n);
   });
 
+  it('accepts a job once when two accepts race: one creates the stories, the other answers 409 and creates nothing', async () => {
+    const { jobId, proposals } = await proposalsFrom('model');
+    const ids = proposals.map((p) => p.proposalId);
+    const count = async () => (await rows<{ n: number }>(team.owner, sql`SELECT count(*)::int AS n FROM app.stories WHERE project_id = ${team.projectId}`))[0]!.n;
+    const before = await count();
+    const answers = await Promise.all([team.editor, team.owner].map((user) => api('POST', url('/stories/accept'), user, { jobId, proposalIds: ids })));
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409]);
+    expect(await count()).toBe(before + ids.length);
+  });
+
   describe('estimates, duplicates and sprint plans', () => {
     let project: Team;
     let pkey: string;
