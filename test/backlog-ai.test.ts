@@ -189,13 +189,13 @@ describe.each(testDrivers)('backlog AI on %s', (kind) => {
     });
 
     it('plans a sprint from the top of the backlog within the capacity, defaulting to the rolling velocity, and asks for a capacity when there is none', async () => {
-      const sprint = newId();
-      const insertSprint = (id: string, status: string, velocity: number | null, completedAt: string | null) =>
-        withUser(t.database.db, project.owner.id, (tx) =>
-          tx.execute(sql`INSERT INTO app.sprints (id, organization_id, project_id, name, status, velocity, completed_at)
-                         VALUES (${id}, ${project.orgId}, ${project.projectId}, ${`Sprint ${id.slice(-4)}`}, ${status}, ${velocity}, ${completedAt})`),
-        );
-      await insertSprint(sprint, 'planning', null, null);
+      const sprintsUrl = url('/sprints', project.projectId);
+      const newSprint = async (name: string) => {
+        const res = await api('POST', sprintsUrl, project.editor, { name });
+        expect(res.statusCode, JSON.stringify(res.data)).toBe(201);
+        return res.data.id as string;
+      };
+      const sprint = await newSprint('Sprint to plan');
       const url2 = url(`/sprints/${sprint}/plan`, project.projectId);
       const ask = await api('POST', url2, project.editor, {});
       expect(ask.statusCode).toBe(422);
@@ -207,9 +207,17 @@ describe.each(testDrivers)('backlog AI on %s', (kind) => {
       expect(given.data.stories.map((s: Story) => s.key)).toEqual([`${pkey}-4`]);
       expect(given.data.skipped).toEqual([{ storyId: expect.any(String), key: `${pkey}-5`, reason: 'Needs 3 points, but only 2 points of the capacity are left.' }]);
 
-      await insertSprint(newId(), 'completed', 4, '2026-01-10T00:00:00Z');
-      await insertSprint(newId(), 'completed', 6, '2026-01-24T00:00:00Z');
+      // Two completed sprints, 4 and 6 points done: the default capacity is their average.
+      for (const [name, points] of [['Past sprint one', 4], ['Past sprint two', 6]] as const) {
+        const past = await newSprint(name);
+        expect((await api('POST', url(`/sprints/${past}/start`, project.projectId), project.editor, {})).statusCode).toBe(200);
+        const work = await create({ title: `Prepare the workshop for ${name}`, storyPoints: points, sprintId: past });
+        expect((await api('PATCH', url(`/stories/${work.id}`, project.projectId), project.editor, { status: 'done' })).statusCode).toBe(200);
+        const completed = await api('POST', url(`/sprints/${past}/complete`, project.projectId), project.editor, { moveUnfinishedTo: 'backlog' });
+        expect(completed.statusCode, JSON.stringify(completed.data)).toBe(200);
+      }
       const byVelocity = await api('POST', url2, project.editor, {});
+      expect(byVelocity.statusCode, JSON.stringify(byVelocity.data)).toBe(200);
       expect(byVelocity.data).toMatchObject({ capacity: 5, velocity: 5, points: 5 });
       expect(byVelocity.data.stories.map((s: Story) => s.key)).toEqual([`${pkey}-4`, `${pkey}-5`]);
 

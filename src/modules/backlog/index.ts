@@ -5,6 +5,9 @@ import { generateStoriesJob } from './ai/generate-stories.job.js';
 import { registerBacklogAiRoutes } from './ai/backlog-ai.routes.js';
 import { storyEstimateTask } from './ai/story-estimate/index.js';
 import { storyGenerationTask } from './ai/story-generation/index.js';
+import { registerEpicRoutes } from './epics.routes.js';
+import { registerSprintRoutes } from './sprints.routes.js';
+import { registerStoryActionRoutes } from './story-actions.routes.js';
 import { registerStoryRoutes } from './stories.routes.js';
 
 export {
@@ -28,6 +31,9 @@ export { epics, sprints, stories, storyActivity, storyRelations, tasks, taskActi
 /** Each part of the backlog mounts its routes from its own file. */
 async function backlogRoutes(api: ZodApp, context: AppContext): Promise<void> {
   await registerStoryRoutes(api, context);
+  await registerStoryActionRoutes(api, context);
+  await registerEpicRoutes(api, context);
+  await registerSprintRoutes(api, context);
   await registerBacklogAiRoutes(api, context);
 }
 

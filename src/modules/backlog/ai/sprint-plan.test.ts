@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planSprint, rollingVelocity } from './sprint-plan.js';
+import { planSprint } from './sprint-plan.js';
 
 const story = (key: string, storyPoints: number | null) => ({ id: `id-${key}`, key, storyPoints });
 
@@ -17,9 +17,4 @@ describe('sprint planning from the top of the backlog', () => {
     expect(plan).toMatchObject({ capacity: 10, velocity: 9.5 });
   });
 
-  it('averages the last three completed sprints, newest first; none is 0', () => {
-    expect(rollingVelocity([10, 8, 9, 40])).toBe(9);
-    expect(rollingVelocity([7, 8])).toBe(7.5);
-    expect(rollingVelocity([])).toBe(0);
-  });
 });

@@ -17,13 +17,6 @@ export type SprintPlan<S extends PlannableStory> = {
 /** Completed sprints the rolling velocity averages over. */
 export const VELOCITY_WINDOW = 3;
 
-/** The mean of the last completed sprints' velocities (newest first), one decimal; 0 when there is none. */
-export function rollingVelocity(velocities: readonly number[]): number {
-  const recent = velocities.slice(0, VELOCITY_WINDOW);
-  if (!recent.length) return 0;
-  return Math.round((recent.reduce((sum, v) => sum + v, 0) / recent.length) * 10) / 10;
-}
-
 const pointsText = (points: number) => `${points} point${points === 1 ? '' : 's'}`;
 
 export function planSprint<S extends PlannableStory>(backlog: readonly S[], capacity: number, velocity: number): SprintPlan<S> {
