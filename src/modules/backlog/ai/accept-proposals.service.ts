@@ -84,9 +84,10 @@ export async function acceptProposals(tx: Tx, actor: UserActor, projectId: strin
   await lockBacklogCounter(tx, project);
   const epicOf = await ensureEpics(tx, actor, project, accepted.map((p) => p.epic).filter((e) => e.title.trim()));
   const inputs: CreateStoryBody[] = accepted.map((p) => ({
+    // A model's text is not bounded by the proposal schema; the story's columns are.
     title: p.title.trim().slice(0, 255),
-    description: p.description,
-    acceptanceCriteria: criteriaText(p.acceptanceCriteria),
+    description: p.description.slice(0, 100_000),
+    acceptanceCriteria: criteriaText(p.acceptanceCriteria).slice(0, 100_000),
     storyPoints: p.storyPoints,
     priority: p.priority,
     epicId: epicOf.get(p.epic.title.trim().toLowerCase())?.id ?? null,
