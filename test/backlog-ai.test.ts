@@ -221,6 +221,13 @@ describe.each(testDrivers)('backlog AI on %s', (kind) => {
       expect(byVelocity.data).toMatchObject({ capacity: 5, velocity: 5, points: 5 });
       expect(byVelocity.data.stories.map((s: Story) => s.key)).toEqual([`${pkey}-4`, `${pkey}-5`]);
 
+      // A story already in the sprint takes its share of the capacity first.
+      await create({ title: 'Replace the shop till', storyPoints: 2, sprintId: sprint });
+      const filled = await api('POST', url2, project.editor, {});
+      expect(filled.data).toMatchObject({ capacity: 5, committed: 2, points: 2 });
+      expect(filled.data.stories.map((s: Story) => s.key)).toEqual([`${pkey}-4`]);
+      expect(filled.data.skipped.map((s: { key: string }) => s.key)).toEqual([`${pkey}-5`]);
+
       expect((await api('POST', url(`/sprints/${newId()}/plan`, project.projectId), project.editor, {})).statusCode).toBe(404);
       expect((await api('POST', url2, project.viewer, { capacity: 5 })).statusCode).toBe(403);
     });

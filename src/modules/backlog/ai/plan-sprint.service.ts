@@ -1,9 +1,11 @@
+import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Tx } from '../../../core/db/database.js';
 import { AppError, defineErrorCode } from '../../../core/errors.js';
 import { requireBacklogAccess } from '../backlog-access.js';
 import type { planSprintBody, sprintPlanSchema } from '../backlog.contract.js';
 import { projectVelocity } from '../burndown.service.js';
+import { stories } from '../backlog.schema.js';
 import { loadSprint } from '../sprints.service.js';
 import { toStory } from '../stories.service.js';
 import { planSprint, VELOCITY_WINDOW } from './sprint-plan.js';
@@ -29,7 +31,11 @@ export async function suggestSprintPlan(tx: Tx, userId: string, projectId: strin
       details: [{ field: 'capacity', message: 'give the points the sprint can hold', in: 'body' }],
     });
   }
+  const [inSprint] = await tx
+    .select({ points: sql<number>`coalesce(sum(${stories.storyPoints}), 0)::int` })
+    .from(stories)
+    .where(and(eq(stories.projectId, project.id), eq(stories.sprintId, sprint.id)));
   const backlog = (await backlogInRankOrder(tx, project.id)).map((row) => toStory(row, project.key));
-  const plan = planSprint(backlog, capacity, velocity);
-  return { capacity: plan.capacity, velocity: plan.velocity, stories: plan.stories, points: plan.points, skipped: plan.skipped };
+  const plan = planSprint(backlog, capacity, velocity, inSprint?.points ?? 0);
+  return { capacity: plan.capacity, velocity: plan.velocity, committed: plan.committed, stories: plan.stories, points: plan.points, skipped: plan.skipped };
 }
