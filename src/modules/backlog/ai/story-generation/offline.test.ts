@@ -151,7 +151,7 @@ describe('a PRD written by hand', () => {
       '| Story | Priority |',
       '| --- | --- |',
       '| As a customer, I want to approve a quote by text so that the work can start. | P0 |',
-      '| As a mechanic, I want to order parts so that the repair is not held up. | P2 |',
+      '| As a mechanic I need to order parts, so that the repair is not held up. | P2 |',
       '',
       '- As a customer, I want to approve a quote by text so that the work can start.',
     ].join('\n');

@@ -106,7 +106,7 @@ function fromContent(content: unknown): SourceStory[] | undefined {
 
 /** A heading that names a numbered story or requirement: "US-3 Approve a quote", "FR-12: Export". */
 const NUMBERED_HEADING = /^#{2,6}\s+(?:\*\*)?([A-Z][A-Z0-9]{0,7}-\d{1,4})\b[\s:.\-–—]*(.+?)(?:\*\*)?\s*$/;
-const STORY_LINE = /^As an? (.+?), I want (?:to )?(.+?)(?:,)? so that (.+?)\.?$/i;
+const STORY_LINE = /^As an? (.+?),? I (?:want|need|would like) (?:to )?(.+?),? so that (.+?)\.?$/i;
 const FIELD = /\*\*([A-Za-z ]+):\*\*\s*([^·*]+)/g;
 
 /** The numbered sections of a Markdown document, each with its story line, priority field and bullets. */
