@@ -210,6 +210,9 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
       ...backlogProbes(bProject, ids).filter((probe) => !probe.url.endsWith('/stories') && !probe.url.includes('/stories?') && !probe.url.endsWith('/epics') && !probe.url.endsWith('/sprints') && !probe.url.includes('/bulk') && !probe.url.includes('/velocity')),
       // A's task id under B's own project.
       ...taskProbes(bProject, ids).filter((probe) => probe.url.includes(`/tasks/${ids.task}`)),
+      ...backlogAiProbes(ids.project, ids),
+      // A's job and sprint under B's own project.
+      ...backlogAiProbes(bProject, ids).filter((probe) => probe.url.endsWith('/accept') || probe.url.endsWith('/plan')),
     ];
   }
 
@@ -230,6 +233,18 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
       { method: 'GET', url: `${task}/activity` },
       { method: 'GET', url: `/projects/${project}/stories.csv` },
       { method: 'POST', url: `/projects/${project}/stories/import`, body: { csv: 'Summary\nPlanted' } },
+    ];
+  }
+
+  /** The backlog's AI endpoints: proposals, their acceptance (of job `ids.job`), estimates, duplicates, sprint plans. */
+  function backlogAiProbes(project: string, ids: BacklogIds & { job: string }): Probe[] {
+    const stories = `/projects/${project}/stories`;
+    return [
+      { method: 'POST', url: `${stories}/generate`, body: { from: 'model' } },
+      { method: 'POST', url: `${stories}/accept`, body: { jobId: ids.job, proposalIds: ['us-1'] }, idInBody: true },
+      { method: 'POST', url: `${stories}/estimate`, body: { title: 'Secret story' } },
+      { method: 'GET', url: `${stories}/similar?title=Secret` },
+      { method: 'POST', url: `/projects/${project}/sprints/${ids.sprint}/plan`, body: { capacity: 5 } },
     ];
   }
 
@@ -379,6 +394,7 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
       { method: 'POST', url: `/projects/${aProject}/model/rebuild`, body: {} },
       ...backlogProbes(aProject, backlogOf.team).filter((probe) => probe.method !== 'GET'),
       ...taskProbes(aProject, backlogOf.team).filter((probe) => probe.method !== 'GET'),
+      ...backlogAiProbes(aProject, { ...backlogOf.team, job: aiOf.team.job }).filter((probe) => probe.method !== 'GET'),
     ];
     for (const probe of writes) {
       const res = await api(probe.method, probe.url, viewer, probe.body);

@@ -366,7 +366,14 @@ export const acceptProposalsBody = z
   })
   .strict();
 export type AcceptProposalsBody = z.infer<typeof acceptProposalsBody>;
-export const acceptProposalsResultSchema = z.object({ stories: z.array(storySchema), epics: z.array(epicSchema) });
+export const acceptProposalsResultSchema = z.object({
+  stories: z.array(storySchema).describe('the stories created, in the order of the proposals'),
+  epics: z
+    .array(z.object({ id: z.string(), key: z.string(), title: z.string(), created: z.boolean().describe('false: an existing epic of the same title') }))
+    .describe('the epics the stories were filed under'),
+  rejected: z.number().int().describe('proposals of the job that were not accepted'),
+});
+export type AcceptProposalsResult = z.infer<typeof acceptProposalsResultSchema>;
 
 export const estimateBody = z.object({ title: titleSchema, description: longText('Description').optional() }).strict();
 export const estimateSchema = z.object({
@@ -389,8 +396,9 @@ export const planSprintBody = z
 export const sprintPlanSchema = z.object({
   capacity: z.number().int(),
   velocity: z.number().describe('rolling average of the last completed sprints (0 when there is none)'),
-  stories: z.array(storySchema),
-  points: z.number().int(),
+  committed: z.number().int().describe('points of the stories already in the sprint: the suggestion fills what is left'),
+  stories: z.array(storySchema).describe('backlog stories suggested, in rank order'),
+  points: z.number().int().describe('points of the suggested stories'),
   skipped: z.array(z.object({ storyId: z.string(), key: z.string(), reason: z.string() })).describe('backlog stories passed over, e.g. unestimated or too big for what is left'),
 });
 
