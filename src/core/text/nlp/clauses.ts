@@ -36,6 +36,8 @@ const HANGING_PREPOSITIONS = new Set(['of', 'over', 'under', 'with', 'without', 
 const HAVE = new Set(['has', 'have', 'had']);
 const OBJECT_PRONOUNS = new Set(['it', 'them', 'him', 'her', 'me', 'us']);
 const SUBJECT_PRONOUNS = new Set(['i', 'we', 'you', 'they', 'he', 'she', 'it']);
+/** Verbs whose object can be followed by what is to be done to it: "want it recorded", "have it signed". */
+const COMPLEMENT_VERBS = new Set(['want', 'need', 'have', 'get', 'like', 'require', 'expect', 'prefer']);
 
 function phraseEndingAt(phrases: NounPhrase[], index: number): NounPhrase | undefined {
   return phrases.find((phrase) => phrase.end === index);
@@ -54,6 +56,12 @@ function isPassive(tokens: TaggedToken[], verbIndex: number): boolean {
     if (token.pos !== 'ADV' && token.pos !== 'AUX' && token.pos !== 'PART') return false;
   }
   return false;
+}
+
+/** "the household picks one": "one" standing alone after a verb, no noun after it. */
+function standsForOne(tokens: TaggedToken[], index: number): boolean {
+  const next = tokens[index + 1];
+  return tokens[index]?.normal === 'one' && tokens[index - 1]?.pos === 'VERB' && (next === undefined || /^(?:PUNCT|CCONJ|ADP|SCONJ)$/.test(next.pos));
 }
 
 /** The clauses of one tagged sentence, in the order of their verbs. */
@@ -94,6 +102,14 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
         let end = i;
         while (end > 0 && tokens[end - 1]?.pos === 'PUNCT') end -= 1;
         subject = phraseEndingAt(phrases, end);
+        // "the subcontractor responsible for that trade, who fixes it": "who" is a person, the phrase the adjective
+        // or prepositional phrase before it hangs from.
+        while (before.normal === 'who' && subject && tokens[subject.start - 1]?.pos === 'ADP') {
+          const hangsFrom = tokens[subject.start - 2]?.pos === 'ADJ' ? subject.start - 2 : subject.start - 1;
+          const outer = phraseEndingAt(phrases, hangsFrom);
+          if (!outer) break;
+          subject = outer;
+        }
         break;
       }
       subject = phraseEndingAt(phrases, i + 1);
@@ -160,9 +176,16 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
         particle = (tokens[i] as TaggedToken).normal;
         i += 1;
       }
-    } else if (tokens[i] && OBJECT_PRONOUNS.has((tokens[i] as TaggedToken).normal)) {
-      // "it"/"them" is the last object, or else the nearest phrase before the verb that is not its subject.
-      object = [...clauses].reverse().find((c) => c.object)?.object ?? [...phrases].reverse().find((phrase) => phrase.end <= v && phrase !== subject);
+    } else if (tokens[i] && (OBJECT_PRONOUNS.has((tokens[i] as TaggedToken).normal) || standsForOne(tokens, i))) {
+      // "it"/"them" is the last object, or else the nearest phrase before the verb that is not its subject; of those,
+      // the last that agrees in number ("gets a text and collects them": the medicines). "picks one" is one of the
+      // last plural things ("send offers …; the household picks one").
+      const pronoun = (tokens[i] as TaggedToken).normal;
+      const plural = pronoun === 'them' || pronoun === 'one' ? true : pronoun === 'it' ? false : undefined;
+      const earlier = [...clauses.flatMap((c) => c.objects).reverse(), ...[...phrases].reverse().filter((phrase) => phrase.end <= v && phrase !== subject)];
+      const agreeing = plural === undefined ? undefined : earlier.find((phrase) => phrase.plural === plural);
+      object = agreeing ?? (pronoun === 'one' ? undefined : [...clauses].reverse().find((c) => c.object)?.object ?? [...phrases].reverse().find((phrase) => phrase.end <= v && phrase !== subject));
+      if (agreeing && pronoun === 'one') object = { ...agreeing, plural: false };
       if (object) objects.push(object);
       i += 1;
       if (tokens[i] && PARTICLES.has((tokens[i] as TaggedToken).normal)) {
@@ -197,7 +220,12 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
 
     // "Orders are picked, loaded onto vans and delivered": a participle coordinated with a passive is passive too.
     const sharesPassive = coordinated && previous?.passive === true && objects.length === 0 && token.normal !== token.lemma && /(?:ed|en|wn|t)$/.test(token.normal);
-    const passive = sharesPassive || isPassive(tokens, v);
+    // "We want each snag recorded", "needs an agreement signed by both directors": a participle right after the object
+    // of a verb of wanting or having done is said of that object, passive ("builds a list grouped by aisle" only
+    // describes the list).
+    const complement = !relative && subject !== undefined && subject.end === v && token.normal !== token.lemma && /(?:ed|en|wn|ne|un|id)$/.test(token.normal)
+      && previous !== undefined && COMPLEMENT_VERBS.has(previous.verb) && previous.objects.some((o) => o.start === subject?.start);
+    const passive = sharesPassive || complement || isPassive(tokens, v);
     if (sharesPassive && previous?.object) subject = previous.object;
     const clause: Clause = {
       verb: mainHave ? 'have' : token.lemma.toLowerCase(),

@@ -33,6 +33,27 @@ describe('clauses', () => {
     ]);
   });
 
+  it('resolves "them" and "one" to an earlier phrase of the same number', () => {
+    const [collect] = parseText('When the medicines are ready the patient gets a text and collects them.');
+    expect(clausesOf(collect!).find((c) => c.verb === 'collect')?.object?.head.lemma).toBe('medicine');
+    const [pick] = parseText('Cleaners send offers with their price; the household picks one.');
+    expect(clausesOf(pick!).find((c) => c.verb === 'pick')?.object?.head.lemma).toBe('offer');
+  });
+
+  it('reads "who" as the person a phrase hangs from, and a participle after a wanted object as passive', () => {
+    const [sentence] = parseText('We want each snag recorded, assigned to the subcontractor responsible for that trade, who fixes it.');
+    const clauses = clausesOf(sentence!).map((c) => [c.verb, c.passive, c.subject?.head.lemma, c.object?.head.lemma]);
+    expect(clauses).toContainEqual(['record', true, undefined, 'snag']);
+    expect(clauses).toContainEqual(['fix', false, 'subcontractor', 'snag']);
+    const [described] = parseText('The app builds a shopping list grouped by aisle.');
+    expect(clausesOf(described!).some((c) => c.passive)).toBe(false);
+  });
+
+  it('keeps a hyphenated word and a compound head together', () => {
+    const [sentence] = parseText('The teacher offers a make-up lesson and the driver raises a welfare alert.');
+    expect(clausesOf(sentence!).map((c) => c.object?.text)).toEqual(['make-up lesson', 'welfare alert']);
+  });
+
   it('turns a passive round: the grammatical subject is the object, the "by" phrase the agent', () => {
     const [sentence] = parseText('A home visit is arranged by a volunteer.');
     const [clause] = clausesOf(sentence!);

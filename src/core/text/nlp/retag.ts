@@ -85,7 +85,9 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
     if (describes) return { ...token, pos: 'ADJ' };
   }
   // "with a description, the flat and photos": an adjective after a determiner with no noun after it is the noun.
-  if (token.pos === 'ADJ' && tokens[index - 1]?.pos === 'DET' && (index + 1 >= tokens.length || /^(?:CCONJ|PUNCT|ADP)$/.test(tokens[index + 1]?.pos ?? '')) && knows(token.normal, 'noun')) {
+  // "raises a welfare alert and …": so is one after a determiner and a noun, the head of their compound.
+  const compoundHead = tokens[index - 1]?.pos === 'NOUN' && tokens[index - 1]?.normal === tokens[index - 1]?.lemma && tokens[index - 2]?.pos === 'DET';
+  if (token.pos === 'ADJ' && (tokens[index - 1]?.pos === 'DET' || compoundHead) && (index + 1 >= tokens.length || /^(?:CCONJ|PUNCT|ADP)$/.test(tokens[index + 1]?.pos ?? '')) && knows(token.normal, 'noun')) {
     return { ...token, pos: 'NOUN', lemma: token.normal };
   }
   // "Invoices have line items": "have" never takes a bare verb, so a bare word between it and a noun modifies the noun.
