@@ -50,12 +50,19 @@ function systemName(phrase: NounPhrase, semantic: (lemma: string) => string[]): 
 
 export function findActors(sentences: Sentence[], semantic: (lemma: string) => string[]): ActorFinding[] {
   const found = new Map<string, ActorFinding>();
+  // What something is done to is kept, not an actor: "register teams", "create a club".
+  const actedOn = new Set(sentences.flatMap((sentence) => sentence.clauses.flatMap((clause) => clause.objects.map((object) => termOf(object)))));
   for (const sentence of sentences) {
     const asksWho = sentence.question !== undefined && /\bwho\b|\busers?\b|\bstaff\b/.test(sentence.question);
     for (const clause of sentence.clauses) {
       const acting = clause.objects.length > 0 && !clause.passive;
       const subjectTerm = clause.subject && personTerm(clause.subject, acting);
       if (subjectTerm) add(found, subjectTerm, 'person', sentence);
+      // "couples create their wedding", "a crew repairs it": a group that acts and is never acted on is people.
+      const group = acting && !/^(?:be|have|include|contain|need|get|take|hold|want|use|run|offer|give)$/.test(clause.verb) && clause.subject && !subjectTerm && clause.subject.head.pos === 'NOUN' && semantic(lemmaOf(clause.subject))[0] === 'noun.group' ? termOf(clause.subject) : undefined;
+      if (group && !actedOn.has(group) && !isProductWord(lemmaOf(clause.subject as NounPhrase))) add(found, group, 'person', sentence);
+      // "HR sends an offer letter": an acronym that acts on something is a team of people.
+      if (acting && clause.subject?.head.pos === 'PROPN' && /^[A-Z]{2,4}$/.test(clause.subject.text) && !systemName(clause.subject, semantic)?.includes(' ')) add(found, clause.subject.text, 'person', sentence);
       // "need approval from the manager": who an act is awaited from does it.
       const awaited = clause.object !== undefined && semantic(lemmaOf(clause.object))[0] === 'noun.act';
       for (const { prep, phrase } of clause.preps) {

@@ -73,6 +73,8 @@ function nameOf(object: NounPhrase, entity: ModelEntity): string {
   // Nouns modify ("donation appointment"); so do adjectives that are mostly nouns ("home visit"), never qualities ("small").
   const modifiers = words.slice(0, -1).filter((word) => /^[a-z][a-z-]*$/.test(word) && word !== object.number?.toLowerCase()
     && (object.nouns.includes(word) || senses(word, 'noun').length > senses(word, 'adj').length));
+  // "invoice the loan fee": the record found through a modifier ("loan") is what it is about, the phrase what is done.
+  if (!name.endsWith(lemmaOf(object)) && object.nouns.includes(name) && isRecordPhrase(object, true)) return termOf(object);
   if (!name.endsWith(lemmaOf(object)) || modifiers.length === 0 || modifiers.length > 2 || modifiers.length < name.split(' ').length - 1) return name;
   return [...modifiers, lemmaOf(object)].join(' ');
 }
@@ -106,6 +108,19 @@ function implicitObject(clause: Clause, sentence: Sentence, resolve: Resolver): 
   const timed = clause.preps.find((p) => p.prep === 'before' || p.prep === 'after');
   const entity = timed ? resolve.entityOf(timed.phrase) : undefined;
   return timed && entity ? { phrase: timed.phrase, entity } : undefined;
+}
+
+/** Properties people set or change: WordNet's attributes and states ("availability", "condition", "status"). */
+function isPropertyWord(lemma: string): boolean {
+  const first = semanticClasses(lemma, 'noun', 1)[0];
+  return first === 'noun.attribute' || first === 'noun.state';
+}
+
+/** "make photos of the damage", "make an offer": a record phrase right after "make", not a pronoun or "sure". */
+function makesRecord(clause: Clause, sentence: Sentence): boolean {
+  const object = clause.objects[0];
+  const next = sentence.tagged.tokens[clause.verbIndex + 1];
+  return object !== undefined && !clause.passive && next !== undefined && next.pos !== 'PRON' && object.start <= clause.verbIndex + 2 && isRecordPhrase(object, true);
 }
 
 type Action = { actor: ModelActor; verb: string; particle: string; object: NounPhrase; entity: ModelEntity; clause: Clause; preposition: string; where?: string };
@@ -147,7 +162,8 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
         if (entity && actor) add({ actor, verb: awaited.verb, particle: '', object: clause.subject, entity, clause, preposition: '' }, sentence);
         continue;
       }
-      if (LIGHT_VERBS.has(clause.verb)) continue;
+      // "make photos", "make an offer": "make" with a record written right after it creates that record.
+      if (LIGHT_VERBS.has(clause.verb) && !(clause.verb === 'make' && makesRecord(clause, sentence))) continue;
       const named = resolve.actorOf(clause.subject);
       let actor = named;
       // "we"/"I", an imperative, a passive without its agent or the product itself ("the app builds a list"): the
@@ -172,7 +188,9 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
         // An action on a record the model does not keep (yet), or on a person ("assign a contractor"), is still a use
         // case, without an entity.
         // A vague word acted on directly is still what the action is about ("log time").
-        const isLoose = object.head.pos === 'NOUN' && (isRecordPhrase(object, true) || (isVagueWord(lemmaOf(object)) && clause.objects.includes(object)) || (resolve.actorOf(object) !== undefined && object !== clause.subject));
+        // So is a property someone sets or changes, acted on directly ("set their availability", "note the condition").
+        const isLoose = object.head.pos === 'NOUN' && (isRecordPhrase(object, true) || (isVagueWord(lemmaOf(object)) && clause.objects.includes(object))
+          || (clause.objects.includes(object) && isPropertyWord(lemmaOf(object))) || (resolve.actorOf(object) !== undefined && object !== clause.subject));
         const entity = resolve.entityOf(object) ?? (isLoose ? loose(object) : undefined);
         if (!entity) continue;
         const particle = clause.particle ? ` ${clause.particle}` : '';
