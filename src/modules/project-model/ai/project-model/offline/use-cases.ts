@@ -1,5 +1,5 @@
 import { capitalize } from '../../../../../core/text/index.js';
-import { derivedForms, semanticClasses, senses, takesThingObject, type Clause, type NounPhrase } from '../../../../../core/text/nlp/index.js';
+import { clausesOf, derivedForms, nounPhrases, parseText, semanticClasses, senses, takesThingObject, type Clause, type NounPhrase } from '../../../../../core/text/nlp/index.js';
 import type { ModelActor, ModelEntity, ModelRule, ModelStep, ModelUseCase } from '../../../project-model.contract.js';
 import { earlierTransaction, isMeasure } from './entities.js';
 import type { IdPool } from './ids.js';
@@ -123,6 +123,27 @@ function makesRecord(clause: Clause, sentence: Sentence): boolean {
   return object !== undefined && !clause.passive && next !== undefined && next.pos !== 'PRON' && object.start <= clause.verbIndex + 2 && isRecordPhrase(object, true);
 }
 
+/**
+ * "Who schedules inspections?" answered "The office scheduler": the question's action done by the person the answer
+ * names, as a sentence of its own (the question's words, quoted from the answer).
+ */
+function askedWho(sentences: Sentence[], resolve: Resolver): Sentence[] {
+  const asked: Sentence[] = [];
+  const seen = new Set<string>();
+  for (const answer of sentences) {
+    const question = answer.question;
+    if (question === undefined || seen.has(question) || !/^\s*who\b/.test(question)) continue;
+    const doer = answer.phrases.find((phrase) => resolve.actorOf(phrase) !== undefined);
+    if (!doer) continue;
+    seen.add(question);
+    for (const tagged of parseText(question)) {
+      const clauses = clausesOf(tagged).filter((clause) => !clause.subject && !clause.subjectPronoun && !clause.passive).map((clause) => ({ ...clause, subject: doer }));
+      if (clauses.length > 0) asked.push({ ...answer, text: tagged.text, tagged, phrases: nounPhrases(tagged.tokens), clauses });
+    }
+  }
+  return asked;
+}
+
 type Action = { actor: ModelActor; verb: string; particle: string; object: NounPhrase; entity: ModelEntity; clause: Clause; preposition: string; where?: string };
 
 export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules: ModelRule[], resolve: Resolver, ids: IdPool): ModelUseCase[] {
@@ -152,7 +173,7 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
       sources: [sentence.source],
     });
   };
-  for (const sentence of sentences) {
+  for (const sentence of [...sentences, ...askedWho(sentences, resolve)]) {
     for (const clause of sentence.clauses) {
       if (clause.negated) continue;
       const awaited = awaitedAct(clause);
