@@ -81,7 +81,10 @@ export function findActors(sentences: Sentence[], semantic: (lemma: string) => s
     for (const phrase of sentence.phrases) {
       const lemma = lemmaOf(phrase);
       if (asksWho) {
-        const term = personTerm(phrase);
+        // "Who schedules inspections?" — "The office scheduler": a doer's noun (-er, -or, -ist) answering "who" is a
+        // person, though WordNet knows it first as a machine.
+        const doer = phrase.head.pos === 'NOUN' && /^(?:[a-z]{3,}(?:er|or|ist))$/.test(lemmaOf(phrase)) && phrase === sentence.phrases[0] && semantic(lemmaOf(phrase))[0] !== 'noun.group';
+        const term = personTerm(phrase) ?? (doer ? termOf(phrase) : undefined);
         if (term) add(found, term, 'person', sentence);
       }
       // "a payment provider", "the carriers' telematics API": a named kind of outside service.
