@@ -96,6 +96,11 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
       // "should be able to book": the adjective of a modal phrase sits between subject and verb.
       if (before.pos === 'ADJ' && /^(?:able|unable|allowed|supposed|likely|free|happy|required)$/.test(before.normal)) continue;
       if (before.pos === 'CCONJ' || (before.normal === ',' && previous !== undefined)) { coordinated = true; break; }
+      // "Meetings between them are logged": a pronoun after a preposition belongs to the subject's phrase.
+      if (before.pos === 'PRON' && OBJECT_PRONOUNS.has(before.normal) && tokens[i - 1]?.pos === 'ADP' && phraseEndingAt(phrases, i - 1)) {
+        subject = phraseEndingAt(phrases, i - 1);
+        break;
+      }
       if (before.pos === 'PRON' && SUBJECT_PRONOUNS.has(before.normal)) { subjectPronoun = before.normal; break; }
       if (before.pos === 'PRON' && /^(who|that|which)$/.test(before.normal)) {
         relative = true;

@@ -238,7 +238,8 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>): 
       if (clause.subject && !clause.passive && !STATEMENT_VERBS.has(clause.verb) && semanticClasses(lemmaOf(clause.subject), 'noun', 2).includes('noun.group')) agents.add(termOf(clause.subject));
       for (const object of clause.objects) if (!clause.passive) actedOn.add(termOf(object));
       if (clause.passive) for (const object of clause.objects) actedOn.add(termOf(object));
-      const light = LIGHT_VERBS.has(clause.verb);
+      // "gives feedback on each chapter", "give a score": what is given as said or judged is kept; "give them access" is not.
+      const light = LIGHT_VERBS.has(clause.verb) && !(clause.verb === 'give' && clause.objects.length > 0 && clause.objects.every((object) => CONTENT_CLASSES.has(semanticClasses(lemmaOf(object), 'noun', 2).find((name) => name !== 'noun.process') ?? '')));
       const byActor = subjectIsActor(clause) || clause.passive;
       if (byActor && !light) {
         // "phone the office": a verb done to people names a party, not something kept.
