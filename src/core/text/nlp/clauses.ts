@@ -198,6 +198,15 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
         i += 1;
       }
     }
+    // "events that members register for": a preposition left at the end of a relative clause takes its antecedent.
+    const stranded = tokens[i];
+    if (!direct && stranded?.pos === 'ADP' && (tokens[i + 1] === undefined || /^(?:PUNCT|CCONJ)$/.test(tokens[i + 1]?.pos ?? '')) && subject) {
+      // The relative pronoun before the subject, or read as the subject's determiner ("that members").
+      const at = /^(?:that|which)$/.test(tokens[subject.start]?.normal ?? '') ? subject.start : subject.start - 1;
+      const pronoun = tokens[at];
+      const antecedent = (pronoun?.pos === 'PRON' || pronoun?.pos === 'DET') && /^(?:that|which)$/.test(pronoun.normal) ? phraseEndingAt(phrases, at) : undefined;
+      if (antecedent) preps.push({ prep: stranded.normal, phrase: antecedent });
+    }
     // Prepositional phrases up to the next verb or clause break.
     for (; i < tokens.length; i += 1) {
       const after = tokens[i] as TaggedToken;

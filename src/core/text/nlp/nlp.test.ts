@@ -49,6 +49,17 @@ describe('clauses', () => {
     expect(clausesOf(described!).some((c) => c.passive)).toBe(false);
   });
 
+  it('gives a preposition left at the end of a relative clause its antecedent, and reads compounds the tagger splits', () => {
+    const [events] = parseText('Organisers post meetup events that members register for; each event has a limit.');
+    expect(clausesOf(events!).find((c) => c.verb === 'register')?.preps.map((p) => [p.prep, p.phrase.head.lemma])).toEqual([['for', 'event']]);
+    const [posting] = parseText('HR publishes the job posting on our careers page.');
+    expect(clausesOf(posting!)[0]?.object?.text).toBe('job posting');
+    const [lists] = parseText('A supervisor groups orders into pick lists and assigns them to pickers.');
+    expect(clausesOf(lists!).map((c) => c.verb)).toEqual(['group', 'assign']);
+    const [permits] = parseText('Permits renew every 12 months.');
+    expect(clausesOf(permits!)[0]).toMatchObject({ verb: 'renew', subject: { head: { lemma: 'permit' } } });
+  });
+
   it('keeps a hyphenated word and a compound head together', () => {
     const [sentence] = parseText('The teacher offers a make-up lesson and the driver raises a welfare alert.');
     expect(clausesOf(sentence!).map((c) => c.object?.text)).toEqual(['make-up lesson', 'welfare alert']);

@@ -76,6 +76,18 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
       && (tokens[index + 2] === undefined || tokens[index + 2]?.pos === 'PUNCT');
     if (afterDeterminer || inCompound) return { ...token, pos: 'NOUN', lemma: token.normal };
   }
+  // "publishes the job posting on our page": an -ing form after a determiner and a noun, before a preposition or a
+  // break, heads their compound when a verb came before it.
+  if (token.pos === 'VERB' && token.normal.endsWith('ing') && tokens[index - 1]?.pos === 'NOUN' && tokens[index - 2]?.pos === 'DET'
+    && (index + 1 >= tokens.length || /^(?:ADP|PUNCT|CCONJ)$/.test(tokens[index + 1]?.pos ?? '')) && tokens.slice(0, index - 2).some((t) => t.pos === 'VERB') && knows(token.normal, 'noun')) {
+    return { ...token, pos: 'NOUN', lemma: token.normal };
+  }
+  // "groups orders into pick lists": a bare verb form right after a preposition other than "to", before a noun,
+  // modifies that noun.
+  if (token.pos === 'VERB' && token.normal === token.lemma && tokens[index - 1]?.pos === 'ADP' && tokens[index - 1]?.normal !== 'to'
+    && tokens[index + 1]?.pos === 'NOUN' && knows(token.normal, 'noun')) {
+    return { ...token, pos: 'NOUN' };
+  }
   // "the translated files", "against published criteria", "Accepted speakers confirm": a participle before a noun,
   // after a determiner, a preposition or at the start, describes it.
   if (token.pos === 'VERB' && token.normal !== token.lemma && /(?:ed|en)$/.test(token.normal) && tokens[index + 1]?.pos === 'NOUN') {
@@ -93,6 +105,11 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
   // "Invoices have line items": "have" never takes a bare verb, so a bare word between it and a noun modifies the noun.
   if (token.pos === 'VERB' && token.normal === token.lemma && HAVE.has(tokens[index - 1]?.normal ?? '') && tokens[index + 1]?.pos === 'NOUN' && knows(token.normal, 'noun')) {
     return { ...token, pos: 'NOUN' };
+  }
+  // "Permits renew every year": a capitalised first word in -s right before a verb is its plural subject.
+  if (token.pos === 'VERB' && /^[A-Z][a-z]+s$/.test(token.text) && isSentenceStart(tokens, index) && /^(?:VERB|AUX)$/.test(tokens[index + 1]?.pos ?? '')) {
+    const singular = singularize(token.normal);
+    if (singular !== token.normal && knows(singular, 'noun')) return { ...token, pos: 'NOUN', lemma: singular };
   }
   if (token.pos === 'PROPN' && /^[A-Z][a-z]+$/.test(token.text) && isSentenceStart(tokens, index)) {
     const singular = singularize(token.normal);

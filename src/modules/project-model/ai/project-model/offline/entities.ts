@@ -152,6 +152,8 @@ function subjectIsActor(clause: Clause): boolean {
   // the product for them ("the app builds a shopping list").
   const lemma = lemmaOf(clause.subject);
   if (isProductWord(lemma) && clause.objects.length > 0) return true;
+  // "HR publishes the job posting": an acronym that acts is a team.
+  if (clause.subject.head.pos === 'PROPN' && /^[A-Z]{2,4}$/.test(clause.subject.text) && clause.objects.length > 0) return true;
   return clause.subject.head.pos !== 'PROPN' && (isPersonWord(lemma, clause.objects.length > 0) || (clause.objects.length > 0 && semanticClasses(lemma, 'noun', 1)[0] === 'noun.group'));
 }
 

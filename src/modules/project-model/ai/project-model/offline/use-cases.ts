@@ -62,7 +62,8 @@ function outcomeOf(verb: string, particle: string, thing: string, entity: ModelE
 /** "a place in a class", "the number of guests": a vague object stands for the record its preposition names. */
 function concreteObject(object: NounPhrase, clause: Clause): NounPhrase {
   if (object.nouns.length > 0 || !isVagueWord(lemmaOf(object))) return object;
-  const named = clause.preps.find((p) => p.phrase.start >= object.end && /^(?:in|of|on|for)$/.test(p.prep));
+  // Only a part of something ("in", "of"): "log time for a client" logs time.
+  const named = clause.preps.find((p) => p.phrase.start >= object.end && /^(?:in|of)$/.test(p.prep));
   return named ? named.phrase : object;
 }
 
@@ -110,6 +111,15 @@ function implicitObject(clause: Clause, sentence: Sentence, resolve: Resolver): 
   return timed && entity ? { phrase: timed.phrase, entity } : undefined;
 }
 
+/** Verbs a record does rather than undergoes: "a loan lasts", "fees cost", "orders come in". */
+const UNDERGOING_STATEMENTS = new Set(['last', 'cost', 'run', 'start', 'end', 'come', 'go', 'arrive', 'happen', 'wait', 'stay', 'fall', 'rise', 'grow', 'drop', 'move', 'expire', 'belong', 'depend', 'appear', 'show', 'trigger', 'count', 'matter', 'fit', 'sit', 'stand', 'live', 'travel', 'leave', 'return']);
+
+/** "turn faults into work orders", "convert hours into an invoice": the phrase after "into". */
+function madeInto(clause: Clause): NounPhrase | undefined {
+  if (!/^(?:turn|convert|transform|make)$/.test(clause.verb) || clause.objects.length === 0 || clause.passive) return undefined;
+  return clause.preps.find((p) => p.prep === 'into')?.phrase;
+}
+
 /** Properties people set or change: WordNet's attributes and states ("availability", "condition", "status"). */
 function isPropertyWord(lemma: string): boolean {
   const first = semanticClasses(lemma, 'noun', 1)[0];
@@ -120,7 +130,7 @@ function isPropertyWord(lemma: string): boolean {
 function makesRecord(clause: Clause, sentence: Sentence): boolean {
   const object = clause.objects[0];
   const next = sentence.tagged.tokens[clause.verbIndex + 1];
-  return object !== undefined && !clause.passive && next !== undefined && next.pos !== 'PRON' && object.start <= clause.verbIndex + 2 && isRecordPhrase(object, true);
+  return object !== undefined && !clause.passive && next !== undefined && next.pos !== 'PRON' && object.start <= clause.verbIndex + 2 && !isProductWord(lemmaOf(object)) && isRecordPhrase(object, true);
 }
 
 /**
@@ -184,15 +194,32 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
         continue;
       }
       // "make photos", "make an offer": "make" with a record written right after it creates that record.
-      if (LIGHT_VERBS.has(clause.verb) && !(clause.verb === 'make' && makesRecord(clause, sentence))) continue;
+      if (LIGHT_VERBS.has(clause.verb) && !(clause.verb === 'make' && makesRecord(clause, sentence)) && !madeInto(clause)) continue;
       const named = resolve.actorOf(clause.subject);
       let actor = named;
       // "we"/"I", an imperative, a passive without its agent or the product itself ("the app builds a list"): the
       // first person actor.
       const byProduct = clause.subject !== undefined && !clause.passive && isProductWord(lemmaOf(clause.subject));
       if (!actor && (!clause.subject || clause.subjectPronoun || clause.passive || byProduct) && (clause.subjectPronoun !== 'it')) actor = people[0];
+      // "Permits renew every 12 months", "applications close on 31 March": a record that undergoes what is usually done
+      // to something has it done by the people who run it.
+      const written = sentence.tagged.tokens[clause.verbIndex]?.normal ?? '';
+      const finite = !/(?:ed|en|ing)$/.test(written) || written === clause.verb;
+      const undergone = !actor && finite && !clause.passive && clause.objects.every(isMeasure) && clause.subject !== undefined && !clause.subjectPronoun && takesThingObject(clause.verb)
+        && !UNDERGOING_STATEMENTS.has(clause.verb) && !isPersonWord(lemmaOf(clause.subject), true) ? resolve.entityOf(clause.subject) : undefined;
+      if (undergone && clause.subject && people[0]) {
+        add({ actor: people[0], verb: clause.verb, particle: clause.particle ? ` ${clause.particle}` : '', object: clause.subject, entity: undergone, clause, preposition: '' }, sentence);
+        continue;
+      }
       if (!actor) continue;
       if (!named && !byProduct && clause.subject && !clause.passive && !isPersonWord(lemmaOf(clause.subject)) && clause.subject.head.pos !== 'PROPN') continue;
+      // "turns unbilled hours into an invoice": what something is made into is created.
+      const into = madeInto(clause);
+      if (into) {
+        const entity = resolve.entityOf(into) ?? (isRecordPhrase(into, true) ? loose(into) : undefined);
+        if (entity) add({ actor, verb: 'create', particle: '', object: into, entity, clause, preposition: '' }, sentence);
+        continue;
+      }
       const direct = clause.objects.filter((object) => !isMeasure(object));
       const objects = direct.length > 0 ? direct.map((object) => concreteObject(object, clause)) : clause.preps.filter((p) => ACTION_PREPOSITIONS.has(p.prep)).slice(0, 1).map((p) => p.phrase);
       if (objects.length === 0 && takesThingObject(clause.verb)) {
