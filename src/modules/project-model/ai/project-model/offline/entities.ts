@@ -273,7 +273,9 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>): 
       // Money someone gets is paid out and kept ("everyone gets a full refund").
       if (clause.verb === 'get' && !clause.passive) for (const object of clause.objects) if (semanticClasses(lemmaOf(object), 'noun', 1)[0] === 'noun.possession') add(object, 1, sentence);
       // Statements about a record: "a loan lasts one week", "each tour has a guide".
-      if (!clause.passive && clause.subject && (STATEMENT_VERBS.has(clause.verb) || clause.objects.length === 0) && !isPersonWord(lemmaOf(clause.subject))) {
+      // "Basements have no signal" says what is missing, not what is kept.
+      const absent = clause.objects.length > 0 && clause.objects.every((object) => object.determiner === 'no');
+      if (!absent && !clause.passive && clause.subject && (STATEMENT_VERBS.has(clause.verb) || clause.objects.length === 0) && !isPersonWord(lemmaOf(clause.subject))) {
         add(clause.subject, 2, sentence);
         if (clause.verb === 'have' || clause.verb === 'include') for (const object of clause.objects) add(object, 1, sentence);
       }
