@@ -291,7 +291,10 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>): 
       // a record.
       const owns = sentence.tagged.tokens[phrase.end]?.pos === 'PART' && sentence.phrases[index + 1]?.start === phrase.end + 1;
       // Many of a physical thing ("photos", "laptops") are rows of their own.
-      const bonus = (phrase.determiner === 'each' || phrase.determiner === 'every' || owns ? 0.5 : 0) + (phrase.plural && isPhysical(lemmaOf(phrase)) ? 0.5 : 0);
+      // So is what is counted ("5 branches", "two depots") or priced and limited one by one ("max 10 per table").
+      const counted = (phrase.number !== undefined && !isMeasure(phrase) && /^(?:\d|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)/i.test(phrase.number))
+        || sentence.tagged.tokens[phrase.start - 1]?.normal === 'per';
+      const bonus = (counted ? 0.5 : 0) + (phrase.determiner === 'each' || phrase.determiner === 'every' || owns ? 0.5 : 0) + (phrase.plural && isPhysical(lemmaOf(phrase)) ? 0.5 : 0);
       const finding = found.get(termOf(phrase));
       if (finding) finding.score += 0.5 + bonus;
       else if (phrase.head.pos === 'NOUN') add(phrase, 0.75 + bonus, sentence);
