@@ -70,6 +70,7 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
   const phrases = nounPhrases(tokens);
   const clauses: Clause[] = [];
   let previous: Clause | undefined;
+  let previousRelative = false;
   for (let v = 0; v < tokens.length; v += 1) {
     const token = tokens[v] as TaggedToken;
     // "Each team has a squad": "have" tagged as an auxiliary but followed by no verb is the main verb.
@@ -118,6 +119,9 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
         break;
       }
       subject = phraseEndingAt(phrases, i + 1);
+      // "Members who get three reports are suspended": the object of a relative clause before the verb is not its
+      // subject; the phrase the relative clause hangs from is.
+      if (subject && previousRelative && tokens[v - 1]?.normal !== 'to' && previous?.subject && previous.objects.some((o) => o.start === subject?.start) && previous.subject.end < subject.start) subject = previous.subject;
       // "Patients of a clinic book …", "bookings over 10 people need …": the subject is the phrase the prepositional
       // phrase hangs from.
       while (subject && ((tokens[subject.start - 1]?.pos === 'ADP' && HANGING_PREPOSITIONS.has(tokens[subject.start - 1]?.normal ?? ''))
@@ -187,7 +191,8 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
       // last plural things ("send offers …; the household picks one").
       const pronoun = (tokens[i] as TaggedToken).normal;
       const plural = pronoun === 'them' || pronoun === 'one' ? true : pronoun === 'it' ? false : undefined;
-      const earlier = [...clauses.flatMap((c) => c.objects).reverse(), ...[...phrases].reverse().filter((phrase) => phrase.end <= v && phrase !== subject)];
+      // Never the clause's own subject ("sends a crew to repair it": the crew repairs something else).
+      const earlier = [...clauses.flatMap((c) => c.objects).reverse(), ...[...phrases].reverse().filter((phrase) => phrase.end <= v)].filter((phrase) => phrase.start !== subject?.start);
       const agreeing = plural === undefined ? undefined : earlier.find((phrase) => phrase.plural === plural);
       object = agreeing ?? (pronoun === 'one' ? undefined : [...clauses].reverse().find((c) => c.object)?.object ?? [...phrases].reverse().find((phrase) => phrase.end <= v && phrase !== subject));
       if (agreeing && pronoun === 'one') object = { ...agreeing, plural: false };
@@ -277,6 +282,7 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
     if (after && host && tokens[after.end]?.pos !== 'VERB' && tokens[after.end]?.pos !== 'AUX' && after.head.pos !== 'PROPN') host.objects = [...host.objects, after];
     clauses.push(clause);
     previous = clause;
+    previousRelative = relative;
   }
   return clauses;
 }

@@ -60,6 +60,15 @@ describe('clauses', () => {
     expect(clausesOf(permits!)[0]).toMatchObject({ verb: 'renew', subject: { head: { lemma: 'permit' } } });
   });
 
+  it('reads a verb WordNet lacks after a modal, and skips a relative clause to find the subject of a passive', () => {
+    const [upvote] = parseText('Other residents can upvote an existing report.');
+    expect(clausesOf(upvote!)[0]).toMatchObject({ verb: 'upvote', object: { head: { lemma: 'report' } } });
+    const [suspended] = parseText('Members who get three reports are suspended by a moderator.');
+    expect(clausesOf(suspended!).find((c) => c.verb === 'suspend')).toMatchObject({ passive: true, object: { head: { lemma: 'member' } }, subject: { head: { lemma: 'moderator' } } });
+    const [repair] = parseText('The department sends a crew to repair it when a resident reports a pothole.');
+    expect(clausesOf(repair!).find((c) => c.verb === 'repair')?.subject?.head.lemma).toBe('crew');
+  });
+
   it('keeps a hyphenated word and a compound head together', () => {
     const [sentence] = parseText('The teacher offers a make-up lesson and the driver raises a welfare alert.');
     expect(clausesOf(sentence!).map((c) => c.object?.text)).toEqual(['make-up lesson', 'welfare alert']);

@@ -150,6 +150,10 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
     if ((previousFits && nextFits) || afterPluralSubject || coordinatedVerb || parallel || beforeObjectPronoun || (token.pos === 'NOUN' && agreesWithDoer(tokens, index)) || afterRelative || ((afterInfinitive || afterModal) && token.pos === 'NOUN')) {
       const lemma = verbLemma(token);
       if (lemma) return { ...token, pos: 'VERB', lemma };
+      // "residents can upvote a report": a word WordNet does not know at all, after a modal or "to" and before an
+      // object, is a new verb.
+      const unknown = !knows(token.normal, 'noun') && !knows(singularize(token.normal), 'noun') && !knows(token.normal, 'adj');
+      if (unknown && (afterInfinitive || afterModal) && next !== undefined && OBJECT_START.has(next.pos) && /^[a-z]+$/.test(token.normal)) return { ...token, pos: 'VERB', lemma: token.normal };
     }
   }
   return token;
