@@ -61,6 +61,12 @@ export function findActors(sentences: Sentence[], semantic: (lemma: string) => s
       // "couples create their wedding", "a crew repairs it": a group that acts and is never acted on is people.
       const group = acting && !/^(?:be|have|include|contain|need|get|take|hold|want|use|run|offer|give)$/.test(clause.verb) && clause.subject && !subjectTerm && clause.subject.head.pos === 'NOUN' && semantic(lemmaOf(clause.subject))[0] === 'noun.group' ? termOf(clause.subject) : undefined;
       if (group && !actedOn.has(group) && !isProductWord(lemmaOf(clause.subject as NounPhrase))) add(found, group, 'person', sentence);
+      // "When the control room dispatches an incident": a place or a thing that acts on the records and is never acted
+      // on is an outside party.
+      const party = acting && !group && !subjectTerm && clause.subject && clause.subject.head.pos === 'NOUN' && clause.subject.determiner === 'the'
+        && !/^(?:be|have|include|contain|need|get|take|hold|want|use|run|offer|give|make|let|show|cost|last)$/.test(clause.verb)
+        && /^noun\.(?:location|artifact)$/.test(semantic(lemmaOf(clause.subject))[0] ?? '') ? termOf(clause.subject) : undefined;
+      if (party && !actedOn.has(party) && !isProductWord(lemmaOf(clause.subject as NounPhrase))) add(found, party, 'system', sentence);
       // "HR sends an offer letter": an acronym that acts on something is a team of people.
       if (acting && clause.subject?.head.pos === 'PROPN' && /^[A-Z]{2,4}$/.test(clause.subject.text) && !systemName(clause.subject, semantic)?.includes(' ')) add(found, clause.subject.text, 'person', sentence);
       // "need approval from the manager": who an act is awaited from does it.
