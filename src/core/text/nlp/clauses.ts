@@ -221,6 +221,14 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
       if (after.pos === 'CCONJ' && last && last.phrase.end === i) {
         const again = tokens[i + 1]?.normal === last.prep ? i + 2 : i + 1;
         const more = phraseStartingAt(phrases, again);
+        // "book rooms by the hour and desks by the day": a phrase followed by the same preposition again is a second
+        // object with its own "by …", the verb left out.
+        const gapped = more && again === i + 1 && objects.length > 0 && tokens[more.end]?.normal === last.prep && phraseStartingAt(phrases, more.end + 1);
+        if (more && gapped) {
+          objects.push(more);
+          i = more.end - 1;
+          continue;
+        }
         if (more && tokens[more.end]?.pos !== 'VERB') {
           preps.push({ prep: last.prep, phrase: more });
           i = more.end - 1;

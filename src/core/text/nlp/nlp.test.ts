@@ -69,6 +69,11 @@ describe('clauses', () => {
     expect(clausesOf(repair!).find((c) => c.verb === 'repair')?.subject?.head.lemma).toBe('crew');
   });
 
+  it('reads a second object whose verb is left out ("rooms by the hour and desks by the day")', () => {
+    const [sentence] = parseText('Members book rooms by the hour and desks by the day.');
+    expect(clausesOf(sentence!)[0]?.objects.map((o) => o.head.lemma)).toEqual(['room', 'desk']);
+  });
+
   it('keeps a hyphenated word and a compound head together', () => {
     const [sentence] = parseText('The teacher offers a make-up lesson and the driver raises a welfare alert.');
     expect(clausesOf(sentence!).map((c) => c.object?.text)).toEqual(['make-up lesson', 'welfare alert']);
