@@ -1,7 +1,7 @@
 import type { NounPhrase } from '../../../../../core/text/nlp/index.js';
 import type { ModelActor, ModelSource } from '../../../project-model.contract.js';
 import type { Sentence } from './read.js';
-import { displayName, isPersonWord, isProductWord, isSystemHead, lemmaOf, termOf } from './words.js';
+import { displayName, isPersonWord, isProductWord, isSystemHead, isVagueWord, lemmaOf, termOf } from './words.js';
 
 /**
  * The actors: people who do things in the text (subjects of verbs, agents of passives, the "for"/"by" of an action,
@@ -59,13 +59,14 @@ export function findActors(sentences: Sentence[], semantic: (lemma: string) => s
       const subjectTerm = clause.subject && personTerm(clause.subject, acting);
       if (subjectTerm) add(found, subjectTerm, 'person', sentence);
       // "couples create their wedding", "a crew repairs it": a group that acts and is never acted on is people.
-      const group = acting && !/^(?:be|have|include|contain|need|get|take|hold|want|use|run|offer|give)$/.test(clause.verb) && clause.subject && !subjectTerm && clause.subject.head.pos === 'NOUN' && semantic(lemmaOf(clause.subject))[0] === 'noun.group' ? termOf(clause.subject) : undefined;
+      // Never the business itself, the subject of the idea's opening sentence ("A charity delivering hot lunches …").
+      const group = acting && sentence.order > 0 && !/^(?:be|have|include|contain|need|get|take|hold|want|use|run|offer|give)$/.test(clause.verb) && clause.subject && !subjectTerm && clause.subject.head.pos === 'NOUN' && semantic(lemmaOf(clause.subject))[0] === 'noun.group' ? termOf(clause.subject) : undefined;
       if (group && !actedOn.has(group) && !isProductWord(lemmaOf(clause.subject as NounPhrase))) add(found, group, 'person', sentence);
-      // "When the control room dispatches an incident": a place or a thing that acts on the records and is never acted
-      // on is an outside party.
+      // "When the control room dispatches an incident": one place or thing that acts on the records and is never acted
+      // on is an outside party (many that act, "the buses send their mileage", are devices the text also keeps).
       const party = acting && !group && !subjectTerm && clause.subject && clause.subject.head.pos === 'NOUN' && clause.subject.determiner === 'the'
         && !/^(?:be|have|include|contain|need|get|take|hold|want|use|run|offer|give|make|let|show|cost|last)$/.test(clause.verb)
-        && /^noun\.(?:location|artifact)$/.test(semantic(lemmaOf(clause.subject))[0] ?? '') ? termOf(clause.subject) : undefined;
+        && !clause.subject.plural && !isVagueWord(lemmaOf(clause.subject)) && /^noun\.(?:location|artifact)$/.test(semantic(lemmaOf(clause.subject))[0] ?? '') ? termOf(clause.subject) : undefined;
       if (party && !actedOn.has(party) && !isProductWord(lemmaOf(clause.subject as NounPhrase))) add(found, party, 'system', sentence);
       // "HR sends an offer letter": an acronym that acts on something is a team of people.
       if (acting && clause.subject?.head.pos === 'PROPN' && /^[A-Z]{2,4}$/.test(clause.subject.text) && !systemName(clause.subject, semantic)?.includes(' ')) add(found, clause.subject.text, 'person', sentence);
