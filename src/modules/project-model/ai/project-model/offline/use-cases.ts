@@ -114,6 +114,16 @@ function implicitObject(clause: Clause, sentence: Sentence, resolve: Resolver): 
 /** Verbs a record does rather than undergoes: "a loan lasts", "fees cost", "orders come in". */
 const UNDERGOING_STATEMENTS = new Set(['last', 'cost', 'run', 'start', 'end', 'come', 'go', 'arrive', 'happen', 'wait', 'stay', 'fall', 'rise', 'grow', 'drop', 'move', 'expire', 'belong', 'depend', 'appear', 'show', 'trigger', 'count', 'matter', 'fit', 'sit', 'stand', 'live', 'travel', 'leave', 'return']);
 
+/**
+ * Whether a record is what a verb changes ("permits renew", "the list updates"), not what does it: a verb of change,
+ * creation or contact (open, close), never of competing or meeting ("the book wins", "clubs meet"), and a record that
+ * is not a group of people.
+ */
+function undergoes(verb: string, subject: NounPhrase): boolean {
+  const kind = semanticClasses(verb, 'verb', 1)[0] ?? '';
+  return /^verb\.(?:change|creation|contact)$/.test(kind) && semanticClasses(lemmaOf(subject), 'noun', 1)[0] !== 'noun.group';
+}
+
 /** "turn faults into work orders", "convert hours into an invoice": the phrase after "into". */
 function madeInto(clause: Clause): NounPhrase | undefined {
   if (!/^(?:turn|convert|transform|make)$/.test(clause.verb) || clause.objects.length === 0 || clause.passive) return undefined;
@@ -206,7 +216,7 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
       const written = sentence.tagged.tokens[clause.verbIndex]?.normal ?? '';
       const finite = !/(?:ed|en|ing)$/.test(written) || written === clause.verb;
       const undergone = !actor && finite && !clause.passive && clause.objects.every(isMeasure) && clause.subject !== undefined && !clause.subjectPronoun && takesThingObject(clause.verb)
-        && !UNDERGOING_STATEMENTS.has(clause.verb) && !isPersonWord(lemmaOf(clause.subject), true) ? resolve.entityOf(clause.subject) : undefined;
+        && !UNDERGOING_STATEMENTS.has(clause.verb) && !isPersonWord(lemmaOf(clause.subject), true) && undergoes(clause.verb, clause.subject) ? resolve.entityOf(clause.subject) : undefined;
       if (undergone && clause.subject && people[0]) {
         add({ actor: people[0], verb: clause.verb, particle: clause.particle ? ` ${clause.particle}` : '', object: clause.subject, entity: undergone, clause, preposition: '' }, sentence);
         continue;
