@@ -23,16 +23,21 @@ export type DocumentsOfItem = {
 
 export type DocumentMeasure = { name: string; perItem: Map<string, number | undefined>; total: number };
 
-/** Lemmas of a phrase's content words: "approves the quotes" → ["approve", "quote"]. */
-function lemmas(text: string): string[] {
+/**
+ * Each content word of a phrase with the forms it may take: its lemma and its singular as written ("approves the
+ * quotes" → [approve, approves], [quote]). Both count, so a noun in -ing the tagger reads as a verb in a short key
+ * action ("cancel booking" → book) still matches the noun in a requirement ("Cancel a booking").
+ */
+function lemmas(text: string): string[][] {
   const tokens = tagText(text).flatMap((s) => s.tokens);
   const content = new Set(contentWords(text));
-  return tokens.filter((t) => content.has(t.normal)).map((t) => singularize(t.lemma.toLowerCase()));
+  return tokens.filter((t) => content.has(t.normal)).map((t) => [...new Set([singularize(t.lemma.toLowerCase()), singularize(t.normal)])]);
 }
 
-/** A key action is covered when one requirement or story holds all its words (as lemmas). */
-function covers(statement: string[], action: string[]): boolean {
-  return action.length > 0 && action.every((word) => statement.includes(word));
+/** A key action is covered when one requirement or story holds all its words (in one of their forms). */
+function covers(statement: string[][], action: string[][]): boolean {
+  const said = new Set(statement.flat());
+  return action.length > 0 && action.every((forms) => forms.some((form) => said.has(form)));
 }
 
 export function keyActionCoverage(items: readonly DocumentsOfItem[]): DocumentMeasure {

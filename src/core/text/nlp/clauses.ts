@@ -36,6 +36,8 @@ const HANGING_PREPOSITIONS = new Set(['of', 'over', 'under', 'with', 'without', 
 const HAVE = new Set(['has', 'have', 'had']);
 const OBJECT_PRONOUNS = new Set(['it', 'them', 'him', 'her', 'me', 'us']);
 const SUBJECT_PRONOUNS = new Set(['i', 'we', 'you', 'they', 'he', 'she', 'it']);
+/** Verbs whose object can be followed by what is to be done to it: "want it recorded", "have it signed". */
+const COMPLEMENT_VERBS = new Set(['want', 'need', 'have', 'get', 'like', 'require', 'expect', 'prefer']);
 
 function phraseEndingAt(phrases: NounPhrase[], index: number): NounPhrase | undefined {
   return phrases.find((phrase) => phrase.end === index);
@@ -56,12 +58,19 @@ function isPassive(tokens: TaggedToken[], verbIndex: number): boolean {
   return false;
 }
 
+/** "the household picks one": "one" standing alone after a verb, no noun after it. */
+function standsForOne(tokens: TaggedToken[], index: number): boolean {
+  const next = tokens[index + 1];
+  return tokens[index]?.normal === 'one' && tokens[index - 1]?.pos === 'VERB' && (next === undefined || /^(?:PUNCT|CCONJ|ADP|SCONJ)$/.test(next.pos));
+}
+
 /** The clauses of one tagged sentence, in the order of their verbs. */
 export function clausesOf(sentence: TaggedSentence): Clause[] {
   const { tokens } = sentence;
   const phrases = nounPhrases(tokens);
   const clauses: Clause[] = [];
   let previous: Clause | undefined;
+  let previousRelative = false;
   for (let v = 0; v < tokens.length; v += 1) {
     const token = tokens[v] as TaggedToken;
     // "Each team has a squad": "have" tagged as an auxiliary but followed by no verb is the main verb.
@@ -88,15 +97,31 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
       // "should be able to book": the adjective of a modal phrase sits between subject and verb.
       if (before.pos === 'ADJ' && /^(?:able|unable|allowed|supposed|likely|free|happy|required)$/.test(before.normal)) continue;
       if (before.pos === 'CCONJ' || (before.normal === ',' && previous !== undefined)) { coordinated = true; break; }
+      // "Meetings between them are logged": a pronoun after a preposition belongs to the subject's phrase.
+      if (before.pos === 'PRON' && OBJECT_PRONOUNS.has(before.normal) && tokens[i - 1]?.pos === 'ADP' && phraseEndingAt(phrases, i - 1)) {
+        subject = phraseEndingAt(phrases, i - 1);
+        break;
+      }
       if (before.pos === 'PRON' && SUBJECT_PRONOUNS.has(before.normal)) { subjectPronoun = before.normal; break; }
       if (before.pos === 'PRON' && /^(who|that|which)$/.test(before.normal)) {
         relative = true;
         let end = i;
         while (end > 0 && tokens[end - 1]?.pos === 'PUNCT') end -= 1;
         subject = phraseEndingAt(phrases, end);
+        // "the subcontractor responsible for that trade, who fixes it": "who" is a person, the phrase the adjective
+        // or prepositional phrase before it hangs from.
+        while (before.normal === 'who' && subject && tokens[subject.start - 1]?.pos === 'ADP') {
+          const hangsFrom = tokens[subject.start - 2]?.pos === 'ADJ' ? subject.start - 2 : subject.start - 1;
+          const outer = phraseEndingAt(phrases, hangsFrom);
+          if (!outer) break;
+          subject = outer;
+        }
         break;
       }
       subject = phraseEndingAt(phrases, i + 1);
+      // "Members who get three reports are suspended": the object of a relative clause before the verb is not its
+      // subject; the phrase the relative clause hangs from is.
+      if (subject && previousRelative && tokens[v - 1]?.normal !== 'to' && previous?.subject && previous.objects.some((o) => o.start === subject?.start) && previous.subject.end < subject.start) subject = previous.subject;
       // "Patients of a clinic book …", "bookings over 10 people need …": the subject is the phrase the prepositional
       // phrase hangs from.
       while (subject && ((tokens[subject.start - 1]?.pos === 'ADP' && HANGING_PREPOSITIONS.has(tokens[subject.start - 1]?.normal ?? ''))
@@ -160,15 +185,32 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
         particle = (tokens[i] as TaggedToken).normal;
         i += 1;
       }
-    } else if (tokens[i] && OBJECT_PRONOUNS.has((tokens[i] as TaggedToken).normal)) {
-      // "it"/"them" is the last object, or else the nearest phrase before the verb that is not its subject.
-      object = [...clauses].reverse().find((c) => c.object)?.object ?? [...phrases].reverse().find((phrase) => phrase.end <= v && phrase !== subject);
+    } else if (tokens[i] && (OBJECT_PRONOUNS.has((tokens[i] as TaggedToken).normal) || standsForOne(tokens, i))) {
+      // "it"/"them" is the last object, or else the nearest phrase before the verb that is not its subject; of those,
+      // the last that agrees in number ("gets a text and collects them": the medicines). "picks one" is one of the
+      // last plural things ("send offers …; the household picks one").
+      const pronoun = (tokens[i] as TaggedToken).normal;
+      const plural = pronoun === 'them' || pronoun === 'one' ? true : pronoun === 'it' ? false : undefined;
+      // Never the clause's own subject ("sends a crew to repair it": the crew repairs something else).
+      const earlier = [...clauses.flatMap((c) => c.objects).reverse(), ...[...phrases].reverse().filter((phrase) => phrase.end <= v)].filter((phrase) => phrase.start !== subject?.start);
+      const agreeing = plural === undefined ? undefined : earlier.find((phrase) => phrase.plural === plural);
+      object = agreeing ?? (pronoun === 'one' ? undefined : [...clauses].reverse().find((c) => c.object)?.object ?? [...phrases].reverse().find((phrase) => phrase.end <= v && phrase !== subject));
+      if (agreeing && pronoun === 'one') object = { ...agreeing, plural: false };
       if (object) objects.push(object);
       i += 1;
       if (tokens[i] && PARTICLES.has((tokens[i] as TaggedToken).normal)) {
         particle = (tokens[i] as TaggedToken).normal;
         i += 1;
       }
+    }
+    // "events that members register for": a preposition left at the end of a relative clause takes its antecedent.
+    const stranded = tokens[i];
+    if (!direct && stranded?.pos === 'ADP' && (tokens[i + 1] === undefined || /^(?:PUNCT|CCONJ)$/.test(tokens[i + 1]?.pos ?? '')) && subject) {
+      // The relative pronoun before the subject, or read as the subject's determiner ("that members").
+      const at = /^(?:that|which)$/.test(tokens[subject.start]?.normal ?? '') ? subject.start : subject.start - 1;
+      const pronoun = tokens[at];
+      const antecedent = (pronoun?.pos === 'PRON' || pronoun?.pos === 'DET') && /^(?:that|which)$/.test(pronoun.normal) ? phraseEndingAt(phrases, at) : undefined;
+      if (antecedent) preps.push({ prep: stranded.normal, phrase: antecedent });
     }
     // Prepositional phrases up to the next verb or clause break.
     for (; i < tokens.length; i += 1) {
@@ -179,6 +221,14 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
       if (after.pos === 'CCONJ' && last && last.phrase.end === i) {
         const again = tokens[i + 1]?.normal === last.prep ? i + 2 : i + 1;
         const more = phraseStartingAt(phrases, again);
+        // "book rooms by the hour and desks by the day": a phrase followed by the same preposition again is a second
+        // object with its own "by …", the verb left out.
+        const gapped = more && again === i + 1 && objects.length > 0 && tokens[more.end]?.normal === last.prep && phraseStartingAt(phrases, more.end + 1);
+        if (more && gapped) {
+          objects.push(more);
+          i = more.end - 1;
+          continue;
+        }
         if (more && tokens[more.end]?.pos !== 'VERB') {
           preps.push({ prep: last.prep, phrase: more });
           i = more.end - 1;
@@ -197,7 +247,12 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
 
     // "Orders are picked, loaded onto vans and delivered": a participle coordinated with a passive is passive too.
     const sharesPassive = coordinated && previous?.passive === true && objects.length === 0 && token.normal !== token.lemma && /(?:ed|en|wn|t)$/.test(token.normal);
-    const passive = sharesPassive || isPassive(tokens, v);
+    // "We want each snag recorded", "needs an agreement signed by both directors": a participle right after the object
+    // of a verb of wanting or having done is said of that object, passive ("builds a list grouped by aisle" only
+    // describes the list).
+    const complement = !relative && subject !== undefined && subject.end === v && token.normal !== token.lemma && /(?:ed|en|wn|ne|un|id)$/.test(token.normal)
+      && previous !== undefined && COMPLEMENT_VERBS.has(previous.verb) && previous.objects.some((o) => o.start === subject?.start);
+    const passive = sharesPassive || complement || isPassive(tokens, v);
     if (sharesPassive && previous?.object) subject = previous.object;
     const clause: Clause = {
       verb: mainHave ? 'have' : token.lemma.toLowerCase(),
@@ -235,6 +290,7 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
     if (after && host && tokens[after.end]?.pos !== 'VERB' && tokens[after.end]?.pos !== 'AUX' && after.head.pos !== 'PROPN') host.objects = [...host.objects, after];
     clauses.push(clause);
     previous = clause;
+    previousRelative = relative;
   }
   return clauses;
 }

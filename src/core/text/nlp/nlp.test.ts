@@ -33,6 +33,52 @@ describe('clauses', () => {
     ]);
   });
 
+  it('resolves "them" and "one" to an earlier phrase of the same number', () => {
+    const [collect] = parseText('When the medicines are ready the patient gets a text and collects them.');
+    expect(clausesOf(collect!).find((c) => c.verb === 'collect')?.object?.head.lemma).toBe('medicine');
+    const [pick] = parseText('Cleaners send offers with their price; the household picks one.');
+    expect(clausesOf(pick!).find((c) => c.verb === 'pick')?.object?.head.lemma).toBe('offer');
+  });
+
+  it('reads "who" as the person a phrase hangs from, and a participle after a wanted object as passive', () => {
+    const [sentence] = parseText('We want each snag recorded, assigned to the subcontractor responsible for that trade, who fixes it.');
+    const clauses = clausesOf(sentence!).map((c) => [c.verb, c.passive, c.subject?.head.lemma, c.object?.head.lemma]);
+    expect(clauses).toContainEqual(['record', true, undefined, 'snag']);
+    expect(clauses).toContainEqual(['fix', false, 'subcontractor', 'snag']);
+    const [described] = parseText('The app builds a shopping list grouped by aisle.');
+    expect(clausesOf(described!).some((c) => c.passive)).toBe(false);
+  });
+
+  it('gives a preposition left at the end of a relative clause its antecedent, and reads compounds the tagger splits', () => {
+    const [events] = parseText('Organisers post meetup events that members register for; each event has a limit.');
+    expect(clausesOf(events!).find((c) => c.verb === 'register')?.preps.map((p) => [p.prep, p.phrase.head.lemma])).toEqual([['for', 'event']]);
+    const [posting] = parseText('HR publishes the job posting on our careers page.');
+    expect(clausesOf(posting!)[0]?.object?.text).toBe('job posting');
+    const [lists] = parseText('A supervisor groups orders into pick lists and assigns them to pickers.');
+    expect(clausesOf(lists!).map((c) => c.verb)).toEqual(['group', 'assign']);
+    const [permits] = parseText('Permits renew every 12 months.');
+    expect(clausesOf(permits!)[0]).toMatchObject({ verb: 'renew', subject: { head: { lemma: 'permit' } } });
+  });
+
+  it('reads a verb WordNet lacks after a modal, and skips a relative clause to find the subject of a passive', () => {
+    const [upvote] = parseText('Other residents can upvote an existing report.');
+    expect(clausesOf(upvote!)[0]).toMatchObject({ verb: 'upvote', object: { head: { lemma: 'report' } } });
+    const [suspended] = parseText('Members who get three reports are suspended by a moderator.');
+    expect(clausesOf(suspended!).find((c) => c.verb === 'suspend')).toMatchObject({ passive: true, object: { head: { lemma: 'member' } }, subject: { head: { lemma: 'moderator' } } });
+    const [repair] = parseText('The department sends a crew to repair it when a resident reports a pothole.');
+    expect(clausesOf(repair!).find((c) => c.verb === 'repair')?.subject?.head.lemma).toBe('crew');
+  });
+
+  it('reads a second object whose verb is left out ("rooms by the hour and desks by the day")', () => {
+    const [sentence] = parseText('Members book rooms by the hour and desks by the day.');
+    expect(clausesOf(sentence!)[0]?.objects.map((o) => o.head.lemma)).toEqual(['room', 'desk']);
+  });
+
+  it('keeps a hyphenated word and a compound head together', () => {
+    const [sentence] = parseText('The teacher offers a make-up lesson and the driver raises a welfare alert.');
+    expect(clausesOf(sentence!).map((c) => c.object?.text)).toEqual(['make-up lesson', 'welfare alert']);
+  });
+
   it('turns a passive round: the grammatical subject is the object, the "by" phrase the agent', () => {
     const [sentence] = parseText('A home visit is arranged by a volunteer.');
     const [clause] = clausesOf(sentence!);

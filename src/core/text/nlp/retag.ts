@@ -76,6 +76,18 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
       && (tokens[index + 2] === undefined || tokens[index + 2]?.pos === 'PUNCT');
     if (afterDeterminer || inCompound) return { ...token, pos: 'NOUN', lemma: token.normal };
   }
+  // "publishes the job posting on our page": an -ing form after a determiner and a noun, before a preposition or a
+  // break, heads their compound when a verb came before it.
+  if (token.pos === 'VERB' && token.normal.endsWith('ing') && tokens[index - 1]?.pos === 'NOUN' && tokens[index - 2]?.pos === 'DET'
+    && (index + 1 >= tokens.length || /^(?:ADP|PUNCT|CCONJ)$/.test(tokens[index + 1]?.pos ?? '')) && tokens.slice(0, index - 2).some((t) => t.pos === 'VERB') && knows(token.normal, 'noun')) {
+    return { ...token, pos: 'NOUN', lemma: token.normal };
+  }
+  // "groups orders into pick lists": a bare verb form right after a preposition other than "to", before a noun,
+  // modifies that noun.
+  if (token.pos === 'VERB' && token.normal === token.lemma && tokens[index - 1]?.pos === 'ADP' && tokens[index - 1]?.normal !== 'to'
+    && tokens[index + 1]?.pos === 'NOUN' && knows(token.normal, 'noun')) {
+    return { ...token, pos: 'NOUN' };
+  }
   // "the translated files", "against published criteria", "Accepted speakers confirm": a participle before a noun,
   // after a determiner, a preposition or at the start, describes it.
   if (token.pos === 'VERB' && token.normal !== token.lemma && /(?:ed|en)$/.test(token.normal) && tokens[index + 1]?.pos === 'NOUN') {
@@ -85,12 +97,19 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
     if (describes) return { ...token, pos: 'ADJ' };
   }
   // "with a description, the flat and photos": an adjective after a determiner with no noun after it is the noun.
-  if (token.pos === 'ADJ' && tokens[index - 1]?.pos === 'DET' && (index + 1 >= tokens.length || /^(?:CCONJ|PUNCT|ADP)$/.test(tokens[index + 1]?.pos ?? '')) && knows(token.normal, 'noun')) {
+  // "raises a welfare alert and …": so is one after a determiner and a noun, the head of their compound.
+  const compoundHead = tokens[index - 1]?.pos === 'NOUN' && tokens[index - 1]?.normal === tokens[index - 1]?.lemma && tokens[index - 2]?.pos === 'DET';
+  if (token.pos === 'ADJ' && (tokens[index - 1]?.pos === 'DET' || compoundHead) && (index + 1 >= tokens.length || /^(?:CCONJ|PUNCT|ADP)$/.test(tokens[index + 1]?.pos ?? '')) && knows(token.normal, 'noun')) {
     return { ...token, pos: 'NOUN', lemma: token.normal };
   }
   // "Invoices have line items": "have" never takes a bare verb, so a bare word between it and a noun modifies the noun.
   if (token.pos === 'VERB' && token.normal === token.lemma && HAVE.has(tokens[index - 1]?.normal ?? '') && tokens[index + 1]?.pos === 'NOUN' && knows(token.normal, 'noun')) {
     return { ...token, pos: 'NOUN' };
+  }
+  // "Permits renew every year": a capitalised first word in -s right before a verb is its plural subject.
+  if (token.pos === 'VERB' && /^[A-Z][a-z]+s$/.test(token.text) && isSentenceStart(tokens, index) && /^(?:VERB|AUX)$/.test(tokens[index + 1]?.pos ?? '')) {
+    const singular = singularize(token.normal);
+    if (singular !== token.normal && knows(singular, 'noun')) return { ...token, pos: 'NOUN', lemma: singular };
   }
   if (token.pos === 'PROPN' && /^[A-Z][a-z]+$/.test(token.text) && isSentenceStart(tokens, index)) {
     const singular = singularize(token.normal);
@@ -131,6 +150,10 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
     if ((previousFits && nextFits) || afterPluralSubject || coordinatedVerb || parallel || beforeObjectPronoun || (token.pos === 'NOUN' && agreesWithDoer(tokens, index)) || afterRelative || ((afterInfinitive || afterModal) && token.pos === 'NOUN')) {
       const lemma = verbLemma(token);
       if (lemma) return { ...token, pos: 'VERB', lemma };
+      // "residents can upvote a report": a word WordNet does not know at all, after a modal or "to" and before an
+      // object, is a new verb.
+      const unknown = !knows(token.normal, 'noun') && !knows(singularize(token.normal), 'noun') && !knows(token.normal, 'adj');
+      if (unknown && (afterInfinitive || afterModal) && next !== undefined && OBJECT_START.has(next.pos) && /^[a-z]+$/.test(token.normal)) return { ...token, pos: 'VERB', lemma: token.normal };
     }
   }
   return token;

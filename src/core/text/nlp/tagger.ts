@@ -1,5 +1,6 @@
 import winkNLP, { type ItemSentence, type ItemToken, type WinkMethods } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
+import { knows } from './wordnet.js';
 
 /**
  * Part-of-speech tagging and lemmas for English, from wink-nlp and its English model (Universal POS tags: NOUN,
@@ -35,7 +36,9 @@ export function tagText(text: string): TaggedSentence[] {
   const sentences: TaggedSentence[] = [];
   doc.sentences().each((sentence: ItemSentence) => {
     const tokens: TaggedToken[] = [];
+    const spaced: boolean[] = [];
     sentence.tokens().each((token: ItemToken) => {
+      spaced.push(token.out(its.precedingSpaces) !== '');
       tokens.push({
         text: token.out(its.value),
         normal: token.out(its.normal),
@@ -45,7 +48,34 @@ export function tagText(text: string): TaggedSentence[] {
         type: token.out(its.type),
       });
     });
-    sentences.push({ text: sentence.out(its.value), tokens });
+    sentences.push({ text: sentence.out(its.value), tokens: joinHyphenated(tokens, spaced) });
   });
   return sentences;
+}
+
+/**
+ * "a make-up lesson", "the check-in", "a walk-around check": wink splits a hyphenated word in three. A word WordNet
+ * knows with its hyphen is one noun; an unknown one before a noun modifies it, as one adjective. A hyphenated verb
+ * ("re-inspected") and anything written with spaces around the dash stay as they are.
+ */
+function joinHyphenated(tokens: TaggedToken[], spaced: boolean[]): TaggedToken[] {
+  const joined: TaggedToken[] = [];
+  for (let i = 0; i < tokens.length; i += 1) {
+    const [first, dash, second] = [tokens[i] as TaggedToken, tokens[i + 1], tokens[i + 2]];
+    const word = dash && second ? `${first.normal}-${second.normal}` : '';
+    const attached = dash?.text === '-' && !spaced[i + 1] && !spaced[i + 2] && /^[a-z]+$/i.test(first.text) && /^[a-z]+$/i.test(second?.text ?? '');
+    if (!attached || !second || second.pos === 'VERB') {
+      joined.push(first);
+      continue;
+    }
+    const known = knows(word, 'noun');
+    const beforeNoun = tokens[i + 3]?.pos === 'NOUN';
+    if (!known && !beforeNoun) {
+      joined.push(first);
+      continue;
+    }
+    joined.push({ text: `${first.text}-${second.text}`, normal: word, lemma: word, pos: known ? 'NOUN' : 'ADJ', type: 'word' });
+    i += 2;
+  }
+  return joined;
 }

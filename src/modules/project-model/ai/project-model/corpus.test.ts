@@ -9,10 +9,10 @@ import { buildProjectModel } from './offline.js';
  * `npm run bench:quality`; the floors sit a little below what the engine reaches over the whole corpus.
  */
 const FLOORS: Record<string, number> = {
-  'entity recall': 0.69,
-  'entity precision': 0.75,
-  'actor recall': 0.76,
-  'key actions (use cases)': 0.79,
+  'entity recall': 0.67,
+  'entity precision': 0.74,
+  'actor recall': 0.79,
+  'key actions (use cases)': 0.83,
 };
 
 describe('the offline engine over the quality corpus', () => {
@@ -20,7 +20,7 @@ describe('the offline engine over the quality corpus', () => {
   const evaluated = corpus.map((item) => ({ item, model: buildProjectModel({ projectName: item.name, idea: item.idea, answers: item.answers }) }));
 
   it('has enough ideas, held-out ones among them', () => {
-    expect(corpus.length).toBeGreaterThanOrEqual(36);
+    expect(corpus.length).toBeGreaterThanOrEqual(52);
     expect(corpus.filter((item) => item.split === 'holdout').length).toBeGreaterThanOrEqual(10);
   });
 

@@ -12,6 +12,18 @@ describe('the offline project model', () => {
     expect(platform.map((c) => c.text).join(' ')).not.toMatch(/native mobile app|app store/);
   });
 
+  it('names records and people in the author\'s spelling and reads who does what a "who" question asks', () => {
+    const model = buildProjectModel({
+      projectName: 'Hoodcar',
+      idea: 'Organisers list cars. The renter uploads a driving licence and the organiser approves the licence. Couples rent cars for a weekend.',
+      answers: [{ question: 'Who inspects the cars?', answer: 'The fleet scheduler, every month.' }],
+    });
+    expect(model.entities.map((e) => e.name)).toContain('Licence');
+    expect(model.actors.map((a) => a.name)).toEqual(expect.arrayContaining(['Organiser', 'Couple', 'Scheduler']));
+    expect(model.useCases.map((u) => u.name)).toEqual(expect.arrayContaining(['Upload a licence', 'Rent a car', 'Inspect a car']));
+    expect(model.useCases.find((u) => u.name === 'Inspect a car')?.actor).toBe(model.actors.find((a) => a.name === 'Scheduler')?.id);
+  });
+
   it('asks an unanswered question again and never an answered one', () => {
     const model = buildProjectModel({
       projectName: 'Toolshed',

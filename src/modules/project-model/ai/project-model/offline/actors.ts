@@ -1,7 +1,7 @@
 import type { NounPhrase } from '../../../../../core/text/nlp/index.js';
 import type { ModelActor, ModelSource } from '../../../project-model.contract.js';
 import type { Sentence } from './read.js';
-import { displayName, isPersonWord, isProductWord, isSystemHead, lemmaOf, termOf } from './words.js';
+import { displayName, isPersonWord, isProductWord, isSystemHead, isVagueWord, lemmaOf, termOf } from './words.js';
 
 /**
  * The actors: people who do things in the text (subjects of verbs, agents of passives, the "for"/"by" of an action,
@@ -50,12 +50,26 @@ function systemName(phrase: NounPhrase, semantic: (lemma: string) => string[]): 
 
 export function findActors(sentences: Sentence[], semantic: (lemma: string) => string[]): ActorFinding[] {
   const found = new Map<string, ActorFinding>();
+  // What something is done to is kept, not an actor: "register teams", "create a club".
+  const actedOn = new Set(sentences.flatMap((sentence) => sentence.clauses.flatMap((clause) => clause.objects.map((object) => termOf(object)))));
   for (const sentence of sentences) {
     const asksWho = sentence.question !== undefined && /\bwho\b|\busers?\b|\bstaff\b/.test(sentence.question);
     for (const clause of sentence.clauses) {
       const acting = clause.objects.length > 0 && !clause.passive;
       const subjectTerm = clause.subject && personTerm(clause.subject, acting);
       if (subjectTerm) add(found, subjectTerm, 'person', sentence);
+      // "couples create their wedding", "a crew repairs it": a group that acts and is never acted on is people.
+      // Never the business itself, the subject of the idea's opening sentence ("A charity delivering hot lunches …").
+      const group = acting && sentence.order > 0 && !/^(?:be|have|include|contain|need|get|take|hold|want|use|run|offer|give)$/.test(clause.verb) && clause.subject && !subjectTerm && clause.subject.head.pos === 'NOUN' && semantic(lemmaOf(clause.subject))[0] === 'noun.group' ? termOf(clause.subject) : undefined;
+      if (group && !actedOn.has(group) && !isProductWord(lemmaOf(clause.subject as NounPhrase))) add(found, group, 'person', sentence);
+      // "When the control room dispatches an incident": one place or thing that acts on the records and is never acted
+      // on is an outside party (many that act, "the buses send their mileage", are devices the text also keeps).
+      const party = acting && !group && !subjectTerm && clause.subject && clause.subject.head.pos === 'NOUN' && clause.subject.determiner === 'the'
+        && !/^(?:be|have|include|contain|need|get|take|hold|want|use|run|offer|give|make|let|show|cost|last)$/.test(clause.verb)
+        && !clause.subject.plural && !isVagueWord(lemmaOf(clause.subject)) && /^noun\.(?:location|artifact)$/.test(semantic(lemmaOf(clause.subject))[0] ?? '') ? termOf(clause.subject) : undefined;
+      if (party && !actedOn.has(party) && !isProductWord(lemmaOf(clause.subject as NounPhrase))) add(found, party, 'system', sentence);
+      // "HR sends an offer letter": an acronym that acts on something is a team of people.
+      if (acting && clause.subject?.head.pos === 'PROPN' && /^[A-Z]{2,4}$/.test(clause.subject.text) && !systemName(clause.subject, semantic)?.includes(' ')) add(found, clause.subject.text, 'person', sentence);
       // "need approval from the manager": who an act is awaited from does it.
       const awaited = clause.object !== undefined && semantic(lemmaOf(clause.object))[0] === 'noun.act';
       for (const { prep, phrase } of clause.preps) {
@@ -74,7 +88,10 @@ export function findActors(sentences: Sentence[], semantic: (lemma: string) => s
     for (const phrase of sentence.phrases) {
       const lemma = lemmaOf(phrase);
       if (asksWho) {
-        const term = personTerm(phrase);
+        // "Who schedules inspections?" — "The office scheduler": a doer's noun (-er, -or, -ist) answering "who" is a
+        // person, though WordNet knows it first as a machine.
+        const doer = phrase.head.pos === 'NOUN' && /^(?:[a-z]{3,}(?:er|or|ist))$/.test(lemmaOf(phrase)) && phrase === sentence.phrases[0] && semantic(lemmaOf(phrase))[0] !== 'noun.group';
+        const term = personTerm(phrase) ?? (doer ? termOf(phrase) : undefined);
         if (term) add(found, term, 'person', sentence);
       }
       // "a payment provider", "the carriers' telematics API": a named kind of outside service.

@@ -1,4 +1,4 @@
-import { semanticClasses, synonyms, type NounPhrase } from '../../../../../core/text/nlp/index.js';
+import { authorSpellings, respell, semanticClasses, synonyms, type NounPhrase } from '../../../../../core/text/nlp/index.js';
 import { singularize } from '../../../../../core/text/index.js';
 import { emptyProjectModel, type ModelActor, type ModelEntity, type ProjectModel } from '../../../project-model.contract.js';
 import type { ProjectModelInput } from '../schema.js';
@@ -95,5 +95,23 @@ export function buildModel(input: ProjectModelInput): ProjectModel {
   model.problem = problem;
   model.glossary = glossaryOf(model, sentences);
   model.openQuestions = openQuestionsOf(input, model, new IdPool());
+  inAuthorSpelling(model, authorSpellings(sentences.map((sentence) => sentence.tagged)));
   return applyFocus(keepCorrections(model, input.previous), focusTerms(input.instructions));
+}
+
+/** Names and composed texts in the author's spelling ("Driving licence", "Organiser"), once everything is matched. */
+function inAuthorSpelling(model: ProjectModel, spellings: Map<string, string>): void {
+  if (spellings.size === 0) return;
+  const fix = (text: string): string => respell(text, spellings);
+  for (const entity of model.entities) entity.name = fix(entity.name);
+  for (const actor of model.actors) {
+    actor.name = fix(actor.name);
+    actor.needs = actor.needs.map(fix);
+  }
+  for (const useCase of model.useCases) {
+    useCase.name = fix(useCase.name);
+    useCase.trigger = fix(useCase.trigger);
+    useCase.outcome = fix(useCase.outcome);
+    for (const step of useCase.steps) step.action = fix(step.action);
+  }
 }

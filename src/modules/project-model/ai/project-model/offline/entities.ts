@@ -152,6 +152,8 @@ function subjectIsActor(clause: Clause): boolean {
   // the product for them ("the app builds a shopping list").
   const lemma = lemmaOf(clause.subject);
   if (isProductWord(lemma) && clause.objects.length > 0) return true;
+  // "HR publishes the job posting": an acronym that acts is a team.
+  if (clause.subject.head.pos === 'PROPN' && /^[A-Z]{2,4}$/.test(clause.subject.text) && clause.objects.length > 0) return true;
   return clause.subject.head.pos !== 'PROPN' && (isPersonWord(lemma, clause.objects.length > 0) || (clause.objects.length > 0 && semanticClasses(lemma, 'noun', 1)[0] === 'noun.group'));
 }
 
@@ -238,7 +240,8 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>): 
       if (clause.subject && !clause.passive && !STATEMENT_VERBS.has(clause.verb) && semanticClasses(lemmaOf(clause.subject), 'noun', 2).includes('noun.group')) agents.add(termOf(clause.subject));
       for (const object of clause.objects) if (!clause.passive) actedOn.add(termOf(object));
       if (clause.passive) for (const object of clause.objects) actedOn.add(termOf(object));
-      const light = LIGHT_VERBS.has(clause.verb);
+      // "gives feedback on each chapter", "give a score": what is given as said or judged is kept; "give them access" is not.
+      const light = LIGHT_VERBS.has(clause.verb) && !(clause.verb === 'give' && clause.objects.length > 0 && clause.objects.every((object) => CONTENT_CLASSES.has(semanticClasses(lemmaOf(object), 'noun', 2).find((name) => name !== 'noun.process') ?? '')));
       const byActor = subjectIsActor(clause) || clause.passive;
       if (byActor && !light) {
         // "phone the office": a verb done to people names a party, not something kept.
@@ -270,7 +273,9 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>): 
       // Money someone gets is paid out and kept ("everyone gets a full refund").
       if (clause.verb === 'get' && !clause.passive) for (const object of clause.objects) if (semanticClasses(lemmaOf(object), 'noun', 1)[0] === 'noun.possession') add(object, 1, sentence);
       // Statements about a record: "a loan lasts one week", "each tour has a guide".
-      if (!clause.passive && clause.subject && (STATEMENT_VERBS.has(clause.verb) || clause.objects.length === 0) && !isPersonWord(lemmaOf(clause.subject))) {
+      // "Basements have no signal" says what is missing, not what is kept.
+      const absent = clause.objects.length > 0 && clause.objects.every((object) => object.determiner === 'no');
+      if (!absent && !clause.passive && clause.subject && (STATEMENT_VERBS.has(clause.verb) || clause.objects.length === 0) && !isPersonWord(lemmaOf(clause.subject))) {
         add(clause.subject, 2, sentence);
         if (clause.verb === 'have' || clause.verb === 'include') for (const object of clause.objects) add(object, 1, sentence);
       }
@@ -286,7 +291,10 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>): 
       // a record.
       const owns = sentence.tagged.tokens[phrase.end]?.pos === 'PART' && sentence.phrases[index + 1]?.start === phrase.end + 1;
       // Many of a physical thing ("photos", "laptops") are rows of their own.
-      const bonus = (phrase.determiner === 'each' || phrase.determiner === 'every' || owns ? 0.5 : 0) + (phrase.plural && isPhysical(lemmaOf(phrase)) ? 0.5 : 0);
+      // So is what is counted ("5 branches", "two depots") or priced and limited one by one ("max 10 per table").
+      const counted = (phrase.number !== undefined && !isMeasure(phrase) && /^(?:\d|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)/i.test(phrase.number))
+        || sentence.tagged.tokens[phrase.start - 1]?.normal === 'per';
+      const bonus = (counted ? 0.5 : 0) + (phrase.determiner === 'each' || phrase.determiner === 'every' || owns ? 0.5 : 0) + (phrase.plural && isPhysical(lemmaOf(phrase)) ? 0.5 : 0);
       const finding = found.get(termOf(phrase));
       if (finding) finding.score += 0.5 + bonus;
       else if (phrase.head.pos === 'NOUN') add(phrase, 0.75 + bonus, sentence);

@@ -1,5 +1,5 @@
 import { capitalize } from '../../../../../core/text/index.js';
-import { derivedForms, semanticClasses, senses, takesThingObject, type Clause, type NounPhrase } from '../../../../../core/text/nlp/index.js';
+import { clausesOf, derivedForms, nounPhrases, parseText, semanticClasses, senses, takesThingObject, type Clause, type NounPhrase } from '../../../../../core/text/nlp/index.js';
 import type { ModelActor, ModelEntity, ModelRule, ModelStep, ModelUseCase } from '../../../project-model.contract.js';
 import { earlierTransaction, isMeasure } from './entities.js';
 import type { IdPool } from './ids.js';
@@ -62,7 +62,8 @@ function outcomeOf(verb: string, particle: string, thing: string, entity: ModelE
 /** "a place in a class", "the number of guests": a vague object stands for the record its preposition names. */
 function concreteObject(object: NounPhrase, clause: Clause): NounPhrase {
   if (object.nouns.length > 0 || !isVagueWord(lemmaOf(object))) return object;
-  const named = clause.preps.find((p) => p.phrase.start >= object.end && /^(?:in|of|on|for)$/.test(p.prep));
+  // Only a part of something ("in", "of"): "log time for a client" logs time.
+  const named = clause.preps.find((p) => p.phrase.start >= object.end && /^(?:in|of)$/.test(p.prep));
   return named ? named.phrase : object;
 }
 
@@ -73,6 +74,8 @@ function nameOf(object: NounPhrase, entity: ModelEntity): string {
   // Nouns modify ("donation appointment"); so do adjectives that are mostly nouns ("home visit"), never qualities ("small").
   const modifiers = words.slice(0, -1).filter((word) => /^[a-z][a-z-]*$/.test(word) && word !== object.number?.toLowerCase()
     && (object.nouns.includes(word) || senses(word, 'noun').length > senses(word, 'adj').length));
+  // "invoice the loan fee": the record found through a modifier ("loan") is what it is about, the phrase what is done.
+  if (!name.endsWith(lemmaOf(object)) && object.nouns.includes(name) && isRecordPhrase(object, true)) return termOf(object);
   if (!name.endsWith(lemmaOf(object)) || modifiers.length === 0 || modifiers.length > 2 || modifiers.length < name.split(' ').length - 1) return name;
   return [...modifiers, lemmaOf(object)].join(' ');
 }
@@ -108,6 +111,59 @@ function implicitObject(clause: Clause, sentence: Sentence, resolve: Resolver): 
   return timed && entity ? { phrase: timed.phrase, entity } : undefined;
 }
 
+/** Verbs a record does rather than undergoes: "a loan lasts", "fees cost", "orders come in". */
+const UNDERGOING_STATEMENTS = new Set(['last', 'cost', 'run', 'start', 'end', 'come', 'go', 'arrive', 'happen', 'wait', 'stay', 'fall', 'rise', 'grow', 'drop', 'move', 'expire', 'belong', 'depend', 'appear', 'show', 'trigger', 'count', 'matter', 'fit', 'sit', 'stand', 'live', 'travel', 'leave', 'return']);
+
+/**
+ * Whether a record is what a verb changes ("permits renew", "the list updates"), not what does it: a verb of change,
+ * creation or contact (open, close), never of competing or meeting ("the book wins", "clubs meet"), and a record that
+ * is not a group of people.
+ */
+function undergoes(verb: string, subject: NounPhrase): boolean {
+  const kind = semanticClasses(verb, 'verb', 1)[0] ?? '';
+  return /^verb\.(?:change|creation|contact)$/.test(kind) && semanticClasses(lemmaOf(subject), 'noun', 1)[0] !== 'noun.group';
+}
+
+/** "turn faults into work orders", "convert hours into an invoice": the phrase after "into". */
+function madeInto(clause: Clause): NounPhrase | undefined {
+  if (!/^(?:turn|convert|transform|make)$/.test(clause.verb) || clause.objects.length === 0 || clause.passive) return undefined;
+  return clause.preps.find((p) => p.prep === 'into')?.phrase;
+}
+
+/** Properties people set or change: WordNet's attributes and states ("availability", "condition", "status"). */
+function isPropertyWord(lemma: string): boolean {
+  const first = semanticClasses(lemma, 'noun', 1)[0];
+  return first === 'noun.attribute' || first === 'noun.state';
+}
+
+/** "make photos of the damage", "make an offer": a record phrase right after "make", not a pronoun or "sure". */
+function makesRecord(clause: Clause, sentence: Sentence): boolean {
+  const object = clause.objects[0];
+  const next = sentence.tagged.tokens[clause.verbIndex + 1];
+  return object !== undefined && !clause.passive && next !== undefined && next.pos !== 'PRON' && object.start <= clause.verbIndex + 2 && !isProductWord(lemmaOf(object)) && isRecordPhrase(object, true);
+}
+
+/**
+ * "Who schedules inspections?" answered "The office scheduler": the question's action done by the person the answer
+ * names, as a sentence of its own (the question's words, quoted from the answer).
+ */
+function askedWho(sentences: Sentence[], resolve: Resolver): Sentence[] {
+  const asked: Sentence[] = [];
+  const seen = new Set<string>();
+  for (const answer of sentences) {
+    const question = answer.question;
+    if (question === undefined || seen.has(question) || !/^\s*who\b/.test(question)) continue;
+    const doer = answer.phrases.find((phrase) => resolve.actorOf(phrase) !== undefined);
+    if (!doer) continue;
+    seen.add(question);
+    for (const tagged of parseText(question)) {
+      const clauses = clausesOf(tagged).filter((clause) => !clause.subject && !clause.subjectPronoun && !clause.passive).map((clause) => ({ ...clause, subject: doer }));
+      if (clauses.length > 0) asked.push({ ...answer, text: tagged.text, tagged, phrases: nounPhrases(tagged.tokens), clauses });
+    }
+  }
+  return asked;
+}
+
 type Action = { actor: ModelActor; verb: string; particle: string; object: NounPhrase; entity: ModelEntity; clause: Clause; preposition: string; where?: string };
 
 export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules: ModelRule[], resolve: Resolver, ids: IdPool): ModelUseCase[] {
@@ -137,7 +193,7 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
       sources: [sentence.source],
     });
   };
-  for (const sentence of sentences) {
+  for (const sentence of [...sentences, ...askedWho(sentences, resolve)]) {
     for (const clause of sentence.clauses) {
       if (clause.negated) continue;
       const awaited = awaitedAct(clause);
@@ -147,15 +203,33 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
         if (entity && actor) add({ actor, verb: awaited.verb, particle: '', object: clause.subject, entity, clause, preposition: '' }, sentence);
         continue;
       }
-      if (LIGHT_VERBS.has(clause.verb)) continue;
+      // "make photos", "make an offer": "make" with a record written right after it creates that record.
+      if (LIGHT_VERBS.has(clause.verb) && !(clause.verb === 'make' && makesRecord(clause, sentence)) && !madeInto(clause)) continue;
       const named = resolve.actorOf(clause.subject);
       let actor = named;
       // "we"/"I", an imperative, a passive without its agent or the product itself ("the app builds a list"): the
       // first person actor.
       const byProduct = clause.subject !== undefined && !clause.passive && isProductWord(lemmaOf(clause.subject));
       if (!actor && (!clause.subject || clause.subjectPronoun || clause.passive || byProduct) && (clause.subjectPronoun !== 'it')) actor = people[0];
+      // "Permits renew every 12 months", "applications close on 31 March": a record that undergoes what is usually done
+      // to something has it done by the people who run it.
+      const written = sentence.tagged.tokens[clause.verbIndex]?.normal ?? '';
+      const finite = !/(?:ed|en|ing)$/.test(written) || written === clause.verb;
+      const undergone = !actor && finite && !clause.passive && clause.objects.every(isMeasure) && clause.subject !== undefined && !clause.subjectPronoun && takesThingObject(clause.verb)
+        && !UNDERGOING_STATEMENTS.has(clause.verb) && !isPersonWord(lemmaOf(clause.subject), true) && undergoes(clause.verb, clause.subject) ? resolve.entityOf(clause.subject) : undefined;
+      if (undergone && clause.subject && people[0]) {
+        add({ actor: people[0], verb: clause.verb, particle: clause.particle ? ` ${clause.particle}` : '', object: clause.subject, entity: undergone, clause, preposition: '' }, sentence);
+        continue;
+      }
       if (!actor) continue;
       if (!named && !byProduct && clause.subject && !clause.passive && !isPersonWord(lemmaOf(clause.subject)) && clause.subject.head.pos !== 'PROPN') continue;
+      // "turns unbilled hours into an invoice": what something is made into is created.
+      const into = madeInto(clause);
+      if (into) {
+        const entity = resolve.entityOf(into) ?? (isRecordPhrase(into, true) ? loose(into) : undefined);
+        if (entity) add({ actor, verb: 'create', particle: '', object: into, entity, clause, preposition: '' }, sentence);
+        continue;
+      }
       const direct = clause.objects.filter((object) => !isMeasure(object));
       const objects = direct.length > 0 ? direct.map((object) => concreteObject(object, clause)) : clause.preps.filter((p) => ACTION_PREPOSITIONS.has(p.prep)).slice(0, 1).map((p) => p.phrase);
       if (objects.length === 0 && takesThingObject(clause.verb)) {
@@ -172,7 +246,9 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
         // An action on a record the model does not keep (yet), or on a person ("assign a contractor"), is still a use
         // case, without an entity.
         // A vague word acted on directly is still what the action is about ("log time").
-        const isLoose = object.head.pos === 'NOUN' && (isRecordPhrase(object, true) || (isVagueWord(lemmaOf(object)) && clause.objects.includes(object)) || (resolve.actorOf(object) !== undefined && object !== clause.subject));
+        // So is a property someone sets or changes, acted on directly ("set their availability", "note the condition").
+        const isLoose = object.head.pos === 'NOUN' && (isRecordPhrase(object, true) || (isVagueWord(lemmaOf(object)) && clause.objects.includes(object))
+          || (clause.objects.includes(object) && isPropertyWord(lemmaOf(object))) || (resolve.actorOf(object) !== undefined && object !== clause.subject));
         const entity = resolve.entityOf(object) ?? (isLoose ? loose(object) : undefined);
         if (!entity) continue;
         const particle = clause.particle ? ` ${clause.particle}` : '';

@@ -1,0 +1,34 @@
+import { singularize } from '../inflection.js';
+import type { TaggedSentence } from './tagger.js';
+
+/**
+ * The tagger's normal forms and lemmas use American spelling ("licence" → license, "organiser" → organizer, "enrol" →
+ * enroll). Names built from lemmas are given back in the author's spelling: a map from the tagger's word to the
+ * written one, and a function that puts it back into a composed text.
+ */
+export function authorSpellings(sentences: readonly TaggedSentence[]): Map<string, string> {
+  const spellings = new Map<string, string>();
+  for (const { tokens } of sentences) {
+    for (const token of tokens) {
+      const written = token.text.toLowerCase();
+      if (written === token.normal || !/^[a-z]+$/.test(written) || !/^[a-z]+$/.test(token.normal) || written.slice(0, 3) !== token.normal.slice(0, 3)) continue;
+      spellings.set(token.normal, written);
+      // The lemma of a noun in the plural is its singular as written ("centres" → centre); of a bare verb, itself.
+      const lemma = token.lemma.toLowerCase();
+      if (token.pos === 'NOUN' || token.pos === 'PROPN') spellings.set(lemma, singularize(written));
+      else if (token.normal === lemma) spellings.set(lemma, written);
+    }
+  }
+  for (const [from, to] of spellings) if (from === to || Math.abs(from.length - to.length) > 2) spellings.delete(from);
+  return spellings;
+}
+
+/** A text with each word the author spelt differently in their spelling, its capital kept. */
+export function respell(text: string, spellings: ReadonlyMap<string, string>): string {
+  if (spellings.size === 0) return text;
+  return text.replace(/[A-Za-z]+/g, (word) => {
+    const written = spellings.get(word.toLowerCase());
+    if (!written) return word;
+    return /^[A-Z]/.test(word) ? written.charAt(0).toUpperCase() + written.slice(1) : written;
+  });
+}
