@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkText, gateTexts } from '../../../../core/text/quality/index.js';
-import { documentKinds } from '../../../generation/index.js';
-import { emptyProjectModel, projectModelTask, type ProjectModel } from '../../../project-model/index.js';
-import { investCheck, pointsFor } from './invest.js';
-import { storyGenerationTask, type StoryGenerationInput, type StoryGenerationOutput } from './index.js';
+import { checkText, gateTexts } from '../src/core/text/quality/index.js';
+import { documentKinds } from '../src/modules/generation/index.js';
+import { emptyProjectModel, projectModelTask, type ProjectModel } from '../src/modules/project-model/index.js';
+import { investCheck, pointsFor } from '../src/modules/backlog/ai/story-generation/invest.js';
+import { storyGenerationTask, type StoryGenerationInput, type StoryGenerationOutput } from '../src/modules/backlog/ai/story-generation/index.js';
 
 /** Stories proposed offline from PRDs and SRSs the offline engine wrote for ideas of the quality corpus. */
 const IDEAS = ['dev-bike-repair', 'dev-clinic-booking', 'dev-book-club', 'dev-animal-shelter', 'dev-coworking-rooms'];
@@ -12,7 +12,7 @@ const IDEAS = ['dev-bike-repair', 'dev-clinic-booking', 'dev-book-club', 'dev-an
 type Idea = { name: string; idea: string; answers: Array<{ question: string; answer: string }> };
 
 function generated(file: string) {
-  const idea = JSON.parse(readFileSync(new URL(`../../../../../bench/corpus/ideas/${file}.json`, import.meta.url), 'utf8')) as Idea;
+  const idea = JSON.parse(readFileSync(new URL(`../bench/corpus/ideas/${file}.json`, import.meta.url), 'utf8')) as Idea;
   const model = projectModelTask.builtin({ projectName: idea.name, idea: idea.idea, answers: idea.answers }, {});
   const write = (type: 'prd' | 'srs') => {
     const kind = documentKinds[type];
@@ -124,7 +124,7 @@ describe('priorities, sizes and the INVEST check', () => {
 
 describe('over every idea of the quality corpus', () => {
   it('proposes the PRD’s and the SRS’s own titles, from their content or their Markdown, with Given/When/Then criteria that pass the gate unrepaired', () => {
-    const files = readdirSync(new URL('../../../../../bench/corpus/ideas/', import.meta.url)).map((f) => f.replace(/\.json$/, ''));
+    const files = readdirSync(new URL('../bench/corpus/ideas/', import.meta.url)).map((f) => f.replace(/\.json$/, ''));
     expect(files.length).toBeGreaterThanOrEqual(36);
     const problems: string[] = [];
     for (const file of files) {
