@@ -123,7 +123,7 @@ describe('priorities, sizes and the INVEST check', () => {
 });
 
 describe('over every idea of the quality corpus', () => {
-  it('proposes the PRD’s and the SRS’s own titles, from their content or their Markdown, with Given/When/Then criteria that pass the gate unrepaired', () => {
+  it('proposes the PRD’s and the SRS’s own titles, from their content or their Markdown, with Given/When/Then criteria that pass the gate unrepaired and never ask for a field the system fills', () => {
     const files = readdirSync(new URL('../bench/corpus/ideas/', import.meta.url)).map((f) => f.replace(/\.json$/, ''));
     expect(files.length).toBeGreaterThanOrEqual(36);
     const problems: string[] = [];
@@ -135,6 +135,8 @@ describe('over every idea of the quality corpus', () => {
           const where = `${file} ${kind}${content ? '' : ' (Markdown only)'}`;
           if (JSON.stringify(out.proposals.map((p) => p.title)) !== JSON.stringify(headingTitles(doc.markdown, prefix))) problems.push(`${where}: titles differ`);
           if (out.proposals.some((p) => !p.acceptanceCriteria.length || p.acceptanceCriteria.some((c) => !/^Given .+, when .+, then .+\.$/.test(c)))) problems.push(`${where}: a criterion is not Given/When/Then`);
+          // Nobody types when a record was created or its lifecycle status, so no criterion asks them to.
+          if (out.proposals.some((p) => p.acceptanceCriteria.some((c) => /leaves .*\b(created at|updated at|the status)\b.* empty/.test(c)))) problems.push(`${where}: a criterion asks for a field the system fills`);
           const gated = gateTexts(storyGenerationTask.prose!(out));
           if (gated.failures.length || gated.fields.some((f) => f.repaired)) problems.push(`${where}: ${JSON.stringify(gated.failures)}`);
         }

@@ -67,6 +67,15 @@ function ruleClause(model: ProjectModel, text: string): string {
   return known ? clauseText.charAt(0).toLowerCase() + clauseText.slice(1) : clauseText;
 }
 
+/**
+ * Fields a person never types: when a record was created or changed, and its lifecycle status (moved by actions, not
+ * entered). A criterion about leaving them empty would describe a form no one sees.
+ */
+function filledBySystem(attribute: { name: string; type: string }): boolean {
+  const name = attribute.name.replaceAll('_', ' ').toLowerCase();
+  return /^(created|updated|modified|deleted) (at|on)$/.test(name) || (attribute.type === 'enum' && name === 'status');
+}
+
 export function useCaseCriteria(model: ProjectModel, useCase: ModelUseCase, parts: CriteriaParts, max = 6): string[] {
   const criteria = [mainCriterion(parts, useCase)];
   const steps = stepsCriterion(model, useCase);
@@ -76,7 +85,7 @@ export function useCaseCriteria(model: ProjectModel, useCase: ModelUseCase, part
     for (const rule of model.rules.filter((r) => r.entity === entity.id).slice(0, 2)) {
       criteria.push(givenWhenThen({ given: `the rule that ${ruleClause(model, rule.text)}`, when: actsClause(parts), then: 'the result follows that rule' }));
     }
-    const required = entity.attributes.filter((a) => a.required && a.type !== 'reference').map((a) => `the ${a.name.replaceAll('_', ' ')}`);
+    const required = entity.attributes.filter((a) => a.required && a.type !== 'reference' && !filledBySystem(a)).map((a) => `the ${a.name.replaceAll('_', ' ')}`);
     if (required.length) {
       const record = nounPhrase({ head: common(entity.name), determiner: 'the' }).text;
       criteria.push(
