@@ -13,12 +13,11 @@
  *   BENCH_DRIVERS=postgres BENCH_POSTGRES_URL=… npm run bench:backlog   # one driver only
  *   BENCH_PROJECTS=20 BENCH_STORIES=20000 BENCH_ACTIVITY=200000 npm run bench:backlog   # smaller
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { generateNKeysBetween } from 'fractional-indexing';
-import pg from 'pg';
+import { scratchDatabase } from './support/scratch-database.js';
 import { loadConfig } from '../src/config.js';
 import { hashSecret, newSecretToken } from '../src/core/auth/secrets.js';
 import { startServer } from '../src/server.js';
@@ -54,26 +53,6 @@ async function time(count: number, request: () => Promise<void>): Promise<number
 }
 
 const summary = (sorted: number[]) => `p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms`;
-
-/** A database of its own on the PostgreSQL server, dropped afterwards. */
-async function scratchDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `atelier_bench_${crypto.randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const cleanup = new pg.Client({ connectionString: serverUrl });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await cleanup.end();
-    },
-  };
-}
 
 type Figures = { driver: string; loadSeconds: number; boardP50: number; firstP50: number; deepP50: number; burndownP50: number };
 

@@ -14,13 +14,12 @@
  *       # also on that server, in a scratch database created and dropped by the benchmark
  *   BENCH_CONVERSATIONS=1000 npm run bench:chat                         # a quick run
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
+import { scratchDatabase, vacuumAnalyze } from './support/scratch-database.js';
 import { openDatabase, RUNTIME_ROLE, type Database, type Tx } from '../src/core/db/database.js';
 import { migrateUp } from '../src/core/db/migrator.js';
 import { withUser } from '../src/core/db/tenancy.js';
@@ -217,32 +216,15 @@ if (process.env.BENCH_SKIP_PGLITE !== '1') {
 
 const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 if (serverUrl) {
-  const name = `atelier_bench_${crypto.randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
+  const scratch = await scratchDatabase(serverUrl);
   try {
-    const db = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 2 });
+    const db = await openDatabase({ kind: 'postgres', url: scratch.url, poolSize: 2 });
     try {
-      await run('PostgreSQL', db, async () => {
-        const client = new pg.Client({ connectionString: url.toString() });
-        await client.connect();
-        try {
-          await client.query('VACUUM ANALYZE');
-        } finally {
-          await client.end();
-        }
-      });
+      await run('PostgreSQL', db, () => vacuumAnalyze(scratch.url));
     } finally {
       await db.close();
     }
   } finally {
-    const cleanup = new pg.Client({ connectionString: serverUrl });
-    await cleanup.connect();
-    await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await cleanup.end();
+    await scratch.drop();
   }
 }

@@ -13,7 +13,6 @@
  *   BENCH_JOBS=10 BENCH_INPUTS=50 BENCH_REQUESTS=300 npm run bench:health
  *   BENCH_CPU_PROFILE=loaded.cpuprofile npm run bench:health  # a CPU profile of the main thread while the jobs run
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,7 +21,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { loadConfig } from '../src/config.js';
 import { hashSecret, newSecretToken } from '../src/core/auth/secrets.js';
 import { startServer } from '../src/server.js';
-import pg from 'pg';
+import { scratchDatabase } from './support/scratch-database.js';
 
 const JOBS = Number(process.env.BENCH_JOBS ?? 10);
 const INPUTS_PER_JOB = Number(process.env.BENCH_INPUTS ?? 50);
@@ -73,26 +72,6 @@ const describe = (label: string, sorted: number[]) =>
   `${label}: ${sorted.length} requests, p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms, max ${(sorted.at(-1) ?? NaN).toFixed(1)} ms`;
 
 type Figures = { driver: string; idleP99: number; loadedP99: number; ratio: number };
-
-/** A database of its own on the PostgreSQL server, dropped afterwards. */
-async function scratchDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `atelier_bench_${crypto.randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const cleanup = new pg.Client({ connectionString: serverUrl });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await cleanup.end();
-    },
-  };
-}
 
 async function benchmark(databaseUrl: string | undefined): Promise<Figures> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-bench-'));
