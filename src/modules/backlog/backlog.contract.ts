@@ -364,3 +364,23 @@ export const sprintPlanSchema = z.object({
   points: z.number().int(),
   skipped: z.array(z.object({ storyId: z.string(), key: z.string(), reason: z.string() })).describe('backlog stories passed over, e.g. unestimated or too big for what is left'),
 });
+
+// ── Path parameters and list queries ────────────────────────────────────────────────────────────────────────────────
+export const projectBacklogParams = z.object({ projectId: z.string() });
+export const storyParams = z.object({ projectId: z.string(), storyId: z.string() });
+export const epicParams = z.object({ projectId: z.string(), epicId: z.string() });
+export const sprintParams = z.object({ projectId: z.string(), sprintId: z.string() });
+export const storyRelationParams = z.object({ projectId: z.string(), storyId: z.string(), kind: z.string(), relatedStoryId: z.string() });
+
+export const listEpicsQuery = z.object({ status: epicStatusSchema.optional(), limit: limitSchema, cursor: cursorSchema }).strict();
+export type ListEpicsQuery = z.infer<typeof listEpicsQuery>;
+export const listSprintsQuery = z.object({ status: sprintStatusSchema.optional(), limit: limitSchema, cursor: cursorSchema }).strict();
+export type ListSprintsQuery = z.infer<typeof listSprintsQuery>;
+export const listActivityQuery = z.object({ limit: limitSchema, cursor: cursorSchema }).strict();
+export type ListActivityQuery = z.infer<typeof listActivityQuery>;
+export type CreateRelationBody = z.infer<typeof createRelationBody>;
+export type StoryRelation = z.infer<typeof storyRelationSchema>;
+export const storyRelationListSchema = z.object({ items: z.array(storyRelationSchema) });
+export type UpdateSprintBody = z.infer<typeof updateSprintBody>;
+export type StartSprintBody = z.infer<typeof startSprintBody>;
+export type VelocityQuery = z.infer<typeof velocityQuery>;
