@@ -30,6 +30,7 @@ import type {
   storyActivitySchema,
   storyPageSchema,
   storyProposalSchema,
+  storyRelationListSchema,
   storyRelationSchema,
   storySchema,
   taskPageSchema,
@@ -81,11 +82,11 @@ export const backlogApi = {
     activity: (projectId: string, id: string, cursor?: string | null, signal?: AbortSignal) =>
       apiRequest<ResponseOf<typeof storyActivityPageSchema>>('GET', `${story(projectId, id)}/activity`, { query: { cursor, limit: 100 }, signal }),
     relations: (projectId: string, id: string, signal?: AbortSignal) =>
-      apiRequest<{ items: StoryRelation[] }>('GET', `${story(projectId, id)}/relations`, { signal }),
+      apiRequest<ResponseOf<typeof storyRelationListSchema>>('GET', `${story(projectId, id)}/relations`, { signal }),
     relate: (projectId: string, id: string, body: RequestOf<typeof createRelationBody>) =>
       apiRequest<StoryRelation>('POST', `${story(projectId, id)}/relations`, { body }),
     unrelate: (projectId: string, id: string, relatedStoryId: string, kind: string) =>
-      apiRequest<void>('DELETE', `${story(projectId, id)}/relations/${enc(relatedStoryId)}`, { query: { kind } }),
+      apiRequest<void>('DELETE', `${story(projectId, id)}/relations/${enc(kind)}/${enc(relatedStoryId)}`),
     similar: (projectId: string, query: RequestOf<typeof similarStoriesQuery>, signal?: AbortSignal) =>
       apiRequest<SimilarStories>('GET', `${base(projectId)}/stories/similar`, { query, signal }),
     estimate: (projectId: string, body: RequestOf<typeof estimateBody>, signal?: AbortSignal) =>
