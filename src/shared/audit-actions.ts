@@ -67,6 +67,9 @@ export const auditActions = {
   wireframe_deleted: 'deleted wireframe',
 
   conversation_deleted: 'deleted conversation',
+
+  story_generation_requested: 'requested story proposals',
+  story_proposals_accepted: 'accepted story proposals',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof auditActions;

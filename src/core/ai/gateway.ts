@@ -216,7 +216,7 @@ export function createAiGateway(options: AiGatewayOptions): AiGateway {
       projectId: context.projectId ?? null,
       userId: context.userId,
       jobId: context.jobId ?? null,
-      generationType: task.name,
+      generationType: task.generationType ?? task.name,
       provider: settings.provider,
       model: settings.provider === 'builtin' ? BUILTIN_MODEL : settings.model,
       cost,

@@ -5,6 +5,7 @@ import type { Database } from '../db/database.js';
 import { createAiGateway, type AiGateway } from './gateway.js';
 import type { OfflineEngine } from './offline-engine.js';
 export { extractJson } from './structured-output.js';
+export { recordGenerationOutcome } from './ledger.js';
 import { loadPricing } from './pricing.js';
 import { createSecretBox, loadSecretKey } from './secret-box.js';
 

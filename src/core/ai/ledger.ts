@@ -1,4 +1,5 @@
-import type { Database } from '../db/database.js';
+import { sql } from 'drizzle-orm';
+import type { Database, Tx } from '../db/database.js';
 import { withUser } from '../db/tenancy.js';
 import { newId } from '../ids.js';
 import { aiGenerations, type GenerationStatus, type ProviderName } from './ai.schema.js';
@@ -52,4 +53,15 @@ export async function recordGeneration(db: Database, record: GenerationRecord): 
     }),
   );
   return id;
+}
+
+/**
+ * Adds what people did with a generation's output (e.g. how many proposals they accepted) to its ledger row, once:
+ * false when the row already has an outcome, is not visible, or the user is no editor of its organization. Runs in
+ * the caller's transaction, so the outcome commits with the work it describes.
+ */
+export async function recordGenerationOutcome(tx: Tx, generationId: string, outcome: Record<string, unknown>): Promise<boolean> {
+  const result = await tx.execute(sql`SELECT app.record_generation_outcome(${generationId}::uuid, ${JSON.stringify(outcome)}::jsonb) AS recorded`);
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Array<{ recorded: boolean }>;
+  return rows[0]?.recorded === true;
 }

@@ -19,6 +19,11 @@ export type BuiltinContext = { signal?: AbortSignal };
 type TaskBase<Input> = {
   /** kebab-case, unique; recorded as ai_generations.generation_type (the "feature" of usage reports). */
   name: string;
+  /**
+   * What ai_generations.generation_type records instead of the name, when several tasks count as one kind of work
+   * in the ledger (seed 004's `story` and `analysis`).
+   */
+  generationType?: string;
   description: string;
   input: z.ZodType<Input>;
   /** The prompt a remote model gets. For object tasks the gateway appends the JSON schema of the output itself. */

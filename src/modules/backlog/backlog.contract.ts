@@ -337,7 +337,14 @@ export const acceptProposalsBody = z
   })
   .strict();
 export type AcceptProposalsBody = z.infer<typeof acceptProposalsBody>;
-export const acceptProposalsResultSchema = z.object({ stories: z.array(storySchema), epics: z.array(epicSchema) });
+export const acceptProposalsResultSchema = z.object({
+  stories: z.array(storySchema).describe('the stories created, in the order of the proposals'),
+  epics: z
+    .array(z.object({ id: z.string(), key: z.string(), title: z.string(), created: z.boolean().describe('false: an existing epic of the same title') }))
+    .describe('the epics the stories were filed under'),
+  rejected: z.number().int().describe('proposals of the job that were not accepted'),
+});
+export type AcceptProposalsResult = z.infer<typeof acceptProposalsResultSchema>;
 
 export const estimateBody = z.object({ title: titleSchema, description: longText('Description').optional() }).strict();
 export const estimateSchema = z.object({

@@ -3,7 +3,7 @@ import { searchRoutes } from './search.routes.js';
 
 export { indexedSections, indexRevisionSections, sectionRowsOf, type RevisionToIndex } from './section-index.js';
 export { splitMarkdownSections, type MarkdownSection } from '../../shared/markdown-sections.js';
-export { EMBEDDING_DIMENSIONS, EMBEDDING_MODEL, embedSection, embedText } from './embeddings.js';
+export { EMBEDDING_DIMENSIONS, EMBEDDING_MODEL, embedSection, embedText, featureSimilarity, sectionFeatures, type FeatureVector } from './embeddings.js';
 export { retrieveSections, searchProject, type RetrievedSection } from './search.service.js';
 export { searchHitSchema, searchResultSchema, type SearchHit, type SearchResult } from './search.contract.js';
 
