@@ -294,6 +294,29 @@ export const taskSchema = z.object({
 });
 export type Task = z.infer<typeof taskSchema>;
 export const taskPageSchema = pageSchema(taskSchema);
+export const projectTasksParams = z.object({ projectId: z.string() });
+export const taskParams = z.object({ projectId: z.string(), taskId: z.string() });
+
+export const taskActivitySchema = z.object({
+  id: z.string(),
+  taskId: z.string(),
+  action: z.enum(taskActions),
+  userId: z.string().nullable(),
+  userName: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type TaskActivity = z.infer<typeof taskActivitySchema>;
+export const taskActivityPageSchema = pageSchema(taskActivitySchema);
+export const listTaskActivityQuery = z.object({ limit: limitSchema, cursor: cursorSchema }).strict();
+
+export const tasksFromPlanBody = z.object({ documentId: id('Document id').describe('a delivery plan (a document of type tasks)') }).strict();
+export const tasksFromPlanResultSchema = z.object({
+  documentId: z.string(),
+  created: z.number().int().describe('plan tasks added as new rows'),
+  kept: z.number().int().describe('plan tasks whose title the project already has a task for'),
+  removed: z.number().int().describe('untouched tasks of an earlier plan that the new plan no longer has'),
+});
+export type TasksFromPlanResult = z.infer<typeof tasksFromPlanResultSchema>;
 
 // ── Import and export ───────────────────────────────────────────────────────────────────────────────────────────────
 export const importReportSchema = z.object({

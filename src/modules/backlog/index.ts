@@ -6,6 +6,7 @@ import { registerBacklogAiRoutes } from './ai/backlog-ai.routes.js';
 import { storyEstimateTask } from './ai/story-estimate/index.js';
 import { storyGenerationTask } from './ai/story-generation/index.js';
 import { registerStoryRoutes } from './stories.routes.js';
+import { registerTaskRoutes } from './tasks/tasks.routes.js';
 
 export {
   checkStoryRefs,
@@ -21,6 +22,7 @@ export {
   type StoryRow,
 } from './stories.service.js';
 export { requireBacklogAccess } from './backlog-access.js';
+export { createTasksFromPlan } from './tasks/tasks-from-plan.service.js';
 export { GENERATE_STORIES_JOB } from './ai/generate-stories.service.js';
 export { storySchema, type CreateStoryBody, type Story, type StoryPriority, type StoryStatus } from './backlog.contract.js';
 export { epics, sprints, stories, storyActivity, storyRelations, tasks, taskActivity } from './backlog.schema.js';
@@ -29,6 +31,7 @@ export { epics, sprints, stories, storyActivity, storyRelations, tasks, taskActi
 async function backlogRoutes(api: ZodApp, context: AppContext): Promise<void> {
   await registerStoryRoutes(api, context);
   await registerBacklogAiRoutes(api, context);
+  await registerTaskRoutes(api, context);
 }
 
 /** The backlog: epics, stories with keys, sprints with burndown and velocity, phase tasks (seeds 004 and 003). */

@@ -25,7 +25,7 @@ export {
 export { documents, documentStatuses, documentTypes, type DocumentStatus, type DocumentType } from './documents.schema.js';
 export { diffMarkdown, type MarkdownDiff } from './diff.js';
 export { firstFreeSlug, slugify as documentSlug } from './slug.js';
-export { latestDocumentOfTypes, requireSourceDocument } from './source-documents.js';
+export { latestDocumentOfTypes, requireGeneratedContent, requireSourceDocument } from './source-documents.js';
 
 /** Documents, their revisions and the project's versions. */
 export const documentsModule: AppModule = { name: 'documents', routes: documentsRoutes };

@@ -1,8 +1,8 @@
-import { and, desc, eq, inArray, ne } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import type { Tx } from '../../core/db/database.js';
 import { AppError } from '../../core/errors.js';
 import { isUuid } from '../../core/ids.js';
-import { documents, type DocumentType } from './documents.schema.js';
+import { documentRevisions, documents, type DocumentType } from './documents.schema.js';
 import type { DocumentRow } from './documents.service.js';
 
 /** A document of the project something is drawn from; a 400 naming `field` otherwise, so the form can say which. */
@@ -24,6 +24,28 @@ export async function requireSourceDocument(
     });
   }
   return row;
+}
+
+/**
+ * A document of the project with the structured form its generator produced: that of the newest revision carrying one
+ * (a revision written by hand has none), or null when no revision does. A 400 naming `field` when the document is not
+ * the project's.
+ */
+export async function requireGeneratedContent(
+  tx: Tx,
+  projectId: string,
+  documentId: string,
+  field: string,
+): Promise<{ id: string; type: DocumentType; title: string; generated: { rev: number; content: unknown; generationId: string | null } | null }> {
+  const document = await requireSourceDocument(tx, projectId, documentId, field);
+  const [type] = await tx.select({ type: documents.type }).from(documents).where(eq(documents.id, document.id));
+  const [revision] = await tx
+    .select({ rev: documentRevisions.rev, content: documentRevisions.content, generationId: documentRevisions.generationId })
+    .from(documentRevisions)
+    .where(and(eq(documentRevisions.documentId, document.id), isNotNull(documentRevisions.content), sql`jsonb_typeof(${documentRevisions.content}) <> 'null'`))
+    .orderBy(desc(documentRevisions.rev))
+    .limit(1);
+  return { id: document.id, type: type!.type, title: document.title, generated: revision ?? null };
 }
 
 /**

@@ -3,6 +3,7 @@ import type { AppContext } from '../../core/context.js';
 import { jobActor } from '../../core/audit.js';
 import { withUser } from '../../core/db/tenancy.js';
 import { defineJobHandler, JobFailure, type JobHandler } from '../../core/jobs/index.js';
+import { createTasksFromPlan } from '../backlog/index.js';
 import { passagesOf } from './ai/document-writer/index.js';
 import { documentKinds, generatableTypes } from './document-kinds.js';
 import { gatherContext, GENERATE_JOB, saveGeneratedDocument, type GeneratedDocument } from './generation.service.js';
@@ -68,7 +69,9 @@ export function generateDocumentJob(context: AppContext): JobHandler {
             citations: gathered.citations,
             instructions: payload.instructions,
           });
-          return { documentId: document.id, rev: document.currentRev, created };
+          // A regenerated delivery plan replaces the untouched tasks of the one before (createTasksFromPlan says how).
+          const tasks = kind.type === 'tasks' ? await createTasksFromPlan(tx, jobActor(createdBy), projectId, document.id) : undefined;
+          return { documentId: document.id, rev: document.currentRev, created, ...(tasks ? { tasks } : {}) };
         },
       };
     },

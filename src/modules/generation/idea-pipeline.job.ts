@@ -3,6 +3,7 @@ import type { AppContext } from '../../core/context.js';
 import { jobActor } from '../../core/audit.js';
 import { withUser } from '../../core/db/tenancy.js';
 import { defineJobHandler, JobFailure, type JobContext, type JobHandler, type JobOutcome } from '../../core/jobs/index.js';
+import { createTasksFromPlan } from '../backlog/index.js';
 import { ideaOf, IDEA_PIPELINE_JOB } from '../projects/index.js';
 import { clarifyingQuestionsTask } from './ai/clarifying-questions/index.js';
 import { documentKinds, pipelineTypes } from './document-kinds.js';
@@ -25,8 +26,9 @@ type Checkpoint = z.infer<typeof checkpointSchema>;
  * projects.idea-pipeline (BusinessCopilot). Stage `questions`: two or three clarifying questions about the idea,
  * stored for the author, who answers (or skips) them. Stage `documents`: the project model from the idea and the
  * answers, then overview, PRD, SRS, marketing plan, technical design and delivery plan drawn from it, one gateway
- * call each, committed together as project version 1 (the model as its first revision for that version) with the
- * project `ready`. A failed stage leaves the project `processing` with the job's error; answering again retries it.
+ * call each, committed together as project version 1 (the model as its first revision for that version), the delivery
+ * plan's tasks as the project's phase tasks, and the project `ready`. A failed stage leaves the project `processing`
+ * with the job's error; answering again retries it.
  */
 export function ideaPipelineJob(context: AppContext): JobHandler {
   return defineJobHandler<Payload>({
@@ -102,9 +104,13 @@ async function documentsStage(context: AppContext, job: JobContext<Payload>, pro
   return {
     result: { stage: 'documents', generationIds: [built.generationId, ...generated.map((g) => g.generationId)] },
     commit: async (tx) => {
-      const saved = await savePipelineDocuments(tx, jobActor(createdBy), projectId, generated, job.job.id);
+      const actor = jobActor(createdBy);
+      const saved = await savePipelineDocuments(tx, actor, projectId, generated, job.job.id);
       const model = await saveBuiltModel(tx, createdBy, organizationId, projectId, built, input, saved.version);
-      return { version: saved.version, documents: saved.documents, modelRev: model.rev };
+      // The delivery plan's phases become the project's tasks, with the documents or not at all.
+      const plan = saved.documents.find((document) => document.type === 'tasks');
+      const tasks = plan ? await createTasksFromPlan(tx, actor, projectId, plan.id) : undefined;
+      return { version: saved.version, documents: saved.documents, modelRev: model.rev, ...(tasks ? { tasks: tasks.created } : {}) };
     },
   };
 }
