@@ -1,0 +1,225 @@
+/**
+ * The backlog in a real browser: stories written from the keyboard in the backlog list (c, type, Enter; j/k and x to
+ * select), moved into a sprint with the bulk edit, the sprint started, a story dragged to Done on the board — saved
+ * at once, still there after a reload — and the sprint's burndown showing the points it took off. On a phone, the
+ * backlog's pages fit the screen and the board scrolls in its own frame.
+ */
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, SCREENSHOTS, signUp, skipWithoutChromium } from './support.js';
+
+const skip = skipWithoutChromium();
+const PHONE = { width: 390, height: 844 };
+
+type Story = { id: string; key: string; title: string; status: string; storyPoints: number | null; sprintId: string | null };
+
+async function projectWithKey(page: Page, name: string, key: string): Promise<string> {
+  const created = await page.request.post('/api/v1/projects', { data: { name, key, description: 'Volunteers sign up for food bank shifts; coordinators approve swaps.' } });
+  expect(created.status(), await created.text()).toBe(201);
+  return ((await created.json()) as { id: string }).id;
+}
+
+async function storiesOf(page: Page, projectId: string): Promise<Story[]> {
+  const response = await page.request.get(`/api/v1/projects/${projectId}/stories?limit=200`);
+  expect(response.status(), await response.text()).toBe(200);
+  return ((await response.json()) as { items: Story[] }).items;
+}
+
+/** Presses `c`, types a title, picks the points and presses Enter: the story appears as the list's first row. */
+async function writeStory(page: Page, title: string, points: number): Promise<void> {
+  await page.locator('body').press('c');
+  const input = page.getByTestId('composer-title');
+  await expect.poll(() => input.evaluate((element) => element === document.activeElement)).toBe(true);
+  await page.keyboard.type(title);
+  await page.getByTestId('composer-points').selectOption(String(points));
+  await input.press('Enter');
+  await page.getByTestId('story-row').filter({ hasText: title }).waitFor();
+  expect(await input.inputValue()).toBe('');
+}
+
+describe.skipIf(skip)('the backlog in the browser', () => {
+  const suite = browserSuite();
+  const { pageErrors } = suite;
+  const runId = Date.now().toString(36);
+
+  it('stories from the keyboard, a sprint started, a card dragged to Done and the burndown moves', { timeout: 180_000 }, async () => {
+    const page = await suite.newPage();
+    await signUp(page, suite.server.dataDir, 'Margaret Hamilton', `margaret.${runId}@example.com`);
+    const projectId = await projectWithKey(page, `Shift swaps ${runId}`, 'SWAP');
+
+    // The Backlog tab of the project, empty at first.
+    await page.goto(`/projects/${projectId}`);
+    await page.getByTestId('project-tab-backlog').click();
+    await page.getByTestId('backlog-empty').waitFor();
+
+    // Three stories written from the keyboard; each gets the next key.
+    await writeStory(page, 'Volunteer signs up for a shift', 3);
+    await writeStory(page, 'Coordinator approves a shift swap', 5);
+    await writeStory(page, 'Volunteer sees the week’s shifts', 2);
+    const rows = page.getByTestId('story-row');
+    await expect.poll(() => rows.count()).toBe(3);
+    const keys = await rows.evaluateAll((elements) => elements.map((element) => element.getAttribute('data-key')).sort());
+    expect(keys).toEqual(['SWAP-1', 'SWAP-2', 'SWAP-3']);
+
+    // j/k move through the rows and x selects: the bulk bar counts the selection; Escape clears it.
+    await page.locator('body').press('j');
+    await page.keyboard.press('x');
+    await page.keyboard.press('j');
+    await page.keyboard.press('x');
+    await expect.poll(async () => page.getByTestId('bulk-count').textContent()).toBe('2 selected');
+    await page.keyboard.press('k');
+    await page.keyboard.press('x');
+    await expect.poll(async () => page.getByTestId('bulk-count').textContent()).toBe('1 selected');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('bulk-bar').waitFor({ state: 'detached' });
+
+    // A sprint, planned from the Sprints view.
+    await page.getByTestId('backlog-view-sprints').click();
+    await page.getByTestId('new-sprint').click();
+    const sprintDialog = page.getByTestId('sprint-dialog');
+    await sprintDialog.getByTestId('sprint-name').fill('Sprint 1');
+    await sprintDialog.getByTestId('sprint-goal').fill('Volunteers can swap shifts');
+    await sprintDialog.getByTestId('sprint-submit').click();
+    await page.waitForURL(/\/backlog\/sprints\/[0-9a-f-]{36}$/);
+    const sprintUrl = new URL(page.url()).pathname;
+    const sprintId = sprintUrl.split('/').pop()!;
+    await page.locator('[data-testid="sprint-page"][data-status="planning"]').waitFor();
+
+    // Every story moved into the sprint with the bulk edit.
+    await page.getByTestId('backlog-view-list').click();
+    await expect.poll(() => rows.count()).toBe(3);
+    await page.getByTestId('select-all').check();
+    await page.getByTestId('bulk-sprint').selectOption(sprintId);
+    await expect.poll(async () => (await storiesOf(page, projectId)).filter((s) => s.sprintId === sprintId).length).toBe(3);
+
+    // Started: the burndown begins at the 10 points committed.
+    await page.goto(sprintUrl);
+    await page.getByTestId('start-sprint').click();
+    await page.locator('[data-testid="sprint-page"][data-status="active"]').waitFor();
+    const burndown = page.getByTestId('burndown-chart');
+    await burndown.waitFor();
+    expect(await burndown.getAttribute('data-remaining')).toBe('10');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'backlog-sprint-started.png'), fullPage: true });
+
+    // The board of the active sprint: every story in To do.
+    await page.getByTestId('sprint-board-link').click();
+    await page.getByTestId('board').waitFor();
+    const todo = page.getByTestId('board-column-todo');
+    const done = page.getByTestId('board-column-done');
+    await expect.poll(async () => todo.getByTestId('column-count').textContent()).toBe('3');
+    expect(await done.getByTestId('column-count').textContent()).toBe('0');
+
+    // Dragged with the mouse to Done: the move is saved at once.
+    const card = todo.getByTestId('board-card').filter({ hasText: 'Coordinator approves a shift swap' });
+    const from = (await card.boundingBox())!;
+    const to = (await done.boundingBox())!;
+    const saved = page.waitForResponse((response) => response.url().endsWith('/move') && response.request().method() === 'POST');
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(from.x + from.width / 2 + 12, from.y + from.height / 2 + 4, { steps: 4 });
+    await page.mouse.move(to.x + to.width / 2, to.y + 70, { steps: 20 });
+    await page.mouse.move(to.x + to.width / 2, to.y + 72, { steps: 2 });
+    await page.mouse.up();
+    expect((await saved).status()).toBe(200);
+    await expect.poll(async () => done.getByTestId('column-count').textContent()).toBe('1');
+    expect(await todo.getByTestId('column-count').textContent()).toBe('2');
+    expect(await done.getByTestId('column-points').textContent()).toBe('5 pts');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'backlog-board.png'), fullPage: true });
+
+    // Still in Done after a reload: the server has it.
+    await page.reload();
+    await done.getByTestId('board-card').filter({ hasText: 'Coordinator approves a shift swap' }).waitFor();
+    const moved = (await storiesOf(page, projectId)).find((s) => s.title === 'Coordinator approves a shift swap')!;
+    expect(moved.status).toBe('done');
+
+    // The burndown took the 5 points off today's remaining work.
+    await page.goto(sprintUrl);
+    await page.getByTestId('burndown-chart').waitFor();
+    await expect.poll(async () => page.getByTestId('burndown-chart').getAttribute('data-remaining')).toBe('5');
+    expect(await page.getByTestId('sprint-points').textContent()).toBe('5/10');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'backlog-burndown.png'), fullPage: true });
+
+    // The story's own page tells the move in its history.
+    await page.goto(`/projects/${projectId}/backlog/stories/${moved.id}`);
+    await page.locator('[data-testid="activity-entry"][data-field="status"]').first().waitFor();
+    expect(await page.locator('[data-testid="activity-entry"][data-field="status"]').first().textContent()).toMatch(/Margaret Hamilton changed status from To do to Done/);
+
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('a card moves to Done from the keyboard too', { timeout: 120_000 }, async () => {
+    const page = await suite.newPage();
+    await signUp(page, suite.server.dataDir, 'Katherine Johnson', `katherine.${runId}@example.com`);
+    const projectId = await projectWithKey(page, `Rota ${runId}`, 'ROTA');
+    const made = await page.request.post(`/api/v1/projects/${projectId}/stories`, { data: { title: 'Coordinator publishes the rota', storyPoints: 3 } });
+    expect(made.status(), await made.text()).toBe(201);
+
+    // The backlog's board (no sprint yet): the card's menu moves it to Done.
+    await page.goto(`/projects/${projectId}/backlog/board`);
+    const done = page.getByTestId('board-column-done');
+    await page.getByTestId('board-card').waitFor();
+    await page.getByTestId('card-menu').focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('move-to-done').waitFor();
+    await page.getByTestId('move-to-done').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => done.getByTestId('column-count').textContent()).toBe('1');
+    await expect.poll(async () => (await storiesOf(page, projectId))[0]?.status).toBe('done');
+
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe.skipIf(skip)('the backlog on a phone', () => {
+  const suite = browserSuite({ viewport: PHONE });
+  const { pageErrors } = suite;
+  const runId = Date.now().toString(36);
+
+  it('the backlog, board, sprint and story pages fit 390 px, and the seven project tabs are in sight', { timeout: 120_000 }, async () => {
+    const page = await suite.newPage();
+    await signUp(page, suite.server.dataDir, 'Annie Easley', `annie.${runId}@example.com`);
+    const projectId = await projectWithKey(page, 'Neighbourhood food bank volunteer shift scheduling and swapping for coordinators', 'FOOD');
+    const api = `/api/v1/projects/${projectId}`;
+    const story = await page.request.post(`${api}/stories`, {
+      data: { title: 'A coordinator on duty approves a shift swap between two volunteers who asked for it before the deadline', storyPoints: 8, priority: 'high' },
+    });
+    expect(story.status(), await story.text()).toBe(201);
+    const storyId = ((await story.json()) as { id: string }).id;
+    const sprint = await page.request.post(`${api}/sprints`, { data: { name: 'First fortnight of volunteer swaps' } });
+    expect(sprint.status(), await sprint.text()).toBe(201);
+    const sprintId = ((await sprint.json()) as { id: string }).id;
+
+    const base = `/projects/${projectId}/backlog`;
+    const pages: Array<[string, string]> = [
+      [base, 'story-row'],
+      [`${base}/board`, 'board'],
+      [`${base}/sprints`, 'sprint-row'],
+      [`${base}/sprints/${sprintId}`, 'sprint-page'],
+      [`${base}/epics`, 'epics-page'],
+      [`${base}/stories/${storyId}`, 'story-page'],
+    ];
+    const tooWide: string[] = [];
+    for (const [url, ready] of pages) {
+      await page.goto(url);
+      await page.getByTestId(ready).first().waitFor();
+      await page.waitForLoadState('networkidle');
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > PHONE.width) tooWide.push(`${url}: ${width} px`);
+    }
+    expect(tooWide).toEqual([]);
+
+    // The tab bar holds all seven tabs on the overview, Chat included.
+    await page.goto(`/projects/${projectId}`);
+    for (const tab of ['project-tab-backlog', 'project-tab-chat']) {
+      const box = (await page.getByTestId(tab).boundingBox())!;
+      expect(box.x, tab).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width, tab).toBeLessThanOrEqual(PHONE.width);
+    }
+    await page.goto(`${base}/board`);
+    await page.getByTestId('board').waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'phone-backlog-board.png'), fullPage: false });
+
+    expect(pageErrors).toEqual([]);
+  });
+});
