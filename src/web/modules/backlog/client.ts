@@ -21,9 +21,11 @@ import type {
   listStoriesQuery,
   listTasksQuery,
   moveStoryBody,
+  planSprintBody,
   similarStoriesQuery,
   similarStoriesSchema,
   sprintPageSchema,
+  sprintPlanSchema,
   sprintSchema,
   startSprintBody,
   storyActivityPageSchema,
@@ -35,6 +37,8 @@ import type {
   storySchema,
   taskPageSchema,
   taskSchema,
+  tasksFromPlanBody,
+  tasksFromPlanResultSchema,
   updateEpicBody,
   updateSprintBody,
   updateStoryBody,
@@ -51,6 +55,7 @@ export type StoryActivity = ResponseOf<typeof storyActivitySchema>;
 export type StoryRelation = ResponseOf<typeof storyRelationSchema>;
 export type Burndown = ResponseOf<typeof burndownSchema>;
 export type Velocity = ResponseOf<typeof velocitySchema>;
+export type SprintPlan = ResponseOf<typeof sprintPlanSchema>;
 export type StoryProposal = ResponseOf<typeof storyProposalSchema>;
 export type StoryInput = RequestOf<typeof createStoryBody>;
 export type StoryPatch = RequestOf<typeof updateStoryBody>;
@@ -118,6 +123,8 @@ export const backlogApi = {
     complete: (projectId: string, id: string, body: RequestOf<typeof completeSprintBody>) =>
       apiRequest<Sprint>('POST', `${sprint(projectId, id)}/complete`, { body }),
     burndown: (projectId: string, id: string, signal?: AbortSignal) => apiRequest<Burndown>('GET', `${sprint(projectId, id)}/burndown`, { signal }),
+    /** The stories from the top of the backlog that fit the capacity; moves nothing. */
+    plan: (projectId: string, id: string, body: RequestOf<typeof planSprintBody>) => apiRequest<SprintPlan>('POST', `${sprint(projectId, id)}/plan`, { body }),
   },
   velocity: (projectId: string, last = 6, signal?: AbortSignal) =>
     apiRequest<Velocity>('GET', `${base(projectId)}/velocity`, { query: { last }, signal }),
@@ -127,6 +134,9 @@ export const backlogApi = {
     create: (projectId: string, input: RequestOf<typeof createTaskBody>) => apiRequest<Task>('POST', `${base(projectId)}/tasks`, { body: input }),
     complete: (projectId: string, id: string) => apiRequest<Task>('POST', `${base(projectId)}/tasks/${enc(id)}/complete`, { body: {} }),
     reopen: (projectId: string, id: string) => apiRequest<Task>('POST', `${base(projectId)}/tasks/${enc(id)}/reopen`, { body: {} }),
+    /** The delivery plan's phases as tasks; running it again changes nothing. */
+    fromPlan: (projectId: string, body: RequestOf<typeof tasksFromPlanBody>) =>
+      apiRequest<ResponseOf<typeof tasksFromPlanResultSchema>>('POST', `${base(projectId)}/tasks/from-plan`, { body }),
   },
 };
 

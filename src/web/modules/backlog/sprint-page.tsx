@@ -17,6 +17,7 @@ import { BurndownChart } from './burndown-chart';
 import { allPages, type Sprint, type Story } from './client';
 import { CompleteSprintDialog } from './complete-sprint-dialog';
 import { SprintFormDialog } from './sprint-form-dialog';
+import { SprintPlanPanel } from './sprint-plan-panel';
 import { PointsChip, PriorityMark } from './story-bits';
 
 /** One sprint: goal, dates and scope; start and complete; its burndown and its stories. */
@@ -157,6 +158,8 @@ function SprintDetail({ sprint, stories, reload }: { sprint: Sprint; stories: St
           )}
         </dl>
       </div>
+
+      {canEdit && sprint.status === 'planning' && <SprintPlanPanel projectId={project.id} sprint={sprint} onAdded={changed} />}
 
       <section className="card" aria-labelledby="burndown-heading">
         <h3 className="section-title" id="burndown-heading">

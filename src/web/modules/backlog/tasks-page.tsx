@@ -7,6 +7,7 @@ import { SkeletonRows } from '../../components/spinner';
 import { formatDateTime, formatRelative } from '../../lib/format';
 import { useResource } from '../../lib/use-resource';
 import { useTitle } from '../../lib/use-title';
+import { useToast } from '../../components/toast';
 import { useBacklog } from './backlog-context';
 import { allPages, isMissingEndpoint, type Task } from './client';
 
@@ -20,17 +21,43 @@ export function TasksPage() {
       throw error;
     }),
   );
+  // The project's delivery plan (a document of type "tasks"), whose phases become tasks.
+  const plan = useResource(`${project.id}|plan`, (signal) => api.documents.list(project.id, { type: 'tasks', limit: 1 }, signal).then((page) => page.items[0] ?? null));
+  const toast = useToast();
   const [tasks, setTasks] = useState<Record<string, Task>>({});
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
+
+  const fromPlan = async (documentId: string) => {
+    setBusy('plan');
+    setError(null);
+    try {
+      const result = await api.backlog.tasks.fromPlan(project.id, { documentId });
+      toast.show(`${result.created} ${result.created === 1 ? 'task' : 'tasks'} added from the plan${result.removed ? `, ${result.removed} dropped` : ''}`);
+      setTasks({});
+      loaded.reload();
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(null);
+    }
+  };
+  const planButton = canEdit && plan.data && loaded.data !== null && (
+    <button type="button" className="btn btn-secondary" onClick={() => plan.data && void fromPlan(plan.data.id)} disabled={busy !== null} data-testid="tasks-from-plan">
+      {loaded.data?.length ? 'Update from the delivery plan' : 'Turn the delivery plan into tasks'}
+    </button>
+  );
 
   if (loaded.status === 'loading') return <SkeletonRows />;
   if (loaded.status === 'error') return <ErrorBanner error={loaded.error} title="Tasks could not be loaded." onRetry={loaded.reload} />;
   if (loaded.data === null || loaded.data.length === 0) {
     return (
-      <EmptyState icon={<CheckIcon size={22} />} title="No tasks yet" testId="tasks-empty">
-        The delivery plan’s phases become tasks here once the project’s task plan is written.
-      </EmptyState>
+      <>
+        <ErrorBanner error={error} title="The plan could not be turned into tasks." />
+        <EmptyState icon={<CheckIcon size={22} />} title="No tasks yet" testId="tasks-empty" action={planButton}>
+          {plan.data ? 'The delivery plan’s phases can become tasks, each completed and reopened here.' : 'Once the project has a delivery plan (a Tasks document), its phases become tasks here.'}
+        </EmptyState>
+      </>
     );
   }
   const all = loaded.data.map((task) => tasks[task.id] ?? task);
@@ -52,6 +79,7 @@ export function TasksPage() {
   return (
     <div className="tasks-page" data-testid="tasks-page">
       <ErrorBanner error={error} title="The task could not be changed." />
+      {planButton && <div className="toolbar-actions toolbar-actions-push">{planButton}</div>}
       {phases.map((phase) => {
         const inPhase = all.filter((t) => t.phase === phase).sort((a, b) => a.position - b.position);
         const done = inPhase.filter((t) => t.completed).length;
