@@ -4,7 +4,7 @@ import { api } from '../../api/client';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorBanner } from '../../components/error-banner';
 import { DownloadIcon, FileTextIcon, SearchIcon, SparklesIcon } from '../../components/icons';
-import { FilterSelect, ListCount } from '../../components/list-toolbar';
+import { FilterSelect } from '../../components/list-toolbar';
 import { SkeletonRows } from '../../components/spinner';
 import { StatusBadge } from '../../components/status-badge';
 import { useToast } from '../../components/toast';
@@ -162,7 +162,12 @@ export function BacklogList() {
             ))}
           </select>
         </label>
-        {list.status === 'ready' && stories.length > 0 && <ListCount count={stories.length} hasMore={list.hasMore} noun="story" />}
+        {list.status === 'ready' && stories.length > 0 && (
+          <span className="toolbar-count" aria-live="polite" data-testid="story-count">
+            {stories.length}
+            {list.hasMore ? '+' : ''} {stories.length === 1 ? 'story' : 'stories'}
+          </span>
+        )}
         <div className={list.status === 'ready' && stories.length > 0 ? 'toolbar-actions' : 'toolbar-actions toolbar-actions-push'}>
           <a className="btn btn-secondary" href={api.backlog.stories.csvUrl(project.id)} download data-testid="export-csv">
             <DownloadIcon size={15} /> CSV
