@@ -236,14 +236,15 @@ export const sprintPageSchema = pageSchema(sprintSchema);
 
 export const burndownSchema = z.object({
   sprintId: z.string(),
+  startScope: z.number().int().describe('points in the sprint when it started: where the ideal line begins'),
   startDate: z.string(),
   endDate: z.string(),
   days: z.array(
     z.object({
       date: z.string().describe('YYYY-MM-DD, UTC'),
-      remainingPoints: z.number().int().describe('points of the sprint’s stories not done at the end of the day'),
-      remainingCount: z.number().int(),
-      scopePoints: z.number().int().describe('points in the sprint at the end of the day (the scope line)'),
+      remainingPoints: z.number().int().nullable().describe('points of the sprint’s stories not done at the end of the day; null for days still to come'),
+      remainingCount: z.number().int().nullable(),
+      scopePoints: z.number().int().nullable().describe('points in the sprint at the end of the day (the scope line); null for days still to come'),
       idealPoints: z.number().describe('the straight line from the starting scope to zero'),
     }),
   ),
@@ -414,3 +415,9 @@ export const storyRelationListSchema = z.object({ items: z.array(storyRelationSc
 export type UpdateSprintBody = z.infer<typeof updateSprintBody>;
 export type StartSprintBody = z.infer<typeof startSprintBody>;
 export type VelocityQuery = z.infer<typeof velocityQuery>;
+export const completeSprintResultSchema = z.object({
+  sprint: sprintSchema,
+  movedTo: sprintSchema.nullable().describe('the sprint the unfinished stories went to; null: the backlog'),
+  moved: z.number().int().describe('how many unfinished stories were moved'),
+});
+export type CompleteSprintResult = z.infer<typeof completeSprintResultSchema>;

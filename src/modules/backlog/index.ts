@@ -6,6 +6,7 @@ import { registerBacklogAiRoutes } from './ai/backlog-ai.routes.js';
 import { storyEstimateTask } from './ai/story-estimate/index.js';
 import { storyGenerationTask } from './ai/story-generation/index.js';
 import { registerEpicRoutes } from './epics.routes.js';
+import { registerSprintRoutes } from './sprints.routes.js';
 import { registerStoryActionRoutes } from './story-actions.routes.js';
 import { registerStoryRoutes } from './stories.routes.js';
 import { registerTaskRoutes } from './tasks/tasks.routes.js';
@@ -36,6 +37,7 @@ async function backlogRoutes(api: ZodApp, context: AppContext): Promise<void> {
   await registerTaskRoutes(api, context);
   await registerStoryActionRoutes(api, context);
   await registerEpicRoutes(api, context);
+  await registerSprintRoutes(api, context);
 }
 
 /** The backlog: epics, stories with keys, sprints with burndown and velocity, phase tasks (seeds 004 and 003). */
