@@ -26,17 +26,18 @@ export function BurndownChart({ burndown }: { burndown: Burndown }) {
   const [hover, setHover] = useState<number | null>(null);
   const days = burndown.days;
   const today = todayUtc();
-  const past = days.filter((d) => d.date <= today);
+  // Days still to come carry no remaining points or scope yet: only the ideal line reaches them.
+  const past = days.flatMap((d) => (d.remainingPoints !== null && d.scopePoints !== null && d.remainingCount !== null ? [{ ...d, remainingPoints: d.remainingPoints, scopePoints: d.scopePoints, remainingCount: d.remainingCount }] : []));
   const latest = past.at(-1);
   const plotWidth = width - MARGIN.left - MARGIN.right;
   const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
-  const top = niceMax(Math.max(0, ...days.map((d) => Math.max(d.scopePoints, d.idealPoints, d.remainingPoints))));
+  const top = niceMax(Math.max(0, burndown.startScope, ...days.map((d) => Math.max(d.scopePoints ?? 0, d.idealPoints, d.remainingPoints ?? 0))));
   const step = days.length > 1 ? plotWidth / (days.length - 1) : plotWidth;
   const x = (i: number) => MARGIN.left + (days.length > 1 ? step * i : plotWidth / 2);
   const y = (points: number) => MARGIN.top + plotHeight - (points / top) * plotHeight;
   const line = (values: number[]) => values.map((v, i) => `${i === 0 ? 'M' : 'L'}${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
   // The scope changes at the end of a day: a step, not a slope.
-  const scopePath = days
+  const scopePath = past
     .map((d, i) => (i === 0 ? `M${x(0).toFixed(1)},${y(d.scopePoints).toFixed(1)}` : `H${x(i).toFixed(1)} V${y(d.scopePoints).toFixed(1)}`))
     .join(' ');
   const labelEvery = Math.max(1, Math.ceil(days.length / Math.max(2, Math.floor(plotWidth / 64))));
@@ -86,7 +87,7 @@ export function BurndownChart({ burndown }: { burndown: Burndown }) {
           ) : null,
         )}
         {days.length > 0 && <path className="burndown-ideal" d={line(days.map((d) => d.idealPoints))} />}
-        {days.length > 0 && <path className="burndown-scope" d={scopePath} />}
+        {past.length > 0 && <path className="burndown-scope" d={scopePath} />}
         {past.length > 0 && <path className="burndown-remaining" d={line(past.map((d) => d.remainingPoints))} data-testid="burndown-remaining-line" />}
         {past.map((d, i) => (
           <circle key={d.date} className="burndown-dot" cx={x(i)} cy={y(d.remainingPoints)} r={hover === i ? 4.5 : 3} />
@@ -101,22 +102,28 @@ export function BurndownChart({ burndown }: { burndown: Burndown }) {
             height={plotHeight}
             onMouseEnter={() => setHover(i)}
           >
-            <title>{`${formatDate(d.date)}: ${d.remainingPoints} points (${d.remainingCount} stories) remaining of ${d.scopePoints}; ideal ${Math.round(d.idealPoints * 10) / 10}`}</title>
+            <title>
+              {d.remainingPoints !== null
+                ? `${formatDate(d.date)}: ${d.remainingPoints} points (${d.remainingCount} stories) remaining of ${d.scopePoints}; ideal ${Math.round(d.idealPoints * 10) / 10}`
+                : `${formatDate(d.date)}: still to come; ideal ${Math.round(d.idealPoints * 10) / 10}`}
+            </title>
           </rect>
         ))}
         <line className="chart-baseline" x1={MARGIN.left} x2={width - MARGIN.right} y1={MARGIN.top + plotHeight} y2={MARGIN.top + plotHeight} />
       </svg>
       {hovered && hover !== null && (
-        <div className="chart-tooltip" style={{ left: Math.min(Math.max(x(hover), 90), width - 90), top: Math.max(0, y(Math.max(hovered.remainingPoints, hovered.scopePoints)) - 8) }} aria-hidden="true">
+        <div className="chart-tooltip" style={{ left: Math.min(Math.max(x(hover), 90), width - 90), top: Math.max(0, y(Math.max(hovered.remainingPoints ?? 0, hovered.scopePoints ?? 0, hovered.idealPoints)) - 8) }} aria-hidden="true">
           <strong>{formatDate(hovered.date)}</strong>
-          {hovered.date <= today ? (
+          {hovered.remainingPoints !== null ? (
             <span>
               {hovered.remainingPoints} pts · {hovered.remainingCount} {hovered.remainingCount === 1 ? 'story' : 'stories'} remaining
             </span>
           ) : (
             <span>Still to come</span>
           )}
-          <span>Scope {hovered.scopePoints} pts · ideal {Math.round(hovered.idealPoints * 10) / 10}</span>
+          <span>
+            {hovered.scopePoints !== null ? `Scope ${hovered.scopePoints} pts · ` : ''}ideal {Math.round(hovered.idealPoints * 10) / 10}
+          </span>
         </div>
       )}
       <table className="sr-only">

@@ -8,6 +8,7 @@ import type {
   bulkEditResultSchema,
   burndownSchema,
   completeSprintBody,
+  completeSprintResultSchema,
   createEpicBody,
   createRelationBody,
   createSprintBody,
@@ -55,6 +56,7 @@ export type StoryActivity = ResponseOf<typeof storyActivitySchema>;
 export type StoryRelation = ResponseOf<typeof storyRelationSchema>;
 export type Burndown = ResponseOf<typeof burndownSchema>;
 export type Velocity = ResponseOf<typeof velocitySchema>;
+export type CompleteSprintResult = ResponseOf<typeof completeSprintResultSchema>;
 export type SprintPlan = ResponseOf<typeof sprintPlanSchema>;
 export type StoryProposal = ResponseOf<typeof storyProposalSchema>;
 export type StoryInput = RequestOf<typeof createStoryBody>;
@@ -121,7 +123,7 @@ export const backlogApi = {
     start: (projectId: string, id: string, body: RequestOf<typeof startSprintBody> = {}) =>
       apiRequest<Sprint>('POST', `${sprint(projectId, id)}/start`, { body }),
     complete: (projectId: string, id: string, body: RequestOf<typeof completeSprintBody>) =>
-      apiRequest<Sprint>('POST', `${sprint(projectId, id)}/complete`, { body }),
+      apiRequest<ResponseOf<typeof completeSprintResultSchema>>('POST', `${sprint(projectId, id)}/complete`, { body }),
     burndown: (projectId: string, id: string, signal?: AbortSignal) => apiRequest<Burndown>('GET', `${sprint(projectId, id)}/burndown`, { signal }),
     /** The stories from the top of the backlog that fit the capacity; moves nothing. */
     plan: (projectId: string, id: string, body: RequestOf<typeof planSprintBody>) => apiRequest<SprintPlan>('POST', `${sprint(projectId, id)}/plan`, { body }),

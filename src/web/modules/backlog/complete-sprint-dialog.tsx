@@ -3,7 +3,7 @@ import { api } from '../../api/client';
 import { Dialog } from '../../components/dialog';
 import { ErrorBanner } from '../../components/error-banner';
 import { pointsText } from './backlog-labels';
-import type { Sprint } from './client';
+import type { CompleteSprintResult, Sprint } from './client';
 
 type Destination = 'backlog' | 'next';
 
@@ -11,7 +11,7 @@ type Destination = 'backlog' | 'next';
  * Completing a sprint records its velocity (the points done) and asks where the unfinished stories go: back to the
  * backlog, or into the next planned sprint (created when there is none).
  */
-export function CompleteSprintDialog({ open, projectId, sprint, nextSprint, onClose, onCompleted }: { open: boolean; projectId: string; sprint: Sprint; nextSprint?: Sprint; onClose(): void; onCompleted(sprint: Sprint): void }) {
+export function CompleteSprintDialog({ open, projectId, sprint, nextSprint, onClose, onCompleted }: { open: boolean; projectId: string; sprint: Sprint; nextSprint?: Sprint; onClose(): void; onCompleted(result: CompleteSprintResult): void }) {
   const [to, setTo] = useState<Destination>('backlog');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);

@@ -223,9 +223,10 @@ function SprintDetail({ sprint, stories, reload }: { sprint: Sprint; stories: St
         sprint={sprint}
         nextSprint={nextSprint}
         onClose={() => setDialog(null)}
-        onCompleted={(saved) => {
+        onCompleted={(result) => {
           setDialog(null);
-          toast.show(`${saved.name} completed: velocity ${saved.velocity ?? 0}`);
+          const moved = result.moved > 0 ? `; ${result.moved} unfinished ${result.moved === 1 ? 'story' : 'stories'} moved to ${result.movedTo ? result.movedTo.name : 'the backlog'}` : '';
+          toast.show(`${result.sprint.name} completed: velocity ${result.sprint.velocity ?? 0}${moved}`);
           changed();
         }}
       />
