@@ -181,14 +181,14 @@ describe.skipIf(skip)('the backlog on a phone', () => {
     await signUp(page, suite.server.dataDir, 'Annie Easley', `annie.${runId}@example.com`);
     const projectId = await projectWithKey(page, 'Neighbourhood food bank volunteer shift scheduling and swapping for coordinators', 'FOOD');
     const api = `/api/v1/projects/${projectId}`;
-    const story = await page.request.post(`${api}/stories`, {
-      data: { title: 'A coordinator on duty approves a shift swap between two volunteers who asked for it before the deadline', storyPoints: 8, priority: 'high' },
-    });
-    expect(story.status(), await story.text()).toBe(201);
-    const storyId = ((await story.json()) as { id: string }).id;
     const sprint = await page.request.post(`${api}/sprints`, { data: { name: 'First fortnight of volunteer swaps' } });
     expect(sprint.status(), await sprint.text()).toBe(201);
     const sprintId = ((await sprint.json()) as { id: string }).id;
+    const story = await page.request.post(`${api}/stories`, {
+      data: { title: 'A coordinator on duty approves a shift swap between two volunteers who asked for it before the deadline', storyPoints: 8, priority: 'high', sprintId },
+    });
+    expect(story.status(), await story.text()).toBe(201);
+    const storyId = ((await story.json()) as { id: string }).id;
 
     const base = `/projects/${projectId}/backlog`;
     const pages: Array<[string, string]> = [

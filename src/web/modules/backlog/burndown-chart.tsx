@@ -36,10 +36,11 @@ export function BurndownChart({ burndown }: { burndown: Burndown }) {
   const x = (i: number) => MARGIN.left + (days.length > 1 ? step * i : plotWidth / 2);
   const y = (points: number) => MARGIN.top + plotHeight - (points / top) * plotHeight;
   const line = (values: number[]) => values.map((v, i) => `${i === 0 ? 'M' : 'L'}${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
-  // The scope changes at the end of a day: a step, not a slope.
-  const scopePath = past
-    .map((d, i) => (i === 0 ? `M${x(0).toFixed(1)},${y(d.scopePoints).toFixed(1)}` : `H${x(i).toFixed(1)} V${y(d.scopePoints).toFixed(1)}`))
-    .join(' ');
+  // Both lines start at the scope the sprint started with; each day's tick then shows where the day ended, so a drop
+  // on the first day is drawn too. The scope changes at the end of a day: a step, not a slope.
+  const start = `M${x(0).toFixed(1)},${y(burndown.startScope).toFixed(1)}`;
+  const remainingPath = `${start} ${past.map((d, i) => `L${x(i).toFixed(1)},${y(d.remainingPoints).toFixed(1)}`).join(' ')}`;
+  const scopePath = `${start} ${past.map((d, i) => `H${x(i).toFixed(1)} V${y(d.scopePoints).toFixed(1)}`).join(' ')}`;
   const labelEvery = Math.max(1, Math.ceil(days.length / Math.max(2, Math.floor(plotWidth / 64))));
   const hovered = hover === null ? undefined : days[hover];
 
@@ -88,7 +89,7 @@ export function BurndownChart({ burndown }: { burndown: Burndown }) {
         )}
         {days.length > 0 && <path className="burndown-ideal" d={line(days.map((d) => d.idealPoints))} />}
         {past.length > 0 && <path className="burndown-scope" d={scopePath} />}
-        {past.length > 0 && <path className="burndown-remaining" d={line(past.map((d) => d.remainingPoints))} data-testid="burndown-remaining-line" />}
+        {past.length > 0 && <path className="burndown-remaining" d={remainingPath} data-testid="burndown-remaining-line" />}
         {past.map((d, i) => (
           <circle key={d.date} className="burndown-dot" cx={x(i)} cy={y(d.remainingPoints)} r={hover === i ? 4.5 : 3} />
         ))}
