@@ -62,6 +62,15 @@ describe.skipIf(skip)('the backlog in the browser', () => {
     const keys = await rows.evaluateAll((elements) => elements.map((element) => element.getAttribute('data-key')).sort());
     expect(keys).toEqual(['SWAP-1', 'SWAP-2', 'SWAP-3']);
 
+    // A title typed and not added is not lost by leaving: the app asks first.
+    await page.getByTestId('composer-title').fill('Volunteer cancels a shift');
+    await page.getByTestId('backlog-view-board').click();
+    await page.getByTestId('leave-dialog').waitFor();
+    await page.getByTestId('leave-dialog-cancel').click();
+    expect(await page.getByTestId('composer-title').inputValue()).toBe('Volunteer cancels a shift');
+    await page.getByTestId('composer-title').fill('');
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+
     // j/k move through the rows and x selects: the bulk bar counts the selection; Escape clears it.
     await page.locator('body').press('j');
     await page.keyboard.press('x');
@@ -145,6 +154,29 @@ describe.skipIf(skip)('the backlog in the browser', () => {
     await page.locator('[data-testid="activity-entry"][data-field="status"]').first().waitFor();
     expect(await page.locator('[data-testid="activity-entry"][data-field="status"]').first().textContent()).toMatch(/Margaret Hamilton changed status from To do to Done/);
 
+    // Completed, the unfinished stories going to the next sprint: the velocity is the 5 points done.
+    await page.goto(sprintUrl);
+    await page.getByTestId('complete-sprint').click();
+    const complete = page.getByTestId('complete-sprint-dialog');
+    await complete.getByTestId('complete-to-next').check();
+    await complete.getByTestId('complete-sprint-confirm').click();
+    await page.locator('[data-testid="sprint-page"][data-status="completed"]').waitFor();
+    expect(await page.getByTestId('sprint-velocity').textContent()).toBe('5');
+    const after = await storiesOf(page, projectId);
+    const unfinished = after.filter((s) => s.status !== 'done');
+    expect(unfinished).toHaveLength(2);
+    expect(new Set(unfinished.map((s) => s.sprintId)).size).toBe(1);
+    expect(unfinished[0]!.sprintId).not.toBe(sprintId);
+    expect(unfinished[0]!.sprintId).not.toBeNull();
+
+    // The velocity chart: one completed sprint, committed 10, completed 5.
+    await page.getByTestId('backlog-view-sprints').click();
+    const velocity = page.getByTestId('velocity-chart');
+    await velocity.waitFor();
+    expect(await velocity.getAttribute('data-average')).toBe('5');
+    expect(await velocity.getByTestId('velocity-sprint').count()).toBe(1);
+    expect(await velocity.locator('svg').getAttribute('aria-label')).toContain('Sprint 1 5 of 10 points');
+
     expect(pageErrors).toEqual([]);
   });
 
@@ -166,6 +198,68 @@ describe.skipIf(skip)('the backlog in the browser', () => {
     await page.keyboard.press('Enter');
     await expect.poll(async () => done.getByTestId('column-count').textContent()).toBe('1');
     await expect.poll(async () => (await storiesOf(page, projectId))[0]?.status).toBe('done');
+
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe.skipIf(skip)('stories generated from the PRD', () => {
+  const suite = browserSuite();
+  const { pageErrors } = suite;
+  const runId = Date.now().toString(36);
+
+  it('the review lists proposals by epic; the accepted ones become stories keyed KEY-1…, the rejected one does not', { timeout: 180_000 }, async () => {
+    const page = await suite.newPage();
+    await signUp(page, suite.server.dataDir, 'Frances Allen', `frances.${runId}@example.com`);
+    const created = await page.request.post('/api/v1/projects', {
+      data: {
+        name: `Food bank ${runId}`,
+        key: 'FOOD',
+        description:
+          'A shared calendar where volunteers sign up for food bank shifts. Volunteers can cancel a shift they signed up for. Coordinators must approve each shift swap. Coordinators publish the weekly rota. Each shift has a date, a start time and a location.',
+      },
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    const projectId = ((await created.json()) as { id: string }).id;
+    const queued = await page.request.post(`/api/v1/projects/${projectId}/documents/generate`, { data: { type: 'prd' } });
+    expect(queued.status()).toBe(202);
+    const { jobId } = (await queued.json()) as { jobId: string };
+    let status = 'queued';
+    for (let i = 0; i < 240 && (status === 'queued' || status === 'running'); i++) {
+      await page.waitForTimeout(250);
+      status = ((await (await page.request.get(`/api/v1/jobs/${jobId}`)).json()) as { status: string }).status;
+    }
+    expect(status).toBe('succeeded');
+
+    await page.goto(`/projects/${projectId}/backlog`);
+    await page.getByTestId('backlog-empty').waitFor();
+    await page.getByTestId('generate-stories').click();
+    const dialog = page.getByTestId('generate-stories-dialog');
+    await expect.poll(async () => dialog.getByTestId('generate-stories-source').locator('option').first().textContent()).toMatch(/Product Requirements/);
+    await dialog.getByTestId('generate-stories-submit').click();
+    await dialog.getByTestId('proposal-review').waitFor({ timeout: 60_000 });
+    const proposals = dialog.getByTestId('proposal');
+    const count = await proposals.count();
+    expect(count).toBeGreaterThan(1);
+    expect(await dialog.getByTestId('proposal-epic').count()).toBeGreaterThan(0);
+    expect(await proposals.first().textContent()).toMatch(/Given .*when .*then/i);
+
+    // One edited, one rejected (when there are two or more), the rest accepted.
+    await proposals.first().getByTestId('proposal-edit').click();
+    await dialog.getByTestId('proposal-title-input').fill('Edited proposal title');
+    await dialog.getByTestId('proposal-save').click();
+    await proposals.nth(1).getByTestId('proposal-reject').click();
+    expect(await proposals.nth(1).getAttribute('data-decision')).toBe('reject');
+    const rejectedTitle = (await proposals.nth(1).getByTestId('proposal-title').textContent())!;
+    const accepted = count - 1;
+    await dialog.getByTestId('proposals-accept').click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => page.getByTestId('story-row').count()).toBe(accepted);
+    const stories = await storiesOf(page, projectId);
+    expect(stories.map((s) => s.key).sort()).toEqual(Array.from({ length: accepted }, (_, i) => `FOOD-${i + 1}`).sort());
+    expect(stories.map((s) => s.title)).toContain('Edited proposal title');
+    expect(stories.map((s) => s.title)).not.toContain(rejectedTitle);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'backlog-generated.png'), fullPage: true });
 
     expect(pageErrors).toEqual([]);
   });
