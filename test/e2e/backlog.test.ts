@@ -176,6 +176,7 @@ describe.skipIf(skip)('the backlog in the browser', () => {
     expect(await velocity.getAttribute('data-average')).toBe('5');
     expect(await velocity.getByTestId('velocity-sprint').count()).toBe(1);
     expect(await velocity.locator('svg').getAttribute('aria-label')).toContain('Sprint 1 5 of 10 points');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'backlog-velocity.png'), fullPage: true });
 
     expect(pageErrors).toEqual([]);
   });

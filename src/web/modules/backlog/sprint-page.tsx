@@ -89,7 +89,7 @@ function SprintDetail({ sprint, stories, reload }: { sprint: Sprint; stories: St
             <StatusBadge kind="sprint" status={sprint.status} />
           </div>
           <p className="muted" data-testid="sprint-dates">
-            {formatDate(sprint.startDate)} – {formatDate(sprint.endDate)}
+            {sprint.startDate || sprint.endDate ? `${formatDate(sprint.startDate)} – ${formatDate(sprint.endDate)}` : 'No dates yet: they default to today and two weeks from today when the sprint starts'}
           </p>
         </div>
         {canEdit && (

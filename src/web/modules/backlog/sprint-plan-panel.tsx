@@ -51,7 +51,7 @@ export function SprintPlanPanel({ projectId, sprint, onAdded }: { projectId: str
         Plan from the backlog
       </h3>
       <form
-        className="relation-form"
+        className="relation-form sprint-plan-form"
         onSubmit={(event) => {
           event.preventDefault();
           void suggest();
