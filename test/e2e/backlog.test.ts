@@ -7,10 +7,12 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserSuite, SCREENSHOTS, signUp, skipWithoutChromium } from './support.js';
+import { browserSuite, SCREENSHOTS, signUp, skipWithoutChromium, UI_TIMEOUT } from './support.js';
 
 const skip = skipWithoutChromium();
 const PHONE = { width: 390, height: 844 };
+/** How long a poll waits for the page (or the server) to catch up. */
+const wait = { timeout: UI_TIMEOUT };
 
 type Story = { id: string; key: string; title: string; status: string; storyPoints: number | null; sprintId: string | null };
 
@@ -30,7 +32,7 @@ async function storiesOf(page: Page, projectId: string): Promise<Story[]> {
 async function writeStory(page: Page, title: string, points: number): Promise<void> {
   await page.locator('body').press('c');
   const input = page.getByTestId('composer-title');
-  await expect.poll(() => input.evaluate((element) => element === document.activeElement)).toBe(true);
+  await expect.poll(() => input.evaluate((element) => element === document.activeElement), wait).toBe(true);
   await page.keyboard.type(title);
   await page.getByTestId('composer-points').selectOption(String(points));
   await input.press('Enter');
@@ -58,7 +60,7 @@ describe.skipIf(skip)('the backlog in the browser', () => {
     await writeStory(page, 'Coordinator approves a shift swap', 5);
     await writeStory(page, 'Volunteer sees the week’s shifts', 2);
     const rows = page.getByTestId('story-row');
-    await expect.poll(() => rows.count()).toBe(3);
+    await expect.poll(() => rows.count(), wait).toBe(3);
     const keys = await rows.evaluateAll((elements) => elements.map((element) => element.getAttribute('data-key')).sort());
     expect(keys).toEqual(['SWAP-1', 'SWAP-2', 'SWAP-3']);
 
@@ -76,10 +78,10 @@ describe.skipIf(skip)('the backlog in the browser', () => {
     await page.keyboard.press('x');
     await page.keyboard.press('j');
     await page.keyboard.press('x');
-    await expect.poll(async () => page.getByTestId('bulk-count').textContent()).toBe('2 selected');
+    await expect.poll(async () => page.getByTestId('bulk-count').textContent(), wait).toBe('2 selected');
     await page.keyboard.press('k');
     await page.keyboard.press('x');
-    await expect.poll(async () => page.getByTestId('bulk-count').textContent()).toBe('1 selected');
+    await expect.poll(async () => page.getByTestId('bulk-count').textContent(), wait).toBe('1 selected');
     await page.keyboard.press('Escape');
     await page.getByTestId('bulk-bar').waitFor({ state: 'detached' });
 
@@ -97,10 +99,10 @@ describe.skipIf(skip)('the backlog in the browser', () => {
 
     // Every story moved into the sprint with the bulk edit.
     await page.getByTestId('backlog-view-list').click();
-    await expect.poll(() => rows.count()).toBe(3);
+    await expect.poll(() => rows.count(), wait).toBe(3);
     await page.getByTestId('select-all').check();
     await page.getByTestId('bulk-sprint').selectOption(sprintId);
-    await expect.poll(async () => (await storiesOf(page, projectId)).filter((s) => s.sprintId === sprintId).length).toBe(3);
+    await expect.poll(async () => (await storiesOf(page, projectId)).filter((s) => s.sprintId === sprintId).length, wait).toBe(3);
 
     // Started: the burndown begins at the 10 points committed.
     await page.goto(sprintUrl);
@@ -116,7 +118,7 @@ describe.skipIf(skip)('the backlog in the browser', () => {
     await page.getByTestId('board').waitFor();
     const todo = page.getByTestId('board-column-todo');
     const done = page.getByTestId('board-column-done');
-    await expect.poll(async () => todo.getByTestId('column-count').textContent()).toBe('3');
+    await expect.poll(async () => todo.getByTestId('column-count').textContent(), wait).toBe('3');
     expect(await done.getByTestId('column-count').textContent()).toBe('0');
 
     // Dragged with the mouse to Done: the move is saved at once.
@@ -131,7 +133,7 @@ describe.skipIf(skip)('the backlog in the browser', () => {
     await page.mouse.move(to.x + to.width / 2, to.y + 72, { steps: 2 });
     await page.mouse.up();
     expect((await saved).status()).toBe(200);
-    await expect.poll(async () => done.getByTestId('column-count').textContent()).toBe('1');
+    await expect.poll(async () => done.getByTestId('column-count').textContent(), wait).toBe('1');
     expect(await todo.getByTestId('column-count').textContent()).toBe('2');
     expect(await done.getByTestId('column-points').textContent()).toBe('5 pts');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'backlog-board.png'), fullPage: true });
@@ -145,7 +147,7 @@ describe.skipIf(skip)('the backlog in the browser', () => {
     // The burndown took the 5 points off today's remaining work.
     await page.goto(sprintUrl);
     await page.getByTestId('burndown-chart').waitFor();
-    await expect.poll(async () => page.getByTestId('burndown-chart').getAttribute('data-remaining')).toBe('5');
+    await expect.poll(async () => page.getByTestId('burndown-chart').getAttribute('data-remaining'), wait).toBe('5');
     expect(await page.getByTestId('sprint-points').textContent()).toBe('5/10');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'backlog-burndown.png'), fullPage: true });
 
@@ -197,8 +199,46 @@ describe.skipIf(skip)('the backlog in the browser', () => {
     await page.getByTestId('move-to-done').waitFor();
     await page.getByTestId('move-to-done').focus();
     await page.keyboard.press('Enter');
-    await expect.poll(async () => done.getByTestId('column-count').textContent()).toBe('1');
-    await expect.poll(async () => (await storiesOf(page, projectId))[0]?.status).toBe('done');
+    await expect.poll(async () => done.getByTestId('column-count').textContent(), wait).toBe('1');
+    await expect.poll(async () => (await storiesOf(page, projectId))[0]?.status, wait).toBe('done');
+
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe.skipIf(skip)('phase tasks in the browser', () => {
+  const suite = browserSuite();
+  const { pageErrors } = suite;
+  const runId = Date.now().toString(36);
+
+  it('tasks are grouped by phase, completed and reopened with a click', { timeout: 120_000 }, async () => {
+    const page = await suite.newPage();
+    await signUp(page, suite.server.dataDir, 'Mary Jackson', `mary.${runId}@example.com`);
+    const projectId = await projectWithKey(page, `Launch ${runId}`, 'LAUNCH');
+    for (const [phase, title] of [[1, 'Interview three coordinators'], [1, 'Draft the shift calendar'], [2, 'Pilot with one food bank']] as const) {
+      const made = await page.request.post(`/api/v1/projects/${projectId}/tasks`, { data: { phase, title } });
+      expect(made.status(), await made.text()).toBe(201);
+    }
+    const taskState = async (title: string) => {
+      const page1 = (await (await page.request.get(`/api/v1/projects/${projectId}/tasks?limit=50`)).json()) as { items: Array<{ title: string; completed: boolean }> };
+      return page1.items.find((t) => t.title === title)?.completed;
+    };
+
+    await page.goto(`/projects/${projectId}/backlog/tasks`);
+    const phases = page.getByTestId('task-phase');
+    await expect.poll(() => phases.count(), wait).toBe(2);
+    expect(await phases.nth(0).getByTestId('task-row').count()).toBe(2);
+    expect(await phases.nth(1).getByTestId('task-row').count()).toBe(1);
+
+    const row = page.getByTestId('task-row').filter({ hasText: 'Draft the shift calendar' });
+    await row.getByTestId('task-toggle').click();
+    await expect.poll(() => row.getAttribute('data-completed'), wait).toBe('true');
+    expect(await taskState('Draft the shift calendar')).toBe(true);
+    expect(await phases.nth(0).textContent()).toContain('1/2 done');
+
+    await row.getByTestId('task-toggle').click();
+    await expect.poll(() => row.getAttribute('data-completed'), wait).toBe('false');
+    expect(await taskState('Draft the shift calendar')).toBe(false);
 
     expect(pageErrors).toEqual([]);
   });
@@ -236,7 +276,7 @@ describe.skipIf(skip)('stories generated from the PRD', () => {
     await page.getByTestId('backlog-empty').waitFor();
     await page.getByTestId('generate-stories').click();
     const dialog = page.getByTestId('generate-stories-dialog');
-    await expect.poll(async () => dialog.getByTestId('generate-stories-source').locator('option').first().textContent()).toMatch(/Product Requirements/);
+    await expect.poll(async () => dialog.getByTestId('generate-stories-source').locator('option').first().textContent(), wait).toMatch(/Product Requirements/);
     await dialog.getByTestId('generate-stories-submit').click();
     await dialog.getByTestId('proposal-review').waitFor({ timeout: 60_000 });
     const proposals = dialog.getByTestId('proposal');
@@ -255,7 +295,7 @@ describe.skipIf(skip)('stories generated from the PRD', () => {
     const accepted = count - 1;
     await dialog.getByTestId('proposals-accept').click();
     await dialog.waitFor({ state: 'hidden' });
-    await expect.poll(() => page.getByTestId('story-row').count()).toBe(accepted);
+    await expect.poll(() => page.getByTestId('story-row').count(), wait).toBe(accepted);
     const stories = await storiesOf(page, projectId);
     expect(stories.map((s) => s.key).sort()).toEqual(Array.from({ length: accepted }, (_, i) => `FOOD-${i + 1}`).sort());
     expect(stories.map((s) => s.title)).toContain('Edited proposal title');
