@@ -130,9 +130,12 @@ describe.each(testDrivers)('backlog sprints on %s', (kind) => {
     const p = await project('ONE');
     const first = await post<Sprint>(`/projects/${p}/sprints`, { name: 'Alpha' }, 201);
     const second = await post<Sprint>(`/projects/${p}/sprints`, { name: 'Beta' }, 201);
-    const started = await post<Sprint>(`/projects/${p}/sprints/${first.id}/start`, {});
-    expect(started.status).toBe('active');
-    expect(started.startDate).not.toBeNull();
+    // Without a body the sprint runs two weeks from today.
+    const startedRes = await api('POST', `/projects/${p}/sprints/${first.id}/start`, team.editor);
+    expect(startedRes.statusCode, JSON.stringify(startedRes.data)).toBe(200);
+    const started = startedRes.data as Sprint;
+    const today = new Date().toISOString().slice(0, 10);
+    expect(started).toMatchObject({ status: 'active', startDate: today, endDate: new Date(Date.parse(today) + 13 * 86_400_000).toISOString().slice(0, 10), committedPoints: 0 });
     const refused = await api('POST', `/projects/${p}/sprints/${second.id}/start`, team.editor, {});
     expect(refused.statusCode).toBe(409);
     expect(refused.data.error.message).toContain('Alpha');

@@ -105,6 +105,8 @@ describe.each(testDrivers)('backlog stories on %s', (kind) => {
     const titles = async (query: string) => ((await api('GET', `/projects/${project}/stories?${query}`, team.viewer)).data.items as Story[]).map((s) => s.title);
     expect(await titles('q=import')).toEqual(['Import file 2', 'Import file 4', 'Import file 6']);
     expect(await titles('q=FILT-5')).toEqual(['Export report 5']);
+    expect(await titles('q=report%207')).toEqual(['Export report 7']);
+    expect(await titles('q=100%25')).toEqual([]);
     expect(await titles('priority=high')).toEqual(['Export report 1', 'Import file 2']);
     expect(await titles(`assigneeId=${team.viewer.id}`)).toEqual(['Export report 3']);
     expect(await titles(`sprintId=${inSprint}`)).toEqual(['Import file 4']);

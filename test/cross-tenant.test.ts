@@ -7,7 +7,19 @@ import { testDrivers } from './support/test-db.js';
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /** `idInBody`: the id travels in the body, where a malformed one is a 400 naming the field rather than a 404. */
 type Probe = { method: Method; url: string; body?: unknown; idInBody?: true };
-type TenantIds = { org: string; project: string; deletedProject: string; memberOf: string; member: string; generation: string; job: string };
+type TenantIds = {
+  org: string;
+  project: string;
+  deletedProject: string;
+  memberOf: string;
+  member: string;
+  generation: string;
+  job: string;
+  story: string;
+  epic: string;
+  sprint: string;
+};
+type BacklogIds = { story: string; epic: string; sprint: string };
 
 const briefInput = { name: 'Secret Launch', idea: 'A launch plan that only Alice may read.' };
 
@@ -29,6 +41,11 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
   const aiOf: Record<'team' | 'personal', { generation: string; job: string }> = {
     team: { generation: '', job: '' },
     personal: { generation: '', job: '' },
+  };
+  /** A's epic, active sprint and story (related to another, with history) in each of the two projects. */
+  const backlogOf: Record<'team' | 'personal', BacklogIds> = {
+    team: { story: '', epic: '', sprint: '' },
+    personal: { story: '', epic: '', sprint: '' },
   };
 
   beforeAll(async () => {
@@ -55,6 +72,19 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
       aiOf[which] = { generation: run.data.generationId, job: job.data.jobId };
     }
     expect((await api('PATCH', `/organizations/${aTeamOrg}/ai-settings`, a, { monthlyBudgetUsd: 5 })).statusCode).toBe(200);
+    for (const [which, projectId] of [
+      ['team', aProject],
+      ['personal', aPersonalProject],
+    ] as const) {
+      const epic = await api('POST', `/projects/${projectId}/epics`, a, { title: 'Secret epic' });
+      const sprint = await api('POST', `/projects/${projectId}/sprints`, a, { name: 'Secret sprint' });
+      const story = await api('POST', `/projects/${projectId}/stories`, a, { title: 'Secret story', epicId: epic.data.id, sprintId: sprint.data.id, storyPoints: 3 });
+      expect(story.statusCode, JSON.stringify(story.data)).toBe(201);
+      const other = await api('POST', `/projects/${projectId}/stories`, a, { title: 'Other secret' });
+      expect((await api('POST', `/projects/${projectId}/stories/${story.data.id}/relations`, a, { relatedStoryId: other.data.id, kind: 'blocks' })).statusCode).toBe(201);
+      expect((await api('POST', `/projects/${projectId}/sprints/${sprint.data.id}/start`, a, {})).statusCode).toBe(200);
+      backlogOf[which] = { story: story.data.id, epic: epic.data.id, sprint: sprint.data.id };
+    }
     const model = await api('PUT', `/projects/${aProject}/model`, a, { baseRev: 0, model: { summary: 'A secret launch.', entities: [{ id: 'tool', name: 'Tool' }] } });
     expect(model.statusCode, JSON.stringify(model.data)).toBe(200);
   });
@@ -94,6 +124,13 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
       personalJob: await read(`/jobs/${aiOf.personal.job}`),
       teamJobs: await read(`/jobs?organizationId=${aTeamOrg}`),
       model: await read(`/projects/${aProject}/model`),
+      stories: await read(`/projects/${aProject}/stories?limit=200`),
+      personalStories: await read(`/projects/${aPersonalProject}/stories?limit=200`),
+      epics: await read(`/projects/${aProject}/epics?limit=200`),
+      sprints: await read(`/projects/${aProject}/sprints?limit=200`),
+      storyActivity: await read(`/projects/${aProject}/stories/${backlogOf.team.story}/activity?limit=200`),
+      storyRelations: await read(`/projects/${aProject}/stories/${backlogOf.team.story}/relations`),
+      burndown: await read(`/projects/${aProject}/sprints/${backlogOf.team.sprint}/burndown`),
       modelRevisions: await read(`/projects/${aProject}/model/revisions`),
     };
   }
@@ -160,6 +197,45 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
       { method: 'GET', url: `/jobs/${ids.job}/events` },
       { method: 'POST', url: `/jobs/${ids.job}/cancel` },
       { method: 'GET', url: `/jobs?organizationId=${ids.org}` },
+      ...backlogProbes(ids.project, ids),
+      // A's story, epic and sprint ids under B's own project.
+      ...backlogProbes(bProject, ids).filter((probe) => !probe.url.endsWith('/stories') && !probe.url.includes('/stories?') && !probe.url.endsWith('/epics') && !probe.url.endsWith('/sprints') && !probe.url.includes('/bulk') && !probe.url.includes('/velocity')),
+    ];
+  }
+
+  /** Every backlog endpoint, with the project and the story, epic and sprint ids given. */
+  function backlogProbes(project: string, ids: BacklogIds): Probe[] {
+    const stories = `/projects/${project}/stories`;
+    const story = `${stories}/${ids.story}`;
+    const epic = `/projects/${project}/epics/${ids.epic}`;
+    const sprint = `/projects/${project}/sprints/${ids.sprint}`;
+    return [
+      { method: 'GET', url: stories },
+      { method: 'GET', url: `${stories}?status=todo&q=secret` },
+      { method: 'POST', url: stories, body: { title: 'Planted' } },
+      { method: 'POST', url: `${stories}/bulk`, body: { storyIds: [ids.story], set: { priority: 'low' } }, idInBody: true },
+      { method: 'GET', url: story },
+      { method: 'PATCH', url: story, body: { title: 'Taken over' } },
+      { method: 'DELETE', url: story },
+      { method: 'GET', url: `${story}/activity` },
+      { method: 'GET', url: `${story}/relations` },
+      { method: 'POST', url: `${story}/relations`, body: { relatedStoryId: ids.story, kind: 'relates_to' }, idInBody: true },
+      { method: 'DELETE', url: `${story}/relations/blocks/${ids.story}` },
+      { method: 'POST', url: `${story}/move`, body: { status: 'done' } },
+      { method: 'GET', url: `/projects/${project}/epics` },
+      { method: 'POST', url: `/projects/${project}/epics`, body: { title: 'Planted' } },
+      { method: 'GET', url: epic },
+      { method: 'PATCH', url: epic, body: { title: 'Taken over' } },
+      { method: 'DELETE', url: epic },
+      { method: 'GET', url: `/projects/${project}/sprints` },
+      { method: 'POST', url: `/projects/${project}/sprints`, body: { name: 'Planted' } },
+      { method: 'GET', url: sprint },
+      { method: 'PATCH', url: sprint, body: { name: 'Taken over' } },
+      { method: 'DELETE', url: sprint },
+      { method: 'POST', url: `${sprint}/start`, body: {} },
+      { method: 'POST', url: `${sprint}/complete`, body: { moveUnfinishedTo: 'backlog' } },
+      { method: 'GET', url: `${sprint}/burndown` },
+      { method: 'GET', url: `/projects/${project}/velocity?last=6` },
     ];
   }
 
@@ -171,6 +247,9 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
     member: newId(),
     generation: newId(),
     job: newId(),
+    story: newId(),
+    epic: newId(),
+    sprint: newId(),
   });
 
   const withoutRequestId = (body: { error?: { requestId?: string } }) => ({ ...body, error: { ...body.error, requestId: undefined } });
@@ -178,8 +257,8 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
   it('answers every endpoint with A’s ids exactly as for ids that do not exist, and leaves A’s data alone', async () => {
     const before = await snapshotOfA();
     for (const [org, project, deletedProject, ai] of [
-      [aTeamOrg, aProject, aDeletedProject, aiOf.team],
-      [a.personalOrgId, aPersonalProject, aDeletedProject, aiOf.personal],
+      [aTeamOrg, aProject, aDeletedProject, { ...aiOf.team, ...backlogOf.team }],
+      [a.personalOrgId, aPersonalProject, aDeletedProject, { ...aiOf.personal, ...backlogOf.personal }],
     ] as const) {
       const foreign = probes({ org, project, deletedProject, memberOf: a.id, member: a.id, ...ai });
       const missing = probes(missingIds());
@@ -200,7 +279,7 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
   it('answers malformed ids in paths with 404, never 500', async () => {
     for (const bad of ['x', '1', 'null', 'undefined', ' ', "1'--", '0'.repeat(100), '01900000-0000-7000-8000-00000000000g']) {
       const id = encodeURIComponent(bad);
-      for (const probe of probes({ org: id, project: id, deletedProject: id, memberOf: id, member: id, generation: id, job: id })) {
+      for (const probe of probes({ org: id, project: id, deletedProject: id, memberOf: id, member: id, generation: id, job: id, story: id, epic: id, sprint: id })) {
         // Ids in query strings and bodies are validated (400 naming the field); only path ids answer 404.
         if (probe.url.includes('?') || probe.url === '/projects' || probe.idInBody) continue;
         const res = await api(probe.method, probe.url, b, probe.body);
@@ -267,6 +346,7 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
       { method: 'POST', url: `/projects/${aProject}/model/corrections`, body: { baseRev: 1, correction: { kind: 'rename-entity', entityId: 'tool', name: 'Mine' } } },
       { method: 'POST', url: `/projects/${aProject}/model/revisions/1/restore`, body: {} },
       { method: 'POST', url: `/projects/${aProject}/model/rebuild`, body: {} },
+      ...backlogProbes(aProject, backlogOf.team).filter((probe) => probe.method !== 'GET'),
     ];
     for (const probe of writes) {
       const res = await api(probe.method, probe.url, viewer, probe.body);
@@ -275,7 +355,7 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
     }
     expect((await api('GET', `/projects/${aProject}`, viewer)).statusCode).toBe(200);
     // A's personal organization and its project stay invisible to the viewer of the team organization.
-    for (const probe of probes({ ...missingIds(), org: a.personalOrgId, project: aPersonalProject, memberOf: a.id, member: a.id, ...aiOf.personal })) {
+    for (const probe of probes({ ...missingIds(), org: a.personalOrgId, project: aPersonalProject, memberOf: a.id, member: a.id, ...aiOf.personal, ...backlogOf.personal })) {
       if (probe.url.startsWith(`/organizations/${b.personalOrgId}`)) continue; // B's organization, not the viewer's
       const res = await api(probe.method, probe.url, viewer, probe.body);
       expect(res.statusCode, `${probe.method} ${probe.url}`).toBe(404);

@@ -84,7 +84,7 @@ export async function registerSprintRoutes(api: ZodApp, context: AppContext): Pr
         tags,
         summary: 'Start a planned sprint (editors and up); 409 when another sprint of the project is active. Records the committed points',
         params: sprintParams,
-        body: startSprintBody.optional(),
+        body: startSprintBody.nullish().describe('optional: {} or no body at all'),
         response: { 200: sprintSchema },
       },
     },

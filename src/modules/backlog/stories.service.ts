@@ -144,14 +144,15 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (m) => `\\${m}`);
 }
 
-/** `q`: words of the title or description, or a key (KEY-12, or just 12). */
+/** `q`: every word in the title or the description, or a key (KEY-12, or just 12). */
 function searchFilter(q: string, projectKey: string): SQL | undefined {
   const text = q.trim();
   if (!text) return undefined;
-  const pattern = `%${escapeLike(text)}%`;
+  const words = text.split(/\s+/).slice(0, 20);
+  const byWords = and(...words.map((word) => or(ilike(stories.title, `%${escapeLike(word)}%`), ilike(stories.description, `%${escapeLike(word)}%`))));
   const keyMatch = /^(?:([A-Za-z][A-Za-z0-9]*)-)?(\d{1,9})$/.exec(text);
   const byKey = keyMatch && (!keyMatch[1] || keyMatch[1].toUpperCase() === projectKey) ? eq(stories.number, Number(keyMatch[2])) : undefined;
-  return or(ilike(stories.title, pattern), ilike(stories.description, pattern), byKey);
+  return or(byWords, byKey);
 }
 
 /** GET /stories: the backlog order (rank), keyset on (rank, id); filters combine. */
