@@ -200,6 +200,21 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
       ...backlogProbes(ids.project, ids),
       // A's story, epic and sprint ids under B's own project.
       ...backlogProbes(bProject, ids).filter((probe) => !probe.url.endsWith('/stories') && !probe.url.includes('/stories?') && !probe.url.endsWith('/epics') && !probe.url.endsWith('/sprints') && !probe.url.includes('/bulk') && !probe.url.includes('/velocity')),
+      ...backlogAiProbes(ids.project, ids),
+      // A's job and sprint under B's own project.
+      ...backlogAiProbes(bProject, ids).filter((probe) => probe.url.endsWith('/accept') || probe.url.endsWith('/plan')),
+    ];
+  }
+
+  /** The backlog's AI endpoints: proposals, their acceptance (of job `ids.job`), estimates, duplicates, sprint plans. */
+  function backlogAiProbes(project: string, ids: BacklogIds & { job: string }): Probe[] {
+    const stories = `/projects/${project}/stories`;
+    return [
+      { method: 'POST', url: `${stories}/generate`, body: { from: 'model' } },
+      { method: 'POST', url: `${stories}/accept`, body: { jobId: ids.job, proposalIds: ['us-1'] }, idInBody: true },
+      { method: 'POST', url: `${stories}/estimate`, body: { title: 'Secret story' } },
+      { method: 'GET', url: `${stories}/similar?title=Secret` },
+      { method: 'POST', url: `/projects/${project}/sprints/${ids.sprint}/plan`, body: { capacity: 5 } },
     ];
   }
 
@@ -347,6 +362,7 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
       { method: 'POST', url: `/projects/${aProject}/model/revisions/1/restore`, body: {} },
       { method: 'POST', url: `/projects/${aProject}/model/rebuild`, body: {} },
       ...backlogProbes(aProject, backlogOf.team).filter((probe) => probe.method !== 'GET'),
+      ...backlogAiProbes(aProject, { ...backlogOf.team, job: aiOf.team.job }).filter((probe) => probe.method !== 'GET'),
     ];
     for (const probe of writes) {
       const res = await api(probe.method, probe.url, viewer, probe.body);

@@ -31,11 +31,14 @@ describe('the module registry', () => {
       'generate-wireframe',
       'project-brief',
       'project-model',
+      'story-estimate',
+      'story-generation',
     ]);
     expect(moduleRegistry.aiTasks.find('project-brief')?.name).toBe('project-brief');
     expect(moduleRegistry.aiTasks.find('no-such-task')).toBeUndefined();
     expect(moduleRegistry.jobHandlers(context).map((handler) => handler.type).sort()).toEqual([
       'ai.task-batch',
+      'backlog.generate-stories',
       'diagrams.generate',
       'documents.generate',
       'project-model.build',

@@ -71,6 +71,38 @@ const inputs: Record<string, fc.Arbitrary<unknown>> = {
     },
     { requiredKeys: ['projectName', 'idea'] },
   ),
+  'story-generation': fc.record(
+    {
+      projectName: fc.constantFrom('Spoke', 'X', 'Ünïcödé 🙂'),
+      source: fc.record({
+        kind: fc.constantFrom('prd', 'srs', 'document', 'model'),
+        title: fc.lorem({ maxCount: 4 }),
+        markdown: fc.oneof(
+          anyText,
+          // Numbered sections as PRDs and SRSs have them, with random headings, story lines, priorities and bullets.
+          fc
+            .array(fc.tuple(fc.oneof(productSentence, fc.lorem({ maxCount: 5 }), fc.string({ minLength: 1, maxLength: 30 })), productSentence, fc.constantFrom('P0', 'P2', 'Must', 'Could', 'soon')), { maxLength: 6 })
+            .map((sections) => sections.map(([heading, line, priority], i) => `### ${i % 2 ? 'FR' : 'US'}-${i + 1} ${heading}\n\n${line}\n\n**Priority:** ${priority}\n\n- ${line}`).join('\n\n')),
+        ),
+      }),
+      instructions: nonBlank(400),
+    },
+    { requiredKeys: ['projectName', 'source'] },
+  ),
+  'story-estimate': fc.record({
+    story: fc.record({ title: nonBlank(255), description: anyText.map((t) => t.slice(0, 2000)) }),
+    candidates: fc.array(
+      fc.record({
+        storyId: fc.uuid(),
+        key: fc.integer({ min: 1, max: 999 }).map((n) => `SP-${n}`),
+        title: fc.lorem({ maxCount: 6 }),
+        description: fc.constant(''),
+        storyPoints: fc.integer({ min: 0, max: 100 }),
+        similarity: fc.double({ min: 0, max: 1, noNaN: true }),
+      }),
+      { maxLength: 20 },
+    ),
+  }),
   'answer-question': fc.record({
     question: nonBlank(4000),
     context: fc.array(
@@ -115,6 +147,8 @@ describe('built-in AI tasks (generated inputs)', () => {
       'generate-diagram',
       'generate-wireframe',
       'answer-question',
+      'story-generation',
+      'story-estimate',
     ]);
     for (const task of aiTasks) expect(catalog.find(task.name)).toBe(task);
     expect(catalog.find('no-such-task')).toBeUndefined();

@@ -391,8 +391,9 @@ export const planSprintBody = z
 export const sprintPlanSchema = z.object({
   capacity: z.number().int(),
   velocity: z.number().describe('rolling average of the last completed sprints (0 when there is none)'),
-  stories: z.array(storySchema),
-  points: z.number().int(),
+  committed: z.number().int().describe('points of the stories already in the sprint: the suggestion fills what is left'),
+  stories: z.array(storySchema).describe('backlog stories suggested, in rank order'),
+  points: z.number().int().describe('points of the suggested stories'),
   skipped: z.array(z.object({ storyId: z.string(), key: z.string(), reason: z.string() })).describe('backlog stories passed over, e.g. unestimated or too big for what is left'),
 });
 

@@ -1,17 +1,16 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordGenerationOutcome } from '../../../core/ai/index.js';
 import { recordAudit } from '../../../core/audit.js';
 import type { Tx } from '../../../core/db/database.js';
 import { AppError, notFound } from '../../../core/errors.js';
-import { newId } from '../../../core/ids.js';
 import { getJob } from '../../../core/jobs/index.js';
 import type { UserActor } from '../../organizations/index.js';
 import type { ProjectRow } from '../../projects/index.js';
 import { invalidField, lockBacklogCounter, requireBacklogAccess } from '../backlog-access.js';
 import { storyProposalSchema, type AcceptProposalsBody, type AcceptProposalsResult, type CreateStoryBody, type StoryProposal } from '../backlog.contract.js';
 import { epics } from '../backlog.schema.js';
-import { ranksAfter } from '../ranks.js';
+import { createEpic } from '../epics.service.js';
 import { createStories } from '../stories.service.js';
 import { GENERATE_STORIES_JOB } from './generate-stories.service.js';
 
@@ -32,8 +31,8 @@ async function proposalsOf(tx: Tx, projectId: string, jobId: string): Promise<z.
 }
 
 /**
- * The epics of these titles, the project's existing ones reused (same title, ignoring case) and the others created
- * at the bottom of the epic order. Runs under the backlog counter's lock, so concurrent accepts never share a rank.
+ * The epics of these titles: the project's existing ones reused (same title, ignoring case), the others created
+ * through the epic service at the bottom of the epic order.
  */
 async function ensureEpics(tx: Tx, actor: UserActor, project: ProjectRow, wanted: ReadonlyArray<{ title: string; description: string }>) {
   const byTitle = new Map<string, { id: string; key: string; title: string; created: boolean }>();
@@ -47,26 +46,11 @@ async function ensureEpics(tx: Tx, actor: UserActor, project: ProjectRow, wanted
   for (const epic of existing) {
     if (!byTitle.has(epic.title.toLowerCase())) byTitle.set(epic.title.toLowerCase(), { id: epic.id, key: `${project.key}-E${epic.number}`, title: epic.title, created: false });
   }
-  const missing = wanted.filter((epic, i) => !byTitle.has(epic.title.toLowerCase()) && wanted.findIndex((e) => e.title.toLowerCase() === epic.title.toLowerCase()) === i);
-  if (!missing.length) return byTitle;
-  const [bottom] = await tx.select({ rank: epics.rank }).from(epics).where(eq(epics.projectId, project.id)).orderBy(desc(epics.rank)).limit(1);
-  const ranks = ranksAfter(bottom?.rank ?? null, missing.length);
-  const rows = await tx
-    .insert(epics)
-    .values(
-      missing.map((epic, i) => ({
-        id: newId(),
-        organizationId: project.organizationId,
-        projectId: project.id,
-        number: 0,
-        title: epic.title.slice(0, 255),
-        description: epic.description,
-        rank: ranks[i]!,
-        creatorId: actor.userId,
-      })),
-    )
-    .returning({ id: epics.id, number: epics.number, title: epics.title });
-  for (const row of rows) byTitle.set(row.title.toLowerCase(), { id: row.id, key: `${project.key}-E${row.number}`, title: row.title, created: true });
+  for (const epic of wanted) {
+    if (byTitle.has(epic.title.toLowerCase())) continue;
+    const created = await createEpic(tx, actor, project.id, { title: epic.title.slice(0, 255), description: epic.description });
+    byTitle.set(epic.title.toLowerCase(), { id: created.id, key: created.key, title: created.title, created: true });
+  }
   return byTitle;
 }
 
@@ -100,9 +84,10 @@ export async function acceptProposals(tx: Tx, actor: UserActor, projectId: strin
   await lockBacklogCounter(tx, project);
   const epicOf = await ensureEpics(tx, actor, project, accepted.map((p) => p.epic).filter((e) => e.title.trim()));
   const inputs: CreateStoryBody[] = accepted.map((p) => ({
+    // A model's text is not bounded by the proposal schema; the story's columns are.
     title: p.title.trim().slice(0, 255),
-    description: p.description,
-    acceptanceCriteria: criteriaText(p.acceptanceCriteria),
+    description: p.description.slice(0, 100_000),
+    acceptanceCriteria: criteriaText(p.acceptanceCriteria).slice(0, 100_000),
     storyPoints: p.storyPoints,
     priority: p.priority,
     epicId: epicOf.get(p.epic.title.trim().toLowerCase())?.id ?? null,

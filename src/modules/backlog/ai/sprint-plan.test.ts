@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planSprint, rollingVelocity } from './sprint-plan.js';
+import { planSprint } from './sprint-plan.js';
 
 const story = (key: string, storyPoints: number | null) => ({ id: `id-${key}`, key, storyPoints });
 
@@ -14,12 +14,14 @@ describe('sprint planning from the top of the backlog', () => {
       { storyId: 'id-A-3', key: 'A-3', reason: 'Needs 8 points, but only 5 points of the capacity are left.' },
       { storyId: 'id-A-6', key: 'A-6', reason: 'Needs 1 point, but only 0 points of the capacity are left.' },
     ]);
-    expect(plan).toMatchObject({ capacity: 10, velocity: 9.5 });
+    expect(plan).toMatchObject({ capacity: 10, velocity: 9.5, committed: 0 });
   });
 
-  it('averages the last three completed sprints, newest first; none is 0', () => {
-    expect(rollingVelocity([10, 8, 9, 40])).toBe(9);
-    expect(rollingVelocity([7, 8])).toBe(7.5);
-    expect(rollingVelocity([])).toBe(0);
+  it('counts the points already in the sprint against the capacity first', () => {
+    const plan = planSprint([story('A-1', 5), story('A-2', 3)], 10, 0, 6);
+    expect(plan).toMatchObject({ committed: 6, points: 3 });
+    expect(plan.stories.map((s) => s.key)).toEqual(['A-2']);
+    expect(plan.skipped[0]!.reason).toBe('Needs 5 points, but only 4 points of the capacity are left.');
   });
+
 });

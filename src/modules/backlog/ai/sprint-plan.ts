@@ -2,13 +2,15 @@
  * Sprint planning: from the top of the backlog down, the stories whose points still fit into the capacity. A story
  * that does not fit is passed over (with the reason) and the next ones are still tried, so a big story near the top
  * never leaves the sprint half empty; a story without points is passed over too, since it cannot be planned.
- * Pure: the caller reads the backlog in rank order and the velocity.
+ * Points already in the sprint (`committed`) count against the capacity first. Pure: the caller reads the backlog in
+ * rank order and the velocity.
  */
 export type PlannableStory = { id: string; key: string; storyPoints: number | null };
 
 export type SprintPlan<S extends PlannableStory> = {
   capacity: number;
   velocity: number;
+  committed: number;
   stories: S[];
   points: number;
   skipped: Array<{ storyId: string; key: string; reason: string }>;
@@ -17,16 +19,9 @@ export type SprintPlan<S extends PlannableStory> = {
 /** Completed sprints the rolling velocity averages over. */
 export const VELOCITY_WINDOW = 3;
 
-/** The mean of the last completed sprints' velocities (newest first), one decimal; 0 when there is none. */
-export function rollingVelocity(velocities: readonly number[]): number {
-  const recent = velocities.slice(0, VELOCITY_WINDOW);
-  if (!recent.length) return 0;
-  return Math.round((recent.reduce((sum, v) => sum + v, 0) / recent.length) * 10) / 10;
-}
-
 const pointsText = (points: number) => `${points} point${points === 1 ? '' : 's'}`;
 
-export function planSprint<S extends PlannableStory>(backlog: readonly S[], capacity: number, velocity: number): SprintPlan<S> {
+export function planSprint<S extends PlannableStory>(backlog: readonly S[], capacity: number, velocity: number, committed = 0): SprintPlan<S> {
   const stories: S[] = [];
   const skipped: SprintPlan<S>['skipped'] = [];
   let points = 0;
@@ -35,7 +30,7 @@ export function planSprint<S extends PlannableStory>(backlog: readonly S[], capa
       skipped.push({ storyId: story.id, key: story.key, reason: 'Not estimated: give it points to plan it.' });
       continue;
     }
-    const left = capacity - points;
+    const left = Math.max(0, capacity - committed - points);
     if (story.storyPoints > left) {
       skipped.push({
         storyId: story.id,
@@ -47,5 +42,5 @@ export function planSprint<S extends PlannableStory>(backlog: readonly S[], capa
     stories.push(story);
     points += story.storyPoints;
   }
-  return { capacity, velocity, stories, points, skipped };
+  return { capacity, velocity, committed, stories, points, skipped };
 }

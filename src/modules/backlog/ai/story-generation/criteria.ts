@@ -15,20 +15,20 @@ export function common(name: string): string {
 
 const signedIn = (persona: string) => nounPhrase({ head: persona, determiner: 'a', modifiers: ['signed-in'] }).text;
 
-/** "a customer approves a quote", or "a customer chooses to …" when the want does not read as a verb phrase. */
-function actsClause(persona: string, want: string): string {
-  const vp = parseVerbPhrase(want);
-  const subject = nounPhrase({ head: persona, determiner: 'a' });
-  return vp ? clause(subject, vp) : `${subject.text} chooses to ${want}`;
+/** "a customer approves a quote"; the story's own event clause when the want does not read as a verb phrase. */
+function actsClause(parts: CriteriaParts): string {
+  const vp = parts.isVerbPhrase ? parseVerbPhrase(parts.want) : undefined;
+  return vp ? clause(nounPhrase({ head: parts.persona, determiner: 'a' }), vp) : parts.when;
 }
 
 export const isGivenWhenThen = (text: string): boolean => /^given\b.+\bwhen\b.+\bthen\b/i.test(text.trim());
 
-export type CriteriaParts = { persona: string; want: string; benefit?: string | undefined };
+/** `when`: the event clause without a trigger, "they approve a quote". */
+export type CriteriaParts = { persona: string; want: string; when: string; isVerbPhrase: boolean; benefit?: string | undefined };
 
 /** The one criterion every story has: who, doing what, with which result. */
 export function mainCriterion(parts: CriteriaParts, useCase?: ModelUseCase): string {
-  const when = useCase?.trigger.trim() ? inner(useCase.trigger) : `they ${parts.want}`;
+  const when = useCase?.trigger.trim() ? inner(useCase.trigger) : parts.when;
   const outcome = useCase?.outcome.trim() || parts.benefit?.trim();
   const then = outcome ? inner(outcome) : 'they see that it is done';
   return givenWhenThen({ given: signedIn(parts.persona), when, then });
@@ -74,7 +74,7 @@ export function useCaseCriteria(model: ProjectModel, useCase: ModelUseCase, part
   const entity = model.entities.find((e) => e.id === useCase.entity);
   if (entity) {
     for (const rule of model.rules.filter((r) => r.entity === entity.id).slice(0, 2)) {
-      criteria.push(givenWhenThen({ given: `the rule that ${ruleClause(model, rule.text)}`, when: actsClause(parts.persona, parts.want), then: 'the result follows that rule' }));
+      criteria.push(givenWhenThen({ given: `the rule that ${ruleClause(model, rule.text)}`, when: actsClause(parts), then: 'the result follows that rule' }));
     }
     const required = entity.attributes.filter((a) => a.required && a.type !== 'reference').map((a) => `the ${a.name.replaceAll('_', ' ')}`);
     if (required.length) {

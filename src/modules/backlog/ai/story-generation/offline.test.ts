@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkText, gateTexts } from '../../../../core/text/quality/index.js';
 import { documentKinds } from '../../../generation/index.js';
@@ -119,5 +119,51 @@ describe('priorities, sizes and the INVEST check', () => {
     expect(pointsFor({ steps: 0, rules: 0, entities: 1, criteria: 1 })).toBe(1);
     expect(pointsFor({ steps: 5, rules: 1, entities: 2, criteria: 4 })).toBe(8);
     expect(pointsFor({ steps: 5, rules: 0, entities: 1, criteria: 3 })).toBe(3);
+  });
+});
+
+describe('over every idea of the quality corpus', () => {
+  it('proposes the PRD’s and the SRS’s own titles, from their content or their Markdown, with Given/When/Then criteria that pass the gate unrepaired', () => {
+    const files = readdirSync(new URL('../../../../../bench/corpus/ideas/', import.meta.url)).map((f) => f.replace(/\.json$/, ''));
+    expect(files.length).toBeGreaterThanOrEqual(36);
+    const problems: string[] = [];
+    for (const file of files) {
+      const { idea, model, prd, srs } = generated(file);
+      for (const [kind, doc, prefix] of [['prd', prd, 'US'], ['srs', srs, 'FR']] as const) {
+        for (const content of [doc.content, undefined]) {
+          const out = propose({ projectName: idea.name, source: { kind, title: 'Doc', markdown: doc.markdown, ...(content ? { content } : {}) }, model });
+          const where = `${file} ${kind}${content ? '' : ' (Markdown only)'}`;
+          if (JSON.stringify(out.proposals.map((p) => p.title)) !== JSON.stringify(headingTitles(doc.markdown, prefix))) problems.push(`${where}: titles differ`);
+          if (out.proposals.some((p) => !p.acceptanceCriteria.length || p.acceptanceCriteria.some((c) => !/^Given .+, when .+, then .+\.$/.test(c)))) problems.push(`${where}: a criterion is not Given/When/Then`);
+          const gated = gateTexts(storyGenerationTask.prose!(out));
+          if (gated.failures.length || gated.fields.some((f) => f.repaired)) problems.push(`${where}: ${JSON.stringify(gated.failures)}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('a PRD written by hand', () => {
+  it('takes “As a …, I want to … so that …” lines as stories when they stand under no numbered heading, and the model’s use cases when there are none', () => {
+    const markdown = [
+      '# Spoke PRD',
+      '| Story | Priority |',
+      '| --- | --- |',
+      '| As a customer, I want to approve a quote by text so that the work can start. | P0 |',
+      '| As a mechanic I need to order parts, so that the repair is not held up. | P2 |',
+      '',
+      '- As a customer, I want to approve a quote by text so that the work can start.',
+    ].join('\n');
+    const out = propose({ projectName: 'Spoke', source: { kind: 'prd', title: 'Spoke PRD', markdown }, model: emptyProjectModel() });
+    expect(out.proposals.map((p) => [p.title, p.priority, p.epic.title])).toEqual([
+      ['Approve a quote by text', 'high', 'Customers'],
+      ['Order parts', 'low', 'Mechanics'],
+    ]);
+    expect(out.proposals[0]!.acceptanceCriteria).toEqual(['Given a signed-in customer, when they approve a quote by text, then the work can start.']);
+    const { idea, model } = generated('dev-bike-repair');
+    const none = propose({ projectName: idea.name, source: { kind: 'document', title: 'Notes', markdown: '# Notes\nWe repair bikes.' }, model });
+    expect(none.proposals.length).toBeGreaterThan(0);
+    expect(none.proposals[0]!.source).toMatch(/project model/);
   });
 });

@@ -1,4 +1,5 @@
 import { sentence, withIndefinite } from '../../../../core/text/compose/index.js';
+import { knows, parseText } from '../../../../core/text/nlp/index.js';
 import { capitalize, joinList, oneLine, pluralize } from '../../../../core/text/index.js';
 import type { ModelUseCase, ProjectModel } from '../../../project-model/index.js';
 import type { StoryPriority } from '../../backlog.contract.js';
@@ -72,11 +73,36 @@ function draftsOf(input: StoryGenerationInput): Draft[] {
     }));
 }
 
-function descriptionOf(draft: Draft, persona: string, want: string): string {
+const OPENS_OBJECT = new Set(['DET', 'ADP', 'PRON', 'PART', 'ADV', 'NUM']);
+
+/**
+ * Whether a heading reads as an imperative ("Book a slot", "Drop off a bike"): its first word is a verb in WordNet and
+ * the tagger either calls it one or sees its object or particle next. "Shift calendar", "User registration" and whole
+ * sentences do not; a plain "Order parts" is missed, and only quoted (see wantPhrases).
+ */
+function readsAsImperative(text: string): boolean {
+  const tokens = parseText(text)[0]?.tokens ?? [];
+  const [first, second] = tokens;
+  if (!first || !knows(first.normal, 'verb')) return false;
+  return tokens.length === 1 || first.pos === 'VERB' || (second !== undefined && OPENS_OBJECT.has(second.pos));
+}
+
+/**
+ * What the person wants, for "I want …" and "when they …": a verb phrase as it is ("approve a quote"); a title that
+ * is none ("User registration", a whole sentence) quoted, so that the sentences around it stay grammatical.
+ */
+function wantPhrases(want: string, title: string, isVerbPhrase: boolean): { wantText: string; whenText: string } {
+  if (isVerbPhrase) return { wantText: `to ${want}`, whenText: `they ${want}` };
+  const quoted = `“${title.replace(/[.!?]+$/, '')}”`;
+  return { wantText: quoted, whenText: `they use ${quoted}` };
+}
+
+function descriptionOf(draft: Draft, persona: string, wantText: string): string {
   const story = draft.soThat
-    ? `As ${withIndefinite(persona)}, I want to ${want} so that ${lowerFirst(draft.soThat)}.`
-    : `As ${withIndefinite(persona)}, I want to ${want}.`;
-  return draft.statement && !draft.want ? `${sentence(draft.statement)} ${story}` : story;
+    ? `As ${withIndefinite(persona)}, I want ${wantText} so that ${lowerFirst(draft.soThat)}.`
+    : `As ${withIndefinite(persona)}, I want ${wantText}.`;
+  // A requirement's own sentence ("The system shall …") says it better than a story line made up around its title.
+  return draft.statement && !draft.want ? sentence(draft.statement) : story;
 }
 
 function entitiesTouched(useCase: ModelUseCase | undefined): number {
@@ -90,9 +116,12 @@ export function composeStoryProposals(input: StoryGenerationInput): StoryGenerat
   const usedIds = new Set<string>();
   const built = drafts.map((draft) => {
     const persona = draft.persona || personaOf(model, draft.useCase) || 'user';
+    // A story line's want ("I want to …") and a use case's name are verb phrases; a heading alone may not be.
     const want = draft.want || lowerFirst(draft.title);
+    const isVerbPhrase = Boolean(draft.want) || readsAsImperative(want);
+    const { wantText, whenText } = wantPhrases(want, draft.title, isVerbPhrase);
     const benefit = draft.soThat || draft.useCase?.outcome.trim() || undefined;
-    const parts = { persona, want, benefit };
+    const parts = { persona, want, when: whenText, isVerbPhrase, benefit };
     const composed = draft.useCase ? useCaseCriteria(model, draft.useCase, parts) : [];
     const seen = new Set(composed.map((c) => c.toLowerCase()));
     // With a use case the model's criteria cover what the document says outside Given/When/Then form.
@@ -114,7 +143,7 @@ export function composeStoryProposals(input: StoryGenerationInput): StoryGenerat
         proposalId,
         epic: { title: '', description: '' },
         title: draft.title,
-        description: descriptionOf(draft, persona, want),
+        description: descriptionOf(draft, persona, wantText),
         acceptanceCriteria: criteria,
         priority: draft.priority ?? (draft.useCase ? MODEL_PRIORITY[draft.useCase.priority] : 'medium'),
         storyPoints,

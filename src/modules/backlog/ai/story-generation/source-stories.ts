@@ -106,7 +106,7 @@ function fromContent(content: unknown): SourceStory[] | undefined {
 
 /** A heading that names a numbered story or requirement: "US-3 Approve a quote", "FR-12: Export". */
 const NUMBERED_HEADING = /^#{2,6}\s+(?:\*\*)?([A-Z][A-Z0-9]{0,7}-\d{1,4})\b[\s:.\-–—]*(.+?)(?:\*\*)?\s*$/;
-const STORY_LINE = /^As an? (.+?), I want (?:to )?(.+?)(?:,)? so that (.+?)\.?$/i;
+const STORY_LINE = /^As an? (.+?),? I (?:want|need|would like) (?:to )?(.+?),? so that (.+?)\.?$/i;
 const FIELD = /\*\*([A-Za-z ]+):\*\*\s*([^·*]+)/g;
 
 /** The numbered sections of a Markdown document, each with its story line, priority field and bullets. */
@@ -153,8 +153,44 @@ export function fromMarkdown(markdown: string): SourceStory[] {
   return stories.filter((s) => s.title.length > 1 && !/^NFR-/.test(s.ref));
 }
 
-/** The document's stories: its structured content first, its Markdown otherwise; none for the model alone. */
+/**
+ * "As a …, I want to … so that …" wherever it stands (a paragraph, a list item, a table cell), for a document whose
+ * stories are not under numbered headings; each is numbered S-1, S-2 … in order, a repeated one kept once.
+ */
+export function storyLinesOf(markdown: string): SourceStory[] {
+  const seen = new Set<string>();
+  const stories: SourceStory[] = [];
+  for (const raw of markdown.split('\n')) {
+    for (const cell of raw.split('|')) {
+      const text = oneLine(cell.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '').replace(/\*+/g, ''));
+      const story = STORY_LINE.exec(text);
+      if (!story) continue;
+      const want = bareWant(story[2]!);
+      if (seen.has(want.toLowerCase())) continue;
+      seen.add(want.toLowerCase());
+      const priority = priorityOf(/\|\s*(P[012]|Must|Should|Could|High|Medium|Low)\s*\|/i.exec(raw)?.[1]);
+      stories.push({
+        ref: `S-${stories.length + 1}`,
+        title: capitalize(want),
+        persona: personaText(story[1]!),
+        want,
+        soThat: clauseText(story[3]!),
+        ...(priority ? { priority } : {}),
+        criteria: [],
+      });
+    }
+  }
+  return stories;
+}
+
+/**
+ * The document's stories: its structured content first, else its numbered sections, else its story lines; none
+ * for the model alone (or a document with no stories, which the model's use cases then stand in for).
+ */
 export function sourceStoriesOf(source: StoryGenerationInput['source']): SourceStory[] {
   if (source.kind === 'model') return [];
-  return fromContent(source.content) ?? fromMarkdown(source.markdown);
+  const fromStructure = fromContent(source.content);
+  if (fromStructure) return fromStructure;
+  const sections = fromMarkdown(source.markdown);
+  return sections.length ? sections : storyLinesOf(source.markdown);
 }
