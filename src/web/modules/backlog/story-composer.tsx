@@ -96,7 +96,7 @@ export const StoryComposer = forwardRef<ComposerHandle, { projectId: string; spr
           </select>
           <select className="input select input-sm composer-select" value={values.points} onChange={(event) => set('points', event.target.value)} aria-label="Story points" data-testid="composer-points">
             <option value="">No points</option>
-            {pointScale.map((p) => (
+            {[...new Set([...pointScale, ...(values.points === '' ? [] : [Number(values.points)])])].sort((a, b) => a - b).map((p) => (
               <option key={p} value={String(p)}>
                 {p} pts
               </option>
