@@ -1,8 +1,9 @@
 /**
  * The backlog in a real browser: stories written from the keyboard in the backlog list (c, type, Enter; j/k and x to
- * select), moved into a sprint with the bulk edit, the sprint started, a story dragged to Done on the board — saved
- * at once, still there after a reload — and the sprint's burndown showing the points it took off. On a phone, the
- * backlog's pages fit the screen and the board scrolls in its own frame.
+ * select; a likely duplicate named while typing), moved into a sprint with the bulk edit, the sprint started, a story
+ * dragged to Done on the board — saved at once, still there after a reload — and the sprint's burndown showing the
+ * points it took off; completing the sprint records its velocity. Phase tasks complete and reopen; proposals
+ * generated from a PRD are reviewed and accepted. On a phone, the backlog's pages fit the screen.
  */
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -64,14 +65,18 @@ describe.skipIf(skip)('the backlog in the browser', () => {
     const keys = await rows.evaluateAll((elements) => elements.map((element) => element.getAttribute('data-key')).sort());
     expect(keys).toEqual(['SWAP-1', 'SWAP-2', 'SWAP-3']);
 
+    // While a title like an open story's is typed, the duplicate is named before anything is saved.
+    await page.getByTestId('composer-title').fill('Coordinator approves the shift swaps');
+    await page.getByTestId('duplicate-warning').filter({ hasText: 'SWAP-2' }).waitFor();
+    expect(await page.getByTestId('duplicate-warning').textContent()).toContain('Coordinator approves a shift swap');
+
     // A title typed and not added is not lost by leaving: the app asks first.
-    await page.getByTestId('composer-title').fill('Volunteer cancels a shift');
     await page.getByTestId('backlog-view-board').click();
     await page.getByTestId('leave-dialog').waitFor();
     await page.getByTestId('leave-dialog-cancel').click();
-    expect(await page.getByTestId('composer-title').inputValue()).toBe('Volunteer cancels a shift');
+    expect(await page.getByTestId('composer-title').inputValue()).toBe('Coordinator approves the shift swaps');
     await page.getByTestId('composer-title').fill('');
-    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.getByTestId('composer-title').press('Escape');
 
     // j/k move through the rows and x selects: the bulk bar counts the selection; Escape clears it.
     await page.locator('body').press('j');
@@ -87,6 +92,7 @@ describe.skipIf(skip)('the backlog in the browser', () => {
 
     // A sprint, planned from the Sprints view.
     await page.getByTestId('backlog-view-sprints').click();
+    await page.getByTestId('sprints-page').waitFor();
     await page.getByTestId('new-sprint').click();
     const sprintDialog = page.getByTestId('sprint-dialog');
     await sprintDialog.getByTestId('sprint-name').fill('Sprint 1');

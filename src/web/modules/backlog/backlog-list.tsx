@@ -84,16 +84,23 @@ export function BacklogList() {
   const stories = useMemo(() => sorted(list.items, sort), [list.items, sort]);
   const filtered = [status, priority, sprint, epic, assignee].some((v) => v !== undefined) || q !== '';
 
-  useEffect(() => {
-    setSelected(new Set());
-    setActive(0);
-  }, [key]);
 
+  // Keys can come faster than renders: the row they act on is read from a ref, so "j x j x" selects two rows.
+  const activeRef = useRef(0);
+  const activate = (index: number) => {
+    activeRef.current = index;
+    setActive(index);
+  };
   const focusRow = (index: number) => {
     const clamped = Math.max(0, Math.min(stories.length - 1, index));
-    setActive(clamped);
+    activate(clamped);
     listRef.current?.querySelectorAll<HTMLElement>('[data-list-row]')[clamped]?.focus();
   };
+  useEffect(() => {
+    setSelected(new Set());
+    activeRef.current = 0;
+    setActive(0);
+  }, [key]);
   const toggle = (id: string) =>
     setSelected((current) => {
       const next = new Set(current);
@@ -101,16 +108,25 @@ export function BacklogList() {
       else next.add(id);
       return next;
     });
-  const activeStory = stories[active];
+  const activeStory = () => stories[activeRef.current];
   useListKeys({
     c: () => canEdit && composer.current?.focus(),
-    j: () => focusRow(active + 1),
-    ArrowDown: () => focusRow(active + 1),
-    k: () => focusRow(active - 1),
-    ArrowUp: () => focusRow(active - 1),
-    x: () => activeStory && toggle(activeStory.id),
-    e: () => activeStory && void navigate(`${storyPath(project.id, activeStory.id)}?edit=1`),
-    Enter: () => activeStory && void navigate(storyPath(project.id, activeStory.id)),
+    j: () => focusRow(activeRef.current + 1),
+    ArrowDown: () => focusRow(activeRef.current + 1),
+    k: () => focusRow(activeRef.current - 1),
+    ArrowUp: () => focusRow(activeRef.current - 1),
+    x: () => {
+      const story = activeStory();
+      if (story && canEdit) toggle(story.id);
+    },
+    e: () => {
+      const story = activeStory();
+      if (story) void navigate(`${storyPath(project.id, story.id)}${canEdit ? '?edit=1' : ''}`);
+    },
+    Enter: () => {
+      const story = activeStory();
+      if (story) void navigate(storyPath(project.id, story.id));
+    },
     Escape: () => setSelected(new Set()),
   });
 
@@ -267,7 +283,7 @@ export function BacklogList() {
                   data-list-row=""
                   tabIndex={index === active ? 0 : -1}
                   aria-selected={selected.has(story.id)}
-                  onFocus={() => setActive(index)}
+                  onFocus={() => activate(index)}
                 >
                   {canEdit && (
                     <input type="checkbox" className="row-check" checked={selected.has(story.id)} onChange={() => toggle(story.id)} aria-label={`Select ${story.key}`} tabIndex={-1} data-testid="story-check" />
