@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { NavLink, Route, Routes } from 'react-router-dom';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/error-banner';
@@ -32,9 +32,14 @@ export function BacklogArea() {
     return { sprints, epics, members };
   });
 
+  // A reload (after a sprint starts, a story moves) keeps showing the last lists: the page under it stays mounted,
+  // with its selection, scroll and unsaved text, until the new ones arrive.
+  const last = useRef<{ projectId: string; data: NonNullable<typeof refs.data> } | null>(null);
+  if (refs.data) last.current = { projectId: project.id, data: refs.data };
+  const data = refs.data ?? (refs.status === 'loading' && last.current?.projectId === project.id ? last.current.data : undefined);
   const value = useMemo<BacklogContextValue | null>(
-    () => (refs.data ? { project, canEdit, ...refs.data, reloadRefs: refs.reload } : null),
-    [project, canEdit, refs.data, refs.reload],
+    () => (data ? { project, canEdit, ...data, reloadRefs: refs.reload } : null),
+    [project, canEdit, data, refs.reload],
   );
 
   const tab = (to: string, label: string, testId: string, end = false) => (
@@ -52,7 +57,7 @@ export function BacklogArea() {
         {tab('epics', 'Epics', 'backlog-view-epics')}
         {tab('tasks', 'Tasks', 'backlog-view-tasks')}
       </nav>
-      {refs.status === 'loading' && <SkeletonRows />}
+      {!value && refs.status === 'loading' && <SkeletonRows />}
       {refs.status === 'error' && <ErrorBanner error={refs.error} title="The backlog could not be loaded." onRetry={refs.reload} />}
       {value && (
         <BacklogContext.Provider value={value}>
