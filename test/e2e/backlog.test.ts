@@ -72,8 +72,11 @@ describe.skipIf(skip)('the backlog in the browser', () => {
 
     // A title typed and not added is not lost by leaving: the app asks first.
     await page.getByTestId('backlog-view-board').click();
-    await page.getByTestId('leave-dialog').waitFor();
-    await page.getByTestId('leave-dialog-cancel').click();
+    const leave = page.getByTestId('leave-dialog');
+    await leave.getByText('Leave without saving?').waitFor();
+    await leave.getByTestId('leave-dialog-cancel').click();
+    await leave.waitFor({ state: 'hidden' });
+    expect(new URL(page.url()).pathname).toBe(`/projects/${projectId}/backlog`);
     expect(await page.getByTestId('composer-title').inputValue()).toBe('Coordinator approves the shift swaps');
     await page.getByTestId('composer-title').fill('');
     await page.getByTestId('composer-title').press('Escape');
