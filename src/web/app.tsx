@@ -30,6 +30,8 @@ import { WireframesTab } from './modules/wireframes/wireframes-tab';
 const DocumentPage = lazy(() => import('./modules/documents/document-page').then((module) => ({ default: module.DocumentPage })));
 // The diagram editor brings Mermaid, the largest library of the app: it loads only when a diagram is opened.
 const DiagramPage = lazy(() => import('./modules/diagrams/diagram-page').then((module) => ({ default: module.DiagramPage })));
+// The backlog brings the board's drag and drop: it loads when the Backlog tab is opened.
+const BacklogArea = lazy(() => import('./modules/backlog/backlog-area').then((module) => ({ default: module.BacklogArea })));
 const WireframePage = lazy(() => import('./modules/wireframes/wireframe-page').then((module) => ({ default: module.WireframePage })));
 
 export function App() {
@@ -50,6 +52,11 @@ export function App() {
               <Route index element={<ProjectOverviewTab />} />
               <Route path="documents" element={<DocumentsTab />} />
               <Route path="model" element={<ModelTab />} />
+              <Route path="backlog/*" element={
+                  <Suspense fallback={<LoadingState label="Loading backlog" />}>
+                    <BacklogArea />
+                  </Suspense>
+                } />
               <Route path="diagrams" element={<DiagramsTab />} />
               <Route path="wireframes" element={<WireframesTab />} />
               <Route path="chat" element={<ChatTab />} />

@@ -1,5 +1,6 @@
 import { aiApi } from '../modules/ai/client';
 import { auditApi } from '../modules/audit/client';
+import { backlogApi } from '../modules/backlog/client';
 import { chatApi } from '../modules/chat/client';
 import { diagramsApi } from '../modules/diagrams/client';
 import { documentsApi } from '../modules/documents/client';
@@ -21,6 +22,7 @@ export const api = {
   projectModel: projectModelApi,
   documents: documentsApi,
   diagrams: diagramsApi,
+  backlog: backlogApi,
   wireframes: wireframesApi,
   chat: chatApi,
   audit: auditApi,

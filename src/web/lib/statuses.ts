@@ -1,6 +1,7 @@
 import type { DocumentStatus } from '../../shared/document-kinds';
 import type { JobStatus } from '../../shared/job-statuses';
 import type { ProjectStatus } from '../../shared/project-statuses';
+import type { SprintStatus, StoryStatus } from '../../modules/backlog/backlog.contract';
 
 /** The colour a status is drawn in; the same tone means the same kind of state everywhere. */
 export type StatusTone = 'neutral' | 'info' | 'progress' | 'success' | 'warning' | 'danger' | 'accent';
@@ -37,6 +38,17 @@ const vocabulary = {
     failed: { label: 'Failed', tone: 'danger' },
     cancelled: { label: 'Cancelled', tone: 'neutral' },
   } satisfies Record<JobStatus, StatusLook>,
+  /** Stories and epics of the backlog: the board's columns. */
+  story: {
+    todo: { label: 'To do', tone: 'neutral' },
+    in_progress: { label: 'In progress', tone: 'progress' },
+    done: { label: 'Done', tone: 'success' },
+  } satisfies Record<StoryStatus, StatusLook>,
+  sprint: {
+    planning: { label: 'Planned', tone: 'info' },
+    active: { label: 'Active', tone: 'progress' },
+    completed: { label: 'Completed', tone: 'accent' },
+  } satisfies Record<SprintStatus, StatusLook>,
 };
 
 export type StatusKind = keyof typeof vocabulary;

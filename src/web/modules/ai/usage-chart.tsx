@@ -7,7 +7,7 @@ const MARGIN = { top: 14, right: 60, bottom: 30, left: 52 };
 const TICKS = 4;
 
 /** A round top for an axis of TICKS equal steps: 0 → 4, 1250 → 2000 (steps of 500), 0.0058 → 0.008. */
-function niceMax(value: number): number {
+export function niceMax(value: number): number {
   if (value <= 0) return TICKS;
   const rough = value / TICKS;
   const magnitude = 10 ** Math.floor(Math.log10(rough));

@@ -175,6 +175,9 @@ function ProjectDetail({ project, onChange }: { project: Project; onChange(proje
           <NavLink to={`/projects/${project.id}/model`} className={({ isActive }) => (isActive ? 'tab active' : 'tab')} data-testid="project-tab-model">
             Model
           </NavLink>
+          <NavLink to={`/projects/${project.id}/backlog`} className={({ isActive }) => (isActive ? 'tab active' : 'tab')} data-testid="project-tab-backlog">
+            Backlog
+          </NavLink>
           <NavLink to={`/projects/${project.id}/diagrams`} className={({ isActive }) => (isActive ? 'tab active' : 'tab')} data-testid="project-tab-diagrams">
             Diagrams
           </NavLink>
