@@ -43,7 +43,10 @@ function agreesWithDoer(tokens: TaggedToken[], index: number): boolean {
   if (!objectFollows || (next.pos === 'PRON' && SUBJECT_PRONOUNS.has(next.normal))) return false;
   const pluralSubject = singularize(previous.normal) !== previous.normal;
   const thirdPerson = /[^s]s$/.test(token.normal) && token.normal !== token.lemma;
-  return pluralSubject ? token.normal === token.lemma && !token.normal.endsWith('s') : thirdPerson;
+  const bare = token.normal === token.lemma && !token.normal.endsWith('s');
+  // "Staff order paper": a group noun without a determiner takes the bare verb too.
+  const group = !pluralSubject && tokens[index - 2]?.pos !== 'DET' && !previous.normal.endsWith('s');
+  return pluralSubject ? bare : thirdPerson || (group && bare);
 }
 
 const POSSESSIVES = /^(?:my|our|your|their|his|her|its)$/;
@@ -59,16 +62,20 @@ function parallelBare(tokens: TaggedToken[], index: number): boolean {
   // The earlier verb agrees with a plural subject right before it ("Members log …"), never an infinitive.
   const earlier = tokens.slice(0, index - 1).some((t, k) => {
     const subject = tokens[k - 1];
-    return t.pos === 'VERB' && t.normal === t.lemma && subject?.pos === 'NOUN' && subject.normal !== subject.lemma && subject.normal.endsWith('s');
+    // A plural ("Members log …") or a group ("Staff file …") agrees with a bare verb.
+    return t.pos === 'VERB' && t.normal === t.lemma && subject?.pos === 'NOUN' && ((subject.normal !== subject.lemma && subject.normal.endsWith('s')) || namesDoer(subject));
   });
   if (!earlier) return false;
   if (next.pos === 'DET' || next.pos === 'NUM' || (next.pos === 'PRON' && (POSSESSIVES.test(next.normal) || OBJECT_PRONOUNS.has(next.normal)))) return true;
   // "report broken tools": a participle describing the noun after it.
   if (describesNextNoun(tokens, index + 1)) return true;
   // "book tutorials", "book walks" (the plural taken for a verb): a plural object, never a known compound.
+  // "post feedback": a word only ever a noun, no compound with it either.
   const plural = (next.pos === 'NOUN' || next.pos === 'VERB') && next.normal.endsWith('s') && singularize(next.normal) !== next.normal && knows(singularize(next.normal), 'noun');
+  const onlyNoun = next.pos === 'NOUN' && next.normal === next.lemma && !knows(next.normal, 'verb') && !knows(next.normal, 'adj');
   const after = tokens[index + 2];
-  return plural && (after === undefined || /^(?:PUNCT|CCONJ|ADP)$/.test(after.pos)) && !knows(`${token.normal} ${singularize(next.normal)}`, 'noun') && !knows(`${token.normal}_${singularize(next.normal)}`, 'noun');
+  const head = plural ? singularize(next.normal) : next.normal;
+  return (plural || onlyNoun) && (after === undefined || /^(?:PUNCT|CCONJ|ADP)$/.test(after.pos)) && !knows(`${token.normal} ${head}`, 'noun') && !knows(`${token.normal}_${head}`, 'noun');
 }
 
 /** A participle describing the noun after it: "trusted" in "book trusted walkers". */

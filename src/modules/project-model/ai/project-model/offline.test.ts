@@ -192,6 +192,11 @@ const probes: Probe[] = [
   { sentence: 'Listings are removed if not updated for 90 days.', rule: { text: /removed if not updated/, value: 90, unit: 'day' } },
   { sentence: 'Invoices are sent after 14 days.', rule: { text: /sent after 14 days/, value: 14, unit: 'day' } },
   { sentence: 'Members swap seeds and share their harvest.', useCases: [/^Swap a seed$/, /^Share a harvest$/] },
+  { sentence: 'Staff file reports, check invoices and approve payments.', useCases: [/^File a report$/, /^Check an invoice$/, /^Approve a payment$/] },
+  { sentence: 'Tutors set homework, mark answers and post feedback.', useCases: [/^Mark an answer$/, /^Post (?:a )?feedback$/] },
+  { sentence: 'Staff order uniforms and approve invoices.', useCases: [/^Order a uniform$/, /^Approve an invoice$/] },
+  { sentence: 'Crew check equipment and log faults.', useCases: [/^Log a fault$/] },
+  { sentence: 'Memberships lapse unless renewed within 12 months.', rule: { text: /lapse unless renewed/, value: 12, unit: 'month' } },
 ];
 
 describe('everyday sentences of a fresh idea', () => {
