@@ -44,8 +44,9 @@ function agreesWithDoer(tokens: TaggedToken[], index: number): boolean {
   const pluralSubject = singularize(previous.normal) !== previous.normal;
   const thirdPerson = /[^s]s$/.test(token.normal) && token.normal !== token.lemma;
   const bare = token.normal === token.lemma && !token.normal.endsWith('s');
-  // "Staff order paper": a group noun without a determiner takes the bare verb too.
-  const group = !pluralSubject && tokens[index - 2]?.pos !== 'DET' && !previous.normal.endsWith('s');
+  // "Staff order paper", "Crew log faults": a noun naming a group first, without a determiner, takes the bare verb
+  // too ("Volunteer fire brigade" is no subject and verb).
+  const group = !pluralSubject && tokens[index - 2]?.pos !== 'DET' && semanticClasses(previous.lemma, 'noun', 1)[0] === 'noun.group';
   return pluralSubject ? bare : thirdPerson || (group && bare);
 }
 

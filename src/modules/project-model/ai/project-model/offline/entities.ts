@@ -144,7 +144,8 @@ export function earlierTransaction(sentence: Sentence, clause: Clause): string |
 export function keepsRecord(clause: Clause, sentence: Sentence): boolean {
   const object = clause.objects[0];
   const { tokens } = sentence.tagged;
-  if (clause.verb !== 'keep' || clause.passive || clause.particle || object === undefined || object.start > clause.verbIndex + 2) return false;
+  // "counts toward keeping a qualification" names a purpose, not something done.
+  if (clause.verb !== 'keep' || clause.passive || clause.particle || object === undefined || object.start > clause.verbIndex + 2 || tokens[clause.verbIndex]?.normal.endsWith('ing')) return false;
   const after = tokens[object.end];
   if (after && (after.normal === 'of' || after.pos === 'ADJ' || after.pos === 'ADV' || after.pos === 'VERB')) return false;
   return tokens[clause.verbIndex + 1]?.pos !== 'PRON' && isRecordPhrase(object, true) && !isProductWord(lemmaOf(object));
