@@ -141,11 +141,12 @@ export function earlierTransaction(sentence: Sentence, clause: Clause): string |
  * "keeps a waiting list", "keep a visitor log": "keep" with a record right after it keeps that record; never an idiom
  * ("keep track of", "keep costs low", "keep them informed").
  */
-export function keepsRecord(clause: Clause, sentence: Sentence): boolean {
+export function keepsRecord(clause: Clause, sentence: Sentence, asAction = false): boolean {
   const object = clause.objects[0];
   const { tokens } = sentence.tagged;
-  // "counts toward keeping a qualification" names a purpose, not something done.
-  if (clause.verb !== 'keep' || clause.passive || clause.particle || object === undefined || object.start > clause.verbIndex + 2 || tokens[clause.verbIndex]?.normal.endsWith('ing')) return false;
+  // "counts toward keeping a qualification" names a record kept, but as a purpose, not something someone does.
+  if (asAction && tokens[clause.verbIndex]?.normal.endsWith('ing')) return false;
+  if (clause.verb !== 'keep' || clause.passive || clause.particle || object === undefined || object.start > clause.verbIndex + 2) return false;
   const after = tokens[object.end];
   if (after && (after.normal === 'of' || after.pos === 'ADJ' || after.pos === 'ADV' || after.pos === 'VERB')) return false;
   return tokens[clause.verbIndex + 1]?.pos !== 'PRON' && isRecordPhrase(object, true) && !isProductWord(lemmaOf(object));
