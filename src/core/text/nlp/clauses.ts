@@ -49,7 +49,8 @@ function phraseStartingAt(phrases: NounPhrase[], index: number): NounPhrase | un
 
 function isPassive(tokens: TaggedToken[], verbIndex: number): boolean {
   const verb = tokens[verbIndex] as TaggedToken;
-  if (!/(?:ed|en|wn|t|ne|un|id)$/.test(verb.normal) || verb.normal === verb.lemma) return false;
+  // Any form but the bare verb, the -ing form and the third person: "held", "sold", "brought", "hung" too.
+  if (verb.normal === verb.lemma || /ing$/.test(verb.normal) || /^(?:s|es)$/.test(verb.normal.slice(verb.lemma.length)) || /ies$/.test(verb.normal)) return false;
   for (let i = verbIndex - 1; i >= 0 && i >= verbIndex - 3; i -= 1) {
     const token = tokens[i] as TaggedToken;
     if (BE.has(token.normal)) return true;

@@ -140,4 +140,33 @@ describe('tagger corrections for everyday product sentences', () => {
   it('reads a verb before an infinitive complement', () => {
     expect(tags('Another member requests to borrow it.')).toMatchObject({ requests: 'VERB', borrow: 'VERB' });
   });
+
+  it('reads a second bare verb after a plural subject\'s first, and a word after a possessive as a noun', () => {
+    expect(tags('Students submit their essays and book tutorials.')).toMatchObject({ submit: 'VERB', essays: 'NOUN', book: 'VERB', tutorials: 'NOUN' });
+    expect(tags('Volunteers sort food, pack parcels and deliver them.')).toMatchObject({ sort: 'VERB', pack: 'VERB', parcels: 'NOUN', deliver: 'VERB' });
+    expect(tags('Owners register their dogs and book walks.')).toMatchObject({ book: 'VERB', walks: 'NOUN' });
+    expect(tags('Players rate their matches.')).toMatchObject({ rate: 'VERB', matches: 'NOUN' });
+    // A compound WordNet knows stays one, and an infinitive is no subject's verb.
+    expect(tags('Members borrow drills and power tools.')).toMatchObject({ power: 'NOUN', tools: 'NOUN' });
+    expect(tags('We need to track vaccinations and vet appointments.')).toMatchObject({ vet: 'NOUN' });
+  });
+});
+
+describe('coordinated and passive clauses', () => {
+  const clauses = (text: string) => parseText(text).flatMap((s) => clausesOf(s));
+
+  it.each([
+    ['Members log their watering days and report broken tools.', [['log', 'Members', 'watering days'], ['report', 'Members', 'broken tools']]],
+    ['Cooks plan weekly menus and order ingredients.', [['plan', 'Cooks', 'weekly menus'], ['order', 'Cooks', 'ingredients']]],
+    ['Teachers mark homework and post grades.', [['mark', 'Teachers', 'homework'], ['post', 'Teachers', 'grades']]],
+  ])('gives each verb of "%s" the shared subject and its own object', (text, expected) => {
+    expect(clauses(text).map((c) => [c.verb, c.subject?.text, c.objects.map((o) => o.text).join(', ')])).toEqual(expected);
+  });
+
+  it('reads an irregular participle after "be" as passive', () => {
+    for (const text of ['Reservations are held for 48 hours.', 'Seats are sold out fast.', 'Parcels are brought to the depot.']) {
+      expect(clauses(text)[0]?.passive, text).toBe(true);
+    }
+    expect(clauses('The coordinator is keeping a list.')[0]?.passive).toBe(false);
+  });
 });

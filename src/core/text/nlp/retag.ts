@@ -43,7 +43,40 @@ function agreesWithDoer(tokens: TaggedToken[], index: number): boolean {
   if (!objectFollows || (next.pos === 'PRON' && SUBJECT_PRONOUNS.has(next.normal))) return false;
   const pluralSubject = singularize(previous.normal) !== previous.normal;
   const thirdPerson = /[^s]s$/.test(token.normal) && token.normal !== token.lemma;
-  return pluralSubject ? token.normal === token.lemma && !token.normal.endsWith('s') : thirdPerson;
+  const bare = token.normal === token.lemma && !token.normal.endsWith('s');
+  // "Staff order paper", "Crew log faults": a noun naming a group first, without a determiner, takes the bare verb
+  // too ("Volunteer fire brigade" is no subject and verb).
+  const group = !pluralSubject && tokens[index - 2]?.pos !== 'DET' && semanticClasses(previous.lemma, 'noun', 1)[0] === 'noun.group';
+  return pluralSubject ? bare : thirdPerson || (group && bare);
+}
+
+const POSSESSIVES = /^(?:my|our|your|their|his|her|its)$/;
+
+/**
+ * "Students submit their essays and book tutorials", "sort food, pack parcels and deliver them": a bare word after
+ * "and" or a comma parallels an earlier bare verb agreeing with a plural subject when an object follows it. A
+ * bare noun after it must not make a compound WordNet knows ("borrow drills and power tools").
+ */
+function parallelBare(tokens: TaggedToken[], index: number): boolean {
+  const [previous, token, next] = [tokens[index - 1], tokens[index] as TaggedToken, tokens[index + 1]];
+  if (!previous || !next || (previous.pos !== 'CCONJ' && previous.normal !== ',') || token.pos !== 'NOUN' || token.normal !== token.lemma) return false;
+  // The earlier verb agrees with a plural subject right before it ("Members log …"), never an infinitive.
+  const earlier = tokens.slice(0, index - 1).some((t, k) => {
+    const subject = tokens[k - 1];
+    // A plural ("Members log …") or a group ("Staff file …") agrees with a bare verb.
+    return t.pos === 'VERB' && t.normal === t.lemma && subject?.pos === 'NOUN' && ((subject.normal !== subject.lemma && subject.normal.endsWith('s')) || namesDoer(subject));
+  });
+  if (!earlier) return false;
+  if (next.pos === 'DET' || next.pos === 'NUM' || (next.pos === 'PRON' && (POSSESSIVES.test(next.normal) || OBJECT_PRONOUNS.has(next.normal)))) return true;
+  // "report broken tools": a participle describing the noun after it.
+  if (describesNextNoun(tokens, index + 1)) return true;
+  // "book tutorials", "book walks" (the plural taken for a verb): a plural object, never a known compound.
+  // "post feedback": a word only ever a noun, no compound with it either.
+  const plural = (next.pos === 'NOUN' || next.pos === 'VERB') && next.normal.endsWith('s') && singularize(next.normal) !== next.normal && knows(singularize(next.normal), 'noun');
+  const onlyNoun = next.pos === 'NOUN' && next.normal === next.lemma && !knows(next.normal, 'verb') && !knows(next.normal, 'adj');
+  const after = tokens[index + 2];
+  const head = plural ? singularize(next.normal) : next.normal;
+  return (plural || onlyNoun) && (after === undefined || /^(?:PUNCT|CCONJ|ADP)$/.test(after.pos)) && !knows(`${token.normal} ${head}`, 'noun') && !knows(`${token.normal}_${head}`, 'noun');
 }
 
 /** A participle describing the noun after it: "trusted" in "book trusted walkers". */
@@ -117,6 +150,13 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
     // "Busy dog owners …": a capitalised first word that is only ever an adjective describes what follows.
     if (knows(token.normal, 'adj') && tokens[index + 1]?.pos === 'NOUN') return { ...token, pos: 'ADJ', lemma: token.normal };
   }
+  // "rate their matches", "share its costs": a word after a possessive determiner is a noun (a participle describing
+  // a noun after it excepted).
+  if (token.pos === 'VERB' && tokens[index - 1]?.pos === 'PRON' && POSSESSIVES.test(tokens[index - 1]?.normal ?? '') && tokens[index + 1]?.pos !== 'NOUN') {
+    const singular = singularize(token.normal);
+    if (knows(singular, 'noun')) return { ...token, pos: 'NOUN', lemma: singular };
+    if (knows(token.normal, 'noun')) return { ...token, pos: 'NOUN', lemma: token.normal };
+  }
   // "send offers with their price": a plural right after a verb, before a preposition, is its object.
   const before = tokens[index - 1];
   const after = tokens[index + 1];
@@ -147,7 +187,7 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
     const sameForm = beforeConjunction !== undefined && (beforeConjunction.normal === beforeConjunction.lemma) === (token.normal === token.lemma);
     const coordinatedVerb = previous?.pos === 'CCONJ' && token.pos === 'NOUN' && beforeConjunction?.pos === 'VERB' && sameForm
       && (next === undefined || next.pos === 'PUNCT' || next.pos === 'DET' || (next.pos === 'ADP' && next.normal !== 'of'));
-    if ((previousFits && nextFits) || afterPluralSubject || coordinatedVerb || parallel || beforeObjectPronoun || (token.pos === 'NOUN' && agreesWithDoer(tokens, index)) || afterRelative || ((afterInfinitive || afterModal) && token.pos === 'NOUN')) {
+    if ((previousFits && nextFits) || afterPluralSubject || coordinatedVerb || parallel || parallelBare(tokens, index) || beforeObjectPronoun || (token.pos === 'NOUN' && agreesWithDoer(tokens, index)) || afterRelative || ((afterInfinitive || afterModal) && token.pos === 'NOUN')) {
       const lemma = verbLemma(token);
       if (lemma) return { ...token, pos: 'VERB', lemma };
       // "residents can upvote a report": a word WordNet does not know at all, after a modal or "to" and before an

@@ -154,3 +154,62 @@ describe('the offline project model', () => {
     expect(buildProjectModel(input)).toEqual(model);
   });
 });
+
+/**
+ * Everyday sentences a fresh idea is written in, across domains: plural subjects whose verb is also a noun,
+ * coordinated verb phrases sharing a subject, possessive determiners, compound objects and passive conditional rules.
+ * Each must yield the use case, the entity or the rule (with its quantity) a reader would expect.
+ */
+type Probe = { sentence: string; useCases?: RegExp[]; entities?: RegExp[]; rule?: { text: RegExp; value: number; unit: string } };
+const probes: Probe[] = [
+  { sentence: 'Members log their watering days.', useCases: [/^Log a watering day$/], entities: [/^Watering day$/] },
+  { sentence: 'Members log their watering days and report broken tools.', useCases: [/^Log a watering day$/, /^Report a (?:broken )?tool$/] },
+  { sentence: 'The coordinator keeps a waiting list.', useCases: [/^Keep a waiting list$/], entities: [/^Waiting list$/] },
+  { sentence: 'Plots are lost if not tended for six weeks.', rule: { text: /lost if not tended/, value: 6, unit: 'week' } },
+  { sentence: 'Drivers book delivery slots.', useCases: [/^Book a delivery slot$/], entities: [/^Delivery slot$/] },
+  { sentence: 'Staff file expense claims.', useCases: [/^File an expense claim$/], entities: [/^Expense claim$/] },
+  { sentence: 'Parents sign consent forms.', useCases: [/^Sign a consent form$/], entities: [/^Consent form$/] },
+  { sentence: 'Tenants request repairs and rate the contractor.', useCases: [/^Request a repair$/, /^Rate a contractor$/] },
+  { sentence: 'Nurses record their shift notes.', useCases: [/^Record a shift note$/], entities: [/^Shift note$/] },
+  { sentence: 'Students submit their essays and book tutorials.', useCases: [/^Submit an essay$/, /^Book a tutorial$/] },
+  { sentence: 'Volunteers sort donated food, pack parcels and deliver them.', useCases: [/^Pack a parcel$/, /^Deliver a parcel$/] },
+  { sentence: 'Riders log their training hours.', useCases: [/^Log a training hour$/] },
+  { sentence: 'Teachers mark homework and post grades.', useCases: [/^Mark a homework$|^Mark homework$/, /^Post a grade$/] },
+  { sentence: 'Landlords list their flats and approve tenants.', useCases: [/^List a flat$/, /^Approve a tenant$/] },
+  { sentence: 'Players rate their matches.', useCases: [/^Rate a match$/] },
+  { sentence: 'Cooks plan weekly menus and order ingredients.', useCases: [/^Plan a (?:weekly )?menu$/, /^Order an ingredient$/] },
+  { sentence: 'The manager keeps a visitor log.', useCases: [/^Keep a visitor log$/], entities: [/^Visitor log$/] },
+  { sentence: 'Owners register their dogs and book walks.', useCases: [/^Register a dog$/, /^Book a walk$/] },
+  { sentence: 'Agents upload property photos.', useCases: [/^Upload a property photo$/], entities: [/^Property photo$/] },
+  { sentence: 'Customers track their parcels.', useCases: [/^Track a parcel$/] },
+  { sentence: 'Coaches schedule practice sessions and record attendance.', useCases: [/^Schedule a practice session$/] },
+  { sentence: 'Patients cancel appointments, book new ones and pay their bills.', useCases: [/^Cancel an appointment$/, /^Pay a bill$/] },
+  { sentence: 'Librarians catalogue new books.', useCases: [/^Catalogue a (?:new )?book$/] },
+  { sentence: 'Vouchers expire after 30 days.', rule: { text: /expire after 30 days/, value: 30, unit: 'day' } },
+  { sentence: 'A booking is cancelled if the member does not arrive within 15 minutes.', rule: { text: /cancelled if/, value: 15, unit: 'minute' } },
+  { sentence: 'Accounts are closed when unused for two years.', rule: { text: /closed when unused/, value: 2, unit: 'year' } },
+  { sentence: 'Reservations are held for 48 hours.', rule: { text: /held for 48 hours/, value: 48, unit: 'hour' } },
+  { sentence: 'Listings are removed if not updated for 90 days.', rule: { text: /removed if not updated/, value: 90, unit: 'day' } },
+  { sentence: 'Invoices are sent after 14 days.', rule: { text: /sent after 14 days/, value: 14, unit: 'day' } },
+  { sentence: 'Members swap seeds and share their harvest.', useCases: [/^Swap a seed$/, /^Share a harvest$/] },
+  { sentence: 'Staff file reports, check invoices and approve payments.', useCases: [/^File a report$/, /^Check an invoice$/, /^Approve a payment$/] },
+  { sentence: 'Tutors set homework, mark answers and post feedback.', useCases: [/^Mark an answer$/, /^Post (?:a )?feedback$/] },
+  { sentence: 'Staff order uniforms and approve invoices.', useCases: [/^Order a uniform$/, /^Approve an invoice$/] },
+  { sentence: 'Crew check equipment and log faults.', useCases: [/^Log a fault$/] },
+  { sentence: 'Memberships lapse unless renewed within 12 months.', rule: { text: /lapse unless renewed/, value: 12, unit: 'month' } },
+];
+
+describe('everyday sentences of a fresh idea', () => {
+  it.each(probes)('reads "$sentence"', ({ sentence, useCases = [], entities = [], rule }) => {
+    const model = buildProjectModel({ projectName: 'Probe', idea: `A web app for a small organisation. ${sentence}` });
+    const useCaseNames = model.useCases.map((u) => u.name);
+    const entityNames = model.entities.map((e) => e.name);
+    for (const expected of useCases) expect(useCaseNames, `use cases of "${sentence}"`).toContainEqual(expect.stringMatching(expected));
+    for (const expected of entities) expect(entityNames, `entities of "${sentence}"`).toContainEqual(expect.stringMatching(expected));
+    if (rule) {
+      const found = model.rules.find((r) => rule.text.test(r.text));
+      expect(found, `rule of "${sentence}"`).toBeDefined();
+      expect(found?.quantity).toEqual({ value: rule.value, unit: rule.unit });
+    }
+  });
+});

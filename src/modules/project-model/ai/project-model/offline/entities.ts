@@ -137,6 +137,21 @@ export function earlierTransaction(sentence: Sentence, clause: Clause): string |
   return undefined;
 }
 
+/**
+ * "keeps a waiting list", "keep a visitor log": "keep" with a record right after it keeps that record; never an idiom
+ * ("keep track of", "keep costs low", "keep them informed").
+ */
+export function keepsRecord(clause: Clause, sentence: Sentence, asAction = false): boolean {
+  const object = clause.objects[0];
+  const { tokens } = sentence.tagged;
+  // "counts toward keeping a qualification" names a record kept, but as a purpose, not something someone does.
+  if (asAction && tokens[clause.verbIndex]?.normal.endsWith('ing')) return false;
+  if (clause.verb !== 'keep' || clause.passive || clause.particle || object === undefined || object.start > clause.verbIndex + 2) return false;
+  const after = tokens[object.end];
+  if (after && (after.normal === 'of' || after.pos === 'ADJ' || after.pos === 'ADV' || after.pos === 'VERB')) return false;
+  return tokens[clause.verbIndex + 1]?.pos !== 'PRON' && isRecordPhrase(object, true) && !isProductWord(lemmaOf(object));
+}
+
 function isGerund(phrase: NounPhrase): boolean {
   const { head } = phrase;
   // "a star rating", "a booking": what is counted with "a" is a thing, never the doing itself.
@@ -241,7 +256,7 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>): 
       for (const object of clause.objects) if (!clause.passive) actedOn.add(termOf(object));
       if (clause.passive) for (const object of clause.objects) actedOn.add(termOf(object));
       // "gives feedback on each chapter", "give a score": what is given as said or judged is kept; "give them access" is not.
-      const light = LIGHT_VERBS.has(clause.verb) && !(clause.verb === 'give' && clause.objects.length > 0 && clause.objects.every((object) => CONTENT_CLASSES.has(semanticClasses(lemmaOf(object), 'noun', 2).find((name) => name !== 'noun.process') ?? '')));
+      const light = LIGHT_VERBS.has(clause.verb) && !keepsRecord(clause, sentence) && !(clause.verb === 'give' && clause.objects.length > 0 && clause.objects.every((object) => CONTENT_CLASSES.has(semanticClasses(lemmaOf(object), 'noun', 2).find((name) => name !== 'noun.process') ?? '')));
       const byActor = subjectIsActor(clause) || clause.passive;
       if (byActor && !light) {
         // "phone the office": a verb done to people names a party, not something kept.

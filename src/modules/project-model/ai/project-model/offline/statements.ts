@@ -49,7 +49,10 @@ export function findRules(sentences: Sentence[], entities: ModelEntity[], ids: I
     if (isSuccessStatement(sentence)) continue;
     const text = sentence.text.toLowerCase();
     const quantity = quantityOf(sentence.tagged.tokens);
-    if (!quantity || !RULE_WORDS.test(text)) continue;
+    // "Plots are lost if not tended for six weeks", "accounts are closed when unused for two years": what happens to a
+    // record under a condition or after a span is a rule too.
+    const conditional = /\b(?:if|unless|until|when|once)\b/.test(text) || sentence.clauses.some((clause) => clause.passive);
+    if (!quantity || !(RULE_WORDS.test(text) || conditional)) continue;
     // "About 500 shipments a day" is the scale, not a rule.
     if (/^(?:about|around|roughly|approximately)\b/.test(text) && !/\bmust\b/.test(text)) continue;
     const entity = sentence.phrases.map((phrase) => entities.find((e) => e.name.toLowerCase() === termOf(phrase) || e.name.toLowerCase() === lemmaOf(phrase))).find(Boolean);

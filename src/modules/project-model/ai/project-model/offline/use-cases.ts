@@ -1,7 +1,7 @@
 import { capitalize } from '../../../../../core/text/index.js';
 import { clausesOf, derivedForms, nounPhrases, parseText, semanticClasses, senses, takesThingObject, type Clause, type NounPhrase } from '../../../../../core/text/nlp/index.js';
 import type { ModelActor, ModelEntity, ModelRule, ModelStep, ModelUseCase } from '../../../project-model.contract.js';
-import { earlierTransaction, isMeasure } from './entities.js';
+import { earlierTransaction, isMeasure, keepsRecord } from './entities.js';
 import type { IdPool } from './ids.js';
 import type { Sentence } from './read.js';
 import { participle, thirdPerson } from './verbs.js';
@@ -204,7 +204,7 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
         continue;
       }
       // "make photos", "make an offer": "make" with a record written right after it creates that record.
-      if (LIGHT_VERBS.has(clause.verb) && !(clause.verb === 'make' && makesRecord(clause, sentence)) && !madeInto(clause)) continue;
+      if (LIGHT_VERBS.has(clause.verb) && !(clause.verb === 'make' && makesRecord(clause, sentence)) && !keepsRecord(clause, sentence, true) && !madeInto(clause)) continue;
       const named = resolve.actorOf(clause.subject);
       let actor = named;
       // "we"/"I", an imperative, a passive without its agent or the product itself ("the app builds a list"): the

@@ -45,6 +45,8 @@ export function isRecordWord(lemma: string, modified = false, actedOn = false): 
   // What people act on is a thing in one of its senses even when general English uses the word first for something
   // else ("pay a deposit", "apply for a pitch", "enter the result").
   if (actedOn && classes.some((name) => RECORD_CLASSES.has(name) && name !== 'noun.group' && name !== 'noun.location')) return true;
+  // "log their watering days", "book delivery windows": a time named by what happens in it is an entry people keep.
+  if (actedOn && modified && first === 'noun.time') return true;
   if (NEVER_RECORD.has(first)) return false;
   // A word that is first an adjective ("reliable", "missing", "partial") is a quality even where WordNet has a noun.
   if (knows(lemma, 'adj') && !RECORD_CLASSES.has(first)) return false;
