@@ -145,7 +145,9 @@ function plausible(schema: JsonSchema | undefined, ids: Record<string, string>, 
   const value = shaped(schema, ids, depth);
   const type = Array.isArray(schema?.type) ? schema.type.find((t) => t !== 'null') : schema?.type;
   if (type === 'string' && !schema?.enum && schema?.format !== 'uuid') {
-    return fc.oneof({ weight: 3, arbitrary: value }, { weight: 1, arbitrary: tainted(value as fc.Arbitrary<string>) });
+    // Past the nesting depth `shaped` gives any JSON value: only text is poisoned.
+    const text = value.filter((candidate): candidate is string => typeof candidate === 'string');
+    return fc.oneof({ weight: 3, arbitrary: value }, { weight: 1, arbitrary: tainted(text) });
   }
   if (type === 'object' && !schema?.properties) {
     const poisoned = fc.constantFrom<unknown>({ nested: new Deep(10_000) }, { a: { b: new Deep(40) } }, { 'key\u0000': 1 }, { note: 'x\u0000y' }, { note: '\ud800' });

@@ -1,21 +1,25 @@
 import { z } from 'zod';
 import { atMost, isRequired, oneOf, requiredAs } from '../../shared/contract/messages.js';
 import { cursorSchema, limitSchema, pageSchema } from '../../shared/contract/pagination.js';
+import {
+  sprintStatuses,
+  storyPriorities,
+  storyRelationKinds,
+  storyStatuses,
+  type SprintStatus,
+  type StoryPriority,
+  type StoryRelationKind,
+  type StoryStatus,
+} from '../../shared/backlog-kinds.js';
 
 /**
  * Request and response schemas of the backlog: /projects/{projectId}/epics, /stories, /sprints, /velocity and /tasks.
  * Seed 004's priorities and statuses, no more (docs/decisions/013-backlog.md).
  */
 
-export const storyStatuses = ['todo', 'in_progress', 'done'] as const;
-export type StoryStatus = (typeof storyStatuses)[number];
-export const storyPriorities = ['high', 'medium', 'low'] as const;
-export type StoryPriority = (typeof storyPriorities)[number];
+export { storyStatuses, storyPriorities, sprintStatuses, storyRelationKinds };
+export type { StoryStatus, StoryPriority, SprintStatus, StoryRelationKind };
 export const epicStatuses = storyStatuses;
-export const sprintStatuses = ['planning', 'active', 'completed'] as const;
-export type SprintStatus = (typeof sprintStatuses)[number];
-export const storyRelationKinds = ['blocks', 'relates_to', 'duplicates'] as const;
-export type StoryRelationKind = (typeof storyRelationKinds)[number];
 /** The fields a story's activity records (besides `created` and `deleted`). */
 export const storyActivityFields = ['created', 'deleted', 'status', 'story_points', 'sprint_id', 'assignee_id', 'epic_id', 'priority', 'title'] as const;
 export type StoryActivityField = (typeof storyActivityFields)[number];

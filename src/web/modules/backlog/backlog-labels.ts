@@ -1,4 +1,4 @@
-import { storyPriorities, storyStatuses, type StoryPriority, type StoryStatus } from '../../../modules/backlog/backlog.contract';
+import { storyPriorities, storyStatuses, type StoryPriority, type StoryStatus } from '../../../shared/backlog-kinds';
 import { statusLabels } from '../../lib/statuses';
 
 /** How the backlog's values read; the API values stay as they are. */

@@ -4,7 +4,7 @@ import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/error-banner';
 import { XIcon } from '../../components/icons';
 import { useResource } from '../../lib/use-resource';
-import { storyRelationKinds, type StoryRelationKind } from '../../../modules/backlog/backlog.contract';
+import { storyRelationKinds, type StoryRelationKind } from '../../../shared/backlog-kinds';
 import { storyPath } from './backlog-context';
 import { relationLabels } from './backlog-labels';
 import { isMissingEndpoint, type StoryRelation } from './client';
