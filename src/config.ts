@@ -48,6 +48,9 @@ const environmentSchema = z.object({
   JOBS_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
   JOBS_HEARTBEAT_MS: z.coerce.number().int().min(50).max(600_000).default(2_000),
   JOBS_STALE_AFTER_MS: z.coerce.number().int().min(200).max(3_600_000).default(30_000),
+  BOARD_NOVELTY_THRESHOLD: z.coerce.number().min(0).max(1).default(0.2),
+  BOARD_DUPLICATE_SIMILARITY: z.coerce.number().min(0.5).max(1).default(0.85),
+  BOARD_STALL_ROUNDS: z.coerce.number().int().min(1).max(9).default(2),
 });
 
 export type Config = {
@@ -65,6 +68,7 @@ export type Config = {
   ai: AiConfig;
   secretKey: string | undefined;
   jobs: JobsConfig;
+  board: BoardConfig;
 };
 
 export type AiConfig = {
@@ -94,6 +98,16 @@ export type JobsConfig = {
   heartbeatMs: number;
   /** A running job whose heartbeat is older than this is taken to have lost its process and is claimed again. */
   staleAfterMs: number;
+};
+
+/** When a board deliberation stops early and what it leaves out (docs/decisions/015-board.md). */
+export type BoardConfig = {
+  /** A round whose contributions add less than this share of new content words ends the rounds (low novelty). */
+  noveltyThreshold: number;
+  /** A contribution at least this similar (0–1) to an earlier one is a near-duplicate and left out of the debate. */
+  duplicateSimilarity: number;
+  /** Rounds in a row with the same split of positions (and no consensus) that end the rounds (stalled disagreement). */
+  stallRounds: number;
 };
 
 export class ConfigError extends Error {}
@@ -142,6 +156,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       pollIntervalMs: e.JOBS_POLL_INTERVAL_MS,
       heartbeatMs: e.JOBS_HEARTBEAT_MS,
       staleAfterMs: e.JOBS_STALE_AFTER_MS,
+    },
+    board: {
+      noveltyThreshold: e.BOARD_NOVELTY_THRESHOLD,
+      duplicateSimilarity: e.BOARD_DUPLICATE_SIMILARITY,
+      stallRounds: e.BOARD_STALL_ROUNDS,
     },
   };
 }

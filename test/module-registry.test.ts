@@ -19,6 +19,12 @@ describe('the module registry', () => {
   it('registers every AI task and job type of the modules, each once', () => {
     expect([...moduleRegistry.aiTasks.all.map((t) => t.name)].sort()).toEqual([
       'answer-question',
+      'board-contribution',
+      'board-framing',
+      'board-moderator',
+      'board-single-answer',
+      'board-synthesis',
+      'board-vote',
       'clarifying-questions',
       'document-marketing',
       'document-overview',
@@ -39,6 +45,7 @@ describe('the module registry', () => {
     expect(moduleRegistry.jobHandlers(context).map((handler) => handler.type).sort()).toEqual([
       'ai.task-batch',
       'backlog.generate-stories',
+      'board.deliberate',
       'diagrams.generate',
       'documents.generate',
       'project-model.build',

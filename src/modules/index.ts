@@ -2,6 +2,7 @@ import type { AppModule } from '../core/module.js';
 import { aiModule } from './ai/index.js';
 import { auditModule } from './audit/index.js';
 import { backlogModule } from './backlog/index.js';
+import { boardModule } from './board/index.js';
 import { chatModule } from './chat/index.js';
 import { diagramsModule } from './diagrams/index.js';
 import { documentsModule } from './documents/index.js';
@@ -34,5 +35,6 @@ export const appModules: readonly AppModule[] = [
   wireframesModule,
   chatModule,
   backlogModule,
+  boardModule,
   exportsModule,
 ];

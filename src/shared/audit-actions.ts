@@ -55,6 +55,17 @@ export const auditActions = {
   project_model_rebuild_requested: 'requested project model rebuild',
   project_model_rebuilt: 'rebuilt project model',
 
+  board_session_created: 'asked the board',
+  board_session_paused: 'paused board session',
+  board_session_resumed: 'resumed board session',
+  board_session_killed: 'stopped board session',
+  board_session_completed: 'received board decision',
+  board_session_failed: 'had a board session fail',
+  board_decision_saved: 'saved board decision to project',
+  board_persona_created: 'added board persona',
+  board_persona_deleted: 'removed board persona',
+  board_settings_updated: 'changed board settings',
+
   diagram_generation_requested: 'requested diagram generation',
   diagram_created: 'created diagram',
   diagram_revised: 'revised diagram',

@@ -18,6 +18,7 @@ export const documentTypes = [
   'risk_register',
   'roadmap',
   'feasibility',
+  'decision_record',
   'other',
 ] as const;
 export type DocumentType = (typeof documentTypes)[number];

@@ -41,6 +41,11 @@ export type AiCallContext = {
   userId: string;
   jobId?: string | null;
   signal?: AbortSignal;
+  /**
+   * A model of the organization's provider to use for this call instead of its default (a panel of different models
+   * judges better than one); ignored by the built-in engine.
+   */
+  model?: string;
 };
 
 export type Generation<Output> = {
@@ -172,7 +177,8 @@ export function createAiGateway(options: AiGatewayOptions): AiGateway {
     if (context.signal?.aborted) throw cancelled();
     // Settings and the credit in one short transaction; the model is never called inside a transaction.
     return withUser(db, context.userId, async (tx) => {
-      const settings = await resolveAiSettings(tx, context.organizationId, config, secrets);
+      const resolved = await resolveAiSettings(tx, context.organizationId, config, secrets);
+      const settings = context.model && resolved.provider !== 'builtin' ? { ...resolved, model: context.model } : resolved;
       if (task.consumesCredit) await consumeCredit(tx, context.userId);
       return { settings, creditSpent: Boolean(task.consumesCredit), produced: false, runSpentUsd: 0 };
     });

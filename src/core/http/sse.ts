@@ -5,7 +5,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
  * stream is opened answer with the normal JSON error shape; after that, they travel as an `error` event.
  */
 export type SseStream = {
-  send(event: string, data: unknown): void;
+  /** `id` becomes the frame's SSE id: a client reconnects with it as Last-Event-ID. */
+  send(event: string, data: unknown, id?: string | number): void;
   close(): void;
   /** Aborted when the client goes away, the server closes, or close() was called. */
   signal: AbortSignal;
@@ -40,8 +41,10 @@ export function sseStreams(scope: Pick<FastifyInstance, 'addHook'>): SseStreams 
         if (writable()) raw.write(': keep-alive\n\n');
       }, KEEPALIVE_MS);
       const stream: SseStream = {
-        send(event, data) {
-          if (writable()) raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+        send(event, data, id) {
+          if (!writable()) return;
+          const idLine = id === undefined ? '' : `id: ${String(id).replace(/[\r\n]/g, '')}\n`;
+          raw.write(`${idLine}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
         },
         close() {
           if (ended.signal.aborted) return;

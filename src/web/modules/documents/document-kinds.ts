@@ -24,6 +24,7 @@ export const documentTypeLabels: Record<DocumentType, string> = {
   risk_register: 'Risk register',
   roadmap: 'Roadmap',
   feasibility: 'Feasibility',
+  decision_record: 'Decision record',
   other: 'Other',
 };
 

@@ -1,0 +1,11 @@
+import type { PromptParts } from '../../../../core/ai/task.js';
+import { optionsPrompt, problemPrompt } from '../prompt-parts.js';
+import type { SingleAnswerInput } from './schema.js';
+
+/** The single-model baseline: the same decision, one advisor, no panel. */
+export function singleAnswerPrompt(input: SingleAnswerInput): PromptParts {
+  return {
+    system: 'You are a careful business advisor.',
+    prompt: ['Choose the best option by its id and say why in two or three sentences.', '', problemPrompt(input.problem), optionsPrompt(input.options)].join('\n'),
+  };
+}
