@@ -3,6 +3,9 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../../src/core/db/database.js';
 import { withUser } from '../../src/core/db/tenancy.js';
 import { boardSessions, personas } from '../../src/modules/board/board.schema.js';
+import { registerJobTypes } from '../../src/core/jobs/index.js';
+import { createAppContext, moduleRegistry } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
 import { enqueueDeliberation } from '../../src/modules/board/deliberation/start-deliberation.js';
 
 /**
@@ -47,8 +50,18 @@ export type NewTestSession = {
   seed?: number;
 };
 
+/**
+ * The job types as a process that runs no runner knows them (a test that leaves the running to a server process):
+ * what enqueueJob validates the payload against.
+ */
+function knowJobTypes(db: Database): void {
+  const context = createAppContext({ config: loadConfig({ DATA_DIR: '.test-tmp/unused' }), db, mailer: { send: async () => undefined }, ai: undefined as never });
+  registerJobTypes(moduleRegistry.jobHandlers(context));
+}
+
 /** A new active session and its queued job; returns both ids. */
 export async function startTestSession(db: Database, userId: string, input: NewTestSession): Promise<{ sessionId: string; jobId: string }> {
+  knowJobTypes(db);
   const id = crypto.randomUUID();
   return withUser(db, userId, async (tx) => {
     await tx.insert(boardSessions).values({

@@ -28,10 +28,12 @@ export function tallyVotes(rule: VoteRule, options: readonly TallyOption[], ball
       if (own(id)) selfVotesExcluded += 1;
       else known.get(id)!.points += points;
     };
-    if (rule === 'borda') ranking.forEach((id, index) => award(id, ranking.length - 1 - index));
-    else if (rule === 'approval') for (const id of new Set(ballot.approved)) if (known.has(id)) award(id, 1);
-    else if (ranking[0]) {
-      // Plurality counts one mark per ballot: the first ranked, unless it is the voter's own proposal.
+    if (rule === 'borda') {
+      ranking.forEach((id, index) => award(id, ranking.length - 1 - index));
+    } else if (rule === 'approval') {
+      for (const id of new Set(ballot.approved)) if (known.has(id)) award(id, 1);
+    } else if (ranking[0]) {
+      // Plurality counts one mark per ballot: the first ranked, or the next when that is the voter's own proposal.
       if (own(ranking[0])) selfVotesExcluded += 1;
       if (first) known.get(first)!.points += 1;
     }
