@@ -112,15 +112,10 @@ describe('board deliberation on a scripted OpenAI server', () => {
     expect(session.phase).toBe('done');
     expect(session.round_number).toBe(3);
     expect(session.stop_reason).toBe('max_rounds');
-    expect(session.panel.map((seat) => [seat.code, seat.model])).toEqual(
-      expect.arrayContaining([
-        ['cfo_test', 'fake-gpt'],
-        ['growth_test', 'fake-gpt-mini'],
-        ['ops_test', 'fake-gpt'],
-      ]),
-    );
-
     const contributions = await contributionsOf(t, sessionId);
+    // Each persona's calls ran on its model: the ledger's model is recorded on its contributions.
+    const modelsOf = (code: string) => [...new Set(contributions.filter((c) => c.persona_code === code).map((c) => c.model))];
+    expect([modelsOf('cfo_test'), modelsOf('growth_test'), modelsOf('ops_test')]).toEqual([['fake-gpt'], ['fake-gpt-mini'], ['fake-gpt']]);
     const byRound = (round: number, phase = round === 1 ? 'initial_round' : 'deliberation') => contributions.filter((c) => c.round_number === round && c.phase === phase);
     expect(byRound(1)).toHaveLength(3);
     expect(byRound(2).map((c) => c.position)).toEqual(['A', 'A', 'A']);

@@ -10,7 +10,8 @@ import { enqueueDeliberation } from '../../src/modules/board/deliberation/start-
 
 /**
  * Board sessions made straight in the database, the way the create route will: the session row and its deliberation
- * job in one transaction. Personas are the organization's own, so the tests do not depend on the built-in catalog.
+ * job in one transaction. The panel is seated with the organization's own test personas, so the tests do not depend on
+ * the built-in catalog or on how a panel is chosen.
  */
 
 export const TEST_PERSONAS = [
@@ -48,6 +49,8 @@ export type NewTestSession = {
   budgetUsd?: number;
   tokenCap?: number | null;
   seed?: number;
+  /** The personas to seat (default: the test personas, so the built-in catalog never changes a test's panel). */
+  panel?: readonly string[];
 };
 
 /**
@@ -75,6 +78,11 @@ export async function startTestSession(db: Database, userId: string, input: NewT
       budgetUsd: input.budgetUsd ?? 1,
       tokenCap: input.tokenCap ?? null,
       seed: input.seed ?? 7,
+      panel: (input.panel ?? TEST_PERSONAS.map((p) => p.code)).map((code) => {
+        const persona = TEST_PERSONAS.find((p) => p.code === code);
+        if (!persona) throw new Error(`No test persona ${code}`);
+        return { code, name: persona.name, family: persona.family, expertise: `${persona.name}: ${persona.lens}`, reason: 'Seated by the test.', model: 'test' };
+      }),
     });
     const jobId = await enqueueDeliberation(tx, { id, organizationId: input.organizationId, projectId: input.projectId ?? null }, userId);
     return { sessionId: id, jobId };
