@@ -1,0 +1,52 @@
+/**
+ * Anonymous, per-persona shuffled peer review (llm-council #592): each persona reads the others in its own order,
+ * under labels that change every round, so no one can follow a voice across rounds or favour the first one listed.
+ * Seeded: the same session seed, persona and round give the same order (the offline engine stays repeatable).
+ */
+
+/** FNV-1a over a string: a 32-bit seed for the generator. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** mulberry32: small, fast, good enough to shuffle a panel. */
+function generator(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Fisher–Yates with a generator seeded by the session seed and `salt` (e.g. persona and round). */
+export function seededShuffle<T>(items: readonly T[], seed: number, salt: string): T[] {
+  const random = generator(hash(`${seed}:${salt}`));
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+/** "Expert A", "Expert B", …: labels given in the shuffled order, so they say nothing about who spoke. */
+export function expertLabel(index: number): string {
+  return `Expert ${String.fromCharCode(65 + (index % 26))}${index >= 26 ? Math.floor(index / 26) : ''}`;
+}
+
+/**
+ * What `reader` sees of the others in `round`: everyone but itself, shuffled for it, labelled in that order.
+ * `codeOf` names each item's author.
+ */
+export function anonymizeFor<T>(reader: string, items: readonly T[], codeOf: (item: T) => string, seed: number, round: number): Array<{ label: string; item: T }> {
+  const others = items.filter((item) => codeOf(item) !== reader);
+  return seededShuffle(others, seed, `${reader}:${round}`).map((item, index) => ({ label: expertLabel(index), item }));
+}
