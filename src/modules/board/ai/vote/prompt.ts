@@ -9,6 +9,7 @@ export function votePrompt(input: VoteInput): PromptParts {
     prompt: [
       `Vote as ${input.persona.name}. Rank every option id below, best first, and list the ones you could accept.`,
       'Options marked (yours) were proposed by you: the count never takes them as your first choice, so rank on the merits of the others too.',
+      'In the reasoning (two or three sentences), say why your first choice beats the others and why the last one is last, from your own lens.',
       '',
       problemPrompt(input.problem),
       ['<options>', ...input.options.map((o) => `${o.id}. ${o.label}${o.own ? ' (yours)' : ''}`), '</options>'].join('\n'),
