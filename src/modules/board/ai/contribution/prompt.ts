@@ -1,5 +1,5 @@
 import type { PromptParts } from '../../../../core/ai/task.js';
-import { optionsPrompt, peersPrompt, problemPrompt } from '../prompt-parts.js';
+import { optionsPrompt, peersPrompt, personaSystem, problemPrompt } from '../prompt-parts.js';
 import type { ContributionInput } from './schema.js';
 
 const ROUND_TASKS = {
@@ -28,5 +28,5 @@ export function contributionPrompt(input: ContributionInput): PromptParts {
   if (input.own) lines.push('<your-last-view>', JSON.stringify(input.own), '</your-last-view>');
   if (input.others.length > 0) lines.push(peersPrompt(input.others));
   if (input.moderator) lines.push('<moderator-challenge>', input.moderator.challenge, '</moderator-challenge>', 'Answer the moderator’s challenge directly.');
-  return { system: persona.systemPrompt, prompt: lines.join('\n') };
+  return { system: personaSystem(persona), prompt: lines.join('\n') };
 }
