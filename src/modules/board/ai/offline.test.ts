@@ -237,7 +237,8 @@ describe('board offline engine: contributions', () => {
     const c = CORPUS[0]!;
     const problem = problemOf(c);
     const options = optionsOf(c.options);
-    const engineer = PANEL[3]!;
+    // A product voice with no appetite either way sees the two launches as close.
+    const engineer = persona('product-lead', 'product', 0, 'what users get and when', ['time to first value']);
     const mine = contribute(engineer, problem, options).output;
     const other = mine.position === 'A' ? 'B' : 'A';
     const others = ['Expert A', 'Expert B', 'Expert C', 'Expert D'].map((label) => ({ label, position: other, claim: `${label} backs ${other} because the evidence favours it.`, evidence: ['One fact.', 'Another fact.', 'A third fact.'] }));
@@ -245,6 +246,12 @@ describe('board offline engine: contributions', () => {
     expect(output.position).toBe(other);
     expect(output.positionChanged).toBe(true);
     expect(output.changeReason).toMatch(/Expert A/);
+    // A strong view holds against the same panel: the careful finance voice keeps its smaller launch.
+    const cfo = contribute(PANEL[0]!, problem, options).output;
+    const against = others.map((o) => ({ ...o, position: cfo.position === 'A' ? 'B' : 'A' }));
+    const held = contribute(PANEL[0]!, problem, options, { number: 2, kind: 'exploration' }, { own: { position: cfo.position, claim: cfo.claim, confidence: cfo.confidence }, others: against }).output;
+    expect(held.position).toBe(cfo.position);
+    expect(held.positionChanged).toBe(false);
   });
 
   it('proposes a hybrid at most in the exploration round, and answers the moderator when challenged', () => {

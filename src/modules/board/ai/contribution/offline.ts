@@ -26,9 +26,9 @@ import type { ContributionInput, ContributionOutput } from './schema.js';
  * opposing claim by its label, and the position moves only when the peers' support outweighs the persona's own
  * margin, which the change reason names. Same input, same contribution.
  */
-const STICKINESS = 0.15;
-const PEER_PULL = 0.08;
-const EVIDENCE_PULL = 0.02;
+const STICKINESS = 0.1;
+const PEER_PULL = 0.1;
+const EVIDENCE_PULL = 0.03;
 const MAX_WORDS = 250;
 const MIN_WORDS = 80;
 

@@ -25,7 +25,7 @@ export function decisionSentence(statement: string): string {
 const QUESTION_LEAD =
   /^(?:so|now|ok|okay|then|basically|honestly)[,\s]+|^(?:should|shall|do|can|could|would|must|will|ought)\s+(?:we|i|us|the\s+(?:team|company|business|board|org(?:anization|anisation)?)|our\s+(?:team|company|business))\s+(?:to\s+)?|^is\s+it\s+(?:time|worth\s+it|better|wise|smart|a\s+good\s+idea|the\s+right\s+time)\s+(?:for\s+us\s+)?to\s+|^(?:we|i)\s+(?:are|am)\s+(?:trying\s+to\s+decide|deciding|debating|considering|weighing\s+up|weighing|wondering)\s+|^(?:we|i)\s+(?:need|have|want|must|should)\s+to\s+(?:decide|choose|pick|figure\s+out|work\s+out)\s+|^(?:we|i)\s+(?:must|should|cannot|can't|can’t)\s+(?:decide|choose)\s+|^(?:help\s+(?:us|me)\s+)?(?:decide|deciding|choose)\s+|^the\s+(?:question|decision)\s+is\s+|^whether\s+or\s+not\s+(?:to\s+|we\s+should\s+|we\s+)?|^whether\s+(?:to\s+|we\s+should\s+|we\s+|i\s+should\s+)?/i;
 
-function stripLeads(text: string): string {
+export function stripLeads(text: string): string {
   let current = text.trim().replace(/[?.!]+$/, '').trim();
   for (let i = 0; i < 6; i++) {
     const next = current.replace(QUESTION_LEAD, '').trim();
@@ -167,14 +167,15 @@ function splitAlternatives(body: string): string[] {
   return parts;
 }
 
-function fromAlternatives(body: string): string[] {
+function fromAlternatives(body: string, led: boolean): string[] {
   const orNot = /[\s,]+or\s+not$/i.test(body);
   const cleaned = body.replace(/[\s,]+or\s+not$/i, '').trim();
   const parts = orNot ? [cleaned] : splitAlternatives(cleaned);
   if (parts.length === 0) return [];
   if (parts.length === 1) {
     const only = parts[0]!;
-    if (!isVerbStart(tagPredicate(only))) return [];
+    // After "should we" the phrase is a verb phrase even where the tagger reads its verb as a noun ("sunset").
+    if (!led && !isVerbStart(tagPredicate(only))) return [];
     return [tidy(only), notYet(tidy(only))];
   }
   let firstText = parts[0]!;
@@ -293,7 +294,7 @@ export function namedOptions(statement: string, context = ''): NamedOptions {
   if (between.length >= 2) return { labels: between, form: 'between' };
   const body = stripLeads(sentence);
   if (!/^(?:which|what|how|when|where|who|why)\b/i.test(body)) {
-    const labels = fromAlternatives(body);
+    const labels = fromAlternatives(body, body !== sentence.trim().replace(/[?.!]+$/, '').trim());
     if (labels.length >= 2) return { labels, form: labels.length === 2 && labels[1]!.startsWith('Do not ') ? 'proposal' : 'alternatives' };
   }
   const listed = fromContext(context);

@@ -38,13 +38,15 @@ export function weightsFor(persona: PersonaProfile, problem: Problem): Record<Fe
 
 export function scoreOptions(persona: PersonaProfile, problem: Problem, options: readonly OptionInput[], seed: number): ScoredOption[] {
   const weights = weightsFor(persona, problem);
+  // Scores are scaled so two mirror-image options differ by at most about 1, whatever the number of weights.
+  const scale = 2 * Math.max(features.reduce((sum, feature) => sum + Math.abs(weights[feature]), 0), 0.5);
   const rows = optionFeatures(options.map((o) => o.label));
   return options.map((option, i) => {
     const row = rows[i]!;
     const contributions = {} as Record<Feature, number>;
     let score = 0;
     for (const feature of features) {
-      contributions[feature] = row[feature] * weights[feature];
+      contributions[feature] = (row[feature] * weights[feature]) / scale;
       score += contributions[feature];
     }
     return { id: option.id, label: option.label, features: row, score: score + unit(`${persona.code}:${option.id}`, seed) * TIE, contributions };

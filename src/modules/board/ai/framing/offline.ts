@@ -3,7 +3,7 @@ import type { PersonaFamily } from '../../../../shared/board-kinds.js';
 import { FAMILIES } from '../engine/families.js';
 import { optionFeatures } from '../engine/features.js';
 import { common, problemText } from '../engine/facts.js';
-import { decisionSentence, namedOptions } from '../engine/options.js';
+import { decisionSentence, namedOptions, stripLeads } from '../engine/options.js';
 import { quoted } from '../engine/words.js';
 import type { Problem } from '../inputs.js';
 import type { FramingInput, FramingOutput } from './schema.js';
@@ -41,8 +41,7 @@ function describe(labels: readonly string[]): FramingOutput['options'] {
 }
 
 function fallbackOptions(problem: Problem): string[] {
-  const topic = decisionSentence(problem.statement)
-    .replace(/[?.!]+$/, '')
+  const topic = stripLeads(decisionSentence(problem.statement))
     .replace(/^(?:how|what|when|where|who|why)\s+(?:should|shall|do|can|could|would|must)\s+(?:we|i)\s+/i, '')
     .trim();
   const short = topic.split(/\s+/).slice(0, 12).join(' ');
