@@ -30,7 +30,7 @@ const CUES: Record<Exclude<Feature, 'risk'>, Cue[]> = {
     cue(/\b(?:outsource|partner|wait|keep|cut|reduce|shut|close|pause|free|defer|stop|drop|junior|juniors|cheaper)\b|^do not\b/, -1),
   ],
   upside: [
-    cue(/\b(?:launch|expand|enter|grow|raise|freemium|three|four|five|more|partner|sell|new|all|every|global|enterprise|premium|notify|ship)\b/, 1),
+    cue(/\b(?:launch|expand|enter|grow|raise|freemium|three|four|five|more|partner|sell|new|all|every|global|enterprise|premium|ship)\b/, 1),
     cue(/\b(?:wait|keep|shut|cut|stop|pause|defer|drop|close)\b|^do not\b/, -1),
   ],
   control: [

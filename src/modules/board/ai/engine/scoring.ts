@@ -22,7 +22,7 @@ export function pressures(problem: Problem): Partial<Record<Feature, number>> {
   const add: Partial<Record<Feature, number>> = {};
   const bump = (feature: Feature, by: number) => (add[feature] = (add[feature] ?? 0) + by);
   if (/\b(?:tight|limited|short|little|low|running out of|only)\b[^.\n]{0,30}\b(?:budget|runway|cash|money|funds?)\b|\b(?:budget|runway|cash)\b[^.\n]{0,20}\b(?:tight|limited|short|low)\b/.test(text)) bump('cost', -0.5);
-  if (/\b(?:deadline|competitor|window|urgent|asap|before (?:they|our|the)|first mover)\b/.test(text)) bump('speed', 0.4);
+  if (/\b(?:deadline|competitor|window|urgent|asap|before (?:they|our|the)|first mover)\b|\bwithin \d+ (?:hours|days)\b/.test(text)) bump('speed', 0.4);
   if (/\b(?:regulat\w*|gdpr|complian\w*|breach|lawsuit|fine[sd]?)\b/.test(text)) bump('risk', -0.3);
   if (/\b(?:waitlist|waiting list|sign[- ]?ups|pre-?orders|strong demand|customers (?:ask|asked|want))\b/.test(text)) bump('upside', 0.3);
   return add;

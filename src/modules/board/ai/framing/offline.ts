@@ -17,7 +17,7 @@ import type { FramingInput, FramingOutput } from './schema.js';
 type SubQuestion = FramingOutput['subQuestions'][number];
 type Candidate = SubQuestion & { weight: number };
 
-const SPEND = /\b(?:hire|build|launch|expand|buy|migrate|rewrite|acquire|invest|open|enter|raise|partner|outsource|develop|replace|price|freemium|tier|rent|notify)\b/i;
+const SPEND = /\b(?:hire|build|launch|expand|buy|migrate|rewrite|acquire|invest|open|enter|raise|partner|outsource|develop|replace|price|freemium|tier|rent)\b/i;
 const TIMING = /\b(?:now|later|wait|yet|until|defer|delay|when|timing|soon|first|this (?:quarter|year|month))\b/i;
 const DATED = /\b(?:deadline|by (?:the )?(?:end|start)|q[1-4]|january|february|march|april|may|june|july|august|september|october|november|december|\d{4}|weeks?|months?|quarters?|years?|days?)\b/i;
 const DEMAND = /\b(?:launch|expand|enter|city|cities|market|freemium|tier|price|pricing)\b/i;
@@ -61,7 +61,8 @@ function subQuestions(problem: Problem, labels: readonly string[]): SubQuestion[
   const candidates: Candidate[] = [];
   const add = (text: string, families: PersonaFamily[], weight: number) => candidates.push({ text, families, weight });
 
-  if (biggest !== smallest) add(`Is the demand there to justify ${quoted(biggest)} from the start, or should ${quoted(smallest)} prove it first?`, ['marketing', 'strategy'], DEMAND.test(all) ? 3 : 2);
+  if (biggest !== smallest && DEMAND.test(all)) add(`Is the demand there to justify ${quoted(biggest)} from the start, or should ${quoted(smallest)} prove it first?`, ['marketing', 'strategy'], 3);
+  else if (biggest !== smallest) add(`What would have to be true for ${quoted(biggest)} to beat ${quoted(smallest)}, and how would we know in time?`, ['strategy', 'research'], 2);
   else add(`What would have to be true for ${quoted(labels[0]!)} to be the right choice?`, ['strategy'], 2);
   if (SPEND.test(all) || FAMILIES.finance.topics.test(all)) {
     const given = FAMILIES.finance.needs.present.test(text);

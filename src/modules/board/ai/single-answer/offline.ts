@@ -12,7 +12,7 @@ export function singleAnswerOffline(input: SingleAnswerInput): SingleAnswerOutpu
   const advisor = {
     code: 'single-advisor',
     name: 'A single advisor',
-    family: 'strategy' as const,
+    family: 'domain' as const,
     expertise: 'general business judgement',
     lens: 'the balance of upside, cost and risk',
     checks: [],
@@ -26,7 +26,7 @@ export function singleAnswerOffline(input: SingleAnswerInput): SingleAnswerOutpu
   const reason = deciding ? REASONS[deciding.feature][deciding.more ? 'more' : 'less'] : 'no other option is clearly better';
   const fact = factsOf(input.problem)[0];
   const sentences = [`I would choose ${quoted(best.label)}, because ${reason}.`];
-  if (fact) sentences.push(`What the problem states supports a careful reading: ${fact.text.charAt(0).toLowerCase()}${fact.text.slice(1)}`);
+  if (fact) sentences.push(`The main fact to weigh: ${fact.text.charAt(0).toLowerCase()}${fact.text.slice(1)}`);
   if (next) sentences.push(`${quoted(next.label)} is the main alternative, and the answer could change with figures the problem does not give.`);
   return { optionId: best.id, reasoning: sentences.join(' ') };
 }

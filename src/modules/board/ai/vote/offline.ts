@@ -29,10 +29,10 @@ export function voteOffline(input: VoteInput): VoteOutput {
   const last = order.at(-1)!;
   const approved = order.filter((o) => o === first || (first.score - o.score <= APPROVAL_MARGIN && !own.has(o.id)) || (own.has(o.id) && first.score - o.score <= APPROVAL_MARGIN)).map((o) => o.id);
   const win = second ? decidingFeature(first, second) : undefined;
-  const lose = last !== first ? decidingFeature(first, last) : undefined;
+  const lose = last !== first ? decidingFeature(first, last, win ? [win.feature] : []) : undefined;
   const sentences = [`I rank ${quoted(first.label)} first because ${win ? REASONS[win.feature][win.more ? 'more' : 'less'] : 'it does best on what I weigh'}.`];
   if (second && second !== last) sentences.push(`${quoted(second.label)} comes next and I could live with it${approved.includes(second.id) ? '' : ' only with safeguards'}.`);
-  if (last !== first) sentences.push(`${quoted(last.label)} goes last${lose ? `: next to my first choice, ${REASONS[lose.feature][lose.more ? 'less' : 'more']} is not enough` : ''}.`);
+  if (last !== first) sentences.push(`${quoted(last.label)} goes last${lose ? `: against it, my first choice ${REASONS[lose.feature][lose.more ? 'more' : 'less'].replace(/^it /, '')}` : ''}.`);
   if (own.size > 0 && own.has(order[1]?.id ?? '')) sentences.push('My own proposal is ranked behind the best of the others, as the count requires.');
   const confidence = input.own?.confidence ?? Math.min(0.8, 0.5 + Math.max(0, first.score - (second?.score ?? first.score)) / 2);
   return { ranking: order.map((o) => o.id), approved, reasoning: sentences.join(' '), confidence: Math.round(confidence * 100) / 100 };
