@@ -6,6 +6,7 @@ import { moduleRegistry } from '../app.js';
 import { answerQuestionTask } from './chat/index.js';
 import { generateDiagramTask } from './diagrams/index.js';
 import { clarifyingQuestionsTask, documentAiTasks, extractInsightsTask, projectBriefTask } from './generation/index.js';
+import { personaFamilies, roundKinds } from '../shared/board-kinds.js';
 import { projectModelTask, validateModel, type ProjectModel } from './project-model/index.js';
 import { generateWireframeTask } from './wireframes/index.js';
 
@@ -116,6 +117,101 @@ const inputs: Record<string, fc.Arbitrary<unknown>> = {
   }),
 };
 
+
+// The board's tasks: decisions of every shape, personas of every family, rounds with and without peers.
+const DECISIONS = [
+  'Should we launch in one city or three?',
+  'Should we build or buy our billing system?',
+  'Whether to outsource customer support',
+  'Which CRM should we choose: HubSpot, Salesforce or Pipedrive?',
+  'Should we go freemium?',
+  'We are deciding between a rewrite and a refactor.',
+  'How should we price the new plan?',
+];
+const decision = fc.oneof({ weight: 3, arbitrary: pick(DECISIONS) }, { weight: 1, arbitrary: nonBlank(4000) });
+const shortText = (max: number) => anyText.map((t) => t.slice(0, max));
+const digest = fc.record({
+  name: fc.constantFrom('ToolShare', 'X', 'Ünïcödé 🙂'),
+  summary: shortText(1000),
+  problem: shortText(1000),
+  actors: fc.array(fc.record({ name: fc.constantFrom('Member', 'Volunteer', 'Email service', 'x'), kind: fc.constantFrom('person' as const, 'system' as const), needs: fc.array(shortText(200), { maxLength: 3 }) }), { maxLength: 4 }),
+  entities: fc.array(fc.record({ name: fc.constantFrom('Loan', 'Tool', 'Invoice'), states: fc.array(fc.constantFrom('open', 'closed', 'overdue'), { maxLength: 3 }) }), { maxLength: 4 }),
+  metrics: fc.array(fc.record({ name: shortText(120).filter((t) => t.trim() !== ''), target: shortText(200) }), { maxLength: 3 }),
+  constraints: fc.array(fc.record({ category: fc.constantFrom('budget', 'privacy', 'other'), text: shortText(300) }), { maxLength: 3 }),
+  rules: fc.array(shortText(300), { maxLength: 3 }),
+  openQuestions: fc.array(shortText(300), { maxLength: 3 }),
+});
+const problem = fc.record({
+  statement: decision,
+  context: fc.oneof(fc.constant(''), shortText(2000), fc.constantFrom('budget: $40k\ndeadline: end of Q3', 'Options: A, B or C')),
+  answers: fc.array(fc.record({ question: shortText(300), answer: shortText(600) }), { maxLength: 3 }),
+  project: fc.option(digest, { nil: null }),
+});
+const persona = fc.record({
+  code: fc.stringMatching(/^[a-z-]{1,20}$/),
+  name: fc.constantFrom('The CFO', 'Growth lead', 'X'),
+  family: fc.constantFrom(...personaFamilies),
+  expertise: shortText(200),
+  lens: shortText(200),
+  checks: fc.array(shortText(80), { maxLength: 6 }),
+  riskAppetite: fc.double({ min: -1, max: 1, noNaN: true }),
+  systemPrompt: shortText(400),
+});
+const optionLabels = fc.array(fc.oneof(fc.constantFrom('Launch in one city', 'Launch in three cities', 'Do not launch yet', 'Buy it', 'Build it in-house'), shortText(120)).filter((t) => t.trim() !== ''), { minLength: 2, maxLength: 6 });
+const options = optionLabels.map((labels) => labels.map((label, i) => ({ id: String.fromCharCode(65 + i), label, description: '' })));
+const peers = (ids: string[]) =>
+  fc.array(fc.record({ label: fc.constantFrom('Expert A', 'Expert B', 'Expert C'), position: fc.option(fc.constantFrom(...ids), { nil: null }), claim: shortText(400), evidence: fc.array(shortText(200), { maxLength: 3 }) }), { maxLength: 4 });
+const own = (ids: string[]) => fc.option(fc.record({ position: fc.option(fc.constantFrom(...ids), { nil: null }), claim: shortText(300), confidence: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: null }) }), { nil: null });
+const seed = fc.integer({ min: -1000, max: 1000 });
+
+Object.assign(inputs, {
+  'board-framing': fc.record({ problem, mayAsk: fc.boolean(), seed }),
+  'board-contribution': options.chain((opts) => {
+    const ids = opts.map((o) => o.id);
+    return fc.record({
+      persona,
+      problem,
+      subQuestions: fc.constant([]),
+      options: fc.constant(opts),
+      round: fc.record({ number: fc.integer({ min: 1, max: 10 }), kind: fc.constantFrom(...roundKinds) }),
+      own: own(ids),
+      others: peers(ids),
+      moderator: fc.option(fc.record({ challenge: shortText(400).filter((t) => t.trim() !== ''), targetOption: fc.option(fc.constantFrom(...ids), { nil: null }) }), { nil: null }),
+      seed,
+    });
+  }),
+  'board-moderator': options.chain((opts) => {
+    const ids = opts.map((o) => o.id);
+    return fc.record({ problem, options: fc.constant(opts), roundNumber: fc.integer({ min: 1, max: 10 }), positions: peers(ids), consensus: fc.option(fc.constantFrom(...ids), { nil: null }), seed });
+  }),
+  'board-vote': options.chain((opts) => {
+    const ids = opts.map((o) => o.id);
+    return fc.record({
+      persona,
+      problem,
+      options: fc.array(fc.boolean(), { minLength: opts.length, maxLength: opts.length }).map((flags) => opts.map((o, i) => ({ ...o, own: flags[i]! }))),
+      own: own(ids),
+      others: peers(ids),
+      seed,
+    });
+  }),
+  'board-single-answer': fc.record({ problem, options, seed }),
+  'board-synthesis': options.chain((opts) =>
+    fc.record({
+      problem,
+      options: fc.constant(opts),
+      winner: fc.option(fc.constantFrom(...opts.map((o) => ({ id: o.id, label: o.label }))), { nil: null }),
+      scores: fc.array(fc.integer({ min: 0, max: 30 }), { minLength: opts.length, maxLength: opts.length }).map((points) => opts.map((o, i) => ({ optionId: o.id, label: o.label, points: points[i]! }))),
+      support: fc.array(shortText(400), { maxLength: 3 }),
+      dissent: fc.option(fc.record({ personaName: fc.constantFrom('The CFO', 'X'), label: fc.constantFrom(...opts.map((o) => o.label)), argument: shortText(400) }), { nil: null }),
+      assumptions: fc.array(shortText(200), { maxLength: 3 }),
+      baselines: fc.record({ singleModel: fc.option(fc.constantFrom(...opts.map((o) => o.label)), { nil: null }), roundOneMajority: fc.option(fc.constantFrom(...opts.map((o) => o.label)), { nil: null }) }),
+      positionChanges: fc.array(fc.record({ personaName: fc.constantFrom('The CFO', 'X'), from: fc.constantFrom(...opts.map((o) => o.label)), to: fc.constantFrom(...opts.map((o) => o.label)), because: shortText(300) }), { maxLength: 4 }),
+      budgetReached: fc.boolean(),
+    }),
+  ),
+});
+
 // ---------------------------------------------------------------------------------------------------------------
 // Properties
 
@@ -149,6 +245,12 @@ describe('built-in AI tasks (generated inputs)', () => {
       'answer-question',
       'story-generation',
       'story-estimate',
+      'board-framing',
+      'board-contribution',
+      'board-moderator',
+      'board-vote',
+      'board-single-answer',
+      'board-synthesis',
     ]);
     for (const task of aiTasks) expect(catalog.find(task.name)).toBe(task);
     expect(catalog.find('no-such-task')).toBeUndefined();

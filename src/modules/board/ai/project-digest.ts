@@ -1,22 +1,40 @@
 import type { ProjectModel } from '../../project-model/index.js';
 import { projectDigestSchema, type ProjectDigest } from './inputs.js';
 
-const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
-
 /**
- * What the panel knows of a project: its name and the parts of its model a decision turns on (actors, entities,
- * metrics, constraints, rules, open questions), clipped to the task inputs' limits.
+ * What the panel is told of the project a session is tied to: the project model cut down to the parts a decision
+ * draws on (who uses it, the records it keeps, its measures, constraints, rules and open questions). Sizes are
+ * bounded well under the schema's limits so a digest stays a small part of every prompt.
  */
-export function projectDigest(name: string, model: ProjectModel): ProjectDigest {
+const LIMITS = { actors: 10, needs: 4, entities: 15, states: 8, metrics: 8, constraints: 10, rules: 12, openQuestions: 8 } as const;
+const SHORT = 120;
+const LONG = 400;
+
+function clip(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.-]+$/u, '')}…`;
+}
+
+export function projectDigest(projectName: string, model: ProjectModel): ProjectDigest {
   return projectDigestSchema.parse({
-    name: clip(name, 200),
-    summary: clip(model.summary, 1000),
-    problem: clip(model.problem, 1000),
-    actors: model.actors.slice(0, 20).map((a) => ({ name: clip(a.name, 120), kind: a.kind, needs: a.needs.slice(0, 12).map((n) => clip(n, 1000)) })),
-    entities: model.entities.slice(0, 40).map((e) => ({ name: clip(e.name, 120), states: e.states.slice(0, 12).map((s) => clip(s, 120)) })),
-    metrics: model.metrics.slice(0, 20).map((m) => ({ name: clip(m.name, 120), target: clip(m.target, 1000) })),
-    constraints: model.constraints.slice(0, 30).map((c) => ({ category: c.category, text: clip(c.text, 1000) })),
-    rules: model.rules.slice(0, 40).map((r) => clip(r.text, 1000)),
-    openQuestions: model.openQuestions.slice(0, 20).map((q) => clip(q.question, 1000)),
+    name: clip(projectName, 200),
+    summary: clip(model.summary, LONG * 2),
+    problem: clip(model.problem, LONG * 2),
+    actors: model.actors.slice(0, LIMITS.actors).map((actor) => ({
+      name: clip(actor.name, SHORT),
+      kind: actor.kind,
+      needs: actor.needs.filter((need) => need.trim() !== '').slice(0, LIMITS.needs).map((need) => clip(need, LONG)),
+    })),
+    entities: model.entities.slice(0, LIMITS.entities).map((entity) => ({
+      name: clip(entity.name, SHORT),
+      states: entity.states.slice(0, LIMITS.states).map((state) => clip(state, SHORT)),
+    })),
+    metrics: model.metrics.slice(0, LIMITS.metrics).map((metric) => ({ name: clip(metric.name, SHORT), target: clip(metric.target, LONG) })),
+    constraints: model.constraints.slice(0, LIMITS.constraints).map((constraint) => ({ category: constraint.category, text: clip(constraint.text, LONG) })),
+    rules: model.rules.slice(0, LIMITS.rules).map((rule) => clip(rule.text, LONG)),
+    openQuestions: model.openQuestions.slice(0, LIMITS.openQuestions).map((question) => clip(question.question, LONG)),
   });
 }

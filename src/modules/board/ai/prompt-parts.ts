@@ -16,3 +16,9 @@ export function optionsPrompt(options: readonly OptionInput[]): string {
 export function peersPrompt(peers: readonly PeerDigest[]): string {
   return ['<panel>', JSON.stringify(peers), '</panel>'].join('\n');
 }
+
+/** A persona's system prompt, opened by who it is on the board, so even a short custom prompt sets the role. */
+export function personaSystem(persona: { name: string; expertise: string; systemPrompt: string }): string {
+  const role = `You are ${persona.name}, a member of an advisory board${persona.expertise.trim() ? ` (${persona.expertise.trim()})` : ''}. You speak from your own discipline and never invent facts or figures.`;
+  return persona.systemPrompt.trim() ? `${role}\n\n${persona.systemPrompt.trim()}` : role;
+}

@@ -12,5 +12,18 @@ export const boardContributionTask = defineObjectTask<ContributionInput, Contrib
   input: contributionInput,
   output: contributionOutput,
   buildPrompt: contributionPrompt,
+  prose: (output) => [
+    { path: 'claim', text: output.claim, kind: 'prose' },
+    ...output.evidence.map((text, i) => ({ path: `evidence.${i}`, text, kind: 'prose' as const })),
+    ...output.assumptions.map((text, i) => ({ path: `assumptions.${i}`, text, kind: 'prose' as const })),
+    ...(output.changeReason ? [{ path: 'changeReason', text: output.changeReason, kind: 'prose' as const }] : []),
+    ...(output.proposal
+      ? [
+          { path: 'proposal.label', text: output.proposal.label, kind: 'title' as const },
+          { path: 'proposal.description', text: output.proposal.description, kind: 'prose' as const },
+        ]
+      : []),
+    { path: 'content', text: output.content, kind: 'markdown' },
+  ],
   builtin: (input) => contributeOffline(input),
 });

@@ -12,5 +12,16 @@ export const boardFramingTask = defineObjectTask<FramingInput, FramingOutput>({
   input: framingInput,
   output: framingOutput,
   buildPrompt: framingPrompt,
+  prose: (output) => [
+    ...output.subQuestions.map((q, i) => ({ path: `subQuestions.${i}.text`, text: q.text, kind: 'prose' as const })),
+    ...output.options.flatMap((o, i) => [
+      { path: `options.${i}.label`, text: o.label, kind: 'title' as const },
+      { path: `options.${i}.description`, text: o.description, kind: 'prose' as const },
+    ]),
+    ...output.clarifications.flatMap((c, i) => [
+      { path: `clarifications.${i}.question`, text: c.question, kind: 'prose' as const },
+      { path: `clarifications.${i}.why`, text: c.why, kind: 'prose' as const },
+    ]),
+  ],
   builtin: (input) => frameOffline(input),
 });

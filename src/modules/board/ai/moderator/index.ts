@@ -12,5 +12,9 @@ export const boardModeratorTask = defineObjectTask<ModeratorInput, ModeratorOutp
   input: moderatorInput,
   output: moderatorOutput,
   buildPrompt: moderatorPrompt,
+  prose: (output) => [
+    { path: 'challenge', text: output.challenge, kind: 'prose' },
+    { path: 'content', text: output.content, kind: 'markdown' },
+  ],
   builtin: (input) => moderateOffline(input),
 });

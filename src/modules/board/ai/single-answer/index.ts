@@ -12,5 +12,6 @@ export const boardSingleAnswerTask = defineObjectTask<SingleAnswerInput, SingleA
   input: singleAnswerInput,
   output: singleAnswerOutput,
   buildPrompt: singleAnswerPrompt,
+  prose: (output) => [{ path: 'reasoning', text: output.reasoning, kind: 'prose' }],
   builtin: (input) => singleAnswerOffline(input),
 });

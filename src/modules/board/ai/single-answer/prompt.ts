@@ -6,6 +6,6 @@ import type { SingleAnswerInput } from './schema.js';
 export function singleAnswerPrompt(input: SingleAnswerInput): PromptParts {
   return {
     system: 'You are a careful business advisor.',
-    prompt: ['Choose the best option by its id and say why in two or three sentences.', '', problemPrompt(input.problem), optionsPrompt(input.options)].join('\n'),
+    prompt: ['Choose the best option by its id and say why in two or three sentences, from the facts given; never invent a number, and say what could change the answer.', '', problemPrompt(input.problem), optionsPrompt(input.options)].join('\n'),
   };
 }

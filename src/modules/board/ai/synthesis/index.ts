@@ -12,5 +12,9 @@ export const boardSynthesisTask = defineObjectTask<SynthesisInput, SynthesisOutp
   input: synthesisInput,
   output: synthesisOutput,
   buildPrompt: synthesisPrompt,
+  prose: (output) => [
+    { path: 'summary', text: output.summary, kind: 'prose' },
+    { path: 'changes', text: output.changes, kind: 'prose' },
+  ],
   builtin: (input) => synthesizeOffline(input),
 });

@@ -1,7 +1,49 @@
+import { quoted } from '../engine/words.js';
 import type { SynthesisInput, SynthesisOutput } from './schema.js';
 
-/** The offline synthesis: the winner and the count, said plainly. */
+/**
+ * The offline synthesis: the winner and the count as they stand, the main support, the dissent in its own words, a
+ * caution when the margin is narrow or the budget ended the rounds early; then what the deliberation changed against
+ * the single-model answer and round 1's majority, naming who moved and why.
+ */
+function points(n: number): string {
+  const value = Number.isInteger(n) ? String(n) : n.toFixed(1);
+  return `${value} ${n === 1 ? 'point' : 'points'}`;
+}
+
+function sentenceOf(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim().replace(/[“”"]/g, '');
+  return /[.!?]$/.test(flat) ? flat : `${flat}.`;
+}
+
 export function synthesizeOffline(input: SynthesisInput): SynthesisOutput {
-  const summary = input.winner ? `The board recommends: ${input.winner.label}.` : 'The board reached no recommendation.';
-  return { summary, changes: 'The deliberation confirmed the first round.' };
+  const winner = input.winner;
+  const scores = input.scores;
+  const first = scores.find((s) => s.optionId === winner?.id) ?? scores[0];
+  const runnerUp = scores.find((s) => s !== first);
+  const summary: string[] = [];
+  if (!winner) {
+    summary.push(scores.length ? `The board reached no recommendation: the count left ${quoted(scores[0]!.label)} and ${runnerUp ? quoted(runnerUp.label) : 'the others'} without a clear winner.` : 'The board reached no recommendation, because no votes were counted.');
+  } else {
+    const count = first && runnerUp ? ` with ${points(first.points)} against ${points(runnerUp.points)} for ${quoted(runnerUp.label)}` : first ? ` with ${points(first.points)}` : '';
+    summary.push(`The board recommends ${quoted(winner.label)}${count}.`);
+    const support = input.support[0];
+    if (support) summary.push(`Its main support: ${sentenceOf(support)}`);
+    const narrow = first && runnerUp && first.points - runnerUp.points <= Math.max(1, first.points * 0.1);
+    if (input.dissent) summary.push(`${input.dissent.personaName} dissents in favour of ${quoted(input.dissent.label)}: ${sentenceOf(input.dissent.argument)}`);
+    if (narrow) summary.push('The margin is narrow, so this is a lean rather than a settled view.');
+  }
+  if (input.budgetReached) summary.push('The session’s budget ended the deliberation early, so fewer rounds informed this than planned.');
+  const shown = summary.length > 4 ? [...summary.slice(0, 3), summary.at(-1)!] : summary;
+
+  const changes: string[] = [];
+  const label = winner?.label ?? null;
+  const single = input.baselines.singleModel;
+  const majority = input.baselines.roundOneMajority;
+  if (single) changes.push(single === label ? `The single-model answer also chose ${quoted(single)}, so the panel confirmed it.` : `The single-model answer chose ${quoted(single)}; the panel ${label ? `chose ${quoted(label)} instead` : 'did not settle on it'}.`);
+  if (majority) changes.push(majority === label ? `The first round's majority already favoured ${quoted(majority)}, and the rounds confirmed it.` : `The first round's majority favoured ${quoted(majority)}, and the rounds moved the panel ${label ? `to ${quoted(label)}` : 'away from it'}.`);
+  if (input.positionChanges.length === 0) changes.push('No persona changed position during the rounds.');
+  for (const change of input.positionChanges.slice(0, 3)) changes.push(`${change.personaName} moved from ${quoted(change.from)} to ${quoted(change.to)}: ${sentenceOf(change.because)}`);
+  if (input.positionChanges.length > 3) changes.push('Others moved too; the contributions record their reasons.');
+  return { summary: shown.join(' ').slice(0, 3000), changes: changes.join(' ').slice(0, 2000) };
 }

@@ -12,5 +12,6 @@ export const boardVoteTask = defineObjectTask<VoteInput, VoteOutput>({
   input: voteInput,
   output: voteOutput,
   buildPrompt: votePrompt,
+  prose: (output) => [{ path: 'reasoning', text: output.reasoning, kind: 'prose' }],
   builtin: (input) => voteOffline(input),
 });
