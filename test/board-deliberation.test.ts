@@ -7,6 +7,7 @@ import { withUser } from '../src/core/db/tenancy.js';
 import { createJobRunner, requestCancel, type JobRunner } from '../src/core/jobs/index.js';
 import type { BoardDecision, PanelSeat } from '../src/modules/board/board.contract.js';
 import { boardSessions, boardSettings } from '../src/modules/board/board.schema.js';
+import { answerClarifications } from '../src/modules/board/sessions/session-control.service.js';
 import { addTestPersonas, adminRows, sql, startTestSession } from './support/board-sessions.js';
 import { scriptedBoard, USAGE } from './support/board-script.js';
 import { startFakeOpenAi, type FakeOpenAiServer } from './support/fake-openai-server.js';
@@ -38,6 +39,8 @@ type SessionRow = {
   options: Array<{ id: string; label: string; proposedBy: string | null }>;
   killed_by: string | null;
   kill_reason: string | null;
+  clarifications: Array<{ id: string; question: string }>;
+  job_id: string | null;
 };
 type ContributionRow = {
   id: number;
@@ -51,13 +54,14 @@ type ContributionRow = {
   tokens: number;
   model: string;
   generation_id: string | null;
+  content: string;
 };
 
 const sessionOf = async (t: TestApp, id: string) =>
   (await adminRows<SessionRow>(t.database.db, 'SELECT *, total_cost::float8 AS total_cost, budget_usd::float8 AS budget_usd FROM board.sessions WHERE id = $1', [id]))[0]!;
 const contributionsOf = (t: TestApp, id: string) =>
   adminRows<ContributionRow>(t.database.db, `SELECT id::int AS id, persona_code, round_number, phase, position, position_changed, duplicate_of::int AS duplicate_of,
-            cost::float8 AS cost, tokens, model, generation_id
+            cost::float8 AS cost, tokens, model, generation_id, content
      FROM board.contributions WHERE session_id = $1 ORDER BY contributions.id`, [id]);
 const votesOf = (t: TestApp, id: string) =>
   adminRows<{ persona_code: string; ranking: string[]; derived: boolean; cost: number; tokens: number; model: string; generation_id: string | null }>(
@@ -297,11 +301,18 @@ describe('board deliberation offline (built-in engine, no configuration)', () =>
   });
   afterAll(async () => t.close());
 
-  it('completes: a panel of three, at least two rounds, a ballot each, a Borda tally, both baselines', async () => {
+  it('asks what is decisive, then completes: a panel of three, at least two rounds, a ballot each, a Borda tally, both baselines', async () => {
+    // The context gives runway and team but no evidence of demand, which decides between one city and three.
     const { sessionId, jobId } = await startTestSession(t.database.db, user.id, { organizationId: user.personalOrgId });
     await runnerFor(t).drain();
-    const [job] = await adminRows<{ status: string }>(t.database.db, 'SELECT status FROM app.jobs WHERE id = $1', [jobId]);
-    expect(job!.status).toBe('succeeded');
+    const waiting = await sessionOf(t, sessionId);
+    expect(waiting).toMatchObject({ status: 'paused', phase: 'awaiting_input' });
+    expect(waiting.clarifications.map((c) => c.question).join(' ')).toMatch(/demand/i);
+    const answers = waiting.clarifications.map((c) => ({ id: c.id, answer: 'A waiting list of 1,200 people, most of them in the first city.' }));
+    await withUser(t.database.db, user.id, (tx) => answerClarifications(tx, { userId: user.id, ipAddress: null, userAgent: null }, sessionId, { answers }));
+    await runnerFor(t).drain();
+    const jobs = await adminRows<{ id: string; status: string }>(t.database.db, "SELECT id, status FROM app.jobs WHERE type = 'board.deliberate' AND payload->>'sessionId' = $1", [sessionId]);
+    expect(jobs.map((j) => j.status)).toEqual(['succeeded', 'succeeded']);
     const session = await sessionOf(t, sessionId);
     expect(session).toMatchObject({ status: 'completed', phase: 'done', total_cost: 0 });
     expect(session.panel).toHaveLength(3);
@@ -312,8 +323,10 @@ describe('board deliberation offline (built-in engine, no configuration)', () =>
     const contributions = await contributionsOf(t, sessionId);
     expect(contributions.filter((c) => c.round_number === 1)).toHaveLength(3);
     // The built-in engine costs nothing but counts its tokens, like any call.
-    const ledger = await ledgerOf(t, jobId);
+    const ledger = [...(await ledgerOf(t, jobId)), ...(await ledgerOf(t, session.job_id!))];
     expect(session.total_tokens).toBe(ledger.reduce((n, r) => n + Number(r.tokens), 0));
     expect(session.total_tokens).toBeGreaterThan(0);
+    // The answer reached the panel.
+    expect(contributions.some((c) => /1,200/.test(c.content))).toBe(true);
   });
 });

@@ -15,13 +15,13 @@ export const USAGE = { promptTokens: 1000, completionTokens: 200 };
 
 const R1 = {
   cfo_test: { position: 'A', content: 'Cash runway covers fourteen months; one city keeps burn under forty thousand monthly and payback inside eleven months.' },
-  growth_test: { position: 'B', content: 'Three cities triple reachable demand; competitors arrive within two quarters and first movers keep referral loops.' },
+  growth_test: { position: 'B', content: 'Three cities would triple the demand we can reach; competitors arrive within two quarters and first movers keep referral loops.' },
   ops_test: { position: 'A', content: 'Courier hiring, depot leases and support rotas need twelve weeks each; running parallel launches overwhelms nine people.' },
 } as const;
 
 /** Round 2 only recombines round 1's words: everyone on A, nothing new. */
 const R2 = {
-  cfo_test: 'Three cities triple reachable demand, yet cash runway covers fourteen months and payback inside eleven months keeps burn under forty thousand.',
+  cfo_test: 'Three cities would triple the demand we can reach, yet the cash runway covers fourteen months and payback inside eleven months keeps burn under forty thousand.',
   growth_test: 'Courier hiring and depot leases need twelve weeks; parallel launches overwhelm nine people, so one city keeps burn under forty thousand monthly.',
   ops_test: 'Competitors arrive within two quarters, but courier hiring, support rotas and depot leases overwhelm nine people running parallel launches.',
 } as const;

@@ -119,7 +119,8 @@ const MIN_WORDS_FOR_A_SENTENCE = 4;
 
 /**
  * Sentences without a verb. The tagger sometimes reads a present-tense verb after its subject as a plural noun ("the
- * member returns the tool"), so a plural noun following a noun counts as a possible verb: only text with no reading
+ * member returns the tool", "the data change the balance"), so a plural noun following a noun, or a noun between a
+ * noun and a determiner, counts as a possible verb: only text with no reading
  * as a clause is refused; so is a noun at the start, the verb of an imperative the tagger may misread ("Use …").
  */
 export function verblessSentences(text: string): TextProblem[] {
@@ -134,7 +135,9 @@ export function verblessSentences(text: string): TextProblem[] {
         t.pos === 'AUX' ||
         // An imperative's verb is often read as a noun at the start ("Use the form.").
         (i === 0 && (t.pos === 'NOUN' || t.pos === 'PROPN')) ||
-        (i > 0 && (t.pos === 'NOUN' || t.pos === 'PROPN') && /s$/.test(t.normal) && ['NOUN', 'PROPN', 'PRON'].includes(tagged[i - 1]?.pos ?? '')),
+        (i > 0 && (t.pos === 'NOUN' || t.pos === 'PROPN') && /s$/.test(t.normal) && ['NOUN', 'PROPN', 'PRON'].includes(tagged[i - 1]?.pos ?? '')) ||
+        // A noun between a noun and a determiner is a plural subject's verb ("the waitlist data change the balance").
+        (i > 0 && t.pos === 'NOUN' && ['NOUN', 'PROPN'].includes(tagged[i - 1]?.pos ?? '') && tagged[i + 1]?.pos === 'DET'),
     );
     if (!hasVerb) problems.push({ code: 'no-verb', message: `sentence without a verb “${sentence.slice(0, 80)}”`, excerpt: sentence });
   }
