@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../src/core/ids.js';
+import { decide, registerIdleDeliberation } from './support/board-fixtures.js';
 import { createUser, type TestUser } from './support/factories.js';
 import { call, createTestApp, type TestApp } from './support/test-app.js';
 import { testDrivers } from './support/test-db.js';
@@ -19,6 +20,7 @@ type TenantIds = {
   epic: string;
   sprint: string;
   task: string;
+  boardSession: string;
 };
 type BacklogIds = { story: string; epic: string; sprint: string; task: string };
 
@@ -48,9 +50,12 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
     team: { story: '', epic: '', sprint: '', task: '' },
     personal: { story: '', epic: '', sprint: '', task: '' },
   };
+  /** A's board sessions: decided and tied to the project in the team organization, without a project in the personal one. */
+  const boardOf: Record<'team' | 'personal', string> = { team: '', personal: '' };
 
   beforeAll(async () => {
     t = await createTestApp(kind);
+    registerIdleDeliberation();
     a = await createUser(t, { name: 'Alice' });
     aColleague = await createUser(t, { name: 'Aaron' });
     b = await createUser(t, { name: 'Bob' });
@@ -90,6 +95,17 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
     }
     const model = await api('PUT', `/projects/${aProject}/model`, a, { baseRev: 0, model: { summary: 'A secret launch.', entities: [{ id: 'tool', name: 'Tool' }] } });
     expect(model.statusCode, JSON.stringify(model.data)).toBe(200);
+    for (const [which, scope] of [
+      ['team', { projectId: aProject }],
+      ['personal', {}],
+    ] as const) {
+      const session = await api('POST', '/board/sessions', a, { problemStatement: 'Should we open a secret office?', ...scope });
+      expect(session.statusCode, JSON.stringify(session.data)).toBe(201);
+      boardOf[which] = session.data.id;
+    }
+    await decide(t, a.id, boardOf.team);
+    expect((await api('POST', `/board/sessions/${boardOf.team}/save`, a)).statusCode).toBe(201);
+    expect((await api('PUT', `/board/settings/${aTeamOrg}`, a, { defaultBudgetUsd: 3 })).statusCode).toBe(200);
   });
   afterAll(async () => t.close());
 
@@ -139,6 +155,11 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
       taskActivity: await read(`/projects/${aProject}/tasks/${backlogOf.team.task}/activity?limit=200`),
       storiesCsv: (await api('GET', `/projects/${aProject}/stories.csv`, a)).body,
       modelRevisions: await read(`/projects/${aProject}/model/revisions`),
+      boardSessions: await read(`/board/sessions?limit=200`),
+      teamBoardSession: await read(`/board/sessions/${boardOf.team}`),
+      personalBoardSession: await read(`/board/sessions/${boardOf.personal}`),
+      teamBoardSettings: await read(`/board/settings/${aTeamOrg}`),
+      decisionRecord: (await api('GET', `/board/sessions/${boardOf.team}/decision.md`, a)).body,
     };
   }
 
@@ -213,6 +234,30 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
       ...backlogAiProbes(ids.project, ids),
       // A's job and sprint under B's own project.
       ...backlogAiProbes(bProject, ids).filter((probe) => probe.url.endsWith('/accept') || probe.url.endsWith('/plan')),
+      ...boardProbes(ids),
+    ];
+  }
+
+  /** Every board endpoint that takes a session, organization or project id. */
+  function boardProbes(ids: Pick<TenantIds, 'org' | 'project' | 'boardSession'>): Probe[] {
+    const session = `/board/sessions/${ids.boardSession}`;
+    return [
+      { method: 'POST', url: '/board/sessions', body: { problemStatement: 'Planted', projectId: ids.project }, idInBody: true },
+      { method: 'POST', url: '/board/sessions', body: { problemStatement: 'Planted', organizationId: ids.org }, idInBody: true },
+      { method: 'GET', url: `/board/sessions?organizationId=${ids.org}` },
+      { method: 'GET', url: `/board/sessions?projectId=${ids.project}` },
+      { method: 'POST', url: '/board/sessions/kill-all', body: { organizationId: ids.org }, idInBody: true },
+      { method: 'GET', url: session },
+      { method: 'GET', url: `${session}/events` },
+      { method: 'GET', url: `${session}/decision.md` },
+      { method: 'POST', url: `${session}/save` },
+      { method: 'POST', url: `${session}/pause` },
+      { method: 'POST', url: `${session}/resume` },
+      { method: 'POST', url: `${session}/kill`, body: { reason: 'Taken over' } },
+      { method: 'POST', url: `${session}/answers`, body: { skip: true } },
+      { method: 'PUT', url: `${session}/panel`, body: { personaCodes: ['cfo_test', 'pm_test', 'growth_test'] } },
+      { method: 'GET', url: `/board/settings/${ids.org}` },
+      { method: 'PUT', url: `/board/settings/${ids.org}`, body: { defaultBudgetUsd: 1000 } },
     ];
   }
 
@@ -296,6 +341,7 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
     epic: newId(),
     sprint: newId(),
     task: newId(),
+    boardSession: newId(),
   });
 
   const withoutRequestId = (body: { error?: { requestId?: string } }) => ({ ...body, error: { ...body.error, requestId: undefined } });
@@ -303,8 +349,8 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
   it('answers every endpoint with A’s ids exactly as for ids that do not exist, and leaves A’s data alone', async () => {
     const before = await snapshotOfA();
     for (const [org, project, deletedProject, ai] of [
-      [aTeamOrg, aProject, aDeletedProject, { ...aiOf.team, ...backlogOf.team }],
-      [a.personalOrgId, aPersonalProject, aDeletedProject, { ...aiOf.personal, ...backlogOf.personal }],
+      [aTeamOrg, aProject, aDeletedProject, { ...aiOf.team, ...backlogOf.team, boardSession: boardOf.team }],
+      [a.personalOrgId, aPersonalProject, aDeletedProject, { ...aiOf.personal, ...backlogOf.personal, boardSession: boardOf.personal }],
     ] as const) {
       const foreign = probes({ org, project, deletedProject, memberOf: a.id, member: a.id, ...ai });
       const missing = probes(missingIds());
@@ -325,7 +371,7 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
   it('answers malformed ids in paths with 404, never 500', async () => {
     for (const bad of ['x', '1', 'null', 'undefined', ' ', "1'--", '0'.repeat(100), '01900000-0000-7000-8000-00000000000g']) {
       const id = encodeURIComponent(bad);
-      for (const probe of probes({ org: id, project: id, deletedProject: id, memberOf: id, member: id, generation: id, job: id, story: id, epic: id, sprint: id, task: id })) {
+      for (const probe of probes({ org: id, project: id, deletedProject: id, memberOf: id, member: id, generation: id, job: id, story: id, epic: id, sprint: id, task: id, boardSession: id })) {
         // Ids in query strings and bodies are validated (400 naming the field); only path ids answer 404.
         if (probe.url.includes('?') || probe.url === '/projects' || probe.idInBody) continue;
         const res = await api(probe.method, probe.url, b, probe.body);
@@ -355,6 +401,9 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
       expect(event.userId).toBe(b.id);
       expect([b.personalOrgId, null]).toContain(event.organizationId);
     }
+    const boardSessions = await api('GET', '/board/sessions?limit=200', b);
+    expect(boardSessions.statusCode).toBe(200);
+    expect(boardSessions.data.items).toEqual([]);
     const members = await api('GET', `/organizations/${b.personalOrgId}/members`, b);
     expect(members.data.items.map((m: { userId: string }) => m.userId)).toEqual([b.id]);
   });
@@ -395,6 +444,8 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
       ...backlogProbes(aProject, backlogOf.team).filter((probe) => probe.method !== 'GET'),
       ...taskProbes(aProject, backlogOf.team).filter((probe) => probe.method !== 'GET'),
       ...backlogAiProbes(aProject, { ...backlogOf.team, job: aiOf.team.job }).filter((probe) => probe.method !== 'GET'),
+      // The board: a viewer sees the project's session but may not run it, ask about the project, or change settings.
+      ...boardProbes({ org: aTeamOrg, project: aProject, boardSession: boardOf.team }).filter((probe) => probe.method !== 'GET'),
     ];
     for (const probe of writes) {
       const res = await api(probe.method, probe.url, viewer, probe.body);
@@ -403,7 +454,7 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
     }
     expect((await api('GET', `/projects/${aProject}`, viewer)).statusCode).toBe(200);
     // A's personal organization and its project stay invisible to the viewer of the team organization.
-    for (const probe of probes({ ...missingIds(), org: a.personalOrgId, project: aPersonalProject, memberOf: a.id, member: a.id, ...aiOf.personal, ...backlogOf.personal })) {
+    for (const probe of probes({ ...missingIds(), org: a.personalOrgId, project: aPersonalProject, memberOf: a.id, member: a.id, ...aiOf.personal, ...backlogOf.personal, boardSession: boardOf.personal })) {
       if (probe.url.startsWith(`/organizations/${b.personalOrgId}`)) continue; // B's organization, not the viewer's
       const res = await api(probe.method, probe.url, viewer, probe.body);
       expect(res.statusCode, `${probe.method} ${probe.url}`).toBe(404);

@@ -254,7 +254,8 @@ export const sessionEventSchema = z.object({ seq: z.number(), type: z.string(), 
 export type SessionEvent = z.infer<typeof sessionEventSchema>;
 
 // ── Requests ────────────────────────────────────────────────────────────────────────────────────────────────────────
-export const sessionParams = z.object({ id: id('Session id') }).strict();
+/** Path ids stay plain strings: a malformed one is the same 404 as a missing one (the services check the shape). */
+export const sessionParams = z.object({ id: z.string() }).strict();
 
 export const listSessionsQuery = z
   .object({
@@ -337,7 +338,7 @@ export const boardSettingsSchema = z.object({
   personaModels: z.record(z.string(), z.string()),
 });
 export type BoardSettings = z.infer<typeof boardSettingsSchema>;
-export const organizationParams = z.object({ organizationId: id('Organization id') }).strict();
+export const organizationParams = z.object({ organizationId: z.string() }).strict();
 export const updateBoardSettingsBody = z
   .object({
     defaultBudgetUsd: budgetSchema.optional(),

@@ -113,7 +113,7 @@ export async function registerSessionRoutes(api: ZodApp, context: AppContext): P
         tags,
         summary: 'Stop a session for good (its owner or an organization admin), keeping who stopped it and why',
         params: sessionParams,
-        body: killBody.optional(),
+        body: killBody.nullish(),
         response: { 200: sessionDetailSchema },
       },
     },
