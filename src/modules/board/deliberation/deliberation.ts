@@ -1,7 +1,7 @@
 import { eq, isNull, or } from 'drizzle-orm';
 import { jobActor, recordAudit } from '../../../core/audit.js';
 import type { AppContext } from '../../../core/context.js';
-import { resolveAiSettings, type AiCallContext, type Generation } from '../../../core/ai/index.js';
+import type { AiCallContext, Generation } from '../../../core/ai/index.js';
 import type { ObjectTask } from '../../../core/ai/task.js';
 import type { Tx } from '../../../core/db/database.js';
 import { projects } from '../../../core/db/platform.schema.js';
@@ -34,7 +34,7 @@ import {
   type PanelSeat,
   type StopReason,
 } from '../board.contract.js';
-import { boardSettings, personas } from '../board.schema.js';
+import { personas } from '../board.schema.js';
 import { selectPanel } from '../personas/select-panel.js';
 import { appendSessionEvent } from '../session-events.js';
 import { budgetReached, concurrentCalls, type Spend } from './budget.js';
@@ -50,13 +50,15 @@ import {
 } from './decision-parts.js';
 import { hasNewEvidence, nearDuplicateOf, roundNovelty } from './similarity.js';
 import { anonymizeFor } from './shuffle.js';
+import { toSessionSummary } from '../board-views.js';
+import { readBoardSettings } from '../settings/board-settings.service.js';
+import { organizationModel, personaModel } from '../settings/persona-models.js';
 import {
   advanceSession,
   loadContributions,
   loadSession,
   loadVotes,
   SessionNotActive,
-  sessionSummary,
   storeContribution,
   storeVote,
   updateActiveSession,
@@ -284,12 +286,10 @@ export async function runDeliberation(context: AppContext, job: JobContext<Delib
     }
 
     async function seatPanel(choices: ReadonlyArray<{ code: string; reason: string }>, candidates: typeof catalog): Promise<PanelSeat[]> {
-      const { settings, orgModel } = await inTx(async (tx) => {
-        const [row] = await tx.select().from(boardSettings).where(eq(boardSettings.organizationId, organizationId));
-        const resolved = await resolveAiSettings(tx, organizationId, context.config.ai, context.ai.secrets);
-        return { settings: row, orgModel: resolved.model };
-      });
-      const models = settings?.personaModels ?? {};
+      const { settings, orgModel } = await inTx(async (tx) => ({
+        settings: await readBoardSettings(tx, organizationId),
+        orgModel: await organizationModel(tx, context, organizationId),
+      }));
       return choices.map((choice) => {
         const persona = candidates.find((c) => c.code === choice.code)!;
         return {
@@ -298,16 +298,13 @@ export async function runDeliberation(context: AppContext, job: JobContext<Delib
           family: persona.family,
           expertise: persona.expertise,
           reason: choice.reason,
-          model: models[persona.code] ?? models['*'] ?? orgModel,
+          model: personaModel(settings, persona.code, orgModel),
         };
       });
     }
 
     /** The model a persona runs on, when the organization chose one for it (else the organization's own). */
-    const personaModels = await inTx(async (tx) => {
-      const [row] = await tx.select({ personaModels: boardSettings.personaModels }).from(boardSettings).where(eq(boardSettings.organizationId, organizationId));
-      return row?.personaModels ?? {};
-    });
+    const { personaModels } = await inTx((tx) => readBoardSettings(tx, organizationId));
     const modelFor = (code: string): string | undefined => personaModels[code] ?? personaModels['*'];
 
     records = await inTx((tx) => loadContributions(tx, sessionId));
@@ -626,7 +623,7 @@ export async function runDeliberation(context: AppContext, job: JobContext<Delib
     await inTx(async (tx) => {
       const row = await updateActiveSession(tx, sessionId, { decision, phase: 'done', status: 'completed', completedAt: new Date() }, pending);
       await appendSessionEvent(tx, sessionId, 'decision', { decision });
-      await appendSessionEvent(tx, sessionId, 'session', sessionSummary(row));
+      await appendSessionEvent(tx, sessionId, 'session', toSessionSummary(row));
       await recordAudit(tx, jobActor(userId), {
         action: 'board_session_completed',
         resourceType: 'board_session',

@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../../core/db/database.js';
-import type { Contribution, DeliberationOption, SessionSummary, StopReason, Vote } from '../board.contract.js';
+import type { DeliberationOption } from '../board.contract.js';
+import { toContribution, toSessionSummary, toVote, type ContributionRow, type SessionRow, type VoteRow } from '../board-views.js';
 import { boardSessions, contributions, votes } from '../board.schema.js';
 import { appendSessionEvent } from '../session-events.js';
 
@@ -9,9 +10,7 @@ import { appendSessionEvent } from '../session-events.js';
  * from a request wins the race, and the job's write (with whatever rode in its transaction) rolls back.
  */
 
-export type SessionRow = typeof boardSessions.$inferSelect;
-export type ContributionRow = typeof contributions.$inferSelect;
-export type VoteRow = typeof votes.$inferSelect;
+export type { ContributionRow, SessionRow, VoteRow };
 /** What one call cost: added to the session's totals in the transaction that keeps its result. */
 export type CallSpend = { cost: number; tokens: number };
 
@@ -65,79 +64,11 @@ export async function updateActiveSession(
   return row ?? notActive(tx, sessionId);
 }
 
-export function sessionSummary(row: SessionRow): SessionSummary {
-  return {
-    id: row.id,
-    organizationId: row.organizationId,
-    projectId: row.projectId,
-    userId: row.userId,
-    problemStatement: row.problemStatement,
-    status: row.status,
-    phase: row.phase,
-    roundNumber: row.roundNumber,
-    maxRounds: row.maxRounds,
-    totalCost: row.totalCost,
-    totalTokens: row.totalTokens,
-    budgetUsd: row.budgetUsd,
-    tokenCap: row.tokenCap,
-    voteRule: row.voteRule,
-    stopReason: row.stopReason as StopReason | null,
-    recommendation: row.decision?.recommendation.label ?? null,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-    completedAt: row.completedAt?.toISOString() ?? null,
-    killedAt: row.killedAt?.toISOString() ?? null,
-    killedBy: row.killedBy,
-    killReason: row.killReason,
-  };
-}
-
 /** A status, phase or round change of the active session, with its `session` event. */
 export async function advanceSession(tx: Tx, sessionId: string, values: Partial<typeof boardSessions.$inferInsert>, spend?: CallSpend): Promise<SessionRow> {
   const row = await updateActiveSession(tx, sessionId, values, spend);
-  await appendSessionEvent(tx, sessionId, 'session', sessionSummary(row));
+  await appendSessionEvent(tx, sessionId, 'session', toSessionSummary(row));
   return row;
-}
-
-export function toContribution(row: ContributionRow, personaName: string): Contribution {
-  return {
-    id: row.id,
-    personaCode: row.personaCode,
-    personaName,
-    content: row.content,
-    roundNumber: row.roundNumber,
-    phase: row.phase,
-    claim: row.claim,
-    evidence: row.evidence,
-    assumptions: row.assumptions,
-    confidence: row.confidence,
-    position: row.position,
-    positionChanged: row.positionChanged,
-    changeReason: row.changeReason,
-    duplicateOf: row.duplicateOf,
-    cost: row.cost,
-    tokens: row.tokens,
-    model: row.model,
-    generationId: row.generationId,
-    createdAt: row.createdAt.toISOString(),
-  };
-}
-
-export function toVote(row: VoteRow, personaName: string): Vote {
-  return {
-    personaCode: row.personaCode,
-    personaName,
-    voteChoice: row.voteChoice,
-    reasoning: row.reasoning,
-    confidence: row.confidence,
-    ranking: row.ranking,
-    approved: row.approved,
-    derived: row.derived,
-    cost: row.cost,
-    tokens: row.tokens,
-    model: row.model,
-    createdAt: row.createdAt.toISOString(),
-  };
 }
 
 export type NewContribution = Omit<typeof contributions.$inferInsert, 'id' | 'createdAt'>;

@@ -1,26 +1,14 @@
 import { and, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { AppContext } from '../../../core/context.js';
-import { resolveAiSettings } from '../../../core/ai/index.js';
-import { BUILTIN_MODEL } from '../../../core/ai/providers.js';
 import type { Tx } from '../../../core/db/database.js';
 import { AppError } from '../../../core/errors.js';
 import type { BoardSettings, PanelSeat } from '../board.contract.js';
 import { personas } from '../board.schema.js';
+import { organizationModel, personaModel } from '../settings/persona-models.js';
 
 /** A 400 naming one body field, in the usual error shape. */
 export function invalidField(field: string, message: string): AppError {
   return new AppError('VALIDATION_FAILED', `Invalid body: ${field}: ${message}`, { details: [{ field, message, in: 'body' }] });
-}
-
-/** The model a persona runs on: its own entry in the settings, else the "*" entry, else the organization's model. */
-export function personaModel(settings: BoardSettings, code: string, organizationModel: string): string {
-  return settings.personaModels[code] ?? settings.personaModels['*'] ?? organizationModel;
-}
-
-/** The organization's model (its own provider's, else the server's), as the ledger names it. */
-export async function organizationModel(tx: Tx, context: AppContext, organizationId: string): Promise<string> {
-  const resolved = await resolveAiSettings(tx, organizationId, context.config.ai, context.ai.secrets);
-  return resolved.provider === 'builtin' ? BUILTIN_MODEL : resolved.model;
 }
 
 /**

@@ -2,42 +2,12 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../../core/db/database.js';
 import { notFound } from '../../../core/errors.js';
 import { isUuid } from '../../../core/ids.js';
-import { MODERATOR_CODE, type Contribution, type SessionDetail, type SessionSummary, type Vote } from '../board.contract.js';
+import { MODERATOR_CODE, type SessionDetail } from '../board.contract.js';
+import { MODERATOR_NAME, toContribution, toSessionSummary, toVote, type SessionRow } from '../board-views.js';
 import { boardSessions, contributions, personas, votes } from '../board.schema.js';
 
-export type SessionRow = typeof boardSessions.$inferSelect;
-
-/** What the moderator's contributions are signed with. */
-export const MODERATOR_NAME = 'Moderator';
-
-const iso = (value: Date | null): string | null => (value ? value.toISOString() : null);
-
-export function toSessionSummary(row: SessionRow): SessionSummary {
-  return {
-    id: row.id,
-    organizationId: row.organizationId,
-    projectId: row.projectId,
-    userId: row.userId,
-    problemStatement: row.problemStatement,
-    status: row.status,
-    phase: row.phase,
-    roundNumber: row.roundNumber,
-    maxRounds: row.maxRounds,
-    totalCost: row.totalCost,
-    totalTokens: row.totalTokens,
-    budgetUsd: row.budgetUsd,
-    tokenCap: row.tokenCap,
-    voteRule: row.voteRule,
-    stopReason: (row.stopReason as SessionSummary['stopReason']) ?? null,
-    recommendation: row.decision?.recommendation.label ?? null,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-    completedAt: iso(row.completedAt),
-    killedAt: iso(row.killedAt),
-    killedBy: row.killedBy,
-    killReason: row.killReason,
-  };
-}
+export type { SessionRow };
+export { MODERATOR_NAME, toSessionSummary };
 
 /** A session the acting user may see (RLS: owner, org admins, members when tied to a project), or 404. */
 export async function loadSession(tx: Tx, sessionId: string, forUpdate = false): Promise<SessionRow> {
@@ -82,44 +52,7 @@ export async function toSessionDetail(tx: Tx, row: SessionRow): Promise<SessionD
     error: row.error,
     jobId: row.jobId,
     lastEventSeq: row.lastEventSeq,
-    contributions: contributionRows.map(
-      (c): Contribution => ({
-        id: c.id,
-        personaCode: c.personaCode,
-        personaName: nameOf(c.personaCode),
-        content: c.content,
-        roundNumber: c.roundNumber,
-        phase: c.phase,
-        claim: c.claim,
-        evidence: c.evidence,
-        assumptions: c.assumptions,
-        confidence: c.confidence,
-        position: c.position,
-        positionChanged: c.positionChanged,
-        changeReason: c.changeReason,
-        duplicateOf: c.duplicateOf,
-        cost: c.cost,
-        tokens: c.tokens,
-        model: c.model,
-        generationId: c.generationId,
-        createdAt: c.createdAt.toISOString(),
-      }),
-    ),
-    votes: voteRows.map(
-      (v): Vote => ({
-        personaCode: v.personaCode,
-        personaName: nameOf(v.personaCode),
-        voteChoice: v.voteChoice,
-        reasoning: v.reasoning,
-        confidence: v.confidence,
-        ranking: v.ranking,
-        approved: v.approved,
-        derived: v.derived,
-        cost: v.cost,
-        tokens: v.tokens,
-        model: v.model,
-        createdAt: v.createdAt.toISOString(),
-      }),
-    ),
+    contributions: contributionRows.map((c) => toContribution(c, nameOf(c.personaCode))),
+    votes: voteRows.map((v) => toVote(v, nameOf(v.personaCode))),
   };
 }
