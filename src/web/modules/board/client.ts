@@ -1,4 +1,4 @@
-import { API_BASE, apiRequest, enc } from '../../api/http';
+import { API_BASE, apiRequest, enc, withQuery } from '../../api/http';
 import type { ListQueryOf, RequestOf, ResponseOf } from '../../api/contract-types';
 import type {
   answersBody,
@@ -52,17 +52,20 @@ export const boardApi = {
     list: (query: SessionQuery, signal?: AbortSignal) => apiRequest<ResponseOf<typeof sessionPageSchema>>('GET', sessions, { query, signal }),
     create: (body: NewSession) => apiRequest<SessionDetail>('POST', sessions, { body }),
     get: (id: string, signal?: AbortSignal) => apiRequest<SessionDetail>('GET', session(id), { signal }),
-    pause: (id: string) => apiRequest<SessionSummary>('POST', `${session(id)}/pause`, { body: {} }),
-    resume: (id: string) => apiRequest<SessionSummary>('POST', `${session(id)}/resume`, { body: {} }),
-    kill: (id: string, body: RequestOf<typeof killBody>) => apiRequest<SessionSummary>('POST', `${session(id)}/kill`, { body }),
-    answer: (id: string, body: Answers) => apiRequest<SessionSummary>('POST', `${session(id)}/answers`, { body }),
+    pause: (id: string) => apiRequest<SessionDetail>('POST', `${session(id)}/pause`, { body: {} }),
+    resume: (id: string) => apiRequest<SessionDetail>('POST', `${session(id)}/resume`, { body: {} }),
+    kill: (id: string, body: RequestOf<typeof killBody>) => apiRequest<SessionDetail>('POST', `${session(id)}/kill`, { body }),
+    answer: (id: string, body: Answers) => apiRequest<SessionDetail>('POST', `${session(id)}/answers`, { body }),
     /** Another panel, while the session is paused before round 2. */
-    swapPanel: (id: string, personaCodes: string[]) => apiRequest<SessionSummary>('PUT', `${session(id)}/panel`, { body: { personaCodes } }),
+    swapPanel: (id: string, personaCodes: string[]) => apiRequest<SessionDetail>('PUT', `${session(id)}/panel`, { body: { personaCodes } }),
     /** Stores the decision record as a document of the session's project. */
     save: (id: string) => apiRequest<ResponseOf<typeof saveDecisionResultSchema>>('POST', `${session(id)}/save`, { body: {} }),
     killAll: (body: RequestOf<typeof killAllBody>) => apiRequest<ResponseOf<typeof killAllResultSchema>>('POST', `${sessions}/kill-all`, { body }),
-    /** The session's changes as Server-Sent Events, numbered so the browser resumes with Last-Event-ID. */
-    eventsUrl: (id: string) => `${API_BASE}${session(id)}/events`,
+    /**
+     * The session's changes as Server-Sent Events, numbered so the browser resumes with Last-Event-ID by itself;
+     * `after` starts a new stream past the events already applied.
+     */
+    eventsUrl: (id: string, after = 0) => `${API_BASE}${withQuery(`${session(id)}/events`, after > 0 ? { after } : undefined)}`,
     decisionUrl: (id: string) => `${API_BASE}${session(id)}/decision.md`,
   },
   settings: {

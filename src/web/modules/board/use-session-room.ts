@@ -50,8 +50,9 @@ function summaryPatch(data: Record<string, unknown>, session: SessionDetail): Pa
 /**
  * A board session, kept current by its Server-Sent Events: each numbered event patches the session in place (a
  * contribution or a vote is appended, a list replaced), and anything the room cannot apply by itself refetches it.
- * The browser reconnects by itself with Last-Event-ID; when it gives up (the stream answered an error), the session
- * is refetched — which also renews an expired sign-in — and the stream opened again, with a growing delay. No polling.
+ * The stream starts after the events the loaded session already reflects (?after=), and the browser reconnects by
+ * itself with Last-Event-ID; when it gives up (the stream answered an error), the session is refetched — which also
+ * renews an expired sign-in — and the stream opened again past what was applied, with a growing delay. No polling.
  */
 export function useSessionRoom(sessionId: string): SessionRoom {
   const [session, setSession] = useState<SessionDetail | null>(null);
@@ -145,8 +146,14 @@ export function useSessionRoom(sessionId: string): SessionRoom {
         }
         case 'options': {
           const items = listIn(data, 'options', 'items');
-          if (items) update((current) => ({ ...current, options: items as DeliberationOption[] }));
-          else scheduleRefetch();
+          const subQuestions = listIn(data, 'subQuestions');
+          if (items) {
+            update((current) => ({
+              ...current,
+              options: items as DeliberationOption[],
+              ...(subQuestions ? { subQuestions: subQuestions as SessionDetail['subQuestions'] } : {}),
+            }));
+          } else scheduleRefetch();
           return;
         }
         case 'contribution': {
@@ -183,7 +190,7 @@ export function useSessionRoom(sessionId: string): SessionRoom {
 
     const open = () => {
       if (stopped || source || typeof EventSource === 'undefined') return;
-      const stream = new EventSource(api.board.sessions.eventsUrl(sessionId));
+      const stream = new EventSource(api.board.sessions.eventsUrl(sessionId, lastSeq));
       source = stream;
       stream.onopen = () => {
         reconnectDelay = 1000;
@@ -195,13 +202,15 @@ export function useSessionRoom(sessionId: string): SessionRoom {
           if (seq <= lastSeq) return;
           lastSeq = seq;
         }
-        let data: unknown;
+        let payload: unknown;
         try {
-          data = JSON.parse(event.data);
+          payload = JSON.parse(event.data);
         } catch {
           scheduleRefetch();
           return;
         }
+        // Each frame carries the stored event, {seq, type, data, createdAt}; what changed is its data.
+        const data = isRecord(payload) && isRecord(payload.data) && 'seq' in payload ? payload.data : payload;
         apply(event.type, isRecord(data) ? data : {});
       };
       for (const type of ['session', 'clarifications', 'panel', 'options', 'contribution', 'vote', 'decision', 'message']) {
@@ -212,6 +221,7 @@ export function useSessionRoom(sessionId: string): SessionRoom {
         close();
         void fetchSession();
       });
+      // Both a broken connection and the server's own `event: error` (it closes the stream after one) land here.
       stream.onerror = () => {
         if (stream.readyState === EventSource.CONNECTING) {
           // The browser reconnects by itself, sending Last-Event-ID.
