@@ -64,9 +64,15 @@ export function NewSessionPage() {
   const [error, setError] = useState<unknown>(null);
   const [local, setLocal] = useState<Partial<Record<Field, string>>>({});
   const [advanced, setAdvanced] = useState(false);
-  const set = <K extends keyof typeof values>(key: K, value: (typeof values)[K]) => setValues((current) => ({ ...current, [key]: value }));
+  /** Inputs edited since the last submit: their old message no longer applies. */
+  const [edited, setEdited] = useState<Set<Field>>(new Set());
+  const set = <K extends keyof typeof values>(key: K, value: (typeof values)[K]) => {
+    setValues((current) => ({ ...current, [key]: value }));
+    const field: Field = key === 'context' ? 'problemContext' : key;
+    setEdited((current) => (current.has(field) ? current : new Set(current).add(field)));
+  };
 
-  const message = (field: Field) => local[field] ?? errorFor(error, field);
+  const message = (field: Field) => (edited.has(field) ? undefined : (local[field] ?? errorFor(error, field)));
   const covered = error instanceof ApiError && error.details.length > 0 && error.details.every((d) => fields.some((f) => d.field.split('.').includes(f)));
 
   const submit = async (event: FormEvent) => {
@@ -77,6 +83,7 @@ export function NewSessionPage() {
     if (!problemStatement) problems.problemStatement = 'Problem statement is required';
     if (values.personaCodes.length > 0 && values.personaCodes.length < 3) problems.personaCodes = 'Choose at least 3 personas, or none to let the board choose';
     setLocal(problems);
+    setEdited(new Set());
     setError(null);
     if (Object.keys(problems).length > 0) {
       if (problems.personaCodes) setAdvanced(true);
@@ -174,10 +181,7 @@ export function NewSessionPage() {
               <PersonaPicker
                 organizationId={organization.id}
                 value={values.personaCodes}
-                onChange={(codes) => {
-                  set('personaCodes', codes);
-                  setLocal((current) => ({ ...current, personaCodes: undefined }));
-                }}
+                onChange={(codes) => set('personaCodes', codes)}
                 error={message('personaCodes')}
               />
             )}

@@ -74,7 +74,7 @@ export function RoomHeader({
             {phaseLabels[session.phase]}
           </span>
           <span className="meta-item" data-testid="room-round">
-            Round {round} of {session.maxRounds}
+            {round === 0 ? `Up to ${session.maxRounds} rounds` : `Round ${round} of ${session.maxRounds}`}
           </span>
           {session.status === 'active' || session.status === 'paused' ? (
             <span className={live ? 'live-dot live' : 'live-dot'} title={live ? 'Updates arrive live' : 'Reconnecting…'}>
