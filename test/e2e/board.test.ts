@@ -248,12 +248,25 @@ describe.skipIf(skip)('the board room controls', () => {
     // Twelve rounds is past the hard cap: the server's message sits under the field it names.
     await page.getByTestId('field-error').filter({ hasText: 'Max rounds must be at most 10' }).waitFor();
     await page.getByTestId('max-rounds').fill('8');
+
+    // The panel chosen by hand: three personas from the picker; past five the others are disabled.
+    const options = page.getByTestId('persona-option');
+    await options.first().waitFor();
+    for (let i = 0; i < 5; i += 1) await options.nth(i).check();
+    expect(await options.nth(5).isDisabled()).toBe(true);
+    await options.nth(4).uncheck();
+    await options.nth(3).uncheck();
+    const chosen = await Promise.all([0, 1, 2].map(async (i) => (await options.nth(i).getAttribute('data-code'))!));
+    const spare = (await options.nth(3).getAttribute('data-code'))!;
+    expect(await page.getByTestId('persona-count').textContent()).toBe('3 of at most 5 chosen');
     await page.getByTestId('start-session').click();
     await page.waitForURL(/\/board\/sessions\/[0-9a-f-]{36}$/);
     const sessionId = sessionIdOf(page);
     const inStatus = (status: string) => page.locator(`[data-testid="board-room"][data-status="${status}"]`);
     await inStatus('active').waitFor();
     expect(await page.getByTestId('room-round').textContent()).toBe('Up to 8 rounds');
+    const seatedCodes = () => page.getByTestId('persona-card').evaluateAll((cards) => cards.map((card) => card.getAttribute('data-code')));
+    expect(await seatedCodes()).toEqual(chosen);
 
     // Running: pause and kill apply, resume does not. Paused from the keyboard.
     expect(await page.getByTestId('resume-session').isDisabled()).toBe(true);
@@ -263,6 +276,15 @@ describe.skipIf(skip)('the board room controls', () => {
     await inStatus('paused').waitFor();
     expect((await sessionOf(page, sessionId)).status).toBe('paused');
     expect(await page.getByTestId('pause-session').isDisabled()).toBe(true);
+
+    // Paused before round 2, the panel can change: one persona swapped for another.
+    await page.getByTestId('swap-panel').click();
+    const swap = page.getByTestId('panel-dialog');
+    await swap.locator(`[data-testid="persona-option"][data-code="${chosen[0]}"]`).uncheck();
+    await swap.locator(`[data-testid="persona-option"][data-code="${spare}"]`).check();
+    await swap.getByTestId('panel-confirm').click();
+    await swap.waitFor({ state: 'hidden' });
+    await expect.poll(async () => (await seatedCodes()).sort(), wait).toEqual([chosen[1]!, chosen[2]!, spare].sort());
 
     // Resumed from the room.
     await page.getByTestId('resume-session').click();
