@@ -308,7 +308,8 @@ describe.skipIf(skip)('the board room controls', () => {
     await page.getByTestId('kill-session').focus();
     await page.keyboard.press('Enter');
     const dialog = page.getByTestId('kill-dialog');
-    await dialog.getByTestId('kill-reason').waitFor();
+    // The reason field has the focus as the dialog opens: the reason is typed straight away.
+    await expect.poll(() => dialog.getByTestId('kill-reason').evaluate((element) => element === document.activeElement), wait).toBe(true);
     await page.keyboard.type('The pricing question was settled elsewhere');
     await dialog.getByTestId('kill-confirm').click();
     await inStatus('killed').waitFor();

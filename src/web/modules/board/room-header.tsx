@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/client';
 import { Dialog } from '../../components/dialog';
@@ -146,18 +146,10 @@ export function RoomHeader({
   );
 }
 
-const KILL_REASON_ID = 'kill-reason';
-
 function KillDialog({ open, sessionId, onClose, onKilled }: { open: boolean; sessionId: string; onClose(): void; onKilled(summary: SessionSummary): void }) {
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  // The modal focuses its first button (Close) as it opens; the reason is what one types next, so it takes the focus.
-  useEffect(() => {
-    if (!open) return;
-    const timer = window.setTimeout(() => document.getElementById(KILL_REASON_ID)?.focus());
-    return () => window.clearTimeout(timer);
-  }, [open]);
   const kill = async () => {
     setBusy(true);
     setError(null);
@@ -190,7 +182,7 @@ function KillDialog({ open, sessionId, onClose, onKilled }: { open: boolean; ses
             value={reason}
             onChange={(e) => setReason(e.target.value)}
             hint="Kept with the session, for whoever reads it later."
-            id={KILL_REASON_ID}
+            data-autofocus
             data-testid="kill-reason"
           />
         </div>
