@@ -60,3 +60,10 @@ export const MODERATOR_CODE = 'moderator';
 
 /** Sessions that can still change. */
 export const liveSessionStatuses: readonly SessionStatus[] = ['active', 'paused'];
+
+/** A session's panel: at least three voices, at most five (more talk, no better answers). */
+export const MIN_PANEL = 3;
+export const MAX_PANEL = 5;
+/** Rounds: 6 unless asked, never more than 10. */
+export const DEFAULT_MAX_ROUNDS = 6;
+export const HARD_MAX_ROUNDS = 10;

@@ -32,6 +32,11 @@ const DocumentPage = lazy(() => import('./modules/documents/document-page').then
 const DiagramPage = lazy(() => import('./modules/diagrams/diagram-page').then((module) => ({ default: module.DiagramPage })));
 // The backlog brings the board's drag and drop: it loads when the Backlog tab is opened.
 const BacklogArea = lazy(() => import('./modules/backlog/backlog-area').then((module) => ({ default: module.BacklogArea })));
+// The board room and its forms load when the Board is opened.
+const BoardPage = lazy(() => import('./modules/board/board-page').then((module) => ({ default: module.BoardPage })));
+const ProjectBoardTab = lazy(() => import('./modules/board/board-page').then((module) => ({ default: module.ProjectBoardTab })));
+const NewSessionPage = lazy(() => import('./modules/board/new-session-page').then((module) => ({ default: module.NewSessionPage })));
+const SessionRoomPage = lazy(() => import('./modules/board/session-room-page').then((module) => ({ default: module.SessionRoomPage })));
 const WireframePage = lazy(() => import('./modules/wireframes/wireframe-page').then((module) => ({ default: module.WireframePage })));
 
 export function App() {
@@ -59,6 +64,11 @@ export function App() {
                 } />
               <Route path="diagrams" element={<DiagramsTab />} />
               <Route path="wireframes" element={<WireframesTab />} />
+              <Route path="board" element={
+                  <Suspense fallback={<LoadingState label="Loading board sessions" />}>
+                    <ProjectBoardTab />
+                  </Suspense>
+                } />
               <Route path="chat" element={<ChatTab />} />
               <Route path="chat/:conversationId" element={<ChatTab />} />
             </Route>
@@ -75,6 +85,21 @@ export function App() {
             <Route path="/projects/:projectId/wireframes/:wireframeId" element={
                 <Suspense fallback={<LoadingState label="Loading wireframe" />}>
                   <WireframePage />
+                </Suspense>
+              } />
+            <Route path="/board" element={
+                <Suspense fallback={<LoadingState label="Loading the board" />}>
+                  <BoardPage />
+                </Suspense>
+              } />
+            <Route path="/board/new" element={
+                <Suspense fallback={<LoadingState label="Loading" />}>
+                  <NewSessionPage />
+                </Suspense>
+              } />
+            <Route path="/board/sessions/:sessionId" element={
+                <Suspense fallback={<LoadingState label="Loading the session" />}>
+                  <SessionRoomPage />
                 </Suspense>
               } />
             <Route path="/trash" element={<ProjectsPage key="trash" view="trash" />} />

@@ -3,6 +3,10 @@ import { atMost, isRequired, oneOf, requiredAs } from '../../shared/contract/mes
 import { cursorSchema, limitSchema, pageSchema } from '../../shared/contract/pagination.js';
 import {
   contributionPhases,
+  DEFAULT_MAX_ROUNDS,
+  HARD_MAX_ROUNDS,
+  MAX_PANEL,
+  MIN_PANEL,
   MODERATOR_CODE,
   personaFamilies,
   sessionPhases,
@@ -25,12 +29,7 @@ import {
 export { contributionPhases, personaFamilies, sessionPhases, sessionStatuses, stopReasons, voteRules, MODERATOR_CODE };
 export type { ContributionPhase, PersonaFamily, SessionPhase, SessionStatus, StopReason, VoteRule };
 
-/** A session's panel: at least three voices, at most five (more talk, no better answers). */
-export const MIN_PANEL = 3;
-export const MAX_PANEL = 5;
-/** Rounds: 6 unless asked, never more than 10. */
-export const DEFAULT_MAX_ROUNDS = 6;
-export const HARD_MAX_ROUNDS = 10;
+export { MIN_PANEL, MAX_PANEL, DEFAULT_MAX_ROUNDS, HARD_MAX_ROUNDS };
 
 const id = (label: string) => z.uuid(`${label} must be a UUID`);
 const text = (label: string, max: number) => z.string(requiredAs(label, 'text')).trim().min(1, isRequired(label)).max(max, atMost(label, max));

@@ -1,6 +1,7 @@
 import { aiApi } from '../modules/ai/client';
 import { auditApi } from '../modules/audit/client';
 import { backlogApi } from '../modules/backlog/client';
+import { boardApi } from '../modules/board/client';
 import { chatApi } from '../modules/chat/client';
 import { diagramsApi } from '../modules/diagrams/client';
 import { documentsApi } from '../modules/documents/client';
@@ -25,6 +26,7 @@ export const api = {
   backlog: backlogApi,
   wireframes: wireframesApi,
   chat: chatApi,
+  board: boardApi,
   audit: auditApi,
   ai: aiApi,
   jobs: jobsApi,

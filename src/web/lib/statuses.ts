@@ -1,3 +1,4 @@
+import type { SessionStatus as BoardSessionStatus } from '../../shared/board-kinds';
 import type { DocumentStatus } from '../../shared/document-kinds';
 import type { JobStatus } from '../../shared/job-statuses';
 import type { ProjectStatus } from '../../shared/project-statuses';
@@ -49,6 +50,14 @@ const vocabulary = {
     active: { label: 'Active', tone: 'progress' },
     completed: { label: 'Completed', tone: 'accent' },
   } satisfies Record<SprintStatus, StatusLook>,
+  /** Deliberations of the board. */
+  boardSession: {
+    active: { label: 'Running', tone: 'progress' },
+    paused: { label: 'Paused', tone: 'warning' },
+    completed: { label: 'Completed', tone: 'success' },
+    failed: { label: 'Failed', tone: 'danger' },
+    killed: { label: 'Killed', tone: 'danger' },
+  } satisfies Record<BoardSessionStatus, StatusLook>,
 };
 
 export type StatusKind = keyof typeof vocabulary;

@@ -184,6 +184,9 @@ function ProjectDetail({ project, onChange }: { project: Project; onChange(proje
           <NavLink to={`/projects/${project.id}/wireframes`} className={({ isActive }) => (isActive ? 'tab active' : 'tab')} data-testid="project-tab-wireframes">
             Wireframes
           </NavLink>
+          <NavLink to={`/projects/${project.id}/board`} className={({ isActive }) => (isActive ? 'tab active' : 'tab')} data-testid="project-tab-board">
+            Board
+          </NavLink>
           <NavLink to={`/projects/${project.id}/chat`} className={({ isActive }) => (isActive ? 'tab active' : 'tab')} data-testid="project-tab-chat">
             Chat
           </NavLink>
