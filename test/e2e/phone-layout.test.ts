@@ -98,7 +98,7 @@ describe.skipIf(skip)('on a phone', () => {
     }
     expect(tooWide).toEqual([]);
 
-    // The project's six tabs: all in sight on the overview, and the Chat tab still in sight when it is the current one.
+    // The project’s tabs: all in sight on the overview (they wrap on a phone), and the Chat tab still in sight when it is current.
     for (const url of [base, conversationPath]) {
       await page.goto(url);
       const chatTab = page.getByTestId('project-tab-chat');
