@@ -55,8 +55,13 @@ CREATE TABLE board.sessions (
   status             text NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'paused', 'completed', 'failed', 'killed')),
   phase              text NOT NULL DEFAULT 'problem_decomposition' CHECK (phase IN ('problem_decomposition', 'awaiting_input',
                        'persona_selection', 'initial_round', 'deliberation', 'voting', 'synthesis', 'done')),
+  -- Seed 001's totals: the sums of the contributions' cost and tokens.
   total_cost         numeric(12,6) NOT NULL DEFAULT 0 CHECK (total_cost >= 0),
   total_tokens       int NOT NULL DEFAULT 0 CHECK (total_tokens >= 0),
+  -- Everything the session's calls cost: contributions, and also framing, votes, the baseline and the synthesis.
+  -- What the caps are checked against.
+  spent_usd          numeric(12,6) NOT NULL DEFAULT 0 CHECK (spent_usd >= total_cost),
+  spent_tokens       int NOT NULL DEFAULT 0 CHECK (spent_tokens >= total_tokens),
   round_number       int NOT NULL DEFAULT 0 CHECK (round_number BETWEEN 0 AND 10),
   max_rounds         int NOT NULL DEFAULT 6 CHECK (max_rounds BETWEEN 1 AND 10),
   -- Caps checked before every call; reaching one forces synthesis.

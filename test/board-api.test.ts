@@ -90,6 +90,7 @@ describe.each(testDrivers)('board API on %s', (kind) => {
         voteRule: 'approval',
         roundNumber: 0,
         totalCost: 0,
+        spentUsd: 0,
         contributions: [],
         votes: [],
         decision: null,
@@ -401,8 +402,8 @@ describe.each(testDrivers)('board API on %s', (kind) => {
       expect(md).toContain('- **A single model** (atelier-offline-1, asked once): Launch in three cities — Scale wins markets.');
       expect(md).toContain('- **Round 1’s majority** (blind answers): Launch in three cities (Launch in one city: 1, Launch in three cities: 2)');
       expect(md).toContain('- Product Manager moved from Launch in three cities to Launch in one city: the courier churn figures');
-      expect(md).toContain('- Cost: $0.0800 of a $2.50 cap');
-      expect(md).toContain('- Tokens: 800 of a 50000 cap');
+      expect(md).toMatch(/- Contributions: \d+, costing \$0\.0800 and 800 tokens; votes: \d+/);
+      expect(md).toContain('$0.1000 of a $2.50 cap, 1000 tokens of a 50000 cap');
       expect(md).toContain('Stopped because new contributions stopped adding new arguments.');
       expect((await api('GET', `/board/sessions/${session.id}/decision.md`, bob)).statusCode).toBe(404);
     });

@@ -33,6 +33,8 @@ type SessionRow = {
   stop_reason: string | null;
   total_cost: number;
   total_tokens: number;
+  spent_usd: number;
+  spent_tokens: number;
   budget_usd: number;
   decision: BoardDecision | null;
   panel: PanelSeat[];
@@ -58,7 +60,7 @@ type ContributionRow = {
 };
 
 const sessionOf = async (t: TestApp, id: string) =>
-  (await adminRows<SessionRow>(t.database.db, 'SELECT *, total_cost::float8 AS total_cost, budget_usd::float8 AS budget_usd FROM board.sessions WHERE id = $1', [id]))[0]!;
+  (await adminRows<SessionRow>(t.database.db, 'SELECT *, total_cost::float8 AS total_cost, spent_usd::float8 AS spent_usd, budget_usd::float8 AS budget_usd FROM board.sessions WHERE id = $1', [id]))[0]!;
 const contributionsOf = (t: TestApp, id: string) =>
   adminRows<ContributionRow>(t.database.db, `SELECT id::int AS id, persona_code, round_number, phase, position, position_changed, duplicate_of::int AS duplicate_of,
             cost::float8 AS cost, tokens, model, generation_id, content
@@ -200,13 +202,16 @@ describe('board deliberation on a scripted OpenAI server', () => {
     expect(others).toHaveLength(3);
     const sum = (rows: Array<{ cost: number }>) => rows.reduce((total, row) => total + row.cost, 0);
     const tokens = (rows: Array<{ tokens: number }>) => rows.reduce((total, row) => total + Number(row.tokens), 0);
-    expect(session.total_cost).toBeCloseTo(sum(contributions) + sum(votes) + sum(others), 6);
-    expect(session.total_tokens).toBe(tokens(contributions) + tokens(votes) + tokens(others));
-    expect(session.total_cost).toBeCloseTo(sum(ledger), 6);
+    // Seed 001's totals are the contributions' sums; what the session spent is every call, as the ledger has it.
+    expect(session.total_cost).toBeCloseTo(sum(contributions), 6);
+    expect(session.total_tokens).toBe(tokens(contributions));
+    expect(session.spent_usd).toBeCloseTo(sum(contributions) + sum(votes) + sum(others), 6);
+    expect(session.spent_tokens).toBe(tokens(contributions) + tokens(votes) + tokens(others));
+    expect(session.spent_usd).toBeCloseTo(sum(ledger), 6);
     // 16 calls: framing, 3 + 3 + 3 contributions, the moderator, 3 ballots, the baseline, the synthesis; the Growth
     // lead's 4 on the smaller model.
     expect(ledger).toHaveLength(16);
-    expect(session.total_cost).toBeCloseTo(12 * CALL_COST + 4 * MINI_COST, 6);
+    expect(session.spent_usd).toBeCloseTo(12 * CALL_COST + 4 * MINI_COST, 6);
     expect(session.total_cost).toBeGreaterThan(0);
 
     const events = await adminRows<{ seq: number; type: string }>(t.database.db, 'SELECT seq, type FROM board.session_events WHERE session_id = $1 ORDER BY seq', [sessionId]);
@@ -237,10 +242,11 @@ describe('board deliberation on a scripted OpenAI server', () => {
       expect(session.status, JSON.stringify(session)).toBe('completed');
       expect(session.stop_reason).toBe('budget');
       expect(session.decision!.budgetReached).toBe(true);
-      expect(session.total_cost).toBeGreaterThanOrEqual(budget);
-      expect(session.total_cost).toBeLessThanOrEqual(budget + CALL_COST + 1e-9);
+      expect(session.spent_usd).toBeGreaterThanOrEqual(budget);
+      expect(session.spent_usd).toBeLessThanOrEqual(budget + CALL_COST + 1e-9);
+      expect(session.total_cost).toBeLessThanOrEqual(session.spent_usd);
       const ledger = await ledgerOf(t, jobId);
-      expect(session.total_cost).toBeCloseTo(ledger.reduce((total, row) => total + row.cost, 0), 6);
+      expect(session.spent_usd).toBeCloseTo(ledger.reduce((total, row) => total + row.cost, 0), 6);
       // No vote was a call: each persona with a position voted it, derived, for nothing.
       const votes = await votesOf(t, sessionId);
       expect(votes.length).toBeGreaterThan(0);
@@ -324,7 +330,8 @@ describe('board deliberation offline (built-in engine, no configuration)', () =>
     expect(contributions.filter((c) => c.round_number === 1)).toHaveLength(3);
     // The built-in engine costs nothing but counts its tokens, like any call.
     const ledger = [...(await ledgerOf(t, jobId)), ...(await ledgerOf(t, session.job_id!))];
-    expect(session.total_tokens).toBe(ledger.reduce((n, r) => n + Number(r.tokens), 0));
+    expect(session.spent_tokens).toBe(ledger.reduce((n, r) => n + Number(r.tokens), 0));
+    expect(session.total_tokens).toBe(contributions.reduce((n, c) => n + Number(c.tokens), 0));
     expect(session.total_tokens).toBeGreaterThan(0);
     // The answer reached the panel.
     expect(contributions.some((c) => /1,200/.test(c.content))).toBe(true);

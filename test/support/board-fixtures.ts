@@ -109,7 +109,7 @@ export async function decide(t: TestApp, ownerId: string, sessionId: string): Pr
     ]);
     await tx
       .update(boardSessions)
-      .set({ options: decidedOptions, decision: testDecision, status: 'completed', phase: 'done', completedAt: new Date(), roundNumber: 2, stopReason: 'low_novelty', totalCost: 0.08, totalTokens: 800 })
+      .set({ options: decidedOptions, decision: testDecision, status: 'completed', phase: 'done', completedAt: new Date(), roundNumber: 2, stopReason: 'low_novelty', totalCost: 0.08, totalTokens: 800, spentUsd: 0.1, spentTokens: 1000 })
       .where(eq(boardSessions.id, sessionId));
   });
 }

@@ -28,6 +28,8 @@ export function toSessionSummary(row: SessionRow): SessionSummary {
     maxRounds: row.maxRounds,
     totalCost: row.totalCost,
     totalTokens: row.totalTokens,
+    spentUsd: row.spentUsd,
+    spentTokens: row.spentTokens,
     budgetUsd: row.budgetUsd,
     tokenCap: row.tokenCap,
     voteRule: row.voteRule,

@@ -215,8 +215,12 @@ export const sessionSummarySchema = z.object({
   phase: z.enum(sessionPhases),
   roundNumber: z.number(),
   maxRounds: z.number(),
+  /** Seed 001's totals: the sums of the contributions' cost and tokens. */
   totalCost: z.number(),
   totalTokens: z.number(),
+  /** What every call of the session cost (contributions, framing, votes, baseline, synthesis): what the caps limit. */
+  spentUsd: z.number(),
+  spentTokens: z.number(),
   budgetUsd: z.number(),
   tokenCap: z.number().nullable(),
   voteRule: voteRuleSchema,

@@ -56,6 +56,8 @@ export const boardSessions = board.table('sessions', {
   phase: text('phase').$type<SessionPhase>().notNull().default('problem_decomposition'),
   totalCost: money('total_cost').notNull().default(0),
   totalTokens: integer('total_tokens').notNull().default(0),
+  spentUsd: money('spent_usd').notNull().default(0),
+  spentTokens: integer('spent_tokens').notNull().default(0),
   roundNumber: integer('round_number').notNull().default(0),
   maxRounds: integer('max_rounds').notNull().default(6),
   budgetUsd: money('budget_usd').notNull(),

@@ -143,9 +143,8 @@ export function renderDecisionRecord(session: SessionDetail): string {
   if (decision.changes.positionChanges.length > 0) out.push('');
 
   out.push('## Cost', '');
-  out.push(`- Cost: ${usd(session.totalCost)} of a ${usd(session.budgetUsd)} cap`);
-  out.push(`- Tokens: ${session.totalTokens}${session.tokenCap === null ? '' : ` of a ${session.tokenCap} cap`}`);
-  out.push(`- Contributions: ${session.contributions.length}; votes: ${session.votes.length}`);
+  out.push(`- Contributions: ${session.contributions.length}, costing ${usd(session.totalCost)} and ${session.totalTokens} tokens; votes: ${session.votes.length}`);
+  out.push(`- Every call of the session (framing, contributions, votes, baseline, synthesis): ${usd(session.spentUsd)} of a ${usd(session.budgetUsd)} cap, ${session.spentTokens} tokens${session.tokenCap === null ? '' : ` of a ${session.tokenCap} cap`}`);
   out.push('');
 
   const stop = decision.stopReason ?? session.stopReason;

@@ -11,8 +11,11 @@ import { appendSessionEvent } from '../session-events.js';
  */
 
 export type { ContributionRow, SessionRow, VoteRow };
-/** What one call cost: added to the session's totals in the transaction that keeps its result. */
-export type CallSpend = { cost: number; tokens: number };
+/**
+ * What one call cost: added to what the session spent in the transaction that keeps its result, and — for a
+ * contribution — to seed 001's totals too (`contribution: true`).
+ */
+export type CallSpend = { cost: number; tokens: number; contribution?: boolean };
 
 /** The session is no longer active (paused, killed, …): the job ends cleanly and writes nothing more. */
 export class SessionNotActive extends Error {
@@ -42,7 +45,7 @@ async function notActive(tx: Tx, sessionId: string): Promise<never> {
 }
 
 /**
- * Updates the active session (adding `spend` to its totals when given) and returns it as it is now; throws
+ * Updates the active session (adding `spend` to what it spent when given) and returns it as it is now; throws
  * SessionNotActive when a request paused or ended it first.
  */
 export async function updateActiveSession(
@@ -55,7 +58,8 @@ export async function updateActiveSession(
     .update(boardSessions)
     .set({
       ...values,
-      ...(spend
+      ...(spend ? { spentUsd: sql`${boardSessions.spentUsd} + ${spend.cost}::numeric`, spentTokens: sql`${boardSessions.spentTokens} + ${spend.tokens}::int` } : {}),
+      ...(spend?.contribution
         ? { totalCost: sql`${boardSessions.totalCost} + ${spend.cost}::numeric`, totalTokens: sql`${boardSessions.totalTokens} + ${spend.tokens}::int` }
         : {}),
     })
@@ -86,7 +90,7 @@ export async function storeContribution(
 ): Promise<{ row: ContributionRow; session: SessionRow } | undefined> {
   const [row] = await tx.insert(contributions).values(values).onConflictDoNothing().returning();
   if (!row) return undefined;
-  let session = await updateActiveSession(tx, values.sessionId, {}, { cost: values.cost ?? 0, tokens: values.tokens ?? 0 });
+  let session = await updateActiveSession(tx, values.sessionId, {}, { cost: values.cost ?? 0, tokens: values.tokens ?? 0, contribution: true });
   if (proposal) session = await addProposedOption(tx, session, proposal, values.personaCode);
   await appendSessionEvent(tx, values.sessionId, 'contribution', toContribution(row, personaName));
   return { row, session };

@@ -47,8 +47,8 @@ export function RoomHeader({
     }
   };
 
-  const costShare = session.budgetUsd > 0 ? Math.min(1, session.totalCost / session.budgetUsd) : 0;
-  const tokenShare = session.tokenCap ? Math.min(1, session.totalTokens / session.tokenCap) : null;
+  const costShare = session.budgetUsd > 0 ? Math.min(1, session.spentUsd / session.budgetUsd) : 0;
+  const tokenShare = session.tokenCap ? Math.min(1, session.spentTokens / session.tokenCap) : null;
   const round = Math.min(session.roundNumber, session.maxRounds);
 
   return (
@@ -85,10 +85,10 @@ export function RoomHeader({
       </div>
 
       <div className="room-meters">
-        <div className="room-meter" data-testid="room-cost" data-cost={session.totalCost} data-budget={session.budgetUsd}>
+        <div className="room-meter" data-testid="room-cost" data-cost={session.spentUsd} data-budget={session.budgetUsd}>
           <span className="stat-label">Cost</span>
           <span className="room-meter-value">
-            {formatUsd(session.totalCost)} <span className="stat-of">of {formatUsd(session.budgetUsd)}</span>
+            {formatUsd(session.spentUsd)} <span className="stat-of">of {formatUsd(session.budgetUsd)}</span>
           </span>
           <span
             className="meter"
@@ -96,7 +96,7 @@ export function RoomHeader({
             aria-label="Cost against the budget"
             aria-valuemin={0}
             aria-valuemax={session.budgetUsd}
-            aria-valuenow={session.totalCost}
+            aria-valuenow={session.spentUsd}
           >
             <span className={costShare >= 0.9 ? 'meter-fill meter-low' : 'meter-fill'} style={{ width: `${costShare * 100}%` }} />
           </span>
@@ -104,11 +104,11 @@ export function RoomHeader({
         <div className="room-meter" data-testid="room-tokens">
           <span className="stat-label">Tokens</span>
           <span className="room-meter-value">
-            {formatNumber(session.totalTokens)}
+            {formatNumber(session.spentTokens)}
             {session.tokenCap ? <span className="stat-of"> of {formatNumber(session.tokenCap)}</span> : null}
           </span>
           {tokenShare !== null && (
-            <span className="meter" role="meter" aria-label="Tokens against the cap" aria-valuemin={0} aria-valuemax={session.tokenCap ?? 0} aria-valuenow={session.totalTokens}>
+            <span className="meter" role="meter" aria-label="Tokens against the cap" aria-valuemin={0} aria-valuemax={session.tokenCap ?? 0} aria-valuenow={session.spentTokens}>
               <span className={tokenShare >= 0.9 ? 'meter-fill meter-low' : 'meter-fill'} style={{ width: `${tokenShare * 100}%` }} />
             </span>
           )}

@@ -115,7 +115,7 @@ function SessionRow({ session }: { session: SessionSummary }) {
       <div className="session-row-meta">
         <StatusBadge kind="boardSession" status={session.status} testId="session-status" />
         <span className="meta-item nowrap" title="Cost so far">
-          {formatUsd(session.totalCost)}
+          {formatUsd(session.spentUsd)}
         </span>
         <span className="meta-item muted nowrap" title={session.createdAt}>
           {formatRelative(session.createdAt)}
