@@ -58,7 +58,7 @@ export class DeliberationRun {
     this.sessionId = job.job.payload.sessionId;
     this.config = context.config.board;
     this.caps = { budgetUsd: session.budgetUsd, tokenCap: session.tokenCap };
-    this.spent = { cost: session.totalCost, tokens: session.totalTokens };
+    this.spent = { cost: session.spentUsd, tokens: session.spentTokens };
   }
 
   /** The run of the job's session as the database holds it now; null when the session no longer exists. */
@@ -90,7 +90,7 @@ export class DeliberationRun {
   /** Takes `row` as the session now is; the totals only grow (results stored concurrently may arrive out of order). */
   noteSession(row: SessionRow): void {
     this.session = row;
-    this.spent = { cost: Math.max(this.spent.cost, row.totalCost), tokens: Math.max(this.spent.tokens, row.totalTokens) };
+    this.spent = { cost: Math.max(this.spent.cost, row.spentUsd), tokens: Math.max(this.spent.tokens, row.spentTokens) };
   }
 
   /** Reads the session again; throws SessionNotActive once a request paused or ended it. */

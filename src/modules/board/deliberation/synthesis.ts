@@ -90,7 +90,7 @@ export async function writeDecision(run: DeliberationRun, panel: SeatedPanel, pr
       resourceType: 'board_session',
       resourceId: sessionId,
       organizationId,
-      details: { recommendation: decision.recommendation.label, rule: tally.rule, stopReason: decision.stopReason, totalCost: row.totalCost, totalTokens: row.totalTokens },
+      details: { recommendation: decision.recommendation.label, rule: tally.rule, stopReason: decision.stopReason, totalCost: row.totalCost, totalTokens: row.totalTokens, spentUsd: row.spentUsd, spentTokens: row.spentTokens },
     });
   });
   return decision.recommendation.optionId;
