@@ -1,4 +1,5 @@
 -- Reverses 0009_board_personas: the built-in personas go; organizations' own personas stay.
+COMMENT ON TABLE board.personas IS NULL;
 DROP POLICY personas_select ON board.personas;
 CREATE POLICY personas_select ON board.personas FOR SELECT TO atelier_app
   USING (organization_id IS NULL OR organization_id IN (SELECT app.member_organization_ids()));

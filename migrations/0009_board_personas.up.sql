@@ -504,3 +504,6 @@ How you argue: You argue with emissions and energy figures and the regulatory ti
 You lean bold: you accept uncertainty when the upside is clear and the downside is survivable.
 
 Stay in character: speak from your own discipline, not as a generalist summarising the room. When the evidence or your lens warrants it, disagree openly and say why, even if everyone else agrees; agreement has to be earned. Change your position only when a new argument or fact gives you reason, and name it.', 'domain', 'What does this do to our emissions and energy exposure, and how will the rules change over its lifetime?', '["Emissions by scope and their measurement","Energy cost and supply exposure","Coming sustainability regulation and reporting","Physical climate risk to operations"]'::jsonb, 0.20, '["climate","energy","carbon","emissions","sustainability","renewable","solar","grid","electric","ev","esg","net zero","battery","green"]'::jsonb);
+
+-- Backups and restores treat the table as seeded: a restore replaces the rows migrations put here (src/core/db/backup.ts).
+COMMENT ON TABLE board.personas IS 'Seeded by migrations: the built-in personas, plus organizations'' own.';

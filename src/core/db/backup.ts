@@ -140,6 +140,11 @@ type CatalogTable = {
   /** Schema-qualified, quoted where needed (quote_ident): usable in SQL as is, and the name written to backups. */
   name: string;
   kind: 'r' | 'p';
+  /**
+   * Migrations put rows in it (its comment starts with "Seeded by migrations"): a freshly migrated database already
+   * holds them, so they do not make the target "not empty", and a restore replaces them with the backup's.
+   */
+  seeded: boolean;
   columns: ColumnInfo[];
   primaryKey: string[];
 };
@@ -152,8 +157,9 @@ const SCHEMA_FILTER = `
                   WHERE e.classid = 'pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e')`;
 
 async function listTables(client: SqlClient): Promise<CatalogTable[]> {
-  const rows = await client.query<{ name: string; kind: 'r' | 'p'; columns: ColumnInfo[]; primary_key: string[] }>(
+  const rows = await client.query<{ name: string; kind: 'r' | 'p'; seeded: boolean; columns: ColumnInfo[]; primary_key: string[] }>(
     `SELECT quote_ident(n.nspname) || '.' || quote_ident(c.relname) AS name, c.relkind AS kind,
+       coalesce(obj_description(c.oid, 'pg_class'), '') LIKE 'Seeded by migrations%' AS seeded,
        (SELECT coalesce(json_agg(json_build_object('name', a.attname, 'type', format_type(a.atttypid, a.atttypmod))
                                  ORDER BY a.attnum), '[]')
           FROM pg_attribute a
@@ -168,7 +174,7 @@ async function listTables(client: SqlClient): Promise<CatalogTable[]> {
      ORDER BY n.nspname, c.relname`,
     [EXCLUDED_SCHEMAS],
   );
-  return rows.map((r) => ({ name: r.name, kind: r.kind, columns: r.columns, primaryKey: r.primary_key }));
+  return rows.map((r) => ({ name: r.name, kind: r.kind, seeded: r.seeded, columns: r.columns, primaryKey: r.primary_key }));
 }
 
 async function listSequences(client: SqlClient): Promise<CatalogSequence[]> {
@@ -688,10 +694,11 @@ async function loadInto(
   const tables = targetTables.filter((t) => header.tables.includes(t.name));
   const byName = new Map(tables.map((t) => [t.name, t]));
   const nonEmpty: string[] = [];
+  const seededWithRows: string[] = [];
   for (const table of tables) {
     const from = table.kind === 'p' ? table.name : `ONLY ${table.name}`;
     const [row] = await client.query<{ has_rows: boolean }>(`SELECT EXISTS (SELECT 1 FROM ${from}) AS has_rows`);
-    if (row?.has_rows) nonEmpty.push(table.name);
+    if (row?.has_rows) (table.seeded ? seededWithRows : nonEmpty).push(table.name);
   }
   if (nonEmpty.length && !options.force) {
     throw new BackupError(
@@ -703,6 +710,8 @@ async function loadInto(
   if (nonEmpty.length) {
     options.onEmptied?.(nonEmpty);
     await client.exec(`TRUNCATE ${tables.map((t) => t.name).join(', ')}`);
+  } else if (seededWithRows.length) {
+    await client.exec(`TRUNCATE ${seededWithRows.join(', ')}`);
   }
 
   const counts: Array<{ table: string; rows: number }> = [];
