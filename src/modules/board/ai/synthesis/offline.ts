@@ -1,3 +1,4 @@
+import { joinList } from '../../../../core/text/index.js';
 import { quoted } from '../engine/words.js';
 import type { SynthesisInput, SynthesisOutput } from './schema.js';
 
@@ -16,6 +17,21 @@ function sentenceOf(text: string): string {
   return /[.!?]$/.test(flat) ? flat : `${flat}.`;
 }
 
+const FIRST_PERSON = /\b(?:I|I'm|I’m|I've|I’ve|me|my|mine|we|our|us)\b/;
+
+/**
+ * The reason an argument gives, in the third person: "From a finance view, A is the better choice, because it is
+ * easier to undo." → "it is easier to undo". Undefined when the argument gives no reason that reads without its
+ * speaker (a reason in the first person is never quoted as the board's).
+ */
+export function reasonIn(argument: string): string | undefined {
+  const first = argument.replace(/\s+/g, ' ').trim().split(/(?<=[.!?])\s+/)[0] ?? '';
+  const match = /\bbecause,?\s+(?:for [^,]+,\s+)?(.+)$/i.exec(first);
+  const reason = match?.[1]?.replace(/[.!?]+$/, '').replace(/[“”"]/g, '').trim();
+  if (!reason || FIRST_PERSON.test(reason)) return undefined;
+  return reason.split(/;\s*/)[0];
+}
+
 export function synthesizeOffline(input: SynthesisInput): SynthesisOutput {
   const winner = input.winner;
   const scores = input.scores;
@@ -27,10 +43,16 @@ export function synthesizeOffline(input: SynthesisInput): SynthesisOutput {
   } else {
     const count = first && runnerUp ? ` with ${points(first.points)} against ${points(runnerUp.points)} for ${quoted(runnerUp.label)}` : first ? ` with ${points(first.points)}` : '';
     summary.push(`The board recommends ${quoted(winner.label)}${count}.`);
-    const support = input.support[0];
-    if (support) summary.push(`Its main support: ${sentenceOf(support)}`);
+    // The support as reasons, in the third person: the board's reasons, not one persona's words.
+    const reasons = [...new Set(input.support.map(reasonIn).filter((r): r is string => r !== undefined))].slice(0, 2);
+    if (reasons.length) summary.push(`Its main support: ${joinList(reasons)}.`);
+    else if (input.support.length) summary.push(`Its supporters ranked it first on their own disciplines' grounds; the contributions give their reasons.`);
     const narrow = first && runnerUp && first.points - runnerUp.points <= Math.max(1, first.points * 0.1);
-    if (input.dissent) summary.push(`${input.dissent.personaName} dissents in favour of ${quoted(input.dissent.label)}: ${sentenceOf(input.dissent.argument)}`);
+    if (input.dissent) {
+      // The dissent in one sentence, by its reason; the minority report carries the whole argument.
+      const why = reasonIn(input.dissent.argument);
+      summary.push(`${input.dissent.personaName} dissents in favour of ${quoted(input.dissent.label)}${why ? `, because ${why}` : ', as the minority report sets out'}.`);
+    }
     if (narrow) summary.push('The margin is narrow, so this is a lean rather than a settled view.');
   }
   if (input.budgetReached) summary.push('The session’s budget ended the deliberation early, so fewer rounds informed this than planned.');
