@@ -2,7 +2,7 @@ import { joinList, splitSentences } from '../../../../core/text/index.js';
 import { withIndefinite } from '../../../../core/text/compose/index.js';
 import { FAMILIES, REASONS, advantageOf, compareOn } from '../engine/families.js';
 import type { Feature } from '../engine/features.js';
-import { factsOf, type Fact } from '../engine/facts.js';
+import { factsOf, stemsOf, type Fact } from '../engine/facts.js';
 import {
   assumptionFor,
   checkLine,
@@ -159,7 +159,14 @@ export function contributeOffline(input: ContributionInput): ContributionOutput 
   if (evidence.length === 0) evidence.push(`The problem names ${joinList(input.options.map((o) => quoted(o.label)))} and gives no further facts, so this view rests on reasoning alone.`);
 
   const assumptions = [assumptionFor(chosen, rival)];
-  if (missing) assumptions.push(missingAssumption(persona, chosen.label));
+  if (missing) {
+    // The missing figure's assumption, unless the first one already says it ("Demand is strong enough…").
+    const extra = missingAssumption(persona, chosen.label);
+    const optionWords = stemsOf(input.options.map((o) => o.label).join(' '));
+    const words = (text: string) => [...stemsOf(text)].filter((w) => !optionWords.has(w));
+    const first = new Set(words(assumptions[0]!));
+    if (!words(extra).some((w) => first.has(w))) assumptions.push(extra);
+  }
 
   const confidence = confidenceOf(chosen, rival, missing !== undefined, input, changed);
   const previousLabel = previous ? input.options.find((o) => o.id === previous)?.label : undefined;
