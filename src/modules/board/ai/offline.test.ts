@@ -609,11 +609,13 @@ describe('board offline engine: whole sessions', () => {
         dissent: { personaName: 'Growth lead', label: options[1]!.label, argument: dissent },
         assumptions: [],
         baselines: { singleModel: options[0]!.label, roundOneMajority: options[0]!.label },
-        positionChanges: [],
+        positionChanges: [{ personaName: 'Growth lead', from: options[1]!.label, to: options[0]!.label, because: 'Experts A and B made the stronger case for “Launch in one city”, and my margin for “Launch in three cities” was small from a marketing view.' }],
         budgetReached: false,
       }),
       {},
     );
+    expect(synthesis.changes).toContain('Growth lead moved from “Launch in three cities” to “Launch in one city”: Experts A and B made the stronger case');
+    expect(synthesis.changes).not.toMatch(/\b(?:I|my|me)\b/);
     expect(synthesis.summary).toContain('Its main support: it commits less money before the evidence is in and it is easier to undo');
     expect(synthesis.summary).not.toMatch(/\b(?:I|my|me)\b/);
     const dissentSentences = sentencesOf(synthesis.summary).filter((x) => x.includes('Growth lead') || x.includes('goes last'));

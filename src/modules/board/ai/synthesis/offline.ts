@@ -32,6 +32,13 @@ export function reasonIn(argument: string): string | undefined {
   return reason.split(/;\s*/)[0];
 }
 
+/** A reason as the board reports it: the clauses of it that do not speak in the first person; undefined if none. */
+function thirdPerson(because: string): string | undefined {
+  const clauses = because.trim().replace(/[.!?]+$/, '').split(/,\s+and\s+|;\s+/);
+  const kept = clauses.filter((clause) => !FIRST_PERSON.test(clause));
+  return kept.length ? kept.join(', and ') : undefined;
+}
+
 export function synthesizeOffline(input: SynthesisInput): SynthesisOutput {
   const winner = input.winner;
   const scores = input.scores;
@@ -65,7 +72,10 @@ export function synthesizeOffline(input: SynthesisInput): SynthesisOutput {
   if (single) changes.push(single === label ? `The single-model answer also chose ${quoted(single)}, so the panel confirmed it.` : `The single-model answer chose ${quoted(single)}; the panel ${label ? `chose ${quoted(label)} instead` : 'did not settle on it'}.`);
   if (majority) changes.push(majority === label ? `The first round's majority already favoured ${quoted(majority)}, and the rounds confirmed it.` : `The first round's majority favoured ${quoted(majority)}, and the rounds moved the panel ${label ? `to ${quoted(label)}` : 'away from it'}.`);
   if (input.positionChanges.length === 0) changes.push('No persona changed position during the rounds.');
-  for (const change of input.positionChanges.slice(0, 3)) changes.push(`${change.personaName} moved from ${quoted(change.from)} to ${quoted(change.to)}: ${sentenceOf(change.because)}`);
+  for (const change of input.positionChanges.slice(0, 3)) {
+    const why = thirdPerson(change.because);
+    changes.push(`${change.personaName} moved from ${quoted(change.from)} to ${quoted(change.to)}${why ? `: ${sentenceOf(why)}` : '.'}`);
+  }
   if (input.positionChanges.length > 3) changes.push('Others moved too; the contributions record their reasons.');
   return { summary: shown.join(' ').slice(0, 3000), changes: changes.join(' ').slice(0, 2000) };
 }
