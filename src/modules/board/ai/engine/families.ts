@@ -86,7 +86,7 @@ export const FAMILIES: Record<PersonaFamily, FamilyProfile> = {
     concern: 'demand and the brand',
     weights: { scale: 0.7, speed: 0.6, upside: 0.8 },
     topics: /\b(?:demand|market\w*|brand\w*|awareness|channel\w*|audience|segment\w*|launch\w*|campaign\w*|city|cities|region\w*|countr\w*|waitlist|sign[- ]?ups?|customers?)\b/i,
-    needs: { present: /\b(?:demand|waitlist|waiting list|sign[- ]?ups?|survey|pre-?orders?|leads|traffic|interest)\b/i, missing: 'the problem gives no evidence of demand, so the size of the opportunity is an assumption', assumes: 'There is enough demand for {option}; no evidence of demand is given.', question: 'What evidence of demand do you have so far, such as sign-ups, sales or a waiting list?' },
+    needs: { present: /\b(?:demand|waitlist|waiting list|sign[- ]?ups?|survey|pre-?orders?|leads|traffic|interest)\b/i, missing: 'the problem gives no evidence of demand, so the size of the opportunity is an assumption', assumes: 'Demand is strong enough to justify {option} from the start.', question: 'What evidence of demand do you have so far, such as sign-ups, sales or a waiting list?' },
   },
   sales: {
     view: 'sales',
