@@ -16,10 +16,13 @@ import {
   type ProjectDigest,
 } from './index.js';
 import type { RoundKind } from '../../../shared/board-kinds.js';
-import { problemSchema } from './inputs.js';
+import { problemSchema, projectDigestSchema } from './inputs.js';
 import { projectDigest } from './project-digest.js';
 import { namedOptions } from './engine/options.js';
 import { ranked, scoreOptions, TIE } from './engine/scoring.js';
+import { checkFeatures } from './engine/families.js';
+import type { Feature } from './engine/features.js';
+import { offlineSession } from '../../../../test/support/board-offline-session.js';
 
 /**
  * The offline engine over decisions nobody tuned it to: options read from the statement, five personas of different
@@ -43,6 +46,19 @@ const PANEL: PersonaProfile[] = [
 ];
 
 const library = projectDigest('ToolShare', libraryModel);
+/** A project as a new user's idea makes it: many records and needs that have nothing to do with most decisions. */
+const walk: ProjectDigest = projectDigestSchema.parse({
+  name: 'Walk 85675',
+  summary: 'A neighbourhood tool library: members borrow drills, ladders and garden tools from a shared shed, book them online for up to one week, and volunteers check tools in and out.',
+  actors: [
+    { name: 'Member', kind: 'person', needs: ['borrow a drill', 'borrow a ladder'] },
+    { name: 'Volunteer', kind: 'person', needs: ['check in a tool'] },
+  ],
+  entities: [{ name: 'Drill' }, { name: 'Ladder' }, { name: 'Garden tool', states: ['borrowed', 'booked'] }, { name: 'Booking', states: ['booked', 'borrowed'] }, { name: 'Tool' }],
+  constraints: [{ category: 'scale', text: 'We want 200 active members in the first year.' }],
+  rules: ['A neighbourhood tool library: members borrow drills, ladders and garden tools from a shared shed, book them online for up to one week, and volunteers check tools in and out.'],
+  openQuestions: ['Which devices and platforms must the product run on?'],
+});
 const lending = projectDigest('Lendy', lendingLibraryModel());
 const clinic = projectDigest('CareDesk', clinicModel);
 
@@ -51,6 +67,9 @@ type Case = { statement: string; options: string[]; context?: string; project?: 
 /** Decisions of many kinds, with the options a reader would take from them. */
 const CORPUS: Case[] = [
   { statement: 'Should we launch in one city or three?', options: ['Launch in one city', 'Launch in three cities'], project: library },
+  { statement: 'Should we launch in one city or three?', options: ['Launch in one city', 'Launch in three cities'], project: walk },
+  { statement: 'Should we offer a free tier?', options: ['Offer a free tier', 'Do not offer a free tier yet'], context: 'customers: 40 paying teams\nsales cycle: about six weeks' },
+  { statement: 'Should we open a second clinic or add evening hours?', options: ['Open a second clinic', 'Add evening hours'], project: clinic },
   { statement: 'Should we raise the price of the pro plan?', options: ['Raise the price of the pro plan', 'Do not raise the price of the pro plan yet'], context: 'churn: 3% a month\ncurrent price: $12 a month' },
   { statement: 'Should we hire a senior engineer or two juniors?', options: ['Hire a senior engineer', 'Hire two juniors'], context: 'team: 4 engineers\nbudget: $180k a year for salaries' },
   { statement: 'Should we build or buy our billing system?', options: ['Build our billing system', 'Buy our billing system'], project: lending },
@@ -117,6 +136,39 @@ function expectGatePasses(task: Parameters<typeof gateOutput>[0], output: unknow
   expect(verdict.ok ? 'ok' : verdict.problem).toBe('ok');
 }
 
+/** The facts a contribution cites: its evidence that is not reasoning. */
+function citedFacts(output: ContributionOutput): string[] {
+  return output.evidence.filter((e) => !/^Reasoned consequence|^The problem names/.test(e));
+}
+
+const STEM_STOP = new Set(['the', 'and', 'for', 'with', 'our', 'we', 'should', 'or', 'a', 'an', 'in', 'of', 'to', 'one', 'two', 'three', 'not', 'yet', 'do']);
+const stems = (text: string) => new Set((text.toLowerCase().match(/\p{L}+/gu) ?? []).filter((w) => w.length > 2 && !STEM_STOP.has(w)).map((w) => w.replace(/(?:ies|es|s)$/, '').slice(0, 6)));
+
+/**
+ * Whether a cited fact bears on the decision, judged independently of the engine: it came with the decision (its
+ * statement, context or answers), it is a target or a constraint of the project, or it shares a word with the
+ * decision or its options other than the project's own name and the names of its people and records (which every
+ * fact of the project shares, and which prove nothing).
+ */
+function bearsOn(fact: string, c: Case): boolean {
+  if (/^(?:The decision notes|The context says|On [^,]+, the context says|Asked )/.test(fact)) return true;
+  if (/ measures success by | has (?:a|an) [\w ]*constraint: /.test(fact)) return true;
+  const names = c.project ? stems([c.project.name, ...c.project.actors.map((a) => a.name), ...c.project.entities.map((e) => e.name)].join(' ')) : new Set<string>();
+  const decision = stems(`${c.statement} ${c.options.join(' ')}`);
+  return [...stems(fact)].some((w) => decision.has(w) && !names.has(w));
+}
+
+/** The sentences of a text, Markdown marks and list bullets left out. */
+function sentencesOf(text: string): string[] {
+  return text
+    .replace(/\*\*/g, '')
+    .split(/\n+/)
+    .map((line) => line.replace(/^\s*-\s+/, ''))
+    .flatMap((line) => line.split(/(?<=[.!?])\s+(?=[A-Z“])/))
+    .map((x) => x.trim())
+    .filter((x) => x !== '');
+}
+
 function projectNames(digest: ProjectDigest): string[] {
   return [...digest.actors.map((a) => a.name), ...digest.entities.map((e) => e.name), ...digest.metrics.map((m) => m.name)].map((n) => n.toLowerCase());
 }
@@ -177,10 +229,12 @@ describe('board offline engine: contributions', () => {
         expectGatePasses(boardContributionTask, output);
         expect(inventedNumbers(proseOf(output), input)).toEqual([]);
         expect(boardContributionTask.builtin(input, {})).toEqual(output);
-        if (c.project) {
-          const text = proseOf(output).toLowerCase();
-          expect(projectNames(c.project).some((name) => text.includes(name)), `${input.persona.code} names the project`).toBe(true);
-        }
+        // At most two facts, each bearing on the decision, and no sentence said twice.
+        const cited = citedFacts(output);
+        expect(cited.length, `${input.persona.code} cites at most two facts`).toBeLessThanOrEqual(2);
+        for (const fact of cited) expect(bearsOn(fact, c), `${input.persona.code} cites “${fact}”`).toBe(true);
+        const said = sentencesOf(output.content);
+        expect(said.filter((x, i) => said.indexOf(x) !== i), `${input.persona.code} repeats itself`).toEqual([]);
       }
     });
   }
@@ -225,7 +279,7 @@ describe('board offline engine: contributions', () => {
         expect(newLines.length, `${p.code} in ${kind}`).toBeGreaterThanOrEqual(2);
         expectGatePasses(boardContributionTask, output);
         expect(inventedNumbers(proseOf(output), input)).toEqual([]);
-        if (output.positionChanged) expect(output.changeReason).toMatch(/Expert [A-D]|panel/);
+        if (output.positionChanged) expect(output.changeReason).toMatch(/Experts? [A-D]|panel/);
         else expect(output.changeReason).toBeNull();
         const opposed = input.others.some((o) => o.position !== output.position);
         if (kind === 'challenge' && opposed) expect(output.content).toMatch(/Expert [A-D] argues/);
@@ -245,7 +299,8 @@ describe('board offline engine: contributions', () => {
     const { output } = contribute(engineer, problem, options, { number: 2, kind: 'exploration' }, { own: { position: mine.position, claim: mine.claim, confidence: mine.confidence }, others });
     expect(output.position).toBe(other);
     expect(output.positionChanged).toBe(true);
-    expect(output.changeReason).toMatch(/Expert A/);
+    expect(output.changeReason).toMatch(/^Experts A, B, C and D made/);
+    expect(output.changeReason).not.toMatch(/Expert \w and Expert/);
     // A strong view holds against the same panel: the careful finance voice keeps its smaller launch.
     const cfo = contribute(PANEL[0]!, problem, options).output;
     const against = others.map((o) => ({ ...o, position: cfo.position === 'A' ? 'B' : 'A' }));
@@ -264,7 +319,8 @@ describe('board offline engine: contributions', () => {
     expect(proposals.length).toBeLessThanOrEqual(PANEL.length);
     const moderator = { challenge: 'What evidence shows one city is enough to learn from?', targetOption: 'A' };
     const { output } = contribute(PANEL[0]!, problem, options, { number: 3, kind: 'challenge' }, { moderator, own: { position: 'A', claim: 'x', confidence: 0.6 } });
-    expect(output.content).toContain('The moderator asks');
+    expect(output.content).toContain("On the moderator's challenge");
+    expect(output.content).toMatch(/the company’s cash/);
     expectGatePasses(boardContributionTask, output);
   });
 });
@@ -351,5 +407,222 @@ describe('board offline engine: moderator, votes, baseline and synthesis', () =>
     expect(synthesis.changes).toContain('Growth lead moved');
     expect(synthesis.changes).toContain('volunteers cannot cover three cities');
     expect(synthesis.changes).toMatch(/instead/);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Whole sessions, read as a reviewer reads the decision record: what is cited, what each check says, what the
+// moderator argues, whether five voices stay five, and whether the ballots and the synthesis match the rounds.
+
+/** Which comparison a sentence makes, by the words each comparison is written with. */
+const SAYS: Array<[Feature, RegExp]> = [
+  ['scale', /smaller commitment|more at once|reaches further|first commitment smaller/],
+  ['speed', /acts sooner|more time than .* to learn/],
+  ['reversibility', /easier to undo|commits fully/],
+  ['cost', /money up front|money where the larger return/],
+  ['upside', /more to gain|protects what already works/],
+  ['control', /own control|frees the team/],
+  ['risk', /less at stake|larger prize/],
+];
+const UNLABELLED = /^(?:Reasoned, not measured|What I do not know|On the moderator's challenge)$/;
+
+function sessionOf(c: Case, seed = 7) {
+  return offlineSession(problemOf(c), optionsOf(c.options), PANEL, seed);
+}
+
+const isOptionLabel = (sentence: string, c: Case) => c.options.some((o) => sentence.replace(/[.“”]/g, '').trim() === o);
+
+describe('board offline engine: whole sessions', () => {
+  const sessions = CORPUS.map((c) => ({ c, session: sessionOf(c) }));
+
+  it('cites at most two facts, only facts that bear on the decision, and never the same sentence twice', () => {
+    for (const { c, session } of sessions) {
+      for (const round of session.rounds) {
+        round.outputs.forEach((output, i) => {
+          const who = `${PANEL[i]!.code}, round ${round.number}: ${c.statement}`;
+          const cited = citedFacts(output);
+          expect(cited.length, who).toBeLessThanOrEqual(2);
+          for (const fact of cited) expect(bearsOn(fact, c), `${who} cites “${fact}”`).toBe(true);
+          const said = sentencesOf(output.content);
+          expect(said.filter((x, j) => said.indexOf(x) !== j), who).toEqual([]);
+        });
+      }
+    }
+  });
+
+  it('on a project full of records and needs, cites the target the choice is judged by and none of the filler', () => {
+    const c = CORPUS.find((x) => x.project === walk)!;
+    const { rounds } = sessionOf(c);
+    for (const output of rounds[0]!.outputs) expect(output.content).toContain('200 active members in the first year');
+    for (const output of rounds.flatMap((r) => r.outputs)) {
+      expect(output.content).not.toMatch(/keeps a record of each|need to borrow|need to check in|tracks each|leaves open “Which devices/);
+      expect(output.content.split('A neighbourhood tool library').length).toBeLessThanOrEqual(2);
+    }
+    const single = boardSingleAnswerTask.builtin(boardSingleAnswerTask.input.parse({ problem: problemOf(c), options: optionsOf(c.options), seed: 1 }), {});
+    expect(single.reasoning).toContain('200 active members');
+    expect(single.reasoning).not.toMatch(/borrow a drill|record of each/);
+  });
+
+  it('cites nothing from a project when nothing in it bears on the decision, and still makes its case', () => {
+    const c: Case = { statement: 'Should we move to AWS or to GCP?', options: ['Move to AWS', 'Move to GCP'], project: clinic };
+    const { rounds } = sessionOf(c);
+    for (const output of rounds.flatMap((r) => r.outputs)) {
+      expect(citedFacts(output)).toEqual([]);
+      expect(output.content).not.toMatch(/CareDesk/);
+      expectGatePasses(boardContributionTask, output);
+    }
+    const single = boardSingleAnswerTask.builtin(boardSingleAnswerTask.input.parse({ problem: problemOf(c), options: optionsOf(c.options), seed: 1 }), {});
+    expect(single.reasoning).not.toMatch(/main fact/);
+  });
+
+  it('labels a check only with a sentence about what the check names; other checks are said as what the persona looks at', () => {
+    let labelled = 0;
+    for (const { c, session } of sessions) {
+      for (const output of session.rounds.flatMap((r) => r.outputs)) {
+        for (const line of output.content.split('\n').filter((l) => l.startsWith('- **'))) {
+          const [, label = '', sentence = ''] = /^- \*\*(.+?)[:?]\*\* (.*)$/.exec(line) ?? [];
+          if (UNLABELLED.test(label)) continue;
+          labelled += 1;
+          const said = SAYS.filter(([, pattern]) => pattern.test(sentence)).map(([feature]) => feature);
+          expect(said.length, `${c.statement}: ${line}`).toBeGreaterThan(0);
+          expect(checkFeatures(label), `${c.statement}: ${line}`).toContain(said[0]);
+        }
+      }
+    }
+    expect(labelled).toBeGreaterThan(0);
+    // A check that names no feature the options differ on is never a label.
+    const partners = persona('city-ops', 'operations', 0.5, 'who does the work on day one', ['Local partners and supply ready at launch', 'The playbook that transfers']);
+    const { output } = contribute(partners, problemOf(CORPUS[1]!), optionsOf(CORPUS[1]!.options));
+    expect(output.content).not.toContain('**Local partners and supply ready at launch:**');
+    expect(output.content).toContain('What I check first is local partners and supply ready at launch');
+  });
+
+  it('makes the case against the consensus from the alternative’s own strengths', () => {
+    for (const c of CORPUS) {
+      const problem = problemOf(c);
+      const options = optionsOf(c.options);
+      for (const consensus of options) {
+        const positions = PANEL.map((p, i) => ({ label: `Expert ${'ABCDE'[i]}`, position: consensus.id, claim: `${p.name} backs it.`, evidence: [] }));
+        const input = boardModeratorTask.input.parse({ problem, options, roundNumber: 3, positions, consensus: consensus.id, seed: 1 });
+        const out = boardModeratorTask.builtin(input, {});
+        const line = out.content.split('\n').find((l) => l.startsWith('- **The case for'))!;
+        const [, alternative = '', theCase = ''] = /^- \*\*The case for (.+?):\*\* (.*)$/.exec(line) ?? [];
+        expect(alternative, line).not.toBe(consensus.label);
+        // The alternative is the subject of its own case, and the consensus is never praised in it.
+        expect(theCase.startsWith(`“${alternative}”`), line).toBe(true);
+        expect(out.challenge.startsWith(`“${alternative}”`), out.challenge).toBe(true);
+        expect(theCase, line).not.toMatch(new RegExp(`“${consensus.label.replace(/[$.*+?()[\]{}|\\^]/g, '\\$&')}” (?:is easier|asks for less|puts less|is the smaller|has more|reaches|acts sooner)`));
+        expectGatePasses(boardModeratorTask, out);
+        expect(inventedNumbers(`${out.challenge}\n${out.content}`, input)).toEqual([]);
+      }
+    }
+  });
+
+  it('keeps five voices five: no two contributions of a round share a sentence, in any round', () => {
+    for (const { c, session } of sessions) {
+      for (const round of session.rounds) {
+        const seen = new Map<string, number>();
+        round.outputs.forEach((output, i) => {
+          for (const sentence of new Set(sentencesOf(output.content))) {
+            if (isOptionLabel(sentence, c)) continue;
+            const before = seen.get(sentence);
+            expect(before, `round ${round.number} of “${c.statement}”: ${PANEL[before ?? 0]!.code} and ${PANEL[i]!.code} both say “${sentence}”`).toBeUndefined();
+            seen.set(sentence, i);
+          }
+          expect(new Set(round.outputs.map((o) => o.claim)).size, `claims of round ${round.number}: ${c.statement}`).toBe(PANEL.length);
+          expectGatePasses(boardContributionTask, output);
+          expect(inventedNumbers(proseOf(output), round.inputs[i])).toEqual([]);
+        });
+      }
+    }
+  });
+
+  it('casts each ballot from the persona’s last position, with reasoning that says so', () => {
+    for (const { c, session } of sessions) {
+      const last = session.rounds.at(-1)!.outputs;
+      session.ballots.forEach(({ input, output }, i) => {
+        expect(output.ranking[0], `${PANEL[i]!.code}: ${c.statement}`).toBe(last[i]!.position);
+        const label = c.options[output.ranking[0]!.charCodeAt(0) - 65]!;
+        expect(output.reasoning.startsWith(`I rank “${label}” first`)).toBe(true);
+        expectGatePasses(boardVoteTask, output);
+        expect(inventedNumbers(output.reasoning, input)).toEqual([]);
+      });
+    }
+    // A bold voice that the rounds moved to the smaller launch ranks it first, and says the rounds moved it.
+    const c = CORPUS[1]!;
+    const problem = problemOf(c);
+    const growth = PANEL[1]!;
+    expect(ranked(scoreOptions(growth, problem, optionsOf(c.options), 7))[0]!.id).toBe('B');
+    const ballot = boardVoteTask.builtin(
+      boardVoteTask.input.parse({ persona: growth, problem, options: optionsOf(c.options).map((o) => ({ ...o, own: false })), own: { position: 'A', claim: 'I now back it.', confidence: 0.5 }, others: [], seed: 7 }),
+      {},
+    );
+    expect(ballot.ranking).toEqual(['A', 'B']);
+    expect(ballot.reasoning).toMatch(/^I rank “Launch in one city” first because/);
+    // Its own proposal never goes first: then the best of the others does.
+    const three = optionsOf([...c.options, 'Launch in one city, with a set date to decide on launching in three cities']);
+    const proposer = boardVoteTask.builtin(
+      boardVoteTask.input.parse({ persona: growth, problem, options: three.map((o) => ({ ...o, own: o.id === 'C' })), own: { position: 'C', claim: 'My proposal.', confidence: 0.5 }, others: [], seed: 7 }),
+      {},
+    );
+    expect(proposer.ranking[0]).not.toBe('C');
+  });
+
+  it('names who moved as a natural list', () => {
+    for (const { session } of sessions) {
+      for (const output of session.rounds.flatMap((r) => r.outputs)) if (output.changeReason) expect(output.changeReason).not.toMatch(/Expert \w+ and Expert/);
+    }
+  });
+
+  it('states assumptions plainly, once each', () => {
+    const prefix = (a: string) => a.split(/\s+/).slice(0, 4).join(' ').toLowerCase();
+    for (const { c, session } of sessions) {
+      const all = [...new Set(session.rounds.flatMap((r) => r.outputs.flatMap((o) => o.assumptions)))];
+      for (const assumption of all) {
+        expect(assumption, c.statement).not.toMatch(/^Nothing the problem leaves out|^[^“]*:/);
+        expect(assumption, c.statement).not.toMatch(/\b(?:I|my)\b/);
+      }
+      // One side's assumptions (what the decision record lists for the winner) never say the same thing twice.
+      for (const option of optionsOf(c.options)) {
+        const side = [...new Set(session.rounds.flatMap((r) => r.outputs.filter((o) => o.position === option.id).flatMap((o) => o.assumptions)))];
+        const prefixes = side.map(prefix);
+        expect(prefixes.filter((p, i) => prefixes.indexOf(p) !== i), `${c.statement}, ${option.label}`).toEqual([]);
+      }
+      for (const output of session.rounds.flatMap((r) => r.outputs)) {
+        const [a, b] = output.assumptions.map((x) => new Set([...stems(x)].filter((w) => !stems(c.options.join(' ')).has(w))));
+        if (a && b) expect([...a].filter((w) => b.has(w)).length, output.assumptions.join(' | ')).toBeLessThan(2);
+      }
+    }
+  });
+
+  it('writes the synthesis in the board’s voice: support as reasons, the dissent in one sentence', () => {
+    const c = CORPUS[1]!;
+    const options = optionsOf(c.options);
+    const dissent = 'I rank “Launch in three cities” first because it reaches more at once. “Launch in one city” goes last: against it, my first choice has the larger upside if the demand is there.';
+    const synthesis = boardSynthesisTask.builtin(
+      boardSynthesisTask.input.parse({
+        problem: problemOf(c),
+        options,
+        winner: { id: 'A', label: options[0]!.label },
+        scores: [{ optionId: 'A', label: options[0]!.label, points: 4 }, { optionId: 'B', label: options[1]!.label, points: 1 }],
+        support: ['I stay with “Launch in one city” because, for the company’s cash, it commits less money before the evidence is in.', 'From a design view, “Launch in one city” is the better choice, because it is easier to undo if the first results disappoint.', 'I stay with it, provided my plan holds.'],
+        dissent: { personaName: 'Growth lead', label: options[1]!.label, argument: dissent },
+        assumptions: [],
+        baselines: { singleModel: options[0]!.label, roundOneMajority: options[0]!.label },
+        positionChanges: [{ personaName: 'Growth lead', from: options[1]!.label, to: options[0]!.label, because: 'Experts A and B made the stronger case for “Launch in one city”, and my margin for “Launch in three cities” was small from a marketing view.' }],
+        budgetReached: false,
+      }),
+      {},
+    );
+    expect(synthesis.changes).toContain('Growth lead moved from “Launch in three cities” to “Launch in one city”: Experts A and B made the stronger case');
+    expect(synthesis.changes).not.toMatch(/\b(?:I|my|me)\b/);
+    expect(synthesis.summary).toContain('Its main support: it commits less money before the evidence is in and it is easier to undo');
+    expect(synthesis.summary).not.toMatch(/\b(?:I|my|me)\b/);
+    const dissentSentences = sentencesOf(synthesis.summary).filter((x) => x.includes('Growth lead') || x.includes('goes last'));
+    expect(dissentSentences).toEqual(['Growth lead dissents in favour of “Launch in three cities”, because it reaches more at once.']);
+  });
+
+  it('gives the same session for the same seed', () => {
+    for (const c of CORPUS.slice(0, 6)) expect(JSON.stringify(sessionOf(c, 11))).toBe(JSON.stringify(sessionOf(c, 11)));
   });
 });

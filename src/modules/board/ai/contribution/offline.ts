@@ -1,15 +1,18 @@
+import { joinList, splitSentences } from '../../../../core/text/index.js';
 import { withIndefinite } from '../../../../core/text/compose/index.js';
-import { FAMILIES, REASONS, compareOn } from '../engine/families.js';
+import { FAMILIES, REASONS, advantageOf, compareOn } from '../engine/families.js';
 import type { Feature } from '../engine/features.js';
-import { factsOf } from '../engine/facts.js';
+import { factsOf, stemsOf, type Fact } from '../engine/facts.js';
 import {
   assumptionFor,
   checkLine,
   checksFor,
   confidenceWords,
   countWord,
+  factReading,
   factsForRound,
   lensSentence,
+  missingAssumption,
   missingNeed,
   mitigation,
   rankFacts,
@@ -80,13 +83,41 @@ function proposalFor(input: ContributionInput, order: readonly ScoredOption[]): 
   };
 }
 
-function factLines(facts: readonly { text: string }[]): string[] {
-  return facts.map((fact) => `- ${fact.text}`);
+/** The project's measure among the facts that bear on the decision, if one does: the figure a plan should move. */
+function relevantMetric(relevant: readonly Fact[], problem: ContributionInput['problem']): string | undefined {
+  const fact = relevant.find((f) => f.kind === 'metric');
+  return fact ? problem.project?.metrics.find((m) => fact.source.startsWith(m.name.toLowerCase().replace(/[“”"]/g, '').replace(/\s+/g, ' ').trim()))?.name : undefined;
+}
+
+/** "Expert A", "Experts A, B and C"; other labels as a plain list. */
+export function expertList(labels: readonly string[]): string {
+  const letters = labels.map((label) => /^Expert (\S+)$/.exec(label)?.[1]).filter((l): l is string => l !== undefined);
+  if (labels.length > 1 && letters.length === labels.length) return `Experts ${joinList(letters)}`;
+  return joinList(labels);
+}
+
+/**
+ * The features on which the chosen option beats its rival in this persona's eyes, biggest gap first: the angles a
+ * round's reasoning can take. When the persona holds its position for the panel's sake and its own weights find no
+ * such feature, every difference, biggest first.
+ */
+function personaAngles(chosen: ScoredOption, rival: ScoredOption): Array<{ feature: Feature; more: boolean; favours: boolean }> {
+  const gap = (f: Feature) => chosen.contributions[f] - rival.contributions[f];
+  const all = differences(chosen, rival).map((d) => ({ ...d, favours: gap(d.feature) > 0 }));
+  const favouring = all.filter((d) => d.favours).sort((a, b) => gap(b.feature) - gap(a.feature));
+  return favouring.length ? favouring : all;
+}
+
+/** A reason clause ("it is easier to undo …") said of the option: "“A” is easier to undo …". */
+function reasonOf(reason: string, label: string): string {
+  return /^it /.test(reason) ? `${label} ${reason.slice(3)}` : reason;
 }
 
 export function contributeOffline(input: ContributionInput): ContributionOutput {
   const { persona, problem, round } = input;
   const family = FAMILIES[persona.family];
+  const view = withIndefinite(family.view);
+  const concern = family.concern;
   const scored = scoreOptions(persona, problem, input.options, input.seed);
   const pulled = withPeers(input, scored);
   const order = ranked(pulled);
@@ -95,63 +126,76 @@ export function contributeOffline(input: ContributionInput): ContributionOutput 
   const previous = input.own?.position ?? null;
   const changed = previous !== null && previous !== chosen.id && input.options.some((o) => o.id === previous);
   const missing = missingNeed(persona, problem);
-  const facts = factsForRound(rankFacts(persona, factsOf(problem), problem, input.seed), round.number);
+  const frame = { statement: problem.statement, options: input.options.map((o) => o.label), subQuestions: input.subQuestions, project: problem.project };
+  const relevant = rankFacts(persona, factsOf(problem), frame, input.seed);
+  const facts = factsForRound(relevant, round.number);
   const deciding = rival ? decidingFeature(chosen, rival) : undefined;
-  const roundFeatures = rival ? differences(chosen, rival) : [];
-  // Each round leads with another difference, so a later round says something the first did not.
-  const angle: { feature: Feature; more: boolean } | undefined = roundFeatures.length ? roundFeatures[(round.number - 1) % roundFeatures.length] : undefined;
+  const angles = rival ? personaAngles(chosen, rival) : [];
+  // Each round leads with another difference, in the order this persona weighs them.
+  const angle: { feature: Feature; more: boolean; favours: boolean } | undefined = angles.length ? angles[(round.number - 1) % angles.length] : undefined;
   const label = quoted(chosen.label);
   const rivalLabel = rival ? quoted(rival.label) : undefined;
-  const reason = deciding ? REASONS[deciding.feature][deciding.more ? 'more' : 'less'] : 'no other option named does better on what I weigh';
+  const heldByPanel = !deciding && rival !== undefined && chosen.base < rival.base;
+  const reason = deciding
+    ? REASONS[deciding.feature][deciding.more ? 'more' : 'less']
+    : heldByPanel
+      ? `the panel's case for it outweighs the small margin I saw for ${rivalLabel}`
+      : 'no other option named does better on what I weigh';
   const opponent = strongestOpponent(input.others, chosen.id);
-  const metric = problem.project?.metrics[0]?.name;
+  const metric = relevantMetric(relevant, problem);
+  const weak = rival ? decidingFeature(rival, chosen)?.feature : undefined;
 
-  // The claim: one sentence, the position and its main reason, said differently by round.
+  // The claim: one sentence, the position and its main reason from this persona's discipline, said differently by round.
   let claim: string;
-  if (round.kind === 'initial' || input.others.length === 0) claim = `From ${withIndefinite(family.view)} view, ${label} is the better choice, because ${reason}.`;
-  else if (changed) claim = `I now back ${label}: the panel's case outweighs the margin I saw for my earlier choice, and ${reason}.`;
-  else if (round.kind === 'challenge' && opponent) claim = `${opponent.label}'s case does not overturn ${label}, because ${reason}.`;
-  else if (round.kind === 'convergence') claim = `I stay with ${label}, provided the plan keeps its weak side in check.`;
-  else claim = `I still favour ${label}, because ${reason}.`;
+  if (round.kind === 'initial' || input.others.length === 0) claim = `From ${view} view, ${label} is the better choice, because ${reason}.`;
+  else if (changed) claim = `From ${view} view I now back ${label}: the panel's case outweighs the margin I saw for my earlier choice, and ${reason}.`;
+  else if (round.kind === 'challenge' && opponent) claim = `${opponent.label}'s case does not overturn ${label} from ${view} view, because ${reason}.`;
+  else if (round.kind === 'convergence') claim = `I stay with ${label} because, for ${concern}, ${reason}.`;
+  else claim = `From ${view} view I still favour ${label}, because ${reason}.`;
 
-  // Evidence: facts of the problem and project, then one reasoned consequence, labelled as such.
+  // Evidence: the facts that bear on the decision, then one reasoned consequence, labelled as such.
   const evidence = facts.map((fact) => fact.text);
   if (angle && rival) evidence.push(`Reasoned consequence, not a measured fact: ${compareOn(angle.feature, label, rivalLabel!, angle.more)}.`);
-  if (evidence.length === 0) evidence.push(`The problem names ${input.options.map((o) => quoted(o.label)).join(' and ')} and gives no further facts, so this view rests on reasoning alone.`);
+  if (evidence.length === 0) evidence.push(`The problem names ${joinList(input.options.map((o) => quoted(o.label)))} and gives no further facts, so this view rests on reasoning alone.`);
 
   const assumptions = [assumptionFor(chosen, rival)];
-  if (missing) assumptions.push(`Nothing the problem leaves out reverses this: ${missing}.`);
+  if (missing) {
+    // The missing figure's assumption, unless the first one already says it ("Demand is strong enough…").
+    const extra = missingAssumption(persona, chosen.label);
+    const optionWords = stemsOf(input.options.map((o) => o.label).join(' '));
+    const words = (text: string) => [...stemsOf(text)].filter((w) => !optionWords.has(w));
+    const first = new Set(words(assumptions[0]!));
+    if (!words(extra).some((w) => first.has(w))) assumptions.push(extra);
+  }
 
   const confidence = confidenceOf(chosen, rival, missing !== undefined, input, changed);
   const previousLabel = previous ? input.options.find((o) => o.id === previous)?.label : undefined;
   const movers = input.others.filter((peer) => peer.position === chosen.id).map((peer) => peer.label);
   const changeReason = changed
-    ? `${movers.length ? movers.join(' and ') : 'The panel'} made the stronger case for ${label}, and my margin for ${previousLabel ? quoted(previousLabel) : 'my earlier choice'} was small from ${withIndefinite(family.view)} view.`
+    ? `${movers.length ? expertList(movers) : 'The panel'} made the stronger case for ${label}, and my margin for ${previousLabel ? quoted(previousLabel) : 'my earlier choice'} was small from ${view} view.`
     : null;
   const proposal = proposalFor(input, order);
 
-  // The contribution as said, in Markdown.
+  // The contribution as said, in Markdown: every sentence carries this persona's discipline, lens or checks.
   const parts: string[] = [`**${chosen.label}.** ${claim}`];
   if (round.kind === 'initial' || input.others.length === 0) parts.push(lensSentence(persona));
-  else parts.push(panelSentence(input, chosen));
-  if (input.moderator) parts.push(`The moderator asks: ${input.moderator.challenge.trim()} My answer: ${answerToModerator(input, chosen, rival)}`);
-  if (round.kind === 'challenge' && opponent) parts.push(rebuttal(opponent, chosen, rival, input));
-  if (changed && changeReason) parts.push(`I have changed my position. ${changeReason}`);
-  const bullets: string[] = [...factLines(facts)];
+  else parts.push(panelSentence(input, chosen, rival, view));
+  if (input.moderator) parts.push(`**On the moderator's challenge:** ${answerToModerator(input, chosen, rival, concern, deciding, weak, metric)}`);
+  if (round.kind === 'challenge' && opponent) parts.push(rebuttal(opponent, chosen, rival, input, view));
+  if (changed && changeReason) parts.push(`I have changed my position: ${lowerFirst(changeReason)}`);
+  const bullets: string[] = facts.map((fact) => `- ${factReading(fact, persona, label)}`);
   const used = new Set<Feature>();
   if (angle && rival) {
-    bullets.push(`- **Reasoned, not measured:** ${compareOn(angle.feature, label, rivalLabel!, angle.more)}.`);
+    const point = angle.favours ? advantageOf(angle.feature, label, rivalLabel!, angle.more) : compareOn(angle.feature, label, rivalLabel!, angle.more);
+    bullets.push(`- **Reasoned, not measured:** for ${concern}, what counts is that ${point}.`);
     used.add(angle.feature);
   }
-  for (const check of checksFor(persona, problem, round.number - 1, 2)) bullets.push(checkLine(check, persona, chosen, rival, used));
+  checksFor(persona, problem, round.number - 1, 2).forEach((check, i) => bullets.push(checkLine(check, persona, chosen, rival, used, i === 0)));
   if (missing) bullets.push(`- **What I do not know:** ${missing}.`);
   parts.push(bullets.join('\n'));
-  if (round.kind === 'convergence' || round.kind === 'challenge') {
-    const weak = rival ? decidingFeature(rival, chosen)?.feature : undefined;
-    parts.push(`If the panel goes with ${label}, ${mitigation(weak, metric)}.`);
-  }
-  if (proposal) parts.push(`I put a new option to the panel: **${proposal.label}**. ${proposal.description}`);
-  parts.push(`I hold this with ${confidenceWords(confidence)} confidence; it assumes that ${lowerFirst(assumptions[0]!.replace(/\.$/, ''))}.`);
+  if ((round.kind === 'convergence' || round.kind === 'challenge') && !input.moderator) parts.push(`If the panel goes with ${label}, then for ${concern} I would ${mitigation(weak, metric)}.`);
+  if (proposal) parts.push(`From ${view} view I put a new option to the panel: **${proposal.label}** — ${lowerFirst(proposal.description)}`);
+  parts.push(`I hold this with ${confidenceWords(confidence)} confidence from ${view} view; it assumes that ${lowerFirst(assumptions[0]!.replace(/\.$/, ''))}.`);
 
   return {
     position: chosen.id,
@@ -166,32 +210,49 @@ export function contributeOffline(input: ContributionInput): ContributionOutput 
   };
 }
 
-function panelSentence(input: ContributionInput, chosen: ScoredOption): string {
+function panelSentence(input: ContributionInput, chosen: ScoredOption, rival: ScoredOption | undefined, view: string): string {
   const agree = input.others.filter((peer) => peer.position === chosen.id).length;
   const total = input.others.length;
-  if (agree === total) return `The whole panel now leans to ${quoted(chosen.label)}, which is a reason to test it harder, not to relax.`;
-  if (agree === 0) return `No one else on the panel backs ${quoted(chosen.label)} yet, so I add what the others have not weighed.`;
-  return `${capitalized(countWord(agree))} of the ${countWord(total)} other experts also back ${quoted(chosen.label)}; here is what the earlier round left out.`;
+  const label = quoted(chosen.label);
+  if (agree === total) {
+    const against = rival ? decidingFeature(rival, chosen) : undefined;
+    const weakSide = against && rival ? advantageOf(against.feature, quoted(rival.label), label, against.more) : `no option does better on every count`;
+    return `The whole panel now leans to ${label}, so from ${view} view I test it where it is weakest: ${weakSide}.`;
+  }
+  if (agree === 0) return `No one else on the panel backs ${label} yet, so I add what the others have not weighed from ${view} view.`;
+  return `${capitalized(countWord(agree))} of the ${countWord(total)} other experts also back ${label}; from ${view} view, here is what the earlier round left out.`;
 }
 
 function capitalized(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
-function rebuttal(opponent: PeerDigest, chosen: ScoredOption, rival: ScoredOption | undefined, input: ContributionInput): string {
+function rebuttal(opponent: PeerDigest, chosen: ScoredOption, rival: ScoredOption | undefined, input: ContributionInput, view: string): string {
   const theirs = input.options.find((o) => o.id === opponent.position);
   const their = theirs ? quoted(theirs.label) : 'their option';
   const gap = theirs && rival && theirs.id === rival.id ? decidingFeature(chosen, rival) : undefined;
-  const why = gap ? compareOn(gap.feature, quoted(chosen.label), their, gap.more) : `${quoted(chosen.label)} still scores better on what I weigh`;
-  return `${opponent.label} argues for ${their}: “${clip(opponent.claim.replace(/[“"]/g, '‘').replace(/”/g, '’'), 220).replace(/[.!?]+$/, '')}.” That is a fair point, but ${lowerFirst(why)}.`;
+  const why = gap ? advantageOf(gap.feature, quoted(chosen.label), their, gap.more) : `${quoted(chosen.label)} still scores better on what I weigh`;
+  const said = clip((splitSentences(opponent.claim)[0] ?? opponent.claim).replace(/[“"]/g, '‘').replace(/”/g, '’'), 220).replace(/[.!?…]+$/, '');
+  return `${opponent.label} argues for ${their}, saying “${said}”; from ${view} view that is a fair point, but ${lowerFirst(why)}.`;
 }
 
-function answerToModerator(input: ContributionInput, chosen: ScoredOption, rival: ScoredOption | undefined): string {
-  if (input.moderator?.targetOption === chosen.id && rival) {
-    const weak = decidingFeature(rival, chosen);
-    return weak ? `the challenge lands on ${weak.feature === 'cost' ? 'the spend' : `the ${weak.feature}`} of ${quoted(chosen.label)}, and I accept it; I keep the position but ${mitigation(weak.feature, input.problem.project?.metrics[0]?.name)}.` : `I do not see a feature on which ${quoted(rival.label)} wins, so I keep my position.`;
-  }
-  return `the challenge is aimed elsewhere, and it strengthens my case for ${quoted(chosen.label)}.`;
+function answerToModerator(
+  input: ContributionInput,
+  chosen: ScoredOption,
+  rival: ScoredOption | undefined,
+  concern: string,
+  deciding: { feature: Feature; more: boolean } | undefined,
+  weak: Feature | undefined,
+  metric: string | undefined,
+): string {
+  const label = quoted(chosen.label);
+  const target = input.options.find((o) => o.id === input.moderator?.targetOption);
+  if (target && target.id !== chosen.id) return `for ${concern} it is aimed at ${quoted(target.label)}, and it strengthens my case for ${label}.`;
+  const condition = mitigation(weak, metric);
+  if (!rival) return `for ${concern} no other option is named, so I keep ${label} and would ${condition}.`;
+  if (!deciding) return `for ${concern} the challenge has force, and I keep ${label} only because the panel's case still outweighs my own margin, provided we ${condition}.`;
+  const strength = reasonOf(REASONS[deciding.feature][deciding.more ? 'more' : 'less'], label);
+  return `for ${concern} the challenge weighs less than the fact that ${strength}; I keep ${label}, but would ${condition}.`;
 }
 
 /** Keeps the content between MIN_WORDS and MAX_WORDS: drops trailing bullets when long, adds the check context when short. */
@@ -199,7 +260,7 @@ function fit(parts: string[], input: ContributionInput, chosen: ScoredOption): s
   let content = parts.join('\n\n');
   if (wordCount(content) < MIN_WORDS) {
     const others = input.options.filter((o) => o.id !== chosen.id).map((o) => quoted(o.label));
-    content += `\n\nI weighed ${quoted(chosen.label)} against ${others.join(' and ')} on what ${FAMILIES[input.persona.family].concern} can bear, and on how easily each could be undone if it goes wrong. Where the problem gives no figure, I said so rather than guess.`;
+    content += `\n\nI weighed ${quoted(chosen.label)} against ${joinList(others)} on what ${FAMILIES[input.persona.family].concern} can bear and on how easily each could be undone, and where the problem gives no figure I said so rather than guess.`;
   }
   if (wordCount(content) > MAX_WORDS) {
     const lines = content.split('\n');

@@ -1,5 +1,5 @@
 import { personaFamilies, type PersonaFamily } from '../../../../shared/board-kinds.js';
-import { splitSentences } from '../../../../core/text/index.js';
+import { isContentWord, splitSentences, stem, tokenize } from '../../../../core/text/index.js';
 import { pluralize } from '../../../../core/text/index.js';
 import { withIndefinite } from '../../../../core/text/compose/index.js';
 import type { Problem, ProjectDigest } from '../inputs.js';
@@ -14,7 +14,23 @@ import { clip, keywords, lowerFirst } from './words.js';
  * changed and nothing is invented; each is tagged with the disciplines it concerns.
  */
 export type FactKind = 'statement' | 'context' | 'answer' | 'actor' | 'entity' | 'metric' | 'constraint' | 'rule' | 'question' | 'summary';
-export type Fact = { text: string; kind: FactKind; fromProject: boolean; families: PersonaFamily[]; words: Set<string>; key: string };
+export type Fact = {
+  /** The fact as a sentence, ending in its punctuation. */
+  text: string;
+  kind: FactKind;
+  fromProject: boolean;
+  families: PersonaFamily[];
+  words: Set<string>;
+  /** Stems of the content words of the input it quotes, for relevance (engine/relevance). */
+  stems: Set<string>;
+  /** The quoted input itself, lower-cased and flattened: two facts quoting the same text are one fact. */
+  source: string;
+  /** Whether the sentence opens with a name (the project's), which must keep its capital mid-sentence. */
+  properStart: boolean;
+  /** Constraint category, for constraints. */
+  category?: string;
+  key: string;
+};
 
 const QUOTE_MAX = 260;
 
@@ -57,8 +73,24 @@ function familiesOf(text: string, defaults: readonly PersonaFamily[]): PersonaFa
   return [...found];
 }
 
-function fact(text: string, kind: FactKind, source: string, defaults: readonly PersonaFamily[] = []): Fact {
-  return { text, kind, fromProject: !['statement', 'context', 'answer'].includes(kind), families: familiesOf(source, defaults), words: keywords(source), key: `${kind}:${source}` };
+/** Stems of a text's content words: "cities" and "city" meet, "the" and "need" do not count. */
+export function stemsOf(text: string): Set<string> {
+  return new Set(tokenize(text).filter(isContentWord).map(stem));
+}
+
+function fact(text: string, kind: FactKind, source: string, defaults: readonly PersonaFamily[] = [], properStart = false, category?: string): Fact {
+  return {
+    text,
+    kind,
+    fromProject: !['statement', 'context', 'answer'].includes(kind),
+    families: familiesOf(source, defaults),
+    words: keywords(source),
+    stems: stemsOf(source),
+    source: source.toLowerCase().replace(/[“”"]/g, '').replace(/\s+/g, ' ').replace(/[.!?]+$/, '').trim(),
+    properStart,
+    ...(category ? { category } : {}),
+    key: `${kind}:${source}`,
+  };
 }
 
 function contextFacts(context: string): Fact[] {
@@ -80,9 +112,9 @@ function projectFacts(project: ProjectDigest): Fact[] {
   const facts: Fact[] = [];
   for (const actor of project.actors) {
     const people = pluralize(common(actor.name));
-    if (actor.kind === 'system') facts.push(fact(`${name} depends on the ${common(actor.name)}.`, 'actor', actor.name, ['engineering', 'operations']));
+    if (actor.kind === 'system') facts.push(fact(`${name} depends on the ${common(actor.name)}.`, 'actor', actor.name, ['engineering', 'operations'], true));
     else if (actor.needs.length > 0) for (const need of actor.needs.slice(0, 2)) facts.push(fact(`In ${name}, ${people} need to ${need.replace(/[.!?]+$/, '').replace(/^to\s+/i, '')}.`, 'actor', `${actor.name} ${need}`, byKind.actor));
-    else facts.push(fact(`${name} serves ${people}.`, 'actor', actor.name, byKind.actor));
+    else facts.push(fact(`${name} serves ${people}.`, 'actor', actor.name, byKind.actor, true));
   }
   for (const entity of project.entities) {
     const record = common(entity.name);
@@ -90,25 +122,34 @@ function projectFacts(project: ProjectDigest): Fact[] {
       entity.states.length > 1
         ? `${name} tracks each ${record} through the states ${entity.states.slice(0, -1).map(common).join(', ')} and ${common(entity.states.at(-1)!)}.`
         : `${name} keeps a record of each ${record}.`;
-    facts.push(fact(text, 'entity', `${entity.name} ${entity.states.join(' ')}`, byKind.entity));
+    facts.push(fact(text, 'entity', `${entity.name} ${entity.states.join(' ')}`, byKind.entity, true));
   }
   for (const metric of project.metrics) {
     const target = metric.target.trim() ? `, with the target “${metric.target.replace(/[.!?]+$/, '').replace(/[“”"]/g, '')}”` : '';
-    facts.push(fact(`${name} measures success by “${metric.name.replace(/[“”"]/g, '')}”${target}.`, 'metric', `${metric.name} ${metric.target}`, byKind.metric));
+    facts.push(fact(`${name} measures success by “${metric.name.replace(/[“”"]/g, '')}”${target}.`, 'metric', `${metric.name} ${metric.target}`, byKind.metric, true));
   }
   for (const constraint of project.constraints) {
     const label = constraint.category === 'other' ? 'a constraint' : `${withIndefinite(constraint.category)} constraint`;
-    facts.push(fact(`${name} has ${label}: ${quote(constraint.text)}`, 'constraint', `${constraint.category} ${constraint.text}`, byConstraint[constraint.category] ?? []));
+    facts.push(fact(`${name} has ${label}: ${quote(constraint.text)}`, 'constraint', constraint.text, byConstraint[constraint.category] ?? [], true, constraint.category));
   }
   for (const rule of project.rules) facts.push(fact(`A rule of ${name} says ${quote(rule)}`, 'rule', rule, byKind.rule));
-  for (const question of project.openQuestions) facts.push(fact(`${name}’s model still leaves open ${quote(question)}`, 'question', question, byKind.question));
+  for (const question of project.openQuestions) facts.push(fact(`${name}’s model still leaves open ${quote(question)}`, 'question', question, byKind.question, true));
   const summary = splitSentences(project.summary)[0];
   if (summary) facts.push(fact(`The project model describes ${name} this way: ${quote(summary)}`, 'summary', summary, byKind.summary));
   return facts;
 }
 
-/** Every fact of the problem, in the order of the input. */
+/** Every fact of the problem, in the order of the input; a text quoted twice (a rule and the summary) is kept once. */
 export function factsOf(problem: Problem): Fact[] {
+  const seen = new Set<string>();
+  return allFacts(problem).filter((f) => {
+    if (seen.has(f.source)) return false;
+    seen.add(f.source);
+    return true;
+  });
+}
+
+function allFacts(problem: Problem): Fact[] {
   const decision = decisionSentence(problem.statement);
   const facts: Fact[] = [];
   for (const sentence of splitSentences(problem.statement)) {

@@ -1,11 +1,11 @@
 import { parseText } from '../../../../core/text/nlp/index.js';
 import type { PersonaProfile, Problem } from '../inputs.js';
-import { compareOn, FAMILIES, featureOf } from './families.js';
+import { checkFeatures, compareOn, FAMILIES } from './families.js';
 import type { Feature } from './features.js';
-import { problemText, type Fact } from './facts.js';
+import { problemText, stemsOf, type Fact } from './facts.js';
+import { relevantFacts, type DecisionFrame } from './relevance.js';
 import { decidingFeature, differences, type ScoredOption } from './scoring.js';
-import { decisionSentence } from './options.js';
-import { keywords, overlap, quoted, unit } from './words.js';
+import { keywords, lowerFirst, overlap, quoted } from './words.js';
 
 /** The pieces of a persona's text that depend on its discipline, lens and checks. */
 
@@ -13,30 +13,41 @@ export function personaWords(persona: PersonaProfile): Set<string> {
   return keywords(`${persona.expertise} ${persona.lens} ${persona.checks.join(' ')}`);
 }
 
-/** The facts in the order this persona would cite them: its discipline's first, then what its lens shares. */
-export function rankFacts(persona: PersonaProfile, facts: readonly Fact[], problem: Problem, seed: number): Fact[] {
-  const own = personaWords(persona);
-  const decision = keywords(decisionSentence(problem.statement));
-  const score = (fact: Fact) =>
-    (fact.families.includes(persona.family) ? 3 : 0) + overlap(fact.words, own) + 0.7 * overlap(fact.words, decision) + (fact.fromProject ? 0.5 : 0) + 0.3 * unit(`${persona.code}:${fact.key}`, seed);
-  return [...facts].map((fact) => ({ fact, value: score(fact) })).sort((a, b) => b.value - a.value || a.fact.key.localeCompare(b.fact.key)).map((entry) => entry.fact);
+/** The facts that bear on the decision in this persona's eyes, most relevant first; empty when none does. */
+export function rankFacts(persona: PersonaProfile, facts: readonly Fact[], frame: DecisionFrame, seed: number): Fact[] {
+  return relevantFacts(facts, frame, { family: persona.family, lens: stemsOf(`${persona.expertise} ${persona.lens} ${persona.checks.join(' ')}`), code: persona.code }, seed);
 }
 
 /**
- * The facts for one round: two new ones per round, at least one from the project when there is a project, so a
- * later round cites what an earlier one did not.
+ * The facts one round cites: round 1 the one or two most relevant; a later round one relevant fact round 1 did not
+ * cite, in turn, or none — a later round never repeats a fact and never reaches for one that does not bear on it.
  */
-export function factsForRound(ordered: readonly Fact[], roundNumber: number, per = 2): Fact[] {
-  if (ordered.length === 0) return [];
-  const project = ordered.filter((f) => f.fromProject);
-  const other = ordered.filter((f) => !f.fromProject);
-  const pickFrom = (list: readonly Fact[], index: number) => (list.length ? list[index % list.length] : undefined);
-  const round = roundNumber - 1;
-  const chosen: Fact[] = [];
-  const a = project.length ? pickFrom(project, round) : pickFrom(other, round * per);
-  const b = project.length ? pickFrom(other.length ? other : project, other.length ? round : round + 1) : pickFrom(other, round * per + 1);
-  for (const fact of [a, b]) if (fact && !chosen.includes(fact)) chosen.push(fact);
-  return chosen.slice(0, per);
+export function factsForRound(relevant: readonly Fact[], roundNumber: number, per = 2): Fact[] {
+  if (roundNumber <= 1) return relevant.slice(0, per);
+  const pool = relevant.slice(per, per + 3);
+  return pool.length ? [pool[(roundNumber - 2) % pool.length]!] : [];
+}
+
+/** A cited fact with what it means for this persona's concern, as one sentence. */
+export function factReading(fact: Fact, persona: PersonaProfile, chosenLabel: string): string {
+  const concern = FAMILIES[persona.family].concern;
+  const clause = fact.text.replace(/[.!?…]*(”?)[.!?]*$/u, '$1').replace(/[.!?](”)$/u, '$1');
+  const quantity = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred|thousand|dozen|half)\b/i.test(fact.source);
+  let reading: string;
+  if ((fact.kind === 'metric' || fact.kind === 'constraint') && quantity) reading = `for ${concern} that is the yardstick ${chosenLabel} has to be judged against`;
+  else if (fact.kind === 'constraint' && fact.category === 'budget') reading = `for ${concern} that is the limit either option has to fit within`;
+  else if (fact.kind === 'constraint' && fact.category === 'schedule') reading = `for ${concern} it sets how long ${chosenLabel} has to show results`;
+  else if (fact.kind === 'constraint') reading = `for ${concern} it holds whichever option is chosen`;
+  else if (fact.kind === 'metric') reading = `for ${concern} it is how ${chosenLabel} would be judged`;
+  else if (fact.kind === 'question') reading = `for ${concern} it is still open, and the choice should not assume an answer`;
+  else if (['statement', 'context', 'answer'].includes(fact.kind)) reading = `for ${concern} it is the firmest fact the problem gives`;
+  else reading = `for ${concern} that is where the choice lands first`;
+  return `${clause}, and ${reading}.`;
+}
+
+/** What must hold for the persona's position when its discipline's figure is missing, as a plain statement. */
+export function missingAssumption(persona: PersonaProfile, chosenLabel: string): string {
+  return FAMILIES[persona.family].needs.assumes.replace('{option}', quoted(chosenLabel)).replace(/^“/, '“');
 }
 
 /** What this discipline needs and the problem does not give, as a clause; undefined when it is given. */
@@ -62,22 +73,27 @@ export function checksFor(persona: PersonaProfile, problem: Problem, offset: num
   return Array.from({ length: Math.min(count, ordered.length) }, (_, i) => ordered[(offset + i) % ordered.length]!);
 }
 
-/** A check applied to the chosen option and its nearest rival, as a list item in Markdown. */
-export function checkLine(check: string, persona: PersonaProfile, chosen: ScoredOption, rival: ScoredOption | undefined, used: Set<Feature> = new Set()): string {
-  const name = check.replace(/[.!?:;]+$/, '');
-  const head = /\?$/.test(check.trim()) ? `**${name}?**` : `**${name.charAt(0).toUpperCase()}${name.slice(1)}:**`;
-  if (!rival) return `- ${head} ${quoted(chosen.label)} is the only option named, so the check is against doing nothing.`;
-  const wanted = featureOf(check) ?? topFeature(persona);
+/**
+ * A check applied to the chosen option and its nearest rival, as a list item in Markdown. The check labels a
+ * comparison only when the comparison is about what the check names (its words name a feature on which the two
+ * options differ); otherwise the check is said as what the persona looks at, and that the problem does not settle it.
+ */
+export function checkLine(check: string, persona: PersonaProfile, chosen: ScoredOption, rival: ScoredOption | undefined, used: Set<Feature> = new Set(), first = true): string {
+  const name = check.trim().replace(/[.!?:;]+$/, '');
+  const asked = /\?$/.test(check.trim());
+  const label = quoted(chosen.label);
+  if (!rival) return `- ${asked ? `I ask “${name}?”` : `I check ${lowerFirst(name)}`}, against doing nothing, since ${label} is the only option named.`;
   const all = differences(chosen, rival).filter((d) => !used.has(d.feature));
-  const diff = all.find((d) => d.feature === wanted) ?? all[0];
-  if (diff) used.add(diff.feature);
-  if (!diff) return `- ${head} the labels alone do not separate ${quoted(chosen.label)} from ${quoted(rival.label)} here; it takes figures the problem does not give.`;
-  return `- ${head} ${compareOn(diff.feature, quoted(chosen.label), quoted(rival.label), diff.more)}.`;
-}
-
-function topFeature(persona: PersonaProfile): Feature {
-  const weights = Object.entries(FAMILIES[persona.family].weights) as Array<[Feature, number]>;
-  return weights.sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]))[0]?.[0] ?? 'risk';
+  const diff = checkFeatures(check).map((feature) => all.find((d) => d.feature === feature)).find((d) => d !== undefined);
+  if (diff) {
+    used.add(diff.feature);
+    const head = asked ? `**${name}?**` : `**${name.charAt(0).toUpperCase()}${name.slice(1)}:**`;
+    const against = chosen.contributions[diff.feature] < rival.contributions[diff.feature] ? `, which on its own would favour ${quoted(rival.label)}` : '';
+    return `- ${head} ${compareOn(diff.feature, label, quoted(rival.label), diff.more)}${against}.`;
+  }
+  const lead = first ? 'What I check first is' : 'I also check';
+  if (asked) return `- ${first ? 'The first thing I ask' : 'I also ask'} is “${name}?”, which the problem does not answer, and I would want it answered before committing to ${label}.`;
+  return `- ${lead} ${lowerFirst(name)}, which the problem does not settle, and I would want it settled before committing to ${label}.`;
 }
 
 /** What must be true for the chosen option to be right, from the feature it wins on. */

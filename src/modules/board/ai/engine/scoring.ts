@@ -54,7 +54,7 @@ export function scoreOptions(persona: PersonaProfile, problem: Problem, options:
 }
 
 /** Best first. */
-export function ranked(scored: readonly ScoredOption[]): ScoredOption[] {
+export function ranked<T extends ScoredOption>(scored: readonly T[]): T[] {
   return [...scored].sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
 }
 

@@ -1,6 +1,7 @@
-import { compareOn } from '../engine/families.js';
+import { advantageOf, advantageWeight } from '../engine/families.js';
 import { factsOf } from '../engine/facts.js';
-import { optionFeatures, type Feature } from '../engine/features.js';
+import { features, optionFeatures, type Feature } from '../engine/features.js';
+import { relevantFacts } from '../engine/relevance.js';
 import { quoted } from '../engine/words.js';
 import type { ModeratorInput, ModeratorOutput } from './schema.js';
 
@@ -9,6 +10,9 @@ import type { ModeratorInput, ModeratorOutput } from './schema.js';
  * on the feature where the two differ most, points at what the consensus rests on without evidence (the project's
  * measure or open question when there is one), and ends with the question the panel must answer next round.
  */
+/** Text as a fact's `source` holds it: lower-cased, unquoted, one line, no end punctuation. */
+const f = (text: string) => text.toLowerCase().replace(/[“”"]/g, '').replace(/\s+/g, ' ').replace(/[.!?]+$/, '').trim();
+
 export function moderateOffline(input: ModeratorInput): ModeratorOutput {
   const counts = new Map<string, number>();
   for (const p of input.positions) if (p.position) counts.set(p.position, (counts.get(p.position) ?? 0) + 1);
@@ -17,31 +21,54 @@ export function moderateOffline(input: ModeratorInput): ModeratorOutput {
   const consensus = input.options.find((o) => o.id === consensusId) ?? input.options[0]!;
   const rows = optionFeatures(input.options.map((o) => o.label));
   const at = input.options.indexOf(consensus);
-  let best: { index: number; feature: Feature; gap: number } | undefined;
-  input.options.forEach((option, i) => {
+  // The alternative with the strongest case: its advantages over the consensus (reach, speed, upside, a smaller
+  // stake…), each weighed by how much it argues for the alternative, never the consensus's own strengths.
+  type Strength = { feature: Feature; more: boolean; value: number };
+  const strengthsOf = (i: number): Strength[] =>
+    features
+      .map((feature) => {
+        const difference = rows[i]![feature] - rows[at]![feature];
+        const more = difference > 0;
+        return { feature, more, value: Math.abs(difference) < 0.15 ? 0 : Math.abs(difference) * advantageWeight(feature, more) };
+      })
+      .filter((s) => s.value > 0)
+      .sort((a, b) => b.value - a.value);
+  let bestIndex = at === 0 ? 1 : 0;
+  let bestValue = -1;
+  input.options.forEach((_, i) => {
     if (i === at) return;
-    for (const feature of Object.keys(rows[i]!) as Feature[]) {
-      const gap = Math.abs(rows[i]![feature] - rows[at]![feature]);
-      if (!best || gap > best.gap) best = { index: i, feature, gap };
+    const value = strengthsOf(i)[0]?.value ?? 0;
+    if (value > bestValue) {
+      bestValue = value;
+      bestIndex = i;
     }
   });
-  const alternative = input.options[best?.index ?? (at === 0 ? 1 : 0)]!;
-  const feature = best?.feature ?? 'risk';
-  const more = rows[input.options.indexOf(alternative)]![feature] > rows[at]![feature];
-  const theCase = compareOn(feature, quoted(alternative.label), quoted(consensus.label), more);
+  const alternative = input.options[bestIndex]!;
+  const strengths = strengthsOf(bestIndex).slice(0, 2);
+  const altLabel = quoted(alternative.label);
+  const consensusLabel = quoted(consensus.label);
+  const theCase = strengths.length
+    ? strengths.map((s, i) => (i === 0 ? advantageOf(s.feature, altLabel, consensusLabel, s.more) : advantageOf(s.feature, 'it', consensusLabel, s.more))).join(', and ')
+    : `${altLabel} is a real alternative the labels alone cannot rank below ${consensusLabel}`;
   const supporters = counts.get(consensus.id) ?? 0;
   const evidence = new Set(input.positions.filter((p) => p.position === consensus.id).flatMap((p) => p.evidence));
   const project = input.problem.project;
-  const metric = project?.metrics[0];
-  const open = project?.openQuestions[0];
+  const name = project?.name.trim() || 'the project';
   const facts = factsOf(input.problem);
+  // What the consensus has not shown: the most relevant measure, target or open question of the project.
+  const anchor = relevantFacts(facts, { statement: input.problem.statement, options: input.options.map((o) => o.label), project }, {}, input.seed).find((f) => ['metric', 'constraint', 'question'].includes(f.kind));
+  const metric = anchor?.kind === 'metric' ? project?.metrics.find((m) => f(m.name) === anchor.source || anchor.source.startsWith(f(m.name))) : undefined;
+  const constraint = anchor?.kind === 'constraint' ? project?.constraints.find((c) => f(c.text) === anchor.source) : undefined;
+  const open = anchor?.kind === 'question' ? project?.openQuestions.find((q) => f(q) === anchor.source) : undefined;
   const untested = metric
-    ? `Nobody has said how ${quoted(consensus.label)} would move ${quoted(metric.name)}`
-    : open
-      ? `The project still leaves open ${quoted(open.replace(/[.!?]+$/, '')).replace(/\.$/, '')}, and the consensus treats it as settled`
-      : facts.length === 0
-        ? 'The problem gives no figures at all, so the agreement rests on reasoning rather than evidence'
-        : `The agreement rests on the same few facts repeated, not on new evidence`;
+    ? `Nobody has said how ${consensusLabel} would move ${quoted(metric.name)}`
+    : constraint
+      ? `Nobody has shown that ${consensusLabel} meets ${name}’s ${constraint.category === 'other' ? '' : `${constraint.category} `}constraint, ${quoted(constraint.text)}`
+      : open
+        ? `${name} still leaves open ${quoted(open)}, and the consensus treats it as settled`
+        : facts.length === 0
+          ? 'The problem gives no figures at all, so the agreement rests on reasoning rather than evidence'
+          : `The agreement rests on the same few facts repeated, not on new evidence`;
   const challenge = `${theCase.charAt(0).toUpperCase()}${theCase.slice(1)}. What evidence would show that ${quoted(consensus.label)} is still the better choice once that is counted?`;
   const content = [
     `**Devil's advocate.** The panel has converged on ${quoted(consensus.label)}${supporters > 1 ? ' with little new evidence since the last round' : ''}. Before it settles, here is the strongest case against it.`,

@@ -1,5 +1,6 @@
 import { REASONS } from '../engine/families.js';
 import { factsOf } from '../engine/facts.js';
+import { relevantFacts } from '../engine/relevance.js';
 import { decidingFeature, ranked, scoreOptions } from '../engine/scoring.js';
 import { quoted } from '../engine/words.js';
 import type { SingleAnswerInput, SingleAnswerOutput } from './schema.js';
@@ -24,9 +25,10 @@ export function singleAnswerOffline(input: SingleAnswerInput): SingleAnswerOutpu
   const next = order[1];
   const deciding = next ? decidingFeature(best, next) : undefined;
   const reason = deciding ? REASONS[deciding.feature][deciding.more ? 'more' : 'less'] : 'no other option is clearly better';
-  const fact = factsOf(input.problem)[0];
+  // The one fact that bears most on the decision, by the same relevance rule as the panel's; none when none does.
+  const fact = relevantFacts(factsOf(input.problem), { statement: input.problem.statement, options: input.options.map((o) => o.label), project: input.problem.project }, {}, input.seed)[0];
   const sentences = [`I would choose ${quoted(best.label)}, because ${reason}.`];
-  if (fact) sentences.push(`The main fact to weigh: ${fact.text.charAt(0).toLowerCase()}${fact.text.slice(1)}`);
+  if (fact) sentences.push(`The main fact to weigh: ${fact.properStart ? fact.text : `${fact.text.charAt(0).toLowerCase()}${fact.text.slice(1)}`}`);
   if (next) sentences.push(`${quoted(next.label)} is the main alternative, and the answer could change with figures the problem does not give.`);
   return { optionId: best.id, reasoning: sentences.join(' ') };
 }

@@ -1,3 +1,4 @@
+import { joinList } from '../../../../core/text/index.js';
 import { quoted } from '../engine/words.js';
 import type { SynthesisInput, SynthesisOutput } from './schema.js';
 
@@ -16,6 +17,28 @@ function sentenceOf(text: string): string {
   return /[.!?]$/.test(flat) ? flat : `${flat}.`;
 }
 
+const FIRST_PERSON = /\b(?:I|I'm|I’m|I've|I’ve|me|my|mine|we|our|us)\b/;
+
+/**
+ * The reason an argument gives, in the third person: "From a finance view, A is the better choice, because it is
+ * easier to undo." → "it is easier to undo". Undefined when the argument gives no reason that reads without its
+ * speaker (a reason in the first person is never quoted as the board's).
+ */
+export function reasonIn(argument: string): string | undefined {
+  const first = argument.replace(/\s+/g, ' ').trim().split(/(?<=[.!?])\s+/)[0] ?? '';
+  const match = /\bbecause,?\s+(?:for [^,]+,\s+)?(.+)$/i.exec(first);
+  const reason = match?.[1]?.replace(/[.!?]+$/, '').replace(/[“”"]/g, '').trim();
+  if (!reason || FIRST_PERSON.test(reason)) return undefined;
+  return reason.split(/;\s*/)[0];
+}
+
+/** A reason as the board reports it: the clauses of it that do not speak in the first person; undefined if none. */
+function thirdPerson(because: string): string | undefined {
+  const clauses = because.trim().replace(/[.!?]+$/, '').split(/,\s+and\s+|;\s+/);
+  const kept = clauses.filter((clause) => !FIRST_PERSON.test(clause));
+  return kept.length ? kept.join(', and ') : undefined;
+}
+
 export function synthesizeOffline(input: SynthesisInput): SynthesisOutput {
   const winner = input.winner;
   const scores = input.scores;
@@ -27,10 +50,16 @@ export function synthesizeOffline(input: SynthesisInput): SynthesisOutput {
   } else {
     const count = first && runnerUp ? ` with ${points(first.points)} against ${points(runnerUp.points)} for ${quoted(runnerUp.label)}` : first ? ` with ${points(first.points)}` : '';
     summary.push(`The board recommends ${quoted(winner.label)}${count}.`);
-    const support = input.support[0];
-    if (support) summary.push(`Its main support: ${sentenceOf(support)}`);
+    // The support as reasons, in the third person: the board's reasons, not one persona's words.
+    const reasons = [...new Set(input.support.map(reasonIn).filter((r): r is string => r !== undefined))].slice(0, 2);
+    if (reasons.length) summary.push(`Its main support: ${joinList(reasons)}.`);
+    else if (input.support.length) summary.push(`Its supporters ranked it first on their own disciplines' grounds; the contributions give their reasons.`);
     const narrow = first && runnerUp && first.points - runnerUp.points <= Math.max(1, first.points * 0.1);
-    if (input.dissent) summary.push(`${input.dissent.personaName} dissents in favour of ${quoted(input.dissent.label)}: ${sentenceOf(input.dissent.argument)}`);
+    if (input.dissent) {
+      // The dissent in one sentence, by its reason; the minority report carries the whole argument.
+      const why = reasonIn(input.dissent.argument);
+      summary.push(`${input.dissent.personaName} dissents in favour of ${quoted(input.dissent.label)}${why ? `, because ${why}` : ', as the minority report sets out'}.`);
+    }
     if (narrow) summary.push('The margin is narrow, so this is a lean rather than a settled view.');
   }
   if (input.budgetReached) summary.push('The session’s budget ended the deliberation early, so fewer rounds informed this than planned.');
@@ -43,7 +72,10 @@ export function synthesizeOffline(input: SynthesisInput): SynthesisOutput {
   if (single) changes.push(single === label ? `The single-model answer also chose ${quoted(single)}, so the panel confirmed it.` : `The single-model answer chose ${quoted(single)}; the panel ${label ? `chose ${quoted(label)} instead` : 'did not settle on it'}.`);
   if (majority) changes.push(majority === label ? `The first round's majority already favoured ${quoted(majority)}, and the rounds confirmed it.` : `The first round's majority favoured ${quoted(majority)}, and the rounds moved the panel ${label ? `to ${quoted(label)}` : 'away from it'}.`);
   if (input.positionChanges.length === 0) changes.push('No persona changed position during the rounds.');
-  for (const change of input.positionChanges.slice(0, 3)) changes.push(`${change.personaName} moved from ${quoted(change.from)} to ${quoted(change.to)}: ${sentenceOf(change.because)}`);
+  for (const change of input.positionChanges.slice(0, 3)) {
+    const why = thirdPerson(change.because);
+    changes.push(`${change.personaName} moved from ${quoted(change.from)} to ${quoted(change.to)}${why ? `: ${sentenceOf(why)}` : '.'}`);
+  }
   if (input.positionChanges.length > 3) changes.push('Others moved too; the contributions record their reasons.');
   return { summary: shown.join(' ').slice(0, 3000), changes: changes.join(' ').slice(0, 2000) };
 }

@@ -4,8 +4,8 @@ import { quoted } from '../engine/words.js';
 import type { VoteInput, VoteOutput } from './schema.js';
 
 /**
- * The offline ballot: the persona scores every option as it did in the rounds, keeps a pull towards its last
- * position and the panel's final views, and ranks them all. An option it proposed itself never goes first (the
+ * The offline ballot: it starts from the persona's last position in the rounds, then ranks the rest as the persona
+ * scores them (with a pull towards the panel's final views). An option it proposed itself never goes first (the
  * count would not take it), and the options close enough to its first choice are approved.
  */
 const APPROVAL_MARGIN = 0.35;
@@ -16,10 +16,14 @@ export function voteOffline(input: VoteInput): VoteOutput {
     let score = option.score;
     if (input.own?.position === option.id) score += 0.2;
     for (const peer of input.others) if (peer.position === option.id) score += 0.04;
-    return { ...option, score };
+    return { ...option, base: option.score, score };
   });
   let order = ranked(scored);
   const own = new Set(input.options.filter((o) => o.own).map((o) => o.id));
+  // The ballot starts where the rounds left the persona: its last position first, unless that is its own proposal
+  // (the count would not take it), in which case the best of the others goes first.
+  const held = order.find((o) => o.id === input.own?.position);
+  if (held && !own.has(held.id)) order = [held, ...order.filter((o) => o !== held)];
   if (own.has(order[0]!.id)) {
     const firstOther = order.findIndex((o) => !own.has(o.id));
     if (firstOther > 0) order = [order[firstOther]!, ...order.filter((_, i) => i !== firstOther)];
@@ -30,7 +34,10 @@ export function voteOffline(input: VoteInput): VoteOutput {
   const approved = order.filter((o) => o === first || (first.score - o.score <= APPROVAL_MARGIN && !own.has(o.id)) || (own.has(o.id) && first.score - o.score <= APPROVAL_MARGIN)).map((o) => o.id);
   const win = second ? decidingFeature(first, second) : undefined;
   const lose = last !== first ? decidingFeature(first, last, win ? [win.feature] : []) : undefined;
-  const sentences = [`I rank ${quoted(first.label)} first because ${win ? REASONS[win.feature][win.more ? 'more' : 'less'] : 'it does best on what I weigh'}.`];
+  // Where the persona's own weights do not favour its first choice, the rounds did: the reason says so.
+  const fromRounds = !win && second !== undefined && first.id === input.own?.position && first.base < second.base;
+  const why = win ? REASONS[win.feature][win.more ? 'more' : 'less'] : fromRounds ? `the rounds convinced me, although I saw a small margin for ${quoted(second.label)} at first` : 'it does best on what I weigh';
+  const sentences = [`I rank ${quoted(first.label)} first because ${why}.`];
   if (second && second !== last) sentences.push(`${quoted(second.label)} comes next and I could live with it${approved.includes(second.id) ? '' : ' only with safeguards'}.`);
   if (last !== first) sentences.push(`${quoted(last.label)} goes last${lose ? `: against it, my first choice ${REASONS[lose.feature][lose.more ? 'more' : 'less'].replace(/^it /, '')}` : ''}.`);
   if (own.size > 0 && own.has(order[1]?.id ?? '')) sentences.push('My own proposal is ranked behind the best of the others, as the count requires.');
