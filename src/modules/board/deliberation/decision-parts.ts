@@ -48,7 +48,9 @@ export function roundOneMajority(records: readonly ArgumentRecord[], options: re
 
 /**
  * The strongest dissent: among the latest contributions and the ballots that argue for an option other than the
- * winner, the most confident one (then the one with more evidence, then the earlier persona). Null when none dissents.
+ * winner, the most confident one (then the one with more evidence, then the earlier persona). A unanimous panel still leaves
+ * one on record: the strongest case a persona made for another option earlier in the debate (before it moved), else
+ * the moderator's case against the consensus, for the runner-up. Null only when nobody ever argued against the winner.
  */
 export function minorityReport(
   records: readonly ArgumentRecord[],
@@ -56,20 +58,41 @@ export function minorityReport(
   winner: string | null,
   options: readonly DeliberationOption[],
   nameOf: (code: string) => string,
+  runnerUp: string | null = null,
 ): BoardDecision['minorityReport'] {
   type Case = { personaCode: string; optionId: string; argument: string; confidence: number; weight: number };
-  const cases: Case[] = [];
+  const strongest = (cases: readonly Case[]) =>
+    cases.reduce<Case | undefined>((top, c) => (!top || c.confidence > top.confidence || (c.confidence === top.confidence && c.weight > top.weight) ? c : top), undefined);
+  const argumentOf = (r: ArgumentRecord) => [r.claim, ...r.evidence.map((e) => `- ${e}`)].join('\n');
+  const known = (c: Case | undefined): c is Case => c !== undefined && options.some((o) => o.id === c.optionId);
+
+  const standing: Case[] = [];
   for (const r of latestByPersona(records).values()) {
     if (!r.position || r.position === winner) continue;
-    const argument = [r.claim, ...r.evidence.map((e) => `- ${e}`)].join('\n');
-    cases.push({ personaCode: r.personaCode, optionId: r.position, argument, confidence: r.confidence ?? 0, weight: r.evidence.length });
+    standing.push({ personaCode: r.personaCode, optionId: r.position, argument: argumentOf(r), confidence: r.confidence ?? 0, weight: r.evidence.length });
   }
   for (const b of ballots) {
     if (b.voteChoice === winner) continue;
-    cases.push({ personaCode: b.personaCode, optionId: b.voteChoice, argument: b.reasoning, confidence: b.confidence ?? 0, weight: 0 });
+    standing.push({ personaCode: b.personaCode, optionId: b.voteChoice, argument: b.reasoning, confidence: b.confidence ?? 0, weight: 0 });
   }
-  const best = cases.reduce<Case | undefined>((top, c) => (!top || c.confidence > top.confidence || (c.confidence === top.confidence && c.weight > top.weight) ? c : top), undefined);
-  if (!best || !options.some((o) => o.id === best.optionId)) return null;
+  let best = strongest(standing);
+  if (!known(best)) {
+    const earlier = debated(records)
+      .filter((r) => r.position && r.position !== winner)
+      .map((r) => ({
+        personaCode: r.personaCode,
+        optionId: r.position!,
+        argument: `In round ${r.roundNumber}, before the panel converged:\n${argumentOf(r)}`,
+        confidence: r.confidence ?? 0,
+        weight: r.evidence.length,
+      }));
+    best = strongest(earlier);
+  }
+  if (!known(best) && runnerUp && runnerUp !== winner) {
+    const challenge = [...records].reverse().find((r) => r.personaCode === MODERATOR_CODE && r.duplicateOf === null);
+    if (challenge) best = { personaCode: MODERATOR_CODE, optionId: runnerUp, argument: argumentOf(challenge), confidence: 0, weight: 0 };
+  }
+  if (!known(best)) return null;
   return { personaCode: best.personaCode, personaName: nameOf(best.personaCode), optionId: best.optionId, label: labelOf(options, best.optionId), argument: best.argument.slice(0, 2000) };
 }
 

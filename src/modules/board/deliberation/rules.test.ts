@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BoardConfig } from '../../../config.js';
 import { budgetReached, concurrentCalls } from './budget.js';
+import { minorityReport, type ArgumentRecord } from './decision-parts.js';
 import { anonymizeFor, seededShuffle } from './shuffle.js';
 import { contentWords, hasNewEvidence, nearDuplicateOf, roundNovelty, textSimilarity } from './similarity.js';
 import { decideAfterRound, positionSplit, unanimousPosition, type RoundRecord } from './stop-rules.js';
@@ -216,5 +217,42 @@ describe('caps', () => {
       expect(k * perCall.cost).toBeLessThanOrEqual(left + perCall.cost + 1e-12);
       expect(k).toBeGreaterThanOrEqual(1);
     }
+  });
+});
+
+describe('the minority report', () => {
+  const withDescriptions = options.map((o) => ({ ...o, description: '' }));
+  const record = (personaCode: string, roundNumber: number, position: string | null, claim: string, confidence = 0.6): ArgumentRecord => ({
+    personaCode,
+    roundNumber,
+    phase: roundNumber === 1 ? 'initial_round' : personaCode === 'moderator' ? 'moderator_intervention' : 'deliberation',
+    claim,
+    evidence: [],
+    assumptions: [],
+    confidence,
+    position,
+    positionChanged: false,
+    changeReason: null,
+    duplicateOf: null,
+  });
+  const nameOf = (code: string) => code.toUpperCase();
+
+  it('is the most confident standing case for another option', () => {
+    const records = [record('cfo', 2, 'A', 'One city keeps cash.', 0.8), record('growth', 2, 'B', 'Three cities reach more.', 0.7), record('ops', 2, 'B', 'Three cities share one team.', 0.5)];
+    expect(minorityReport(records, [], 'A', withDescriptions, nameOf)).toMatchObject({ personaCode: 'growth', optionId: 'B', argument: 'Three cities reach more.' });
+  });
+
+  it('keeps the case a persona made before the panel converged when nobody dissents at the end', () => {
+    const records = [record('cfo', 1, 'A', 'One city keeps cash.'), record('growth', 1, 'B', 'Three cities reach more.', 0.7), record('cfo', 2, 'A', 'Still one city.'), record('growth', 2, 'A', 'One city after all.')];
+    const report = minorityReport(records, [], 'A', withDescriptions, nameOf, 'B');
+    expect(report).toMatchObject({ personaCode: 'growth', optionId: 'B' });
+    expect(report!.argument).toContain('In round 1, before the panel converged');
+  });
+
+  it('falls back to the moderator’s case for the runner-up, and is empty only when nobody argued against the winner', () => {
+    const unanimous = [record('cfo', 1, 'A', 'One city.'), record('growth', 1, 'A', 'One city too.')];
+    expect(minorityReport(unanimous, [], 'A', withDescriptions, nameOf, 'B')).toBeNull();
+    const challenged = [...unanimous, record('moderator', 1, 'A', 'What if three cities are the only way to reach the target?', 0)];
+    expect(minorityReport(challenged, [], 'A', withDescriptions, nameOf, 'B')).toMatchObject({ personaCode: 'moderator', personaName: 'MODERATOR', optionId: 'B' });
   });
 });

@@ -38,7 +38,8 @@ export async function writeDecision(run: DeliberationRun, panel: SeatedPanel, pr
     }
   }
   const majority = roundOneMajority(records, options);
-  const dissent = minorityReport(records, ballots, tally.winner, options, nameOf);
+  const runnerUp = tally.scores.find((score) => score.optionId !== tally.winner)?.optionId ?? null;
+  const dissent = minorityReport(records, ballots, tally.winner, options, nameOf, runnerUp);
   const assumptions = winningAssumptions(records, tally.winner, config.duplicateSimilarity);
   const changes = positionChanges(records, options, nameOf);
   const support = ballots
