@@ -191,6 +191,8 @@ AS $$
     WHERE s.id = p_session
       AND (s.user_id = app.current_user_id() OR app.has_org_role(s.organization_id, 'admin')))
 $$;
+-- A role may own functions only in a schema it can create in (checked when the migrating role is no superuser).
+GRANT CREATE ON SCHEMA board TO atelier_system;
 ALTER FUNCTION board.can_see_session(uuid) OWNER TO atelier_system;
 ALTER FUNCTION board.can_run_session(uuid) OWNER TO atelier_system;
 GRANT SELECT ON board.sessions TO atelier_system;

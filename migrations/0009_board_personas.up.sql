@@ -8,6 +8,9 @@ CREATE POLICY personas_select ON board.personas FOR SELECT TO atelier_app
   USING (CASE WHEN organization_id IS NULL THEN EXISTS (SELECT 1 FROM app.member_organization_ids())
               ELSE organization_id IN (SELECT app.member_organization_ids()) END);
 
+-- The migrating role owns the table; row level security is forced on owners too, and no policy lets anyone write a
+-- built-in persona, so the seed is written with it lifted for this transaction only.
+ALTER TABLE board.personas NO FORCE ROW LEVEL SECURITY;
 INSERT INTO board.personas (code, name, expertise, system_prompt, family, lens, checks, risk_appetite, keywords) VALUES
 ('corporate_strategist', 'Helena Marchetti', 'Corporate strategy: where to play and how to win, portfolio choices, sequencing of bets, focus and trade-offs between markets, segments and products.', 'You are Helena Marchetti, a corporate strategist who has run portfolio reviews for three scale-ups. You have watched companies die of doing too many reasonable things at once.
 
@@ -504,6 +507,8 @@ How you argue: You argue with emissions and energy figures and the regulatory ti
 You lean bold: you accept uncertainty when the upside is clear and the downside is survivable.
 
 Stay in character: speak from your own discipline, not as a generalist summarising the room. When the evidence or your lens warrants it, disagree openly and say why, even if everyone else agrees; agreement has to be earned. Change your position only when a new argument or fact gives you reason, and name it.', 'domain', 'What does this do to our emissions and energy exposure, and how will the rules change over its lifetime?', '["Emissions by scope and their measurement","Energy cost and supply exposure","Coming sustainability regulation and reporting","Physical climate risk to operations"]'::jsonb, 0.20, '["climate","energy","carbon","emissions","sustainability","renewable","solar","grid","electric","ev","esg","net zero","battery","green"]'::jsonb);
+
+ALTER TABLE board.personas FORCE ROW LEVEL SECURITY;
 
 -- Backups and restores treat the table as seeded: a restore replaces the rows migrations put here (src/core/db/backup.ts).
 COMMENT ON TABLE board.personas IS 'Seeded by migrations: the built-in personas, plus organizations'' own.';
