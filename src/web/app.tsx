@@ -36,6 +36,7 @@ const BacklogArea = lazy(() => import('./modules/backlog/backlog-area').then((mo
 const BoardPage = lazy(() => import('./modules/board/board-page').then((module) => ({ default: module.BoardPage })));
 const ProjectBoardTab = lazy(() => import('./modules/board/board-page').then((module) => ({ default: module.ProjectBoardTab })));
 const NewSessionPage = lazy(() => import('./modules/board/new-session-page').then((module) => ({ default: module.NewSessionPage })));
+const BoardSettingsPage = lazy(() => import('./modules/board/board-settings-page').then((module) => ({ default: module.BoardSettingsPage })));
 const SessionRoomPage = lazy(() => import('./modules/board/session-room-page').then((module) => ({ default: module.SessionRoomPage })));
 const WireframePage = lazy(() => import('./modules/wireframes/wireframe-page').then((module) => ({ default: module.WireframePage })));
 
@@ -108,6 +109,11 @@ export function App() {
             <Route path="/usage" element={<UsagePage />} />
             <Route path="/settings" element={<SettingsPage />} />
             <Route path="/settings/ai" element={<AiSettingsPage />} />
+            <Route path="/settings/board" element={
+                <Suspense fallback={<LoadingState label="Loading" />}>
+                  <BoardSettingsPage />
+                </Suspense>
+              } />
             <Route path="/account" element={<AccountPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>

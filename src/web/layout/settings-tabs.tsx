@@ -3,6 +3,7 @@ import { NavLink } from 'react-router-dom';
 const tabs = [
   { to: '/settings', label: 'General' },
   { to: '/settings/ai', label: 'AI provider' },
+  { to: '/settings/board', label: 'Board' },
 ];
 
 /** The sections of an organization's settings, as tabs under the page header. */

@@ -53,6 +53,13 @@ export const voteRuleLabels: Record<VoteRule, string> = {
   plurality: 'Plurality',
 };
 
+/** One line per rule for the organization's settings: what a ballot counts. */
+export const voteRuleSummaries: Record<VoteRule, string> = {
+  borda: 'Counts full rankings: every place on a ballot is worth points.',
+  approval: 'Counts acceptable options: each persona approves as many as it can live with.',
+  plurality: 'Counts first choices only.',
+};
+
 export const voteRuleHints: Record<VoteRule, string> = {
   borda: 'Each ranking gives an option points by its place: the fairest summary of full rankings.',
   approval: 'Each persona approves any number of options; the most approved wins.',
