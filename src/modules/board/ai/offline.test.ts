@@ -110,6 +110,11 @@ const PROBES: Array<[string, string[]]> = [
   ['Should we raise prices by 10% now or wait until Q3?', ['Raise prices by 10% now', 'Wait until Q3']],
   ['Our churn is up. Should we cut the price or add features?', ['Cut the price', 'Add features']],
   ['Should we launch in Paris or Berlin?', ['Launch in Paris', 'Launch in Berlin']],
+  ['Should we charge a monthly subscription or a price per meal?', ['Charge a monthly subscription', 'Charge a price per meal']],
+  ['Should we charge a monthly fee or a commission per order?', ['Charge a monthly fee', 'Charge a commission per order']],
+  ['Should we build our own scheduling engine or buy one?', ['Build our own scheduling engine', 'Buy a scheduling engine']],
+  ['Should we keep support in-house or outsource it?', ['Keep support in-house', 'Outsource support']],
+  ['Should we use Stripe or Paddle for payments?', ['Use Stripe for payments', 'Use Paddle for payments']],
   ['How should we price the new plan?', []],
 ];
 
