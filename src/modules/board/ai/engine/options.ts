@@ -177,7 +177,7 @@ function resolvePronoun(text: string, tokens: readonly PlacedToken[], firstText:
     const token = tokens[pronoun]!;
     return `${text.slice(0, token.start)}${span(firstText, first, object[0], object[1])}${text.slice(token.end)}`;
   }
-  const one = tokens.findIndex((t, i) => i > 0 && t.normal === 'one' && !(tokens[i + 1] && NOUNISH.has(tokens[i + 1]!.pos)));
+  const one = tokens.findIndex((t, i) => i > 0 && t.normal === 'one' && tokens[i - 1]!.pos === 'VERB' && !(tokens[i + 1] && NOUNISH.has(tokens[i + 1]!.pos)));
   if (one < 0) return text;
   // The kind without whose it is: determiners, possessives and "own" go, the describing words stay.
   let from = object[0];
