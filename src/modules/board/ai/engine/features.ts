@@ -1,3 +1,5 @@
+import { kindShifts } from './kinds.js';
+
 /**
  * What an option's label says about it, read from its words: how big a commitment it is, how soon it acts, how
  * easily it is undone, what it costs, how much it could gain and how much stays under the organisation's control.
@@ -57,6 +59,8 @@ function raw(label: string): Features {
   for (const feature of Object.keys(CUES) as Array<keyof typeof CUES>) {
     for (const { pattern, weight } of CUES[feature]) if (pattern.test(text)) result[feature] += weight;
   }
+  // What the option is, not only how big: a subscription, a price per use, a build, a purchase.
+  for (const [feature, value] of Object.entries(kindShifts(label)) as Array<[Feature, number]>) result[feature] += value;
   return result;
 }
 
@@ -78,7 +82,7 @@ export function optionFeatures(labels: readonly string[]): Features[] {
       rows[i]!.upside += share;
     });
   }
-  for (const row of rows) row.risk = 0.5 * row.scale - 0.6 * row.reversibility + 0.4 * row.cost;
+  for (const [i, row] of rows.entries()) row.risk = 0.5 * row.scale - 0.6 * row.reversibility + 0.4 * row.cost + (kindShifts(labels[i]!).risk ?? 0);
   const result = rows.map((row) => ({ ...row }));
   for (const feature of Object.keys(result[0] ?? {}) as Feature[]) {
     const mean = rows.reduce((sum, row) => sum + row[feature], 0) / Math.max(rows.length, 1);
