@@ -429,7 +429,7 @@ const SAYS: Array<[Feature, RegExp]> = [
   ['control', /own control|frees the team/],
   ['risk', /less at stake|larger prize/],
 ];
-const UNLABELLED = /^(?:Reasoned, not measured|What I do not know|On the moderator's challenge)$/;
+const UNLABELLED = /^(?:Reasoned, not measured|What I do not know|What would settle it|On the moderator's challenge)$/;
 
 function sessionOf(c: Case, seed = 7) {
   return offlineSession(problemOf(c), optionsOf(c.options), PANEL, seed);

@@ -197,7 +197,7 @@ export function contributeOffline(input: ContributionInput): ContributionOutput 
   if (missing) bullets.push(`- **What I do not know:** ${missing}.`);
   // Between options of different kinds, the figure that would decide it, named and never assumed.
   const settling = rival ? settlingFigure([chosen.label, rival.label], problemText(problem)) : undefined;
-  if (settling?.missing && (round.number === 1 || persona.family === 'finance')) bullets.push(`- **What would settle it:** ${settling.figure}; the problem gives no such figure, so I do not assume one.`);
+  if (settling?.missing && (round.number === 1 || persona.family === 'finance')) bullets.push(`- **What would settle it:** for ${concern}, ${settling.figure}; the problem gives no such figure, so I do not assume one.`);
   parts.push(bullets.join('\n'));
   if ((round.kind === 'convergence' || round.kind === 'challenge') && !input.moderator) parts.push(`If the panel goes with ${label}, then for ${concern} I would ${mitigation(weak, metric)}.`);
   if (proposal) parts.push(`From ${view} view I put a new option to the panel: **${proposal.label}** — ${lowerFirst(proposal.description)}`);

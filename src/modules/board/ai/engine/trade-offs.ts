@@ -22,9 +22,9 @@ export function tradeOff(chosen: { label: string }, rival: { label: string } | u
   return general;
 }
 
-/** A clause about an option ("it brings …") said with the option's name: "“A” brings …". */
+/** A clause about an option ("it brings …") said with the option's name first: "“A” brings …", "“A” means that …". */
 export function saidOf(clause: string, label: string): string {
-  return /^it /.test(clause) ? `${quoted(label)} ${clause.slice(3)}` : /^its /.test(clause) ? `with ${quoted(label)}, ${clause}` : clause;
+  return /^it /.test(clause) ? `${quoted(label)} ${clause.slice(3)}` : `${quoted(label)} means that ${clause}`;
 }
 
 /**
