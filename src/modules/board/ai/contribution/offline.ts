@@ -193,11 +193,11 @@ export function contributeOffline(input: ContributionInput): ContributionOutput 
     bullets.push(`- **Reasoned, not measured:** for ${concern}, what counts is that ${point}.`);
     used.add(angle.feature);
   }
-  checksFor(persona, problem, round.number - 1, 2).forEach((check, i) => bullets.push(checkLine(check, persona, chosen, rival, used, i === 0)));
-  if (missing) bullets.push(`- **What I do not know:** ${missing}.`);
   // Between options of different kinds, the figure that would decide it, named and never assumed.
   const settling = rival ? settlingFigure([chosen.label, rival.label], problemText(problem)) : undefined;
   if (settling?.missing && (round.number === 1 || persona.family === 'finance')) bullets.push(`- **What would settle it:** for ${concern}, ${settling.figure}; the problem gives no such figure, so I do not assume one.`);
+  checksFor(persona, problem, round.number - 1, 2).forEach((check, i) => bullets.push(checkLine(check, persona, chosen, rival, used, i === 0)));
+  if (missing) bullets.push(`- **What I do not know:** ${missing}.`);
   parts.push(bullets.join('\n'));
   if ((round.kind === 'convergence' || round.kind === 'challenge') && !input.moderator) parts.push(`If the panel goes with ${label}, then for ${concern} I would ${mitigation(weak, metric)}.`);
   if (proposal) parts.push(`From ${view} view I put a new option to the panel: **${proposal.label}** — ${lowerFirst(proposal.description)}`);

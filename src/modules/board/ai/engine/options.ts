@@ -81,6 +81,8 @@ function lastNounPhrase(tokens: readonly PlacedToken[]): [number, number] | unde
     const before = tokens[start - 1]!;
     if (NP_PART.has(before.pos) || (before.pos === 'PRON' && /^(?:our|my|your|their|its)$/.test(before.normal)) || before.pos === 'SYM') start -= 1;
     else break;
+    // A determiner opens the phrase: "charge restaurants a monthly fee" ends its object at "a".
+    if (before.pos === 'DET') break;
   }
   // A verb the tagger read as a noun at the start is not part of the phrase.
   if (start === 0 && tokens.length > 1) start = end === 0 ? 0 : Math.max(start, 1);
