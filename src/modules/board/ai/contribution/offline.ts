@@ -1,6 +1,6 @@
 import { joinList, splitSentences } from '../../../../core/text/index.js';
 import { withIndefinite } from '../../../../core/text/compose/index.js';
-import { FAMILIES, REASONS, advantageOf, compareOn } from '../engine/families.js';
+import { FAMILIES, advantageOf, compareOn } from '../engine/families.js';
 import type { Feature } from '../engine/features.js';
 import { factsOf, problemText, stemsOf, type Fact } from '../engine/facts.js';
 import { settlingFigure } from '../engine/kinds.js';
