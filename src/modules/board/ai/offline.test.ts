@@ -512,6 +512,17 @@ describe('board offline engine: decisions between kinds of thing', () => {
     expect(contribute(PANEL[0]!, priced, options).output.content).not.toContain('What would settle it');
   });
 
+  it('reads a middle path as the kind of its first step, so its reasons are not the later step’s', () => {
+    const options = optionsOf(['Build our own scheduling engine', 'Buy a scheduling engine', 'Buy a scheduling engine now, keeping the option of building our own scheduling engine later']);
+    const problem = problemOf(KIND_CASES[2]!);
+    for (const p of [...PANEL, STRATEGIST]) {
+      const { output } = contribute(p, problem, options);
+      if (output.position === 'C') expect(output.claim, p.code).not.toMatch(/costs more up front|cannot simply buy|full control/);
+    }
+    const framing = boardFramingTask.builtin(boardFramingTask.input.parse({ problem, mayAsk: false, seed: 1 }), {});
+    for (const option of framing.options) expect(option.description, option.label).not.toMatch(/\bit is (?:keeps|relies)\b/);
+  });
+
   it('asks the finance sub-question in plain words, with the person’s own figure', () => {
     const questions = (statement: string, context: string) =>
       boardFramingTask.builtin(boardFramingTask.input.parse({ problem: { statement, context }, mayAsk: false, seed: 1 }), {}).subQuestions.map((q) => q.text);

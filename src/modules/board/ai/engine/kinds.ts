@@ -59,7 +59,7 @@ export const KINDS: OptionKind[] = [
     pattern: /\b(?:build|develop|write|our own|in[- ]house|ourselves|self[- ]host(?:ed)?)\b/,
     shifts: { speed: -0.6, control: 0.6, cost: 0.5, upside: 0.3 },
     traits: {
-      control: 'it gives full control and a fit to our own way of working',
+      control: 'it gives full control and a fit to how the organisation works',
       speed: 'it takes longer before the first version is in use',
       cost: 'it costs more up front and keeps costing in upkeep',
       upside: 'it can become something competitors cannot simply buy',
@@ -76,7 +76,7 @@ export const KINDS: OptionKind[] = [
       speed: 'it can be in use within weeks rather than months',
       control: 'it leaves the product’s roadmap to the vendor',
       cost: 'it trades the build cost for a vendor fee every year',
-      reversibility: 'it ties us to a vendor whose price and roadmap we do not set',
+      reversibility: 'it ties the organisation to a vendor whose price and roadmap it does not set',
     },
     figure: 'the vendor’s yearly price',
     given: new RegExp(String.raw`\b(?:vendor|licen[cs]e|saas|quote)\b[^.\n]{0,30}${MONEY}`, 'i'),
@@ -88,7 +88,7 @@ export const KINDS: OptionKind[] = [
     shifts: { speed: 0.5, control: -0.7, cost: -0.3, scale: 0.3, reversibility: 0.3 },
     traits: {
       speed: 'a supplier can start without a hiring round',
-      control: 'it hands the quality of the work to someone we manage only by contract',
+      control: 'it hands the quality of the work to someone managed only by contract',
       cost: 'it turns a fixed payroll into a fee that follows the volume of work',
       scale: 'the supplier can absorb peaks the team could not',
       reversibility: 'a contract can be ended more easily than a team can be unwound',
@@ -166,12 +166,12 @@ export const KINDS: OptionKind[] = [
     pattern: /\b(?:partner(?:ing|ship)?s?|alliance|joint venture|resellers?|distributors?)\b/,
     shifts: { speed: 0.5, scale: 0.4, control: -0.6, upside: -0.2 },
     traits: {
-      speed: 'it borrows a reach that would take us years to build',
+      speed: 'it borrows a reach that would take years to build alone',
       scale: 'it puts the offer in front of the partner’s customers at once',
       control: 'it shares the customer relationship and key decisions with the partner',
       upside: 'it gives the partner a share of every sale',
     },
-    figure: 'the partner’s share of revenue against our own cost of reaching the same customers',
+    figure: 'the partner’s share of revenue against the cost of reaching the same customers directly',
   },
   {
     key: 'alone',
@@ -179,18 +179,19 @@ export const KINDS: OptionKind[] = [
     pattern: /\b(?:go(?:ing)? (?:it )?alone|on our own|by ourselves|direct(?:ly)? to (?:customers|consumers)|direct sales)\b/,
     shifts: { control: 0.6, speed: -0.4, cost: 0.3, upside: 0.2 },
     traits: {
-      control: 'it keeps the customer relationship and the margin entirely ours',
+      control: 'it keeps the customer relationship and the margin in the organisation’s own hands',
       speed: 'it has to build its reach one customer at a time',
       cost: 'it pays for every customer it acquires itself',
       upside: 'it keeps the whole margin of every sale',
     },
-    figure: 'our own cost of reaching a customer against the partner’s share',
+    figure: 'the cost of reaching a customer directly against the partner’s share',
   },
 ];
 
 /** The kinds a label names; a label that declines a proposal ("Do not …") is of no kind. */
 export function kindsOf(label: string): OptionKind[] {
-  const text = label.toLowerCase();
+  // A middle path ("Buy X now, keeping the option of building X later") is of the kind of its first step.
+  const text = label.toLowerCase().split(/,\s*(?:keeping the option|with a set date)|\s+before deciding\b/)[0]!;
   if (/^do not\b/.test(text)) return [];
   const found = KINDS.filter((kind) => kind.pattern.test(text));
   // "Keep support in-house" is in-house work, not a build; "build in-house" is a build.

@@ -30,13 +30,13 @@ function describe(labels: readonly string[]): FramingOutput['options'] {
     const plain = `${label.charAt(0).toLowerCase()}${label.slice(1)}`;
     if (label.startsWith('Do not ')) return { label, description: 'Keep the current course for now and take the decision again when more is known.' };
     const notes: string[] = [];
-    if (row.scale > 0.5) notes.push('the larger commitment');
-    else if (row.scale < -0.5) notes.push('the smaller first step');
-    if (row.reversibility > 0.5) notes.push('easier to undo');
-    else if (row.reversibility < -0.5) notes.push('harder to undo');
+    if (row.scale > 0.5) notes.push('is the larger commitment');
+    else if (row.scale < -0.5) notes.push('is the smaller first step');
+    if (row.reversibility > 0.5) notes.push('is easier to undo');
+    else if (row.reversibility < -0.5) notes.push('is harder to undo');
     if (row.control > 0.5) notes.push('keeps the work in-house');
     else if (row.control < -0.5) notes.push('relies on an outside party');
-    const note = notes.length ? `; of the options named it is ${notes.slice(0, 2).join(' and ')}` : '';
+    const note = notes.length ? `; of the options named it ${notes.slice(0, 2).join(' and ')}` : '';
     return { label, description: `Choosing it means we ${plain}${note}.` };
   });
 }
