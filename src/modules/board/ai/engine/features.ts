@@ -53,14 +53,20 @@ function quantity(label: string): number | undefined {
   return values.length ? Math.max(...values) : undefined;
 }
 
+/** A middle path ("Buy X now, keeping the option of building X later"): its first step, and the option it keeps. */
+const MIDDLE_PATH = /,\s*(?:keeping the option|with a set date)|\s+before deciding\b/;
+
 function raw(label: string): Features {
-  const text = label.toLowerCase();
+  const [step = '', kept] = label.toLowerCase().split(MIDDLE_PATH);
+  // What a middle path does now is its first step; the later step is only an option it keeps, which makes it easier to undo.
+  const text = step;
   const result: Features = { scale: 0, speed: 0, reversibility: 0, cost: 0, upside: 0, control: 0, risk: 0 };
   for (const feature of Object.keys(CUES) as Array<keyof typeof CUES>) {
     for (const { pattern, weight } of CUES[feature]) if (pattern.test(text)) result[feature] += weight;
   }
   // What the option is, not only how big: a subscription, a price per use, a build, a purchase.
   for (const [feature, value] of Object.entries(kindShifts(label)) as Array<[Feature, number]>) result[feature] += value;
+  if (kept !== undefined) result.reversibility += 1;
   return result;
 }
 
