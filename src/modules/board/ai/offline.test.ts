@@ -21,6 +21,7 @@ import { projectDigest } from './project-digest.js';
 import { namedOptions } from './engine/options.js';
 import { ranked, scoreOptions, TIE } from './engine/scoring.js';
 import { checkFeatures } from './engine/families.js';
+import { KINDS } from './engine/kinds.js';
 import type { Feature } from './engine/features.js';
 import { offlineSession } from '../../../../test/support/board-offline-session.js';
 
@@ -510,6 +511,16 @@ describe('board offline engine: decisions between kinds of thing', () => {
     // With the fee and the price given, nobody asks for them.
     const priced = problemSchema.parse({ statement: c.statement, context: 'The subscription would be €160 a month; we would charge a price of €9 per meal.' });
     expect(contribute(PANEL[0]!, priced, options).output.content).not.toContain('What would settle it');
+  });
+
+  it('words every trade-off of the lexicon so the prose gate passes it, as a claim and in the content', () => {
+    const { output } = contribute(PANEL[0]!, problemOf(KIND_CASES[0]!), optionsOf(KIND_CASES[0]!.options));
+    for (const kind of KINDS) {
+      for (const trait of Object.values(kind.traits)) {
+        const claim = `From a finance view, “Charge a monthly subscription” is the better choice, because ${trait}.`;
+        expectGatePasses(boardContributionTask, { ...output, claim, content: `${output.content}\n\n${claim}` });
+      }
+    }
   });
 
   it('reads a middle path as the kind of its first step, so its reasons are not the later step’s', () => {

@@ -117,7 +117,7 @@ export const KINDS: OptionKind[] = [
       upside: 'it sits on the home screen and can use the phone’s notifications and hardware',
       cost: 'it means building and maintaining a version for each platform',
       speed: 'every release waits for store review',
-      reversibility: 'what ships to phones stays on them until users update',
+      reversibility: 'a faulty release stays on users’ devices until they update',
     },
     figure: 'the cost of building for each platform against how many users need what only a native app does',
   },
