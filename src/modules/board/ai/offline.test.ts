@@ -21,7 +21,7 @@ import { projectDigest } from './project-digest.js';
 import { namedOptions } from './engine/options.js';
 import { ranked, scoreOptions, TIE } from './engine/scoring.js';
 import { checkFeatures } from './engine/families.js';
-import { KINDS } from './engine/kinds.js';
+import { KINDS, kindsOf } from './engine/kinds.js';
 import type { Feature } from './engine/features.js';
 import { offlineSession } from '../../../../test/support/board-offline-session.js';
 
@@ -455,7 +455,7 @@ function sessionOf(c: Case, seed = 7) {
 const isOptionLabel = (sentence: string, c: Case) => c.options.some((o) => sentence.replace(/[.“”]/g, '').trim() === o);
 
 /** Words that name a feature of an option or a fact of the problem: what every stated reason must contain. */
-const CONCRETE = /\b(?:cost\w*|money|cash|revenue|price|fee|spend|undo|commit\w*|control\w*|risk\w*|stake|sooner|longer|time|weeks|months|window|demand|reach\w*|upside|gain|vendor|supplier|partner|barrier|churn|locked|upkeep|margin|customers?|users?|people|pay\w*|team|hiring|platform|codebase|release|device|browser|figure|learn)\b/i;
+const CONCRETE = /\b(?:cost\w*|money|cash|revenue|price|fee|spend|undo|commit\w*|control\w*|risk\w*|stake|sooner|longer|time|weeks|months|window|demand|reach\w*|upside|gain|vendor|supplier|partner|barrier|churn|locked|upkeep|margin|customers?|users?|people|pay\w*|team|hiring|platform|codebase|release|device|browser|phone|notifications|hardware|screen|install\w*|figure|learn)\b/i;
 const EMPTY = /no other option (?:named )?(?:does better|is clearly better)|what I weigh|outweighs the small margin|labels alone|does best on what/i;
 
 describe('board offline engine: decisions between kinds of thing', () => {
@@ -519,6 +519,19 @@ describe('board offline engine: decisions between kinds of thing', () => {
       for (const trait of Object.values(kind.traits)) {
         const claim = `From a finance view, “Charge a monthly subscription” is the better choice, because ${trait}.`;
         expectGatePasses(boardContributionTask, { ...output, claim, content: `${output.content}\n\n${claim}` });
+      }
+    }
+  });
+
+  it('never gives an option’s own drawback as the reason to choose it', () => {
+    for (const c of KIND_CASES) {
+      const options = optionsOf(c.options);
+      for (const p of [...PANEL, STRATEGIST]) {
+        const { output } = contribute(p, problemOf(c), options);
+        const chosen = options.find((o) => o.id === output.position)!.label;
+        const own = output.claim.split(', while with ')[0]!;
+        const drawbacks = kindsOf(chosen).flatMap((k) => k.cons.map((f) => k.traits[f]!));
+        for (const drawback of drawbacks) expect(own, `${p.code}: ${output.claim}`).not.toContain(drawback);
       }
     }
   });

@@ -14,6 +14,8 @@ export type OptionKind = {
   shifts: Partial<Record<Feature, number>>;
   /** What the kind does on a feature, said of an option of this kind ("it brings …"). */
   traits: Partial<Record<Feature, string>>;
+  /** The features whose trait is a drawback of the kind: never given as a reason to choose it. */
+  cons: Feature[];
   /** The figure that prices this kind; `{unit}` is the unit the label charges by. */
   figure: string;
   /** Whether the problem already gives that figure. */
@@ -27,6 +29,7 @@ const MONEY = String.raw`(?:[$€£]\s?\d[\d.,]*|\d[\d.,]*\s?(?:euros?|eur|dolla
 export const KINDS: OptionKind[] = [
   {
     key: 'recurring',
+    cons: ['speed', 'reversibility'],
     money: 'revenue',
     pattern: /\b(?:subscriptions?|subscribe|memberships?|recurring|retainer|monthly (?:fee|plan|price|charge|box)|annual (?:fee|plan|contract)|flat fee)\b/,
     shifts: { risk: -0.8, speed: -0.6, reversibility: -0.5, upside: 0.4 },
@@ -41,6 +44,7 @@ export const KINDS: OptionKind[] = [
   },
   {
     key: 'usage',
+    cons: ['risk'],
     money: 'revenue',
     pattern: /\b(?:per[- ](?!(?:month|year|week|annum|quarter)\b)[a-z]+|pay[- ]as[- ]you[- ]go|usage[- ]based|commissions?|metered|transaction fees?|à la carte|a la carte|one[- ]off (?:price|fee|payment))\b/,
     shifts: { speed: 0.7, reversibility: 0.6, risk: 0.6 },
@@ -55,6 +59,7 @@ export const KINDS: OptionKind[] = [
   },
   {
     key: 'build',
+    cons: ['speed', 'cost'],
     money: 'cost',
     pattern: /\b(?:build|develop|write|our own|in[- ]house|ourselves|self[- ]host(?:ed)?)\b/,
     shifts: { speed: -0.6, control: 0.6, cost: 0.5, upside: 0.3 },
@@ -69,6 +74,7 @@ export const KINDS: OptionKind[] = [
   },
   {
     key: 'buy',
+    cons: ['control', 'reversibility'],
     money: 'cost',
     pattern: /\b(?:buy|purchase|licen[cs]e|saas|vendor|off[- ]the[- ]shelf|existing (?:product|tool|solution))\b/,
     shifts: { speed: 0.7, control: -0.6, cost: -0.4, reversibility: -0.3 },
@@ -83,6 +89,7 @@ export const KINDS: OptionKind[] = [
   },
   {
     key: 'outsource',
+    cons: ['control'],
     money: 'cost',
     pattern: /\b(?:outsourc\w*|agency|agencies|contractors?|freelanc\w*|third[- ]party provider)\b/,
     shifts: { speed: 0.5, control: -0.7, cost: -0.3, scale: 0.3, reversibility: 0.3 },
@@ -97,6 +104,7 @@ export const KINDS: OptionKind[] = [
   },
   {
     key: 'in-house',
+    cons: ['cost', 'speed', 'reversibility'],
     money: 'cost',
     pattern: /\b(?:in[- ]house|hire|hiring|internal(?:ly)?|our own team|keep (?:it|them|\w+) in[- ]house)\b/,
     shifts: { control: 0.6, cost: 0.4, speed: -0.4, reversibility: -0.4 },
@@ -110,6 +118,7 @@ export const KINDS: OptionKind[] = [
   },
   {
     key: 'native',
+    cons: ['cost', 'speed', 'reversibility'],
     money: 'cost',
     pattern: /\b(?:native|ios|android|app stores?|mobile apps?)\b/,
     shifts: { upside: 0.4, cost: 0.6, speed: -0.4, reversibility: -0.3 },
@@ -123,6 +132,7 @@ export const KINDS: OptionKind[] = [
   },
   {
     key: 'web',
+    cons: ['upside'],
     money: 'cost',
     pattern: /\b(?:web(?:site|[- ]?app)?|browser|pwa|progressive web)\b/,
     shifts: { speed: 0.5, cost: -0.5, reversibility: 0.4, upside: -0.2 },
@@ -130,12 +140,13 @@ export const KINDS: OptionKind[] = [
       speed: 'a change reaches every user the moment it ships',
       cost: 'one codebase serves every device',
       reversibility: 'a mistake can be corrected for everyone at once',
-      upside: 'it reaches anyone with a browser, without an install',
+      upside: 'it has no place on the home screen and only limited reach into the device',
     },
     figure: 'how many users need what only a native app does',
   },
   {
     key: 'free-tier',
+    cons: ['cost', 'risk'],
     money: 'revenue',
     pattern: /\b(?:free(?:mium)?(?: tier| plan| trial| version)?|freemium)\b/,
     shifts: { scale: 0.6, upside: 0.4, cost: 0.4, risk: 0.3 },
@@ -150,6 +161,7 @@ export const KINDS: OptionKind[] = [
   },
   {
     key: 'paid-only',
+    cons: ['scale'],
     money: 'revenue',
     pattern: /\b(?:paid[- ]only|paid plans? only|only paid|no free)\b/,
     shifts: { scale: -0.5, risk: -0.4, cost: -0.3 },
@@ -162,6 +174,7 @@ export const KINDS: OptionKind[] = [
   },
   {
     key: 'partner',
+    cons: ['control', 'upside'],
     money: 'revenue',
     pattern: /\b(?:partner(?:ing|ship)?s?|alliance|joint venture|resellers?|distributors?)\b/,
     shifts: { speed: 0.5, scale: 0.4, control: -0.6, upside: -0.2 },
@@ -175,6 +188,7 @@ export const KINDS: OptionKind[] = [
   },
   {
     key: 'alone',
+    cons: ['speed', 'cost'],
     money: 'revenue',
     pattern: /\b(?:go(?:ing)? (?:it )?alone|on our own|by ourselves|direct(?:ly)? to (?:customers|consumers)|direct sales)\b/,
     shifts: { control: 0.6, speed: -0.4, cost: 0.3, upside: 0.2 },
@@ -209,10 +223,11 @@ export function kindShifts(label: string): Partial<Record<Feature, number>> {
  * What the label's kind does on a feature ("it brings predictable revenue every month"), when the kind moves the
  * feature in the given direction (+1: more of it) and the other label is not of the same kind.
  */
-export function traitOf(label: string, feature: Feature, direction: 1 | -1, other = ''): string | undefined {
+export function traitOf(label: string, feature: Feature, direction: 1 | -1, other = '', side?: 'pro' | 'con'): string | undefined {
   const shared = new Set(kindsOf(other).map((k) => k.key));
   for (const kind of kindsOf(label)) {
     const shift = kind.shifts[feature] ?? 0;
+    if (side && kind.cons.includes(feature) !== (side === 'con')) continue;
     if (!shared.has(kind.key) && kind.traits[feature] && Math.sign(shift) === direction) return kind.traits[feature];
   }
   return undefined;

@@ -13,8 +13,9 @@ import { quoted } from './words.js';
 export function tradeOff(chosen: { label: string }, rival: { label: string } | undefined, feature: Feature, more: boolean): string {
   const general = REASONS[feature][more ? 'more' : 'less'];
   if (!rival) return general;
-  const mine = traitOf(chosen.label, feature, more ? 1 : -1, rival.label);
-  const theirs = traitOf(rival.label, feature, more ? -1 : 1, chosen.label);
+  // A reason to choose names the chosen kind's strength or the rival kind's drawback, never the other way round.
+  const mine = traitOf(chosen.label, feature, more ? 1 : -1, rival.label, 'pro');
+  const theirs = traitOf(rival.label, feature, more ? -1 : 1, chosen.label, 'con');
   const other = quoted(rival.label);
   if (mine && theirs) return `${mine}, while with ${other} ${theirs}`;
   if (mine) return mine;

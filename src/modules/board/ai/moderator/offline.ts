@@ -53,7 +53,7 @@ export function moderateOffline(input: ModeratorInput): ModeratorOutput {
     ? strengths
         .map((s, i) => {
           // The alternative's own trade-off where its kind has one ("it can be in use within weeks"), else the general one.
-          const trait = traitOf(alternative.label, s.feature, s.more ? 1 : -1, consensus.label);
+          const trait = traitOf(alternative.label, s.feature, s.more ? 1 : -1, consensus.label, 'pro');
           if (trait) return i === 0 ? saidOf(trait, alternative.label) : trait;
           return i === 0 ? advantageOf(s.feature, altLabel, consensusLabel, s.more) : advantageOf(s.feature, 'it', consensusLabel, s.more);
         })
