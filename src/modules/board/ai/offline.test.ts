@@ -543,6 +543,10 @@ describe('board offline engine: decisions between kinds of thing', () => {
       const { output } = contribute(p, problem, options);
       if (output.position === 'C') expect(output.claim, p.code).not.toMatch(/costs more up front|cannot simply buy|full control/);
     }
+    // A middle path of sizes is as large as its first step, so it does not borrow the larger step's upside.
+    const sized = optionsOf(['Launch in one city', 'Launch in three cities', 'Launch in one city, with a set date to decide on launching in three cities']);
+    const single = boardSingleAnswerTask.builtin(boardSingleAnswerTask.input.parse({ problem: problemOf(CORPUS[0]!), options: sized, seed: 1 }), {});
+    expect(single.reasoning).not.toMatch(/“Launch in one city, with a set date[^”]*”, because it has the larger upside/);
     const framing = boardFramingTask.builtin(boardFramingTask.input.parse({ problem, mayAsk: false, seed: 1 }), {});
     for (const option of framing.options) expect(option.description, option.label).not.toMatch(/\bit is (?:keeps|relies)\b/);
   });

@@ -73,7 +73,8 @@ function raw(label: string): Features {
 /** Features of every option, centred on their mean and scaled to [-1, 1]; risk follows from size, cost and finality. */
 export function optionFeatures(labels: readonly string[]): Features[] {
   const rows = labels.map(raw);
-  const quantities = labels.map(quantity);
+  // A middle path is as large as its first step: "one city, with a set date to decide on three" is one city.
+  const quantities = labels.map((label) => quantity(label.split(MIDDLE_PATH)[0]!));
   const known = quantities.filter((q): q is number => q !== undefined);
   // Where the labels differ by a number only ("one city" and "three cities"), the number sets their size.
   if (known.length >= 2 && new Set(known).size > 1) {
