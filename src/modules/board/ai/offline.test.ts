@@ -21,6 +21,7 @@ import { projectDigest } from './project-digest.js';
 import { namedOptions } from './engine/options.js';
 import { ranked, scoreOptions, TIE } from './engine/scoring.js';
 import { checkFeatures } from './engine/families.js';
+import { KINDS, kindsOf } from './engine/kinds.js';
 import type { Feature } from './engine/features.js';
 import { offlineSession } from '../../../../test/support/board-offline-session.js';
 
@@ -44,6 +45,8 @@ const PANEL: PersonaProfile[] = [
   persona('staff-engineer', 'engineering', 0.1, 'what we build, run and maintain for years', ['effort and maintenance', 'rollback plan']),
   persona('counsel', 'legal', -0.7, 'obligations, contracts and liability', ['contracts we sign', 'data protection']),
 ];
+
+const STRATEGIST = persona('strategist', 'strategy', 0.4, 'position, moat and the long game', ['what competitors can copy', 'where we want to be in three years']);
 
 const library = projectDigest('ToolShare', libraryModel);
 /** A project as a new user's idea makes it: many records and needs that have nothing to do with most decisions. */
@@ -96,7 +99,21 @@ const CORPUS: Case[] = [
   { statement: 'Should the company accept the acquisition offer from Globex?', options: ['Accept the acquisition offer from Globex', 'Do not accept the acquisition offer from Globex yet'] },
   { statement: 'Should we open a second warehouse or extend the hours of the first one?', options: ['Open a second warehouse', 'Extend the hours of the first one'] },
   { statement: 'Should we sunset the desktop client?', options: ['Sunset the desktop client', 'Do not sunset the desktop client yet'], project: clinic },
+  // Decisions between kinds of thing rather than sizes: pricing models, business models, build or buy.
+  {
+    statement: 'Should we charge a monthly subscription or a price per meal?',
+    options: ['Charge a monthly subscription', 'Charge a price per meal'],
+    context: 'We have 300 families on a waiting list; our costs are about 6 euros per meal; we can fund 12 months.',
+  },
+  { statement: 'Should we charge restaurants a monthly fee or a commission per order?', options: ['Charge restaurants a monthly fee', 'Charge restaurants a commission per order'], project: lending },
+  { statement: 'Should we build our own scheduling engine or buy one?', options: ['Build our own scheduling engine', 'Buy a scheduling engine'], context: 'team: 3 engineers' },
+  { statement: 'Should we keep support in-house or outsource it?', options: ['Keep support in-house', 'Outsource support'] },
+  { statement: 'Should we build a native app or a web app?', options: ['Build a native app', 'Build a web app'], project: library },
+  { statement: 'Should we partner with a distributor or go alone?', options: ['Partner with a distributor', 'Go alone'] },
 ];
+
+/** The decisions between kinds of thing, not sizes, of the corpus. */
+const KIND_CASES = CORPUS.slice(-6);
 
 /** Small probes of the option reader: statement → options. */
 const PROBES: Array<[string, string[]]> = [
@@ -110,6 +127,11 @@ const PROBES: Array<[string, string[]]> = [
   ['Should we raise prices by 10% now or wait until Q3?', ['Raise prices by 10% now', 'Wait until Q3']],
   ['Our churn is up. Should we cut the price or add features?', ['Cut the price', 'Add features']],
   ['Should we launch in Paris or Berlin?', ['Launch in Paris', 'Launch in Berlin']],
+  ['Should we charge a monthly subscription or a price per meal?', ['Charge a monthly subscription', 'Charge a price per meal']],
+  ['Should we charge a monthly fee or a commission per order?', ['Charge a monthly fee', 'Charge a commission per order']],
+  ['Should we build our own scheduling engine or buy one?', ['Build our own scheduling engine', 'Buy a scheduling engine']],
+  ['Should we keep support in-house or outsource it?', ['Keep support in-house', 'Outsource support']],
+  ['Should we use Stripe or Paddle for payments?', ['Use Stripe for payments', 'Use Paddle for payments']],
   ['How should we price the new plan?', []],
 ];
 
@@ -424,13 +446,124 @@ const SAYS: Array<[Feature, RegExp]> = [
   ['control', /own control|frees the team/],
   ['risk', /less at stake|larger prize/],
 ];
-const UNLABELLED = /^(?:Reasoned, not measured|What I do not know|On the moderator's challenge)$/;
+const UNLABELLED = /^(?:Reasoned, not measured|What I do not know|What would settle it|On the moderator's challenge)$/;
 
 function sessionOf(c: Case, seed = 7) {
   return offlineSession(problemOf(c), optionsOf(c.options), PANEL, seed);
 }
 
 const isOptionLabel = (sentence: string, c: Case) => c.options.some((o) => sentence.replace(/[.“”]/g, '').trim() === o);
+
+/** Words that name a feature of an option or a fact of the problem: what every stated reason must contain. */
+const CONCRETE = /\b(?:cost\w*|money|cash|revenue|price|fee|spend|undo|commit\w*|control\w*|risk\w*|stake|sooner|longer|time|weeks|months|window|demand|reach\w*|upside|gain|vendor|supplier|partner|barrier|churn|locked|upkeep|margin|customers?|users?|people|pay\w*|team|hiring|platform|codebase|release|device|browser|phone|notifications|hardware|screen|install\w*|figure|learn)\b/i;
+const EMPTY = /no other option (?:named )?(?:does better|is clearly better)|what I weigh|outweighs the small margin|labels alone|does best on what/i;
+
+describe('board offline engine: decisions between kinds of thing', () => {
+  it('never gives an empty reason: every claim, ballot, challenge and baseline names a feature or a fact', () => {
+    for (const c of CORPUS) {
+      const session = sessionOf(c);
+      const texts = [
+        ...session.rounds.flatMap((r) => r.outputs.map((o) => o.claim)),
+        ...session.ballots.map((b) => b.output.reasoning.split(/(?<=\.)\s/)[0]!),
+        ...(session.intervention ? [session.intervention.challenge] : []),
+        boardSingleAnswerTask.builtin(boardSingleAnswerTask.input.parse({ problem: problemOf(c), options: optionsOf(c.options), seed: 7 }), {}).reasoning.split(/(?<=\.)\s/)[0]!,
+      ];
+      for (const text of texts) {
+        expect(text, c.statement).not.toMatch(EMPTY);
+        expect(text.replace(/“[^”]*”/g, ''), `${c.statement}: ${text}`).toMatch(CONCRETE);
+      }
+    }
+  });
+
+  it('reads a difference between kinds of thing, so disciplines reach different positions for reasons of their own', () => {
+    for (const c of KIND_CASES) {
+      const problem = problemOf(c);
+      const options = optionsOf(c.options);
+      const views = [...PANEL, STRATEGIST].map((p) => contribute(p, problem, options).output);
+      // Both options find a backer in round 1, and the reasons differ between the two camps.
+      expect(new Set(views.map((v) => v.position)).size, c.statement).toBe(2);
+      const reasons = new Set(views.map((v) => v.claim.replace(/^From an? \w+ view, /, '').replace(/“[^”]*”/g, '')));
+      expect(reasons.size, c.statement).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('names the trade-off each kind carries: predictable revenue against a barrier to start, control against speed', () => {
+    const claims = (c: Case) => PANEL.map((p) => contribute(p, problemOf(c), optionsOf(c.options)).output.claim).join('\n');
+    const pricing = claims(KIND_CASES[0]!);
+    expect(pricing).toMatch(/predictable revenue/);
+    expect(pricing).toMatch(/no commitment|barrier/);
+    const build = claims(KIND_CASES[2]!);
+    expect(build).toMatch(/control|vendor/);
+    expect(build).toMatch(/weeks|longer|up front/);
+  });
+
+  it('says which missing figure would settle a choice of kind, and never invents it', () => {
+    const c = KIND_CASES[0]!;
+    const problem = problemOf(c);
+    const options = optionsOf(c.options);
+    const cfo = contribute(PANEL[0]!, problem, options);
+    expect(cfo.output.content).toContain('What would settle it:** for the company’s cash, the monthly fee against the price per meal');
+    expect(inventedNumbers(proseOf(cfo.output), cfo.input)).toEqual([]);
+    const singleInput = boardSingleAnswerTask.input.parse({ problem, options, seed: 7 });
+    const single = boardSingleAnswerTask.builtin(singleInput, {});
+    expect(single.reasoning).toMatch(/what would settle it is the monthly fee against the price per meal[^.]*, which the problem does not give/);
+    expect(inventedNumbers(single.reasoning, singleInput)).toEqual([]);
+    // With the fee and the price given, nobody asks for them.
+    const priced = problemSchema.parse({ statement: c.statement, context: 'The subscription would be €160 a month; we would charge a price of €9 per meal.' });
+    expect(contribute(PANEL[0]!, priced, options).output.content).not.toContain('What would settle it');
+  });
+
+  it('words every trade-off of the lexicon so the prose gate passes it, as a claim and in the content', () => {
+    const { output } = contribute(PANEL[0]!, problemOf(KIND_CASES[0]!), optionsOf(KIND_CASES[0]!.options));
+    for (const kind of KINDS) {
+      for (const trait of Object.values(kind.traits)) {
+        const claim = `From a finance view, “Charge a monthly subscription” is the better choice, because ${trait}.`;
+        expectGatePasses(boardContributionTask, { ...output, claim, content: `${output.content}\n\n${claim}` });
+      }
+    }
+  });
+
+  it('never gives an option’s own drawback as the reason to choose it', () => {
+    for (const c of KIND_CASES) {
+      const options = optionsOf(c.options);
+      for (const p of [...PANEL, STRATEGIST]) {
+        const { output } = contribute(p, problemOf(c), options);
+        const chosen = options.find((o) => o.id === output.position)!.label;
+        const own = output.claim.split(', while with ')[0]!;
+        const drawbacks = kindsOf(chosen).flatMap((k) => k.cons.map((f) => k.traits[f]!));
+        for (const drawback of drawbacks) expect(own, `${p.code}: ${output.claim}`).not.toContain(drawback);
+      }
+    }
+  });
+
+  it('reads a middle path as the kind of its first step, so its reasons are not the later step’s', () => {
+    const options = optionsOf(['Build our own scheduling engine', 'Buy a scheduling engine', 'Buy a scheduling engine now, keeping the option of building our own scheduling engine later']);
+    const problem = problemOf(KIND_CASES[2]!);
+    for (const p of [...PANEL, STRATEGIST]) {
+      const { output } = contribute(p, problem, options);
+      if (output.position === 'C') expect(output.claim, p.code).not.toMatch(/costs more up front|cannot simply buy|full control/);
+    }
+    // A middle path of sizes is as large as its first step, so it does not borrow the larger step's upside.
+    const sized = optionsOf(['Launch in one city', 'Launch in three cities', 'Launch in one city, with a set date to decide on launching in three cities']);
+    const single = boardSingleAnswerTask.builtin(boardSingleAnswerTask.input.parse({ problem: problemOf(CORPUS[0]!), options: sized, seed: 1 }), {});
+    expect(single.reasoning).not.toMatch(/“Launch in one city, with a set date[^”]*”, because it has the larger upside/);
+    const framing = boardFramingTask.builtin(boardFramingTask.input.parse({ problem, mayAsk: false, seed: 1 }), {});
+    for (const option of framing.options) expect(option.description, option.label).not.toMatch(/\bit is (?:keeps|relies)\b/);
+  });
+
+  it('asks the finance sub-question in plain words, with the person’s own figure', () => {
+    const questions = (statement: string, context: string) =>
+      boardFramingTask.builtin(boardFramingTask.input.parse({ problem: { statement, context }, mayAsk: false, seed: 1 }), {}).subQuestions.map((q) => q.text);
+    const sized = questions('Should we launch in one city or three?', 'We can fund 12 months.').join('\n');
+    expect(sized).toContain('With 12 months of funding, can the company afford “Launch in three cities”?');
+    expect(questions('Should we launch in one city or three?', 'budget: $50k').join('\n')).toContain('Can the company afford “Launch in three cities”, and for how long?');
+    const pricing = questions(KIND_CASES[0]!.statement, KIND_CASES[0]!.context!).join('\n');
+    expect(pricing).toContain('Over the 12 months the company can fund, which option brings in more money, weighing the monthly fee against the price per meal');
+    const build = questions(KIND_CASES[2]!.statement, 'We can fund 18 months.').join('\n');
+    expect(build).toMatch(/which option costs less, weighing the cost to build and maintain it against the vendor’s yearly price/);
+    expect([sized, pricing, build].join('\n')).not.toMatch(/money the problem mentions/);
+  });
+});
 
 describe('board offline engine: whole sessions', () => {
   const sessions = CORPUS.map((c) => ({ c, session: sessionOf(c) }));
@@ -620,6 +753,31 @@ describe('board offline engine: whole sessions', () => {
     expect(synthesis.summary).not.toMatch(/\b(?:I|my|me)\b/);
     const dissentSentences = sentencesOf(synthesis.summary).filter((x) => x.includes('Growth lead') || x.includes('goes last'));
     expect(dissentSentences).toEqual(['Growth lead dissents in favour of “Launch in three cities”, because it reaches more at once.']);
+  });
+
+  it('tells an earlier case from a dissent held to the end', () => {
+    const c = CORPUS[1]!;
+    const options = optionsOf(c.options);
+    const synthesize = (argument: string) =>
+      boardSynthesisTask.builtin(
+        boardSynthesisTask.input.parse({
+          problem: problemOf(c),
+          options,
+          winner: { id: 'A', label: options[0]!.label },
+          scores: [{ optionId: 'A', label: options[0]!.label, points: 5 }, { optionId: 'B', label: options[1]!.label, points: 0 }],
+          support: [],
+          dissent: { personaName: 'Growth lead', label: options[1]!.label, argument },
+          assumptions: [],
+          baselines: { singleModel: null, roundOneMajority: null },
+          positionChanges: [],
+          budgetReached: false,
+        }),
+        {},
+      ).summary;
+    const claim = 'From a marketing view, “Launch in three cities” is the better choice, because it reaches more at once.';
+    expect(synthesize(`In round 1, before the panel converged:\n${claim}`)).toContain('Growth lead argued earlier for “Launch in three cities”, because it reaches more at once.');
+    expect(synthesize(`In round 1, before the panel converged:\n${claim}`)).not.toMatch(/dissents/);
+    expect(synthesize(claim)).toContain('Growth lead dissents in favour of “Launch in three cities”, because it reaches more at once.');
   });
 
   it('gives the same session for the same seed', () => {

@@ -1,8 +1,10 @@
 import { joinList, splitSentences } from '../../../../core/text/index.js';
 import { withIndefinite } from '../../../../core/text/compose/index.js';
-import { FAMILIES, REASONS, advantageOf, compareOn } from '../engine/families.js';
+import { FAMILIES, advantageOf, compareOn } from '../engine/families.js';
 import type { Feature } from '../engine/features.js';
-import { factsOf, stemsOf, type Fact } from '../engine/facts.js';
+import { factsOf, problemText, stemsOf, type Fact } from '../engine/facts.js';
+import { settlingFigure } from '../engine/kinds.js';
+import { fallbackReason, saidOf, tradeOff } from '../engine/trade-offs.js';
 import {
   assumptionFor,
   checkLine,
@@ -136,11 +138,12 @@ export function contributeOffline(input: ContributionInput): ContributionOutput 
   const label = quoted(chosen.label);
   const rivalLabel = rival ? quoted(rival.label) : undefined;
   const heldByPanel = !deciding && rival !== undefined && chosen.base < rival.base;
+  // The reason is always a concrete trade-off or the figure that would settle it, never "nothing does better".
   const reason = deciding
-    ? REASONS[deciding.feature][deciding.more ? 'more' : 'less']
-    : heldByPanel
-      ? `the panel's case for it outweighs the small margin I saw for ${rivalLabel}`
-      : 'no other option named does better on what I weigh';
+    ? tradeOff(chosen, rival, deciding.feature, deciding.more)
+    : rival
+      ? fallbackReason(chosen, rival, problemText(problem), heldByPanel)
+      : `it is the one course the problem names, and ${missing ?? 'the problem gives no figure against it'}`;
   const opponent = strongestOpponent(input.others, chosen.id);
   const metric = relevantMetric(relevant, problem);
   const weak = rival ? decidingFeature(rival, chosen)?.feature : undefined;
@@ -190,6 +193,9 @@ export function contributeOffline(input: ContributionInput): ContributionOutput 
     bullets.push(`- **Reasoned, not measured:** for ${concern}, what counts is that ${point}.`);
     used.add(angle.feature);
   }
+  // Between options of different kinds, the figure that would decide it, named and never assumed.
+  const settling = rival ? settlingFigure([chosen.label, rival.label], problemText(problem)) : undefined;
+  if (settling?.missing && (round.number === 1 || persona.family === 'finance')) bullets.push(`- **What would settle it:** for ${concern}, ${settling.figure}; the problem gives no such figure, so I do not assume one.`);
   checksFor(persona, problem, round.number - 1, 2).forEach((check, i) => bullets.push(checkLine(check, persona, chosen, rival, used, i === 0)));
   if (missing) bullets.push(`- **What I do not know:** ${missing}.`);
   parts.push(bullets.join('\n'));
@@ -216,7 +222,7 @@ function panelSentence(input: ContributionInput, chosen: ScoredOption, rival: Sc
   const label = quoted(chosen.label);
   if (agree === total) {
     const against = rival ? decidingFeature(rival, chosen) : undefined;
-    const weakSide = against && rival ? advantageOf(against.feature, quoted(rival.label), label, against.more) : `no option does better on every count`;
+    const weakSide = against && rival ? advantageOf(against.feature, quoted(rival.label), label, against.more) : rival ? saidOf(fallbackReason(rival, chosen, problemText(input.problem), false), rival.label) : `no other course is named to test it against`;
     return `The whole panel now leans to ${label}, so from ${view} view I test it where it is weakest: ${weakSide}.`;
   }
   if (agree === 0) return `No one else on the panel backs ${label} yet, so I add what the others have not weighed from ${view} view.`;
@@ -231,7 +237,7 @@ function rebuttal(opponent: PeerDigest, chosen: ScoredOption, rival: ScoredOptio
   const theirs = input.options.find((o) => o.id === opponent.position);
   const their = theirs ? quoted(theirs.label) : 'their option';
   const gap = theirs && rival && theirs.id === rival.id ? decidingFeature(chosen, rival) : undefined;
-  const why = gap ? advantageOf(gap.feature, quoted(chosen.label), their, gap.more) : `${quoted(chosen.label)} still scores better on what I weigh`;
+  const why = gap ? advantageOf(gap.feature, quoted(chosen.label), their, gap.more) : rival ? fallbackReason(chosen, rival, problemText(input.problem), false) : `${quoted(chosen.label)} is the one course the problem names`;
   const said = clip((splitSentences(opponent.claim)[0] ?? opponent.claim).replace(/[“"]/g, '‘').replace(/”/g, '’'), 220).replace(/[.!?…]+$/, '');
   return `${opponent.label} argues for ${their}, saying “${said}”; from ${view} view that is a fair point, but ${lowerFirst(why)}.`;
 }
@@ -250,8 +256,8 @@ function answerToModerator(
   if (target && target.id !== chosen.id) return `for ${concern} it is aimed at ${quoted(target.label)}, and it strengthens my case for ${label}.`;
   const condition = mitigation(weak, metric);
   if (!rival) return `for ${concern} no other option is named, so I keep ${label} and would ${condition}.`;
-  if (!deciding) return `for ${concern} the challenge has force, and I keep ${label} only because the panel's case still outweighs my own margin, provided we ${condition}.`;
-  const strength = reasonOf(REASONS[deciding.feature][deciding.more ? 'more' : 'less'], label);
+  if (!deciding) return `for ${concern} the challenge has force, and I keep ${label} only because ${fallbackReason(chosen, rival, problemText(input.problem), true)}, provided we ${condition}.`;
+  const strength = reasonOf(tradeOff(chosen, rival, deciding.feature, deciding.more), label);
   return `for ${concern} the challenge weighs less than the fact that ${strength}; I keep ${label}, but would ${condition}.`;
 }
 

@@ -1,3 +1,5 @@
+import { kindShifts } from './kinds.js';
+
 /**
  * What an option's label says about it, read from its words: how big a commitment it is, how soon it acts, how
  * easily it is undone, what it costs, how much it could gain and how much stays under the organisation's control.
@@ -51,19 +53,28 @@ function quantity(label: string): number | undefined {
   return values.length ? Math.max(...values) : undefined;
 }
 
+/** A middle path ("Buy X now, keeping the option of building X later"): its first step, and the option it keeps. */
+const MIDDLE_PATH = /,\s*(?:keeping the option|with a set date)|\s+before deciding\b/;
+
 function raw(label: string): Features {
-  const text = label.toLowerCase();
+  const [step = '', kept] = label.toLowerCase().split(MIDDLE_PATH);
+  // What a middle path does now is its first step; the later step is only an option it keeps, which makes it easier to undo.
+  const text = step;
   const result: Features = { scale: 0, speed: 0, reversibility: 0, cost: 0, upside: 0, control: 0, risk: 0 };
   for (const feature of Object.keys(CUES) as Array<keyof typeof CUES>) {
     for (const { pattern, weight } of CUES[feature]) if (pattern.test(text)) result[feature] += weight;
   }
+  // What the option is, not only how big: a subscription, a price per use, a build, a purchase.
+  for (const [feature, value] of Object.entries(kindShifts(label)) as Array<[Feature, number]>) result[feature] += value;
+  if (kept !== undefined) result.reversibility += 1;
   return result;
 }
 
 /** Features of every option, centred on their mean and scaled to [-1, 1]; risk follows from size, cost and finality. */
 export function optionFeatures(labels: readonly string[]): Features[] {
   const rows = labels.map(raw);
-  const quantities = labels.map(quantity);
+  // A middle path is as large as its first step: "one city, with a set date to decide on three" is one city.
+  const quantities = labels.map((label) => quantity(label.split(MIDDLE_PATH)[0]!));
   const known = quantities.filter((q): q is number => q !== undefined);
   // Where the labels differ by a number only ("one city" and "three cities"), the number sets their size.
   if (known.length >= 2 && new Set(known).size > 1) {
@@ -78,7 +89,7 @@ export function optionFeatures(labels: readonly string[]): Features[] {
       rows[i]!.upside += share;
     });
   }
-  for (const row of rows) row.risk = 0.5 * row.scale - 0.6 * row.reversibility + 0.4 * row.cost;
+  for (const [i, row] of rows.entries()) row.risk = 0.5 * row.scale - 0.6 * row.reversibility + 0.4 * row.cost + (kindShifts(labels[i]!).risk ?? 0);
   const result = rows.map((row) => ({ ...row }));
   for (const feature of Object.keys(result[0] ?? {}) as Feature[]) {
     const mean = rows.reduce((sum, row) => sum + row[feature], 0) / Math.max(rows.length, 1);

@@ -81,6 +81,8 @@ function lastNounPhrase(tokens: readonly PlacedToken[]): [number, number] | unde
     const before = tokens[start - 1]!;
     if (NP_PART.has(before.pos) || (before.pos === 'PRON' && /^(?:our|my|your|their|its)$/.test(before.normal)) || before.pos === 'SYM') start -= 1;
     else break;
+    // A determiner opens the phrase: "charge restaurants a monthly fee" ends its object at "a".
+    if (before.pos === 'DET') break;
   }
   // A verb the tagger read as a noun at the start is not part of the phrase.
   if (start === 0 && tokens.length > 1) start = end === 0 ? 0 : Math.max(start, 1);
@@ -141,20 +143,50 @@ function complete(firstText: string, first: readonly PlacedToken[], fragmentText
     const tail = phraseEnd < fragment.length ? span(fragmentText, fragment, phraseEnd) : '';
     const slotAtEnd = to === first.length;
     const label = replace(from, to, fragmentText);
-    return slotAtEnd && tail ? { label, firstTail: tail } : { label };
+    // A tail is shared only between bare names ("Stripe or Paddle for payments"); when the first alternative is a full
+    // noun phrase of its own ("a monthly subscription or a price per meal"), the tail belongs to the second one.
+    const bare = to - from === 1 && fragment[0]!.pos !== 'DET' && !(fragment[0]!.pos === 'PRON' && POSSESSIVE.test(fragment[0]!.normal));
+    return slotAtEnd && tail && bare ? { label, firstTail: tail } : { label };
   }
   return { label: `${firstText} ${fragmentText}` };
 }
 
-/** Resolves "it"/"them" in a later alternative to the first alternative's object: "or shut it down". */
+const POSSESSIVE = /^(?:our|my|your|their|its)$/;
+
+/** The first alternative's object: the first noun phrase after its verb ("keep support in-house" → "support"). */
+function objectPhrase(first: readonly PlacedToken[]): [number, number] | undefined {
+  const inPhrase = (t: PlacedToken) => NP_PART.has(t.pos) || (t.pos === 'PRON' && POSSESSIVE.test(t.normal));
+  let start = 1;
+  while (start < first.length && !inPhrase(first[start]!)) start += 1;
+  let end = start;
+  let lastNoun = -1;
+  while (end < first.length && inPhrase(first[end]!)) {
+    if (NOUNISH.has(first[end]!.pos)) lastNoun = end;
+    end += 1;
+  }
+  return lastNoun >= 0 ? [start, lastNoun + 1] : lastNounPhrase(first);
+}
+
+/**
+ * Resolves "it"/"them" in a later alternative to the first alternative's object ("or shut it down"), and "one" to
+ * a thing of the same kind ("build our own scheduling engine or buy one" → "buy a scheduling engine").
+ */
 function resolvePronoun(text: string, tokens: readonly PlacedToken[], firstText: string, first: readonly PlacedToken[]): string {
-  const pronoun = tokens.findIndex((t, i) => i > 0 && t.pos === 'PRON' && /^(?:it|them)$/.test(t.normal));
-  if (pronoun < 0) return text;
-  const object = lastNounPhrase(first);
+  const object = objectPhrase(first);
   if (!object) return text;
-  const phrase = span(firstText, first, object[0], object[1]);
-  const token = tokens[pronoun]!;
-  return `${text.slice(0, token.start)}${phrase}${text.slice(token.end)}`;
+  const pronoun = tokens.findIndex((t, i) => i > 0 && t.pos === 'PRON' && /^(?:it|them)$/.test(t.normal));
+  if (pronoun >= 0) {
+    const token = tokens[pronoun]!;
+    return `${text.slice(0, token.start)}${span(firstText, first, object[0], object[1])}${text.slice(token.end)}`;
+  }
+  const one = tokens.findIndex((t, i) => i > 0 && t.normal === 'one' && tokens[i - 1]!.pos === 'VERB' && !(tokens[i + 1] && NOUNISH.has(tokens[i + 1]!.pos)));
+  if (one < 0) return text;
+  // The kind without whose it is: determiners, possessives and "own" go, the describing words stay.
+  let from = object[0];
+  while (from < object[1] - 1 && (first[from]!.pos === 'DET' || (first[from]!.pos === 'PRON' && POSSESSIVE.test(first[from]!.normal)) || first[from]!.normal === 'own')) from += 1;
+  const kind = span(firstText, first, from, object[1]);
+  const token = tokens[one]!;
+  return `${text.slice(0, token.start)}${/^[aeiou]/i.test(kind) ? 'an' : 'a'} ${kind}${text.slice(token.end)}`;
 }
 
 function splitAlternatives(body: string): string[] {

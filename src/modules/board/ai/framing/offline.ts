@@ -1,8 +1,9 @@
 import { pluralize } from '../../../../core/text/index.js';
 import type { PersonaFamily } from '../../../../shared/board-kinds.js';
 import { FAMILIES } from '../engine/families.js';
-import { optionFeatures } from '../engine/features.js';
 import { common, problemText } from '../engine/facts.js';
+import { optionFeatures } from '../engine/features.js';
+import { settlingFigure } from '../engine/kinds.js';
 import { decisionSentence, namedOptions, stripLeads } from '../engine/options.js';
 import { quoted } from '../engine/words.js';
 import type { Problem } from '../inputs.js';
@@ -29,13 +30,13 @@ function describe(labels: readonly string[]): FramingOutput['options'] {
     const plain = `${label.charAt(0).toLowerCase()}${label.slice(1)}`;
     if (label.startsWith('Do not ')) return { label, description: 'Keep the current course for now and take the decision again when more is known.' };
     const notes: string[] = [];
-    if (row.scale > 0.5) notes.push('the larger commitment');
-    else if (row.scale < -0.5) notes.push('the smaller first step');
-    if (row.reversibility > 0.5) notes.push('easier to undo');
-    else if (row.reversibility < -0.5) notes.push('harder to undo');
+    if (row.scale > 0.5) notes.push('is the larger commitment');
+    else if (row.scale < -0.5) notes.push('is the smaller first step');
+    if (row.reversibility > 0.5) notes.push('is easier to undo');
+    else if (row.reversibility < -0.5) notes.push('is harder to undo');
     if (row.control > 0.5) notes.push('keeps the work in-house');
     else if (row.control < -0.5) notes.push('relies on an outside party');
-    const note = notes.length ? `; of the options named it is ${notes.slice(0, 2).join(' and ')}` : '';
+    const note = notes.length ? `; of the options named it ${notes.slice(0, 2).join(' and ')}` : '';
     return { label, description: `Choosing it means we ${plain}${note}.` };
   });
 }
@@ -66,7 +67,7 @@ function subQuestions(problem: Problem, labels: readonly string[]): SubQuestion[
   else add(`What would have to be true for ${quoted(labels[0]!)} to be the right choice?`, ['strategy'], 2);
   if (SPEND.test(all) || FAMILIES.finance.topics.test(all)) {
     const given = FAMILIES.finance.needs.present.test(text);
-    add(given ? `Does the money the problem mentions cover ${quoted(biggest)}, and for how long can ${name} fund it?` : `What would each option cost, and can ${name} fund the larger one if results come slowly?`, ['finance'], 2.5);
+    add(financeQuestion(text, labels, biggest, name, given), ['finance'], 2.5);
   }
   if (FAMILIES.operations.topics.test(all) || FAMILIES.people.topics.test(all)) add(`Can the team run ${quoted(biggest)} with the people it has, and what work would it displace?`, ['operations', 'people'], 2);
   if (FAMILIES.legal.topics.test(all) || FAMILIES.security.topics.test(all) || project?.constraints.some((c) => ['privacy', 'security', 'compliance'].includes(c.category))) {
@@ -107,4 +108,30 @@ export function frameOffline(input: FramingInput): FramingOutput {
     options: describe(labels),
     clarifications: input.mayAsk ? clarifications(input.problem, labels, named.labels.length >= 2) : [],
   };
+}
+
+/** How long the money lasts, as the person put it: "12 months" from "we can fund 12 months" or "a runway of 12 months". */
+function fundedFor(text: string): string | undefined {
+  const match =
+    /\b(?:fund\w*|runway|afford|money for|cash for)\b[^.\n;]{0,25}?\b(\d+|one|two|three|six|twelve|eighteen)\s+(months?|years?)\b/i.exec(text) ??
+    /\b(\d+|one|two|three|six|twelve|eighteen)\s+(months?|years?)\s+of\s+(?:runway|funding|cash|money)\b/i.exec(text);
+  return match ? `${match[1]} ${match[2]!.toLowerCase()}` : undefined;
+}
+
+/**
+ * The finance sub-question in plain words, using the person's own figure when they gave one: "With 12 months of
+ * funding, can Acme afford …?"; between options of different kinds (a subscription or a price per use), which one
+ * brings in more, weighing the figures that would settle it.
+ */
+function financeQuestion(text: string, labels: readonly string[], biggest: string, name: string, given: boolean): string {
+  const months = fundedFor(text);
+  const settling = settlingFigure(labels, text);
+  if (settling && settling.figures.length === 2) {
+    const weighing = `weighing ${settling.figures[0]} against ${settling.figures[1]}`;
+    const better = settling.money === 'revenue' ? 'brings in more money' : 'costs less';
+    return months ? `Over the ${months} ${name} can fund, which option ${better}, ${weighing}?` : `Which option ${better} for ${name}, ${weighing}?`;
+  }
+  if (months) return `With ${months} of funding, can ${name} afford ${quoted(biggest)}?`;
+  if (given) return `Can ${name} afford ${quoted(biggest)}, and for how long?`;
+  return `What would each option cost, and can ${name} fund the larger one if results come slowly?`;
 }

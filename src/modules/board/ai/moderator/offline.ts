@@ -1,5 +1,7 @@
 import { advantageOf, advantageWeight } from '../engine/families.js';
-import { factsOf } from '../engine/facts.js';
+import { factsOf, problemText } from '../engine/facts.js';
+import { settlingFigure, traitOf } from '../engine/kinds.js';
+import { saidOf } from '../engine/trade-offs.js';
 import { features, optionFeatures, type Feature } from '../engine/features.js';
 import { relevantFacts } from '../engine/relevance.js';
 import { quoted } from '../engine/words.js';
@@ -48,8 +50,15 @@ export function moderateOffline(input: ModeratorInput): ModeratorOutput {
   const altLabel = quoted(alternative.label);
   const consensusLabel = quoted(consensus.label);
   const theCase = strengths.length
-    ? strengths.map((s, i) => (i === 0 ? advantageOf(s.feature, altLabel, consensusLabel, s.more) : advantageOf(s.feature, 'it', consensusLabel, s.more))).join(', and ')
-    : `${altLabel} is a real alternative the labels alone cannot rank below ${consensusLabel}`;
+    ? strengths
+        .map((s, i) => {
+          // The alternative's own trade-off where its kind has one ("it can be in use within weeks"), else the general one.
+          const trait = traitOf(alternative.label, s.feature, s.more ? 1 : -1, consensus.label, 'pro');
+          if (trait) return i === 0 ? saidOf(trait, alternative.label) : trait;
+          return i === 0 ? advantageOf(s.feature, altLabel, consensusLabel, s.more) : advantageOf(s.feature, 'it', consensusLabel, s.more);
+        })
+        .join(', and ')
+    : fallbackCase(alternative.label, consensus.label, problemText(input.problem));
   const supporters = counts.get(consensus.id) ?? 0;
   const evidence = new Set(input.positions.filter((p) => p.position === consensus.id).flatMap((p) => p.evidence));
   const project = input.problem.project;
@@ -81,4 +90,11 @@ export function moderateOffline(input: ModeratorInput): ModeratorOutput {
     .filter((line, i, all) => line !== '' || (i > 0 && all[i - 1] !== ''))
     .join('\n');
   return { targetOption: consensus.id, challenge, content };
+}
+
+/** The case for an alternative the features cannot tell from the consensus: the figure that would decide between them. */
+function fallbackCase(alternative: string, consensus: string, text: string): string {
+  const settling = settlingFigure([alternative, consensus], text);
+  if (settling) return `${quoted(alternative)} differs from ${quoted(consensus)} in kind, and the choice turns on ${settling.figure}${settling.missing ? ', which nobody has put a number on' : ''}`;
+  return `${quoted(alternative)} costs, risks and commits no more than ${quoted(consensus)} as named, and no figure in the problem separates them`;
 }

@@ -57,8 +57,13 @@ export function synthesizeOffline(input: SynthesisInput): SynthesisOutput {
     const narrow = first && runnerUp && first.points - runnerUp.points <= Math.max(1, first.points * 0.1);
     if (input.dissent) {
       // The dissent in one sentence, by its reason; the minority report carries the whole argument.
-      const why = reasonIn(input.dissent.argument);
-      summary.push(`${input.dissent.personaName} dissents in favour of ${quoted(input.dissent.label)}${why ? `, because ${why}` : ', as the minority report sets out'}.`);
+      // A minority report taken from an earlier round ("In round 2, before the panel converged: …") is a case made
+      // earlier, not a dissent held to the end.
+      const earlier = /^\s*In round \d+, before the panel converged/i.test(input.dissent.argument);
+      const body = input.dissent.argument.replace(/^\s*In round \d+, before the panel converged:?\s*/i, '');
+      const why = reasonIn(body);
+      const stance = earlier ? 'argued earlier for' : 'dissents in favour of';
+      summary.push(`${input.dissent.personaName} ${stance} ${quoted(input.dissent.label)}${why ? `, because ${why}` : ', as the minority report sets out'}.`);
     }
     if (narrow) summary.push('The margin is narrow, so this is a lean rather than a settled view.');
   }

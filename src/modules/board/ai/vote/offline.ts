@@ -1,4 +1,6 @@
 import { REASONS } from '../engine/families.js';
+import { problemText } from '../engine/facts.js';
+import { fallbackReason, tradeOff } from '../engine/trade-offs.js';
 import { decidingFeature, ranked, scoreOptions } from '../engine/scoring.js';
 import { quoted } from '../engine/words.js';
 import type { VoteInput, VoteOutput } from './schema.js';
@@ -36,7 +38,7 @@ export function voteOffline(input: VoteInput): VoteOutput {
   const lose = last !== first ? decidingFeature(first, last, win ? [win.feature] : []) : undefined;
   // Where the persona's own weights do not favour its first choice, the rounds did: the reason says so.
   const fromRounds = !win && second !== undefined && first.id === input.own?.position && first.base < second.base;
-  const why = win ? REASONS[win.feature][win.more ? 'more' : 'less'] : fromRounds ? `the rounds convinced me, although I saw a small margin for ${quoted(second.label)} at first` : 'it does best on what I weigh';
+  const why = win ? tradeOff(first, second, win.feature, win.more) : second ? fallbackReason(first, second, problemText(input.problem), fromRounds) : 'it is the one course the problem names';
   const sentences = [`I rank ${quoted(first.label)} first because ${why}.`];
   if (second && second !== last) sentences.push(`${quoted(second.label)} comes next and I could live with it${approved.includes(second.id) ? '' : ' only with safeguards'}.`);
   if (last !== first) sentences.push(`${quoted(last.label)} goes last${lose ? `: against it, my first choice ${REASONS[lose.feature][lose.more ? 'more' : 'less'].replace(/^it /, '')}` : ''}.`);
