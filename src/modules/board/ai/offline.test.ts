@@ -408,6 +408,30 @@ describe('board offline engine: moderator, votes, baseline and synthesis', () =>
     });
   }
 
+  it('says the count made the difference when nobody moved and round 1 favoured another option', () => {
+    const problem = problemOf(CORPUS[0]!);
+    const options = optionsOf(CORPUS[0]!.options);
+    const synthesis = boardSynthesisTask.builtin(
+      boardSynthesisTask.input.parse({
+        problem,
+        options,
+        winner: { id: 'A', label: options[0]!.label },
+        scores: [{ optionId: 'A', label: options[0]!.label, points: 7 }, { optionId: 'B', label: options[1]!.label, points: 6 }],
+        support: ['It is easier to undo.'],
+        dissent: null,
+        assumptions: [],
+        baselines: { singleModel: null, roundOneMajority: options[1]!.label },
+        positionChanges: [],
+        budgetReached: false,
+      }),
+      {},
+    );
+    expect(synthesis.changes).toContain('no persona changed position');
+    expect(synthesis.changes).toContain('full ranking');
+    expect(synthesis.changes).not.toMatch(/rounds moved the panel/);
+    expectGatePasses(boardSynthesisTask, synthesis);
+  });
+
   it('says who moved and why when positions changed', () => {
     const problem = problemOf(CORPUS[0]!);
     const options = optionsOf(CORPUS[0]!.options);

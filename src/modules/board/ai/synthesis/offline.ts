@@ -75,8 +75,16 @@ export function synthesizeOffline(input: SynthesisInput): SynthesisOutput {
   const single = input.baselines.singleModel;
   const majority = input.baselines.roundOneMajority;
   if (single) changes.push(single === label ? `The single-model answer also chose ${quoted(single)}, so the panel confirmed it.` : `The single-model answer chose ${quoted(single)}; the panel ${label ? `chose ${quoted(label)} instead` : 'did not settle on it'}.`);
-  if (majority) changes.push(majority === label ? `The first round's majority already favoured ${quoted(majority)}, and the rounds confirmed it.` : `The first round's majority favoured ${quoted(majority)}, and the rounds moved the panel ${label ? `to ${quoted(label)}` : 'away from it'}.`);
-  if (input.positionChanges.length === 0) changes.push('No persona changed position during the rounds.');
+  const nobodyMoved = input.positionChanges.length === 0;
+  if (majority === label) {
+    if (majority) changes.push(`The first round's majority already favoured ${quoted(majority)}, and the rounds confirmed it.`);
+  } else if (majority && nobodyMoved && label) {
+    // Nobody moved, yet the winner is not round 1's plurality: the count, which weighs whole rankings, made the difference.
+    changes.push(`The first round's majority favoured ${quoted(majority)} and no persona changed position; ${quoted(label)} wins because the count weighs every persona's full ranking, not only first choices.`);
+  } else if (majority) {
+    changes.push(`The first round's majority favoured ${quoted(majority)}, and the rounds moved the panel ${label ? `to ${quoted(label)}` : 'away from it'}.`);
+  }
+  if (nobodyMoved && !(majority && majority !== label && label)) changes.push('No persona changed position during the rounds.');
   for (const change of input.positionChanges.slice(0, 3)) {
     const why = thirdPerson(change.because);
     changes.push(`${change.personaName} moved from ${quoted(change.from)} to ${quoted(change.to)}${why ? `: ${sentenceOf(why)}` : '.'}`);
