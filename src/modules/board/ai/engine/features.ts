@@ -1,3 +1,4 @@
+import type { Feature, Features } from './feature-names.js';
 import { kindShifts } from './kinds.js';
 
 /**
@@ -6,9 +7,7 @@ import { kindShifts } from './kinds.js';
  * Features are relative: each is centred on the mean of the options named, so "Launch in one city" is small and
  * reversible next to "Launch in three cities", and not on an absolute scale no label could support.
  */
-export const features = ['scale', 'speed', 'reversibility', 'cost', 'upside', 'control', 'risk'] as const;
-export type Feature = (typeof features)[number];
-export type Features = Record<Feature, number>;
+export { features, type Feature, type Features } from './feature-names.js';
 
 type Cue = { pattern: RegExp; weight: number };
 const cue = (pattern: RegExp, weight: number): Cue => ({ pattern, weight });

@@ -1,4 +1,4 @@
-import type { Feature } from './features.js';
+import type { Feature } from './feature-names.js';
 
 /**
  * Kinds of option that differ in what they are, not in how big they are: a subscription against a price per use,
