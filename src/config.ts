@@ -51,6 +51,11 @@ const environmentSchema = z.object({
   BOARD_NOVELTY_THRESHOLD: z.coerce.number().min(0).max(1).default(0.2),
   BOARD_DUPLICATE_SIMILARITY: z.coerce.number().min(0.5).max(1).default(0.85),
   BOARD_STALL_ROUNDS: z.coerce.number().int().min(1).max(9).default(2),
+  DBASSIST_DENY_HOSTS: z
+    .string()
+    .default('169.254.0.0/16,fe80::/10,fd00:ec2::254,100.100.100.200,metadata.google.internal,metadata')
+    .describe("hosts and CIDR ranges connections may not reach; Atelier's own database is always refused"),
+  DBASSIST_SQLITE_ROOTS: z.string().optional().describe('folders SQLite connections may open files under; default: anywhere but DATA_DIR'),
 });
 
 export type Config = {
@@ -69,6 +74,7 @@ export type Config = {
   secretKey: string | undefined;
   jobs: JobsConfig;
   board: BoardConfig;
+  dbassist: DbAssistConfig;
 };
 
 export type AiConfig = {
@@ -108,6 +114,14 @@ export type BoardConfig = {
   duplicateSimilarity: number;
   /** Rounds in a row with the same split of positions (and no consensus) that end the rounds (stalled disagreement). */
   stallRounds: number;
+};
+
+/** Where the database assistant's connections may point (docs/decisions/016-database-assistant.md). */
+export type DbAssistConfig = {
+  /** Host names, addresses and CIDR ranges refused (by default link-local and cloud metadata addresses). */
+  denyHosts: string[];
+  /** Folders a SQLite connection may open files under; undefined: anywhere the server can read except DATA_DIR. */
+  sqliteRoots: string[] | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -162,5 +176,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       duplicateSimilarity: e.BOARD_DUPLICATE_SIMILARITY,
       stallRounds: e.BOARD_STALL_ROUNDS,
     },
+    dbassist: {
+      denyHosts: splitList(e.DBASSIST_DENY_HOSTS),
+      sqliteRoots: e.DBASSIST_SQLITE_ROOTS === undefined ? undefined : splitList(e.DBASSIST_SQLITE_ROOTS).map((root) => path.resolve(root)),
+    },
   };
+}
+
+function splitList(text: string): string[] {
+  return text
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 }

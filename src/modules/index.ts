@@ -4,6 +4,7 @@ import { auditModule } from './audit/index.js';
 import { backlogModule } from './backlog/index.js';
 import { boardModule } from './board/index.js';
 import { chatModule } from './chat/index.js';
+import { dbassistModule } from './dbassist/index.js';
 import { diagramsModule } from './diagrams/index.js';
 import { documentsModule } from './documents/index.js';
 import { exportsModule } from './exports/index.js';
@@ -36,5 +37,6 @@ export const appModules: readonly AppModule[] = [
   chatModule,
   backlogModule,
   boardModule,
+  dbassistModule,
   exportsModule,
 ];

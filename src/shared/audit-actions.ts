@@ -28,6 +28,15 @@ export const auditActions = {
   ai_settings_updated: 'changed AI settings',
   ai_batch_completed: 'ran AI batch',
 
+  connection_created: 'added database connection',
+  connection_updated: 'changed database connection',
+  connection_deleted: 'removed database connection',
+  connection_tested: 'tested database connection',
+  schema_ingested: 'ingested database schema',
+  schema_docs_generated: 'generated database documentation',
+  schema_doc_edited: 'edited database documentation',
+  schema_erd_saved: 'saved database ER diagram to project',
+
   project_created: 'created project',
   project_updated: 'updated project',
   project_deleted: 'moved project to trash',
@@ -102,6 +111,9 @@ const resourceNouns: Record<string, string> = {
   wireframe: 'wireframe',
   conversation: 'conversation',
   job: 'job',
+  db_connection: 'database connection',
+  db_schema: 'schema version',
+  db_doc: 'database documentation',
 };
 
 export function auditResourceNoun(resourceType: string): string {

@@ -1,0 +1,11 @@
+import type { AppModule } from '../../core/module.js';
+
+export { connections, schemaColumns, schemaDocs, schemaSnapshots, schemaTables } from './dbassist.schema.js';
+
+/**
+ * The database assistant (seed 002): connections to outside databases, versioned schema snapshots with diffs,
+ * documentation, lint, coverage and ER diagrams.
+ */
+export const dbassistModule: AppModule = {
+  name: 'dbassist',
+};
