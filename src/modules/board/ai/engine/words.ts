@@ -1,4 +1,5 @@
 import { parseText, type TaggedToken } from '../../../../core/text/nlp/index.js';
+import { FNV_OFFSET_BASIS, fnv1a } from '../../../../core/text/index.js';
 
 /**
  * Small word-level helpers the offline engine composes its text with: tokens with their place in the text, the
@@ -94,11 +95,8 @@ export function clip(text: string, max: number): string {
 
 /** A stable 32-bit hash of a string and a seed: the engine's only source of variation. */
 export function hash(text: string, seed = 0): number {
-  let h = (2166136261 ^ seed) >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 16777619) >>> 0;
-  }
+  let h = fnv1a(text, (FNV_OFFSET_BASIS ^ seed) >>> 0);
+  // A finalizer, so that texts differing only in their last character land far apart.
   h ^= h >>> 15;
   h = Math.imul(h, 2246822507) >>> 0;
   h ^= h >>> 13;
