@@ -54,8 +54,20 @@ export async function schemaModelFromDdl(ddl: string): Promise<SchemaModel> {
   }
 }
 
-export async function sampleSchemaModel(sample: SampleSchema): Promise<SchemaModel> {
-  return schemaModelFromDdl(sampleDdl(sample));
+/** The samples' models, read one after the other in one PGlite (starting one takes seconds). */
+export async function sampleSchemaModels<S extends SampleSchema>(samples: readonly S[]): Promise<Record<S, SchemaModel>> {
+  const db = new PGlite();
+  try {
+    const models = {} as Record<S, SchemaModel>;
+    for (const sample of samples) {
+      await db.exec(sampleDdl(sample));
+      models[sample] = await readCatalog(db);
+      await db.exec('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
+    }
+    return models;
+  } finally {
+    await db.close();
+  }
 }
 
 const kinds: Record<string, TableKind> = { r: 'table', p: 'partitioned_table', v: 'view', m: 'materialized_view', f: 'foreign_table' };
