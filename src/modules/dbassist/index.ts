@@ -1,4 +1,5 @@
 import type { AppModule } from '../../core/module.js';
+import { registerConnectionRoutes } from './connections/connections.routes.js';
 
 export { connections, schemaColumns, schemaDocs, schemaSnapshots, schemaTables } from './dbassist.schema.js';
 
@@ -8,4 +9,7 @@ export { connections, schemaColumns, schemaDocs, schemaSnapshots, schemaTables }
  */
 export const dbassistModule: AppModule = {
   name: 'dbassist',
+  routes: async (api, context) => {
+    await registerConnectionRoutes(api, context);
+  },
 };
