@@ -1,4 +1,5 @@
 import type { AppModule } from '../../core/module.js';
+import { registerConnectionRoutes } from './connections/connections.routes.js';
 import { ingestJob, snapshotRoutes } from './snapshot/index.js';
 
 export { connections, schemaColumns, schemaDocs, schemaSnapshots, schemaTables } from './dbassist.schema.js';
@@ -10,6 +11,7 @@ export { connections, schemaColumns, schemaDocs, schemaSnapshots, schemaTables }
 export const dbassistModule: AppModule = {
   name: 'dbassist',
   async routes(api, context) {
+    await registerConnectionRoutes(api, context);
     await snapshotRoutes(api, context);
   },
   jobs: (context) => [ingestJob(context)],
