@@ -1,4 +1,6 @@
 import type { AppModule } from '../../core/module.js';
+import { erdRoutes } from './erd/erd.routes.js';
+import { lintRoutes } from './lint/lint.routes.js';
 
 export { connections, schemaColumns, schemaDocs, schemaSnapshots, schemaTables } from './dbassist.schema.js';
 
@@ -8,4 +10,8 @@ export { connections, schemaColumns, schemaDocs, schemaSnapshots, schemaTables }
  */
 export const dbassistModule: AppModule = {
   name: 'dbassist',
+  routes: async (api, context) => {
+    await lintRoutes(api, context);
+    await erdRoutes(api, context);
+  },
 };
