@@ -1,10 +1,10 @@
 import { and, eq } from 'drizzle-orm';
-import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../src/core/db/platform.schema.js';
 import { asSystem, withUser } from '../src/core/db/tenancy.js';
 import { newId } from '../src/core/ids.js';
-import { connections, schemaDocs, schemaSnapshots } from '../src/modules/dbassist/index.js';
+import { connections, schemaDocs } from '../src/modules/dbassist/index.js';
+import { storeSnapshot } from '../src/modules/dbassist/snapshot/index.js';
 import type { SchemaModel } from '../src/modules/dbassist/snapshot/schema-model.js';
 import { apiHarness } from './support/api-harness.js';
 import { createUser, type TestUser } from './support/factories.js';
@@ -23,25 +23,17 @@ CREATE TABLE audit_log (happened_at timestamptz NOT NULL, message text);
 
 let model: SchemaModel;
 
-/** A connection and one stored version of its schema, written as the snapshot job would (by an editor of the org). */
-async function storeSnapshot(t: TestApp, user: TestUser, organizationId: string, name: string): Promise<{ connectionId: string; schemaId: string }> {
+/**
+ * A connection (written directly: it is never opened here) and one version of its schema, stored as the ingest job
+ * stores a crawl.
+ */
+async function storeVersion(t: TestApp, user: TestUser, organizationId: string, name: string): Promise<{ connectionId: string; schemaId: string; version: string }> {
   const connectionId = newId();
-  const schemaId = newId();
-  await withUser(t.database.db, user.id, async (tx) => {
+  return withUser(t.database.db, user.id, async (tx) => {
     await tx.insert(connections).values({ id: connectionId, organizationId, name, dbType: 'postgres', connectionUri: 'sealed-in-tests', target: 'postgres://db.test/shop' });
-    await tx.insert(schemaSnapshots).values({
-      id: schemaId,
-      organizationId,
-      connectionId,
-      sequence: 1,
-      contentHash: crypto.createHash('sha256').update(JSON.stringify(model)).digest('hex'),
-      version: 'v1-test',
-      schemaJson: model,
-      tableCount: model.tables.length,
-      columnCount: model.tables.reduce((sum, table) => sum + table.columns.length, 0),
-    });
+    const stored = await storeSnapshot(tx, { connectionId, createdBy: user.id, model });
+    return { connectionId, schemaId: stored.schemaId, version: stored.version };
   });
-  return { connectionId, schemaId };
 }
 
 async function writeDoc(t: TestApp, user: TestUser, organizationId: string, connectionId: string, scope: 'table' | 'column', objectKey: string, contentMd: string) {
@@ -64,7 +56,7 @@ describe.each(testDrivers)('dbassist lint and ER diagrams on %s', (kind) => {
 
   it('lints a stored version with its documentation coverage, draws it whole or as a viewpoint, and saves it into a project', async () => {
     const { orgId, projectId, owner, editor, viewer } = await team({ name: 'Shop' });
-    const { connectionId, schemaId } = await storeSnapshot(t, owner, orgId, 'Shop database');
+    const { connectionId, schemaId, version } = await storeVersion(t, owner, orgId, 'Shop database');
     await writeDoc(t, owner, orgId, connectionId, 'table', 'public.customers', 'Everyone who bought something.');
     await writeDoc(t, owner, orgId, connectionId, 'table', 'public.orders', '   ');
     await writeDoc(t, owner, orgId, connectionId, 'column', 'public.customers.email', 'Where receipts go.');
@@ -119,7 +111,7 @@ describe.each(testDrivers)('dbassist lint and ER diagrams on %s', (kind) => {
     // Without a title or tables: the whole schema, named after the connection and version.
     const whole2 = await api('POST', `/schemas/${schemaId}/erd/save`, editor, { projectId });
     expect(whole2.statusCode, JSON.stringify(whole2.data)).toBe(201);
-    expect(whole2.data.title).toBe('Shop database: schema (v1-test)');
+    expect(whole2.data.title).toBe(`Shop database: schema (${version})`);
     expect(whole2.data.mermaidCode).toContain('audit_log {');
 
     const audits = await asSystem(t.database.db, (tx) =>
@@ -131,7 +123,7 @@ describe.each(testDrivers)('dbassist lint and ER diagrams on %s', (kind) => {
 
   it("answers 404 for another organization's schema, and for a project of another organization", async () => {
     const { orgId, owner } = await team({ name: 'Private shop' });
-    const { schemaId } = await storeSnapshot(t, owner, orgId, 'Private database');
+    const { schemaId } = await storeVersion(t, owner, orgId, 'Private database');
     const outsider = await createUser(t);
     expect((await api('GET', `/schemas/${schemaId}/lint`, outsider)).statusCode).toBe(404);
     expect((await api('GET', `/schemas/${schemaId}/erd`, outsider)).statusCode).toBe(404);

@@ -7,13 +7,13 @@ import { splitTableList } from './viewpoint.js';
 import { prepareErdSave, requireSavableErd, saveErd, schemaErd } from './erd.service.js';
 
 const tags = ['dbassist'];
-const schemaParams = z.object({ id: z.string() });
+const schemaParams = z.object({ schemaId: z.string() });
 
 export async function erdRoutes(api: ZodApp, context: AppContext): Promise<void> {
   const { db } = context;
 
   api.get(
-    '/schemas/:id/erd',
+    '/schemas/:schemaId/erd',
     {
       schema: {
         tags,
@@ -27,12 +27,12 @@ export async function erdRoutes(api: ZodApp, context: AppContext): Promise<void>
     async (request) => {
       const { userId } = requireAuth(request);
       const tables = request.query.tables === undefined ? undefined : splitTableList(request.query.tables);
-      return withUser(db, userId, (tx) => schemaErd(tx, request.params.id, tables));
+      return withUser(db, userId, (tx) => schemaErd(tx, request.params.schemaId, tables));
     },
   );
 
   api.post(
-    '/schemas/:id/erd/save',
+    '/schemas/:schemaId/erd/save',
     {
       schema: {
         tags,
@@ -45,10 +45,10 @@ export async function erdRoutes(api: ZodApp, context: AppContext): Promise<void>
     },
     async (request, reply) => {
       const actor = requireUserActor(request);
-      const prepared = await withUser(db, actor.userId, (tx) => prepareErdSave(tx, actor.userId, request.params.id, request.body));
+      const prepared = await withUser(db, actor.userId, (tx) => prepareErdSave(tx, actor.userId, request.params.schemaId, request.body));
       // Mermaid's parser runs outside the transaction; nothing is written when it refuses the code.
       await requireSavableErd(prepared.erd);
-      const saved = await withUser(db, actor.userId, async (tx) => saveErd(tx, actor, await prepareErdSave(tx, actor.userId, request.params.id, request.body), request.body));
+      const saved = await withUser(db, actor.userId, async (tx) => saveErd(tx, actor, await prepareErdSave(tx, actor.userId, request.params.schemaId, request.body), request.body));
       return reply.status(201).send(saved);
     },
   );

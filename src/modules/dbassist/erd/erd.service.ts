@@ -5,7 +5,7 @@ import { truncate } from '../../../core/text/index.js';
 import { createDiagram, validateMermaid } from '../../diagrams/index.js';
 import { requireProjectAccess } from '../../projects/index.js';
 import type { Erd, SaveErdInput, SavedErd } from '../dbassist.contract.js';
-import { requireSnapshot, type StoredSnapshot } from '../lint/snapshot-access.js';
+import { requireSnapshot, type ReadableSnapshot } from '../lint/snapshot-access.js';
 import { erDiagram, UnknownTablesError } from './er-diagram.js';
 
 /** The 400 for a viewpoint naming tables the version does not have (or names two namespaces share). */
@@ -18,7 +18,7 @@ function unknownTables(error: UnknownTablesError, field: string): AppError {
   });
 }
 
-function diagramOf(snapshot: StoredSnapshot, tables: readonly string[] | undefined, field: string): Erd {
+function diagramOf(snapshot: ReadableSnapshot, tables: readonly string[] | undefined, field: string): Erd {
   try {
     return erDiagram(snapshot.model, tables);
   } catch (error) {
@@ -32,7 +32,7 @@ export async function schemaErd(tx: Tx, schemaId: string, tables: readonly strin
   return diagramOf(await requireSnapshot(tx, schemaId), tables, 'tables');
 }
 
-type PreparedSave = { snapshot: StoredSnapshot; erd: Erd };
+type PreparedSave = { snapshot: ReadableSnapshot; erd: Erd };
 
 /**
  * The checks of POST /schemas/{id}/erd/save that read the database: the version (404 unless the caller is a member

@@ -6,13 +6,13 @@ import { lintReportSchema } from '../dbassist.contract.js';
 import { lintReport } from './lint.service.js';
 
 const tags = ['dbassist'];
-const schemaParams = z.object({ id: z.string() });
+const schemaParams = z.object({ schemaId: z.string() });
 
 export async function lintRoutes(api: ZodApp, context: AppContext): Promise<void> {
   const { db } = context;
 
   api.get(
-    '/schemas/:id/lint',
+    '/schemas/:schemaId/lint',
     {
       schema: {
         tags,
@@ -24,7 +24,7 @@ export async function lintRoutes(api: ZodApp, context: AppContext): Promise<void
     },
     async (request) => {
       const { userId } = requireAuth(request);
-      return withUser(db, userId, (tx) => lintReport(tx, request.params.id));
+      return withUser(db, userId, (tx) => lintReport(tx, request.params.schemaId));
     },
   );
 }

@@ -5,7 +5,7 @@ import { isUuid } from '../../../core/ids.js';
 import { connections, schemaSnapshots } from '../dbassist.schema.js';
 import type { SchemaModel } from '../snapshot/schema-model.js';
 
-export type StoredSnapshot = {
+export type ReadableSnapshot = {
   id: string;
   organizationId: string;
   connectionId: string;
@@ -18,7 +18,7 @@ export type StoredSnapshot = {
  * A schema version the caller may read, with its normalized model. Row level security shows members their
  * organization's versions only, so another organization's id answers 404 like a missing one.
  */
-export async function requireSnapshot(tx: Tx, schemaId: string): Promise<StoredSnapshot> {
+export async function requireSnapshot(tx: Tx, schemaId: string): Promise<ReadableSnapshot> {
   if (!isUuid(schemaId)) throw notFound('Schema version');
   const [row] = await tx
     .select({
