@@ -123,7 +123,7 @@ export function ConnectionCard({ connection, canEdit, onChanged, onEdit, onDelet
             {connection.latestSchema ? (
               <>
                 <Link to={schemaPath(connection.id, connection.latestSchema.id)} className="dba-mono">
-                  {connection.latestSchema.version.slice(0, 12)}
+                  {connection.latestSchema.version}
                 </Link>{' '}
                 <span className="muted">{formatRelative(connection.latestSchema.createdAt)}</span>
               </>

@@ -50,9 +50,3 @@ export const lintRuleLabels: Record<LintRule, string> = {
 export function percent(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
-
-/** The short form of a version hash, as shown next to its sequence number. */
-export function versionLabel(version: { sequence?: number; version: string }): string {
-  const short = version.version.length > 12 ? version.version.slice(0, 12) : version.version;
-  return version.sequence !== undefined ? `v${version.sequence} · ${short}` : short;
-}

@@ -80,11 +80,8 @@ function Browser({ schema, tableKey, connectionId, reloadSchema }: { schema: Sch
         <div className="dba-version">
           <span className="muted">Version</span>{' '}
           <strong className="dba-mono" data-testid="schema-version">
-            v{schema.sequence}
+            {schema.version}
           </strong>{' '}
-          <span className="muted dba-mono" title={schema.version}>
-            {schema.version.slice(0, 12)}
-          </span>{' '}
           <span className="muted">· {formatDateTime(schema.createdAt)}</span>
           {!isLatest && connection.latestSchema && (
             <>
@@ -125,7 +122,7 @@ function Browser({ schema, tableKey, connectionId, reloadSchema }: { schema: Sch
         <div className="dba-browser-main">
           {tableKey && !table && (
             <EmptyState title="No such table in this version" testId="table-not-found">
-              {tableKey} is not part of version {schema.sequence}. Pick a table from the list.
+              {tableKey} is not part of version {schema.version}. Pick a table from the list.
             </EmptyState>
           )}
           {table && (

@@ -135,7 +135,7 @@ function DiffBody({ diff }: { diff: SchemaDiff }) {
   return (
     <section className="dba-diff card" aria-label="Differences" data-testid="schema-diff">
       <h3 className="section-title">
-        From <span className="dba-mono">{diff.from.version.slice(0, 12)}</span> to <span className="dba-mono">{diff.to.version.slice(0, 12)}</span>
+        From <span className="dba-mono">{diff.from.version}</span> to <span className="dba-mono">{diff.to.version}</span>
       </h3>
       {nothing ? (
         <p className="muted" data-testid="diff-none">

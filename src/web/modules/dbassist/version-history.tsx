@@ -112,10 +112,9 @@ export function VersionHistory() {
                 return (
                   <tr key={version.id} data-testid="version-row">
                     <th scope="row">
-                      <Link to={schemaPath(connection.id, version.id)}>v{version.sequence}</Link>{' '}
-                      <span className="muted dba-mono" title={version.version}>
-                        {version.version.slice(0, 12)}
-                      </span>
+                      <Link to={schemaPath(connection.id, version.id)} className="dba-mono">
+                        {version.version}
+                      </Link>
                       {index === 0 && <span className="tag tag-accent dba-latest">latest</span>}
                     </th>
                     <td>{formatDateTime(version.createdAt)}</td>
