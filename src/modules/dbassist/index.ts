@@ -1,4 +1,5 @@
 import type { AppModule } from '../../core/module.js';
+import { ingestJob, snapshotRoutes } from './snapshot/index.js';
 
 export { connections, schemaColumns, schemaDocs, schemaSnapshots, schemaTables } from './dbassist.schema.js';
 
@@ -8,4 +9,8 @@ export { connections, schemaColumns, schemaDocs, schemaSnapshots, schemaTables }
  */
 export const dbassistModule: AppModule = {
   name: 'dbassist',
+  async routes(api, context) {
+    await snapshotRoutes(api, context);
+  },
+  jobs: (context) => [ingestJob(context)],
 };
