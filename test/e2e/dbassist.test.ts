@@ -211,4 +211,37 @@ describe.skipIf(skip)('the database assistant in the browser', () => {
 
     expect(pageErrors).toEqual([]);
   });
+
+  it('a viewer browses the connections and schema but is offered nothing that changes them', { timeout: 180_000 }, async () => {
+    const owner = await suite.newPage();
+    await signUp(owner, suite.server.dataDir, 'Grace Owner', `grace.${runId}@example.com`);
+    const created = await owner.request.post('/api/v1/organizations', { data: { name: `Harbour ${runId}`, slug: `harbour-${runId}` } });
+    expect(created.status(), await created.text()).toBe(201);
+    const organization = ((await created.json()) as { id: string }).id;
+    const sample = await owner.request.post(`/api/v1/organizations/${organization}/connections/sample`, { data: {} });
+    expect(sample.status(), await sample.text()).toBe(201);
+    const connectionId = ((await sample.json()) as { id: string }).id;
+
+    const viewer = await suite.newPage();
+    const email = `linus.${runId}@example.com`;
+    await signUp(viewer, suite.server.dataDir, 'Linus Viewer', email);
+    const added = await owner.request.post(`/api/v1/organizations/${organization}/members`, { data: { email, role: 'viewer' } });
+    expect(added.status(), await added.text()).toBe(201);
+    await viewer.evaluate((id) => localStorage.setItem('atelier.organizationId', id), organization);
+    await viewer.goto('/databases');
+    const card = viewer.getByTestId('connection-card');
+    await card.waitFor();
+    expect(await card.getAttribute('data-connection-id')).toBe(connectionId);
+    for (const action of ['add-connection', 'try-sample', 'connection-edit', 'connection-delete', 'connection-ingest']) {
+      expect(await viewer.getByTestId(action).count(), action).toBe(0);
+    }
+    // A connection of an organization the person is not in is not found.
+    await owner.goto(`/databases/${connectionId}`);
+    await owner.getByTestId('connection-page').waitFor();
+    const stranger = await suite.newPage();
+    await signUp(stranger, suite.server.dataDir, 'Ada Stranger', `ada.${runId}@example.com`);
+    await stranger.goto(`/databases/${connectionId}`);
+    await stranger.getByTestId('connection-not-found').waitFor();
+    expect(pageErrors).toEqual([]);
+  });
 });
