@@ -151,6 +151,10 @@ describe.skipIf(skip)('the database assistant in the browser', () => {
     await page.reload();
     await expect.poll(() => page.locator('[data-testid="column-row"][data-column="email"]').getByTestId('column-doc-text').textContent(), wait).toBe(EMAIL_DESCRIPTION);
 
+    // A re-ingest of an unchanged database makes no new version, and says so.
+    expect(await ingestFromDatabases(page, connectionId)).toBe(firstVersion);
+    await page.getByTestId('toast').filter({ hasText: 'no new version was made' }).waitFor();
+
     // The sample changes; a re-ingest makes version 2, whose diff with version 1 shows the column and its SQL.
     const sample = new Database(sampleFile(server.dataDir));
     sample.exec('ALTER TABLE customers ADD COLUMN loyalty_tier TEXT');

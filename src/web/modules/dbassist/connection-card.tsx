@@ -3,7 +3,9 @@ import { Link, useNavigate } from 'react-router-dom';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/error-banner';
 import { PencilIcon, TrashIcon } from '../../components/icons';
+import { useToast } from '../../components/toast';
 import { formatRelative } from '../../lib/format';
+import type { Job } from '../jobs/client';
 import { JobProgress } from '../jobs/job-progress';
 import type { Connection } from './client';
 import { dbTypeLabels, modeLabels } from './dbassist-labels';
@@ -21,6 +23,7 @@ type Props = {
 /** One connection: what it points at, its last test, its newest snapshot, and Test / Ingest / Edit / Delete. */
 export function ConnectionCard({ connection, canEdit, onChanged, onEdit, onDelete }: Props) {
   const navigate = useNavigate();
+  const toast = useToast();
   const [testing, setTesting] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [starting, setStarting] = useState(false);
@@ -53,13 +56,19 @@ export function ConnectionCard({ connection, canEdit, onChanged, onEdit, onDelet
     }
   };
 
-  /** Once the snapshot is taken, the schema browser opens on it. */
-  const ingested = async (succeeded: boolean) => {
-    if (!succeeded) return;
+  /**
+   * Once the snapshot is taken, the schema browser opens on it. The job's result names the version; a schema that
+   * did not change since the newest version makes none, and the person is told so.
+   */
+  const ingested = async (job: Job) => {
+    if (job.status !== 'succeeded') return;
+    const result = job.result ?? {};
+    if (result.unchanged === true) toast.show(`No change since ${typeof result.version === 'string' ? result.version : 'the newest version'}: no new version was made`);
     try {
       const fresh = await api.dbassist.connections.get(connection.id);
       onChanged(fresh);
-      if (fresh.latestSchema) void navigate(schemaPath(fresh.id, fresh.latestSchema.id));
+      const schemaId = typeof result.schemaId === 'string' ? result.schemaId : fresh.latestSchema?.id;
+      if (schemaId) void navigate(schemaPath(fresh.id, schemaId));
     } catch (caught) {
       setError(caught);
     }
@@ -139,7 +148,7 @@ export function ConnectionCard({ connection, canEdit, onChanged, onEdit, onDelet
           jobId={jobId}
           label={`Ingesting ${connection.name}`}
           testId="ingest-progress"
-          onDone={(job) => void ingested(job.status === 'succeeded')}
+          onDone={(job) => void ingested(job)}
           onDismiss={() => setJobId(null)}
         />
       )}

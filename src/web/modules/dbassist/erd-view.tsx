@@ -182,9 +182,8 @@ function SaveErdForm({ onClose, schemaId, organizationId, viewpoint, defaultTitl
         ...(title.trim() ? { title: title.trim() } : {}),
         ...(viewpoint.length > 0 ? { tables: viewpoint } : {}),
       });
-      // The answer is the saved diagram (or carries it): its id makes the link to open it.
-      const diagram = isRecord(answer) && isRecord(answer.diagram) ? answer.diagram : answer;
-      const diagramId = isRecord(diagram) && typeof diagram.id === 'string' ? diagram.id : null;
+      // The answer names the diagram the save created: its id makes the link to open it.
+      const diagramId = isRecord(answer) && typeof answer.diagramId === 'string' ? answer.diagramId : null;
       setSaved({ projectId: choice, diagramId });
       toast.show('ER diagram saved to the project');
     } catch (caught) {
