@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { api } from '../../api/client';
 import { EmptyState } from '../../components/empty-state';
@@ -24,9 +24,13 @@ export function SchemaBrowser() {
   const { schemaId = '', tableKey } = useParams();
   const { connection } = useConnectionContext();
   const schema = useResource(`schema|${schemaId}`, (signal) => api.dbassist.schemas.get(schemaId, signal));
-  if (schema.status === 'loading') return <LoadingState label="Loading the schema" />;
+  // A reload (after documentation was generated) keeps the page on screen, with its scroll and open editors.
+  const last = useRef<SchemaDetail | null>(null);
+  if (schema.data) last.current = schema.data;
+  const data = schema.data ?? (schema.status === 'loading' && last.current?.id === schemaId ? last.current : undefined);
   if (schema.status === 'error') return <ErrorBanner error={schema.error} title="The schema could not be loaded." onRetry={schema.reload} />;
-  return <Browser key={schemaId} schema={schema.data} tableKey={tableKey ?? null} connectionId={connection.id} reloadSchema={schema.reload} />;
+  if (!data) return <LoadingState label="Loading the schema" />;
+  return <Browser key={schemaId} schema={data} tableKey={tableKey ?? null} connectionId={connection.id} reloadSchema={schema.reload} />;
 }
 
 function Browser({ schema, tableKey, connectionId, reloadSchema }: { schema: SchemaDetail; tableKey: string | null; connectionId: string; reloadSchema(): void }) {
@@ -138,7 +142,7 @@ function Browser({ schema, tableKey, connectionId, reloadSchema }: { schema: Sch
               onDocSaved={onDocSaved}
             />
           )}
-          {!tableKey && <Overview schema={schema} lint={lint.data} lintError={lint.error} connectionId={connectionId} />}
+          {!tableKey && <Overview schema={schema} docsByRef={docsByRef} lint={lint.data} lintError={lint.error} connectionId={connectionId} />}
         </div>
       </div>
 
@@ -187,7 +191,19 @@ function CoverageMeter({ label, share, testId }: { label: string; share: number;
 }
 
 /** The version at a glance: counts, enums, lint findings by rule, and every table with its description. */
-function Overview({ schema, lint, lintError, connectionId }: { schema: SchemaDetail; lint: LintReport | undefined; lintError: unknown; connectionId: string }) {
+function Overview({
+  schema,
+  docsByRef,
+  lint,
+  lintError,
+  connectionId,
+}: {
+  schema: SchemaDetail;
+  docsByRef: Map<string, SchemaDoc>;
+  lint: LintReport | undefined;
+  lintError: unknown;
+  connectionId: string;
+}) {
   const columns = schema.tables.reduce((sum, t) => sum + t.columns.length, 0);
   const byRule = new Map<string, number>();
   for (const finding of lint?.findings ?? []) byRule.set(finding.rule, (byRule.get(finding.rule) ?? 0) + 1);
@@ -256,7 +272,7 @@ function Overview({ schema, lint, lintError, connectionId }: { schema: SchemaDet
                   </th>
                   <td>{table.columns.length}</td>
                   <td className="hide-narrow">{table.rowEstimate?.toLocaleString() ?? '—'}</td>
-                  <td className="dba-clamp">{table.description ?? table.comment ?? <span className="muted">—</span>}</td>
+                  <td className="dba-clamp">{firstParagraph(docsByRef.get(table.id)?.contentMd ?? table.description ?? table.comment) ?? <span className="muted">—</span>}</td>
                 </tr>
               ))}
             </tbody>
@@ -278,4 +294,12 @@ function Overview({ schema, lint, lintError, connectionId }: { schema: SchemaDet
       )}
     </div>
   );
+}
+
+/** The first paragraph of a Markdown text, without its emphasis marks, for a one-line summary. */
+function firstParagraph(markdown: string | null | undefined): string | null {
+  if (!markdown) return null;
+  const paragraph = markdown.trim().split(/\n\s*\n/)[0] ?? '';
+  const plain = paragraph.replace(/^#+\s*/gm, '').replace(/[*_`]/g, '').trim();
+  return plain || null;
 }
