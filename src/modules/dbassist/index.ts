@@ -1,4 +1,7 @@
 import type { AppModule } from '../../core/module.js';
+import { documentSchemaTask } from './ai/document-schema/index.js';
+import { docsRoutes } from './docs/docs.routes.js';
+import { generateDocsJob } from './docs/generate-docs.job.js';
 
 export { connections, schemaColumns, schemaDocs, schemaSnapshots, schemaTables } from './dbassist.schema.js';
 
@@ -8,4 +11,9 @@ export { connections, schemaColumns, schemaDocs, schemaSnapshots, schemaTables }
  */
 export const dbassistModule: AppModule = {
   name: 'dbassist',
+  routes: async (api, context) => {
+    await docsRoutes(api, context);
+  },
+  jobs: (context) => [generateDocsJob(context)],
+  aiTasks: [documentSchemaTask],
 };
