@@ -87,6 +87,12 @@ describe.each(testDrivers)('dbassist lint and ER diagrams on %s', (kind) => {
     expect(viewpoint.data.tables).toEqual(['public.audit_log', 'public.orders']);
     expect(viewpoint.data.mermaidCode).not.toContain('customers');
 
+    // An empty list is no viewpoint; a list longer than the contract allows is refused at its field.
+    expect((await api('GET', `/schemas/${schemaId}/erd?tables=`, viewer)).data.tables).toEqual(whole.data.tables);
+    const tooLong = await api('GET', `/schemas/${schemaId}/erd?tables=${'a,'.repeat(10_001)}`, viewer);
+    expect(tooLong.statusCode).toBe(400);
+    expect(JSON.stringify(tooLong.data.error)).toContain('tables');
+
     const unknown = await api('GET', `/schemas/${schemaId}/erd?tables=orders,invoices,public.refunds`, viewer);
     expect(unknown.statusCode).toBe(400);
     expect(unknown.data.error.message).toContain('"invoices"');
@@ -95,6 +101,9 @@ describe.each(testDrivers)('dbassist lint and ER diagrams on %s', (kind) => {
 
     // Viewers of the project may not save into it; editors may.
     expect((await api('POST', `/schemas/${schemaId}/erd/save`, viewer, { projectId })).statusCode).toBe(403);
+    const notAProject = await api('POST', `/schemas/${schemaId}/erd/save`, editor, { projectId: 'project-1' });
+    expect(notAProject.statusCode).toBe(400);
+    expect(notAProject.data.error.message).toContain('Project must be a UUID');
     const badTables = await api('POST', `/schemas/${schemaId}/erd/save`, editor, { projectId, tables: ['nope'] });
     expect(badTables.statusCode).toBe(400);
     const saved = await api('POST', `/schemas/${schemaId}/erd/save`, editor, { projectId, title: 'Orders and customers', tables: ['orders', 'customers'] });
