@@ -118,11 +118,12 @@ export function generatedModel(tables: number, seed = 42): SchemaModel {
     }
     const width = 10 + Math.floor(next() * 11);
     for (let position = columns.length; position < width; position++) {
+      const dataType = pick(TYPES);
       columns.push(
-        column(`attribute_${position}`, pick(TYPES), {
+        column(`attribute_${position}`, dataType, {
           isNullable: next() < 0.7,
           comment: next() < 0.3 ? `Attribute ${position} of ${name}` : null,
-          defaultValue: next() < 0.1 ? "'0'::text" : null,
+          defaultValue: dataType === 'text' && next() < 0.3 ? "'none'::text" : null,
         }),
       );
     }

@@ -1,4 +1,7 @@
 import type { AppModule } from '../../core/module.js';
+import { registerConnectionRoutes } from './connections/connections.routes.js';
+import { erdRoutes } from './erd/erd.routes.js';
+import { lintRoutes } from './lint/lint.routes.js';
 import { ingestJob, snapshotRoutes } from './snapshot/index.js';
 
 export { connections, schemaColumns, schemaDocs, schemaSnapshots, schemaTables } from './dbassist.schema.js';
@@ -10,7 +13,10 @@ export { connections, schemaColumns, schemaDocs, schemaSnapshots, schemaTables }
 export const dbassistModule: AppModule = {
   name: 'dbassist',
   async routes(api, context) {
+    await registerConnectionRoutes(api, context);
     await snapshotRoutes(api, context);
+    await lintRoutes(api, context);
+    await erdRoutes(api, context);
   },
   jobs: (context) => [ingestJob(context)],
 };

@@ -15,7 +15,13 @@ const CONNECT_TIMEOUT_MS = 5_000;
 
 type Row = Record<string, unknown>;
 
-const text = (value: unknown): string => (value === null || value === undefined ? '' : Buffer.isBuffer(value) ? value.toString('utf8') : String(value));
+function text(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (Buffer.isBuffer(value)) return value.toString('utf8');
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
+}
 const nullableText = (value: unknown): string | null => (value === null || value === undefined ? null : text(value));
 
 export function quoteMysqlIdentifier(name: string): string {

@@ -255,7 +255,7 @@ export class SqliteDriver implements DatabaseDriver {
           distinctCount: Number(row[`d${i}`] ?? 0),
           min: (row[`mn${i}`] as string | null) ?? null,
           max: (row[`mx${i}`] as string | null) ?? null,
-          examples: (JSON.parse(String(row[`ex${i}`] ?? '[]')) as unknown[]).map(exampleText),
+          examples: (JSON.parse(typeof row[`ex${i}`] === 'string' ? (row[`ex${i}`] as string) : '[]') as unknown[]).map(exampleText),
         } satisfies ColumnSample,
       ]),
     );
