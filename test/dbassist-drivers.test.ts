@@ -109,6 +109,8 @@ describe('PostgreSQL driver on Northwind', () => {
       CREATE VIEW logistics.pending AS SELECT shipment_id, order_id FROM logistics.shipments WHERE state = 'pending';
       CREATE FUNCTION logistics.no_op() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END';
       CREATE TRIGGER shipments_check BEFORE INSERT OR UPDATE ON logistics.shipments FOR EACH ROW EXECUTE FUNCTION logistics.no_op();
+      CREATE TABLE logistics.events (event_id int NOT NULL, happened_on date NOT NULL) PARTITION BY RANGE (happened_on);
+      CREATE TABLE logistics.events_2024 PARTITION OF logistics.events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
       CREATE ROLE ${readOnlyRole} LOGIN;
       GRANT USAGE ON SCHEMA public, logistics TO ${readOnlyRole};
       GRANT SELECT ON ALL TABLES IN SCHEMA public, logistics TO ${readOnlyRole};
@@ -160,6 +162,12 @@ describe('PostgreSQL driver on Northwind', () => {
     expect(shipments.triggers).toEqual([expect.objectContaining({ name: 'shipments_check', timing: 'BEFORE', events: ['INSERT', 'UPDATE'] })]);
     const view = model.tables.find((table) => table.name === 'pending')!;
     expect(view).toMatchObject({ kind: 'view', rowEstimate: null });
+    // A partitioned table stands for its partitions, which are not listed on their own.
+    expect(model.tables.filter((table) => table.namespace === 'logistics').map((table) => [table.name, table.kind])).toEqual([
+      ['events', 'partitioned_table'],
+      ['pending', 'view'],
+      ['shipments', 'table'],
+    ]);
     expect(view.viewDefinition).toMatch(/SELECT[\s\S]*shipments/i);
   });
 

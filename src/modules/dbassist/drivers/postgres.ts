@@ -41,12 +41,11 @@ const TABLES_SQL = `${RELATIONS}
 
 const COLUMNS_SQL = `${RELATIONS}
   select a.attrelid as oid,
-         row_number() over (partition by a.attrelid order by a.attnum)::int as ordinal,
          a.attname::text as name,
          format_type(a.atttypid, a.atttypmod) as data_type,
          not a.attnotnull as nullable,
          pg_get_expr(ad.adbin, ad.adrelid) as default_value,
-         col_description(a.attrelid, a.attnum) as comment,
+         dsc.description as comment,
          a.attidentity::text as identity,
          case when t.typtype = 'e' then tn.nspname || '.' || t.typname end as enum_name
   from pg_attribute a
@@ -54,7 +53,9 @@ const COLUMNS_SQL = `${RELATIONS}
   join pg_type t on t.oid = a.atttypid
   join pg_namespace tn on tn.oid = t.typnamespace
   left join pg_attrdef ad on ad.adrelid = a.attrelid and ad.adnum = a.attnum
-  where a.attnum > 0 and not a.attisdropped`;
+  left join pg_description dsc on dsc.classoid = 'pg_class'::regclass and dsc.objoid = a.attrelid and dsc.objsubid = a.attnum
+  where a.attnum > 0 and not a.attisdropped
+  order by a.attrelid, a.attnum`;
 
 const CONSTRAINTS_SQL = `${RELATIONS}
   select con.conrelid as oid, con.conname::text as name, con.contype::text as type,
@@ -74,10 +75,11 @@ const CONSTRAINTS_SQL = `${RELATIONS}
 const INDEXES_SQL = `${RELATIONS}
   select i.indrelid as oid, ic.relname::text as name, i.indisunique as unique, i.indisprimary as primary,
          am.amname::text as method, pg_get_expr(i.indpred, i.indrelid, true) as predicate,
-         array(select case when i.indkey[k - 1] <> 0
-                           then (select a.attname::text from pg_attribute a where a.attrelid = i.indrelid and a.attnum = i.indkey[k - 1])
-                           else pg_get_indexdef(i.indexrelid, k, true) end
-               from generate_series(1, i.indnkeyatts) k order by k) as columns
+         (select array_agg(case when k.attnum <> 0 then a.attname::text else pg_get_indexdef(i.indexrelid, k.pos::int, true) end
+                           order by k.pos)
+            from unnest(i.indkey::int2[]) with ordinality k(attnum, pos)
+            left join pg_attribute a on a.attrelid = i.indrelid and a.attnum = k.attnum
+           where k.pos <= i.indnkeyatts) as columns
   from pg_index i
   join rels r on r.oid = i.indrelid
   join pg_class ic on ic.oid = i.indexrelid
@@ -101,7 +103,6 @@ const referentialActions: Record<string, string> = { a: 'NO ACTION', r: 'RESTRIC
 type TableRow = { oid: number; nspname: string; relname: string; relkind: string; reltuples: number | null; comment: string | null; viewdef: string | null };
 type ColumnRow = {
   oid: number;
-  ordinal: number;
   name: string;
   data_type: string;
   nullable: boolean;
@@ -122,7 +123,7 @@ type ConstraintRow = {
   on_delete: string;
   definition: string | null;
 };
-type IndexRow = { oid: number; name: string; unique: boolean; primary: boolean; method: string; predicate: string | null; columns: string[] };
+type IndexRow = { oid: number; name: string; unique: boolean; primary: boolean; method: string; predicate: string | null; columns: string[] | null };
 type TriggerRow = { oid: number; name: string; type: number; definition: string };
 
 /** pg_trigger.tgtype bits (src/include/catalog/pg_trigger.h). */
@@ -153,10 +154,11 @@ function isIdentity(row: ColumnRow): boolean {
   return row.identity === 'a' || row.identity === 'd' || (row.default_value?.startsWith('nextval(') ?? false);
 }
 
-function columnOf(row: ColumnRow): ColumnModel {
+/** `position` is the column's place among the live columns (attnum keeps gaps where columns were dropped). */
+function columnOf(row: ColumnRow, position: number): ColumnModel {
   return {
     name: row.name,
-    ordinal: row.ordinal,
+    ordinal: position + 1,
     dataType: row.data_type,
     isNullable: row.nullable,
     defaultValue: row.default_value,
@@ -179,7 +181,7 @@ function foreignKeyOf(row: ConstraintRow): ForeignKeyModel {
 }
 
 function indexOf(row: IndexRow): IndexModel {
-  return { name: row.name, columns: row.columns, unique: row.unique, primary: row.primary, method: row.method.toLowerCase(), predicate: row.predicate };
+  return { name: row.name, columns: row.columns ?? [], unique: row.unique, primary: row.primary, method: row.method.toLowerCase(), predicate: row.predicate };
 }
 
 export function quotePostgresIdentifier(name: string): string {

@@ -83,6 +83,15 @@ function viewSelect(createSql: string | null): string | null {
   return match ? match[1]!.trim() : createSql;
 }
 
+/** The server process's account name (a container may have no passwd entry for it: then its uid). */
+function serverAccount(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return `uid ${process.getuid?.() ?? 'unknown'}`;
+  }
+}
+
 export class SqliteDriver implements DatabaseDriver {
   readonly engine = 'sqlite' as const;
 
@@ -112,7 +121,7 @@ export class SqliteDriver implements DatabaseDriver {
       canWrite = false;
     }
     // SQLite has no users: the file's permissions for the server's own account decide.
-    return { serverVersion: version, user: os.userInfo().username, canWrite };
+    return { serverVersion: version, user: serverAccount(), canWrite };
   }
 
   private pragma<Row>(name: string, argument: string): Row[] {
