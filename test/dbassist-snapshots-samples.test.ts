@@ -2,8 +2,13 @@ import mysql from 'mysql2/promise';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobRunner } from '../src/core/jobs/index.js';
+import { createHostGuard } from '../src/modules/dbassist/drivers/host-guard.js';
+import { openDriver } from '../src/modules/dbassist/drivers/open-driver.js';
+import { diffSchemaModels } from '../src/modules/dbassist/snapshot/diff.js';
+import { migrationSql } from '../src/modules/dbassist/snapshot/migration-sql.js';
+import type { SchemaModel } from '../src/modules/dbassist/snapshot/schema-model.js';
 import { apiHarness, type Team } from './support/api-harness.js';
-import { loadMysqlChinook, loadPostgresSample, type ScratchDatabase } from './support/sample-dbs.js';
+import { createScratchPostgres, loadMysqlChinook, loadPostgresSample, runPostgresScript, type ScratchDatabase } from './support/sample-dbs.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 /**
@@ -134,6 +139,28 @@ describe('dbassist snapshots of the sample databases', () => {
       await client.query('ALTER TABLE customers ADD COLUMN loyalty_tier character varying(20)');
       await client.end();
       await expectDiffOfOneColumn(connectionId, v1, 'public.customers', 'loyalty_tier', 'ALTER TABLE public.customers ADD COLUMN loyalty_tier character varying(20);\n');
+    });
+
+    it('rebuilds Northwind from nothing with the migration SQL, as the driver crawls it again', async () => {
+      const guard = createHostGuard({ denyHosts: [], dataDir: t.config.dataDir, databaseUrl: undefined, sqliteRoots: undefined });
+      const crawl = async (uri: string): Promise<SchemaModel> => {
+        const driver = await openDriver('postgres', uri, guard);
+        try {
+          return await driver.introspect();
+        } finally {
+          await driver.close();
+        }
+      };
+      const original = await crawl(northwind.uri);
+      const copy = await createScratchPostgres();
+      try {
+        await runPostgresScript(copy.uri, migrationSql({ engine: 'postgres', serverVersion: null, namespaces: [], tables: [], enums: [] }, original));
+        const rebuilt = await crawl(copy.uri);
+        expect(rebuilt.tables.length).toBe(original.tables.length);
+        expect(diffSchemaModels(original, rebuilt)).toEqual({ added: [], removed: [], changed: [] });
+      } finally {
+        await copy.drop();
+      }
     });
   });
 
