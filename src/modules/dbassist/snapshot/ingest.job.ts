@@ -9,6 +9,7 @@ import { defineJobHandler, JobFailure, type JobContext, type JobHandler } from '
 import { supportedDbTypes } from '../../../shared/dbassist-kinds.js';
 import { connections } from '../dbassist.schema.js';
 import type { DatabaseDriver } from '../drivers/driver.js';
+import { DriverError } from '../drivers/driver-error.js';
 import { defaultDriverOpener, type ConnectionDriverOpener, type IngestConnection } from './connection-driver.js';
 import type { SchemaModel } from './schema-model.js';
 import { prepareSnapshot, storeSnapshot } from './snapshot-store.js';
@@ -102,10 +103,17 @@ async function crawl(job: JobContext<IngestPayload>, connection: IngestConnectio
   }
 }
 
-/** An engine's error as the job's failure, with anything that looks like credentials in a URI cut out. */
+/** Connecting can fail for a moment (a restart, a timeout); a refused host or a wrong password stays wrong. */
+const TRANSIENT_DRIVER_FAILURES = new Set(['connection_refused', 'timeout', 'failed']);
+
+/**
+ * An engine's error as the job's failure. A DriverError's message is already written for people and free of
+ * secrets; anything else has whatever looks like credentials in a URI cut out.
+ */
 function asIngestFailure(error: unknown, prefix: string): Error {
   if (error instanceof Error && error.name === 'AbortError') return error;
   if (error instanceof JobFailure) return error;
+  if (error instanceof DriverError) return new JobFailure(error.code, error.message, { retryable: TRANSIENT_DRIVER_FAILURES.has(error.failure) });
   const message = error instanceof Error ? error.message : String(error);
   return new JobFailure('DBASSIST_INGEST_FAILED', `${prefix}: ${redactCredentials(message)}`.slice(0, 1000), { retryable: true });
 }

@@ -27,7 +27,8 @@ export function prepareSnapshot(crawl: SchemaModel): PreparedSnapshot {
   return { model, contentHash: hashNormalizedModel(model), columnCount: model.tables.reduce((sum, table) => sum + table.columns.length, 0) };
 }
 
-export type StoreSnapshotInput = { connectionId: string; createdBy: string; snapshot: PreparedSnapshot };
+/** A crawl as it came (normalized and hashed here) or already prepared (the ingest job does that outside the transaction). */
+export type StoreSnapshotInput = { connectionId: string; createdBy: string } & ({ model: SchemaModel } | { snapshot: PreparedSnapshot });
 
 export type StoredSnapshot = {
   schemaId: string;
@@ -54,7 +55,7 @@ export async function storeSnapshot(tx: Tx, input: StoreSnapshotInput): Promise<
     .for('no key update');
   if (!connection) throw notFound('Connection');
 
-  const { model, contentHash, columnCount } = input.snapshot;
+  const { model, contentHash, columnCount } = 'snapshot' in input ? input.snapshot : prepareSnapshot(input.model);
   const [newest] = await tx
     .select({ id: schemaSnapshots.id, sequence: schemaSnapshots.sequence, contentHash: schemaSnapshots.contentHash, version: schemaSnapshots.version, tableCount: schemaSnapshots.tableCount, columnCount: schemaSnapshots.columnCount })
     .from(schemaSnapshots)
