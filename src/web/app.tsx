@@ -38,6 +38,9 @@ const ProjectBoardTab = lazy(() => import('./modules/board/board-page').then((mo
 const NewSessionPage = lazy(() => import('./modules/board/new-session-page').then((module) => ({ default: module.NewSessionPage })));
 const BoardSettingsPage = lazy(() => import('./modules/board/board-settings-page').then((module) => ({ default: module.BoardSettingsPage })));
 const SessionRoomPage = lazy(() => import('./modules/board/session-room-page').then((module) => ({ default: module.SessionRoomPage })));
+// The database assistant (connections, schema browser, diffs, ER diagrams) loads when Databases is opened.
+const DatabasesPage = lazy(() => import('./modules/dbassist/databases-page').then((module) => ({ default: module.DatabasesPage })));
+const ConnectionPage = lazy(() => import('./modules/dbassist/connection-page').then((module) => ({ default: module.ConnectionPage })));
 const WireframePage = lazy(() => import('./modules/wireframes/wireframe-page').then((module) => ({ default: module.WireframePage })));
 
 export function App() {
@@ -101,6 +104,16 @@ export function App() {
             <Route path="/board/sessions/:sessionId" element={
                 <Suspense fallback={<LoadingState label="Loading the session" />}>
                   <SessionRoomPage />
+                </Suspense>
+              } />
+            <Route path="/databases" element={
+                <Suspense fallback={<LoadingState label="Loading databases" />}>
+                  <DatabasesPage />
+                </Suspense>
+              } />
+            <Route path="/databases/:connectionId/*" element={
+                <Suspense fallback={<LoadingState label="Loading the connection" />}>
+                  <ConnectionPage />
                 </Suspense>
               } />
             <Route path="/trash" element={<ProjectsPage key="trash" view="trash" />} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capitalize, contentWords, isStopWord, joinList, pluralize, singularize, splitSentences, stem, summarize, tokenize, truncate } from './index.js';
+import { capitalize, contentWords, fnv1a, isStopWord, joinList, pluralize, singularize, splitSentences, stem, summarize, tokenize, truncate } from './index.js';
 
 describe('splitSentences', () => {
   it('splits at terminal punctuation but not after abbreviations, initials or inside numbers', () => {
@@ -84,5 +84,14 @@ describe('phrases', () => {
     expect(capitalize('émile')).toBe('Émile');
     expect(truncate('one two three four five', 12)).toBe('one two…');
     expect(truncate('short', 12)).toBe('short');
+  });
+});
+
+describe('fnv1a', () => {
+  it('matches the published FNV-1a test vectors, and a seed changes the result', () => {
+    expect(fnv1a('')).toBe(0x811c9dc5);
+    expect(fnv1a('a')).toBe(0xe40c292c);
+    expect(fnv1a('foobar')).toBe(0xbf9cf968);
+    expect(fnv1a('a', 1)).not.toBe(fnv1a('a'));
   });
 });

@@ -273,3 +273,7 @@ export const saveErdSchema = z.object({
   tables: z.array(text('Table', 300)).max(500, 'Tables must list at most 500 names').optional(),
 });
 export type SaveErdInput = z.infer<typeof saveErdSchema>;
+
+/** The diagram the save created in the project (GET /projects/{projectId}/diagrams/{diagramId} has the rest). */
+export const savedErdSchema = z.object({ diagramId: z.string(), projectId: z.string(), title: z.string(), mermaidCode: z.string(), tables: z.array(z.string()) });
+export type SavedErd = z.infer<typeof savedErdSchema>;

@@ -1,7 +1,11 @@
 import type { AppModule } from '../../core/module.js';
 import { documentSchemaTask } from './ai/document-schema/index.js';
+import { registerConnectionRoutes } from './connections/connections.routes.js';
 import { docsRoutes } from './docs/docs.routes.js';
 import { generateDocsJob } from './docs/generate-docs.job.js';
+import { erdRoutes } from './erd/erd.routes.js';
+import { lintRoutes } from './lint/lint.routes.js';
+import { ingestJob, snapshotRoutes } from './snapshot/index.js';
 
 export { connections, schemaColumns, schemaDocs, schemaSnapshots, schemaTables } from './dbassist.schema.js';
 
@@ -11,9 +15,13 @@ export { connections, schemaColumns, schemaDocs, schemaSnapshots, schemaTables }
  */
 export const dbassistModule: AppModule = {
   name: 'dbassist',
-  routes: async (api, context) => {
+  async routes(api, context) {
+    await registerConnectionRoutes(api, context);
+    await snapshotRoutes(api, context);
     await docsRoutes(api, context);
+    await lintRoutes(api, context);
+    await erdRoutes(api, context);
   },
-  jobs: (context) => [generateDocsJob(context)],
+  jobs: (context) => [ingestJob(context), generateDocsJob(context)],
   aiTasks: [documentSchemaTask],
 };

@@ -5,6 +5,7 @@ import { generateDiagramJob } from './generate-diagram.job.js';
 
 export { diagramRevisions, diagrams, diagramTypes, type DiagramType } from './diagrams.schema.js';
 export { closeMermaidValidator, validateMermaid, type MermaidValidation } from './mermaid-validator.js';
+export { createDiagram, type NewDiagram } from './diagrams.service.js';
 export { GENERATE_DIAGRAM_JOB } from './diagram-generation.service.js';
 export { generateDiagramTask, type GenerateDiagramInput, type GeneratedDiagram } from './ai/generate-diagram/index.js';
 

@@ -1,4 +1,4 @@
-import { isStopWord, stem, tokenize } from '../../core/text/index.js';
+import { FNV_OFFSET_BASIS, fnv1a, isStopWord, stem, tokenize } from '../../core/text/index.js';
 
 /**
  * The builtin embedding, `atelier-hash-256`: a local, deterministic vector for a piece of text that needs no model
@@ -156,18 +156,8 @@ function textFeatures(text: string, times = 1, into = new Map<string, number>())
   return into;
 }
 
-/** 32-bit FNV-1a of a string's UTF-16 code units, from a seed. */
-function fnv1a(text: string, seed: number): number {
-  let hash = seed;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-}
-
 /** Each feature lands in this many dimensions, so one chance collision moves a similarity by half as much. */
-const HASH_SEEDS = [0x811c9dc5, 0x2f6b3a1d];
+const HASH_SEEDS = [FNV_OFFSET_BASIS, 0x2f6b3a1d];
 
 /** Sparse vector: feature → weight, of unit length. */
 export type FeatureVector = Map<string, number>;

@@ -3,6 +3,7 @@ import { auditApi } from '../modules/audit/client';
 import { backlogApi } from '../modules/backlog/client';
 import { boardApi } from '../modules/board/client';
 import { chatApi } from '../modules/chat/client';
+import { dbassistApi } from '../modules/dbassist/client';
 import { diagramsApi } from '../modules/diagrams/client';
 import { documentsApi } from '../modules/documents/client';
 import { identityApi } from '../modules/identity/client';
@@ -27,6 +28,7 @@ export const api = {
   wireframes: wireframesApi,
   chat: chatApi,
   board: boardApi,
+  dbassist: dbassistApi,
   audit: auditApi,
   ai: aiApi,
   jobs: jobsApi,

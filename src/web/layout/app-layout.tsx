@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router-dom';
 import { ErrorBanner } from '../components/error-banner';
-import { ActivityIcon, BoardIcon, ChartIcon, FolderIcon, Logo, MenuIcon, SettingsIcon, SparklesIcon, TrashIcon, UsersIcon } from '../components/icons';
+import { ActivityIcon, BoardIcon, ChartIcon, DatabaseIcon, FolderIcon, Logo, MenuIcon, SettingsIcon, SparklesIcon, TrashIcon, UsersIcon } from '../components/icons';
 import { LoadingState } from '../components/spinner';
 import { EmptyState } from '../components/empty-state';
 import { useWorkspace, WorkspaceProvider } from '../lib/workspace';
@@ -11,6 +11,7 @@ import { OrganizationSwitcher } from './organization-switcher';
 const navigation = [
   { to: '/projects', label: 'Projects', icon: FolderIcon, end: false },
   { to: '/board', label: 'Board', icon: BoardIcon, end: false },
+  { to: '/databases', label: 'Databases', icon: DatabaseIcon, end: false },
   { to: '/trash', label: 'Trash', icon: TrashIcon, end: true },
   { to: '/members', label: 'Members', icon: UsersIcon, end: true },
   { to: '/usage', label: 'Usage', icon: ChartIcon, end: true },

@@ -3,16 +3,7 @@
  * under labels that change every round, so no one can follow a voice across rounds or favour the first one listed.
  * Seeded: the same session seed, persona and round give the same order (the offline engine stays repeatable).
  */
-
-/** FNV-1a over a string: a 32-bit seed for the generator. */
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+import { fnv1a } from '../../../core/text/index.js';
 
 /** mulberry32: small, fast, good enough to shuffle a panel. */
 function generator(seed: number): () => number {
@@ -28,7 +19,7 @@ function generator(seed: number): () => number {
 
 /** Fisher–Yates with a generator seeded by the session seed and `salt` (e.g. persona and round). */
 export function seededShuffle<T>(items: readonly T[], seed: number, salt: string): T[] {
-  const random = generator(hash(`${seed}:${salt}`));
+  const random = generator(fnv1a(`${seed}:${salt}`));
   const out = [...items];
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));

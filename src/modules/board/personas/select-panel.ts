@@ -1,4 +1,4 @@
-import { contentWords, isStopWord, stem, tokenize } from '../../../core/text/index.js';
+import { contentWords, fnv1a, isStopWord, stem, tokenize } from '../../../core/text/index.js';
 import type { PersonaFamily } from '../../../shared/board-kinds.js';
 import { MAX_PANEL, MIN_PANEL } from '../board.contract.js';
 
@@ -148,7 +148,7 @@ function profileOf(candidate: PanelCandidate, questions: Question[], problemStem
     );
   });
   const relevance = scores.reduce((a, b) => a + b, 0) / Math.max(1, scores.length) + problemScore + (FAMILY_PRIOR[candidate.family] ?? 0);
-  return { candidate, keywords, expertise, problemHits, scores, called, relevance, tiebreak: hash(`${seed}:${candidate.code}`) };
+  return { candidate, keywords, expertise, problemHits, scores, called, relevance, tiebreak: fnv1a(`${seed}:${candidate.code}`) };
 }
 
 /** The domain persona whose keywords the problem speaks most, if any does. */
@@ -305,14 +305,4 @@ function trimQuestion(text: string): string {
 
 function clamp(n: number, low: number, high: number): number {
   return Math.max(low, Math.min(high, n));
-}
-
-/** FNV-1a: a stable, seed-dependent order for exact ties. */
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
 }

@@ -1,6 +1,5 @@
-import { splitSentences } from '../../../../core/text/index.js';
-import { singularize, pluralize } from '../../../../core/text/index.js';
-import { span, tagPredicate, upperFirst, type PlacedToken } from './words.js';
+import { capitalize, pluralize, singularize, splitSentences } from '../../../../core/text/index.js';
+import { span, tagPredicate, type PlacedToken } from './words.js';
 
 /**
  * The options a decision statement names, as short imperative labels: "Should we launch in one city or three?" →
@@ -41,7 +40,7 @@ function tidy(label: string): string {
     .replace(/^(?:either|to)\s+/i, '')
     .replace(/[\s,;:–—-]+$/u, '')
     .trim();
-  return upperFirst(text.length > MAX_LABEL ? text.slice(0, MAX_LABEL).replace(/\s+\S*$/, '') : text);
+  return capitalize(text.length > MAX_LABEL ? text.slice(0, MAX_LABEL).replace(/\s+\S*$/, '') : text);
 }
 
 function isVerbStart(tokens: readonly PlacedToken[]): boolean {

@@ -1,4 +1,5 @@
 import { parseText, type TaggedToken } from '../../../../core/text/nlp/index.js';
+import { FNV_OFFSET_BASIS, fnv1a, oneLine, truncate } from '../../../../core/text/index.js';
 
 /**
  * Small word-level helpers the offline engine composes its text with: tokens with their place in the text, the
@@ -61,10 +62,6 @@ export function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
-export function upperFirst(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
 /** Lower-case content-word stems of a text, for overlap between facts, options and lenses. */
 export function keywords(text: string): Set<string> {
   const words = text.toLowerCase().match(/[\p{L}][\p{L}\p{N}'-]{2,}/gu) ?? [];
@@ -83,22 +80,17 @@ export function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number 
 
 /** Whole sentences cut to a length, at a sentence end when possible, else at a word with an ellipsis. */
 export function clip(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = oneLine(text);
   if (flat.length <= max) return flat;
   const cut = flat.slice(0, max - 1);
   const end = Math.max(cut.lastIndexOf('. '), cut.lastIndexOf('? '), cut.lastIndexOf('! '));
-  if (end > max / 2) return cut.slice(0, end + 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.-]+$/u, '')}…`;
+  return end > max / 2 ? cut.slice(0, end + 1) : truncate(flat, max);
 }
 
 /** A stable 32-bit hash of a string and a seed: the engine's only source of variation. */
 export function hash(text: string, seed = 0): number {
-  let h = (2166136261 ^ seed) >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 16777619) >>> 0;
-  }
+  let h = fnv1a(text, (FNV_OFFSET_BASIS ^ seed) >>> 0);
+  // A finalizer, so that texts differing only in their last character land far apart.
   h ^= h >>> 15;
   h = Math.imul(h, 2246822507) >>> 0;
   h ^= h >>> 13;
