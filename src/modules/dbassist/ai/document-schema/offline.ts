@@ -23,6 +23,11 @@ function contextOf(input: TableDocInput): TableContext {
     const plain = humanize(nameOf(key));
     if (!tableByNoun.has(plain)) tableByNoun.set(plain, key);
   }
+  // "account_id" may point at `user_accounts`: the last word of a table's noun, when no table is named by it alone.
+  for (const key of [...input.neighbours, ownKey]) {
+    const last = rowNoun(nameOf(key)).split(' ').at(-1)!;
+    if (!tableByNoun.has(last)) tableByNoun.set(last, key);
+  }
   const fkColumns = new Set(table.foreignKeys.flatMap((fk) => fk.columns));
   // A pure link table: its key is its foreign keys, and besides them it keeps at most a timestamp of the link.
   const others = table.columns.filter((c) => !table.primaryKey.includes(c.name));
