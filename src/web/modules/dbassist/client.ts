@@ -13,6 +13,7 @@ import type {
   jobStartedSchema,
   lintReportSchema,
   saveErdSchema,
+  savedErdSchema,
   schemaDetailSchema,
   schemaDiffSchema,
   schemaVersionListQuerySchema,
@@ -41,6 +42,7 @@ export type SchemaDoc = ResponseOf<typeof docSchema>;
 export type LintReport = ResponseOf<typeof lintReportSchema>;
 export type LintFinding = LintReport['findings'][number];
 export type Erd = ResponseOf<typeof erdSchema>;
+export type SavedErd = ResponseOf<typeof savedErdSchema>;
 export type GenerateDocsInput = RequestOf<typeof generateDocsSchema>;
 type JobStarted = ResponseOf<typeof jobStartedSchema>;
 
@@ -76,7 +78,7 @@ export const dbassistApi = {
     /** A viewpoint: only these tables; the whole schema when empty. */
     erd: (id: string, tables: string[] = [], signal?: AbortSignal) =>
       apiRequest<Erd>('GET', `${schema(id)}/erd`, { query: { tables: tables.join(',') }, signal }),
-    saveErd: (id: string, body: RequestOf<typeof saveErdSchema>) => apiRequest<unknown>('POST', `${schema(id)}/erd/save`, { body }),
+    saveErd: (id: string, body: RequestOf<typeof saveErdSchema>) => apiRequest<SavedErd>('POST', `${schema(id)}/erd/save`, { body }),
     docsZipUrl: (id: string) => `${API_BASE}${schema(id)}/docs.zip`,
   },
 };

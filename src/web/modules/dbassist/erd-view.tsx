@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../../api/client';
-import { isRecord, messageOf } from '../../api/http';
+import { messageOf } from '../../api/http';
 import { Dialog } from '../../components/dialog';
 import { ErrorBanner } from '../../components/error-banner';
 import { SelectField, TextField } from '../../components/field';
@@ -169,7 +169,7 @@ function SaveErdForm({ onClose, schemaId, organizationId, viewpoint, defaultTitl
   const [title, setTitle] = useState(defaultTitle);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [saved, setSaved] = useState<{ projectId: string; diagramId: string | null } | null>(null);
+  const [saved, setSaved] = useState<{ projectId: string; diagramId: string } | null>(null);
   const choice = projectId || projects.data?.items[0]?.id || '';
 
   const save = async () => {
@@ -182,9 +182,7 @@ function SaveErdForm({ onClose, schemaId, organizationId, viewpoint, defaultTitl
         ...(title.trim() ? { title: title.trim() } : {}),
         ...(viewpoint.length > 0 ? { tables: viewpoint } : {}),
       });
-      // The answer names the diagram the save created: its id makes the link to open it.
-      const diagramId = isRecord(answer) && typeof answer.diagramId === 'string' ? answer.diagramId : null;
-      setSaved({ projectId: choice, diagramId });
+      setSaved({ projectId: answer.projectId, diagramId: answer.diagramId });
       toast.show('ER diagram saved to the project');
     } catch (caught) {
       setError(caught);
@@ -205,7 +203,7 @@ function SaveErdForm({ onClose, schemaId, organizationId, viewpoint, defaultTitl
           </button>
           <Link
             className="btn btn-primary"
-            to={saved.diagramId ? `/projects/${encodeURIComponent(saved.projectId)}/diagrams/${encodeURIComponent(saved.diagramId)}` : `/projects/${encodeURIComponent(saved.projectId)}/diagrams`}
+            to={`/projects/${encodeURIComponent(saved.projectId)}/diagrams/${encodeURIComponent(saved.diagramId)}`}
             data-testid="erd-open-saved"
           >
             Open it

@@ -61,10 +61,14 @@ function Browser({ schema, tableKey, connectionId, reloadSchema }: { schema: Sch
   const lint = useResource(`lint|${schema.id}`, (signal) => api.dbassist.schemas.lint(schema.id, signal));
   const [savedDocs, setSavedDocs] = useState<Map<string, SchemaDoc>>(new Map());
 
+  // Docs are found by the row they document and by object key: a doc written on a newer version points at that
+  // version's rows, and the key ("namespace.table.column") still finds it from an older one.
   const docsByRef = useMemo(() => {
     const map = new Map<string, SchemaDoc>();
-    for (const doc of docs.data?.items ?? []) map.set(doc.refId, doc);
-    for (const [refId, doc] of savedDocs) map.set(refId, doc);
+    for (const doc of [...(docs.data?.items ?? []), ...savedDocs.values()]) {
+      map.set(doc.refId, doc);
+      if (doc.objectKey) map.set(doc.objectKey, doc);
+    }
     return map;
   }, [docs.data, savedDocs]);
 
@@ -199,6 +203,7 @@ function Overview({
   connectionId,
 }: {
   schema: SchemaDetail;
+  /** Docs by the id of what they document and by object key. */
   docsByRef: Map<string, SchemaDoc>;
   lint: LintReport | undefined;
   lintError: unknown;
@@ -272,7 +277,7 @@ function Overview({
                   </th>
                   <td>{table.columns.length}</td>
                   <td className="hide-narrow">{table.rowEstimate?.toLocaleString() ?? '—'}</td>
-                  <td className="dba-clamp">{firstParagraph(docsByRef.get(table.id)?.contentMd ?? table.description ?? table.comment) ?? <span className="muted">—</span>}</td>
+                  <td className="dba-clamp">{firstParagraph((docsByRef.get(table.id) ?? docsByRef.get(tableKeyOf(table)))?.contentMd ?? table.description ?? table.comment) ?? <span className="muted">—</span>}</td>
                 </tr>
               ))}
             </tbody>

@@ -10,7 +10,7 @@ type Props = {
   connectionId: string;
   schema: SchemaDetail;
   table: SchemaTable;
-  /** Documentation of this snapshot by the id of what it documents. */
+  /** Documentation by the id of what it documents and by object key ("namespace.table.column"). */
   docsByRef: Map<string, SchemaDoc>;
   findings: LintFinding[] | null;
   /** The search of the table list: matching columns are highlighted. */
@@ -72,7 +72,7 @@ export function TableDetail({ connectionId, schema, table, docsByRef, findings, 
       <Section title="Documentation" testId="table-doc-section">
         <DocText
           schemaId={schema.id}
-          doc={docsByRef.get(table.id)}
+          doc={docsByRef.get(table.id) ?? docsByRef.get(key)}
           fallback={table.description}
           canEdit={canEdit}
           onSaved={onDocSaved}
@@ -131,7 +131,7 @@ export function TableDetail({ connectionId, schema, table, docsByRef, findings, 
                       <td className="dba-description-cell">
                         <DocText
                           schemaId={schema.id}
-                          doc={docsByRef.get(column.id)}
+                          doc={docsByRef.get(column.id) ?? docsByRef.get(`${key}.${column.name}`)}
                           fallback={column.description ?? column.comment}
                           canEdit={canEdit}
                           onSaved={onDocSaved}
