@@ -4,7 +4,7 @@ import { auditLog } from '../src/core/db/platform.schema.js';
 import { asSystem, withUser } from '../src/core/db/tenancy.js';
 import { newId } from '../src/core/ids.js';
 import { schemaDocs } from '../src/modules/dbassist/index.js';
-import { storeSnapshot } from '../src/modules/dbassist/snapshot/index.js';
+import { prepareSnapshot, storeSnapshot } from '../src/modules/dbassist/snapshot/index.js';
 import type { SchemaModel } from '../src/modules/dbassist/snapshot/schema-model.js';
 import { apiHarness } from './support/api-harness.js';
 import { createUser, type TestUser } from './support/factories.js';
@@ -32,7 +32,7 @@ async function storeVersion(t: TestApp, user: TestUser, organizationId: string, 
   expect(created.statusCode, JSON.stringify(created.data)).toBe(201);
   const connectionId = created.data.id as string;
   return withUser(t.database.db, user.id, async (tx) => {
-    const stored = await storeSnapshot(tx, { connectionId, createdBy: user.id, model });
+    const stored = await storeSnapshot(tx, { connectionId, createdBy: user.id, snapshot: prepareSnapshot(model) });
     return { connectionId, schemaId: stored.schemaId, version: stored.version };
   });
 }
