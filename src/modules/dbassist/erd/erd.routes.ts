@@ -6,7 +6,7 @@ import { erdQuerySchema, erdSchema, saveErdSchema, savedErdSchema } from '../dba
 import { splitTableList } from './viewpoint.js';
 import { prepareErdSave, requireSavableErd, saveErd, schemaErd } from './erd.service.js';
 
-const tags = ['dbassist'];
+const tags = ['databases'];
 const schemaParams = z.object({ schemaId: z.string() });
 
 export async function erdRoutes(api: ZodApp, context: AppContext): Promise<void> {

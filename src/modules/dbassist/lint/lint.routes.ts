@@ -5,7 +5,7 @@ import { requireAuth, type ZodApp } from '../../../core/http/request-context.js'
 import { lintReportSchema } from '../dbassist.contract.js';
 import { lintReport } from './lint.service.js';
 
-const tags = ['dbassist'];
+const tags = ['databases'];
 const schemaParams = z.object({ schemaId: z.string() });
 
 export async function lintRoutes(api: ZodApp, context: AppContext): Promise<void> {
