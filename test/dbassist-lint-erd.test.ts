@@ -3,13 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../src/core/db/platform.schema.js';
 import { asSystem, withUser } from '../src/core/db/tenancy.js';
 import { newId } from '../src/core/ids.js';
-import { connections, schemaDocs } from '../src/modules/dbassist/index.js';
+import { schemaDocs } from '../src/modules/dbassist/index.js';
 import { storeSnapshot } from '../src/modules/dbassist/snapshot/index.js';
 import type { SchemaModel } from '../src/modules/dbassist/snapshot/schema-model.js';
 import { apiHarness } from './support/api-harness.js';
 import { createUser, type TestUser } from './support/factories.js';
 import { schemaModelFromDdl } from './support/pglite-schema-model.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { call, createTestApp, type TestApp } from './support/test-app.js';
 import { testDrivers } from './support/test-db.js';
 
 /** Lint, coverage and ER diagrams of a stored schema version through the API, and saving a diagram into a project. */
@@ -23,14 +23,15 @@ CREATE TABLE audit_log (happened_at timestamptz NOT NULL, message text);
 
 let model: SchemaModel;
 
-/**
- * A connection (written directly: it is never opened here) and one version of its schema, stored as the ingest job
- * stores a crawl.
- */
+/** A connection made through the API (never opened here), and one version of its schema stored as ingestion stores a crawl. */
 async function storeVersion(t: TestApp, user: TestUser, organizationId: string, name: string): Promise<{ connectionId: string; schemaId: string; version: string }> {
-  const connectionId = newId();
+  const created = await call(t.app, 'POST', `/api/v1/organizations/${organizationId}/connections`, {
+    token: user.token,
+    body: { name, dbType: 'postgres', connectionUri: 'postgres://reader:secret@127.0.0.1:5432/shop', mode: 'read-only' },
+  });
+  expect(created.statusCode, JSON.stringify(created.data)).toBe(201);
+  const connectionId = created.data.id as string;
   return withUser(t.database.db, user.id, async (tx) => {
-    await tx.insert(connections).values({ id: connectionId, organizationId, name, dbType: 'postgres', connectionUri: 'sealed-in-tests', target: 'postgres://db.test/shop' });
     const stored = await storeSnapshot(tx, { connectionId, createdBy: user.id, model });
     return { connectionId, schemaId: stored.schemaId, version: stored.version };
   });
@@ -87,6 +88,12 @@ describe.each(testDrivers)('dbassist lint and ER diagrams on %s', (kind) => {
     expect(viewpoint.data.tables).toEqual(['public.audit_log', 'public.orders']);
     expect(viewpoint.data.mermaidCode).not.toContain('customers');
 
+    // An empty list is no viewpoint; a list longer than the contract allows is refused at its field.
+    expect((await api('GET', `/schemas/${schemaId}/erd?tables=`, viewer)).data.tables).toEqual(whole.data.tables);
+    const tooLong = await api('GET', `/schemas/${schemaId}/erd?tables=${'a,'.repeat(10_001)}`, viewer);
+    expect(tooLong.statusCode).toBe(400);
+    expect(JSON.stringify(tooLong.data.error)).toContain('tables');
+
     const unknown = await api('GET', `/schemas/${schemaId}/erd?tables=orders,invoices,public.refunds`, viewer);
     expect(unknown.statusCode).toBe(400);
     expect(unknown.data.error.message).toContain('"invoices"');
@@ -95,6 +102,9 @@ describe.each(testDrivers)('dbassist lint and ER diagrams on %s', (kind) => {
 
     // Viewers of the project may not save into it; editors may.
     expect((await api('POST', `/schemas/${schemaId}/erd/save`, viewer, { projectId })).statusCode).toBe(403);
+    const notAProject = await api('POST', `/schemas/${schemaId}/erd/save`, editor, { projectId: 'project-1' });
+    expect(notAProject.statusCode).toBe(400);
+    expect(notAProject.data.error.message).toContain('Project must be a UUID');
     const badTables = await api('POST', `/schemas/${schemaId}/erd/save`, editor, { projectId, tables: ['nope'] });
     expect(badTables.statusCode).toBe(400);
     const saved = await api('POST', `/schemas/${schemaId}/erd/save`, editor, { projectId, title: 'Orders and customers', tables: ['orders', 'customers'] });

@@ -6,7 +6,7 @@ import { newId } from '../src/core/ids.js';
 import { createJobRunner, enqueueJob, type JobRunner } from '../src/core/jobs/index.js';
 import { connections, schemaDocs } from '../src/modules/dbassist/dbassist.schema.js';
 import type { DatabaseDriver } from '../src/modules/dbassist/drivers/driver.js';
-import { INGEST_JOB, ingestJob, objectFingerprint, storeSnapshot, type ConnectionDriverOpener } from '../src/modules/dbassist/snapshot/index.js';
+import { INGEST_JOB, ingestJob, objectFingerprint, prepareSnapshot, storeSnapshot, type ConnectionDriverOpener } from '../src/modules/dbassist/snapshot/index.js';
 import { rowsOf } from '../src/modules/dbassist/snapshot/snapshot-store.js';
 import type { SchemaModel } from '../src/modules/dbassist/snapshot/schema-model.js';
 import { apiHarness, type Team } from './support/api-harness.js';
@@ -288,7 +288,7 @@ describe.each(testDrivers)('dbassist schema snapshots on %s', (kind) => {
     const b = shopModel();
     b.tables[0]!.comment = 'Another crawl';
     const stored = await Promise.all(
-      [a, b].map((model) => withUser(t.database.db, shop.editor.id, (tx) => storeSnapshot(tx, { connectionId, createdBy: shop.editor.id, model }))),
+      [a, b].map((model) => withUser(t.database.db, shop.editor.id, (tx) => storeSnapshot(tx, { connectionId, createdBy: shop.editor.id, snapshot: prepareSnapshot(model) }))),
     );
     expect(stored.map((item) => item.sequence).sort()).toEqual([1, 2]);
     expect((await versions(shop.viewer, connectionId)).map((item) => item.sequence)).toEqual([2, 1]);

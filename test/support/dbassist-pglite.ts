@@ -139,7 +139,7 @@ function asText(value: unknown): string | null {
   if (value instanceof Uint8Array) return null;
   if (value instanceof Date) return value.toISOString().replace(/T00:00:00\.000Z$/, '').replace(/\.000Z$/, 'Z');
   if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
+  return String(value as string | number | boolean | bigint);
 }
 
 /** Statistics computed the way the real drivers report them (min/max by the value's own order). */
@@ -150,8 +150,13 @@ export function sampleRows(rows: Row[], columnNames: readonly string[]): Record<
     const present = values.filter((v) => v !== null && v !== undefined);
     const texts = present.map(asText).filter((t): t is string => t !== null);
     const distinct = new Set(present.map((v) => (v instanceof Uint8Array ? Buffer.from(v).toString('hex') : asText(v))));
-    const comparable = present.filter((v) => !(v instanceof Uint8Array) && typeof v !== 'object' || v instanceof Date);
-    const sorted = [...comparable].sort((a, b) => (typeof a === 'number' && typeof b === 'number' ? a - b : a instanceof Date && b instanceof Date ? a.getTime() - b.getTime() : String(a).localeCompare(String(b))));
+    const comparable = present.filter((v): v is string | number | bigint | boolean | Date => v instanceof Date || ['string', 'number', 'bigint', 'boolean'].includes(typeof v));
+    const order = (v: string | number | bigint | boolean | Date) => (v instanceof Date ? v.getTime() : v);
+    const sorted = [...comparable].sort((a, b) => {
+      const x = order(a);
+      const y = order(b);
+      return typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
+    });
     result[name] = {
       sampledRows: rows.length,
       nullCount: values.length - present.length,

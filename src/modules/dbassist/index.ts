@@ -1,5 +1,8 @@
 import type { AppModule } from '../../core/module.js';
+import { documentSchemaTask } from './ai/document-schema/index.js';
 import { registerConnectionRoutes } from './connections/connections.routes.js';
+import { docsRoutes } from './docs/docs.routes.js';
+import { generateDocsJob } from './docs/generate-docs.job.js';
 import { erdRoutes } from './erd/erd.routes.js';
 import { lintRoutes } from './lint/lint.routes.js';
 import { ingestJob, snapshotRoutes } from './snapshot/index.js';
@@ -15,8 +18,10 @@ export const dbassistModule: AppModule = {
   async routes(api, context) {
     await registerConnectionRoutes(api, context);
     await snapshotRoutes(api, context);
+    await docsRoutes(api, context);
     await lintRoutes(api, context);
     await erdRoutes(api, context);
   },
-  jobs: (context) => [ingestJob(context)],
+  jobs: (context) => [ingestJob(context), generateDocsJob(context)],
+  aiTasks: [documentSchemaTask],
 };

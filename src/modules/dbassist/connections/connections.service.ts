@@ -116,7 +116,9 @@ async function requireFreeName(tx: Tx, organizationId: string, name: string, exc
 /** The display target of a URI, after checking it parses and the host guard allows it (400 / 422 otherwise). */
 async function vetUri(context: AppContext, dbType: ConnectionRow['dbType'], uri: string): Promise<string> {
   await checkConnectionTarget(dbType, uri, hostGuardOf(context));
-  return describeTarget(dbType, uri);
+  const target = describeTarget(dbType, uri);
+  if (target.length > 500) throw invalidField('connectionUri', 'its host and database name together must be at most 500 characters');
+  return target;
 }
 
 /** GET /organizations/{orgId}/connections: newest first, keyset-paged on (created_at, id). */

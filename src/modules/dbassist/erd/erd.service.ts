@@ -18,9 +18,14 @@ function unknownTables(error: UnknownTablesError, field: string): AppError {
   });
 }
 
+/** An empty list (`?tables=`) asks for no viewpoint: the whole version. */
+function viewpointOf(tables: readonly string[] | undefined): readonly string[] | undefined {
+  return tables !== undefined && tables.some((name) => name.trim() !== '') ? tables : undefined;
+}
+
 function diagramOf(snapshot: ReadableSnapshot, tables: readonly string[] | undefined, field: string): Erd {
   try {
-    return erDiagram(snapshot.model, tables);
+    return erDiagram(snapshot.model, viewpointOf(tables));
   } catch (error) {
     if (error instanceof UnknownTablesError) throw unknownTables(error, field);
     throw error;
@@ -57,7 +62,7 @@ export async function requireSavableErd(erd: Erd): Promise<void> {
 /** Creates the diagram (type ER) in the project, and the audit event, in the caller's transaction. */
 export async function saveErd(tx: Tx, actor: UserActor, prepared: PreparedSave, input: SaveErdInput): Promise<SavedErd> {
   const { snapshot, erd } = prepared;
-  const viewpoint = input.tables !== undefined;
+  const viewpoint = viewpointOf(input.tables) !== undefined;
   const title = input.title ?? truncate(`${snapshot.connectionName}: ${viewpoint ? `${erd.tables.length} tables` : 'schema'} (${snapshot.version})`, 200);
   const description = truncate(
     `Entity relationship diagram of ${viewpoint ? `the tables ${erd.tables.join(', ')}` : 'every table and view'} of the database "${snapshot.connectionName}", schema version ${snapshot.version}.`,

@@ -15,7 +15,8 @@ export async function lintReport(tx: Tx, schemaId: string): Promise<LintReport> 
 /**
  * Shares from 0 to 1 of the version's tables (views included) and columns that have a non-empty documentation
  * text. Documentation belongs to the connection and matches a version by object key, so a text written for an
- * older version counts for the same table in a newer one. A version with no tables (or no columns) is 0.
+ * older version counts for the same table in a newer one. A version with no tables (or no columns) has nothing left
+ * undocumented: its share is 1.
  */
 export async function documentationCoverage(tx: Tx, connectionId: string, model: SchemaModel): Promise<LintReport['coverage']> {
   const tableKeys = new Set(model.tables.map(tableKey));
@@ -30,6 +31,6 @@ export async function documentationCoverage(tx: Tx, connectionId: string, model:
     if (scope === 'table' && tableKeys.has(objectKey)) tables += 1;
     else if (scope === 'column' && columnKeys.has(objectKey)) columns += 1;
   }
-  const share = (count: number, total: number) => (total === 0 ? 0 : Math.min(1, count / total));
+  const share = (count: number, total: number) => (total === 0 ? 1 : Math.min(1, count / total));
   return { tables: share(tables, tableKeys.size), columns: share(columns, columnKeys.size) };
 }

@@ -11,7 +11,7 @@ import { connections } from '../dbassist.schema.js';
 import type { DatabaseDriver } from '../drivers/driver.js';
 import { defaultDriverOpener, type ConnectionDriverOpener, type IngestConnection } from './connection-driver.js';
 import type { SchemaModel } from './schema-model.js';
-import { storeSnapshot } from './snapshot-store.js';
+import { prepareSnapshot, storeSnapshot } from './snapshot-store.js';
 
 export const INGEST_JOB = 'dbassist.ingest';
 
@@ -40,12 +40,12 @@ export function ingestJob(context: AppContext, openDriver: ConnectionDriverOpene
         throw new JobFailure('DBASSIST_NOT_SUPPORTED', `Reading ${connection.dbType} databases is not supported yet`);
       }
       await job.progress(5, 'Connecting');
-      const model = await crawl(job, connection, openDriver);
-      await job.progress(CRAWL_END + 5, `Storing ${model.tables.length} tables`);
+      const snapshot = prepareSnapshot(await crawl(job, connection, openDriver));
+      await job.progress(CRAWL_END + 5, `Storing ${snapshot.model.tables.length} tables`);
       return {
         result: {},
         commit: async (tx) => {
-          const stored = await storeOrExplain(() => storeSnapshot(tx, { connectionId: connection.id, createdBy, model }));
+          const stored = await storeOrExplain(() => storeSnapshot(tx, { connectionId: connection.id, createdBy, snapshot }));
           await recordAudit(tx, jobActor(createdBy), {
             action: 'schema_ingested',
             resourceType: 'db_schema',

@@ -4,7 +4,7 @@ import { notFound } from '../../../core/errors.js';
 import { newId } from '../../../core/ids.js';
 import type { DocScope } from '../../../shared/dbassist-kinds.js';
 import { connections, schemaSnapshots } from '../dbassist.schema.js';
-import { schemaContentHash, versionLabel } from './content-hash.js';
+import { hashNormalizedModel, versionLabel } from './content-hash.js';
 import { firstParagraphText } from './doc-text.js';
 import { objectFingerprint } from './fingerprint.js';
 import { normalizeSchemaModel } from './normalize.js';
@@ -19,7 +19,15 @@ const COLUMN_CHUNK = 5000;
 const MAX_NAME = 255;
 const MAX_DATA_TYPE = 500;
 
-export type StoreSnapshotInput = { connectionId: string; createdBy: string; model: SchemaModel };
+/** A crawl normalized and hashed: the CPU work of an ingest, done before its transaction opens. */
+export type PreparedSnapshot = { model: SchemaModel; contentHash: string; columnCount: number };
+
+export function prepareSnapshot(crawl: SchemaModel): PreparedSnapshot {
+  const model = normalizeSchemaModel(crawl);
+  return { model, contentHash: hashNormalizedModel(model), columnCount: model.tables.reduce((sum, table) => sum + table.columns.length, 0) };
+}
+
+export type StoreSnapshotInput = { connectionId: string; createdBy: string; snapshot: PreparedSnapshot };
 
 export type StoredSnapshot = {
   schemaId: string;
@@ -33,7 +41,7 @@ export type StoredSnapshot = {
 };
 
 /**
- * Stores a crawl as the connection's next version, in the caller's transaction (as a user: RLS requires an editor):
+ * Stores a prepared crawl as the connection's next version, in the caller's transaction (as a user: RLS requires an editor):
  * the dbassist.schemas row, its tables and columns in bulk with keys resolved within the snapshot, descriptions
  * carried from the connection's documentation, and that documentation re-linked to the new rows. The connection row
  * is locked first, so two ingests of one connection take their sequence numbers one after the other.
@@ -46,9 +54,7 @@ export async function storeSnapshot(tx: Tx, input: StoreSnapshotInput): Promise<
     .for('no key update');
   if (!connection) throw notFound('Connection');
 
-  const model = normalizeSchemaModel(input.model);
-  const contentHash = schemaContentHash(model);
-  const columnCount = model.tables.reduce((sum, table) => sum + table.columns.length, 0);
+  const { model, contentHash, columnCount } = input.snapshot;
   const [newest] = await tx
     .select({ id: schemaSnapshots.id, sequence: schemaSnapshots.sequence, contentHash: schemaSnapshots.contentHash, version: schemaSnapshots.version, tableCount: schemaSnapshots.tableCount, columnCount: schemaSnapshots.columnCount })
     .from(schemaSnapshots)
