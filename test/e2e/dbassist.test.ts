@@ -150,6 +150,7 @@ describe.skipIf(skip)('the database assistant in the browser', () => {
     await expect.poll(() => emailRow.getByTestId('column-doc-text').textContent(), wait).toBe(EMAIL_DESCRIPTION);
     await page.reload();
     await expect.poll(() => page.locator('[data-testid="column-row"][data-column="email"]').getByTestId('column-doc-text').textContent(), wait).toBe(EMAIL_DESCRIPTION);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'dbassist-docs-desktop.png'), fullPage: true });
 
     // A re-ingest of an unchanged database makes no new version, and says so.
     expect(await ingestFromDatabases(page, connectionId)).toBe(firstVersion);

@@ -72,7 +72,7 @@ export const dbassistApi = {
     lint: (id: string, signal?: AbortSignal) => apiRequest<LintReport>('GET', `${schema(id)}/lint`, { signal }),
     docs: (id: string, signal?: AbortSignal) => apiRequest<ResponseOf<typeof docListSchema>>('GET', `${schema(id)}/docs`, { signal }),
     /** Writes documentation for the snapshot (or the listed tables) in a background job. */
-    generateDocs: (id: string, input: GenerateDocsInput) => apiRequest<JobStarted>('POST', `${schema(id)}/docs`, { body: input }),
+    generateDocs: (id: string, input: GenerateDocsInput) => apiRequest<JobStarted>('POST', `${schema(id)}/docs/generate`, { body: input }),
     updateDoc: (id: string, docId: string, body: RequestOf<typeof updateDocSchema>) =>
       apiRequest<SchemaDoc>('PATCH', `${schema(id)}/docs/${enc(docId)}`, { body }),
     /** A viewpoint: only these tables; the whole schema when empty. */
