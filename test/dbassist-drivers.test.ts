@@ -283,6 +283,24 @@ describe('MySQL driver on Chinook (MariaDB)', () => {
     expect(view.viewDefinition).toMatch(/Milliseconds/);
   });
 
+  it('sees the same keys as a user who may only SELECT (MariaDB hides its constraint views from such a user)', async () => {
+    const readOnly = await openDriver('mysql', withCredentials(chinook.uri, readOnlyUser), guard);
+    try {
+      const seen = await readOnly.introspect();
+      const keysOf = (crawl: SchemaModel) =>
+        crawl.tables.map((table) => ({
+          table: table.name,
+          primaryKey: table.primaryKey?.columns,
+          uniques: table.uniques.map((unique) => unique.columns),
+          foreignKeys: table.foreignKeys.map((key) => `${key.columns.join(',')}->${key.refTable}(${key.refColumns.join(',')})`),
+        }));
+      expect(keysOf(seen)).toEqual(keysOf(model));
+      expect(seen.tables.flatMap((table) => table.foreignKeys)).toHaveLength(12);
+    } finally {
+      await readOnly.close();
+    }
+  });
+
   it('probes whether the user can write', async () => {
     expect(await driver.probe()).toMatchObject({ serverVersion: expect.stringMatching(/MariaDB|^\d/), canWrite: true });
     const readOnly = await openDriver('mysql', withCredentials(chinook.uri, readOnlyUser), guard);

@@ -157,16 +157,21 @@ export class MysqlDriver implements DatabaseDriver {
     );
     const keys = groupBy(
       await this.rows(
-        `SELECT tc.TABLE_NAME AS table_name, tc.CONSTRAINT_NAME AS name, tc.CONSTRAINT_TYPE AS type, k.COLUMN_NAME AS column_name,
+        // KEY_COLUMN_USAGE is the one view of keys MariaDB shows a user with SELECT only (TABLE_CONSTRAINTS and
+        // REFERENTIAL_CONSTRAINTS come back empty for such a user), so the kind of key is read from it: PRIMARY by
+        // name, a foreign key by its referenced table, any other a unique key. The referential actions are read when
+        // visible.
+        `SELECT k.TABLE_NAME AS table_name, k.CONSTRAINT_NAME AS name,
+                CASE WHEN k.CONSTRAINT_NAME = 'PRIMARY' THEN 'PRIMARY KEY'
+                     WHEN k.REFERENCED_TABLE_NAME IS NOT NULL THEN 'FOREIGN KEY' ELSE 'UNIQUE' END AS type,
+                k.COLUMN_NAME AS column_name,
                 k.REFERENCED_TABLE_SCHEMA AS ref_namespace, k.REFERENCED_TABLE_NAME AS ref_table, k.REFERENCED_COLUMN_NAME AS ref_column,
                 rc.UPDATE_RULE AS on_update, rc.DELETE_RULE AS on_delete
-           FROM information_schema.TABLE_CONSTRAINTS tc
-           JOIN information_schema.KEY_COLUMN_USAGE k
-             ON k.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA AND k.TABLE_NAME = tc.TABLE_NAME AND k.CONSTRAINT_NAME = tc.CONSTRAINT_NAME
+           FROM information_schema.KEY_COLUMN_USAGE k
            LEFT JOIN information_schema.REFERENTIAL_CONSTRAINTS rc
-             ON rc.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA AND rc.TABLE_NAME = tc.TABLE_NAME AND rc.CONSTRAINT_NAME = tc.CONSTRAINT_NAME
-          WHERE tc.TABLE_SCHEMA = DATABASE() AND tc.CONSTRAINT_TYPE IN ('PRIMARY KEY', 'UNIQUE', 'FOREIGN KEY')
-          ORDER BY tc.TABLE_NAME, tc.CONSTRAINT_NAME, k.ORDINAL_POSITION`,
+             ON rc.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA AND rc.TABLE_NAME = k.TABLE_NAME AND rc.CONSTRAINT_NAME = k.CONSTRAINT_NAME
+          WHERE k.TABLE_SCHEMA = DATABASE()
+          ORDER BY k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION`,
       ),
       (row) => text(row.table_name),
     );
