@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../src/core/ids.js';
+import { withUser } from '../src/core/db/tenancy.js';
+import { schemaDocs } from '../src/modules/dbassist/index.js';
+import { storeSnapshot } from '../src/modules/dbassist/snapshot/index.js';
 import { decide, registerIdleDeliberation } from './support/board-fixtures.js';
 import { createUser, type TestUser } from './support/factories.js';
+import { shopModel } from './support/schema-models.js';
 import { call, createTestApp, type TestApp } from './support/test-app.js';
 import { testDrivers } from './support/test-db.js';
 
@@ -21,6 +25,9 @@ type TenantIds = {
   sprint: string;
   task: string;
   boardSession: string;
+  connection: string;
+  schema: string;
+  doc: string;
 };
 type BacklogIds = { story: string; epic: string; sprint: string; task: string };
 
@@ -52,6 +59,11 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
   };
   /** A's board sessions: decided and tied to the project in the team organization, without a project in the personal one. */
   const boardOf: Record<'team' | 'personal', string> = { team: '', personal: '' };
+  /** A's sample database connection in each organization, a stored schema version of it and one documentation text. */
+  const databaseOf: Record<'team' | 'personal', { connection: string; schema: string; doc: string }> = {
+    team: { connection: '', schema: '', doc: '' },
+    personal: { connection: '', schema: '', doc: '' },
+  };
 
   beforeAll(async () => {
     t = await createTestApp(kind);
@@ -106,6 +118,20 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
     await decide(t, a.id, boardOf.team);
     expect((await api('POST', `/board/sessions/${boardOf.team}/save`, a)).statusCode).toBe(201);
     expect((await api('PUT', `/board/settings/${aTeamOrg}`, a, { defaultBudgetUsd: 3 })).statusCode).toBe(200);
+    for (const [which, organizationId] of [
+      ['team', aTeamOrg],
+      ['personal', a.personalOrgId],
+    ] as const) {
+      const sample = await api('POST', `/organizations/${organizationId}/connections/sample`, a);
+      expect(sample.statusCode, JSON.stringify(sample.data)).toBe(201);
+      const connection = sample.data.id as string;
+      const stored = await withUser(t.database.db, a.id, (tx) => storeSnapshot(tx, { connectionId: connection, createdBy: a.id, model: shopModel() }));
+      const doc = newId();
+      await withUser(t.database.db, a.id, (tx) =>
+        tx.insert(schemaDocs).values({ id: doc, organizationId, connectionId: connection, scope: 'table', refId: newId(), objectKey: 'main.orders', contentMd: 'Secret orders.', fingerprint: 'f' }),
+      );
+      databaseOf[which] = { connection, schema: stored.schemaId, doc };
+    }
   });
   afterAll(async () => t.close());
 
@@ -160,6 +186,10 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
       personalBoardSession: await read(`/board/sessions/${boardOf.personal}`),
       teamBoardSettings: await read(`/board/settings/${aTeamOrg}`),
       decisionRecord: (await api('GET', `/board/sessions/${boardOf.team}/decision.md`, a)).body,
+      connections: await read(`/organizations/${aTeamOrg}/connections?limit=200`),
+      schemaVersions: await read(`/connections/${databaseOf.team.connection}/schemas`),
+      schema: await read(`/schemas/${databaseOf.team.schema}`),
+      schemaDocs: await read(`/schemas/${databaseOf.team.schema}/docs`),
     };
   }
 
@@ -235,6 +265,33 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
       // A's job and sprint under B's own project.
       ...backlogAiProbes(bProject, ids).filter((probe) => probe.url.endsWith('/accept') || probe.url.endsWith('/plan')),
       ...boardProbes(ids),
+      ...databaseProbes(ids),
+    ];
+  }
+
+  /** Every database assistant endpoint that takes an organization, connection, schema or documentation id. */
+  function databaseProbes(ids: Pick<TenantIds, 'org' | 'project' | 'connection' | 'schema' | 'doc'>): Probe[] {
+    const connection = `/connections/${ids.connection}`;
+    const schema = `/schemas/${ids.schema}`;
+    return [
+      { method: 'GET', url: `/organizations/${ids.org}/connections` },
+      { method: 'POST', url: `/organizations/${ids.org}/connections`, body: { name: 'Planted', dbType: 'postgres', connectionUri: 'postgres://u:p@db.example.test/x' } },
+      { method: 'POST', url: `/organizations/${ids.org}/connections/sample` },
+      { method: 'GET', url: connection },
+      { method: 'PATCH', url: connection, body: { name: 'Taken over' } },
+      { method: 'DELETE', url: connection },
+      { method: 'POST', url: `${connection}/test` },
+      { method: 'POST', url: `${connection}/ingest` },
+      { method: 'GET', url: `${connection}/schemas` },
+      { method: 'GET', url: schema },
+      { method: 'GET', url: `${schema}/diff?to=${ids.schema}` },
+      { method: 'GET', url: `${schema}/docs` },
+      { method: 'POST', url: `${schema}/docs/generate`, body: { template: 'short' } },
+      { method: 'PATCH', url: `${schema}/docs/${ids.doc}`, body: { contentMd: 'Taken over' } },
+      { method: 'GET', url: `${schema}/docs.zip` },
+      { method: 'GET', url: `${schema}/lint` },
+      { method: 'GET', url: `${schema}/erd` },
+      { method: 'POST', url: `${schema}/erd/save`, body: { projectId: ids.project }, idInBody: true },
     ];
   }
 
@@ -342,6 +399,9 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
     sprint: newId(),
     task: newId(),
     boardSession: newId(),
+    connection: newId(),
+    schema: newId(),
+    doc: newId(),
   });
 
   const withoutRequestId = (body: { error?: { requestId?: string } }) => ({ ...body, error: { ...body.error, requestId: undefined } });
@@ -349,8 +409,8 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
   it('answers every endpoint with A’s ids exactly as for ids that do not exist, and leaves A’s data alone', async () => {
     const before = await snapshotOfA();
     for (const [org, project, deletedProject, ai] of [
-      [aTeamOrg, aProject, aDeletedProject, { ...aiOf.team, ...backlogOf.team, boardSession: boardOf.team }],
-      [a.personalOrgId, aPersonalProject, aDeletedProject, { ...aiOf.personal, ...backlogOf.personal, boardSession: boardOf.personal }],
+      [aTeamOrg, aProject, aDeletedProject, { ...aiOf.team, ...backlogOf.team, boardSession: boardOf.team, ...databaseOf.team }],
+      [a.personalOrgId, aPersonalProject, aDeletedProject, { ...aiOf.personal, ...backlogOf.personal, boardSession: boardOf.personal, ...databaseOf.personal }],
     ] as const) {
       const foreign = probes({ org, project, deletedProject, memberOf: a.id, member: a.id, ...ai });
       const missing = probes(missingIds());
@@ -371,7 +431,7 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
   it('answers malformed ids in paths with 404, never 500', async () => {
     for (const bad of ['x', '1', 'null', 'undefined', ' ', "1'--", '0'.repeat(100), '01900000-0000-7000-8000-00000000000g']) {
       const id = encodeURIComponent(bad);
-      for (const probe of probes({ org: id, project: id, deletedProject: id, memberOf: id, member: id, generation: id, job: id, story: id, epic: id, sprint: id, task: id, boardSession: id })) {
+      for (const probe of probes({ org: id, project: id, deletedProject: id, memberOf: id, member: id, generation: id, job: id, story: id, epic: id, sprint: id, task: id, boardSession: id, connection: id, schema: id, doc: id })) {
         // Ids in query strings and bodies are validated (400 naming the field); only path ids answer 404.
         if (probe.url.includes('?') || probe.url === '/projects' || probe.idInBody) continue;
         const res = await api(probe.method, probe.url, b, probe.body);
@@ -446,6 +506,8 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
       ...backlogAiProbes(aProject, { ...backlogOf.team, job: aiOf.team.job }).filter((probe) => probe.method !== 'GET'),
       // The board: a viewer sees the project's session but may not run it, ask about the project, or change settings.
       ...boardProbes({ org: aTeamOrg, project: aProject, boardSession: boardOf.team }).filter((probe) => probe.method !== 'GET'),
+      // The database assistant: a viewer reads connections, versions and documentation but changes nothing.
+      ...databaseProbes({ org: aTeamOrg, project: aProject, ...databaseOf.team }).filter((probe) => probe.method !== 'GET'),
     ];
     for (const probe of writes) {
       const res = await api(probe.method, probe.url, viewer, probe.body);
@@ -454,7 +516,7 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
     }
     expect((await api('GET', `/projects/${aProject}`, viewer)).statusCode).toBe(200);
     // A's personal organization and its project stay invisible to the viewer of the team organization.
-    for (const probe of probes({ ...missingIds(), org: a.personalOrgId, project: aPersonalProject, memberOf: a.id, member: a.id, ...aiOf.personal, ...backlogOf.personal, boardSession: boardOf.personal })) {
+    for (const probe of probes({ ...missingIds(), org: a.personalOrgId, project: aPersonalProject, memberOf: a.id, member: a.id, ...aiOf.personal, ...backlogOf.personal, boardSession: boardOf.personal, ...databaseOf.personal })) {
       if (probe.url.startsWith(`/organizations/${b.personalOrgId}`)) continue; // B's organization, not the viewer's
       const res = await api(probe.method, probe.url, viewer, probe.body);
       expect(res.statusCode, `${probe.method} ${probe.url}`).toBe(404);
