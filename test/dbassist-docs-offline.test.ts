@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gateTexts } from '../src/core/text/quality/index.js';
 import { documentSchemaOffline } from '../src/modules/dbassist/ai/document-schema/offline.js';
+import { documentSchemaPrompt } from '../src/modules/dbassist/ai/document-schema/prompt.js';
 import type { DocumentSchemaOutput, TableDocInput } from '../src/modules/dbassist/ai/document-schema/index.js';
 import { schemaDocInput, tableDocInput, type TableStats } from '../src/modules/dbassist/docs/doc-inputs.js';
 import { columnStats, maskValue, personalKindOf } from '../src/modules/dbassist/docs/personal-data.js';
@@ -237,6 +238,16 @@ describe('offline documentation of invented schemas', () => {
     const everything = [description, ...columns.map((c) => c.description)].join('\n');
     expect(everything).not.toMatch(/secretvalue|person\d+@/);
     expect(stats.api_token).toMatchObject({ masked: true, examples: [], min: null, max: null });
+  });
+
+  it('gives a remote model the facts with personal values already masked, and the template it must follow', () => {
+    const { system, prompt } = documentSchemaPrompt(tableDocInput(model, accounts, stats, 'full'));
+    expect(system).toContain('data dictionary');
+    expect(prompt).toContain('"## Purpose", "## Columns" (a bullet list, one item per column), "## Relationships" and "## Data notes"');
+    expect(prompt).toContain('say "probably"');
+    expect(prompt).toContain('p***@m***.org');
+    expect(prompt).not.toMatch(/person\d+@|secretvalue/);
+    expect(prompt).toContain('Other tables of the database: app.audit_events.');
   });
 
   it('is honest about what it cannot know', () => {
