@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gateTexts } from '../src/core/text/quality/index.js';
 import { documentSchemaOffline } from '../src/modules/dbassist/ai/document-schema/offline.js';
+import { documentSchemaPrompt } from '../src/modules/dbassist/ai/document-schema/prompt.js';
 import type { DocumentSchemaOutput, TableDocInput } from '../src/modules/dbassist/ai/document-schema/index.js';
 import { schemaDocInput, tableDocInput, type TableStats } from '../src/modules/dbassist/docs/doc-inputs.js';
-import { erDiagram } from '../src/modules/dbassist/docs/er-diagram.js';
 import { columnStats, maskValue, personalKindOf } from '../src/modules/dbassist/docs/personal-data.js';
 import type { ColumnSample } from '../src/modules/dbassist/drivers/driver.js';
 import type { ColumnModel, SchemaModel, TableModel } from '../src/modules/dbassist/snapshot/schema-model.js';
-import { validateMermaid, closeMermaidValidator } from '../src/modules/diagrams/index.js';
 import { loadSampleDatabase, sampleRows, type LoadedSample } from './support/dbassist-pglite.js';
 
 /**
@@ -66,7 +65,6 @@ describe('offline documentation of Northwind', () => {
   });
   afterAll(async () => {
     await northwind?.close();
-    await closeMermaidValidator();
   });
 
   it('documents every table and column in grammatical text, in both templates', () => {
@@ -126,15 +124,6 @@ describe('offline documentation of Northwind', () => {
     expect(overview).toMatch(/probably keeps track of .*orders/);
     const fullOverview = documentSchemaOffline(schemaDocInput(northwind.model, 'Northwind', 'full')).description;
     expect(fullOverview).toMatch(/## Main tables\n\n- `employees`: about 9 rows, 18 columns, referred to by 3 foreign keys\./);
-  });
-
-  it('draws an ER diagram that Mermaid parses, with one relationship per foreign key', async () => {
-    const code = erDiagram(northwind.model);
-    const fks = northwind.model.tables.flatMap((t) => t.foreignKeys);
-    expect(code.split('\n').filter((l) => /--/.test(l))).toHaveLength(fks.length);
-    expect(code).toMatch(/customers \|o--o\{ orders : "customer_id"/);
-    const parsed = await validateMermaid(code);
-    expect(parsed.ok, JSON.stringify(parsed)).toBe(true);
   });
 });
 
@@ -249,6 +238,16 @@ describe('offline documentation of invented schemas', () => {
     const everything = [description, ...columns.map((c) => c.description)].join('\n');
     expect(everything).not.toMatch(/secretvalue|person\d+@/);
     expect(stats.api_token).toMatchObject({ masked: true, examples: [], min: null, max: null });
+  });
+
+  it('gives a remote model the facts with personal values already masked, and the template it must follow', () => {
+    const { system, prompt } = documentSchemaPrompt(tableDocInput(model, accounts, stats, 'full'));
+    expect(system).toContain('data dictionary');
+    expect(prompt).toContain('"## Purpose", "## Columns" (a bullet list, one item per column), "## Relationships" and "## Data notes"');
+    expect(prompt).toContain('say "probably"');
+    expect(prompt).toContain('p***@m***.org');
+    expect(prompt).not.toMatch(/person\d+@|secretvalue/);
+    expect(prompt).toContain('Other tables of the database: app.audit_events.');
   });
 
   it('is honest about what it cannot know', () => {

@@ -1,7 +1,7 @@
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import { tableKey, type SchemaModel, type TableModel } from '../snapshot/schema-model.js';
-import { erDiagram } from './er-diagram.js';
-import { firstParagraph } from './plain-text.js';
+import { erDiagram } from '../erd/er-diagram.js';
+import { firstParagraphText as firstParagraph } from '../snapshot/doc-text.js';
 
 /**
  * The documentation of a snapshot as a Markdown site, the way tbls writes one: README.md (the database and an index
@@ -113,7 +113,7 @@ function tablePage(input: SiteInput, table: TableModel, paths: Map<string, strin
   if (parents.length) lines.push(`References: ${parents.map(link).join(', ')}`, '');
   if (children.length) lines.push(`Referenced by: ${children.map(link).join(', ')}`, '');
 
-  lines.push('', '## ER diagram', '', '```mermaid', erDiagram(model, neighbours(model, table)), '```', '', '[Back to the index](../README.md)', '');
+  lines.push('', '## ER diagram', '', '```mermaid', erDiagram(model, neighbours(model, table)).mermaidCode.trimEnd(), '```', '', '[Back to the index](../README.md)', '');
   return lines.join('\n');
 }
 
@@ -122,7 +122,7 @@ export function docsSitePages(input: SiteInput): Record<string, string> {
   const paths = tablePagePaths(input.model);
   const pages: Record<string, string> = { 'README.md': readme(input, paths) };
   for (const table of input.model.tables) pages[paths.get(tableKey(table))!] = tablePage(input, table, paths);
-  pages['er.md'] = [`# ${input.title}: ER diagram`, '', '```mermaid', erDiagram(input.model), '```', '', '[Back to the index](README.md)', ''].join('\n');
+  pages['er.md'] = [`# ${input.title}: ER diagram`, '', '```mermaid', erDiagram(input.model).mermaidCode.trimEnd(), '```', '', '[Back to the index](README.md)', ''].join('\n');
   return pages;
 }
 

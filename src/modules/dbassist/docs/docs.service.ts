@@ -9,8 +9,8 @@ import type { OrganizationRole } from '../../../core/db/platform.schema.js';
 import type { GenerateDocsInput, SchemaDoc, UpdateDocInput } from '../dbassist.contract.js';
 import { connections, schemaColumns, schemaDocs, schemaSnapshots, schemaTables } from '../dbassist.schema.js';
 import { columnKey, tableKey, type SchemaModel } from '../snapshot/schema-model.js';
-import { objectFingerprint } from './fingerprint.js';
-import { firstParagraph } from './plain-text.js';
+import { fingerprintOfKey } from './fingerprint.js';
+import { firstParagraphText as firstParagraph } from '../snapshot/doc-text.js';
 
 export const GENERATE_DOCS_JOB = 'dbassist.docs';
 
@@ -55,7 +55,7 @@ export async function snapshotObjects(tx: Tx, snapshot: Pick<SnapshotRow, 'id'>)
 }
 
 function toDoc(row: DocRow, object: SnapshotObject, model: SchemaModel): SchemaDoc {
-  const current = objectFingerprint(model, row.objectKey);
+  const current = fingerprintOfKey(model, row.objectKey);
   return {
     id: row.id,
     scope: row.scope,
@@ -103,7 +103,7 @@ export async function updateDoc(tx: Tx, actor: UserActor, schemaId: string, docI
   if (!row) throw notFound('Documentation');
   const objects = await snapshotObjects(tx, snapshot);
   const object = objects.get(`${row.scope}:${row.objectKey}`);
-  const fingerprint = objectFingerprint(snapshot.schemaJson, row.objectKey);
+  const fingerprint = fingerprintOfKey(snapshot.schemaJson, row.objectKey);
   if (!object || fingerprint === null) throw notFound('Documentation');
   const [updated] = await tx
     .update(schemaDocs)

@@ -16,9 +16,9 @@ import { columnKey, tableKey, type SchemaModel, type TableModel } from '../snaps
 import { referrers, schemaDocInput, tableDocInput, type TableStats } from './doc-inputs.js';
 import { GENERATE_DOCS_JOB, snapshotObjects, type SnapshotObject } from './docs.service.js';
 import { defaultDriverOpener, type OpenConnectionDriver } from './driver-opener.js';
-import { objectFingerprint } from './fingerprint.js';
+import { fingerprintOfKey } from './fingerprint.js';
 import { columnStats } from './personal-data.js';
-import { firstParagraph } from './plain-text.js';
+import { firstParagraphText as firstParagraph } from '../snapshot/doc-text.js';
 
 const payloadSchema = z
   .object({
@@ -193,7 +193,7 @@ async function saveDocs(
   for (const doc of job.written) {
     const id = `${doc.scope}:${doc.objectKey}`;
     const object = objects.get(id);
-    const fingerprint = objectFingerprint(snapshot.schemaJson, doc.objectKey);
+    const fingerprint = fingerprintOfKey(snapshot.schemaJson, doc.objectKey);
     if (!object || fingerprint === null) continue;
     const theirs = human.get(id);
     if (theirs !== undefined && !job.overwriteHuman) {
