@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { schemaContentHash, versionLabel } from '../src/modules/dbassist/snapshot/content-hash.js';
 import { diffSchemaModels } from '../src/modules/dbassist/snapshot/diff.js';
 import { firstParagraphText } from '../src/modules/dbassist/snapshot/doc-text.js';
-import { objectFingerprint } from '../src/modules/dbassist/snapshot/fingerprint.js';
+import { fingerprintOfKey, objectFingerprint } from '../src/modules/dbassist/snapshot/fingerprint.js';
 import { foreignType, migrationSql, quoteIdent } from '../src/modules/dbassist/snapshot/migration-sql.js';
 import { normalizeSchemaModel } from '../src/modules/dbassist/snapshot/normalize.js';
 import type { SchemaModel, TableModel } from '../src/modules/dbassist/snapshot/schema-model.js';
@@ -79,6 +79,15 @@ describe('object fingerprints', () => {
     // Another column of the table is untouched by a change to its neighbour.
     const note = orders.columns.find((col) => col.name === 'note')!;
     expect(objectFingerprint({ table: nullable, column: note })).toBe(objectFingerprint({ table: orders, column: note }));
+  });
+
+  it('are the same whether found by object key (as documentation is written) or by object (as the store re-links it)', () => {
+    const model = normalizeSchemaModel(shopModel());
+    const orders = tableOf(model, 'orders');
+    expect(fingerprintOfKey(model, 'public.orders')).toBe(objectFingerprint({ table: orders }));
+    expect(fingerprintOfKey(model, 'public.orders.customer_id')).toBe(objectFingerprint({ table: orders, column: orders.columns[1]! }));
+    expect(fingerprintOfKey(model, '')).toBe(objectFingerprint({ model }));
+    expect(fingerprintOfKey(model, 'public.orders.missing')).toBeNull();
   });
 });
 

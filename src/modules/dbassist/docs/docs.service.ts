@@ -9,7 +9,7 @@ import type { OrganizationRole } from '../../../core/db/platform.schema.js';
 import type { GenerateDocsInput, SchemaDoc, UpdateDocInput } from '../dbassist.contract.js';
 import { connections, schemaColumns, schemaDocs, schemaSnapshots, schemaTables } from '../dbassist.schema.js';
 import { columnKey, tableKey, type SchemaModel } from '../snapshot/schema-model.js';
-import { fingerprintOfKey } from './fingerprint.js';
+import { fingerprintOfKey } from '../snapshot/index.js';
 import { firstParagraphText as firstParagraph } from '../snapshot/doc-text.js';
 
 export const GENERATE_DOCS_JOB = 'dbassist.docs';

@@ -16,7 +16,7 @@ import { columnKey, tableKey, type SchemaModel, type TableModel } from '../snaps
 import { referrers, schemaDocInput, tableDocInput, type TableStats } from './doc-inputs.js';
 import { GENERATE_DOCS_JOB, snapshotObjects, type SnapshotObject } from './docs.service.js';
 import { defaultDriverOpener, type OpenConnectionDriver } from './driver-opener.js';
-import { fingerprintOfKey } from './fingerprint.js';
+import { fingerprintOfKey } from '../snapshot/index.js';
 import { columnStats } from './personal-data.js';
 import { firstParagraphText as firstParagraph } from '../snapshot/doc-text.js';
 

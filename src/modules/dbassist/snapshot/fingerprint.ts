@@ -47,3 +47,21 @@ function tableDefinition(table: TableModel) {
     uniques: table.uniques.map((key) => key.columns),
   };
 }
+
+/**
+ * The fingerprint of the object an object key names in a model ('' for the schema, "namespace.table",
+ * "namespace.table.column"); null when the model has no such object. Names may hold dots: the table is the longest
+ * key that matches.
+ */
+export function fingerprintOfKey(model: SchemaModel, objectKey: string): string | null {
+  if (objectKey === '') return objectFingerprint({ model });
+  const tables = new Map(model.tables.map((table) => [tableKey(table), table]));
+  const table = tables.get(objectKey);
+  if (table) return objectFingerprint({ table });
+  for (let cut = objectKey.lastIndexOf('.'); cut > 0; cut = objectKey.lastIndexOf('.', cut - 1)) {
+    const owner = tables.get(objectKey.slice(0, cut));
+    const column = owner?.columns.find((candidate) => candidate.name === objectKey.slice(cut + 1));
+    if (owner && column) return objectFingerprint({ table: owner, column });
+  }
+  return null;
+}

@@ -5,5 +5,5 @@ export { ingestJob, INGEST_JOB, ingestPayloadSchema, type IngestPayload } from '
 export type { ConnectionDriverOpener, IngestConnection } from './connection-driver.js';
 export { migrationSql } from './migration-sql.js';
 export { normalizeSchemaModel } from './normalize.js';
-export { objectFingerprint, prepareSnapshot, storeSnapshot, type FingerprintTarget, type PreparedSnapshot, type StoredSnapshot } from './snapshot-store.js';
+export { fingerprintOfKey, objectFingerprint, prepareSnapshot, storeSnapshot, type FingerprintTarget, type PreparedSnapshot, type StoredSnapshot } from './snapshot-store.js';
 export { snapshotRoutes } from './snapshot.routes.js';

@@ -10,7 +10,7 @@ import { objectFingerprint } from './fingerprint.js';
 import { normalizeSchemaModel } from './normalize.js';
 import { columnKey, tableKey, type SchemaModel, type TableModel } from './schema-model.js';
 
-export { objectFingerprint, type FingerprintTarget } from './fingerprint.js';
+export { fingerprintOfKey, objectFingerprint, type FingerprintTarget } from './fingerprint.js';
 
 /** Rows per INSERT: each statement sends one array per column, so a chunk costs one round trip whatever its size. */
 const TABLE_CHUNK = 2000;
