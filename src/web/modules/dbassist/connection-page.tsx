@@ -1,4 +1,4 @@
-import { createContext, useContext, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, Navigate, NavLink, Route, Routes, useMatch, useNavigate, useParams } from 'react-router-dom';
 import { api } from '../../api/client';
 import { ApiError } from '../../api/http';
@@ -10,28 +10,13 @@ import { useResource } from '../../lib/use-resource';
 import { useTitle } from '../../lib/use-title';
 import { canEditProjects, useOrganization } from '../../lib/workspace';
 import { JobProgress } from '../jobs/job-progress';
-import type { Connection } from './client';
+import { ConnectionContext, useConnectionContext, type ConnectionContextValue } from './connection-context';
 import { dbTypeLabels, modeLabels } from './dbassist-labels';
 import { databasesPath, erdPath, historyPath, schemaPath } from './dbassist-paths';
 import { ErdView } from './erd-view';
 import { SchemaBrowser } from './schema-browser';
 import { VersionHistory } from './version-history';
 import './dbassist.css';
-
-type ConnectionContextValue = {
-  connection: Connection;
-  canEdit: boolean;
-  /** Reads the connection again (after an ingest made a new version). */
-  reload(): Promise<Connection>;
-};
-
-const ConnectionContext = createContext<ConnectionContextValue | null>(null);
-
-export function useConnectionContext(): ConnectionContextValue {
-  const value = useContext(ConnectionContext);
-  if (!value) throw new Error('useConnectionContext outside ConnectionPage');
-  return value;
-}
 
 /** /databases/{connectionId}/…: one connection's schema browser, version history and ER diagram. */
 export function ConnectionPage() {

@@ -11,7 +11,7 @@ import { useResource } from '../../lib/use-resource';
 import { canEditProjects, useOrganization } from '../../lib/workspace';
 import { renderMermaid, type ParseProblem } from '../diagrams/mermaid';
 import type { Erd, SchemaTable } from './client';
-import { useConnectionContext } from './connection-page';
+import { useConnectionContext } from './connection-context';
 import { tableKeyOf } from './dbassist-paths';
 import '../diagrams/diagrams.css';
 

@@ -9,7 +9,7 @@ import { useToast } from '../../components/toast';
 import { formatDateTime } from '../../lib/format';
 import { useResource } from '../../lib/use-resource';
 import type { LintReport, SchemaDetail, SchemaDoc } from './client';
-import { useConnectionContext } from './connection-page';
+import { useConnectionContext } from './connection-context';
 import { kindLabels, lintRuleLabels, percent } from './dbassist-labels';
 import { schemaPath, tableKeyOf } from './dbassist-paths';
 import { GenerateDocsDialog } from './generate-docs-dialog';

@@ -8,7 +8,7 @@ import { SkeletonRows } from '../../components/spinner';
 import { formatDateTime } from '../../lib/format';
 import { usePagedList } from '../../lib/use-paged-list';
 import type { SchemaVersion } from './client';
-import { useConnectionContext } from './connection-page';
+import { useConnectionContext } from './connection-context';
 import { historyPath, schemaPath } from './dbassist-paths';
 import { SchemaDiffView } from './schema-diff-view';
 
