@@ -234,7 +234,7 @@ function purposeParagraph(input: TableDocInput, context: TableContext, withSize:
 }
 
 function columnLine(column: ColumnInput, description: string): string {
-  const marks = [column.dataType, column.isPk ? 'primary key' : '', column.references ? 'foreign key' : '', column.isNullable ? '' : 'not null'].filter(Boolean);
+  const marks = [column.dataType, column.isPk ? 'primary key' : '', column.references ? 'foreign key' : '', column.isNullable ? '' : 'required'].filter(Boolean);
   return `- ${code(column.name)} (${marks.join(', ')}): ${description}`;
 }
 
