@@ -7,6 +7,7 @@ import { answerQuestionTask } from './chat/index.js';
 import { generateDiagramTask } from './diagrams/index.js';
 import { clarifyingQuestionsTask, documentAiTasks, extractInsightsTask, projectBriefTask } from './generation/index.js';
 import { personaFamilies, roundKinds } from '../shared/board-kinds.js';
+import { tableKinds } from '../shared/dbassist-kinds.js';
 import { projectModelTask, validateModel, type ProjectModel } from './project-model/index.js';
 import { generateWireframeTask } from './wireframes/index.js';
 
@@ -212,6 +213,87 @@ Object.assign(inputs, {
   ),
 });
 
+// A table of an outside database as the documentation task reads it: names in every casing, any type, nullable or
+// not, keys, and sampled statistics that may be empty or masked.
+const identifier = fc.oneof(
+  fc.constantFrom('id', 'customer_id', 'CustomerId', 'email', 'created_at', 'status', 'unit_price', 'is_active', 'notes', 'x', 'order', 'Address Line 2'),
+  fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_ ]{0,30}$/),
+);
+const columnStats = fc.option(
+  fc.record({
+    sampledRows: fc.integer({ min: 0, max: 1000 }),
+    nullShare: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: null }),
+    distinctCount: fc.option(fc.integer({ min: 0, max: 1000 }), { nil: null }),
+    min: fc.option(shortText(40), { nil: null }),
+    max: fc.option(shortText(40), { nil: null }),
+    examples: fc.array(shortText(40), { maxLength: 5 }),
+    masked: fc.boolean(),
+  }),
+  { nil: null },
+);
+const docColumns = fc.uniqueArray(
+  fc.record({
+    name: identifier,
+    dataType: fc.constantFrom('integer', 'bigint', 'text', 'character varying(40)', 'numeric(10,2)', 'timestamp with time zone', 'boolean', 'jsonb', 'BLOB', 'int(11) unsigned'),
+    isNullable: fc.boolean(),
+    isPk: fc.boolean(),
+    isUnique: fc.boolean(),
+    isIdentity: fc.boolean(),
+    references: fc.option(fc.record({ table: fc.constantFrom('public.customers', 'main.Artist', 'orders'), column: fc.constantFrom('id', 'ArtistId') }), { nil: null }),
+    defaultValue: fc.option(fc.constantFrom('0', 'now()', "'new'::text"), { nil: null }),
+    comment: fc.option(shortText(200), { nil: null }),
+    enumValues: fc.array(fc.constantFrom('new', 'paid', 'shipped'), { maxLength: 3 }),
+    personal: fc.option(fc.constantFrom('email', 'phone', 'name', 'secret'), { nil: null }),
+    stats: columnStats,
+  }),
+  { minLength: 1, maxLength: 8, selector: (column) => column.name },
+);
+inputs['dbassist-document-schema'] = fc.oneof(
+  fc.record({
+    scope: fc.constant('table' as const),
+    template: fc.constantFrom('short' as const, 'full' as const),
+    engine: fc.constantFrom('postgres' as const, 'mysql' as const, 'sqlite' as const),
+    table: docColumns.chain((columns) =>
+      fc.record({
+        namespace: fc.constantFrom('public', 'main', ''),
+        name: identifier,
+        kind: fc.constantFrom(...tableKinds),
+        comment: fc.option(shortText(200), { nil: null }),
+        rowEstimate: fc.option(fc.integer({ min: 0, max: 10_000_000 }), { nil: null }),
+        columns: fc.constant(columns),
+        primaryKey: fc.subarray(columns.map((column) => column.name), { maxLength: Math.min(2, columns.length) }),
+        foreignKeys: fc.constant([]),
+        referencedBy: fc.array(fc.record({ table: fc.constantFrom('public.orders', 'Track'), columns: fc.constant(['customer_id']) }), { maxLength: 2 }),
+        uniques: fc.constant([]),
+        indexes: fc.constant([]),
+        checks: fc.array(shortText(80), { maxLength: 2 }),
+        viewSources: fc.constant([]),
+      }),
+    ),
+    neighbours: fc.array(fc.constantFrom('public.customers', 'public.orders', 'main.Artist'), { maxLength: 3 }),
+  }),
+  fc.record({
+    scope: fc.constant('schema' as const),
+    template: fc.constantFrom('short' as const, 'full' as const),
+    engine: fc.constantFrom('postgres' as const, 'mysql' as const, 'sqlite' as const),
+    databaseName: shortText(60),
+    namespaces: fc.array(fc.constantFrom('public', 'sales'), { maxLength: 2 }),
+    tables: fc.array(
+      fc.record({
+        key: identifier,
+        name: identifier,
+        kind: fc.constantFrom(...tableKinds),
+        comment: fc.option(shortText(200), { nil: null }),
+        columnCount: fc.integer({ min: 0, max: 200 }),
+        rowEstimate: fc.option(fc.integer({ min: 0, max: 1_000_000 }), { nil: null }),
+        references: fc.array(identifier, { maxLength: 3 }),
+        referencedByCount: fc.integer({ min: 0, max: 20 }),
+      }),
+      { maxLength: 12 },
+    ),
+  }),
+);
+
 // ---------------------------------------------------------------------------------------------------------------
 // Properties
 
@@ -251,6 +333,7 @@ describe('built-in AI tasks (generated inputs)', () => {
       'board-vote',
       'board-single-answer',
       'board-synthesis',
+      'dbassist-document-schema',
     ]);
     for (const task of aiTasks) expect(catalog.find(task.name)).toBe(task);
     expect(catalog.find('no-such-task')).toBeUndefined();

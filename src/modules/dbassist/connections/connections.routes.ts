@@ -25,7 +25,7 @@ import {
   removeSampleFile,
 } from './connections.service.js';
 
-const tags = ['dbassist'];
+const tags = ['databases'];
 const organizationParams = z.object({ orgId: z.string() });
 const connectionParams = z.object({ id: z.string() });
 

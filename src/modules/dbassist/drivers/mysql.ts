@@ -1,9 +1,10 @@
+import { columnSamplesOf } from './column-samples.js';
 import mysql from 'mysql2/promise';
 import type { TableKind } from '../../../shared/dbassist-kinds.js';
 import type { CheckModel, ColumnModel, ForeignKeyModel, IndexModel, KeyModel, SchemaModel, TableModel, TriggerModel } from '../snapshot/schema-model.js';
 import type { NetworkTarget } from './connection-uri.js';
 import type { ColumnSample, DatabaseDriver, IntrospectProgress, ServerProbe } from './driver.js';
-import { exampleText, groupBy, orderModel, rowEstimateOf } from './model-order.js';
+import { groupBy, orderModel, rowEstimateOf } from './model-order.js';
 
 /**
  * MySQL and MariaDB through mysql2, reading information_schema for the connected database only, one query per kind
@@ -279,24 +280,7 @@ export class MysqlDriver implements DatabaseDriver {
       ].join(', ');
     });
     const [row = {}] = await this.rows(`WITH s AS (SELECT * FROM ${source} LIMIT ${limit}) SELECT COUNT(*) AS n, ${parts.join(', ')} FROM s`);
-    const sampled = Number(row.n ?? 0);
-    return Object.fromEntries(
-      table.columns.map((column, i) => {
-        const examples = row[`ex${i}`];
-        const list = typeof examples === 'string' ? (JSON.parse(examples) as unknown[]) : Array.isArray(examples) ? examples : [];
-        return [
-          column.name,
-          {
-            sampledRows: sampled,
-            nullCount: sampled - Number(row[`nn${i}`] ?? 0),
-            distinctCount: Number(row[`d${i}`] ?? 0),
-            min: nullableText(row[`mn${i}`]),
-            max: nullableText(row[`mx${i}`]),
-            examples: list.filter((value) => value !== null).map(exampleText).sort(),
-          } satisfies ColumnSample,
-        ];
-      }),
-    );
+    return columnSamplesOf(row, table.columns);
   }
 
   async close(): Promise<void> {

@@ -1,9 +1,10 @@
+import { columnSamplesOf } from './column-samples.js';
 import pg from 'pg';
 import type { ColumnModel, EnumModel, ForeignKeyModel, IndexModel, SchemaModel, TableModel, TriggerModel } from '../snapshot/schema-model.js';
 import type { TableKind } from '../../../shared/dbassist-kinds.js';
 import type { NetworkTarget } from './connection-uri.js';
 import type { ColumnSample, DatabaseDriver, IntrospectProgress, ServerProbe } from './driver.js';
-import { exampleText, groupBy, orderModel, rowEstimateOf } from './model-order.js';
+import { groupBy, orderModel, rowEstimateOf } from './model-order.js';
 
 /**
  * PostgreSQL through node-postgres. Introspection reads pg_catalog with one query per kind of object for the whole
@@ -303,21 +304,7 @@ export class PostgresDriver implements DatabaseDriver {
     });
     const text = `with s as materialized (select * from ${source} limit $1) select count(*)::int as n, ${parts.join(', ')} from s`;
     const { rows: result } = await this.client.query<Record<string, unknown>>(text, [Math.max(0, Math.floor(rows))]);
-    const row = result[0] ?? {};
-    const sampled = Number(row.n ?? 0);
-    return Object.fromEntries(
-      table.columns.map((column, i) => [
-        column.name,
-        {
-          sampledRows: sampled,
-          nullCount: sampled - Number(row[`nn${i}`] ?? 0),
-          distinctCount: Number(row[`d${i}`] ?? 0),
-          min: (row[`mn${i}`] as string | null) ?? null,
-          max: (row[`mx${i}`] as string | null) ?? null,
-          examples: ((row[`ex${i}`] as unknown[] | null) ?? []).map(exampleText),
-        } satisfies ColumnSample,
-      ]),
-    );
+    return columnSamplesOf(result[0] ?? {}, table.columns);
   }
 
   async close(): Promise<void> {

@@ -1,10 +1,11 @@
+import { columnSamplesOf } from './column-samples.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import Database from 'better-sqlite3';
 import type { CheckModel, ColumnModel, ForeignKeyModel, IndexModel, KeyModel, SchemaModel, TableModel, TriggerModel } from '../snapshot/schema-model.js';
 import type { SqliteTarget } from './connection-uri.js';
 import type { ColumnSample, DatabaseDriver, IntrospectProgress, ServerProbe } from './driver.js';
-import { exampleText, orderModel } from './model-order.js';
+import { orderModel } from './model-order.js';
 
 /**
  * A SQLite file through better-sqlite3, opened read-only (and only if it exists). The catalog is sqlite_master plus
@@ -254,20 +255,7 @@ export class SqliteDriver implements DatabaseDriver {
     });
     const sql = `WITH s AS (SELECT * FROM ${quoteSqliteIdentifier(table.name)} LIMIT ?) SELECT count(*) AS n, ${parts.join(', ')} FROM s`;
     const row = this.db.prepare(sql).get(Math.max(0, Math.floor(rows))) as Record<string, unknown>;
-    const sampled = Number(row.n ?? 0);
-    return Object.fromEntries(
-      table.columns.map((column, i) => [
-        column.name,
-        {
-          sampledRows: sampled,
-          nullCount: sampled - Number(row[`nn${i}`] ?? 0),
-          distinctCount: Number(row[`d${i}`] ?? 0),
-          min: (row[`mn${i}`] as string | null) ?? null,
-          max: (row[`mx${i}`] as string | null) ?? null,
-          examples: (JSON.parse(typeof row[`ex${i}`] === 'string' ? (row[`ex${i}`] as string) : '[]') as unknown[]).map(exampleText),
-        } satisfies ColumnSample,
-      ]),
-    );
+    return columnSamplesOf(row, table.columns);
   }
 
   async close(): Promise<void> {
