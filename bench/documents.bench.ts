@@ -24,6 +24,7 @@ import { withUser } from '../src/core/db/tenancy.js';
 import { EMBEDDING_MODEL, embedSection, sectionRowsOf } from '../src/modules/search/index.js';
 import { slugifyHeading } from '../src/shared/block-ids.js';
 import { searchProject } from '../src/modules/search/search.service.js';
+import { seededRandom } from '../src/core/text/index.js';
 
 const DOCUMENTS = Number(process.env.BENCH_DOCUMENTS ?? 10_000);
 const REVISIONS = Number(process.env.BENCH_REVISIONS ?? 20);
@@ -40,16 +41,6 @@ const PROJECT_ID = '00000000-0000-7000-8000-00000000d003';
 // ---------------------------------------------------------------------------------------------------------------
 // Generated content: product-requirement prose from a seeded generator, the same on every run.
 
-function rng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TOPICS = [
   'Checkout flow', 'Account sign-in', 'Password reset', 'Order history', 'Invoice export', 'Delivery tracking',
@@ -72,7 +63,7 @@ const RARE = ['zeppelin', 'marzipan', 'quokka', 'obsidian', 'tamarind', 'fjord',
 type Template = { id: number; heading: string; slug: string; body: string; embedding: number[] };
 
 function makeTemplates(count: number): Template[] {
-  const random = rng(42);
+  const random = seededRandom(42);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const templates: Template[] = [];
   for (let id = 0; id < count; id++) {

@@ -1,4 +1,5 @@
 import type { ColumnModel, SchemaModel, TableModel } from '../../src/modules/dbassist/snapshot/schema-model.js';
+import { seededRandom } from '../../src/core/text/index.js';
 
 /** Schema models for tests and benchmarks: a small hand-written shop, and generated schemas of any size. */
 
@@ -81,17 +82,6 @@ export function shopModel(): SchemaModel {
   };
 }
 
-/** A deterministic pseudo-random sequence (mulberry32), so a generated schema is the same on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TYPES = ['text', 'integer', 'bigint', 'boolean', 'numeric(12,2)', 'character varying(120)', 'timestamp with time zone', 'date', 'jsonb', 'uuid'];
 
@@ -100,7 +90,7 @@ const TYPES = ['text', 'integer', 'bigint', 'boolean', 'numeric(12,2)', 'charact
  * index), a unique column, a check on some, comments on some.
  */
 export function generatedModel(tables: number, seed = 42): SchemaModel {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   const models: TableModel[] = [];
   for (let index = 0; index < tables; index++) {

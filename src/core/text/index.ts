@@ -12,7 +12,7 @@ export { splitSentences } from './sentences.js';
 export { stem } from './stem.js';
 export { isStopWord, STOP_WORDS } from './stop-words.js';
 export { summarize, summarizeSentences } from './summary.js';
-export { FNV_OFFSET_BASIS, fnv1a } from './stable-hash.js';
+export { FNV_OFFSET_BASIS, fnv1a, seededRandom } from './stable-hash.js';
 export { estimateTokens } from './tokens.js';
 export { normalizeApostrophe, tokenize } from './tokenize.js';
 export { wordSet } from './word-set.js';

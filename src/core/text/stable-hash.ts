@@ -13,3 +13,18 @@ export function fnv1a(text: string, seed: number = FNV_OFFSET_BASIS): number {
   }
   return hash >>> 0;
 }
+
+/**
+ * A seeded generator of numbers in [0, 1) (mulberry32): small and fast, the same sequence on every machine. For
+ * repeatable shuffles and generated data, never for anything secret.
+ */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

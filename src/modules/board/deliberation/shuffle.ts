@@ -3,23 +3,12 @@
  * under labels that change every round, so no one can follow a voice across rounds or favour the first one listed.
  * Seeded: the same session seed, persona and round give the same order (the offline engine stays repeatable).
  */
-import { fnv1a } from '../../../core/text/index.js';
+import { fnv1a, seededRandom } from '../../../core/text/index.js';
 
-/** mulberry32: small, fast, good enough to shuffle a panel. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Fisher–Yates with a generator seeded by the session seed and `salt` (e.g. persona and round). */
 export function seededShuffle<T>(items: readonly T[], seed: number, salt: string): T[] {
-  const random = generator(fnv1a(`${seed}:${salt}`));
+  const random = seededRandom(fnv1a(`${seed}:${salt}`));
   const out = [...items];
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));

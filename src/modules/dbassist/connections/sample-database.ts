@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { SAMPLES_SUBDIR } from '../drivers/host-guard.js';
+import { seededRandom } from '../../../core/text/index.js';
 
 /**
  * The sample database a new organization can try the assistant on at once: a small shop in an embedded SQLite file
@@ -90,17 +91,6 @@ BEGIN
 END;
 `;
 
-/** A small seeded generator (mulberry32): the same rows on every machine. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const firstNames = ['Ada', 'Bruno', 'Chloé', 'Dmitri', 'Elena', 'Farid', 'Grace', 'Hugo', 'Ines', 'Jonas', 'Keiko', 'Liam', 'Maya', 'Nils', 'Olga', 'Priya'];
 const lastNames = ['Martin', 'Okafor', 'Schmidt', 'Rossi', 'Nakamura', 'Silva', 'Dubois', 'Kowalski', 'Haddad', 'Larsen', 'Moreau', 'Patel'];
