@@ -20,14 +20,15 @@ const isBaseTable = (table: TableModel) => BASE_TABLE_KINDS.has(table.kind);
 export function lintSchema(model: SchemaModel): LintFinding[] {
   const findings: LintFinding[] = [];
   const likelyParents = parentsByStem(model);
+  // SQLite has no COMMENT: a missing one there is not something the schema's owner could fix.
+  const commentsPossible = model.engine !== 'sqlite';
   for (const table of model.tables) {
     findings.push(
       ...tableWithoutPrimaryKey(table),
       ...foreignKeysWithoutIndex(table),
       ...undeclaredForeignKeys(table, likelyParents),
       ...nullableUniqueColumns(table),
-      ...missingTableComment(table),
-      ...missingColumnComments(table),
+      ...(commentsPossible ? [...missingTableComment(table), ...missingColumnComments(table)] : []),
       ...inconsistentColumnNames(table),
     );
   }

@@ -109,9 +109,11 @@ export function TableDetail({ connectionId, schema, table, docsByRef, findings, 
                       <th scope="row" className="dba-mono dba-column-name">
                         <Highlight text={column.name} query={needle ? query : ''} />
                       </th>
-                      <td className="dba-mono">{column.dataType}</td>
-                      <td>{column.isNullable ? 'yes' : <span className="muted">no</span>}</td>
-                      <td className="nowrap">
+                      <td className="dba-mono" data-label="Type">
+                        {column.dataType}
+                      </td>
+                      <td data-label="Null">{column.isNullable ? 'yes' : <span className="muted">no</span>}</td>
+                      <td className={column.isPk || column.isFk ? 'nowrap' : 'nowrap dba-no-key'} data-label="Key">
                         {column.isPk && (
                           <span className="tag tag-accent" title="Primary key">
                             PK
