@@ -242,6 +242,20 @@ describe('offline documentation of invented schemas', () => {
     expect(stats.api_token).toMatchObject({ masked: true, examples: [], min: null, max: null });
   });
 
+  it('reads a 0/1 integer as a flag only when both values occur, and never a quantity as one', () => {
+    const lines = table('order_lines', [col('line_id', 'integer', { isNullable: false }), col('quantity', 'integer', { isNullable: false }), col('gift_wrapped', 'integer'), col('priority', 'integer')], {
+      primaryKey: { name: 'order_lines_pkey', columns: ['line_id'] },
+    });
+    const lineRows = Array.from({ length: 40 }, (_, i) => ({ line_id: i + 1, quantity: 1, gift_wrapped: i % 2, priority: 1 }));
+    const lineSamples = sampleRows(lineRows, lines.columns.map((c) => c.name));
+    const lineStats: TableStats = Object.fromEntries(lines.columns.map((c) => [c.name, columnStats(c.name, c.dataType, lineSamples[c.name]!)]));
+    const shop: SchemaModel = { engine: 'postgres', serverVersion: '16', namespaces: ['app'], tables: [lines], enums: [] };
+    const by = new Map(documentSchemaOffline(tableDocInput(shop, lines, lineStats, 'short')).columns.map((c) => [c.name, c.description]));
+    expect(by.get('gift_wrapped')).toMatch(/^(?:Probably w|W)hether the order line is/);
+    expect(by.get('quantity')).not.toMatch(/whether/i);
+    expect(by.get('priority')).not.toMatch(/whether/i);
+  });
+
   it('gives a remote model the facts with personal values already masked, and the template it must follow', () => {
     const { system, prompt } = documentSchemaPrompt(tableDocInput(model, accounts, stats, 'full'));
     expect(system).toContain('data dictionary');

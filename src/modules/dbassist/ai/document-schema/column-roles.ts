@@ -87,13 +87,18 @@ function undeclaredReference(column: ColumnInput, context: TableContext): string
   return `Probably the ${rowNoun(tableNameOf(key))} this ${context.row} refers to (in ${tableRef(context, key)}), although no foreign key is declared`;
 }
 
+/** Last words of a column name that say it counts or measures something, whatever its sampled values. */
+const MEASURE_WORDS = new Set(['quantity', 'qty', 'count', 'number', 'num', 'amount', 'total', 'level', 'rank', 'position', 'order', 'sort', 'version', 'year', 'size', 'length', 'weight', 'score', 'rating', 'stock', 'units']);
+
 function looksBoolean(column: ColumnInput, family: TypeFamily): 'type' | 'values' | 'name' | null {
   if (family === 'boolean') return 'type';
   const words = identifierWords(column.name);
   const stats = column.stats;
   if (family === 'integer' && stats && stats.distinctCount !== null && stats.distinctCount <= 2 && stats.sampledRows >= 4) {
     const seen = new Set([...stats.examples, ...(stats.min !== null ? [stats.min] : []), ...(stats.max !== null ? [stats.max] : [])]);
-    if (seen.size > 0 && [...seen].every((v) => v === '0' || v === '1')) return 'values';
+    // Only 0 and 1 both seen make a flag: a quantity that was always 1 in the sample is still a quantity.
+    const measured = MEASURE_WORDS.has(words.at(-1) ?? '');
+    if (!measured && seen.size === 2 && seen.has('0') && seen.has('1')) return 'values';
   }
   const loose = family === 'integer' || family === 'text' || family === 'other';
   if (words.length > 1 && BOOLEAN_LEADS.has(words[0]!) && loose) return 'name';
