@@ -8,6 +8,7 @@ import { columnStats, maskValue, personalKindOf } from '../src/modules/dbassist/
 import type { ColumnSample } from '../src/modules/dbassist/drivers/driver.js';
 import type { ColumnModel, SchemaModel, TableModel } from '../src/modules/dbassist/snapshot/schema-model.js';
 import { loadSampleDatabase, sampleRows, type LoadedSample } from './support/dbassist-pglite.js';
+import { column as modelColumn, table as modelTable } from './support/schema-models.js';
 
 /**
  * The offline documentation engine on the real sample schemas (loaded into PGlite, read back from its catalog and
@@ -168,28 +169,8 @@ describe('offline documentation of Chinook and Pagila', () => {
 });
 
 // ── Invented schemas ───────────────────────────────────────────────────────────────────────────────────────────────
-function col(name: string, dataType: string, extra: Partial<ColumnModel> = {}): ColumnModel {
-  return { name, ordinal: 0, dataType, isNullable: true, defaultValue: null, comment: null, isIdentity: false, enumName: null, ...extra };
-}
-
-function table(name: string, columns: ColumnModel[], extra: Partial<TableModel> = {}): TableModel {
-  return {
-    namespace: 'app',
-    name,
-    kind: 'table',
-    comment: null,
-    rowEstimate: null,
-    columns: columns.map((c, i) => ({ ...c, ordinal: i + 1 })),
-    primaryKey: null,
-    foreignKeys: [],
-    uniques: [],
-    checks: [],
-    indexes: [],
-    triggers: [],
-    viewDefinition: null,
-    ...extra,
-  };
-}
+const col = modelColumn;
+const table = (name: string, columns: ColumnModel[], extra: Partial<TableModel> = {}): TableModel => modelTable(name, columns, { namespace: 'app', ...extra });
 
 describe('offline documentation of invented schemas', () => {
   const accounts = table(
