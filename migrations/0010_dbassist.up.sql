@@ -125,6 +125,8 @@ CREATE FUNCTION dbassist.editor_organization_ids() RETURNS SETOF uuid
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
 AS $$ SELECT m.organization_id FROM app.organization_members m
       WHERE m.user_id = app.current_user_id() AND app.role_rank(m.role) >= app.role_rank('editor') $$;
+-- A role may own functions only in a schema it can create in (checked when the migrating role is no superuser).
+GRANT CREATE ON SCHEMA dbassist TO atelier_system;
 ALTER FUNCTION dbassist.editor_organization_ids() OWNER TO atelier_system;
 REVOKE EXECUTE ON FUNCTION dbassist.editor_organization_ids() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION dbassist.editor_organization_ids() TO atelier_app, atelier_system;
