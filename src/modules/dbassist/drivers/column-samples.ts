@@ -1,5 +1,5 @@
 import type { ColumnSample } from './driver.js';
-import { exampleText } from './model-order.js';
+import { exampleText } from './catalog-rows.js';
 
 /**
  * Reads the one row a driver's sampling query answers into a ColumnSample per column. Every engine's query names its

@@ -4,7 +4,8 @@ import type { TableKind } from '../../../shared/dbassist-kinds.js';
 import type { CheckModel, ColumnModel, ForeignKeyModel, IndexModel, KeyModel, SchemaModel, TableModel, TriggerModel } from '../snapshot/schema-model.js';
 import type { NetworkTarget } from './connection-uri.js';
 import type { ColumnSample, DatabaseDriver, IntrospectProgress, ServerProbe } from './driver.js';
-import { groupBy, orderModel, rowEstimateOf } from './model-order.js';
+import { normalizeSchemaModel } from '../snapshot/normalize.js';
+import { groupBy, rowEstimateOf } from './catalog-rows.js';
 
 /**
  * MySQL and MariaDB through mysql2, reading information_schema for the connected database only, one query per kind
@@ -262,7 +263,7 @@ export class MysqlDriver implements DatabaseDriver {
       });
       onProgress?.(position + 1, tables.length);
     }
-    return orderModel({ engine: 'mysql', serverVersion: text(info?.version) || null, namespaces: [this.database], tables: models, enums: [] });
+    return normalizeSchemaModel({ engine: 'mysql', serverVersion: text(info?.version) || null, namespaces: [this.database], tables: models, enums: [] });
   }
 
   async sampleColumns(table: Pick<TableModel, 'namespace' | 'name' | 'columns'>, rows: number): Promise<Record<string, ColumnSample>> {

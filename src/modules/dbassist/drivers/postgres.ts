@@ -4,7 +4,8 @@ import type { ColumnModel, EnumModel, ForeignKeyModel, IndexModel, SchemaModel, 
 import type { TableKind } from '../../../shared/dbassist-kinds.js';
 import type { NetworkTarget } from './connection-uri.js';
 import type { ColumnSample, DatabaseDriver, IntrospectProgress, ServerProbe } from './driver.js';
-import { groupBy, orderModel, rowEstimateOf } from './model-order.js';
+import { normalizeSchemaModel } from '../snapshot/normalize.js';
+import { groupBy, rowEstimateOf } from './catalog-rows.js';
 
 /**
  * PostgreSQL through node-postgres. Introspection reads pg_catalog with one query per kind of object for the whole
@@ -278,7 +279,7 @@ export class PostgresDriver implements DatabaseDriver {
       });
       onProgress?.(position + 1, tables.length);
     }
-    return orderModel({
+    return normalizeSchemaModel({
       engine: 'postgres',
       serverVersion: version[0]?.version ?? null,
       namespaces: namespaces.map((row) => row.nspname),

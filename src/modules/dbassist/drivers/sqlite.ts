@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import type { CheckModel, ColumnModel, ForeignKeyModel, IndexModel, KeyModel, SchemaModel, TableModel, TriggerModel } from '../snapshot/schema-model.js';
 import type { SqliteTarget } from './connection-uri.js';
 import type { ColumnSample, DatabaseDriver, IntrospectProgress, ServerProbe } from './driver.js';
-import { orderModel } from './model-order.js';
+import { normalizeSchemaModel } from '../snapshot/normalize.js';
 
 /**
  * A SQLite file through better-sqlite3, opened read-only (and only if it exists). The catalog is sqlite_master plus
@@ -238,7 +238,7 @@ export class SqliteDriver implements DatabaseDriver {
       });
       onProgress?.(position + 1, relations.length);
     }
-    return orderModel({ engine: 'sqlite', serverVersion: version, namespaces: [NAMESPACE], tables, enums: [] });
+    return normalizeSchemaModel({ engine: 'sqlite', serverVersion: version, namespaces: [NAMESPACE], tables, enums: [] });
   }
 
   async sampleColumns(table: Pick<TableModel, 'namespace' | 'name' | 'columns'>, rows: number): Promise<Record<string, ColumnSample>> {
