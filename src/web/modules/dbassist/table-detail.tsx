@@ -129,7 +129,7 @@ export function TableDetail({ connectionId, schema, table, docsByRef, findings, 
                           </>
                         )}
                       </td>
-                      <td className="dba-mono hide-narrow">{column.defaultValue ?? <span className="muted">—</span>}</td>
+                      <td className="dba-mono dba-default hide-narrow">{column.defaultValue ?? <span className="muted">—</span>}</td>
                       <td className="dba-description-cell">
                         <DocText
                           schemaId={schema.id}
