@@ -56,6 +56,10 @@ const environmentSchema = z.object({
     .default('169.254.0.0/16,fe80::/10,fd00:ec2::254,100.100.100.200,metadata.google.internal,metadata')
     .describe("hosts and CIDR ranges connections may not reach; Atelier's own database is always refused"),
   DBASSIST_SQLITE_ROOTS: z.string().optional().describe('folders SQLite connections may open files under; default: anywhere but DATA_DIR'),
+  DBASSIST_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000).describe('longest a statement may run on a connection'),
+  DBASSIST_MAX_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(10_000).describe('rows an execution keeps; the rest are cut off'),
+  DBASSIST_MAX_RESULT_BYTES: z.coerce.number().int().min(1024).max(1_073_741_824).default(16_777_216).describe('bytes of rows an execution keeps'),
+  DBASSIST_MAX_COST: z.coerce.number().min(1).default(1e9).describe('highest EXPLAIN total cost a statement may have on PostgreSQL'),
 });
 
 export type Config = {
@@ -116,12 +120,18 @@ export type BoardConfig = {
   stallRounds: number;
 };
 
-/** Where the database assistant's connections may point (docs/decisions/016-database-assistant.md). */
+/** Where the database assistant's connections may point and how much one statement may take (decisions 016 and 017). */
 export type DbAssistConfig = {
   /** Host names, addresses and CIDR ranges refused (by default link-local and cloud metadata addresses). */
   denyHosts: string[];
   /** Folders a SQLite connection may open files under; undefined: anywhere the server can read except DATA_DIR. */
   sqliteRoots: string[] | undefined;
+  statementTimeoutMs: number;
+  /** Rows and bytes of rows an execution keeps; past either, the result is cut off and marked truncated. */
+  maxRows: number;
+  maxResultBytes: number;
+  /** The highest EXPLAIN total cost a statement may have (PostgreSQL only). */
+  maxCost: number;
 };
 
 export class ConfigError extends Error {}
@@ -179,6 +189,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbassist: {
       denyHosts: splitList(e.DBASSIST_DENY_HOSTS),
       sqliteRoots: e.DBASSIST_SQLITE_ROOTS === undefined ? undefined : splitList(e.DBASSIST_SQLITE_ROOTS).map((root) => path.resolve(root)),
+      statementTimeoutMs: e.DBASSIST_STATEMENT_TIMEOUT_MS,
+      maxRows: e.DBASSIST_MAX_ROWS,
+      maxResultBytes: e.DBASSIST_MAX_RESULT_BYTES,
+      maxCost: e.DBASSIST_MAX_COST,
     },
   };
 }

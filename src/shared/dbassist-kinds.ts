@@ -38,3 +38,24 @@ export const lintRules = [
   'inconsistent_naming',
 ] as const;
 export type LintRule = (typeof lintRules)[number];
+
+/** Where a saved query came from: typed by a person or generated from a question. */
+export const querySources = ['human', 'ai'] as const;
+export type QuerySource = (typeof querySources)[number];
+
+/** Seed 002's execution statuses, plus running while the statement is on the server. */
+export const executionStatuses = ['running', 'success', 'failed', 'cancelled'] as const;
+export type ExecutionStatus = (typeof executionStatuses)[number];
+
+/** Seed 002's mock job statuses, plus failed. */
+export const mockJobStatuses = ['pending', 'running', 'completed', 'failed'] as const;
+export type MockJobStatus = (typeof mockJobStatuses)[number];
+
+/** Where mock rows go: a file to download, or straight into a read-write connection. */
+export const mockTargets = ['file', 'connection'] as const;
+export type MockTarget = (typeof mockTargets)[number];
+export const mockFormats = ['csv', 'sql'] as const;
+export type MockFormat = (typeof mockFormats)[number];
+/** The faker locales offered for mock data. */
+export const mockLocales = ['en', 'en_GB', 'de', 'fr', 'es', 'it', 'nl', 'pt_BR', 'ja', 'zh_CN'] as const;
+export type MockLocale = (typeof mockLocales)[number];

@@ -6,28 +6,70 @@ import {
   dbTypes,
   docScopes,
   docTemplates,
+  executionStatuses,
   generationTemplates,
   lintRules,
+  mockFormats,
+  mockJobStatuses,
+  mockLocales,
+  mockTargets,
+  querySources,
   supportedDbTypes,
   tableKinds,
   type ConnectionMode,
   type DbType,
   type DocScope,
   type DocTemplate,
+  type ExecutionStatus,
   type GenerationTemplate,
   type LintRule,
+  type MockFormat,
+  type MockJobStatus,
+  type MockLocale,
+  type MockTarget,
+  type QuerySource,
   type SupportedDbType,
   type TableKind,
 } from '../../shared/dbassist-kinds.js';
 
 /**
- * Request and response schemas of the database assistant (seed 002), part 1: connections
- * (/organizations/{orgId}/connections, /connections/{id}), schema snapshots (/schemas/{id}, its diff, docs, lint,
- * ER diagram and Markdown site).
+ * Request and response schemas of the database assistant (seed 002): connections (/organizations/{orgId}/connections,
+ * /connections/{id}), schema snapshots (/schemas/{id}, its diff, docs, lint, ER diagram and Markdown site); SQL from
+ * questions, saved queries, executions, mock-data jobs and index advice.
  */
 
-export { connectionModes, dbTypes, docScopes, docTemplates, generationTemplates, lintRules, supportedDbTypes, tableKinds };
-export type { ConnectionMode, DbType, DocScope, DocTemplate, GenerationTemplate, LintRule, SupportedDbType, TableKind };
+export {
+  connectionModes,
+  dbTypes,
+  docScopes,
+  docTemplates,
+  executionStatuses,
+  generationTemplates,
+  lintRules,
+  mockFormats,
+  mockJobStatuses,
+  mockLocales,
+  mockTargets,
+  querySources,
+  supportedDbTypes,
+  tableKinds,
+};
+export type {
+  ConnectionMode,
+  DbType,
+  DocScope,
+  DocTemplate,
+  ExecutionStatus,
+  GenerationTemplate,
+  LintRule,
+  MockFormat,
+  MockJobStatus,
+  MockLocale,
+  MockTarget,
+  QuerySource,
+  SupportedDbType,
+  TableKind,
+};
 
 const text = (label: string, max: number) => z.string(requiredAs(label, 'text')).trim().min(1, isRequired(label)).max(max, atMost(label, max));
 const timestamp = z.string();
@@ -277,3 +319,197 @@ export type SaveErdInput = z.infer<typeof saveErdSchema>;
 /** The diagram the save created in the project (GET /projects/{projectId}/diagrams/{diagramId} has the rest). */
 export const savedErdSchema = z.object({ diagramId: z.string(), projectId: z.string(), title: z.string(), mermaidCode: z.string(), tables: z.array(z.string()) });
 export type SavedErd = z.infer<typeof savedErdSchema>;
+
+// ── SQL from a question ─────────────────────────────────────────────────────────────────────────────────────────────
+export const askSchema = z.object({ question: text('Question', 2000) });
+export type AskInput = z.infer<typeof askSchema>;
+
+/**
+ * The SQL that answers a question, or — when a part of the question could not be read against the schema — no SQL and
+ * the parts named in `notUnderstood` (the explanation says so in a sentence).
+ */
+export const askAnswerSchema = z.object({
+  sql: z.string().nullable(),
+  explanation: z.string(),
+  /** The tables the SQL reads, as "namespace.name" (or "name" when the database has one namespace). */
+  tables: z.array(z.string()),
+  notUnderstood: z.array(z.string()),
+  generationId: z.string(),
+});
+export type AskAnswer = z.infer<typeof askAnswerSchema>;
+
+// ── Saved queries (seed 002 `queries`) ──────────────────────────────────────────────────────────────────────────────
+export const querySourceSchema = z.enum(querySources, oneOf('Source', querySources));
+export const createQuerySchema = z.object({
+  sqlText: text('SQL', 100000),
+  description: z.string(requiredAs('Description', 'text')).trim().max(5000, atMost('Description', 5000)).optional(),
+  /** The question the SQL was generated from, with the ledger row of that answer: the query is then saved as source "ai". */
+  question: z.string(requiredAs('Question', 'text')).trim().max(2000, atMost('Question', 2000)).optional(),
+  generationId: z.uuid('generationId must be a UUID').optional(),
+});
+export type CreateQueryInput = z.infer<typeof createQuerySchema>;
+
+export const updateQuerySchema = z
+  .object({
+    sqlText: text('SQL', 100000).optional(),
+    description: z.string(requiredAs('Description', 'text')).trim().max(5000, atMost('Description', 5000)).nullable().optional(),
+  })
+  .refine((value) => value.sqlText !== undefined || value.description !== undefined, 'Give sqlText or description');
+export type UpdateQueryInput = z.infer<typeof updateQuerySchema>;
+
+export const lastRunSchema = z.object({ executionId: z.string(), status: z.enum(executionStatuses), startedAt: timestamp, durationMs: z.number().nullable() });
+
+export const savedQuerySchema = z.object({
+  id: z.string(),
+  connectionId: z.string(),
+  sqlText: z.string(),
+  description: z.string().nullable(),
+  question: z.string().nullable(),
+  source: querySourceSchema,
+  tablesUsed: z.array(z.string()),
+  generationId: z.string().nullable(),
+  createdBy: z.string().nullable(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  lastRun: lastRunSchema.nullable(),
+});
+export type SavedQuery = z.infer<typeof savedQuerySchema>;
+export const savedQueryPageSchema = pageSchema(savedQuerySchema);
+/** `q` searches the SQL, description and question. */
+export const queryListQuerySchema = z.object({
+  limit: limitSchema,
+  cursor: cursorSchema,
+  q: z.string().trim().max(200, atMost('Search', 200)).optional(),
+});
+
+// ── Executions (seed 002 `executions`) ──────────────────────────────────────────────────────────────────────────────
+export const executionStatusSchema = z.enum(executionStatuses, oneOf('Status', executionStatuses));
+export const pageSizeSchema = z.coerce
+  .number({ error: 'Page size must be a number' })
+  .int('Page size must be a whole number')
+  .min(1, 'Page size must be at least 1')
+  .max(1000, 'Page size must be at most 1000')
+  .default(100);
+
+/** Exactly one of `sql` and `queryId`. A write on a read-write connection runs only with `confirmWrite: true`. */
+export const executeSchema = z
+  .object({
+    sql: text('SQL', 100000).optional(),
+    queryId: z.uuid('queryId must be a UUID').optional(),
+    confirmWrite: z.boolean(requiredAs('confirmWrite', 'true or false')).default(false),
+    pageSize: pageSizeSchema,
+  })
+  .refine((value) => (value.sql === undefined) !== (value.queryId === undefined), 'Give exactly one of sql and queryId');
+export type ExecuteInput = z.infer<typeof executeSchema>;
+
+export const explainSchema = z.object({ sql: text('SQL', 100000) });
+export type ExplainInput = z.infer<typeof explainSchema>;
+
+/** What running the SQL would do: whether it reads or writes, whether it is allowed here, and the server's plan. */
+export const explainAnswerSchema = z.object({
+  kind: z.enum(['read', 'write']),
+  allowed: z.boolean(),
+  /** Why it is refused, naming the statement, clause or function ("writable CTE", "function pg_sleep"). */
+  refusal: z.string().nullable(),
+  plan: z.string().nullable(),
+  totalCost: z.number().nullable(),
+});
+export type ExplainAnswer = z.infer<typeof explainAnswerSchema>;
+
+export const resultColumnSchema = z.object({ name: z.string(), dataType: z.string() });
+export type ResultColumn = z.infer<typeof resultColumnSchema>;
+/** One result row: JSON values in column order (bigints and numerics as strings, dates as ISO text, bytes as \\x-hex). */
+export const resultRowSchema = z.array(z.unknown());
+
+export const executionSchema = z.object({
+  id: z.string(),
+  connectionId: z.string(),
+  queryId: z.string().nullable(),
+  sqlText: z.string(),
+  executedBy: z.string().nullable(),
+  status: executionStatusSchema,
+  startedAt: timestamp,
+  finishedAt: timestamp.nullable(),
+  durationMs: z.number().nullable(),
+  rowCount: z.number().nullable(),
+  isWrite: z.boolean(),
+  truncated: z.boolean(),
+  errorMsg: z.string().nullable(),
+  columns: z.array(resultColumnSchema),
+  /** The first page (on execute) or empty (in lists). */
+  rows: z.array(resultRowSchema),
+  nextCursor: z.string().nullable(),
+});
+export type Execution = z.infer<typeof executionSchema>;
+export const executionPageSchema = pageSchema(executionSchema);
+export const executionListQuerySchema = z.object({
+  limit: limitSchema,
+  cursor: cursorSchema,
+  q: z.string().trim().max(200, atMost('Search', 200)).optional(),
+  status: executionStatusSchema.optional(),
+});
+export const rowsQuerySchema = z.object({ cursor: cursorSchema, limit: pageSizeSchema });
+export const rowsPageSchema = z.object({ columns: z.array(resultColumnSchema), rows: z.array(resultRowSchema), nextCursor: z.string().nullable() });
+export type RowsPage = z.infer<typeof rowsPageSchema>;
+
+// ── Mock data (seed 002 `mock_jobs`) ────────────────────────────────────────────────────────────────────────────────
+export const mockConfigSchema = z.object({
+  rows: z.coerce
+    .number({ error: 'Rows must be a number' })
+    .int('Rows must be a whole number')
+    .min(1, 'Rows must be at least 1')
+    .max(1_000_000, 'Rows must be at most 1000000')
+    .default(1000),
+  seed: z.coerce.number({ error: 'Seed must be a number' }).int('Seed must be a whole number').min(0, 'Seed must be at least 0').max(2_147_483_647, 'Seed is too large').default(1),
+  locale: z.enum(mockLocales, oneOf('Locale', mockLocales)).default('en'),
+  /** Nulls where allowed, maximum lengths, boundary numbers, Unicode. */
+  edgeCases: z.boolean(requiredAs('edgeCases', 'true or false')).default(false),
+  target: z.enum(mockTargets, oneOf('Target', mockTargets)).default('file'),
+  format: z.enum(mockFormats, oneOf('Format', mockFormats)).default('csv'),
+});
+export type MockConfig = z.infer<typeof mockConfigSchema>;
+
+export const createMockJobSchema = z.object({ tableId: z.uuid('tableId must be the UUID of a table'), config: mockConfigSchema.default(mockConfigSchema.parse({})) });
+export type CreateMockJobInput = z.infer<typeof createMockJobSchema>;
+
+export const mockPreviewSchema = z.object({ tableId: z.uuid('tableId must be the UUID of a table'), config: mockConfigSchema.default(mockConfigSchema.parse({})) });
+export const mockPreviewAnswerSchema = z.object({ table: z.string(), columns: z.array(resultColumnSchema), rows: z.array(resultRowSchema), parents: z.array(z.string()) });
+export type MockPreview = z.infer<typeof mockPreviewAnswerSchema>;
+
+export const mockResultSchema = z.object({
+  /** Every table rows were made for, parents first, with how many. */
+  tables: z.array(z.object({ table: z.string(), rows: z.number() })),
+  rowsPerSecond: z.number(),
+});
+export type MockResult = z.infer<typeof mockResultSchema>;
+
+export const mockJobSchema = z.object({
+  id: z.string(),
+  jobId: z.string().nullable(),
+  connectionId: z.string(),
+  tableId: z.string().nullable(),
+  table: z.string(),
+  config: mockConfigSchema,
+  status: z.enum(mockJobStatuses),
+  /** Where to download the file, when the target is a file and the job completed. */
+  fileUrl: z.string().nullable(),
+  result: mockResultSchema.nullable(),
+  errorMsg: z.string().nullable(),
+  createdBy: z.string().nullable(),
+  createdAt: timestamp,
+  completedAt: timestamp.nullable(),
+});
+export type MockJob = z.infer<typeof mockJobSchema>;
+export const mockJobPageSchema = pageSchema(mockJobSchema);
+export const mockJobCreatedSchema = z.object({ id: z.string(), jobId: z.string() });
+
+// ── Index advice ────────────────────────────────────────────────────────────────────────────────────────────────────
+export const indexAdviceSchema = z.object({
+  /** False when the server has no hypopg: `message` then says so, and nothing is proposed. */
+  available: z.boolean(),
+  message: z.string(),
+  costBefore: z.number().nullable(),
+  costAfter: z.number().nullable(),
+  indexes: z.array(z.object({ table: z.string(), columns: z.array(z.string()), definition: z.string(), costAfter: z.number() })),
+});
+export type IndexAdvice = z.infer<typeof indexAdviceSchema>;

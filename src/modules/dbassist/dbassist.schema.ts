@@ -1,8 +1,21 @@
 import { bigint, boolean, integer, jsonb, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import type { ConnectionMode, ConnectionTest, DbType, DocScope, DocTemplate, TableKind } from './dbassist.contract.js';
+import type {
+  ConnectionMode,
+  ConnectionTest,
+  DbType,
+  DocScope,
+  DocTemplate,
+  ExecutionStatus,
+  MockConfig,
+  MockJobStatus,
+  MockResult,
+  QuerySource,
+  ResultColumn,
+  TableKind,
+} from './dbassist.contract.js';
 import type { SchemaModel } from './snapshot/schema-model.js';
 
-/** Drizzle definitions of migrations/0010_dbassist.up.sql (the SQL is the source of truth). */
+/** Drizzle definitions of migrations/0010_dbassist.up.sql and 0011_dbassist_queries.up.sql (the SQL is the source of truth). */
 const dbassist = pgSchema('dbassist');
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
@@ -95,4 +108,57 @@ export const schemaDocs = dbassist.table('docs', {
   updatedBy: uuid('updated_by'),
   createdAt: createdAt(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const savedQueries = dbassist.table('queries', {
+  id: uuid('id').primaryKey(),
+  organizationId: uuid('organization_id').notNull(),
+  connectionId: uuid('connection_id').notNull(),
+  sqlText: text('sql_text').notNull(),
+  description: text('description'),
+  question: text('question'),
+  source: text('source').$type<QuerySource>().notNull().default('human'),
+  tablesUsed: text('tables_used').array().notNull().default([]),
+  generationId: uuid('generation_id'),
+  createdBy: uuid('created_by'),
+  createdAt: createdAt(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const executions = dbassist.table('executions', {
+  id: uuid('id').primaryKey(),
+  organizationId: uuid('organization_id').notNull(),
+  connectionId: uuid('connection_id').notNull(),
+  queryId: uuid('query_id'),
+  sqlText: text('sql_text').notNull(),
+  executedBy: uuid('executed_by'),
+  startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+  finishedAt: timestamp('finished_at', { withTimezone: true }),
+  durationMs: integer('duration_ms'),
+  rowCount: integer('row_count'),
+  status: text('status').$type<ExecutionStatus>().notNull().default('running'),
+  errorMsg: text('error_msg'),
+  isWrite: boolean('is_write').notNull().default(false),
+  columns: jsonb('columns').$type<ResultColumn[]>(),
+  truncated: boolean('truncated').notNull().default(false),
+  /** NDJSON of the captured rows, relative to DATA_DIR. */
+  resultPath: text('result_path'),
+});
+
+export const mockJobs = dbassist.table('mock_jobs', {
+  id: uuid('id').primaryKey(),
+  organizationId: uuid('organization_id').notNull(),
+  connectionId: uuid('connection_id').notNull(),
+  tableId: uuid('table_id'),
+  tableKey: text('table_key').notNull(),
+  config: jsonb('config').$type<MockConfig>().notNull(),
+  status: text('status').$type<MockJobStatus>().notNull().default('pending'),
+  jobId: uuid('job_id'),
+  /** Relative to DATA_DIR. */
+  filePath: text('file_path'),
+  result: jsonb('result').$type<MockResult>(),
+  errorMsg: text('error_msg'),
+  createdBy: uuid('created_by'),
+  createdAt: createdAt(),
+  completedAt: timestamp('completed_at', { withTimezone: true }),
 });
