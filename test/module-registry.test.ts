@@ -26,6 +26,7 @@ describe('the module registry', () => {
       'board-synthesis',
       'board-vote',
       'clarifying-questions',
+      'dbassist-ask-sql',
       'dbassist-document-schema',
       'document-marketing',
       'document-overview',

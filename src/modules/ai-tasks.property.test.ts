@@ -294,6 +294,40 @@ inputs['dbassist-document-schema'] = fc.oneof(
   }),
 );
 
+const askColumns = fc.uniqueArray(
+  fc.record({
+    name: identifier,
+    dataType: fc.constantFrom('integer', 'text', 'character varying(40)', 'numeric(10,2)', 'timestamp', 'date', 'boolean'),
+    isNullable: fc.boolean(),
+    description: fc.option(shortText(200), { nil: null }),
+    examples: fc.array(shortText(40), { maxLength: 3 }),
+    min: fc.option(shortText(20), { nil: null }),
+    max: fc.option(shortText(20), { nil: null }),
+  }),
+  { minLength: 1, maxLength: 6, selector: (column) => column.name },
+);
+const askTable = askColumns.chain((columns) =>
+  fc.record({
+    namespace: fc.constantFrom('public', 'main', ''),
+    name: identifier,
+    kind: fc.constantFrom(...tableKinds),
+    description: fc.option(shortText(200), { nil: null }),
+    primaryKey: fc.subarray(columns.map((column) => column.name), { maxLength: 1 }),
+    columns: fc.constant(columns),
+    foreignKeys: fc.constant([]),
+  }),
+);
+inputs['dbassist-ask-sql'] = fc.record({
+  question: fc.oneof(
+    anyText.map((t) => t.slice(0, 300)).filter((t) => t.trim().length > 0),
+    fc.constantFrom('How many rows are in each table?', 'List all customers', 'What is the total amount per month in 2023?', 'Which orders have no lines?'),
+  ),
+  engine: fc.constantFrom('postgres' as const, 'mysql' as const, 'sqlite' as const),
+  tables: fc.uniqueArray(askTable, { maxLength: 4, selector: (table) => `${table.namespace}.${table.name}` }),
+  values: fc.constant([]),
+  examples: fc.array(fc.record({ question: shortText(100), sql: shortText(200) }), { maxLength: 2 }),
+});
+
 // ---------------------------------------------------------------------------------------------------------------
 // Properties
 
@@ -334,6 +368,7 @@ describe('built-in AI tasks (generated inputs)', () => {
       'board-single-answer',
       'board-synthesis',
       'dbassist-document-schema',
+      'dbassist-ask-sql',
     ]);
     for (const task of aiTasks) expect(catalog.find(task.name)).toBe(task);
     expect(catalog.find('no-such-task')).toBeUndefined();

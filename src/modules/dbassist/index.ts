@@ -1,5 +1,7 @@
 import type { AppModule } from '../../core/module.js';
+import { askSqlTask } from './ai/ask-sql/index.js';
 import { documentSchemaTask } from './ai/document-schema/index.js';
+import { askRoutes } from './ask/ask.routes.js';
 import { registerConnectionRoutes } from './connections/connections.routes.js';
 import { docsRoutes } from './docs/docs.routes.js';
 import { generateDocsJob } from './docs/generate-docs.job.js';
@@ -21,7 +23,8 @@ export const dbassistModule: AppModule = {
     await docsRoutes(api, context);
     await lintRoutes(api, context);
     await erdRoutes(api, context);
+    await askRoutes(api, context);
   },
   jobs: (context) => [ingestJob(context), generateDocsJob(context)],
-  aiTasks: [documentSchemaTask],
+  aiTasks: [documentSchemaTask, askSqlTask],
 };

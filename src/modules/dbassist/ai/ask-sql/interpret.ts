@@ -4,7 +4,7 @@ import { distance, edgesOf, type JoinEdge } from './join-graph.js';
 import type { ColumnEntry, Lexicon, LexiconHit, TableEntry } from './lexicon.js';
 import type { Mention, ReadQuestion, Token } from './question.js';
 import {
-  AGGREGATE_WORDS, COMPARATIVES, GRADABLE, GROUP_WORDS, MONEY_COLUMNS, MONEY_NOUNS, MONEY_VERBS, MONTHS, NEGATIONS,
+  AGGREGATE_WORDS, ATTRIBUTE_NOUNS, COMPARATIVES, GRADABLE, GROUP_WORDS, MONEY_COLUMNS, MONEY_NOUNS, MONEY_VERBS, MONTHS, NEGATIONS,
   QUESTION_WORDS, RELATION_VERBS, SUPERLATIVES, TIME_UNITS, type AggregateFn, type Comparison, type Direction,
 } from './vocabulary.js';
 
@@ -184,6 +184,21 @@ export function interpret(read: ReadQuestion, lexicon: Lexicon): Interpretation 
       Math.min(9, ...play.map((t) => distance(edges, t, h.column.table)), 9);
     return [...hits].sort((a, b) => score(b) - score(a))[0]!.column;
   };
+  // "invoice total", "track length": a table word in front of one of its columns only says whose column it is.
+  const modifiedColumn = (mention: Mention | undefined, prefer: (c: ColumnEntry) => boolean): { column: ColumnEntry; mentions: Mention[] } | undefined => {
+    if (!mention || mention.kind !== 'schema' || !r.isFree(mention)) return undefined;
+    const table = tablesOfMention(mention)[0];
+    const next = r.mentionAt(mention.end);
+    if (!table || !next || next.kind !== 'schema' || !r.isFree(next)) return undefined;
+    const column = columnsOfMention(next).find((c) => c.table === table && prefer(c));
+    return column ? { column, mentions: [mention, next] } : undefined;
+  };
+  // "the average length", "the highest price": an attribute noun names the column that measures it.
+  const attributeNoun = (i: number, tables: readonly TableEntry[]): ColumnEntry | undefined => {
+    const attribute = ATTRIBUTE_NOUNS.get(tokens[i]?.singular ?? '');
+    if (!attribute || r.mentionCovering(i)) return undefined;
+    return attributeColumns(tables, attribute)[0];
+  };
   const qualifierOf = (mention: Mention, table: TableEntry) => {
     for (const m of [r.previousMention(mention.start, 0), r.nextMention(mention.end - 1, 2, new Set(['of', 'the', 'a', 'an', 'in']))]) {
       if (m && r.isFree(m) && tablesOfMention(m).includes(table)) r.use(m);
@@ -218,7 +233,29 @@ export function interpret(read: ReadQuestion, lexicon: Lexicon): Interpretation 
     const fn = AGGREGATE_WORDS.get(lower(i));
     if (!fn || s.measure || (covering && covering.kind === 'schema' && covering.end - covering.start > 1)) continue;
     const target = r.nextMention(covering ? covering.end - 1 : i, 3);
+    const modified = modifiedColumn(target, numeric);
+    if (modified) {
+      s.measure = { fn, column: modified.column, table: modified.column.table };
+      for (const m of modified.mentions) r.use(m);
+      r.claim(i);
+      if (covering) r.use(covering);
+      continue;
+    }
     const column = target && r.isFree(target) ? pickColumn(target, numeric) : undefined;
+    const skip = (j: number) => j < tokens.length && (FILLERS.has(lower(j)) || tokens[j]!.pos === 'DET');
+    let k = (covering ? covering.end : i + 1);
+    while (skip(k)) k += 1;
+    const measured = !column ? attributeNoun(k, [...inPlay(), ...tablesNamed(r), ...lexicon.tables]) : undefined;
+    if (measured) {
+      s.measure = { fn, column: measured, table: measured.table };
+      r.claim(i, k);
+      if (covering) r.use(covering);
+      // "in milliseconds", "of a track": the unit and the owner of the attribute are understood.
+      for (const m of r.mentions) {
+        if (r.isFree(m) && (columnsOfMention(m).includes(measured) || (tablesOfMention(m).includes(measured.table) && m.start > k && m.start <= k + 4))) r.use(m);
+      }
+      continue;
+    }
     if (column && target) {
       s.measure = { fn, column, table: column.table };
       r.use(target);
@@ -306,7 +343,14 @@ export function interpret(read: ReadQuestion, lexicon: Lexicon): Interpretation 
     if (!entity && s.counted && s.group?.kind === 'table') entity = s.group.table;
     r.claim(...span);
     const limitOf = (m: Mention | undefined) => n ?? (m && m.kind === 'schema' && tokens[m.end - 1]!.lower !== tokens[m.end - 1]!.singular && !earlier ? null : 1);
-    if (earlier) r.use(earlier);
+    if (earlier) {
+      r.use(earlier);
+      const count = r.mentionAt(earlier.start - 1);
+      if (count?.kind === 'number' && Number.isInteger(count.value) && n === null) {
+        n = count.value;
+        r.use(count);
+      }
+    }
     if (superlative.attribute) {
       const table = entity ?? s.counted?.table ?? s.focus;
       if (!table) continue;
@@ -327,9 +371,23 @@ export function interpret(read: ReadQuestion, lexicon: Lexicon): Interpretation 
       s.limit = n ?? limitOf(earlier ?? target);
       continue;
     }
+    const modified = modifiedColumn(target, numeric);
+    if (modified && entity !== modified.column.table) {
+      for (const m of modified.mentions) r.use(m);
+      const column = modified.column;
+      if (!entity) {
+        s.measure = { fn: superlative.direction === 'desc' ? 'max' : 'min', column, table: column.table };
+        continue;
+      }
+      s.ranked = entity;
+      s.measure = { fn: 'sum', column, table: column.table };
+      s.order = { by: 'measure', direction: superlative.direction };
+      s.limit = n ?? limitOf(earlier);
+      continue;
+    }
     if (target && r.isFree(target) && target.kind === 'schema') {
       const table = tablesOfMention(target)[0];
-      const column = table && table !== entity ? undefined : pickColumn(target, numeric);
+      const column = table && table !== entity ? undefined : (pickColumn(target, (c) => numeric(c) && c.table === entity) ?? pickColumn(target, numeric));
       if (table && table !== entity && entity) {
         // "the most albums": count them for each ranked entity.
         s.ranked = entity;
@@ -476,7 +534,9 @@ export function interpret(read: ReadQuestion, lexicon: Lexicon): Interpretation 
   // 8. Values found in the data: "the Rock genre", "from Brazil", "by AC/DC".
   for (const mention of r.mentions) {
     if (mention.kind !== 'value' || !r.isFree(mention)) continue;
-    const play = inPlay();
+    // Before the focus is settled, the first table the question names stands for it.
+    const firstNamed = r.mentions.find((m) => r.isFree(m) && m !== mention && tablesOfMention(m).length > 0);
+    const play = inPlay().length ? inPlay() : firstNamed ? tablesOfMention(firstNamed) : [];
     const near = [r.previousMention(mention.start, 0), r.nextMention(mention.end - 1, 0)].flatMap((m) => (m && r.isFree(m) ? tablesOfMention(m) : []));
     const verbTables = lexicon.tables.filter((t) => verbs.some((v) => derivedForms(v, 'verb', 'noun').some((noun) => t.words.at(-1) === noun)));
     const score = (c: ColumnEntry) =>
@@ -583,6 +643,10 @@ export function interpret(read: ReadQuestion, lexicon: Lexicon): Interpretation 
     plan: { focus, measure, group, filters: s.filters, order: s.order, limit: s.limit, extraColumns: s.extra, context: context.filter((t) => t !== focus), edges },
     notUnderstood: [],
   };
+}
+
+function tablesNamed(r: Reader): TableEntry[] {
+  return r.mentions.flatMap(tablesOfMention);
 }
 
 function isRelationVerb(lemma: string, lexicon: Lexicon): boolean {

@@ -42,6 +42,11 @@ export const GRADABLE = new Map<string, string[]>([
   ['expensive', PRICE], ['costly', PRICE], ['long', DURATION], ['large', SIZE], ['big', SIZE], ['heavy', ['weight']], ['recent', DATE],
 ]);
 
+/** Nouns that name an attribute a column measures: "the average length", "the highest price". */
+export const ATTRIBUTE_NOUNS = new Map<string, string[]>([
+  ['length', DURATION], ['duration', DURATION], ['runtime', DURATION], ['price', PRICE], ['cost', PRICE], ['size', SIZE], ['weight', ['weight']],
+]);
+
 /** Comparatives that take "than N", with the attribute they compare when they name one. */
 export const COMPARATIVES = new Map<string, { op: Comparison; attribute: string[] | null }>([
   ['more', { op: '>', attribute: null }], ['greater', { op: '>', attribute: null }], ['higher', { op: '>', attribute: null }],
