@@ -1,8 +1,9 @@
-import { isStopWord } from '../../../../core/text/index.js';
+import { isStopWord, stem } from '../../../../core/text/index.js';
 import { derivedForms } from '../../../../core/text/nlp/index.js';
 import { distance, edgesOf, type JoinEdge } from './join-graph.js';
 import type { ColumnEntry, Lexicon, LexiconHit, TableEntry } from './lexicon.js';
 import type { Mention, ReadQuestion, Token } from './question.js';
+import { labelColumns } from './write-sql.js';
 import {
   AGGREGATE_WORDS, ATTRIBUTE_NOUNS, COMPARATIVES, GRADABLE, GROUP_WORDS, MONEY_COLUMNS, MONEY_NOUNS, MONEY_VERBS, MONTHS, NEGATIONS,
   QUESTION_WORDS, RELATION_VERBS, SUPERLATIVES, TIME_UNITS, type AggregateFn, type Comparison, type Direction,
@@ -178,7 +179,7 @@ export function interpret(read: ReadQuestion, lexicon: Lexicon): Interpretation 
     if (hits.length === 0) return undefined;
     const neighbour = [r.previousMention(mention.start, 0), r.nextMention(mention.end - 1, 2, new Set(['of', 'the', 'a', 'an', 'each', 'every', 'per', 'for', 'in']))]
       .flatMap((m) => (m ? tablesOfMention(m) : []));
-    const play = inPlay();
+    const play = inPlay().length ? inPlay() : tablesNamed(r);
     const score = (h: { column: ColumnEntry; weak: boolean }) =>
       (neighbour.includes(h.column.table) ? 100 : 0) + (play.includes(h.column.table) ? 50 : 0) + (h.weak ? 0 : 10) -
       Math.min(9, ...play.map((t) => distance(edges, t, h.column.table)), 9);
@@ -238,6 +239,19 @@ export function interpret(read: ReadQuestion, lexicon: Lexicon): Interpretation 
       s.measure = { fn, column: modified.column, table: modified.column.table };
       for (const m of modified.mentions) r.use(m);
       r.claim(i);
+      if (covering) r.use(covering);
+      continue;
+    }
+    // "the total invoice amount", "the average track length": a table, then the money or attribute it has.
+    const owner = target?.kind === 'schema' && r.isFree(target) ? tablesOfMention(target)[0] : undefined;
+    const word = owner && target ? tokens[target.end] : undefined;
+    const owned = owner && word && !r.mentionCovering(target!.end)
+      ? MONEY_NOUNS.has(word.lower) ? moneyColumn([owner]) : ATTRIBUTE_NOUNS.has(word.singular) ? attributeColumns([owner], ATTRIBUTE_NOUNS.get(word.singular)!)[0] : undefined
+      : undefined;
+    if (owned && target) {
+      s.measure = { fn, column: owned, table: owned.table };
+      r.use(target);
+      r.claim(i, target.end);
       if (covering) r.use(covering);
       continue;
     }
@@ -540,7 +554,9 @@ export function interpret(read: ReadQuestion, lexicon: Lexicon): Interpretation 
     const near = [r.previousMention(mention.start, 0), r.nextMention(mention.end - 1, 0)].flatMap((m) => (m && r.isFree(m) ? tablesOfMention(m) : []));
     const verbTables = lexicon.tables.filter((t) => verbs.some((v) => derivedForms(v, 'verb', 'noun').some((noun) => t.words.at(-1) === noun)));
     const score = (c: ColumnEntry) =>
-      (near.includes(c.table) ? 100 : 0) + (verbTables.includes(c.table) ? 40 : 0) + (play.includes(c.table) ? 20 : 0) -
+      (near.includes(c.table) ? 100 : 0) + (verbTables.includes(c.table) ? 40 : 0) + (play.includes(c.table) ? 20 : 0) +
+      // A name or title is what a value most often is ("Queen" the artist rather than a composer called Queen).
+      (labelColumns(c.table).includes(c) ? 30 : 0) -
       Math.min(9, ...play.map((t) => distance(edges, t, c.table)), 9);
     const column = [...mention.columns].sort((a, b) => score(b) - score(a))[0]!;
     r.use(mention);
@@ -651,6 +667,8 @@ function tablesNamed(r: Reader): TableEntry[] {
 
 function isRelationVerb(lemma: string, lexicon: Lexicon): boolean {
   if (RELATION_VERBS.has(lemma) || lexicon.words.has(lemma)) return true;
+  // "billed" and `billing_country`, "shipped" and `ship_via`: the same stem.
+  if ([...lexicon.words].some((word) => stem(word) === stem(lemma))) return true;
   return derivedForms(lemma, 'verb', 'noun').some((noun) => lexicon.words.has(noun));
 }
 
