@@ -282,6 +282,7 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
       { method: 'DELETE', url: connection },
       { method: 'POST', url: `${connection}/test` },
       { method: 'POST', url: `${connection}/ingest` },
+      { method: 'POST', url: `${connection}/ask`, body: { question: 'How many rows are there?' } },
       { method: 'GET', url: `${connection}/schemas` },
       { method: 'GET', url: schema },
       { method: 'GET', url: `${schema}/diff?to=${ids.schema}` },
