@@ -55,7 +55,7 @@ function normal(value: unknown): string {
     const n = Number(value);
     return Number.isInteger(n) ? String(n) : n.toFixed(2);
   }
-  return String(value).trim();
+  return typeof value === 'string' ? value.trim() : JSON.stringify(value);
 }
 
 async function rowsOf(pglite: PGlite, sql: string): Promise<string[][]> {

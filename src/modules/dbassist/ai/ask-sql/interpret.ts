@@ -306,7 +306,7 @@ export function interpret(read: ReadQuestion, lexicon: Lexicon): Interpretation 
     // A column of the table already counted reads as that column (customers per country); else the table named.
     const own = pickColumn(target, (c) => inPlay().includes(c.table));
     const table = tablesOfMention(target)[0];
-    if (own && !(table && !own.words.includes(table.words.at(-1)!) && false)) s.group = { kind: 'column', column: own };
+    if (own) s.group = { kind: 'column', column: own };
     else if (table) s.group = { kind: 'table', table };
     else {
       const column = pickColumn(target);
@@ -326,13 +326,12 @@ export function interpret(read: ReadQuestion, lexicon: Lexicon): Interpretation 
 
   // 4. Ranking: "which 3 artists have the most albums", "the 10 longest tracks", "top 5 X by Y", "the most expensive product".
   for (let i = 0; i < tokens.length; i += 1) {
-    let word = lower(i);
+    const word = lower(i);
     let superlative = SUPERLATIVES.get(word);
     let span = [i];
     if ((word === 'most' || word === 'least') && GRADABLE.has(tokens[i + 1]?.lemma ?? '')) {
       superlative = { direction: word === 'most' ? 'desc' : 'asc', attribute: GRADABLE.get(tokens[i + 1]!.lemma)! };
       span = [i, i + 1];
-      word = tokens[i + 1]!.lemma;
     }
     if (!superlative || r.claimed.has(i) || s.order) continue;
     const last = span.at(-1)!;
@@ -523,13 +522,19 @@ export function interpret(read: ReadQuestion, lexicon: Lexicon): Interpretation 
     }
   }
 
-  // 7. Years and dates: "in 2013", "between 2012 and 2014", "in March 2023".
+  // 7. Years and dates: "in 2013", "between 2012 and 2014", "in March 2023", "since 2020".
   for (const mention of r.mentions) {
     if (mention.kind !== 'year' || !r.isFree(mention)) continue;
     const i = mention.start;
     const monthIndex = MONTHS.indexOf(lower(i - 1));
-    if (lower(i - 2) === 'between' && false) continue;
     r.use(mention);
+    const until = lower(i - 1) === 'between' && lower(i + 1) === 'and' ? r.mentionAt(i + 2) : undefined;
+    if (until?.kind === 'year' && until.value >= mention.value) {
+      r.claim(i - 1, i + 1);
+      r.use(until);
+      s.years.push({ from: `${mention.value}-01-01`, to: `${until.value + 1}-01-01`, label: `from ${mention.value} to ${until.value}`, verbs });
+      continue;
+    }
     if (['in', 'during', 'of', 'for', 'since', 'before', 'after'].includes(lower(i - 1))) r.claim(i - 1);
     if (monthIndex >= 0) {
       r.claim(i - 1);
