@@ -10,7 +10,7 @@
  */
 import { runQuestionSet } from '../test/support/nl-to-sql-eval.js';
 
-const SETS = (process.env.BENCH_SETS ?? 'chinook,northwind').split(',').filter(Boolean);
+const SETS = (process.env.BENCH_SETS ?? 'chinook,northwind,pagila').split(',').filter(Boolean);
 const LIVE = process.env.BENCH_LIVE !== '0';
 
 const lines: string[] = [];

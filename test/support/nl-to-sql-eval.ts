@@ -6,6 +6,7 @@ import type { AskSqlOutput } from '../../src/modules/dbassist/ai/ask-sql/index.j
 import { askContext, type SchemaFacts, type ValueLookup } from '../../src/modules/dbassist/ask/retrieve-context.js';
 import type { ColumnStats } from '../../src/modules/dbassist/dbassist.schema.js';
 import { columnStats } from '../../src/modules/dbassist/docs/personal-data.js';
+import { fillDatabase } from '../../src/modules/dbassist/mock/index.js';
 import { tableKey } from '../../src/modules/dbassist/snapshot/schema-model.js';
 import { loadSampleDatabase, type LoadedSample } from './dbassist-pglite.js';
 
@@ -15,7 +16,8 @@ import { loadSampleDatabase, type LoadedSample } from './dbassist-pglite.js';
  * generated result's columns with the same values, row for row (extra columns are allowed; row order is not compared).
  */
 export type QuestionCase = { question: string; sql: string };
-export type QuestionSet = { database: string; questions: QuestionCase[] };
+/** `fill`: the database ships without rows (Pagila), so the mock-data generator fills it, seeded, before asking. */
+export type QuestionSet = { database: string; fill?: { rows: number; seed: number }; questions: QuestionCase[] };
 export type CaseResult = { question: string; output: AskSqlOutput; correct: boolean; error: string | null };
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/nl-to-sql');
@@ -28,7 +30,8 @@ export function questionSet(name: string): QuestionSet {
 export async function sampledFacts(sample: LoadedSample): Promise<SchemaFacts> {
   const stats = new Map<string, ColumnStats>();
   for (const table of sample.model.tables) {
-    const raw = await sample.driver.sampleColumns(table, 1000);
+    // A materialized view that was never refreshed cannot be read; it has no samples, as in the product.
+    const raw = await sample.driver.sampleColumns(table, 1000).catch(() => ({}) as Awaited<ReturnType<typeof sample.driver.sampleColumns>>);
     for (const column of table.columns) {
       const one = raw[column.name];
       if (one) stats.set(`${tableKey(table)}.${column.name}`, columnStats(column.name, column.dataType, one));
@@ -84,6 +87,10 @@ export async function runQuestionSet(name: string, options: { live?: boolean } =
   const set = questionSet(name);
   const sample = await loadSampleDatabase(set.database);
   try {
+    if (set.fill) {
+      await fillDatabase(sample.pglite, sample.model, set.fill);
+      await sample.pglite.exec('ANALYZE');
+    }
     const facts = await sampledFacts(sample);
     const lookup = options.live === false ? undefined : pgliteLookup(sample.pglite);
     const results: CaseResult[] = [];

@@ -71,7 +71,7 @@ export function valueCandidates(question: string): string[] {
 
 /** Whether a column could hold a value a question names: text that is not a key. */
 function searchable(table: TableModel, column: TableModel['columns'][number]): boolean {
-  if (typeFamily(column.dataType) !== 'text' && typeFamily(column.dataType) !== 'enum') return false;
+  if (typeFamily(column.dataType) !== 'text' && typeFamily(column.dataType) !== 'enum' && !column.enumName) return false;
   if (table.primaryKey?.columns.includes(column.name) && table.primaryKey.columns.length === 1 && !/name|title/i.test(column.name)) return false;
   return !table.foreignKeys.some((fk) => fk.columns.includes(column.name));
 }
@@ -97,7 +97,9 @@ export async function findValues(question: string, tables: readonly TableModel[]
       const stats = facts.column(tableKey(table), column.name).stats;
       for (const example of stats?.examples ?? []) if (lowered.has(example.toLowerCase())) push(table, column.name, example);
       if (lookup && candidates.length) {
-        for (const value of await lookup(table, column.name, candidates)) push(table, column.name, value);
+        // A table the lookup cannot read (an unpopulated materialized view, no privilege) just offers no values.
+        const found = await lookup(table, column.name, candidates).catch(() => [] as string[]);
+        for (const value of found) push(table, column.name, value);
       }
     }
   }

@@ -25,7 +25,32 @@ export function edgesOf(tables: readonly TableEntry[]): JoinEdge[] {
       edges.push({ from, to, fromColumns: fk.columns, toColumns: fk.refColumns });
     }
   }
-  return edges;
+  return [...edges, ...impliedEdges(tables, edges)];
+}
+
+/**
+ * Keys the schema does not declare (a partitioned table whose foreign keys sit on its partitions, MyISAM tables): a
+ * column named exactly like another table's one-column primary key (`customer_id`) joins that table. A bare `id`
+ * says nothing about which table it is, so it never joins.
+ */
+function impliedEdges(tables: readonly TableEntry[], declared: readonly JoinEdge[]): JoinEdge[] {
+  const owners = new Map<string, TableEntry[]>();
+  for (const table of tables) {
+    const key = table.table.primaryKey;
+    if (key.length !== 1 || key[0] === 'id' || table.table.kind === 'view') continue;
+    owners.set(key[0]!, [...(owners.get(key[0]!) ?? []), table]);
+  }
+  const implied: JoinEdge[] = [];
+  for (const from of tables) {
+    if (from.table.kind === 'view') continue;
+    for (const column of from.table.columns) {
+      const to = owners.get(column.name);
+      if (!to || to.length !== 1 || to[0] === from || from.table.primaryKey.length === 1 && from.table.primaryKey[0] === column.name) continue;
+      if (declared.some((e) => e.from === from && e.fromColumns.includes(column.name))) continue;
+      implied.push({ from, to: to[0]!, fromColumns: [column.name], toColumns: [column.name] });
+    }
+  }
+  return implied;
 }
 
 function neighbours(edges: readonly JoinEdge[], table: TableEntry): { next: TableEntry; edge: JoinEdge }[] {

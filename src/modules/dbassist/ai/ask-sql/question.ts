@@ -64,6 +64,9 @@ function valueMentions(question: string, tokens: readonly Token[], lexicon: Lexi
     if (!match) continue;
     const span = tokenSpan(tokens, match.index, match.index + match[0].length);
     if (!span || found.some((m) => m.start < span[1] && span[0] < m.end)) continue;
+    // "in each language" names the table even when some category is called "Language": a value written in another
+    // case than stored yields to the schema's own word.
+    if (match[0] !== value && phraseHits(lexicon, tokens, span[0], span[1])) continue;
     found.push({ kind: 'value', start: span[0], end: span[1], value, columns });
   }
   return found;
