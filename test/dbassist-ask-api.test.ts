@@ -8,6 +8,8 @@ import { apiHarness } from './support/api-harness.js';
 import { loadSampleDatabase } from './support/dbassist-pglite.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 import { testDrivers } from './support/test-db.js';
+import { loadPostgresSample, type ScratchDatabase } from './support/sample-dbs.js';
+import pg from 'pg';
 
 /** POST /connections/{id}/ask: a question about a connection's stored schema → SQL through the gateway, with its ledger row. */
 
@@ -62,5 +64,46 @@ describe.each(testDrivers)('asking questions about a connection on %s', (kind) =
     expect(empty.statusCode).toBe(400);
     expect(JSON.stringify(empty.data)).toMatch(/question/i);
     expect((await api('POST', '/connections/00000000-0000-4000-8000-000000000000/ask', editor, { question: 'How many tracks are there?' })).statusCode).toBe(404);
+  });
+});
+
+describe('asking about a live PostgreSQL connection', () => {
+  let t: TestApp;
+  let scratch: ScratchDatabase;
+  const { api, team, finished, startJobRunner } = apiHarness(() => t);
+  let runner: { stop(): Promise<void> };
+
+  beforeAll(async () => {
+    scratch = await loadPostgresSample('chinook');
+    t = await createTestApp('pglite');
+    runner = startJobRunner();
+  });
+  afterAll(async () => {
+    await runner?.stop();
+    await t?.close();
+    await scratch?.drop();
+  });
+
+  it('looks the values a question names up in the data and answers with SQL that runs there', async () => {
+    const { orgId, editor } = await team({ name: 'Live music' });
+    const created = await api('POST', `/organizations/${orgId}/connections`, editor, { name: 'Chinook', dbType: 'postgres', connectionUri: scratch.uri, mode: 'read-only' });
+    expect(created.statusCode, JSON.stringify(created.data)).toBe(201);
+    const connectionId = created.data.id as string;
+    const ingest = await api('POST', `/connections/${connectionId}/ingest`, editor);
+    expect((await finished(editor, ingest.data.jobId as string)).status).toBe('succeeded');
+
+    // No documentation was generated, so no sampled values are stored: "Jazz" can only come from the data itself.
+    const answer = await api('POST', `/connections/${connectionId}/ask`, editor, { question: 'How many tracks are in the Jazz genre?' });
+    expect(answer.statusCode, JSON.stringify(answer.data)).toBe(200);
+    expect(answer.data.sql).toContain("'Jazz'");
+    const client = new pg.Client({ connectionString: scratch.uri });
+    await client.connect();
+    try {
+      const got = await client.query({ text: answer.data.sql as string, rowMode: 'array' });
+      const expected = await client.query("SELECT count(*)::int AS n FROM track JOIN genre USING (genre_id) WHERE genre.name = 'Jazz'");
+      expect(Number((got.rows[0] as unknown[])[0])).toBe(expected.rows[0].n);
+    } finally {
+      await client.end();
+    }
   });
 });

@@ -31,7 +31,7 @@ export async function sampledFacts(sample: LoadedSample): Promise<SchemaFacts> {
   const stats = new Map<string, ColumnStats>();
   for (const table of sample.model.tables) {
     // A materialized view that was never refreshed cannot be read; it has no samples, as in the product.
-    const raw = await sample.driver.sampleColumns(table, 1000).catch(() => ({}) as Awaited<ReturnType<typeof sample.driver.sampleColumns>>);
+    const raw = await sample.driver.sampleColumns(table, 1000).catch(() => ({}));
     for (const column of table.columns) {
       const one = raw[column.name];
       if (one) stats.set(`${tableKey(table)}.${column.name}`, columnStats(column.name, column.dataType, one));

@@ -5,17 +5,19 @@ import { AppError } from '../../../core/errors.js';
 import { contentWords } from '../../../core/text/index.js';
 import type { UserActor } from '../../../core/audit.js';
 import { withUser } from '../../../core/db/tenancy.js';
-import { askSqlTask } from '../ai/ask-sql/index.js';
+import { askSqlTask, type AskSqlInput } from '../ai/ask-sql/index.js';
 import type { AskAnswer, AskInput } from '../dbassist.contract.js';
 import { executions, savedQueries, schemaColumns, schemaSnapshots, schemaTables, type ColumnStats } from '../dbassist.schema.js';
-import { connectionToUse } from '../connections/connections.service.js';
+import { connectionToUse, type ConnectionRow } from '../connections/connections.service.js';
+import { openSqlRunner, statementLimitsOf } from '../sql/open-sql-runner.js';
+import { runnerLookup } from './value-lookup.js';
 import type { SchemaModel } from '../snapshot/schema-model.js';
-import { askContext, type SavedExample, type SchemaFacts, type ValueLookup } from './retrieve-context.js';
+import { askContext, type SavedExample, type SchemaFacts } from './retrieve-context.js';
 
 /** How many saved queries are read to pick the examples from. */
 const EXAMPLE_POOL = 200;
 
-type AskSource = { organizationId: string; model: SchemaModel; facts: SchemaFacts; examples: SavedExample[] };
+type AskSource = { organizationId: string; connection: ConnectionRow; model: SchemaModel; facts: SchemaFacts; examples: SavedExample[] };
 
 /** Saved queries of the connection that ran successfully at least once, most like the question first. */
 function similarExamples(question: string, saved: { question: string | null; description: string | null; sqlText: string }[]): SavedExample[] {
@@ -75,6 +77,7 @@ export async function loadAskSource(tx: Tx, userId: string, connectionId: string
 
   return {
     organizationId: connection.organizationId,
+    connection,
     model: snapshot.model,
     facts: {
       tableDescription: (key) => tableDescriptions.get(key) ?? null,
@@ -86,11 +89,19 @@ export async function loadAskSource(tx: Tx, userId: string, connectionId: string
 
 /**
  * SQL from a question, through the gateway (one ledger row, whichever engine answers). Values are looked up in the
- * stored samples, and in the database itself when a lookup is given.
+ * stored samples, and in the database itself when it can be reached (read-only, with the server's statement limits).
  */
-export async function askQuestion(context: AppContext, actor: UserActor, connectionId: string, body: AskInput, options: { lookup?: ValueLookup } = {}): Promise<AskAnswer> {
+export async function askQuestion(context: AppContext, actor: UserActor, connectionId: string, body: AskInput): Promise<AskAnswer> {
   const source = await withUser(context.db, actor.userId, (tx) => loadAskSource(tx, actor.userId, connectionId, body.question));
-  const input = await askContext(body.question, source.model, source.facts, { examples: source.examples, lookup: options.lookup });
+  // The data itself, when the database can be reached: the samples hold only a few values of each column.
+  const runner = await openSqlRunner(context, source.connection, { writable: false }).catch(() => null);
+  let input: AskSqlInput;
+  try {
+    const lookup = runner ? runnerLookup(runner, source.model.engine, statementLimitsOf(context)) : undefined;
+    input = await askContext(body.question, source.model, source.facts, { examples: source.examples, lookup });
+  } finally {
+    await runner?.close().catch(() => undefined);
+  }
   const generation = await context.ai.run(askSqlTask, input, { organizationId: source.organizationId, userId: actor.userId });
   const { sql, explanation, tables, notUnderstood } = generation.output;
   return { sql, explanation, tables, notUnderstood, generationId: generation.generationId };

@@ -25,6 +25,8 @@ export type ValueLookup = (table: TableModel, column: string, candidates: string
 export type SavedExample = { question: string; sql: string };
 
 const MAX_TABLES = 24;
+/** Columns looked up in the data for one question, at most (the runner's time budget bounds them too). */
+const MAX_LOOKUP_COLUMNS = 120;
 
 export function askTableOf(table: TableModel, facts: SchemaFacts): AskTable {
   const key = tableKey(table);
@@ -91,12 +93,13 @@ export async function findValues(question: string, tables: readonly TableModel[]
     seen.add(id);
     values.push({ namespace: table.namespace, table: table.name, column, value });
   };
+  let lookups = 0;
   for (const table of tables) {
     for (const column of table.columns) {
       if (!searchable(table, column)) continue;
       const stats = facts.column(tableKey(table), column.name).stats;
       for (const example of stats?.examples ?? []) if (lowered.has(example.toLowerCase())) push(table, column.name, example);
-      if (lookup && candidates.length) {
+      if (lookup && candidates.length && lookups++ < MAX_LOOKUP_COLUMNS) {
         // A table the lookup cannot read (an unpopulated materialized view, no privilege) just offers no values.
         const found = await lookup(table, column.name, candidates).catch(() => [] as string[]);
         for (const value of found) push(table, column.name, value);
