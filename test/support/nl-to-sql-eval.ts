@@ -7,6 +7,7 @@ import { askContext, type SchemaFacts, type ValueLookup } from '../../src/module
 import type { ColumnStats } from '../../src/modules/dbassist/dbassist.schema.js';
 import { columnStats } from '../../src/modules/dbassist/docs/personal-data.js';
 import { fillDatabase } from '../../src/modules/dbassist/mock/index.js';
+import type { ColumnSample } from '../../src/modules/dbassist/drivers/driver.js';
 import { tableKey } from '../../src/modules/dbassist/snapshot/schema-model.js';
 import { loadSampleDatabase, type LoadedSample } from './dbassist-pglite.js';
 
@@ -31,7 +32,7 @@ export async function sampledFacts(sample: LoadedSample): Promise<SchemaFacts> {
   const stats = new Map<string, ColumnStats>();
   for (const table of sample.model.tables) {
     // A materialized view that was never refreshed cannot be read; it has no samples, as in the product.
-    const raw = await sample.driver.sampleColumns(table, 1000).catch(() => ({}));
+    const raw: Record<string, ColumnSample> = await sample.driver.sampleColumns(table, 1000).catch(() => ({}));
     for (const column of table.columns) {
       const one = raw[column.name];
       if (one) stats.set(`${tableKey(table)}.${column.name}`, columnStats(column.name, column.dataType, one));
