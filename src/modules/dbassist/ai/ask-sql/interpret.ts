@@ -5,7 +5,7 @@ import type { ColumnEntry, Lexicon, LexiconHit, TableEntry } from './lexicon.js'
 import type { Mention, ReadQuestion, Token } from './question.js';
 import { labelColumns } from './write-sql.js';
 import {
-  AGGREGATE_WORDS, ATTRIBUTE_NOUNS, COMPARATIVES, GRADABLE, GROUP_WORDS, MONEY_COLUMNS, MONEY_NOUNS, MONEY_VERBS, MONTHS, NEGATIONS,
+  AGGREGATE_WORDS, ATTRIBUTE_NOUNS, COMPARATIVES, VERB_ATTRIBUTES, GRADABLE, GROUP_WORDS, MONEY_COLUMNS, MONEY_NOUNS, MONEY_VERBS, MONTHS, NEGATIONS,
   QUESTION_WORDS, RELATION_VERBS, SUPERLATIVES, TIME_UNITS, type AggregateFn, type Comparison, type Direction,
 } from './vocabulary.js';
 
@@ -20,6 +20,7 @@ export type Filter =
   | { kind: 'compare'; column: ColumnEntry; op: Comparison | '<>'; value: string | number | boolean }
   | { kind: 'range'; column: ColumnEntry; from: string; to: string; label: string }
   | { kind: 'missing'; table: TableEntry }
+  | { kind: 'present'; column: ColumnEntry }
   | { kind: 'having'; table: TableEntry; op: Comparison; value: number };
 export type Order = { by: 'measure' | ColumnEntry; direction: Direction };
 
@@ -303,6 +304,21 @@ export function interpret(read: ReadQuestion, lexicon: Lexicon): Interpretation 
     }
     const target = r.nextMention(at, 1, new Set(['the', 'a', 'an']));
     if (!target || !r.isFree(target) || target.kind !== 'schema' || s.group) continue;
+    // "per customer country": the column of the table named in front of it.
+    const modified = modifiedColumn(target, () => true);
+    if (modified) {
+      s.group = { kind: 'column', column: modified.column };
+      for (const m of modified.mentions) r.use(m);
+      r.claim(i, at);
+      continue;
+    }
+    // "the average quantity per invoice line": per row of the table measured is no grouping at all.
+    const measured = s.measure?.table ?? s.counted?.table;
+    if (measured && tablesOfMention(target)[0] === measured && columnsOfMention(target).length === 0) {
+      r.use(target);
+      r.claim(i, at);
+      continue;
+    }
     // A column of the table already counted reads as that column (customers per country); else the table named.
     const own = pickColumn(target, (c) => inPlay().includes(c.table));
     const table = tablesOfMention(target)[0];
@@ -334,6 +350,34 @@ export function interpret(read: ReadQuestion, lexicon: Lexicon): Interpretation 
       span = [i, i + 1];
     }
     if (!superlative || r.claimed.has(i) || s.order) continue;
+    if (word === 'top' || word === 'bottom') {
+      // "top 3 genres by number of tracks", "top 5 customers by total invoice amount"
+      const count = r.mentionAt(i + 1);
+      const n = count?.kind === 'number' && Number.isInteger(count.value) ? count.value : 1;
+      const entityMention = r.nextMention(count?.kind === 'number' ? i + 1 : i, 1, new Set(['the']));
+      const entity = entityMention?.kind === 'schema' ? tablesOfMention(entityMention)[0] : undefined;
+      const by = entityMention ? entityMention.end : -1;
+      if (entity && entityMention && lower(by) === 'by') {
+        const rest = r.nextMention(by, 4, new Set(['the', 'number', 'of', 'count', 'total', 'amount']));
+        const counted = rest?.kind === 'schema' ? tablesOfMention(rest)[0] : undefined;
+        const column = rest && !counted ? (modifiedColumn(rest, numeric)?.column ?? pickColumn(rest, numeric)) : undefined;
+        if (rest && (counted || column)) {
+          if (count?.kind === 'number') r.use(count);
+          r.use(entityMention);
+          r.use(rest);
+          const modifiedRest = modifiedColumn(rest, numeric);
+          if (modifiedRest) for (const m of modifiedRest.mentions) r.use(m);
+          for (let k = by; k < rest.start; k += 1) r.claim(k);
+          r.claim(i);
+          s.ranked = entity;
+          s.measure = counted ? { fn: 'count', column: null, table: counted } : column!.table === entity ? null : { fn: 'sum', column: column!, table: column!.table };
+          s.order = s.measure ? { by: 'measure', direction: superlative.direction } : { by: column!, direction: superlative.direction };
+          if (!s.measure) s.extra.push(column!);
+          s.limit = n;
+          continue;
+        }
+      }
+    }
     const last = span.at(-1)!;
     // The number just before: "the 10 longest", "top 5".
     const before = r.mentionAt(i - 1);
@@ -483,6 +527,11 @@ export function interpret(read: ReadQuestion, lexicon: Lexicon): Interpretation 
       }
       if (column) r.use(after);
     }
+    const verbAttribute = !column && !comparative.attribute ? VERB_ATTRIBUTES.get(tokens[i - 1]?.lemma ?? '') : undefined;
+    if (verbAttribute) {
+      column = attributeColumns([...inPlay(), ...tablesNamed(r), ...lexicon.tables], verbAttribute)[0];
+      if (column) r.claim(i - 1);
+    }
     if (!column && comparative.attribute) {
       const tables = [...inPlay(), ...lexicon.tables];
       column = attributeColumns(tables, comparative.attribute)[0];
@@ -594,11 +643,18 @@ export function interpret(read: ReadQuestion, lexicon: Lexicon): Interpretation 
     if (!r.isFree(mention) || mention.kind !== 'schema') continue;
     const table = tablesOfMention(mention)[0];
     const column = pickColumn(mention);
-    if (column && (!table || inPlay().includes(column.table))) {
+    // A table's own name beats a column's head word ("ordered" is the orders, not `units_on_order`).
+    const strong = column && mention.hits.some((h) => h.kind === 'column' && h.column === column && !h.weak);
+    if (column && (!table || (inPlay().includes(column.table) && strong))) {
       // "What was the invoice total in 2022?": a number asked of many rows adds up; otherwise it is shown.
       const asksAmount = ['what', 'how'].includes(lower(0)) && numeric(column) && !s.measure && !s.group && !s.counted && !s.order;
+      const owned = ['have', 'has', 'with'].includes(lower(mention.start - 1)) || ['a', 'an'].includes(lower(mention.start - 1)) && ['have', 'has', 'with'].includes(lower(mention.start - 2));
       if (asksAmount) s.measure = { fn: 'sum', column, table: column.table };
-      else s.extra.push(column);
+      else if (owned && column.column.isNullable) s.filters.push({ kind: 'present', column });
+      else if (s.counted || s.measure) {
+        // A column that neither filters nor is shown would be silently dropped: say so instead.
+        s.problems.push(tokens.slice(mention.start, mention.end).map((t) => t.text).join(' '));
+      } else s.extra.push(column);
       r.use(mention);
       qualifierOf(mention, column.table);
       s.focus ??= column.table;
@@ -609,7 +665,7 @@ export function interpret(read: ReadQuestion, lexicon: Lexicon): Interpretation 
   }
   if (!s.focus && s.filters.length) {
     const first = s.filters[0]!;
-    s.focus = first.kind === 'compare' || first.kind === 'range' ? first.column.table : first.table;
+    s.focus = first.kind === 'compare' || first.kind === 'range' || first.kind === 'present' ? first.column.table : first.table;
   }
 
   // 11. Dates: the date column of the tables in play that a verb names (hired → hire_date), else the table's own.

@@ -47,6 +47,11 @@ export const ATTRIBUTE_NOUNS = new Map<string, string[]>([
   ['length', DURATION], ['duration', DURATION], ['runtime', DURATION], ['price', PRICE], ['cost', PRICE], ['size', SIZE], ['weight', ['weight']],
 ]);
 
+/** Verbs that say which attribute a comparison is about: "tracks that cost more than 1", "films that last longer". */
+export const VERB_ATTRIBUTES = new Map<string, string[]>([
+  ['cost', PRICE], ['costs', PRICE], ['weigh', ['weight']], ['last', DURATION], ['run', DURATION], ['take', DURATION],
+]);
+
 /** Comparatives that take "than N", with the attribute they compare when they name one. */
 export const COMPARATIVES = new Map<string, { op: Comparison; attribute: string[] | null }>([
   ['more', { op: '>', attribute: null }], ['greater', { op: '>', attribute: null }], ['higher', { op: '>', attribute: null }],

@@ -113,6 +113,9 @@ function filterSql(filter: Filter, w: Writer, root: TableEntry, edges: Plan['edg
     const c = w.column(filter.column);
     return { sql: `${c} >= ${literal(w.engine, filter.from)} AND ${c} < ${literal(w.engine, filter.to)}`, words: `\`${filter.column.column.name}\` falls ${filter.label}` };
   }
+  if (filter.kind === 'present') {
+    return { sql: `${w.column(filter.column)} IS NOT NULL`, words: `\`${filter.column.column.name}\` is set` };
+  }
   if (filter.kind === 'missing') {
     const path = shortestPath(edges, [root], filter.table);
     if (!path || path.length === 0) return { problem: `without ${filter.table.table.name}` };
@@ -141,7 +144,7 @@ export function writeSql(plan: Plan, engine: SupportedDbType): WrittenSql {
   const wanted = [
     measure?.table,
     group?.kind === 'table' ? group.table : group ? group.column.table : undefined,
-    ...filters.map((f) => (f.kind === 'compare' || f.kind === 'range' ? f.column.table : f.kind === 'having' ? f.table : undefined)),
+    ...filters.map((f) => (f.kind === 'compare' || f.kind === 'range' || f.kind === 'present' ? f.column.table : f.kind === 'having' ? f.table : undefined)),
     ...plan.extraColumns.map((c) => c.table),
     ...plan.context,
   ].filter((t): t is TableEntry => Boolean(t));
