@@ -186,13 +186,14 @@ describe('dbassist index advice', () => {
     expect(onSqlite).toEqual({ available: false, message: expect.stringContaining('this is a SQLite connection'), costBefore: null, costAfter: null, indexes: [] });
   });
 
-  it('plans only a single SELECT, and says what the saved SQL is instead', async () => {
+  it('plans only a single SELECT the server can plan, and says what the saved SQL is instead', async () => {
     const countBefore = await onDatabase(shop.uri, async (client) => (await client.query('select count(*)::int as n from orders')).rows[0].n as number);
     for (const [sqlText, named] of [
       ['DELETE FROM orders WHERE customer_id = 42', 'DELETE'],
       ['SELECT * INTO orders_copy FROM orders WHERE customer_id = 42', 'SELECT … INTO'],
       ['SELECT 1; DELETE FROM orders', '2'],
       ['SELEC id FROM orders', 'does not parse'],
+      ['SELECT id FROM no_such_table WHERE x = 1', 'could not plan the saved query: relation "no_such_table" does not exist'],
     ] as const) {
       const response = await api('GET', `/queries/${await save(shopConnection, sqlText)}/index-advice`, team.editor);
       expect(response.statusCode, sqlText).toBe(422);

@@ -1,13 +1,14 @@
 import { eq } from 'drizzle-orm';
 import type { AppContext } from '../../../core/context.js';
 import type { Tx } from '../../../core/db/database.js';
-import { notFound } from '../../../core/errors.js';
+import { AppError, notFound } from '../../../core/errors.js';
 import { isUuid } from '../../../core/ids.js';
 import type { DbType } from '../../../shared/dbassist-kinds.js';
 import { requireOrganizationRole } from '../../organizations/index.js';
 import { hostGuardOf } from '../connections/connections.service.js';
 import type { IndexAdvice } from '../dbassist.contract.js';
 import { connections, savedQueries } from '../dbassist.schema.js';
+import { DB_CONNECTION_FAILED } from '../drivers/driver-error.js';
 import { openReadOnlyPostgres } from '../drivers/open-driver.js';
 import { HypopgSession, type HypopgState } from './hypopg-session.js';
 import { adviseIndexes, MIN_SAVING_SHARE, type Advice } from './index-advisor.js';
@@ -25,13 +26,13 @@ const engineNames: Record<DbType, string> = { postgres: 'PostgreSQL', mysql: 'My
 
 /** The saved query and its connection, for an editor of its organization (inside the caller's transaction). */
 export async function queryToAdvise(tx: Tx, userId: string, queryId: string): Promise<AdvisedQuery> {
-  if (!isUuid(queryId)) throw notFound('Saved query');
+  if (!isUuid(queryId)) throw notFound('Query');
   const [row] = await tx
     .select({ sqlText: savedQueries.sqlText, organizationId: savedQueries.organizationId, dbType: connections.dbType, connectionUri: connections.connectionUri })
     .from(savedQueries)
     .innerJoin(connections, eq(connections.id, savedQueries.connectionId))
     .where(eq(savedQueries.id, queryId));
-  if (!row) throw notFound('Saved query');
+  if (!row) throw notFound('Query');
   await requireOrganizationRole(tx, userId, row.organizationId, 'editor');
   return { sqlText: row.sqlText, dbType: row.dbType, connectionUri: row.connectionUri };
 }
@@ -76,6 +77,11 @@ export async function adviseQuery(context: AppContext, query: AdvisedQuery): Pro
     if (state.state !== 'enabled') return unavailable(hypopgMissing(state));
     const advice = await adviseIndexes(session, query.sqlText, uses, await session.catalogTables(names));
     return { available: true, message: messageOf(advice), costBefore: advice.costBefore, costAfter: advice.costAfter, indexes: advice.indexes };
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    // The server went away, the statement timed out, hypopg's schema is not readable, …: the server's words, which
+    // carry no credentials (the URI never reaches them).
+    throw new AppError(DB_CONNECTION_FAILED, `Index advice failed on the server: ${error instanceof Error ? error.message : String(error)}`.slice(0, 500));
   } finally {
     await session.close();
   }
