@@ -107,7 +107,8 @@ describe('dbassist index advice', () => {
   }
 
   it('proposes the index on the unindexed column a query filters on, with the plan cost before and after', async () => {
-    const sql = 'SELECT id, total FROM orders WHERE customer_id = 42';
+    // As people save SQL: a comment before it, a semicolon after it.
+    const sql = '-- the slow one\nSELECT id, total FROM orders WHERE customer_id = 42;';
     const indexesBefore = await realIndexes(shop.uri);
     const advice = await advise(await save(shopConnection, sql));
 
