@@ -109,7 +109,7 @@ describe('SQL execution API (PGlite app, PostgreSQL connections)', () => {
     let cursor = execution.nextCursor;
     for (let pages = 0; cursor !== null; pages++) {
       expect(pages).toBeLessThan(10);
-      const page = await api('GET', `/executions/${execution.id}/rows?cursor=${cursor}&limit=100`, team.viewer);
+      const page = await api('GET', `/executions/${execution.id}/rows?cursor=${cursor}&limit=500`, team.viewer);
       expect(page.statusCode, page.body).toBe(200);
       paged.push(...page.data.rows);
       cursor = page.data.nextCursor;
