@@ -10,7 +10,7 @@ import { registerSavedQueryRoutes } from './queries/queries.routes.js';
 import { ingestJob, snapshotRoutes } from './snapshot/index.js';
 import { openSqlRunner } from './sql/open-sql-runner.js';
 
-export { connections, schemaColumns, schemaDocs, schemaSnapshots, schemaTables } from './dbassist.schema.js';
+export { connections, executions, savedQueries, schemaColumns, schemaDocs, schemaSnapshots, schemaTables } from './dbassist.schema.js';
 
 /**
  * The database assistant (seed 002): connections to outside databases, versioned schema snapshots with diffs,
