@@ -239,6 +239,24 @@ describe('SQL execution API (PGlite app, PostgreSQL connections)', () => {
     expect((await api('POST', `/executions/${executionId}/cancel`, team.editor)).data.status).toBe('cancelled');
   });
 
+  it('ends a statement that runs past the statement timeout as failed, saying so', async () => {
+    const timeoutMs = 400;
+    const strict = await createTestApp('pglite', { DATA_DIR: dataDir, DBASSIST_STATEMENT_TIMEOUT_MS: String(timeoutMs), DATABASE_URL: 'postgres://atelier:x@127.0.0.1:5432/atelier_own' });
+    try {
+      const harness = apiHarness(() => strict);
+      const strictTeam = await harness.team({ name: 'Impatient' });
+      const connection = await harness.api('POST', `/organizations/${strictTeam.orgId}/connections`, strictTeam.editor, { name: 'Chinook', dbType: 'postgres', connectionUri: chinook.uri });
+      const answer = await harness.api('POST', `/connections/${connection.data.id}/execute`, strictTeam.editor, { sql: SLOW_SQL });
+      expect(answer.statusCode, answer.body).toBe(200);
+      expect(answer.data).toMatchObject({ status: 'failed', rowCount: null, rows: [] });
+      expect(answer.data.errorMsg).toContain(`${timeoutMs} ms`);
+      expect(answer.data.durationMs).toBeGreaterThanOrEqual(timeoutMs - 50);
+      expect(answer.data.durationMs).toBeLessThan(10_000);
+    } finally {
+      await strict.close();
+    }
+  });
+
   it('runs a write on a read-write connection only once confirmed after its EXPLAIN preview, and audits it', async () => {
     const insert = "INSERT INTO note (id, body) VALUES (1, 'hello')";
     const unconfirmed = await execute({ sql: insert }, writableId);
