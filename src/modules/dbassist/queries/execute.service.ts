@@ -28,8 +28,10 @@ import { cancelRun, trackRun } from './running-executions.js';
 
 export const WRITE_NOT_CONFIRMED = defineErrorCode('WRITE_NOT_CONFIRMED', 409);
 
-/** Opens a runner for a stored connection (the sql area's openSqlRunner; tests may pass another). */
+/** Opens a runner for a stored connection: openSqlRunner, handed over by the module's index. */
 export type OpenSqlRunner = (context: AppContext, row: ConnectionRow, options: { writable: boolean }) => Promise<SqlRunner>;
+
+const isCode = (error: unknown, code: string): error is AppError => error instanceof AppError && error.code === code;
 
 function invalidField(field: string, message: string): AppError {
   return new AppError('VALIDATION_FAILED', `Invalid body: ${field}: ${message}`, { details: [{ field, message, in: 'body' }] });
@@ -46,15 +48,13 @@ async function prepare(
     const connection = await loadConnection(tx, connectionId);
     await requireOrganizationRole(tx, actor.userId, connection.organizationId, 'editor');
     if (input.queryId === undefined) return { connection, sql: input.sql ?? '', queryId: null };
-    const saved = await loadSavedQuery(tx, input.queryId).catch(() => {
-      throw invalidField('queryId', 'is not a saved query you can see');
+    const saved = await loadSavedQuery(tx, input.queryId).catch((error: unknown) => {
+      throw isCode(error, 'NOT_FOUND') ? invalidField('queryId', 'is not a saved query you can see') : error;
     });
     if (saved.connectionId !== connection.id) throw invalidField('queryId', 'is a query of another connection');
     return { connection, sql: saved.sqlText, queryId: saved.id };
   });
 }
-
-const isCode = (error: unknown, code: string): error is AppError => error instanceof AppError && error.code === code;
 
 /**
  * Whether the statement writes, from the runner's EXPLAIN preview (read-write connections only; on a read-only one every
