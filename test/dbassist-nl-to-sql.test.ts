@@ -18,7 +18,7 @@ describe('execution accuracy of the offline engine', () => {
       const { results, accuracy } = await runQuestionSet(name);
       const wrong = results.filter((r) => !r.correct).map((r) => `${r.question} → ${r.output.sql ?? `not understood: ${r.output.notUnderstood.join(', ')}`}`);
       expect(accuracy, wrong.join('\n')).toBeGreaterThanOrEqual(floor);
-    });
+    }, 240_000);
   }
 });
 

@@ -43,12 +43,16 @@ export async function sampledFacts(sample: LoadedSample): Promise<SchemaFacts> {
 
 /** The live lookup of values through PGlite, as the product does through the connection. */
 export function pgliteLookup(pglite: PGlite): ValueLookup {
-  return async (table, column, candidates) => {
-    const result = await pglite.query<{ v: string }>(
-      `SELECT DISTINCT "${column}"::text AS v FROM "${table.namespace}"."${table.name}" WHERE lower("${column}"::text) = ANY($1::text[]) LIMIT 20`,
-      [candidates.map((c) => c.toLowerCase())],
-    );
-    return result.rows.map((r) => r.v);
+  return async (table, columns, candidates) => {
+    const found: { column: string; value: string }[] = [];
+    for (const column of columns) {
+      const result = await pglite.query<{ v: string }>(
+        `SELECT DISTINCT "${column}"::text AS v FROM "${table.namespace}"."${table.name}" WHERE lower("${column}"::text) = ANY($1::text[]) LIMIT 20`,
+        [candidates.map((c) => c.toLowerCase())],
+      );
+      found.push(...result.rows.map((r) => ({ column, value: r.v })));
+    }
+    return found;
   };
 }
 

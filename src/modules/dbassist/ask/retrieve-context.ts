@@ -19,8 +19,8 @@ export type SchemaFacts = {
   column(key: string, column: string): ColumnFacts;
 };
 
-/** Looks values up in the data: which of `candidates` the column holds (case-insensitive), as stored. */
-export type ValueLookup = (table: TableModel, column: string, candidates: string[]) => Promise<string[]>;
+/** Looks values up in the data: which of `candidates` the table's columns hold (case-insensitive), as stored. */
+export type ValueLookup = (table: TableModel, columns: string[], candidates: string[]) => Promise<{ column: string; value: string }[]>;
 
 export type SavedExample = { question: string; sql: string };
 
@@ -95,15 +95,17 @@ export async function findValues(question: string, tables: readonly TableModel[]
   };
   let lookups = 0;
   for (const table of tables) {
-    for (const column of table.columns) {
-      if (!searchable(table, column)) continue;
+    const columns = table.columns.filter((column) => searchable(table, column));
+    for (const column of columns) {
       const stats = facts.column(tableKey(table), column.name).stats;
       for (const example of stats?.examples ?? []) if (lowered.has(example.toLowerCase())) push(table, column.name, example);
-      if (lookup && candidates.length && lookups++ < MAX_LOOKUP_COLUMNS) {
-        // A table the lookup cannot read (an unpopulated materialized view, no privilege) just offers no values.
-        const found = await lookup(table, column.name, candidates).catch(() => [] as string[]);
-        for (const value of found) push(table, column.name, value);
-      }
+    }
+    if (lookup && candidates.length && columns.length && lookups < MAX_LOOKUP_COLUMNS) {
+      const asked = columns.slice(0, MAX_LOOKUP_COLUMNS - lookups).map((c) => c.name);
+      lookups += asked.length;
+      // A table the lookup cannot read (an unpopulated materialized view, no privilege) just offers no values.
+      const found = await lookup(table, asked, candidates).catch(() => []);
+      for (const { column, value } of found) push(table, column, value);
     }
   }
   return values;

@@ -3,7 +3,7 @@ import type { SqlRunner, StatementLimits } from '../sql/sql-runner.js';
 import type { ValueLookup } from './retrieve-context.js';
 
 /** How long all the lookups of one question may take together, and how many rows one may return. */
-const LOOKUP_BUDGET_MS = 3000;
+const LOOKUP_BUDGET_MS = 5000;
 const VALUES_PER_COLUMN = 20;
 
 function quoteName(engine: SupportedDbType, name: string): string {
@@ -23,14 +23,21 @@ function textLiteral(engine: SupportedDbType, value: string): string {
  */
 export function runnerLookup(runner: SqlRunner, engine: SupportedDbType, limits: StatementLimits): ValueLookup {
   const deadline = Date.now() + LOOKUP_BUDGET_MS;
-  return async (table, column, candidates) => {
+  return async (table, columns, candidates) => {
     const left = deadline - Date.now();
-    if (left <= 0 || candidates.length === 0) return [];
+    if (left <= 0 || candidates.length === 0 || columns.length === 0) return [];
     const name = engine === 'postgres' && table.namespace ? `${quoteName(engine, table.namespace)}.${quoteName(engine, table.name)}` : quoteName(engine, table.name);
-    const text = engine === 'mysql' ? `CAST(${quoteName(engine, column)} AS CHAR)` : `CAST(${quoteName(engine, column)} AS TEXT)`;
     const list = candidates.map((c) => textLiteral(engine, c.toLowerCase())).join(', ');
-    const sql = `SELECT DISTINCT ${text} AS v FROM ${name} WHERE lower(${text}) IN (${list}) LIMIT ${VALUES_PER_COLUMN}`;
-    const result = await runner.run(sql, { ...limits, timeoutMs: Math.min(limits.timeoutMs, left), maxRows: VALUES_PER_COLUMN, allowWrite: false, signal: AbortSignal.timeout(left) });
-    return result.rows.map((row) => row[0]).filter((v): v is string => typeof v === 'string');
+    // One statement per table: a round trip per column would spend the budget on latency.
+    const parts = columns.map((column, i) => {
+      const text = engine === 'mysql' ? `CAST(${quoteName(engine, column)} AS CHAR)` : `CAST(${quoteName(engine, column)} AS TEXT)`;
+      return `(SELECT DISTINCT ${i} AS c, ${text} AS v FROM ${name} WHERE lower(${text}) IN (${list}) LIMIT ${VALUES_PER_COLUMN})`;
+    });
+    const sql = parts.join(' UNION ALL ');
+    const maxRows = VALUES_PER_COLUMN * columns.length;
+    const result = await runner.run(sql, { ...limits, timeoutMs: Math.min(limits.timeoutMs, left), maxRows, allowWrite: false, signal: AbortSignal.timeout(left) });
+    return result.rows
+      .map((row) => ({ column: columns[Number(row[0])] ?? '', value: row[1] }))
+      .filter((found): found is { column: string; value: string } => found.column !== '' && typeof found.value === 'string');
   };
 }
