@@ -293,8 +293,8 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
       { method: 'GET', url: `${schema}/erd` },
       { method: 'POST', url: `${schema}/erd/save`, body: { projectId: ids.project }, idInBody: true },
       { method: 'GET', url: `${connection}/mock-jobs` },
-      { method: 'POST', url: `${connection}/mock-jobs`, body: { tableId: ids.schema, config: { rows: 10 } } },
-      { method: 'POST', url: `${connection}/mock-jobs/preview`, body: { tableId: ids.schema, config: { rows: 10 } } },
+      { method: 'POST', url: `${connection}/mock-jobs`, body: { tableId: ids.schema, config: { rows: 10 } }, idInBody: true },
+      { method: 'POST', url: `${connection}/mock-jobs/preview`, body: { tableId: ids.schema, config: { rows: 10 } }, idInBody: true },
     ];
   }
 

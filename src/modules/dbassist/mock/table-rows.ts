@@ -127,6 +127,7 @@ export function tableRows(input: TableRowsInput): TableRows {
           nullable: model.isNullable && !inKey,
           engine,
           sequentialFrom: sequential ? sequentialStart(model.name) : null,
+          unique: keys.some((k) => k.length === 1 && k[0] === model.name),
           ...(keyLike ? { textMeaning: 'code' as const } : {}),
         },
         options,
@@ -179,10 +180,19 @@ export function tableRows(input: TableRowsInput): TableRows {
     return row;
   };
 
+  /** The key's text in a row, or null when a part is NULL (NULLs never collide in a unique key). */
+  const keyOf = (row: MockRow, positions: number[]): string | null => {
+    if (positions.length === 1) {
+      const value = row[positions[0]!]!;
+      return value === null ? null : String(value);
+    }
+    const values = positions.map((p) => row[p]!);
+    return values.some((v) => v === null) ? null : keyText(values);
+  };
   const distinct = (row: MockRow): boolean =>
     checkedKeys.every(({ positions, seen }) => {
-      const values = positions.map((p) => row[p]!);
-      return values.some((v) => v === null) || !seen.has(keyText(values));
+      const key = keyOf(row, positions);
+      return key === null || !seen.has(key);
     });
 
   function* batches(batchSize: number): Generator<MockRow[]> {
@@ -200,8 +210,8 @@ export function tableRows(input: TableRowsInput): TableRows {
       if (row === 'exhausted') break;
       if (row === null) continue;
       for (const { positions, seen } of checkedKeys) {
-        const values = positions.map((p) => row[p]!);
-        if (!values.some((v) => v === null)) seen.add(keyText(values));
+        const key = keyOf(row, positions);
+        if (key !== null) seen.add(key);
       }
       for (const cols of keepKeys) kept.get(cols.join(','))!.push(cols.map((c) => row[index.get(c)!]!));
       for (let r = 0; r < activeRefs.length; r++) {
