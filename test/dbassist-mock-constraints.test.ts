@@ -40,6 +40,9 @@ const SCHEMA = `
   );
   CREATE TABLE profiles (employee_id integer PRIMARY KEY REFERENCES employees, bio text);`;
 
+/** Each test starts PGlite instances, which take a while on a busy machine. */
+const SLOW = 240_000;
+
 const dbs: PGlite[] = [];
 afterEach(async () => {
   for (const db of dbs.splice(0)) await db.close();
@@ -82,7 +85,7 @@ describe('mock data and the constraints of a schema', () => {
     // departments ↔ employees: departments come first, their head stays NULL.
     expect(result.tables.findIndex((t) => t.table === 'public.departments')).toBeLessThan(result.tables.findIndex((t) => t.table === 'public.employees'));
     expect(await one<{ n: number }>(db, `SELECT count(head_id)::int AS n FROM departments`)).toEqual({ n: 0 });
-  });
+  }, SLOW);
 
   it('with edge cases puts NULLs, maximum lengths, boundary numbers and Unicode in, and every constraint still holds', async () => {
     const { db, model } = await company();
@@ -101,7 +104,7 @@ describe('mock data and the constraints of a schema', () => {
     const plain = await company();
     await fillDatabase(plain.db, plain.model, { rows: 300, seed: 9 });
     expect(await one<{ n: number }>(plain.db, `SELECT count(*) FILTER (WHERE note IS NULL)::int AS n FROM employees`)).toEqual({ n: 0 });
-  });
+  }, SLOW);
 
   it('refuses a cycle of NOT NULL references, naming the tables', async () => {
     const { model } = await company(`
@@ -110,7 +113,7 @@ describe('mock data and the constraints of a schema', () => {
       ALTER TABLE a ADD FOREIGN KEY (b_id) REFERENCES b;`);
     expect(() => planMock({ model, requested: [{ table: 'a', rows: 10 }] })).toThrow(MockPlanError);
     expect(() => planMock({ model, requested: [{ table: 'a', rows: 10 }] })).toThrow(/public\.a, public\.b|public\.b, public\.a/);
-  });
+  }, SLOW);
 
   it('reads simple CHECKs in the spellings PostgreSQL and MySQL give them', () => {
     const { rules, notUnderstood } = parseChecks([
