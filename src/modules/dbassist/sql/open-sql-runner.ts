@@ -16,7 +16,7 @@ import type { SqlRunner, StatementLimits } from './sql-runner.js';
  * session is read-only on the server too). Failures are DriverErrors that never quote the URI.
  */
 export async function openSqlRunner(
-  context: AppContext,
+  context: Pick<AppContext, 'config'> & { ai: Pick<AppContext['ai'], 'secrets'> },
   connection: Pick<ConnectionRow, 'dbType' | 'connectionUri' | 'mode'>,
   options: { writable: boolean },
 ): Promise<SqlRunner> {
