@@ -139,7 +139,7 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
       const query = newId();
       const execution = newId();
       await withUser(t.database.db, a.id, async (tx) => {
-        await tx.insert(savedQueries).values({ id: query, organizationId, connectionId: connection, sqlText: 'SELECT * FROM orders', description: 'Secret orders', createdBy: a.id });
+        await tx.insert(savedQueries).values({ id: query, organizationId, connectionId: connection, sqlText: 'SELECT * FROM orders WHERE customer_id = 1', description: 'Secret orders', createdBy: a.id });
         await tx.insert(executions).values({
           id: execution,
           organizationId,
@@ -333,6 +333,7 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
       { method: 'GET', url: `${execution}.csv` },
       { method: 'GET', url: `${execution}.json` },
       { method: 'POST', url: `${execution}/cancel` },
+      { method: 'GET', url: `/queries/${ids.query}/index-advice` },
     ];
   }
 
@@ -551,6 +552,8 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
       ...boardProbes({ org: aTeamOrg, project: aProject, boardSession: boardOf.team }).filter((probe) => probe.method !== 'GET'),
       // The database assistant: a viewer reads connections, versions and documentation but changes nothing.
       ...databaseProbes({ org: aTeamOrg, project: aProject, ...databaseOf.team }).filter((probe) => probe.method !== 'GET'),
+      // Index advice plans the query on the outside server with the connection's credentials: editors and up.
+      { method: 'GET', url: `/queries/${databaseOf.team.query}/index-advice` },
     ];
     for (const probe of writes) {
       const res = await api(probe.method, probe.url, viewer, probe.body);

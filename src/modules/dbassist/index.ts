@@ -1,4 +1,5 @@
 import type { AppModule } from '../../core/module.js';
+import { adviceRoutes } from './advice/advice.routes.js';
 import { documentSchemaTask } from './ai/document-schema/index.js';
 import { registerConnectionRoutes } from './connections/connections.routes.js';
 import { docsRoutes } from './docs/docs.routes.js';
@@ -26,6 +27,7 @@ export const dbassistModule: AppModule = {
     await erdRoutes(api, context);
     await registerSavedQueryRoutes(api, context);
     await registerExecutionRoutes(api, context, openSqlRunner);
+    await adviceRoutes(api, context);
   },
   jobs: (context) => [ingestJob(context), generateDocsJob(context)],
   aiTasks: [documentSchemaTask],
