@@ -320,6 +320,10 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
       { method: 'GET', url: `${schema}/lint` },
       { method: 'GET', url: `${schema}/erd` },
       { method: 'POST', url: `${schema}/erd/save`, body: { projectId: ids.project }, idInBody: true },
+      { method: 'GET', url: `/queries/${ids.query}/index-advice` },
+      { method: 'GET', url: `${connection}/mock-jobs` },
+      { method: 'POST', url: `${connection}/mock-jobs`, body: { tableId: ids.schema, config: { rows: 10 } } },
+      { method: 'POST', url: `${connection}/mock-jobs/preview`, body: { tableId: ids.schema, config: { rows: 10 } } },
       { method: 'GET', url: `${connection}/queries?q=secret` },
       { method: 'POST', url: `${connection}/queries`, body: { sqlText: 'SELECT 1', description: 'Planted' } },
       { method: 'GET', url: `/queries/${ids.query}` },
@@ -333,7 +337,6 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
       { method: 'GET', url: `${execution}.csv` },
       { method: 'GET', url: `${execution}.json` },
       { method: 'POST', url: `${execution}/cancel` },
-      { method: 'GET', url: `/queries/${ids.query}/index-advice` },
     ];
   }
 

@@ -6,6 +6,8 @@ import { docsRoutes } from './docs/docs.routes.js';
 import { generateDocsJob } from './docs/generate-docs.job.js';
 import { erdRoutes } from './erd/erd.routes.js';
 import { lintRoutes } from './lint/lint.routes.js';
+import { mockJob } from './mock/mock.job.js';
+import { mockRoutes } from './mock/mock.routes.js';
 import { registerExecutionRoutes } from './queries/executions.routes.js';
 import { registerSavedQueryRoutes } from './queries/queries.routes.js';
 import { ingestJob, snapshotRoutes } from './snapshot/index.js';
@@ -25,10 +27,11 @@ export const dbassistModule: AppModule = {
     await docsRoutes(api, context);
     await lintRoutes(api, context);
     await erdRoutes(api, context);
+    await adviceRoutes(api, context);
+    await mockRoutes(api, context);
     await registerSavedQueryRoutes(api, context);
     await registerExecutionRoutes(api, context, openSqlRunner);
-    await adviceRoutes(api, context);
   },
-  jobs: (context) => [ingestJob(context), generateDocsJob(context)],
+  jobs: (context) => [ingestJob(context), generateDocsJob(context), mockJob(context)],
   aiTasks: [documentSchemaTask],
 };
