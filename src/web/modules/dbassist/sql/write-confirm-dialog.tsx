@@ -4,9 +4,9 @@ import { Dialog } from '../../../components/dialog';
 /** What the server's 409 WRITE_NOT_CONFIRMED carried: the EXPLAIN plan of the write, and its cost when known. */
 export type WritePreview = { plan: string | null; totalCost: number | null };
 
-/** The preview out of the error's details, whatever of it the server sent. */
+/** The preview out of the error's details (`{preview: ExplainAnswer}`), whatever of it the server sent. */
 export function writePreviewOf(details: unknown): WritePreview {
-  const source = isRecord(details) && isRecord(details.explain) ? details.explain : details;
+  const source = isRecord(details) && isRecord(details.preview) ? details.preview : details;
   if (isRecord(source)) {
     const plan = typeof source.plan === 'string' ? source.plan : source.plan !== undefined ? JSON.stringify(source.plan, null, 2) : null;
     return { plan, totalCost: typeof source.totalCost === 'number' ? source.totalCost : null };

@@ -1,0 +1,157 @@
+/**
+ * The SQL workspace and the mock-data dialog in a real browser, on the embedded sample shop and the offline engine: a
+ * question becomes SQL in the editor, Ctrl+Enter runs it, the result pages and exports as CSV and JSON, the run is in
+ * the history and the query is saved; a statement that writes is refused on the read-only sample and the data stays
+ * as it was. A table's mock-data dialog previews ten rows (its parents named) and makes a CSV file to download. At
+ * 390 px wide nothing scrolls sideways.
+ */
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, SCREENSHOTS, signUp, skipWithoutChromium, UI_TIMEOUT } from './support.js';
+
+const skip = skipWithoutChromium();
+const PHONE = { width: 390, height: 844 };
+const wait = { timeout: UI_TIMEOUT };
+
+async function pageWidth(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth);
+}
+
+/** Replaces the editor's text, as typing would (CodeMirror, or its stand-in while it loads). */
+async function typeSql(page: Page, sql: string): Promise<void> {
+  const input = page.getByTestId('sql-editor-input');
+  await input.click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(sql);
+}
+
+/** The number of orders in the sample, read through the API (a run of its own). */
+async function orderCount(page: Page, connectionId: string): Promise<number> {
+  const answer = await page.request.post(`/api/v1/connections/${connectionId}/execute`, { data: { sql: 'SELECT COUNT(*) AS n FROM orders' } });
+  expect(answer.status(), await answer.text()).toBe(200);
+  const execution = (await answer.json()) as { rows: unknown[][] };
+  return Number(execution.rows[0]![0]);
+}
+
+describe.skipIf(skip)('the SQL workspace in the browser', () => {
+  const suite = browserSuite();
+  const { pageErrors } = suite;
+  const runId = Date.now().toString(36);
+
+  it('question → SQL → Ctrl+Enter → paged rows → CSV/JSON → history and saved; a write is refused; mock data preview and file; at 390 px', { timeout: 300_000 }, async () => {
+    const { server } = suite;
+    const page = await suite.newPage();
+    await signUp(page, server.dataDir, 'Donald Chamberlin', `donald.${runId}@example.com`);
+
+    // The sample shop, ingested: its SQL tab.
+    await page.goto('/databases');
+    await page.getByTestId('try-sample').first().click();
+    const card = page.getByTestId('connection-card');
+    await card.waitFor();
+    const connectionId = (await card.getAttribute('data-connection-id'))!;
+    await card.getByTestId('connection-ingest').click();
+    await page.waitForURL(new RegExp(`/databases/${connectionId}/schemas/[0-9a-f-]{36}$`), { timeout: 60_000 });
+    const schemaId = (await page.getByTestId('schema-browser').getAttribute('data-schema-id'))!;
+    await page.getByTestId('tab-sql').click();
+    await page.getByTestId('sql-workspace').waitFor();
+    await page.locator('[data-testid="sql-editor"][data-loaded="true"]').waitFor();
+
+    // A question: SQL in the editor, with what it was read as and the tables it reads.
+    await page.getByTestId('ask-question').fill('How many orders per customer?');
+    await page.getByTestId('ask-question').press('Enter');
+    const answer = page.locator('[data-testid="ask-answer"][data-has-sql="true"]');
+    await answer.waitFor({ timeout: 30_000 });
+    expect((await answer.getByTestId('ask-table').allTextContents()).join(' ')).toMatch(/orders/);
+    const editor = page.getByTestId('sql-editor-input');
+    expect(await editor.textContent()).toMatch(/select/i);
+    expect(await editor.textContent()).toMatch(/orders/i);
+
+    // Ctrl+Enter in the editor runs it: one row per customer with orders, a page at a time.
+    await editor.click();
+    await page.keyboard.press('Control+Enter');
+    const result = page.locator('[data-testid="execution-result"][data-status="success"]');
+    await result.waitFor({ timeout: 30_000 });
+    const executionId = (await result.getAttribute('data-execution-id'))!;
+    const rowCount = Number((await result.getByTestId('execution-summary').textContent())!.match(/([\d,]+) rows?/)![1]!.replace(/,/g, ''));
+    expect(rowCount).toBeGreaterThan(50);
+    expect(rowCount).toBeLessThanOrEqual(150);
+    expect(await result.getByTestId('result-row').count()).toBe(50);
+    expect(await result.getByTestId('result-range').textContent()).toBe(`Rows 1–50 of ${rowCount}`);
+    const firstPage = await result.getByTestId('result-row').first().textContent();
+    await result.getByTestId('result-next').click();
+    await expect.poll(() => result.getByTestId('result-range').textContent(), wait).toBe(`Rows 51–100 of ${rowCount}`);
+    expect(await result.getByTestId('result-row').first().textContent()).not.toBe(firstPage);
+    await result.getByTestId('result-previous').click();
+    await expect.poll(() => result.getByTestId('result-range').textContent(), wait).toBe(`Rows 1–50 of ${rowCount}`);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'dbassist-sql-desktop.png'), fullPage: true });
+
+    // The exports carry every row of the result, not only the page on screen.
+    const csv = await page.request.get((await result.getByTestId('export-csv').getAttribute('href'))!);
+    expect(csv.status()).toBe(200);
+    const lines = (await csv.text()).trim().split(/\r?\n/);
+    expect(lines).toHaveLength(rowCount + 1);
+    const json = await page.request.get((await result.getByTestId('export-json').getAttribute('href'))!);
+    expect(json.status()).toBe(200);
+    const exported = JSON.parse(await json.text()) as unknown;
+    expect(Array.isArray(exported) ? exported.length : (exported as { rows: unknown[] }).rows.length).toBe(rowCount);
+
+    // The run is in the history; the query is saved with its question and found by a search.
+    await page.getByTestId('side-history').click();
+    const run = page.locator(`[data-testid="history-item"][data-execution-id="${executionId}"]`);
+    await run.waitFor();
+    expect(await run.getAttribute('data-status')).toBe('success');
+    await page.getByTestId('sql-save').click();
+    await page.getByTestId('save-query-dialog').getByTestId('save-query-confirm').click();
+    await page.getByTestId('saved-queries').waitFor();
+    await page.getByTestId('saved-search').fill('orders per customer');
+    await expect.poll(() => page.getByTestId('saved-query').count(), wait).toBe(1);
+    await page.getByTestId('saved-search').fill('no query says this');
+    await page.getByTestId('saved-empty').waitFor();
+
+    // A write on the read-only sample: refused, named, recorded as failed, and the orders are all still there.
+    const ordersBefore = await orderCount(page, connectionId);
+    await typeSql(page, 'DELETE FROM orders');
+    await page.getByTestId('sql-run').click();
+    const refused = page.getByTestId('sql-refused');
+    await refused.waitFor();
+    expect((await refused.textContent())?.length).toBeGreaterThan('Not allowed on this connection'.length);
+    expect(await orderCount(page, connectionId)).toBe(ordersBefore);
+
+    // A table's mock data: ten preview rows, its parent named, then a CSV file of the rows asked for.
+    await page.goto(`/databases/${connectionId}/schemas/${schemaId}`);
+    await page.locator('[data-testid="table-item"][data-table$=".orders"] a').click();
+    await page.locator('[data-testid="table-detail"][data-table$=".orders"]').waitFor();
+    await page.getByTestId('mock-data').click();
+    const mock = page.getByTestId('mock-dialog');
+    const preview = mock.getByTestId('mock-preview-table');
+    await preview.waitFor({ timeout: 30_000 });
+    expect(await preview.getByTestId('result-row').count()).toBe(10);
+    expect(await mock.getByTestId('mock-parents').textContent()).toContain('customers');
+    // The target offers no connection: the sample is read-only.
+    expect(await mock.getByTestId('mock-target').locator('option').count()).toBe(1);
+    await mock.getByTestId('mock-rows').fill('120');
+    await mock.getByTestId('mock-generate').click();
+    await mock.getByTestId('mock-progress').waitFor();
+    const download = mock.getByTestId('mock-download');
+    await download.waitFor({ timeout: 60_000 });
+    const file = await page.request.get((await download.getAttribute('href'))!);
+    expect(file.status()).toBe(200);
+    expect((await file.text()).trim().split(/\r?\n/)).toHaveLength(121);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'dbassist-mock-desktop.png'), fullPage: true });
+    await page.keyboard.press('Escape');
+
+    // On a phone: the workspace in one column, a result wider than the screen scrolls inside its frame.
+    await page.setViewportSize(PHONE);
+    await page.goto(`/databases/${connectionId}/sql`);
+    await page.locator('[data-testid="sql-editor"][data-loaded="true"]').waitFor();
+    await typeSql(page, 'SELECT * FROM customers');
+    await page.keyboard.press('Control+Enter');
+    await page.locator('[data-testid="execution-result"][data-status="success"]').waitFor({ timeout: 30_000 });
+    expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'dbassist-sql-phone.png'), fullPage: true });
+
+    expect(pageErrors).toEqual([]);
+  });
+});
