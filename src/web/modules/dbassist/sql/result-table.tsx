@@ -9,8 +9,9 @@ function cellText(value: unknown): string {
 }
 
 /**
- * Rows as a dense table that scrolls inside its own frame (a result can be wider than any screen); each value wraps
- * within a bounded cell width. Numbers line up on the right.
+ * Rows as a dense table that scrolls inside its own frame (a result can be wider than any screen). A value keeps to one
+ * line of bounded width, cut with an ellipsis and whole in its tooltip, so a long text never makes rows tall or
+ * squeezes the other columns into letters. Numbers line up on the right.
  */
 export function ResultTable({ columns, rows, firstRow = 1, testId = 'result-table', label }: { columns: ResultColumn[]; rows: unknown[][]; firstRow?: number; testId?: string; label: string }) {
   return (
@@ -22,8 +23,8 @@ export function ResultTable({ columns, rows, firstRow = 1, testId = 'result-tabl
               <span className="sr-only">Row</span>#
             </th>
             {columns.map((column, index) => (
-              <th scope="col" key={index} title={column.dataType}>
-                {column.name}
+              <th scope="col" key={index} title={`${column.name} (${column.dataType})`}>
+                <div className="dba-cell">{column.name}</div>
               </th>
             ))}
           </tr>
@@ -35,9 +36,12 @@ export function ResultTable({ columns, rows, firstRow = 1, testId = 'result-tabl
               {columns.map((_, c) => {
                 const value = row[c];
                 const isNull = value === null || value === undefined;
+                const text = cellText(value);
                 return (
                   <td key={c} className={isNull ? 'dba-null' : typeof value === 'number' ? 'dba-num' : undefined}>
-                    {cellText(value)}
+                    <div className="dba-cell" title={text.length > 40 ? text : undefined}>
+                      {text}
+                    </div>
                   </td>
                 );
               })}
