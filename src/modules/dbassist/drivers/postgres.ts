@@ -193,6 +193,24 @@ export function quotePostgresIdentifier(name: string): string {
 /** Types whose min and max mean something (numbers, text, times, uuids); others report none. */
 const ORDERED_TYPE = /^(smallint|integer|bigint|numeric|decimal|real|double precision|money|date|time|timestamp|interval|character|text|varchar|char|uuid|citext|name|inet|oid)\b/i;
 
+/** How node-postgres reaches a target (address, credentials, TLS from sslmode, 5 s to connect). */
+export function postgresClientConfig(target: NetworkTarget): pg.ClientConfig {
+  const ssl =
+    target.sslMode === undefined || target.sslMode === 'disable' || target.sslMode === 'allow' || target.sslMode === 'prefer'
+      ? false
+      : { rejectUnauthorized: target.sslMode === 'verify-ca' || target.sslMode === 'verify-full' };
+  return {
+    host: target.host,
+    port: target.port,
+    database: target.database,
+    user: target.user ?? 'postgres',
+    password: target.password,
+    ssl,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    application_name: 'atelier-dbassist',
+  };
+}
+
 export class PostgresDriver implements DatabaseDriver {
   readonly engine = 'postgres' as const;
 
@@ -200,20 +218,9 @@ export class PostgresDriver implements DatabaseDriver {
 
   /** Connects (5 s timeout) in a read-only session; the caller maps failures to DriverErrors. */
   static async connect(target: NetworkTarget): Promise<PostgresDriver> {
-    const ssl =
-      target.sslMode === undefined || target.sslMode === 'disable' || target.sslMode === 'allow' || target.sslMode === 'prefer'
-        ? false
-        : { rejectUnauthorized: target.sslMode === 'verify-ca' || target.sslMode === 'verify-full' };
     const client = new pg.Client({
-      host: target.host,
-      port: target.port,
-      database: target.database,
-      user: target.user ?? 'postgres',
-      password: target.password,
-      ssl,
-      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      ...postgresClientConfig(target),
       query_timeout: QUERY_TIMEOUT_MS,
-      application_name: 'atelier-dbassist',
       // Drivers only read: the session refuses writes even when the user could make them.
       options: '-c default_transaction_read_only=on',
     });

@@ -1,0 +1,158 @@
+import { loadModule, parseSync } from 'libpg-query';
+import { isDeniedFunction } from './denied-functions.js';
+import { NO_STATEMENT, notARead, tooManyStatements, type StatementVerdict } from './statement-verdict.js';
+
+/**
+ * Reads PostgreSQL statements with PostgreSQL's own parser (libpg-query), so what the guard sees is what the server
+ * will run: a leading comment, odd spacing or quoting cannot hide a statement from it. On a read-only connection only
+ * a single SELECT / VALUES / TABLE, EXPLAIN (without ANALYZE) of one, or SHOW may run, and anywhere in its tree there
+ * may be no data-modifying statement (a writable CTE), no SELECT … INTO, no locking clause and no deny-listed function.
+ */
+
+type Node = Record<string, unknown>;
+
+/** A string field of the parse tree, or '' (fields are strings, enums as strings, or absent). */
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+let loading: Promise<void> | undefined;
+
+/** The parser is WASM: loaded once, on first use. */
+function parser(): Promise<void> {
+  loading ??= loadModule();
+  return loading;
+}
+
+const writeStatements: Record<string, string> = { InsertStmt: 'INSERT', UpdateStmt: 'UPDATE', DeleteStmt: 'DELETE', MergeStmt: 'MERGE' };
+
+const lockStrengths: Record<string, string> = {
+  LCS_FORUPDATE: 'FOR UPDATE',
+  LCS_FORNOKEYUPDATE: 'FOR NO KEY UPDATE',
+  LCS_FORSHARE: 'FOR SHARE',
+  LCS_FORKEYSHARE: 'FOR KEY SHARE',
+};
+
+const transactionKinds: Record<string, string> = {
+  TRANS_STMT_BEGIN: 'BEGIN',
+  TRANS_STMT_START: 'START TRANSACTION',
+  TRANS_STMT_COMMIT: 'COMMIT',
+  TRANS_STMT_ROLLBACK: 'ROLLBACK',
+  TRANS_STMT_SAVEPOINT: 'SAVEPOINT',
+  TRANS_STMT_RELEASE: 'RELEASE',
+  TRANS_STMT_ROLLBACK_TO: 'ROLLBACK TO',
+  TRANS_STMT_PREPARE: 'PREPARE TRANSACTION',
+  TRANS_STMT_COMMIT_PREPARED: 'COMMIT PREPARED',
+  TRANS_STMT_ROLLBACK_PREPARED: 'ROLLBACK PREPARED',
+};
+
+const statementNames: Record<string, string> = {
+  ...writeStatements,
+  VariableSetStmt: 'SET',
+  CopyStmt: 'COPY',
+  DoStmt: 'DO',
+  CallStmt: 'CALL',
+  CreateTableAsStmt: 'CREATE TABLE AS',
+  ExecuteStmt: 'EXECUTE',
+  PrepareStmt: 'PREPARE',
+  DeclareCursorStmt: 'DECLARE CURSOR',
+  NotifyStmt: 'NOTIFY',
+  ListenStmt: 'LISTEN',
+  LockStmt: 'LOCK',
+  TruncateStmt: 'TRUNCATE',
+  VacuumStmt: 'VACUUM',
+  LoadStmt: 'LOAD',
+  RefreshMatViewStmt: 'REFRESH MATERIALIZED VIEW',
+};
+
+function variableSetName(node: Node): string {
+  if (text(node.kind).startsWith('VAR_RESET')) return 'RESET';
+  const name = text(node.name).toUpperCase();
+  return name === 'TRANSACTION' || name === 'SESSION CHARACTERISTICS' ? `SET ${name}` : 'SET';
+}
+
+/** "DropStmt" → "DROP", "CreateFunctionStmt" → "CREATE FUNCTION", with the few whose node names differ spelled out. */
+function statementName(nodeType: string, node: Node): string {
+  if (nodeType === 'TransactionStmt') return transactionKinds[text(node.kind)] ?? 'transaction control';
+  if (nodeType === 'VariableSetStmt') return variableSetName(node);
+  if (nodeType === 'CopyStmt' && node.is_program) return 'COPY … PROGRAM';
+  return statementNames[nodeType] ?? nodeType.replace(/Stmt$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toUpperCase();
+}
+
+function functionName(call: Node): string {
+  const parts = (call.funcname as Node[] | undefined) ?? [];
+  const last = parts[parts.length - 1]?.String as Node | undefined;
+  return text(last?.sval);
+}
+
+/** The first thing in a statement's tree that a read may not contain, or null. */
+function forbiddenInTree(root: unknown): string | null {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (Array.isArray(value)) {
+      stack.push(...(value as unknown[]));
+      continue;
+    }
+    if (value === null || typeof value !== 'object') continue;
+    for (const [key, child] of Object.entries(value as Node)) {
+      if (key in writeStatements) return `writable CTE (${writeStatements[key]})`;
+      if (key === 'intoClause' && child) return 'SELECT … INTO';
+      if (key === 'lockingClause' && Array.isArray(child) && child.length > 0) {
+        const strength = ((child[0] as Node).LockingClause as Node | undefined)?.strength;
+        return lockStrengths[String(strength)] ?? 'locking clause';
+      }
+      if (key === 'FuncCall') {
+        const name = functionName(child as Node);
+        if (isDeniedFunction('postgres', name)) return `function ${name}`;
+      }
+      stack.push(child);
+    }
+  }
+  return null;
+}
+
+function explainOptions(explain: Node): string[] {
+  return ((explain.options as Node[] | undefined) ?? []).map((option) => text((option.DefElem as Node | undefined)?.defname).toLowerCase());
+}
+
+/** The read-only verdict of one parsed statement: null when it may run. */
+function readRefusal(nodeType: string, node: Node): string | null {
+  if (nodeType === 'VariableShowStmt') return null;
+  if (nodeType === 'ExplainStmt') {
+    if (explainOptions(node).includes('analyze')) return 'EXPLAIN ANALYZE (it runs the statement)';
+    const [innerType, inner] = Object.entries(node.query as Node)[0] ?? [];
+    if (innerType !== 'SelectStmt') return notARead(`EXPLAIN ${statementName(String(innerType), (inner ?? {}) as Node)}`);
+    return forbiddenInTree(inner);
+  }
+  if (nodeType !== 'SelectStmt') return notARead(statementName(nodeType, node));
+  return forbiddenInTree(node);
+}
+
+type ParsedStatement = { stmt: Node };
+
+async function parseStatements(sql: string): Promise<ParsedStatement[] | string> {
+  await parser();
+  try {
+    return ((parseSync(sql) as { stmts?: ParsedStatement[] }).stmts ?? []).filter((entry) => entry.stmt);
+  } catch (error) {
+    return `SQL that does not parse (${error instanceof Error ? error.message : String(error)})`;
+  }
+}
+
+/**
+ * The guard's verdict on PostgreSQL SQL. With `allowWrite` (a read-write connection, a confirmed write) any single
+ * statement may run; `kind` still says whether it writes, for the preview and the audit.
+ */
+export async function checkPostgresStatement(sql: string, options: { allowWrite: boolean }): Promise<StatementVerdict> {
+  if (sql.trim() === '') return { kind: 'read', refusal: NO_STATEMENT, costCheck: false };
+  const parsed = await parseStatements(sql);
+  if (typeof parsed === 'string') return { kind: 'write', refusal: parsed, costCheck: false };
+  if (parsed.length === 0) return { kind: 'read', refusal: NO_STATEMENT, costCheck: false };
+  const [nodeType, node] = Object.entries(parsed[0]!.stmt)[0] as [string, Node];
+  const refusal = readRefusal(nodeType, node);
+  const kind = refusal === null ? 'read' : 'write';
+  const costCheck = nodeType === 'SelectStmt' || nodeType in writeStatements;
+  if (parsed.length > 1) return { kind, refusal: tooManyStatements(parsed.length), costCheck };
+  return { kind, refusal: options.allowWrite ? null : refusal, costCheck };
+}
