@@ -3,11 +3,15 @@
  * question becomes SQL in the editor, Ctrl+Enter runs it, the result pages and exports as CSV and JSON, the run is in
  * the history and the query is saved; a statement that writes is refused on the read-only sample and the data stays
  * as it was. A table's mock-data dialog previews ten rows (its parents named) and makes a CSV file to download. At
- * 390 px wide nothing scrolls sideways.
+ * 390 px wide nothing scrolls sideways. On Chinook in PostgreSQL, through a read-write connection: "How many tracks are
+ * in each genre?" gives one row per genre, a write runs only after its plan was shown and confirmed, a deny-listed
+ * function is refused by name, a long query is cancelled, and a saved query gets index advice.
  */
 import path from 'node:path';
+import pg from 'pg';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { loadPostgresSample } from '../support/sample-dbs.js';
 import { browserSuite, SCREENSHOTS, signUp, skipWithoutChromium, UI_TIMEOUT } from './support.js';
 
 const skip = skipWithoutChromium();
@@ -33,6 +37,33 @@ async function orderCount(page: Page, connectionId: string): Promise<number> {
   expect(answer.status(), await answer.text()).toBe(200);
   const execution = (await answer.json()) as { rows: unknown[][] };
   return Number(execution.rows[0]![0]);
+}
+
+async function organizationId(page: Page): Promise<string> {
+  const response = await page.request.get('/api/v1/organizations');
+  expect(response.status(), await response.text()).toBe(200);
+  return ((await response.json()) as { items: Array<{ id: string }> }).items[0]!.id;
+}
+
+/** Takes the connection's first snapshot through the API and waits for the job. */
+async function ingest(page: Page, connectionId: string): Promise<void> {
+  const started = await page.request.post(`/api/v1/connections/${connectionId}/ingest`, { data: {} });
+  expect(started.status(), await started.text()).toBeLessThan(300);
+  const { jobId } = (await started.json()) as { jobId: string };
+  await expect
+    .poll(async () => ((await (await page.request.get(`/api/v1/jobs/${jobId}`)).json()) as { status: string }).status, { timeout: 60_000 })
+    .toBe('succeeded');
+}
+
+/** One value read straight from the database, beside the app. */
+async function scalar(uri: string, sql: string): Promise<unknown> {
+  const client = new pg.Client({ connectionString: uri });
+  await client.connect();
+  try {
+    return ((await client.query(sql)).rows[0] as Record<string, unknown>).value;
+  } finally {
+    await client.end();
+  }
 }
 
 describe.skipIf(skip)('the SQL workspace in the browser', () => {
@@ -154,5 +185,84 @@ describe.skipIf(skip)('the SQL workspace in the browser', () => {
     await page.screenshot({ path: path.join(SCREENSHOTS, 'dbassist-sql-phone.png'), fullPage: true });
 
     expect(pageErrors).toEqual([]);
+  });
+
+  it('Chinook on PostgreSQL: tracks per genre, a confirmed write, a refused function, a cancelled query, index advice, a mock preview', { timeout: 300_000 }, async () => {
+    const chinook = await loadPostgresSample('chinook');
+    try {
+      const page = await suite.newPage();
+      await signUp(page, suite.server.dataDir, 'Raymond Boyce', `raymond.${runId}@example.com`);
+      const organization = await organizationId(page);
+      const created = await page.request.post(`/api/v1/organizations/${organization}/connections`, {
+        data: { name: 'Chinook', dbType: 'postgres', connectionUri: chinook.uri, mode: 'read-write' },
+      });
+      expect(created.status(), await created.text()).toBe(201);
+      const connectionId = ((await created.json()) as { id: string }).id;
+      await ingest(page, connectionId);
+      const genres = Number(await scalar(chinook.uri, 'SELECT count(*) AS value FROM genre'));
+
+      // The question of the issue: SQL that runs, one row per genre.
+      await page.goto(`/databases/${connectionId}/sql`);
+      await page.locator('[data-testid="sql-editor"][data-loaded="true"]').waitFor();
+      await page.getByTestId('ask-question').fill('How many tracks are in each genre?');
+      await page.getByTestId('ask-submit').click();
+      await page.locator('[data-testid="ask-answer"][data-has-sql="true"]').waitFor({ timeout: 30_000 });
+      await page.getByTestId('sql-editor-input').click();
+      await page.keyboard.press('Control+Enter');
+      const result = page.locator('[data-testid="execution-result"][data-status="success"]');
+      await result.waitFor({ timeout: 30_000 });
+      expect(await result.getByTestId('result-row').count()).toBe(genres);
+      expect(await result.getByTestId('execution-summary').textContent()).toContain(`${genres} rows`);
+      await page.getByTestId('sql-save').click();
+      await page.getByTestId('save-description').fill('Tracks per genre');
+      await page.getByTestId('save-query-confirm').click();
+      await page.getByTestId('open-query').waitFor();
+
+      // A write: nothing happens until its plan was shown and the person confirmed it.
+      await typeSql(page, "UPDATE genre SET name = name || ' (edited)' WHERE genre_id = 1");
+      await page.keyboard.press('Control+Enter');
+      const confirm = page.getByTestId('write-confirm-dialog');
+      await confirm.getByTestId('write-plan').waitFor();
+      expect(await confirm.getByTestId('write-plan').textContent()).toMatch(/update/i);
+      expect(await scalar(chinook.uri, 'SELECT name AS value FROM genre WHERE genre_id = 1')).not.toMatch(/\(edited\)$/);
+      await confirm.getByTestId('write-confirm').click();
+      await page.locator('[data-testid="execution-result"][data-status="success"]').waitFor();
+      expect(await scalar(chinook.uri, 'SELECT name AS value FROM genre WHERE genre_id = 1')).toMatch(/\(edited\)$/);
+
+      // A deny-listed function is refused by name, even on a read-write connection.
+      await typeSql(page, "SELECT pg_read_file('/etc/passwd')");
+      await page.getByTestId('sql-run').click();
+      expect(await page.getByTestId('sql-refused').textContent()).toContain('pg_read_file');
+
+      // A long query is cancelled from the page and recorded as such.
+      await typeSql(page, 'SELECT count(*) FROM generate_series(1, 100000000) a CROSS JOIN generate_series(1, 100) b');
+      await page.getByTestId('sql-run').click();
+      await page.getByTestId('sql-cancel').click();
+      await page.locator('[data-testid="execution-result"][data-status="cancelled"]').waitFor({ timeout: 30_000 });
+      await page.getByTestId('side-history').click();
+      await page.locator('[data-testid="history-item"][data-status="cancelled"]').first().waitFor();
+
+      // Index advice on the saved query: an answer either way (proposals with hypopg, or why there are none).
+      await page.getByTestId('side-saved').click();
+      await page.getByTestId('saved-query').first().getByTestId('index-advice').click();
+      const advice = page.getByTestId('index-advice-result');
+      await advice.waitFor({ timeout: 30_000 });
+      expect(((await advice.textContent()) ?? '').trim().length).toBeGreaterThan(10);
+      await page.keyboard.press('Escape');
+
+      // Mock rows for a table with three parents: the preview names them; a read-write connection may take the rows.
+      const schema = ((await (await page.request.get(`/api/v1/connections/${connectionId}`)).json()) as { latestSchema: { id: string } }).latestSchema.id;
+      await page.goto(`/databases/${connectionId}/schemas/${schema}`);
+      await page.locator('[data-testid="table-item"][data-table$=".track"] a').click();
+      await page.getByTestId('mock-data').click();
+      const mock = page.getByTestId('mock-dialog');
+      await mock.getByTestId('mock-preview-table').waitFor({ timeout: 30_000 });
+      expect(await mock.getByTestId('mock-preview-table').getByTestId('result-row').count()).toBe(10);
+      expect(await mock.getByTestId('mock-parents').textContent()).toMatch(/album/);
+      expect(await mock.getByTestId('mock-target').locator('option').count()).toBe(2);
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await chinook.drop();
+    }
   });
 });

@@ -1,0 +1,86 @@
+import path from 'node:path';
+import type { Page, Route } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, SCREENSHOTS, signUp } from './support.js';
+
+const cols = [{ name: 'customer_id', dataType: 'integer' }, { name: 'full_name_of_the_customer_with_a_long_header', dataType: 'text' }, { name: 'orders', dataType: 'bigint' }, { name: 'note', dataType: 'text' }];
+const allRows = Array.from({ length: 120 }, (_, i) => [i + 1, `Customer ${i + 1} with a rather long name to wrap`, String(i % 7), i % 5 ? null : 'x'.repeat(80)]);
+const exec = (id: string, status = 'success') => ({ id, connectionId: 'c', queryId: null, sqlText: 'SELECT 1', executedBy: null, status, startedAt: new Date().toISOString(), finishedAt: null, durationMs: 12, rowCount: 120, isWrite: false, truncated: false, errorMsg: null, columns: cols, rows: allRows.slice(0, 50), nextCursor: '50' });
+
+describe('scratch', () => {
+  const suite = browserSuite();
+  it('ui', { timeout: 200_000 }, async () => {
+    const page: Page = await suite.newPage(async (context) => {
+      await context.route(/\/api\/v1\/connections\/[^/]+\/ask$/, (r: Route) => r.fulfill({ json: { sql: 'SELECT c.customer_id, COUNT(*) AS orders\nFROM customers c JOIN orders o ON o.customer_id = c.customer_id\nGROUP BY c.customer_id', explanation: 'Counts orders per customer.', tables: ['main.orders', 'main.customers'], notUnderstood: [], generationId: '00000000-0000-4000-8000-000000000000' } }));
+      await context.route(/\/api\/v1\/connections\/[^/]+\/execute$/, async (r: Route) => {
+        const body = r.request().postDataJSON() as { sql: string; confirmWrite: boolean };
+        if (/delete/i.test(body.sql) && !body.confirmWrite) return r.fulfill({ status: 409, json: { error: { code: 'WRITE_NOT_CONFIRMED', message: 'writes', details: { preview: { kind: 'write', allowed: true, refusal: null, plan: 'Delete on orders (cost=0..12)', totalCost: 12 } } } } });
+        if (/drop/i.test(body.sql)) return r.fulfill({ status: 422, json: { error: { code: 'SQL_NOT_ALLOWED', message: 'DROP TABLE: only reads may run here' } } });
+        await new Promise((res) => setTimeout(res, 400));
+        return r.fulfill({ json: exec('e1') });
+      });
+      await context.route(/\/api\/v1\/executions\/e1\/rows/, (r: Route) => {
+        const cursor = Number(new URL(r.request().url()).searchParams.get('cursor') ?? 0);
+        return r.fulfill({ json: { columns: cols, rows: allRows.slice(cursor, cursor + 50), nextCursor: cursor + 50 < 120 ? String(cursor + 50) : null } });
+      });
+      await context.route(/\/api\/v1\/connections\/[^/]+\/executions/, (r: Route) => r.fulfill({ json: { items: [{ ...exec('e1'), rows: [] }], nextCursor: null } }));
+      await context.route(/\/api\/v1\/connections\/[^/]+\/queries/, (r: Route) => r.fulfill({ json: { items: [], nextCursor: null } }));
+      await context.route(/\/api\/v1\/connections\/[^/]+\/mock-jobs\/preview/, (r: Route) => r.fulfill({ json: { table: 'main.orders', columns: cols, rows: allRows.slice(0, 10), parents: ['main.customers'] } }));
+    });
+    await signUp(page, suite.server.dataDir, 'Donald Chamberlin', `donald.${Date.now()}@example.com`);
+    await page.goto('/databases');
+    await page.getByTestId('try-sample').first().click();
+    const card = page.getByTestId('connection-card');
+    await card.waitFor();
+    const connectionId = (await card.getAttribute('data-connection-id'))!;
+    await card.getByTestId('connection-ingest').click();
+    await page.waitForURL(new RegExp(`/databases/${connectionId}/schemas/[0-9a-f-]{36}$`), { timeout: 60_000 });
+    await page.getByTestId('tab-sql').click();
+    await page.locator('[data-testid="sql-editor"][data-loaded="true"]').waitFor();
+    await page.getByTestId('ask-question').fill('How many orders per customer?');
+    await page.getByTestId('ask-question').press('Enter');
+    await page.getByTestId('ask-answer').waitFor();
+    const editor = page.getByTestId('sql-editor-input');
+    console.log('EDITOR', await editor.textContent());
+    await editor.click();
+    await page.keyboard.press('Control+Enter');
+    await page.getByTestId('sql-cancel').waitFor();
+    const result = page.locator('[data-testid="execution-result"][data-status="success"]');
+    await result.waitFor();
+    console.log('RANGE', await result.getByTestId('result-range').textContent(), await result.getByTestId('result-row').count());
+    await result.getByTestId('result-next').click();
+    await expect.poll(() => result.getByTestId('result-range').textContent()).toBe('Rows 51–100 of 120');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'scratch-sql-desktop.png'), fullPage: true });
+    await editor.click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.insertText('DELETE FROM orders');
+    console.log('EDITOR2', await editor.textContent());
+    await page.keyboard.press('Control+Enter');
+    await page.getByTestId('write-confirm-dialog').getByTestId('write-plan').waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'scratch-write.png') });
+    await page.keyboard.press('Escape');
+    await editor.click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.insertText('DROP TABLE orders');
+    await page.getByTestId('sql-run').click();
+    console.log('REFUSED', await page.getByTestId('sql-refused').textContent());
+    await page.getByTestId('side-history').click();
+    await page.getByTestId('history-item').first().waitFor();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByTestId('history-open').first().click();
+    await page.waitForTimeout(500);
+    console.log('WIDTH', await page.evaluate(() => document.documentElement.scrollWidth));
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'scratch-sql-phone.png'), fullPage: true });
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.getByTestId('tab-schema').click();
+    await page.locator('[data-testid="table-item"][data-table$=".orders"] a').click();
+    await page.getByTestId('mock-data').click();
+    await page.getByTestId('mock-preview-table').waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'scratch-mock.png') });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'scratch-mock-phone.png') });
+    console.log('ERRORS', suite.pageErrors);
+  });
+});
