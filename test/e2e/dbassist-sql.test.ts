@@ -235,7 +235,7 @@ describe.skipIf(skip)('the SQL workspace in the browser', () => {
       expect(await page.getByTestId('sql-refused').textContent()).toContain('pg_read_file');
 
       // A long query is cancelled from the page and recorded as such.
-      await typeSql(page, 'SELECT count(*) FROM generate_series(1, 100000000) a CROSS JOIN generate_series(1, 100) b');
+      await typeSql(page, 'SELECT count(*) FROM generate_series(1, 200000) a CROSS JOIN generate_series(1, 200000) b');
       await page.getByTestId('sql-run').click();
       await page.getByTestId('sql-cancel').click();
       await page.locator('[data-testid="execution-result"][data-status="cancelled"]').waitFor({ timeout: 30_000 });
