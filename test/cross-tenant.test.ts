@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../src/core/ids.js';
 import { withUser } from '../src/core/db/tenancy.js';
+import { savedQueries } from '../src/modules/dbassist/dbassist.schema.js';
 import { schemaDocs } from '../src/modules/dbassist/index.js';
 import { storeSnapshot } from '../src/modules/dbassist/snapshot/index.js';
 import { decide, registerIdleDeliberation } from './support/board-fixtures.js';
@@ -28,6 +29,7 @@ type TenantIds = {
   connection: string;
   schema: string;
   doc: string;
+  query: string;
 };
 type BacklogIds = { story: string; epic: string; sprint: string; task: string };
 
@@ -59,10 +61,10 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
   };
   /** A's board sessions: decided and tied to the project in the team organization, without a project in the personal one. */
   const boardOf: Record<'team' | 'personal', string> = { team: '', personal: '' };
-  /** A's sample database connection in each organization, a stored schema version of it and one documentation text. */
-  const databaseOf: Record<'team' | 'personal', { connection: string; schema: string; doc: string }> = {
-    team: { connection: '', schema: '', doc: '' },
-    personal: { connection: '', schema: '', doc: '' },
+  /** A's sample database connection in each organization, a stored schema version of it, one documentation text and one saved query. */
+  const databaseOf: Record<'team' | 'personal', { connection: string; schema: string; doc: string; query: string }> = {
+    team: { connection: '', schema: '', doc: '', query: '' },
+    personal: { connection: '', schema: '', doc: '', query: '' },
   };
 
   beforeAll(async () => {
@@ -130,7 +132,11 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
       await withUser(t.database.db, a.id, (tx) =>
         tx.insert(schemaDocs).values({ id: doc, organizationId, connectionId: connection, scope: 'table', refId: newId(), objectKey: 'main.orders', contentMd: 'Secret orders.', fingerprint: 'f' }),
       );
-      databaseOf[which] = { connection, schema: stored.schemaId, doc };
+      const query = newId();
+      await withUser(t.database.db, a.id, (tx) =>
+        tx.insert(savedQueries).values({ id: query, organizationId, connectionId: connection, sqlText: 'SELECT * FROM orders WHERE customer_id = 1', createdBy: a.id }),
+      );
+      databaseOf[which] = { connection, schema: stored.schemaId, doc, query };
     }
   });
   afterAll(async () => t.close());
@@ -270,7 +276,7 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
   }
 
   /** Every database assistant endpoint that takes an organization, connection, schema or documentation id. */
-  function databaseProbes(ids: Pick<TenantIds, 'org' | 'project' | 'connection' | 'schema' | 'doc'>): Probe[] {
+  function databaseProbes(ids: Pick<TenantIds, 'org' | 'project' | 'connection' | 'schema' | 'doc' | 'query'>): Probe[] {
     const connection = `/connections/${ids.connection}`;
     const schema = `/schemas/${ids.schema}`;
     return [
@@ -292,6 +298,7 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
       { method: 'GET', url: `${schema}/lint` },
       { method: 'GET', url: `${schema}/erd` },
       { method: 'POST', url: `${schema}/erd/save`, body: { projectId: ids.project }, idInBody: true },
+      { method: 'GET', url: `/queries/${ids.query}/index-advice` },
     ];
   }
 
@@ -402,6 +409,7 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
     connection: newId(),
     schema: newId(),
     doc: newId(),
+    query: newId(),
   });
 
   const withoutRequestId = (body: { error?: { requestId?: string } }) => ({ ...body, error: { ...body.error, requestId: undefined } });
@@ -431,7 +439,7 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
   it('answers malformed ids in paths with 404, never 500', async () => {
     for (const bad of ['x', '1', 'null', 'undefined', ' ', "1'--", '0'.repeat(100), '01900000-0000-7000-8000-00000000000g']) {
       const id = encodeURIComponent(bad);
-      for (const probe of probes({ org: id, project: id, deletedProject: id, memberOf: id, member: id, generation: id, job: id, story: id, epic: id, sprint: id, task: id, boardSession: id, connection: id, schema: id, doc: id })) {
+      for (const probe of probes({ org: id, project: id, deletedProject: id, memberOf: id, member: id, generation: id, job: id, story: id, epic: id, sprint: id, task: id, boardSession: id, connection: id, schema: id, doc: id, query: id })) {
         // Ids in query strings and bodies are validated (400 naming the field); only path ids answer 404.
         if (probe.url.includes('?') || probe.url === '/projects' || probe.idInBody) continue;
         const res = await api(probe.method, probe.url, b, probe.body);
@@ -508,6 +516,8 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
       ...boardProbes({ org: aTeamOrg, project: aProject, boardSession: boardOf.team }).filter((probe) => probe.method !== 'GET'),
       // The database assistant: a viewer reads connections, versions and documentation but changes nothing.
       ...databaseProbes({ org: aTeamOrg, project: aProject, ...databaseOf.team }).filter((probe) => probe.method !== 'GET'),
+      // Index advice plans the query on the outside server with the connection's credentials: editors and up.
+      { method: 'GET', url: `/queries/${databaseOf.team.query}/index-advice` },
     ];
     for (const probe of writes) {
       const res = await api(probe.method, probe.url, viewer, probe.body);

@@ -1,4 +1,5 @@
 import type { AppModule } from '../../core/module.js';
+import { adviceRoutes } from './advice/advice.routes.js';
 import { documentSchemaTask } from './ai/document-schema/index.js';
 import { registerConnectionRoutes } from './connections/connections.routes.js';
 import { docsRoutes } from './docs/docs.routes.js';
@@ -21,6 +22,7 @@ export const dbassistModule: AppModule = {
     await docsRoutes(api, context);
     await lintRoutes(api, context);
     await erdRoutes(api, context);
+    await adviceRoutes(api, context);
   },
   jobs: (context) => [ingestJob(context), generateDocsJob(context)],
   aiTasks: [documentSchemaTask],

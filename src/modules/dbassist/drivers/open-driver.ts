@@ -1,10 +1,11 @@
 import type { DbType } from '../../../shared/dbassist-kinds.js';
-import { parseConnectionUri, type ParsedTarget } from './connection-uri.js';
+import { parseConnectionUri, type NetworkTarget, type ParsedTarget } from './connection-uri.js';
 import type { DatabaseDriver } from './driver.js';
 import { DriverError, notSupportedYet, scrubSecrets } from './driver-error.js';
 import type { HostGuard } from './host-guard.js';
 import { MysqlDriver } from './mysql.js';
-import { PostgresDriver } from './postgres.js';
+import type pg from 'pg';
+import { connectReadOnlyPostgres, PostgresDriver } from './postgres.js';
 import { SqliteDriver } from './sqlite.js';
 
 export { describeTarget } from './connection-uri.js';
@@ -55,6 +56,20 @@ export async function openDriver(dbType: DbType, uri: string, guard: HostGuard):
     if (target.engine === 'sqlite') return SqliteDriver.open(target);
     if (target.engine === 'postgres') return await PostgresDriver.connect(target);
     return await MysqlDriver.connect(target);
+  } catch (error) {
+    throw connectFailure(error, target);
+  }
+}
+
+/**
+ * A read-only session on a PostgreSQL connection, for work a driver does not do (index advice prices plans in one
+ * session). The same URI reading, host guard and failure wording as openDriver; the caller ends the client.
+ */
+export async function openReadOnlyPostgres(uri: string, guard: HostGuard): Promise<pg.Client> {
+  const target = parseConnectionUri('postgres', uri);
+  await checkTarget(target, guard);
+  try {
+    return await connectReadOnlyPostgres(target as NetworkTarget);
   } catch (error) {
     throw connectFailure(error, target);
   }

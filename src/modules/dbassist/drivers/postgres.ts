@@ -211,6 +211,28 @@ export function postgresClientConfig(target: NetworkTarget): pg.ClientConfig {
   };
 }
 
+/**
+ * A read-only session on a PostgreSQL target: the drivers' and index advice's way in. The caller maps failures to
+ * DriverErrors (connectFailure) and ends the client.
+ */
+export async function connectReadOnlyPostgres(target: NetworkTarget): Promise<pg.Client> {
+  const client = new pg.Client({
+    ...postgresClientConfig(target),
+    query_timeout: QUERY_TIMEOUT_MS,
+    // Drivers only read: the session refuses writes even when the user could make them.
+    options: '-c default_transaction_read_only=on',
+  });
+  // An error after connecting (the server going away) must not crash the process; the next query reports it.
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+  } catch (error) {
+    await client.end().catch(() => undefined);
+    throw error;
+  }
+  return client;
+}
+
 export class PostgresDriver implements DatabaseDriver {
   readonly engine = 'postgres' as const;
 
@@ -218,21 +240,7 @@ export class PostgresDriver implements DatabaseDriver {
 
   /** Connects (5 s timeout) in a read-only session; the caller maps failures to DriverErrors. */
   static async connect(target: NetworkTarget): Promise<PostgresDriver> {
-    const client = new pg.Client({
-      ...postgresClientConfig(target),
-      query_timeout: QUERY_TIMEOUT_MS,
-      // Drivers only read: the session refuses writes even when the user could make them.
-      options: '-c default_transaction_read_only=on',
-    });
-    // An error after connecting (the server going away) must not crash the process; the next query reports it.
-    client.on('error', () => undefined);
-    try {
-      await client.connect();
-    } catch (error) {
-      await client.end().catch(() => undefined);
-      throw error;
-    }
-    return new PostgresDriver(client);
+    return new PostgresDriver(await connectReadOnlyPostgres(target));
   }
 
   async probe(): Promise<ServerProbe> {
