@@ -158,7 +158,8 @@ describe.skipIf(skip)('the SQL workspace in the browser', () => {
     expect((await refused.textContent())?.length).toBeGreaterThan('Not allowed on this connection'.length);
     expect(await orderCount(page, connectionId)).toBe(ordersBefore);
 
-    // A table's mock data: ten preview rows, its parent named, then a CSV file of the rows asked for.
+    // A table's mock data: ten preview rows with its parent named; the target offers no connection (the sample is
+    // read-only). Then a table without parents: a CSV file of the rows asked for, with its header line.
     await page.goto(`/databases/${connectionId}/schemas/${schemaId}`);
     await page.locator('[data-testid="table-item"][data-table$=".orders"] a').click();
     await page.locator('[data-testid="table-detail"][data-table$=".orders"]').waitFor();
@@ -168,8 +169,13 @@ describe.skipIf(skip)('the SQL workspace in the browser', () => {
     await preview.waitFor({ timeout: 30_000 });
     expect(await preview.getByTestId('result-row').count()).toBe(10);
     expect(await mock.getByTestId('mock-parents').textContent()).toContain('customers');
-    // The target offers no connection: the sample is read-only.
     expect(await mock.getByTestId('mock-target').locator('option').count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await page.locator('[data-testid="table-item"][data-table$=".suppliers"] a').click();
+    await page.locator('[data-testid="table-detail"][data-table$=".suppliers"]').waitFor();
+    await page.getByTestId('mock-data').click();
+    await mock.getByTestId('mock-preview-table').waitFor({ timeout: 30_000 });
+    expect(await mock.getByTestId('mock-parents').count()).toBe(0);
     await mock.getByTestId('mock-rows').fill('120');
     await mock.getByTestId('mock-generate').click();
     await mock.getByTestId('mock-progress').waitFor();

@@ -83,7 +83,7 @@ const connections = (organizationId: string) => `/organizations/${enc(organizati
 const connection = (id: string) => `/connections/${enc(id)}`;
 const schema = (id: string) => `/schemas/${enc(id)}`;
 const execution = (id: string) => `/executions/${enc(id)}`;
-const mockJob = (id: string) => `/mock-jobs/${enc(id)}`;
+
 
 export const dbassistApi = {
   connections: {
@@ -133,8 +133,7 @@ export const dbassistApi = {
     exportUrl: (id: string, format: 'csv' | 'json') => `${API_BASE}${execution(id)}.${format}`,
   },
   mockJobs: {
-    get: (id: string, signal?: AbortSignal) => apiRequest<MockJob>('GET', mockJob(id), { signal }),
-    fileUrl: (id: string) => `${API_BASE}${mockJob(id)}/file`,
+    get: (id: string, signal?: AbortSignal) => apiRequest<MockJob>('GET', `/mock-jobs/${enc(id)}`, { signal }),
   },
   schemas: {
     get: (id: string, signal?: AbortSignal) => apiRequest<SchemaDetail>('GET', schema(id), { signal }),

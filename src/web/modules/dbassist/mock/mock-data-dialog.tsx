@@ -185,6 +185,12 @@ function MockForm({ table, onClose }: { table: SchemaTable; onClose(): void }) {
   );
 }
 
+/** CSV rows for more than one table come as a ZIP of one CSV per table. */
+function fileKind(job: MockJob): string {
+  if (job.config.format === 'sql') return 'the SQL file';
+  return (job.result?.tables.length ?? 1) > 1 ? 'the ZIP of CSV files' : 'the CSV file';
+}
+
 /** What the finished job made: rows per table, the rate, and the file when there is one. */
 function MockOutcome({ job }: { job: MockJob }) {
   if (job.status === 'failed') {
@@ -203,8 +209,8 @@ function MockOutcome({ job }: { job: MockJob }) {
           </span>
         )}
         {job.fileUrl && (
-          <a className="btn btn-secondary btn-sm dba-mock-download" href={api.dbassist.mockJobs.fileUrl(job.id)} download data-testid="mock-download">
-            <DownloadIcon size={14} /> Download the {job.config.format.toUpperCase()} file
+          <a className="btn btn-secondary btn-sm dba-mock-download" href={job.fileUrl} download data-testid="mock-download">
+            <DownloadIcon size={14} /> Download {fileKind(job)}
           </a>
         )}
       </div>
