@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../src/core/ids.js';
 import { withUser } from '../src/core/db/tenancy.js';
-import { savedQueries } from '../src/modules/dbassist/dbassist.schema.js';
-import { schemaDocs } from '../src/modules/dbassist/index.js';
+import { executions, savedQueries, schemaDocs } from '../src/modules/dbassist/index.js';
 import { storeSnapshot } from '../src/modules/dbassist/snapshot/index.js';
 import { decide, registerIdleDeliberation } from './support/board-fixtures.js';
 import { createUser, type TestUser } from './support/factories.js';
@@ -30,6 +29,7 @@ type TenantIds = {
   schema: string;
   doc: string;
   query: string;
+  execution: string;
 };
 type BacklogIds = { story: string; epic: string; sprint: string; task: string };
 
@@ -61,10 +61,14 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
   };
   /** A's board sessions: decided and tied to the project in the team organization, without a project in the personal one. */
   const boardOf: Record<'team' | 'personal', string> = { team: '', personal: '' };
-  /** A's sample database connection in each organization, a stored schema version of it, one documentation text and one saved query. */
-  const databaseOf: Record<'team' | 'personal', { connection: string; schema: string; doc: string; query: string }> = {
-    team: { connection: '', schema: '', doc: '', query: '' },
-    personal: { connection: '', schema: '', doc: '', query: '' },
+  /**
+   * A's sample database connection in each organization, a stored schema version of it, one documentation text, a
+   * saved query and a finished run of it.
+   */
+  type DatabaseIds = { connection: string; schema: string; doc: string; query: string; execution: string };
+  const databaseOf: Record<'team' | 'personal', DatabaseIds> = {
+    team: { connection: '', schema: '', doc: '', query: '', execution: '' },
+    personal: { connection: '', schema: '', doc: '', query: '', execution: '' },
   };
 
   beforeAll(async () => {
@@ -133,10 +137,24 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
         tx.insert(schemaDocs).values({ id: doc, organizationId, connectionId: connection, scope: 'table', refId: newId(), objectKey: 'main.orders', contentMd: 'Secret orders.', fingerprint: 'f' }),
       );
       const query = newId();
-      await withUser(t.database.db, a.id, (tx) =>
-        tx.insert(savedQueries).values({ id: query, organizationId, connectionId: connection, sqlText: 'SELECT * FROM orders WHERE customer_id = 1', createdBy: a.id }),
-      );
-      databaseOf[which] = { connection, schema: stored.schemaId, doc, query };
+      const execution = newId();
+      await withUser(t.database.db, a.id, async (tx) => {
+        await tx.insert(savedQueries).values({ id: query, organizationId, connectionId: connection, sqlText: 'SELECT * FROM orders WHERE customer_id = 1', description: 'Secret orders', createdBy: a.id });
+        await tx.insert(executions).values({
+          id: execution,
+          organizationId,
+          connectionId: connection,
+          queryId: query,
+          sqlText: 'SELECT * FROM orders',
+          executedBy: a.id,
+          status: 'success',
+          finishedAt: new Date(),
+          durationMs: 3,
+          rowCount: 0,
+          columns: [{ name: 'id', dataType: 'integer' }],
+        });
+      });
+      databaseOf[which] = { connection, schema: stored.schemaId, doc, query, execution };
     }
   });
   afterAll(async () => t.close());
@@ -196,6 +214,9 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
       schemaVersions: await read(`/connections/${databaseOf.team.connection}/schemas`),
       schema: await read(`/schemas/${databaseOf.team.schema}`),
       schemaDocs: await read(`/schemas/${databaseOf.team.schema}/docs`),
+      savedQueries: await read(`/connections/${databaseOf.team.connection}/queries?limit=200`),
+      executions: await read(`/connections/${databaseOf.team.connection}/executions?limit=200`),
+      execution: await read(`/executions/${databaseOf.team.execution}`),
     };
   }
 
@@ -276,9 +297,10 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
   }
 
   /** Every database assistant endpoint that takes an organization, connection, schema or documentation id. */
-  function databaseProbes(ids: Pick<TenantIds, 'org' | 'project' | 'connection' | 'schema' | 'doc' | 'query'>): Probe[] {
+  function databaseProbes(ids: Pick<TenantIds, 'org' | 'project' | 'connection' | 'schema' | 'doc' | 'query' | 'execution'>): Probe[] {
     const connection = `/connections/${ids.connection}`;
     const schema = `/schemas/${ids.schema}`;
+    const execution = `/executions/${ids.execution}`;
     return [
       { method: 'GET', url: `/organizations/${ids.org}/connections` },
       { method: 'POST', url: `/organizations/${ids.org}/connections`, body: { name: 'Planted', dbType: 'postgres', connectionUri: 'postgres://u:p@db.example.test/x' } },
@@ -299,6 +321,22 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
       { method: 'GET', url: `${schema}/erd` },
       { method: 'POST', url: `${schema}/erd/save`, body: { projectId: ids.project }, idInBody: true },
       { method: 'GET', url: `/queries/${ids.query}/index-advice` },
+      { method: 'GET', url: `${connection}/mock-jobs` },
+      { method: 'POST', url: `${connection}/mock-jobs`, body: { tableId: ids.schema, config: { rows: 10 } } },
+      { method: 'POST', url: `${connection}/mock-jobs/preview`, body: { tableId: ids.schema, config: { rows: 10 } } },
+      { method: 'GET', url: `${connection}/queries?q=secret` },
+      { method: 'POST', url: `${connection}/queries`, body: { sqlText: 'SELECT 1', description: 'Planted' } },
+      { method: 'GET', url: `/queries/${ids.query}` },
+      { method: 'PATCH', url: `/queries/${ids.query}`, body: { description: 'Taken over' } },
+      { method: 'DELETE', url: `/queries/${ids.query}` },
+      { method: 'POST', url: `${connection}/execute`, body: { sql: 'DELETE FROM orders' } },
+      { method: 'POST', url: `${connection}/explain`, body: { sql: 'SELECT 1' } },
+      { method: 'GET', url: `${connection}/executions?q=orders` },
+      { method: 'GET', url: execution },
+      { method: 'GET', url: `${execution}/rows` },
+      { method: 'GET', url: `${execution}.csv` },
+      { method: 'GET', url: `${execution}.json` },
+      { method: 'POST', url: `${execution}/cancel` },
     ];
   }
 
@@ -410,6 +448,7 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
     schema: newId(),
     doc: newId(),
     query: newId(),
+    execution: newId(),
   });
 
   const withoutRequestId = (body: { error?: { requestId?: string } }) => ({ ...body, error: { ...body.error, requestId: undefined } });
@@ -439,7 +478,7 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
   it('answers malformed ids in paths with 404, never 500', async () => {
     for (const bad of ['x', '1', 'null', 'undefined', ' ', "1'--", '0'.repeat(100), '01900000-0000-7000-8000-00000000000g']) {
       const id = encodeURIComponent(bad);
-      for (const probe of probes({ org: id, project: id, deletedProject: id, memberOf: id, member: id, generation: id, job: id, story: id, epic: id, sprint: id, task: id, boardSession: id, connection: id, schema: id, doc: id, query: id })) {
+      for (const probe of probes({ org: id, project: id, deletedProject: id, memberOf: id, member: id, generation: id, job: id, story: id, epic: id, sprint: id, task: id, boardSession: id, connection: id, schema: id, doc: id, query: id, execution: id })) {
         // Ids in query strings and bodies are validated (400 naming the field); only path ids answer 404.
         if (probe.url.includes('?') || probe.url === '/projects' || probe.idInBody) continue;
         const res = await api(probe.method, probe.url, b, probe.body);

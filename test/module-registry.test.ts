@@ -49,6 +49,7 @@ describe('the module registry', () => {
       'board.deliberate',
       'dbassist.docs',
       'dbassist.ingest',
+      'dbassist.mock',
       'diagrams.generate',
       'documents.generate',
       'project-model.build',

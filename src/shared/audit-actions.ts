@@ -36,6 +36,12 @@ export const auditActions = {
   schema_docs_generated: 'generated database documentation',
   schema_doc_edited: 'edited database documentation',
   schema_erd_saved: 'saved database ER diagram to project',
+  mock_job_created: 'queued mock data',
+  mock_data_generated: 'generated mock data',
+  sql_query_saved: 'saved SQL query',
+  sql_query_updated: 'changed saved SQL query',
+  sql_query_deleted: 'removed saved SQL query',
+  sql_write_executed: 'ran SQL that writes to a database',
 
   project_created: 'created project',
   project_updated: 'updated project',

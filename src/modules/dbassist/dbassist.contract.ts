@@ -502,6 +502,7 @@ export const mockJobSchema = z.object({
 export type MockJob = z.infer<typeof mockJobSchema>;
 export const mockJobPageSchema = pageSchema(mockJobSchema);
 export const mockJobCreatedSchema = z.object({ id: z.string(), jobId: z.string() });
+export const mockJobListQuerySchema = z.object({ limit: limitSchema, cursor: cursorSchema });
 
 // ── Index advice ────────────────────────────────────────────────────────────────────────────────────────────────────
 export const indexAdviceSchema = z.object({

@@ -73,6 +73,26 @@ export function grantAllowsWriting(grant: string, database: string): boolean {
   return likePattern(schema).test(database);
 }
 
+/**
+ * How mysql2 reaches a target: address, credentials, TLS from ssl-mode, 5 s to connect, one statement per query (the
+ * server refuses a second), dates as text and big numbers as strings.
+ */
+export function mysqlConnectionOptions(target: NetworkTarget): mysql.ConnectionOptions {
+  return {
+    host: target.host,
+    port: target.port,
+    user: target.user ?? 'root',
+    password: target.password,
+    database: target.database,
+    connectTimeout: CONNECT_TIMEOUT_MS,
+    multipleStatements: false,
+    dateStrings: true,
+    supportBigNumbers: true,
+    bigNumberStrings: true,
+    ...(target.sslMode === 'require' || target.sslMode?.startsWith('verify') ? { ssl: { rejectUnauthorized: target.sslMode !== 'require' } } : {}),
+  };
+}
+
 export class MysqlDriver implements DatabaseDriver {
   readonly engine = 'mysql' as const;
 
@@ -82,19 +102,7 @@ export class MysqlDriver implements DatabaseDriver {
   ) {}
 
   static async connect(target: NetworkTarget): Promise<MysqlDriver> {
-    const connection = await mysql.createConnection({
-      host: target.host,
-      port: target.port,
-      user: target.user ?? 'root',
-      password: target.password,
-      database: target.database,
-      connectTimeout: CONNECT_TIMEOUT_MS,
-      multipleStatements: false,
-      dateStrings: true,
-      supportBigNumbers: true,
-      bigNumberStrings: true,
-      ...(target.sslMode === 'require' || target.sslMode?.startsWith('verify') ? { ssl: { rejectUnauthorized: target.sslMode !== 'require' } } : {}),
-    });
+    const connection = await mysql.createConnection(mysqlConnectionOptions(target));
     connection.on('error', () => undefined);
     try {
       // Drivers only read: the session refuses writes even when the user could make them.

@@ -77,8 +77,11 @@ export async function runMock(input: RunMockInput): Promise<RunMockResult> {
     input.signal?.throwIfAborted();
     const starts = new Map<string, number>();
     if (input.existing && (input.existing.rowCounts.get(planned.key) ?? 0) > 0) {
+      // Counting keys go on after the largest existing value instead of colliding with it.
+      const keyColumns = new Set([...(planned.table.primaryKey?.columns ?? []), ...planned.table.uniques.flatMap((u) => u.columns)]);
       for (const column of planned.table.columns) {
-        if (/int|serial|numeric|decimal|number/i.test(column.dataType)) starts.set(column.name, await input.existing.nextValue(planned.table, column.name));
+        const counting = column.isIdentity || /nextval\(/i.test(column.defaultValue ?? '') || keyColumns.has(column.name);
+        if (counting && /int|serial|numeric|decimal|number/i.test(column.dataType)) starts.set(column.name, await input.existing.nextValue(planned.table, column.name));
       }
     }
     const rows = tableRows({

@@ -4,6 +4,7 @@ import { hostGuardOf } from '../connections/connections.service.js';
 import { parseConnectionUri } from '../drivers/connection-uri.js';
 import { notSupportedYet } from '../drivers/driver-error.js';
 import { checkConnectionTarget, connectFailure } from '../drivers/open-driver.js';
+import { MysqlSqlRunner } from './mysql-runner.js';
 import { PostgresSqlRunner } from './postgres-runner.js';
 import { sqlNotAllowed } from './sql-errors.js';
 import type { SqlRunner, StatementLimits } from './sql-runner.js';
@@ -26,6 +27,7 @@ export async function openSqlRunner(
   const target = parseConnectionUri(dbType, uri);
   try {
     if (target.engine === 'postgres') return await PostgresSqlRunner.connect(target, options);
+    if (target.engine === 'mysql') return await MysqlSqlRunner.connect(target, options);
     throw notSupportedYet(`${dbType} statements`);
   } catch (error) {
     throw connectFailure(error, target);

@@ -145,14 +145,14 @@ async function parseStatements(sql: string): Promise<ParsedStatement[] | string>
  * statement may run; `kind` still says whether it writes, for the preview and the audit.
  */
 export async function checkPostgresStatement(sql: string, options: { allowWrite: boolean }): Promise<StatementVerdict> {
-  if (sql.trim() === '') return { kind: 'read', refusal: NO_STATEMENT, costCheck: false };
+  if (sql.trim() === '') return { kind: 'read', refusal: NO_STATEMENT, explainable: false };
   const parsed = await parseStatements(sql);
-  if (typeof parsed === 'string') return { kind: 'write', refusal: parsed, costCheck: false };
-  if (parsed.length === 0) return { kind: 'read', refusal: NO_STATEMENT, costCheck: false };
+  if (typeof parsed === 'string') return { kind: 'write', refusal: parsed, explainable: false };
+  if (parsed.length === 0) return { kind: 'read', refusal: NO_STATEMENT, explainable: false };
   const [nodeType, node] = Object.entries(parsed[0]!.stmt)[0] as [string, Node];
   const refusal = readRefusal(nodeType, node);
   const kind = refusal === null ? 'read' : 'write';
-  const costCheck = nodeType === 'SelectStmt' || nodeType in writeStatements;
-  if (parsed.length > 1) return { kind, refusal: tooManyStatements(parsed.length), costCheck };
-  return { kind, refusal: options.allowWrite ? null : refusal, costCheck };
+  const explainable = nodeType === 'SelectStmt' || nodeType in writeStatements;
+  if (parsed.length > 1) return { kind, refusal: tooManyStatements(parsed.length), explainable };
+  return { kind, refusal: options.allowWrite ? null : refusal, explainable };
 }

@@ -93,7 +93,7 @@ export class PostgresSqlRunner implements SqlRunner {
 
   async explain(sql: string, options: { allowWrite: boolean; limits: StatementLimits }): Promise<ExplainAnswer> {
     const verdict = await this.verdict(sql, options.allowWrite);
-    if (verdict.refusal !== null || !verdict.costCheck) {
+    if (verdict.refusal !== null || !verdict.explainable) {
       return { kind: verdict.kind, allowed: verdict.refusal === null, refusal: verdict.refusal, plan: null, totalCost: null };
     }
     // EXPLAIN without ANALYZE runs nothing, so even a write's preview is planned in a read-only transaction.
@@ -119,7 +119,7 @@ export class PostgresSqlRunner implements SqlRunner {
     const stopCancel = this.cancelOnAbort(options.signal);
     await this.begin(!isWrite, options);
     try {
-      if (!isWrite && verdict.costCheck && options.maxCost > 0) {
+      if (!isWrite && verdict.explainable && options.maxCost > 0) {
         const totalCost = await this.cost(sql);
         if (totalCost !== null && totalCost > options.maxCost) throw sqlNotAllowed(costRefusal(totalCost, options.maxCost));
       }

@@ -6,7 +6,7 @@ export type StatementVerdict = {
   kind: 'read' | 'write';
   refusal: string | null;
   /** Whether EXPLAIN can price the statement (a query or a data change; not SHOW, EXPLAIN itself or DDL). */
-  costCheck: boolean;
+  explainable: boolean;
 };
 
 export const READ_ONLY_HINT = 'only a single read statement (SELECT, VALUES, EXPLAIN, SHOW) may run on a read-only connection';
