@@ -274,6 +274,17 @@ describe.skipIf(skip)('the SQL workspace in the browser', () => {
       expect(await mock.getByTestId('mock-preview-table').getByTestId('result-row').count()).toBe(10);
       expect(await mock.getByTestId('mock-parents').textContent()).toContain('media_type');
       expect(await mock.getByTestId('mock-target').locator('option').count()).toBe(2);
+      await page.keyboard.press('Escape');
+
+      // On a phone: a wide result scrolls inside its frame, the page itself never sideways.
+      await page.setViewportSize(PHONE);
+      await page.goto(`/databases/${connectionId}/sql`);
+      await page.locator('[data-testid="sql-editor"][data-loaded="true"]').waitFor();
+      await typeSql(page, 'SELECT * FROM track JOIN album USING (album_id)');
+      await page.keyboard.press('Control+Enter');
+      await newResult(page, null, 'success');
+      expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'dbassist-sql-chinook-phone.png'), fullPage: true });
       expect(pageErrors).toEqual([]);
     } finally {
       await chinook.drop();
