@@ -1,4 +1,5 @@
 import { MariaSQL, PostgreSQL, SQLite, StandardSQL, sql, type SQLDialect } from '@codemirror/lang-sql';
+import { Compartment } from '@codemirror/state';
 import { basicSetup, EditorView } from 'codemirror';
 import type { DbType } from '../../../../modules/dbassist/dbassist.contract';
 
@@ -23,6 +24,8 @@ export type SqlEditorOptions = {
 export type SqlEditorHandle = {
   /** Replaces the text (an answer or a saved query) without reporting it back as a change. */
   setText(text: string): void;
+  /** The tables and columns offered as completions, once the snapshot is read. */
+  setSchema(schema: Record<string, string[]> | undefined): void;
   focus(): void;
   destroy(): void;
 };
@@ -37,12 +40,14 @@ const theme = EditorView.theme({
 
 export function createSqlEditor(options: SqlEditorOptions): SqlEditorHandle {
   let applying = false;
+  const language = new Compartment();
+  const languageOf = (schema: Record<string, string[]> | undefined) => sql({ dialect: dialects[options.dbType] ?? StandardSQL, schema, upperCaseKeywords: true });
   const view = new EditorView({
     parent: options.parent,
     doc: options.doc,
     extensions: [
       basicSetup,
-      sql({ dialect: dialects[options.dbType] ?? StandardSQL, schema: options.schema, upperCaseKeywords: true }),
+      language.of(languageOf(options.schema)),
       // Long lines wrap, so the editor never scrolls sideways on a phone.
       EditorView.lineWrapping,
       EditorView.editable.of(!options.readOnly),
@@ -60,6 +65,7 @@ export function createSqlEditor(options: SqlEditorOptions): SqlEditorHandle {
       view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
       applying = false;
     },
+    setSchema: (schema) => view.dispatch({ effects: language.reconfigure(languageOf(schema)) }),
     focus: () => view.focus(),
     destroy: () => view.destroy(),
   };

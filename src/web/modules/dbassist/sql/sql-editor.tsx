@@ -27,8 +27,8 @@ export function SqlEditor({ value, onChange, dbType, schema, readOnly, onRun }: 
   const host = useRef<HTMLDivElement>(null);
   const editor = useRef<SqlEditorHandle | null>(null);
   const [loaded, setLoaded] = useState(false);
-  const latest = useRef({ value, onChange });
-  latest.current = { value, onChange };
+  const latest = useRef({ value, onChange, schema });
+  latest.current = { value, onChange, schema };
 
   useEffect(() => {
     let cancelled = false;
@@ -40,7 +40,7 @@ export function SqlEditor({ value, onChange, dbType, schema, readOnly, onRun }: 
           doc: latest.current.value,
           dbType,
           label: 'SQL',
-          schema,
+          schema: latest.current.schema,
           readOnly,
           onChange: (text) => latest.current.onChange(text),
         });
@@ -54,11 +54,16 @@ export function SqlEditor({ value, onChange, dbType, schema, readOnly, onRun }: 
       editor.current = null;
       setLoaded(false);
     };
-  }, [dbType, schema, readOnly]);
+  }, [dbType, readOnly]);
 
   useEffect(() => {
     editor.current?.setText(value);
   }, [value, loaded]);
+
+  // New completions reconfigure the editor in place: the text, selection and focus stay.
+  useEffect(() => {
+    editor.current?.setSchema(schema);
+  }, [schema, loaded]);
 
   // Captured before CodeMirror sees it, so Ctrl+Enter runs instead of inserting a line.
   const onKeyDownCapture = (event: KeyboardEvent) => {
