@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { aiGenerations } from '../src/core/ai/ai.schema.js';
+import { withUser } from '../src/core/db/tenancy.js';
+import { newId } from '../src/core/ids.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiHarness, type Team } from './support/api-harness.js';
 import { createUser, type TestUser } from './support/factories.js';
@@ -202,6 +205,29 @@ describe('SQL execution API (PGlite app, PostgreSQL connections)', () => {
     const audit = await api('GET', `/audit?organizationId=${team.orgId}&limit=200`, team.owner);
     const actions = audit.data.items.map((item: { action: string }) => item.action);
     expect(actions).toEqual(expect.arrayContaining(['sql_query_saved', 'sql_query_updated', 'sql_query_deleted']));
+  });
+
+  it('saves the answer to a question as an "ai" query with the tables the answer read', async () => {
+    const generationId = newId();
+    const answer = { sql: 'SELECT count(*) FROM track', explanation: 'Counts the tracks.', tables: ['public.track'], notUnderstood: [] };
+    await withUser(t.database.db, team.editor.id, (tx) =>
+      tx.insert(aiGenerations).values({
+        id: generationId,
+        organizationId: team.orgId,
+        userId: team.editor.id,
+        generationType: 'dbassist',
+        provider: 'builtin',
+        model: 'offline',
+        prompt: 'How many tracks are there?',
+        response: JSON.stringify(answer),
+        status: 'succeeded',
+      }),
+    );
+    const saved = await api('POST', `/connections/${chinookId}/queries`, team.editor, { sqlText: answer.sql, question: 'How many tracks are there?', generationId });
+    expect(saved.statusCode, saved.body).toBe(201);
+    expect(saved.data).toMatchObject({ source: 'ai', question: 'How many tracks are there?', generationId, tablesUsed: ['public.track'] });
+    const byQuestion = await api('GET', `/connections/${chinookId}/queries?q=how%20many%20tracks`, team.viewer);
+    expect(byQuestion.data.items.map((item: { id: string }) => item.id)).toEqual([saved.data.id]);
   });
 
   it('refuses a statement that could change the database with 422 SQL_NOT_ALLOWED, records a failed run, and changes nothing', async () => {

@@ -12,12 +12,12 @@ import { loadMysqlChinook, type ScratchDatabase } from './support/sample-dbs.js'
 const limits: StatementLimits = { timeoutMs: 10_000, maxRows: 1_000, maxBytes: 1_000_000, maxCost: 1e9 };
 const readOnly = (overrides: Partial<RunOptions> = {}): RunOptions => ({ ...limits, allowWrite: false, signal: new AbortController().signal, ...overrides });
 
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
+async function refusal(promise: Promise<unknown>, label = 'the statement'): Promise<AppError> {
   const error = await promise.then(
     () => undefined,
     (caught: unknown) => caught,
   );
-  expect(error, 'the statement ran').toBeInstanceOf(AppError);
+  expect(error, `${label} ran`).toBeInstanceOf(AppError);
   return error as AppError;
 }
 
@@ -47,7 +47,7 @@ describe('SQL runner on MariaDB (Chinook)', () => {
   it('refuses every statement of the hostile corpus on a read-only connection, naming what it refused, and the database is unchanged', async () => {
     const before = await mysqlFingerprint(chinook.uri);
     for (const entry of mysqlHostileSql) {
-      const error = await refusal(runner.run(entry.sql, readOnly()));
+      const error = await refusal(runner.run(entry.sql, readOnly()), entry.sql);
       expect.soft(error.code, entry.sql).toBe(entry.by === 'server' ? 'SQL_FAILED' : 'SQL_NOT_ALLOWED');
       expect.soft(error.message, entry.sql).toMatch(entry.refused);
       if (entry.by !== 'server') {

@@ -12,12 +12,12 @@ import { loadPostgresSample, type ScratchDatabase } from './support/sample-dbs.j
 const limits: StatementLimits = { timeoutMs: 10_000, maxRows: 1_000, maxBytes: 1_000_000, maxCost: 1e9 };
 const readOnly = (overrides: Partial<RunOptions> = {}): RunOptions => ({ ...limits, allowWrite: false, signal: new AbortController().signal, ...overrides });
 
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
+async function refusal(promise: Promise<unknown>, label = 'the statement'): Promise<AppError> {
   const error = await promise.then(
     () => undefined,
     (caught: unknown) => caught,
   );
-  expect(error, 'the statement ran').toBeInstanceOf(AppError);
+  expect(error, `${label} ran`).toBeInstanceOf(AppError);
   return error as AppError;
 }
 
@@ -46,7 +46,7 @@ describe('SQL runner on PostgreSQL (Chinook)', () => {
   it('refuses every statement of the hostile corpus on a read-only connection, naming what it refused, and the database is unchanged', async () => {
     const before = await postgresFingerprint(chinook.uri);
     for (const entry of postgresHostileSql) {
-      const error = await refusal(runner.run(entry.sql, readOnly()));
+      const error = await refusal(runner.run(entry.sql, readOnly()), entry.sql);
       expect.soft(error.code, entry.sql).toBe(entry.by === 'server' ? 'SQL_FAILED' : 'SQL_NOT_ALLOWED');
       expect.soft(error.message, entry.sql).toMatch(entry.refused);
       if (entry.by !== 'server') {

@@ -12,7 +12,8 @@ import { DB_CONNECTION_FAILED } from '../drivers/driver-error.js';
 import { openReadOnlyPostgres } from '../drivers/open-driver.js';
 import { HypopgSession, type HypopgState } from './hypopg-session.js';
 import { adviseIndexes, MIN_SAVING_SHARE, type Advice } from './index-advisor.js';
-import { indexableColumns, loadPostgresParser } from './query-columns.js';
+import { loadPostgresParser } from '../sql/postgres-parser.js';
+import { indexableColumns } from './query-columns.js';
 
 /**
  * GET /queries/{id}/index-advice: hypothetical indexes for a saved query, priced by the connection's own planner

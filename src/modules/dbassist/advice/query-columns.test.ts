@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { indexableColumns, loadPostgresParser, type ColumnUse, type TableName } from './query-columns.js';
+import { loadPostgresParser } from '../sql/postgres-parser.js';
+import { indexableColumns, type ColumnUse, type TableName } from './query-columns.js';
 
 /** "clause column ← table | table" (levels separated by " / "), easier to read than the objects. */
 function summary(uses: ColumnUse[]): string[] {

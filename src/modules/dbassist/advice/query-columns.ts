@@ -1,5 +1,5 @@
-import { loadModule, parseSync } from 'libpg-query';
 import { AppError } from '../../../core/errors.js';
+import { parsePostgres, statementName, type PgNode, type PgStatement } from '../sql/postgres-parser.js';
 
 /**
  * The columns of a saved SELECT that an index could serve: those its WHERE, JOIN (ON and USING) and ORDER BY clauses
@@ -24,55 +24,29 @@ export type ColumnUse = {
 
 export type QueryColumns = { tables: TableName[]; uses: ColumnUse[] };
 
-type AstNode = Record<string, unknown>;
+type AstNode = PgNode;
 
 /** One query level (a SELECT): its tables, and what its aliases stand for (null: a subquery, CTE or function). */
 type Scope = { parent: Scope | null; tables: TableName[]; aliases: Map<string, TableName | null>; ctes: Set<string> };
-
-let loaded: Promise<void> | undefined;
-
-/** libpg-query is WASM: loaded once, on first use. */
-export async function loadPostgresParser(): Promise<void> {
-  loaded ??= loadModule();
-  await loaded;
-}
-
-const statementWords: Record<string, string> = {
-  InsertStmt: 'INSERT',
-  UpdateStmt: 'UPDATE',
-  DeleteStmt: 'DELETE',
-  MergeStmt: 'MERGE',
-  ExplainStmt: 'EXPLAIN',
-  CreateTableAsStmt: 'CREATE TABLE AS',
-  CopyStmt: 'COPY',
-  VariableSetStmt: 'SET',
-  TransactionStmt: 'a transaction statement',
-};
 
 function notAdvisable(message: string): AppError {
   return new AppError('UNPROCESSABLE', message);
 }
 
-/** A statement kind in words: "DeleteStmt" → "DELETE", "CreateStmt" → "CREATE". */
-function statementWord(kind: string): string {
-  return statementWords[kind] ?? kind.replace(/Stmt$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toUpperCase();
-}
-
 /**
  * Parses a saved query and lists its indexable column uses. Index advice prices a plan, so it takes exactly one
- * SELECT (422 otherwise, naming what the SQL is instead). Call loadPostgresParser first.
+ * SELECT (422 otherwise, naming what the SQL is instead). Call loadPostgresParser (sql/postgres-parser.ts) first.
  */
 export function indexableColumns(sql: string): QueryColumns {
-  let parsed: { stmts?: { stmt: AstNode }[] };
+  let statements: PgStatement[];
   try {
-    parsed = parseSync(sql) as typeof parsed;
+    statements = parsePostgres(sql);
   } catch (error) {
     throw notAdvisable(`The saved SQL does not parse as PostgreSQL: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const statements = parsed.stmts ?? [];
   if (statements.length !== 1) throw notAdvisable(`Index advice plans one statement; the saved SQL has ${statements.length}`);
   const [kind, body] = Object.entries(statements[0]!.stmt)[0] ?? ['', {}];
-  if (kind !== 'SelectStmt') throw notAdvisable(`Index advice plans a SELECT; the saved SQL is ${statementWord(kind)}`);
+  if (kind !== 'SelectStmt') throw notAdvisable(`Index advice plans a SELECT; the saved SQL is ${statementName(kind, body as AstNode)}`);
   if ((body as AstNode).intoClause) throw notAdvisable('Index advice plans a SELECT; the saved SQL is SELECT … INTO, which creates a table');
   const found: QueryColumns = { tables: [], uses: [] };
   visitSelect(body as AstNode, null, found);

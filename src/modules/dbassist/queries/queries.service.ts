@@ -75,13 +75,25 @@ function invalidField(field: string, message: string): AppError {
   return new AppError('VALIDATION_FAILED', `Invalid body: ${field}: ${message}`, { details: [{ field, message, in: 'body' }] });
 }
 
-/** The ledger row of the answer a query is saved from: it must be one of this organization's. */
-async function requireGeneration(tx: Tx, organizationId: string, generationId: string): Promise<void> {
+/**
+ * The tables an answer read, from the ledger row of the answer a query is saved from (which must be one of this
+ * organization's): its response is the answer as JSON ({sql, explanation, tables, …}). A response that is not that
+ * JSON gives no tables.
+ */
+async function tablesOfAnswer(tx: Tx, organizationId: string, generationId: string): Promise<string[]> {
   const [row] = await tx
-    .select({ id: aiGenerations.id })
+    .select({ response: aiGenerations.response })
     .from(aiGenerations)
     .where(and(eq(aiGenerations.id, generationId), eq(aiGenerations.organizationId, organizationId)));
   if (!row) throw invalidField('generationId', 'is not an answer generated in this organization');
+  if (row.response === null) return [];
+  try {
+    const answer: unknown = JSON.parse(row.response);
+    if (typeof answer !== 'object' || answer === null || !('sql' in answer) || !('tables' in answer)) return [];
+    return Array.isArray(answer.tables) ? answer.tables.filter((table): table is string => typeof table === 'string').slice(0, 100) : [];
+  } catch {
+    return [];
+  }
 }
 
 /** GET /connections/{id}/queries: newest first; `q` searches the SQL, description and question. */
@@ -127,7 +139,7 @@ export async function getSavedQuery(tx: Tx, id: string): Promise<SavedQuery> {
 export async function createSavedQuery(tx: Tx, actor: UserActor, connectionId: string, input: CreateQueryInput): Promise<SavedQuery> {
   const connection = await loadConnection(tx, connectionId);
   await requireOrganizationRole(tx, actor.userId, connection.organizationId, 'editor');
-  if (input.generationId !== undefined) await requireGeneration(tx, connection.organizationId, input.generationId);
+  const tablesUsed = input.generationId === undefined ? [] : await tablesOfAnswer(tx, connection.organizationId, input.generationId);
   const [row] = await tx
     .insert(savedQueries)
     .values({
@@ -138,6 +150,7 @@ export async function createSavedQuery(tx: Tx, actor: UserActor, connectionId: s
       description: input.description || null,
       question: input.question || null,
       source: input.generationId !== undefined ? 'ai' : 'human',
+      tablesUsed,
       generationId: input.generationId ?? null,
       createdBy: actor.userId,
     })

@@ -7,6 +7,7 @@ import { checkConnectionTarget, connectFailure } from '../drivers/open-driver.js
 import { MysqlSqlRunner } from './mysql-runner.js';
 import { PostgresSqlRunner } from './postgres-runner.js';
 import { sqlNotAllowed } from './sql-errors.js';
+import { SqliteSqlRunner } from './sqlite-runner.js';
 import type { SqlRunner, StatementLimits } from './sql-runner.js';
 
 /**
@@ -15,7 +16,7 @@ import type { SqlRunner, StatementLimits } from './sql-runner.js';
  * session is read-only on the server too). Failures are DriverErrors that never quote the URI.
  */
 export async function openSqlRunner(
-  context: AppContext,
+  context: Pick<AppContext, 'config'> & { ai: Pick<AppContext['ai'], 'secrets'> },
   connection: Pick<ConnectionRow, 'dbType' | 'connectionUri' | 'mode'>,
   options: { writable: boolean },
 ): Promise<SqlRunner> {
@@ -26,9 +27,9 @@ export async function openSqlRunner(
   await checkConnectionTarget(dbType, uri, hostGuardOf(context));
   const target = parseConnectionUri(dbType, uri);
   try {
+    if (target.engine === 'sqlite') return await SqliteSqlRunner.open(target, options);
     if (target.engine === 'postgres') return await PostgresSqlRunner.connect(target, options);
-    if (target.engine === 'mysql') return await MysqlSqlRunner.connect(target, options);
-    throw notSupportedYet(`${dbType} statements`);
+    return await MysqlSqlRunner.connect(target, options);
   } catch (error) {
     throw connectFailure(error, target);
   }

@@ -1,4 +1,4 @@
-import { loadModule, parseSync } from 'libpg-query';
+import { loadPostgresParser, parsePostgres, statementName, text, writeStatements, type PgNode, type PgStatement } from './postgres-parser.js';
 import { isDeniedFunction } from './denied-functions.js';
 import { NO_STATEMENT, notARead, tooManyStatements, type StatementVerdict } from './statement-verdict.js';
 
@@ -9,22 +9,7 @@ import { NO_STATEMENT, notARead, tooManyStatements, type StatementVerdict } from
  * may be no data-modifying statement (a writable CTE), no SELECT … INTO, no locking clause and no deny-listed function.
  */
 
-type Node = Record<string, unknown>;
-
-/** A string field of the parse tree, or '' (fields are strings, enums as strings, or absent). */
-function text(value: unknown): string {
-  return typeof value === 'string' ? value : '';
-}
-
-let loading: Promise<void> | undefined;
-
-/** The parser is WASM: loaded once, on first use. */
-function parser(): Promise<void> {
-  loading ??= loadModule();
-  return loading;
-}
-
-const writeStatements: Record<string, string> = { InsertStmt: 'INSERT', UpdateStmt: 'UPDATE', DeleteStmt: 'DELETE', MergeStmt: 'MERGE' };
+type Node = PgNode;
 
 const lockStrengths: Record<string, string> = {
   LCS_FORUPDATE: 'FOR UPDATE',
@@ -32,52 +17,6 @@ const lockStrengths: Record<string, string> = {
   LCS_FORSHARE: 'FOR SHARE',
   LCS_FORKEYSHARE: 'FOR KEY SHARE',
 };
-
-const transactionKinds: Record<string, string> = {
-  TRANS_STMT_BEGIN: 'BEGIN',
-  TRANS_STMT_START: 'START TRANSACTION',
-  TRANS_STMT_COMMIT: 'COMMIT',
-  TRANS_STMT_ROLLBACK: 'ROLLBACK',
-  TRANS_STMT_SAVEPOINT: 'SAVEPOINT',
-  TRANS_STMT_RELEASE: 'RELEASE',
-  TRANS_STMT_ROLLBACK_TO: 'ROLLBACK TO',
-  TRANS_STMT_PREPARE: 'PREPARE TRANSACTION',
-  TRANS_STMT_COMMIT_PREPARED: 'COMMIT PREPARED',
-  TRANS_STMT_ROLLBACK_PREPARED: 'ROLLBACK PREPARED',
-};
-
-const statementNames: Record<string, string> = {
-  ...writeStatements,
-  VariableSetStmt: 'SET',
-  CopyStmt: 'COPY',
-  DoStmt: 'DO',
-  CallStmt: 'CALL',
-  CreateTableAsStmt: 'CREATE TABLE AS',
-  ExecuteStmt: 'EXECUTE',
-  PrepareStmt: 'PREPARE',
-  DeclareCursorStmt: 'DECLARE CURSOR',
-  NotifyStmt: 'NOTIFY',
-  ListenStmt: 'LISTEN',
-  LockStmt: 'LOCK',
-  TruncateStmt: 'TRUNCATE',
-  VacuumStmt: 'VACUUM',
-  LoadStmt: 'LOAD',
-  RefreshMatViewStmt: 'REFRESH MATERIALIZED VIEW',
-};
-
-function variableSetName(node: Node): string {
-  if (text(node.kind).startsWith('VAR_RESET')) return 'RESET';
-  const name = text(node.name).toUpperCase();
-  return name === 'TRANSACTION' || name === 'SESSION CHARACTERISTICS' ? `SET ${name}` : 'SET';
-}
-
-/** "DropStmt" → "DROP", "CreateFunctionStmt" → "CREATE FUNCTION", with the few whose node names differ spelled out. */
-function statementName(nodeType: string, node: Node): string {
-  if (nodeType === 'TransactionStmt') return transactionKinds[text(node.kind)] ?? 'transaction control';
-  if (nodeType === 'VariableSetStmt') return variableSetName(node);
-  if (nodeType === 'CopyStmt' && node.is_program) return 'COPY … PROGRAM';
-  return statementNames[nodeType] ?? nodeType.replace(/Stmt$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toUpperCase();
-}
 
 function functionName(call: Node): string {
   const parts = (call.funcname as Node[] | undefined) ?? [];
@@ -129,12 +68,10 @@ function readRefusal(nodeType: string, node: Node): string | null {
   return forbiddenInTree(node);
 }
 
-type ParsedStatement = { stmt: Node };
-
-async function parseStatements(sql: string): Promise<ParsedStatement[] | string> {
-  await parser();
+async function parseStatements(sql: string): Promise<PgStatement[] | string> {
+  await loadPostgresParser();
   try {
-    return ((parseSync(sql) as { stmts?: ParsedStatement[] }).stmts ?? []).filter((entry) => entry.stmt);
+    return parsePostgres(sql);
   } catch (error) {
     return `SQL that does not parse (${error instanceof Error ? error.message : String(error)})`;
   }

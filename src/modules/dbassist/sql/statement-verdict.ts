@@ -16,8 +16,9 @@ export function notARead(statement: string): string {
   return `${statement}: ${READ_ONLY_HINT}`;
 }
 
-export function tooManyStatements(count: number): string {
-  return `${count} statements: only one may run at a time`;
+/** `count` undefined: the engine says there is more than one without counting them (SQLite). */
+export function tooManyStatements(count: number | undefined): string {
+  return `${count === undefined ? 'more than one statement' : `${count} statements`}: only one may run at a time`;
 }
 
 export const NO_STATEMENT = 'no statement: the SQL is empty or only comments';
