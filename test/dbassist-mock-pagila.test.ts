@@ -32,7 +32,7 @@ describe('mock data on Pagila (PGlite)', () => {
   beforeAll(async () => {
     db = await loadSampleDatabase(PAGILA);
     result = await fillDatabase(db.pglite, db.model, { rows: 150, seed: 7 });
-  });
+  }, 240_000);
   afterAll(async () => db?.close());
 
   it('fills every table, parents before the tables that reference them', async () => {
@@ -90,6 +90,9 @@ describe('mock data on Pagila (PGlite)', () => {
     expect(await count(db, `SELECT count(*) AS n FROM public.film WHERE release_year NOT BETWEEN 1901 AND 2155`)).toBe(0);
     expect(await count(db, `SELECT count(DISTINCT rating) AS n FROM public.film`)).toBeGreaterThan(1);
     expect(await count(db, `SELECT count(*) AS n FROM public.payment WHERE amount <= 0 OR amount <> round(amount, 2)`)).toBe(0);
+    // A rental is returned after it was rented.
+    expect(await count(db, `SELECT count(*) AS n FROM public.rental WHERE return_date < rental_date`)).toBe(0);
+    expect(await count(db, `SELECT count(*) AS n FROM public.rental WHERE return_date > rental_date`)).toBeGreaterThan(100);
     const names = await db.pglite.query<{ first_name: string }>(`SELECT DISTINCT first_name FROM public.actor`);
     expect(names.rows.length).toBeGreaterThan(50);
     expect(names.rows.every((r) => /^\p{Lu}/u.test(r.first_name))).toBe(true);
@@ -114,5 +117,5 @@ describe('mock data on Pagila (PGlite)', () => {
       await again.close();
       await other.close();
     }
-  });
+  }, 240_000);
 });

@@ -27,10 +27,13 @@ function simplify(expression: string): string {
     .replace(/[`"]/g, '')
     .replace(/\s+/g, ' ')
     .trim();
-  // "(-1)" → "-1", "('a')" → "'a'": a number or string alone in parentheses.
+  // "(-1)" → "-1", "('a')" → "'a'", "((code))" → "(code)": a number, string or name alone in parentheses (not a
+  // function's argument list).
   for (let before = ''; before !== text; ) {
     before = text;
-    text = text.replace(new RegExp(String.raw`\((\s*(?:${NUMBER}|'(?:[^']|'')*')\s*)\)`, 'g'), '$1');
+    text = text
+      .replace(new RegExp(String.raw`\((\s*(?:${NUMBER}|'(?:[^']|'')*')\s*)\)`, 'g'), '$1')
+      .replace(new RegExp(String.raw`(^|[^\w$])\(\s*(${IDENT})\s*\)`, 'g'), '$1$2');
   }
   return stripOuter(text);
 }

@@ -4,7 +4,7 @@ import { dateMeaning, mostlyTrue, numberMeaning, textMeaning, type NumberMeaning
 import type { ColumnType } from './column-type.js';
 import type { MockValue } from './mock-value.js';
 import { hashSeed, Random } from './random.js';
-import { textPool, wordPool } from './value-pools.js';
+import { numberedVariant, textPool, wordPool } from './value-pools.js';
 
 /**
  * A generator for one column: called with the row number, it returns a value the column's type, length, precision,
@@ -27,6 +27,8 @@ export type ColumnSpec = {
   engine: SupportedDbType;
   /** Integer keys count up from here. */
   sequentialFrom: number | null;
+  /** The column alone is a key: values must all differ. */
+  unique?: boolean;
   /** What the text means when the name alone would mislead (a text key named `customer_id` is a code). */
   textMeaning?: TextMeaning;
 };
@@ -104,14 +106,34 @@ function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
 }
 
-export function formatDate(ms: number): string {
-  const d = new Date(ms);
-  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+/** Two-digit texts 00–59, and the texts of days already seen: formatting is the hot path of a million timestamps. */
+const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
+const dayTexts = new Map<number, string>();
+
+function dayText(day: number): string {
+  let text = dayTexts.get(day);
+  if (text === undefined) {
+    const d = new Date(day * DAY);
+    text = `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+    if (dayTexts.size < 200_000) dayTexts.set(day, text);
+  }
+  return text;
 }
 
+export function formatDate(ms: number): string {
+  return dayText(Math.floor(ms / DAY));
+}
+
+/** Whole seconds: `YYYY-MM-DD HH:MM:SS`, with `+00` for a column with a time zone. */
 export function formatTimestamp(ms: number, zone: boolean): string {
-  const iso = new Date(ms).toISOString();
-  return `${iso.slice(0, 10)} ${iso.slice(11, 19)}${zone ? '+00' : ''}`;
+  const seconds = Math.floor(ms / 1000);
+  const day = Math.floor(seconds / 86_400);
+  let rest = seconds - day * 86_400;
+  const hours = Math.floor(rest / 3600);
+  rest -= hours * 3600;
+  const minutes = Math.floor(rest / 60);
+  const text = `${dayText(day)} ${TWO_DIGITS[hours]}:${TWO_DIGITS[minutes]}:${TWO_DIGITS[rest - minutes * 60]}`;
+  return zone ? `${text}+00` : text;
 }
 
 function uuidFrom(random: Random): string {
@@ -160,6 +182,18 @@ function textGenerator(spec: ColumnSpec, options: GeneratorOptions, random: Rand
     if (pick === 0) return fit(longText(limit, random));
     return fit(random.pick(unicode));
   };
+  if (spec.unique) {
+    // A unique column walks the pool, then its numbered variants: distinct by construction, no draws thrown away.
+    // Pool values that repeat are caught by the table's key check and retried as variants.
+    return {
+      next: (row) => {
+        const base = pool[row % pool.length]!;
+        const round = Math.floor(row / pool.length);
+        return round === 0 ? base : fit(numberedVariant(base, round + 1, limit));
+      },
+      retry: (row, attempt) => fit(numberedVariant(pool[(row + attempt) % pool.length]!, row * 31 + attempt + 1, limit)),
+    };
+  }
   return {
     next: () => (options.edgeCases && random.chance(EDGE_SHARE) ? edge() : random.pick(pool)),
     retry: (_row, attempt) => {

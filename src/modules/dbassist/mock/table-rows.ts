@@ -127,6 +127,7 @@ export function tableRows(input: TableRowsInput): TableRows {
           nullable: model.isNullable && !inKey,
           engine,
           sequentialFrom: sequential ? sequentialStart(model.name) : null,
+          unique: keys.some((k) => k.length === 1 && k[0] === model.name),
           ...(keyLike ? { textMeaning: 'code' as const } : {}),
         },
         options,
@@ -164,6 +165,8 @@ export function tableRows(input: TableRowsInput): TableRows {
     return tuples[random.below(tuples.length)]!;
   };
 
+  const datePairs = orderedDatePairs(columns, slots);
+
   const makeRow = (rowNumber: number, attempt: number): MockRow | 'exhausted' => {
     const row: MockRow = columns.map(() => null);
     for (let i = 0; i < columns.length; i++) {
@@ -176,13 +179,28 @@ export function tableRows(input: TableRowsInput): TableRows {
       if (tuple === 'exhausted') return 'exhausted';
       activeRefs[r]!.ref.columns.forEach((c, position) => (row[index.get(c)!] = tuple ? (tuple[position] ?? null) : null));
     }
+    // A return, end or update comes after its start: the texts of one format compare as the times do.
+    for (const [start, end] of datePairs) {
+      const a = row[start];
+      const b = row[end];
+      if (typeof a === 'string' && typeof b === 'string' && b < a) [row[start], row[end]] = [b, a];
+    }
     return row;
   };
 
+  /** The key's text in a row, or null when a part is NULL (NULLs never collide in a unique key). */
+  const keyOf = (row: MockRow, positions: number[]): string | null => {
+    if (positions.length === 1) {
+      const value = row[positions[0]!]!;
+      return value === null ? null : String(value);
+    }
+    const values = positions.map((p) => row[p]!);
+    return values.some((v) => v === null) ? null : keyText(values);
+  };
   const distinct = (row: MockRow): boolean =>
     checkedKeys.every(({ positions, seen }) => {
-      const values = positions.map((p) => row[p]!);
-      return values.some((v) => v === null) || !seen.has(keyText(values));
+      const key = keyOf(row, positions);
+      return key === null || !seen.has(key);
     });
 
   function* batches(batchSize: number): Generator<MockRow[]> {
@@ -200,8 +218,8 @@ export function tableRows(input: TableRowsInput): TableRows {
       if (row === 'exhausted') break;
       if (row === null) continue;
       for (const { positions, seen } of checkedKeys) {
-        const values = positions.map((p) => row[p]!);
-        if (!values.some((v) => v === null)) seen.add(keyText(values));
+        const key = keyOf(row, positions);
+        if (key !== null) seen.add(key);
       }
       for (const cols of keepKeys) kept.get(cols.join(','))!.push(cols.map((c) => row[index.get(c)!]!));
       for (let r = 0; r < activeRefs.length; r++) {
@@ -228,6 +246,24 @@ export function tableRows(input: TableRowsInput): TableRows {
     produced: () => produced,
     notUnderstoodChecks: checks.notUnderstood,
   };
+}
+
+const END_WORDS = /^(?:return|returned|end|ended|ends|finish|finished|close|closed|ship|shipped|delivered|due|expires|expiry|until|updated|modified|last|completed|resolved|paid|left)$/;
+
+/**
+ * Pairs of date or timestamp columns (start, end) of the same kind: a column named like an end (`return_date`,
+ * `shipped_at`, `last_update`) follows the first plain date column before it (`rental_date`, `ordered_at`).
+ */
+function orderedDatePairs(columns: Array<{ model: ColumnModel; type: ColumnType }>, slots: Array<Slot | undefined>): Array<[number, number]> {
+  const pairs: Array<[number, number]> = [];
+  const isTime = (i: number) => slots[i]?.kind === 'column' && (columns[i]!.type.kind === 'date' || columns[i]!.type.kind === 'timestamp');
+  const isEnd = (i: number) => nameTokens(columns[i]!.model.name).some((t) => END_WORDS.test(t));
+  for (let end = 0; end < columns.length; end++) {
+    if (!isTime(end) || !isEnd(end)) continue;
+    const start = columns.findIndex((c, i) => i !== end && isTime(i) && !isEnd(i) && c.type.kind === columns[end]!.type.kind && !/birth/i.test(c.model.name));
+    if (start >= 0) pairs.push([start, end]);
+  }
+  return pairs;
 }
 
 /** Integer keys, identities and serials count up from their start: distinct without checking, and cheap. */
