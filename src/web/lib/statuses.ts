@@ -1,4 +1,5 @@
 import type { SessionStatus as BoardSessionStatus } from '../../shared/board-kinds';
+import type { ExecutionStatus, MockJobStatus } from '../../shared/dbassist-kinds';
 import type { DocumentStatus } from '../../shared/document-kinds';
 import type { JobStatus } from '../../shared/job-statuses';
 import type { ProjectStatus } from '../../shared/project-statuses';
@@ -58,6 +59,20 @@ const vocabulary = {
     failed: { label: 'Failed', tone: 'danger' },
     killed: { label: 'Killed', tone: 'danger' },
   } satisfies Record<BoardSessionStatus, StatusLook>,
+  /** Runs of a SQL statement. */
+  execution: {
+    running: { label: 'Running', tone: 'progress' },
+    success: { label: 'Succeeded', tone: 'success' },
+    failed: { label: 'Failed', tone: 'danger' },
+    cancelled: { label: 'Cancelled', tone: 'neutral' },
+  } satisfies Record<ExecutionStatus, StatusLook>,
+  /** Mock-data jobs of the database assistant. */
+  mockJob: {
+    pending: { label: 'Queued', tone: 'neutral' },
+    running: { label: 'Running', tone: 'progress' },
+    completed: { label: 'Completed', tone: 'success' },
+    failed: { label: 'Failed', tone: 'danger' },
+  } satisfies Record<MockJobStatus, StatusLook>,
 };
 
 export type StatusKind = keyof typeof vocabulary;

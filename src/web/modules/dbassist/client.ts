@@ -1,18 +1,38 @@
 import { API_BASE, apiRequest, enc } from '../../api/http';
 import type { ListQueryOf, RequestOf, ResponseOf } from '../../api/contract-types';
 import type {
+  askAnswerSchema,
+  askSchema,
   connectionListQuerySchema,
   connectionPageSchema,
   connectionSchema,
   connectionTestSchema,
   createConnectionSchema,
+  createMockJobSchema,
+  createQuerySchema,
   docListSchema,
   docSchema,
   erdSchema,
+  executeSchema,
+  executionListQuerySchema,
+  executionPageSchema,
+  executionSchema,
+  explainAnswerSchema,
   generateDocsSchema,
+  indexAdviceSchema,
   jobStartedSchema,
   lintReportSchema,
+  mockJobCreatedSchema,
+  mockJobPageSchema,
+  mockJobSchema,
+  mockPreviewAnswerSchema,
+  mockPreviewSchema,
+  queryListQuerySchema,
+  rowsPageSchema,
+  rowsQuerySchema,
   saveErdSchema,
+  savedQueryPageSchema,
+  savedQuerySchema,
   savedErdSchema,
   schemaDetailSchema,
   schemaDiffSchema,
@@ -21,11 +41,13 @@ import type {
   schemaVersionSchema,
   updateConnectionSchema,
   updateDocSchema,
+  updateQuerySchema,
 } from '../../../modules/dbassist/dbassist.contract';
 
 /**
  * The database assistant's API: an organization's connections (test, ingest, the sample database), their schema
- * versions and diffs, documentation, lint with coverage, and ER diagrams.
+ * versions and diffs, documentation, lint with coverage, and ER diagrams; SQL from questions, saved queries, executions
+ * with their result pages and exports, mock data and index advice.
  */
 
 export type Connection = ResponseOf<typeof connectionSchema>;
@@ -45,10 +67,23 @@ export type Erd = ResponseOf<typeof erdSchema>;
 export type SavedErd = ResponseOf<typeof savedErdSchema>;
 export type GenerateDocsInput = RequestOf<typeof generateDocsSchema>;
 type JobStarted = ResponseOf<typeof jobStartedSchema>;
+export type AskAnswer = ResponseOf<typeof askAnswerSchema>;
+export type SavedQuery = ResponseOf<typeof savedQuerySchema>;
+export type ExecuteInput = RequestOf<typeof executeSchema>;
+export type Execution = ResponseOf<typeof executionSchema>;
+export type ResultColumn = Execution['columns'][number];
+export type RowsPage = ResponseOf<typeof rowsPageSchema>;
+export type ExplainAnswer = ResponseOf<typeof explainAnswerSchema>;
+export type MockConfigInput = NonNullable<RequestOf<typeof createMockJobSchema>['config']>;
+export type MockJob = ResponseOf<typeof mockJobSchema>;
+export type MockPreview = ResponseOf<typeof mockPreviewAnswerSchema>;
+export type IndexAdvice = ResponseOf<typeof indexAdviceSchema>;
 
 const connections = (organizationId: string) => `/organizations/${enc(organizationId)}/connections`;
 const connection = (id: string) => `/connections/${enc(id)}`;
 const schema = (id: string) => `/schemas/${enc(id)}`;
+const execution = (id: string) => `/executions/${enc(id)}`;
+
 
 export const dbassistApi = {
   connections: {
@@ -65,6 +100,40 @@ export const dbassistApi = {
     ingest: (id: string) => apiRequest<JobStarted>('POST', `${connection(id)}/ingest`, { body: {} }),
     versions: (id: string, query: ListQueryOf<typeof schemaVersionListQuerySchema> = {}, signal?: AbortSignal) =>
       apiRequest<ResponseOf<typeof schemaVersionPageSchema>>('GET', `${connection(id)}/schemas`, { query, signal }),
+    /** SQL that answers a question about the connection's newest snapshot, or the parts of it that were not understood. */
+    ask: (id: string, body: RequestOf<typeof askSchema>, signal?: AbortSignal) => apiRequest<AskAnswer>('POST', `${connection(id)}/ask`, { body, signal }),
+    /**
+     * Runs one statement and answers the execution with its first page. A write on a read-write connection answers 409
+     * WRITE_NOT_CONFIRMED (with the EXPLAIN preview) until it is sent again with `confirmWrite: true`.
+     */
+    execute: (id: string, body: ExecuteInput, signal?: AbortSignal) => apiRequest<Execution>('POST', `${connection(id)}/execute`, { body, signal }),
+    explain: (id: string, sql: string) => apiRequest<ExplainAnswer>('POST', `${connection(id)}/explain`, { body: { sql } }),
+    executions: (id: string, query: ListQueryOf<typeof executionListQuerySchema> = {}, signal?: AbortSignal) =>
+      apiRequest<ResponseOf<typeof executionPageSchema>>('GET', `${connection(id)}/executions`, { query, signal }),
+    queries: (id: string, query: ListQueryOf<typeof queryListQuerySchema> = {}, signal?: AbortSignal) =>
+      apiRequest<ResponseOf<typeof savedQueryPageSchema>>('GET', `${connection(id)}/queries`, { query, signal }),
+    saveQuery: (id: string, body: RequestOf<typeof createQuerySchema>) => apiRequest<SavedQuery>('POST', `${connection(id)}/queries`, { body }),
+    mockJobs: (id: string, signal?: AbortSignal) => apiRequest<ResponseOf<typeof mockJobPageSchema>>('GET', `${connection(id)}/mock-jobs`, { signal }),
+    /** Ten rows as the job would make them; nothing is written. */
+    mockPreview: (id: string, body: RequestOf<typeof mockPreviewSchema>, signal?: AbortSignal) =>
+      apiRequest<MockPreview>('POST', `${connection(id)}/mock-jobs/preview`, { body, signal }),
+    createMockJob: (id: string, body: RequestOf<typeof createMockJobSchema>) =>
+      apiRequest<ResponseOf<typeof mockJobCreatedSchema>>('POST', `${connection(id)}/mock-jobs`, { body }),
+  },
+  queries: {
+    update: (id: string, patch: RequestOf<typeof updateQuerySchema>) => apiRequest<SavedQuery>('PATCH', `/queries/${enc(id)}`, { body: patch }),
+    remove: (id: string) => apiRequest<void>('DELETE', `/queries/${enc(id)}`),
+    /** Hypothetical indexes (hypopg) and the plan cost before and after; `available: false` says why there is none. */
+    indexAdvice: (id: string, signal?: AbortSignal) => apiRequest<IndexAdvice>('GET', `/queries/${enc(id)}/index-advice`, { signal }),
+  },
+  executions: {
+    get: (id: string, signal?: AbortSignal) => apiRequest<Execution>('GET', execution(id), { signal }),
+    rows: (id: string, query: ListQueryOf<typeof rowsQuerySchema>, signal?: AbortSignal) => apiRequest<RowsPage>('GET', `${execution(id)}/rows`, { query, signal }),
+    cancel: (id: string) => apiRequest<Execution>('POST', `${execution(id)}/cancel`, { body: {} }),
+    exportUrl: (id: string, format: 'csv' | 'json') => `${API_BASE}${execution(id)}.${format}`,
+  },
+  mockJobs: {
+    get: (id: string, signal?: AbortSignal) => apiRequest<MockJob>('GET', `/mock-jobs/${enc(id)}`, { signal }),
   },
   schemas: {
     get: (id: string, signal?: AbortSignal) => apiRequest<SchemaDetail>('GET', schema(id), { signal }),

@@ -12,13 +12,14 @@ import { canEditProjects, useOrganization } from '../../lib/workspace';
 import { JobProgress } from '../jobs/job-progress';
 import { ConnectionContext, useConnectionContext, type ConnectionContextValue } from './connection-context';
 import { dbTypeLabels, modeLabels } from './dbassist-labels';
-import { databasesPath, erdPath, historyPath, schemaPath } from './dbassist-paths';
+import { databasesPath, erdPath, historyPath, schemaPath, sqlPath } from './dbassist-paths';
 import { ErdView } from './erd-view';
 import { SchemaBrowser } from './schema-browser';
+import { SqlWorkspace } from './sql/sql-workspace';
 import { VersionHistory } from './version-history';
 import './dbassist.css';
 
-/** /databases/{connectionId}/…: one connection's schema browser, version history and ER diagram. */
+/** /databases/{connectionId}/…: one connection's schema browser, SQL workspace, version history and ER diagram. */
 export function ConnectionPage() {
   const { connectionId = '' } = useParams();
   const organization = useOrganization();
@@ -100,6 +101,9 @@ function ConnectionShell() {
           <NavLink to={schemaPath(connection.id, schemaId)} className={() => tabClass({ isActive: Boolean(onVersion) && !onErd })} data-testid="tab-schema">
             Schema
           </NavLink>
+          <NavLink to={sqlPath(connection.id)} className={tabClass} data-testid="tab-sql">
+            SQL
+          </NavLink>
           <NavLink to={historyPath(connection.id)} className={tabClass} data-testid="tab-history">
             Version history
           </NavLink>
@@ -110,6 +114,7 @@ function ConnectionShell() {
       )}
       <Routes>
         <Route index element={connection.latestSchema ? <Navigate to={schemaPath(connection.id, connection.latestSchema.id)} replace /> : <NotIngested />} />
+        <Route path="sql" element={<SqlWorkspace />} />
         <Route path="history" element={<VersionHistory />} />
         <Route path="schemas/:schemaId/erd" element={<ErdView />} />
         <Route path="schemas/:schemaId" element={<SchemaBrowser />} />

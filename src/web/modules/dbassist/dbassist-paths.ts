@@ -27,3 +27,8 @@ export function erdPath(connectionId: string, schemaId: string): string {
 export function tableKeyOf(table: { namespace: string; name: string }): string {
   return `${table.namespace}.${table.name}`;
 }
+
+/** The SQL workspace of a connection: questions, the editor, results, saved queries and history. */
+export function sqlPath(connectionId: string): string {
+  return `${connectionPath(connectionId)}/sql`;
+}

@@ -1,9 +1,11 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
+import { SparklesIcon } from '../../components/icons';
 import type { LintFinding, SchemaDetail, SchemaDoc, SchemaTable } from './client';
 import { DocText } from './doc-text';
 import { kindLabels, lintRuleLabels } from './dbassist-labels';
 import { schemaPath, tableKeyOf } from './dbassist-paths';
+import { MockDataDialog } from './mock/mock-data-dialog';
 import { Highlight } from './table-list';
 
 type Props = {
@@ -54,6 +56,7 @@ export function TableDetail({ connectionId, schema, table, docsByRef, findings, 
   const fkOf = (column: string) => table.foreignKeys.find((fk) => fk.columns.includes(column));
   const needle = query.trim().toLowerCase();
   const tableFindings = findings?.filter((f) => f.table === key || f.table === table.name) ?? null;
+  const [mocking, setMocking] = useState(false);
 
   return (
     <article className="dba-table" aria-labelledby="dba-table-title" data-testid="table-detail" data-table={key}>
@@ -61,6 +64,11 @@ export function TableDetail({ connectionId, schema, table, docsByRef, findings, 
         <h2 className="dba-table-title" id="dba-table-title">
           <span className="dba-mono">{schema.namespaces.length > 1 ? key : table.name}</span>
           {table.kind !== 'table' && <span className="tag dba-kind">{kindLabels[table.kind]}</span>}
+          {canEdit && table.kind === 'table' && (
+            <button type="button" className="btn btn-secondary btn-sm dba-mock-button" onClick={() => setMocking(true)} data-testid="mock-data">
+              <SparklesIcon size={14} /> Mock data
+            </button>
+          )}
         </h2>
         <p className="muted dba-table-meta">
           {table.columns.length} {table.columns.length === 1 ? 'column' : 'columns'}
@@ -250,6 +258,7 @@ export function TableDetail({ connectionId, schema, table, docsByRef, findings, 
           </ul>
         )}
       </Section>
+      <MockDataDialog open={mocking} table={table} onClose={() => setMocking(false)} />
     </article>
   );
 }
