@@ -49,3 +49,25 @@ export function isDeniedFunction(engine: keyof typeof lists, name: string): bool
   const plain = name.toLowerCase();
   return list.names.has(plain) || list.prefixes.some((prefix) => plain.startsWith(prefix));
 }
+
+/**
+ * Functions no statement may call, not even a confirmed write on a read-write connection: they reach past the connected
+ * database — server files, programs, other servers — which the connection's mode was never meant to grant.
+ */
+const outside = {
+  postgres: denyList(['pg_read_file', 'pg_read_binary_file', 'pg_stat_file', 'pg_current_logfile', 'pg_logdir_ls', 'lo_import', 'lo_export'], ['pg_ls_', 'pg_file_', 'dblink', 'pg_background']),
+  mysql: denyList(['load_file', 'sys_exec', 'sys_eval'], []),
+  sqlite: denyList(['load_extension', 'readfile', 'writefile', 'edit', 'fts3_tokenizer'], []),
+} as const;
+
+/** True when `name` is a function that reaches outside the database on `engine` (refused on every connection). */
+export function reachesOutside(engine: keyof typeof lists, name: string): boolean {
+  const list = outside[engine];
+  const plain = name.toLowerCase();
+  return list.names.has(plain) || list.prefixes.some((prefix) => plain.startsWith(prefix));
+}
+
+/** The refusal of a statement that reaches outside the database, naming what it reaches with. */
+export function outsideRefusal(what: string): string {
+  return `${what}: it reaches outside the database, which no connection allows`;
+}

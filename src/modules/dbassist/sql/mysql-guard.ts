@@ -1,5 +1,5 @@
 import sqlParser from 'node-sql-parser';
-import { isDeniedFunction } from './denied-functions.js';
+import { isDeniedFunction, outsideRefusal, reachesOutside } from './denied-functions.js';
 import { NO_STATEMENT, notARead, tooManyStatements, type StatementVerdict } from './statement-verdict.js';
 
 /**
@@ -119,11 +119,25 @@ function readRefusal(statement: Node): string | null {
   return forbiddenInTree(statement);
 }
 
-/** The guard's verdict on MySQL/MariaDB SQL; with `allowWrite` any single statement may run. */
+/** What in the code (outside strings and comments) reaches past the database: files, programs. */
+function outsideInCode(code: string): string | null {
+  const into = /\binto\s+(outfile|dumpfile)\b/i.exec(code);
+  if (into) return outsideRefusal(`SELECT … INTO ${into[1]!.toUpperCase()}`);
+  const load = /\bload\s+(data|xml)\b/i.exec(code);
+  if (load) return outsideRefusal(`LOAD ${load[1]!.toUpperCase()}`);
+  for (const call of code.matchAll(/\b([a-z_][\w$]*)\s*\(/gi)) {
+    if (reachesOutside('mysql', call[1]!)) return outsideRefusal(`function ${call[1]!.toLowerCase()}`);
+  }
+  return null;
+}
+
+/** The guard's verdict on MySQL/MariaDB SQL; with `allowWrite` any single statement may run that stays in the database. */
 export function checkMysqlStatement(sql: string, options: { allowWrite: boolean }): StatementVerdict {
   const lexical = codeOutsideStrings(sql);
   if ('hazard' in lexical) return { kind: 'write', refusal: lexical.hazard, explainable: false };
   if (lexical.code.replaceAll(';', ' ').trim() === '') return { kind: 'read', refusal: NO_STATEMENT, explainable: false };
+  const outsideReach = outsideInCode(lexical.code);
+  if (outsideReach !== null) return { kind: 'write', refusal: outsideReach, explainable: false };
   const hidden = lexicalRefusal(lexical.code);
   if (hidden !== null && !options.allowWrite) return { kind: 'write', refusal: hidden, explainable: false };
   let statements: Node[];

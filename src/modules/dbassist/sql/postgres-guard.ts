@@ -1,5 +1,5 @@
 import { loadPostgresParser, parsePostgres, statementName, text, writeStatements, type PgNode, type PgStatement } from './postgres-parser.js';
-import { isDeniedFunction } from './denied-functions.js';
+import { isDeniedFunction, outsideRefusal, reachesOutside } from './denied-functions.js';
 import { NO_STATEMENT, notARead, tooManyStatements, type StatementVerdict } from './statement-verdict.js';
 
 /**
@@ -77,6 +77,28 @@ async function parseStatements(sql: string): Promise<PgStatement[] | string> {
   }
 }
 
+/** What in a statement reaches past the database (server files, programs, other servers), or null. */
+function outsideInTree(root: unknown): string | null {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (Array.isArray(value)) {
+      stack.push(...(value as unknown[]));
+      continue;
+    }
+    if (value === null || typeof value !== 'object') continue;
+    for (const [key, child] of Object.entries(value as Node)) {
+      if (key === 'CopyStmt' && ((child as Node).filename || (child as Node).is_program)) return outsideRefusal((child as Node).is_program ? 'COPY … PROGRAM' : 'COPY to or from a server file');
+      if (key === 'FuncCall') {
+        const name = functionName(child as Node);
+        if (reachesOutside('postgres', name)) return outsideRefusal(`function ${name}`);
+      }
+      stack.push(child);
+    }
+  }
+  return null;
+}
+
 /**
  * The guard's verdict on PostgreSQL SQL. With `allowWrite` (a read-write connection, a confirmed write) any single
  * statement may run; `kind` still says whether it writes, for the preview and the audit.
@@ -91,5 +113,5 @@ export async function checkPostgresStatement(sql: string, options: { allowWrite:
   const kind = refusal === null ? 'read' : 'write';
   const explainable = nodeType === 'SelectStmt' || nodeType in writeStatements;
   if (parsed.length > 1) return { kind, refusal: tooManyStatements(parsed.length), explainable };
-  return { kind, refusal: options.allowWrite ? null : refusal, explainable };
+  return { kind, refusal: options.allowWrite ? outsideInTree(parsed[0]!.stmt) : refusal, explainable };
 }

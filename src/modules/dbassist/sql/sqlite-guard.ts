@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { isDeniedFunction } from './denied-functions.js';
+import { isDeniedFunction, outsideRefusal, reachesOutside } from './denied-functions.js';
 import { sqlFailed } from './sql-errors.js';
 import { NO_STATEMENT, notARead, tooManyStatements, type StatementVerdict } from './statement-verdict.js';
 
@@ -52,5 +52,14 @@ export function checkSqliteStatement(db: Database.Database, sql: string, options
     if (denied) refusal = `function ${denied.toLowerCase()}`;
   }
   const kind = refusal === null ? 'read' : 'write';
-  return { kind, refusal: options.allowWrite ? null : refusal, explainable: true, statement };
+  return { kind, refusal: options.allowWrite ? outsideOf(db, sql) : refusal, explainable: true, statement };
+}
+
+/** What in a statement reaches past the connected file — another file attached or written, a file function — or null. */
+function outsideOf(db: Database.Database, sql: string): string | null {
+  const word = firstWord(sql).toUpperCase();
+  if (word === 'ATTACH') return outsideRefusal('ATTACH (it opens another file)');
+  if (word === 'VACUUM' && /\binto\b/i.test(sql)) return outsideRefusal('VACUUM INTO (it writes another file)');
+  const called = calledFunctions(db, sql).find((name) => reachesOutside('sqlite', name));
+  return called ? outsideRefusal(`function ${called.toLowerCase()}`) : null;
 }
