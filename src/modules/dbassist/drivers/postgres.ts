@@ -212,15 +212,19 @@ export function postgresClientConfig(target: NetworkTarget): pg.ClientConfig {
 }
 
 /**
- * A read-only session on a PostgreSQL target: the drivers' and index advice's way in. The caller maps failures to
- * DriverErrors (connectFailure) and ends the client.
+ * A session on a PostgreSQL target, the one way in for drivers, runners, mock data and index advice. `readOnly` makes
+ * the whole session refuse writes, whatever a statement tries; `settings` are further `-c name=value` options. On a
+ * failed connect the client is ended and the engine's error thrown (callers map it with connectFailure).
  */
-export async function connectReadOnlyPostgres(target: NetworkTarget): Promise<pg.Client> {
+export async function connectPostgresSession(
+  target: NetworkTarget,
+  options: { readOnly: boolean; settings?: string[]; queryTimeoutMs?: number },
+): Promise<pg.Client> {
+  const settings = [...(options.settings ?? []), ...(options.readOnly ? ['-c default_transaction_read_only=on'] : [])];
   const client = new pg.Client({
     ...postgresClientConfig(target),
-    query_timeout: QUERY_TIMEOUT_MS,
-    // Drivers only read: the session refuses writes even when the user could make them.
-    options: '-c default_transaction_read_only=on',
+    ...(options.queryTimeoutMs === undefined ? {} : { query_timeout: options.queryTimeoutMs }),
+    ...(settings.length === 0 ? {} : { options: settings.join(' ') }),
   });
   // An error after connecting (the server going away) must not crash the process; the next query reports it.
   client.on('error', () => undefined);
@@ -231,6 +235,11 @@ export async function connectReadOnlyPostgres(target: NetworkTarget): Promise<pg
     throw error;
   }
   return client;
+}
+
+/** The drivers' and index advice's read-only session, each query bounded. */
+export function connectReadOnlyPostgres(target: NetworkTarget): Promise<pg.Client> {
+  return connectPostgresSession(target, { readOnly: true, queryTimeoutMs: QUERY_TIMEOUT_MS });
 }
 
 export class PostgresDriver implements DatabaseDriver {

@@ -1,9 +1,10 @@
 import mysql from 'mysql2/promise';
-import pg from 'pg';
+import type pg from 'pg';
 import type { AppContext } from '../../../core/context.js';
 import { AppError } from '../../../core/errors.js';
 import { hostGuardOf } from '../connections/connections.service.js';
 import { parseConnectionUri, type NetworkTarget } from '../drivers/connection-uri.js';
+import { connectPostgresSession } from '../drivers/postgres.js';
 import { connectFailure } from '../drivers/open-driver.js';
 import { tableKey, type SchemaModel, type TableModel } from '../snapshot/schema-model.js';
 import { postgresHints } from './live-hints.js';
@@ -86,26 +87,11 @@ export async function openTargetDatabase(context: AppContext, connection: { dbTy
 }
 
 async function connectPostgres(target: NetworkTarget, readOnly: boolean): Promise<pg.Client> {
-  const ssl = target.sslMode === undefined || ['disable', 'allow', 'prefer'].includes(target.sslMode) ? false : { rejectUnauthorized: target.sslMode !== 'require' };
-  const client = new pg.Client({
-    host: target.host,
-    port: target.port,
-    database: target.database,
-    user: target.user ?? 'postgres',
-    password: target.password,
-    ssl,
-    connectionTimeoutMillis: 5_000,
-    application_name: 'atelier-dbassist-mock',
-    ...(readOnly ? { options: '-c default_transaction_read_only=on' } : {}),
-  });
-  client.on('error', () => undefined);
   try {
-    await client.connect();
+    return await connectPostgresSession(target, { readOnly });
   } catch (error) {
-    await client.end().catch(() => undefined);
     throw connectFailure(error, target);
   }
-  return client;
 }
 
 /**

@@ -1,5 +1,6 @@
 import sqlParser from 'node-sql-parser';
 import { isDeniedFunction, outsideRefusal, reachesOutside } from './denied-functions.js';
+import { findInTree } from './tree-search.js';
 import { NO_STATEMENT, notARead, tooManyStatements, type StatementVerdict } from './statement-verdict.js';
 
 /**
@@ -89,22 +90,13 @@ function functionName(node: Node): string {
 
 /** The first thing in a SELECT's tree that a read may not contain, or null. */
 function forbiddenInTree(root: unknown): string | null {
-  const stack: unknown[] = [root];
-  while (stack.length > 0) {
-    const value = stack.pop();
-    if (Array.isArray(value)) {
-      stack.push(...(value as unknown[]));
-      continue;
-    }
-    if (value === null || typeof value !== 'object') continue;
-    const node = value as Node;
+  return findInTree(root, (node) => {
     if (node.type === 'function' && isDeniedFunction('mysql', functionName(node))) return `function ${functionName(node).toLowerCase()}`;
     const into = node.into as Node | undefined;
     if (node.type === 'select' && into && typeof into.keyword === 'string') return into.keyword === 'var' ? 'SELECT … INTO a variable' : `SELECT … INTO ${into.keyword.toUpperCase()}`;
     if (node.type === 'select' && typeof node.locking_read === 'string') return node.locking_read.toUpperCase();
-    stack.push(...Object.values(node));
-  }
-  return null;
+    return null;
+  });
 }
 
 function readRefusal(statement: Node): string | null {

@@ -1,5 +1,6 @@
 import { loadPostgresParser, parsePostgres, statementName, text, writeStatements, type PgNode, type PgStatement } from './postgres-parser.js';
 import { isDeniedFunction, outsideRefusal, reachesOutside } from './denied-functions.js';
+import { findInTree } from './tree-search.js';
 import { NO_STATEMENT, notARead, tooManyStatements, type StatementVerdict } from './statement-verdict.js';
 
 /**
@@ -26,15 +27,8 @@ function functionName(call: Node): string {
 
 /** The first thing in a statement's tree that a read may not contain, or null. */
 function forbiddenInTree(root: unknown): string | null {
-  const stack: unknown[] = [root];
-  while (stack.length > 0) {
-    const value = stack.pop();
-    if (Array.isArray(value)) {
-      stack.push(...(value as unknown[]));
-      continue;
-    }
-    if (value === null || typeof value !== 'object') continue;
-    for (const [key, child] of Object.entries(value as Node)) {
+  return findInTree(root, (node) => {
+    for (const [key, child] of Object.entries(node)) {
       if (key in writeStatements) return `writable CTE (${writeStatements[key]})`;
       if (key === 'intoClause' && child) return 'SELECT … INTO';
       if (key === 'lockingClause' && Array.isArray(child) && child.length > 0) {
@@ -45,10 +39,9 @@ function forbiddenInTree(root: unknown): string | null {
         const name = functionName(child as Node);
         if (isDeniedFunction('postgres', name)) return `function ${name}`;
       }
-      stack.push(child);
     }
-  }
-  return null;
+    return null;
+  });
 }
 
 function explainOptions(explain: Node): string[] {
@@ -79,24 +72,12 @@ async function parseStatements(sql: string): Promise<PgStatement[] | string> {
 
 /** What in a statement reaches past the database (server files, programs, other servers), or null. */
 function outsideInTree(root: unknown): string | null {
-  const stack: unknown[] = [root];
-  while (stack.length > 0) {
-    const value = stack.pop();
-    if (Array.isArray(value)) {
-      stack.push(...(value as unknown[]));
-      continue;
-    }
-    if (value === null || typeof value !== 'object') continue;
-    for (const [key, child] of Object.entries(value as Node)) {
-      if (key === 'CopyStmt' && ((child as Node).filename || (child as Node).is_program)) return outsideRefusal((child as Node).is_program ? 'COPY … PROGRAM' : 'COPY to or from a server file');
-      if (key === 'FuncCall') {
-        const name = functionName(child as Node);
-        if (reachesOutside('postgres', name)) return outsideRefusal(`function ${name}`);
-      }
-      stack.push(child);
-    }
-  }
-  return null;
+  return findInTree(root, (node) => {
+    const copy = node.CopyStmt as Node | undefined;
+    if (copy && (copy.filename || copy.is_program)) return outsideRefusal(copy.is_program ? 'COPY … PROGRAM' : 'COPY to or from a server file');
+    const name = node.FuncCall ? functionName(node.FuncCall as Node) : '';
+    return reachesOutside('postgres', name) ? outsideRefusal(`function ${name}`) : null;
+  });
 }
 
 /**

@@ -4,7 +4,7 @@ import { AppError } from '../../../core/errors.js';
 import type { ExplainAnswer, ResultColumn } from '../dbassist.contract.js';
 import type { NetworkTarget } from '../drivers/connection-uri.js';
 import { scrubSecrets } from '../drivers/driver-error.js';
-import { postgresClientConfig } from '../drivers/postgres.js';
+import { connectPostgresSession, postgresClientConfig } from '../drivers/postgres.js';
 import { checkPostgresStatement } from './postgres-guard.js';
 import { RowCollector } from './result-values.js';
 import { costRefusal, sqlCancelled, sqlFailed, sqlNotAllowed, sqlTimedOut } from './sql-errors.js';
@@ -49,18 +49,8 @@ export class PostgresSqlRunner implements SqlRunner {
 
   /** Connects; `writable` false makes the whole session read-only, whatever a statement tries. */
   static async connect(target: NetworkTarget, options: { writable: boolean }): Promise<PostgresSqlRunner> {
-    const config = postgresClientConfig(target);
-    const settings = ['-c DateStyle=ISO,YMD', '-c IntervalStyle=iso_8601'];
-    if (!options.writable) settings.push('-c default_transaction_read_only=on');
-    const client = new pg.Client({ ...config, options: settings.join(' ') });
-    client.on('error', () => undefined);
-    try {
-      await client.connect();
-    } catch (error) {
-      await client.end().catch(() => undefined);
-      throw error;
-    }
-    return new PostgresSqlRunner(client, config, options.writable);
+    const client = await connectPostgresSession(target, { readOnly: !options.writable, settings: ['-c DateStyle=ISO,YMD', '-c IntervalStyle=iso_8601'] });
+    return new PostgresSqlRunner(client, postgresClientConfig(target), options.writable);
   }
 
   private async verdict(sql: string, allowWrite: boolean): Promise<StatementVerdict> {
