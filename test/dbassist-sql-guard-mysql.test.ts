@@ -1,25 +1,13 @@
 import fs from 'node:fs';
 import mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../src/core/errors.js';
 import { parseConnectionUri, type NetworkTarget } from '../src/modules/dbassist/drivers/connection-uri.js';
 import { MysqlSqlRunner } from '../src/modules/dbassist/sql/mysql-runner.js';
-import type { RunOptions, StatementLimits } from '../src/modules/dbassist/sql/sql-runner.js';
 import { HOSTILE_FILES, mysqlHarmlessReads, mysqlHostileSql } from './fixtures/hostile-sql.js';
 import { mysqlFingerprint } from './support/database-fingerprint.js';
 import { loadMysqlChinook, type ScratchDatabase } from './support/sample-dbs.js';
+import { expectCorpusRefused, limits, readOnly, refusal } from './support/sql-runner-checks.js';
 
-const limits: StatementLimits = { timeoutMs: 10_000, maxRows: 1_000, maxBytes: 1_000_000, maxCost: 1e9 };
-const readOnly = (overrides: Partial<RunOptions> = {}): RunOptions => ({ ...limits, allowWrite: false, signal: new AbortController().signal, ...overrides });
-
-async function refusal(promise: Promise<unknown>, label = 'the statement'): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error, `${label} ran`).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 /** A long statement that needs no denied function: counting a big cross join. */
 const SLOW_SQL = 'SELECT COUNT(*) FROM Track a, Track b, Track c';
@@ -46,21 +34,7 @@ describe('SQL runner on MariaDB (Chinook)', () => {
 
   it('refuses every statement of the hostile corpus on a read-only connection, naming what it refused, and the database is unchanged', async () => {
     const before = await mysqlFingerprint(chinook.uri);
-    for (const entry of mysqlHostileSql) {
-      const error = await refusal(runner.run(entry.sql, readOnly()), entry.sql);
-      expect.soft(error.code, entry.sql).toBe(entry.by === 'server' ? 'SQL_FAILED' : 'SQL_NOT_ALLOWED');
-      expect.soft(error.message, entry.sql).toMatch(entry.refused);
-      if (entry.by !== 'server') {
-        const preview = await runner.explain(entry.sql, { allowWrite: false, limits });
-        expect.soft(preview.allowed, entry.sql).toBe(false);
-        expect.soft(preview.refusal, entry.sql).toMatch(entry.refused);
-      }
-    }
-    for (const sql of mysqlHarmlessReads) {
-      const result = await runner.run(sql, readOnly());
-      expect.soft(result.isWrite, sql).toBe(false);
-      expect.soft(result.rows.length, sql).toBeGreaterThan(0);
-    }
+    await expectCorpusRefused(runner, mysqlHostileSql, mysqlHarmlessReads);
     expect(await mysqlFingerprint(chinook.uri)).toEqual(before);
     for (const file of HOSTILE_FILES) expect(fs.existsSync(file), file).toBe(false);
   });

@@ -5,25 +5,16 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { createSecretBox } from '../src/core/ai/secret-box.js';
-import { AppError } from '../src/core/errors.js';
 import { writeSampleDatabase } from '../src/modules/dbassist/connections/sample-database.js';
 import { openSqlRunner, statementLimitsOf } from '../src/modules/dbassist/sql/open-sql-runner.js';
 import type { RunOptions } from '../src/modules/dbassist/sql/sql-runner.js';
 import { createScratchPostgres, type ScratchDatabase } from './support/sample-dbs.js';
+import { refusal } from './support/sql-runner-checks.js';
 
 /** The parts of the application's context openSqlRunner reads: the settings and the secret box. */
 function contextWith(env: NodeJS.ProcessEnv, dataDir: string) {
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', DBASSIST_STATEMENT_TIMEOUT_MS: '4000', ...env });
   return { config, ai: { secrets: createSecretBox(crypto.randomBytes(32)) } };
-}
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
 }
 
 describe('openSqlRunner', () => {
@@ -50,12 +41,12 @@ describe('openSqlRunner', () => {
     try {
       expect((await runner.run('SELECT current_database()', options)).rows).toEqual([[scratch.name]]);
       // A runner opened read-only refuses a write even when the caller allows one.
-      const write = await failure(runner.run('CREATE TABLE t (a int)', { ...options, allowWrite: true }));
+      const write = await refusal(runner.run('CREATE TABLE t (a int)', { ...options, allowWrite: true }));
       expect(write.code).toBe('SQL_NOT_ALLOWED');
     } finally {
       await runner.close();
     }
-    const refused = await failure(openSqlRunner(context, stored, { writable: true }));
+    const refused = await refusal(openSqlRunner(context, stored, { writable: true }));
     expect(refused).toMatchObject({ code: 'SQL_NOT_ALLOWED', message: expect.stringMatching(/read-only/) });
 
     const writer = await openSqlRunner(context, { ...stored, mode: 'read-write' }, { writable: true });
@@ -69,16 +60,16 @@ describe('openSqlRunner', () => {
 
   it('refuses hosts on the deny list and engines without a runner, and never quotes the URI', async () => {
     const context = contextWith({ DBASSIST_DENY_HOSTS: '127.0.0.0/8' }, dataDir);
-    const denied = await failure(openSqlRunner(context, { dbType: 'postgres', connectionUri: context.ai.secrets.seal(scratch.uri), mode: 'read-only' }, { writable: false }));
+    const denied = await refusal(openSqlRunner(context, { dbType: 'postgres', connectionUri: context.ai.secrets.seal(scratch.uri), mode: 'read-only' }, { writable: false }));
     expect(denied.code).toBe('DB_HOST_REFUSED');
-    const mssql = await failure(openSqlRunner(context, { dbType: 'mssql', connectionUri: context.ai.secrets.seal('mssql://sa:secret@db/x'), mode: 'read-only' }, { writable: false }));
+    const mssql = await refusal(openSqlRunner(context, { dbType: 'mssql', connectionUri: context.ai.secrets.seal('mssql://sa:secret@db/x'), mode: 'read-only' }, { writable: false }));
     expect(mssql.code).toBe('DB_TYPE_NOT_SUPPORTED');
     const wrongPassword = new URL(scratch.uri);
     wrongPassword.hostname = '127.0.0.2';
     wrongPassword.port = '1';
     wrongPassword.password = 'hunter2-secret';
     const open = contextWith({}, dataDir);
-    const unreachable = await failure(openSqlRunner(open, { dbType: 'postgres', connectionUri: open.ai.secrets.seal(wrongPassword.toString()), mode: 'read-only' }, { writable: false }));
+    const unreachable = await refusal(openSqlRunner(open, { dbType: 'postgres', connectionUri: open.ai.secrets.seal(wrongPassword.toString()), mode: 'read-only' }, { writable: false }));
     expect(unreachable.code).toBe('DB_CONNECTION_FAILED');
     expect(unreachable.message).not.toContain('hunter2-secret');
   });
@@ -98,7 +89,7 @@ describe('openSqlRunner', () => {
     } finally {
       fs.rmSync(file, { force: true });
     }
-    const missing = await failure(openSqlRunner(context, { dbType: 'sqlite', connectionUri: context.ai.secrets.seal(file), mode: 'read-only' }, { writable: false }));
+    const missing = await refusal(openSqlRunner(context, { dbType: 'sqlite', connectionUri: context.ai.secrets.seal(file), mode: 'read-only' }, { writable: false }));
     expect(missing.code).toBe('DB_CONNECTION_FAILED');
     expect(missing.message).not.toContain(file);
   });

@@ -3,24 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../src/core/errors.js';
 import { writeSampleDatabase } from '../src/modules/dbassist/connections/sample-database.js';
-import type { RunOptions, StatementLimits } from '../src/modules/dbassist/sql/sql-runner.js';
 import { SqliteSqlRunner } from '../src/modules/dbassist/sql/sqlite-runner.js';
 import { HOSTILE_FILES, sqliteHarmlessReads, sqliteHostileSql } from './fixtures/hostile-sql.js';
 import { sqliteFingerprint } from './support/database-fingerprint.js';
+import { expectCorpusRefused, limits, readOnly, refusal } from './support/sql-runner-checks.js';
 
-const limits: StatementLimits = { timeoutMs: 10_000, maxRows: 1_000, maxBytes: 1_000_000, maxCost: 1e9 };
-const readOnly = (overrides: Partial<RunOptions> = {}): RunOptions => ({ ...limits, allowWrite: false, signal: new AbortController().signal, ...overrides });
-
-async function refusal(promise: Promise<unknown>, label = 'the statement'): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error, `${label} ran`).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 /** Seconds of work for SQLite without a denied function: counting up a recursive CTE. */
 const SLOW_SQL = 'WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 20000000) SELECT count(*) FROM r';
@@ -48,21 +36,7 @@ describe('SQL runner on SQLite (the sample shop)', () => {
 
   it('refuses every statement of the hostile corpus on a read-only connection, naming what it refused, and the file is unchanged', async () => {
     const before = sqliteFingerprint(file);
-    for (const entry of sqliteHostileSql) {
-      const error = await refusal(runner.run(entry.sql, readOnly()), entry.sql);
-      expect.soft(error.code, entry.sql).toBe(entry.by === 'server' ? 'SQL_FAILED' : 'SQL_NOT_ALLOWED');
-      expect.soft(error.message, entry.sql).toMatch(entry.refused);
-      if (entry.by !== 'server') {
-        const preview = await runner.explain(entry.sql, { allowWrite: false, limits });
-        expect.soft(preview.allowed, entry.sql).toBe(false);
-        expect.soft(preview.refusal, entry.sql).toMatch(entry.refused);
-      }
-    }
-    for (const sql of sqliteHarmlessReads) {
-      const result = await runner.run(sql, readOnly());
-      expect.soft(result.isWrite, sql).toBe(false);
-      expect.soft(result.rows.length, sql).toBeGreaterThan(0);
-    }
+    await expectCorpusRefused(runner, sqliteHostileSql, sqliteHarmlessReads);
     expect(sqliteFingerprint(file)).toEqual(before);
     expect(fs.readdirSync(folder)).toEqual(['shop.sqlite']);
     for (const hostileFile of HOSTILE_FILES) expect(fs.existsSync(hostileFile), hostileFile).toBe(false);
