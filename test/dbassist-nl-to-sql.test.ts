@@ -100,5 +100,9 @@ describe('a database the parser has never seen', () => {
     expect((await run('List the books by Stanislaw Lem')).map((r) => r[0]).sort()).toEqual(["His Master's Voice", 'Solaris']);
     expect((await run('How many books have more than 300 pages?'))).toEqual([[2]]);
     expect((await run('How many writers are there per nationality?')).map((r) => `${String(r[0])}:${String(r[1])}`).sort()).toEqual(['American:1', 'Polish:2']);
+    // Ranking by a column, by a measure already read, and by date.
+    expect((await run('Which nationality has the most writers?')).map((r) => r[0])).toEqual(['Polish']);
+    expect((await run('Which writer has the highest average pages?')).map((r) => r[0])).toEqual(['Olga Tokarczuk']);
+    expect((await run('Show the 2 most recent loans')).map((r) => String(r[0]))).toEqual(['5', '4']);
   });
 });

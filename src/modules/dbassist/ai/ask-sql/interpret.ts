@@ -346,7 +346,7 @@ export function interpret(read: ReadQuestion, lexicon: Lexicon): Interpretation 
     let superlative = SUPERLATIVES.get(word);
     let span = [i];
     if ((word === 'most' || word === 'least') && GRADABLE.has(tokens[i + 1]?.lemma ?? '')) {
-      superlative = { direction: word === 'most' ? 'desc' : 'asc', attribute: GRADABLE.get(tokens[i + 1]!.lemma)! };
+      superlative = { direction: word === 'most' ? 'desc' : 'asc', ...GRADABLE.get(tokens[i + 1]!.lemma)! };
       span = [i, i + 1];
     }
     if (!superlative || r.claimed.has(i) || s.order) continue;
@@ -493,6 +493,26 @@ export function interpret(read: ReadQuestion, lexicon: Lexicon): Interpretation 
       s.limit = n;
       continue;
     }
+    if (entity && s.measure && !s.ranked) {
+      // "which species has the highest average weight": the measure already read, ranked for each entity.
+      s.ranked = entity;
+      s.order = { by: 'measure', direction: superlative.direction };
+      s.limit = n ?? limitOf(earlier);
+      continue;
+    }
+    // "which city has the most owners": a column named before ranks the rows of the table named after, counted.
+    const rankedColumn = r.mentions.find((m) => m.end <= i && m.kind === 'schema' && r.isFree(m) && tablesOfMention(m).length === 0 && columnsOfMention(m).length > 0);
+    const countedTable = target?.kind === 'schema' && r.isFree(target) ? tablesOfMention(target)[0] : undefined;
+    const column = rankedColumn && countedTable ? (pickColumn(rankedColumn, (c) => c.table === countedTable) ?? pickColumn(rankedColumn)) : undefined;
+    if (column && countedTable && !s.counted && !s.group) {
+      r.use(rankedColumn!);
+      r.use(target!);
+      s.counted = { table: countedTable, column: null, fn: 'count' };
+      s.group = { kind: 'column', column };
+      s.order = { by: 'measure', direction: superlative.direction };
+      s.limit = n ?? 1;
+      continue;
+    }
     s.problems.push(tokens.slice(span[0], last + 1).map((t) => t.text).join(' '));
   }
 
@@ -504,7 +524,7 @@ export function interpret(read: ReadQuestion, lexicon: Lexicon): Interpretation 
       comparative = { op: lower(i + 1) === 'least' ? '>=' : '<=', attribute: null };
       span = [i, i + 1];
     } else if (lower(i) === 'more' && GRADABLE.has(tokens[i + 1]?.lemma ?? '') && lower(i + 2) === 'than') {
-      comparative = { op: '>', attribute: GRADABLE.get(tokens[i + 1]!.lemma)! };
+      comparative = { op: '>', attribute: GRADABLE.get(tokens[i + 1]!.lemma)!.attribute };
       span = [i, i + 1];
     }
     if (!comparative) continue;

@@ -37,9 +37,10 @@ export const SUPERLATIVES = new Map<string, Superlative>([
   ['recent', { direction: 'desc', attribute: DATE, dates: true }],
 ]);
 
-/** "most expensive", "least expensive": an adjective after most/least that names an attribute. */
-export const GRADABLE = new Map<string, string[]>([
-  ['expensive', PRICE], ['costly', PRICE], ['long', DURATION], ['large', SIZE], ['big', SIZE], ['heavy', ['weight']], ['recent', DATE],
+/** "most expensive", "least expensive", "most recent": an adjective after most/least that names an attribute. */
+export const GRADABLE = new Map<string, Pick<Superlative, 'attribute' | 'dates'>>([
+  ['expensive', { attribute: PRICE }], ['costly', { attribute: PRICE }], ['long', { attribute: DURATION }], ['large', { attribute: SIZE }],
+  ['big', { attribute: SIZE }], ['heavy', { attribute: ['weight'] }], ['recent', { attribute: DATE, dates: true }],
 ]);
 
 /** Nouns that name an attribute a column measures: "the average length", "the highest price". */

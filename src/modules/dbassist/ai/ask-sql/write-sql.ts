@@ -34,8 +34,9 @@ export function labelColumns(table: TableEntry): ColumnEntry[] {
   if (first && last) return [first, last];
   const own = text.find((c) => c.words.join(' ') === table.words.join(' '));
   const pick =
-    named('name') ?? named('title') ?? text.find((c) => c.words.join(' ') === [...table.words, 'name'].join(' ')) ?? own ??
-    text.find((c) => c.words.at(-1) === 'name') ?? text.find((c) => c.words.at(-1) === 'title') ?? text.find((c) => c.words.at(-1) === 'description');
+    named('name') ?? named('title') ?? named('label') ?? text.find((c) => c.words.join(' ') === [...table.words, 'name'].join(' ')) ?? own ??
+    text.find((c) => c.words.at(-1) === 'name') ?? text.find((c) => c.words.at(-1) === 'title') ?? text.find((c) => c.words.at(-1) === 'label') ??
+    text.find((c) => c.words.at(-1) === 'description');
   return pick ? [pick] : [];
 }
 
