@@ -3,7 +3,7 @@ import { derivedForms } from '../../../../core/text/nlp/index.js';
 import { distance, edgesOf, type JoinEdge } from './join-graph.js';
 import type { ColumnEntry, Lexicon, LexiconHit, TableEntry } from './lexicon.js';
 import type { Mention, ReadQuestion, Token } from './question.js';
-import { labelColumns } from './write-sql.js';
+import { labelColumns } from './label-columns.js';
 import {
   AGGREGATE_WORDS, ATTRIBUTE_NOUNS, COMPARATIVES, VERB_ATTRIBUTES, GRADABLE, GROUP_WORDS, MONEY_COLUMNS, MONEY_NOUNS, MONEY_VERBS, MONTHS, NEGATIONS,
   QUESTION_WORDS, RELATION_VERBS, SUPERLATIVES, TIME_UNITS, type AggregateFn, type Comparison, type Direction,

@@ -2,6 +2,7 @@ import type { SupportedDbType } from '../../../../shared/dbassist-kinds.js';
 import { joinTree, shortestPath, type JoinStep } from './join-graph.js';
 import type { ColumnEntry, TableEntry } from './lexicon.js';
 import type { Filter, Group, Measure, Plan } from './interpret.js';
+import { labelColumns } from './label-columns.js';
 
 /**
  * A plan as one SELECT in the engine's dialect, with the tables it reads and a plain-English account of what it does.
@@ -25,20 +26,6 @@ function literal(engine: SupportedDbType, value: string | number | boolean): str
   return engine === 'mysql' ? `'${escaped.replace(/\\/g, '\\\\')}'` : `'${escaped}'`;
 }
 
-/** Columns that say what a row is: first and last name, a name or title, `<table>_name`, a description, the first text. */
-export function labelColumns(table: TableEntry): ColumnEntry[] {
-  const text = table.columns.filter((c) => !c.isKey && c.family === 'text');
-  const named = (words: string) => text.find((c) => c.words.join(' ') === words);
-  const first = named('first name');
-  const last = named('last name');
-  if (first && last) return [first, last];
-  const own = text.find((c) => c.words.join(' ') === table.words.join(' '));
-  const pick =
-    named('name') ?? named('title') ?? named('label') ?? text.find((c) => c.words.join(' ') === [...table.words, 'name'].join(' ')) ?? own ??
-    text.find((c) => c.words.at(-1) === 'name') ?? text.find((c) => c.words.at(-1) === 'title') ?? text.find((c) => c.words.at(-1) === 'label') ??
-    text.find((c) => c.words.at(-1) === 'description');
-  return pick ? [pick] : [];
-}
 
 class Writer {
   readonly used: TableEntry[] = [];
