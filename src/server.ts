@@ -50,7 +50,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     });
     workers = config.ai.builtinWorkers > 0 ? createWorkerPool({ entry: WORKER_ENTRY, size: config.ai.builtinWorkers, name: 'atelier-worker' }) : undefined;
     const ai = createConfiguredGateway(config, db, log, workers && pooledOfflineEngine(workers, moduleRegistry.aiTasks));
-    const context = createAppContext({ config, db, mailer, ai });
+    const context = createAppContext({ config, db, mailer, ai }, workers);
     const app = await buildApp(context, { logger: log });
     const jobRunner =
       config.jobs.concurrency > 0
