@@ -267,3 +267,75 @@ export function pgliteNotificationTransport(
     },
   };
 }
+
+export type FollowOptions = {
+  notifications: Notifications;
+  channel: string;
+  /** The row followed (the payload's first word). */
+  key: string;
+  /** While notifications arrive: how long to wait without one before reading anyway. */
+  fallbackPollMs: number;
+  /** While none arrive (switched off, or the connection is down): how often to read. */
+  pollMs: number;
+  /** Following stops when this is aborted. */
+  signal: AbortSignal;
+  /**
+   * Reads what changed and passes it on: 'done' ends the following, 'again' reads again at once (a full batch may have
+   * more behind it), 'wait' waits for the next notification (or poll).
+   */
+  read(): Promise<'done' | 'again' | 'wait'>;
+};
+
+/**
+ * Follows one row for an event stream: reads once at once, then again whenever the row is notified (or, without
+ * notifications, on every poll). The stream's watchers of the row share the channel's one subscription; a notification
+ * that arrives during a read makes one more read, never a read per notification.
+ */
+export async function follow(options: FollowOptions): Promise<void> {
+  const { notifications, signal } = options;
+  let timer: NodeJS.Timeout | undefined;
+  let reading = false;
+  let dirty = false;
+  let over = false;
+
+  const stop = () => {
+    over = true;
+    clearTimeout(timer);
+    subscription.close();
+  };
+  const trigger = () => {
+    if (over) return;
+    if (reading) {
+      dirty = true;
+      return;
+    }
+    clearTimeout(timer);
+    void run();
+  };
+  async function run(): Promise<void> {
+    if (over || signal.aborted) return;
+    reading = true;
+    dirty = false;
+    let next: 'done' | 'again' | 'wait';
+    try {
+      next = await options.read();
+    } catch {
+      // The reader reports its own errors to its stream; a throw ends the following.
+      next = 'done';
+    }
+    reading = false;
+    if (over || signal.aborted || next === 'done') return stop();
+    if (next === 'again' || dirty) {
+      timer = setTimeout(() => void run(), 0);
+      return;
+    }
+    timer = setTimeout(() => void run(), notifications.listening ? options.fallbackPollMs : options.pollMs);
+  }
+
+  const subscription = notifications.watch(options.channel, options.key, { notify: trigger, resync: trigger });
+  signal.addEventListener('abort', stop, { once: true });
+  if (signal.aborted) return stop();
+  // Subscribed before the first read: a change committed after that read is notified, not lost.
+  await subscription.ready;
+  await run();
+}
