@@ -180,6 +180,25 @@ describe.each(testDrivers)('notifications on %s', (kind) => {
     await runner.stop();
   });
 
+  it.runIf(kind === 'postgres')('listens again after its connection was cut, and wakes the runner as before', async () => {
+    const runner = await sleepyRunner();
+    const database = new URL(t.database.url!).pathname.slice(1);
+    const cut = await db.withAdmin((c) =>
+      c.query<{ n: number }>(
+        `SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE datname = $1 AND query ILIKE 'LISTEN%'`,
+        [database],
+      ),
+    );
+    expect(cut[0]?.n).toBeGreaterThanOrEqual(1);
+    await waitFor('the connection to be lost', () => !db.notifications.listening);
+    await waitFor('notifications again', () => db.notifications.listening);
+    await sleep(300);
+    const job = await enqueue('test.notify.quick');
+    const done = await finished(job.id);
+    expect(done.startedAt!.getTime() - done.createdAt.getTime()).toBeLessThan(1_000);
+    await runner.stop();
+  });
+
   it('pushes a job’s progress to every watcher of its event stream within a second', async () => {
     const runner = await sleepyRunner();
     const job = await enqueue('test.notify.gated');

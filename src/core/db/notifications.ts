@@ -297,6 +297,8 @@ export async function follow(options: FollowOptions): Promise<void> {
   let reading = false;
   let dirty = false;
   let over = false;
+  /** Until the first read starts, a notification changes nothing: that read sees it. */
+  let started = false;
 
   const stop = () => {
     over = true;
@@ -304,7 +306,7 @@ export async function follow(options: FollowOptions): Promise<void> {
     subscription.close();
   };
   const trigger = () => {
-    if (over) return;
+    if (over || !started) return;
     if (reading) {
       dirty = true;
       return;
@@ -337,5 +339,6 @@ export async function follow(options: FollowOptions): Promise<void> {
   if (signal.aborted) return stop();
   // Subscribed before the first read: a change committed after that read is notified, not lost.
   await subscription.ready;
+  started = true;
   await run();
 }
