@@ -46,6 +46,17 @@ const environmentSchema = z.object({
   JOBS_CONCURRENCY: z.coerce.number().int().min(0).max(64).default(2),
   JOBS_PER_ORGANIZATION: z.coerce.number().int().min(1).max(64).default(2),
   JOBS_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
+  DATABASE_NOTIFICATIONS: z
+    .enum(['true', 'false'])
+    .default('true')
+    .describe('LISTEN/NOTIFY wakes job runners and event streams; false (e.g. behind a pooler in transaction mode): they poll'),
+  NOTIFICATIONS_FALLBACK_POLL_MS: z.coerce
+    .number()
+    .int()
+    .min(1_000)
+    .max(3_600_000)
+    .default(30_000)
+    .describe('with notifications on, how often runners and event streams look anyway, in case one was lost'),
   JOBS_HEARTBEAT_MS: z.coerce.number().int().min(50).max(600_000).default(2_000),
   JOBS_STALE_AFTER_MS: z.coerce.number().int().min(200).max(3_600_000).default(30_000),
   BOARD_NOVELTY_THRESHOLD: z.coerce.number().min(0).max(1).default(0.2),
@@ -85,6 +96,7 @@ export type Config = {
   ai: AiConfig;
   secretKey: string | undefined;
   jobs: JobsConfig;
+  notifications: NotificationsConfig;
   board: BoardConfig;
   dbassist: DbAssistConfig;
   integrations: IntegrationsConfig;
@@ -113,10 +125,20 @@ export type JobsConfig = {
   concurrency: number;
   /** Running jobs of one organization at once, across all processes: one organization's burst waits, others run. */
   perOrganization: number;
+  /** How often an idle runner looks for due jobs while it hears no notifications (switched off, or connection down). */
   pollIntervalMs: number;
+  /** How often an idle runner looks anyway while notifications wake it (NOTIFICATIONS_FALLBACK_POLL_MS). */
+  fallbackPollMs: number;
   heartbeatMs: number;
   /** A running job whose heartbeat is older than this is taken to have lost its process and is claimed again. */
   staleAfterMs: number;
+};
+
+/** LISTEN/NOTIFY wake-ups (docs/decisions/020-notifications.md). */
+export type NotificationsConfig = {
+  enabled: boolean;
+  /** While notifications arrive, the slow poll that catches a lost one. */
+  fallbackPollMs: number;
 };
 
 /** When a board deliberation stops early and what it leaves out (docs/decisions/015-board.md). */
@@ -200,9 +222,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       concurrency: e.JOBS_CONCURRENCY,
       perOrganization: e.JOBS_PER_ORGANIZATION,
       pollIntervalMs: e.JOBS_POLL_INTERVAL_MS,
+      fallbackPollMs: e.NOTIFICATIONS_FALLBACK_POLL_MS,
       heartbeatMs: e.JOBS_HEARTBEAT_MS,
       staleAfterMs: e.JOBS_STALE_AFTER_MS,
     },
+    notifications: { enabled: e.DATABASE_NOTIFICATIONS === 'true', fallbackPollMs: e.NOTIFICATIONS_FALLBACK_POLL_MS },
     board: {
       noveltyThreshold: e.BOARD_NOVELTY_THRESHOLD,
       duplicateSimilarity: e.BOARD_DUPLICATE_SIMILARITY,

@@ -6,6 +6,13 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
+import {
+  createNotifications,
+  notificationsOff,
+  pgliteNotificationTransport,
+  postgresNotificationTransport,
+  type Notifications,
+} from './notifications.js';
 import { createPriorityGate } from './priority-gate.js';
 
 export type Orm = PgDatabase<PgQueryResultHKT>;
@@ -24,6 +31,8 @@ export type Database = {
   orm: Orm;
   /** Runs fn in one transaction as the connecting role (the owner of the tables). */
   withAdmin<T>(fn: (client: SqlClient) => Promise<T>): Promise<T>;
+  /** LISTEN/NOTIFY for this process (notifications.ts): wakes job runners and event streams. */
+  notifications: Notifications;
   /** After migrations: from now on every connection defaults to the runtime role, so a forgotten context fails closed. */
   useRuntimeRole(): Promise<void>;
   close(): Promise<void>;
@@ -32,9 +41,13 @@ export type Database = {
 export const RUNTIME_ROLE = 'atelier_app';
 export const SYSTEM_ROLE = 'atelier_system';
 
-export type OpenDatabaseOptions =
+export type OpenDatabaseOptions = (
   | { kind: 'pglite'; dataDir?: string; pglite?: PGlite }
-  | { kind: 'postgres'; url: string; poolSize?: number };
+  | { kind: 'postgres'; url: string; poolSize?: number }
+) & {
+  /** LISTEN/NOTIFY wake-ups (default true); false when a pooler in transaction mode stands in between: poll. */
+  notifications?: boolean;
+};
 
 // Both drivers answer with the same JavaScript types: int8 as number (ids and counts stay far below 2^53) and
 // date as the 'YYYY-MM-DD' string it is (node-postgres would otherwise make a local-midnight Date of it).
@@ -52,10 +65,11 @@ const postgresTypes = {
 };
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
-  return options.kind === 'pglite' ? openPglite(options) : openPostgres(options.url, options.poolSize ?? 10);
+  const notify = options.notifications ?? true;
+  return options.kind === 'pglite' ? openPglite(options, notify) : openPostgres(options.url, options.poolSize ?? 10, notify);
 }
 
-async function openPglite(options: { dataDir?: string; pglite?: PGlite }): Promise<Database> {
+async function openPglite(options: { dataDir?: string; pglite?: PGlite }, notify: boolean): Promise<Database> {
   let lock: DataDirLock | undefined;
   let client = options.pglite;
   if (!client) {
@@ -96,9 +110,14 @@ async function openPglite(options: { dataDir?: string; pglite?: PGlite }): Promi
     },
   });
   let runtimeRoleActive = false;
+  // LISTEN goes through the gate too, so it never lands inside another caller's transaction.
+  const notifications = notify
+    ? createNotifications(pgliteNotificationTransport((channel, callback) => gate.run(() => raw.listen(channel, callback))))
+    : notificationsOff;
   return {
     kind: 'pglite',
     orm: drizzlePglite(pglite) as unknown as Orm,
+    notifications,
     async withAdmin(fn) {
       return pglite.transaction(async (tx) => {
         // PGlite is one session: step out of the runtime role for this transaction only.
@@ -112,6 +131,7 @@ async function openPglite(options: { dataDir?: string; pglite?: PGlite }): Promi
     },
     async close() {
       try {
+        await notifications.close();
         if (!pglite.closed) await pglite.close();
       } finally {
         lock?.release();
@@ -120,7 +140,7 @@ async function openPglite(options: { dataDir?: string; pglite?: PGlite }): Promi
   };
 }
 
-async function openPostgres(url: string, poolSize: number): Promise<Database> {
+async function openPostgres(url: string, poolSize: number, notify: boolean): Promise<Database> {
   // Fail at start-up, with the reason, rather than on the first request.
   const probe = new pg.Client({ connectionString: url });
   try {
@@ -140,9 +160,12 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   // pool; without a listener that would crash the process. The pool drops the connection and opens a new one on the
   // next query, which then fails or succeeds on its own.
   pool.on('error', () => undefined);
+  // Opened on the first subscription; a process that never follows anything holds no extra connection.
+  const notifications = notify ? createNotifications(postgresNotificationTransport(url)) : notificationsOff;
   return {
     kind: 'postgres',
     orm: drizzlePostgres(pool) as unknown as Orm,
+    notifications,
     async withAdmin(fn) {
       // Admin work gets a connection of its own as the connecting role; it never joins the pool.
       const connection = new pg.Client({ connectionString: url, types: postgresTypes });
@@ -170,6 +193,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
       // Nothing to do: the pool's connections carry the role from their first byte.
     },
     async close() {
+      await notifications.close();
       await pool.end();
     },
   };
