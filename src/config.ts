@@ -60,6 +60,12 @@ const environmentSchema = z.object({
   DBASSIST_MAX_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(10_000).describe('rows an execution keeps; the rest are cut off'),
   DBASSIST_MAX_RESULT_BYTES: z.coerce.number().int().min(1024).max(1_073_741_824).default(16_777_216).describe('bytes of rows an execution keeps'),
   DBASSIST_MAX_COST: z.coerce.number().min(1).default(1e9).describe('highest EXPLAIN total cost a statement may have on PostgreSQL'),
+  STRIPE_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[^,\s]+(\s*,\s*[^,\s]+)*$/, 'must be a signing secret, or several separated by commas while one is rolled')
+    .optional()
+    .describe('signing secret(s) of the Stripe webhook endpoint; unset: the endpoint answers 503'),
+  STRIPE_WEBHOOK_TOLERANCE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300).describe('how far a Stripe-Signature timestamp may be from now'),
 });
 
 export type Config = {
@@ -79,6 +85,7 @@ export type Config = {
   jobs: JobsConfig;
   board: BoardConfig;
   dbassist: DbAssistConfig;
+  billing: BillingConfig;
 };
 
 export type AiConfig = {
@@ -132,6 +139,14 @@ export type DbAssistConfig = {
   maxResultBytes: number;
   /** The highest EXPLAIN total cost a statement may have (PostgreSQL only). */
   maxCost: number;
+};
+
+/** Stripe's webhook (docs/decisions/018-integrations.md). */
+export type BillingConfig = {
+  /** The endpoint's signing secrets (whsec_…); empty: billing webhooks are refused with 503. */
+  stripeWebhookSecrets: string[];
+  /** How many seconds a Stripe-Signature timestamp may be from now. */
+  stripeToleranceSeconds: number;
 };
 
 export class ConfigError extends Error {}
@@ -193,6 +208,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxRows: e.DBASSIST_MAX_ROWS,
       maxResultBytes: e.DBASSIST_MAX_RESULT_BYTES,
       maxCost: e.DBASSIST_MAX_COST,
+    },
+    billing: {
+      stripeWebhookSecrets: splitList(e.STRIPE_WEBHOOK_SECRET ?? ''),
+      stripeToleranceSeconds: e.STRIPE_WEBHOOK_TOLERANCE_SECONDS,
     },
   };
 }

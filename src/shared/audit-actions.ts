@@ -96,6 +96,8 @@ export const auditActions = {
 
   story_generation_requested: 'requested story proposals',
   story_proposals_accepted: 'accepted story proposals',
+
+  billing_plan_changed: 'changed plan through Stripe billing',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof auditActions;
