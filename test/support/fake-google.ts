@@ -105,7 +105,7 @@ export async function startFakeGoogle(): Promise<FakeGoogle> {
     const iat = Number(claims.iat);
     const exp = Number(claims.exp);
     if (claims.aud !== tokenUrl) return invalid(`Invalid JWT: aud must be ${tokenUrl}`);
-    if (!String(claims.scope ?? '').split(' ').includes('https://www.googleapis.com/auth/analytics.readonly')) return invalid('Invalid JWT: scope');
+    if (!(typeof claims.scope === 'string' ? claims.scope : '').split(' ').includes('https://www.googleapis.com/auth/analytics.readonly')) return invalid('Invalid JWT: scope');
     if (!(exp > now && exp - iat <= 3600 && iat <= now + 300)) return invalid('Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe');
     const token = `ya29.fake-${crypto.randomBytes(16).toString('hex')}`;
     tokens.set(token, { email: account.clientEmail, expiresAt: Date.now() + 3599_000 });
@@ -149,7 +149,8 @@ export async function startFakeGoogle(): Promise<FakeGoogle> {
     });
   }
 
-  const server = http.createServer(async (request, response) => {
+  const server = http.createServer((request, response) => void handle(request, response));
+  async function handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
     const body = await readBody(request);
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     if (request.method === 'POST' && url.pathname === '/token') {
@@ -177,7 +178,7 @@ export async function startFakeGoogle(): Promise<FakeGoogle> {
       return runReport(propertyId, json, grant.email, response);
     }
     googleError(response, 404, 'NOT_FOUND', `The requested URL ${url.pathname} was not found on this server.`);
-  });
+  }
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   tokenUrl = `${base}/token`;
