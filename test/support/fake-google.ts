@@ -139,8 +139,13 @@ export async function startFakeGoogle(): Promise<FakeGoogle> {
       ...(rows.length ? { rows } : {}),
       ...(aggregations.includes('TOTAL') && rows.length
         ? {
-            // Distinct users over the range are fewer than the sum of the days' (returning users count once).
-            totals: [{ dimensionValues: [{ value: 'RESERVED_TOTAL' }], metricValues: metrics.map((m) => ({ value: String(m.name === 'activeUsers' ? Math.ceil(sum(m.name) * 0.8) : sum(m.name)) })) }],
+            // Distinct users over several days are fewer than the sum of the days' (returning users count once).
+            totals: [
+              {
+                dimensionValues: [{ value: 'RESERVED_TOTAL' }],
+                metricValues: metrics.map((m) => ({ value: String(m.name === 'activeUsers' && rows.length > 1 ? Math.ceil(sum(m.name) * 0.8) : sum(m.name)) })),
+              },
+            ],
           }
         : {}),
       ...(rows.length ? { rowCount: rows.length } : {}),

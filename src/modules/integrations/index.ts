@@ -1,4 +1,5 @@
 import type { AppModule } from '../../core/module.js';
+import { registerGoogleAnalytics } from './analytics/index.js';
 import { registerIntegrationRoutes } from './integrations.routes.js';
 
 export { integrationTypeHandler, registerIntegrationType, type DeliveryOutcome, type IntegrationTypeHandler, type OpenedIntegration } from './integration-types.js';
@@ -12,5 +13,6 @@ export const integrationsModule: AppModule = {
   name: 'integrations',
   async routes(api, context) {
     await registerIntegrationRoutes(api, context);
+    await registerGoogleAnalytics(api, context);
   },
 };
