@@ -33,35 +33,37 @@ export function ProjectAnalyticsCard({ projectId }: { projectId: string }) {
         )}
       </div>
 
-      <div className="toolbar analytics-toolbar">
-        <label className="date-field">
-          <span>From</span>
-          <input
-            className="input input-sm"
-            type="date"
-            value={from}
-            max={to || undefined}
-            onChange={(e) => isDay(e.target.value) && setRange({ from: e.target.value, to })}
-            data-testid="analytics-from"
-          />
-        </label>
-        <label className="date-field">
-          <span>To</span>
-          <input
-            className="input input-sm"
-            type="date"
-            value={to}
-            min={from || undefined}
-            onChange={(e) => isDay(e.target.value) && setRange({ from, to: e.target.value })}
-            data-testid="analytics-to"
-          />
-        </label>
-        {from && to && (
-          <span className="toolbar-count">
-            {formatDate(from)} – {formatDate(to)} · days in UTC
-          </span>
-        )}
-      </div>
+      {(report.data?.configured !== false || range.from !== undefined) && (
+        <div className="toolbar analytics-toolbar">
+          <label className="date-field">
+            <span>From</span>
+            <input
+              className="input input-sm"
+              type="date"
+              value={from}
+              max={to || undefined}
+              onChange={(e) => isDay(e.target.value) && setRange({ from: e.target.value, to })}
+              data-testid="analytics-from"
+            />
+          </label>
+          <label className="date-field">
+            <span>To</span>
+            <input
+              className="input input-sm"
+              type="date"
+              value={to}
+              min={from || undefined}
+              onChange={(e) => isDay(e.target.value) && setRange({ from, to: e.target.value })}
+              data-testid="analytics-to"
+            />
+          </label>
+          {from && to && (
+            <span className="toolbar-count">
+              {formatDate(from)} – {formatDate(to)} · days in UTC
+            </span>
+          )}
+        </div>
+      )}
 
       {report.status === 'error' && <ErrorBanner error={report.error} title="Google Analytics could not be read." onRetry={report.reload} />}
       {report.status === 'loading' && <SkeletonRows rows={3} />}
