@@ -1,10 +1,5 @@
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAppContext } from '../src/app.js';
-import { asSystem } from '../src/core/db/tenancy.js';
 import { forgetAccessTokens } from '../src/modules/integrations/analytics/ga-client.js';
-import { integrations, integrationTypeHandler } from '../src/modules/integrations/index.js';
-import { openIntegration } from '../src/modules/integrations/integrations.service.js';
 import { apiHarness, type Team } from './support/api-harness.js';
 import { createUser, type TestUser } from './support/factories.js';
 import { makeServiceAccount, startFakeGoogle, type FakeGoogle } from './support/fake-google.js';
@@ -50,11 +45,11 @@ describe.each(testDrivers)('project analytics from Google Analytics on %s', (kin
     await google?.close();
   });
 
-  /** The type's "test" action, as POST …/integrations/{id}/test runs it. */
-  const testAction = async (id: string) => {
-    const context = createAppContext({ config: t.config, db: t.database.db, mailer: { send: async () => undefined }, ai: t.ai });
-    const [row] = await asSystem(t.database.db, (tx) => tx.select().from(integrations).where(eq(integrations.id, id)));
-    return integrationTypeHandler('google_analytics')!.test(context, openIntegration(context, row!));
+  /** POST …/integrations/{id}/test as the organization's owner. */
+  const testAction = async (orgId: string, id: string) => {
+    const tested = await api('POST', `/organizations/${orgId}/integrations/${id}/test`, team.owner);
+    expect(tested.statusCode, tested.body).toBe(200);
+    return tested.data as { ok: boolean; message: string; statusCode: number | null };
   };
 
   const analytics = (user: TestUser, query = '?from=2026-11-02&to=2026-11-05', projectId = team.projectId) =>
@@ -97,7 +92,7 @@ describe.each(testDrivers)('project analytics from Google Analytics on %s', (kin
     expect(google.reportRequests.at(-1)).toMatchObject({ propertyId: '271828', body: { dateRanges: [{ startDate: '2026-11-02', endDate: '2026-11-05' }] } });
 
     // The test action asks Google once and says what it found.
-    const tested = await testAction(created.data.id as string);
+    const tested = await testAction(team.orgId, created.data.id as string);
     expect(tested).toMatchObject({ ok: true, statusCode: 200 });
     expect(tested.message).toMatch(/property 271828/);
   });
@@ -151,7 +146,7 @@ describe.each(testDrivers)('project analytics from Google Analytics on %s', (kin
     expect(refused.statusCode).toBe(502);
     expect(refused.data.error.message).toMatch(/Invalid JWT Signature/);
     expect(refused.body).not.toMatch(/PRIVATE KEY|ya29/);
-    expect(await testAction(integration.data.id as string)).toMatchObject({ ok: false, statusCode: 400, message: expect.stringMatching(/Invalid JWT Signature/) });
+    expect(await testAction(org.data.id as string, integration.data.id as string)).toMatchObject({ ok: false, statusCode: 400, message: expect.stringMatching(/Invalid JWT Signature/) });
 
     const denied = await api('PATCH', `/organizations/${org.data.id}/integrations/${integration.data.id}`, team.owner, {
       config: { propertyId: '999', apiBaseUrl: google.apiBaseUrl, tokenUrl: google.tokenUrl },
