@@ -79,6 +79,12 @@ const environmentSchema = z.object({
   INTEGRATIONS_RETRY_MAX_MS: z.coerce.number().int().min(1).max(86_400_000).default(3_600_000).describe('longest wait between delivery attempts'),
   INTEGRATIONS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8).describe('delivery attempts before an event is given up as failed'),
   INTEGRATIONS_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000).describe('longest an outside service may take to answer'),
+  STRIPE_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[^,\s]+(\s*,\s*[^,\s]+)*$/, 'must be a signing secret, or several separated by commas while one is rolled')
+    .optional()
+    .describe('signing secret(s) of the Stripe webhook endpoint; unset: the endpoint answers 503'),
+  STRIPE_WEBHOOK_TOLERANCE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300).describe('how far a Stripe-Signature timestamp may be from now'),
 });
 
 export type Config = {
@@ -100,6 +106,7 @@ export type Config = {
   board: BoardConfig;
   dbassist: DbAssistConfig;
   integrations: IntegrationsConfig;
+  billing: BillingConfig;
 };
 
 export type AiConfig = {
@@ -178,6 +185,14 @@ export type IntegrationsConfig = {
   timeoutMs: number;
 };
 
+/** Stripe's webhook (docs/decisions/018-integrations.md). */
+export type BillingConfig = {
+  /** The endpoint's signing secrets (whsec_…); empty: billing webhooks are refused with 503. */
+  stripeWebhookSecrets: string[];
+  /** How many seconds a Stripe-Signature timestamp may be from now. */
+  stripeToleranceSeconds: number;
+};
+
 export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -246,6 +261,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       retryMaxMs: e.INTEGRATIONS_RETRY_MAX_MS,
       maxAttempts: e.INTEGRATIONS_MAX_ATTEMPTS,
       timeoutMs: e.INTEGRATIONS_TIMEOUT_MS,
+    },
+    billing: {
+      stripeWebhookSecrets: splitList(e.STRIPE_WEBHOOK_SECRET ?? ''),
+      stripeToleranceSeconds: e.STRIPE_WEBHOOK_TOLERANCE_SECONDS,
     },
   };
 }

@@ -265,6 +265,8 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
       { method: 'POST', url: '/projects', body: { organizationId: ids.org, name: 'Planted' } },
       { method: 'POST', url: '/projects', body: { organizationId: ids.org, name: 'Planted', key: 'SECRET' } },
       { method: 'GET', url: `/projects/${ids.project}/model` },
+      { method: 'GET', url: `/projects/${ids.project}/analytics` },
+      { method: 'GET', url: `/projects/${ids.project}/analytics?from=2026-11-01&to=2026-11-07` },
       { method: 'PUT', url: `/projects/${ids.project}/model`, body: { baseRev: 1, model: { summary: 'Taken over' } } },
       { method: 'POST', url: `/projects/${ids.project}/model/corrections`, body: { baseRev: 1, correction: { kind: 'rename-entity', entityId: 'tool', name: 'Mine' } } },
       { method: 'GET', url: `/projects/${ids.project}/model/revisions` },

@@ -2,6 +2,7 @@ import type { AppModule } from '../core/module.js';
 import { aiModule } from './ai/index.js';
 import { auditModule } from './audit/index.js';
 import { backlogModule } from './backlog/index.js';
+import { billingModule } from './billing/index.js';
 import { boardModule } from './board/index.js';
 import { chatModule } from './chat/index.js';
 import { dbassistModule } from './dbassist/index.js';
@@ -41,4 +42,5 @@ export const appModules: readonly AppModule[] = [
   dbassistModule,
   integrationsModule,
   exportsModule,
+  billingModule,
 ];

@@ -102,6 +102,8 @@ export const auditActions = {
   integration_deleted: 'removed integration',
   integration_tested: 'tested integration',
   integration_test_event_sent: 'sent a test event to integration',
+
+  billing_plan_changed: 'changed plan through Stripe billing',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof auditActions;

@@ -1,4 +1,5 @@
 import type { AppModule } from '../../core/module.js';
+import { googleAnalyticsHandler, registerAnalyticsRoutes } from './analytics/index.js';
 import { githubCheck, googleAnalyticsCheck } from './checks/service-checks.js';
 import { deliverJob } from './deliveries/delivery.job.js';
 import { registerIntegrationType } from './integration-types.js';
@@ -14,6 +15,7 @@ export { signatureHeader, verifySignature } from './webhooks/signature.js';
 registerIntegrationType(webhookType);
 registerIntegrationType(githubCheck);
 registerIntegrationType(googleAnalyticsCheck);
+registerIntegrationType(googleAnalyticsHandler);
 
 /**
  * Integrations (seed 003 `integrations`, issue 17): an organization's links to outside services with sealed secrets,
@@ -23,6 +25,7 @@ export const integrationsModule: AppModule = {
   name: 'integrations',
   async routes(api, context) {
     await registerIntegrationRoutes(api, context);
+    await registerAnalyticsRoutes(api, context);
   },
   jobs: (context) => [deliverJob(context)],
 };

@@ -1,4 +1,5 @@
 import { aiApi } from '../modules/ai/client';
+import { analyticsApi } from '../modules/analytics/client';
 import { auditApi } from '../modules/audit/client';
 import { backlogApi } from '../modules/backlog/client';
 import { boardApi } from '../modules/board/client';
@@ -33,5 +34,6 @@ export const api = {
   integrations: integrationsApi,
   audit: auditApi,
   ai: aiApi,
+  analytics: analyticsApi,
   jobs: jobsApi,
 };
