@@ -60,6 +60,14 @@ const environmentSchema = z.object({
   DBASSIST_MAX_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(10_000).describe('rows an execution keeps; the rest are cut off'),
   DBASSIST_MAX_RESULT_BYTES: z.coerce.number().int().min(1024).max(1_073_741_824).default(16_777_216).describe('bytes of rows an execution keeps'),
   DBASSIST_MAX_COST: z.coerce.number().min(1).default(1e9).describe('highest EXPLAIN total cost a statement may have on PostgreSQL'),
+  INTEGRATIONS_DENY_HOSTS: z
+    .string()
+    .default('169.254.0.0/16,fe80::/10,fd00:ec2::254,100.100.100.200,metadata.google.internal,metadata')
+    .describe('hosts and CIDR ranges integrations (webhook URLs, API base URLs) may not reach'),
+  INTEGRATIONS_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(30_000).describe('wait before the 2nd delivery attempt; doubles after each failure'),
+  INTEGRATIONS_RETRY_MAX_MS: z.coerce.number().int().min(1).max(86_400_000).default(3_600_000).describe('longest wait between delivery attempts'),
+  INTEGRATIONS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8).describe('delivery attempts before an event is given up as failed'),
+  INTEGRATIONS_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000).describe('longest an outside service may take to answer'),
 });
 
 export type Config = {
@@ -79,6 +87,7 @@ export type Config = {
   jobs: JobsConfig;
   board: BoardConfig;
   dbassist: DbAssistConfig;
+  integrations: IntegrationsConfig;
 };
 
 export type AiConfig = {
@@ -132,6 +141,19 @@ export type DbAssistConfig = {
   maxResultBytes: number;
   /** The highest EXPLAIN total cost a statement may have (PostgreSQL only). */
   maxCost: number;
+};
+
+/** Outgoing requests of integrations and the retries of webhook deliveries (docs/decisions/018-integrations.md). */
+export type IntegrationsConfig = {
+  /** Host names, addresses and CIDR ranges refused (by default link-local and cloud metadata addresses). */
+  denyHosts: string[];
+  /** Wait before the second attempt; it doubles after each failure up to retryMaxMs. */
+  retryBaseMs: number;
+  retryMaxMs: number;
+  /** Attempts before a delivery is given up as failed. */
+  maxAttempts: number;
+  /** Longest an outside service may take to answer one request. */
+  timeoutMs: number;
 };
 
 export class ConfigError extends Error {}
@@ -193,6 +215,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxRows: e.DBASSIST_MAX_ROWS,
       maxResultBytes: e.DBASSIST_MAX_RESULT_BYTES,
       maxCost: e.DBASSIST_MAX_COST,
+    },
+    integrations: {
+      denyHosts: splitList(e.INTEGRATIONS_DENY_HOSTS),
+      retryBaseMs: e.INTEGRATIONS_RETRY_BASE_MS,
+      retryMaxMs: e.INTEGRATIONS_RETRY_MAX_MS,
+      maxAttempts: e.INTEGRATIONS_MAX_ATTEMPTS,
+      timeoutMs: e.INTEGRATIONS_TIMEOUT_MS,
     },
   };
 }

@@ -10,6 +10,7 @@ import { documentsModule } from './documents/index.js';
 import { exportsModule } from './exports/index.js';
 import { generationModule } from './generation/index.js';
 import { identityModule } from './identity/index.js';
+import { integrationsModule } from './integrations/index.js';
 import { jobsModule } from './jobs/index.js';
 import { organizationsModule } from './organizations/index.js';
 import { projectModelModule } from './project-model/index.js';
@@ -38,5 +39,6 @@ export const appModules: readonly AppModule[] = [
   backlogModule,
   boardModule,
   dbassistModule,
+  integrationsModule,
   exportsModule,
 ];
