@@ -68,6 +68,8 @@ const environmentSchema = z.object({
   INTEGRATIONS_RETRY_MAX_MS: z.coerce.number().int().min(1).max(86_400_000).default(3_600_000).describe('longest wait between delivery attempts'),
   INTEGRATIONS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8).describe('delivery attempts before an event is given up as failed'),
   INTEGRATIONS_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000).describe('longest an outside service may take to answer'),
+  GITHUB_POLL_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(300_000).describe('how often linked GitHub issues are polled (the fallback for missed webhooks)'),
+  GITHUB_RATE_LIMIT_MAX_WAIT_MS: z.coerce.number().int().min(0).max(600_000).default(60_000).describe('longest a push waits out a GitHub rate limit before reporting when to retry'),
 });
 
 export type Config = {
@@ -88,6 +90,7 @@ export type Config = {
   board: BoardConfig;
   dbassist: DbAssistConfig;
   integrations: IntegrationsConfig;
+  github: GitHubSyncConfig;
 };
 
 export type AiConfig = {
@@ -141,6 +144,14 @@ export type DbAssistConfig = {
   maxResultBytes: number;
   /** The highest EXPLAIN total cost a statement may have (PostgreSQL only). */
   maxCost: number;
+};
+
+/** GitHub issue sync (docs/decisions/018-integrations.md, GitHub). */
+export type GitHubSyncConfig = {
+  /** Between two polls of an integration's issues. */
+  pollIntervalMs: number;
+  /** A rate limit resetting later than this ends the push with the time to retry. */
+  rateLimitMaxWaitMs: number;
 };
 
 /** Outgoing requests of integrations and the retries of webhook deliveries (docs/decisions/018-integrations.md). */
@@ -222,6 +233,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       retryMaxMs: e.INTEGRATIONS_RETRY_MAX_MS,
       maxAttempts: e.INTEGRATIONS_MAX_ATTEMPTS,
       timeoutMs: e.INTEGRATIONS_TIMEOUT_MS,
+    },
+    github: {
+      pollIntervalMs: e.GITHUB_POLL_INTERVAL_MS,
+      rateLimitMaxWaitMs: e.GITHUB_RATE_LIMIT_MAX_WAIT_MS,
     },
   };
 }

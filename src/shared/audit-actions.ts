@@ -102,6 +102,7 @@ export const auditActions = {
   integration_deleted: 'removed integration',
   integration_tested: 'tested integration',
   integration_test_event_sent: 'sent a test event to integration',
+  github_issues_pushed: 'pushed stories to GitHub issues of integration',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof auditActions;
