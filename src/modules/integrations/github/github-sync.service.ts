@@ -49,6 +49,7 @@ export async function githubClientOf(context: AppContext, integration: OpenedInt
     owner: config.owner,
     repo: config.repo,
     maxRateLimitWaitMs: options.maxRateLimitWaitMs ?? context.config.github.rateLimitMaxWaitMs,
+    timeoutMs: context.config.integrations.timeoutMs,
   });
 }
 
