@@ -123,6 +123,18 @@ describe.each(testDrivers)('GitHub issue sync on %s', (kind) => {
     await eventually(async () => ((await push([target.id])).data as PushAnswer).unchanged === 1, 'the link to record the pushed edit');
   });
 
+  it('retries an edit GitHub rate-limited after the reset', async () => {
+    const target = stories[1]!;
+    const issue = issueOf(target.id, first);
+    fake.rateLimitPrimary({ count: 1, resetInSeconds: 1 });
+    const before = fake.requests.length;
+    expect((await api('PATCH', `/projects/${team.projectId}/stories/${target.id}`, team.editor, { priority: 'high' })).statusCode).toBe(200);
+    await eventually(() => issue.labels.map((l) => l.name).join() === 'priority: high', 'the label to follow the priority after the reset');
+    expect(fake.requests.slice(before).map((r) => `${r.method} ${r.status}`)).toEqual(['PATCH 403', 'PATCH 200']);
+    const links = await api('GET', `/projects/${team.projectId}/github-links?storyId=${target.id}`, team.viewer);
+    expect(links.data.items[0]).toMatchObject({ syncState: 'synced', lastError: null });
+  });
+
   it('moves the story to done when its issue is closed on GitHub (signed webhook), and back when reopened', async () => {
     const target = stories[0]!;
     const issue = issueOf(target.id, first);
