@@ -85,6 +85,8 @@ const environmentSchema = z.object({
     .optional()
     .describe('signing secret(s) of the Stripe webhook endpoint; unset: the endpoint answers 503'),
   STRIPE_WEBHOOK_TOLERANCE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300).describe('how far a Stripe-Signature timestamp may be from now'),
+  GITHUB_POLL_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(300_000).describe('how often linked GitHub issues are polled (the fallback for missed webhooks)'),
+  GITHUB_RATE_LIMIT_MAX_WAIT_MS: z.coerce.number().int().min(0).max(600_000).default(60_000).describe('longest a push waits out a GitHub rate limit before reporting when to retry'),
 });
 
 export type Config = {
@@ -107,6 +109,7 @@ export type Config = {
   dbassist: DbAssistConfig;
   integrations: IntegrationsConfig;
   billing: BillingConfig;
+  github: GitHubSyncConfig;
 };
 
 export type AiConfig = {
@@ -170,6 +173,14 @@ export type DbAssistConfig = {
   maxResultBytes: number;
   /** The highest EXPLAIN total cost a statement may have (PostgreSQL only). */
   maxCost: number;
+};
+
+/** GitHub issue sync (docs/decisions/018-integrations.md, GitHub). */
+export type GitHubSyncConfig = {
+  /** Between two polls of an integration's issues. */
+  pollIntervalMs: number;
+  /** A rate limit resetting later than this ends the push with the time to retry. */
+  rateLimitMaxWaitMs: number;
 };
 
 /** Outgoing requests of integrations and the retries of webhook deliveries (docs/decisions/018-integrations.md). */
@@ -265,6 +276,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     billing: {
       stripeWebhookSecrets: splitList(e.STRIPE_WEBHOOK_SECRET ?? ''),
       stripeToleranceSeconds: e.STRIPE_WEBHOOK_TOLERANCE_SECONDS,
+    },
+    github: {
+      pollIntervalMs: e.GITHUB_POLL_INTERVAL_MS,
+      rateLimitMaxWaitMs: e.GITHUB_RATE_LIMIT_MAX_WAIT_MS,
     },
   };
 }

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../src/core/ids.js';
 import { withUser } from '../src/core/db/tenancy.js';
@@ -616,5 +617,66 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
     // What the viewer saw in the team organization changed nothing either.
     const after = (await snapshotOfA()) as Record<string, unknown>;
     expect(after).toEqual(before);
+  });
+
+  it('keeps GitHub issue sync inside the tenant: pushes, links and webhooks of A answer B as if they did not exist', async () => {
+    const githubConfig = { baseUrl: 'http://127.0.0.1:9', owner: 'alice', repo: 'secret-launch' };
+    const secrets = { token: 'ghp_alice_secret', webhookSecret: 'alice-hook-secret' };
+    const aIntegration = await api('POST', `/organizations/${aTeamOrg}/integrations`, a, { type: 'github', name: 'Alice issues', config: { ...githubConfig, projectId: aProject }, secrets });
+    expect(aIntegration.statusCode, JSON.stringify(aIntegration.data)).toBe(201);
+    const bIntegration = await api('POST', `/organizations/${b.personalOrgId}/integrations`, b, { type: 'github', name: 'Bob issues', config: { ...githubConfig, owner: 'bob' }, secrets: { token: 'ghp_bob' } });
+    expect(bIntegration.statusCode, JSON.stringify(bIntegration.data)).toBe(201);
+    const bStory = (await api('POST', `/projects/${bProject}/stories`, b, { title: 'Bob story' })).data.id as string;
+    const readLinks = async () => (await api('GET', `/projects/${aProject}/github-links`, a)).data;
+    const linksBefore = await readLinks();
+    const storiesBefore = (await api('GET', `/projects/${aProject}/stories?limit=200`, a)).data;
+    const missing = newId();
+    const pairs: Array<[Probe, Probe]> = [
+      // A's integration, with B's own story, answers like an integration that does not exist.
+      [
+        { method: 'POST', url: `/integrations/${aIntegration.data.id}/github/push`, body: { storyIds: [bStory] } },
+        { method: 'POST', url: `/integrations/${missing}/github/push`, body: { storyIds: [bStory] } },
+      ],
+      // B's integration with A's story answers like a story that does not exist.
+      [
+        { method: 'POST', url: `/integrations/${bIntegration.data.id}/github/push`, body: { storyIds: [backlogOf.team.story] } },
+        { method: 'POST', url: `/integrations/${bIntegration.data.id}/github/push`, body: { storyIds: [missing] } },
+      ],
+      [
+        { method: 'GET', url: `/projects/${aProject}/github-links` },
+        { method: 'GET', url: `/projects/${missing}/github-links` },
+      ],
+      [
+        { method: 'GET', url: `/projects/${aPersonalProject}/github-links?storyId=${backlogOf.personal.story}` },
+        { method: 'GET', url: `/projects/${missing}/github-links?storyId=${backlogOf.personal.story}` },
+      ],
+    ];
+    for (const [foreign, control] of pairs) {
+      const label = `${foreign.method} ${foreign.url}`;
+      const res = await api(foreign.method, foreign.url, b, foreign.body);
+      expect(res.statusCode, label).toBe(404);
+      const missingRes = await api(control.method, control.url, b, control.body);
+      // Answers may name the id asked about; apart from it they are the same.
+      const anonymous = (body: unknown) => JSON.stringify(withoutRequestId(body as { error?: { requestId?: string } })).replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, 'ID');
+      expect(anonymous(res.data), label).toBe(anonymous(missingRes.data));
+    }
+    // The webhook needs no session: signed with anything but A's secret, it is refused like an unknown integration.
+    const payload = JSON.stringify({ action: 'closed', issue: { number: 1, state: 'closed' }, repository: { full_name: 'alice/secret-launch' } });
+    const signed = (secret: string) => `sha256=${crypto.createHmac('sha256', secret).update(payload).digest('hex')}`;
+    const hook = (id: string, secret: string) =>
+      t.app.inject({ method: 'POST', url: `/api/v1/integrations/${id}/github/webhook`, payload, headers: { 'content-type': 'application/json', 'x-github-event': 'issues', 'x-hub-signature-256': signed(secret) } });
+    const forged = await hook(aIntegration.data.id as string, 'bob-guess');
+    const unknown = await hook(missing, 'bob-guess');
+    expect(forged.statusCode).toBe(401);
+    expect(unknown.statusCode).toBe(401);
+    expect(withoutRequestId(forged.json())).toEqual(withoutRequestId(unknown.json()));
+    // A viewer of A's team may read the links but not push.
+    const viewer = await createUser(t, { name: 'Vic' });
+    expect((await api('POST', `/organizations/${aTeamOrg}/members`, a, { email: viewer.email, role: 'viewer' })).statusCode).toBe(201);
+    const viewerPush = await api('POST', `/integrations/${aIntegration.data.id}/github/push`, viewer, { storyIds: [backlogOf.team.story] });
+    expect(viewerPush.statusCode).toBe(403);
+    expect((await api('GET', `/projects/${aProject}/github-links`, viewer)).statusCode).toBe(200);
+    expect(await readLinks()).toEqual(linksBefore);
+    expect((await api('GET', `/projects/${aProject}/stories?limit=200`, a)).data).toEqual(storiesBefore);
   });
 });

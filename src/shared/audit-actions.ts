@@ -103,6 +103,8 @@ export const auditActions = {
   integration_tested: 'tested integration',
   integration_test_event_sent: 'sent a test event to integration',
 
+  github_issues_pushed: 'pushed stories to GitHub issues of integration',
+
   billing_plan_changed: 'changed plan through Stripe billing',
 } as const satisfies Record<string, string>;
 
