@@ -53,6 +53,8 @@ describe('the module registry', () => {
       'dbassist.mock',
       'diagrams.generate',
       'documents.generate',
+      'integrations.deliver',
+      'integrations.github-poll',
       'project-model.build',
       'projects.idea-pipeline',
       'wireframes.generate',

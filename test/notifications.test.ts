@@ -25,6 +25,11 @@ import { testDrivers } from './support/test-db.js';
 const IDLE_MS = 10_000;
 /** Far longer than any wait below: a test that passes cannot have been saved by a poll. */
 const NO_POLL_MS = 120_000;
+/**
+ * How soon a notified runner or stream must react: far below the two-minute poll, so only a notification explains it,
+ * yet not a timing target (on a quiet machine it is a few milliseconds; a loaded one can take a second or more).
+ */
+const WOKEN_WITHIN_MS = 10_000;
 
 type Deferred = { promise: Promise<void>; resolve: () => void };
 function deferred(): Deferred {
@@ -126,7 +131,8 @@ describe.each(testDrivers)('notifications on %s', (kind) => {
       pollIntervalMs: NO_POLL_MS,
       fallbackPollMs: NO_POLL_MS,
       heartbeatMs: 200,
-      staleAfterMs: 5_000,
+      // Long enough that a slow machine never takes a gated job for a dead one.
+      staleAfterMs: 60_000,
       ...overrides,
     });
     runners.push(runner);
@@ -150,7 +156,7 @@ describe.each(testDrivers)('notifications on %s', (kind) => {
     const job = await enqueue('test.notify.quick');
     const done = await finished(job.id);
     expect(done.status).toBe('succeeded');
-    expect(done.startedAt!.getTime() - done.createdAt.getTime()).toBeLessThan(1_000);
+    expect(done.startedAt!.getTime() - done.createdAt.getTime()).toBeLessThan(WOKEN_WITHIN_MS);
     await runner.stop();
   });
 
@@ -166,7 +172,7 @@ describe.each(testDrivers)('notifications on %s', (kind) => {
     const firstDone = await finished(first.id);
     const secondDone = await finished(second.id);
     expect(secondDone.status).toBe('succeeded');
-    expect(secondDone.startedAt!.getTime() - firstDone.finishedAt!.getTime()).toBeLessThan(1_000);
+    expect(secondDone.startedAt!.getTime() - firstDone.finishedAt!.getTime()).toBeLessThan(WOKEN_WITHIN_MS);
     await runner.stop();
   });
 
@@ -195,11 +201,11 @@ describe.each(testDrivers)('notifications on %s', (kind) => {
     await sleep(300);
     const job = await enqueue('test.notify.quick');
     const done = await finished(job.id);
-    expect(done.startedAt!.getTime() - done.createdAt.getTime()).toBeLessThan(1_000);
+    expect(done.startedAt!.getTime() - done.createdAt.getTime()).toBeLessThan(WOKEN_WITHIN_MS);
     await runner.stop();
   });
 
-  it('pushes a job’s progress to every watcher of its event stream within a second', async () => {
+  it('pushes a job’s progress to every watcher of its event stream without a poll', async () => {
     const runner = await sleepyRunner();
     const job = await enqueue('test.notify.gated');
     await waitFor('the job to run', async () => (await read(job.id)).progress === 10);
@@ -215,7 +221,7 @@ describe.each(testDrivers)('notifications on %s', (kind) => {
     const changedAt = Date.now();
     gate(`${job.id}:1`).resolve();
     await waitFor('both watchers to see the progress', () => seen.every((events) => events.some((e) => e.progress === 60)));
-    for (const events of seen) expect(events.find((e) => e.progress === 60)!.at - changedAt).toBeLessThan(1_000);
+    for (const events of seen) expect(events.find((e) => e.progress === 60)!.at - changedAt).toBeLessThan(WOKEN_WITHIN_MS);
     gate(`${job.id}:2`).resolve();
     await Promise.all(streams);
     for (const events of seen) expect(events.map((e) => e.event)).toEqual(['progress', 'progress', 'end']);
@@ -281,7 +287,7 @@ describe.runIf(testDrivers.includes('postgres'))('an idle server on PostgreSQL',
           return rows[0] && rows[0].status !== 'queued' && rows[0].status !== 'running' ? rows[0] : undefined;
         });
         expect(job.status).toBe('failed');
-        expect(Number(job.started_in_ms)).toBeLessThan(1_000);
+        expect(Number(job.started_in_ms)).toBeLessThan(WOKEN_WITHIN_MS);
       } finally {
         await writer.end();
       }
@@ -330,7 +336,7 @@ describe('an idle job runner on PGlite', () => {
         return row?.finishedAt ? row : undefined;
       });
       expect(done.status).toBe('succeeded');
-      expect(done.startedAt!.getTime() - done.createdAt.getTime()).toBeLessThan(1_000);
+      expect(done.startedAt!.getTime() - done.createdAt.getTime()).toBeLessThan(WOKEN_WITHIN_MS);
     } finally {
       await runner.stop();
       await db.close();
