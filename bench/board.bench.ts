@@ -120,7 +120,7 @@ async function benchmark(driver: string, databaseUrl: string | undefined): Promi
           id,
           organizationId,
           userId,
-          problemStatement: `Should we launch in one city or three? (session ${i + 1})`,
+          problemStatement: `Should we launch in one city or three? Demand: a waiting list of 1,200 people, most of them in the first city. (session ${i + 1})`,
           problemContext: { runway: '14 months', team: '9 people' },
           maxRounds: ROUNDS,
           budgetUsd: 1,
