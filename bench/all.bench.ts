@@ -171,7 +171,10 @@ async function main(): Promise<void> {
     for (const r of withDetail) console.log(`  ${r.name}: ${r.detail}`);
   }
   const sizes = Object.fromEntries(Object.entries(env).filter(([name]) => name.startsWith('BENCH_') && name !== 'BENCH_POSTGRES_URL') as Array<[string, string]>);
-  const results = { startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString(), uptime, environment: { drivers: drivers.join(','), ...sizes }, ratios };
+  // A partial run (BENCH_ONLY) keeps the previous figures of the parts it left out, so the next full run still has them.
+  const measured = new Set(ratios.map((r) => r.name));
+  const kept = ONLY && latest ? latest.ratios.filter((r) => !measured.has(r.name)) : [];
+  const results = { startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString(), uptime, environment: { drivers: drivers.join(','), ...sizes }, ratios: [...ratios, ...kept] };
   writeResults(RESULTS, results);
   console.log(`\nresults written to ${path.relative(process.cwd(), RESULTS)}`);
   if (env.BENCH_SAVE_BASELINE === '1') {

@@ -41,7 +41,7 @@ async function benchmark(driver: string, databaseUrl: string | undefined, option
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-bench-walk-'));
   const { DATABASE_URL: _ignored, ...environment } = process.env;
   const server = await startServer(
-    loadConfig({ ...environment, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', JOBS_CONCURRENCY: '0' }),
+    loadConfig({ ...environment, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', JOBS_CONCURRENCY: '0', AI_BUILTIN_WORKERS: '0' }),
   );
   try {
     const token = newSecretToken('at');
