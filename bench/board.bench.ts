@@ -14,6 +14,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { isMain, type Ratio } from './support/results.js';
 import { scratchDatabase } from './support/scratch-database.js';
 import { loadConfig } from '../src/config.js';
 import type { Database } from '../src/core/db/database.js';
@@ -22,10 +23,20 @@ import { boardSessions, personas } from '../src/modules/board/board.schema.js';
 import { enqueueDeliberation } from '../src/modules/board/deliberation/start-deliberation.js';
 import { startServer } from '../src/server.js';
 
-const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 3);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
-const POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? process.env.TEST_DATABASE_URL;
-const DRIVERS = (process.env.BENCH_DRIVERS ?? (POSTGRES_URL ? 'pglite,postgres' : 'pglite')).split(',');
+export type BoardOptions = { sessions: number; rounds: number; drivers: string[]; postgresUrl: string | undefined };
+
+export function optionsFromEnvironment(env: NodeJS.ProcessEnv = process.env): BoardOptions {
+  const postgresUrl = env.BENCH_POSTGRES_URL ?? env.TEST_DATABASE_URL;
+  return {
+    sessions: Number(env.BENCH_SESSIONS ?? 3),
+    rounds: Number(env.BENCH_ROUNDS ?? 6),
+    postgresUrl,
+    drivers: (env.BENCH_DRIVERS ?? (postgresUrl ? 'pglite,postgres' : 'pglite')).split(','),
+  };
+}
+
+let SESSIONS = 3;
+let ROUNDS = 6;
 
 const PANEL = [
   { code: 'bench_finance', name: 'Finance lead', family: 'finance', risk: -0.6 },
@@ -109,7 +120,7 @@ async function benchmark(driver: string, databaseUrl: string | undefined): Promi
           id,
           organizationId,
           userId,
-          problemStatement: `Should we launch in one city or three? (session ${i + 1})`,
+          problemStatement: `Should we launch in one city or three? Demand: a waiting list of 1,200 people, most of them in the first city. (session ${i + 1})`,
           problemContext: { runway: '14 months', team: '9 people' },
           maxRounds: ROUNDS,
           budgetUsd: 1,
@@ -163,15 +174,34 @@ function report(f: Figures): void {
   console.log(`  ratio events / contributions ${(f.rows.events! / f.contributions).toFixed(2)}, ledger rows / (contributions + votes) ${(f.rows.ledger! / (f.contributions + f.votes)).toFixed(2)}`);
 }
 
-for (const driver of DRIVERS) {
-  if (driver === 'pglite') report(await benchmark('pglite', undefined));
-  else if (driver === 'postgres') {
-    if (!POSTGRES_URL) throw new Error('BENCH_POSTGRES_URL (or TEST_DATABASE_URL) is not set');
-    const scratch = await scratchDatabase(POSTGRES_URL);
-    try {
-      report(await benchmark('postgres', scratch.url));
-    } finally {
-      await scratch.drop();
+/** Runs an offline board session benchmark on each driver, prints its figures and answers its throughput. */
+export async function run(options: BoardOptions = optionsFromEnvironment()): Promise<Ratio[]> {
+  SESSIONS = options.sessions;
+  ROUNDS = options.rounds;
+  const ratios: Ratio[] = [];
+  const record = (f: Figures) => {
+    report(f);
+    ratios.push({
+      name: `board session: contributions/s (${f.driver})`,
+      value: f.contributions / f.seconds,
+      unit: 'contributions/s',
+      better: 'higher',
+      detail: `${f.sessions} sessions, ${f.contributions} contributions in ${f.seconds.toFixed(2)} s; ${((f.writes.inserted + f.writes.updated + f.writes.deleted) / f.contributions).toFixed(1)} rows written per contribution`,
+    });
+  };
+  for (const driver of options.drivers) {
+    if (driver === 'pglite') record(await benchmark('pglite', undefined));
+    else if (driver === 'postgres') {
+      if (!options.postgresUrl) throw new Error('BENCH_POSTGRES_URL (or TEST_DATABASE_URL) is not set');
+      const scratch = await scratchDatabase(options.postgresUrl);
+      try {
+        record(await benchmark('postgres', scratch.url));
+      } finally {
+        await scratch.drop();
+      }
     }
   }
+  return ratios;
 }
+
+if (isMain(import.meta.url)) await run();

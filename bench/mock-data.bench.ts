@@ -12,6 +12,7 @@
 import { once } from 'node:events';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { isMain, type Ratio } from './support/results.js';
 import { scratchDatabase } from './support/scratch-database.js';
 import { parseConnectionUri, type NetworkTarget } from '../src/modules/dbassist/drivers/connection-uri.js';
 import { PostgresDriver } from '../src/modules/dbassist/drivers/postgres.js';
@@ -23,9 +24,15 @@ import { postgresCopySink } from '../src/modules/dbassist/mock/writers/postgres-
 import { copyTextRows } from '../src/modules/dbassist/mock/writers/value-text.js';
 import type { SchemaModel } from '../src/modules/dbassist/snapshot/schema-model.js';
 
-const SERVER = process.env.BENCH_POSTGRES_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+export type MockDataOptions = { server: string; rows: number; runs: number };
+
+export function optionsFromEnvironment(env: NodeJS.ProcessEnv = process.env): MockDataOptions {
+  return {
+    server: env.BENCH_POSTGRES_URL ?? env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    rows: Number(env.BENCH_ROWS ?? 100_000),
+    runs: Number(env.BENCH_RUNS ?? 3),
+  };
+}
 const GOAL_ROWS_PER_SECOND = 50_000;
 const GOAL_RATIO = 0.5;
 
@@ -108,8 +115,10 @@ async function rawCopy(client: pg.Client, prepared: Prepared): Promise<number> {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-async function main(): Promise<void> {
-  const scratch = await scratchDatabase(SERVER);
+/** Mock data against raw COPY of the same rows on a scratch database; prints the figures and answers the ratio. */
+export async function run(options: MockDataOptions = optionsFromEnvironment()): Promise<Ratio[]> {
+  const { rows: ROWS, runs: RUNS } = options;
+  const scratch = await scratchDatabase(options.server);
   try {
     const client = await connect(scratch.url);
     try {
@@ -123,7 +132,7 @@ async function main(): Promise<void> {
       const rawTimes: number[] = [];
       let rows = 0;
       // Alternate the two so that neither gets a warmer cache on average.
-      for (let run = 0; run < RUNS; run++) {
+      for (let round = 0; round < RUNS; round++) {
         await emptyTables(client);
         const mock = await mockRun(client, model, plan);
         mockTimes.push(mock.seconds);
@@ -138,6 +147,15 @@ async function main(): Promise<void> {
       console.log(`  generated + COPY : ${Math.round(mockRate).toLocaleString('en')} rows/s (${median(mockTimes).toFixed(2)} s)   goal ≥ ${GOAL_ROWS_PER_SECOND.toLocaleString('en')}: ${mockRate >= GOAL_ROWS_PER_SECOND ? 'met' : 'NOT met'}`);
       console.log(`  raw COPY         : ${Math.round(rawRate).toLocaleString('en')} rows/s (${median(rawTimes).toFixed(2)} s)`);
       console.log(`  ratio            : ${ratio.toFixed(2)} of raw COPY   goal ≥ ${GOAL_RATIO}: ${ratio >= GOAL_RATIO ? 'met' : 'NOT met'}`);
+      return [
+        {
+          name: 'mock data / raw COPY (postgres)',
+          value: ratio,
+          better: 'higher',
+          detail: `${Math.round(mockRate).toLocaleString('en')} vs ${Math.round(rawRate).toLocaleString('en')} rows/s, ${rows} rows, median of ${RUNS}`,
+        },
+        { name: 'mock data rows/s (postgres)', value: mockRate, unit: 'rows/s', better: 'higher' },
+      ];
     } finally {
       await client.end();
     }
@@ -146,4 +164,4 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+if (isMain(import.meta.url)) await run();
