@@ -116,7 +116,7 @@ describe.each(testDrivers)('migrations on a fresh %s database', (kind) => {
     fresh = undefined;
   });
 
-  it('go up, all the way down, and up again to the same schema; status and history report every step', async () => {
+  it('go up, all the way down, and up again to the same schema; status and history report every step', { timeout: 180_000 }, async () => {
     fresh = await createFreshDatabase(kind);
     const { db } = fresh;
     const migrations = loadMigrations();
@@ -155,7 +155,7 @@ describe.each(testDrivers)('migrations on a fresh %s database', (kind) => {
     }
   });
 
-  it('step down one migration at a time, each down undoing exactly its up', async () => {
+  it('step down one migration at a time, each down undoing exactly its up', { timeout: 180_000 }, async () => {
     fresh = await createFreshDatabase(kind);
     const { db } = fresh;
     const migrations = loadMigrations();
