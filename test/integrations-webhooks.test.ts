@@ -146,7 +146,7 @@ describe.each(testDrivers)('outgoing webhooks on %s', (kind) => {
     const sprint = await api('POST', `/projects/${team.projectId}/sprints`, team.editor, { name: 'Sprint 1', goal: 'Invoices' });
     expect(sprint.statusCode, sprint.body).toBe(201);
     expect((await api('POST', `/projects/${team.projectId}/sprints/${sprint.data.id}/start`, team.editor, {})).statusCode).toBe(200);
-    const completed = await api('POST', `/projects/${team.projectId}/sprints/${sprint.data.id}/complete`, team.editor, {});
+    const completed = await api('POST', `/projects/${team.projectId}/sprints/${sprint.data.id}/complete`, team.editor, { moveUnfinishedTo: 'backlog' });
     expect(completed.statusCode, completed.body).toBe(200);
 
     const doc = await api('POST', `/projects/${team.projectId}/documents`, team.editor, { type: 'prd', title: 'Invoices PRD', contentMarkdown: '# Invoices' });
