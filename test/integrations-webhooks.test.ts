@@ -139,6 +139,30 @@ describe.each(testDrivers)('outgoing webhooks on %s', (kind) => {
     await api('DELETE', `/organizations/${team.orgId}/integrations/${otherId}`, team.owner);
   });
 
+  it('sends sprint.completed and document.published to a webhook that chose them', async () => {
+    const hook = await receiver();
+    const id = await addWebhook(hook.url, ['sprint.completed', 'document.published'], 'Releases');
+
+    const sprint = await api('POST', `/projects/${team.projectId}/sprints`, team.editor, { name: 'Sprint 1', goal: 'Invoices' });
+    expect(sprint.statusCode, sprint.body).toBe(201);
+    expect((await api('POST', `/projects/${team.projectId}/sprints/${sprint.data.id}/start`, team.editor, {})).statusCode).toBe(200);
+    const completed = await api('POST', `/projects/${team.projectId}/sprints/${sprint.data.id}/complete`, team.editor, { moveUnfinishedTo: 'backlog' });
+    expect(completed.statusCode, completed.body).toBe(200);
+
+    const doc = await api('POST', `/projects/${team.projectId}/documents`, team.editor, { type: 'prd', title: 'Invoices PRD', contentMarkdown: '# Invoices' });
+    expect(doc.statusCode, doc.body).toBe(201);
+    const published = await api('POST', `/projects/${team.projectId}/documents/${doc.data.id}/publish`, team.editor, {});
+    expect(published.statusCode, published.body).toBe(200);
+
+    await until('both events', () => (hook.received.length >= 2 ? true : undefined));
+    const events = hook.received.map((request) => JSON.parse(request.body) as { type: string; data: Record<string, { id: string; name?: string; title?: string }> });
+    expect(events.map((event) => event.type)).toEqual(['sprint.completed', 'document.published']);
+    expect(events[0]!.data.sprint).toMatchObject({ id: sprint.data.id, name: 'Sprint 1' });
+    expect(events[1]!.data.document).toMatchObject({ id: doc.data.id, title: 'Invoices PRD' });
+    expect(hook.received.every((request) => signedCorrectly(request))).toBe(true);
+    await api('DELETE', `/organizations/${team.orgId}/integrations/${id}`, team.owner);
+  });
+
   it('sends a signed test event from "test" at once and from "send test event" through the log; gives up after the last attempt', async () => {
     const hook = await receiver();
     const id = await addWebhook(hook.url, ['sprint.completed'], 'Test me');
