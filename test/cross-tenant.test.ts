@@ -31,6 +31,7 @@ type TenantIds = {
   doc: string;
   query: string;
   execution: string;
+  integration: string;
 };
 type BacklogIds = { story: string; epic: string; sprint: string; task: string };
 
@@ -67,6 +68,8 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
    * saved query and a finished run of it.
    */
   type DatabaseIds = { connection: string; schema: string; doc: string; query: string; execution: string };
+  /** A's webhook integration in each organization. */
+  const integrationOf: Record<'team' | 'personal', string> = { team: '', personal: '' };
   const databaseOf: Record<'team' | 'personal', DatabaseIds> = {
     team: { connection: '', schema: '', doc: '', query: '', execution: '' },
     personal: { connection: '', schema: '', doc: '', query: '', execution: '' },
@@ -156,6 +159,14 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
         });
       });
       databaseOf[which] = { connection, schema: stored.schemaId, doc, query, execution };
+      const integration = await api('POST', `/organizations/${organizationId}/integrations`, a, {
+        type: 'webhook',
+        name: 'Secret hook',
+        config: { url: 'http://127.0.0.1:4199/secret-hook', events: ['sprint.completed'] },
+        secrets: { signingSecret: 'a-secret-signing-secret-0123' },
+      });
+      expect(integration.statusCode, JSON.stringify(integration.data)).toBe(201);
+      integrationOf[which] = integration.data.id as string;
     }
   });
   afterAll(async () => t.close());
@@ -218,6 +229,9 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
       savedQueries: await read(`/connections/${databaseOf.team.connection}/queries?limit=200`),
       executions: await read(`/connections/${databaseOf.team.connection}/executions?limit=200`),
       execution: await read(`/executions/${databaseOf.team.execution}`),
+      integrations: await read(`/organizations/${aTeamOrg}/integrations?limit=200`),
+      personalIntegrations: await read(`/organizations/${a.personalOrgId}/integrations?limit=200`),
+      deliveries: await read(`/integrations/${integrationOf.team}/deliveries?limit=200`),
     };
   }
 
@@ -294,6 +308,29 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
       ...backlogAiProbes(bProject, ids).filter((probe) => probe.url.endsWith('/accept') || probe.url.endsWith('/plan')),
       ...boardProbes(ids),
       ...databaseProbes(ids),
+      ...integrationProbes(ids),
+      // A's integration under B's own organization, where B is the owner.
+      ...integrationProbes({ org: b.personalOrgId, integration: ids.integration }).filter((probe) => probe.url.includes(`/integrations/${ids.integration}`)),
+    ];
+  }
+
+  /** Every integrations endpoint that takes an organization or integration id. */
+  function integrationProbes(ids: Pick<TenantIds, 'org' | 'integration'>): Probe[] {
+    const one = `/organizations/${ids.org}/integrations/${ids.integration}`;
+    return [
+      { method: 'GET', url: `/organizations/${ids.org}/integrations` },
+      {
+        method: 'POST',
+        url: `/organizations/${ids.org}/integrations`,
+        body: { type: 'webhook', name: 'Planted', config: { url: 'http://127.0.0.1:4199/planted', events: ['story.created'] }, secrets: { signingSecret: 'planted-signing-secret-0123' } },
+      },
+      { method: 'GET', url: one },
+      { method: 'PATCH', url: one, body: { enabled: false } },
+      { method: 'PATCH', url: one, body: { config: { url: 'http://127.0.0.1:4199/stolen', events: ['story.created'] } } },
+      { method: 'DELETE', url: one },
+      { method: 'POST', url: `${one}/test` },
+      { method: 'POST', url: `/integrations/${ids.integration}/test-event` },
+      { method: 'GET', url: `/integrations/${ids.integration}/deliveries` },
     ];
   }
 
@@ -451,6 +488,7 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
     doc: newId(),
     query: newId(),
     execution: newId(),
+    integration: newId(),
   });
 
   const withoutRequestId = (body: { error?: { requestId?: string } }) => ({ ...body, error: { ...body.error, requestId: undefined } });
@@ -458,8 +496,8 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
   it('answers every endpoint with A’s ids exactly as for ids that do not exist, and leaves A’s data alone', async () => {
     const before = await snapshotOfA();
     for (const [org, project, deletedProject, ai] of [
-      [aTeamOrg, aProject, aDeletedProject, { ...aiOf.team, ...backlogOf.team, boardSession: boardOf.team, ...databaseOf.team }],
-      [a.personalOrgId, aPersonalProject, aDeletedProject, { ...aiOf.personal, ...backlogOf.personal, boardSession: boardOf.personal, ...databaseOf.personal }],
+      [aTeamOrg, aProject, aDeletedProject, { ...aiOf.team, ...backlogOf.team, boardSession: boardOf.team, ...databaseOf.team, integration: integrationOf.team }],
+      [a.personalOrgId, aPersonalProject, aDeletedProject, { ...aiOf.personal, ...backlogOf.personal, boardSession: boardOf.personal, ...databaseOf.personal, integration: integrationOf.personal }],
     ] as const) {
       const foreign = probes({ org, project, deletedProject, memberOf: a.id, member: a.id, ...ai });
       const missing = probes(missingIds());
@@ -480,7 +518,7 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
   it('answers malformed ids in paths with 404, never 500', async () => {
     for (const bad of ['x', '1', 'null', 'undefined', ' ', "1'--", '0'.repeat(100), '01900000-0000-7000-8000-00000000000g']) {
       const id = encodeURIComponent(bad);
-      for (const probe of probes({ org: id, project: id, deletedProject: id, memberOf: id, member: id, generation: id, job: id, story: id, epic: id, sprint: id, task: id, boardSession: id, connection: id, schema: id, doc: id, query: id, execution: id })) {
+      for (const probe of probes({ org: id, project: id, deletedProject: id, memberOf: id, member: id, generation: id, job: id, story: id, epic: id, sprint: id, task: id, boardSession: id, connection: id, schema: id, doc: id, query: id, execution: id, integration: id })) {
         // Ids in query strings and bodies are validated (400 naming the field); only path ids answer 404.
         if (probe.url.includes('?') || probe.url === '/projects' || probe.idInBody) continue;
         const res = await api(probe.method, probe.url, b, probe.body);
@@ -559,6 +597,8 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
       ...databaseProbes({ org: aTeamOrg, project: aProject, ...databaseOf.team }).filter((probe) => probe.method !== 'GET'),
       // Index advice plans the query on the outside server with the connection's credentials: editors and up.
       { method: 'GET', url: `/queries/${databaseOf.team.query}/index-advice` },
+      // Integrations: a viewer reads them and their delivery log; only admins and owners manage, test and send.
+      ...integrationProbes({ org: aTeamOrg, integration: integrationOf.team }).filter((probe) => probe.method !== 'GET'),
     ];
     for (const probe of writes) {
       const res = await api(probe.method, probe.url, viewer, probe.body);
@@ -567,7 +607,7 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
     }
     expect((await api('GET', `/projects/${aProject}`, viewer)).statusCode).toBe(200);
     // A's personal organization and its project stay invisible to the viewer of the team organization.
-    for (const probe of probes({ ...missingIds(), org: a.personalOrgId, project: aPersonalProject, memberOf: a.id, member: a.id, ...aiOf.personal, ...backlogOf.personal, boardSession: boardOf.personal, ...databaseOf.personal })) {
+    for (const probe of probes({ ...missingIds(), org: a.personalOrgId, project: aPersonalProject, memberOf: a.id, member: a.id, ...aiOf.personal, ...backlogOf.personal, boardSession: boardOf.personal, ...databaseOf.personal, integration: integrationOf.personal })) {
       if (probe.url.startsWith(`/organizations/${b.personalOrgId}`)) continue; // B's organization, not the viewer's
       const res = await api(probe.method, probe.url, viewer, probe.body);
       expect(res.statusCode, `${probe.method} ${probe.url}`).toBe(404);
