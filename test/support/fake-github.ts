@@ -51,7 +51,10 @@ export type FakeGitHub = {
   requests: FakeGitHubRequest[];
   /** Requests that changed issues (POST/PATCH), in order. */
   writes(): FakeGitHubRequest[];
-  /** The next `count` API requests answer 403 with x-ratelimit-remaining 0 and a reset `resetInSeconds` from now. */
+  /**
+   * The next `count` API requests answer 403 with x-ratelimit-remaining 0 and a reset `resetInSeconds` from now (by
+   * count, not by the clock, so a slow test still sees them).
+   */
   rateLimitPrimary(options?: { count?: number; resetInSeconds?: number }): void;
   /** The next `count` API requests answer 429 (or 403) with `retry-after: seconds`. */
   rateLimitSecondary(options?: { count?: number; retryAfterSeconds?: number; status?: 403 | 429 }): void;
@@ -140,7 +143,6 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       if (req.headers.authorization !== `Bearer ${token}`) return answer(401, { message: 'Bad credentials', documentation_url: docs, status: '401' });
       if (limited && limited.count > 0) {
         limited.count -= 1;
-        // The next `count` requests are refused whenever they arrive (on a slow machine the reset may pass first).
         if (limited.kind === 'primary') {
           return answer(
             403,

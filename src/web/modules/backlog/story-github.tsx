@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { api } from '../../api/client';
 import { apiRequest, enc } from '../../api/http';
 import { ErrorBanner } from '../../components/error-banner';
 import { useToast } from '../../components/toast';
@@ -6,11 +7,12 @@ import { formatDateTime, formatRelative } from '../../lib/format';
 import { useResource } from '../../lib/use-resource';
 import type { ResponseOf } from '../../api/contract-types';
 import type { githubLinkListSchema, pushResultSchema } from '../../../modules/integrations/github/github.contract';
+import type { Integration } from '../integrations/client';
 import { isMissingEndpoint } from './client';
 
 type GitHubLink = ResponseOf<typeof githubLinkListSchema>['items'][number];
 type PushResult = ResponseOf<typeof pushResultSchema>;
-type IntegrationSummary = { id: string; type: string; name: string; enabled: boolean; config: Record<string, unknown> };
+type IntegrationSummary = Integration;
 
 const syncLabels: Record<GitHubLink['syncState'], string> = { synced: 'In sync', pending: 'Waiting for GitHub', error: 'Sync failed' };
 
@@ -30,7 +32,8 @@ export function StoryGitHub({ projectId, organizationId, storyId, rev, canEdit }
   );
   const targets = useResource<IntegrationSummary[]>(`${organizationId}|${canEdit}`, (signal) =>
     canEdit
-      ? apiRequest<{ items: IntegrationSummary[] }>('GET', `/organizations/${enc(organizationId)}/integrations`, { query: { limit: 100 }, signal })
+      ? api.integrations
+          .list(organizationId, { limit: 100 }, signal)
           .then((page) => page.items.filter((i) => i.type === 'github' && i.enabled && (!i.config.projectId || i.config.projectId === projectId)))
           .catch(() => [])
       : Promise.resolve([]),
