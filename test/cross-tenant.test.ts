@@ -311,7 +311,7 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
       ...databaseProbes(ids),
       ...integrationProbes(ids),
       // A's integration under B's own organization, where B is the owner.
-      ...integrationProbes({ org: b.personalOrgId, integration: ids.integration }).filter((probe) => probe.url.includes(ids.integration)),
+      ...integrationProbes({ org: b.personalOrgId, integration: ids.integration }).filter((probe) => probe.url.includes(`/integrations/${ids.integration}`)),
     ];
   }
 

@@ -8,6 +8,7 @@ import { dbassistApi } from '../modules/dbassist/client';
 import { diagramsApi } from '../modules/diagrams/client';
 import { documentsApi } from '../modules/documents/client';
 import { identityApi } from '../modules/identity/client';
+import { integrationsApi } from '../modules/integrations/client';
 import { jobsApi } from '../modules/jobs/client';
 import { organizationsApi } from '../modules/organizations/client';
 import { projectModelApi } from '../modules/project-model/client';
@@ -30,6 +31,7 @@ export const api = {
   chat: chatApi,
   board: boardApi,
   dbassist: dbassistApi,
+  integrations: integrationsApi,
   audit: auditApi,
   ai: aiApi,
   analytics: analyticsApi,
