@@ -160,12 +160,12 @@ describe.each(testDrivers)('Stripe billing webhook on %s', (kind) => {
     expect((await post(completed)).data).toMatchObject({ duplicate: false, outcome: 'applied' });
   });
 
-  it('without a configured secret answers 503 saying what to set', async () => {
+  it('without a configured secret answers 400 saying what to set', async () => {
     const saved = t.config.billing.stripeWebhookSecrets;
     t.config.billing.stripeWebhookSecrets = [];
     try {
       const answer = await post(event('invoice.paid', { id: 'in_2', object: 'invoice' }));
-      expect(answer.statusCode).toBe(503);
+      expect(answer.statusCode).toBe(400);
       expect(answer.data.error.message).toMatch(/STRIPE_WEBHOOK_SECRET/);
     } finally {
       t.config.billing.stripeWebhookSecrets = saved;
