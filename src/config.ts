@@ -83,7 +83,7 @@ const environmentSchema = z.object({
     .string()
     .regex(/^[^,\s]+(\s*,\s*[^,\s]+)*$/, 'must be a signing secret, or several separated by commas while one is rolled')
     .optional()
-    .describe('signing secret(s) of the Stripe webhook endpoint; unset: the endpoint answers 503'),
+    .describe('signing secret(s) of the Stripe webhook endpoint; unset: the endpoint refuses events (400)'),
   STRIPE_WEBHOOK_TOLERANCE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300).describe('how far a Stripe-Signature timestamp may be from now'),
   GITHUB_POLL_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(300_000).describe('how often linked GitHub issues are polled (the fallback for missed webhooks)'),
   GITHUB_RATE_LIMIT_MAX_WAIT_MS: z.coerce.number().int().min(0).max(600_000).default(60_000).describe('longest a push waits out a GitHub rate limit before reporting when to retry'),
@@ -198,7 +198,7 @@ export type IntegrationsConfig = {
 
 /** Stripe's webhook (docs/decisions/018-integrations.md). */
 export type BillingConfig = {
-  /** The endpoint's signing secrets (whsec_…); empty: billing webhooks are refused with 503. */
+  /** The endpoint's signing secrets (whsec_…); empty: billing webhooks are refused (400, naming the variable). */
   stripeWebhookSecrets: string[];
   /** How many seconds a Stripe-Signature timestamp may be from now. */
   stripeToleranceSeconds: number;

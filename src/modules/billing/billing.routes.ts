@@ -30,7 +30,8 @@ export async function billingRoutes(api: ZodApp, context: AppContext): Promise<v
       async (request) => {
         const secrets = config.billing.stripeWebhookSecrets;
         if (secrets.length === 0) {
-          throw new AppError('SERVICE_UNAVAILABLE', 'Stripe webhooks are not configured on this server: set STRIPE_WEBHOOK_SECRET to the endpoint’s signing secret');
+          // 400, not 5xx: nothing on this server is failing, it is not set up to take Stripe's events (Stripe retries either way).
+          throw new AppError('BAD_REQUEST', 'Stripe webhooks are not configured on this server: set STRIPE_WEBHOOK_SECRET to the endpoint’s signing secret');
         }
         const payload = typeof request.body === 'string' ? request.body : '';
         const header = request.headers['stripe-signature'];

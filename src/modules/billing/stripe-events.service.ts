@@ -59,7 +59,8 @@ export async function handleStripeEvent(tx: Tx, event: StripeEvent, actor: Omit<
   const claimed = await tx
     .insert(stripeEvents)
     .values({ id: event.id, type: event.type, livemode: event.livemode ?? false, createdAt: new Date(event.created * 1000), outcome: 'ignored' })
-    .onConflictDoNothing({ target: stripeEvents.id })
+    // An event that matched no account may be resent once the account exists: only that outcome is looked at again.
+    .onConflictDoUpdate({ target: stripeEvents.id, set: { receivedAt: sql`now()` }, setWhere: sql`${stripeEvents.outcome} = 'no_account'` })
     .returning({ id: stripeEvents.id });
   if (claimed.length === 0) {
     const [seen] = await tx.select().from(stripeEvents).where(eq(stripeEvents.id, event.id));

@@ -46,6 +46,7 @@ function connectionOf(context: Pick<AppContext, 'config'>, config: GaConfig, sec
     ...(typeof config.apiBaseUrl === 'string' ? { apiBaseUrl: config.apiBaseUrl } : {}),
     ...(typeof config.tokenUrl === 'string' ? { tokenUrl: config.tokenUrl } : {}),
     ...(config.conversionMetric === 'conversions' ? { conversionMetric: 'conversions' as ConversionMetric } : {}),
+    timeoutMs: context.config.integrations.timeoutMs,
     checkUrl: async (url) => {
       const refusal = await guard.refusal(url);
       if (refusal) throw new GoogleApiError(refusal, null, 'bad_request');
