@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -26,15 +27,23 @@ export type Database = {
   withAdmin<T>(fn: (client: SqlClient) => Promise<T>): Promise<T>;
   /** After migrations: from now on every connection defaults to the runtime role, so a forgotten context fails closed. */
   useRuntimeRole(): Promise<void>;
+  /**
+   * Subscribes to NOTIFY on a channel until the returned stop() (PostgreSQL: a connection of its own that comes back
+   * after a failure; PGlite: in-process). `lost` runs when notifications may have been missed, `ready` each time the
+   * subscription is (again) in place.
+   */
+  listen(channel: string, handlers: NotificationHandlers): Promise<() => Promise<void>>;
   close(): Promise<void>;
 };
+
+export type NotificationHandlers = { message(payload: string): void; ready(): void; lost(): void };
 
 export const RUNTIME_ROLE = 'atelier_app';
 export const SYSTEM_ROLE = 'atelier_system';
 
 export type OpenDatabaseOptions =
   | { kind: 'pglite'; dataDir?: string; pglite?: PGlite }
-  | { kind: 'postgres'; url: string; poolSize?: number };
+  | { kind: 'postgres'; url: string; poolSize?: number; preparedStatements?: boolean };
 
 // Both drivers answer with the same JavaScript types: int8 as number (ids and counts stay far below 2^53) and
 // date as the 'YYYY-MM-DD' string it is (node-postgres would otherwise make a local-midnight Date of it).
@@ -52,7 +61,7 @@ const postgresTypes = {
 };
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
-  return options.kind === 'pglite' ? openPglite(options) : openPostgres(options.url, options.poolSize ?? 10);
+  return options.kind === 'pglite' ? openPglite(options) : openPostgres(options.url, options.poolSize ?? 10, options.preparedStatements ?? true);
 }
 
 async function openPglite(options: { dataDir?: string; pglite?: PGlite }): Promise<Database> {
@@ -110,6 +119,14 @@ async function openPglite(options: { dataDir?: string; pglite?: PGlite }): Promi
       await pglite.exec(`SET ROLE ${RUNTIME_ROLE}`);
       runtimeRoleActive = true;
     },
+    async listen(channel, handlers) {
+      // One process, one session: notifications of a commit arrive before the committing call returns.
+      const unlisten = await raw.listen(channel, (payload) => handlers.message(payload));
+      handlers.ready();
+      return async () => {
+        if (!raw.closed) await unlisten();
+      };
+    },
     async close() {
       try {
         if (!pglite.closed) await pglite.close();
@@ -120,7 +137,42 @@ async function openPglite(options: { dataDir?: string; pglite?: PGlite }): Promi
   };
 }
 
-async function openPostgres(url: string, poolSize: number): Promise<Database> {
+/**
+ * Every statement that carries parameters (so it is one statement on the extended protocol already) is sent as a
+ * named prepared statement, named after a hash of its text: PostgreSQL parses and plans it once per connection and
+ * then only binds and executes. At most MAX_PREPARED_PER_CONNECTION distinct texts are kept per connection (statements
+ * built with a variable number of parameters would otherwise grow without end); past that they run unnamed.
+ */
+const MAX_PREPARED_PER_CONNECTION = 2000;
+
+type QueryConfigLike = { text?: unknown; name?: unknown; submit?: unknown; values?: unknown };
+
+function preparedName(config: unknown, values: unknown, prepared: Set<string>): string | undefined {
+  if (!config || typeof config !== 'object') return undefined;
+  const query = config as QueryConfigLike;
+  if (typeof query.submit === 'function' || query.name !== undefined || typeof query.text !== 'string') return undefined;
+  const parameters = Array.isArray(values) ? values : query.values;
+  if (!Array.isArray(parameters) || parameters.length === 0) return undefined;
+  const name = `a_${crypto.createHash('sha256').update(query.text).digest('base64url').slice(0, 24)}`;
+  if (!prepared.has(name)) {
+    if (prepared.size >= MAX_PREPARED_PER_CONNECTION) return undefined;
+    prepared.add(name);
+  }
+  return name;
+}
+
+class PreparingClient extends pg.Client {
+  readonly #prepared = new Set<string>();
+
+  override query(...args: unknown[]): never {
+    const [config, values] = args;
+    const name = preparedName(config, values, this.#prepared);
+    if (name) args[0] = { ...(config as object), name };
+    return (super.query as (...a: unknown[]) => never)(...args);
+  }
+}
+
+async function openPostgres(url: string, poolSize: number, preparedStatements: boolean): Promise<Database> {
   // Fail at start-up, with the reason, rather than on the first request.
   const probe = new pg.Client({ connectionString: url });
   try {
@@ -135,7 +187,13 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   }
   // Every pooled connection starts as the runtime role (a startup parameter, so no query can run before it).
   // The pool opens connections lazily, after migrations have created the role.
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, types: postgresTypes, options: `-c role=${RUNTIME_ROLE}` });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    types: postgresTypes,
+    options: `-c role=${RUNTIME_ROLE}`,
+    ...(preparedStatements ? { Client: PreparingClient } : {}),
+  });
   // An idle pooled connection that the server ends (a restart, a failover, an administrator) emits an error on the
   // pool; without a listener that would crash the process. The pool drops the connection and opens a new one on the
   // next query, which then fails or succeeds on its own.
@@ -169,8 +227,59 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     async useRuntimeRole() {
       // Nothing to do: the pool's connections carry the role from their first byte.
     },
+    listen: (channel, handlers) => listenOnPostgres(url, channel, handlers),
     async close() {
       await pool.end();
     },
+  };
+}
+
+const RELISTEN_DELAYS_MS = [100, 500, 1000, 5000];
+
+/** A connection of its own that only listens; after a failure it reports the loss and connects again. */
+async function listenOnPostgres(url: string, channel: string, handlers: NotificationHandlers): Promise<() => Promise<void>> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`Invalid channel name ${channel}`);
+  let stopped = false;
+  let client: pg.Client | undefined;
+  let failures = 0;
+  let retry: NodeJS.Timeout | undefined;
+  const connect = async (): Promise<void> => {
+    const connection = new pg.Client({ connectionString: url });
+    client = connection;
+    let lost = false;
+    const onLost = () => {
+      if (lost) return;
+      lost = true;
+      connection.removeAllListeners('notification');
+      void connection.end().catch(() => undefined);
+      if (stopped) return;
+      handlers.lost();
+      const delay = RELISTEN_DELAYS_MS[Math.min(failures, RELISTEN_DELAYS_MS.length - 1)]!;
+      failures += 1;
+      retry = setTimeout(() => void connect().catch(() => undefined), delay);
+      retry.unref();
+    };
+    connection.on('error', onLost);
+    connection.on('end', onLost);
+    connection.on('notification', (message) => {
+      if (message.channel === channel) handlers.message(message.payload ?? '');
+    });
+    try {
+      await connection.connect();
+      await connection.query(`LISTEN ${channel}`);
+    } catch (error) {
+      onLost();
+      throw error;
+    }
+    if (stopped) return;
+    failures = 0;
+    handlers.ready();
+  };
+  // Not reachable now: the loss is reported and the connection retried, as after a failure later on.
+  await connect().catch(() => undefined);
+  return async () => {
+    stopped = true;
+    if (retry) clearTimeout(retry);
+    await client?.end().catch(() => undefined);
   };
 }
