@@ -35,7 +35,7 @@ describe.each(testDrivers)('session revocation with remembered tokens on %s', (k
       remoteAddress: options.ip ?? nextIp(),
       ...(options.body === undefined ? {} : { payload: options.body as InjectOptions['payload'] }),
     });
-    const data = (response.body ? response.json() : {}) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const data = (response.body ? response.json() : {});  
     return Object.assign(response, { data });
   }
 
