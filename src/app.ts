@@ -19,14 +19,19 @@ import { newId } from './core/ids.js';
 import { registerJobTypes } from './core/jobs/index.js';
 import { createLogger } from './core/logging.js';
 import { createModuleRegistry } from './core/module.js';
+import { createOffload } from './core/workers/offload.js';
+import type { WorkerPool } from './core/workers/worker-pool.js';
 import { appModules } from './modules/index.js';
 
 /** What the modules registered (routes, jobs, AI tasks), built once per process from the module list. */
 export const moduleRegistry = createModuleRegistry(appModules);
 
-/** The context every module's routes and jobs get: the process's services and what the modules registered. */
-export function createAppContext(services: AppServices): AppContext {
-  return { ...services, aiTasks: moduleRegistry.aiTasks };
+/**
+ * The context every module's routes and jobs get: the process's services and what the modules registered. With a
+ * worker pool, the modules' worker functions run in its threads; without one, in this thread.
+ */
+export function createAppContext(services: AppServices, workers?: WorkerPool): AppContext {
+  return { ...services, aiTasks: moduleRegistry.aiTasks, offload: createOffload(moduleRegistry.workerFunctions, workers) };
 }
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');

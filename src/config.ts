@@ -57,6 +57,17 @@ const environmentSchema = z.object({
   JOBS_CONCURRENCY: z.coerce.number().int().min(0).max(64).default(2),
   JOBS_PER_ORGANIZATION: z.coerce.number().int().min(1).max(64).default(2),
   JOBS_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
+  DATABASE_NOTIFICATIONS: z
+    .enum(['true', 'false'])
+    .default('true')
+    .describe('LISTEN/NOTIFY wakes job runners and event streams; false (e.g. behind a pooler in transaction mode): they poll'),
+  NOTIFICATIONS_FALLBACK_POLL_MS: z.coerce
+    .number()
+    .int()
+    .min(1_000)
+    .max(3_600_000)
+    .default(30_000)
+    .describe('with notifications on, how often runners and event streams look anyway, in case one was lost'),
   JOBS_HEARTBEAT_MS: z.coerce.number().int().min(50).max(600_000).default(2_000),
   JOBS_STALE_AFTER_MS: z.coerce.number().int().min(200).max(3_600_000).default(30_000),
   BOARD_NOVELTY_THRESHOLD: z.coerce.number().min(0).max(1).default(0.2),
@@ -71,6 +82,22 @@ const environmentSchema = z.object({
   DBASSIST_MAX_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(10_000).describe('rows an execution keeps; the rest are cut off'),
   DBASSIST_MAX_RESULT_BYTES: z.coerce.number().int().min(1024).max(1_073_741_824).default(16_777_216).describe('bytes of rows an execution keeps'),
   DBASSIST_MAX_COST: z.coerce.number().min(1).default(1e9).describe('highest EXPLAIN total cost a statement may have on PostgreSQL'),
+  INTEGRATIONS_DENY_HOSTS: z
+    .string()
+    .default('169.254.0.0/16,fe80::/10,fd00:ec2::254,100.100.100.200,metadata.google.internal,metadata')
+    .describe('hosts and CIDR ranges integrations (webhook URLs, API base URLs) may not reach'),
+  INTEGRATIONS_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(30_000).describe('wait before the 2nd delivery attempt; doubles after each failure'),
+  INTEGRATIONS_RETRY_MAX_MS: z.coerce.number().int().min(1).max(86_400_000).default(3_600_000).describe('longest wait between delivery attempts'),
+  INTEGRATIONS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8).describe('delivery attempts before an event is given up as failed'),
+  INTEGRATIONS_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000).describe('longest an outside service may take to answer'),
+  STRIPE_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[^,\s]+(\s*,\s*[^,\s]+)*$/, 'must be a signing secret, or several separated by commas while one is rolled')
+    .optional()
+    .describe('signing secret(s) of the Stripe webhook endpoint; unset: the endpoint answers 503'),
+  STRIPE_WEBHOOK_TOLERANCE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300).describe('how far a Stripe-Signature timestamp may be from now'),
+  GITHUB_POLL_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(300_000).describe('how often linked GitHub issues are polled (the fallback for missed webhooks)'),
+  GITHUB_RATE_LIMIT_MAX_WAIT_MS: z.coerce.number().int().min(0).max(600_000).default(60_000).describe('longest a push waits out a GitHub rate limit before reporting when to retry'),
 });
 
 export type Config = {
@@ -92,8 +119,12 @@ export type Config = {
   ai: AiConfig;
   secretKey: string | undefined;
   jobs: JobsConfig;
+  notifications: NotificationsConfig;
   board: BoardConfig;
   dbassist: DbAssistConfig;
+  integrations: IntegrationsConfig;
+  billing: BillingConfig;
+  github: GitHubSyncConfig;
 };
 
 export type AiConfig = {
@@ -119,10 +150,20 @@ export type JobsConfig = {
   concurrency: number;
   /** Running jobs of one organization at once, across all processes: one organization's burst waits, others run. */
   perOrganization: number;
+  /** How often an idle runner looks for due jobs while it hears no notifications (switched off, or connection down). */
   pollIntervalMs: number;
+  /** How often an idle runner looks anyway while notifications wake it (NOTIFICATIONS_FALLBACK_POLL_MS). */
+  fallbackPollMs: number;
   heartbeatMs: number;
   /** A running job whose heartbeat is older than this is taken to have lost its process and is claimed again. */
   staleAfterMs: number;
+};
+
+/** LISTEN/NOTIFY wake-ups (docs/decisions/020-notifications.md). */
+export type NotificationsConfig = {
+  enabled: boolean;
+  /** While notifications arrive, the slow poll that catches a lost one. */
+  fallbackPollMs: number;
 };
 
 /** When a board deliberation stops early and what it leaves out (docs/decisions/015-board.md). */
@@ -147,6 +188,35 @@ export type DbAssistConfig = {
   maxResultBytes: number;
   /** The highest EXPLAIN total cost a statement may have (PostgreSQL only). */
   maxCost: number;
+};
+
+/** GitHub issue sync (docs/decisions/018-integrations.md, GitHub). */
+export type GitHubSyncConfig = {
+  /** Between two polls of an integration's issues. */
+  pollIntervalMs: number;
+  /** A rate limit resetting later than this ends the push with the time to retry. */
+  rateLimitMaxWaitMs: number;
+};
+
+/** Outgoing requests of integrations and the retries of webhook deliveries (docs/decisions/018-integrations.md). */
+export type IntegrationsConfig = {
+  /** Host names, addresses and CIDR ranges refused (by default link-local and cloud metadata addresses). */
+  denyHosts: string[];
+  /** Wait before the second attempt; it doubles after each failure up to retryMaxMs. */
+  retryBaseMs: number;
+  retryMaxMs: number;
+  /** Attempts before a delivery is given up as failed. */
+  maxAttempts: number;
+  /** Longest an outside service may take to answer one request. */
+  timeoutMs: number;
+};
+
+/** Stripe's webhook (docs/decisions/018-integrations.md). */
+export type BillingConfig = {
+  /** The endpoint's signing secrets (whsec_…); empty: billing webhooks are refused with 503. */
+  stripeWebhookSecrets: string[];
+  /** How many seconds a Stripe-Signature timestamp may be from now. */
+  stripeToleranceSeconds: number;
 };
 
 export class ConfigError extends Error {}
@@ -195,9 +265,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       concurrency: e.JOBS_CONCURRENCY,
       perOrganization: e.JOBS_PER_ORGANIZATION,
       pollIntervalMs: e.JOBS_POLL_INTERVAL_MS,
+      fallbackPollMs: e.NOTIFICATIONS_FALLBACK_POLL_MS,
       heartbeatMs: e.JOBS_HEARTBEAT_MS,
       staleAfterMs: e.JOBS_STALE_AFTER_MS,
     },
+    notifications: { enabled: e.DATABASE_NOTIFICATIONS === 'true', fallbackPollMs: e.NOTIFICATIONS_FALLBACK_POLL_MS },
     board: {
       noveltyThreshold: e.BOARD_NOVELTY_THRESHOLD,
       duplicateSimilarity: e.BOARD_DUPLICATE_SIMILARITY,
@@ -210,6 +282,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxRows: e.DBASSIST_MAX_ROWS,
       maxResultBytes: e.DBASSIST_MAX_RESULT_BYTES,
       maxCost: e.DBASSIST_MAX_COST,
+    },
+    integrations: {
+      denyHosts: splitList(e.INTEGRATIONS_DENY_HOSTS),
+      retryBaseMs: e.INTEGRATIONS_RETRY_BASE_MS,
+      retryMaxMs: e.INTEGRATIONS_RETRY_MAX_MS,
+      maxAttempts: e.INTEGRATIONS_MAX_ATTEMPTS,
+      timeoutMs: e.INTEGRATIONS_TIMEOUT_MS,
+    },
+    billing: {
+      stripeWebhookSecrets: splitList(e.STRIPE_WEBHOOK_SECRET ?? ''),
+      stripeToleranceSeconds: e.STRIPE_WEBHOOK_TOLERANCE_SECONDS,
+    },
+    github: {
+      pollIntervalMs: e.GITHUB_POLL_INTERVAL_MS,
+      rateLimitMaxWaitMs: e.GITHUB_RATE_LIMIT_MAX_WAIT_MS,
     },
   };
 }

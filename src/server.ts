@@ -17,8 +17,13 @@ export const WORKER_ENTRY = new URL(`./worker${path.extname(fileURLToPath(import
 /** The database the configuration names: PostgreSQL when DATABASE_URL is set, else embedded PGlite in DATA_DIR. */
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
   return config.databaseUrl
-    ? openDatabase({ kind: 'postgres', url: config.databaseUrl, preparedStatements: config.databasePreparedStatements })
-    : openDatabase({ kind: 'pglite', dataDir: config.dataDir });
+    ? openDatabase({
+        kind: 'postgres',
+        url: config.databaseUrl,
+        notifications: config.notifications.enabled,
+        preparedStatements: config.databasePreparedStatements,
+      })
+    : openDatabase({ kind: 'pglite', dataDir: config.dataDir, notifications: config.notifications.enabled });
 }
 
 export type RunningServer = {
@@ -50,7 +55,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     });
     workers = config.ai.builtinWorkers > 0 ? createWorkerPool({ entry: WORKER_ENTRY, size: config.ai.builtinWorkers, name: 'atelier-worker' }) : undefined;
     const ai = createConfiguredGateway(config, db, log, workers && pooledOfflineEngine(workers, moduleRegistry.aiTasks));
-    const context = createAppContext({ config, db, mailer, ai });
+    const context = createAppContext({ config, db, mailer, ai }, workers);
     const app = await buildApp(context, { logger: log });
     const jobRunner =
       config.jobs.concurrency > 0

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../src/core/ids.js';
 import { withUser } from '../src/core/db/tenancy.js';
@@ -30,6 +31,7 @@ type TenantIds = {
   doc: string;
   query: string;
   execution: string;
+  integration: string;
 };
 type BacklogIds = { story: string; epic: string; sprint: string; task: string };
 
@@ -66,6 +68,8 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
    * saved query and a finished run of it.
    */
   type DatabaseIds = { connection: string; schema: string; doc: string; query: string; execution: string };
+  /** A's webhook integration in each organization. */
+  const integrationOf: Record<'team' | 'personal', string> = { team: '', personal: '' };
   const databaseOf: Record<'team' | 'personal', DatabaseIds> = {
     team: { connection: '', schema: '', doc: '', query: '', execution: '' },
     personal: { connection: '', schema: '', doc: '', query: '', execution: '' },
@@ -155,6 +159,14 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
         });
       });
       databaseOf[which] = { connection, schema: stored.schemaId, doc, query, execution };
+      const integration = await api('POST', `/organizations/${organizationId}/integrations`, a, {
+        type: 'webhook',
+        name: 'Secret hook',
+        config: { url: 'http://127.0.0.1:4199/secret-hook', events: ['sprint.completed'] },
+        secrets: { signingSecret: 'a-secret-signing-secret-0123' },
+      });
+      expect(integration.statusCode, JSON.stringify(integration.data)).toBe(201);
+      integrationOf[which] = integration.data.id as string;
     }
   });
   afterAll(async () => t.close());
@@ -217,6 +229,9 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
       savedQueries: await read(`/connections/${databaseOf.team.connection}/queries?limit=200`),
       executions: await read(`/connections/${databaseOf.team.connection}/executions?limit=200`),
       execution: await read(`/executions/${databaseOf.team.execution}`),
+      integrations: await read(`/organizations/${aTeamOrg}/integrations?limit=200`),
+      personalIntegrations: await read(`/organizations/${a.personalOrgId}/integrations?limit=200`),
+      deliveries: await read(`/integrations/${integrationOf.team}/deliveries?limit=200`),
     };
   }
 
@@ -251,6 +266,8 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
       { method: 'POST', url: '/projects', body: { organizationId: ids.org, name: 'Planted' } },
       { method: 'POST', url: '/projects', body: { organizationId: ids.org, name: 'Planted', key: 'SECRET' } },
       { method: 'GET', url: `/projects/${ids.project}/model` },
+      { method: 'GET', url: `/projects/${ids.project}/analytics` },
+      { method: 'GET', url: `/projects/${ids.project}/analytics?from=2026-11-01&to=2026-11-07` },
       { method: 'PUT', url: `/projects/${ids.project}/model`, body: { baseRev: 1, model: { summary: 'Taken over' } } },
       { method: 'POST', url: `/projects/${ids.project}/model/corrections`, body: { baseRev: 1, correction: { kind: 'rename-entity', entityId: 'tool', name: 'Mine' } } },
       { method: 'GET', url: `/projects/${ids.project}/model/revisions` },
@@ -293,6 +310,29 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
       ...backlogAiProbes(bProject, ids).filter((probe) => probe.url.endsWith('/accept') || probe.url.endsWith('/plan')),
       ...boardProbes(ids),
       ...databaseProbes(ids),
+      ...integrationProbes(ids),
+      // A's integration under B's own organization, where B is the owner.
+      ...integrationProbes({ org: b.personalOrgId, integration: ids.integration }).filter((probe) => probe.url.includes(`/integrations/${ids.integration}`)),
+    ];
+  }
+
+  /** Every integrations endpoint that takes an organization or integration id. */
+  function integrationProbes(ids: Pick<TenantIds, 'org' | 'integration'>): Probe[] {
+    const one = `/organizations/${ids.org}/integrations/${ids.integration}`;
+    return [
+      { method: 'GET', url: `/organizations/${ids.org}/integrations` },
+      {
+        method: 'POST',
+        url: `/organizations/${ids.org}/integrations`,
+        body: { type: 'webhook', name: 'Planted', config: { url: 'http://127.0.0.1:4199/planted', events: ['story.created'] }, secrets: { signingSecret: 'planted-signing-secret-0123' } },
+      },
+      { method: 'GET', url: one },
+      { method: 'PATCH', url: one, body: { enabled: false } },
+      { method: 'PATCH', url: one, body: { config: { url: 'http://127.0.0.1:4199/stolen', events: ['story.created'] } } },
+      { method: 'DELETE', url: one },
+      { method: 'POST', url: `${one}/test` },
+      { method: 'POST', url: `/integrations/${ids.integration}/test-event` },
+      { method: 'GET', url: `/integrations/${ids.integration}/deliveries` },
     ];
   }
 
@@ -450,6 +490,7 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
     doc: newId(),
     query: newId(),
     execution: newId(),
+    integration: newId(),
   });
 
   const withoutRequestId = (body: { error?: { requestId?: string } }) => ({ ...body, error: { ...body.error, requestId: undefined } });
@@ -457,8 +498,8 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
   it('answers every endpoint with A’s ids exactly as for ids that do not exist, and leaves A’s data alone', async () => {
     const before = await snapshotOfA();
     for (const [org, project, deletedProject, ai] of [
-      [aTeamOrg, aProject, aDeletedProject, { ...aiOf.team, ...backlogOf.team, boardSession: boardOf.team, ...databaseOf.team }],
-      [a.personalOrgId, aPersonalProject, aDeletedProject, { ...aiOf.personal, ...backlogOf.personal, boardSession: boardOf.personal, ...databaseOf.personal }],
+      [aTeamOrg, aProject, aDeletedProject, { ...aiOf.team, ...backlogOf.team, boardSession: boardOf.team, ...databaseOf.team, integration: integrationOf.team }],
+      [a.personalOrgId, aPersonalProject, aDeletedProject, { ...aiOf.personal, ...backlogOf.personal, boardSession: boardOf.personal, ...databaseOf.personal, integration: integrationOf.personal }],
     ] as const) {
       const foreign = probes({ org, project, deletedProject, memberOf: a.id, member: a.id, ...ai });
       const missing = probes(missingIds());
@@ -479,7 +520,7 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
   it('answers malformed ids in paths with 404, never 500', async () => {
     for (const bad of ['x', '1', 'null', 'undefined', ' ', "1'--", '0'.repeat(100), '01900000-0000-7000-8000-00000000000g']) {
       const id = encodeURIComponent(bad);
-      for (const probe of probes({ org: id, project: id, deletedProject: id, memberOf: id, member: id, generation: id, job: id, story: id, epic: id, sprint: id, task: id, boardSession: id, connection: id, schema: id, doc: id, query: id, execution: id })) {
+      for (const probe of probes({ org: id, project: id, deletedProject: id, memberOf: id, member: id, generation: id, job: id, story: id, epic: id, sprint: id, task: id, boardSession: id, connection: id, schema: id, doc: id, query: id, execution: id, integration: id })) {
         // Ids in query strings and bodies are validated (400 naming the field); only path ids answer 404.
         if (probe.url.includes('?') || probe.url === '/projects' || probe.idInBody) continue;
         const res = await api(probe.method, probe.url, b, probe.body);
@@ -558,6 +599,8 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
       ...databaseProbes({ org: aTeamOrg, project: aProject, ...databaseOf.team }).filter((probe) => probe.method !== 'GET'),
       // Index advice plans the query on the outside server with the connection's credentials: editors and up.
       { method: 'GET', url: `/queries/${databaseOf.team.query}/index-advice` },
+      // Integrations: a viewer reads them and their delivery log; only admins and owners manage, test and send.
+      ...integrationProbes({ org: aTeamOrg, integration: integrationOf.team }).filter((probe) => probe.method !== 'GET'),
     ];
     for (const probe of writes) {
       const res = await api(probe.method, probe.url, viewer, probe.body);
@@ -566,7 +609,7 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
     }
     expect((await api('GET', `/projects/${aProject}`, viewer)).statusCode).toBe(200);
     // A's personal organization and its project stay invisible to the viewer of the team organization.
-    for (const probe of probes({ ...missingIds(), org: a.personalOrgId, project: aPersonalProject, memberOf: a.id, member: a.id, ...aiOf.personal, ...backlogOf.personal, boardSession: boardOf.personal, ...databaseOf.personal })) {
+    for (const probe of probes({ ...missingIds(), org: a.personalOrgId, project: aPersonalProject, memberOf: a.id, member: a.id, ...aiOf.personal, ...backlogOf.personal, boardSession: boardOf.personal, ...databaseOf.personal, integration: integrationOf.personal })) {
       if (probe.url.startsWith(`/organizations/${b.personalOrgId}`)) continue; // B's organization, not the viewer's
       const res = await api(probe.method, probe.url, viewer, probe.body);
       expect(res.statusCode, `${probe.method} ${probe.url}`).toBe(404);
@@ -574,5 +617,66 @@ describe.each(testDrivers)('cross-tenant isolation on %s', (kind) => {
     // What the viewer saw in the team organization changed nothing either.
     const after = (await snapshotOfA()) as Record<string, unknown>;
     expect(after).toEqual(before);
+  });
+
+  it('keeps GitHub issue sync inside the tenant: pushes, links and webhooks of A answer B as if they did not exist', async () => {
+    const githubConfig = { baseUrl: 'http://127.0.0.1:9', owner: 'alice', repo: 'secret-launch' };
+    const secrets = { token: 'ghp_alice_secret', webhookSecret: 'alice-hook-secret' };
+    const aIntegration = await api('POST', `/organizations/${aTeamOrg}/integrations`, a, { type: 'github', name: 'Alice issues', config: { ...githubConfig, projectId: aProject }, secrets });
+    expect(aIntegration.statusCode, JSON.stringify(aIntegration.data)).toBe(201);
+    const bIntegration = await api('POST', `/organizations/${b.personalOrgId}/integrations`, b, { type: 'github', name: 'Bob issues', config: { ...githubConfig, owner: 'bob' }, secrets: { token: 'ghp_bob' } });
+    expect(bIntegration.statusCode, JSON.stringify(bIntegration.data)).toBe(201);
+    const bStory = (await api('POST', `/projects/${bProject}/stories`, b, { title: 'Bob story' })).data.id as string;
+    const readLinks = async () => (await api('GET', `/projects/${aProject}/github-links`, a)).data;
+    const linksBefore = await readLinks();
+    const storiesBefore = (await api('GET', `/projects/${aProject}/stories?limit=200`, a)).data;
+    const missing = newId();
+    const pairs: Array<[Probe, Probe]> = [
+      // A's integration, with B's own story, answers like an integration that does not exist.
+      [
+        { method: 'POST', url: `/integrations/${aIntegration.data.id}/github/push`, body: { storyIds: [bStory] } },
+        { method: 'POST', url: `/integrations/${missing}/github/push`, body: { storyIds: [bStory] } },
+      ],
+      // B's integration with A's story answers like a story that does not exist.
+      [
+        { method: 'POST', url: `/integrations/${bIntegration.data.id}/github/push`, body: { storyIds: [backlogOf.team.story] } },
+        { method: 'POST', url: `/integrations/${bIntegration.data.id}/github/push`, body: { storyIds: [missing] } },
+      ],
+      [
+        { method: 'GET', url: `/projects/${aProject}/github-links` },
+        { method: 'GET', url: `/projects/${missing}/github-links` },
+      ],
+      [
+        { method: 'GET', url: `/projects/${aPersonalProject}/github-links?storyId=${backlogOf.personal.story}` },
+        { method: 'GET', url: `/projects/${missing}/github-links?storyId=${backlogOf.personal.story}` },
+      ],
+    ];
+    for (const [foreign, control] of pairs) {
+      const label = `${foreign.method} ${foreign.url}`;
+      const res = await api(foreign.method, foreign.url, b, foreign.body);
+      expect(res.statusCode, label).toBe(404);
+      const missingRes = await api(control.method, control.url, b, control.body);
+      // Answers may name the id asked about; apart from it they are the same.
+      const anonymous = (body: unknown) => JSON.stringify(withoutRequestId(body as { error?: { requestId?: string } })).replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, 'ID');
+      expect(anonymous(res.data), label).toBe(anonymous(missingRes.data));
+    }
+    // The webhook needs no session: signed with anything but A's secret, it is refused like an unknown integration.
+    const payload = JSON.stringify({ action: 'closed', issue: { number: 1, state: 'closed' }, repository: { full_name: 'alice/secret-launch' } });
+    const signed = (secret: string) => `sha256=${crypto.createHmac('sha256', secret).update(payload).digest('hex')}`;
+    const hook = (id: string, secret: string) =>
+      t.app.inject({ method: 'POST', url: `/api/v1/integrations/${id}/github/webhook`, payload, headers: { 'content-type': 'application/json', 'x-github-event': 'issues', 'x-hub-signature-256': signed(secret) } });
+    const forged = await hook(aIntegration.data.id as string, 'bob-guess');
+    const unknown = await hook(missing, 'bob-guess');
+    expect(forged.statusCode).toBe(401);
+    expect(unknown.statusCode).toBe(401);
+    expect(withoutRequestId(forged.json())).toEqual(withoutRequestId(unknown.json()));
+    // A viewer of A's team may read the links but not push.
+    const viewer = await createUser(t, { name: 'Vic' });
+    expect((await api('POST', `/organizations/${aTeamOrg}/members`, a, { email: viewer.email, role: 'viewer' })).statusCode).toBe(201);
+    const viewerPush = await api('POST', `/integrations/${aIntegration.data.id}/github/push`, viewer, { storyIds: [backlogOf.team.story] });
+    expect(viewerPush.statusCode).toBe(403);
+    expect((await api('GET', `/projects/${aProject}/github-links`, viewer)).statusCode).toBe(200);
+    expect(await readLinks()).toEqual(linksBefore);
+    expect((await api('GET', `/projects/${aProject}/stories?limit=200`, a)).data).toEqual(storiesBefore);
   });
 });

@@ -8,6 +8,7 @@ import { answerOffline, createAiGateway, pooledOfflineEngine, type AiGateway } f
 import { DEFAULT_PRICING } from '../src/core/ai/pricing.js';
 import { createSecretBox } from '../src/core/ai/secret-box.js';
 import { AppError } from '../src/core/errors.js';
+import { createOffload } from '../src/core/workers/offload.js';
 import { createWorkerPool, type WorkerPool } from '../src/core/workers/worker-pool.js';
 import { WORKER_ENTRY } from '../src/server.js';
 import { createUser, type TestUser } from './support/factories.js';
@@ -54,6 +55,23 @@ describe('the offline engine in worker threads', () => {
       expect(inWorker.response.length, name).toBeGreaterThan(100);
       expect(await engine.answer(task!, parsed, 'stream'), name).toEqual(answerOffline(task!, parsed, 'stream'));
     }
+  });
+
+  it('runs the modules’ worker functions in a worker thread with the answers of the request thread', async () => {
+    const hostile = {
+      html: '<section><h1 onclick="steal()">Bookings</h1><img src="http://tracker.example/p.gif"><script>alert(1)</script></section>',
+      css: 'p{color:red}</sty/**/le><img src=x onerror=alert(1)> /**/@import/**/url(http://evil.example/x.css); h1{margin:0}',
+    };
+    const names = Object.keys(moduleRegistry.workerFunctions);
+    expect(names).toContain('wireframes.sanitize');
+    const inThread = createOffload(moduleRegistry.workerFunctions);
+    const inWorker = createOffload(moduleRegistry.workerFunctions, productPool);
+    const expected = await inThread.run<{ html: string; css: string; removed: string[] }>('wireframes.sanitize', hostile);
+    expect(await inWorker.run('wireframes.sanitize', hostile)).toEqual(expected);
+    expect(expected.html).not.toMatch(/onclick|<script|tracker\.example/);
+    expect(expected.css).not.toMatch(/<|@import/);
+    expect(expected.removed.length).toBeGreaterThan(0);
+    await expect(inWorker.run('wireframes.no-such-function', {})).rejects.toThrow(/No worker function named/);
   });
 
   it('fails a call whose task throws with the error the request thread would throw', async () => {

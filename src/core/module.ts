@@ -3,6 +3,7 @@ import { createAiTaskCatalog, type AiTaskCatalog } from './ai/task-catalog.js';
 import type { AppContext } from './context.js';
 import type { ZodApp } from './http/request-context.js';
 import type { JobHandler } from './jobs/index.js';
+import type { WorkerFunctions } from './workers/worker-host.js';
 
 /**
  * One area of the product: its HTTP routes, background jobs and AI tasks. Each module's
@@ -18,6 +19,11 @@ export type AppModule = {
   jobs?(context: AppContext): JobHandler[];
   /** The AI tasks the module owns: GET /ai/tasks lists them, the task routes and the ai.task-batch job run them. */
   aiTasks?: readonly AiTask[];
+  /**
+   * CPU-heavy pure functions of the module, by name (prefixed with the module's name), that context.offload runs in a
+   * worker thread so requests are not held up by them.
+   */
+  workerFunctions?: WorkerFunctions;
 };
 
 /** What the modules registered, built once from the module list by the composition root. */
@@ -27,6 +33,8 @@ export type ModuleRegistry = {
   registerRoutes(api: ZodApp, context: AppContext): Promise<void>;
   /** Every module's job handlers. */
   jobHandlers(context: AppContext): JobHandler[];
+  /** Every module's worker functions: served by the worker threads (src/worker.ts) and run through context.offload. */
+  readonly workerFunctions: WorkerFunctions;
 };
 
 export function createModuleRegistry(modules: readonly AppModule[]): ModuleRegistry {
@@ -35,8 +43,16 @@ export function createModuleRegistry(modules: readonly AppModule[]): ModuleRegis
     if (names.has(module.name)) throw new Error(`Two modules are named "${module.name}"`);
     names.add(module.name);
   }
+  const workerFunctions: Record<string, WorkerFunctions[string]> = {};
+  for (const module of modules) {
+    for (const [name, fn] of Object.entries(module.workerFunctions ?? {})) {
+      if (Object.hasOwn(workerFunctions, name)) throw new Error(`Worker function "${name}" is registered twice (again by ${module.name})`);
+      workerFunctions[name] = fn;
+    }
+  }
   return {
     aiTasks: createAiTaskCatalog(modules.flatMap((module) => module.aiTasks ?? [])),
+    workerFunctions,
     async registerRoutes(api, context) {
       for (const module of modules) await module.routes?.(api, context);
     },

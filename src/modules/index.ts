@@ -2,6 +2,7 @@ import type { AppModule } from '../core/module.js';
 import { aiModule } from './ai/index.js';
 import { auditModule } from './audit/index.js';
 import { backlogModule } from './backlog/index.js';
+import { billingModule } from './billing/index.js';
 import { boardModule } from './board/index.js';
 import { chatModule } from './chat/index.js';
 import { dbassistModule } from './dbassist/index.js';
@@ -10,6 +11,7 @@ import { documentsModule } from './documents/index.js';
 import { exportsModule } from './exports/index.js';
 import { generationModule } from './generation/index.js';
 import { identityModule } from './identity/index.js';
+import { integrationsModule } from './integrations/index.js';
 import { jobsModule } from './jobs/index.js';
 import { organizationsModule } from './organizations/index.js';
 import { projectModelModule } from './project-model/index.js';
@@ -38,5 +40,7 @@ export const appModules: readonly AppModule[] = [
   backlogModule,
   boardModule,
   dbassistModule,
+  integrationsModule,
   exportsModule,
+  billingModule,
 ];

@@ -96,6 +96,16 @@ export const auditActions = {
 
   story_generation_requested: 'requested story proposals',
   story_proposals_accepted: 'accepted story proposals',
+
+  integration_created: 'added integration',
+  integration_updated: 'changed integration',
+  integration_deleted: 'removed integration',
+  integration_tested: 'tested integration',
+  integration_test_event_sent: 'sent a test event to integration',
+
+  github_issues_pushed: 'pushed stories to GitHub issues of integration',
+
+  billing_plan_changed: 'changed plan through Stripe billing',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof auditActions;
@@ -120,6 +130,7 @@ const resourceNouns: Record<string, string> = {
   db_connection: 'database connection',
   db_schema: 'schema version',
   db_doc: 'database documentation',
+  integration: 'integration',
 };
 
 export function auditResourceNoun(resourceType: string): string {

@@ -36,6 +36,7 @@ const BacklogArea = lazy(() => import('./modules/backlog/backlog-area').then((mo
 const BoardPage = lazy(() => import('./modules/board/board-page').then((module) => ({ default: module.BoardPage })));
 const ProjectBoardTab = lazy(() => import('./modules/board/board-page').then((module) => ({ default: module.ProjectBoardTab })));
 const NewSessionPage = lazy(() => import('./modules/board/new-session-page').then((module) => ({ default: module.NewSessionPage })));
+const IntegrationsPage = lazy(() => import('./modules/integrations/integrations-page').then((module) => ({ default: module.IntegrationsPage })));
 const BoardSettingsPage = lazy(() => import('./modules/board/board-settings-page').then((module) => ({ default: module.BoardSettingsPage })));
 const SessionRoomPage = lazy(() => import('./modules/board/session-room-page').then((module) => ({ default: module.SessionRoomPage })));
 // The database assistant (connections, schema browser, diffs, ER diagrams) loads when Databases is opened.
@@ -125,6 +126,11 @@ export function App() {
             <Route path="/settings/board" element={
                 <Suspense fallback={<LoadingState label="Loading" />}>
                   <BoardSettingsPage />
+                </Suspense>
+              } />
+            <Route path="/settings/integrations" element={
+                <Suspense fallback={<LoadingState label="Loading the integrations" />}>
+                  <IntegrationsPage />
                 </Suspense>
               } />
             <Route path="/account" element={<AccountPage />} />

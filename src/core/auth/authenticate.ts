@@ -35,15 +35,17 @@ export async function startSessionCache(db: Database, ttlMs: number): Promise<()
   if (ttlMs <= 0 || caches.has(db)) return async () => undefined;
   const cache = new SessionCache(ttlMs);
   caches.set(db, cache);
-  const unlisten = await db.listen(SESSIONS_CHANNEL, {
-    message: (userId) => cache.forgetUser(userId),
-    ready: () => cache.setListening(true),
-    lost: () => cache.setListening(false),
+  const subscription = db.notifications.subscribe(SESSIONS_CHANNEL, {
+    notify: (userId) => cache.forgetUser(userId),
+    // Lost or back: either way, nothing read before may be trusted; serve from memory only while announcements arrive.
+    resync: () => cache.setListening(db.notifications.listening),
   });
+  await subscription.ready;
+  cache.setListening(db.notifications.listening);
   return async () => {
     cache.setListening(false);
     caches.delete(db);
-    await unlisten();
+    subscription.close();
   };
 }
 

@@ -7,6 +7,13 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
+import {
+  createNotifications,
+  notificationsOff,
+  pgliteNotificationTransport,
+  postgresNotificationTransport,
+  type Notifications,
+} from './notifications.js';
 import { createPriorityGate } from './priority-gate.js';
 
 export type Orm = PgDatabase<PgQueryResultHKT>;
@@ -25,25 +32,23 @@ export type Database = {
   orm: Orm;
   /** Runs fn in one transaction as the connecting role (the owner of the tables). */
   withAdmin<T>(fn: (client: SqlClient) => Promise<T>): Promise<T>;
+  /** LISTEN/NOTIFY for this process (notifications.ts): wakes job runners and event streams. */
+  notifications: Notifications;
   /** After migrations: from now on every connection defaults to the runtime role, so a forgotten context fails closed. */
   useRuntimeRole(): Promise<void>;
-  /**
-   * Subscribes to NOTIFY on a channel until the returned stop() (PostgreSQL: a connection of its own that comes back
-   * after a failure; PGlite: in-process). `lost` runs when notifications may have been missed, `ready` each time the
-   * subscription is (again) in place.
-   */
-  listen(channel: string, handlers: NotificationHandlers): Promise<() => Promise<void>>;
   close(): Promise<void>;
 };
-
-export type NotificationHandlers = { message(payload: string): void; ready(): void; lost(): void };
 
 export const RUNTIME_ROLE = 'atelier_app';
 export const SYSTEM_ROLE = 'atelier_system';
 
-export type OpenDatabaseOptions =
+export type OpenDatabaseOptions = (
   | { kind: 'pglite'; dataDir?: string; pglite?: PGlite }
-  | { kind: 'postgres'; url: string; poolSize?: number; preparedStatements?: boolean };
+  | { kind: 'postgres'; url: string; poolSize?: number; preparedStatements?: boolean }
+) & {
+  /** LISTEN/NOTIFY wake-ups (default true); false when a pooler in transaction mode stands in between: poll. */
+  notifications?: boolean;
+};
 
 // Both drivers answer with the same JavaScript types: int8 as number (ids and counts stay far below 2^53) and
 // date as the 'YYYY-MM-DD' string it is (node-postgres would otherwise make a local-midnight Date of it).
@@ -61,10 +66,13 @@ const postgresTypes = {
 };
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
-  return options.kind === 'pglite' ? openPglite(options) : openPostgres(options.url, options.poolSize ?? 10, options.preparedStatements ?? true);
+  const notify = options.notifications ?? true;
+  return options.kind === 'pglite'
+    ? openPglite(options, notify)
+    : openPostgres(options.url, options.poolSize ?? 10, notify, options.preparedStatements ?? true);
 }
 
-async function openPglite(options: { dataDir?: string; pglite?: PGlite }): Promise<Database> {
+async function openPglite(options: { dataDir?: string; pglite?: PGlite }, notify: boolean): Promise<Database> {
   let lock: DataDirLock | undefined;
   let client = options.pglite;
   if (!client) {
@@ -105,9 +113,14 @@ async function openPglite(options: { dataDir?: string; pglite?: PGlite }): Promi
     },
   });
   let runtimeRoleActive = false;
+  // LISTEN goes through the gate too, so it never lands inside another caller's transaction.
+  const notifications = notify
+    ? createNotifications(pgliteNotificationTransport((channel, callback) => gate.run(() => raw.listen(channel, callback))))
+    : notificationsOff;
   return {
     kind: 'pglite',
     orm: drizzlePglite(pglite) as unknown as Orm,
+    notifications,
     async withAdmin(fn) {
       return pglite.transaction(async (tx) => {
         // PGlite is one session: step out of the runtime role for this transaction only.
@@ -119,16 +132,9 @@ async function openPglite(options: { dataDir?: string; pglite?: PGlite }): Promi
       await pglite.exec(`SET ROLE ${RUNTIME_ROLE}`);
       runtimeRoleActive = true;
     },
-    async listen(channel, handlers) {
-      // One process, one session: notifications of a commit arrive before the committing call returns.
-      const unlisten = await raw.listen(channel, (payload) => handlers.message(payload));
-      handlers.ready();
-      return async () => {
-        if (!raw.closed) await unlisten();
-      };
-    },
     async close() {
       try {
+        await notifications.close();
         if (!pglite.closed) await pglite.close();
       } finally {
         lock?.release();
@@ -172,7 +178,7 @@ class PreparingClient extends pg.Client {
   }
 }
 
-async function openPostgres(url: string, poolSize: number, preparedStatements: boolean): Promise<Database> {
+async function openPostgres(url: string, poolSize: number, notify: boolean, preparedStatements: boolean): Promise<Database> {
   // Fail at start-up, with the reason, rather than on the first request.
   const probe = new pg.Client({ connectionString: url });
   try {
@@ -198,9 +204,12 @@ async function openPostgres(url: string, poolSize: number, preparedStatements: b
   // pool; without a listener that would crash the process. The pool drops the connection and opens a new one on the
   // next query, which then fails or succeeds on its own.
   pool.on('error', () => undefined);
+  // Opened on the first subscription; a process that never follows anything holds no extra connection.
+  const notifications = notify ? createNotifications(postgresNotificationTransport(url)) : notificationsOff;
   return {
     kind: 'postgres',
     orm: drizzlePostgres(pool) as unknown as Orm,
+    notifications,
     async withAdmin(fn) {
       // Admin work gets a connection of its own as the connecting role; it never joins the pool.
       const connection = new pg.Client({ connectionString: url, types: postgresTypes });
@@ -227,59 +236,9 @@ async function openPostgres(url: string, poolSize: number, preparedStatements: b
     async useRuntimeRole() {
       // Nothing to do: the pool's connections carry the role from their first byte.
     },
-    listen: (channel, handlers) => listenOnPostgres(url, channel, handlers),
     async close() {
+      await notifications.close();
       await pool.end();
     },
-  };
-}
-
-const RELISTEN_DELAYS_MS = [100, 500, 1000, 5000];
-
-/** A connection of its own that only listens; after a failure it reports the loss and connects again. */
-async function listenOnPostgres(url: string, channel: string, handlers: NotificationHandlers): Promise<() => Promise<void>> {
-  if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`Invalid channel name ${channel}`);
-  let stopped = false;
-  let client: pg.Client | undefined;
-  let failures = 0;
-  let retry: NodeJS.Timeout | undefined;
-  const connect = async (): Promise<void> => {
-    const connection = new pg.Client({ connectionString: url });
-    client = connection;
-    let lost = false;
-    const onLost = () => {
-      if (lost) return;
-      lost = true;
-      connection.removeAllListeners('notification');
-      void connection.end().catch(() => undefined);
-      if (stopped) return;
-      handlers.lost();
-      const delay = RELISTEN_DELAYS_MS[Math.min(failures, RELISTEN_DELAYS_MS.length - 1)]!;
-      failures += 1;
-      retry = setTimeout(() => void connect().catch(() => undefined), delay);
-      retry.unref();
-    };
-    connection.on('error', onLost);
-    connection.on('end', onLost);
-    connection.on('notification', (message) => {
-      if (message.channel === channel) handlers.message(message.payload ?? '');
-    });
-    try {
-      await connection.connect();
-      await connection.query(`LISTEN ${channel}`);
-    } catch (error) {
-      onLost();
-      throw error;
-    }
-    if (stopped) return;
-    failures = 0;
-    handlers.ready();
-  };
-  // Not reachable now: the loss is reported and the connection retried, as after a failure later on.
-  await connect().catch(() => undefined);
-  return async () => {
-    stopped = true;
-    if (retry) clearTimeout(retry);
-    await client?.end().catch(() => undefined);
   };
 }

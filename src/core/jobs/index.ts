@@ -14,5 +14,5 @@ export {
   type JobRow,
   type ListJobsQuery,
 } from './job-queue.js';
-export { createJobRunner, type JobRunner, type JobRunnerLog, type JobRunnerOptions } from './job-runner.js';
+export { createJobRunner, JOBS_CHANNEL, type JobRunner, type JobRunnerLog, type JobRunnerOptions } from './job-runner.js';
 export { jobs, jobStatuses, type JobError, type JobStatus } from './jobs.schema.js';

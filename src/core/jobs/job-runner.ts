@@ -3,13 +3,14 @@ import os from 'node:os';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Database } from '../db/database.js';
+import type { Database, Tx } from '../db/database.js';
 import { asBackground } from '../db/priority-gate.js';
 import { asSystem, withUser } from '../db/tenancy.js';
 import { AppError } from '../errors.js';
 import { JobFailure, type JobContext, type JobHandler, type JobOutcome } from './job-handler.js';
 import { cancelledError, onJobEnqueued, registerJobTypes, type JobRow } from './job-queue.js';
 import { jobs, type JobError } from './jobs.schema.js';
+import type { Subscription } from '../db/notifications.js';
 
 export type JobRunnerLog = Pick<FastifyBaseLogger, 'debug' | 'info' | 'warn' | 'error'>;
 
@@ -24,8 +25,13 @@ export type JobRunnerOptions = {
    * heartbeat went stale does not count). Default: no limit.
    */
   perOrganization?: number;
-  /** Sleep between claims when nothing is due. */
+  /** Sleep between claims when nothing is due and no notification can wake the runner (switched off, or lost). */
   pollIntervalMs: number;
+  /**
+   * While the database's notifications wake the runner (a job queued, a slot freed), the longest it sleeps anyway, in
+   * case a notification was lost. Default 30 s.
+   */
+  fallbackPollMs?: number;
   /** How often a running job's heartbeat is renewed (and cancellation checked). */
   heartbeatMs: number;
   /** A running job whose heartbeat is older than this belongs to a dead process and is claimed again. */
@@ -84,6 +90,12 @@ const MAX_INT4 = 2_147_483_647;
 const CLAIM_LOCK_CLASS = 0x6a6f62;
 /** Organizations a claim tries, fewest running jobs first. */
 const CLAIM_CANDIDATES = 20;
+/** The channel app.jobs' triggers notify (migrations/0015_job_notifications.up.sql): '<job id> <kind>'. */
+export const JOBS_CHANNEL = 'atelier_jobs';
+/** Kinds of job notification that may let a runner claim something: a job became due, or a slot was freed. */
+const WAKING_KINDS = new Set(['queued', 'freed']);
+/** Added to a computed wake-up time, so the job is due by the time the runner looks. */
+const DUE_MARGIN_MS = 5;
 
 /** The rows of db.execute, whichever driver returned them. */
 function rowsOf<Row>(result: unknown): Row[] {
@@ -163,7 +175,13 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
   let stopping = false;
   let loopDone: Promise<void> | undefined;
   let unsubscribe: (() => void) | undefined;
+  let subscription: Subscription | undefined;
   let sleeper: { timer: NodeJS.Timeout; resolve: () => void } | undefined;
+  /** A wake-up came while the runner was not asleep (claiming): the next sleep is skipped, so nothing is missed. */
+  let pending = false;
+  /** While notifications wake the runner: when the next job becomes due or a running one could go stale (ms from now). */
+  let nextDueInMs: number | undefined;
+  const fallbackPollMs = options.fallbackPollMs ?? 30_000;
   // After a wake, a few quick re-polls: the enqueuing transaction may not have committed when the wake arrived.
   let quickPolls = 0;
   // The last claim found nothing only because another runner was claiming for the same organizations.
@@ -176,13 +194,20 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     and(eq(jobs.id, execution.row.id), eq(jobs.lockedBy, execution.token), eq(jobs.status, 'running'));
 
   function interrupt(): void {
-    if (!sleeper) return;
+    if (!sleeper) {
+      pending = true;
+      return;
+    }
     clearTimeout(sleeper.timer);
     sleeper.resolve();
     sleeper = undefined;
   }
 
   function sleep(ms: number): Promise<void> {
+    if (pending) {
+      pending = false;
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         sleeper = undefined;
@@ -234,6 +259,8 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
    */
   async function claim(): Promise<{ row: JobRow; token: string } | undefined> {
     contended = false;
+    // What was notified before this point is committed, so this claim sees it.
+    pending = false;
     await reapAbandoned();
     const token = `${workerId}#${++claimSequence}`;
     const row = await asSystem(db, async (tx) => {
@@ -279,10 +306,35 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
           .returning();
         if (claimed) return claimed;
       }
+      if (listening()) nextDueInMs = await dueIn(tx);
       return undefined;
     });
     if (row) contended = false;
     return row ? { row, token } : undefined;
+  }
+
+  /** Whether notifications wake this runner now (the runner is started and its database's notifications arrive). */
+  function listening(): boolean {
+    return subscription !== undefined && db.notifications.listening;
+  }
+
+  /**
+   * What no notification announces: a queued job whose run_at is still ahead (a retry's backoff, a scheduled job), and
+   * a running job whose process could die silently (its heartbeat going stale). Milliseconds until the first of them,
+   * or undefined when there is none; a job already due but not claimed waits for its organization's free slot, which
+   * is notified.
+   */
+  async function dueIn(tx: Tx): Promise<number | undefined> {
+    const [next] = rowsOf<{ in_ms: number | null }>(
+      await tx.execute(sql`
+        SELECT extract(epoch FROM least(
+                 (SELECT min(j.run_at) FROM app.jobs j WHERE j.status = 'queued' AND j.run_at > now()),
+                 (SELECT min(j.heartbeat_at) FROM app.jobs j WHERE j.status = 'running' AND j.heartbeat_at >= ${staleBefore})
+                   + ${staleAfterMs}::float8 * interval '1 millisecond'
+               ) - now()) * 1000 AS in_ms`),
+    );
+    const inMs = next?.in_ms;
+    return inMs === null || inMs === undefined ? undefined : Math.max(0, Number(inMs)) + DUE_MARGIN_MS;
   }
 
   /** Writes the claim's outcome once, only while the claim is still held. */
@@ -546,8 +598,17 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       if (stopping) break;
       const quick = (quickPolls > 0 || contended) && active.size < concurrency;
       if (quick && !contended) quickPolls -= 1;
-      await sleep(quick ? Math.min(25, pollIntervalMs) : pollIntervalMs);
+      await sleep(quick ? Math.min(25, pollIntervalMs) : idleSleepMs());
     }
+  }
+
+  /** Nothing to claim: poll at pollIntervalMs, or, while notifications wake the runner, sleep until something is due. */
+  function idleSleepMs(): number {
+    const due = nextDueInMs;
+    nextDueInMs = undefined;
+    if (!listening()) return pollIntervalMs;
+    // At full capacity a finishing job interrupts the sleep; otherwise a notification does.
+    return due === undefined || active.size >= concurrency ? fallbackPollMs : Math.min(due, fallbackPollMs);
   }
 
   async function readJob(id: string): Promise<JobRow | null> {
@@ -572,7 +633,18 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       if (started) return;
       if (concurrency < 1) throw new Error('A job runner needs a concurrency of at least 1');
       started = true;
-      unsubscribe = onJobEnqueued(wake);
+      // In this process, an enqueue wakes the runner at once; the database's notification (after the commit) wakes
+      // every runner of every process, and lets the runner sleep long when nothing is due.
+      unsubscribe = onJobEnqueued(() => {
+        // The notification comes after the commit; a wake now would only poll before it.
+        if (!listening()) wake();
+      });
+      subscription = db.notifications.subscribe(JOBS_CHANNEL, {
+        notify(payload) {
+          if (WAKING_KINDS.has(payload.slice(payload.indexOf(' ') + 1))) interrupt();
+        },
+        resync: interrupt,
+      });
       // Jobs, and all the database work they do, yield to requests (core/db/priority-gate.ts).
       loopDone = asBackground(() => loop()).catch((error: unknown) => log.error({ err: error }, 'job runner stopped unexpectedly'));
       log.info({ worker: workerId, concurrency }, 'job runner started');
@@ -580,6 +652,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     async stop() {
       stopping = true;
       unsubscribe?.();
+      subscription?.close();
       interrupt();
       await loopDone;
       const inFlight = [...active.values()];

@@ -12,6 +12,15 @@ import { boardSessions, sessionEvents } from './board.schema.js';
  * - `contribution`, `vote`: one new row each;
  * - `decision`: the synthesis.
  */
+/**
+ * The channel a session's triggers notify (migrations/0015_job_notifications.up.sql), payload the session id: a new
+ * event, a status change, or the session deleted.
+ */
+export const BOARD_EVENTS_CHANNEL = 'atelier_board_events';
+
+/** Events one read returns at most. */
+export const SESSION_EVENTS_BATCH = 500;
+
 export type SessionEventType = 'session' | 'clarifications' | 'panel' | 'options' | 'contribution' | 'vote' | 'decision';
 
 export async function appendSessionEvent(tx: Tx, sessionId: string, type: SessionEventType, data: Record<string, unknown>): Promise<number> {
@@ -26,7 +35,7 @@ export async function appendSessionEvent(tx: Tx, sessionId: string, type: Sessio
 }
 
 /** Events after `afterSeq`, oldest first, at most `limit`. */
-export async function sessionEventsAfter(tx: Tx, sessionId: string, afterSeq: number, limit = 500): Promise<SessionEvent[]> {
+export async function sessionEventsAfter(tx: Tx, sessionId: string, afterSeq: number, limit = SESSION_EVENTS_BATCH): Promise<SessionEvent[]> {
   const rows = await tx
     .select()
     .from(sessionEvents)

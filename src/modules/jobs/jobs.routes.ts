@@ -1,14 +1,16 @@
 import type { AppContext } from '../../core/context.js';
+import { follow } from '../../core/db/notifications.js';
 import { withUser } from '../../core/db/tenancy.js';
 import { AppError } from '../../core/errors.js';
 import { requireAuth, type ZodApp } from '../../core/http/request-context.js';
 import { sseStreams } from '../../core/http/sse.js';
+import { JOBS_CHANNEL } from '../../core/jobs/index.js';
 import { jobPageSchema, jobParams, jobSchema, listJobsQuery, type Job } from './jobs.contract.js';
 import { cancelJob, getJob, listJobs } from './jobs.service.js';
 
 const tags = ['jobs'];
 
-/** How often an event stream re-reads its job (as the user, so it follows jobs run by any process). */
+/** Without notifications, how often an event stream re-reads its job (as the user, so it follows jobs run by any process). */
 const EVENTS_POLL_MS = 250;
 
 const isFinished = (job: Job) => job.status === 'succeeded' || job.status === 'failed' || job.status === 'cancelled';
@@ -87,9 +89,6 @@ export async function jobsRoutes(api: ZodApp, context: AppContext): Promise<void
       const first = await withUser(db, userId, (tx) => getJob(tx, id));
 
       const stream = streams.open(request, reply);
-      let pollTimer: NodeJS.Timeout | undefined;
-      stream.signal.addEventListener('abort', () => clearTimeout(pollTimer));
-
       let last = stateOf(first);
       stream.send('progress', first);
       if (isFinished(first)) {
@@ -98,37 +97,45 @@ export async function jobsRoutes(api: ZodApp, context: AppContext): Promise<void
         return;
       }
 
-      const poll = async () => {
-        if (stream.signal.aborted) return;
-        let job: Job;
-        try {
-          job = await withUser(db, userId, (tx) => getJob(tx, id));
-        } catch (error) {
-          if (stream.signal.aborted) return;
-          if (error instanceof AppError) {
-            // Gone (deleted with its organization, or the user lost access) while we were following it.
-            stream.send('error', { code: error.code, message: error.message });
-          } else {
-            request.log.warn({ err: error, jobId: id }, 'job event stream stopped');
-            stream.send('error', { code: 'INTERNAL', message: 'The stream stopped; reconnect to continue following the job' });
+      // Woken by the job's notifications (its triggers notify every status, progress or message change); every
+      // watcher of the job in this process shares one subscription.
+      await follow({
+        notifications: db.notifications,
+        channel: JOBS_CHANNEL,
+        key: id,
+        fallbackPollMs: context.config.notifications.fallbackPollMs,
+        pollMs: EVENTS_POLL_MS,
+        signal: stream.signal,
+        async read() {
+          let job: Job;
+          try {
+            job = await withUser(db, userId, (tx) => getJob(tx, id));
+          } catch (error) {
+            if (stream.signal.aborted) return 'done';
+            if (error instanceof AppError) {
+              // Gone (deleted with its organization, or the user lost access) while we were following it.
+              stream.send('error', { code: error.code, message: error.message });
+            } else {
+              request.log.warn({ err: error, jobId: id }, 'job event stream stopped');
+              stream.send('error', { code: 'INTERNAL', message: 'The stream stopped; reconnect to continue following the job' });
+            }
+            stream.close();
+            return 'done';
           }
-          stream.close();
-          return;
-        }
-        if (stream.signal.aborted) return;
-        if (isFinished(job)) {
-          stream.send('end', job);
-          stream.close();
-          return;
-        }
-        const state = stateOf(job);
-        if (state !== last) {
-          last = state;
-          stream.send('progress', job);
-        }
-        pollTimer = setTimeout(() => void poll(), EVENTS_POLL_MS);
-      };
-      pollTimer = setTimeout(() => void poll(), EVENTS_POLL_MS);
+          if (stream.signal.aborted) return 'done';
+          if (isFinished(job)) {
+            stream.send('end', job);
+            stream.close();
+            return 'done';
+          }
+          const state = stateOf(job);
+          if (state !== last) {
+            last = state;
+            stream.send('progress', job);
+          }
+          return 'wait';
+        },
+      });
     },
   );
 }

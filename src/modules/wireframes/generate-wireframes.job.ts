@@ -13,6 +13,7 @@ import {
   type WireframeTaskInput,
 } from './ai/generate-wireframe/index.js';
 import { splitModelDocument } from './model-output.js';
+import { sanitizeOffThread, type CleanMarkup } from './sanitize-off-thread.js';
 import { GENERATE_WIREFRAMES_JOB, wireframeContext } from './wireframe-generation.service.js';
 import { insertWireframe, requireWireframesAccess } from './wireframes.service.js';
 
@@ -26,7 +27,16 @@ const payloadSchema = z
 type Payload = z.infer<typeof payloadSchema>;
 
 type ScreenRequest = Pick<WireframeTaskInput, 'screen' | 'templateType' | 'entity'>;
-type Drawn = { request: ScreenRequest; output: WireframeOutput; generationId: string; provider: string; model: string };
+type Drawn = {
+  request: ScreenRequest;
+  output: WireframeOutput;
+  generationId: string;
+  provider: string;
+  model: string;
+  /** The answer's markup split into HTML and CSS, and that sanitized (off the request thread, before the commit). */
+  markup: { html: string; css: string };
+  clean: CleanMarkup;
+};
 
 /**
  * wireframes.generate: one screen when the payload names a screen or a template, otherwise a set drawn from the
@@ -59,7 +69,9 @@ export function generateWireframesJob(context: AppContext): JobHandler {
         const name = request.screen ?? `the ${request.templateType} screen`;
         await job.progress(10 + Math.round((80 * index) / requests.length), `Drawing screen ${index + 1} of ${requests.length}: ${name}`);
         const generation = await context.ai.run(generateWireframeTask, { ...base, ...request }, call);
-        drawn.push({ request, output: generation.output, generationId: generation.generationId, provider: generation.provider, model: generation.model });
+        const markup = splitModelDocument(generation.output.html, generation.output.css);
+        const clean = await sanitizeOffThread(context.offload, markup.html, markup.css || null, job.signal);
+        drawn.push({ request, output: generation.output, generationId: generation.generationId, provider: generation.provider, model: generation.model, markup, clean });
       }
       await job.progress(92, `Saving ${drawn.length} wireframe${drawn.length === 1 ? '' : 's'}`);
       return {
@@ -69,7 +81,7 @@ export function generateWireframesJob(context: AppContext): JobHandler {
           const project = await requireWireframesAccess(tx, createdBy, projectId, 'write');
           const wireframeIds: string[] = [];
           for (const item of drawn) {
-            const markup = splitModelDocument(item.output.html, item.output.css);
+            const { markup } = item;
             const saved = await insertWireframe(
               tx,
               actor,
@@ -88,6 +100,7 @@ export function generateWireframesJob(context: AppContext): JobHandler {
                   ...(item.request.screen ? { screen: item.request.screen } : {}),
                 },
               },
+              item.clean,
               { jobId: job.job.id, generationId: item.generationId },
             );
             wireframeIds.push(saved.id);

@@ -1,6 +1,7 @@
 import type { AppModule } from '../../core/module.js';
 import { generateWireframeTask } from './ai/generate-wireframe/index.js';
 import { generateWireframesJob } from './generate-wireframes.job.js';
+import { wireframeWorkerFunctions } from './sanitize-off-thread.js';
 import { wireframesRoutes } from './wireframes.routes.js';
 
 export { wireframes, wireframeTemplates, type WireframeTemplate } from './wireframes.schema.js';
@@ -17,4 +18,5 @@ export const wireframesModule: AppModule = {
   routes: wireframesRoutes,
   jobs: (context) => [generateWireframesJob(context)],
   aiTasks: [generateWireframeTask],
+  workerFunctions: wireframeWorkerFunctions,
 };

@@ -19,6 +19,7 @@ import {
   wireframeParams,
   wireframeSchema,
 } from './wireframes.contract.js';
+import { sanitizeOffThread } from './sanitize-off-thread.js';
 import { createWireframe, deleteWireframe, getWireframe, listWireframes, updateWireframe } from './wireframes.service.js';
 
 const tags = ['wireframes'];
@@ -44,7 +45,8 @@ export async function wireframesRoutes(api: ZodApp, context: AppContext): Promis
     },
     async (request, reply) => {
       const actor = requireUserActor(request);
-      const saved = await withUser(db, actor.userId, (tx) => createWireframe(tx, actor, request.params.projectId, request.body));
+      const clean = await sanitizeOffThread(context.offload, request.body.htmlContent, request.body.cssContent);
+      const saved = await withUser(db, actor.userId, (tx) => createWireframe(tx, actor, request.params.projectId, request.body, clean));
       return reply.status(201).send(saved);
     },
   );
@@ -112,7 +114,9 @@ export async function wireframesRoutes(api: ZodApp, context: AppContext): Promis
     async (request) => {
       const actor = requireUserActor(request);
       const { projectId, wireframeId } = request.params;
-      return withUser(db, actor.userId, (tx) => updateWireframe(tx, actor, projectId, wireframeId, request.body));
+      const { htmlContent, cssContent } = request.body;
+      const clean = htmlContent !== undefined || cssContent !== undefined ? await sanitizeOffThread(context.offload, htmlContent ?? '', cssContent) : undefined;
+      return withUser(db, actor.userId, (tx) => updateWireframe(tx, actor, projectId, wireframeId, request.body, clean));
     },
   );
 

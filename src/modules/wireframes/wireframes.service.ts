@@ -8,7 +8,7 @@ import { isUuid, newId } from '../../core/ids.js';
 import { latestDocumentOfTypes } from '../documents/index.js';
 import type { UserActor } from '../organizations/index.js';
 import { requireProjectAccess, type ProjectRow } from '../projects/index.js';
-import { sanitizeWireframe } from './html-sanitizer.js';
+import type { CleanMarkup } from './sanitize-off-thread.js';
 import { MAX_HTML_LENGTH, type CreateWireframeBody, type ListWireframesQuery, type SavedWireframe, type UpdateWireframeBody, type Wireframe } from './wireframes.contract.js';
 import { wireframes, type WireframeTemplate } from './wireframes.schema.js';
 
@@ -83,23 +83,27 @@ function emptyAfterSanitizing(): AppError {
 }
 
 /**
- * The markup and styles as stored: sanitized, refused when submitted markup is left empty by sanitizing, and refused
- * when the sanitized markup is too long. `submittedHtml` is the markup in the request, if it has any.
+ * Submitted markup that sanitizing (sanitizeOffThread) left empty is refused, and so is sanitized markup that grew
+ * too long to store.
  */
-function sanitizeForStorage(
-  html: string,
-  css: Parameters<typeof sanitizeWireframe>[0]['css'],
-  submittedHtml: string | undefined,
-): ReturnType<typeof sanitizeWireframe> {
-  const clean = sanitizeWireframe({ html, css });
-  if (submittedHtml !== undefined && clean.html.trim() === '' && submittedHtml.trim() !== '') throw emptyAfterSanitizing();
-  checkSanitizedSize(clean.html);
-  return clean;
+function checkSanitizedMarkup(cleanHtml: string, submittedHtml: string): void {
+  if (cleanHtml.trim() === '' && submittedHtml.trim() !== '') throw emptyAfterSanitizing();
+  checkSanitizedSize(cleanHtml);
 }
 
-/** Inserts a wireframe, sanitized; returns it with what the sanitizer removed. The audit names the removals' count. */
-export async function insertWireframe(tx: Tx, actor: UserActor, project: ProjectRow, input: NewWireframe, audit: Record<string, unknown> = {}): Promise<SavedWireframe> {
-  const clean = sanitizeForStorage(input.htmlContent, input.cssContent, input.htmlContent);
+/**
+ * Inserts a wireframe with its markup as sanitized beforehand (`clean`, from sanitizeOffThread of the input's HTML and
+ * CSS); returns it with what the sanitizer removed. The audit names the removals' count.
+ */
+export async function insertWireframe(
+  tx: Tx,
+  actor: UserActor,
+  project: ProjectRow,
+  input: NewWireframe,
+  clean: CleanMarkup,
+  audit: Record<string, unknown> = {},
+): Promise<SavedWireframe> {
+  checkSanitizedMarkup(clean.html, input.htmlContent);
   const [row] = await tx
     .insert(wireframes)
     .values({
@@ -129,10 +133,10 @@ export async function insertWireframe(tx: Tx, actor: UserActor, project: Project
   return { ...toWireframe(row), sanitized: { removed: clean.removed } };
 }
 
-/** POST /wireframes (editors and up). */
-export async function createWireframe(tx: Tx, actor: UserActor, projectId: string, body: CreateWireframeBody): Promise<SavedWireframe> {
+/** POST /wireframes (editors and up); `clean` is the body's markup sanitized. */
+export async function createWireframe(tx: Tx, actor: UserActor, projectId: string, body: CreateWireframeBody, clean: CleanMarkup): Promise<SavedWireframe> {
   const project = await requireWireframesAccess(tx, actor.userId, projectId, 'write');
-  return insertWireframe(tx, actor, project, body);
+  return insertWireframe(tx, actor, project, body, clean);
 }
 
 /** GET /wireframes: newest first, keyset on (created_at, id), optionally one template type. */
@@ -175,18 +179,31 @@ function staleEdit(row: WireframeRow, base: string): AppError {
   );
 }
 
-/** PATCH /wireframes/{id} (editors and up): sanitized like a create; a stale baseUpdatedAt answers 409. */
-export async function updateWireframe(tx: Tx, actor: UserActor, projectId: string, wireframeId: string, body: UpdateWireframeBody): Promise<SavedWireframe> {
+/**
+ * PATCH /wireframes/{id} (editors and up): the submitted HTML and CSS are sanitized like a create (`clean`: the body's
+ * htmlContent, or nothing, with its cssContent, sanitized; undefined when the body has neither); a stale
+ * baseUpdatedAt answers 409.
+ */
+export async function updateWireframe(
+  tx: Tx,
+  actor: UserActor,
+  projectId: string,
+  wireframeId: string,
+  body: UpdateWireframeBody,
+  clean: CleanMarkup | undefined,
+): Promise<SavedWireframe> {
   await requireWireframesAccess(tx, actor.userId, projectId, 'write');
   const row = await loadWireframe(tx, projectId, wireframeId, { forUpdate: true });
   if (body.baseUpdatedAt !== undefined && new Date(body.baseUpdatedAt).getTime() !== row.updatedAt.getTime()) throw staleEdit(row, body.baseUpdatedAt);
   const changes: Partial<typeof wireframes.$inferInsert> = {};
   let removed: string[] = [];
-  if (body.htmlContent !== undefined || body.cssContent !== undefined) {
-    const clean = sanitizeForStorage(body.htmlContent ?? row.htmlContent, body.cssContent === undefined ? row.cssContent : body.cssContent, body.htmlContent);
+  if (clean) {
     removed = clean.removed;
-    if (clean.html !== row.htmlContent) changes.htmlContent = clean.html;
-    if (clean.css !== row.cssContent) changes.cssContent = clean.css;
+    if (body.htmlContent !== undefined) {
+      checkSanitizedMarkup(clean.html, body.htmlContent);
+      if (clean.html !== row.htmlContent) changes.htmlContent = clean.html;
+    }
+    if (body.cssContent !== undefined && clean.css !== row.cssContent) changes.cssContent = clean.css;
   }
   if (body.title !== undefined && body.title !== row.title) changes.title = body.title;
   if (body.description !== undefined && body.description !== row.description) changes.description = body.description;

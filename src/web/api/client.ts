@@ -1,4 +1,5 @@
 import { aiApi } from '../modules/ai/client';
+import { analyticsApi } from '../modules/analytics/client';
 import { auditApi } from '../modules/audit/client';
 import { backlogApi } from '../modules/backlog/client';
 import { boardApi } from '../modules/board/client';
@@ -7,6 +8,7 @@ import { dbassistApi } from '../modules/dbassist/client';
 import { diagramsApi } from '../modules/diagrams/client';
 import { documentsApi } from '../modules/documents/client';
 import { identityApi } from '../modules/identity/client';
+import { integrationsApi } from '../modules/integrations/client';
 import { jobsApi } from '../modules/jobs/client';
 import { organizationsApi } from '../modules/organizations/client';
 import { projectModelApi } from '../modules/project-model/client';
@@ -29,7 +31,9 @@ export const api = {
   chat: chatApi,
   board: boardApi,
   dbassist: dbassistApi,
+  integrations: integrationsApi,
   audit: auditApi,
   ai: aiApi,
+  analytics: analyticsApi,
   jobs: jobsApi,
 };

@@ -4,6 +4,7 @@ const tabs = [
   { to: '/settings', label: 'General' },
   { to: '/settings/ai', label: 'AI provider' },
   { to: '/settings/board', label: 'Board' },
+  { to: '/settings/integrations', label: 'Integrations' },
 ];
 
 /** The sections of an organization's settings, as tabs under the page header. */

@@ -1,18 +1,19 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../../../core/context.js';
+import { follow } from '../../../core/db/notifications.js';
 import { withUser } from '../../../core/db/tenancy.js';
 import { AppError } from '../../../core/errors.js';
 import { requireAuth, type ZodApp } from '../../../core/http/request-context.js';
 import { sseStreams } from '../../../core/http/sse.js';
 import { sessionParams, type SessionEvent, type SessionStatus } from '../board.contract.js';
 import { boardSessions } from '../board.schema.js';
-import { sessionEventsAfter } from '../session-events.js';
+import { BOARD_EVENTS_CHANNEL, SESSION_EVENTS_BATCH, sessionEventsAfter } from '../session-events.js';
 import { loadSession } from './session-view.js';
 
 const tags = ['board'];
 
-/** How often a stream looks for new events (as the user, so it follows a job run by any process). */
+/** Without notifications, how often a stream looks for new events (as the user, so it follows a job run by any process). */
 const EVENTS_POLL_MS = 300;
 
 const finished: readonly SessionStatus[] = ['completed', 'failed', 'killed'];
@@ -67,8 +68,6 @@ export async function registerSessionEventRoutes(api: ZodApp, context: AppContex
       await withUser(db, userId, (tx) => loadSession(tx, id));
 
       const stream = streams.open(request, reply);
-      let pollTimer: NodeJS.Timeout | undefined;
-      stream.signal.addEventListener('abort', () => clearTimeout(pollTimer));
 
       /** The status first, then the events: a finishing change commits its last event with its status, so nothing is left behind. */
       const read = () =>
@@ -77,38 +76,46 @@ export async function registerSessionEventRoutes(api: ZodApp, context: AppContex
           return { status: row?.status, events: row ? await sessionEventsAfter(tx, id, cursor) : [] };
         });
 
-      const poll = async () => {
-        if (stream.signal.aborted) return;
-        let batch: Awaited<ReturnType<typeof read>>;
-        try {
-          batch = await read();
-        } catch (error) {
-          if (stream.signal.aborted) return;
-          request.log.warn({ err: error, sessionId: id }, 'board event stream stopped');
-          stream.send('error', { code: 'INTERNAL', message: 'The stream stopped; reconnect with Last-Event-ID to continue' });
-          stream.close();
-          return;
-        }
-        if (stream.signal.aborted) return;
-        if (batch.status === undefined) {
-          // Gone (deleted with its organization, or the user lost access) while we were following it.
-          stream.send('error', { code: 'NOT_FOUND', message: 'Board session not found' });
-          stream.close();
-          return;
-        }
-        for (const event of batch.events) {
-          stream.send(event.type, event, event.seq);
-          cursor = event.seq;
-        }
-        if (finished.includes(batch.status) && batch.events.length === 0) {
-          stream.send('end', { status: batch.status, lastEventSeq: cursor });
-          stream.close();
-          return;
-        }
-        // A full batch may have more behind it: read again at once.
-        pollTimer = setTimeout(() => void poll(), batch.events.length > 0 && finished.includes(batch.status) ? 0 : EVENTS_POLL_MS);
-      };
-      await poll();
+      // Woken by the session's notifications (a new event, a status change); every watcher of the session in this
+      // process shares one subscription.
+      await follow({
+        notifications: db.notifications,
+        channel: BOARD_EVENTS_CHANNEL,
+        key: id,
+        fallbackPollMs: context.config.notifications.fallbackPollMs,
+        pollMs: EVENTS_POLL_MS,
+        signal: stream.signal,
+        async read() {
+          let batch: Awaited<ReturnType<typeof read>>;
+          try {
+            batch = await read();
+          } catch (error) {
+            if (stream.signal.aborted) return 'done';
+            request.log.warn({ err: error, sessionId: id }, 'board event stream stopped');
+            stream.send('error', { code: 'INTERNAL', message: 'The stream stopped; reconnect with Last-Event-ID to continue' });
+            stream.close();
+            return 'done';
+          }
+          if (stream.signal.aborted) return 'done';
+          if (batch.status === undefined) {
+            // Gone (deleted with its organization, or the user lost access) while we were following it.
+            stream.send('error', { code: 'NOT_FOUND', message: 'Board session not found' });
+            stream.close();
+            return 'done';
+          }
+          for (const event of batch.events) {
+            stream.send(event.type, event, event.seq);
+            cursor = event.seq;
+          }
+          if (finished.includes(batch.status) && batch.events.length === 0) {
+            stream.send('end', { status: batch.status, lastEventSeq: cursor });
+            stream.close();
+            return 'done';
+          }
+          // A full batch may have more behind it, and a finished session's last events are followed by its end.
+          return batch.events.length >= SESSION_EVENTS_BATCH || (batch.events.length > 0 && finished.includes(batch.status)) ? 'again' : 'wait';
+        },
+      });
     },
   );
 }

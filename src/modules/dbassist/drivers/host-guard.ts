@@ -1,7 +1,6 @@
-import dns from 'node:dns/promises';
 import fs from 'node:fs';
-import net, { BlockList } from 'node:net';
 import path from 'node:path';
+import { addressFamily, buildDenyList, isDeniedAddress, normalizeHostName, systemLookup } from '../../../core/http/outbound-guard.js';
 import { DriverError } from './driver-error.js';
 
 /**
@@ -28,58 +27,6 @@ export type HostGuardOptions = {
 };
 
 export const SAMPLES_SUBDIR = path.join('dbassist', 'samples');
-
-async function systemLookup(host: string): Promise<string[]> {
-  const answers = await dns.lookup(host, { all: true, verbatim: true });
-  return answers.map((answer) => answer.address);
-}
-
-function addressFamily(address: string): 'ipv4' | 'ipv6' | undefined {
-  const version = net.isIP(address);
-  return version === 4 ? 'ipv4' : version === 6 ? 'ipv6' : undefined;
-}
-
-/** An IPv4 address mapped into IPv6 (::ffff:169.254.169.254) is checked as the IPv4 address it is. */
-function unmapped(address: string): string {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  return mapped ? mapped[1]! : address;
-}
-
-function normalizeHostName(host: string): string {
-  return host.trim().toLowerCase().replace(/\.$/, '');
-}
-
-type DenyList = { addresses: BlockList; names: Set<string> };
-
-function buildDenyList(entries: readonly string[]): DenyList {
-  const addresses = new BlockList();
-  const names = new Set<string>();
-  for (const raw of entries) {
-    const entry = raw.trim();
-    if (!entry) continue;
-    const slash = entry.indexOf('/');
-    if (slash > 0) {
-      const network = entry.slice(0, slash);
-      const prefix = Number(entry.slice(slash + 1));
-      const family = addressFamily(network);
-      if (!family || !Number.isInteger(prefix) || prefix < 0 || prefix > (family === 'ipv4' ? 32 : 128)) {
-        throw new Error(`DBASSIST_DENY_HOSTS: "${entry}" is not a CIDR range`);
-      }
-      addresses.addSubnet(network, prefix, family);
-    } else {
-      const family = addressFamily(entry);
-      if (family) addresses.addAddress(entry, family);
-      else names.add(normalizeHostName(entry));
-    }
-  }
-  return { addresses, names };
-}
-
-function isDenied(list: DenyList, address: string): boolean {
-  const plain = unmapped(address);
-  const family = addressFamily(plain);
-  return family !== undefined && list.addresses.check(plain, family);
-}
 
 function isInside(file: string, folder: string): boolean {
   const relative = path.relative(folder, file);
@@ -114,7 +61,7 @@ function ownDatabaseOf(databaseUrl: string | undefined): OwnDatabase | undefined
 const refused = (message: string) => new DriverError('host_refused', message);
 
 export function createHostGuard(options: HostGuardOptions): HostGuard {
-  const denyList = buildDenyList(options.denyHosts);
+  const denyList = buildDenyList(options.denyHosts, 'DBASSIST_DENY_HOSTS');
   const lookup = options.lookup ?? systemLookup;
   const own = ownDatabaseOf(options.databaseUrl);
   const dataDir = realPath(options.dataDir);
@@ -136,7 +83,7 @@ export function createHostGuard(options: HostGuardOptions): HostGuard {
       const host = normalizeHostName(target.host);
       if (denyList.names.has(host)) throw refused(`Connections to ${target.host} are not allowed on this server`);
       const addresses = await addressesOf(host);
-      if (addresses.some((address) => isDenied(denyList, address))) {
+      if (addresses.some((address) => isDeniedAddress(denyList, address))) {
         throw refused(`Connections to ${target.host} are not allowed on this server (its address is on the deny list)`);
       }
       if (own && own.port === target.port && own.database === target.database) {

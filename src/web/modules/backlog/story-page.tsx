@@ -21,6 +21,7 @@ import { backlogPath, epicPath, sprintPath, storyPath, useBacklog } from './back
 import { pointScale, priorityLabels, storyPriorities, storyStatusLabels, storyStatuses } from './backlog-labels';
 import { conflictStoryOf, type Story, type StoryPatch } from './client';
 import { StoryActivityList } from './story-activity';
+import { StoryGitHub } from './story-github';
 import { StoryRelations } from './story-relations';
 import { useStoryHints } from './use-story-hints';
 
@@ -315,6 +316,7 @@ function StoryDetail({ initial }: { initial: Story }) {
             <dt>Updated</dt>
             <dd title={formatDateTime(story.updatedAt)}>{formatRelative(story.updatedAt)}</dd>
           </dl>
+          <StoryGitHub projectId={project.id} organizationId={project.organizationId} storyId={story.id} rev={story.rev} canEdit={canEdit} />
           {canEdit && (
             <button type="button" className="btn btn-danger-ghost btn-sm" onClick={() => setConfirmDelete(true)} data-testid="delete-story">
               <TrashIcon size={14} /> Delete story

@@ -18,6 +18,7 @@ import { canEditProjects, useWorkspace } from '../../lib/workspace';
 import { ProjectFormDialog } from './project-form-dialog';
 import { IdeaPanel } from './idea-panel';
 import { ProjectBriefCard } from './project-brief-card';
+import { ProjectAnalyticsCard } from '../analytics/project-analytics-card';
 import { useProjectContext, type ProjectContext } from './project-context';
 
 export function ProjectDetailPage() {
@@ -264,6 +265,7 @@ export function ProjectOverviewTab() {
       </div>
 
       <ProjectBriefCard project={project} canGenerate={canEdit} />
+      {!inTrash && <ProjectAnalyticsCard projectId={project.id} />}
     </>
   );
 }

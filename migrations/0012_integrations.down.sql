@@ -1,0 +1,20 @@
+-- Reverses 0012_integrations.
+DROP TRIGGER sessions_outbox ON board.sessions;
+DROP TRIGGER documents_outbox ON app.documents;
+DROP TRIGGER sprints_outbox ON app.sprints;
+DROP TRIGGER stories_outbox ON app.stories;
+DROP FUNCTION integrations.on_board_session_change();
+DROP FUNCTION integrations.on_document_change();
+DROP FUNCTION integrations.on_sprint_change();
+DROP FUNCTION integrations.on_story_change();
+DROP FUNCTION integrations.story_event(app.stories);
+DROP FUNCTION integrations.emit_event(uuid, uuid, text, jsonb);
+DROP FUNCTION integrations.wants_event(text, jsonb, text, uuid);
+REVOKE INSERT ON app.jobs FROM atelier_system;
+DROP TABLE integrations.github_links;
+DROP TABLE integrations.delivery_attempts;
+DROP TABLE integrations.deliveries;
+DROP TABLE integrations.outbox;
+DROP TABLE integrations.integrations;
+REVOKE CREATE ON SCHEMA integrations FROM atelier_system;
+DROP SCHEMA integrations;
