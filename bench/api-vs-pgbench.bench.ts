@@ -11,7 +11,8 @@
  * Each is compared with pgbench running the SQL that variant sends.
  *
  *   npm run bench:api                                  # postgres://postgres@127.0.0.1:5432/postgres
- *   BENCH_DATABASE_URL=postgres://… npm run bench:api  # another server; a scratch database is created and dropped
+ *   BENCH_DATABASE_URL=postgres://… npm run bench:api  # another server (or BENCH_POSTGRES_URL, TEST_DATABASE_URL);
+ *                                                      # a scratch database is created there and dropped
  *   BENCH_DURATION_SECONDS=10 BENCH_CONNECTIONS=8 BENCH_PORT=4410 BENCH_VARIANTS=memory,database BENCH_SCENARIOS=read,list,write
  *   BENCH_SHOW_SQL=1 prints the pgbench scripts
  *
@@ -30,7 +31,7 @@ import { hashSecret, newSecretToken } from '../src/core/auth/secrets.js';
 import { startServer } from '../src/server.js';
 import { scratchDatabase } from './support/scratch-database.js';
 
-export type Ratio = { name: string; value: number; detail: string };
+export type Ratio = { name: string; value: number; unit: 'ratio'; better: 'higher'; detail: string };
 
 type Scenario = { key: 'read' | 'list' | 'write'; label: string; method: 'GET' | 'PATCH'; path: string; body?: () => string };
 type Variant = 'memory' | 'database';
@@ -52,7 +53,8 @@ export type ApiVsPgbenchOptions = {
 };
 
 export async function run(options: ApiVsPgbenchOptions = {}): Promise<Ratio[]> {
-  const serverUrl = options.serverUrl ?? process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const serverUrl =
+    options.serverUrl ?? process.env.BENCH_DATABASE_URL ?? process.env.BENCH_POSTGRES_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const organizations = options.organizations ?? Number(process.env.BENCH_ORGANIZATIONS ?? 1000);
   const perOrganization = options.projectsPerOrganization ?? Number(process.env.BENCH_PROJECTS_PER_ORGANIZATION ?? 100);
   const duration = options.durationSeconds ?? Number(process.env.BENCH_DURATION_SECONDS ?? 10);
@@ -100,13 +102,15 @@ export async function run(options: ApiVsPgbenchOptions = {}): Promise<Ratio[]> {
         ratios.push({
           name: `api_vs_pgbench.${scenario.key}.${variant}`,
           value: ratio,
+          unit: 'ratio',
+          better: 'higher',
           detail: `${scenario.label}, token from ${variant}: API ${api.toFixed(0)} req/s / pgbench ${tps.toFixed(0)} tps on the same ${statements.length} statements`,
         });
       }
       if (variants.includes('memory') && variants.includes('database')) {
         const gain = apiRates.get(`${scenario.key}/memory`)! / apiRates.get(`${scenario.key}/database`)!;
         log(`${scenario.label.padEnd(28)} memory/database (req/s): ${gain.toFixed(2)}`);
-        ratios.push({ name: `api_token_memory_vs_database.${scenario.key}`, value: gain, detail: `${scenario.label}: req/s with the token from memory / from the database` });
+        ratios.push({ name: `api_token_memory_vs_database.${scenario.key}`, value: gain, unit: 'ratio', better: 'higher', detail: `${scenario.label}: req/s with the token from memory / from the database` });
       }
     }
     return ratios;
