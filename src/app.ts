@@ -8,7 +8,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { accessTokenOf, assertSameOrigin, resolveSession } from './core/auth/authenticate.js';
+import { accessTokenOf, assertSameOrigin, resolveSession, startSessionCache } from './core/auth/authenticate.js';
 import type { AppContext, AppServices } from './core/context.js';
 import { AppError } from './core/errors.js';
 import { errorBody, registerErrorHandling } from './core/http/error-handler.js';
@@ -97,6 +97,8 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   );
 
   // Authentication is resolved for every API request; each route decides whether it needs it (requireAuth).
+  const stopSessionCache = await startSessionCache(db, config.sessionCacheMs);
+  app.addHook('onClose', stopSessionCache);
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/v1/')) return;

@@ -17,7 +17,12 @@ export const WORKER_ENTRY = new URL(`./worker${path.extname(fileURLToPath(import
 /** The database the configuration names: PostgreSQL when DATABASE_URL is set, else embedded PGlite in DATA_DIR. */
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
   return config.databaseUrl
-    ? openDatabase({ kind: 'postgres', url: config.databaseUrl, notifications: config.notifications.enabled })
+    ? openDatabase({
+        kind: 'postgres',
+        url: config.databaseUrl,
+        notifications: config.notifications.enabled,
+        preparedStatements: config.databasePreparedStatements,
+      })
     : openDatabase({ kind: 'pglite', dataDir: config.dataDir, notifications: config.notifications.enabled });
 }
 

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import { recordAudit, type Actor } from '../../core/audit.js';
+import { forgetSessions } from '../../core/auth/authenticate.js';
 import { hashSecret, newSecretToken } from '../../core/auth/secrets.js';
 import { RUNTIME_ROLE, type Database, type Tx } from '../../core/db/database.js';
 import {
@@ -555,7 +556,8 @@ export async function refreshSession(deps: IdentityDeps, refreshToken: string, a
       grant: grantOf({ accessToken, refreshToken: nextRefreshToken, sessionExpiresAt: session.expiresAt }, user),
     };
   });
-  // The revocation above is committed before the request fails.
+  // The revocation above is committed before the request fails; the old access token stops working in this process now.
+  if (outcome.kind !== 'invalid') forgetSessions(deps.db, found.userId);
   if (outcome.kind !== 'rotated') throw invalidRefreshToken();
   return outcome.grant;
 }
@@ -577,6 +579,7 @@ export async function logout(
     await revokeSessions(tx, { sessionId }, 'logout');
     await recordAudit(tx, { ...actor, userId }, { action: 'user_logout', resourceType: 'session', resourceId: sessionId });
   });
+  forgetSessions(deps.db, userId);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -677,6 +680,7 @@ export async function resetPassword(
     return true;
   });
   if (!done) throw invalid;
+  forgetSessions(deps.db, account.id);
   // The owner of the mailbox is back in: failed logins before the reset no longer lock the account.
   await asSystem(deps.db, (tx) => recordLoginSuccess(tx, input.email, ipOf(actor)));
 }
@@ -867,6 +871,7 @@ export async function deleteMe(deps: IdentityDeps, actor: Actor & { userId: stri
     const deleted = await tx.delete(users).where(eq(users.id, userId)).returning({ id: users.id });
     if (deleted.length !== 1) throw new Error('account row was not deleted');
   });
+  forgetSessions(deps.db, userId);
   // Throttling rows name the email; they go with the account.
   await asSystem(deps.db, (tx) => tx.delete(loginAttempts).where(eq(loginAttempts.email, email)));
 }
