@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { isMain, type Ratio } from './support/results.js';
-import { scratchDatabase } from './support/scratch-database.js';
+import { forEachDriver } from './support/scratch-database.js';
 import { loadConfig } from '../src/config.js';
 import { hashSecret, newSecretToken } from '../src/core/auth/secrets.js';
 import { startServer } from '../src/server.js';
@@ -98,21 +98,12 @@ async function benchmark(driver: string, databaseUrl: string | undefined, option
 /** Walks per second on each driver, and PGlite / PostgreSQL when both ran. */
 export async function run(options: ApiWalkOptions = optionsFromEnvironment()): Promise<Ratio[]> {
   const figures: WalkFigures[] = [];
-  for (const driver of options.drivers) {
-    let scratch: Awaited<ReturnType<typeof scratchDatabase>> | undefined;
-    try {
-      if (driver === 'postgres') {
-        if (!options.postgresUrl) throw new Error('Set BENCH_POSTGRES_URL to bench PostgreSQL');
-        scratch = await scratchDatabase(options.postgresUrl);
-      } else if (driver !== 'pglite') throw new Error(`Unknown driver ${driver}`);
-      const f = await benchmark(driver, scratch?.url, options);
-      figures.push(f);
-      console.log(`\n${driver}: ${f.walks} walks of 9 requests in ${f.seconds.toFixed(2)} s: ${(f.walks / f.seconds).toFixed(1)} walks/s (${((f.walks * 9) / f.seconds).toFixed(0)} requests/s)`);
-      for (const [step, times] of f.steps) console.log(`  ${step.padEnd(24)} median ${median(times).toFixed(1)} ms`);
-    } finally {
-      await scratch?.drop();
-    }
-  }
+  await forEachDriver(options.drivers, options.postgresUrl, async (driver, url) => {
+    const f = await benchmark(driver, url, options);
+    figures.push(f);
+    console.log(`\n${driver}: ${f.walks} walks of 9 requests in ${f.seconds.toFixed(2)} s: ${(f.walks / f.seconds).toFixed(1)} walks/s (${((f.walks * 9) / f.seconds).toFixed(0)} requests/s)`);
+    for (const [step, times] of f.steps) console.log(`  ${step.padEnd(24)} median ${median(times).toFixed(1)} ms`);
+  });
   const ratios: Ratio[] = figures.map((f) => ({ name: `API walk: walks/s (${f.driver})`, value: f.walks / f.seconds, unit: 'walks/s', better: 'higher' }));
   const pglite = figures.find((f) => f.driver === 'pglite');
   const postgres = figures.find((f) => f.driver === 'postgres');

@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { isMain, type Ratio } from './support/results.js';
-import { scratchDatabase } from './support/scratch-database.js';
+import { forEachDriver } from './support/scratch-database.js';
 import { openDatabase, type Database } from '../src/core/db/database.js';
 import { migrateUp } from '../src/core/db/migrator.js';
 import { withUser } from '../src/core/db/tenancy.js';
@@ -102,31 +102,22 @@ export async function run(options: IngestOptions = optionsFromEnvironment()): Pr
   const indexes = model.tables.reduce((sum, table) => sum + table.indexes.length, 0);
   console.log(`Generated schema: ${TABLES} tables, ${columns} columns, ${foreignKeys} foreign keys, ${indexes} indexes`);
   const ratios: Ratio[] = [];
-  for (const driver of options.drivers) {
-    let scratch: Awaited<ReturnType<typeof scratchDatabase>> | undefined;
-    try {
-      if (driver === 'postgres') {
-        if (!options.postgresUrl) throw new Error('Set BENCH_POSTGRES_URL to bench PostgreSQL');
-        scratch = await scratchDatabase(options.postgresUrl);
-      }
-      const runs = await benchmark(driver, scratch?.url);
-      for (const step of runs) {
-        console.log(
-          `${driver.padEnd(8)} ${step.label.padEnd(44)} database work ${step.seconds.toFixed(3)} s, ratio to the ${TARGET_SECONDS} s target ${(step.seconds / TARGET_SECONDS).toFixed(2)}` +
-            `  (normalize + hash before it ${step.prepareSeconds.toFixed(3)} s; ${step.version}${step.unchanged ? ', unchanged' : ''})`,
-        );
-      }
-      const first = runs[0]!;
-      ratios.push({
-        name: `${TABLES}-table ingest / ${TARGET_SECONDS} s target (${driver})`,
-        value: first.seconds / TARGET_SECONDS,
-        better: 'lower',
-        detail: `first ingest ${first.seconds.toFixed(2)} s of database work (+ ${first.prepareSeconds.toFixed(2)} s normalize and hash)`,
-      });
-    } finally {
-      await scratch?.drop();
+  await forEachDriver(options.drivers, options.postgresUrl, async (driver, url) => {
+    const runs = await benchmark(driver, url);
+    for (const step of runs) {
+      console.log(
+        `${driver.padEnd(8)} ${step.label.padEnd(44)} database work ${step.seconds.toFixed(3)} s, ratio to the ${TARGET_SECONDS} s target ${(step.seconds / TARGET_SECONDS).toFixed(2)}` +
+          `  (normalize + hash before it ${step.prepareSeconds.toFixed(3)} s; ${step.version}${step.unchanged ? ', unchanged' : ''})`,
+      );
     }
-  }
+    const first = runs[0]!;
+    ratios.push({
+      name: `${TABLES}-table ingest / ${TARGET_SECONDS} s target (${driver})`,
+      value: first.seconds / TARGET_SECONDS,
+      better: 'lower',
+      detail: `first ingest ${first.seconds.toFixed(2)} s of database work (+ ${first.prepareSeconds.toFixed(2)} s normalize and hash)`,
+    });
+  });
   return ratios;
 }
 

@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { isMain, type Ratio } from './support/results.js';
-import { scratchDatabase } from './support/scratch-database.js';
+import { forEachDriver } from './support/scratch-database.js';
 import { loadConfig } from '../src/config.js';
 import { hashSecret, newSecretToken } from '../src/core/auth/secrets.js';
 import { startServer } from '../src/server.js';
@@ -105,22 +105,13 @@ async function benchmark(driver: string, databaseUrl: string | undefined, option
 /** Generations per second on each driver. */
 export async function run(options: GenerationOptions = optionsFromEnvironment()): Promise<Ratio[]> {
   const ratios: Ratio[] = [];
-  for (const driver of options.drivers) {
-    let scratch: Awaited<ReturnType<typeof scratchDatabase>> | undefined;
-    try {
-      if (driver === 'postgres') {
-        if (!options.postgresUrl) throw new Error('Set BENCH_POSTGRES_URL to bench PostgreSQL');
-        scratch = await scratchDatabase(options.postgresUrl);
-      } else if (driver !== 'pglite') throw new Error(`Unknown driver ${driver}`);
-      const f = await benchmark(driver, scratch?.url, options);
-      if (f.failed > 0) throw new Error(`${driver}: ${f.failed} generation job(s) did not succeed`);
-      const rate = f.generations / f.seconds;
-      console.log(`${driver}: ${options.jobs} jobs × ${options.inputs} document-srs inputs (offline engine): ${f.generations} generations in ${f.seconds.toFixed(2)} s, ${rate.toFixed(1)} generations/s`);
-      ratios.push({ name: `generation: generations/s (${driver})`, value: rate, unit: 'generations/s', better: 'higher', detail: `${f.generations} in ${f.seconds.toFixed(2)} s` });
-    } finally {
-      await scratch?.drop();
-    }
-  }
+  await forEachDriver(options.drivers, options.postgresUrl, async (driver, url) => {
+    const f = await benchmark(driver, url, options);
+    if (f.failed > 0) throw new Error(`${driver}: ${f.failed} generation job(s) did not succeed`);
+    const rate = f.generations / f.seconds;
+    console.log(`${driver}: ${options.jobs} jobs × ${options.inputs} document-srs inputs (offline engine): ${f.generations} generations in ${f.seconds.toFixed(2)} s, ${rate.toFixed(1)} generations/s`);
+    ratios.push({ name: `generation: generations/s (${driver})`, value: rate, unit: 'generations/s', better: 'higher', detail: `${f.generations} in ${f.seconds.toFixed(2)} s` });
+  });
   return ratios;
 }
 

@@ -20,7 +20,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { isMain, type Ratio } from './support/results.js';
-import { scratchDatabase, vacuumAnalyze } from './support/scratch-database.js';
+import { forEachDriver, vacuumAnalyze } from './support/scratch-database.js';
 import { loadConfig } from '../src/config.js';
 import { hashSecret, newSecretToken } from '../src/core/auth/secrets.js';
 import { startServer } from '../src/server.js';
@@ -240,25 +240,16 @@ async function benchmark(driver: string, databaseUrl: string | undefined, option
 /** Every endpoint's deep/first ratio (median latency of the 50-row page), per driver. */
 export async function run(options: KeysetOptions = optionsFromEnvironment()): Promise<Ratio[]> {
   const ratios: Ratio[] = [];
-  for (const driver of options.drivers) {
-    let scratch: Awaited<ReturnType<typeof scratchDatabase>> | undefined;
-    try {
-      if (driver === 'postgres') {
-        if (!options.postgresUrl) throw new Error('Set BENCH_POSTGRES_URL to bench PostgreSQL');
-        scratch = await scratchDatabase(options.postgresUrl);
-      } else if (driver !== 'pglite') throw new Error(`Unknown driver ${driver}`);
-      for (const figure of await benchmark(driver, scratch?.url, options)) {
-        ratios.push({
-          name: `keyset deep/first: ${figure.endpoint} (${driver})`,
-          value: figure.deepMs / figure.firstMs,
-          better: 'lower',
-          detail: `${figure.firstMs.toFixed(1)} ms vs ${figure.deepMs.toFixed(1)} ms after ${figure.depth} rows`,
-        });
-      }
-    } finally {
-      await scratch?.drop();
+  await forEachDriver(options.drivers, options.postgresUrl, async (driver, url) => {
+    for (const figure of await benchmark(driver, url, options)) {
+      ratios.push({
+        name: `keyset deep/first: ${figure.endpoint} (${driver})`,
+        value: figure.deepMs / figure.firstMs,
+        better: 'lower',
+        detail: `${figure.firstMs.toFixed(1)} ms vs ${figure.deepMs.toFixed(1)} ms after ${figure.depth} rows`,
+      });
     }
-  }
+  });
   return ratios;
 }
 

@@ -30,3 +30,30 @@ async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T
     await client.end();
   }
 }
+
+/**
+ * Runs `work` once per driver, in order: PGlite with no URL, PostgreSQL with the URL of a scratch database made on
+ * `postgresUrl` for that run and dropped after it.
+ */
+export async function forEachDriver<T>(
+  drivers: readonly string[],
+  postgresUrl: string | undefined,
+  work: (driver: 'pglite' | 'postgres', url: string | undefined) => Promise<T>,
+): Promise<T[]> {
+  const results: T[] = [];
+  for (const driver of drivers) {
+    if (driver === 'pglite') {
+      results.push(await work(driver, undefined));
+      continue;
+    }
+    if (driver !== 'postgres') throw new Error(`Unknown driver ${driver}`);
+    if (!postgresUrl) throw new Error('Set BENCH_POSTGRES_URL to bench PostgreSQL');
+    const scratch = await scratchDatabase(postgresUrl);
+    try {
+      results.push(await work(driver, scratch.url));
+    } finally {
+      await scratch.drop();
+    }
+  }
+  return results;
+}
