@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/error-banner';
 import { SkeletonRows } from '../../components/spinner';
@@ -22,13 +22,20 @@ function attemptsOf(delivery: Delivery): string {
 }
 
 /** An integration's deliveries, newest first: the event, its status and every attempt's answer. */
-export function DeliveryLog({ integrationId }: { integrationId: string }) {
+export function DeliveryLog({ integrationId, onDelivered }: { integrationId: string; onDelivered?(deliveredAt: string): void }) {
   const list = usePagedList<Delivery>(`deliveries|${integrationId}`, (cursor, signal) => api.integrations.deliveries(integrationId, { limit: 20, cursor }, signal));
   const { items, update } = list;
+  const onDeliveredRef = useRef(onDelivered);
+  onDeliveredRef.current = onDelivered;
   // A delivery about to be attempted (a test event just sent, a retry due soon) is followed until it has an answer.
   const following = items.some(
     (delivery) => delivery.status === 'pending' && (delivery.nextAttemptAt === null || Date.parse(delivery.nextAttemptAt) - Date.now() < FOLLOW_WITHIN_MS),
   );
+  // The newest delivery the log shows delivered is the integration's last success at least.
+  const lastDelivered = items.reduce<string | null>((newest, delivery) => (delivery.deliveredAt && (!newest || delivery.deliveredAt > newest) ? delivery.deliveredAt : newest), null);
+  useEffect(() => {
+    if (lastDelivered) onDeliveredRef.current?.(lastDelivered);
+  }, [lastDelivered]);
   useEffect(() => {
     if (!following) return;
     const controller = new AbortController();
