@@ -228,8 +228,11 @@ describe.skipIf(skip)('Settings → Integrations in the browser', () => {
     const card = page.getByTestId('integration-card').first();
     await card.waitFor();
     await card.getByTestId('integration-send-test-event').click();
+    expect(await card.locator('.integration-health').textContent()).toBe('Not used yet');
     const row = card.getByTestId('delivery-row').first();
     await expect.poll(() => row.locator('.tag').textContent(), { timeout: 60_000 }).toBe('Delivered');
+    // The card's health follows the delivery it just watched.
+    await expect.poll(() => card.locator('.integration-health').textContent(), wait).toContain('Last success');
     await page.waitForLoadState('networkidle');
     expect(await pageWidth(page), (await tooWide(page)).join('\n')).toBeLessThanOrEqual(PHONE.width);
     const actions = await card.getByRole('group', { name: /^Actions for/ }).boundingBox();
