@@ -33,6 +33,8 @@ export function IntegrationsPage() {
   const [deleteError, setDeleteError] = useState<unknown>(null);
 
   const replace = (integration: Integration) => list.update((items) => items.map((item) => (item.id === integration.id ? integration : item)));
+  const delivered = (id: string, at: string) =>
+    list.update((items) => items.map((item) => (item.id === id && (!item.lastSuccessAt || item.lastSuccessAt < at) ? { ...item, lastSuccessAt: at } : item)));
 
   const confirmDelete = async () => {
     if (!deleting) return;
@@ -88,6 +90,7 @@ export function IntegrationsPage() {
               integration={integration}
               canManage={canManage}
               onChanged={replace}
+              onDelivered={(at) => delivered(integration.id, at)}
               onDelete={() => {
                 setDeleteError(null);
                 setDeleting(integration);
@@ -137,12 +140,15 @@ function IntegrationCard({
   integration,
   canManage,
   onChanged,
+  onDelivered,
   onDelete,
 }: {
   organizationId: string;
   integration: Integration;
   canManage: boolean;
   onChanged(integration: Integration): void;
+  /** A delivery the open log followed got its answer: the card's last success moves on. */
+  onDelivered(deliveredAt: string): void;
   onDelete(): void;
 }) {
   const toast = useToast();
@@ -260,7 +266,7 @@ function IntegrationCard({
       <ErrorBanner error={error} />
       {showLog && (
         <div id={`integration-${integration.id}-log`} className="integration-log">
-          <DeliveryLog key={logKey} integrationId={integration.id} />
+          <DeliveryLog key={logKey} integrationId={integration.id} onDelivered={onDelivered} />
         </div>
       )}
     </li>
