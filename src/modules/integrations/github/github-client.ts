@@ -1,3 +1,5 @@
+import { retryAfterMs } from '../outgoing-url.js';
+
 /**
  * A small client of GitHub's REST API v3 for issue sync: read the repository, create and update issues, and list the
  * issues changed since a moment (the polling fallback). The base URL is configurable: `https://api.github.com`, or a
@@ -115,10 +117,10 @@ const SECONDARY_LIMIT_WAIT_MS = 60_000;
 /** How long GitHub asks us to wait, when the answer is a rate limit; undefined for any other answer. */
 export function rateLimitWaitMs(status: number, headers: Headers, message: string, now: number, attempt: number): number | undefined {
   if (status !== 403 && status !== 429) return undefined;
-  const retryAfter = headers.get('retry-after');
+  const retryAfter = retryAfterMs(headers, now);
   const remaining = headers.get('x-ratelimit-remaining');
   const reset = headers.get('x-ratelimit-reset');
-  if (retryAfter !== null && /^\d+$/.test(retryAfter.trim())) return Number(retryAfter.trim()) * 1000;
+  if (retryAfter !== undefined) return retryAfter;
   if (remaining === '0' && reset !== null && /^\d+$/.test(reset.trim())) return Math.max(0, Number(reset.trim()) * 1000 - now);
   // A 403 without those headers is a permission problem unless the message says rate limit; a bare 429 is a limit.
   if (status === 429 || /rate limit/i.test(message)) return SECONDARY_LIMIT_WAIT_MS * 2 ** attempt;
