@@ -1,7 +1,10 @@
+import net from 'node:net';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../src/core/db/database.js';
+import { openDatabase, RUNTIME_ROLE } from '../src/core/db/database.js';
+import { actAs } from '../src/core/db/pooled-client.js';
+import { withUser } from '../src/core/db/tenancy.js';
 import { createTestDatabase, type TestDatabase } from './support/test-db.js';
 
 function rowsOf<Row>(result: unknown): Row[] {
@@ -46,4 +49,78 @@ describe.runIf(Boolean(process.env.TEST_DATABASE_URL))('the PostgreSQL connectio
       }
     }
   });
+
+  it('opens a transaction without a round trip of its own: a one-row read waits for the server twice, not four times', async () => {
+    const relay = await turnCountingRelay(new URL(database.url!));
+    const url = new URL(database.url!);
+    url.host = `127.0.0.1:${relay.port}`;
+    const db = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 1 });
+    try {
+      const read = () => withUser(db, '00000000-0000-7000-8000-000000000001', (tx) => tx.execute(sql`SELECT current_setting('app.current_user_id') AS who, current_user AS role`));
+      await read(); // connects and prepares
+      const before = relay.turns();
+      const rows = rowsOf<{ who: string; role: string }>(await read());
+      expect(relay.turns() - before).toBe(2); // BEGIN, the act-as statement and the read; then COMMIT
+      expect(rows[0]).toEqual({ who: '00000000-0000-7000-8000-000000000001', role: RUNTIME_ROLE });
+    } finally {
+      await db.close();
+      relay.close();
+    }
+  });
+
+  it('reports a failed opening statement with its own error, not as the aborted transaction that follows', async () => {
+    const db = await openDatabase({ kind: 'postgres', url: database.url!, poolSize: 1 });
+    try {
+      const attempt = db.orm.transaction(async (tx) => {
+        await tx.execute(actAs('no_such_role_here', ''));
+        return tx.execute(sql`SELECT 1`);
+      });
+      // The driver's error (drizzle's cause) is the opening statement's: it names the role.
+      const failure = await attempt.then(() => undefined, (error: unknown) => error as Error);
+      expect(String((failure?.cause as Error | undefined)?.message)).toMatch(/role "no_such_role_here" does not exist/);
+      // The connection is clean afterwards: the next transaction on it works.
+      const rows = rowsOf<{ n: number }>(await withUser(db, '00000000-0000-7000-8000-000000000001', (tx) => tx.execute(sql`SELECT 7 AS n`)));
+      expect(rows[0]!.n).toBe(7);
+    } finally {
+      await db.close();
+    }
+  });
 });
+
+/**
+ * A TCP relay in front of the database that counts turns: each time the client speaks after the server has answered
+ * is one round trip the client waited for.
+ */
+async function turnCountingRelay(target: URL): Promise<{ port: number; turns(): number; close(): void }> {
+  let turns = 0;
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((client) => {
+    const upstream = net.connect(Number(target.port || 5432), target.hostname);
+    let serverSpokeLast = true;
+    sockets.add(client).add(upstream);
+    client.on('data', (chunk) => {
+      if (serverSpokeLast) turns += 1;
+      serverSpokeLast = false;
+      upstream.write(chunk);
+    });
+    upstream.on('data', (chunk) => {
+      serverSpokeLast = true;
+      client.write(chunk);
+    });
+    const end = () => {
+      client.destroy();
+      upstream.destroy();
+    };
+    client.on('close', end).on('error', end);
+    upstream.on('close', end).on('error', end);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as net.AddressInfo).port,
+    turns: () => turns,
+    close: () => {
+      for (const socket of sockets) socket.destroy();
+      server.close();
+    },
+  };
+}

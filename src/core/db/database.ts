@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -14,6 +13,7 @@ import {
   postgresNotificationTransport,
   type Notifications,
 } from './notifications.js';
+import { pooledClientClass } from './pooled-client.js';
 import { createPriorityGate } from './priority-gate.js';
 
 export type Orm = PgDatabase<PgQueryResultHKT>;
@@ -143,41 +143,6 @@ async function openPglite(options: { dataDir?: string; pglite?: PGlite }, notify
   };
 }
 
-/**
- * Every statement that carries parameters (so it is one statement on the extended protocol already) is sent as a
- * named prepared statement, named after a hash of its text: PostgreSQL parses and plans it once per connection and
- * then only binds and executes. At most MAX_PREPARED_PER_CONNECTION distinct texts are kept per connection (statements
- * built with a variable number of parameters would otherwise grow without end); past that they run unnamed.
- */
-const MAX_PREPARED_PER_CONNECTION = 2000;
-
-type QueryConfigLike = { text?: unknown; name?: unknown; submit?: unknown; values?: unknown };
-
-function preparedName(config: unknown, values: unknown, prepared: Set<string>): string | undefined {
-  if (!config || typeof config !== 'object') return undefined;
-  const query = config as QueryConfigLike;
-  if (typeof query.submit === 'function' || query.name !== undefined || typeof query.text !== 'string') return undefined;
-  const parameters = Array.isArray(values) ? values : query.values;
-  if (!Array.isArray(parameters) || parameters.length === 0) return undefined;
-  const name = `a_${crypto.createHash('sha256').update(query.text).digest('base64url').slice(0, 24)}`;
-  if (!prepared.has(name)) {
-    if (prepared.size >= MAX_PREPARED_PER_CONNECTION) return undefined;
-    prepared.add(name);
-  }
-  return name;
-}
-
-class PreparingClient extends pg.Client {
-  readonly #prepared = new Set<string>();
-
-  override query(...args: unknown[]): never {
-    const [config, values] = args;
-    const name = preparedName(config, values, this.#prepared);
-    if (name) args[0] = { ...(config as object), name };
-    return (super.query as (...a: unknown[]) => never)(...args);
-  }
-}
-
 async function openPostgres(url: string, poolSize: number, notify: boolean, preparedStatements: boolean): Promise<Database> {
   // Fail at start-up, with the reason, rather than on the first request.
   const probe = new pg.Client({ connectionString: url });
@@ -198,7 +163,7 @@ async function openPostgres(url: string, poolSize: number, notify: boolean, prep
     max: poolSize,
     types: postgresTypes,
     options: `-c role=${RUNTIME_ROLE}`,
-    ...(preparedStatements ? { Client: PreparingClient } : {}),
+    Client: pooledClientClass({ preparedStatements }),
   });
   // An idle pooled connection that the server ends (a restart, a failover, an administrator) emits an error on the
   // pool; without a listener that would crash the process. The pool drops the connection and opens a new one on the

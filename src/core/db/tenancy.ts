@@ -1,5 +1,5 @@
-import { sql } from 'drizzle-orm';
 import { RUNTIME_ROLE, SYSTEM_ROLE, type Database, type Tx } from './database.js';
+import { actAs } from './pooled-client.js';
 
 /**
  * Every request acting for a user runs in one transaction as the runtime role with app.current_user_id set
@@ -8,9 +8,7 @@ import { RUNTIME_ROLE, SYSTEM_ROLE, type Database, type Tx } from './database.js
  */
 export async function withUser<T>(db: Database, userId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
   return db.orm.transaction(async (tx) => {
-    await tx.execute(
-      sql`SELECT set_config('role', ${RUNTIME_ROLE}, true), set_config('app.current_user_id', ${userId}, true)`,
-    );
+    await tx.execute(actAs(RUNTIME_ROLE, userId));
     return work(tx);
   });
 }
@@ -21,7 +19,15 @@ export async function withUser<T>(db: Database, userId: string, work: (tx: Tx) =
  */
 export async function asSystem<T>(db: Database, work: (tx: Tx) => Promise<T>): Promise<T> {
   return db.orm.transaction(async (tx) => {
-    await tx.execute(sql`SELECT set_config('role', ${SYSTEM_ROLE}, true), set_config('app.current_user_id', '', true)`);
+    await tx.execute(actAs(SYSTEM_ROLE, ''));
     return work(tx);
   });
+}
+
+/**
+ * Switches a transaction that started as atelier_system to the runtime role acting for `userId`: for the one
+ * transaction that must first do what no user may (create the account itself) and then act as that user under RLS.
+ */
+export async function switchToUser(tx: Tx, userId: string): Promise<void> {
+  await tx.execute(actAs(RUNTIME_ROLE, userId));
 }

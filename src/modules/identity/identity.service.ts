@@ -3,7 +3,7 @@ import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import { recordAudit, type Actor } from '../../core/audit.js';
 import { forgetSessions } from '../../core/auth/authenticate.js';
 import { hashSecret, newSecretToken } from '../../core/auth/secrets.js';
-import { RUNTIME_ROLE, type Database, type Tx } from '../../core/db/database.js';
+import type { Database, Tx } from '../../core/db/database.js';
 import {
   auditLog,
   loginAttempts,
@@ -14,7 +14,7 @@ import {
   userSessions,
   users,
 } from '../../core/db/platform.schema.js';
-import { asSystem, withUser } from '../../core/db/tenancy.js';
+import { asSystem, switchToUser, withUser } from '../../core/db/tenancy.js';
 import { AppError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import type { MailMessage, Mailer } from '../../core/mail.js';
@@ -115,14 +115,6 @@ function usernameTaken(): AppError {
 /** Maps a unique violation on users.username to a 409 naming the field. */
 function userConflict(error: unknown): AppError | undefined {
   return uniqueViolationOf(error) === 'users_username_key' ? usernameTaken() : undefined;
-}
-
-/**
- * Switches a transaction that started as atelier_system to the runtime role acting for `userId`. Used where one
- * transaction must first do what no user may (create the account itself) and then act as that user under RLS.
- */
-async function actAsUser(tx: Tx, userId: string): Promise<void> {
-  await tx.execute(sql`SELECT set_config('role', ${RUNTIME_ROLE}, true), set_config('app.current_user_id', ${userId}, true)`);
 }
 
 async function selectUser(tx: Tx, userId: string): Promise<UserRow> {
@@ -255,7 +247,7 @@ export async function registerUser(deps: IdentityDeps, input: RegisterInput, act
         gdprConsentAt: input.gdprConsent ? new Date() : null,
       });
       // Everything else runs as the new user, under the same policies as any request.
-      await actAsUser(tx, userId);
+      await switchToUser(tx, userId);
       const self = { ...actor, userId };
       const organization = await createOrganization(tx, self, { name: personalOrganizationName(input.name), isPersonal: true });
       await recordAudit(tx, self, {
