@@ -13,7 +13,7 @@
  *   npm run bench:api                                  # postgres://postgres@127.0.0.1:5432/postgres
  *   BENCH_DATABASE_URL=postgres://… npm run bench:api  # another server (or BENCH_POSTGRES_URL, TEST_DATABASE_URL);
  *                                                      # a scratch database is created there and dropped
- *   BENCH_DURATION_SECONDS=10 BENCH_CONNECTIONS=8 BENCH_PORT=4410 BENCH_VARIANTS=memory,database BENCH_SCENARIOS=read,list,write
+ *   BENCH_DURATION_SECONDS=10 BENCH_ROUNDS=3 BENCH_CONNECTIONS=8 BENCH_PORT=4410 BENCH_VARIANTS=memory,database BENCH_SCENARIOS=read,list,write
  *   BENCH_SHOW_SQL=1 prints the pgbench scripts
  *
  * Figures on a busy machine are noisy: compare the ratios, and note the load average printed with them.
@@ -38,6 +38,7 @@ type Variant = 'memory' | 'database';
 type Statement = { text: string; values: unknown[] };
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const WARM_UP_SECONDS = 3;
 const USER_ID = '00000000-0000-7000-8000-00000000b101';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -46,6 +47,8 @@ export type ApiVsPgbenchOptions = {
   organizations?: number;
   projectsPerOrganization?: number;
   durationSeconds?: number;
+  /** API then pgbench, this many times; the median round is reported. */
+  rounds?: number;
   connections?: number;
   port?: number;
   variants?: Variant[];
@@ -58,6 +61,7 @@ export async function run(options: ApiVsPgbenchOptions = {}): Promise<Ratio[]> {
   const organizations = options.organizations ?? Number(process.env.BENCH_ORGANIZATIONS ?? 1000);
   const perOrganization = options.projectsPerOrganization ?? Number(process.env.BENCH_PROJECTS_PER_ORGANIZATION ?? 100);
   const duration = options.durationSeconds ?? Number(process.env.BENCH_DURATION_SECONDS ?? 10);
+  const rounds = options.rounds ?? Number(process.env.BENCH_ROUNDS ?? 3);
   const connections = options.connections ?? Number(process.env.BENCH_CONNECTIONS ?? 8);
   const basePort = options.port ?? Number(process.env.BENCH_PORT ?? 4410);
   const variants = options.variants ?? ((process.env.BENCH_VARIANTS ?? 'memory,database').split(',') as Variant[]);
@@ -88,16 +92,27 @@ export async function run(options: ApiVsPgbenchOptions = {}): Promise<Ratio[]> {
         fs.writeFileSync(script, statements.join('\n') + '\n');
         if (process.env.BENCH_SHOW_SQL) log(`-- ${scenario.label}, token from ${variant}\n${statements.join('\n')}`);
         const child = children[variants.indexOf(variant)]!;
-        const cpuBefore = cpuMilliseconds(child.pid);
-        const api = await measureApi(servers.get(variant)!, scenario, token, connections, duration);
-        const cpuPerRequest = (cpuMilliseconds(child.pid) - cpuBefore) / (api * duration);
-        const tps = runPgbench(pgbench, scratch.url, script, connections, duration);
+        // The API process compiles its hot paths in the first seconds; pgbench has nothing to warm up.
+        await measureApi(servers.get(variant)!, scenario, token, connections, WARM_UP_SECONDS);
+        // Rounds alternate the API and pgbench, so a burst of other work on the machine hits both; the median round
+        // is the figure.
+        const measured: { api: number; tps: number; cpuPerRequest: number }[] = [];
+        for (let round = 0; round < rounds; round += 1) {
+          const cpuBefore = cpuMilliseconds(child.pid);
+          const api = await measureApi(servers.get(variant)!, scenario, token, connections, duration);
+          const cpuPerRequest = (cpuMilliseconds(child.pid) - cpuBefore) / (api * duration);
+          measured.push({ api, tps: runPgbench(pgbench, scratch.url, script, connections, duration), cpuPerRequest });
+        }
+        const roundRatios = measured.map(({ api: a, tps: t }) => a / t);
+        const median = measured[roundRatios.indexOf([...roundRatios].sort((a, b) => a - b)[Math.floor(rounds / 2)]!)]!;
+        const { api, tps, cpuPerRequest } = median;
         apiRates.set(`${scenario.key}/${variant}`, api);
         const ratio = api / tps;
         log(
           `${scenario.label.padEnd(28)} token from ${variant.padEnd(8)}: API ${api.toFixed(0).padStart(6)} req/s, ` +
             `pgbench ${tps.toFixed(0).padStart(6)} tps (${statements.length} statements), ratio ${ratio.toFixed(2)}; ` +
-            `API process CPU ${cpuPerRequest.toFixed(2)} ms/request`,
+            `API process CPU ${cpuPerRequest.toFixed(2)} ms/request` +
+            (rounds > 1 ? ` (median of ${rounds} rounds: ${roundRatios.map((r) => r.toFixed(2)).join(', ')})` : ''),
         );
         ratios.push({
           name: `api_vs_pgbench.${scenario.key}.${variant}`,
