@@ -186,7 +186,9 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
         particle = (tokens[i] as TaggedToken).normal;
         i += 1;
       }
-    } else if (tokens[i] && (OBJECT_PRONOUNS.has((tokens[i] as TaggedToken).normal) || standsForOne(tokens, i))) {
+    } else if (tokens[i] && (OBJECT_PRONOUNS.has((tokens[i] as TaggedToken).normal) || standsForOne(tokens, i))
+      // "if they disagree it becomes a dispute": "it" before a verb is the next clause's subject, not this one's object.
+      && !(SUBJECT_PRONOUNS.has((tokens[i] as TaggedToken).normal) && /^(?:VERB|AUX)$/.test(tokens[i + 1]?.pos ?? ''))) {
       // "it"/"them" is the last object, or else the nearest phrase before the verb that is not its subject; of those,
       // the last that agrees in number ("gets a text and collects them": the medicines). "picks one" is one of the
       // last plural things ("send offers …; the household picks one").

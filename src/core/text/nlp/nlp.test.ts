@@ -60,6 +60,18 @@ describe('clauses', () => {
     expect(clausesOf(permits!)[0]).toMatchObject({ verb: 'renew', subject: { head: { lemma: 'permit' } } });
   });
 
+  it('keeps nouns that modify nouns out of the verbs, and an adverb of time out of the subject', () => {
+    const subjectOf = (text: string) => clausesOf(parseText(text)[0]!).map((c) => `${c.subject?.text ?? '-'} ${c.verb} ${c.objects.map((o) => o.text).join(', ')}`.trim());
+    expect(subjectOf('Today dentists send orders by fax.')).toEqual(['dentists send orders']);
+    expect(subjectOf('Signal is bad, so team leaders need a check-in list.')).toContain('team leaders need check-in list');
+    expect(subjectOf('Counter staff see the pickup list.')).toEqual(['Counter staff see pickup list']);
+    expect(subjectOf('The bot should post match results.')).toEqual(['bot post match results']);
+    expect(subjectOf('Allocation is done by a central timetabling office.')[0]).toBe('central timetabling office do Allocation');
+    expect(subjectOf('New members must pass a swim test.')).toEqual(['New members pass swim test']);
+    // "it" before a verb starts the next clause: "disagree" takes no object here.
+    expect(subjectOf('If they disagree it becomes a dispute.')).toEqual(['- disagree', '- become dispute']);
+  });
+
   it('reads a verb WordNet lacks after a modal, and skips a relative clause to find the subject of a passive', () => {
     const [upvote] = parseText('Other residents can upvote an existing report.');
     expect(clausesOf(upvote!)[0]).toMatchObject({ verb: 'upvote', object: { head: { lemma: 'report' } } });

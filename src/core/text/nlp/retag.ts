@@ -101,9 +101,12 @@ function isSentenceStart(tokens: TaggedToken[], index: number): boolean {
 
 function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
   const token = tokens[index] as TaggedToken;
-  // "our coworking space", "a cat rehoming centre": an -ing form between a determiner or noun and a noun modifies it.
+  // "our coworking space", "a cat rehoming centre", "a central timetabling office": an -ing form between a determiner
+  // (and adjectives) or a noun and a noun modifies it.
   if (token.pos === 'VERB' && token.normal.endsWith('ing') && tokens[index + 1]?.pos === 'NOUN') {
-    const previous = tokens[index - 1];
+    let start = index - 1;
+    while (tokens[start]?.pos === 'ADJ') start -= 1;
+    const previous = tokens[start];
     const afterDeterminer = previous?.pos === 'DET' || (previous?.pos === 'PRON' && /^(?:my|our|your|their|his|her|its)$/.test(previous.normal));
     const inCompound = previous?.pos === 'NOUN' && previous.normal === previous.lemma && tokens[index + 1]?.normal === tokens[index + 1]?.lemma
       && (tokens[index + 2] === undefined || tokens[index + 2]?.pos === 'PUNCT');
@@ -138,6 +141,29 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
   // "Invoices have line items": "have" never takes a bare verb, so a bare word between it and a noun modifies the noun.
   if (token.pos === 'VERB' && token.normal === token.lemma && HAVE.has(tokens[index - 1]?.normal ?? '') && tokens[index + 1]?.pos === 'NOUN' && knows(token.normal, 'noun')) {
     return { ...token, pos: 'NOUN' };
+  }
+  // "so team leaders need a list", "counter staff see": a bare word at the start of a clause, before a noun and a verb,
+  // modifies the noun (the verb is the one after it).
+  const clauseStart = index === 0 || /^(?:PUNCT|CCONJ|SCONJ|ADV)$/.test(tokens[index - 1]?.pos ?? '');
+  if (token.pos === 'VERB' && token.normal === token.lemma && clauseStart && tokens[index + 1]?.pos === 'NOUN'
+    && /^(?:VERB|AUX)$/.test(tokens[index + 2]?.pos ?? '') && knows(token.normal, 'noun')) {
+    return { ...token, pos: 'NOUN' };
+  }
+  // "the bot should post match results": a bare word right after a verb and before a noun modifies the noun (a verb is
+  // never followed by a bare verb, but for "help", "let", "make" and verbs of seeing).
+  if (token.pos === 'VERB' && token.normal === token.lemma && tokens[index - 1]?.pos === 'VERB' && !/^(?:help|let|make|see|hear|watch|go|come)$/.test(tokens[index - 1]?.lemma ?? '')
+    && tokens[index + 1]?.pos === 'NOUN' && knows(token.normal, 'noun')) {
+    return { ...token, pos: 'NOUN' };
+  }
+  // "Today dentists send orders": a first word that is an adverb of time, before a noun, is no part of its phrase.
+  if (token.pos === 'NOUN' && isSentenceStart(tokens, index) && /^(?:NOUN|PROPN)$/.test(tokens[index + 1]?.pos ?? '') && knows(token.normal, 'adv')
+    && semanticClasses(token.normal, 'noun', 1)[0] === 'noun.time') {
+    return { ...token, pos: 'ADV' };
+  }
+  // "New members must …": a capitalised first word WordNet knows only as an adjective describes the noun after it.
+  if (token.pos === 'NOUN' && /^[A-Z][a-z]+$/.test(token.text) && isSentenceStart(tokens, index) && tokens[index + 1]?.pos === 'NOUN'
+    && !knows(token.normal, 'noun') && !knows(singularize(token.normal), 'noun') && knows(token.normal, 'adj')) {
+    return { ...token, pos: 'ADJ', lemma: token.normal };
   }
   // "Permits renew every year": a capitalised first word in -s right before a verb is its plural subject.
   if (token.pos === 'VERB' && /^[A-Z][a-z]+s$/.test(token.text) && isSentenceStart(tokens, index) && /^(?:VERB|AUX)$/.test(tokens[index + 1]?.pos ?? '')) {
