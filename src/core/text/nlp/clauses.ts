@@ -36,6 +36,8 @@ const HANGING_PREPOSITIONS = new Set(['of', 'over', 'under', 'with', 'without', 
 const HAVE = new Set(['has', 'have', 'had']);
 const OBJECT_PRONOUNS = new Set(['it', 'them', 'him', 'her', 'me', 'us']);
 const SUBJECT_PRONOUNS = new Set(['i', 'we', 'you', 'they', 'he', 'she', 'it']);
+/** Object pronouns that name the writer or a person, never an earlier thing. */
+const PERSONAL_PRONOUNS = new Set(['me', 'us', 'him', 'her']);
 /** Verbs whose object can be followed by what is to be done to it: "want it recorded", "have it signed". */
 const COMPLEMENT_VERBS = new Set(['want', 'need', 'have', 'get', 'like', 'require', 'expect', 'prefer']);
 
@@ -193,14 +195,22 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
       // the last that agrees in number ("gets a text and collects them": the medicines). "picks one" is one of the
       // last plural things ("send offers …; the household picks one").
       const pronoun = (tokens[i] as TaggedToken).normal;
-      const plural = pronoun === 'them' || pronoun === 'one' ? true : pronoun === 'it' ? false : undefined;
-      // Never the clause's own subject ("sends a crew to repair it": the crew repairs something else).
-      const earlier = [...clauses.flatMap((c) => c.objects).reverse(), ...[...phrases].reverse().filter((phrase) => phrase.end <= v)].filter((phrase) => phrase.start !== subject?.start);
-      const agreeing = plural === undefined ? undefined : earlier.find((phrase) => phrase.plural === plural);
-      object = agreeing ?? (pronoun === 'one' ? undefined : [...clauses].reverse().find((c) => c.object)?.object ?? [...phrases].reverse().find((phrase) => phrase.end <= v && phrase !== subject));
-      if (agreeing && pronoun === 'one') object = { ...agreeing, plural: false };
-      if (object) objects.push(object);
-      i += 1;
+      // "without telling us", "send me the photos": the writer, or a person, is no earlier thing; what follows the
+      // pronoun, if a phrase, is the object.
+      if (PERSONAL_PRONOUNS.has(pronoun)) {
+        object = phraseStartingAt(phrases, i + 1);
+        if (object) objects.push(object);
+        i = object ? object.end : i + 1;
+      } else {
+        const plural = pronoun === 'them' || pronoun === 'one' ? true : pronoun === 'it' ? false : undefined;
+        // Never the clause's own subject ("sends a crew to repair it": the crew repairs something else).
+        const earlier = [...clauses.flatMap((c) => c.objects).reverse(), ...[...phrases].reverse().filter((phrase) => phrase.end <= v)].filter((phrase) => phrase.start !== subject?.start);
+        const agreeing = plural === undefined ? undefined : earlier.find((phrase) => phrase.plural === plural);
+        object = agreeing ?? (pronoun === 'one' ? undefined : [...clauses].reverse().find((c) => c.object)?.object ?? [...phrases].reverse().find((phrase) => phrase.end <= v && phrase !== subject));
+        if (agreeing && pronoun === 'one') object = { ...agreeing, plural: false };
+        if (object) objects.push(object);
+        i += 1;
+      }
       if (tokens[i] && PARTICLES.has((tokens[i] as TaggedToken).normal)) {
         particle = (tokens[i] as TaggedToken).normal;
         i += 1;

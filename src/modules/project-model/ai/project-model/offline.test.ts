@@ -127,6 +127,16 @@ describe('the offline project model', () => {
     expect(model.entities.map((e) => e.name)).toContain('Booking');
   });
 
+  it('names an action on an uncountable record without "a", and never makes the writer ("us") an earlier record', () => {
+    const model = buildProjectModel({
+      projectName: 'Tandem',
+      idea: 'Partners arrange sessions in a café. After each session a partner can leave feedback. Members book a room for a session. If a member misses a session without telling us, the session is closed.',
+    });
+    const names = model.useCases.map((u) => u.name);
+    expect(names).toEqual(expect.arrayContaining(['Leave feedback', 'Book a room for a session', 'Arrange a session']));
+    expect(names.some((name) => /^Tell\b/.test(name))).toBe(false);
+  });
+
   it('keeps a payment when people pay without naming what, and records listed with an action, not the place phoned', () => {
     const riding = buildProjectModel({ projectName: 'Saddle', idea: 'A riding school for children. Riders pay at the front desk after each lesson. Instructors schedule lessons for each pony.' });
     expect(riding.entities.map((e) => e.name)).toContain('Payment');

@@ -164,6 +164,34 @@ function askedWho(sentences: Sentence[], resolve: Resolver): Sentence[] {
   return asked;
 }
 
+const COUNTING_DETERMINERS = new Set(['a', 'an', 'each', 'every', 'another', 'one', 'many', 'several', 'few']);
+/** Classes whose nouns are often uncountable (money, feedback, damage, insurance); things, places and acts are not. */
+const MASS_CLASSES = new Set(['noun.possession', 'noun.communication', 'noun.substance', 'noun.food', 'noun.attribute', 'noun.state', 'noun.cognition', 'noun.quantity', 'noun.time', 'noun.feeling', 'noun.phenomenon', 'noun.process']);
+
+/**
+ * The article a noun takes in a composed name, read from how the writer uses it: "money", "feedback", "insurance" are
+ * only ever written bare and singular, so they take none ("Leave feedback", not "Leave a feedback"); a noun written
+ * in the plural, counted or with "a" takes "a"/"an", and so does one only ever written with "the". Terse notes drop
+ * articles everywhere ("customers book appointment"), so bareness counts only for nouns of the classes that are often
+ * uncountable; a thing, a place or an act keeps its article.
+ */
+function articlesOf(sentences: Sentence[]): (thing: string) => string {
+  const counted = new Set<string>();
+  const bare = new Set<string>();
+  for (const sentence of sentences) {
+    for (const phrase of sentence.phrases) {
+      const head = lemmaOf(phrase);
+      if (phrase.plural || phrase.number !== undefined || COUNTING_DETERMINERS.has(phrase.determiner ?? '')) counted.add(head);
+      else if (phrase.determiner === undefined && phrase.head.pos === 'NOUN') bare.add(head);
+    }
+  }
+  return (thing) => {
+    const head = thing.split(' ').pop() ?? thing;
+    const mass = bare.has(head) && !counted.has(head) && MASS_CLASSES.has(semanticClasses(head, 'noun', 1)[0] ?? '');
+    return mass ? '' : article(thing);
+  };
+}
+
 type Action = { actor: ModelActor; verb: string; particle: string; object: NounPhrase; entity: ModelEntity; clause: Clause; preposition: string; where?: string };
 
 export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules: ModelRule[], resolve: Resolver, ids: IdPool): ModelUseCase[] {
@@ -171,6 +199,7 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
   const seen = new Set<string>();
   const people = actors.filter((actor) => actor.kind === 'person');
   const systems = actors.filter((actor) => actor.kind === 'system');
+  const articleFor = articlesOf(sentences);
   const loose = (object: NounPhrase): ModelEntity => ({ id: '', name: termOf(object), description: '', attributes: [], states: [], sources: [] });
   const add = (action: Action, sentence: Sentence): void => {
     const { actor, verb, particle, object, entity, clause, preposition } = action;
@@ -179,14 +208,14 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
     seen.add(key);
     const thing = nameOf(object, entity);
     const where = action.where ? ` ${action.where}` : '';
-    const name = `${capitalize(verb)}${particle}${preposition} ${article(thing)} ${thing}${where}`.replace(/\s+/g, ' ');
+    const name = `${capitalize(verb)}${particle}${preposition} ${articleFor(thing)} ${thing}${where}`.replace(/\s+/g, ' ');
     useCases.push({
       id: ids.take(`${verb}${particle} ${termOf(object)}`),
       name,
       actor: actor.id,
       action: verb,
       ...(entity.id ? { entity: entity.id } : {}),
-      trigger: `The ${actor.name.toLowerCase()} wants to ${verb}${particle}${preposition} ${article(thing)} ${thing}${where}.`.replace(/\s+/g, ' '),
+      trigger: `The ${actor.name.toLowerCase()} wants to ${verb}${particle}${preposition} ${articleFor(thing)} ${thing}${where}.`.replace(/\s+/g, ' '),
       outcome: outcomeOf(verb, `${particle}${preposition}`.replace(/\s+$/, ''), thing, entity),
       steps: stepsFor(actor, verb, `${particle}${preposition}`.replace(/\s+$/, ''), entity, systems, sentence, rules),
       priority: priorityOf(clause, sentence),
