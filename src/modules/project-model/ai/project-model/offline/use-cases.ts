@@ -192,6 +192,9 @@ function articlesOf(sentences: Sentence[]): (thing: string) => string {
   };
 }
 
+/** What a business says it does in its opening sentence. */
+const BUSINESS_VERBS = new Set(['run', 'own', 'operate', 'manage', 'organise', 'organize']);
+
 type Action = { actor: ModelActor; verb: string; particle: string; object: NounPhrase; entity: ModelEntity; clause: Clause; preposition: string; where?: string };
 
 export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules: ModelRule[], resolve: Resolver, ids: IdPool): ModelUseCase[] {
@@ -251,6 +254,9 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
         continue;
       }
       if (!actor) continue;
+      // "We run a gym", "I manage a family winery": the opening sentence says what the business is, not what anyone
+      // does with the product.
+      if (sentence.order === 0 && (clause.subjectPronoun === 'we' || clause.subjectPronoun === 'i') && BUSINESS_VERBS.has(clause.verb)) continue;
       if (!named && !byProduct && clause.subject && !clause.passive && !isPersonWord(lemmaOf(clause.subject)) && clause.subject.head.pos !== 'PROPN') continue;
       // "turns unbilled hours into an invoice": what something is made into is created.
       const into = madeInto(clause);
