@@ -137,6 +137,13 @@ describe('the offline project model', () => {
     expect(names.some((name) => /^Tell\b/.test(name))).toBe(false);
   });
 
+  it('makes no use case of the opening sentence that says what the business runs', () => {
+    const model = buildProjectModel({ projectName: 'Spinhouse', idea: 'We run a small gym with group classes. Members book a place in a class and cancel a booking up to 2 hours before.' });
+    const names = model.useCases.map((u) => u.name);
+    expect(names).toContain('Cancel a booking');
+    expect(names.some((name) => /^Run\b/.test(name))).toBe(false);
+  });
+
   it('keeps a payment when people pay without naming what, and records listed with an action, not the place phoned', () => {
     const riding = buildProjectModel({ projectName: 'Saddle', idea: 'A riding school for children. Riders pay at the front desk after each lesson. Instructors schedule lessons for each pony.' });
     expect(riding.entities.map((e) => e.name)).toContain('Payment');
