@@ -184,7 +184,9 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
       // "checks guests in and out", "check samples out of the freezer": a particle after the object, before a break.
       const next = tokens[i + 1];
       const word = tokens[i]?.normal ?? '';
-      if (!particle && tokens[i] && PARTICLES.has(word) && (!next || next.pos === 'PUNCT' || next.pos === 'CCONJ' || (next.pos === 'ADP' && OBJECT_PARTICLES.has(word)))) {
+      // "cancel a booking up to 2 hours before": "up to" is a limit, not a particle.
+      const limit = word === 'up' && next?.normal === 'to';
+      if (!particle && !limit && tokens[i] && PARTICLES.has(word) && (!next || next.pos === 'PUNCT' || next.pos === 'CCONJ' || (next.pos === 'ADP' && OBJECT_PARTICLES.has(word)))) {
         particle = (tokens[i] as TaggedToken).normal;
         i += 1;
       }
