@@ -79,6 +79,23 @@ describe('offline documents drawn from the project model', () => {
     expect(fr.map((r) => r.id)).toEqual(fr.map((_, i) => `FR-${i + 1}`));
   });
 
+  it('srs: asks only for what a person fills in, never for what the product sets itself', () => {
+    const withSystemFields = {
+      ...libraryModel,
+      entities: libraryModel.entities.map((entity) => ({
+        ...entity,
+        attributes: [
+          { name: 'created at', type: 'datetime' as const, required: true },
+          { name: 'status', type: 'enum' as const, required: true, values: ['open', 'closed'] },
+          ...entity.attributes,
+        ],
+      })),
+    };
+    const srs = documentSrsTask.builtin(documentTaskInput.parse({ ...LIBRARY_IDEA, model: withSystemFields }), {});
+    const criteria = srs.specificRequirements.functional.flatMap((r) => r.acceptanceCriteria).join('\n');
+    expect(criteria).not.toMatch(/the (?:created at|status)\b.*is missing/);
+  });
+
   it('srs: data per entity with typed attributes, NFRs from constraints and rules with their numbers, only the model’s open questions', () => {
     const srs = documentSrsTask.builtin(library, {});
     const loan = srs.specificRequirements.dataRequirements.find((d) => d.entity === 'Loan');

@@ -78,6 +78,9 @@ function outcomeClause(useCase: ModelUseCase, view: ModelView): string {
  * Acceptance criteria of a use case, composed from the model: Given/When/Then from the actor, the trigger or the
  * action and the outcome; the main steps in order; the rules of its entity; the required attributes.
  */
+/** What the product sets itself: a person never leaves it out of a form. */
+const SYSTEM_SET = /^(?:id|status|(?:created|updated|deleted)[ _]at)$/i;
+
 export function acceptanceCriteria(useCase: ModelUseCase, view: ModelView, max = 6): string[] {
   const actor = view.actor(useCase.actor);
   const given = actor?.kind === 'person' ? nounPhrase({ head: common(actor.name), determiner: 'a', modifiers: ['signed-in'] }).text : actorPhrase(actor, 'the').text;
@@ -88,7 +91,7 @@ export function acceptanceCriteria(useCase: ModelUseCase, view: ModelView, max =
   const entity = view.entity(useCase.entity);
   if (entity) {
     for (const rule of view.model.rules.filter((r) => r.entity === entity.id)) criteria.push(sentence(rule.text));
-    const required = entity.attributes.filter((a) => a.required && a.type !== 'reference').map((a) => `the ${a.name.replaceAll('_', ' ')}`);
+    const required = entity.attributes.filter((a) => a.required && a.type !== 'reference' && !SYSTEM_SET.test(a.name)).map((a) => `the ${a.name.replaceAll('_', ' ')}`);
     if (required.length) {
       criteria.push(sentence(`When ${joinList(required.slice(0, 4), 'or')} is missing, nothing is saved and the message names the missing field`));
     }

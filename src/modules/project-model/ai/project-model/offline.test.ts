@@ -137,6 +137,11 @@ describe('the offline project model', () => {
     expect(names.some((name) => /^Tell\b/.test(name))).toBe(false);
   });
 
+  it('leaves a greeting out of the summary, and never reads "His" as one', () => {
+    expect(buildProjectModel({ projectName: 'Groomy', idea: 'Hi, I have a dog grooming salon. Customers book a groom.' }).summary).toBe('I have a dog grooming salon. Customers book a groom.');
+    expect(buildProjectModel({ projectName: 'Walkies', idea: 'His dog needs a walk. Owners book walkers.' }).summary).toBe('His dog needs a walk. Owners book walkers.');
+  });
+
   it('makes no use case of the opening sentence that says what the business runs', () => {
     const model = buildProjectModel({ projectName: 'Spinhouse', idea: 'We run a small gym with group classes. Members book a place in a class and cancel a booking up to 2 hours before.' });
     const names = model.useCases.map((u) => u.name);

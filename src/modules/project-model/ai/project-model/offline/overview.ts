@@ -11,9 +11,15 @@ import { lemmaOf, termOf } from './words.js';
  */
 const PROBLEM = /\b(?:mess|chaos|problem|lose|losing|hate|by hand|on paper|paper forms|spreadsheet|whatsapp|by phone|phoning|instead of|nobody trusts|forget|forgets|double booking|struggle|waste|manual)\b/i;
 
+/** "Hi, I have a salon …" → "I have a salon …": a greeting opens a message, not a summary of the idea. */
+function withoutGreeting(text: string): string {
+  const rest = text.replace(/^\s*(?:hi|hello|hey|hiya|dear all|good (?:morning|afternoon|evening))\b(?:\s+(?:all|there|everyone|team))?\s*[,!.:-]+\s*/i, '');
+  return rest === text ? text : rest.charAt(0).toUpperCase() + rest.slice(1);
+}
+
 export function summaryOf(sentences: Sentence[]): { summary: string; problem: string } {
   const idea = sentences.filter((sentence) => sentence.source.kind === 'idea');
-  const summary = idea.slice(0, 2).map((sentence) => sentence.text).join(' ').slice(0, 1000);
+  const summary = idea.slice(0, 2).map((sentence) => withoutGreeting(sentence.text)).filter((text) => text !== '').join(' ').slice(0, 1000);
   const problem = idea.find((sentence) => PROBLEM.test(sentence.text))?.text ?? '';
   return { summary, problem: problem.slice(0, 1000) };
 }

@@ -27,12 +27,13 @@ export function lemmaOf(phrase: NounPhrase): string {
 
 /**
  * Whether a word names people. As the doer of an action ("Fans buy tickets", "the chair accepts proposals") any of
- * its first senses may be the person one; elsewhere only its first.
+ * its first senses may be the person one (never an animal's); elsewhere only its first.
  */
 export function isPersonWord(lemma: string, asAgent = false): boolean {
   if (ROLE_WORDS.has(lemma)) return true;
   const classes = semanticClasses(lemma, 'noun', 3);
-  if (asAgent) return classes.some((name) => PERSON_GROUPS.has(name));
+  // An animal is never a user, though WordNet also knows "dog" and "pig" as words for people.
+  if (asAgent) return classes[0] !== 'noun.animal' && classes.some((name) => PERSON_GROUPS.has(name));
   return classes[0] !== undefined && PERSON_GROUPS.has(classes[0]);
 }
 
