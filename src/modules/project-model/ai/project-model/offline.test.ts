@@ -142,6 +142,17 @@ describe('the offline project model', () => {
     expect(buildProjectModel({ projectName: 'Walkies', idea: 'His dog needs a walk. Owners book walkers.' }).summary).toBe('His dog needs a walk. Owners book walkers.');
   });
 
+  it('puts what "we" do on the writer\'s own people, never on the customers named first', () => {
+    const actorOf = (model: ReturnType<typeof buildProjectModel>, name: string) =>
+      model.actors.find((actor) => actor.id === model.useCases.find((u) => u.name === name)?.actor)?.name;
+    const salon = buildProjectModel({ projectName: 'Groomy', idea: 'Customers book an appointment for their dog. We send a reminder the day before.' });
+    expect(actorOf(salon, 'Book an appointment for a dog')).toBe('Customer');
+    expect(actorOf(salon, 'Send a reminder')).toBe('Staff');
+    const lab = buildProjectModel({ projectName: 'Labby', idea: 'Dentists create a case for a patient. Our technicians review each case, and we ship the crown.' });
+    expect(actorOf(lab, 'Create a case')).toBe('Dentist');
+    expect(actorOf(lab, 'Ship a crown')).toBe('Technician');
+  });
+
   it('makes no use case of the opening sentence that says what the business runs', () => {
     const model = buildProjectModel({ projectName: 'Spinhouse', idea: 'We run a small gym with group classes. Members book a place in a class and cancel a booking up to 2 hours before.' });
     const names = model.useCases.map((u) => u.name);

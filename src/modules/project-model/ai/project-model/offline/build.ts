@@ -5,7 +5,7 @@ import type { ProjectModelInput } from '../schema.js';
 import { findActors, toActors } from './actors.js';
 import { findEntities, type EntityFinding } from './entities.js';
 import { IdPool } from './ids.js';
-import { readInput } from './read.js';
+import { readInput, type Sentence } from './read.js';
 import { detailEntity, relationshipsOf } from './details.js';
 import { glossaryOf, openQuestionsOf, summaryOf } from './overview.js';
 import { findConstraints, findMetrics, findRules, isSuccessStatement } from './statements.js';
@@ -79,8 +79,12 @@ export function buildModel(input: ProjectModelInput): ProjectModel {
   // Success statements are measures, never something to build.
   const actions = sentences.filter((sentence) => !isSuccessStatement(sentence));
   const rules = findRules(sentences, detailed, new IdPool());
-  const useCases = findUseCases(actions, actors, rules, { actorOf, entityOf }, new IdPool());
-  model.actors = actors.map((actor) => ({
+  const writer = writerOf(sentences, actors);
+  const withWriter = writer && !actors.includes(writer) ? [...actors, writer] : actors;
+  const useCases = findUseCases(actions, withWriter, rules, { actorOf, entityOf }, new IdPool(), writer);
+  // The writer's staff is an actor only when they do something.
+  const acting = withWriter.filter((actor) => actors.includes(actor) || useCases.some((useCase) => useCase.actor === actor.id));
+  model.actors = acting.map((actor) => ({
     ...actor,
     needs: useCases.filter((useCase) => useCase.actor === actor.id).slice(0, 12).map((useCase) => useCase.name.charAt(0).toLowerCase() + useCase.name.slice(1)),
   }));
@@ -97,6 +101,24 @@ export function buildModel(input: ProjectModelInput): ProjectModel {
   model.openQuestions = openQuestionsOf(input, model, new IdPool());
   inAuthorSpelling(model, authorSpellings(sentences.map((sentence) => sentence.tagged)));
   return applyFocus(keepCorrections(model, input.previous), focusTerms(input.instructions));
+}
+
+/**
+ * Who "we" and "I" are: the people the writer calls "our"/"my" ("our technicians"), or else the writer's staff, as an
+ * actor of its own, so that what the business does is never put on its customers.
+ */
+function writerOf(sentences: Sentence[], actors: ModelActor[]): ModelActor | undefined {
+  const people = actors.filter((actor) => actor.kind === 'person');
+  for (const sentence of sentences) {
+    for (const phrase of sentence.phrases) {
+      if (phrase.determiner !== 'our' && phrase.determiner !== 'my') continue;
+      const own = people.find((actor) => actor.name.toLowerCase() === termOf(phrase) || actor.name.toLowerCase() === lemmaOf(phrase));
+      if (own) return own;
+    }
+  }
+  const speaks = sentences.find((sentence) => sentence.clauses.some((clause) => clause.subjectPronoun === 'we' || clause.subjectPronoun === 'i'));
+  if (!speaks || people.some((actor) => actor.name.toLowerCase() === 'staff')) return people.find((actor) => actor.name.toLowerCase() === 'staff');
+  return { id: 'staff', name: 'Staff', kind: 'person', description: '', needs: [], sources: [speaks.source] };
 }
 
 /** Names and composed texts in the author's spelling ("Driving licence", "Organiser"), once everything is matched. */

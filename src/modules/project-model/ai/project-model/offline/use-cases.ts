@@ -197,7 +197,7 @@ const BUSINESS_VERBS = new Set(['run', 'own', 'operate', 'manage', 'organise', '
 
 type Action = { actor: ModelActor; verb: string; particle: string; object: NounPhrase; entity: ModelEntity; clause: Clause; preposition: string; where?: string };
 
-export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules: ModelRule[], resolve: Resolver, ids: IdPool): ModelUseCase[] {
+export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules: ModelRule[], resolve: Resolver, ids: IdPool, writer?: ModelActor): ModelUseCase[] {
   const useCases: ModelUseCase[] = [];
   const seen = new Set<string>();
   const people = actors.filter((actor) => actor.kind === 'person');
@@ -242,7 +242,9 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
       // "we"/"I", an imperative, a passive without its agent or the product itself ("the app builds a list"): the
       // first person actor.
       const byProduct = clause.subject !== undefined && !clause.passive && isProductWord(lemmaOf(clause.subject));
-      if (!actor && (!clause.subject || clause.subjectPronoun || clause.passive || byProduct) && (clause.subjectPronoun !== 'it')) actor = people[0];
+      // "We send a reminder": the writer's people do it, not the first actor named (often the customers).
+      const byWriter = clause.subjectPronoun === 'we' || clause.subjectPronoun === 'i';
+      if (!actor && (!clause.subject || clause.subjectPronoun || clause.passive || byProduct) && (clause.subjectPronoun !== 'it')) actor = (byWriter ? writer : undefined) ?? people[0];
       // "Permits renew every 12 months", "applications close on 31 March": a record that undergoes what is usually done
       // to something has it done by the people who run it.
       const written = sentence.tagged.tokens[clause.verbIndex]?.normal ?? '';
