@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clausesOf, derivedForms, parseText, retag, semanticClasses, synonyms, tagText } from './index.js';
+import { authorSpellings, clausesOf, derivedForms, parseText, respell, retag, semanticClasses, synonyms, tagText } from './index.js';
 
 describe('WordNet', () => {
   it('gives the semantic class of a noun’s first senses', () => {
@@ -180,5 +180,12 @@ describe('coordinated and passive clauses', () => {
       expect(clauses(text)[0]?.passive, text).toBe(true);
     }
     expect(clauses('The coordinator is keeping a list.')[0]?.passive).toBe(false);
+  });
+});
+
+describe('the author\'s spelling', () => {
+  it('gives names back in British spelling and acronyms in capitals, never "it" as "IT"', () => {
+    const spellings = authorSpellings(parseText('The IT team sends an SMS reminder to each organiser and prints a QR code on the licence.'));
+    expect(respell('Send sms reminder to an organizer with a qr code on a license; it is sent', spellings)).toBe('Send SMS reminder to an organiser with a QR code on a licence; it is sent');
   });
 });

@@ -1,15 +1,29 @@
 import { singularize } from '../inflection.js';
 import type { TaggedSentence } from './tagger.js';
+import { knows, type WordNetPos } from './wordnet.js';
+
+const PARTS_OF_SPEECH: WordNetPos[] = ['noun', 'verb', 'adj', 'adv'];
+
+/** "SMS", "QR", "CSV": written in capitals, and no English word in lower case ("IT" is also "it", so it stays). */
+function isAcronym(text: string): boolean {
+  if (!/^[A-Z]{2,5}$/.test(text)) return false;
+  const lower = text.toLowerCase();
+  return !PARTS_OF_SPEECH.some((pos) => knows(lower, pos)) && !/^(?:it|us|no|or|on|in|at|to|an|as|be|do|go|he|we|me|my|so|up|am|is|of|by|if)$/.test(lower);
+}
 
 /**
  * The tagger's normal forms and lemmas use American spelling ("licence" → license, "organiser" → organizer, "enrol" →
- * enroll). Names built from lemmas are given back in the author's spelling: a map from the tagger's word to the
- * written one, and a function that puts it back into a composed text.
+ * enroll) and lower case ("sms"). Names built from lemmas are given back in the author's spelling: a map from the
+ * tagger's word to the written one (acronyms in capitals), and a function that puts it back into a composed text.
  */
 export function authorSpellings(sentences: readonly TaggedSentence[]): Map<string, string> {
   const spellings = new Map<string, string>();
   for (const { tokens } of sentences) {
     for (const token of tokens) {
+      if (isAcronym(token.text)) {
+        spellings.set(token.text.toLowerCase(), token.text);
+        continue;
+      }
       const written = token.text.toLowerCase();
       if (written === token.normal || !/^[a-z]+$/.test(written) || !/^[a-z]+$/.test(token.normal) || written.slice(0, 3) !== token.normal.slice(0, 3)) continue;
       spellings.set(token.normal, written);
