@@ -153,6 +153,11 @@ describe('the offline project model', () => {
     expect(actorOf(lab, 'Ship a crown')).toBe('Technician');
   });
 
+  it('reads each step of a flow written with arrows as a sentence of its own', () => {
+    const model = buildProjectModel({ projectName: 'Sunny', idea: 'Flow: customer requests a quote → surveyor visits the roof → customer signs the quote -> we schedule the installation.' });
+    expect(model.useCases.map((u) => u.name)).toEqual(['Request a quote', 'Visit a roof', 'Sign a quote', 'Schedule an installation']);
+  });
+
   it('makes no use case of the opening sentence that says what the business runs', () => {
     const model = buildProjectModel({ projectName: 'Spinhouse', idea: 'We run a small gym with group classes. Members book a place in a class and cancel a booking up to 2 hours before.' });
     const names = model.useCases.map((u) => u.name);

@@ -17,10 +17,13 @@ export type Sentence = {
 
 const QUOTE_MAX = 600;
 
-/** Lines of a text with list markers removed: an unpunctuated bullet is a sentence of its own. */
+/**
+ * Lines of a text with list markers removed: an unpunctuated bullet is a sentence of its own, and so is each step of
+ * a flow written with arrows ("lead comes in → sales rep sends a quote → customer signs").
+ */
 function lines(text: string): string[] {
   return text
-    .split(/\n+/)
+    .split(/\n+|\s*(?:→|->|=>|⇒)\s*/)
     .map((line) => line.replace(/^\s*(?:[-*•]|\d+[.)])\s+/, '').trim())
     .filter((line) => line !== '');
 }
