@@ -153,6 +153,20 @@ describe('the offline project model', () => {
     expect(actorOf(lab, 'Ship a crown')).toBe('Technician');
   });
 
+  it('finds the outside systems an answer names, and no system in a plain word', () => {
+    const model = buildProjectModel({
+      projectName: 'Sunny',
+      idea: 'Customers request a quote and sign it online.',
+      answers: [
+        { question: 'Tools today?', answer: 'HubSpot for leads, and a spreadsheet.' },
+        { question: 'Payments?', answer: 'Online only, with card via Stripe when ordering.' },
+      ],
+    });
+    const systems = model.actors.filter((actor) => actor.kind === 'system').map((actor) => actor.name);
+    expect(systems).toEqual(expect.arrayContaining(['HubSpot', 'Stripe']));
+    expect(systems).not.toContain('Online');
+  });
+
   it('reads each step of a flow written with arrows as a sentence of its own', () => {
     const model = buildProjectModel({ projectName: 'Sunny', idea: 'Flow: customer requests a quote → surveyor visits the roof → customer signs the quote -> we schedule the installation.' });
     expect(model.useCases.map((u) => u.name)).toEqual(['Request a quote', 'Visit a roof', 'Sign a quote', 'Schedule an installation']);
