@@ -1,14 +1,12 @@
 import { singularize } from '../inflection.js';
 import type { TaggedSentence } from './tagger.js';
-import { knows, type WordNetPos } from './wordnet.js';
-
-const PARTS_OF_SPEECH: WordNetPos[] = ['noun', 'verb', 'adj', 'adv'];
+import { knowsWord } from './wordnet.js';
 
 /** "SMS", "QR", "CSV": written in capitals, and no English word in lower case ("IT" is also "it", so it stays). */
 function isAcronym(text: string): boolean {
   if (!/^[A-Z]{2,5}$/.test(text)) return false;
   const lower = text.toLowerCase();
-  return !PARTS_OF_SPEECH.some((pos) => knows(lower, pos)) && !/^(?:it|us|no|or|on|in|at|to|an|as|be|do|go|he|we|me|my|so|up|am|is|of|by|if)$/.test(lower);
+  return !knowsWord(lower) && !/^(?:it|us|no|or|on|in|at|to|an|as|be|do|go|he|we|me|my|so|up|am|is|of|by|if)$/.test(lower);
 }
 
 /**

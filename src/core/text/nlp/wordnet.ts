@@ -200,6 +200,11 @@ export function knows(lemma: string, pos: WordNetPos): boolean {
   return synsetOffsets(lemma, pos).length > 0;
 }
 
+/** Whether WordNet knows `lemma` at all, as any part of speech. */
+export function knowsWord(lemma: string): boolean {
+  return (['noun', 'verb', 'adj', 'adv'] as const).some((pos) => knows(lemma, pos));
+}
+
 /**
  * The unique beginners ("animal", "person", "food", "artifact") sit in noun.Tops, not in the file they head: such a
  * synset's class is the file named by one of its words ("animal" → noun.animal); the others ("entity", "thing") stay

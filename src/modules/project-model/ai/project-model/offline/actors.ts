@@ -1,4 +1,4 @@
-import { knows, type NounPhrase, type WordNetPos } from '../../../../../core/text/nlp/index.js';
+import { knowsWord, type NounPhrase } from '../../../../../core/text/nlp/index.js';
 import type { ModelActor, ModelSource } from '../../../project-model.contract.js';
 import type { Sentence } from './read.js';
 import { displayName, isPersonWord, isProductWord, isSystemHead, isVagueWord, lemmaOf, termOf } from './words.js';
@@ -40,7 +40,6 @@ function properName(phrase: NounPhrase): string | undefined {
 
 const MONTHS_AND_DAYS = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)$/i;
 
-const PARTS_OF_SPEECH: WordNetPos[] = ['noun', 'verb', 'adj', 'adv'];
 /** A question about the tools or systems in use: its answer names them. */
 const TOOL_QUESTION = /\b(?:tools?|systems?|software|integrat\w*|sync\w*|accounting|crm|calendars?|apps?|platforms?|payments?|login|sign[- ]in|existing)\b/;
 /** "HubSpot", "GoCardless", "QuickBooks": a name with a capital inside is a product's name. */
@@ -97,7 +96,7 @@ export function findActors(sentences: Sentence[], semantic: (lemma: string) => s
       const lemma = lemmaOf(phrase);
       // "… via Stripe" with no verb to hang from: "via" and "through" a name always mean a service.
       const via = /^(?:via|through)$/.test(sentence.tagged.tokens[phrase.start - 1]?.normal ?? '');
-      const strange = !PARTS_OF_SPEECH.some((pos) => knows(phrase.head.normal, pos));
+      const strange = !knowsWord(phrase.head.normal);
       const named = (asksTools && index === 0 && strange) || via || CAMEL_CASE.test(phrase.head.text) ? systemName(phrase, semantic) : undefined;
       if (named && phrase.head.pos === 'PROPN') add(found, named, 'system', sentence);
       if (asksWho) {
