@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { integer, jsonb, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { messageRoles, messageStatuses, type MessageRole, type MessageStatus } from '../../shared/chat-messages.js';
 
@@ -17,6 +18,8 @@ export const conversations = app.table('conversations', {
   metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull().default({}),
   creatorId: uuid('creator_id'),
   lastMessageAt: timestamp('last_message_at', { withTimezone: true }),
+  /** Its last message, or its creation while it has none: what the list sorts and pages by (migration 0016). */
+  activityAt: timestamp('activity_at', { withTimezone: true }).generatedAlwaysAs(sql`coalesce(last_message_at, created_at)`),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

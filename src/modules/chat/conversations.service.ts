@@ -64,8 +64,11 @@ export async function createConversation(tx: Tx, actor: UserActor, projectId: st
   return toConversation(row!);
 }
 
-/** The activity a conversation sorts by: its last message, or its creation while it has none. */
-const activity = sql`coalesce(${conversations.lastMessageAt}, ${conversations.createdAt})`;
+/**
+ * The activity a conversation sorts by: its last message, or its creation while it has none. A stored column, not the
+ * expression, so that a deep page's row comparison is an index condition under row level security.
+ */
+const activity = conversations.activityAt;
 
 /** Most recent activity first, keyset-paged on (activity, id). */
 export async function listConversations(tx: Tx, userId: string, projectId: string, query: ListConversationsQuery): Promise<Page<Conversation>> {
