@@ -30,12 +30,12 @@ function textOf(config: unknown): string | undefined {
 }
 
 function preparedName(config: unknown, values: unknown, prepared: Set<string>): string | undefined {
-  if (!config || typeof config !== 'object') return undefined;
-  const query = config as QueryConfigLike;
-  if (typeof query.submit === 'function' || query.name !== undefined || typeof query.text !== 'string') return undefined;
-  const parameters = Array.isArray(values) ? values : query.values;
+  // A plain string is sent on the simple protocol; a config that names itself is left alone.
+  const text = typeof config === 'object' ? textOf(config) : undefined;
+  if (text === undefined || (config as QueryConfigLike).name !== undefined) return undefined;
+  const parameters = Array.isArray(values) ? values : (config as QueryConfigLike).values;
   if (!Array.isArray(parameters) || parameters.length === 0) return undefined;
-  const name = `a_${crypto.createHash('sha256').update(query.text).digest('base64url').slice(0, 24)}`;
+  const name = `a_${crypto.createHash('sha256').update(text).digest('base64url').slice(0, 24)}`;
   if (!prepared.has(name)) {
     if (prepared.size >= MAX_PREPARED_PER_CONNECTION) return undefined;
     prepared.add(name);

@@ -8,7 +8,7 @@ import { actAs } from './pooled-client.js';
  */
 export async function withUser<T>(db: Database, userId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
   return db.orm.transaction(async (tx) => {
-    await tx.execute(actAs(RUNTIME_ROLE, userId));
+    await switchToUser(tx, userId);
     return work(tx);
   });
 }

@@ -79,7 +79,7 @@ export function buildModel(input: ProjectModelInput): ProjectModel {
   // Success statements are measures, never something to build.
   const actions = sentences.filter((sentence) => !isSuccessStatement(sentence));
   const rules = findRules(sentences, detailed, new IdPool());
-  const writer = writerOf(sentences, actors);
+  const writer = writerOf(sentences, actors, actorOf);
   const withWriter = writer && !actors.includes(writer) ? [...actors, writer] : actors;
   const useCases = findUseCases(actions, withWriter, rules, { actorOf, entityOf }, new IdPool(), writer);
   // The writer's staff is an actor only when they do something.
@@ -107,18 +107,17 @@ export function buildModel(input: ProjectModelInput): ProjectModel {
  * Who "we" and "I" are: the people the writer calls "our"/"my" ("our technicians"), or else the writer's staff, as an
  * actor of its own, so that what the business does is never put on its customers.
  */
-function writerOf(sentences: Sentence[], actors: ModelActor[]): ModelActor | undefined {
-  const people = actors.filter((actor) => actor.kind === 'person');
+function writerOf(sentences: Sentence[], actors: ModelActor[], actorOf: (phrase: NounPhrase) => ModelActor | undefined): ModelActor | undefined {
   for (const sentence of sentences) {
     for (const phrase of sentence.phrases) {
-      if (phrase.determiner !== 'our' && phrase.determiner !== 'my') continue;
-      const own = people.find((actor) => actor.name.toLowerCase() === termOf(phrase) || actor.name.toLowerCase() === lemmaOf(phrase));
-      if (own) return own;
+      const own = phrase.determiner === 'our' || phrase.determiner === 'my' ? actorOf(phrase) : undefined;
+      if (own?.kind === 'person') return own;
     }
   }
+  const staff = actors.find((actor) => actor.kind === 'person' && actor.name.toLowerCase() === 'staff');
+  if (staff) return staff;
   const speaks = sentences.find((sentence) => sentence.clauses.some((clause) => clause.subjectPronoun === 'we' || clause.subjectPronoun === 'i'));
-  if (!speaks || people.some((actor) => actor.name.toLowerCase() === 'staff')) return people.find((actor) => actor.name.toLowerCase() === 'staff');
-  return { id: 'staff', name: 'Staff', kind: 'person', description: '', needs: [], sources: [speaks.source] };
+  return speaks ? { id: 'staff', name: 'Staff', kind: 'person', description: '', needs: [], sources: [speaks.source] } : undefined;
 }
 
 /** Names and composed texts in the author's spelling ("Driving licence", "Organiser"), once everything is matched. */
