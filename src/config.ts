@@ -66,7 +66,7 @@ const environmentSchema = z.object({
     .int()
     .min(1_000)
     .max(3_600_000)
-    .default(30_000)
+    .default(120_000)
     .describe('with notifications on, how often runners and event streams look anyway, in case one was lost'),
   JOBS_HEARTBEAT_MS: z.coerce.number().int().min(50).max(600_000).default(2_000),
   JOBS_STALE_AFTER_MS: z.coerce.number().int().min(200).max(3_600_000).default(30_000),
