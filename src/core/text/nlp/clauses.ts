@@ -39,6 +39,8 @@ const SUBJECT_PRONOUNS = new Set(['i', 'we', 'you', 'they', 'he', 'she', 'it']);
 /** Object pronouns that name the writer or a person, never an earlier thing. */
 const PERSONAL_PRONOUNS = new Set(['me', 'us', 'him', 'her']);
 /** Verbs whose object can be followed by what is to be done to it: "want it recorded", "have it signed". */
+/** Verbs whose object does the next, bare verb: "let members book", "helps staff plan". */
+const CAUSATIVE_VERBS = new Set(['let', 'make', 'help', 'have', 'see', 'watch', 'hear', 'bid']);
 const COMPLEMENT_VERBS = new Set(['want', 'need', 'have', 'get', 'like', 'require', 'expect', 'prefer']);
 
 function phraseEndingAt(phrases: NounPhrase[], index: number): NounPhrase | undefined {
@@ -168,7 +170,13 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
       else if (/^(?:at|up)$/.test(tokens[i]?.normal ?? '') && /^(?:most|least|to)$/.test(tokens[i + 1]?.normal ?? '') && tokens[i + 2]?.pos === 'NUM') i += 2;
       else break;
     }
-    const direct = phraseStartingAt(phrases, i);
+    // "When the boat comes back staff inspect it": a phrase right before a verb in the present with an object of its
+    // own is that verb's subject, not this verb's object ("let members book rooms" excepted).
+    const found = phraseStartingAt(phrases, i);
+    const nextVerb = found ? tokens[found.end] : undefined;
+    const nextSubject = found !== undefined && nextVerb?.pos === 'VERB' && !/(?:ing|ed)$/.test(nextVerb.normal) && /^(?:DET|NUM|PRON|ADJ|NOUN)$/.test(tokens[found.end + 1]?.pos ?? '')
+      && !CAUSATIVE_VERBS.has(token.lemma) && !/^(?:a|an|the)$/.test(tokens[found.start]?.normal ?? '');
+    const direct = nextSubject ? undefined : found;
     const objects: NounPhrase[] = [];
     if (direct) {
       object = direct;

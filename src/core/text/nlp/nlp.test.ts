@@ -175,6 +175,21 @@ describe('coordinated and passive clauses', () => {
     expect(clauses(text).map((c) => [c.verb, c.subject?.text, c.objects.map((o) => o.text).join(', ')])).toEqual(expected);
   });
 
+  it('reads a bare subject after a clause without a comma, a compound head after "a", and an object followed by its participle', () => {
+    const [after] = parseText('Once the van arrives drivers unload it at the depot.');
+    expect(clausesOf(after!).map((c) => [c.subject?.head.lemma, c.verb, c.object?.head.lemma])).toEqual([
+      ['van', 'arrive', undefined],
+      ['driver', 'unload', 'van'],
+    ]);
+    const [compound] = parseText('Lifts need a safety inspection every year and cannot be used while under repair.');
+    expect(clausesOf(compound!).map((c) => [c.verb, c.passive, c.object?.head.lemma])).toEqual([
+      ['need', false, 'inspection'],
+      ['use', true, 'lift'],
+    ]);
+    const [complement] = parseText('Porters see the job list and mark jobs finished.');
+    expect(clausesOf(complement!).slice(0, 2).map((c) => [c.verb, c.object?.head.lemma])).toEqual([['see', 'list'], ['mark', 'job']]);
+  });
+
   it('reads an irregular participle after "be" as passive', () => {
     for (const text of ['Reservations are held for 48 hours.', 'Seats are sold out fast.', 'Parcels are brought to the depot.']) {
       expect(clauses(text)[0]?.passive, text).toBe(true);

@@ -76,7 +76,9 @@ function parallelBare(tokens: TaggedToken[], index: number): boolean {
   const onlyNoun = next.pos === 'NOUN' && next.normal === next.lemma && !knows(next.normal, 'verb') && !knows(next.normal, 'adj');
   const after = tokens[index + 2];
   const head = plural ? singularize(next.normal) : next.normal;
-  return (plural || onlyNoun) && (after === undefined || /^(?:PUNCT|CCONJ|ADP)$/.test(after.pos)) && !knows(`${token.normal} ${head}`, 'noun') && !knows(`${token.normal}_${head}`, 'noun');
+  // "mark orders collected": the object may be followed by a participle saying what becomes of it.
+  const complement = after?.pos === 'VERB' && after.normal !== after.lemma && after.normal.endsWith('ed');
+  return (plural || onlyNoun) && (after === undefined || complement || /^(?:PUNCT|CCONJ|ADP)$/.test(after.pos)) && !knows(`${token.normal} ${head}`, 'noun') && !knows(`${token.normal}_${head}`, 'noun');
 }
 
 /** A participle describing the noun after it: "trusted" in "book trusted walkers". */
@@ -155,6 +157,13 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
     && tokens[index + 1]?.pos === 'NOUN' && knows(token.normal, 'noun')) {
     return { ...token, pos: 'NOUN' };
   }
+  // "When the boat comes back staff inspect it": a word naming people, tagged as a verb right before a bare verb with
+  // an object, is that verb's subject.
+  const nextVerb = tokens[index + 1];
+  if (token.pos === 'VERB' && token.normal === token.lemma && nextVerb?.pos === 'VERB' && nextVerb.normal === nextVerb.lemma && OBJECT_START.has(tokens[index + 2]?.pos ?? '')
+    && knows(token.normal, 'noun') && namesDoer(token) && !/^(?:help|let|make|see|hear|watch|go|come)$/.test(token.lemma)) {
+    return { ...token, pos: 'NOUN' };
+  }
   // "Today dentists send orders": a first word that is an adverb of time, before a noun, is no part of its phrase.
   if (token.pos === 'NOUN' && isSentenceStart(tokens, index) && /^(?:NOUN|PROPN)$/.test(tokens[index + 1]?.pos ?? '') && knows(token.normal, 'adv')
     && semanticClasses(token.normal, 'noun', 1)[0] === 'noun.time') {
@@ -195,7 +204,10 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
     const next = tokens[index + 1];
     const previousFits = previous !== undefined
       && (VERB_PREVIOUS.has(previous.pos) && (previous.pos !== 'PRON' || SUBJECT_PRONOUNS.has(previous.normal)));
-    const nextFits = next !== undefined && VERB_NEXT.has(next.pos) && !(next.pos === 'PRON' && SUBJECT_PRONOUNS.has(next.normal) && next.normal !== 'it');
+    // "a safety check every month": a bare word after "a" and a singular noun heads their compound; a verb after a
+    // singular subject would end in -s.
+    const compound = previous?.pos === 'NOUN' && previous.normal === previous.lemma && /^(?:a|an|each|every|this|that)$/.test(tokens[index - 2]?.normal ?? '') && token.normal === token.lemma;
+    const nextFits = !compound && next !== undefined && VERB_NEXT.has(next.pos) && !(next.pos === 'PRON' && SUBJECT_PRONOUNS.has(next.normal) && next.normal !== 'it');
     const afterInfinitive = previous?.pos === 'PART' && previous.normal === 'to';
     const afterModal = previous?.pos === 'AUX' && token.pos !== 'ADJ';
     // A plural noun then a bare noun is a subject and its verb ("Volunteers check tools"); nouns modify in the singular.

@@ -127,6 +127,16 @@ describe('the offline project model', () => {
     expect(model.entities.map((e) => e.name)).toContain('Booking');
   });
 
+  it('keeps the act of a verb done to a thing that changes hands, and folds kinds of a thing into it', () => {
+    const model = buildProjectModel({
+      projectName: 'Pedalo',
+      idea: 'We hire out tandems, cargo bikes and ordinary bicycles. Riders book a bicycle for a day and pay a deposit. A bicycle under repair cannot be booked.',
+    });
+    const names = model.entities.map((e) => e.name);
+    expect(names).toEqual(expect.arrayContaining(['Bicycle', 'Booking', 'Deposit']));
+    expect(names).not.toContain('Tandem');
+  });
+
   it('names an action on an uncountable record without "a", and never makes the writer ("us") an earlier record', () => {
     const model = buildProjectModel({
       projectName: 'Tandem',

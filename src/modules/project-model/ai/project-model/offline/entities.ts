@@ -1,4 +1,4 @@
-import { derivedForms, knows, nounPhrases, parseText, semanticClasses, synonyms, takesPersonObject, takesThingObject, type Clause, type NounPhrase } from '../../../../../core/text/nlp/index.js';
+import { derivedForms, isKindOf, knows, nounPhrases, parseText, semanticClasses, synonyms, takesPersonObject, takesThingObject, type Clause, type NounPhrase } from '../../../../../core/text/nlp/index.js';
 import type { ModelSource } from '../../../project-model.contract.js';
 import type { Sentence } from './read.js';
 import { isPersonWord, isProductWord, isRecordPhrase, lemmaOf, termOf } from './words.js';
@@ -43,7 +43,11 @@ export function actNounOf(verb: string): string | undefined {
   });
   // The noun made from the verb shares its stem: "approve" → "approval" before "approbation", "enter" → "entry".
   const shared = (noun: string): number => { let n = 0; while (n < noun.length && noun[n] === verb[n]) n += 1; return n; };
-  const nominal = acts.filter((noun) => noun !== verb && NOMINAL_SUFFIX.test(noun)).sort((a, b) => shared(b) - shared(a))[0];
+  // The -ing form is the doing; another nominal of the same stem is the thing done ("renting" → "rental").
+  const nominal = acts.filter((noun) => noun !== verb && NOMINAL_SUFFIX.test(noun)).sort((a, b) => shared(b) - shared(a) || Number(a.endsWith('ing')) - Number(b.endsWith('ing')))[0];
+  // A verb whose own noun is first an act keeps its name ("repair", not "reparation"; "vote", not "voting").
+  const firstAct = (noun: string): boolean => semanticClasses(noun, 'noun', 1)[0] === 'noun.act';
+  if (nominal && acts.includes(verb) && firstAct(verb) && (!firstAct(nominal) || nominal.endsWith('ing'))) return verb;
   if (nominal) return nominal;
   if (acts.includes(verb)) return verb;
   // WordNet misses some derivations: the -ing form, when WordNet knows it as an act.
@@ -81,8 +85,10 @@ function isRecordedAct(verb: string, act: string): boolean {
  * derives a noun first classed as an act from the verb (nomination, assignment). Weak evidence on its own: the act is
  * kept when the text does it again or names it.
  */
-function isActRecord(verb: string, act: string): boolean {
-  return act !== verb && !act.endsWith('ing') && semanticClasses(act, 'noun', 1)[0] === 'noun.act' && derivedForms(verb, 'verb', 'noun').includes(act);
+function isActRecord(verb: string, act: string, onThing: boolean): boolean {
+  // Done to a thing that changes hands, the act is the record whatever its form ("book a boat" → booking, "repair").
+  if (!onThing && (act === verb || act.endsWith('ing'))) return false;
+  return semanticClasses(act, 'noun', 1)[0] === 'noun.act' && (act === verb || derivedForms(verb, 'verb', 'noun').includes(act));
 }
 
 /**
@@ -265,7 +271,7 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>): 
           const finding = add(object, objectWeight, sentence, clause.verb);
           const act = finding && isTransaction(clause.verb) ? actNounOf(clause.verb) : undefined;
           const strong = finding && isTransacted(finding.lemma) ? mentioned.has(act ?? '') || isRecordedAct(clause.verb, act ?? '') : isRecordedAct(clause.verb, act ?? '') && isHeldAct(act ?? '');
-          if (finding && act && act !== finding.lemma && !productWords.has(act) && (strong || isActRecord(clause.verb, act))) {
+          if (finding && act && act !== finding.lemma && !productWords.has(act) && (strong || isActRecord(clause.verb, act, isTransacted(finding.lemma)))) {
             const actFinding = addTerm(act, act, strong ? 1.5 : 0.75, sentence, clause.verb, true);
             actFinding.about ??= finding.term;
           }
@@ -321,6 +327,17 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>): 
   return mergeSynonyms([...found.values()]);
 }
 
+function absorb(into: EntityFinding, finding: EntityFinding): void {
+  into.score += finding.score;
+  into.derived &&= finding.derived;
+  for (const verb of finding.verbs) if (!into.verbs.includes(verb)) into.verbs.push(verb);
+}
+
+const TANGIBLE_CLASSES = new Set(['noun.artifact', 'noun.animal', 'noun.object']);
+function isTangible(lemma: string): boolean {
+  return TANGIBLE_CLASSES.has(semanticClasses(lemma, 'noun', 1)[0] ?? '');
+}
+
 /** "reservation" and "booking" are one record: WordNet synonyms (first sense) and plain repeats merge into the first. */
 function mergeSynonyms(findings: EntityFinding[]): EntityFinding[] {
   const sorted = [...findings].sort((a, b) => a.order - b.order);
@@ -329,13 +346,21 @@ function mergeSynonyms(findings: EntityFinding[]): EntityFinding[] {
     const same = kept.find((other) => other.term === finding.term
       || (!other.term.includes(' ') && !finding.term.includes(' ') && synonyms(other.lemma, 'noun', 1).includes(finding.lemma)));
     if (same) {
-      same.score += finding.score;
-      same.derived &&= finding.derived;
-      for (const verb of finding.verbs) if (!same.verbs.includes(verb)) same.verbs.push(verb);
+      absorb(same, finding);
       continue;
     }
     kept.push(finding);
   }
+  // A kind of a physical thing also kept is one of its values ("kayaks … boats", "loaves … bread", "cars … vehicles"):
+  // one record, named by the general kind. A named compound ("job card") is a record of its own.
+  const merged = kept.filter((finding) => {
+    if (finding.term.includes(' ') || !isTangible(finding.lemma)) return true;
+    const general = kept.find((other) => other !== finding && other.term === other.lemma && isTangible(other.lemma)
+      && isKindOf(finding.lemma, other.lemma, 'noun', 1) && !synonyms(other.lemma, 'noun', 1).includes(finding.lemma));
+    if (!general) return true;
+    absorb(general, finding);
+    return false;
+  });
   // A compound and its bare head ("time slot", "slot") are one record: the compound when it was said more.
-  return kept.filter((finding) => !kept.some((other) => other !== finding && finding.term.includes(' ') && other.term === finding.lemma && other.score >= finding.score));
+  return merged.filter((finding) => !kept.some((other) => other !== finding && finding.term.includes(' ') && other.term === finding.lemma && other.score >= finding.score));
 }
