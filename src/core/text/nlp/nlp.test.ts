@@ -89,6 +89,12 @@ describe('clauses', () => {
   it('keeps a hyphenated word and a compound head together', () => {
     const [sentence] = parseText('The teacher offers a make-up lesson and the driver raises a welfare alert.');
     expect(clausesOf(sentence!).map((c) => c.object?.text)).toEqual(['make-up lesson', 'welfare alert']);
+    const [plural] = parseText('Hosts seat walk-ins and record no-shows at a bike-sharing dock.');
+    expect(plural!.tokens.filter((t) => t.text.includes('-')).map((t) => [t.text, t.pos, t.lemma])).toEqual([
+      ['walk-ins', 'NOUN', 'walk-in'],
+      ['no-shows', 'NOUN', 'no-show'],
+      ['bike-sharing', 'ADJ', 'bike-sharing'],
+    ]);
   });
 
   it('turns a passive round: the grammatical subject is the object, the "by" phrase the agent', () => {

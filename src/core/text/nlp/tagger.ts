@@ -64,17 +64,21 @@ function joinHyphenated(tokens: TaggedToken[], spaced: boolean[]): TaggedToken[]
     const [first, dash, second] = [tokens[i] as TaggedToken, tokens[i + 1], tokens[i + 2]];
     const word = dash && second ? `${first.normal}-${second.normal}` : '';
     const attached = dash?.text === '-' && !spaced[i + 1] && !spaced[i + 2] && /^[a-z]+$/i.test(first.text) && /^[a-z]+$/i.test(second?.text ?? '');
-    if (!attached || !second || second.pos === 'VERB') {
+    const beforeNoun = tokens[i + 3]?.pos === 'NOUN';
+    // "a sign-making workshop": an -ing form joined to a noun before a noun describes it.
+    const describing = second?.pos === 'VERB' && second.normal.endsWith('ing') && beforeNoun;
+    // "walk-ins", "no-shows": the plural of a hyphenated noun WordNet knows.
+    const singular = attached && word.endsWith('s') && knows(word.slice(0, -1), 'noun') ? word.slice(0, -1) : undefined;
+    const known = attached && !describing && (knows(word, 'noun') || singular !== undefined);
+    if (!attached || !second || (second.pos === 'VERB' && !describing && singular === undefined)) {
       joined.push(first);
       continue;
     }
-    const known = knows(word, 'noun');
-    const beforeNoun = tokens[i + 3]?.pos === 'NOUN';
     if (!known && !beforeNoun) {
       joined.push(first);
       continue;
     }
-    joined.push({ text: `${first.text}-${second.text}`, normal: word, lemma: word, pos: known ? 'NOUN' : 'ADJ', type: 'word' });
+    joined.push({ text: `${first.text}-${second.text}`, normal: word, lemma: known ? singular ?? word : word, pos: known ? 'NOUN' : 'ADJ', type: 'word' });
     i += 2;
   }
   return joined;

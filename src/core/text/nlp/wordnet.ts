@@ -23,6 +23,8 @@ export type Synset = {
   hypernyms: number[];
   /** Verbs only: the numbers of WordNet's generic sentence frames ("Somebody ----s somebody" is 9). */
   frames: number[];
+  /** The definition and examples: "a partial payment made at the time of purchase; …". */
+  gloss: string;
 };
 
 const LEXNAMES = [
@@ -187,7 +189,8 @@ function parseDataLine(line: string, pos: WordNetPos): Synset {
     // Related synsets are read only when a derivation is asked for: reading them here would walk the whole graph.
     if (pointer.symbol === '+' && from) derivations.push({ offset: pointer.offset, pos: pointer.pos, from, target: pointer.target });
   }
-  return { offset: Number(fields[0]), pos, lexname, words, derivations, hypernyms, frames };
+  const gloss = line.slice(line.indexOf(' | ') + 3).trim();
+  return { offset: Number(fields[0]), pos, lexname, words, derivations, hypernyms, frames, gloss };
 }
 
 /** The senses of `lemma` as `pos`, most frequent first. */

@@ -137,6 +137,16 @@ describe('the offline project model', () => {
     expect(names).not.toContain('Tandem');
   });
 
+  it('reads what stands in brackets or after a dash as examples, and the writer\'s own organisation as no record', () => {
+    const model = buildProjectModel({
+      projectName: 'Inkwell',
+      idea: 'I run a small sign-making workshop. Clients order signs and choose a material (acrylic, aluminium, timber) for each sign. We also repair signs from other makers — shop fronts, lightboxes, banners. Parents at our primary school order name tags too.',
+    });
+    const names = model.entities.map((e) => e.name);
+    expect(names).toEqual(expect.arrayContaining(['Sign', 'Material']));
+    for (const example of ['Acrylic', 'Aluminium', 'Timber', 'Lightbox', 'Banner', 'Shop front', 'Sign-making workshop', 'Workshop', 'Primary school', 'School']) expect(names).not.toContain(example);
+  });
+
   it('names an action on an uncountable record without "a", and never makes the writer ("us") an earlier record', () => {
     const model = buildProjectModel({
       projectName: 'Tandem',

@@ -204,6 +204,8 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>): 
   const actedOn = new Set<string>();
 
   const add = (phrase: NounPhrase, weight: number, sentence: Sentence, verb?: string): EntityFinding | undefined => {
+    // "services (bath, full groom)": an example is a value of the record it illustrates, not a record.
+    if (sentence.examples.has(phrase.start)) return undefined;
     const lemma = lemmaOf(phrase);
     // "VAT", "GPS": an acronym is not the word WordNet spells the same way (a vat is a tub).
     if (phrase.head.pos === 'PROPN' || productWords.has(lemma) || /^[A-Z]{2,}s?$/.test(phrase.head.text)) return undefined;
@@ -315,7 +317,8 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>): 
       // So is what is counted ("5 branches", "two depots") or priced and limited one by one ("max 10 per table").
       const counted = (phrase.number !== undefined && !isMeasure(phrase) && /^(?:\d|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)/i.test(phrase.number))
         || sentence.tagged.tokens[phrase.start - 1]?.normal === 'per';
-      const bonus = (counted ? 0.5 : 0) + (phrase.determiner === 'each' || phrase.determiner === 'every' || owns ? 0.5 : 0) + (phrase.plural && isPhysical(lemmaOf(phrase)) ? 0.5 : 0);
+      // "services (bath, full groom, nail clip)": a kind of thing given with examples is kept as a list of its own.
+      const bonus = (sentence.exampled.has(phrase.start) ? 0.75 : 0) + (counted ? 0.5 : 0) + (phrase.determiner === 'each' || phrase.determiner === 'every' || owns ? 0.5 : 0) + (phrase.plural && isPhysical(lemmaOf(phrase)) ? 0.5 : 0);
       const finding = found.get(termOf(phrase));
       if (finding) finding.score += 0.5 + bonus;
       else if (phrase.head.pos === 'NOUN') add(phrase, 0.75 + bonus, sentence);
@@ -324,6 +327,7 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>): 
   // People are records only when nobody does anything as them ("register players").
   for (const term of personTerms) if (subjectPersons.has(term)) found.delete(term);
   for (const term of agents) if (!actedOn.has(term)) found.delete(term);
+  for (const term of businessTerms(sentences)) found.delete(term);
   return mergeSynonyms([...found.values()]);
 }
 
@@ -336,6 +340,45 @@ function absorb(into: EntityFinding, finding: EntityFinding): void {
 const TANGIBLE_CLASSES = new Set(['noun.artifact', 'noun.animal', 'noun.object']);
 function isTangible(lemma: string): boolean {
   return TANGIBLE_CLASSES.has(semanticClasses(lemma, 'noun', 1)[0] ?? '');
+}
+
+/** Verbs by which writers say what their business is: "I run a small music school", "we're a print shop". */
+const BUSINESS_VERBS = new Set(['be', 'run', 'own', 'operate', 'manage', 'have', 'volunteer', 'work']);
+const ORGANISATION_KINDS = ['organization', 'establishment', 'institution', 'facility', 'enterprise'];
+
+function isOrganisation(lemma: string): boolean {
+  return ORGANISATION_KINDS.some((kind) => isKindOf(lemma, kind, 'noun', 1));
+}
+
+/**
+ * The writer's own organisation, which the product serves rather than keeps: "our primary school", "our museum",
+ * "I run a small music school", "I volunteer for a youth football league", and whatever the opening sentence says
+ * the writer runs or is ("We're a small print shop", "I manage a family winery").
+ */
+export function businessTerms(sentences: Sentence[]): Set<string> {
+  const terms = new Set<string>();
+  const opening = sentences.find((sentence) => sentence.phrases.length > 0)?.order;
+  for (const sentence of sentences) {
+    const { tokens } = sentence.tagged;
+    for (const phrase of sentence.phrases) {
+      // "two hostels", "3 shops": an organisation of several sites keeps each as a record.
+      if (phrase.number === undefined && /^(?:our|my)$/.test(tokens[phrase.start - 1]?.normal ?? '') && isOrganisation(lemmaOf(phrase))) terms.add(termOf(phrase));
+    }
+    if (sentence.order !== opening) continue;
+    // "We're a small print shop": the copula makes no clause of its own.
+    for (const phrase of sentence.phrases) {
+      const [writer, copula] = [tokens[phrase.start - 2], tokens[phrase.start - 1]];
+      if (/^(?:we|i)$/.test(writer?.normal ?? '') && copula?.pos === 'AUX' && copula.lemma === 'be' && !isPersonWord(lemmaOf(phrase))) terms.add(termOf(phrase));
+    }
+    for (const clause of sentence.clauses) {
+      if ((clause.subjectPronoun !== 'we' && clause.subjectPronoun !== 'i') || clause.passive || !BUSINESS_VERBS.has(clause.verb)) continue;
+      const named = [...clause.objects, ...clause.preps.filter(({ prep }) => prep === 'for').map(({ phrase }) => phrase)];
+      for (const phrase of named) {
+        if (phrase.number === undefined && !phrase.plural && (isOrganisation(lemmaOf(phrase)) || (!isPersonWord(lemmaOf(phrase)) && clause.verb !== 'have'))) terms.add(termOf(phrase));
+      }
+    }
+  }
+  return terms;
 }
 
 /** "reservation" and "booking" are one record: WordNet synonyms (first sense) and plain repeats merge into the first. */

@@ -13,6 +13,10 @@ export type Sentence = {
   question?: string;
   /** Position in the whole input: later sentences never reorder earlier findings. */
   order: number;
+  /** Start tokens of the phrases that only give examples: in brackets, or listed after a dash or a colon. */
+  examples: Set<number>;
+  /** Start tokens of the phrases those examples illustrate: "services" in "services (bath, full groom)". */
+  exampled: Set<number>;
 };
 
 const QUOTE_MAX = 600;
@@ -28,19 +32,63 @@ function lines(text: string): string[] {
     .filter((line) => line !== '');
 }
 
+const OPENERS = new Set(['(', '[']);
+const CLOSERS = new Set([')', ']']);
+const APPOSITION = new Set(['—', '–', ':']);
+
+/**
+ * The phrases that give examples of what a sentence speaks of rather than name its records: whatever stands in
+ * brackets ("services (bath, full groom, nail clip)", "(no names shown)"), and a list of two or more phrases after a
+ * dash or a colon that follows a phrase ("problems in public space — potholes, broken street lights —", "a small
+ * print shop: business cards, flyers, posters").
+ */
+function examplesOf(tokens: TaggedSentence['tokens'], phrases: NounPhrase[]): { examples: Set<number>; exampled: Set<number> } {
+  const examples = new Set<number>();
+  const exampled = new Set<number>();
+  let depth = 0;
+  const inside: boolean[] = tokens.map((token) => {
+    if (OPENERS.has(token.text)) depth += 1;
+    else if (CLOSERS.has(token.text)) depth = Math.max(0, depth - 1);
+    return depth > 0;
+  });
+  phrases.forEach((phrase, index) => {
+    if (!inside[phrase.start]) return;
+    examples.add(phrase.start);
+    const before = phrases[index - 1];
+    if (before && !inside[before.start] && OPENERS.has(tokens[before.end]?.text ?? '')) exampled.add(before.start);
+  });
+  phrases.forEach((phrase, index) => {
+    const mark = tokens[phrase.start - 1];
+    const before = phrases[index - 1];
+    if (!mark || !APPOSITION.has(mark.text) || !before || before.end !== phrase.start - 1) return;
+    const list = [phrase];
+    for (const next of phrases.slice(index + 1)) {
+      const between = tokens.slice((list[list.length - 1] as NounPhrase).end, next.start);
+      if (between.length === 0 || !between.every((token) => token.text === ',' || token.pos === 'CCONJ')) break;
+      list.push(next);
+    }
+    if (list.length < 2) return;
+    for (const item of list) examples.add(item.start);
+    exampled.add(before.start);
+  });
+  return { examples, exampled };
+}
+
 function parse(text: string, source: Omit<ModelSource, 'quote'>, question: string | undefined, sentences: Sentence[]): void {
   for (const line of lines(text)) {
     for (const tagged of parseText(line)) {
       const quote = tagged.text.trim();
       if (!/[a-z]/i.test(quote)) continue;
+      const phrases = nounPhrases(tagged.tokens);
       sentences.push({
         text: quote,
         tagged,
-        phrases: nounPhrases(tagged.tokens),
+        phrases,
         clauses: clausesOf(tagged),
         source: { ...source, quote: quote.slice(0, QUOTE_MAX) },
         ...(question ? { question: question.toLowerCase() } : {}),
         order: sentences.length,
+        ...examplesOf(tagged.tokens, phrases),
       });
     }
   }
