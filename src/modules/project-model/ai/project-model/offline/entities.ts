@@ -271,7 +271,9 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>): 
         const objectWeight = takesPersonObject(clause.verb) ? 0.5 : 2;
         for (const object of clause.objects) {
           const finding = add(object, objectWeight, sentence, clause.verb);
-          const act = finding && isTransaction(clause.verb) ? actNounOf(clause.verb) : undefined;
+          // "approve an application", "offer a ride": what is done to an act is a step of that act, not a record.
+          const onAct = finding !== undefined && ['noun.act', 'noun.event'].includes(semanticClasses(finding.lemma, 'noun', 1)[0] ?? '');
+          const act = finding && !onAct && isTransaction(clause.verb) ? actNounOf(clause.verb) : undefined;
           const strong = finding && isTransacted(finding.lemma) ? mentioned.has(act ?? '') || isRecordedAct(clause.verb, act ?? '') : isRecordedAct(clause.verb, act ?? '') && isHeldAct(act ?? '');
           if (finding && act && act !== finding.lemma && !productWords.has(act) && (strong || isActRecord(clause.verb, act, isTransacted(finding.lemma)))) {
             const actFinding = addTerm(act, act, strong ? 1.5 : 0.75, sentence, clause.verb, true);
@@ -300,7 +302,10 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>): 
       const absent = clause.objects.length > 0 && clause.objects.every((object) => object.determiner === 'no');
       if (!absent && !clause.passive && clause.subject && (STATEMENT_VERBS.has(clause.verb) || clause.objects.length === 0) && !isPersonWord(lemmaOf(clause.subject))) {
         add(clause.subject, 2, sentence);
-        if (clause.verb === 'have' || clause.verb === 'include') for (const object of clause.objects) add(object, 1, sentence);
+        // "Job has origin, destination, priority": bare words in a list of three or more are what the record holds, its
+        // attributes ("has a guide, a meeting point and …" names records).
+        const listed = (object: NounPhrase): number => (clause.objects.length >= 3 && object.determiner === undefined ? 0.25 : 1);
+        if (clause.verb === 'have' || clause.verb === 'include') for (const object of clause.objects) add(object, listed(object), sentence);
       }
     }
     // Mentions count a little: a record named again and again is central ("there are fixtures", "each team has …").
@@ -328,6 +333,14 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>): 
   for (const term of personTerms) if (subjectPersons.has(term)) found.delete(term);
   for (const term of agents) if (!actedOn.has(term)) found.delete(term);
   for (const term of businessTerms(sentences)) found.delete(term);
+  // "we keep the money", "the money is released": a sum the text never counts is no record of its own (a deposit, a
+  // fee are counted; a payment or a donation is an act, an insurance a document, whatever the text's wording).
+  for (const [term, finding] of found) {
+    const classes = semanticClasses(finding.lemma, 'noun', 3);
+    if (finding.derived || classes[0] !== 'noun.possession' || classes.includes('noun.act') || classes.includes('noun.communication')) continue;
+    const counted = sentences.some((sentence) => sentence.phrases.some((phrase) => termOf(phrase) === term && (phrase.plural || phrase.number !== undefined || /^(?:a|an|each|every|one|another)$/.test(phrase.determiner ?? ''))));
+    if (!counted) found.delete(term);
+  }
   return mergeSynonyms([...found.values()]);
 }
 
