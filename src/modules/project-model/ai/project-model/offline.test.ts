@@ -147,6 +147,14 @@ describe('the offline project model', () => {
     for (const example of ['Acrylic', 'Aluminium', 'Timber', 'Lightbox', 'Banner', 'Shop front', 'Sign-making workshop', 'Workshop', 'Primary school', 'School']) expect(names).not.toContain(example);
   });
 
+  it('keeps a document someone gets or wants, which the product makes', () => {
+    const model = buildProjectModel({
+      projectName: 'Galley',
+      idea: 'Diners order dishes from a tablet. Every evening the chef gets a prep list for the next day, and the owner wants a weekly report of food waste.',
+    });
+    expect(model.entities.map((e) => e.name)).toEqual(expect.arrayContaining(['Dish', 'Prep list', 'Report']));
+  });
+
   it('names an action on an uncountable record without "a", and never makes the writer ("us") an earlier record', () => {
     const model = buildProjectModel({
       projectName: 'Tandem',

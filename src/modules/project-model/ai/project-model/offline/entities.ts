@@ -296,7 +296,11 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>): 
         }
       }
       // Money someone gets is paid out and kept ("everyone gets a full refund").
-      if (clause.verb === 'get' && !clause.passive) for (const object of clause.objects) if (semanticClasses(lemmaOf(object), 'noun', 1)[0] === 'noun.possession') add(object, 1, sentence);
+      // So is a document someone gets or wants ("the bakers get a production list", "the owner wants a daily report"):
+      // the product makes it.
+      const document = (object: NounPhrase): boolean => semanticClasses(lemmaOf(object), 'noun', 1)[0] === 'noun.communication' && object.determiner !== undefined && object.determiner !== 'no';
+      if (clause.verb === 'get' && !clause.passive) for (const object of clause.objects) if (semanticClasses(lemmaOf(object), 'noun', 1)[0] === 'noun.possession' || document(object)) add(object, 1, sentence);
+      if (/^(?:want|need|require)$/.test(clause.verb) && !clause.passive) for (const object of clause.objects) if (document(object)) add(object, 1, sentence);
       // Statements about a record: "a loan lasts one week", "each tour has a guide".
       // "Basements have no signal" says what is missing, not what is kept.
       const absent = clause.objects.length > 0 && clause.objects.every((object) => object.determiner === 'no');
