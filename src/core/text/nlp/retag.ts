@@ -126,9 +126,9 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
     && tokens[index + 1]?.pos === 'NOUN' && knows(token.normal, 'noun')) {
     return { ...token, pos: 'NOUN' };
   }
-  // "the translated files", "against published criteria", "Accepted speakers confirm": a participle before a noun,
-  // after a determiner, a preposition or at the start, describes it.
-  if (token.pos === 'VERB' && token.normal !== token.lemma && /(?:ed|en)$/.test(token.normal) && tokens[index + 1]?.pos === 'NOUN') {
+  // "the translated files", "against published criteria", "Accepted speakers confirm", "carry ruggedised Android
+  // phones": a participle before a noun, after a determiner, a preposition, a verb or at the start, describes it.
+  if (token.pos === 'VERB' && token.normal !== token.lemma && /(?:ed|en)$/.test(token.normal) && /^(?:NOUN|PROPN)$/.test(tokens[index + 1]?.pos ?? '')) {
     const previous = tokens[index - 1];
     const describes = previous === undefined || previous.pos === 'DET' || previous.pos === 'ADP' || previous.pos === 'VERB'
       || (previous.pos === 'PRON' && /^(?:my|our|your|their|his|her|its)$/.test(previous.normal));

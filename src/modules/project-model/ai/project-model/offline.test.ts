@@ -155,6 +155,16 @@ describe('the offline project model', () => {
     expect(model.entities.map((e) => e.name)).toEqual(expect.arrayContaining(['Dish', 'Prep list', 'Report']));
   });
 
+  it('names what a declaring verb makes its object, keeps "the" on a sum, and makes no use case of an aside', () => {
+    const model = buildProjectModel({
+      projectName: 'Cellar',
+      idea: 'Sommeliers log each bottle and mark bottles opened at the bar. At closing the manager counts the money in the till. Staff restock the shelves (sort crates, wipe labels).',
+    });
+    const names = model.useCases.map((u) => u.name);
+    expect(names).toEqual(expect.arrayContaining(['Mark a bottle as opened', 'Count the money']));
+    expect(names.some((name) => /crate|label/i.test(name))).toBe(false);
+  });
+
   it('names an action on an uncountable record without "a", and never makes the writer ("us") an earlier record', () => {
     const model = buildProjectModel({
       projectName: 'Tandem',

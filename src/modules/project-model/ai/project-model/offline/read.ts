@@ -42,6 +42,16 @@ const APPOSITION = new Set(['—', '–', ':']);
  * dash or a colon that follows a phrase ("problems in public space — potholes, broken street lights —", "a small
  * print shop: business cards, flyers, posters").
  */
+/** Whether the token at `index` stands in brackets: an aside ("(breathing apparatus, truck driver)"), never an action. */
+export function inBrackets(sentence: Sentence, index: number): boolean {
+  let depth = 0;
+  for (const token of sentence.tagged.tokens.slice(0, index)) {
+    if (OPENERS.has(token.text)) depth += 1;
+    else if (CLOSERS.has(token.text)) depth = Math.max(0, depth - 1);
+  }
+  return depth > 0;
+}
+
 function examplesOf(tokens: TaggedSentence['tokens'], phrases: NounPhrase[]): { examples: Set<number>; exampled: Set<number> } {
   const examples = new Set<number>();
   const exampled = new Set<number>();

@@ -3,7 +3,7 @@ import { clausesOf, derivedForms, nounPhrases, parseText, semanticClasses, sense
 import type { ModelActor, ModelEntity, ModelRule, ModelStep, ModelUseCase } from '../../../project-model.contract.js';
 import { earlierTransaction, isMeasure, keepsRecord } from './entities.js';
 import type { IdPool } from './ids.js';
-import type { Sentence } from './read.js';
+import { inBrackets, type Sentence } from './read.js';
 import { participle, thirdPerson } from './verbs.js';
 import { article, isPersonWord, isProductWord, isRecordPhrase, isVagueWord, lemmaOf, termOf } from './words.js';
 
@@ -168,10 +168,13 @@ const COUNTING_DETERMINERS = new Set(['a', 'an', 'each', 'every', 'another', 'on
 /** Classes whose nouns are often uncountable (money, feedback, damage, insurance); things, places and acts are not. */
 const MASS_CLASSES = new Set(['noun.possession', 'noun.communication', 'noun.substance', 'noun.food', 'noun.attribute', 'noun.state', 'noun.cognition', 'noun.quantity', 'noun.time', 'noun.feeling', 'noun.phenomenon', 'noun.process']);
 
+/** Classes whose nouns, written only with "the", are one sum or one property: money, the condition, the weight. */
+const DEFINITE_CLASSES = new Set(['noun.possession', 'noun.attribute', 'noun.state', 'noun.quantity', 'noun.substance', 'noun.phenomenon', 'noun.process', 'noun.feeling']);
+
 /**
  * The article a noun takes in a composed name, read from how the writer uses it: "money", "feedback", "insurance" are
  * only ever written bare and singular, so they take none ("Leave feedback", not "Leave a feedback"); a noun written
- * in the plural, counted or with "a" takes "a"/"an", and so does one only ever written with "the". Terse notes drop
+ * in the plural, counted or with "a" takes "a"/"an"; one only ever written with "the" keeps "the". Terse notes drop
  * articles everywhere ("customers book appointment"), so bareness counts only for nouns of the classes that are often
  * uncountable; a thing, a place or an act keeps its article.
  */
@@ -187,9 +190,31 @@ function articlesOf(sentences: Sentence[]): (thing: string) => string {
   }
   return (thing) => {
     const head = thing.split(' ').pop() ?? thing;
-    const mass = bare.has(head) && !counted.has(head) && MASS_CLASSES.has(semanticClasses(head, 'noun', 1)[0] ?? '');
-    return mass ? '' : article(thing);
+    const first = semanticClasses(head, 'noun', 1)[0] ?? '';
+    if (counted.has(head) || !MASS_CLASSES.has(first)) return article(thing);
+    if (bare.has(head)) return '';
+    // "we keep the money", "note their condition": a sum or a property only ever written with "the" or a possessive
+    // keeps "the" ("Keep the money"); a document so written is still one of many ("Email a report").
+    return DEFINITE_CLASSES.has(first) ? 'the' : article(thing);
   };
+}
+
+/** Verbs that say what their object is declared to be: "mark orders collected", "flag a claim as suspicious". */
+const DECLARING_VERBS = new Set(['mark', 'flag', 'tag', 'label', 'declare', 'set']);
+
+/**
+ * What a declaring verb makes its object, written after it ("mark orders collected", "mark the boat as out", "marks it
+ * done"): "as collected", "as out", "as done"; undefined for any other verb or when nothing follows.
+ */
+function complementOf(clause: Clause, object: NounPhrase, sentence: Sentence): string | undefined {
+  if (!DECLARING_VERBS.has(clause.verb) || clause.passive) return undefined;
+  const { tokens } = sentence.tagged;
+  const at = tokens[object.end]?.normal === 'as' ? object.end + 1 : object.end;
+  const word = tokens[at];
+  const after = tokens[at + 1];
+  const describes = word !== undefined && (word.pos === 'ADJ' || word.pos === 'ADV' || (word.pos === 'VERB' && /(?:ed|en|ne)$/.test(word.normal) && word.normal !== word.lemma) || (at > object.end && word.pos === 'ADP'));
+  if (!describes || (after !== undefined && !/^(?:PUNCT|CCONJ|ADP|SCONJ)$/.test(after.pos))) return undefined;
+  return `as ${word.normal}`;
 }
 
 /** What a business says it does in its opening sentence. */
@@ -227,7 +252,7 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
   };
   for (const sentence of [...sentences, ...askedWho(sentences, resolve)]) {
     for (const clause of sentence.clauses) {
-      if (clause.negated) continue;
+      if (clause.negated || inBrackets(sentence, clause.verbIndex)) continue;
       const awaited = awaitedAct(clause);
       if (awaited && clause.subject) {
         const entity = resolve.entityOf(clause.subject) ?? (isRecordPhrase(clause.subject, true) ? loose(clause.subject) : undefined);
@@ -293,7 +318,7 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
         // "book a seat on a tour": the record the object is taken from or placed in belongs in the name.
         const place = clause.objects.length > 0 ? clause.preps.find((p) => p.phrase.start === object.end + 1 && /^(?:on|in|for|at|to)$/.test(p.prep)) : undefined;
         const placeEntity = place ? resolve.entityOf(place.phrase) : undefined;
-        const where = place && placeEntity && placeEntity !== entity ? `${place.prep} ${article(placeEntity.name.toLowerCase())} ${placeEntity.name.toLowerCase()}` : undefined;
+        const where = place && placeEntity && placeEntity !== entity ? `${place.prep} ${article(placeEntity.name.toLowerCase())} ${placeEntity.name.toLowerCase()}` : complementOf(clause, object, sentence);
         add({ actor, verb: clause.verb, particle, object, entity, clause, preposition, ...(where ? { where } : {}) }, sentence);
       }
     }
