@@ -165,6 +165,14 @@ describe('the offline project model', () => {
     expect(names.some((name) => /crate|label/i.test(name))).toBe(false);
   });
 
+  it('keeps a group that is acted on as a record, though it acts too', () => {
+    const model = buildProjectModel({
+      projectName: 'Quizzer',
+      idea: 'Pub quiz league. Hosts register a team for the season and enter each round score. Teams answer questions on paper and swap sheets for marking.',
+    });
+    expect(model.entities.map((e) => e.name)).toContain('Team');
+  });
+
   it('names an action on an uncountable record without "a", and never makes the writer ("us") an earlier record', () => {
     const model = buildProjectModel({
       projectName: 'Tandem',

@@ -11,7 +11,7 @@ import { glossaryOf, openQuestionsOf, summaryOf } from './overview.js';
 import { findConstraints, findMetrics, findRules, isSuccessStatement } from './statements.js';
 import { applyFocus, focusTerms, keepCorrections } from './steer.js';
 import { findUseCases } from './use-cases.js';
-import { displayName, lemmaOf, termOf } from './words.js';
+import { displayName, isGroupWord, lemmaOf, termOf } from './words.js';
 
 /** The least evidence a record needs: acted on once, or spoken about and mentioned again. */
 const ENTITY_MIN_SCORE = 1.5;
@@ -33,7 +33,7 @@ export function buildModel(input: ProjectModelInput): ProjectModel {
   const actorTerms = new Map<string, ModelActor>(actors.map((actor) => [actor.name.toLowerCase(), actor]));
 
   const findings = findEntities(sentences, productWordsOf(input.projectName))
-    .filter((finding) => !actorTerms.has(finding.term))
+    .filter((finding) => !actorTerms.has(finding.term) || (isGroupWord(finding.lemma) && finding.verbs.length > 0))
     .filter((finding) => finding.score >= ENTITY_MIN_SCORE)
     .sort((a, b) => b.score - a.score || a.order - b.order)
     .slice(0, MAX_ENTITIES)

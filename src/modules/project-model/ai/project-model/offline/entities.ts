@@ -1,7 +1,7 @@
 import { derivedForms, isKindOf, knows, nounPhrases, parseText, semanticClasses, synonyms, takesPersonObject, takesThingObject, type Clause, type NounPhrase } from '../../../../../core/text/nlp/index.js';
 import type { ModelSource } from '../../../project-model.contract.js';
 import type { Sentence } from './read.js';
-import { isPersonWord, isProductWord, isRecordPhrase, lemmaOf, termOf } from './words.js';
+import { isGroupWord, isPersonWord, isProductWord, isRecordPhrase, lemmaOf, termOf } from './words.js';
 
 /**
  * The records the product keeps, read from the syntax: what the actors act on (direct objects weigh most, then the
@@ -334,7 +334,9 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>): 
     }
   }
   // People are records only when nobody does anything as them ("register players").
-  for (const term of personTerms) if (subjectPersons.has(term)) found.delete(term);
+  // A group acted on is kept though it acts too ("captains register a team … teams play their match"): a team, a
+  // family, a class is a record of who belongs to it.
+  for (const term of personTerms) if (subjectPersons.has(term) && !isGroupWord(found.get(term)?.lemma ?? term)) found.delete(term);
   for (const term of agents) if (!actedOn.has(term)) found.delete(term);
   for (const term of businessTerms(sentences)) found.delete(term);
   // "we keep the money", "the money is released": a sum the text never counts is no record of its own (a deposit, a

@@ -37,6 +37,11 @@ export function isPersonWord(lemma: string, asAgent = false): boolean {
   return classes[0] !== undefined && PERSON_GROUPS.has(classes[0]);
 }
 
+/** Whether a word names a group first ("team", "family", "class"): a record of who belongs to it, even when it acts. */
+export function isGroupWord(lemma: string): boolean {
+  return semanticClasses(lemma, 'noun', 1)[0] === 'noun.group';
+}
+
 /** Whether a phrase's head names a kind of record: a thing, an act, an event, a possession, a document, a place. */
 export function isRecordWord(lemma: string, modified = false, actedOn = false): boolean {
   if (PRODUCT_WORDS.has(lemma) || lemma.length < 3 || (!modified && VAGUE_WORDS.has(lemma))) return false;
