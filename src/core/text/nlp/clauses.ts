@@ -58,9 +58,20 @@ function isPassive(tokens: TaggedToken[], verbIndex: number): boolean {
   for (let i = verbIndex - 1; i >= 0 && i >= verbIndex - 3; i -= 1) {
     const token = tokens[i] as TaggedToken;
     if (BE.has(token.normal)) return true;
-    if (token.pos !== 'ADV' && token.pos !== 'AUX' && token.pos !== 'PART') return false;
+    if (token.pos !== 'ADV' && token.pos !== 'AUX' && token.pos !== 'PART') break;
   }
-  return false;
+  return reducedRelative(tokens, verbIndex);
+}
+
+/**
+ * "Lessons cancelled with less than 48 hours' notice are still charged": a participle in -ed right after the plural
+ * noun that opens the sentence, before a preposition, with the sentence's own verb still to come, is passive.
+ */
+function reducedRelative(tokens: TaggedToken[], verbIndex: number): boolean {
+  const [noun, verb, next] = [tokens[verbIndex - 1], tokens[verbIndex] as TaggedToken, tokens[verbIndex + 1]];
+  if (!noun || noun.pos !== 'NOUN' || noun.normal === noun.lemma || !verb.normal.endsWith('ed') || next?.pos !== 'ADP') return false;
+  const opening = tokens.slice(0, verbIndex - 1).every((token) => /^(?:DET|ADJ|NOUN|NUM|PUNCT)$/.test(token.pos));
+  return opening && tokens.slice(verbIndex + 2).some((token) => token.pos === 'AUX' || (token.pos === 'VERB' && /[^s]s$/.test(token.normal) === false && token.normal !== token.lemma && !token.normal.endsWith('ed')));
 }
 
 /** "the household picks one": "one" standing alone after a verb, no noun after it. */
@@ -168,6 +179,8 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
     for (;;) {
       if (tokens[i] && (tokens[i] as TaggedToken).pos === 'ADV') i += 1;
       else if (/^(?:at|up)$/.test(tokens[i]?.normal ?? '') && /^(?:most|least|to)$/.test(tokens[i + 1]?.normal ?? '') && tokens[i + 2]?.pos === 'NUM') i += 2;
+      // "cancel any time": when, not what.
+      else if (tokens[i]?.normal === 'any' && tokens[i + 1]?.normal === 'time') i += 2;
       else break;
     }
     // "When the boat comes back staff inspect it": a phrase right before a verb in the present with an object of its
@@ -311,6 +324,17 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
     const after = relative && tokens[end]?.pos === 'CCONJ' ? phraseStartingAt(phrases, end + 1) : undefined;
     const host = [...clauses].reverse().find((c) => !c.passive && c.objects.length > 0);
     if (after && host && tokens[after.end]?.pos !== 'VERB' && tokens[after.end]?.pos !== 'AUX' && after.head.pos !== 'PROPN') host.objects = [...host.objects, after];
+    // "Lessons cancelled with less than 48 hours' notice are still charged": the verb after a reduced relative is said
+    // of the phrase it hangs from, not of the relative's last phrase.
+    const reduced = previous?.passive && previous.object && reducedRelative(tokens, previous.verbIndex) ? previous.object : undefined;
+    if (reduced && (!subject || subject.start > (previous?.verbIndex ?? 0))) {
+      if (clause.passive) {
+        clause.objects = [reduced];
+        clause.object = reduced;
+      } else {
+        clause.subject = reduced;
+      }
+    }
     clauses.push(clause);
     previous = clause;
     previousRelative = relative;

@@ -196,6 +196,23 @@ describe('coordinated and passive clauses', () => {
     expect(clausesOf(complement!).slice(0, 2).map((c) => [c.verb, c.object?.head.lemma])).toEqual([['see', 'list'], ['mark', 'job']]);
   });
 
+  it('reads a reduced relative as passive and the verb after it as said of its noun', () => {
+    const [sentence] = parseText('Parcels delivered after 6pm are stored in the back office.');
+    expect(clausesOf(sentence!).map((c) => [c.verb, c.passive, c.object?.head.lemma])).toEqual([
+      ['deliver', true, 'parcel'],
+      ['store', true, 'parcel'],
+    ]);
+  });
+
+  it('keeps modifiers out of the verbs: a noun after "be", an -ing word after a noun, a participle after a possessive, a limit word', () => {
+    const pos = (text: string): string => parseText(text)[0]!.tokens.map((t) => t.pos).join(' ');
+    expect(pos('We are parents association of a school.')).toBe('PRON AUX NOUN NOUN ADP DET NOUN PUNCT');
+    expect(pos('I run a window cleaning company with 8 staff.')).toBe('PRON VERB DET NOUN NOUN NOUN ADP NUM NOUN PUNCT');
+    expect(pos("Members book the club's shared kayaks.")).toBe('NOUN VERB DET NOUN PART ADJ NOUN PUNCT');
+    const [limit] = parseText('Walkers take max 4 dogs on a group walk.');
+    expect(clausesOf(limit!).map((c) => [c.verb, c.object?.head.lemma])).toEqual([['take', 'dog']]);
+  });
+
   it('reads an irregular participle after "be" as passive', () => {
     for (const text of ['Reservations are held for 48 hours.', 'Seats are sold out fast.', 'Parcels are brought to the depot.']) {
       expect(clauses(text)[0]?.passive, text).toBe(true);

@@ -107,16 +107,17 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
   // (and adjectives) or a noun and a noun modifies it.
   if (token.pos === 'VERB' && token.normal.endsWith('ing') && tokens[index + 1]?.pos === 'NOUN') {
     let start = index - 1;
-    while (tokens[start]?.pos === 'ADJ') start -= 1;
+    while (tokens[start]?.pos === 'ADJ' || tokens[start]?.pos === 'ADV') start -= 1;
     const previous = tokens[start];
     const afterDeterminer = previous?.pos === 'DET' || (previous?.pos === 'PRON' && /^(?:my|our|your|their|his|her|its)$/.test(previous.normal));
-    const inCompound = previous?.pos === 'NOUN' && previous.normal === previous.lemma && tokens[index + 1]?.normal === tokens[index + 1]?.lemma
-      && (tokens[index + 2] === undefined || tokens[index + 2]?.pos === 'PUNCT');
+    // "an office cleaning company": after a determiner and a noun too.
+    const inCompound = previous?.pos === 'NOUN' && previous.normal === previous.lemma && ((tokens[index + 1]?.normal === tokens[index + 1]?.lemma
+      && (tokens[index + 2] === undefined || tokens[index + 2]?.pos === 'PUNCT')) || tokens[start - 1]?.pos === 'DET');
     if (afterDeterminer || inCompound) return { ...token, pos: 'NOUN', lemma: token.normal };
   }
   // "publishes the job posting on our page": an -ing form after a determiner and a noun, before a preposition or a
   // break, heads their compound when a verb came before it.
-  if (token.pos === 'VERB' && token.normal.endsWith('ing') && tokens[index - 1]?.pos === 'NOUN' && tokens[index - 2]?.pos === 'DET'
+  if (token.pos === 'VERB' && token.normal.endsWith('ing') && tokens[index - 1]?.pos === 'NOUN' && /^(?:DET|ADP)$/.test(tokens[index - 2]?.pos ?? '')
     && (index + 1 >= tokens.length || /^(?:ADP|PUNCT|CCONJ)$/.test(tokens[index + 1]?.pos ?? '')) && tokens.slice(0, index - 2).some((t) => t.pos === 'VERB') && knows(token.normal, 'noun')) {
     return { ...token, pos: 'NOUN', lemma: token.normal };
   }
@@ -128,9 +129,10 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
   }
   // "the translated files", "against published criteria", "Accepted speakers confirm", "carry ruggedised Android
   // phones": a participle before a noun, after a determiner, a preposition, a verb or at the start, describes it.
-  if (token.pos === 'VERB' && token.normal !== token.lemma && /(?:ed|en)$/.test(token.normal) && /^(?:NOUN|PROPN)$/.test(tokens[index + 1]?.pos ?? '')) {
+  if (token.pos === 'VERB' && token.normal !== token.lemma && /(?:ed|en|wn)$/.test(token.normal) && /^(?:NOUN|PROPN)$/.test(tokens[index + 1]?.pos ?? '')) {
     const previous = tokens[index - 1];
-    const describes = previous === undefined || previous.pos === 'DET' || previous.pos === 'ADP' || previous.pos === 'VERB'
+    // "the lab's shared equipment" too.
+    const describes = previous === undefined || previous.pos === 'DET' || previous.pos === 'ADP' || previous.pos === 'VERB' || previous.normal === "'s"
       || (previous.pos === 'PRON' && /^(?:my|our|your|their|his|her|its)$/.test(previous.normal));
     if (describes) return { ...token, pos: 'ADJ' };
   }
@@ -162,6 +164,15 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
   const nextVerb = tokens[index + 1];
   if (token.pos === 'VERB' && token.normal === token.lemma && nextVerb?.pos === 'VERB' && nextVerb.normal === nextVerb.lemma && OBJECT_START.has(tokens[index + 2]?.pos ?? '')
     && knows(token.normal, 'noun') && namesDoer(token) && !/^(?:help|let|make|see|hear|watch|go|come)$/.test(token.lemma)) {
+    return { ...token, pos: 'NOUN' };
+  }
+  // "take max 6 dogs", "stay maximum 14 nights": a limit written as a word before a number says how many, like "at most".
+  if (/^(?:max|maximum|min|minimum)$/.test(token.normal) && tokens[index + 1]?.pos === 'NUM') return { ...token, pos: 'ADV' };
+  // "on a group walk.", "needs a safety check": a bare word after "a" and a noun, ending the phrase, heads their
+  // compound (a verb after a singular subject would end in -s).
+  const [det, modifier, follower] = [tokens[index - 2], tokens[index - 1], tokens[index + 1]];
+  if (token.pos === 'VERB' && token.normal === token.lemma && /^(?:a|an|each|every)$/.test(det?.normal ?? '') && modifier?.pos === 'NOUN' && modifier.normal === modifier.lemma
+    && (follower === undefined || /^(?:PUNCT|ADP|CCONJ)$/.test(follower.pos)) && knows(token.normal, 'noun')) {
     return { ...token, pos: 'NOUN' };
   }
   // "Today dentists send orders": a first word that is an adverb of time, before a noun, is no part of its phrase.
@@ -209,7 +220,8 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
     const compound = previous?.pos === 'NOUN' && previous.normal === previous.lemma && /^(?:a|an|each|every|this|that)$/.test(tokens[index - 2]?.normal ?? '') && token.normal === token.lemma;
     const nextFits = !compound && next !== undefined && VERB_NEXT.has(next.pos) && !(next.pos === 'PRON' && SUBJECT_PRONOUNS.has(next.normal) && next.normal !== 'it');
     const afterInfinitive = previous?.pos === 'PART' && previous.normal === 'to';
-    const afterModal = previous?.pos === 'AUX' && token.pos !== 'ADJ';
+    // "are tenants": after a form of "be" a noun stays a noun.
+    const afterModal = previous?.pos === 'AUX' && previous.lemma !== 'be' && token.pos !== 'ADJ';
     // A plural noun then a bare noun is a subject and its verb ("Volunteers check tools"); nouns modify in the singular.
     const afterPluralSubject = previous !== undefined && previous.pos === 'NOUN' && previous.normal !== previous.lemma
       && previous.normal.endsWith('s') && token.pos === 'NOUN' && token.normal === token.lemma && next !== undefined
