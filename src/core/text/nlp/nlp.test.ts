@@ -208,6 +208,8 @@ describe('coordinated and passive clauses', () => {
     const pos = (text: string): string => parseText(text)[0]!.tokens.map((t) => t.pos).join(' ');
     expect(pos('We are parents association of a school.')).toBe('PRON AUX NOUN NOUN ADP DET NOUN PUNCT');
     expect(pos('I run a window cleaning company with 8 staff.')).toBe('PRON VERB DET NOUN NOUN NOUN ADP NUM NOUN PUNCT');
+    expect(pos('I run a small bike fixing shop.')).toBe('PRON VERB DET ADJ NOUN NOUN NOUN PUNCT');
+    expect(pos('Owners want to book rides online.')).toBe('NOUN VERB PART VERB NOUN ADJ PUNCT');
     expect(pos("Members book the club's shared kayaks.")).toBe('NOUN VERB DET NOUN PART ADJ NOUN PUNCT');
     const [limit] = parseText('Walkers take max 4 dogs on a group walk.');
     expect(clausesOf(limit!).map((c) => [c.verb, c.object?.head.lemma])).toEqual([['take', 'dog']]);

@@ -110,9 +110,11 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
     while (tokens[start]?.pos === 'ADJ' || tokens[start]?.pos === 'ADV') start -= 1;
     const previous = tokens[start];
     const afterDeterminer = previous?.pos === 'DET' || (previous?.pos === 'PRON' && /^(?:my|our|your|their|his|her|its)$/.test(previous.normal));
-    // "an office cleaning company": after a determiner and a noun too.
+    // "an office cleaning company", "a small dog walking business": after a determiner, adjectives and a noun too.
+    let before = start - 1;
+    while (tokens[before]?.pos === 'ADJ') before -= 1;
     const inCompound = previous?.pos === 'NOUN' && previous.normal === previous.lemma && ((tokens[index + 1]?.normal === tokens[index + 1]?.lemma
-      && (tokens[index + 2] === undefined || tokens[index + 2]?.pos === 'PUNCT')) || tokens[start - 1]?.pos === 'DET');
+      && (tokens[index + 2] === undefined || tokens[index + 2]?.pos === 'PUNCT')) || tokens[before]?.pos === 'DET');
     if (afterDeterminer || inCompound) return { ...token, pos: 'NOUN', lemma: token.normal };
   }
   // "publishes the job posting on our page": an -ing form after a determiner and a noun, before a preposition or a
@@ -202,6 +204,12 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
     const singular = singularize(token.normal);
     if (knows(singular, 'noun')) return { ...token, pos: 'NOUN', lemma: singular };
     if (knows(token.normal, 'noun')) return { ...token, pos: 'NOUN', lemma: token.normal };
+  }
+  // "to book walks online": a word in -s right after an infinitive is its object, never a second verb.
+  if (token.pos === 'VERB' && /[^s]s$/.test(token.normal) && tokens[index - 1]?.pos === 'VERB' && tokens[index - 1]?.normal === tokens[index - 1]?.lemma
+    && (tokens[index - 2]?.normal === 'to' || tokens[index - 2]?.pos === 'AUX')) {
+    const singular = singularize(token.normal);
+    if (singular !== token.normal && knows(singular, 'noun')) return { ...token, pos: 'NOUN', lemma: singular };
   }
   // "send offers with their price": a plural right after a verb, before a preposition, is its object.
   const before = tokens[index - 1];

@@ -271,8 +271,10 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>): 
         const objectWeight = takesPersonObject(clause.verb) ? 0.5 : 2;
         for (const object of clause.objects) {
           const finding = add(object, objectWeight, sentence, clause.verb);
-          // "approve an application", "offer a ride": what is done to an act is a step of that act, not a record.
-          const onAct = finding !== undefined && ['noun.act', 'noun.event'].includes(semanticClasses(finding.lemma, 'noun', 1)[0] ?? '');
+          // "approve an application": a judgement on an act is a step of that act, not a record; booking or reserving
+          // an act ("book walks", "reserve a class") makes a record of its own.
+          const onAct = finding !== undefined && ['noun.act', 'noun.event'].includes(semanticClasses(finding.lemma, 'noun', 1)[0] ?? '')
+            && !semanticClasses(clause.verb, 'verb', 2).some((name) => name === 'verb.social' || name === 'verb.possession');
           const act = finding && !onAct && isTransaction(clause.verb) ? actNounOf(clause.verb) : undefined;
           const strong = finding && isTransacted(finding.lemma) ? mentioned.has(act ?? '') || isRecordedAct(clause.verb, act ?? '') : isRecordedAct(clause.verb, act ?? '') && isHeldAct(act ?? '');
           if (finding && act && act !== finding.lemma && !productWords.has(act) && (strong || isActRecord(clause.verb, act, isTransacted(finding.lemma)))) {
