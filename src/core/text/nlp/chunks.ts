@@ -52,6 +52,11 @@ export function nounPhrases(tokens: TaggedToken[]): NounPhrase[] {
         i += 1;
         break;
       }
+      // "a text reminder 4 weeks before": a number after a noun starts another phrase.
+      if (tokens[i + 1]?.pos === 'NUM' && NOMINAL.has((tokens[i] as TaggedToken).pos)) {
+        i += 1;
+        break;
+      }
       i += 1;
     }
     let end = i;

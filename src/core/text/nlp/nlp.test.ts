@@ -211,6 +211,8 @@ describe('coordinated and passive clauses', () => {
     expect(pos('I run a small bike fixing shop.')).toBe('PRON VERB DET ADJ NOUN NOUN NOUN PUNCT');
     expect(pos('Owners want to book rides online.')).toBe('NOUN VERB PART VERB NOUN ADJ PUNCT');
     expect(pos("Members book the club's shared kayaks.")).toBe('NOUN VERB DET NOUN PART ADJ NOUN PUNCT');
+    const [timed] = parseText('The clinic sends a text reminder 2 days before the visit.');
+    expect(clausesOf(timed!)[0]?.object?.text).toBe('text reminder');
     const [limit] = parseText('Walkers take max 4 dogs on a group walk.');
     expect(clausesOf(limit!).map((c) => [c.verb, c.object?.head.lemma])).toEqual([['take', 'dog']]);
   });

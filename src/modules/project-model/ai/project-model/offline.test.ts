@@ -173,6 +173,17 @@ describe('the offline project model', () => {
     expect(model.entities.map((e) => e.name)).toContain('Team');
   });
 
+  it('makes one record of the kinds of animal the product treats alike', () => {
+    const model = buildProjectModel({
+      projectName: 'Whiskers',
+      idea: 'Sitters look after cats and rabbits while owners travel. Owners book a visit for each cat or rabbit and leave feeding notes.',
+    });
+    const names = model.entities.map((e) => e.name);
+    expect(names).toContain('Animal');
+    expect(names).not.toContain('Cat');
+    expect(names).not.toContain('Rabbit');
+  });
+
   it('names an action on an uncountable record without "a", and never makes the writer ("us") an earlier record', () => {
     const model = buildProjectModel({
       projectName: 'Tandem',

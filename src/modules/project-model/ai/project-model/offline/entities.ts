@@ -402,6 +402,17 @@ export function businessTerms(sentences: Sentence[]): Set<string> {
   return terms;
 }
 
+/** "their dog or cat … rabbits too": kinds of animal the product treats alike are one record, the animal (or pet). */
+function foldAnimals(findings: EntityFinding[]): EntityFinding[] {
+  const animals = findings.filter((finding) => !finding.term.includes(' ') && semanticClasses(finding.lemma, 'noun', 1)[0] === 'noun.animal');
+  if (animals.length < 2) return findings;
+  const general = animals.find((finding) => GENERAL_ANIMALS.has(finding.lemma)) ?? (animals[0] as EntityFinding);
+  for (const other of animals) if (other !== general) absorb(general, other);
+  if (!GENERAL_ANIMALS.has(general.lemma)) Object.assign(general, { term: 'animal', lemma: 'animal' });
+  return findings.filter((finding) => !animals.includes(finding) || finding === general);
+}
+const GENERAL_ANIMALS = new Set(['animal', 'pet']);
+
 /** "reservation" and "booking" are one record: WordNet synonyms (first sense) and plain repeats merge into the first. */
 function mergeSynonyms(findings: EntityFinding[]): EntityFinding[] {
   const sorted = [...findings].sort((a, b) => a.order - b.order);
@@ -426,5 +437,5 @@ function mergeSynonyms(findings: EntityFinding[]): EntityFinding[] {
     return false;
   });
   // A compound and its bare head ("time slot", "slot") are one record: the compound when it was said more.
-  return merged.filter((finding) => !kept.some((other) => other !== finding && finding.term.includes(' ') && other.term === finding.lemma && other.score >= finding.score));
+  return foldAnimals(merged).filter((finding) => !kept.some((other) => other !== finding && finding.term.includes(' ') && other.term === finding.lemma && other.score >= finding.score));
 }
