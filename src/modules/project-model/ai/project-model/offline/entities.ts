@@ -406,7 +406,7 @@ export function businessTerms(sentences: Sentence[]): Set<string> {
 function foldAnimals(findings: EntityFinding[]): EntityFinding[] {
   const animals = findings.filter((finding) => !finding.term.includes(' ') && semanticClasses(finding.lemma, 'noun', 1)[0] === 'noun.animal');
   if (animals.length < 2) return findings;
-  const general = animals.find((finding) => GENERAL_ANIMALS.has(finding.lemma)) ?? (animals[0] as EntityFinding);
+  const general = animals.find((finding) => GENERAL_ANIMALS.has(finding.lemma)) ?? (animals[0]);
   for (const other of animals) if (other !== general) absorb(general, other);
   if (!GENERAL_ANIMALS.has(general.lemma)) Object.assign(general, { term: 'animal', lemma: 'animal' });
   return findings.filter((finding) => !animals.includes(finding) || finding === general);
