@@ -131,10 +131,13 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
   }
   // "the translated files", "against published criteria", "Accepted speakers confirm", "carry ruggedised Android
   // phones": a participle before a noun, after a determiner, a preposition, a verb or at the start, describes it.
-  if (token.pos === 'VERB' && token.normal !== token.lemma && /(?:ed|en|wn)$/.test(token.normal) && /^(?:NOUN|PROPN)$/.test(tokens[index + 1]?.pos ?? '')) {
+  // So does one before a plural the tagger took for a verb, ending the phrase ("blocked drains.").
+  const pluralEnds = tokens[index + 1]?.pos === 'VERB' && /[^s]s$/.test(tokens[index + 1]?.normal ?? '') && knows(singularize(tokens[index + 1]?.normal ?? ''), 'noun')
+    && (tokens[index + 2] === undefined || /^(?:PUNCT|CCONJ)$/.test(tokens[index + 2]?.pos ?? ''));
+  if (token.pos === 'VERB' && token.normal !== token.lemma && /(?:ed|en|wn)$/.test(token.normal) && (/^(?:NOUN|PROPN)$/.test(tokens[index + 1]?.pos ?? '') || pluralEnds)) {
     const previous = tokens[index - 1];
     // "the lab's shared equipment" too.
-    const describes = previous === undefined || previous.pos === 'DET' || previous.pos === 'ADP' || previous.pos === 'VERB' || previous.normal === "'s"
+    const describes = previous === undefined || previous.pos === 'DET' || previous.pos === 'ADP' || previous.pos === 'VERB' || previous.normal === "'s" || previous.pos === 'PUNCT'
       || (previous.pos === 'PRON' && /^(?:my|our|your|their|his|her|its)$/.test(previous.normal));
     if (describes) return { ...token, pos: 'ADJ' };
   }
@@ -166,6 +169,13 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
   const nextVerb = tokens[index + 1];
   if (token.pos === 'VERB' && token.normal === token.lemma && nextVerb?.pos === 'VERB' && nextVerb.normal === nextVerb.lemma && OBJECT_START.has(tokens[index + 2]?.pos ?? '')
     && knows(token.normal, 'noun') && namesDoer(token) && !/^(?:help|let|make|see|hear|watch|go|come)$/.test(token.lemma)) {
+    return { ...token, pos: 'NOUN' };
+  }
+  // "a CV and cover letter", "raise a work order": a bare word that makes a compound WordNet knows with the noun after
+  // it is that compound's first word, unless a subject, a modal or "to" comes before it.
+  const compoundNext = tokens[index + 1];
+  if (token.pos === 'VERB' && token.normal === token.lemma && compoundNext?.pos === 'NOUN' && !/^(?:NOUN|PROPN|PRON|AUX|PART)$/.test(tokens[index - 1]?.pos ?? '')
+    && knows(`${token.normal}_${compoundNext.lemma}`, 'noun')) {
     return { ...token, pos: 'NOUN' };
   }
   // "take max 6 dogs", "stay maximum 14 nights": a limit written as a word before a number says how many, like "at most".

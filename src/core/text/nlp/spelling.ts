@@ -1,3 +1,4 @@
+import { indefiniteArticle } from '../compose/articles.js';
 import { singularize } from '../inflection.js';
 import type { TaggedSentence } from './tagger.js';
 import { knowsWord } from './wordnet.js';
@@ -38,9 +39,11 @@ export function authorSpellings(sentences: readonly TaggedSentence[]): Map<strin
 /** A text with each word the author spelt differently in their spelling, its capital kept. */
 export function respell(text: string, spellings: ReadonlyMap<string, string>): string {
   if (spellings.size === 0) return text;
-  return text.replace(/[A-Za-z]+/g, (word) => {
+  const respelled = text.replace(/[A-Za-z]+/g, (word) => {
     const written = spellings.get(word.toLowerCase());
     if (!written) return word;
     return /^[A-Z]/.test(word) ? written.charAt(0).toUpperCase() + written.slice(1) : written;
   });
+  // An acronym is read letter by letter, so its article follows its first letter's name: "a sms" → "an SMS".
+  return respelled.replace(/\b([Aa])n? ([A-Z]{2,}s?)\b/g, (_, a: string, acronym: string) => `${a}${indefiniteArticle(acronym).slice(1)} ${acronym}`);
 }

@@ -184,6 +184,16 @@ describe('the offline project model', () => {
     expect(names).not.toContain('Rabbit');
   });
 
+  it('makes no use case of "keep doing", of an example or of a compound\'s first word, and reads an acronym\'s article aloud', () => {
+    const model = buildProjectModel({
+      projectName: 'Roomly',
+      idea: 'We keep double booking rooms. Guests send a CV and cover letter for jobs. Residents report problems in their street — broken benches, blocked drains. Guests receive an SMS message when the room is ready.',
+    });
+    const names = model.useCases.map((u) => u.name);
+    expect(names.filter((name) => /^Keep|^Cover|^Break|^Block/.test(name))).toEqual([]);
+    expect(names).toContain('Receive an SMS message');
+  });
+
   it('names an action on an uncountable record without "a", and never makes the writer ("us") an earlier record', () => {
     const model = buildProjectModel({
       projectName: 'Tandem',

@@ -153,6 +153,11 @@ export function keepsRecord(clause: Clause, sentence: Sentence, asAction = false
   // "counts toward keeping a qualification" names a record kept, but as a purpose, not something someone does.
   if (asAction && tokens[clause.verbIndex]?.normal.endsWith('ing')) return false;
   if (clause.verb !== 'keep' || clause.passive || clause.particle || object === undefined || object.start > clause.verbIndex + 2) return false;
+  // "we keep double booking beds": "keep" before an -ing word goes on doing it.
+  // A compound WordNet knows ("a waiting list") is a record.
+  const doing = tokens.slice(clause.verbIndex + 1, object.end).some((token, k, words) => token.normal.endsWith('ing') && token.normal !== 'thing'
+    && !knows(`${token.normal}_${words[k + 1]?.lemma ?? ''}`, 'noun'));
+  if (doing) return false;
   const after = tokens[object.end];
   if (after && (after.normal === 'of' || after.pos === 'ADJ' || after.pos === 'ADV' || after.pos === 'VERB')) return false;
   return tokens[clause.verbIndex + 1]?.pos !== 'PRON' && isRecordPhrase(object, true) && !isProductWord(lemmaOf(object));
@@ -405,8 +410,8 @@ export function businessTerms(sentences: Sentence[]): Set<string> {
 /** "their dog or cat … rabbits too": kinds of animal the product treats alike are one record, the animal (or pet). */
 function foldAnimals(findings: EntityFinding[]): EntityFinding[] {
   const animals = findings.filter((finding) => !finding.term.includes(' ') && semanticClasses(finding.lemma, 'noun', 1)[0] === 'noun.animal');
-  if (animals.length < 2) return findings;
-  const general = animals.find((finding) => GENERAL_ANIMALS.has(finding.lemma)) ?? (animals[0]);
+  const general = animals.find((finding) => GENERAL_ANIMALS.has(finding.lemma)) ?? animals[0];
+  if (animals.length < 2 || !general) return findings;
   for (const other of animals) if (other !== general) absorb(general, other);
   if (!GENERAL_ANIMALS.has(general.lemma)) Object.assign(general, { term: 'animal', lemma: 'animal' });
   return findings.filter((finding) => !animals.includes(finding) || finding === general);

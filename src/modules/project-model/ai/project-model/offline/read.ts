@@ -15,7 +15,7 @@ export type Sentence = {
   order: number;
   /** Start tokens of the phrases that only give examples: in brackets, or listed after a dash or a colon. */
   examples: Set<number>;
-  /** Start tokens of the phrases those examples illustrate: "services" in "services (bath, full groom)". */
+  /** Start tokens of the phrases bracketed examples illustrate: "services" in "services (bath, full groom)". */
   exampled: Set<number>;
 };
 
@@ -77,9 +77,8 @@ function examplesOf(tokens: TaggedSentence['tokens'], phrases: NounPhrase[]): { 
       if (between.length === 0 || !between.every((token) => token.text === ',' || token.pos === 'CCONJ')) break;
       list.push(next);
     }
-    if (list.length < 2) return;
-    for (const item of list) examples.add(item.start);
-    exampled.add(before.start);
+    // Which phrase a dash list illustrates is not sure ("problems in public space — potholes, …"), so none is marked.
+    if (list.length >= 2) for (const item of list) examples.add(item.start);
   });
   return { examples, exampled };
 }

@@ -305,6 +305,8 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
         }
       }
       for (const object of objects) {
+        // "problems — potholes, broken street lights": an example is no object of its own.
+        if (sentence.examples.has(object.start)) continue;
         // An action on a record the model does not keep (yet), or on a person ("assign a contractor"), is still a use
         // case, without an entity.
         // A vague word acted on directly is still what the action is about ("log time").

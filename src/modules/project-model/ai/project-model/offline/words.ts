@@ -1,4 +1,5 @@
 import { capitalize, pluralize } from '../../../../../core/text/index.js';
+import { indefiniteArticle } from '../../../../../core/text/compose/index.js';
 import { knows, semanticClasses, type NounPhrase } from '../../../../../core/text/nlp/index.js';
 
 /**
@@ -99,7 +100,7 @@ export function plural(term: string): string {
   return pluralize(term);
 }
 
-/** "a" or "an" before a word, by its sound's usual spelling. */
+/** "a" or "an" before a word, by its first sound. */
 export function article(word: string): string {
-  return /^(?:[aeio]|u(?![nr]i|s[eu]|t))/i.test(word) || /^hour/i.test(word) ? 'an' : 'a';
+  return indefiniteArticle(word);
 }
