@@ -95,6 +95,8 @@ describe('clauses', () => {
       ['no-shows', 'NOUN', 'no-show'],
       ['bike-sharing', 'ADJ', 'bike-sharing'],
     ]);
+    const [measure] = parseText('Members book 45-minute slots.');
+    expect(measure!.tokens.map((t) => `${t.text}/${t.pos}`)).toContain('45-minute/ADJ');
   });
 
   it('turns a passive round: the grammatical subject is the object, the "by" phrase the agent', () => {

@@ -63,13 +63,15 @@ function joinHyphenated(tokens: TaggedToken[], spaced: boolean[]): TaggedToken[]
   for (let i = 0; i < tokens.length; i += 1) {
     const [first, dash, second] = [tokens[i] as TaggedToken, tokens[i + 1], tokens[i + 2]];
     const word = dash && second ? `${first.normal}-${second.normal}` : '';
-    const attached = dash?.text === '-' && !spaced[i + 1] && !spaced[i + 2] && /^[a-z]+$/i.test(first.text) && /^[a-z]+$/i.test(second?.text ?? '');
+    // "30-minute slots", "a 600-bed hospital": a number joined to a unit before a noun is one adjective.
+    const measure = /^\d+$/.test(first.text) && tokens[i + 3]?.pos === 'NOUN';
+    const attached = dash?.text === '-' && !spaced[i + 1] && !spaced[i + 2] && (/^[a-z]+$/i.test(first.text) || measure) && /^[a-z]+$/i.test(second?.text ?? '');
     const beforeNoun = tokens[i + 3]?.pos === 'NOUN';
     // "a sign-making workshop": an -ing form joined to a noun before a noun describes it.
     const describing = second?.pos === 'VERB' && second.normal.endsWith('ing') && beforeNoun;
     // "walk-ins", "no-shows": the plural of a hyphenated noun WordNet knows.
     const singular = attached && word.endsWith('s') && knows(word.slice(0, -1), 'noun') ? word.slice(0, -1) : undefined;
-    const known = attached && !describing && (knows(word, 'noun') || singular !== undefined);
+    const known = attached && !describing && !measure && (knows(word, 'noun') || singular !== undefined);
     if (!attached || !second || (second.pos === 'VERB' && !describing && singular === undefined)) {
       joined.push(first);
       continue;
