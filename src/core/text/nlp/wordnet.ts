@@ -241,10 +241,9 @@ export function takesPersonObject(verb: string): boolean {
   return first !== undefined && first.frames.includes(PERSON_OBJECT_FRAME) && !first.frames.some((frame) => THING_OBJECT_FRAMES.has(frame));
 }
 
-/** Whether a verb's usual sense takes a thing as its object ("cancel" does, "arrive" does not). */
-export function takesThingObject(verb: string): boolean {
-  const first = senses(verb.toLowerCase(), 'verb')[0];
-  return first !== undefined && first.frames.some((frame) => THING_OBJECT_FRAMES.has(frame));
+/** Whether a verb's usual sense takes a thing as its object ("cancel" does, "arrive" does not); or one of its first `count`. */
+export function takesThingObject(verb: string, count = 1): boolean {
+  return senses(verb.toLowerCase(), 'verb').slice(0, count).some((sense) => sense.frames.some((frame) => THING_OBJECT_FRAMES.has(frame)));
 }
 
 /** Words derivationally related to `lemma` as `pos`, in `targetPos` ("reserve" verb → "reservation" noun), first senses first. */

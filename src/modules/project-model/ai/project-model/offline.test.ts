@@ -194,6 +194,15 @@ describe('the offline project model', () => {
     expect(names).toContain('Receive an SMS message');
   });
 
+  it('gives a row of deciding verbs left without an object the last thing acted on before them', () => {
+    const model = buildProjectModel({
+      projectName: 'Hallkeeper',
+      idea: '- hirers request a slot online\n- the caretaker approves or declines\n- hirers pay the fee by card',
+    });
+    const names = model.useCases.map((u) => u.name);
+    expect(names).toEqual(expect.arrayContaining(['Approve a slot', 'Decline a slot']));
+  });
+
   it('names an action on an uncountable record without "a", and never makes the writer ("us") an earlier record', () => {
     const model = buildProjectModel({
       projectName: 'Tandem',

@@ -1,5 +1,5 @@
 import { capitalize } from '../../../../../core/text/index.js';
-import { clausesOf, derivedForms, nounPhrases, parseText, semanticClasses, senses, takesThingObject, type Clause, type NounPhrase } from '../../../../../core/text/nlp/index.js';
+import { clausesOf, derivedForms, nounPhrases, parseText, semanticClasses, senses, takesThingObject, type Clause, type NounPhrase, type TaggedToken } from '../../../../../core/text/nlp/index.js';
 import type { ModelActor, ModelEntity, ModelRule, ModelStep, ModelUseCase } from '../../../project-model.contract.js';
 import { earlierTransaction, isMeasure, keepsRecord } from './entities.js';
 import type { IdPool } from './ids.js';
@@ -99,7 +99,7 @@ function phraseFor(word: string, like: NounPhrase): NounPhrase {
   return { ...like, text: word, head, nouns: [], adjectives: [], plural: false, determiner: 'a' };
 }
 
-function implicitObject(clause: Clause, sentence: Sentence, resolve: Resolver): { phrase: NounPhrase; entity: ModelEntity } | undefined {
+function implicitObject(clause: Clause, sentence: Sentence, resolve: Resolver, before?: Sentence): { phrase: NounPhrase; entity: ModelEntity } | undefined {
   const act = earlierTransaction(sentence, clause);
   const like = clause.subject ?? sentence.phrases[0];
   if (act && like) {
@@ -108,7 +108,33 @@ function implicitObject(clause: Clause, sentence: Sentence, resolve: Resolver): 
   }
   const timed = clause.preps.find((p) => p.prep === 'before' || p.prep === 'after');
   const entity = timed ? resolve.entityOf(timed.phrase) : undefined;
-  return timed && entity ? { phrase: timed.phrase, entity } : undefined;
+  if (timed && entity) return { phrase: timed.phrase, entity };
+  return lastRecordActedOn(clause, sentence, resolve, before);
+}
+
+/**
+ * "- customer requests a booking / - secretary approves or refuses", "make an offer; the seller accepts or declines": a
+ * verb left with nothing after it acts on the last record acted on before it, in its sentence or the one before.
+ */
+function lastRecordActedOn(clause: Clause, sentence: Sentence, resolve: Resolver, before?: Sentence): { phrase: NounPhrase; entity: ModelEntity } | undefined {
+  if (clause.particle || clause.preps.some((p) => p.prep !== 'with') || clause.passive) return undefined;
+  // Only a verb that decides on or hands over something (approve, refuse, accept, decline), in a row of such verbs
+  // with nothing after them: "approves or refuses.", "accepts, counters or declines", never "instead of calling".
+  const { tokens } = sentence.tagged;
+  const deciding = semanticClasses(clause.verb, 'verb', 2).some((name) => /^verb\.(?:communication|social|possession)$/.test(name));
+  const [previous, written, next] = [tokens[clause.verbIndex - 1], tokens[clause.verbIndex], tokens[clause.verbIndex + 1]];
+  const joins = (token: TaggedToken | undefined): boolean => token !== undefined && (token.pos === 'CCONJ' || token.text === ',');
+  const inRow = (joins(previous) || joins(next)) && (next === undefined || /^(?:PUNCT|CCONJ|ADV|ADP)$/.test(next.pos));
+  // Someone decides: a person or a pronoun for one, never a thing ("a leaking tap").
+  const bySomeone = clause.subject ? isPersonWord(lemmaOf(clause.subject), true) : clause.subjectPronoun !== undefined && clause.subjectPronoun !== 'it';
+  if (!deciding || !inRow || !bySomeone || written?.normal.endsWith('ing')) return undefined;
+  const earlier = [...(before?.clauses ?? []), ...sentence.clauses.filter((other) => other.verbIndex < clause.verbIndex)];
+  // The last thing acted on, whether or not the model keeps it yet ("make an offer; the seller accepts"); people are
+  // who it is sent to, not what is decided ("send a loss adjuster …, then approve or reject").
+  const last = earlier.reverse().flatMap((other) => [...other.objects].reverse()).find((object) => !isPersonWord(lemmaOf(object), true) && resolve.actorOf(object) === undefined);
+  if (!last) return undefined;
+  const entity = resolve.entityOf(last) ?? (isRecordPhrase(last, true) ? { id: '', name: termOf(last), description: '', attributes: [], states: [], sources: [] } : undefined);
+  return entity ? { phrase: last, entity } : undefined;
 }
 
 /** Verbs a record does rather than undergoes: "a loan lasts", "fees cost", "orders come in". */
@@ -250,7 +276,8 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
       sources: [sentence.source],
     });
   };
-  for (const sentence of [...sentences, ...askedWho(sentences, resolve)]) {
+  for (const [index, sentence] of [...sentences, ...askedWho(sentences, resolve)].entries()) {
+    const before = index > 0 ? sentences[index - 1] : undefined;
     for (const clause of sentence.clauses) {
       if (clause.negated || inBrackets(sentence, clause.verbIndex)) continue;
       const awaited = awaitedAct(clause);
@@ -294,11 +321,12 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
       }
       const direct = clause.objects.filter((object) => !isMeasure(object));
       const objects = direct.length > 0 ? direct.map((object) => concreteObject(object, clause)) : clause.preps.filter((p) => ACTION_PREPOSITIONS.has(p.prep)).slice(0, 1).map((p) => p.phrase);
-      if (objects.length === 0 && takesThingObject(clause.verb)) {
+      // "declines" takes a thing in its second sense ("refuse"), as a business text means it.
+      if (objects.length === 0 && takesThingObject(clause.verb, 2)) {
         // "book a place in a class … and cancel up to 2 hours before": a verb without its object acts on what the
         // sentence's earlier transaction made (the booking), or on the record it is timed against ("before the
         // appointment").
-        const implicit = implicitObject(clause, sentence, resolve);
+        const implicit = implicitObject(clause, sentence, resolve, before);
         if (implicit) {
           add({ actor, verb: clause.verb, particle: clause.particle ? ` ${clause.particle}` : '', object: implicit.phrase, entity: implicit.entity, clause, preposition: '' }, sentence);
           continue;
