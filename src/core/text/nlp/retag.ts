@@ -137,7 +137,8 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
   if (token.pos === 'VERB' && token.normal !== token.lemma && /(?:ed|en|wn)$/.test(token.normal) && (/^(?:NOUN|PROPN)$/.test(tokens[index + 1]?.pos ?? '') || pluralEnds)) {
     const previous = tokens[index - 1];
     // "the lab's shared equipment" too.
-    const describes = previous === undefined || previous.pos === 'DET' || previous.pos === 'ADP' || previous.pos === 'VERB' || previous.normal === "'s" || previous.pos === 'PUNCT'
+    // "Only named adults": so does one after a sentence's first adverb.
+    const describes = previous === undefined || previous.pos === 'DET' || (previous.pos === 'ADV' && index === 1) || previous.pos === 'ADP' || previous.pos === 'VERB' || previous.normal === "'s" || previous.pos === 'PUNCT'
       || (previous.pos === 'PRON' && /^(?:my|our|your|their|his|her|its)$/.test(previous.normal));
     if (describes) return { ...token, pos: 'ADJ' };
   }

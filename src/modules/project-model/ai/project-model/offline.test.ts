@@ -203,6 +203,16 @@ describe('the offline project model', () => {
     expect(names).toEqual(expect.arrayContaining(['Approve a slot', 'Decline a slot']));
   });
 
+  it('makes no use case of when something happens or of the writer\'s own organisation', () => {
+    const model = buildProjectModel({
+      projectName: 'Tutti',
+      idea: 'We run a community choir. Singers rehearse Tuesday evenings and buy concert tickets online. Only registered singers can download scores from the choir.',
+    });
+    const names = model.useCases.map((u) => u.name);
+    expect(names).toEqual(expect.arrayContaining(['Buy a concert ticket', 'Download a score']));
+    expect(names.filter((name) => /evening|choir/i.test(name))).toEqual([]);
+  });
+
   it('names an action on an uncountable record without "a", and never makes the writer ("us") an earlier record', () => {
     const model = buildProjectModel({
       projectName: 'Tandem',

@@ -1,7 +1,7 @@
 import { capitalize } from '../../../../../core/text/index.js';
-import { clausesOf, derivedForms, nounPhrases, parseText, semanticClasses, senses, takesThingObject, type Clause, type NounPhrase, type TaggedToken } from '../../../../../core/text/nlp/index.js';
+import { clausesOf, derivedForms, isKindOf, nounPhrases, parseText, semanticClasses, senses, takesThingObject, type Clause, type NounPhrase, type TaggedToken } from '../../../../../core/text/nlp/index.js';
 import type { ModelActor, ModelEntity, ModelRule, ModelStep, ModelUseCase } from '../../../project-model.contract.js';
-import { earlierTransaction, isMeasure, keepsRecord } from './entities.js';
+import { businessTerms, earlierTransaction, isMeasure, keepsRecord } from './entities.js';
 import type { IdPool } from './ids.js';
 import { inBrackets, type Sentence } from './read.js';
 import { participle, thirdPerson } from './verbs.js';
@@ -99,7 +99,7 @@ function phraseFor(word: string, like: NounPhrase): NounPhrase {
   return { ...like, text: word, head, nouns: [], adjectives: [], plural: false, determiner: 'a' };
 }
 
-function implicitObject(clause: Clause, sentence: Sentence, resolve: Resolver, before?: Sentence): { phrase: NounPhrase; entity: ModelEntity } | undefined {
+function implicitObject(clause: Clause, sentence: Sentence, resolve: Resolver, before: Sentence | undefined, business: Set<string>): { phrase: NounPhrase; entity: ModelEntity } | undefined {
   const act = earlierTransaction(sentence, clause);
   const like = clause.subject ?? sentence.phrases[0];
   if (act && like) {
@@ -109,14 +109,14 @@ function implicitObject(clause: Clause, sentence: Sentence, resolve: Resolver, b
   const timed = clause.preps.find((p) => p.prep === 'before' || p.prep === 'after');
   const entity = timed ? resolve.entityOf(timed.phrase) : undefined;
   if (timed && entity) return { phrase: timed.phrase, entity };
-  return lastRecordActedOn(clause, sentence, resolve, before);
+  return lastRecordActedOn(clause, sentence, resolve, before, business);
 }
 
 /**
  * "- customer requests a booking / - secretary approves or refuses", "make an offer; the seller accepts or declines": a
  * verb left with nothing after it acts on the last record acted on before it, in its sentence or the one before.
  */
-function lastRecordActedOn(clause: Clause, sentence: Sentence, resolve: Resolver, before?: Sentence): { phrase: NounPhrase; entity: ModelEntity } | undefined {
+function lastRecordActedOn(clause: Clause, sentence: Sentence, resolve: Resolver, before: Sentence | undefined, business: Set<string>): { phrase: NounPhrase; entity: ModelEntity } | undefined {
   if (clause.particle || clause.preps.some((p) => p.prep !== 'with') || clause.passive) return undefined;
   // Only a verb that decides on or hands over something (approve, refuse, accept, decline), in a row of such verbs
   // with nothing after them: "approves or refuses.", "accepts, counters or declines", never "instead of calling".
@@ -131,10 +131,18 @@ function lastRecordActedOn(clause: Clause, sentence: Sentence, resolve: Resolver
   const earlier = [...(before?.clauses ?? []), ...sentence.clauses.filter((other) => other.verbIndex < clause.verbIndex)];
   // The last thing acted on, whether or not the model keeps it yet ("make an offer; the seller accepts"); people are
   // who it is sent to, not what is decided ("send a loss adjuster …, then approve or reject").
-  const last = earlier.reverse().flatMap((other) => [...other.objects].reverse()).find((object) => !isPersonWord(lemmaOf(object), true) && resolve.actorOf(object) === undefined);
+  const last = earlier.reverse().flatMap((other) => [...other.objects].reverse()).find((object) => !isPersonWord(lemmaOf(object), true) && resolve.actorOf(object) === undefined && !business.has(termOf(object)));
   if (!last) return undefined;
   const entity = resolve.entityOf(last) ?? (isRecordPhrase(last, true) ? { id: '', name: termOf(last), description: '', attributes: [], states: [], sources: [] } : undefined);
   return entity ? { phrase: last, entity } : undefined;
+}
+
+/**
+ * "rehearse Tuesday evenings", "deliver every morning": a period of time written without an article, or with "every",
+ * "each", "this", "next" or "last", says when, not what ("choose their shifts", "log hours" are what).
+ */
+function isWhen(phrase: NounPhrase): boolean {
+  return (phrase.determiner === undefined || /^(?:every|each|this|next|last)$/.test(phrase.determiner)) && isKindOf(lemmaOf(phrase), 'time_period', 'noun', 1);
 }
 
 /** Verbs a record does rather than undergoes: "a loan lasts", "fees cost", "orders come in". */
@@ -254,6 +262,7 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
   const people = actors.filter((actor) => actor.kind === 'person');
   const systems = actors.filter((actor) => actor.kind === 'system');
   const articleFor = articlesOf(sentences);
+  const business = businessTerms(sentences);
   const loose = (object: NounPhrase): ModelEntity => ({ id: '', name: termOf(object), description: '', attributes: [], states: [], sources: [] });
   const add = (action: Action, sentence: Sentence): void => {
     const { actor, verb, particle, object, entity, clause, preposition } = action;
@@ -326,15 +335,16 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
         // "book a place in a class … and cancel up to 2 hours before": a verb without its object acts on what the
         // sentence's earlier transaction made (the booking), or on the record it is timed against ("before the
         // appointment").
-        const implicit = implicitObject(clause, sentence, resolve, before);
+        const implicit = implicitObject(clause, sentence, resolve, before, business);
         if (implicit) {
           add({ actor, verb: clause.verb, particle: clause.particle ? ` ${clause.particle}` : '', object: implicit.phrase, entity: implicit.entity, clause, preposition: '' }, sentence);
           continue;
         }
       }
       for (const object of objects) {
-        // "problems — potholes, broken street lights": an example is no object of its own.
-        if (sentence.examples.has(object.start)) continue;
+        // "problems — potholes, broken street lights": an example is no object of its own; nor is when it happens,
+        // nor the writer's own organisation ("we run a nursery", "collect from the nursery").
+        if (sentence.examples.has(object.start) || isWhen(object) || business.has(termOf(object))) continue;
         // An action on a record the model does not keep (yet), or on a person ("assign a contractor"), is still a use
         // case, without an entity.
         // A vague word acted on directly is still what the action is about ("log time").
