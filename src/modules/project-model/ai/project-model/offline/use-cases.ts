@@ -251,6 +251,9 @@ function complementOf(clause: Clause, object: NounPhrase, sentence: Sentence): s
   return `as ${word.normal}`;
 }
 
+/** Verbs by which the product puts something in front of its user. */
+const DISPLAY_VERBS = new Set(['show', 'display']);
+
 /** What a business says it does in its opening sentence. */
 const BUSINESS_VERBS = new Set(['run', 'own', 'operate', 'manage', 'organise', 'organize']);
 
@@ -359,7 +362,9 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
         const place = clause.objects.length > 0 ? clause.preps.find((p) => p.phrase.start === object.end + 1 && /^(?:on|in|for|at|to)$/.test(p.prep)) : undefined;
         const placeEntity = place ? resolve.entityOf(place.phrase) : undefined;
         const where = place && placeEntity && placeEntity !== entity ? `${place.prep} ${article(placeEntity.name.toLowerCase())} ${placeEntity.name.toLowerCase()}` : complementOf(clause, object, sentence);
-        add({ actor, verb: clause.verb, particle, object, entity, clause, preposition, ...(where ? { where } : {}) }, sentence);
+        // "the website shows the schedule": what the product shows, its user sees.
+        const verb = byProduct && DISPLAY_VERBS.has(clause.verb) ? 'see' : clause.verb;
+        add({ actor, verb, particle, object, entity, clause, preposition, ...(where ? { where } : {}) }, sentence);
       }
     }
   }
