@@ -213,6 +213,15 @@ describe('the offline project model', () => {
     expect(names.filter((name) => /evening|choir/i.test(name))).toEqual([]);
   });
 
+  it('cancels what was last booked when a verb is left with only a time limit, and keeps what is counted', () => {
+    const model = buildProjectModel({
+      projectName: 'Snip',
+      idea: '- clients book appointments online\n- 3 stylists and 40 pitches\n- cancel less than 24 hours before = £10 fee',
+    });
+    expect(model.useCases.map((u) => u.name)).toContain('Cancel an appointment');
+    expect(model.entities.map((e) => e.name)).toContain('Pitch');
+  });
+
   it('names an action on an uncountable record without "a", and never makes the writer ("us") an earlier record', () => {
     const model = buildProjectModel({
       projectName: 'Tandem',

@@ -56,6 +56,11 @@ export function actNounOf(verb: string): string | undefined {
   return acts[0];
 }
 
+/** A verb by which something changes hands, is booked or is said: book, reserve, pay, order, register. */
+export function isTransactionVerb(verb: string): boolean {
+  return isTransaction(verb);
+}
+
 function isTransaction(verb: string): boolean {
   return semanticClasses(verb, 'verb', 2).some((name) => TRANSACTION_VERB_CLASSES.has(name));
 }
@@ -208,7 +213,7 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>): 
   const agents = new Set<string>();
   const actedOn = new Set<string>();
 
-  const add = (phrase: NounPhrase, weight: number, sentence: Sentence, verb?: string): EntityFinding | undefined => {
+  const add = (phrase: NounPhrase, weight: number, sentence: Sentence, verb?: string, countable = false): EntityFinding | undefined => {
     // "services (bath, full groom)": an example is a value of the record it illustrates, not a record.
     if (sentence.examples.has(phrase.start)) return undefined;
     const lemma = lemmaOf(phrase);
@@ -220,7 +225,7 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>): 
       // People are records only when acted on ("register players"), never from a mere mention.
       if (weight < 2 || verb === undefined) return undefined;
       personTerms.add(termOf(phrase));
-    } else if (!isRecordPhrase(phrase, weight >= 2 && verb !== undefined)) return undefined;
+    } else if (!isRecordPhrase(phrase, countable || (weight >= 2 && verb !== undefined))) return undefined;
     const term = termOf(phrase);
     return addTerm(term, lemma, weight, sentence, verb, false);
   };
@@ -337,7 +342,10 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>): 
       const bonus = (sentence.exampled.has(phrase.start) ? 0.75 : 0) + (counted ? 0.5 : 0) + (phrase.determiner === 'each' || phrase.determiner === 'every' || owns ? 0.5 : 0) + (phrase.plural && isPhysical(lemmaOf(phrase)) ? 0.5 : 0);
       const finding = found.get(termOf(phrase));
       if (finding) finding.score += 0.5 + bonus;
-      else if (phrase.head.pos === 'NOUN') add(phrase, 0.75 + bonus, sentence);
+      // "50 pitches": what is counted in a number is a thing in one of its senses, though English uses the word first
+      // for something else (a pitch is first a sound's).
+      // Never a unit ("20 metres", "5 kilos").
+      else if (phrase.head.pos === 'NOUN') add(phrase, 0.75 + bonus, sentence, undefined, counted && phrase.plural && semanticClasses(lemmaOf(phrase), 'noun', 1)[0] !== 'noun.quantity');
     }
   }
   // People are records only when nobody does anything as them ("register players").

@@ -1,7 +1,7 @@
 import { capitalize } from '../../../../../core/text/index.js';
 import { clausesOf, derivedForms, isKindOf, nounPhrases, parseText, semanticClasses, senses, takesThingObject, type Clause, type NounPhrase, type TaggedToken } from '../../../../../core/text/nlp/index.js';
 import type { ModelActor, ModelEntity, ModelRule, ModelStep, ModelUseCase } from '../../../project-model.contract.js';
-import { businessTerms, earlierTransaction, isMeasure, keepsRecord } from './entities.js';
+import { businessTerms, earlierTransaction, isMeasure, isTransactionVerb, keepsRecord } from './entities.js';
 import type { IdPool } from './ids.js';
 import { inBrackets, type Sentence } from './read.js';
 import { participle, thirdPerson } from './verbs.js';
@@ -99,7 +99,7 @@ function phraseFor(word: string, like: NounPhrase): NounPhrase {
   return { ...like, text: word, head, nouns: [], adjectives: [], plural: false, determiner: 'a' };
 }
 
-function implicitObject(clause: Clause, sentence: Sentence, resolve: Resolver, before: Sentence | undefined, business: Set<string>): { phrase: NounPhrase; entity: ModelEntity } | undefined {
+function implicitObject(clause: Clause, sentence: Sentence, resolve: Resolver, earlier: Sentence[], business: Set<string>): { phrase: NounPhrase; entity: ModelEntity } | undefined {
   const act = earlierTransaction(sentence, clause);
   const like = clause.subject ?? sentence.phrases[0];
   if (act && like) {
@@ -109,7 +109,26 @@ function implicitObject(clause: Clause, sentence: Sentence, resolve: Resolver, b
   const timed = clause.preps.find((p) => p.prep === 'before' || p.prep === 'after');
   const entity = timed ? resolve.entityOf(timed.phrase) : undefined;
   if (timed && entity) return { phrase: timed.phrase, entity };
-  return lastRecordActedOn(clause, sentence, resolve, before, business);
+  return lastRecordActedOn(clause, sentence, resolve, earlier.at(-1), business) ?? lastBooked(clause, sentence, resolve, earlier);
+}
+
+/**
+ * "Clients book appointments online … Cancel less than 24 hours before = £10 fee": a verb left with only a time limit
+ * ("before") acts on what was last booked, reserved or ordered, in any earlier sentence.
+ */
+function lastBooked(clause: Clause, sentence: Sentence, resolve: Resolver, earlier: Sentence[]): { phrase: NounPhrase; entity: ModelEntity } | undefined {
+  const limited = sentence.tagged.tokens.slice(clause.verbIndex + 1).some((token) => token.normal === 'before');
+  // Undoing or moving a booking is social ("cancel", "rebook"); cutting, sending or lasting is not.
+  const undoes = semanticClasses(clause.verb, 'verb', 1)[0] === 'verb.social';
+  if (!limited || !undoes || clause.passive || !clause.objects.every(isMeasure)) return undefined;
+  const clauses = [...earlier.flatMap((other) => other.clauses), ...sentence.clauses.filter((other) => other.verbIndex < clause.verbIndex)];
+  for (const other of clauses.reverse()) {
+    if (other.passive || !isTransactionVerb(other.verb)) continue;
+    const object = other.objects.find((phrase) => !isMeasure(phrase) && resolve.entityOf(phrase) !== undefined);
+    const entity = object ? resolve.entityOf(object) : undefined;
+    if (object && entity) return { phrase: object, entity };
+  }
+  return undefined;
 }
 
 /**
@@ -289,7 +308,6 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
     });
   };
   for (const [index, sentence] of [...sentences, ...askedWho(sentences, resolve)].entries()) {
-    const before = index > 0 ? sentences[index - 1] : undefined;
     for (const clause of sentence.clauses) {
       if (clause.negated || inBrackets(sentence, clause.verbIndex)) continue;
       const awaited = awaitedAct(clause);
@@ -338,7 +356,7 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
         // "book a place in a class … and cancel up to 2 hours before": a verb without its object acts on what the
         // sentence's earlier transaction made (the booking), or on the record it is timed against ("before the
         // appointment").
-        const implicit = implicitObject(clause, sentence, resolve, before, business);
+        const implicit = implicitObject(clause, sentence, resolve, sentences.slice(0, Math.min(index, sentences.length)), business);
         if (implicit) {
           add({ actor, verb: clause.verb, particle: clause.particle ? ` ${clause.particle}` : '', object: implicit.phrase, entity: implicit.entity, clause, preposition: '' }, sentence);
           continue;
