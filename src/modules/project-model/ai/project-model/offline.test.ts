@@ -216,7 +216,7 @@ describe('the offline project model', () => {
   it('cancels what was last booked when a verb is left with only a time limit, and keeps what is counted', () => {
     const model = buildProjectModel({
       projectName: 'Snip',
-      idea: '- clients book appointments online\n- 3 stylists and 40 pitches\n- cancel less than 24 hours before = £10 fee',
+      idea: '- clients book appointments online\n- 3 stylists, 40 pitches in the garden, 10 pitches with power\n- cancel less than 24 hours before = £10 fee',
     });
     expect(model.useCases.map((u) => u.name)).toContain('Cancel an appointment');
     expect(model.entities.map((e) => e.name)).toContain('Pitch');
