@@ -163,6 +163,8 @@ describe('the offline project model', () => {
     const names = model.useCases.map((u) => u.name);
     expect(names).toEqual(expect.arrayContaining(['Mark a bottle as opened', 'Count the money']));
     expect(names.some((name) => /crate|label/i.test(name))).toBe(false);
+    const said = buildProjectModel({ projectName: 'Cellar', idea: 'Guests book tables online or by phone (the host enters the phone bookings).' });
+    expect(said.useCases.map((u) => u.name)).toContain('Enter a phone booking');
   });
 
   it('keeps a group that is acted on as a record, though it acts too', () => {

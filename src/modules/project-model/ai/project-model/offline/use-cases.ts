@@ -309,7 +309,11 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
   };
   for (const [index, sentence] of [...sentences, ...askedWho(sentences, resolve)].entries()) {
     for (const clause of sentence.clauses) {
-      if (clause.negated || inBrackets(sentence, clause.verbIndex)) continue;
+      // An aside in brackets is an example ("(breathing apparatus, truck driver)") unless someone does something in it
+      // ("(reception enters the phone bookings)").
+      const bracketed = inBrackets(sentence, clause.verbIndex);
+      const saidInside = clause.subject !== undefined && !clause.passive && inBrackets(sentence, clause.subject.start) && resolve.actorOf(clause.subject) !== undefined;
+      if (clause.negated || (bracketed && !saidInside)) continue;
       const awaited = awaitedAct(clause);
       if (awaited && clause.subject) {
         const entity = resolve.entityOf(clause.subject) ?? (isRecordPhrase(clause.subject, true) ? loose(clause.subject) : undefined);
@@ -365,7 +369,7 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
       for (const object of objects) {
         // "problems — potholes, broken street lights": an example is no object of its own; nor is when it happens,
         // nor the writer's own organisation ("we run a nursery", "collect from the nursery").
-        if (sentence.examples.has(object.start) || isWhen(object) || business.has(termOf(object))) continue;
+        if ((sentence.examples.has(object.start) && !bracketed) || isWhen(object) || business.has(termOf(object))) continue;
         // An action on a record the model does not keep (yet), or on a person ("assign a contractor"), is still a use
         // case, without an entity.
         // A vague word acted on directly is still what the action is about ("log time").
