@@ -133,7 +133,13 @@ describe.runIf(Boolean(process.env.TEST_DATABASE_URL))('a board session survives
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(session!.status, second.output()).toBe('completed');
-    const [job] = await adminRows<{ status: string; attempts: number }>(database.db, 'SELECT status, attempts FROM app.jobs WHERE id = $1', [jobId]);
+    // The runner marks the job done in its own transaction after the handler has completed the session.
+    let job: { status: string; attempts: number } | undefined;
+    while (Date.now() < finish) {
+      [job] = await adminRows<{ status: string; attempts: number }>(database.db, 'SELECT status, attempts FROM app.jobs WHERE id = $1', [jobId]);
+      if (job && job.status !== 'running') break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     expect(job).toMatchObject({ status: 'succeeded', attempts: 2 });
 
     const after = await contributions(sessionId);
