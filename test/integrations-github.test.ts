@@ -131,8 +131,10 @@ describe.each(testDrivers)('GitHub issue sync on %s', (kind) => {
     expect((await api('PATCH', `/projects/${team.projectId}/stories/${target.id}`, team.editor, { priority: 'high' })).statusCode).toBe(200);
     await eventually(() => issue.labels.map((l) => l.name).join() === 'priority: high', 'the label to follow the priority after the reset');
     expect(fake.requests.slice(before).map((r) => `${r.method} ${r.status}`)).toEqual(['PATCH 403', 'PATCH 200']);
-    const links = await api('GET', `/projects/${team.projectId}/github-links?storyId=${target.id}`, team.viewer);
-    expect(links.data.items[0]).toMatchObject({ syncState: 'synced', lastError: null });
+    // GitHub has the edit once the PATCH answers; the link records it just after, in the job's own write.
+    const linkOf = async () => (await api('GET', `/projects/${team.projectId}/github-links?storyId=${target.id}`, team.viewer)).data.items[0];
+    await eventually(async () => (await linkOf()).syncState !== 'pending', 'the link to record the retried edit');
+    expect(await linkOf()).toMatchObject({ syncState: 'synced', lastError: null });
   });
 
   it('moves the story to done when its issue is closed on GitHub (signed webhook), and back when reopened', async () => {
