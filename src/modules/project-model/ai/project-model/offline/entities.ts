@@ -58,10 +58,6 @@ export function actNounOf(verb: string): string | undefined {
 
 /** A verb by which something changes hands, is booked or is said: book, reserve, pay, order, register. */
 export function isTransactionVerb(verb: string): boolean {
-  return isTransaction(verb);
-}
-
-function isTransaction(verb: string): boolean {
   return semanticClasses(verb, 'verb', 2).some((name) => TRANSACTION_VERB_CLASSES.has(name));
 }
 
@@ -126,7 +122,7 @@ function isHeldAct(act: string): boolean {
 
 /** The act of a transaction on a thing ("book a place" → booking), the record it makes; undefined for a mere doing. */
 export function transactionActOf(verb: string, objectLemma: string): string | undefined {
-  if (LIGHT_VERBS.has(verb) || !isTransaction(verb) || !isTransacted(objectLemma)) return undefined;
+  if (LIGHT_VERBS.has(verb) || !isTransactionVerb(verb) || !isTransacted(objectLemma)) return undefined;
   const act = actNounOf(verb);
   return act && act !== verb && act !== objectLemma ? act : undefined;
 }
@@ -285,7 +281,7 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>): 
           // an act ("book walks", "reserve a class") makes a record of its own.
           const onAct = finding !== undefined && ['noun.act', 'noun.event'].includes(semanticClasses(finding.lemma, 'noun', 1)[0] ?? '')
             && !semanticClasses(clause.verb, 'verb', 2).some((name) => name === 'verb.social' || name === 'verb.possession');
-          const act = finding && !onAct && isTransaction(clause.verb) ? actNounOf(clause.verb) : undefined;
+          const act = finding && !onAct && isTransactionVerb(clause.verb) ? actNounOf(clause.verb) : undefined;
           const strong = finding && isTransacted(finding.lemma) ? mentioned.has(act ?? '') || isRecordedAct(clause.verb, act ?? '') : isRecordedAct(clause.verb, act ?? '') && isHeldAct(act ?? '');
           if (finding && act && act !== finding.lemma && !productWords.has(act) && (strong || isActRecord(clause.verb, act, isTransacted(finding.lemma)))) {
             const actFinding = addTerm(act, act, strong ? 1.5 : 0.75, sentence, clause.verb, true);
@@ -297,7 +293,7 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>): 
         const phrasal = phrasalActOf(clause.verb, clause.particle);
         if (phrasal && !productWords.has(phrasal)) addTerm(phrasal, phrasal, 1.5, sentence, clause.verb, true);
         // Money changing hands is kept though nothing is named ("pays at the counter" → payment).
-        const act = clause.objects.length === 0 && !clause.passive && isTransaction(clause.verb) ? actNounOf(clause.verb) : undefined;
+        const act = clause.objects.length === 0 && !clause.passive && isTransactionVerb(clause.verb) ? actNounOf(clause.verb) : undefined;
         if (act && !productWords.has(act) && isRecordedAct(clause.verb, act) && isHeldAct(act)) addTerm(act, act, 1.5, sentence, clause.verb, true);
         // "book a place in a class … and cancel up to 2 hours before": what is cancelled is the booking, so it is kept.
         const undone = clause.objects.every(isMeasure) && !clause.passive && !clause.preps.some(({ prep }) => ENTITY_PREPOSITIONS.has(prep) || PLACE_PREPOSITIONS.has(prep)) && takesThingObject(clause.verb) ? earlierTransaction(sentence, clause) : undefined;

@@ -17,6 +17,8 @@ export type Sentence = {
   examples: Set<number>;
   /** Start tokens of the phrases bracketed examples illustrate: "services" in "services (bath, full groom)". */
   exampled: Set<number>;
+  /** Whether each token stands in brackets. */
+  bracketed: boolean[];
 };
 
 const QUOTE_MAX = 600;
@@ -36,31 +38,34 @@ const OPENERS = new Set(['(', '[']);
 const CLOSERS = new Set([')', ']']);
 const APPOSITION = new Set(['—', '–', ':']);
 
+/** Whether each token stands in brackets. */
+function bracketsOf(tokens: TaggedSentence['tokens']): boolean[] {
+  let depth = 0;
+  return tokens.map((token) => {
+    if (OPENERS.has(token.text)) depth += 1;
+    else if (CLOSERS.has(token.text)) depth = Math.max(0, depth - 1);
+    return depth > 0;
+  });
+}
+
+/** Whether the token at `index` stands in brackets: an aside ("(breathing apparatus, truck driver)"), never an action. */
+export function inBrackets(sentence: Sentence, index: number): boolean {
+  return sentence.bracketed[index] ?? false;
+}
+
 /**
  * The phrases that give examples of what a sentence speaks of rather than name its records: whatever stands in
  * brackets ("services (bath, full groom, nail clip)", "(no names shown)"), and a list of two or more phrases after a
  * dash or a colon that follows a phrase ("problems in public space — potholes, broken street lights —", "a small
  * print shop: business cards, flyers, posters").
  */
-/** Whether the token at `index` stands in brackets: an aside ("(breathing apparatus, truck driver)"), never an action. */
-export function inBrackets(sentence: Sentence, index: number): boolean {
-  let depth = 0;
-  for (const token of sentence.tagged.tokens.slice(0, index)) {
-    if (OPENERS.has(token.text)) depth += 1;
-    else if (CLOSERS.has(token.text)) depth = Math.max(0, depth - 1);
-  }
-  return depth > 0;
-}
-
-function examplesOf(tokens: TaggedSentence['tokens'], phrases: NounPhrase[]): { examples: Set<number>; exampled: Set<number> } {
+function examplesOf(
+  tokens: TaggedSentence['tokens'],
+  phrases: NounPhrase[],
+  inside: boolean[],
+): { examples: Set<number>; exampled: Set<number> } {
   const examples = new Set<number>();
   const exampled = new Set<number>();
-  let depth = 0;
-  const inside: boolean[] = tokens.map((token) => {
-    if (OPENERS.has(token.text)) depth += 1;
-    else if (CLOSERS.has(token.text)) depth = Math.max(0, depth - 1);
-    return depth > 0;
-  });
   phrases.forEach((phrase, index) => {
     if (!inside[phrase.start]) return;
     examples.add(phrase.start);
@@ -89,6 +94,7 @@ function parse(text: string, source: Omit<ModelSource, 'quote'>, question: strin
       const quote = tagged.text.trim();
       if (!/[a-z]/i.test(quote)) continue;
       const phrases = nounPhrases(tagged.tokens);
+      const bracketed = bracketsOf(tagged.tokens);
       sentences.push({
         text: quote,
         tagged,
@@ -97,7 +103,8 @@ function parse(text: string, source: Omit<ModelSource, 'quote'>, question: strin
         source: { ...source, quote: quote.slice(0, QUOTE_MAX) },
         ...(question ? { question: question.toLowerCase() } : {}),
         order: sentences.length,
-        ...examplesOf(tagged.tokens, phrases),
+        bracketed,
+        ...examplesOf(tagged.tokens, phrases, bracketed),
       });
     }
   }

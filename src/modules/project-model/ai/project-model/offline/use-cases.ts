@@ -99,12 +99,17 @@ function phraseFor(word: string, like: NounPhrase): NounPhrase {
   return { ...like, text: word, head, nouns: [], adjectives: [], plural: false, determiner: 'a' };
 }
 
+/** The record an action is about when the model does not keep it: named, with nothing known of it. */
+function unkept(name: string): ModelEntity {
+  return { id: '', name, description: '', attributes: [], states: [], sources: [] };
+}
+
 function implicitObject(clause: Clause, sentence: Sentence, resolve: Resolver, earlier: Sentence[], business: Set<string>): { phrase: NounPhrase; entity: ModelEntity } | undefined {
   const act = earlierTransaction(sentence, clause);
   const like = clause.subject ?? sentence.phrases[0];
   if (act && like) {
     const phrase = phraseFor(act, like);
-    return { phrase, entity: resolve.entityOf(phrase) ?? { id: '', name: act, description: '', attributes: [], states: [], sources: [] } };
+    return { phrase, entity: resolve.entityOf(phrase) ?? unkept(act) };
   }
   const timed = clause.preps.find((p) => p.prep === 'before' || p.prep === 'after');
   const entity = timed ? resolve.entityOf(timed.phrase) : undefined;
@@ -152,7 +157,7 @@ function lastRecordActedOn(clause: Clause, sentence: Sentence, resolve: Resolver
   // who it is sent to, not what is decided ("send a loss adjuster …, then approve or reject").
   const last = earlier.reverse().flatMap((other) => [...other.objects].reverse()).find((object) => !isPersonWord(lemmaOf(object), true) && resolve.actorOf(object) === undefined && !business.has(termOf(object)));
   if (!last) return undefined;
-  const entity = resolve.entityOf(last) ?? (isRecordPhrase(last, true) ? { id: '', name: termOf(last), description: '', attributes: [], states: [], sources: [] } : undefined);
+  const entity = resolve.entityOf(last) ?? (isRecordPhrase(last, true) ? unkept(termOf(last)) : undefined);
   return entity ? { phrase: last, entity } : undefined;
 }
 
@@ -211,7 +216,7 @@ function askedWho(sentences: Sentence[], resolve: Resolver): Sentence[] {
     seen.add(question);
     for (const tagged of parseText(question)) {
       const clauses = clausesOf(tagged).filter((clause) => !clause.subject && !clause.subjectPronoun && !clause.passive).map((clause) => ({ ...clause, subject: doer }));
-      if (clauses.length > 0) asked.push({ ...answer, text: tagged.text, tagged, phrases: nounPhrases(tagged.tokens), clauses });
+      if (clauses.length > 0) asked.push({ ...answer, text: tagged.text, tagged, phrases: nounPhrases(tagged.tokens), clauses, bracketed: [], examples: new Set(), exampled: new Set() });
     }
   }
   return asked;
@@ -285,7 +290,6 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
   const systems = actors.filter((actor) => actor.kind === 'system');
   const articleFor = articlesOf(sentences);
   const business = businessTerms(sentences);
-  const loose = (object: NounPhrase): ModelEntity => ({ id: '', name: termOf(object), description: '', attributes: [], states: [], sources: [] });
   const add = (action: Action, sentence: Sentence): void => {
     const { actor, verb, particle, object, entity, clause, preposition } = action;
     const key = `${verb}${particle}|${entity.id || entity.name}`;
@@ -316,7 +320,7 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
       if (clause.negated || (bracketed && !saidInside)) continue;
       const awaited = awaitedAct(clause);
       if (awaited && clause.subject) {
-        const entity = resolve.entityOf(clause.subject) ?? (isRecordPhrase(clause.subject, true) ? loose(clause.subject) : undefined);
+        const entity = resolve.entityOf(clause.subject) ?? (isRecordPhrase(clause.subject, true) ? unkept(termOf(clause.subject)) : undefined);
         const actor = resolve.actorOf(awaited.by) ?? people[0];
         if (entity && actor) add({ actor, verb: awaited.verb, particle: '', object: clause.subject, entity, clause, preposition: '' }, sentence);
         continue;
@@ -349,7 +353,7 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
       // "turns unbilled hours into an invoice": what something is made into is created.
       const into = madeInto(clause);
       if (into) {
-        const entity = resolve.entityOf(into) ?? (isRecordPhrase(into, true) ? loose(into) : undefined);
+        const entity = resolve.entityOf(into) ?? (isRecordPhrase(into, true) ? unkept(termOf(into)) : undefined);
         if (entity) add({ actor, verb: 'create', particle: '', object: into, entity, clause, preposition: '' }, sentence);
         continue;
       }
@@ -376,7 +380,7 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
         // So is a property someone sets or changes, acted on directly ("set their availability", "note the condition").
         const isLoose = object.head.pos === 'NOUN' && (isRecordPhrase(object, true) || (isVagueWord(lemmaOf(object)) && clause.objects.includes(object))
           || (clause.objects.includes(object) && isPropertyWord(lemmaOf(object))) || (resolve.actorOf(object) !== undefined && object !== clause.subject));
-        const entity = resolve.entityOf(object) ?? (isLoose ? loose(object) : undefined);
+        const entity = resolve.entityOf(object) ?? (isLoose ? unkept(termOf(object)) : undefined);
         if (!entity) continue;
         const particle = clause.particle ? ` ${clause.particle}` : '';
         const preposition = clause.objects.length === 0 ? ` ${clause.preps.find((p) => p.phrase === object)?.prep ?? ''}` : '';
