@@ -8,6 +8,7 @@
  *
  *   npm run bench:quality
  *   BENCH_VERBOSE=1 npx tsx bench/offline-quality.bench.ts     # also lists what each model found
+ *   QUALITY_CORPUS=/path/to/ideas npm run bench:quality        # measures another set of ideas of the same form
  */
 import { performance } from 'node:perf_hooks';
 import { projectModelTask } from '../src/modules/project-model/index.js';
@@ -62,7 +63,8 @@ const coldStart = performance.now();
 buildProjectModel({ projectName: 'Warm-up', idea: 'Members borrow tools from the library.' });
 console.log(`first model (loads the tagger and WordNet): ${(performance.now() - coldStart).toFixed(0)} ms`);
 
-const corpus = loadCorpus();
+// QUALITY_CORPUS=<folder> measures another set of ideas of the corpus's form.
+const corpus = loadCorpus(process.env.QUALITY_CORPUS);
 for (const split of ['dev', 'holdout'] as const) {
   const evaluated = evaluate(corpus.filter((item) => item.split === split));
   printTable(`${split} (${evaluated.length} ideas): the project model`, evaluated, runMeasures(evaluated));

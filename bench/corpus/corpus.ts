@@ -25,13 +25,17 @@ export type CorpusItem = {
 
 const IDEAS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'ideas');
 
-export function loadCorpus(): CorpusItem[] {
+/**
+ * The corpus's ideas; `folder` reads another set of the same form instead (a new round of ideas measured once before
+ * anyone reads them, kept outside the corpus until then).
+ */
+export function loadCorpus(folder: string = IDEAS): CorpusItem[] {
   return fs
-    .readdirSync(IDEAS)
+    .readdirSync(folder)
     .filter((file) => file.endsWith('.json'))
     .sort()
     .map((file) => {
-      const data = JSON.parse(fs.readFileSync(path.join(IDEAS, file), 'utf8')) as Omit<CorpusItem, 'file' | 'split'>;
+      const data = JSON.parse(fs.readFileSync(path.join(folder, file), 'utf8')) as Omit<CorpusItem, 'file' | 'split'>;
       return { ...data, file: file.replace(/\.json$/, ''), split: file.startsWith('holdout-') ? 'holdout' : 'dev' };
     });
 }
