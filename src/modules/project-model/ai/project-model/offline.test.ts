@@ -224,6 +224,22 @@ describe('the offline project model', () => {
     expect(model.entities.map((e) => e.name)).toContain('Pitch');
   });
 
+  it('reads a question someone answered yes to as what the product does, and a social verb ending its sentence as undoing the booking', () => {
+    const model = buildProjectModel({
+      projectName: 'Holiday Paws',
+      idea: 'Owners reserve kennels for their dogs over the holidays.',
+      answers: [
+        { question: 'Can owners extend a stay online?', answer: 'Yes, if the kennel is still free.' },
+        { question: 'Can owners bring their own food?', answer: 'No, we feed every dog the same.' },
+        { question: 'Can owners cancel?', answer: 'Yes until a week before.' },
+      ],
+    });
+    const names = model.useCases.map((u) => u.name);
+    expect(names).toEqual(expect.arrayContaining(['Extend a stay', 'Cancel a reservation']));
+    expect(names).not.toContain('Bring food');
+    expect(model.useCases.find((u) => u.name === 'Extend a stay')?.sources[0]).toMatchObject({ kind: 'answer', label: 'Can owners extend a stay online?' });
+  });
+
   it('names an action on an uncountable record without "a", and never makes the writer ("us") an earlier record', () => {
     const model = buildProjectModel({
       projectName: 'Tandem',

@@ -110,12 +110,25 @@ function parse(text: string, source: Omit<ModelSource, 'quote'>, question: strin
   }
 }
 
+// Only a question of what someone can or will do asks for a feature; "Do stylists earn commission?" asks a fact.
+const FEATURE_QUESTION = /^\s*(?:can|could|should|will|would|may)\b/i;
+const YES = /^\s*(?:yes|yeah|yep|sure|of course|definitely|absolutely)\b/i;
+
+/**
+ * Whether an answer says yes to a question of what someone can do, so that the question states what the product does: "Can clients
+ * cancel an appointment online?" answered "Yes, up to 24 hours before".
+ */
+function confirms(answer: { question: string; answer: string }): boolean {
+  return FEATURE_QUESTION.test(answer.question) && YES.test(answer.answer);
+}
+
 /** Every sentence of the idea, the answered questions and the documents, in that order. */
 export function readInput(input: ProjectModelInput): Sentence[] {
   const sentences: Sentence[] = [];
   parse(input.idea, { kind: 'idea' }, undefined, sentences);
   for (const answer of input.answers ?? []) {
     if (answer.answer.trim() === '') continue;
+    if (confirms(answer)) parse(answer.question, { kind: 'answer', label: answer.question.slice(0, 300) }, answer.question, sentences);
     parse(answer.answer, { kind: 'answer', label: answer.question.slice(0, 300) }, answer.question, sentences);
   }
   for (const document of input.sources ?? []) {

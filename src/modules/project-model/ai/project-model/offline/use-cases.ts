@@ -1,7 +1,7 @@
 import { capitalize } from '../../../../../core/text/index.js';
 import { clausesOf, derivedForms, isKindOf, nounPhrases, parseText, semanticClasses, senses, takesThingObject, type Clause, type NounPhrase, type TaggedToken } from '../../../../../core/text/nlp/index.js';
 import type { ModelActor, ModelEntity, ModelRule, ModelStep, ModelUseCase } from '../../../project-model.contract.js';
-import { businessTerms, earlierTransaction, isMeasure, isTransactionVerb, keepsRecord } from './entities.js';
+import { businessTerms, earlierTransaction, isMeasure, isTransactionVerb, keepsRecord, transactionActOf } from './entities.js';
 import type { IdPool } from './ids.js';
 import { inBrackets, type Sentence } from './read.js';
 import { participle, thirdPerson } from './verbs.js';
@@ -122,7 +122,9 @@ function implicitObject(clause: Clause, sentence: Sentence, resolve: Resolver, e
  * ("before") acts on what was last booked, reserved or ordered, in any earlier sentence.
  */
 function lastBooked(clause: Clause, sentence: Sentence, resolve: Resolver, earlier: Sentence[]): { phrase: NounPhrase; entity: ModelEntity } | undefined {
-  const limited = sentence.tagged.tokens.slice(clause.verbIndex + 1).some((token) => token.normal === 'before');
+  const after = sentence.tagged.tokens.slice(clause.verbIndex + 1);
+  // "cancel less than 24 hours before", or the verb alone ends its sentence ("Can customers cancel?").
+  const limited = after.some((token) => token.normal === 'before') || after.every((token) => token.pos === 'PUNCT');
   // Undoing or moving a booking is social ("cancel", "rebook"); cutting, sending or lasting is not.
   const undoes = semanticClasses(clause.verb, 'verb', 1)[0] === 'verb.social';
   if (!limited || !undoes || clause.passive || !clause.objects.every(isMeasure)) return undefined;
@@ -131,7 +133,11 @@ function lastBooked(clause: Clause, sentence: Sentence, resolve: Resolver, earli
     if (other.passive || !isTransactionVerb(other.verb)) continue;
     const object = other.objects.find((phrase) => !isMeasure(phrase) && resolve.entityOf(phrase) !== undefined);
     const entity = object ? resolve.entityOf(object) : undefined;
-    if (object && entity) return { phrase: object, entity };
+    if (!object || !entity) continue;
+    // What is undone is the booking the model keeps ("reserve kennels … cancel" cancels a reservation), else the thing.
+    const act = transactionActOf(other.verb, lemmaOf(object));
+    const booking = act ? resolve.entityOf(phraseFor(act, object)) : undefined;
+    return booking ? { phrase: phraseFor(act as string, object), entity: booking } : { phrase: object, entity };
   }
   return undefined;
 }
