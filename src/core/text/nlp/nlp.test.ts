@@ -18,6 +18,11 @@ describe('WordNet', () => {
 });
 
 describe('clauses', () => {
+  it('reads "I\'m" as "I" and "am", as the other contractions', () => {
+    const [sentence] = tagText("I'm the club's treasurer.");
+    expect(sentence!.tokens.slice(0, 2).map((token) => [token.text, token.lemma, token.pos])).toEqual([['I', 'i', 'PRON'], ["'m", 'be', 'AUX']]);
+  });
+
   it('reads a capitalised plural subject as a noun and its verb and object', () => {
     const [sentence] = parseText('Members borrow tools like drills.');
     const [clause] = clausesOf(sentence!);

@@ -48,9 +48,24 @@ export function tagText(text: string): TaggedSentence[] {
         type: token.out(its.type),
       });
     });
-    sentences.push({ text: sentence.out(its.value), tokens: joinHyphenated(tokens, spaced) });
+    sentences.push({ text: sentence.out(its.value), tokens: splitIAm(joinHyphenated(tokens, spaced)) });
   });
   return sentences;
+}
+
+/**
+ * wink splits "we're", "don't" and "I've" but keeps "I'm" as one token, which it tags as a name: it is "I" and "am",
+ * as the other contractions come out.
+ */
+function splitIAm(tokens: TaggedToken[]): TaggedToken[] {
+  return tokens.flatMap((token) => {
+    const match = /^(i)(['’]m)$/i.exec(token.text);
+    if (!match) return [token];
+    return [
+      { text: match[1] as string, normal: 'i', lemma: 'i', pos: 'PRON' as const, type: 'word' },
+      { text: match[2] as string, normal: 'am', lemma: 'be', pos: 'AUX' as const, type: 'word' },
+    ];
+  });
 }
 
 /**

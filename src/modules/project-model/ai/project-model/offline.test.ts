@@ -240,6 +240,16 @@ describe('the offline project model', () => {
     expect(model.useCases.find((u) => u.name === 'Extend a stay')?.sources[0]).toMatchObject({ kind: 'answer', label: 'Can owners extend a stay online?' });
   });
 
+  it('puts what "I" and "we" do on the role the writer says is theirs, never on someone they call "our"', () => {
+    const tuner = buildProjectModel({ projectName: 'Stringline', idea: "I'm a harp restorer and work alone. Owners send their harps by courier. After each job I write a report." });
+    const restorer = tuner.actors.find((actor) => actor.name === 'Harp restorer' || actor.name === 'Restorer');
+    expect(restorer).toBeDefined();
+    expect(tuner.useCases.find((u) => u.name === 'Write a report')?.actor).toBe(restorer?.id);
+    const orchard = buildProjectModel({ projectName: 'Pressday', idea: 'I manage a cider orchard. We pay the pickers weekly and our bookkeeper files the taxes.' });
+    const manager = orchard.actors.find((actor) => actor.name === 'Manager');
+    expect(orchard.useCases.find((u) => u.name.startsWith('Pay'))?.actor).toBe(manager?.id);
+  });
+
   it('names an action on an uncountable record without "a", and never makes the writer ("us") an earlier record', () => {
     const model = buildProjectModel({
       projectName: 'Tandem',

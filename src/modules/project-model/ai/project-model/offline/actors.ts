@@ -1,4 +1,4 @@
-import { knowsWord, type NounPhrase } from '../../../../../core/text/nlp/index.js';
+import { derivedForms, knowsWord, semanticClasses, type NounPhrase } from '../../../../../core/text/nlp/index.js';
 import type { ModelActor, ModelSource } from '../../../project-model.contract.js';
 import type { Sentence } from './read.js';
 import { displayName, isPersonWord, isProductWord, isSystemHead, isVagueWord, lemmaOf, termOf } from './words.js';
@@ -51,6 +51,32 @@ function systemName(phrase: NounPhrase, semantic: (lemma: string) => string[]): 
   const classes = semantic(name.toLowerCase().replace(/\s+/g, '_'));
   if (classes[0] !== undefined && NOT_SYSTEMS.has(classes[0])) return undefined;
   return name;
+}
+
+/**
+ * The writer's own role, when they say it: "I'm a piano tuner", "I am the fixtures secretary", "I work as a
+ * dispatcher", or, in the opening sentence, the doer of what they do to their business ("I coordinate a home nursing
+ * service" → coordinator, "I manage a family winery" → manager; never "I run …", a runner).
+ */
+export function writerRole(sentences: Sentence[]): { term: string; sentence: Sentence } | undefined {
+  for (const sentence of sentences) {
+    const { tokens } = sentence.tagged;
+    for (const [index, token] of tokens.entries()) {
+      if (token.normal !== 'i') continue;
+      const next = tokens[index + 1];
+      const says = next?.lemma === 'be' ? index + 2 : next?.lemma === 'work' && tokens[index + 2]?.normal === 'as' ? index + 3 : undefined;
+      const phrase = says === undefined ? undefined : sentence.phrases.find((p) => p.start >= says && p.start <= says + 1);
+      if (phrase && phrase.head.pos === 'NOUN' && isPersonWord(lemmaOf(phrase), true)) return { term: termOf(phrase), sentence };
+    }
+    if (sentence.order !== 0 || sentence.question !== undefined) continue;
+    for (const clause of sentence.clauses) {
+      if (clause.subjectPronoun !== 'i' || clause.objects.length === 0) continue;
+      if (!/^verb\.(?:social|possession)$/.test(semanticClasses(clause.verb, 'verb', 1)[0] ?? '')) continue;
+      const doer = derivedForms(clause.verb, 'verb', 'noun').find((noun) => /(?:er|or)$/.test(noun) && !noun.includes('-') && isPersonWord(noun));
+      if (doer) return { term: doer, sentence };
+    }
+  }
+  return undefined;
 }
 
 export function findActors(sentences: Sentence[], semantic: (lemma: string) => string[]): ActorFinding[] {
@@ -118,6 +144,9 @@ export function findActors(sentences: Sentence[], semantic: (lemma: string) => s
       }
     }
   }
+  // The writer comes after the people they speak of, who are the first to do what no one is named for.
+  const writer = writerRole(sentences);
+  if (writer && !found.has(writer.term)) found.set(writer.term, { term: writer.term, kind: 'person', sources: [writer.sentence.source], order: sentences.length, count: 1 });
   return [...found.values()];
 }
 

@@ -2,7 +2,7 @@ import { authorSpellings, respell, semanticClasses, synonyms, type NounPhrase } 
 import { singularize } from '../../../../../core/text/index.js';
 import { emptyProjectModel, type ModelActor, type ModelEntity, type ProjectModel } from '../../../project-model.contract.js';
 import type { ProjectModelInput } from '../schema.js';
-import { findActors, toActors } from './actors.js';
+import { findActors, toActors, writerRole } from './actors.js';
 import { findEntities, type EntityFinding } from './entities.js';
 import { IdPool } from './ids.js';
 import { readInput, type Sentence } from './read.js';
@@ -79,7 +79,7 @@ export function buildModel(input: ProjectModelInput): ProjectModel {
   // Success statements are measures, never something to build.
   const actions = sentences.filter((sentence) => !isSuccessStatement(sentence));
   const rules = findRules(sentences, detailed, new IdPool());
-  const writer = writerOf(sentences, actors, actorOf);
+  const writer = writerOf(sentences, actors, actorOf, actorTerms);
   const withWriter = writer && !actors.includes(writer) ? [...actors, writer] : actors;
   const useCases = findUseCases(actions, withWriter, rules, { actorOf, entityOf }, new IdPool(), writer);
   // The writer's staff is an actor only when they do something.
@@ -104,10 +104,14 @@ export function buildModel(input: ProjectModelInput): ProjectModel {
 }
 
 /**
- * Who "we" and "I" are: the people the writer calls "our"/"my" ("our technicians"), or else the writer's staff, as an
+ * Who "we" and "I" are: the role the writer says is theirs ("I'm a piano tuner"), the people the writer calls
+ * "our"/"my" ("our technicians"), or else the writer's staff, as an
  * actor of its own, so that what the business does is never put on its customers.
  */
-function writerOf(sentences: Sentence[], actors: ModelActor[], actorOf: (phrase: NounPhrase) => ModelActor | undefined): ModelActor | undefined {
+function writerOf(sentences: Sentence[], actors: ModelActor[], actorOf: (phrase: NounPhrase) => ModelActor | undefined, actorTerms: Map<string, ModelActor>): ModelActor | undefined {
+  const role = writerRole(sentences);
+  const named = role ? actorTerms.get(displayName(role.term).toLowerCase()) : undefined;
+  if (named) return named;
   for (const sentence of sentences) {
     for (const phrase of sentence.phrases) {
       const own = phrase.determiner === 'our' || phrase.determiner === 'my' ? actorOf(phrase) : undefined;
