@@ -248,6 +248,9 @@ describe('the offline project model', () => {
     const orchard = buildProjectModel({ projectName: 'Pressday', idea: 'I manage a cider orchard. We pay the pickers weekly and our bookkeeper files the taxes.' });
     const manager = orchard.actors.find((actor) => actor.name === 'Manager');
     expect(orchard.useCases.find((u) => u.name.startsWith('Pay'))?.actor).toBe(manager?.id);
+    const care = buildProjectModel({ projectName: 'Rounds', idea: 'I coordinate a small physiotherapy service with 6 therapists. I plan the visits and therapists write a note after each visit.' });
+    expect(care.actors.map((actor) => actor.name)).toEqual(expect.arrayContaining(['Coordinator', 'Therapist']));
+    expect(care.actors.map((actor) => actor.name.toLowerCase())).not.toContain('physiotherapy service');
   });
 
   it('names an action on an uncountable record without "a", and never makes the writer ("us") an earlier record', () => {

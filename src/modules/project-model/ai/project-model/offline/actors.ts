@@ -1,5 +1,6 @@
 import { derivedForms, knowsWord, semanticClasses, type NounPhrase } from '../../../../../core/text/nlp/index.js';
 import type { ModelActor, ModelSource } from '../../../project-model.contract.js';
+import { businessTerms } from './entities.js';
 import type { Sentence } from './read.js';
 import { displayName, isPersonWord, isProductWord, isSystemHead, isVagueWord, lemmaOf, termOf } from './words.js';
 
@@ -55,10 +56,11 @@ function systemName(phrase: NounPhrase, semantic: (lemma: string) => string[]): 
 
 /**
  * The writer's own role, when they say it: "I'm a piano tuner", "I am the fixtures secretary", "I work as a
- * dispatcher", or, in the opening sentence, the doer of what they do to their business ("I coordinate a home nursing
+ * dispatcher", or the doer of what they do to their business ("I coordinate a home nursing
  * service" → coordinator, "I manage a family winery" → manager; never "I run …", a runner).
  */
 export function writerRole(sentences: Sentence[]): { term: string; sentence: Sentence } | undefined {
+  const business = businessTerms(sentences);
   for (const sentence of sentences) {
     const { tokens } = sentence.tagged;
     for (const [index, token] of tokens.entries()) {
@@ -68,10 +70,9 @@ export function writerRole(sentences: Sentence[]): { term: string; sentence: Sen
       const phrase = says === undefined ? undefined : sentence.phrases.find((p) => p.start >= says && p.start <= says + 1);
       if (phrase && phrase.head.pos === 'NOUN' && isPersonWord(lemmaOf(phrase), true)) return { term: termOf(phrase), sentence };
     }
-    if (sentence.order !== 0 || sentence.question !== undefined) continue;
     for (const clause of sentence.clauses) {
-      if (clause.subjectPronoun !== 'i' || clause.objects.length === 0) continue;
-      if (!/^verb\.(?:social|possession)$/.test(semanticClasses(clause.verb, 'verb', 1)[0] ?? '')) continue;
+      if (clause.subjectPronoun !== 'i' || !clause.objects.some((object) => business.has(termOf(object)))) continue;
+      if (!semanticClasses(clause.verb, 'verb', 2).some((name) => name === 'verb.social' || name === 'verb.possession')) continue;
       const doer = derivedForms(clause.verb, 'verb', 'noun').find((noun) => /(?:er|or)$/.test(noun) && !noun.includes('-') && isPersonWord(noun));
       if (doer) return { term: doer, sentence };
     }
@@ -144,6 +145,8 @@ export function findActors(sentences: Sentence[], semantic: (lemma: string) => s
       }
     }
   }
+  // The writer's own organisation is who "we" are, never a party of its own ("I coordinate a home nursing service").
+  for (const term of businessTerms(sentences)) found.delete(term);
   // The writer comes after the people they speak of, who are the first to do what no one is named for.
   const writer = writerRole(sentences);
   if (writer && !found.has(writer.term)) found.set(writer.term, { term: writer.term, kind: 'person', sources: [writer.sentence.source], order: sentences.length, count: 1 });

@@ -376,6 +376,11 @@ function isTangible(lemma: string): boolean {
 const BUSINESS_VERBS = new Set(['be', 'run', 'own', 'operate', 'manage', 'have', 'volunteer', 'work']);
 const ORGANISATION_KINDS = ['organization', 'establishment', 'institution', 'facility', 'enterprise'];
 
+/** What one does to one's own business: run, own, have, or a social verb ("coordinate a nursing service", "chair a club"). */
+function isBusinessVerb(verb: string): boolean {
+  return BUSINESS_VERBS.has(verb) || semanticClasses(verb, 'verb', 2).some((name) => name === 'verb.social');
+}
+
 function isOrganisation(lemma: string): boolean {
   return ORGANISATION_KINDS.some((kind) => isKindOf(lemma, kind, 'noun', 1));
 }
@@ -401,7 +406,7 @@ export function businessTerms(sentences: Sentence[]): Set<string> {
       if (/^(?:we|i)$/.test(writer?.normal ?? '') && copula?.pos === 'AUX' && copula.lemma === 'be' && !isPersonWord(lemmaOf(phrase))) terms.add(termOf(phrase));
     }
     for (const clause of sentence.clauses) {
-      if ((clause.subjectPronoun !== 'we' && clause.subjectPronoun !== 'i') || clause.passive || !BUSINESS_VERBS.has(clause.verb)) continue;
+      if ((clause.subjectPronoun !== 'we' && clause.subjectPronoun !== 'i') || clause.passive || !isBusinessVerb(clause.verb)) continue;
       const named = [...clause.objects, ...clause.preps.filter(({ prep }) => prep === 'for').map(({ phrase }) => phrase)];
       for (const phrase of named) {
         if (phrase.number === undefined && !phrase.plural && (isOrganisation(lemmaOf(phrase)) || (!isPersonWord(lemmaOf(phrase)) && clause.verb !== 'have'))) terms.add(termOf(phrase));
