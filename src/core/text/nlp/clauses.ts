@@ -239,6 +239,19 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
         i += 1;
       }
     }
+    // "an extractor and a wax melter that members borrow", "the products they sell": a verb left without an object in
+    // a relative clause acts on what an earlier verb acted on, the phrase right before the relative clause.
+    if (!direct && objects.length === 0 && (subject || subjectPronoun) && !coordinated && !PARTICLES.has(tokens[i]?.normal ?? '')
+      && !(tokens[i]?.pos === 'ADP' && (tokens[i + 1] === undefined || /^(?:PUNCT|CCONJ)$/.test(tokens[i + 1]?.pos ?? '')))) {
+      const relativeAt = subject && /^(?:that|which)$/.test(tokens[subject.start]?.normal ?? '') ? subject.start : subjectPronoun && tokens[v - 1]?.pos === 'PRON' ? v - 1 : undefined;
+      const antecedent = relativeAt === undefined ? undefined : phraseEndingAt(phrases, relativeAt);
+      const host = antecedent ? clauses.find((c) => c.objects.some((o) => o.start === antecedent.start)) : undefined;
+      if (antecedent && host) {
+        const last = host.objects[host.objects.length - 1];
+        objects.push(...(last?.start === antecedent.start ? host.objects : [antecedent]));
+        object = objects[0];
+      }
+    }
     // "events that members register for": a preposition left at the end of a relative clause takes its antecedent.
     const stranded = tokens[i];
     if (!direct && stranded?.pos === 'ADP' && (tokens[i + 1] === undefined || /^(?:PUNCT|CCONJ)$/.test(tokens[i + 1]?.pos ?? '')) && subject) {

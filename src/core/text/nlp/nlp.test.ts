@@ -23,6 +23,13 @@ describe('clauses', () => {
     expect(sentence!.tokens.slice(0, 2).map((token) => [token.text, token.lemma, token.pos])).toEqual([['I', 'i', 'PRON'], ["'m", 'be', 'AUX']]);
   });
 
+  it('reads the object of a relative clause as the phrase it hangs from, and leaves a stranded preposition alone', () => {
+    const read = (text: string) => clausesOf(parseText(text)[0]!).map((c) => [c.verb, c.objects.map((o) => o.head.lemma).join('+')]);
+    expect(read('The club owns two canoes and a trailer that members borrow at weekends.')).toContainEqual(['borrow', 'canoe+trailer']);
+    expect(read('We stock the paints they buy most.')).toContainEqual(['buy', 'paint']);
+    expect(read('Organisers post events that members sign up for.').find(([verb]) => verb === 'sign')).toEqual(['sign', '']);
+  });
+
   it('reads a capitalised plural subject as a noun and its verb and object', () => {
     const [sentence] = parseText('Members borrow tools like drills.');
     const [clause] = clausesOf(sentence!);

@@ -33,14 +33,17 @@ function headsSubject(tokens: TaggedToken[], index: number): boolean {
 
 /**
  * A subject naming people then a word WordNet knows as a verb, in the form that agrees with it, then an object or a
- * particle: "the organiser schedules meetings", "Mechanic orders parts", "people post comments", "Members check in".
+ * particle: "the organiser schedules meetings", "Mechanic orders parts", "people post comments", "Members check in";
+ * or nothing, in a relative clause ("lanes that members reserve by the hour").
  */
 function agreesWithDoer(tokens: TaggedToken[], index: number): boolean {
   const [previous, token, next] = [tokens[index - 1], tokens[index] as TaggedToken, tokens[index + 1]];
   if (!previous || previous.pos !== 'NOUN' || !next || !namesDoer(previous) || !headsSubject(tokens, index - 1)) return false;
   // An object, a particle, or an infinitive complement ("the member requests to borrow it").
   const objectFollows = OBJECT_START.has(next.pos) || (next.pos === 'ADP' && PARTICLES.has(next.normal)) || (next.pos === 'PART' && next.normal === 'to' && tokens[index + 2]?.pos === 'VERB');
-  if (!objectFollows || (next.pos === 'PRON' && SUBJECT_PRONOUNS.has(next.normal))) return false;
+  // "lanes that members reserve by the hour": in a relative clause the object is the phrase before "that".
+  const relative = /^(?:that|which)$/.test(tokens[index - 2]?.normal ?? '') && /^(?:ADP|ADV|PUNCT)$/.test(next.pos);
+  if ((!objectFollows && !relative) || (next.pos === 'PRON' && SUBJECT_PRONOUNS.has(next.normal))) return false;
   const pluralSubject = singularize(previous.normal) !== previous.normal;
   const thirdPerson = /[^s]s$/.test(token.normal) && token.normal !== token.lemma;
   const bare = token.normal === token.lemma && !token.normal.endsWith('s');

@@ -248,6 +248,9 @@ describe('the offline project model', () => {
     const orchard = buildProjectModel({ projectName: 'Pressday', idea: 'I manage a cider orchard. We pay the pickers weekly and our bookkeeper files the taxes.' });
     const manager = orchard.actors.find((actor) => actor.name === 'Manager');
     expect(orchard.useCases.find((u) => u.name.startsWith('Pay'))?.actor).toBe(manager?.id);
+    const club = buildProjectModel({ projectName: 'Lanes', idea: 'Our bookkeeper sends the invoices. We own three lanes that members book by the hour.' });
+    expect(club.useCases.map((u) => u.name)).toEqual(['Send an invoice', 'Book a lane']);
+    expect(club.useCases[1]?.actor).toBe(club.actors.find((actor) => actor.name === 'Member')?.id);
     const care = buildProjectModel({ projectName: 'Rounds', idea: 'I coordinate a small physiotherapy service with 6 therapists. I plan the visits and therapists write a note after each visit.' });
     expect(care.actors.map((actor) => actor.name)).toEqual(expect.arrayContaining(['Coordinator', 'Therapist']));
     expect(care.actors.map((actor) => actor.name.toLowerCase())).not.toContain('physiotherapy service');

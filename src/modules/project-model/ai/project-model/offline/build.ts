@@ -105,7 +105,7 @@ export function buildModel(input: ProjectModelInput): ProjectModel {
 
 /**
  * Who "we" and "I" are: the role the writer says is theirs ("I'm a piano tuner"), the people the writer calls
- * "our"/"my" ("our technicians"), or else the writer's staff, as an
+ * "our"/"my" ("our technicians", never "our accountant"), or else the writer's staff, as an
  * actor of its own, so that what the business does is never put on its customers.
  */
 function writerOf(sentences: Sentence[], actors: ModelActor[], actorOf: (phrase: NounPhrase) => ModelActor | undefined, actorTerms: Map<string, ModelActor>): ModelActor | undefined {
@@ -114,7 +114,8 @@ function writerOf(sentences: Sentence[], actors: ModelActor[], actorOf: (phrase:
   if (named) return named;
   for (const sentence of sentences) {
     for (const phrase of sentence.phrases) {
-      const own = phrase.determiner === 'our' || phrase.determiner === 'my' ? actorOf(phrase) : undefined;
+      // "our technicians" are who "we" are; "our accountant" is one person the writer works with.
+      const own = (phrase.determiner === 'our' || phrase.determiner === 'my') && phrase.plural ? actorOf(phrase) : undefined;
       if (own?.kind === 'person') return own;
     }
   }
