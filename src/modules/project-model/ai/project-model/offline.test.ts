@@ -256,6 +256,16 @@ describe('the offline project model', () => {
     expect(care.actors.map((actor) => actor.name.toLowerCase())).not.toContain('physiotherapy service');
   });
 
+  it('reads a deciding verb alone at the end of its sentence as acting on the last record, never on its examples', () => {
+    const model = buildProjectModel({
+      projectName: 'Leave',
+      idea: 'Employees submit a leave request: dates, reason, cover. The line manager approves. Each approved request is logged and the employee gets the manager to sign.',
+    });
+    const names = model.useCases.map((u) => u.name);
+    expect(names).toContain('Approve a leave request');
+    expect(names.filter((name) => name.startsWith('Sign') || /cover|reason|date/i.test(name))).toEqual([]);
+  });
+
   it('names an action on an uncountable record without "a", and never makes the writer ("us") an earlier record', () => {
     const model = buildProjectModel({
       projectName: 'Tandem',

@@ -114,7 +114,8 @@ function implicitObject(clause: Clause, sentence: Sentence, resolve: Resolver, e
   const timed = clause.preps.find((p) => p.prep === 'before' || p.prep === 'after');
   const entity = timed ? resolve.entityOf(timed.phrase) : undefined;
   if (timed && entity) return { phrase: timed.phrase, entity };
-  return lastRecordActedOn(clause, sentence, resolve, earlier.at(-1), business) ?? lastBooked(clause, sentence, resolve, earlier);
+  // Undoing a booking comes first: "Can owners cancel?" cancels what was reserved, not what was last fed.
+  return lastBooked(clause, sentence, resolve, earlier) ?? lastRecordActedOn(clause, sentence, resolve, earlier.at(-1), business);
 }
 
 /**
@@ -144,7 +145,8 @@ function lastBooked(clause: Clause, sentence: Sentence, resolve: Resolver, earli
 
 /**
  * "- customer requests a booking / - secretary approves or refuses", "make an offer; the seller accepts or declines": a
- * verb left with nothing after it acts on the last record acted on before it, in its sentence or the one before.
+ * verb left with nothing after it acts on the last record acted on before it, in its sentence or the one before; so
+ * does one such verb alone at the end of its sentence ("Manager approves.").
  */
 function lastRecordActedOn(clause: Clause, sentence: Sentence, resolve: Resolver, before: Sentence | undefined, business: Set<string>): { phrase: NounPhrase; entity: ModelEntity } | undefined {
   if (clause.particle || clause.preps.some((p) => p.prep !== 'with') || clause.passive) return undefined;
@@ -155,13 +157,20 @@ function lastRecordActedOn(clause: Clause, sentence: Sentence, resolve: Resolver
   const [previous, written, next] = [tokens[clause.verbIndex - 1], tokens[clause.verbIndex], tokens[clause.verbIndex + 1]];
   const joins = (token: TaggedToken | undefined): boolean => token !== undefined && (token.pos === 'CCONJ' || token.text === ',');
   const inRow = (joins(previous) || joins(next)) && (next === undefined || /^(?:PUNCT|CCONJ|ADV|ADP)$/.test(next.pos));
+  // "Manager approves.", "they accept or not": one such verb alone at the end of its sentence.
+  const after = tokens.slice(clause.verbIndex + 1).filter((token) => token.pos !== 'PUNCT').map((token) => token.normal).join(' ');
+  // Said in the present of its doer, not an infinitive ("gets the manager to sign") or a participle ("each payment logged").
+  const present = written !== undefined && previous?.normal !== 'to' && (written.normal === clause.verb || written.normal === thirdPerson(clause.verb));
+  const alone = present && (after === '' || after === 'or not');
   // Someone decides: a person or a pronoun for one, never a thing ("a leaking tap").
   const bySomeone = clause.subject ? isPersonWord(lemmaOf(clause.subject), true) : clause.subjectPronoun !== undefined && clause.subjectPronoun !== 'it';
-  if (!deciding || !inRow || !bySomeone || written?.normal.endsWith('ing')) return undefined;
-  const earlier = [...(before?.clauses ?? []), ...sentence.clauses.filter((other) => other.verbIndex < clause.verbIndex)];
-  // The last thing acted on, whether or not the model keeps it yet ("make an offer; the seller accepts"); people are
-  // who it is sent to, not what is decided ("send a loss adjuster …, then approve or reject").
-  const last = earlier.reverse().flatMap((other) => [...other.objects].reverse()).find((object) => !isPersonWord(lemmaOf(object), true) && resolve.actorOf(object) === undefined && !business.has(termOf(object)));
+  if (!deciding || !(inRow || alone) || !bySomeone || written?.normal.endsWith('ing')) return undefined;
+  const objectsOf = (clauses: Clause[], of: Sentence): NounPhrase[] => clauses.flatMap((other) => other.objects).filter((object) => !of.examples.has(object.start));
+  const earlier = [...(before ? objectsOf(before.clauses, before) : []), ...objectsOf(sentence.clauses.filter((other) => other.verbIndex < clause.verbIndex), sentence)];
+  // The last thing acted on, whether or not the model keeps it yet ("make an offer; the seller accepts"), never an
+  // example of it ("submits a request: destination, dates"); people are who it is sent to, not what is decided ("send
+  // a loss adjuster …, then approve or reject").
+  const last = earlier.reverse().find((object) => !isPersonWord(lemmaOf(object), true) && resolve.actorOf(object) === undefined && !business.has(termOf(object)));
   if (!last) return undefined;
   const entity = resolve.entityOf(last) ?? (isRecordPhrase(last, true) ? unkept(termOf(last)) : undefined);
   return entity ? { phrase: last, entity } : undefined;
