@@ -251,8 +251,9 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
     const afterRelative = previous?.pos === 'PRON' && /^(who|that)$/.test(previous.normal) && token.normal.endsWith('s');
     // "drag them onto a plan": a word before an object pronoun is its verb.
     const beforeObjectPronoun = next !== undefined && next.pos === 'PRON' && OBJECT_PRONOUNS.has(next.normal) && token.pos === 'NOUN';
-    // "awards the scholarships and records payments": a word in -s after "and" parallels an earlier verb in -s.
-    const parallel = previous?.pos === 'CCONJ' && token.pos === 'NOUN' && /[^s]s$/.test(token.normal) && next !== undefined && OBJECT_START.has(next.pos)
+    // "awards the scholarships and records payments", "scans each station, records activity": a word in -s after "and"
+    // or a comma parallels an earlier verb in -s.
+    const parallel = (previous?.pos === 'CCONJ' || previous?.normal === ',') && token.pos === 'NOUN' && /[^s]s$/.test(token.normal) && next !== undefined && OBJECT_START.has(next.pos)
       && tokens.slice(0, index - 1).some((t) => t.pos === 'VERB' && t.normal !== t.lemma && /[^s]s$/.test(t.normal));
     // "partners can suggest and rate": a bare word after "verb and", in the same form, is a second verb.
     const beforeConjunction = tokens[index - 2];

@@ -193,7 +193,7 @@ describe('the offline project model', () => {
     });
     const names = model.useCases.map((u) => u.name);
     expect(names.filter((name) => /^Keep|^Cover|^Break|^Block/.test(name))).toEqual([]);
-    expect(names).toContain('Receive an SMS message');
+    expect(names).toContain('Send an SMS message');
   });
 
   it('gives a row of deciding verbs left without an object the last thing acted on before them', () => {
@@ -264,6 +264,16 @@ describe('the offline project model', () => {
     const names = model.useCases.map((u) => u.name);
     expect(names).toContain('Approve a leave request');
     expect(names.filter((name) => name.startsWith('Sign') || /cover|reason|date/i.test(name))).toEqual([]);
+  });
+
+  it('reads what a person gets, a message or a document, as sent by the writer\'s people, never an account or a count', () => {
+    const model = buildProjectModel({
+      projectName: 'Inkwell',
+      idea: 'We restore old fountain pens. The owner gets a report after each repair and receives a reminder when the pen is ready. Trade clients get an account. Sellers who get three complaints are blocked.',
+    });
+    const sends = model.useCases.filter((u) => u.action === 'send');
+    expect(sends.map((u) => u.name)).toEqual(['Send a report', 'Send a reminder']);
+    expect(new Set(sends.map((u) => model.actors.find((actor) => actor.id === u.actor)?.name))).toEqual(new Set(['Staff']));
   });
 
   it('names an action on an uncountable record without "a", and never makes the writer ("us") an earlier record', () => {

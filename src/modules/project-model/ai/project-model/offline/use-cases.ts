@@ -298,6 +298,23 @@ const BUSINESS_VERBS = new Set(['run', 'own', 'operate', 'manage', 'organise', '
 
 type Action = { actor: ModelActor; verb: string; particle: string; object: NounPhrase; entity: ModelEntity; clause: Clause; preposition: string; where?: string };
 
+/** What is sent: a message ("a reminder", "a summary"), a document ("a report", "an invoice"), an email; never an account. */
+const SENT_KINDS = ['message', 'document', 'written_communication', 'electronic_communication'];
+
+/**
+ * "the customer gets an SMS when it is ready", "parents receive a message": a message or document a person gets, which
+ * someone sends them.
+ */
+function receivedMessage(clause: Clause, resolve: Resolver): { phrase: NounPhrase; entity: ModelEntity } | undefined {
+  const object = clause.objects[0];
+  // "members who get three reports" are counted, not sent anything.
+  if ((clause.verb !== 'get' && clause.verb !== 'receive') || clause.passive || !object || object.head.pos !== 'NOUN' || object.number !== undefined) return undefined;
+  const bySomeone = clause.subject ? resolve.actorOf(clause.subject)?.kind === 'person' : /^(?:they|he|she)$/.test(clause.subjectPronoun ?? '');
+  if (!bySomeone || !SENT_KINDS.some((kind) => isKindOf(lemmaOf(object), kind, 'noun', 1))) return undefined;
+  const entity = resolve.entityOf(object) ?? (isRecordPhrase(object, true) ? unkept(termOf(object)) : undefined);
+  return entity ? { phrase: object, entity } : undefined;
+}
+
 export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules: ModelRule[], resolve: Resolver, ids: IdPool, writer?: ModelActor): ModelUseCase[] {
   const useCases: ModelUseCase[] = [];
   const seen = new Set<string>();
@@ -338,6 +355,13 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
         const entity = resolve.entityOf(clause.subject) ?? (isRecordPhrase(clause.subject, true) ? unkept(termOf(clause.subject)) : undefined);
         const actor = resolve.actorOf(awaited.by) ?? people[0];
         if (entity && actor) add({ actor, verb: awaited.verb, particle: '', object: clause.subject, entity, clause, preposition: '' }, sentence);
+        continue;
+      }
+      // "Client gets a report after each visit": what someone is sent, the writer's people send.
+      const message = receivedMessage(clause, resolve);
+      const sender = writer ?? people.find((person) => person !== resolve.actorOf(clause.subject));
+      if (message && sender) {
+        add({ actor: sender, verb: 'send', particle: '', object: message.phrase, entity: message.entity, clause, preposition: '' }, sentence);
         continue;
       }
       // "make photos", "make an offer": "make" with a record written right after it creates that record.
