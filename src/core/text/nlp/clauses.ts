@@ -81,6 +81,16 @@ function standsForOne(tokens: TaggedToken[], index: number): boolean {
 }
 
 /** The clauses of one tagged sentence, in the order of their verbs. */
+/**
+ * "register their apiaries (where they are) and their hives": the index after a bracketed aside that starts at
+ * `index` and is followed by a conjunction, so that the list goes on past it; else `index`.
+ */
+function afterAside(tokens: TaggedToken[], index: number): number {
+  if (tokens[index]?.text !== '(') return index;
+  const close = tokens.findIndex((token, at) => at > index && token.text === ')');
+  return close > 0 && tokens[close + 1]?.pos === 'CCONJ' ? close + 1 : index;
+}
+
 export function clausesOf(sentence: TaggedSentence): Clause[] {
   const { tokens } = sentence;
   const phrases = nounPhrases(tokens);
@@ -194,13 +204,13 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
     if (direct) {
       object = direct;
       objects.push(direct);
-      i = direct.end;
+      i = afterAside(tokens, direct.end);
       while ((tokens[i]?.pos === 'CCONJ' || tokens[i]?.normal === ',') && phraseStartingAt(phrases, i + 1)) {
         const more = phraseStartingAt(phrases, i + 1) as NounPhrase;
         // "and picks it up" is a new clause, not a second object.
         if (tokens[more.end]?.pos === 'VERB' || tokens[more.end]?.pos === 'AUX' || more.head.pos === 'PROPN') break;
         objects.push(more);
-        i = more.end;
+        i = afterAside(tokens, more.end);
       }
       // "checks guests in and out", "check samples out of the freezer": a particle after the object, before a break.
       const next = tokens[i + 1];

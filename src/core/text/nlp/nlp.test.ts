@@ -30,6 +30,11 @@ describe('clauses', () => {
     expect(read('Organisers post events that members sign up for.').find(([verb]) => verb === 'sign')).toEqual(['sign', '']);
   });
 
+  it('reads a list of objects on past a bracketed aside', () => {
+    const [sentence] = parseText('Growers register their fields (where they are) and their tractors.');
+    expect(clausesOf(sentence!).find((c) => c.verb === 'register')?.objects.map((o) => o.head.lemma)).toEqual(['field', 'tractor']);
+  });
+
   it('reads a capitalised plural subject as a noun and its verb and object', () => {
     const [sentence] = parseText('Members borrow tools like drills.');
     const [clause] = clausesOf(sentence!);

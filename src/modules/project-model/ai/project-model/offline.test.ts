@@ -276,6 +276,16 @@ describe('the offline project model', () => {
     expect(new Set(sends.map((u) => model.actors.find((actor) => actor.id === u.actor)?.name))).toEqual(new Set(['Staff']));
   });
 
+  it('reads a date someone picks as what they act on, and a unit\'s short form ("48h") as a time limit', () => {
+    const model = buildProjectModel({
+      projectName: 'Stables',
+      idea: '- riders book a lesson online and pick a date from the free slots\n- riders can cancel up to 48h before\n- the instructor works 8 hours a day',
+    });
+    const names = model.useCases.map((u) => u.name);
+    expect(names).toEqual(expect.arrayContaining(['Book a lesson', 'Pick a date', 'Cancel a lesson']));
+    expect(names.filter((name) => /hour|48/.test(name))).toEqual([]);
+  });
+
   it('names an action on an uncountable record without "a", and never makes the writer ("us") an earlier record', () => {
     const model = buildProjectModel({
       projectName: 'Tandem',

@@ -129,7 +129,10 @@ export function transactionActOf(verb: string, objectLemma: string): string | un
 
 /** "24 hours", "2 days": a span of time written as the object ("cancel up to 24 hours before") is a limit, not a thing. */
 export function isMeasure(phrase: NounPhrase): boolean {
-  return phrase.number !== undefined && semanticClasses(lemmaOf(phrase), 'noun', 1)[0] === 'noun.time';
+  if (phrase.number === undefined) return false;
+  const lemma = lemmaOf(phrase);
+  // "48h", "30 hrs": a unit's short form (a letter, or a word WordNet does not know) is a measure too.
+  return semanticClasses(lemma, 'noun', 1)[0] === 'noun.time' || lemma.length === 1 || (lemma.length <= 3 && !knows(lemma, 'noun'));
 }
 
 /** The act of the first transaction on a thing before `clause` in its sentence. */

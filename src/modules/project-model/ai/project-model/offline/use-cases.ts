@@ -176,6 +176,11 @@ function lastRecordActedOn(clause: Clause, sentence: Sentence, resolve: Resolver
   return entity ? { phrase: last, entity } : undefined;
 }
 
+/** "picks a date", "choose a day": a moment someone chooses, written with an article, is what they act on. */
+function isChosenTime(phrase: NounPhrase, verb: string): boolean {
+  return isKindOf(verb, 'choose', 'verb', 2) && /^(?:a|an|the|their|his|her|your)$/.test(phrase.determiner ?? '') && phrase.number === undefined && semanticClasses(lemmaOf(phrase), 'noun', 1)[0] === 'noun.time';
+}
+
 /**
  * "rehearse Tuesday evenings", "deliver every morning": a period of time written without an article, or with "every",
  * "each", "this", "next" or "last", says when, not what ("choose their shifts", "log hours" are what).
@@ -418,7 +423,8 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
         // A vague word acted on directly is still what the action is about ("log time").
         // So is a property someone sets or changes, acted on directly ("set their availability", "note the condition").
         const isLoose = object.head.pos === 'NOUN' && (isRecordPhrase(object, true) || (isVagueWord(lemmaOf(object)) && clause.objects.includes(object))
-          || (clause.objects.includes(object) && isPropertyWord(lemmaOf(object))) || (resolve.actorOf(object) !== undefined && object !== clause.subject));
+          || (clause.objects.includes(object) && isPropertyWord(lemmaOf(object))) || (resolve.actorOf(object) !== undefined && object !== clause.subject)
+          || (clause.objects.includes(object) && isChosenTime(object, clause.verb)));
         const entity = resolve.entityOf(object) ?? (isLoose ? unkept(termOf(object)) : undefined);
         if (!entity) continue;
         const particle = clause.particle ? ` ${clause.particle}` : '';
