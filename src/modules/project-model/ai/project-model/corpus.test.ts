@@ -8,13 +8,13 @@ import { buildProjectModel } from './offline.js';
  * domain's real records, invent more, miss actors or drop key actions fails here. The figures per idea are printed by
  * `npm run bench:quality`; the floors sit a little below what the engine reaches over the whole corpus.
  */
-// The floors follow the whole corpus. Each round of new development ideas in new domains (the third and fourth,
+// The floors follow the whole corpus. Each round of new development ideas in new domains (the third to the fifth,
 // docs/decisions/010-linguistic-pipeline.md) did worse than the ideas before it when it joined, key actions most.
 const FLOORS: Record<string, number> = {
-  'entity recall': 0.63,
-  'entity precision': 0.7,
+  'entity recall': 0.61,
+  'entity precision': 0.68,
   'actor recall': 0.77,
-  'key actions (use cases)': 0.65,
+  'key actions (use cases)': 0.62,
 };
 
 describe('the offline engine over the quality corpus', () => {
@@ -22,7 +22,7 @@ describe('the offline engine over the quality corpus', () => {
   const evaluated = corpus.map((item) => ({ item, model: buildProjectModel({ projectName: item.name, idea: item.idea, answers: item.answers }) }));
 
   it('has enough ideas, held-out ones among them', () => {
-    expect(corpus.length).toBeGreaterThanOrEqual(88);
+    expect(corpus.length).toBeGreaterThanOrEqual(98);
     expect(corpus.filter((item) => item.split === 'holdout').length).toBeGreaterThanOrEqual(10);
   });
 
