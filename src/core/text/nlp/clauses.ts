@@ -34,7 +34,7 @@ const MODALS = new Set(['must', 'should', 'can', 'could', 'may', 'might', 'will'
 const CLAUSE_BREAKS = new Set(['SCONJ', 'PUNCT']);
 const HANGING_PREPOSITIONS = new Set(['of', 'over', 'under', 'with', 'without', 'from', 'in', 'on', 'at', 'for']);
 const HAVE = new Set(['has', 'have', 'had']);
-const OBJECT_PRONOUNS = new Set(['it', 'them', 'him', 'her', 'me', 'us']);
+const OBJECT_PRONOUNS = new Set(['it', 'them', 'those', 'these', 'him', 'her', 'me', 'us']);
 const SUBJECT_PRONOUNS = new Set(['i', 'we', 'you', 'they', 'he', 'she', 'it']);
 /** Object pronouns that name the writer or a person, never an earlier thing. */
 const PERSONAL_PRONOUNS = new Set(['me', 'us', 'him', 'her']);
@@ -235,7 +235,7 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
         if (object) objects.push(object);
         i = object ? object.end : i + 1;
       } else {
-        const plural = pronoun === 'them' || pronoun === 'one' ? true : pronoun === 'it' ? false : undefined;
+        const plural = /^(?:them|those|these|one)$/.test(pronoun) ? true : pronoun === 'it' ? false : undefined;
         // Never the clause's own subject ("sends a crew to repair it": the crew repairs something else).
         const earlier = [...clauses.flatMap((c) => c.objects).reverse(), ...[...phrases].reverse().filter((phrase) => phrase.end <= v)].filter((phrase) => phrase.start !== subject?.start);
         const agreeing = plural === undefined ? undefined : earlier.find((phrase) => phrase.plural === plural);
@@ -244,7 +244,8 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
         if (object) objects.push(object);
         i += 1;
       }
-      if (tokens[i] && PARTICLES.has((tokens[i] as TaggedToken).normal)) {
+      // "picks it up", never "order those in advance": a particle ends the clause or comes before a preposition.
+      if (tokens[i] && PARTICLES.has((tokens[i] as TaggedToken).normal) && !/^(?:DET|ADJ|NOUN|PROPN|NUM)$/.test(tokens[i + 1]?.pos ?? '')) {
         particle = (tokens[i] as TaggedToken).normal;
         i += 1;
       }

@@ -35,6 +35,12 @@ describe('clauses', () => {
     expect(clausesOf(sentence!).find((c) => c.verb === 'register')?.objects.map((o) => o.head.lemma)).toEqual(['field', 'tractor']);
   });
 
+  it('reads "those" as an earlier plural object, and a word before a phrase as no particle', () => {
+    const [sentence] = parseText('We also sell frames and customers order those in advance.');
+    expect(clausesOf(sentence!).find((c) => c.verb === 'order')).toMatchObject({ objects: [{ head: { lemma: 'frame' } }] });
+    expect(clausesOf(sentence!).find((c) => c.verb === 'order')?.particle).toBeUndefined();
+  });
+
   it('reads a capitalised plural subject as a noun and its verb and object', () => {
     const [sentence] = parseText('Members borrow tools like drills.');
     const [clause] = clausesOf(sentence!);

@@ -284,6 +284,8 @@ describe('the offline project model', () => {
     const names = model.useCases.map((u) => u.name);
     expect(names).toEqual(expect.arrayContaining(['Book a lesson', 'Pick a date', 'Cancel a lesson']));
     expect(names.filter((name) => /hour|48/.test(name))).toEqual([]);
+    const rounds = buildProjectModel({ projectName: 'Bins', idea: '- residents book a pickup online\n- drivers get their route list each morning\n- residents can cancel up to 48h before' });
+    expect(rounds.useCases.filter((u) => u.action === 'cancel').map((u) => u.name)).toEqual(['Cancel a pickup']);
   });
 
   it('names an action on an uncountable record without "a", and never makes the writer ("us") an earlier record', () => {

@@ -131,7 +131,8 @@ function lastBooked(clause: Clause, sentence: Sentence, resolve: Resolver, earli
   if (!limited || !undoes || clause.passive || !clause.objects.every(isMeasure)) return undefined;
   const clauses = [...earlier.flatMap((other) => other.clauses), ...sentence.clauses.filter((other) => other.verbIndex < clause.verbIndex)];
   for (const other of clauses.reverse()) {
-    if (other.passive || !isTransactionVerb(other.verb)) continue;
+    // Getting or having something books nothing ("drivers get their route list").
+    if (other.passive || LIGHT_VERBS.has(other.verb) || !isTransactionVerb(other.verb)) continue;
     const object = other.objects.find((phrase) => !isMeasure(phrase) && resolve.entityOf(phrase) !== undefined);
     const entity = object ? resolve.entityOf(object) : undefined;
     if (!object || !entity) continue;
