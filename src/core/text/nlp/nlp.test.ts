@@ -41,6 +41,11 @@ describe('clauses', () => {
     expect(clausesOf(sentence!).find((c) => c.verb === 'order')?.particle).toBeUndefined();
   });
 
+  it('reads a modal the tagger took for a noun as an auxiliary ("those must be reported")', () => {
+    const [sentence] = tagText('Staff note any falls, those must be reported the same day.').map((tagged) => ({ ...tagged, tokens: retag([tagged])[0]!.tokens }));
+    expect(sentence!.tokens.find((token) => token.normal === 'must')?.pos).toBe('AUX');
+  });
+
   it('reads a capitalised plural subject as a noun and its verb and object', () => {
     const [sentence] = parseText('Members borrow tools like drills.');
     const [clause] = clausesOf(sentence!);

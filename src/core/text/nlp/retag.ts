@@ -106,6 +106,10 @@ function isSentenceStart(tokens: TaggedToken[], index: number): boolean {
 
 function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
   const token = tokens[index] as TaggedToken;
+  // "those must be reported": a modal before a verb, "be" or "not" is an auxiliary, whatever the tagger made of it.
+  if (token.pos !== 'AUX' && /^(?:must|should|shall|might|could|would)$/.test(token.normal) && /^(?:AUX|VERB|PART)$/.test(tokens[index + 1]?.pos ?? '')) {
+    return { ...token, pos: 'AUX', lemma: token.normal };
+  }
   // "our coworking space", "a cat rehoming centre", "a central timetabling office": an -ing form between a determiner
   // (and adjectives) or a noun and a noun modifies it.
   if (token.pos === 'VERB' && token.normal.endsWith('ing') && tokens[index + 1]?.pos === 'NOUN') {

@@ -288,6 +288,12 @@ describe('the offline project model', () => {
     expect(rounds.useCases.filter((u) => u.action === 'cancel').map((u) => u.name)).toEqual(['Cancel a pickup']);
   });
 
+  it('reads "1-to-1" as a ratio, never a quantity or a definition', () => {
+    const model = buildProjectModel({ projectName: 'Maths Help', idea: 'Tutors teach sessions online. Sessions are 1-to-1 or small groups of max 5. Parents book sessions.' });
+    expect(model.rules.find((rule) => rule.text.includes('1-to-1'))?.quantity).toEqual({ value: 5, unit: '' });
+    expect(model.glossary.filter((term) => term.term === 'Session')).toEqual([]);
+  });
+
   it('names an action on an uncountable record without "a", and never makes the writer ("us") an earlier record', () => {
     const model = buildProjectModel({
       projectName: 'Tandem',

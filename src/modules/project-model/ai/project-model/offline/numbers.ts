@@ -38,6 +38,8 @@ export function quantityOf(tokens: TaggedToken[]): Quantity | undefined {
       let k = j;
       while (tokens[k + 1]?.pos === 'NOUN' && !UNIT_WORDS.test(tokens[k + 1]?.normal ?? '')) k += 1;
       const unit = (tokens[k] as TaggedToken).pos === 'ADJ' ? '' : singularize((tokens[k] as TaggedToken).normal);
+      // "1-to-1" is a ratio, not one of something.
+      if (/\d/.test(unit)) continue;
       return { value, unit };
     }
     return { value, unit: '' };

@@ -35,7 +35,7 @@ function definitionIn(sentence: Sentence, term: string): string | undefined {
     if (termOf(phrase) !== term && lemmaOf(phrase) !== term) continue;
     const verb = tokens[phrase.end];
     const next = tokens[phrase.end + 1];
-    if (!verb || !/^(?:is|are|means|mean)$/.test(verb.normal) || !next || !/^(?:DET|NOUN|NUM)$/.test(next.pos)) continue;
+    if (!verb || !/^(?:is|are|means|mean)$/.test(verb.normal) || !next || !/^(?:DET|NOUN)$/.test(next.pos)) continue;
     const rest = tokens.slice(phrase.end + 1).map((token) => token.text).join(' ').replace(/\s+([,.;:!?)])/g, '$1').replace(/\(\s+/g, '(').trim();
     if (rest.split(/\s+/).length < 2) continue;
     const text = rest.charAt(0).toUpperCase() + rest.slice(1);
