@@ -294,6 +294,13 @@ describe('the offline project model', () => {
     expect(model.glossary.filter((term) => term.term === 'Session')).toEqual([]);
   });
 
+  it('reads "the chair" who approves something as a person, though WordNet knows a chair first as furniture', () => {
+    const model = buildProjectModel({ projectName: 'Allotment Society', idea: 'Members submit proposals to the committee, then the chair approves them at the monthly meeting.' });
+    const chair = model.actors.find((actor) => actor.name === 'Chair');
+    expect(chair?.kind).toBe('person');
+    expect(model.useCases.find((u) => u.name === 'Approve a proposal')?.actor).toBe(chair?.id);
+  });
+
   it('names an action on an uncountable record without "a", and never makes the writer ("us") an earlier record', () => {
     const model = buildProjectModel({
       projectName: 'Tandem',

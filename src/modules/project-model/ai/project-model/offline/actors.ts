@@ -100,6 +100,12 @@ export function findActors(sentences: Sentence[], semantic: (lemma: string) => s
         && !/^(?:be|have|include|contain|need|get|take|hold|want|use|run|offer|give|make|let|show|cost|last)$/.test(clause.verb)
         && !clause.subject.plural && !isVagueWord(lemmaOf(clause.subject)) && /^noun\.(?:location|artifact)$/.test(semantic(lemmaOf(clause.subject))[0] ?? '') ? termOf(clause.subject) : undefined;
       if (party && !actedOn.has(party) && !isProductWord(lemmaOf(clause.subject as NounPhrase))) add(found, party, 'system', sentence);
+      // "the head has to approve it": one named with "the" who decides on a record is a person, though WordNet gives
+      // that sense of the word late (a head is first a body part).
+      const decides = acting && !subjectTerm && clause.subject?.determiner === 'the' && clause.subject.head.pos === 'NOUN' && !clause.subject.plural
+        && semanticClasses(clause.verb, 'verb', 1)[0] === 'verb.communication' && /^noun\.(?:body|artifact|person|group)$/.test(semantic(lemmaOf(clause.subject))[0] ?? '')
+        && semanticClasses(lemmaOf(clause.subject), 'noun', 20).includes('noun.person') ? termOf(clause.subject) : undefined;
+      if (decides && !actedOn.has(decides)) add(found, decides, 'person', sentence);
       // "HR sends an offer letter": an acronym that acts on something is a team of people.
       if (acting && clause.subject?.head.pos === 'PROPN' && /^[A-Z]{2,4}$/.test(clause.subject.text) && !systemName(clause.subject, semantic)?.includes(' ')) add(found, clause.subject.text, 'person', sentence);
       // "need approval from the manager": who an act is awaited from does it.
