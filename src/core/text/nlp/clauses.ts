@@ -81,6 +81,13 @@ function standsForOne(tokens: TaggedToken[], index: number): boolean {
 }
 
 /** The clauses of one tagged sentence, in the order of their verbs. */
+/** "the doctor's prescription", "each dog's vet details": what a possessive phrase names is what it owns. */
+function possessed(phrases: NounPhrase[], tokens: TaggedToken[], phrase: NounPhrase): NounPhrase {
+  const mark = tokens[phrase.end];
+  const owned = mark?.pos === 'PART' && /^(?:'s|'|’s|’)$/.test(mark.normal) ? phraseStartingAt(phrases, phrase.end + 1) : undefined;
+  return owned ?? phrase;
+}
+
 /**
  * "register their apiaries (where they are) and their hives": the index after a bracketed aside that starts at
  * `index` and is followed by a conjunction, so that the list goes on past it; else `index`.
@@ -297,7 +304,8 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
       }
       if (after.pos === 'VERB' || after.pos === 'AUX' || CLAUSE_BREAKS.has(after.pos) || after.pos === 'CCONJ') break;
       if (after.pos === 'ADP' || (after.pos === 'PART' && after.normal === 'to')) {
-        const phrase = phraseStartingAt(phrases, i + 1);
+        const found = phraseStartingAt(phrases, i + 1);
+        const phrase = found && possessed(phrases, tokens, found);
         if (phrase) {
           preps.push({ prep: after.normal, phrase });
           i = phrase.end - 1;

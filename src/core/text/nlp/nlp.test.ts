@@ -46,6 +46,11 @@ describe('clauses', () => {
     expect(sentence!.tokens.find((token) => token.normal === 'must')?.pos).toBe('AUX');
   });
 
+  it('reads what a possessive names as the object of its preposition ("based on the vet\'s referral")', () => {
+    const [sentence] = parseText('Each treatment plan is based on the vet\'s referral.');
+    expect(clausesOf(sentence!)[0]?.preps.map((p) => [p.prep, p.phrase.head.lemma])).toEqual([['on', 'referral']]);
+  });
+
   it('reads a capitalised plural subject as a noun and its verb and object', () => {
     const [sentence] = parseText('Members borrow tools like drills.');
     const [clause] = clausesOf(sentence!);

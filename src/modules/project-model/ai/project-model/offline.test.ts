@@ -301,6 +301,11 @@ describe('the offline project model', () => {
     expect(model.useCases.find((u) => u.name === 'Approve a tournament')?.actor).toBe(head?.id);
   });
 
+  it('keeps a document that says something as a record, not as someone who acts', () => {
+    const model = buildProjectModel({ projectName: 'Physio Rounds', idea: 'Every client has a training plan based on the surgeon\'s report which says what exercise and how often. Reports expire after 6 months. Therapists update the plan after each visit.' });
+    expect(model.entities.map((e) => e.name)).toEqual(expect.arrayContaining(['Plan', 'Report']));
+  });
+
   it('names an action on an uncountable record without "a", and never makes the writer ("us") an earlier record', () => {
     const model = buildProjectModel({
       projectName: 'Tandem',

@@ -262,11 +262,13 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>): 
     const acting = sentence.clauses.some((clause) => !LIGHT_VERBS.has(clause.verb) && (subjectIsActor(clause) || clause.passive));
     for (const clause of sentence.clauses) {
       if (clause.subject && !clause.passive && isPersonWord(lemmaOf(clause.subject), clause.objects.length > 0)) subjectPersons.add(termOf(clause.subject));
-      if (clause.subject && !clause.passive && !STATEMENT_VERBS.has(clause.verb) && clause.objects.length > 0) agents.add(termOf(clause.subject));
+      // A document that says or shows something is still a record ("the prescription, which says what care").
+      const saying = clause.subject !== undefined && semanticClasses(lemmaOf(clause.subject), 'noun', 1)[0] === 'noun.communication';
+      if (clause.subject && !clause.passive && !STATEMENT_VERBS.has(clause.verb) && clause.objects.length > 0 && !saying) agents.add(termOf(clause.subject));
       if (clause.passive && clause.subject) agents.add(termOf(clause.subject));
       // The idea's opening subject that has or does something is the business itself ("A wholesale plant nursery
       // takes orders", "Our coworking space has 6 meeting rooms").
-      if (sentence.order === 0 && clause.subject && !clause.passive && clause.objects.length > 0 && !isPersonWord(lemmaOf(clause.subject), true)) agents.add(termOf(clause.subject));
+      if (sentence.order === 0 && clause.subject && !clause.passive && clause.objects.length > 0 && !saying && !isPersonWord(lemmaOf(clause.subject), true)) agents.add(termOf(clause.subject));
       // An organisation that does or wants something is the business behind the product ("a small translation agency
       // wants to stop …", "the town council runs …"), not one of its records.
       if (clause.subject && !clause.passive && !STATEMENT_VERBS.has(clause.verb) && semanticClasses(lemmaOf(clause.subject), 'noun', 2).includes('noun.group')) agents.add(termOf(clause.subject));
