@@ -306,6 +306,13 @@ describe('the offline project model', () => {
     expect(model.entities.map((e) => e.name)).toEqual(expect.arrayContaining(['Plan', 'Report']));
   });
 
+  it('keeps the document a business charges by ("we bill monthly") and one its customers see, never a verb\'s noun that is no document', () => {
+    const model = buildProjectModel({ projectName: 'Sparkle Windows', idea: 'Cleaners wash windows every fortnight. We bill monthly through QuickBooks. Customers should see their statements online. Customers can cancel any time.' });
+    const names = model.entities.map((e) => e.name);
+    expect(names).toEqual(expect.arrayContaining(['Bill', 'Statement']));
+    expect(names).not.toContain('Cancel');
+  });
+
   it('names an action on an uncountable record without "a", and never makes the writer ("us") an earlier record', () => {
     const model = buildProjectModel({
       projectName: 'Tandem',

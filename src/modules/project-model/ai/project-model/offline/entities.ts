@@ -1,7 +1,7 @@
 import { derivedForms, isKindOf, knows, nounPhrases, parseText, semanticClasses, synonyms, takesPersonObject, takesThingObject, type Clause, type NounPhrase } from '../../../../../core/text/nlp/index.js';
 import type { ModelSource } from '../../../project-model.contract.js';
 import type { Sentence } from './read.js';
-import { isGroupWord, isPersonWord, isProductWord, isRecordPhrase, lemmaOf, termOf } from './words.js';
+import { isDocumentWord, isGroupWord, isPersonWord, isProductWord, isRecordPhrase, lemmaOf, termOf } from './words.js';
 
 /**
  * The records the product keeps, read from the syntax: what the actors act on (direct objects weigh most, then the
@@ -311,9 +311,15 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>): 
       // Money someone gets is paid out and kept ("everyone gets a full refund").
       // So is a document someone gets or wants ("the bakers get a production list", "the owner wants a daily report"):
       // the product makes it.
-      const document = (object: NounPhrase): boolean => semanticClasses(lemmaOf(object), 'noun', 1)[0] === 'noun.communication' && object.determiner !== undefined && object.determiner !== 'no';
+      // A document is named without an article too ("get monthly invoice"); "no signal" names none.
+      const document = (object: NounPhrase): boolean => semanticClasses(lemmaOf(object), 'noun', 1)[0] === 'noun.communication' && object.determiner !== 'no'
+        && (object.determiner !== undefined || isDocumentWord(lemmaOf(object)));
       if (clause.verb === 'get' && !clause.passive) for (const object of clause.objects) if (semanticClasses(lemmaOf(object), 'noun', 1)[0] === 'noun.possession' || document(object)) add(object, 1, sentence);
-      if (/^(?:want|need|require)$/.test(clause.verb) && !clause.passive) for (const object of clause.objects) if (document(object)) add(object, 1, sentence);
+      // "Owners should see their invoices": a document someone wants or sees is one the product keeps.
+      if (/^(?:want|need|require|see)$/.test(clause.verb) && !clause.passive) for (const object of clause.objects) if (document(object)) add(object, 1, sentence);
+      // "We invoice monthly", "fees are invoiced monthly": charging by a document of the same name makes one.
+      const charges = semanticClasses(clause.verb, 'verb', 1)[0] === 'verb.possession' && isDocumentWord(clause.verb);
+      if (charges && derivedForms(clause.verb, 'verb', 'noun').includes(clause.verb) && !productWords.has(clause.verb)) addTerm(clause.verb, clause.verb, 1.5, sentence, clause.verb, true);
       // Statements about a record: "a loan lasts one week", "each tour has a guide".
       // "Basements have no signal" says what is missing, not what is kept.
       const absent = clause.objects.length > 0 && clause.objects.every((object) => object.determiner === 'no');

@@ -1,6 +1,6 @@
 import { capitalize, pluralize } from '../../../../../core/text/index.js';
 import { indefiniteArticle } from '../../../../../core/text/compose/index.js';
-import { knows, semanticClasses, type NounPhrase } from '../../../../../core/text/nlp/index.js';
+import { isKindOf, knows, semanticClasses, type NounPhrase } from '../../../../../core/text/nlp/index.js';
 
 /**
  * What a noun phrase names, read from WordNet's semantic classes rather than from word lists: a person or group of
@@ -36,6 +36,11 @@ export function isPersonWord(lemma: string, asAgent = false): boolean {
   // An animal is never a user, though WordNet also knows "dog" and "pig" as words for people.
   if (asAgent) return classes[0] !== 'noun.animal' && classes.some((name) => PERSON_GROUPS.has(name));
   return classes[0] !== undefined && PERSON_GROUPS.has(classes[0]);
+}
+
+/** Whether a word names a document first: an invoice, a report, a certificate, an email (never an account). */
+export function isDocumentWord(lemma: string): boolean {
+  return ['document', 'written_communication', 'electronic_communication'].some((kind) => isKindOf(lemma, kind, 'noun', 1));
 }
 
 /** Whether a word names a group first ("team", "family", "class"): a record of who belongs to it, even when it acts. */
