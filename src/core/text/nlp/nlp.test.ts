@@ -51,6 +51,10 @@ describe('clauses', () => {
     expect(clausesOf(sentence!)[0]?.preps.map((p) => [p.prep, p.phrase.head.lemma])).toEqual([['on', 'referral']]);
   });
 
+  it('keeps "through" as written, where the tagger spells it "thru"', () => {
+    expect(tagText('Pay through the portal.')[0]!.tokens[1]?.normal).toBe('through');
+  });
+
   it('reads a capitalised plural subject as a noun and its verb and object', () => {
     const [sentence] = parseText('Members borrow tools like drills.');
     const [clause] = clausesOf(sentence!);

@@ -29,6 +29,11 @@ function nlp(): WinkMethods {
   return engine;
 }
 
+/** wink's normal form, except that it spells "through" as "thru", which no rule reading prepositions expects. */
+function normalOf(value: string, normal: string): string {
+  return normal === 'thru' && value.toLowerCase() === 'through' ? 'through' : normal;
+}
+
 /** Splits text into sentences and tags every token. Same text, same result. */
 export function tagText(text: string): TaggedSentence[] {
   const { its } = nlp();
@@ -41,7 +46,7 @@ export function tagText(text: string): TaggedSentence[] {
       spaced.push(token.out(its.precedingSpaces) !== '');
       tokens.push({
         text: token.out(its.value),
-        normal: token.out(its.normal),
+        normal: normalOf(token.out(its.value), token.out(its.normal)),
         // wink's typings declare its.lemma with an incompatible signature, though out() accepts it at run time.
         lemma: token.out(its.lemma as unknown as typeof its.normal),
         pos: token.out(its.pos) as PosTag,

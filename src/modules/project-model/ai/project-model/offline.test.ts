@@ -313,6 +313,12 @@ describe('the offline project model', () => {
     expect(names).not.toContain('Cancel');
   });
 
+  it('names a service paid "through" as an outside system, and people the text only counts as actors after those who act', () => {
+    const model = buildProjectModel({ projectName: 'Brightsmile', idea: 'We are a dental practice with four dentists and two hygienists. Patients book check-ups online and pay through Stripe. Reminders are sent the day before.' });
+    expect(model.actors.map((actor) => [actor.name, actor.kind])).toEqual(expect.arrayContaining([['Stripe', 'system'], ['Dentist', 'person'], ['Hygienist', 'person']]));
+    expect(model.actors[0]?.name).toBe('Patient');
+  });
+
   it('names an action on an uncountable record without "a", and never makes the writer ("us") an earlier record', () => {
     const model = buildProjectModel({
       projectName: 'Tandem',

@@ -36,7 +36,8 @@ function properName(phrase: NounPhrase): string | undefined {
   const words = phrase.text.split(' ');
   const proper = words.filter((word) => /^[A-Z0-9]/.test(word) || /[A-Z]/.test(word.slice(1)));
   if (proper.length === 0 || phrase.head.pos !== 'PROPN') return undefined;
-  return proper.join(' ');
+  // "GOV.UK": a dotted name comes back from the tokenizer with a space after its dot.
+  return proper.join(' ').replace(/\. (?=[A-Z])/g, '.');
 }
 
 const MONTHS_AND_DAYS = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)$/i;
@@ -82,6 +83,7 @@ export function writerRole(sentences: Sentence[]): { term: string; sentence: Sen
 
 export function findActors(sentences: Sentence[], semantic: (lemma: string) => string[]): ActorFinding[] {
   const found = new Map<string, ActorFinding>();
+  const counted: { term: string; sentence: Sentence }[] = [];
   // What something is done to is kept, not an actor: "register teams", "create a club".
   const actedOn = new Set(sentences.flatMap((sentence) => sentence.clauses.flatMap((clause) => clause.objects.map((object) => termOf(object)))));
   for (const sentence of sentences) {
@@ -139,6 +141,10 @@ export function findActors(sentences: Sentence[], semantic: (lemma: string) => s
         const term = personTerm(phrase) ?? (doer ? termOf(phrase) : undefined);
         if (term) add(found, term, 'person', sentence);
       }
+      // "a practice with three vets and two nurses", "15 movers": people counted are roles of the business or its
+      // customers, whether or not the text says what they do.
+      const count = phrase.number !== undefined && phrase.plural && !sentence.examples.has(phrase.start) ? personTerm(phrase) : undefined;
+      if (count) counted.push({ term: count, sentence });
       // "a payment provider", "the carriers' telematics API": a named kind of outside service.
       if (isSystemHead(lemma) && phrase.nouns.length > 0 && !isProductWord(phrase.nouns[phrase.nouns.length - 1] ?? '')) {
         const words = phrase.text.split(' ');
@@ -153,7 +159,9 @@ export function findActors(sentences: Sentence[], semantic: (lemma: string) => s
   }
   // The writer's own organisation is who "we" are, never a party of its own ("I coordinate a home nursing service").
   for (const term of businessTerms(sentences)) found.delete(term);
-  // The writer comes after the people they speak of, who are the first to do what no one is named for.
+  // People only counted, and the writer, come after the people the text has act, who are the first to do what no one
+  // is named for.
+  for (const { term, sentence } of counted) if (!found.has(term)) found.set(term, { term, kind: 'person', sources: [sentence.source], order: sentences.length, count: 1 });
   const writer = writerRole(sentences);
   if (writer && !found.has(writer.term)) found.set(writer.term, { term: writer.term, kind: 'person', sources: [writer.sentence.source], order: sentences.length, count: 1 });
   return [...found.values()];

@@ -403,7 +403,9 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
         continue;
       }
       const direct = clause.objects.filter((object) => !isMeasure(object));
-      const objects = direct.length > 0 ? direct.map((object) => concreteObject(object, clause)) : clause.preps.filter((p) => ACTION_PREPOSITIONS.has(p.prep)).slice(0, 1).map((p) => p.phrase);
+      // Without an object, the verb's own preposition names what it acts on; an "of" after another phrase hangs from
+      // that phrase ("scheduled with a crew of two roofers").
+      const objects = direct.length > 0 ? direct.map((object) => concreteObject(object, clause)) : clause.preps.filter((p, at) => ACTION_PREPOSITIONS.has(p.prep) && (at === 0 || p.prep !== 'of')).slice(0, 1).map((p) => p.phrase);
       // "declines" takes a thing in its second sense ("refuse"), as a business text means it.
       if (objects.length === 0 && takesThingObject(clause.verb, 2)) {
         // "book a place in a class … and cancel up to 2 hours before": a verb without its object acts on what the
