@@ -75,7 +75,9 @@ describe.runIf(Boolean(process.env.TEST_DATABASE_URL))('a board session survives
     AI_MAX_RETRIES: '0',
     AI_PRICING_FILE: pricingFile,
     JOBS_HEARTBEAT_MS: '250',
-    JOBS_STALE_AFTER_MS: '1500',
+    // Long enough that a busy machine, delaying the live server's heartbeat, never makes its own job look dead;
+    // short enough that the killed server's job is claimed again within seconds.
+    JOBS_STALE_AFTER_MS: '6000',
     JOBS_POLL_INTERVAL_MS: '100',
   });
 

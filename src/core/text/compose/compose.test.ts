@@ -4,6 +4,7 @@ import {
   clause,
   givenWhenThen,
   indefiniteArticle,
+  isTeamName,
   nounPhrase,
   parseVerbPhrase,
   pastParticiple,
@@ -11,6 +12,7 @@ import {
   sentence,
   THEY,
   thirdPerson,
+  withRoleArticle,
 } from './index.js';
 
 describe('articles by sound', () => {
@@ -30,6 +32,14 @@ describe('articles by sound', () => {
     ['European client', 'a'],
     ['item', 'an'],
   ])('%s takes "%s"', (word, article) => expect(indefiniteArticle(word)).toBe(article));
+});
+
+describe('team names', () => {
+  it('reads a group named by what it does, an acronym or a word without a plural as a team, and a person as one of many', () => {
+    expect(['Staff', 'HR', 'Reception', 'Finance', 'Housekeeping'].filter(isTeamName)).toEqual(['Staff', 'HR', 'Reception', 'Finance', 'Housekeeping']);
+    expect(['Member', 'Volunteer', 'Crew', 'Team leader', 'Admin'].filter(isTeamName)).toEqual([]);
+    expect(['staff', 'member', 'HR', 'editor'].map(withRoleArticle)).toEqual(['staff', 'a member', 'HR', 'an editor']);
+  });
 });
 
 describe('noun phrases', () => {

@@ -124,6 +124,20 @@ describe('offline documents drawn from the project model', () => {
     expect(prd.openQuestions).toEqual(['Who pays for lost tools?']);
   });
 
+  it('writes a team named without an article or a plural ("staff", "HR"), and a person with both', () => {
+    const model = {
+      ...libraryModel,
+      actors: [...libraryModel.actors, { id: 'staff', name: 'Staff', kind: 'person' as const, description: '', needs: [], sources: [] }],
+      useCases: libraryModel.useCases.map((useCase, index) => (index === 0 ? { ...useCase, actor: 'staff' } : useCase)),
+    };
+    const input = documentTaskInput.parse({ ...LIBRARY_IDEA, model });
+    const documents = all.map((entry) => markdownOf(entry, input)).join('\n');
+    expect(documents).toMatch(/shall let staff /);
+    expect(documents).toMatch(/As staff, I want/);
+    expect(documents).not.toMatch(/\ba staff\b|\bStaffs\b/i);
+    expect(documents).toMatch(/As a volunteer, I want/);
+  });
+
   it('instructions steer: the focused use case comes first and the summary names it', () => {
     const focused = documentTaskInput.parse({ ...LIBRARY_IDEA, model: libraryModel, instructions: 'Focus on returns' });
     const srs = documentSrsTask.builtin(focused, {});

@@ -1,6 +1,6 @@
-import { sentence, withIndefinite } from '../../../../core/text/compose/index.js';
+import { rolePlural, sentence, withRoleArticle } from '../../../../core/text/compose/index.js';
 import { knows, parseText } from '../../../../core/text/nlp/index.js';
-import { capitalize, joinList, oneLine, pluralize } from '../../../../core/text/index.js';
+import { capitalize, joinList, oneLine } from '../../../../core/text/index.js';
 import type { ModelUseCase, ProjectModel } from '../../../project-model/index.js';
 import type { StoryPriority } from '../../backlog.contract.js';
 import { storySimilarity } from '../similarity.js';
@@ -99,8 +99,8 @@ function wantPhrases(want: string, title: string, isVerbPhrase: boolean): { want
 
 function descriptionOf(draft: Draft, persona: string, wantText: string): string {
   const story = draft.soThat
-    ? `As ${withIndefinite(persona)}, I want ${wantText} so that ${lowerFirst(draft.soThat)}.`
-    : `As ${withIndefinite(persona)}, I want ${wantText}.`;
+    ? `As ${withRoleArticle(persona)}, I want ${wantText} so that ${lowerFirst(draft.soThat)}.`
+    : `As ${withRoleArticle(persona)}, I want ${wantText}.`;
   // A requirement's own sentence ("The system shall …") says it better than a story line made up around its title.
   return draft.statement && !draft.want ? sentence(draft.statement) : story;
 }
@@ -180,7 +180,7 @@ function epicsOf(projectName: string, stories: ReadonlyArray<{ persona: string; 
   for (const story of stories) wants.set(story.persona, [...(wants.get(story.persona) ?? []), story.want]);
   const epics = new Map<string, { title: string; description: string }>();
   for (const [persona, list] of wants) {
-    const group = pluralize(persona);
+    const group = rolePlural(persona);
     const shown = list.slice(0, 4);
     const more = list.length > shown.length ? `, and ${list.length - shown.length} more` : '';
     epics.set(persona, {

@@ -1,7 +1,6 @@
 import { personaFamilies, type PersonaFamily } from '../../../../shared/board-kinds.js';
 import { isContentWord, splitSentences, stem, tokenize } from '../../../../core/text/index.js';
-import { pluralize } from '../../../../core/text/index.js';
-import { withIndefinite } from '../../../../core/text/compose/index.js';
+import { rolePlural, withIndefinite } from '../../../../core/text/compose/index.js';
 import type { Problem, ProjectDigest } from '../inputs.js';
 import { FAMILIES } from './families.js';
 import { decisionSentence } from './options.js';
@@ -111,7 +110,7 @@ function projectFacts(project: ProjectDigest): Fact[] {
   const name = project.name.trim() || 'The project';
   const facts: Fact[] = [];
   for (const actor of project.actors) {
-    const people = pluralize(common(actor.name));
+    const people = rolePlural(common(actor.name));
     if (actor.kind === 'system') facts.push(fact(`${name} depends on the ${common(actor.name)}.`, 'actor', actor.name, ['engineering', 'operations'], true));
     else if (actor.needs.length > 0) for (const need of actor.needs.slice(0, 2)) facts.push(fact(`In ${name}, ${people} need to ${need.replace(/[.!?]+$/, '').replace(/^to\s+/i, '')}.`, 'actor', `${actor.name} ${need}`, byKind.actor));
     else facts.push(fact(`${name} serves ${people}.`, 'actor', actor.name, byKind.actor, true));

@@ -1,4 +1,4 @@
-import { pluralize } from '../../../../core/text/index.js';
+import { rolePlural } from '../../../../core/text/compose/index.js';
 import type { PersonaFamily } from '../../../../shared/board-kinds.js';
 import { FAMILIES } from '../engine/families.js';
 import { common, problemText } from '../engine/facts.js';
@@ -57,7 +57,7 @@ function subQuestions(problem: Problem, labels: readonly string[]): SubQuestion[
   const rows = optionFeatures(labels);
   const biggest = labels[rows.reduce((best, row, i) => (row.scale > rows[best]!.scale ? i : best), 0)]!;
   const smallest = labels[rows.reduce((best, row, i) => (row.scale < rows[best]!.scale ? i : best), 0)]!;
-  const people = project?.actors.filter((a) => a.kind === 'person').map((a) => pluralize(common(a.name))) ?? [];
+  const people = project?.actors.filter((a) => a.kind === 'person').map((a) => rolePlural(common(a.name))) ?? [];
   const metric = project?.metrics[0]?.name;
   const candidates: Candidate[] = [];
   const add = (text: string, families: PersonaFamily[], weight: number) => candidates.push({ text, families, weight });

@@ -1,14 +1,14 @@
-import { nounPhrase, sentence, withIndefinite } from '../../../../core/text/compose/index.js';
+import { sentence, withIndefinite } from '../../../../core/text/compose/index.js';
 import { capitalize, joinList } from '../../../../core/text/index.js';
 import type { ModelActor } from '../../../project-model/index.js';
-import { common, groupName, summaryOf, useCaseInfinitive, viewOf, type DocumentTaskInput, type ModelView } from '../document-writer/index.js';
+import { actorPhrase, groupName, summaryOf, useCaseInfinitive, viewOf, type DocumentTaskInput, type ModelView } from '../document-writer/index.js';
 import type { DocumentMarketing } from './schema.js';
 
 // The offline marketing plan, drawn from the project model: segments from the people, the value from their use
 // cases, the category from the platform constraint. Channels and alternatives the model does not know are left as
 // questions to answer with the first users, not invented.
 
-const plural = (actor: ModelActor): string => nounPhrase({ head: common(actor.name), number: 'plural' }).text;
+const plural = (actor: ModelActor): string => actorPhrase(actor, 'none', 'plural').text;
 
 /** The product's category from the platform constraint ("mobile web app"), else plainly "service". */
 function categoryOf(view: ModelView): string {

@@ -42,7 +42,7 @@ export function composeOverview(input: DocumentTaskInput): DocumentOverview {
 
 function taglineOf(view: ModelView): string {
   const first = view.useCases.slice(0, 3).map((uc) => useCaseInfinitive(uc, view));
-  const people = view.persons.slice(0, 3).map((a) => nounPhrase({ head: common(a.name), number: 'plural' }).text);
+  const people = view.persons.slice(0, 3).map((a) => actorPhrase(a, 'none', 'plural').text);
   if (first.length === 0) return people.length ? `${view.name}, for ${joinList(people)}` : view.name;
   return `${capitalize(joinList(first))}${people.length ? `, for ${joinList(people)}` : ''}`;
 }

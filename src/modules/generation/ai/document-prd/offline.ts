@@ -2,6 +2,7 @@ import { nounPhrase, sentence } from '../../../../core/text/compose/index.js';
 import type { ModelUseCase } from '../../../project-model/index.js';
 import {
   acceptanceCriteria,
+  actorPhrase,
   benefitClause,
   common,
   groupName,
@@ -71,7 +72,7 @@ function goalsOf(view: ModelView): string[] {
   const musts = view.useCases.filter((uc) => uc.priority === 'must').slice(0, 6);
   const goals = musts.map((uc) => {
     const actor = view.actor(uc.actor);
-    const who = actor ? (actor.kind === 'person' ? nounPhrase({ head: common(actor.name), number: 'plural' }).text : nounPhrase({ head: common(actor.name), determiner: 'the' }).text) : 'people';
+    const who = actor ? (actor.kind === 'person' ? actorPhrase(actor, 'none', 'plural').text : nounPhrase({ head: common(actor.name), determiner: 'the' }).text) : 'people';
     return sentence(`Let ${who} ${useCaseInfinitive(uc, view)}`);
   });
   for (const metric of view.model.metrics.slice(0, 3)) goals.push(sentence(metric.target.trim() ? `Reach the target for ${common(metric.name)}: ${metric.target}` : `Measure ${common(metric.name)}`));
@@ -87,7 +88,7 @@ function nonGoalsOf(view: ModelView): string[] {
 function personasOf(view: ModelView): DocumentPrd['personas'] {
   const personas = view.persons.slice(0, 6).map((actor) => ({
     name: groupName(actor),
-    description: actor.description.trim() ? sentence(actor.description) : sentence(`Who the ${nounPhrase({ head: common(actor.name), number: 'plural' }).text} are is not described yet`),
+    description: actor.description.trim() ? sentence(actor.description) : sentence(`Who the ${actorPhrase(actor, 'none', 'plural').text} are is not described yet`),
     goals: actor.needs.slice(0, 8).map((need) => sentence(need)),
     painPoints: [],
   }));

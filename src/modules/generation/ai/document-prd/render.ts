@@ -1,4 +1,4 @@
-import { withIndefinite } from '../../../../core/text/compose/index.js';
+import { withRoleArticle } from '../../../../core/text/compose/index.js';
 import { capitalize } from '../../../../core/text/index.js';
 import { MarkdownWriter, sourceText, type RenderOptions } from '../document-writer/index.js';
 import type { DocumentPrd, Story } from './schema.js';
@@ -46,5 +46,5 @@ function wantOf(story: Story): string {
 function storyLine(story: Story): string {
   const persona = story.persona.trim().replace(/^(?:an?|the)\s+/i, '');
   const benefit = story.soThat.trim().replace(/^so that\s+/i, '').replace(/[.]+$/, '');
-  return `As ${withIndefinite(persona)}, I want to ${wantOf(story)} so that ${benefit.charAt(0).toLowerCase()}${benefit.slice(1)}.`;
+  return `As ${withRoleArticle(persona)}, I want to ${wantOf(story)} so that ${benefit.charAt(0).toLowerCase()}${benefit.slice(1)}.`;
 }

@@ -63,7 +63,7 @@ function nonPlatform(view: ModelView): string[] {
 function purposeOf(view: ModelView): string {
   const parts = [sentence(`This document specifies the software requirements of ${view.name}`)];
   if (view.model.summary.trim()) parts.push(sentence(view.model.summary));
-  const readers = view.persons.length ? ` and for the ${joinList(view.persons.slice(0, 3).map((a) => nounPhrase({ head: common(a.name), number: 'plural' }).text))} who will use it` : '';
+  const readers = view.persons.length ? ` and for the ${joinList(view.persons.slice(0, 3).map((a) => actorPhrase(a, 'none', 'plural').text))} who will use it` : '';
   parts.push(sentence(`It is written for the people who design, build and test ${view.name}${readers}`));
   if (view.focusNames.length) parts.push(sentence(`As asked, it gives most attention to ${joinList(view.focusNames.map((n) => `“${n}”`))}`));
   return parts.join(' ');

@@ -1,7 +1,7 @@
-import { nounPhrase, sentence } from '../../../../core/text/compose/index.js';
+import { sentence } from '../../../../core/text/compose/index.js';
 import { joinList, pluralize } from '../../../../core/text/index.js';
 import type { ModelConstraint, ModelRule } from '../../../project-model/index.js';
-import { acceptanceCriteria, common, qualityCategory, requirementSentence, type ModelView, type NfrCategory } from '../document-writer/index.js';
+import { acceptanceCriteria, actorPhrase, common, qualityCategory, requirementSentence, type ModelView, type NfrCategory } from '../document-writer/index.js';
 import type { Functional, NonFunctional } from './schema.js';
 
 // Section 3.2 and 3.3: a functional requirement per use case, non-functional requirements from the constraints and
@@ -106,7 +106,7 @@ export function nonFunctionalRequirements(view: ModelView): NonFunctional[] {
   }
   const stated = new Set(drafts.map((d) => d.category));
   if (!stated.has('security')) {
-    const people = view.persons.length ? view.persons.map((a) => nounPhrase({ head: common(a.name), number: 'plural' }).text) : ['people'];
+    const people = view.persons.length ? view.persons.map((a) => actorPhrase(a, 'none', 'plural').text) : ['people'];
     drafts.push({
       category: 'security',
       description: sentence(`Only signed-in ${joinList(people)} shall reach the records, each within what their role allows, over encrypted connections`),

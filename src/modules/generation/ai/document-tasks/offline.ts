@@ -1,6 +1,6 @@
 import { nounPhrase, sentence } from '../../../../core/text/compose/index.js';
 import { joinList } from '../../../../core/text/index.js';
-import { common, groupName, viewOf, type DocumentTaskInput } from '../document-writer/index.js';
+import { actorPhrase, common, groupName, viewOf, type DocumentTaskInput } from '../document-writer/index.js';
 import type { DocumentTasks, Task } from './schema.js';
 
 // The offline delivery plan, drawn from the project model: foundations (accounts and the entities), a task per use
@@ -42,7 +42,7 @@ export function composeTasks(input: DocumentTaskInput): DocumentTasks {
       id: id(),
       title: useCase.name,
       description: [
-        sentence(`Build “${useCase.name}” for the ${nounPhrase({ head: common(view.actor(useCase.actor)?.name ?? 'user'), number: 'plural' }).text}${useCase.steps.length ? ` in ${useCase.steps.length} ${useCase.steps.length === 1 ? 'step' : 'steps'}` : ''}`),
+        sentence(`Build “${useCase.name}” for the ${actorPhrase(view.actor(useCase.actor), 'none', 'plural').text}${useCase.steps.length ? ` in ${useCase.steps.length} ${useCase.steps.length === 1 ? 'step' : 'steps'}` : ''}`),
         useCase.outcome.trim() ? sentence(`It is done when ${useCase.outcome.trim().charAt(0).toLowerCase()}${useCase.outcome.trim().slice(1)}`) : '',
       ].filter(Boolean).join(' '),
       estimateDays: Math.min(10, 2 + Math.ceil(useCase.steps.length / 2)),

@@ -3,7 +3,9 @@ import {
   clause,
   givenWhenThen,
   inner,
+  isTeamName,
   nounPhrase,
+  rolePlural,
   parseVerbPhrase,
   predicate,
   sentence,
@@ -25,6 +27,8 @@ export function common(name: string): string {
 }
 
 export function actorPhrase(actor: ModelActor | undefined, determiner: Determiner, number: GrammaticalNumber = 'singular'): NounPhrase {
+  // "staff", "HR", "reception" take no article and no plural: "let staff add an animal", never "a staff".
+  if (actor && actor.kind === 'person' && isTeamName(actor.name)) return { text: common(actor.name), number: 'singular' };
   return nounPhrase({ head: actor ? common(actor.name) : 'user', determiner, number });
 }
 
@@ -34,7 +38,7 @@ export function entityPhrase(entity: ModelEntity, determiner: Determiner, number
 
 /** "Members", "Payment providers": an actor group as a heading. */
 export function groupName(actor: ModelActor): string {
-  return capitalize(pluralize(common(actor.name)));
+  return capitalize(actor.kind === 'person' ? rolePlural(common(actor.name)) : pluralize(common(actor.name)));
 }
 
 export const SYSTEM: NounPhrase = { text: 'the system', number: 'singular' };
