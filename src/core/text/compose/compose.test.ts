@@ -12,6 +12,7 @@ import {
   sentence,
   THEY,
   thirdPerson,
+  roleSubject,
   withRoleArticle,
 } from './index.js';
 
@@ -39,6 +40,12 @@ describe('team names', () => {
     expect(['Staff', 'HR', 'Reception', 'Finance', 'Housekeeping'].filter(isTeamName)).toEqual(['Staff', 'HR', 'Reception', 'Finance', 'Housekeeping']);
     expect(['Member', 'Volunteer', 'Crew', 'Team leader', 'Admin'].filter(isTeamName)).toEqual([]);
     expect(['staff', 'member', 'HR', 'editor'].map(withRoleArticle)).toEqual(['staff', 'a member', 'HR', 'an editor']);
+    expect(['staff', 'member', 'HR', 'reception'].map(roleSubject)).toEqual([
+      { text: 'staff', number: 'plural' },
+      { text: 'the member', number: 'singular' },
+      { text: 'HR', number: 'singular' },
+      { text: 'reception', number: 'singular' },
+    ]);
   });
 });
 

@@ -5,6 +5,6 @@
 export { indefiniteArticle, withIndefinite } from './articles.js';
 export { nounPhrase, THEY, type Determiner, type NounPhrase, type NounPhraseParts } from './noun-phrase.js';
 export { givenWhenThen, inner, sentence } from './sentence.js';
-export { isTeamName, rolePlural, withRoleArticle } from './team-names.js';
+export { isTeamName, rolePlural, roleSubject, withRoleArticle } from './team-names.js';
 export { bareInfinitive, clause, parseVerbPhrase, predicate, type VerbPhrase } from './verb-phrase.js';
 export { MODALS, pastParticiple, present, presentOfBe, thirdPerson, type GrammaticalNumber } from './verbs.js';

@@ -1,6 +1,7 @@
 import { semanticClasses } from '../nlp/index.js';
 import { pluralize } from '../inflection.js';
 import { indefiniteArticle } from './articles.js';
+import type { NounPhrase } from './noun-phrase.js';
 
 /**
  * Whether the name of a group of people reads without an article and has no plural: "staff", "HR", "reception",
@@ -23,4 +24,11 @@ export function withRoleArticle(name: string): string {
 /** "members", "editors", but "staff", "HR", "reception": the people in a role, together. */
 export function rolePlural(name: string): string {
   return isTeamName(name) ? name : pluralize(name);
+}
+
+/** A role as the subject of a sentence: "the member" (one), "staff" (many), "HR" and "reception" (one, no article). */
+export function roleSubject(name: string): NounPhrase {
+  if (!isTeamName(name)) return { text: `the ${name}`, number: 'singular' };
+  const last = (name.trim().split(/\s+/).pop() ?? '').toLowerCase();
+  return { text: name, number: !/^[A-Z]{2,}$/.test(name.trim().split(/\s+/).pop() ?? '') && pluralize(last) === last ? 'plural' : 'singular' };
 }

@@ -128,7 +128,7 @@ describe('offline documents drawn from the project model', () => {
     const model = {
       ...libraryModel,
       actors: [...libraryModel.actors, { id: 'staff', name: 'Staff', kind: 'person' as const, description: '', needs: [], sources: [] }],
-      useCases: libraryModel.useCases.map((useCase, index) => (index === 0 ? { ...useCase, actor: 'staff' } : useCase)),
+      useCases: libraryModel.useCases.map((useCase, index) => (index === 0 ? { ...useCase, actor: 'staff', trigger: `Staff want to ${useCase.name.charAt(0).toLowerCase()}${useCase.name.slice(1)}.` } : useCase)),
     };
     const input = documentTaskInput.parse({ ...LIBRARY_IDEA, model });
     const documents = all.map((entry) => markdownOf(entry, input)).join('\n');
@@ -136,6 +136,7 @@ describe('offline documents drawn from the project model', () => {
     expect(documents).toMatch(/As staff, I want/);
     expect(documents).not.toMatch(/\ba staff\b|\bStaffs\b/i);
     expect(documents).toMatch(/As a volunteer, I want/);
+    expect(documents).toMatch(/Given signed-in staff, when staff want to /);
   });
 
   it('instructions steer: the focused use case comes first and the summary names it', () => {

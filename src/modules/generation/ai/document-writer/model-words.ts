@@ -87,8 +87,10 @@ const SYSTEM_SET = /^(?:id|status|(?:created|updated|deleted)[ _]at)$/i;
 
 export function acceptanceCriteria(useCase: ModelUseCase, view: ModelView, max = 6): string[] {
   const actor = view.actor(useCase.actor);
-  const given = actor?.kind === 'person' ? nounPhrase({ head: common(actor.name), determiner: 'a', modifiers: ['signed-in'] }).text : actorPhrase(actor, 'the').text;
-  const when = useCase.trigger.trim() ? inner(useCase.trigger) : clause(actor?.kind === 'person' ? THEY : actorPhrase(actor, 'the'), useCaseVerb(useCase, view));
+  const given = actor?.kind === 'person' ? nounPhrase({ head: common(actor.name), determiner: isTeamName(actor.name) ? 'none' : 'a', modifiers: ['signed-in'] }).text : actorPhrase(actor, 'the').text;
+  // "Staff want to …" opens on the actor's name, which inside a sentence is written as a common noun.
+  const trigger = actor && useCase.trigger.startsWith(actor.name) ? common(actor.name) + useCase.trigger.slice(actor.name.length) : useCase.trigger;
+  const when = trigger.trim() ? inner(trigger) : clause(actor?.kind === 'person' ? THEY : actorPhrase(actor, 'the'), useCaseVerb(useCase, view));
   const criteria = [givenWhenThen({ given, when, then: outcomeClause(useCase, view) })];
   const steps = useCase.steps.map((step) => stepClause(step, view)).filter((s): s is string => Boolean(s));
   if (steps.length > 1) criteria.push(sentence(`In order, ${steps.join(', then ')}`));

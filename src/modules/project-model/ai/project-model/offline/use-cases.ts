@@ -1,4 +1,5 @@
 import { capitalize } from '../../../../../core/text/index.js';
+import { roleSubject } from '../../../../../core/text/compose/index.js';
 import { clausesOf, derivedForms, isKindOf, nounPhrases, parseText, semanticClasses, senses, takesThingObject, type Clause, type NounPhrase, type TaggedToken } from '../../../../../core/text/nlp/index.js';
 import type { ModelActor, ModelEntity, ModelRule, ModelStep, ModelUseCase } from '../../../project-model.contract.js';
 import { businessTerms, earlierTransaction, isMeasure, isTransactionVerb, keepsRecord, transactionActOf } from './entities.js';
@@ -334,6 +335,8 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
     if (seen.has(key)) return;
     seen.add(key);
     const thing = nameOf(object, entity);
+    // "The member wants to …", "Staff want to …", "HR wants to …".
+    const who = roleSubject(/[A-Z]{2,}/.test(actor.name) ? actor.name : actor.name.toLowerCase());
     const where = action.where ? ` ${action.where}` : '';
     const name = `${capitalize(verb)}${particle}${preposition} ${articleFor(thing)} ${thing}${where}`.replace(/\s+/g, ' ');
     useCases.push({
@@ -342,7 +345,7 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
       actor: actor.id,
       action: verb,
       ...(entity.id ? { entity: entity.id } : {}),
-      trigger: `The ${actor.name.toLowerCase()} wants to ${verb}${particle}${preposition} ${articleFor(thing)} ${thing}${where}.`.replace(/\s+/g, ' '),
+      trigger: capitalize(`${who.text} ${who.number === 'plural' ? 'want' : 'wants'} to ${verb}${particle}${preposition} ${articleFor(thing)} ${thing}${where}.`.replace(/\s+/g, ' ')),
       outcome: outcomeOf(verb, `${particle}${preposition}`.replace(/\s+$/, ''), thing, entity),
       steps: stepsFor(actor, verb, `${particle}${preposition}`.replace(/\s+$/, ''), entity, systems, sentence, rules),
       priority: priorityOf(clause, sentence),
