@@ -1,7 +1,7 @@
-import { derivedForms, knowsWord, semanticClasses, type NounPhrase } from '../../../../../core/text/nlp/index.js';
+import { knowsWord, semanticClasses, type NounPhrase } from '../../../../../core/text/nlp/index.js';
 import type { ModelActor, ModelSource } from '../../../project-model.contract.js';
-import { businessTerms } from './entities.js';
 import type { Sentence } from './read.js';
+import type { Writer } from './writer.js';
 import { displayName, isPersonWord, isProductWord, isSystemHead, isVagueWord, lemmaOf, termOf } from './words.js';
 
 /**
@@ -55,33 +55,7 @@ function systemName(phrase: NounPhrase, semantic: (lemma: string) => string[]): 
   return name;
 }
 
-/**
- * The writer's own role, when they say it: "I'm a piano tuner", "I am the fixtures secretary", "I work as a
- * dispatcher", or the doer of what they do to their business ("I coordinate a home nursing
- * service" → coordinator, "I manage a family winery" → manager; never "I run …", a runner).
- */
-export function writerRole(sentences: Sentence[]): { term: string; sentence: Sentence } | undefined {
-  const business = businessTerms(sentences);
-  for (const sentence of sentences) {
-    const { tokens } = sentence.tagged;
-    for (const [index, token] of tokens.entries()) {
-      if (token.normal !== 'i') continue;
-      const next = tokens[index + 1];
-      const says = next?.lemma === 'be' ? index + 2 : next?.lemma === 'work' && tokens[index + 2]?.normal === 'as' ? index + 3 : undefined;
-      const phrase = says === undefined ? undefined : sentence.phrases.find((p) => p.start >= says && p.start <= says + 1);
-      if (phrase && phrase.head.pos === 'NOUN' && isPersonWord(lemmaOf(phrase), true)) return { term: termOf(phrase), sentence };
-    }
-    for (const clause of sentence.clauses) {
-      if (clause.subjectPronoun !== 'i' || !clause.objects.some((object) => business.has(termOf(object)))) continue;
-      if (!semanticClasses(clause.verb, 'verb', 2).some((name) => name === 'verb.social' || name === 'verb.possession')) continue;
-      const doer = derivedForms(clause.verb, 'verb', 'noun').find((noun) => /(?:er|or)$/.test(noun) && !noun.includes('-') && isPersonWord(noun));
-      if (doer) return { term: doer, sentence };
-    }
-  }
-  return undefined;
-}
-
-export function findActors(sentences: Sentence[], semantic: (lemma: string) => string[]): ActorFinding[] {
+export function findActors(sentences: Sentence[], semantic: (lemma: string) => string[], writer: Writer): ActorFinding[] {
   const found = new Map<string, ActorFinding>();
   const counted: { term: string; sentence: Sentence }[] = [];
   // What something is done to is kept, not an actor: "register teams", "create a club".
@@ -158,12 +132,12 @@ export function findActors(sentences: Sentence[], semantic: (lemma: string) => s
     }
   }
   // The writer's own organisation is who "we" are, never a party of its own ("I coordinate a home nursing service").
-  for (const term of businessTerms(sentences)) found.delete(term);
+  for (const term of writer.business) found.delete(term);
   // People only counted, and the writer, come after the people the text has act, who are the first to do what no one
   // is named for.
   for (const { term, sentence } of counted) if (!found.has(term)) found.set(term, { term, kind: 'person', sources: [sentence.source], order: sentences.length, count: 1 });
-  const writer = writerRole(sentences);
-  if (writer && !found.has(writer.term)) found.set(writer.term, { term: writer.term, kind: 'person', sources: [writer.sentence.source], order: sentences.length, count: 1 });
+  const { role } = writer;
+  if (role && !found.has(role.term)) found.set(role.term, { term: role.term, kind: 'person', sources: [role.sentence.source], order: sentences.length, count: 1 });
   return [...found.values()];
 }
 

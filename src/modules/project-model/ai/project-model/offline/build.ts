@@ -2,7 +2,7 @@ import { authorSpellings, respell, semanticClasses, synonyms, type NounPhrase } 
 import { singularize } from '../../../../../core/text/index.js';
 import { emptyProjectModel, type ModelActor, type ModelEntity, type ProjectModel } from '../../../project-model.contract.js';
 import type { ProjectModelInput } from '../schema.js';
-import { findActors, toActors, writerRole } from './actors.js';
+import { findActors, toActors } from './actors.js';
 import { findEntities, type EntityFinding } from './entities.js';
 import { IdPool } from './ids.js';
 import { readInput, type Sentence } from './read.js';
@@ -12,6 +12,7 @@ import { findConstraints, findMetrics, findRules, isSuccessStatement } from './s
 import { applyFocus, focusTerms, keepCorrections } from './steer.js';
 import { findUseCases } from './use-cases.js';
 import { displayName, isGroupWord, lemmaOf, termOf } from './words.js';
+import { readWriter, type Writer } from './writer.js';
 
 /** The least evidence a record needs: acted on once, or spoken about and mentioned again. */
 const ENTITY_MIN_SCORE = 1.5;
@@ -27,12 +28,13 @@ export function buildModel(input: ProjectModelInput): ProjectModel {
   const sentences = readInput(input);
   const model = emptyProjectModel();
   const semantic = (lemma: string): string[] => semanticClasses(lemma, 'noun', 1);
+  const writer = readWriter(sentences);
 
   const actorIds = new IdPool();
-  const actors = toActors(findActors(sentences, semantic), (name) => actorIds.take(name));
+  const actors = toActors(findActors(sentences, semantic, writer), (name) => actorIds.take(name));
   const actorTerms = new Map<string, ModelActor>(actors.map((actor) => [actor.name.toLowerCase(), actor]));
 
-  const findings = findEntities(sentences, productWordsOf(input.projectName))
+  const findings = findEntities(sentences, productWordsOf(input.projectName), writer.business)
     .filter((finding) => !actorTerms.has(finding.term) || (isGroupWord(finding.lemma) && finding.verbs.length > 0))
     .filter((finding) => finding.score >= ENTITY_MIN_SCORE)
     .sort((a, b) => b.score - a.score || a.order - b.order)
@@ -79,9 +81,9 @@ export function buildModel(input: ProjectModelInput): ProjectModel {
   // Success statements are measures, never something to build.
   const actions = sentences.filter((sentence) => !isSuccessStatement(sentence));
   const rules = findRules(sentences, detailed, new IdPool());
-  const writer = writerOf(sentences, actors, actorOf, actorTerms);
-  const withWriter = writer && !actors.includes(writer) ? [...actors, writer] : actors;
-  const useCases = findUseCases(actions, withWriter, rules, { actorOf, entityOf }, new IdPool(), writer);
+  const we = whoWeAre(sentences, writer, actors, actorOf, actorTerms);
+  const withWriter = we && !actors.includes(we) ? [...actors, we] : actors;
+  const useCases = findUseCases(actions, withWriter, rules, { actorOf, entityOf }, new IdPool(), writer.business, we);
   // The writer's staff is an actor only when they do something.
   const acting = withWriter.filter((actor) => actors.includes(actor) || useCases.some((useCase) => useCase.actor === actor.id));
   model.actors = acting.map((actor) => ({
@@ -108,8 +110,7 @@ export function buildModel(input: ProjectModelInput): ProjectModel {
  * "our"/"my" ("our technicians", never "our accountant"), or else the writer's staff, as an
  * actor of its own, so that what the business does is never put on its customers.
  */
-function writerOf(sentences: Sentence[], actors: ModelActor[], actorOf: (phrase: NounPhrase) => ModelActor | undefined, actorTerms: Map<string, ModelActor>): ModelActor | undefined {
-  const role = writerRole(sentences);
+function whoWeAre(sentences: Sentence[], { role }: Writer, actors: ModelActor[], actorOf: (phrase: NounPhrase) => ModelActor | undefined, actorTerms: Map<string, ModelActor>): ModelActor | undefined {
   const named = role ? actorTerms.get(displayName(role.term).toLowerCase()) : undefined;
   if (named) return named;
   for (const sentence of sentences) {

@@ -204,7 +204,7 @@ function listPrepositions(sentence: Sentence): (string | undefined)[] {
   return result;
 }
 
-export function findEntities(sentences: Sentence[], productWords: Set<string>): EntityFinding[] {
+export function findEntities(sentences: Sentence[], productWords: Set<string>, business: Set<string>): EntityFinding[] {
   const found = new Map<string, EntityFinding>();
   const personTerms = new Set<string>();
   const subjectPersons = new Set<string>();
@@ -360,7 +360,7 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>): 
   // family, a class is a record of who belongs to it.
   for (const term of personTerms) if (subjectPersons.has(term) && !isGroupWord(found.get(term)?.lemma ?? term)) found.delete(term);
   for (const term of agents) if (!actedOn.has(term)) found.delete(term);
-  for (const term of businessTerms(sentences)) found.delete(term);
+  for (const term of business) found.delete(term);
   // "we keep the money", "the money is released": a sum the text never counts is no record of its own (a deposit, a
   // fee are counted; a payment or a donation is an act, an insurance a document, whatever the text's wording).
   for (const [term, finding] of found) {
@@ -381,50 +381,6 @@ function absorb(into: EntityFinding, finding: EntityFinding): void {
 const TANGIBLE_CLASSES = new Set(['noun.artifact', 'noun.animal', 'noun.object']);
 function isTangible(lemma: string): boolean {
   return TANGIBLE_CLASSES.has(semanticClasses(lemma, 'noun', 1)[0] ?? '');
-}
-
-/** Verbs by which writers say what their business is: "I run a small music school", "we're a print shop". */
-const BUSINESS_VERBS = new Set(['be', 'run', 'own', 'operate', 'manage', 'have', 'volunteer', 'work']);
-const ORGANISATION_KINDS = ['organization', 'establishment', 'institution', 'facility', 'enterprise'];
-
-/** What one does to one's own business: run, own, have, or a social verb ("coordinate a nursing service", "chair a club"). */
-function isBusinessVerb(verb: string): boolean {
-  return BUSINESS_VERBS.has(verb) || semanticClasses(verb, 'verb', 2).some((name) => name === 'verb.social');
-}
-
-function isOrganisation(lemma: string): boolean {
-  return ORGANISATION_KINDS.some((kind) => isKindOf(lemma, kind, 'noun', 1));
-}
-
-/**
- * The writer's own organisation, which the product serves rather than keeps: "our primary school", "our museum",
- * "I run a small music school", "I volunteer for a youth football league", and whatever the opening sentence says
- * the writer runs or is ("We're a small print shop", "I manage a family winery").
- */
-export function businessTerms(sentences: Sentence[]): Set<string> {
-  const terms = new Set<string>();
-  const opening = sentences.find((sentence) => sentence.phrases.length > 0)?.order;
-  for (const sentence of sentences) {
-    const { tokens } = sentence.tagged;
-    for (const phrase of sentence.phrases) {
-      // "two hostels", "3 shops": an organisation of several sites keeps each as a record.
-      if (phrase.number === undefined && /^(?:our|my)$/.test(tokens[phrase.start - 1]?.normal ?? '') && isOrganisation(lemmaOf(phrase))) terms.add(termOf(phrase));
-    }
-    if (sentence.order !== opening) continue;
-    // "We're a small print shop": the copula makes no clause of its own.
-    for (const phrase of sentence.phrases) {
-      const [writer, copula] = [tokens[phrase.start - 2], tokens[phrase.start - 1]];
-      if (/^(?:we|i)$/.test(writer?.normal ?? '') && copula?.pos === 'AUX' && copula.lemma === 'be' && !isPersonWord(lemmaOf(phrase))) terms.add(termOf(phrase));
-    }
-    for (const clause of sentence.clauses) {
-      if ((clause.subjectPronoun !== 'we' && clause.subjectPronoun !== 'i') || clause.passive || !isBusinessVerb(clause.verb)) continue;
-      const named = [...clause.objects, ...clause.preps.filter(({ prep }) => prep === 'for').map(({ phrase }) => phrase)];
-      for (const phrase of named) {
-        if (phrase.number === undefined && !phrase.plural && (isOrganisation(lemmaOf(phrase)) || (!isPersonWord(lemmaOf(phrase)) && clause.verb !== 'have'))) terms.add(termOf(phrase));
-      }
-    }
-  }
-  return terms;
 }
 
 /** "their dog or cat … rabbits too": kinds of animal the product treats alike are one record, the animal (or pet). */

@@ -2,7 +2,7 @@ import { capitalize } from '../../../../../core/text/index.js';
 import { roleSubject } from '../../../../../core/text/compose/index.js';
 import { clausesOf, derivedForms, isKindOf, nounPhrases, parseText, semanticClasses, senses, takesThingObject, type Clause, type NounPhrase, type TaggedToken } from '../../../../../core/text/nlp/index.js';
 import type { ModelActor, ModelEntity, ModelRule, ModelStep, ModelUseCase } from '../../../project-model.contract.js';
-import { businessTerms, earlierTransaction, isMeasure, isTransactionVerb, keepsRecord, transactionActOf } from './entities.js';
+import { earlierTransaction, isMeasure, isTransactionVerb, keepsRecord, transactionActOf } from './entities.js';
 import type { IdPool } from './ids.js';
 import { inBrackets, type Sentence } from './read.js';
 import { participle, thirdPerson } from './verbs.js';
@@ -322,13 +322,12 @@ function receivedMessage(clause: Clause, resolve: Resolver): { phrase: NounPhras
   return entity ? { phrase: object, entity } : undefined;
 }
 
-export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules: ModelRule[], resolve: Resolver, ids: IdPool, writer?: ModelActor): ModelUseCase[] {
+export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules: ModelRule[], resolve: Resolver, ids: IdPool, business: Set<string>, writer?: ModelActor): ModelUseCase[] {
   const useCases: ModelUseCase[] = [];
   const seen = new Set<string>();
   const people = actors.filter((actor) => actor.kind === 'person');
   const systems = actors.filter((actor) => actor.kind === 'system');
   const articleFor = articlesOf(sentences);
-  const business = businessTerms(sentences);
   const add = (action: Action, sentence: Sentence): void => {
     const { actor, verb, particle, object, entity, clause, preposition } = action;
     const key = `${verb}${particle}|${entity.id || entity.name}`;

@@ -1,0 +1,85 @@
+import { derivedForms, isKindOf, semanticClasses } from '../../../../../core/text/nlp/index.js';
+import type { Sentence } from './read.js';
+import { isPersonWord, lemmaOf, termOf } from './words.js';
+
+/**
+ * Who writes the idea: the organisation "we" run (which the product serves, never keeps or has act) and the role the
+ * writer says is theirs. Read once per model; the actors, the records and the use cases all need it.
+ */
+export type WriterRole = { term: string; sentence: Sentence };
+export type Writer = { business: Set<string>; role?: WriterRole };
+
+export function readWriter(sentences: Sentence[]): Writer {
+  const business = businessTerms(sentences);
+  const role = writerRole(sentences, business);
+  return role ? { business, role } : { business };
+}
+
+/** Verbs by which writers say what their business is: "I run a small music school", "we're a print shop". */
+const BUSINESS_VERBS = new Set(['be', 'run', 'own', 'operate', 'manage', 'have', 'volunteer', 'work']);
+const ORGANISATION_KINDS = ['organization', 'establishment', 'institution', 'facility', 'enterprise'];
+
+/** What one does to one's own business: run, own, have, or a social verb ("coordinate a nursing service", "chair a club"). */
+function isBusinessVerb(verb: string): boolean {
+  return BUSINESS_VERBS.has(verb) || semanticClasses(verb, 'verb', 2).some((name) => name === 'verb.social');
+}
+
+function isOrganisation(lemma: string): boolean {
+  return ORGANISATION_KINDS.some((kind) => isKindOf(lemma, kind, 'noun', 1));
+}
+
+/**
+ * The writer's own organisation, which the product serves rather than keeps: "our primary school", "our museum",
+ * "I run a small music school", "I volunteer for a youth football league", and whatever the opening sentence says
+ * the writer runs or is ("We're a small print shop", "I manage a family winery").
+ */
+function businessTerms(sentences: Sentence[]): Set<string> {
+  const terms = new Set<string>();
+  const opening = sentences.find((sentence) => sentence.phrases.length > 0)?.order;
+  for (const sentence of sentences) {
+    const { tokens } = sentence.tagged;
+    for (const phrase of sentence.phrases) {
+      // "two hostels", "3 shops": an organisation of several sites keeps each as a record.
+      if (phrase.number === undefined && /^(?:our|my)$/.test(tokens[phrase.start - 1]?.normal ?? '') && isOrganisation(lemmaOf(phrase))) terms.add(termOf(phrase));
+    }
+    if (sentence.order !== opening) continue;
+    // "We're a small print shop": the copula makes no clause of its own.
+    for (const phrase of sentence.phrases) {
+      const [writer, copula] = [tokens[phrase.start - 2], tokens[phrase.start - 1]];
+      if (/^(?:we|i)$/.test(writer?.normal ?? '') && copula?.pos === 'AUX' && copula.lemma === 'be' && !isPersonWord(lemmaOf(phrase))) terms.add(termOf(phrase));
+    }
+    for (const clause of sentence.clauses) {
+      if ((clause.subjectPronoun !== 'we' && clause.subjectPronoun !== 'i') || clause.passive || !isBusinessVerb(clause.verb)) continue;
+      const named = [...clause.objects, ...clause.preps.filter(({ prep }) => prep === 'for').map(({ phrase }) => phrase)];
+      for (const phrase of named) {
+        if (phrase.number === undefined && !phrase.plural && (isOrganisation(lemmaOf(phrase)) || (!isPersonWord(lemmaOf(phrase)) && clause.verb !== 'have'))) terms.add(termOf(phrase));
+      }
+    }
+  }
+  return terms;
+}
+
+/**
+ * The writer's own role, when they say it: "I'm a piano tuner", "I am the fixtures secretary", "I work as a
+ * dispatcher", or the doer of what they do to their business ("I coordinate a home nursing
+ * service" → coordinator, "I manage a family winery" → manager; never "I run …", a runner).
+ */
+function writerRole(sentences: Sentence[], business: Set<string>): WriterRole | undefined {
+  for (const sentence of sentences) {
+    const { tokens } = sentence.tagged;
+    for (const [index, token] of tokens.entries()) {
+      if (token.normal !== 'i') continue;
+      const next = tokens[index + 1];
+      const says = next?.lemma === 'be' ? index + 2 : next?.lemma === 'work' && tokens[index + 2]?.normal === 'as' ? index + 3 : undefined;
+      const phrase = says === undefined ? undefined : sentence.phrases.find((p) => p.start >= says && p.start <= says + 1);
+      if (phrase && phrase.head.pos === 'NOUN' && isPersonWord(lemmaOf(phrase), true)) return { term: termOf(phrase), sentence };
+    }
+    for (const clause of sentence.clauses) {
+      if (clause.subjectPronoun !== 'i' || !clause.objects.some((object) => business.has(termOf(object)))) continue;
+      if (!semanticClasses(clause.verb, 'verb', 2).some((name) => name === 'verb.social' || name === 'verb.possession')) continue;
+      const doer = derivedForms(clause.verb, 'verb', 'noun').find((noun) => /(?:er|or)$/.test(noun) && !noun.includes('-') && isPersonWord(noun));
+      if (doer) return { term: doer, sentence };
+    }
+  }
+  return undefined;
+}
