@@ -1,5 +1,6 @@
 import { nounPhrases, type NounPhrase } from './chunks.js';
 import type { TaggedSentence, TaggedToken } from './tagger.js';
+import { semanticClasses, takesPersonObject, takesThingObject } from './wordnet.js';
 
 /**
  * Subject–verb–object extraction: for every main verb of a sentence, the noun phrase doing it, the noun phrase it acts
@@ -60,7 +61,36 @@ function isPassive(tokens: TaggedToken[], verbIndex: number): boolean {
     if (BE.has(token.normal)) return true;
     if (token.pos !== 'ADV' && token.pos !== 'AUX' && token.pos !== 'PART') break;
   }
-  return reducedRelative(tokens, verbIndex);
+  return reducedRelative(tokens, verbIndex) || reducedPassive(tokens, verbIndex);
+}
+
+/** The index of the "(" that opens the bracketed aside closing at `close`, or `close` when no aside closes there. */
+function asideStart(tokens: TaggedToken[], close: number): number {
+  if (tokens[close]?.text !== ')') return close;
+  for (let i = close - 1; i >= 0; i -= 1) if (tokens[i]?.text === '(') return i;
+  return close;
+}
+
+/**
+ * "Interim expenses (toiletries etc) reimbursed up to EUR 50 a day", "lane swimming booked in 45-minute slots", "the
+ * owner notified same day", "— invoiced monthly": a participle with no auxiliary and no object after it, right after
+ * a noun phrase that opens a clause (past a bracketed aside) or after a dash, is passive, the clause of a note written
+ * short. A person
+ * before it is what it is done to only when the verb is done to people ("notified"); else the person did it.
+ */
+function reducedPassive(tokens: TaggedToken[], verbIndex: number): boolean {
+  const verb = tokens[verbIndex] as TaggedToken;
+  if (!/(?:ed|en|wn|t)$/.test(verb.normal) || !(takesThingObject(verb.lemma) || takesPersonObject(verb.lemma))) return false;
+  const phrases = nounPhrases(tokens);
+  const next = phraseStartingAt(phrases, verbIndex + 1);
+  if ((next && semanticClasses(next.head.lemma, 'noun', 1)[0] !== 'noun.time') || tokens[verbIndex + 1]?.pos === 'PRON') return false;
+  const before = asideStart(tokens, verbIndex - 1) - (tokens[verbIndex - 1]?.text === ')' ? 1 : 0);
+  const subject = phraseEndingAt(phrases, before + 1);
+  if (!subject) return /^(?:-|–|—)$/.test(tokens[before]?.text ?? '');
+  // "builds a shopping list grouped by aisle" only describes the list: the phrase must open its clause.
+  if (subject.start > 0 && !/^(?:PUNCT|CCONJ|SCONJ)$/.test(tokens[subject.start - 1]?.pos ?? '')) return false;
+  const person = semanticClasses(subject.head.lemma, 'noun', 1)[0] === 'noun.person';
+  return !person || takesPersonObject(verb.lemma);
 }
 
 /**
@@ -127,6 +157,11 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
       }
       if (before.pos === 'PART' && (before.normal === 'not' || before.normal === "n't")) { negated = true; continue; }
       if (before.pos === 'PART' || before.pos === 'ADV') continue;
+      // "Incident reports (scuffles, injuries) need to be logged": a bracketed aside stands outside the sentence.
+      if (before.text === ')' && asideStart(tokens, i) < i) {
+        i = asideStart(tokens, i);
+        continue;
+      }
       // "should be able to book": the adjective of a modal phrase sits between subject and verb.
       if (before.pos === 'ADJ' && /^(?:able|unable|allowed|supposed|likely|free|happy|required)$/.test(before.normal)) continue;
       if (before.pos === 'CCONJ' || (before.normal === ',' && previous !== undefined)) { coordinated = true; break; }

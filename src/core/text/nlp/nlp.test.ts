@@ -256,6 +256,25 @@ describe('coordinated and passive clauses', () => {
     expect(clausesOf(limit!).map((c) => [c.verb, c.object?.head.lemma])).toEqual([['take', 'dog']]);
   });
 
+  it('reads a note written short: a participle after its noun, past an aside or after a dash, and "get" before a participle', () => {
+    const read = (text: string) => clauses(text).map((c) => [c.verb, c.passive, c.object?.text]);
+    expect(read('Travel costs (taxis, meals) refunded within 30 days.')).toEqual([['refund', true, 'Travel costs']]);
+    expect(read('Faults logged and the landlord notified within a day.')).toEqual([['log', true, 'Faults'], ['notify', true, 'landlord']]);
+    expect(read('Schools hire the hall on Saturdays - billed monthly.')).toContainEqual(['bill', true, undefined]);
+    expect(read('After the race the times get uploaded.')).toEqual([['upload', true, 'times']]);
+    // A person before a verb done to things did it; a participle after an object only describes it.
+    expect(read('Guests booked online.')[0]?.[1]).toBe(false);
+    expect(read('The app builds a shopping list grouped by aisle.').some(([, passive]) => passive)).toBe(false);
+  });
+
+  it('reads a subject past its aside, a compound subject before a modal, a particle verb after "and", an adjective after "a"', () => {
+    const read = (text: string) => clauses(text).map((c) => [c.verb, c.passive, c.subject?.text ?? c.object?.text]);
+    expect(read('Damage reports (dents, scratches) must be photographed.')).toEqual([['photograph', true, 'Damage reports']]);
+    expect(read('Volunteer cover must be arranged for each match.')).toEqual([['arrange', true, 'Volunteer cover']]);
+    expect(clauses('Drivers load the van and drop off the boxes.').map((c) => [c.verb, c.particle, c.object?.text])).toContainEqual(['drop', 'off', 'boxes']);
+    expect(clauses('Coaches write a short weekly summary.')[0]?.object?.text).toBe('short weekly summary');
+  });
+
   it('reads an irregular participle after "be" as passive', () => {
     for (const text of ['Reservations are held for 48 hours.', 'Seats are sold out fast.', 'Parcels are brought to the depot.']) {
       expect(clauses(text)[0]?.passive, text).toBe(true);

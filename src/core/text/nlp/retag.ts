@@ -186,6 +186,27 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
     && knows(`${token.normal}_${compoundNext.lemma}`, 'noun')) {
     return { ...token, pos: 'NOUN' };
   }
+  // "the results get published": "get" before a participle is the auxiliary of a passive.
+  const participle = tokens[index + 1];
+  if (token.pos === 'VERB' && token.lemma === 'get' && participle?.pos === 'VERB' && participle.normal !== participle.lemma && /(?:ed|en|wn|t)$/.test(participle.normal)) {
+    return { ...token, pos: 'AUX' };
+  }
+  // "Lifeguard cover must be scheduled": a bare word after a noun and right before a modal or "is" heads their
+  // compound; a verb is never followed by one.
+  if (token.pos === 'VERB' && token.normal === token.lemma && tokens[index - 1]?.pos === 'NOUN' && tokens[index + 1]?.pos === 'AUX'
+    && /^(?:must|should|can|will|may|is|are|was|were|needs)$/.test(tokens[index + 1]?.normal ?? '') && knows(token.normal, 'noun')) {
+    return { ...token, pos: 'NOUN' };
+  }
+  // "a short daily report card": a word between a determiner and an adjective describes the noun too.
+  if (token.pos === 'ADV' && tokens[index - 1]?.pos === 'DET' && tokens[index + 1]?.pos === 'ADJ' && knows(token.normal, 'adj')) {
+    return { ...token, pos: 'ADJ' };
+  }
+  // "drive the routes and drop off the bag": a word WordNet knows as a verb, after "and" or a comma, before a particle
+  // and a determiner, is a verb with its particle.
+  if (token.pos === 'NOUN' && token.normal === token.lemma && /^(?:CCONJ|PUNCT)$/.test(tokens[index - 1]?.pos ?? '') && /^(?:off|up|out|back|down|away)$/.test(tokens[index + 1]?.normal ?? '')
+    && (tokens[index + 2]?.pos === 'DET' || POSSESSIVES.test(tokens[index + 2]?.normal ?? '')) && knows(token.normal, 'verb')) {
+    return { ...token, pos: 'VERB' };
+  }
   // "take max 6 dogs", "stay maximum 14 nights": a limit written as a word before a number says how many, like "at most".
   if (/^(?:max|maximum|min|minimum)$/.test(token.normal) && tokens[index + 1]?.pos === 'NUM') return { ...token, pos: 'ADV' };
   // "on a group walk.", "needs a safety check": a bare word after "a" and a noun, ending the phrase, heads their

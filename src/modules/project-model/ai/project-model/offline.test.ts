@@ -391,6 +391,16 @@ describe('the offline project model', () => {
     expect(names('Guests book rooms. On arrival each guest checks in at the desk.')).toContain('Check-in');
   });
 
+  it('reads what a note written short says is done: a participle after its noun, "get" before one, a subject past its aside', () => {
+    const model = buildProjectModel({
+      projectName: 'Fixit',
+      idea: 'Tenants report faults with photos. Urgent faults (leaks, no heating) assigned to a contractor within a day. Repairs needed after an inspection are quoted by the manager. When a job is done the invoices get approved by the landlord.',
+    });
+    const useCases = model.useCases.map((u) => u.name);
+    expect(useCases).toEqual(expect.arrayContaining(['Report a fault', 'Assign a fault', 'Quote a repair', 'Approve an invoice']));
+    expect(model.entities.map((e) => e.name)).toEqual(expect.arrayContaining(['Fault', 'Repair', 'Invoice']));
+  });
+
   it('is valid against the contract and the same for the same input', () => {
     const input = { projectName: 'Toolshed', idea, answers: [{ question: 'Platform?', answer: 'A website.' }] };
     const model = buildProjectModel(input);

@@ -278,10 +278,11 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>, b
       const light = LIGHT_VERBS.has(clause.verb) && !keepsRecord(clause, sentence) && !(clause.verb === 'give' && clause.objects.length > 0 && clause.objects.every((object) => CONTENT_CLASSES.has(semanticClasses(lemmaOf(object), 'noun', 2).find((name) => name !== 'noun.process') ?? '')));
       const byActor = subjectIsActor(clause) || clause.passive;
       if (byActor && !light) {
-        // "phone the office": a verb done to people names a party, not something kept.
-        const objectWeight = takesPersonObject(clause.verb) ? 0.5 : 2;
+        // "phone the office": a verb done to people names a party, not something kept; unless a sum or a thing is what
+        // it is done to ("a repair charge invoiced").
+        const objectWeight = (object: NounPhrase): number => (takesPersonObject(clause.verb) && semanticClasses(object.head.lemma, 'noun', 1)[0] !== 'noun.possession' ? 0.5 : 2);
         for (const object of clause.objects) {
-          const finding = add(object, objectWeight, sentence, clause.verb);
+          const finding = add(object, objectWeight(object), sentence, clause.verb);
           // "approve an application": a judgement on an act is a step of that act, not a record; booking or reserving
           // an act ("book walks", "reserve a class") makes a record of its own.
           const onAct = finding !== undefined && ['noun.act', 'noun.event'].includes(semanticClasses(finding.lemma, 'noun', 1)[0] ?? '')
@@ -320,6 +321,8 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>, b
       // "We invoice monthly", "fees are invoiced monthly": charging by a document of the same name makes one.
       const charges = semanticClasses(clause.verb, 'verb', 1)[0] === 'verb.possession' && isDocumentWord(clause.verb);
       if (charges && derivedForms(clause.verb, 'verb', 'noun').includes(clause.verb) && !productWords.has(clause.verb)) addTerm(clause.verb, clause.verb, 1.5, sentence, clause.verb, true);
+      // "repairs needed", "queen seen": a light verb in the passive says something about what it is said of.
+      if (clause.passive && light) for (const object of clause.objects) if (!isPersonWord(lemmaOf(object))) add(object, 2, sentence);
       // Statements about a record: "a loan lasts one week", "each tour has a guide".
       // "Basements have no signal" says what is missing, not what is kept.
       const absent = clause.objects.length > 0 && clause.objects.every((object) => object.determiner === 'no');
