@@ -1,6 +1,6 @@
 import { nounPhrases, type NounPhrase } from './chunks.js';
 import type { TaggedSentence, TaggedToken } from './tagger.js';
-import { semanticClasses, takesPersonObject, takesThingObject } from './wordnet.js';
+import { knows, semanticClasses, takesPersonObject, takesThingObject } from './wordnet.js';
 
 /**
  * Subject–verb–object extraction: for every main verb of a sentence, the noun phrase doing it, the noun phrase it acts
@@ -89,6 +89,9 @@ function reducedPassive(tokens: TaggedToken[], verbIndex: number): boolean {
   if (!subject) return /^(?:-|–|—)$/.test(tokens[before]?.text ?? '');
   // "builds a shopping list grouped by aisle" only describes the list: the phrase must open its clause.
   if (subject.start > 0 && !/^(?:PUNCT|CCONJ|SCONJ)$/.test(tokens[subject.start - 1]?.pos ?? '')) return false;
+  // "accept, mark picked up and completed": a bare word in a row of verbs is one of them, its object left out.
+  const bare = subject.start === subject.headIndex && !subject.plural && knows(subject.head.normal, 'verb');
+  if (bare && (tokens[subject.start - 1]?.normal === ',' || tokens[subject.start - 1]?.pos === 'CCONJ')) return false;
   const person = semanticClasses(subject.head.lemma, 'noun', 1)[0] === 'noun.person';
   return !person || takesPersonObject(verb.lemma);
 }
@@ -353,7 +356,7 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
     // "We want each snag recorded", "needs an agreement signed by both directors": a participle right after the object
     // of a verb of wanting or having done is said of that object, passive ("builds a list grouped by aisle" only
     // describes the list).
-    const complement = !relative && subject !== undefined && subject.end === v && token.normal !== token.lemma && /(?:ed|en|wn|ne|un|id)$/.test(token.normal)
+    const complement = !relative && subject !== undefined && subject.end === v && token.normal !== token.lemma && /(?:ed|en|wn|ne|un|id|t)$/.test(token.normal)
       && previous !== undefined && COMPLEMENT_VERBS.has(previous.verb) && previous.objects.some((o) => o.start === subject?.start);
     const passive = sharesPassive || complement || isPassive(tokens, v);
     if (sharesPassive && previous?.object) subject = previous.object;

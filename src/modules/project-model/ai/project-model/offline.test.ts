@@ -401,6 +401,16 @@ describe('the offline project model', () => {
     expect(model.entities.map((e) => e.name)).toEqual(expect.arrayContaining(['Fault', 'Repair', 'Invoice']));
   });
 
+  it('reads a time booked as what is booked, keeps the booking and cancels it before anything bought since', () => {
+    const model = buildProjectModel({
+      projectName: 'Playtime',
+      idea: 'Parents book afternoons at the play centre or buy a ten-visit card. Can parents cancel? Yes, up to noon the day before. I want receipts sent to parents.',
+    });
+    expect(model.useCases.map((u) => u.name)).toEqual(expect.arrayContaining(['Book an afternoon', 'Cancel a booking', 'Send a receipt']));
+    expect(model.entities.map((e) => e.name)).toContain('Booking');
+    expect(model.entities.map((e) => e.name)).not.toContain('Afternoon');
+  });
+
   it('is valid against the contract and the same for the same input', () => {
     const input = { projectName: 'Toolshed', idea, answers: [{ question: 'Platform?', answer: 'A website.' }] };
     const model = buildProjectModel(input);

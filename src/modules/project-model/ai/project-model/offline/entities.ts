@@ -127,6 +127,17 @@ export function transactionActOf(verb: string, objectLemma: string): string | un
   return act && act !== verb && act !== objectLemma ? act : undefined;
 }
 
+/**
+ * "Owners book days", "reserve an evening": a time a booking verb acts on is what is booked, and the verb's act is the
+ * record it makes (booking, reservation); undefined when the verb books nothing or the object is no time.
+ */
+export function bookedTimeAct(object: NounPhrase, verb: string): string | undefined {
+  if (object.number !== undefined || semanticClasses(lemmaOf(object), 'noun', 1)[0] !== 'noun.time') return undefined;
+  if (!semanticClasses(verb, 'verb', 2).some((name) => name === 'verb.possession' || name === 'verb.social')) return undefined;
+  const act = actNounOf(verb);
+  return act && act !== verb && semanticClasses(act, 'noun', 1)[0] === 'noun.act' ? act : undefined;
+}
+
 /** "24 hours", "2 days": a span of time written as the object ("cancel up to 24 hours before") is a limit, not a thing. */
 export function isMeasure(phrase: NounPhrase): boolean {
   if (phrase.number === undefined) return false;
@@ -282,6 +293,12 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>, b
         // it is done to ("a repair charge invoiced").
         const objectWeight = (object: NounPhrase): number => (takesPersonObject(clause.verb) && semanticClasses(object.head.lemma, 'noun', 1)[0] !== 'noun.possession' ? 0.5 : 2);
         for (const object of clause.objects) {
+          // "book days": the booking is kept, and the day is its date, not a record.
+          const bookedTime = clause.passive ? undefined : bookedTimeAct(object, clause.verb);
+          if (bookedTime) {
+            if (!productWords.has(bookedTime)) addTerm(bookedTime, bookedTime, 1.5, sentence, clause.verb, true);
+            continue;
+          }
           const finding = add(object, objectWeight(object), sentence, clause.verb);
           // "approve an application": a judgement on an act is a step of that act, not a record; booking or reserving
           // an act ("book walks", "reserve a class") makes a record of its own.

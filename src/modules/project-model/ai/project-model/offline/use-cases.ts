@@ -2,7 +2,7 @@ import { capitalize } from '../../../../../core/text/index.js';
 import { roleSubject } from '../../../../../core/text/compose/index.js';
 import { clausesOf, derivedForms, isKindOf, nounPhrases, parseText, semanticClasses, senses, takesThingObject, type Clause, type NounPhrase, type TaggedToken } from '../../../../../core/text/nlp/index.js';
 import type { ModelActor, ModelEntity, ModelRule, ModelStep, ModelUseCase } from '../../../project-model.contract.js';
-import { earlierTransaction, isMeasure, isTransactionVerb, keepsRecord, transactionActOf } from './entities.js';
+import { bookedTimeAct, earlierTransaction, isMeasure, isTransactionVerb, keepsRecord, transactionActOf } from './entities.js';
 import type { IdPool } from './ids.js';
 import { inBrackets, type Sentence } from './read.js';
 import { participle, thirdPerson } from './verbs.js';
@@ -130,19 +130,26 @@ function lastBooked(clause: Clause, sentence: Sentence, resolve: Resolver, earli
   // Undoing or moving a booking is social ("cancel", "rebook"); cutting, sending or lasting is not.
   const undoes = semanticClasses(clause.verb, 'verb', 1)[0] === 'verb.social';
   if (!limited || !undoes || clause.passive || !clause.objects.every(isMeasure)) return undefined;
-  const clauses = [...earlier.flatMap((other) => other.clauses), ...sentence.clauses.filter((other) => other.verbIndex < clause.verbIndex)];
-  for (const other of clauses.reverse()) {
+  const clauses = [...earlier.flatMap((other) => other.clauses), ...sentence.clauses.filter((other) => other.verbIndex < clause.verbIndex)].reverse();
+  const undone: { phrase: NounPhrase; entity: ModelEntity; timeBooked: boolean }[] = [];
+  for (const other of clauses) {
     // Getting or having something books nothing ("drivers get their route list").
     if (other.passive || LIGHT_VERBS.has(other.verb) || !isTransactionVerb(other.verb)) continue;
+    // "book days": the booking of a time.
+    const time = other.objects.find((phrase) => bookedTimeAct(phrase, other.verb) !== undefined);
+    const timeBooking = time ? resolve.entityOf(phraseFor(bookedTimeAct(time, other.verb) as string, time)) : undefined;
+    if (time && timeBooking) undone.push({ phrase: phraseFor(timeBooking.name.toLowerCase(), time), entity: timeBooking, timeBooked: true });
     const object = other.objects.find((phrase) => !isMeasure(phrase) && resolve.entityOf(phrase) !== undefined);
     const entity = object ? resolve.entityOf(object) : undefined;
     if (!object || !entity) continue;
     // What is undone is the booking the model keeps ("reserve kennels … cancel" cancels a reservation), else the thing.
     const act = transactionActOf(other.verb, lemmaOf(object));
     const booking = act ? resolve.entityOf(phraseFor(act, object)) : undefined;
-    return booking ? { phrase: phraseFor(act as string, object), entity: booking } : { phrase: object, entity };
+    undone.push(booking ? { phrase: phraseFor(act as string, object), entity: booking, timeBooked: false } : { phrase: object, entity, timeBooked: false });
   }
-  return undefined;
+  // A time booked comes before anything bought since ("book days … or buy a pack … Can owners cancel?").
+  const found = undone.find((candidate) => candidate.timeBooked) ?? undone[0];
+  return found ? { phrase: found.phrase, entity: found.entity } : undefined;
 }
 
 /**
@@ -422,14 +429,16 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
       for (const object of objects) {
         // "problems — potholes, broken street lights": an example is no object of its own; nor is when it happens,
         // nor the writer's own organisation ("we run a nursery", "collect from the nursery").
-        if ((sentence.examples.has(object.start) && !bracketed) || isWhen(object) || business.has(termOf(object))) continue;
+        // A time booked ("book days") is what is done, not when.
+        const bookedTime = clause.objects.includes(object) && !clause.passive && bookedTimeAct(object, clause.verb) !== undefined;
+        if ((sentence.examples.has(object.start) && !bracketed) || (isWhen(object) && !bookedTime) || business.has(termOf(object))) continue;
         // An action on a record the model does not keep (yet), or on a person ("assign a contractor"), is still a use
         // case, without an entity.
         // A vague word acted on directly is still what the action is about ("log time").
         // So is a property someone sets or changes, acted on directly ("set their availability", "note the condition").
         const isLoose = object.head.pos === 'NOUN' && (isRecordPhrase(object, true) || (isVagueWord(lemmaOf(object)) && clause.objects.includes(object))
           || (clause.objects.includes(object) && isPropertyWord(lemmaOf(object))) || (resolve.actorOf(object) !== undefined && object !== clause.subject)
-          || (clause.objects.includes(object) && isChosenTime(object, clause.verb)));
+          || (clause.objects.includes(object) && isChosenTime(object, clause.verb)) || bookedTime);
         const entity = resolve.entityOf(object) ?? (isLoose ? unkept(termOf(object)) : undefined);
         if (!entity) continue;
         const particle = clause.particle ? ` ${clause.particle}` : '';
