@@ -91,7 +91,7 @@ function reducedPassive(tokens: TaggedToken[], verbIndex: number): boolean {
   if (subject.start > 0 && !/^(?:PUNCT|CCONJ|SCONJ)$/.test(tokens[subject.start - 1]?.pos ?? '')) return false;
   // "accept, mark picked up and completed": a bare word in a row of verbs is one of them, its object left out.
   const bare = subject.start === subject.headIndex && !subject.plural && knows(subject.head.normal, 'verb');
-  if (bare && (tokens[subject.start - 1]?.normal === ',' || tokens[subject.start - 1]?.pos === 'CCONJ')) return false;
+  if (bare && (tokens[subject.start - 1]?.normal === ',' || tokens[subject.start - 1]?.pos === 'CCONJ') && tokens[subject.start - 2]?.pos === 'VERB') return false;
   const person = semanticClasses(subject.head.lemma, 'noun', 1)[0] === 'noun.person';
   return !person || takesPersonObject(verb.lemma);
 }

@@ -275,6 +275,13 @@ describe('coordinated and passive clauses', () => {
     expect(clauses('Coaches write a short weekly summary.')[0]?.object?.text).toBe('short weekly summary');
   });
 
+  it('reads the subject of a question opened by a modal, and the verb after it', () => {
+    const read = (text: string) => clauses(text).map((c) => [c.subject?.text, c.verb, c.object?.text]);
+    expect(read('Can volunteers swap a shift?')).toEqual([['volunteers', 'swap', 'shift']]);
+    expect(read('Should receipts sync to Sage?')).toEqual([['receipts', 'sync', undefined]]);
+    expect(read('Can the coach book online?')).toEqual([['coach', 'book', undefined]]);
+  });
+
   it('reads an irregular participle after "be" as passive', () => {
     for (const text of ['Reservations are held for 48 hours.', 'Seats are sold out fast.', 'Parcels are brought to the depot.']) {
       expect(clauses(text)[0]?.passive, text).toBe(true);

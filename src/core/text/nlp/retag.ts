@@ -186,6 +186,14 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
     && knows(`${token.normal}_${compoundNext.lemma}`, 'noun')) {
     return { ...token, pos: 'NOUN' };
   }
+  // "Can volunteers swap a shift?": a plural after a modal opening a question, before a bare verb, is its subject.
+  const opener = tokens[index - 1];
+  const following = tokens[index + 1];
+  if (token.pos === 'VERB' && /[^s]s$/.test(token.normal) && opener?.pos === 'AUX' && opener.lemma !== 'be' && isSentenceStart(tokens, index - 1)
+    && following !== undefined && following.normal === following.lemma && /^(?:NOUN|VERB)$/.test(following.pos) && knows(following.normal, 'verb')) {
+    const singular = singularize(token.normal);
+    if (singular !== token.normal && knows(singular, 'noun')) return { ...token, pos: 'NOUN', lemma: singular };
+  }
   // "the results get published": "get" before a participle is the auxiliary of a passive.
   const participle = tokens[index + 1];
   if (token.pos === 'VERB' && token.lemma === 'get' && participle?.pos === 'VERB' && participle.normal !== participle.lemma && /(?:ed|en|wn|t)$/.test(participle.normal)) {
@@ -268,7 +276,14 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
     const nextFits = !compound && next !== undefined && VERB_NEXT.has(next.pos) && !(next.pos === 'PRON' && SUBJECT_PRONOUNS.has(next.normal) && next.normal !== 'it');
     const afterInfinitive = previous?.pos === 'PART' && previous.normal === 'to';
     // "are tenants": after a form of "be" a noun stays a noun.
-    const afterModal = previous?.pos === 'AUX' && previous.lemma !== 'be' && token.pos !== 'ADJ';
+    // "Can tenants cancel?": a modal opening a question comes before its subject.
+    const afterModal = previous?.pos === 'AUX' && previous.lemma !== 'be' && token.pos !== 'ADJ' && !isSentenceStart(tokens, index - 1);
+    // "Should invoices sync to Xero?": the bare word after the subject of such a question is its verb.
+    let subjectStart = index - 1;
+    while (subjectStart > 0 && /^(?:DET|ADJ|NOUN|PROPN)$/.test(tokens[subjectStart - 1]?.pos ?? '')) subjectStart -= 1;
+    const modal = tokens[subjectStart - 1];
+    const afterInverted = token.pos === 'NOUN' && token.normal === token.lemma && previous?.pos === 'NOUN' && modal?.pos === 'AUX'
+      && modal.lemma !== 'be' && isSentenceStart(tokens, subjectStart - 1);
     // A plural noun then a bare noun is a subject and its verb ("Volunteers check tools"); nouns modify in the singular.
     const afterPluralSubject = previous !== undefined && previous.pos === 'NOUN' && previous.normal !== previous.lemma
       && previous.normal.endsWith('s') && token.pos === 'NOUN' && token.normal === token.lemma && next !== undefined
@@ -285,7 +300,7 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
     const sameForm = beforeConjunction !== undefined && (beforeConjunction.normal === beforeConjunction.lemma) === (token.normal === token.lemma);
     const coordinatedVerb = previous?.pos === 'CCONJ' && token.pos === 'NOUN' && beforeConjunction?.pos === 'VERB' && sameForm
       && (next === undefined || next.pos === 'PUNCT' || next.pos === 'DET' || (next.pos === 'ADP' && next.normal !== 'of'));
-    if ((previousFits && nextFits) || afterPluralSubject || coordinatedVerb || parallel || parallelBare(tokens, index) || beforeObjectPronoun || (token.pos === 'NOUN' && agreesWithDoer(tokens, index)) || afterRelative || ((afterInfinitive || afterModal) && token.pos === 'NOUN')) {
+    if ((previousFits && nextFits) || afterPluralSubject || coordinatedVerb || parallel || parallelBare(tokens, index) || beforeObjectPronoun || (token.pos === 'NOUN' && agreesWithDoer(tokens, index)) || afterRelative || ((afterInfinitive || afterModal || afterInverted) && token.pos === 'NOUN')) {
       const lemma = verbLemma(token);
       if (lemma) return { ...token, pos: 'VERB', lemma };
       // "residents can upvote a report": a word WordNet does not know at all, after a modal or "to" and before an

@@ -411,6 +411,21 @@ describe('the offline project model', () => {
     expect(model.entities.map((e) => e.name)).not.toContain('Afternoon');
   });
 
+  it('reads a question of what someone can do as confirmed by an answer giving its terms, never by a denial or a narrowing', () => {
+    const model = buildProjectModel({
+      projectName: 'Courtside',
+      idea: 'Members book tennis courts by the hour.',
+      answers: [
+        { question: 'Can members swap a booking?', answer: 'Free up to a day before, after that it costs £5.' },
+        { question: 'Can members pay by card?', answer: 'Cash only at the desk.' },
+        { question: 'Can guests join a league?', answer: 'Not this year.' },
+      ],
+    });
+    const useCases = model.useCases.map((u) => u.name);
+    expect(useCases).toContain('Swap a booking');
+    expect(useCases.some((name) => /^Join|card/.test(name))).toBe(false);
+  });
+
   it('is valid against the contract and the same for the same input', () => {
     const input = { projectName: 'Toolshed', idea, answers: [{ question: 'Platform?', answer: 'A website.' }] };
     const model = buildProjectModel(input);

@@ -113,13 +113,17 @@ function parse(text: string, source: Omit<ModelSource, 'quote'>, question: strin
 // Only a question of what someone can or will do asks for a feature; "Do stylists earn commission?" asks a fact.
 const FEATURE_QUESTION = /^\s*(?:can|could|should|will|would|may)\b/i;
 const YES = /^\s*(?:yes|yeah|yep|sure|of course|definitely|absolutely)\b/i;
+/** An answer that denies or narrows: "No", "Not yet", "Cash only", "never online". */
+const DENIES = /^\s*(?:no|not|nope|none|never)\b|\b(?:not|never|only|just)\b|n't\b/i;
 
 /**
- * Whether an answer says yes to a question of what someone can do, so that the question states what the product does: "Can clients
- * cancel an appointment online?" answered "Yes, up to 24 hours before".
+ * Whether an answer says yes to a question of what someone can do, so that the question states what the product does:
+ * "Can clients cancel an appointment online?" answered "Yes, up to 24 hours before", or answered with the terms on
+ * which they can ("Free up to 48 hours before, after that they pay 50%"), never with a denial or a narrowing ("Cash
+ * only").
  */
 function confirms(answer: { question: string; answer: string }): boolean {
-  return FEATURE_QUESTION.test(answer.question) && YES.test(answer.answer);
+  return FEATURE_QUESTION.test(answer.question) && (YES.test(answer.answer) || !DENIES.test(answer.answer));
 }
 
 /** Every sentence of the idea, the answered questions and the documents, in that order. */
