@@ -163,6 +163,13 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
       // "Incident reports (scuffles, injuries) need to be logged": a bracketed aside stands outside the sentence.
       if (before.text === ')' && asideStart(tokens, i) < i) {
         i = asideStart(tokens, i);
+        // "reviews them (is it printable?) then approves": past the aside, the last clause ended; this verb shares its
+        // subject.
+        const ended = tokens[i - 1];
+        if (previous && ended && (previous.objects.some((o) => o.end === i) || (ended.pos === 'PRON' && OBJECT_PRONOUNS.has(ended.normal)))) {
+          coordinated = true;
+          break;
+        }
         continue;
       }
       // "should be able to book": the adjective of a modal phrase sits between subject and verb.

@@ -426,6 +426,16 @@ describe('the offline project model', () => {
     expect(useCases.some((name) => /^Join|card/.test(name))).toBe(false);
   });
 
+  it('gives a verb left without its object the thing decided on past an aside, or the thing its sentence is about', () => {
+    const model = buildProjectModel({
+      projectName: 'Makerspace',
+      idea: 'Makers upload designs and the technician checks them (size, material, cost) then approves or rejects with a note. Makers book workshops online. Workshops need at least 3 makers or we cancel and refund.',
+    });
+    const useCases = model.useCases.map((u) => u.name);
+    expect(useCases).toEqual(expect.arrayContaining(['Approve a design', 'Reject a design', 'Cancel a workshop']));
+    expect(model.useCases.find((u) => u.name === 'Approve a design')?.actor).toBe(model.actors.find((a) => a.name === 'Technician')?.id);
+  });
+
   it('is valid against the contract and the same for the same input', () => {
     const input = { projectName: 'Toolshed', idea, answers: [{ question: 'Platform?', answer: 'A website.' }] };
     const model = buildProjectModel(input);

@@ -112,6 +112,13 @@ function implicitObject(clause: Clause, sentence: Sentence, resolve: Resolver, e
     const phrase = phraseFor(act, like);
     return { phrase, entity: resolve.entityOf(phrase) ?? unkept(act) };
   }
+  // "Tours need at least 4 guests or we cancel", "the van arrives and we unload": what the writer's people or another
+  // person do without an object they do to the thing an earlier statement of the sentence is about.
+  const byPeople = clause.subjectPronoun === 'we' || clause.subjectPronoun === 'i' || (clause.subject !== undefined && resolve.actorOf(clause.subject)?.kind === 'person');
+  const about = byPeople ? sentence.clauses.filter((other) => other.verbIndex < clause.verbIndex && !other.passive && (LIGHT_VERBS.has(other.verb) || UNDERGOING_STATEMENTS.has(other.verb)))
+    .map((other) => other.subject).find((phrase) => phrase !== undefined && semanticClasses(lemmaOf(phrase), 'noun', 1)[0] !== 'noun.group' && resolve.actorOf(phrase) === undefined && !business.has(termOf(phrase))) : undefined;
+  const aboutEntity = about ? resolve.entityOf(about) : undefined;
+  if (about && aboutEntity) return { phrase: about, entity: aboutEntity };
   const timed = clause.preps.find((p) => p.prep === 'before' || p.prep === 'after');
   const entity = timed ? resolve.entityOf(timed.phrase) : undefined;
   if (timed && entity) return { phrase: timed.phrase, entity };
@@ -172,7 +179,7 @@ function lastRecordActedOn(clause: Clause, sentence: Sentence, resolve: Resolver
   const present = written !== undefined && previous?.normal !== 'to' && (written.normal === clause.verb || written.normal === thirdPerson(clause.verb));
   const alone = present && (after === '' || after === 'or not');
   // Someone decides: a person or a pronoun for one, never a thing ("a leaking tap").
-  const bySomeone = clause.subject ? isPersonWord(lemmaOf(clause.subject), true) : clause.subjectPronoun !== undefined && clause.subjectPronoun !== 'it';
+  const bySomeone = clause.subject ? isPersonWord(lemmaOf(clause.subject), true) || resolve.actorOf(clause.subject)?.kind === 'person' : clause.subjectPronoun !== undefined && clause.subjectPronoun !== 'it';
   if (!deciding || !(inRow || alone) || !bySomeone || written?.normal.endsWith('ing')) return undefined;
   const objectsOf = (clauses: Clause[], of: Sentence): NounPhrase[] => clauses.flatMap((other) => other.objects).filter((object) => !of.examples.has(object.start));
   const earlier = [...(before ? objectsOf(before.clauses, before) : []), ...objectsOf(sentence.clauses.filter((other) => other.verbIndex < clause.verbIndex), sentence)];
