@@ -141,7 +141,9 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
   // So does one before a plural the tagger took for a verb, ending the phrase ("blocked drains.").
   const pluralEnds = tokens[index + 1]?.pos === 'VERB' && /[^s]s$/.test(tokens[index + 1]?.normal ?? '') && knows(singularize(tokens[index + 1]?.normal ?? ''), 'noun')
     && (tokens[index + 2] === undefined || /^(?:PUNCT|CCONJ)$/.test(tokens[index + 2]?.pos ?? ''));
-  if (token.pos === 'VERB' && token.normal !== token.lemma && /(?:ed|en|wn)$/.test(token.normal) && (/^(?:NOUN|PROPN)$/.test(tokens[index + 1]?.pos ?? '') || pluralEnds)) {
+  // "of found bags", "for lost items": an irregular participle too.
+  const pastForm = /(?:ed|en|wn)$/.test(token.normal) || (!/(?:s|ing)$/.test(token.normal) && tokens[index - 1]?.pos === 'ADP');
+  if (token.pos === 'VERB' && token.normal !== token.lemma && pastForm && (/^(?:NOUN|PROPN)$/.test(tokens[index + 1]?.pos ?? '') || pluralEnds)) {
     const previous = tokens[index - 1];
     // "the lab's shared equipment" too.
     // "Only named adults": so does one after a sentence's first adverb.

@@ -436,6 +436,16 @@ describe('the offline project model', () => {
     expect(model.useCases.find((u) => u.name === 'Approve a design')?.actor).toBe(model.actors.find((a) => a.name === 'Technician')?.id);
   });
 
+  it('reads an act named with what it is done to as a use case, never an amount or a list', () => {
+    const model = buildProjectModel({
+      projectName: 'Bagtrack',
+      idea: 'Passengers report lost suitcases at the desk. Agents match found suitcases to open reports. We want courier delivery of found suitcases to the passenger. We count the number of reports and keep a list of airports.',
+    });
+    const useCases = model.useCases.map((u) => u.name);
+    expect(useCases).toContain('Deliver a suitcase');
+    expect(useCases.some((name) => /^(?:Number|List|Count a number)/.test(name))).toBe(false);
+  });
+
   it('is valid against the contract and the same for the same input', () => {
     const input = { projectName: 'Toolshed', idea, answers: [{ question: 'Platform?', answer: 'A website.' }] };
     const model = buildProjectModel(input);

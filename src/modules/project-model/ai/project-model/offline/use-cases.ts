@@ -81,14 +81,40 @@ function nameOf(object: NounPhrase, entity: ModelEntity): string {
   return [...modifiers, lemmaOf(object)].join(' ');
 }
 
+/** The verb an act noun was made from, sharing its stem: "approval" → "approve" (not "approbate"), "delivery" → "deliver". */
+function verbOfAct(noun: string): string | undefined {
+  if (semanticClasses(noun, 'noun', 1)[0] !== 'noun.act') return undefined;
+  const shared = (form: string): number => { let n = 0; while (n < form.length && form[n] === noun[n]) n += 1; return n; };
+  return derivedForms(noun, 'noun', 'verb', 4).filter((form) => !form.includes(' ') && shared(form) >= 3).sort((a, b) => shared(b) - shared(a))[0];
+}
+
+/**
+ * "courier delivery of found bags", "renewal of permits": an act noun followed by "of" and a record names the verb done
+ * to the record, though no clause says it. Not an amount or a list of things ("the number of guests", "a list of tools").
+ */
+function actsNamedWithObject(sentence: Sentence, resolve: Resolver): { verb: string; object: NounPhrase; entity: ModelEntity }[] {
+  const found: { verb: string; object: NounPhrase; entity: ModelEntity }[] = [];
+  const { tokens } = sentence.tagged;
+  for (const phrase of sentence.phrases) {
+    if (tokens[phrase.end]?.normal !== 'of' || sentence.examples.has(phrase.start) || inBrackets(sentence, phrase.start)) continue;
+    const verb = verbOfAct(lemmaOf(phrase));
+    const object = sentence.phrases.find((other) => other.start === phrase.end + 1);
+    if (!verb || !object || !takesThingObject(verb) || isPersonWord(lemmaOf(object), true) || resolve.actorOf(object)) continue;
+    const entity = resolve.entityOf(object) ?? (isRecordPhrase(object, true) ? unkept(termOf(object)) : undefined);
+    if (entity) found.push({ verb, object, entity });
+  }
+  return found;
+}
+
+/** A clause standing for an act named by a noun, with nothing but its verb. */
+function emptyClause(verb: string): Clause {
+  return { verb, verbIndex: 0, objects: [], preps: [], passive: false, negated: false };
+}
+
 /** "need approval from the manager": the act a record waits for, as the verb it names ("approval" → "approve"). */
 function awaitedAct(clause: Clause): { verb: string; by?: NounPhrase } | undefined {
   if (!/^(?:need|require|await|get)$/.test(clause.verb) || !clause.object || !clause.subject || clause.passive) return undefined;
-  if (semanticClasses(lemmaOf(clause.object), 'noun', 1)[0] !== 'noun.act') return undefined;
-  const noun = lemmaOf(clause.object);
-  // The verb the noun was made from shares its stem: "approval" → "approve", not "approbate".
-  const shared = (form: string): number => { let n = 0; while (n < form.length && form[n] === noun[n]) n += 1; return n; };
-  const verb = derivedForms(noun, 'noun', 'verb', 1).filter((form) => !form.includes(' ')).sort((a, b) => shared(b) - shared(a))[0];
+  const verb = verbOfAct(lemmaOf(clause.object));
   if (!verb) return undefined;
   const by = clause.preps.find((p) => p.prep === 'from' || p.prep === 'by')?.phrase;
   return { verb, ...(by ? { by } : {}) };
@@ -459,6 +485,12 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
         add({ actor, verb, particle, object, entity, clause, preposition, ...(where ? { where } : {}) }, sentence);
       }
     }
+  }
+  // "courier delivery of found bags to the address": an act named with what it is done to is done by the writer's people.
+  for (const sentence of sentences) {
+    const doer = writer ?? people[0];
+    const named = doer ? actsNamedWithObject(sentence, resolve) : [];
+    for (const { verb, object, entity } of named) add({ actor: doer as ModelActor, verb, particle: '', object, entity, clause: emptyClause(verb), preposition: '' }, sentence);
   }
   return useCases.slice(0, 60);
 }
