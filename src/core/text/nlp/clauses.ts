@@ -282,7 +282,9 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
       const pronoun = (tokens[i] as TaggedToken).normal;
       // "without telling us", "send me the photos": the writer, or a person, is no earlier thing; what follows the
       // pronoun, if a phrase, is the object.
-      if (PERSONAL_PRONOUNS.has(pronoun)) {
+      // "send them the invoice": a pronoun followed by a phrase with its article is who it is sent to.
+      const indirect = pronoun === 'them' && /^(?:a|an|the|their|our|your)$/.test(tokens[i + 1]?.normal ?? '') && phraseStartingAt(phrases, i + 1) !== undefined;
+      if (PERSONAL_PRONOUNS.has(pronoun) || indirect) {
         object = phraseStartingAt(phrases, i + 1);
         if (object) objects.push(object);
         i = object ? object.end : i + 1;

@@ -282,6 +282,12 @@ describe('coordinated and passive clauses', () => {
     expect(read('Can the coach book online?')).toEqual([['coach', 'book', undefined]]);
   });
 
+  it('reads a verb after a subject pronoun, and a pronoun before a phrase as who something is sent to', () => {
+    const read = (text: string) => clauses(text).map((c) => [c.verb, c.objects.map((o) => o.text).join('+')]);
+    expect(read('We invoice schools monthly.')).toEqual([['invoice', 'schools']]);
+    expect(read('Riders finish the round and we send them the payslip.')).toContainEqual(['send', 'payslip']);
+  });
+
   it('reads an irregular participle after "be" as passive', () => {
     for (const text of ['Reservations are held for 48 hours.', 'Seats are sold out fast.', 'Parcels are brought to the depot.']) {
       expect(clauses(text)[0]?.passive, text).toBe(true);

@@ -302,7 +302,10 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
     const sameForm = beforeConjunction !== undefined && (beforeConjunction.normal === beforeConjunction.lemma) === (token.normal === token.lemma);
     const coordinatedVerb = previous?.pos === 'CCONJ' && token.pos === 'NOUN' && beforeConjunction?.pos === 'VERB' && sameForm
       && (next === undefined || next.pos === 'PUNCT' || next.pos === 'DET' || (next.pos === 'ADP' && next.normal !== 'of'));
-    if ((previousFits && nextFits) || afterPluralSubject || coordinatedVerb || parallel || parallelBare(tokens, index) || beforeObjectPronoun || (token.pos === 'NOUN' && agreesWithDoer(tokens, index)) || afterRelative || ((afterInfinitive || afterModal || afterInverted) && token.pos === 'NOUN')) {
+    // "We text owners", "they invoice clients": a word right after a subject pronoun, before a noun, is its verb.
+    const afterSubjectPronoun = token.pos === 'NOUN' && token.normal === token.lemma && previous?.pos === 'PRON' && /^(?:i|we|they|you)$/.test(previous.normal)
+      && next !== undefined && /^(?:NOUN|ADJ)$/.test(next.pos);
+    if ((previousFits && nextFits) || afterSubjectPronoun || afterPluralSubject || coordinatedVerb || parallel || parallelBare(tokens, index) || beforeObjectPronoun || (token.pos === 'NOUN' && agreesWithDoer(tokens, index)) || afterRelative || ((afterInfinitive || afterModal || afterInverted) && token.pos === 'NOUN')) {
       const lemma = verbLemma(token);
       if (lemma) return { ...token, pos: 'VERB', lemma };
       // "residents can upvote a report": a word WordNet does not know at all, after a modal or "to" and before an

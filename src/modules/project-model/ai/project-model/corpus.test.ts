@@ -10,9 +10,11 @@ import { buildProjectModel } from './offline.js';
  */
 // The floors follow the whole corpus. Each round of new development ideas in new domains (the third to the fifth,
 // docs/decisions/010-linguistic-pipeline.md) did worse than the ideas before it when it joined, key actions most.
+// Precision is lower since people the product serves are kept as records: most earlier ideas' expectations leave them
+// out of the ER diagram, the later rounds' list them (decision 010, sixth round).
 const FLOORS: Record<string, number> = {
-  'entity recall': 0.61,
-  'entity precision': 0.69,
+  'entity recall': 0.62,
+  'entity precision': 0.64,
   'actor recall': 0.79,
   'key actions (use cases)': 0.61,
 };

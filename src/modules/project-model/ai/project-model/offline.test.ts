@@ -446,6 +446,17 @@ describe('the offline project model', () => {
     expect(useCases.some((name) => /^(?:Number|List|Count a number)/.test(name))).toBe(false);
   });
 
+  it('keeps the people the product serves as records, never a role of the business named one at a time', () => {
+    const model = buildProjectModel({
+      projectName: 'Pawsome',
+      idea: 'Owners book grooming slots for their dogs online. The groomer sees the day list and marks each dog done. We email owners when their dog is ready and send them the invoice.',
+    });
+    const entities = model.entities.map((e) => e.name);
+    expect(entities).toEqual(expect.arrayContaining(['Owner', 'Dog']));
+    expect(entities).not.toContain('Groomer');
+    expect(model.actors.map((a) => a.name)).toEqual(expect.arrayContaining(['Owner', 'Groomer']));
+  });
+
   it('is valid against the contract and the same for the same input', () => {
     const input = { projectName: 'Toolshed', idea, answers: [{ question: 'Platform?', answer: 'A website.' }] };
     const model = buildProjectModel(input);

@@ -10,6 +10,7 @@ import { detailEntity, relationshipsOf } from './details.js';
 import { glossaryOf, openQuestionsOf, summaryOf } from './overview.js';
 import { findConstraints, findMetrics, findRules, isSuccessStatement } from './statements.js';
 import { applyFocus, focusTerms, keepCorrections } from './steer.js';
+import { keptPeople } from './people.js';
 import { findUseCases } from './use-cases.js';
 import { displayName, isGroupWord, lemmaOf, termOf } from './words.js';
 import { readWriter, type Writer } from './writer.js';
@@ -34,8 +35,13 @@ export function buildModel(input: ProjectModelInput): ProjectModel {
   const actors = toActors(findActors(sentences, semantic, writer), (name) => actorIds.take(name));
   const actorTerms = new Map<string, ModelActor>(actors.map((actor) => [actor.name.toLowerCase(), actor]));
 
-  const findings = findEntities(sentences, productWordsOf(input.projectName), writer.business)
-    .filter((finding) => !actorTerms.has(finding.term) || (isGroupWord(finding.lemma) && finding.verbs.length > 0))
+  const actorOfPhrase = (phrase: NounPhrase | undefined): ModelActor | undefined =>
+    phrase ? actorTerms.get(termOf(phrase)) ?? actorTerms.get(lemmaOf(phrase)) ?? actorTerms.get(phrase.text.toLowerCase()) : undefined;
+  const findings = [
+    ...findEntities(sentences, productWordsOf(input.projectName), writer.business)
+      .filter((finding) => !actorTerms.has(finding.term) || (isGroupWord(finding.lemma) && finding.verbs.length > 0)),
+    ...keptPeople(sentences, actorOfPhrase, writer.role ? actorTerms.get(displayName(writer.role.term).toLowerCase()) : undefined),
+  ]
     .filter((finding) => finding.score >= ENTITY_MIN_SCORE)
     .sort((a, b) => b.score - a.score || a.order - b.order)
     .slice(0, MAX_ENTITIES)
@@ -70,10 +76,7 @@ export function buildModel(input: ProjectModelInput): ProjectModel {
     }
     return undefined;
   };
-  const actorOf = (phrase: NounPhrase | undefined): ModelActor | undefined => {
-    if (!phrase) return undefined;
-    return actorTerms.get(termOf(phrase)) ?? actorTerms.get(lemmaOf(phrase)) ?? actorTerms.get(phrase.text.toLowerCase());
-  };
+  const actorOf = actorOfPhrase;
 
   const idOfTerm = (term: string): string | undefined => entityByTerm.get(term)?.id ?? entityByTerm.get(term.split(' ').pop() ?? '')?.id;
   const detailed = entities.map((entity, index) => detailEntity(entity, findings[index] as EntityFinding, findings, sentences, idOfTerm));
