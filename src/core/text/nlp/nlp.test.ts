@@ -23,6 +23,15 @@ describe('clauses', () => {
     expect(sentence!.tokens.slice(0, 2).map((token) => [token.text, token.lemma, token.pos])).toEqual([['I', 'i', 'PRON'], ["'m", 'be', 'AUX']]);
   });
 
+  it('reads a hyphen with a space beside it as a dash, and "im" before an article as "I am"', () => {
+    const [dashed] = parseText('We are opening a tool shed - 40 tools on loan.');
+    expect(clausesOf(dashed!)[0]?.object?.text).toBe('tool shed');
+    const [attached] = parseText('Riders use a drop-off point.');
+    expect(clausesOf(attached!)[0]?.object?.text).toBe('drop-off point');
+    const [bare] = tagText('im the secretary.');
+    expect(bare!.tokens.slice(0, 2).map((token) => [token.lemma, token.pos])).toEqual([['i', 'PRON'], ['be', 'AUX']]);
+  });
+
   it('reads the object of a relative clause as the phrase it hangs from, and leaves a stranded preposition alone', () => {
     const read = (text: string) => clausesOf(parseText(text)[0]!).map((c) => [c.verb, c.objects.map((o) => o.head.lemma).join('+')]);
     expect(read('The club owns two canoes and a trailer that members borrow at weekends.')).toContainEqual(['borrow', 'canoe+trailer']);

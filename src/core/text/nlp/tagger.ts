@@ -53,7 +53,8 @@ export function tagText(text: string): TaggedSentence[] {
         type: token.out(its.type),
       });
     });
-    sentences.push({ text: sentence.out(its.value), tokens: splitIAm(joinHyphenated(tokens, spaced)) });
+    const dashed = tokens.map((token, index) => asDash(token, spaced[index] ?? false, spaced[index + 1] ?? false));
+    sentences.push({ text: sentence.out(its.value), tokens: splitIAm(joinHyphenated(dashed, spaced)) });
   });
   return sentences;
 }
@@ -63,14 +64,21 @@ export function tagText(text: string): TaggedSentence[] {
  * as the other contractions come out.
  */
 function splitIAm(tokens: TaggedToken[]): TaggedToken[] {
-  return tokens.flatMap((token) => {
-    const match = /^(i)(['’]m)$/i.exec(token.text);
+  return tokens.flatMap((token, index) => {
+    // "im the treasurer": written without its apostrophe, before an article.
+    const bare = /^im$/i.test(token.text) && /^(?:DET|PRON)$/.test(tokens[index + 1]?.pos ?? '') ? /^(i)(m)$/i.exec(token.text) : null;
+    const match = /^(i)(['’]m)$/i.exec(token.text) ?? bare;
     if (!match) return [token];
     return [
       { text: match[1] as string, normal: 'i', lemma: 'i', pos: 'PRON' as const, type: 'word' },
       { text: match[2] as string, normal: 'am', lemma: 'be', pos: 'AUX' as const, type: 'word' },
     ];
   });
+}
+
+/** "a bike share - 120 bikes": a hyphen with a space on either side is a dash, never part of a word. */
+function asDash(token: TaggedToken, spacedBefore: boolean, spacedAfter: boolean): TaggedToken {
+  return token.text === '-' && (spacedBefore || spacedAfter) ? { ...token, text: '–', normal: '–', pos: 'PUNCT' } : token;
 }
 
 /**
