@@ -3,7 +3,8 @@ import type { ModelAttribute, ModelEntity, ModelRelationship } from '../../../pr
 import type { EntityFinding } from './entities.js';
 import type { Sentence } from './read.js';
 import { participle } from './verbs.js';
-import { article, lemmaOf, termOf } from './words.js';
+import { lemmaOf, termOf } from './words.js';
+import { indefiniteArticle } from '../../../../../core/text/compose/index.js';
 
 /**
  * An entity's attributes, lifecycle and relationships. Attributes come from what the text lists with the record
@@ -118,14 +119,14 @@ export function relationshipsOf(entities: ModelEntity[], sentences: Sentence[], 
       if (attribute.type !== 'reference' || !attribute.references || has(entity.id, attribute.references)) continue;
       // The act's own record ("a loan is for a tool") or a record listed with it ("each tour has a meeting point").
       const name = attribute.name.toLowerCase();
-      relationships.push({ from: entity.id, to: attribute.references, cardinality: 'many-to-one', label: `${attribute.required ? 'is for' : 'has'} ${article(name)} ${name}` });
+      relationships.push({ from: entity.id, to: attribute.references, cardinality: 'many-to-one', label: `${attribute.required ? 'is for' : 'has'} ${indefiniteArticle(name)} ${name}` });
     }
   }
   for (const sentence of sentences) {
     for (const [part, whole] of containmentsIn(sentence, entityOf)) {
       if (has(part.id, whole.id)) continue;
       const name = whole.name.toLowerCase();
-      relationships.push({ from: part.id, to: whole.id, cardinality: 'many-to-one', label: `belongs to ${article(name)} ${name}` });
+      relationships.push({ from: part.id, to: whole.id, cardinality: 'many-to-one', label: `belongs to ${indefiniteArticle(name)} ${name}` });
     }
   }
   return relationships.slice(0, 80);

@@ -1,12 +1,12 @@
 import { capitalize } from '../../../../../core/text/index.js';
-import { roleSubject } from '../../../../../core/text/compose/index.js';
+import { indefiniteArticle, roleSubject } from '../../../../../core/text/compose/index.js';
 import { clausesOf, derivedForms, isKindOf, nounPhrases, parseText, semanticClasses, senses, takesThingObject, type Clause, type NounPhrase, type TaggedToken } from '../../../../../core/text/nlp/index.js';
 import type { ModelActor, ModelEntity, ModelRule, ModelStep, ModelUseCase } from '../../../project-model.contract.js';
 import { bookedTimeAct, earlierTransaction, isMeasure, isTransactionVerb, keepsRecord, transactionActOf } from './entities.js';
 import type { IdPool } from './ids.js';
 import { inBrackets, type Sentence } from './read.js';
 import { participle, thirdPerson } from './verbs.js';
-import { article, isPersonWord, isProductWord, isRecordPhrase, isVagueWord, lemmaOf, termOf } from './words.js';
+import { isDocumentWord, isPersonWord, isProductWord, isRecordPhrase, isVagueWord, lemmaOf, termOf } from './words.js';
 
 /**
  * One use case per thing an actor does to a record: the clause's actor, verb and object entity (or the entity of its
@@ -311,11 +311,11 @@ function articlesOf(sentences: Sentence[]): (thing: string) => string {
   return (thing) => {
     const head = thing.split(' ').pop() ?? thing;
     const first = semanticClasses(head, 'noun', 1)[0] ?? '';
-    if (counted.has(head) || !MASS_CLASSES.has(first)) return article(thing);
+    if (counted.has(head) || !MASS_CLASSES.has(first)) return indefiniteArticle(thing);
     if (bare.has(head)) return '';
     // "we keep the money", "note their condition": a sum or a property only ever written with "the" or a possessive
     // keeps "the" ("Keep the money"); a document so written is still one of many ("Email a report").
-    return DEFINITE_CLASSES.has(first) ? 'the' : article(thing);
+    return DEFINITE_CLASSES.has(first) ? 'the' : indefiniteArticle(thing);
   };
 }
 
@@ -346,7 +346,9 @@ const BUSINESS_VERBS = new Set(['run', 'own', 'operate', 'manage', 'organise', '
 type Action = { actor: ModelActor; verb: string; particle: string; object: NounPhrase; entity: ModelEntity; clause: Clause; preposition: string; where?: string };
 
 /** What is sent: a message ("a reminder", "a summary"), a document ("a report", "an invoice"), an email; never an account. */
-const SENT_KINDS = ['message', 'document', 'written_communication', 'electronic_communication'];
+function isSent(lemma: string): boolean {
+  return isDocumentWord(lemma) || isKindOf(lemma, 'message', 'noun', 1);
+}
 
 /**
  * "the customer gets an SMS when it is ready", "parents receive a message": a message or document a person gets, which
@@ -357,7 +359,7 @@ function receivedMessage(clause: Clause, resolve: Resolver): { phrase: NounPhras
   // "members who get three reports" are counted, not sent anything.
   if ((clause.verb !== 'get' && clause.verb !== 'receive') || clause.passive || !object || object.head.pos !== 'NOUN' || object.number !== undefined) return undefined;
   const bySomeone = clause.subject ? resolve.actorOf(clause.subject)?.kind === 'person' : /^(?:they|he|she)$/.test(clause.subjectPronoun ?? '');
-  if (!bySomeone || !SENT_KINDS.some((kind) => isKindOf(lemmaOf(object), kind, 'noun', 1))) return undefined;
+  if (!bySomeone || !isSent(lemmaOf(object))) return undefined;
   const entity = resolve.entityOf(object) ?? (isRecordPhrase(object, true) ? unkept(termOf(object)) : undefined);
   return entity ? { phrase: object, entity } : undefined;
 }
@@ -479,7 +481,7 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
         // "book a seat on a tour": the record the object is taken from or placed in belongs in the name.
         const place = clause.objects.length > 0 ? clause.preps.find((p) => p.phrase.start === object.end + 1 && /^(?:on|in|for|at|to)$/.test(p.prep)) : undefined;
         const placeEntity = place ? resolve.entityOf(place.phrase) : undefined;
-        const where = place && placeEntity && placeEntity !== entity ? `${place.prep} ${article(placeEntity.name.toLowerCase())} ${placeEntity.name.toLowerCase()}` : complementOf(clause, object, sentence);
+        const where = place && placeEntity && placeEntity !== entity ? `${place.prep} ${indefiniteArticle(placeEntity.name.toLowerCase())} ${placeEntity.name.toLowerCase()}` : complementOf(clause, object, sentence);
         // "the website shows the schedule": what the product shows, its user sees.
         const verb = byProduct && DISPLAY_VERBS.has(clause.verb) ? 'see' : clause.verb;
         add({ actor, verb, particle, object, entity, clause, preposition, ...(where ? { where } : {}) }, sentence);

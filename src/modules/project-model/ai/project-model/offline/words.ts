@@ -1,5 +1,4 @@
-import { capitalize, pluralize } from '../../../../../core/text/index.js';
-import { indefiniteArticle } from '../../../../../core/text/compose/index.js';
+import { capitalize } from '../../../../../core/text/index.js';
 import { isKindOf, knows, semanticClasses, type NounPhrase } from '../../../../../core/text/nlp/index.js';
 
 /**
@@ -103,11 +102,3 @@ export function displayName(term: string): string {
   return capitalize(term);
 }
 
-export function plural(term: string): string {
-  return pluralize(term);
-}
-
-/** "a" or "an" before a word, by its first sound. */
-export function article(word: string): string {
-  return indefiniteArticle(word);
-}
