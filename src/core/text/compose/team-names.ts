@@ -4,16 +4,23 @@ import { indefiniteArticle } from './articles.js';
 import type { NounPhrase } from './noun-phrase.js';
 
 /**
- * Whether the name of a group of people reads without an article and has no plural: "staff", "HR", "reception",
- * "finance". Its last word is an acronym, has no plural of its own, or names first what the group does rather than
- * who they are (WordNet's act, communication, state, possession or cognition: "reception", "housekeeping").
+ * How the name of a group of people reads: undefined for one person's role ("member"); "plural" for a team read as
+ * many ("staff"), "singular" for one read as one ("HR", "reception"). Its last word is an acronym, has no plural of its
+ * own, or names first what the group does rather than who they are (WordNet's act, communication, state, possession
+ * or cognition: "reception", "housekeeping").
  */
-export function isTeamName(name: string): boolean {
+function teamNumber(name: string): NounPhrase['number'] | undefined {
   const last = name.trim().split(/\s+/).pop() ?? '';
-  if (/^[A-Z]{2,}$/.test(last)) return true;
+  if (/^[A-Z]{2,}$/.test(last)) return 'singular';
   const word = last.toLowerCase();
-  if (word === '' || pluralize(word) === word) return word !== '';
-  return /^noun\.(?:act|communication|state|possession|cognition)$/.test(semanticClasses(word, 'noun', 1)[0] ?? '');
+  if (word === '') return undefined;
+  if (pluralize(word) === word) return 'plural';
+  return /^noun\.(?:act|communication|state|possession|cognition)$/.test(semanticClasses(word, 'noun', 1)[0] ?? '') ? 'singular' : undefined;
+}
+
+/** Whether the name of a group of people reads without an article and has no plural: "staff", "HR", "reception". */
+export function isTeamName(name: string): boolean {
+  return teamNumber(name) !== undefined;
 }
 
 /** "a member", "an editor", but "staff", "HR", "reception". */
@@ -28,7 +35,6 @@ export function rolePlural(name: string): string {
 
 /** A role as the subject of a sentence: "the member" (one), "staff" (many), "HR" and "reception" (one, no article). */
 export function roleSubject(name: string): NounPhrase {
-  if (!isTeamName(name)) return { text: `the ${name}`, number: 'singular' };
-  const last = (name.trim().split(/\s+/).pop() ?? '').toLowerCase();
-  return { text: name, number: !/^[A-Z]{2,}$/.test(name.trim().split(/\s+/).pop() ?? '') && pluralize(last) === last ? 'plural' : 'singular' };
+  const number = teamNumber(name);
+  return number ? { text: name, number } : { text: `the ${name}`, number: 'singular' };
 }
