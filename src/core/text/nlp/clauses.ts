@@ -131,6 +131,18 @@ function afterAside(tokens: TaggedToken[], index: number): number {
   return close > 0 && tokens[close + 1]?.pos === 'CCONJ' ? close + 1 : index;
 }
 
+/**
+ * The phrase a relative clause hangs from: "tools that members borrow", "events which members sign up for" (the
+ * pronoun before the subject, or read as its determiner), or "the paints they buy" (no pronoun: a subject pronoun at
+ * `pronounAt`, right after the phrase).
+ */
+function relativeAntecedent(tokens: TaggedToken[], phrases: NounPhrase[], subject: NounPhrase | undefined, pronounAt?: number): NounPhrase | undefined {
+  if (!subject) return pronounAt === undefined ? undefined : phraseEndingAt(phrases, pronounAt);
+  const at = /^(?:that|which)$/.test(tokens[subject.start]?.normal ?? '') ? subject.start : subject.start - 1;
+  const pronoun = tokens[at];
+  return (pronoun?.pos === 'PRON' || pronoun?.pos === 'DET') && /^(?:that|which)$/.test(pronoun.normal) ? phraseEndingAt(phrases, at) : undefined;
+}
+
 export function clausesOf(sentence: TaggedSentence): Clause[] {
   const { tokens } = sentence;
   const phrases = nounPhrases(tokens);
@@ -308,8 +320,7 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
     // a relative clause acts on what an earlier verb acted on, the phrase right before the relative clause.
     if (!direct && objects.length === 0 && (subject || subjectPronoun) && !coordinated && !PARTICLES.has(tokens[i]?.normal ?? '')
       && !(tokens[i]?.pos === 'ADP' && (tokens[i + 1] === undefined || /^(?:PUNCT|CCONJ)$/.test(tokens[i + 1]?.pos ?? '')))) {
-      const relativeAt = subject && /^(?:that|which)$/.test(tokens[subject.start]?.normal ?? '') ? subject.start : subjectPronoun && tokens[v - 1]?.pos === 'PRON' ? v - 1 : undefined;
-      const antecedent = relativeAt === undefined ? undefined : phraseEndingAt(phrases, relativeAt);
+      const antecedent = relativeAntecedent(tokens, phrases, subject, subjectPronoun && tokens[v - 1]?.pos === 'PRON' ? v - 1 : undefined);
       const host = antecedent ? clauses.find((c) => c.objects.some((o) => o.start === antecedent.start)) : undefined;
       if (antecedent && host) {
         const last = host.objects[host.objects.length - 1];
@@ -320,10 +331,7 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
     // "events that members register for": a preposition left at the end of a relative clause takes its antecedent.
     const stranded = tokens[i];
     if (!direct && stranded?.pos === 'ADP' && (tokens[i + 1] === undefined || /^(?:PUNCT|CCONJ)$/.test(tokens[i + 1]?.pos ?? '')) && subject) {
-      // The relative pronoun before the subject, or read as the subject's determiner ("that members").
-      const at = /^(?:that|which)$/.test(tokens[subject.start]?.normal ?? '') ? subject.start : subject.start - 1;
-      const pronoun = tokens[at];
-      const antecedent = (pronoun?.pos === 'PRON' || pronoun?.pos === 'DET') && /^(?:that|which)$/.test(pronoun.normal) ? phraseEndingAt(phrases, at) : undefined;
+      const antecedent = relativeAntecedent(tokens, phrases, subject);
       if (antecedent) preps.push({ prep: stranded.normal, phrase: antecedent });
     }
     // Prepositional phrases up to the next verb or clause break.
