@@ -5,6 +5,7 @@ import type { ModelActor, ModelEntity, ModelRule, ModelStep, ModelUseCase } from
 import { bookedTimeAct, earlierTransaction, isMeasure, isTransactionVerb, keepsRecord, transactionActOf } from './entities.js';
 import type { IdPool } from './ids.js';
 import { inBrackets, type Sentence } from './read.js';
+import { isBusinessVerb } from './writer.js';
 import { participle, thirdPerson } from './verbs.js';
 import { isDocumentWord, isPersonWord, isProductWord, isRecordPhrase, isVagueWord, lemmaOf, termOf } from './words.js';
 
@@ -340,8 +341,6 @@ function complementOf(clause: Clause, object: NounPhrase, sentence: Sentence): s
 /** Verbs by which the product puts something in front of its user. */
 const DISPLAY_VERBS = new Set(['show', 'display']);
 
-/** What a business says it does in its opening sentence. */
-const BUSINESS_VERBS = new Set(['run', 'own', 'operate', 'manage', 'organise', 'organize']);
 
 type Action = { actor: ModelActor; verb: string; particle: string; object: NounPhrase; entity: ModelEntity; clause: Clause; preposition: string; where?: string };
 
@@ -437,7 +436,7 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
       if (!actor) continue;
       // "We run a gym", "I manage a family winery": the opening sentence says what the business is, not what anyone
       // does with the product.
-      if (sentence.order === 0 && (clause.subjectPronoun === 'we' || clause.subjectPronoun === 'i') && BUSINESS_VERBS.has(clause.verb)) continue;
+      if (sentence.order === 0 && (clause.subjectPronoun === 'we' || clause.subjectPronoun === 'i') && isBusinessVerb(clause.verb)) continue;
       if (!named && !byProduct && clause.subject && !clause.passive && !isPersonWord(lemmaOf(clause.subject)) && clause.subject.head.pos !== 'PROPN') continue;
       // "turns unbilled hours into an invoice": what something is made into is created.
       const into = madeInto(clause);

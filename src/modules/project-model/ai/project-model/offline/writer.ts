@@ -20,7 +20,7 @@ const BUSINESS_VERBS = new Set(['be', 'run', 'own', 'operate', 'manage', 'have',
 const ORGANISATION_KINDS = ['organization', 'establishment', 'institution', 'facility', 'enterprise'];
 
 /** What one does to one's own business: run, own, have, or a social verb ("coordinate a nursing service", "chair a club"). */
-function isBusinessVerb(verb: string): boolean {
+export function isBusinessVerb(verb: string): boolean {
   return BUSINESS_VERBS.has(verb) || semanticClasses(verb, 'verb', 2).some((name) => name === 'verb.social');
 }
 
