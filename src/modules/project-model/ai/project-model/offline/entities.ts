@@ -29,7 +29,12 @@ const ENTITY_PREPOSITIONS = new Set(['for', 'to', 'on', 'of', 'against', 'onto',
 const PLACE_PREPOSITIONS = new Set(['at', 'in', 'from']);
 /** Verbs that state something about their subject rather than have it act: "a loan lasts one week". */
 const STATEMENT_VERBS = new Set(['be', 'have', 'get', 'last', 'cost', 'include', 'contain', 'need', 'expire', 'take', 'belong', 'hold', 'require', 'show', 'change', 'appear', 'open', 'close', 'run', 'start', 'end']);
-const LIGHT_VERBS = new Set(['be', 'have', 'want', 'need', 'like', 'love', 'use', 'get', 'make', 'let', 'keep', 'try', 'hate', 'go', 'come', 'take', 'do', 'see', 'know', 'think', 'help', 'run', 'rely', 'work', 'become', 'seem', 'lose', 'stop', 'start', 'hope', 'wish', 'say', 'ask', 'give', 'find', 'include', 'change']);
+/**
+ * Verbs whose object is no evidence of a record: light verbs, and verbs of seeing, finding, asking and giving, which
+ * are use cases of their own ("see the timetable") but name what is shown or asked, not what is kept. The use cases'
+ * light verbs are fewer for that reason.
+ */
+const VERBS_KEEPING_NOTHING = new Set(['be', 'have', 'want', 'need', 'like', 'love', 'use', 'get', 'make', 'let', 'keep', 'try', 'hate', 'go', 'come', 'take', 'do', 'see', 'know', 'think', 'help', 'run', 'rely', 'work', 'become', 'seem', 'lose', 'stop', 'start', 'hope', 'wish', 'say', 'ask', 'give', 'find', 'include', 'change']);
 const ACT_CLASSES = new Set(['noun.act', 'noun.event', 'noun.possession', 'noun.communication']);
 const TRANSACTION_VERB_CLASSES = new Set(['verb.possession', 'verb.social', 'verb.communication', 'verb.competition']);
 const NOMINAL_SUFFIX = /(?:tion|sion|ment|ing|al|ance|ence|ure|ery|very|ry|sal)$/;
@@ -99,7 +104,7 @@ function isActRecord(verb: string, act: string, onThing: boolean): boolean {
  */
 const CONTENT_CLASSES = new Set(['noun.communication', 'noun.cognition']);
 export function contentActOf(verb: string): string | undefined {
-  if (LIGHT_VERBS.has(verb)) return undefined;
+  if (VERBS_KEEPING_NOTHING.has(verb)) return undefined;
   const act = actNounOf(verb);
   if (!act || act.slice(0, 3) !== verb.slice(0, 3) || !derivedForms(verb, 'verb', 'noun').includes(act)) return undefined;
   return CONTENT_CLASSES.has(semanticClasses(act, 'noun', 1)[0] ?? '') ? act : undefined;
@@ -122,7 +127,7 @@ function isHeldAct(act: string): boolean {
 
 /** The act of a transaction on a thing ("book a place" → booking), the record it makes; undefined for a mere doing. */
 export function transactionActOf(verb: string, objectLemma: string): string | undefined {
-  if (LIGHT_VERBS.has(verb) || !isTransactionVerb(verb) || !isTransacted(objectLemma)) return undefined;
+  if (VERBS_KEEPING_NOTHING.has(verb) || !isTransactionVerb(verb) || !isTransacted(objectLemma)) return undefined;
   const act = actNounOf(verb);
   return act && act !== verb && act !== objectLemma ? act : undefined;
 }
@@ -270,7 +275,7 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>, b
   // Act nouns the text itself uses ("bookings", "the loan") are records whichever verb they come from.
   const mentioned = new Set(sentences.flatMap((sentence) => sentence.phrases.map(lemmaOf)));
   for (const sentence of sentences) {
-    const acting = sentence.clauses.some((clause) => !LIGHT_VERBS.has(clause.verb) && (subjectIsActor(clause) || clause.passive));
+    const acting = sentence.clauses.some((clause) => !VERBS_KEEPING_NOTHING.has(clause.verb) && (subjectIsActor(clause) || clause.passive));
     for (const clause of sentence.clauses) {
       if (clause.subject && !clause.passive && isPersonWord(lemmaOf(clause.subject), clause.objects.length > 0)) subjectPersons.add(termOf(clause.subject));
       // A document that says or shows something is still a record ("the prescription, which says what care").
@@ -286,7 +291,7 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>, b
       for (const object of clause.objects) if (!clause.passive) actedOn.add(termOf(object));
       if (clause.passive) for (const object of clause.objects) actedOn.add(termOf(object));
       // "gives feedback on each chapter", "give a score": what is given as said or judged is kept; "give them access" is not.
-      const light = LIGHT_VERBS.has(clause.verb) && !keepsRecord(clause, sentence) && !(clause.verb === 'give' && clause.objects.length > 0 && clause.objects.every((object) => CONTENT_CLASSES.has(semanticClasses(lemmaOf(object), 'noun', 2).find((name) => name !== 'noun.process') ?? '')));
+      const light = VERBS_KEEPING_NOTHING.has(clause.verb) && !keepsRecord(clause, sentence) && !(clause.verb === 'give' && clause.objects.length > 0 && clause.objects.every((object) => CONTENT_CLASSES.has(semanticClasses(lemmaOf(object), 'noun', 2).find((name) => name !== 'noun.process') ?? '')));
       const byActor = subjectIsActor(clause) || clause.passive;
       if (byActor && !light) {
         // "phone the office": a verb done to people names a party, not something kept; unless a sum or a thing is what
