@@ -14,6 +14,7 @@ import { isDocumentWord, isPersonWord, isProductWord, isRecordPhrase, isVagueWor
  * first preposition, "apply for a plot"), the steps across the actor, the product and the outside systems, and a
  * priority from the modal ("must" → must, "can"/"could"/"would like" → could) and from the order of mention.
  */
+
 /** Verbs that say what someone has, wants or is, never what they do with the product. */
 const LIGHT_VERBS = new Set(['be', 'have', 'own', 'want', 'need', 'like', 'love', 'use', 'get', 'make', 'let', 'keep', 'try', 'hate', 'go', 'come', 'do', 'know', 'think', 'help', 'rely', 'work', 'become', 'seem', 'lose', 'hope', 'wish', 'say', 'include', 'live', 'fill', 'turn', 'agree']);
 const ACTION_PREPOSITIONS = new Set(['for', 'to', 'on', 'into', 'at', 'from', 'of', 'against']);
