@@ -457,6 +457,13 @@ describe('the offline project model', () => {
     expect(model.actors.map((a) => a.name)).toEqual(expect.arrayContaining(['Owner', 'Groomer']));
   });
 
+  it('gives a passive without its agent to the business, not to its customers', () => {
+    const model = buildProjectModel({ projectName: 'Trails', idea: 'We run guided walks. Walkers book a walk online. Each walk is assigned a guide and the route is published the day before.' });
+    const actorOf = (name: string) => model.actors.find((a) => a.id === model.useCases.find((u) => u.name === name)?.actor)?.name;
+    expect(actorOf('Book a walk')).toBe('Walker');
+    expect(actorOf('Publish a route')).toBe('Staff');
+  });
+
   it('is valid against the contract and the same for the same input', () => {
     const input = { projectName: 'Toolshed', idea, answers: [{ question: 'Platform?', answer: 'A website.' }] };
     const model = buildProjectModel(input);

@@ -424,7 +424,10 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
       const byProduct = clause.subject !== undefined && !clause.passive && isProductWord(lemmaOf(clause.subject));
       // "We send a reminder": the writer's people do it, not the first actor named (often the customers).
       const byWriter = clause.subjectPronoun === 'we' || clause.subjectPronoun === 'i';
-      if (!actor && (!clause.subject || clause.subjectPronoun || clause.passive || byProduct) && (clause.subjectPronoun !== 'it')) actor = (byWriter ? writer : undefined) ?? people[0];
+      // A passive without its agent ("incident reports must be logged", "each tour is assigned a guide") is what the
+      // business does.
+      const byBusiness = byWriter || (clause.passive && !clause.subject);
+      if (!actor && (!clause.subject || clause.subjectPronoun || clause.passive || byProduct) && (clause.subjectPronoun !== 'it')) actor = (byBusiness ? writer : undefined) ?? people[0];
       // "Permits renew every 12 months", "applications close on 31 March": a record that undergoes what is usually done
       // to something has it done by the people who run it.
       const written = sentence.tagged.tokens[clause.verbIndex]?.normal ?? '';
