@@ -224,6 +224,12 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
       }
       break;
     }
+    // "Guests choose their pickup point when booking": an -ing form right after "when", "while", "before", "after" or
+    // "by" is done by the subject of the clause before it.
+    if (token.normal.endsWith('ing') && /^(?:when|while|before|after|by)$/.test(tokens[v - 1]?.normal ?? '') && previous && !previous.passive) {
+      subject = previous.subject;
+      subjectPronoun = previous.subjectPronoun;
+    }
     if (coordinated && !subject && !subjectPronoun && previous) {
       // "see who's booked and take attendance": the subject of the last clause that was not turned round.
       // A verb in -s shares the subject of a verb that agrees with one, never of an infinitive ("gets a message to

@@ -297,6 +297,12 @@ describe('coordinated and passive clauses', () => {
     expect(read('Riders finish the round and we send them the payslip.')).toContainEqual(['send', 'payslip']);
   });
 
+  it('gives an -ing form after "when" or "before" the subject of the clause before it', () => {
+    const read = (text: string) => clauses(text).map((c) => [c.subject?.text ?? c.subjectPronoun, c.verb]);
+    expect(read('Families pick a seat when booking.')).toEqual([['Families', 'pick'], ['Families', 'book']]);
+    expect(read('We weigh each bag before washing.')).toContainEqual(['we', 'wash']);
+  });
+
   it('reads an irregular participle after "be" as passive', () => {
     for (const text of ['Reservations are held for 48 hours.', 'Seats are sold out fast.', 'Parcels are brought to the depot.']) {
       expect(clauses(text)[0]?.passive, text).toBe(true);

@@ -246,6 +246,24 @@ export function takesThingObject(verb: string, count = 1): boolean {
   return senses(verb.toLowerCase(), 'verb').slice(0, count).some((sense) => sense.frames.some((frame) => THING_OBJECT_FRAMES.has(frame)));
 }
 
+/**
+ * The derivations of `lemma`'s first senses as `pos` into `targetPos`, each with the semantic class of the sense it
+ * comes from and of the sense it reaches: "reserve" (verb.possession) → "reservation" (noun.act), not the piece of land.
+ */
+export function derivations(lemma: string, pos: WordNetPos, targetPos: WordNetPos, sensesToRead = 4): { word: string; from: string; to: string }[] {
+  const word = lemma.toLowerCase();
+  const found: { word: string; from: string; to: string }[] = [];
+  for (const synset of senses(word, pos).slice(0, sensesToRead)) {
+    for (const derivation of synset.derivations) {
+      if (derivation.from !== word || derivation.pos !== targetPos) continue;
+      const target = synsetAt(derivation.offset, derivation.pos);
+      const related = target.words[derivation.target - 1];
+      if (related) found.push({ word: related, from: synset.lexname, to: target.lexname });
+    }
+  }
+  return found;
+}
+
 /** Words derivationally related to `lemma` as `pos`, in `targetPos` ("reserve" verb → "reservation" noun), first senses first. */
 export function derivedForms(lemma: string, pos: WordNetPos, targetPos: WordNetPos, sensesToRead = 4): string[] {
   const word = lemma.toLowerCase();

@@ -464,6 +464,13 @@ describe('the offline project model', () => {
     expect(actorOf('Publish a route')).toBe('Staff');
   });
 
+  it('keeps the booking of people who book or rent with nothing named, never a judgement or an undoing', () => {
+    const model = buildProjectModel({ projectName: 'Seats', idea: 'Families pick their seats when booking. Staff accept or cancel online. Visitors arrive at noon.' });
+    const entities = model.entities.map((e) => e.name);
+    expect(entities).toContain('Booking');
+    expect(entities.some((name) => /^(?:Acceptation|Acceptance|Cancellation|Arrival)$/.test(name))).toBe(false);
+  });
+
   it('is valid against the contract and the same for the same input', () => {
     const input = { projectName: 'Toolshed', idea, answers: [{ question: 'Platform?', answer: 'A website.' }] };
     const model = buildProjectModel(input);

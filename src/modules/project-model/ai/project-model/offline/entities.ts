@@ -1,4 +1,4 @@
-import { derivedForms, isKindOf, knows, nounPhrases, parseText, semanticClasses, synonyms, takesPersonObject, takesThingObject, type Clause, type NounPhrase } from '../../../../../core/text/nlp/index.js';
+import { derivations, derivedForms, isKindOf, knows, nounPhrases, parseText, semanticClasses, synonyms, takesPersonObject, takesThingObject, type Clause, type NounPhrase } from '../../../../../core/text/nlp/index.js';
 import type { ModelSource } from '../../../project-model.contract.js';
 import type { Sentence } from './read.js';
 import { isDocumentWord, isGroupWord, isPersonWord, isProductWord, isRecordPhrase, lemmaOf, termOf } from './words.js';
@@ -117,6 +117,16 @@ export function contentActOf(verb: string): string | undefined {
 export function phrasalActOf(verb: string, particle: string | undefined): string | undefined {
   if (!particle) return undefined;
   return [`${verb}-${particle}`, `${verb}${particle}`].find((noun) => knows(noun, 'noun') && semanticClasses(noun, 'noun', 1)[0] === 'noun.act');
+}
+
+/**
+ * Whether `act` is what a verb's booking sense makes: WordNet derives it, as an act, from a sense of the verb that is a
+ * change of hands or social ("book" → "booking", "rent" → "rental"); never a moving or a meeting ("arrive" → arrival).
+ */
+function isBookingAct(verb: string, act: string): boolean {
+  // "-ion" acts are as often judgements or undoings (acceptation, cancellation, rejection) as bookings.
+  if (act === verb || !/(?:ing|al)$/.test(act)) return false;
+  return derivations(verb, 'verb', 'noun').some((d) => d.word === act && d.to === 'noun.act' && (d.from === 'verb.possession' || d.from === 'verb.social'));
 }
 
 /** A payment, a donation: an act or a possession in WordNet's first sense, never a place or a group ("reception"). */
@@ -323,6 +333,9 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>, b
         // Money changing hands is kept though nothing is named ("pays at the counter" → payment).
         const act = clause.objects.length === 0 && !clause.passive && isTransactionVerb(clause.verb) ? actNounOf(clause.verb) : undefined;
         if (act && !productWords.has(act) && isRecordedAct(clause.verb, act) && isHeldAct(act)) addTerm(act, act, 1.5, sentence, clause.verb, true);
+        // "Customers reserve online", "guests pick their seats when booking": booking or reserving with nothing named
+        // keeps the booking, whichever sense WordNet gives the verb or its noun first.
+        else if (act && !productWords.has(act) && isBookingAct(clause.verb, act)) addTerm(act, act, 1.5, sentence, clause.verb, true);
         // "book a place in a class … and cancel up to 2 hours before": what is cancelled is the booking, so it is kept.
         const undone = clause.objects.every(isMeasure) && !clause.passive && !clause.preps.some(({ prep }) => ENTITY_PREPOSITIONS.has(prep) || PLACE_PREPOSITIONS.has(prep)) && takesThingObject(clause.verb) ? earlierTransaction(sentence, clause) : undefined;
         if (undone && !productWords.has(undone)) addTerm(undone, undone, 1.5, sentence, clause.verb, true);
