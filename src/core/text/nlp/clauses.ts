@@ -107,6 +107,21 @@ function reducedRelative(tokens: TaggedToken[], verbIndex: number): boolean {
   return opening && tokens.slice(verbIndex + 2).some((token) => token.pos === 'AUX' || (token.pos === 'VERB' && /[^s]s$/.test(token.normal) === false && token.normal !== token.lemma && !token.normal.endsWith('ed')));
 }
 
+/**
+ * "send people books", "give parents updates": after a verb of giving or telling, a phrase whose first word names
+ * people in the plural holds who is given something, then what; the object is what follows.
+ */
+function withoutRecipient(phrase: NounPhrase | undefined, tokens: TaggedToken[], verb: string): NounPhrase | undefined {
+  if (!phrase || phrase.determiner !== undefined || phrase.headIndex === phrase.start) return phrase;
+  const first = tokens[phrase.start] as TaggedToken;
+  // "people" is its own plural, and WordNet's first sense of it is a group.
+  const people = first.normal === 'people' || (first.pos === 'NOUN' && first.normal !== first.lemma && semanticClasses(first.lemma, 'noun', 1)[0] === 'noun.person');
+  if (!people) return phrase;
+  if (!semanticClasses(verb, 'verb', 3).some((name) => name === 'verb.possession' || name === 'verb.communication')) return phrase;
+  const rest = tokens.slice(phrase.start + 1, phrase.end);
+  return { ...phrase, start: phrase.start + 1, text: rest.map((token) => token.text).join(' '), nouns: phrase.nouns.slice(1), adjectives: rest.filter((token) => token.pos === 'ADJ').map((token) => token.lemma) };
+}
+
 /** "the household picks one": "one" standing alone after a verb, no noun after it. */
 function standsForOne(tokens: TaggedToken[], index: number): boolean {
   const next = tokens[index + 1];
@@ -269,7 +284,7 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
     const nextVerb = found ? tokens[found.end] : undefined;
     const nextSubject = found !== undefined && nextVerb?.pos === 'VERB' && !/(?:ing|ed)$/.test(nextVerb.normal) && /^(?:DET|NUM|PRON|ADJ|NOUN)$/.test(tokens[found.end + 1]?.pos ?? '')
       && !CAUSATIVE_VERBS.has(token.lemma) && !/^(?:a|an|the)$/.test(tokens[found.start]?.normal ?? '');
-    const direct = nextSubject ? undefined : found;
+    const direct = nextSubject ? undefined : withoutRecipient(found, tokens, token.lemma);
     const objects: NounPhrase[] = [];
     if (direct) {
       object = direct;

@@ -295,6 +295,9 @@ describe('coordinated and passive clauses', () => {
     const read = (text: string) => clauses(text).map((c) => [c.verb, c.objects.map((o) => o.text).join('+')]);
     expect(read('We invoice schools monthly.')).toEqual([['invoice', 'schools']]);
     expect(read('Riders finish the round and we send them the payslip.')).toContainEqual(['send', 'payslip']);
+    expect(read('We kept sending people leaflets.')).toContainEqual(['send', 'leaflets']);
+    expect(read('Coaches give players feedback cards.')).toEqual([['give', 'feedback cards']]);
+    expect(read('Members update the members area.')).toEqual([['update', 'members area']]);
   });
 
   it('gives an -ing form after "when" or "before" the subject of the clause before it', () => {
