@@ -471,6 +471,17 @@ describe('the offline project model', () => {
     expect(entities.some((name) => /^(?:Acceptation|Acceptance|Cancellation|Arrival)$/.test(name))).toBe(false);
   });
 
+  it('names outside systems in brackets, used for something, or asked about without "should we"; and organisations acting in a passive', () => {
+    const model = buildProjectModel({
+      projectName: 'Homebound',
+      idea: 'Readers are referred by charities. Loans live in our catalogue system (Koha). The parish uses Wilberforce for rotas. Volunteers deliver books to readers.',
+      answers: [{ question: 'Connect to Mailchimp?', answer: 'Yes please.' }],
+    });
+    const actors = model.actors.map((a) => `${a.name}${a.kind === 'system' ? ' (system)' : ''}`);
+    expect(actors).toEqual(expect.arrayContaining(['Charity', 'Koha (system)', 'Wilberforce (system)', 'Mailchimp (system)']));
+    expect(actors.some((name) => /catalogue system/i.test(name))).toBe(false);
+  });
+
   it('is valid against the contract and the same for the same input', () => {
     const input = { projectName: 'Toolshed', idea, answers: [{ question: 'Platform?', answer: 'A website.' }] };
     const model = buildProjectModel(input);

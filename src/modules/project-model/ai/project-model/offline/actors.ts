@@ -43,7 +43,7 @@ function properName(phrase: NounPhrase): string | undefined {
 const MONTHS_AND_DAYS = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)$/i;
 
 /** A question about the tools or systems in use: its answer names them. */
-const TOOL_QUESTION = /\b(?:tools?|systems?|software|integrat\w*|sync\w*|accounting|crm|calendars?|apps?|platforms?|payments?|login|sign[- ]in|existing)\b/;
+const TOOL_QUESTION = /\b(?:tools?|systems?|software|integrat\w*|sync\w*|accounting|crm|calendars?|apps?|platforms?|payments?|login|sign[- ]in|existing|sms|texts?|emails?|messages?)\b/;
 /** "HubSpot", "GoCardless", "QuickBooks": a name with a capital inside is a product's name. */
 const CAMEL_CASE = /^[A-Z][a-z]+[A-Z][A-Za-z]*$/;
 
@@ -58,6 +58,7 @@ function systemName(phrase: NounPhrase, semantic: (lemma: string) => string[]): 
 export function findActors(sentences: Sentence[], semantic: (lemma: string) => string[], writer: Writer): ActorFinding[] {
   const found = new Map<string, ActorFinding>();
   const counted: { term: string; sentence: Sentence }[] = [];
+  const namedHosts: string[] = [];
   // What something is done to is kept, not an actor: "register teams", "create a club".
   const actedOn = new Set(sentences.flatMap((sentence) => sentence.clauses.flatMap((clause) => clause.objects.map((object) => termOf(object)))));
   for (const sentence of sentences) {
@@ -89,13 +90,19 @@ export function findActors(sentences: Sentence[], semantic: (lemma: string) => s
       for (const { prep, phrase } of clause.preps) {
         const term = (prep === 'for' || prep === 'by' || (prep === 'from' && awaited)) && personTerm(phrase);
         if (term) add(found, term, 'person', sentence);
+        // "clients are referred by agencies": an organisation that does what a passive says acts in the product.
+        const organisation = !term && prep === 'by' && clause.passive && phrase.head.pos === 'NOUN' && semantic(lemmaOf(phrase))[0] === 'noun.group' && !isProductWord(lemmaOf(phrase));
+        if (organisation) add(found, termOf(phrase), 'person', sentence);
       }
       for (const { prep, phrase } of clause.preps) {
         const name = SYSTEM_PREPOSITIONS.has(prep) ? systemName(phrase, semantic) : undefined;
         if (name) add(found, name, 'system', sentence);
       }
       for (const phrase of clause.objects) {
-        const name = systemName(phrase, semantic);
+        // "The council uses Gladstone for memberships": a name used for something is a system, though WordNet knows
+        // the name as a person's.
+        const usedFor = clause.verb === 'use' && clause.preps.some(({ prep }) => prep === 'for') && phrase.head.pos === 'PROPN' ? properName(phrase) : undefined;
+        const name = systemName(phrase, semantic) ?? usedFor;
         if (name && /^(?:use|sync|integrate|connect|export|import)$/.test(clause.verb)) add(found, name, 'system', sentence);
       }
     }
@@ -119,6 +126,13 @@ export function findActors(sentences: Sentence[], semantic: (lemma: string) => s
       // customers, whether or not the text says what they do.
       const count = phrase.number !== undefined && phrase.plural && !sentence.examples.has(phrase.start) ? personTerm(phrase) : undefined;
       if (count) counted.push({ term: count, sentence });
+      // "our library system (Spydus)", "a university login (SSO)": a name in brackets after a system or a login names it.
+      const { tokens } = sentence.tagged;
+      const host = tokens[phrase.start - 1]?.text === '(' && tokens[phrase.end]?.text === ')' ? sentence.phrases[index - 1] : undefined;
+      if (host && host.end === phrase.start - 1 && phrase.head.pos === 'PROPN' && (isSystemHead(lemmaOf(host)) || isProductWord(lemmaOf(host)) || /^(?:login|account|sign-in)$/.test(lemmaOf(host)))) {
+        add(found, phrase.text, 'system', sentence);
+        namedHosts.push(lemmaOf(host));
+      }
       // "a payment provider", "the carriers' telematics API": a named kind of outside service.
       if (isSystemHead(lemma) && phrase.nouns.length > 0 && !isProductWord(phrase.nouns[phrase.nouns.length - 1] ?? '')) {
         const words = phrase.text.split(' ');
@@ -131,6 +145,8 @@ export function findActors(sentences: Sentence[], semantic: (lemma: string) => s
       }
     }
   }
+  // "our library system (Spydus)" is Spydus, not a library system besides it.
+  for (const [term, finding] of found) if (finding.kind === 'system' && namedHosts.some((head) => term.toLowerCase().endsWith(head))) found.delete(term);
   // The writer's own organisation is who "we" are, never a party of its own ("I coordinate a home nursing service").
   for (const term of writer.business) found.delete(term);
   // People only counted, and the writer, come after the people the text has act, who are the first to do what no one

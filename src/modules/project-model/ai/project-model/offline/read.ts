@@ -123,7 +123,14 @@ const DENIES = /^\s*(?:no|not|nope|none|never)\b|\b(?:not|never|only|just)\b|n't
  * only").
  */
 function confirms(answer: { question: string; answer: string }): boolean {
-  return FEATURE_QUESTION.test(answer.question) && (YES.test(answer.answer) || !DENIES.test(answer.answer));
+  return asksForFeature(answer.question) && (YES.test(answer.answer) || !DENIES.test(answer.answer));
+}
+
+/** "Can members …?", "Should it …?", or a question that opens on a bare verb: "Integrate with Xero?" ("should we" left out). */
+function asksForFeature(question: string): boolean {
+  if (FEATURE_QUESTION.test(question)) return true;
+  const first = parseText(question)[0]?.tokens[0];
+  return first !== undefined && first.pos === 'VERB' && first.normal === first.lemma;
 }
 
 /** Every sentence of the idea, the answered questions and the documents, in that order. */
