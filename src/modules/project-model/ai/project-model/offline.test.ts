@@ -482,6 +482,12 @@ describe('the offline project model', () => {
     expect(actors.some((name) => /catalogue system/i.test(name))).toBe(false);
   });
 
+  it('reads a word WordNet lacks, acted on by someone, as a record, and an SMS someone gets as one the business sends', () => {
+    const model = buildProjectModel({ projectName: 'Claims', idea: 'We handle expense claims. Managers approve any payout over £200. The employee gets an SMS when it is paid.' });
+    const useCases = model.useCases.map((u) => u.name);
+    expect(useCases).toEqual(expect.arrayContaining(['Approve a payout', 'Send an SMS']));
+  });
+
   it('is valid against the contract and the same for the same input', () => {
     const input = { projectName: 'Toolshed', idea, answers: [{ question: 'Platform?', answer: 'A website.' }] };
     const model = buildProjectModel(input);

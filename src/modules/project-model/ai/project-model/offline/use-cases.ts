@@ -1,6 +1,6 @@
 import { capitalize } from '../../../../../core/text/index.js';
 import { indefiniteArticle, roleSubject } from '../../../../../core/text/compose/index.js';
-import { clausesOf, derivedForms, isKindOf, nounPhrases, parseText, semanticClasses, senses, takesThingObject, type Clause, type NounPhrase, type TaggedToken } from '../../../../../core/text/nlp/index.js';
+import { clausesOf, derivedForms, isKindOf, knows, nounPhrases, parseText, semanticClasses, senses, takesThingObject, type Clause, type NounPhrase, type TaggedToken } from '../../../../../core/text/nlp/index.js';
 import type { ModelActor, ModelEntity, ModelRule, ModelStep, ModelUseCase } from '../../../project-model.contract.js';
 import { bookedTimeAct, earlierTransaction, isMeasure, isTransactionVerb, keepsRecord, transactionActOf } from './entities.js';
 import type { IdPool } from './ids.js';
@@ -348,7 +348,17 @@ type Action = { actor: ModelActor; verb: string; particle: string; object: NounP
 
 /** What is sent: a message ("a reminder", "a summary"), a document ("a report", "an invoice"), an email; never an account. */
 function isSent(lemma: string): boolean {
-  return isDocumentWord(lemma) || isKindOf(lemma, 'message', 'noun', 1);
+  return isDocumentWord(lemma) || isKindOf(lemma, 'message', 'noun', 1) || isTextMessage(lemma);
+}
+
+/** "an SMS": the text message WordNet has no word for. */
+function isTextMessage(lemma: string): boolean {
+  return lemma === 'sms';
+}
+
+/** "approve any payout", "issue e-vouchers": a common noun WordNet does not know, the writer's own word for a record. */
+function isOwnTerm(phrase: NounPhrase): boolean {
+  return phrase.head.pos === 'NOUN' && /^[a-z][a-z-]{3,}$/.test(phrase.head.text) && !knows(lemmaOf(phrase), 'noun') && !knows(phrase.head.normal, 'noun');
 }
 
 /**
@@ -358,10 +368,11 @@ function isSent(lemma: string): boolean {
 function receivedMessage(clause: Clause, resolve: Resolver): { phrase: NounPhrase; entity: ModelEntity } | undefined {
   const object = clause.objects[0];
   // "members who get three reports" are counted, not sent anything.
-  if ((clause.verb !== 'get' && clause.verb !== 'receive') || clause.passive || !object || object.head.pos !== 'NOUN' || object.number !== undefined) return undefined;
+  if ((clause.verb !== 'get' && clause.verb !== 'receive') || clause.passive || !object || object.number !== undefined) return undefined;
+  if (object.head.pos !== 'NOUN' && !isTextMessage(lemmaOf(object))) return undefined;
   const bySomeone = clause.subject ? resolve.actorOf(clause.subject)?.kind === 'person' : /^(?:they|he|she)$/.test(clause.subjectPronoun ?? '');
   if (!bySomeone || !isSent(lemmaOf(object))) return undefined;
-  const entity = resolve.entityOf(object) ?? (isRecordPhrase(object, true) ? unkept(termOf(object)) : undefined);
+  const entity = resolve.entityOf(object) ?? (isRecordPhrase(object, true) || isTextMessage(lemmaOf(object)) ? unkept(object.head.pos === 'PROPN' ? object.text : termOf(object)) : undefined);
   return entity ? { phrase: object, entity } : undefined;
 }
 
@@ -477,7 +488,9 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
         // So is a property someone sets or changes, acted on directly ("set their availability", "note the condition").
         const isLoose = object.head.pos === 'NOUN' && (isRecordPhrase(object, true) || (isVagueWord(lemmaOf(object)) && clause.objects.includes(object))
           || (clause.objects.includes(object) && isPropertyWord(lemmaOf(object))) || (resolve.actorOf(object) !== undefined && object !== clause.subject)
-          || (clause.objects.includes(object) && isChosenTime(object, clause.verb)) || bookedTime);
+          || (clause.objects.includes(object) && isChosenTime(object, clause.verb)) || bookedTime
+          // "approve any payout": a word WordNet lacks, acted on directly by someone, is the writer's own term for a record.
+          || (clause.objects.includes(object) && named !== undefined && isOwnTerm(object)));
         const entity = resolve.entityOf(object) ?? (isLoose ? unkept(termOf(object)) : undefined);
         if (!entity) continue;
         const particle = clause.particle ? ` ${clause.particle}` : '';
