@@ -488,6 +488,12 @@ describe('the offline project model', () => {
     expect(useCases).toEqual(expect.arrayContaining(['Approve a payout', 'Send an SMS']));
   });
 
+  it('reads the organisation the writer\'s role is of as the business, never a record', () => {
+    const model = buildProjectModel({ projectName: 'Chorus', idea: "I'm the treasurer of a village brass band. Players pay subs each term and borrow instruments." });
+    expect(model.entities.map((e) => e.name.toLowerCase())).not.toContain('village brass band');
+    expect(model.entities.map((e) => e.name)).toContain('Instrument');
+  });
+
   it('is valid against the contract and the same for the same input', () => {
     const input = { projectName: 'Toolshed', idea, answers: [{ question: 'Platform?', answer: 'A website.' }] };
     const model = buildProjectModel(input);

@@ -44,9 +44,13 @@ function businessTerms(sentences: Sentence[]): Set<string> {
     }
     if (sentence.order !== opening) continue;
     // "We're a small print shop": the copula makes no clause of its own.
-    for (const phrase of sentence.phrases) {
+    for (const [index, phrase] of sentence.phrases.entries()) {
       const [writer, copula] = [tokens[phrase.start - 2], tokens[phrase.start - 1]];
-      if (/^(?:we|i)$/.test(writer?.normal ?? '') && copula?.pos === 'AUX' && copula.lemma === 'be' && !isPersonWord(lemmaOf(phrase))) terms.add(termOf(phrase));
+      if (!/^(?:we|i)$/.test(writer?.normal ?? '') || copula?.pos !== 'AUX' || copula.lemma !== 'be') continue;
+      if (!isPersonWord(lemmaOf(phrase))) terms.add(termOf(phrase));
+      // "I'm the secretary of a community choir", "the volunteer coordinator at our food bank": what the role is of.
+      const of = sentence.phrases[index + 1];
+      if (isPersonWord(lemmaOf(phrase), true) && of && of.start === phrase.end + 1 && /^(?:of|at|for)$/.test(tokens[phrase.end]?.normal ?? '') && !isPersonWord(lemmaOf(of))) terms.add(termOf(of));
     }
     for (const clause of sentence.clauses) {
       if ((clause.subjectPronoun !== 'we' && clause.subjectPronoun !== 'i') || clause.passive || !isBusinessVerb(clause.verb)) continue;
