@@ -494,6 +494,12 @@ describe('the offline project model', () => {
     expect(model.entities.map((e) => e.name)).toContain('Instrument');
   });
 
+  it('keeps machines counted by their make as records, never as people', () => {
+    const model = buildProjectModel({ projectName: 'Printlab', idea: 'Our makerspace has 4 Prusa printers and 2 laser cutters. Members book printers by the hour.' });
+    expect(model.entities.map((e) => e.name)).toContain('Printer');
+    expect(model.actors.map((a) => a.name)).not.toContain('Printer');
+  });
+
   it('is valid against the contract and the same for the same input', () => {
     const input = { projectName: 'Toolshed', idea, answers: [{ question: 'Platform?', answer: 'A website.' }] };
     const model = buildProjectModel(input);

@@ -246,7 +246,9 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>, b
     if (phrase.head.pos === 'PROPN' || productWords.has(lemma) || /^[A-Z]{2,}s?$/.test(phrase.head.text)) return undefined;
     // "the public looking to adopt": a gerund is an action, not a record; "a booking", "bookings" are records.
     if (isGerund(phrase)) return undefined;
-    if (isPersonWord(lemma)) {
+    // "has 6 FDM printers": a thing counted is a machine, though WordNet knows the word first as a person.
+    const countedThing = countable && phrase.number !== undefined && semanticClasses(lemma, 'noun', 3).includes('noun.artifact');
+    if (isPersonWord(lemma) && !countedThing) {
       // People are records only when acted on ("register players"), never from a mere mention.
       if (weight < 2 || verb === undefined) return undefined;
       personTerms.add(termOf(phrase));
@@ -366,7 +368,7 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>, b
         // "Job has origin, destination, priority": bare words in a list of three or more are what the record holds, its
         // attributes ("has a guide, a meeting point and …" names records).
         const listed = (object: NounPhrase): number => (clause.objects.length >= 3 && object.determiner === undefined ? 0.25 : 1);
-        if (clause.verb === 'have' || clause.verb === 'include') for (const object of clause.objects) add(object, listed(object), sentence);
+        if (clause.verb === 'have' || clause.verb === 'include') for (const object of clause.objects) add(object, listed(object), sentence, undefined, object.number !== undefined);
       }
     }
     // Mentions count a little: a record named again and again is central ("there are fixtures", "each team has …").
