@@ -306,6 +306,11 @@ describe('coordinated and passive clauses', () => {
     expect(read('We weigh each bag before washing.')).toContainEqual(['we', 'wash']);
   });
 
+  it('reads a quantifier standing alone as the subject of the verb after it', () => {
+    expect(clauses('Fees are £20 a month, most pay by card.').map((c) => c.verb)).toContain('pay');
+    expect(clauses('Some tools need a check.')[0]?.subject?.text).toBe('tools');
+  });
+
   it('reads an irregular participle after "be" as passive', () => {
     for (const text of ['Reservations are held for 48 hours.', 'Seats are sold out fast.', 'Parcels are brought to the depot.']) {
       expect(clauses(text)[0]?.passive, text).toBe(true);

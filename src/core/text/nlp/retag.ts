@@ -196,6 +196,14 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
     const singular = singularize(token.normal);
     if (singular !== token.normal && knows(singular, 'noun')) return { ...token, pos: 'NOUN', lemma: singular };
   }
+  // "some pay in instalments", "most book online": a bare word after a quantifier standing alone, before a
+  // preposition, an adverb or the end, is the verb the quantifier is the subject of.
+  const quantifier = tokens[index - 1];
+  if (token.pos === 'NOUN' && token.normal === token.lemma && quantifier?.pos === 'DET' && /^(?:some|most|many|few|others|all|both)$/.test(quantifier.normal)
+    && (index + 1 >= tokens.length || /^(?:ADP|ADV|PUNCT|CCONJ)$/.test(tokens[index + 1]?.pos ?? '')) && knows(token.normal, 'verb')) {
+    tokens[index - 1] = { ...quantifier, pos: 'PRON' };
+    return { ...token, pos: 'VERB' };
+  }
   // "the results get published": "get" before a participle is the auxiliary of a passive.
   const participle = tokens[index + 1];
   if (token.pos === 'VERB' && token.lemma === 'get' && participle?.pos === 'VERB' && participle.normal !== participle.lemma && /(?:ed|en|wn|t)$/.test(participle.normal)) {
