@@ -311,6 +311,12 @@ describe('coordinated and passive clauses', () => {
     expect(clauses('Some tools need a check.')[0]?.subject?.text).toBe('tools');
   });
 
+  it('reads a compound subject before a verb in -s, and gives an unknown plural its singular lemma', () => {
+    expect(clauses('The team lead approves leave requests.').map((c) => [c.subject?.text, c.verb])).toEqual([['team lead', 'approve']]);
+    const [sentence] = parseText('We run playgroups.');
+    expect(sentence!.tokens.find((t) => t.normal === 'playgroups')?.lemma).toBe('playgroup');
+  });
+
   it('reads an irregular participle after "be" as passive', () => {
     for (const text of ['Reservations are held for 48 hours.', 'Seats are sold out fast.', 'Parcels are brought to the depot.']) {
       expect(clauses(text)[0]?.passive, text).toBe(true);

@@ -211,8 +211,10 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
   }
   // "Lifeguard cover must be scheduled": a bare word after a noun and right before a modal or "is" heads their
   // compound; a verb is never followed by one.
-  if (token.pos === 'VERB' && token.normal === token.lemma && tokens[index - 1]?.pos === 'NOUN' && tokens[index + 1]?.pos === 'AUX'
-    && /^(?:must|should|can|will|may|is|are|was|were|needs)$/.test(tokens[index + 1]?.normal ?? '') && knows(token.normal, 'noun')) {
+  // So does one before a verb in -s ("The shift lead assigns dogs").
+  const finiteNext = tokens[index + 1]?.pos === 'VERB' && /[^s]s$/.test(tokens[index + 1]?.normal ?? '') && tokens[index + 1]?.normal !== tokens[index + 1]?.lemma;
+  if (token.pos === 'VERB' && token.normal === token.lemma && tokens[index - 1]?.pos === 'NOUN' && knows(token.normal, 'noun')
+    && ((tokens[index + 1]?.pos === 'AUX' && /^(?:must|should|can|will|may|is|are|was|were|needs)$/.test(tokens[index + 1]?.normal ?? '')) || (finiteNext && tokens[index - 2]?.pos === 'DET'))) {
     return { ...token, pos: 'NOUN' };
   }
   // "a short daily report card": a word between a determiner and an adjective describes the noun too.
@@ -224,6 +226,11 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
   if (token.pos === 'NOUN' && token.normal === token.lemma && /^(?:CCONJ|PUNCT)$/.test(tokens[index - 1]?.pos ?? '') && /^(?:off|up|out|back|down|away)$/.test(tokens[index + 1]?.normal ?? '')
     && (tokens[index + 2]?.pos === 'DET' || POSSESSIVES.test(tokens[index + 2]?.normal ?? '')) && knows(token.normal, 'verb')) {
     return { ...token, pos: 'VERB' };
+  }
+  // "the playgroups": a plural WordNet does not know keeps its singular as its lemma, as known plurals do.
+  if (token.pos === 'NOUN' && token.normal === token.lemma && /[^su]s$/.test(token.normal) && !knows(token.normal, 'noun')) {
+    const singular = singularize(token.normal);
+    if (singular !== token.normal) return { ...token, lemma: singular };
   }
   // "take max 6 dogs", "stay maximum 14 nights": a limit written as a word before a number says how many, like "at most".
   if (/^(?:max|maximum|min|minimum)$/.test(token.normal) && tokens[index + 1]?.pos === 'NUM') return { ...token, pos: 'ADV' };

@@ -500,6 +500,16 @@ describe('the offline project model', () => {
     expect(model.actors.map((a) => a.name)).not.toContain('Printer');
   });
 
+  it('reads who opens an answer to a "who" question, doing something, as a person', () => {
+    const model = buildProjectModel({
+      projectName: 'Pups',
+      idea: 'Owners book daycare days. Dogs are grouped by size.',
+      answers: [{ question: 'Who sorts the groups?', answer: 'The floor lead assigns dogs each morning.' }],
+    });
+    expect(model.actors.map((a) => a.name)).toContain('Floor lead');
+    expect(model.useCases.find((u) => u.name === 'Assign a dog')?.actor).toBe(model.actors.find((a) => a.name === 'Floor lead')?.id);
+  });
+
   it('is valid against the contract and the same for the same input', () => {
     const input = { projectName: 'Toolshed', idea, answers: [{ question: 'Platform?', answer: 'A website.' }] };
     const model = buildProjectModel(input);

@@ -2,7 +2,7 @@ import { knowsWord, semanticClasses, type NounPhrase } from '../../../../../core
 import type { ModelActor, ModelSource } from '../../../project-model.contract.js';
 import type { Sentence } from './read.js';
 import type { Writer } from './writer.js';
-import { displayName, isPersonWord, isProductWord, isSystemHead, isVagueWord, lemmaOf, termOf } from './words.js';
+import { displayName, isPersonWord, isProductWord, isRecordPhrase, isSystemHead, isVagueWord, lemmaOf, termOf } from './words.js';
 
 /**
  * The actors: people who do things in the text (subjects of verbs, agents of passives, the "for"/"by" of an action,
@@ -122,7 +122,10 @@ export function findActors(sentences: Sentence[], semantic: (lemma: string) => s
       if (asksWho) {
         // "Who schedules inspections?" — "The office scheduler": a doer's noun (-er, -or, -ist) answering "who" is a
         // person, though WordNet knows it first as a machine.
-        const doer = phrase.head.pos === 'NOUN' && /^(?:[a-z]{3,}(?:er|or|ist))$/.test(lemmaOf(phrase)) && phrase === sentence.phrases[0] && semantic(lemmaOf(phrase))[0] !== 'noun.group';
+        // So is one who opens the answer doing something ("The shift lead assigns dogs each morning").
+        const acts = sentence.clauses.some((clause) => !clause.passive && clause.subject?.start === phrase.start && clause.objects.length > 0);
+        const doer = phrase.head.pos === 'NOUN' && phrase === sentence.phrases[0] && semantic(lemmaOf(phrase))[0] !== 'noun.group'
+          && (/^(?:[a-z]{3,}(?:er|or|ist))$/.test(lemmaOf(phrase)) || (acts && !isRecordPhrase(phrase)));
         const term = personTerm(phrase) ?? (doer ? termOf(phrase) : undefined);
         if (term) add(found, term, 'person', sentence);
       }
