@@ -52,7 +52,7 @@ function phraseStartingAt(phrases: NounPhrase[], index: number): NounPhrase | un
   return phrases.find((phrase) => phrase.start === index);
 }
 
-function isPassive(tokens: TaggedToken[], verbIndex: number): boolean {
+function isPassive(tokens: TaggedToken[], phrases: NounPhrase[], verbIndex: number): boolean {
   const verb = tokens[verbIndex] as TaggedToken;
   // Any form but the bare verb, the -ing form and the third person: "held", "sold", "brought", "hung" too.
   if (verb.normal === verb.lemma || /ing$/.test(verb.normal) || /^(?:s|es)$/.test(verb.normal.slice(verb.lemma.length)) || /ies$/.test(verb.normal)) return false;
@@ -61,7 +61,7 @@ function isPassive(tokens: TaggedToken[], verbIndex: number): boolean {
     if (BE.has(token.normal)) return true;
     if (token.pos !== 'ADV' && token.pos !== 'AUX' && token.pos !== 'PART') break;
   }
-  return reducedRelative(tokens, verbIndex) || reducedPassive(tokens, verbIndex);
+  return reducedRelative(tokens, verbIndex) || reducedPassive(tokens, phrases, verbIndex);
 }
 
 /** The index of the "(" that opens the bracketed aside closing at `close`, or `close` when no aside closes there. */
@@ -78,10 +78,9 @@ function asideStart(tokens: TaggedToken[], close: number): number {
  * short. A person
  * before it is what it is done to only when the verb is done to people ("notified"); else the person did it.
  */
-function reducedPassive(tokens: TaggedToken[], verbIndex: number): boolean {
+function reducedPassive(tokens: TaggedToken[], phrases: NounPhrase[], verbIndex: number): boolean {
   const verb = tokens[verbIndex] as TaggedToken;
   if (!/(?:ed|en|wn|t)$/.test(verb.normal) || !(takesThingObject(verb.lemma) || takesPersonObject(verb.lemma))) return false;
-  const phrases = nounPhrases(tokens);
   const next = phraseStartingAt(phrases, verbIndex + 1);
   if ((next && semanticClasses(next.head.lemma, 'noun', 1)[0] !== 'noun.time') || tokens[verbIndex + 1]?.pos === 'PRON') return false;
   const before = asideStart(tokens, verbIndex - 1) - (tokens[verbIndex - 1]?.text === ')' ? 1 : 0);
@@ -396,7 +395,7 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
     // describes the list).
     const complement = !relative && subject !== undefined && subject.end === v && token.normal !== token.lemma && /(?:ed|en|wn|ne|un|id|t)$/.test(token.normal)
       && previous !== undefined && COMPLEMENT_VERBS.has(previous.verb) && previous.objects.some((o) => o.start === subject?.start);
-    const passive = sharesPassive || complement || isPassive(tokens, v);
+    const passive = sharesPassive || complement || isPassive(tokens, phrases, v);
     if (sharesPassive && previous?.object) subject = previous.object;
     const clause: Clause = {
       verb: mainHave ? 'have' : token.lemma.toLowerCase(),
