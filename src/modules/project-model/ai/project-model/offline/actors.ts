@@ -47,10 +47,6 @@ const TOOL_QUESTION = /\b(?:tools?|systems?|software|integrat\w*|sync\w*|account
 /** "HubSpot", "GoCardless", "QuickBooks": a name with a capital inside is a product's name. */
 const CAMEL_CASE = /^[A-Z][a-z]+[A-Z][A-Za-z]*$/;
 
-function semantic3(lemma: string): string[] {
-  return semanticClasses(lemma, 'noun', 3);
-}
-
 function systemName(phrase: NounPhrase, semantic: (lemma: string) => string[]): string | undefined {
   const name = properName(phrase);
   if (!name || MONTHS_AND_DAYS.test(name) || /^(?:i|uk|us|eu|gbp|eur|usd|pdf|qr|sms|vat|gps|it)$/i.test(name)) return undefined;
@@ -132,7 +128,7 @@ export function findActors(sentences: Sentence[], semantic: (lemma: string) => s
       // "a practice with three vets and two nurses", "15 movers": people counted are roles of the business or its
       // customers, whether or not the text says what they do.
       // Only counted and named by its make or type, a word that is also a machine is one ("6 FDM printers").
-      const machine = sentence.tagged.tokens.slice(phrase.start, phrase.headIndex).some((token) => token.pos === 'PROPN') && semantic3(lemma).includes('noun.artifact');
+      const machine = sentence.tagged.tokens.slice(phrase.start, phrase.headIndex).some((token) => token.pos === 'PROPN') && semanticClasses(lemma, 'noun', 3).includes('noun.artifact');
       const count = phrase.number !== undefined && phrase.plural && !sentence.examples.has(phrase.start) && !machine ? personTerm(phrase) : undefined;
       if (count) counted.push({ term: count, sentence });
       // "our library system (Spydus)", "a university login (SSO)": a name in brackets after a system or a login names it.

@@ -13,7 +13,7 @@ import { applyFocus, focusTerms, keepCorrections } from './steer.js';
 import { keptPeople } from './people.js';
 import { findUseCases } from './use-cases.js';
 import { displayName, isGroupWord, lemmaOf, termOf } from './words.js';
-import { readWriter, type Writer } from './writer.js';
+import { readWriter } from './writer.js';
 
 /** The least evidence a record needs: acted on once, or spoken about and mentioned again. */
 const ENTITY_MIN_SCORE = 1.5;
@@ -35,12 +35,14 @@ export function buildModel(input: ProjectModelInput): ProjectModel {
   const actors = toActors(findActors(sentences, semantic, writer), (name) => actorIds.take(name));
   const actorTerms = new Map<string, ModelActor>(actors.map((actor) => [actor.name.toLowerCase(), actor]));
 
-  const actorOfPhrase = (phrase: NounPhrase | undefined): ModelActor | undefined =>
+  const actorOf = (phrase: NounPhrase | undefined): ModelActor | undefined =>
     phrase ? actorTerms.get(termOf(phrase)) ?? actorTerms.get(lemmaOf(phrase)) ?? actorTerms.get(phrase.text.toLowerCase()) : undefined;
+  // The writer's own role, when the text names it and it is one of the actors.
+  const writerActor = writer.role ? actorTerms.get(displayName(writer.role.term).toLowerCase()) : undefined;
   const findings = [
     ...findEntities(sentences, productWordsOf(input.projectName), writer.business)
       .filter((finding) => !actorTerms.has(finding.term) || (isGroupWord(finding.lemma) && finding.verbs.length > 0)),
-    ...keptPeople(sentences, actorOfPhrase, writer.role ? actorTerms.get(displayName(writer.role.term).toLowerCase()) : undefined),
+    ...keptPeople(sentences, actorOf, writerActor),
   ]
     .filter((finding) => finding.score >= ENTITY_MIN_SCORE)
     .sort((a, b) => b.score - a.score || a.order - b.order)
@@ -76,7 +78,6 @@ export function buildModel(input: ProjectModelInput): ProjectModel {
     }
     return undefined;
   };
-  const actorOf = actorOfPhrase;
 
   const idOfTerm = (term: string): string | undefined => entityByTerm.get(term)?.id ?? entityByTerm.get(term.split(' ').pop() ?? '')?.id;
   const detailed = entities.map((entity, index) => detailEntity(entity, findings[index] as EntityFinding, findings, sentences, idOfTerm));
@@ -84,7 +85,7 @@ export function buildModel(input: ProjectModelInput): ProjectModel {
   // Success statements are measures, never something to build.
   const actions = sentences.filter((sentence) => !isSuccessStatement(sentence));
   const rules = findRules(sentences, detailed, new IdPool());
-  const we = whoWeAre(sentences, writer, actors, actorOf, actorTerms);
+  const we = whoWeAre(sentences, writerActor, actors, actorOf);
   const withWriter = we && !actors.includes(we) ? [...actors, we] : actors;
   const useCases = findUseCases(actions, withWriter, rules, { actorOf, entityOf }, new IdPool(), writer.business, we);
   // The writer's staff is an actor only when they do something.
@@ -113,8 +114,7 @@ export function buildModel(input: ProjectModelInput): ProjectModel {
  * "our"/"my" ("our technicians", never "our accountant"), or else the writer's staff, as an
  * actor of its own, so that what the business does is never put on its customers.
  */
-function whoWeAre(sentences: Sentence[], { role }: Writer, actors: ModelActor[], actorOf: (phrase: NounPhrase) => ModelActor | undefined, actorTerms: Map<string, ModelActor>): ModelActor | undefined {
-  const named = role ? actorTerms.get(displayName(role.term).toLowerCase()) : undefined;
+function whoWeAre(sentences: Sentence[], named: ModelActor | undefined, actors: ModelActor[], actorOf: (phrase: NounPhrase) => ModelActor | undefined): ModelActor | undefined {
   if (named) return named;
   for (const sentence of sentences) {
     for (const phrase of sentence.phrases) {

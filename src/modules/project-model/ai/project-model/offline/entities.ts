@@ -1,7 +1,7 @@
 import { derivations, derivedForms, isKindOf, knows, nounPhrases, parseText, semanticClasses, synonyms, takesPersonObject, takesThingObject, type Clause, type NounPhrase } from '../../../../../core/text/nlp/index.js';
 import type { ModelSource } from '../../../project-model.contract.js';
 import type { Sentence } from './read.js';
-import { isDocumentWord, isGroupWord, isPersonWord, isProductWord, isRecordPhrase, lemmaOf, termOf } from './words.js';
+import { isDocumentWord, isGroupWord, isPersonWord, isProductWord, isRecordPhrase, lemmaOf, sharedStem, termOf } from './words.js';
 
 /**
  * The records the product keeps, read from the syntax: what the actors act on (direct objects weigh most, then the
@@ -47,7 +47,7 @@ export function actNounOf(verb: string): string | undefined {
     return classes.some((name) => ACT_CLASSES.has(name)) && !classes.includes('noun.person');
   });
   // The noun made from the verb shares its stem: "approve" → "approval" before "approbation", "enter" → "entry".
-  const shared = (noun: string): number => { let n = 0; while (n < noun.length && noun[n] === verb[n]) n += 1; return n; };
+  const shared = (noun: string): number => sharedStem(noun, verb);
   // The -ing form is the doing; another nominal of the same stem is the thing done ("renting" → "rental").
   const nominal = acts.filter((noun) => noun !== verb && NOMINAL_SUFFIX.test(noun)).sort((a, b) => shared(b) - shared(a) || Number(a.endsWith('ing')) - Number(b.endsWith('ing')))[0];
   // A verb whose own noun is first an act keeps its name ("repair", not "reparation"; "vote", not "voting").

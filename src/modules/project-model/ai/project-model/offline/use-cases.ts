@@ -7,7 +7,7 @@ import type { IdPool } from './ids.js';
 import { inBrackets, type Sentence } from './read.js';
 import { isBusinessVerb } from './writer.js';
 import { participle, thirdPerson } from './verbs.js';
-import { isDocumentWord, isPersonWord, isProductWord, isRecordPhrase, isVagueWord, lemmaOf, termOf } from './words.js';
+import { isDocumentWord, isPersonWord, isProductWord, isRecordPhrase, isVagueWord, lemmaOf, sharedStem, termOf } from './words.js';
 
 /**
  * One use case per thing an actor does to a record: the clause's actor, verb and object entity (or the entity of its
@@ -87,7 +87,7 @@ function nameOf(object: NounPhrase, entity: ModelEntity): string {
 /** The verb an act noun was made from, sharing its stem: "approval" → "approve" (not "approbate"), "delivery" → "deliver". */
 function verbOfAct(noun: string): string | undefined {
   if (semanticClasses(noun, 'noun', 1)[0] !== 'noun.act') return undefined;
-  const shared = (form: string): number => { let n = 0; while (n < form.length && form[n] === noun[n]) n += 1; return n; };
+  const shared = (form: string): number => sharedStem(form, noun);
   return derivedForms(noun, 'noun', 'verb', 4).filter((form) => !form.includes(' ') && shared(form) >= 3).sort((a, b) => shared(b) - shared(a))[0];
 }
 

@@ -102,3 +102,9 @@ export function displayName(term: string): string {
   return capitalize(term);
 }
 
+/** How many letters two words share from their start: "approval" and "approve" share six, "approbate" five. */
+export function sharedStem(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && a[n] === b[n]) n += 1;
+  return n;
+}
