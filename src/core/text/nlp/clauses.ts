@@ -200,6 +200,15 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
       }
       // "should be able to book": the adjective of a modal phrase sits between subject and verb.
       if (before.pos === 'ADJ' && /^(?:able|unable|allowed|supposed|likely|free|happy|required)$/.test(before.normal)) continue;
+      // "Tom and Ali, our two technicians, load the kilns": a phrase set off by commas after a name says who the name
+      // is; one of the two is the subject. A third item before them makes a list ("model, design, milling, finishing").
+      const apposition = before.normal === ',' ? phraseEndingAt(phrases, i) : undefined;
+      const named = apposition && tokens[apposition.start - 1]?.normal === ',' ? phraseEndingAt(phrases, apposition.start - 1) : undefined;
+      if (apposition && named && tokens[named.start - 1]?.normal !== ',' && !token.normal.endsWith('ing') && (previous === undefined || previous.verbIndex < named.start)) {
+        // "The owner, Sam, books": the role, whichever side of the name it is.
+        subject = apposition.head.pos === 'PROPN' && named.head.pos !== 'PROPN' ? named : apposition;
+        break;
+      }
       if (before.pos === 'CCONJ' || (before.normal === ',' && previous !== undefined)) { coordinated = true; break; }
       // "Meetings between them are logged": a pronoun after a preposition belongs to the subject's phrase.
       if (before.pos === 'PRON' && OBJECT_PRONOUNS.has(before.normal) && tokens[i - 1]?.pos === 'ADP' && phraseEndingAt(phrases, i - 1)) {

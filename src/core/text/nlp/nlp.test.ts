@@ -317,6 +317,20 @@ describe('coordinated and passive clauses', () => {
     expect(sentence!.tokens.find((t) => t.normal === 'playgroups')?.lemma).toBe('playgroup');
   });
 
+  it('reads the subject set off beside a name, and a bare verb opening a list item before a determiner', () => {
+    const read = (text: string) => clauses(text).map((c) => [c.subject?.text, c.verb, c.object?.head.lemma]);
+    expect(read('Priya and Jo, our two curators, catalogue the prints.')).toEqual([['two curators', 'catalog', 'print']]);
+    expect(read('The warden, Mrs Hale, unlocks the gates.')).toEqual([['warden', 'unlock', 'gate']]);
+    expect(read('Wanted: a rota on a wall chart, phone the parents the night before.').map(([, verb, object]) => [verb, object])).toContainEqual(['phone', 'parent']);
+    // A list of nouns stays a list: "design" here is a stage, not a verb.
+    expect(read('Pieces pass through stages (drawing, design, casting, polishing) and ship.').map(([subject]) => subject)).not.toContain('casting');
+  });
+
+  it('reads "like" after a modal as wanting, with what is to be done to its object', () => {
+    const [clause] = clauses("We'd like every parcel weighed at the counter.").filter((c) => c.passive);
+    expect([clause?.verb, clause?.object?.head.lemma]).toEqual(['weigh', 'parcel']);
+  });
+
   it('reads an irregular participle after "be" as passive', () => {
     for (const text of ['Reservations are held for 48 hours.', 'Seats are sold out fast.', 'Parcels are brought to the depot.']) {
       expect(clauses(text)[0]?.passive, text).toBe(true);

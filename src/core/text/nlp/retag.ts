@@ -104,6 +104,18 @@ function isSentenceStart(tokens: TaggedToken[], index: number): boolean {
   return true;
 }
 
+/** Whether the comma at `comma` closes a phrase set off after a noun: "The owner, Sam," or "Sam, the owner,". */
+function closesApposition(tokens: TaggedToken[], comma: number): boolean {
+  if (tokens[comma]?.normal !== ',') return false;
+  let i = comma - 1;
+  while (i >= 0 && (/^(?:DET|ADJ|NOUN|PROPN|NUM)$/.test(tokens[i]?.pos ?? '') || POSSESSIVES.test(tokens[i]?.normal ?? ''))) i -= 1;
+  if (i === comma - 1 || tokens[i]?.normal !== ',' || !/^(?:NOUN|PROPN)$/.test(tokens[i - 1]?.pos ?? '')) return false;
+  // A third item before them makes a list, not a name and who it is.
+  let j = i - 1;
+  while (j >= 0 && /^(?:DET|ADJ|NOUN|PROPN|NUM)$/.test(tokens[j]?.pos ?? '')) j -= 1;
+  return tokens[j]?.normal !== ',';
+}
+
 function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
   const token = tokens[index] as TaggedToken;
   // "those must be reported": a modal before a verb, "be" or "not" is an auxiliary, whatever the tagger made of it.
@@ -281,6 +293,20 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
   if (token.pos === 'VERB' && before?.pos === 'VERB' && token.normal.endsWith('s') && (!after || after.pos === 'ADP' || after.pos === 'PUNCT')) {
     const singular = singularize(token.normal);
     if (knows(singular, 'noun')) return { ...token, pos: 'NOUN', lemma: singular };
+  }
+  // "I'd like each record entered": "like" after a modal is the verb of wanting, never the preposition.
+  if (token.normal === 'like' && token.pos === 'ADP' && tokens[index - 1]?.pos === 'AUX' && /^(?:would|'d|should|will|'ll)$/.test(tokens[index - 1]?.normal ?? '')) {
+    return { ...token, pos: 'VERB', lemma: 'like' };
+  }
+  // "Tom and Ali, our technicians, load the kilns", "want: a job list, invoice the farmer same day": a bare word
+  // WordNet knows as a verb, opening a clause after a comma, colon or dash and right before a determiner, is a verb
+  // (a noun item of a list has no determiner after it).
+  // "The owner, Sam, books the rooms": after a name set off by commas, the verb agrees with it.
+  const agreesAfterApposition = /[^s]s$/.test(token.normal) && closesApposition(tokens, index - 1);
+  if (token.pos === 'NOUN' && (token.normal === token.lemma || agreesAfterApposition) && /^(?:,|:|;|-|–|—|•|\*)$/.test(tokens[index - 1]?.text ?? '')
+    && (/^(?:the|a|an|each|every|any|all)$/.test(tokens[index + 1]?.normal ?? '') || POSSESSIVES.test(tokens[index + 1]?.normal ?? ''))) {
+    const lemma = verbLemma(token);
+    if (lemma) return { ...token, pos: 'VERB', lemma };
   }
   if (token.pos === 'NOUN' || token.pos === 'PROPN' || token.pos === 'ADJ') {
     const previous = tokens[index - 1];
