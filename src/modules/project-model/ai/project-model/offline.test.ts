@@ -510,6 +510,22 @@ describe('the offline project model', () => {
     expect(model.useCases.find((u) => u.name === 'Assign a dog')?.actor).toBe(model.actors.find((a) => a.name === 'Floor lead')?.id);
   });
 
+  it('reads a message the writer wishes for as one the business sends, never a record another clause acts on', () => {
+    const model = buildProjectModel({
+      projectName: 'Lettings',
+      idea: 'We let 30 garages. Would love: a rent ledger, a quarterly statement to each tenant. I need lease dates tracked and a warning a month before. I also need to keep each tenant\'s ID and any signed letters.',
+    });
+    const useCases = model.useCases.map((u) => u.name);
+    expect(useCases).toEqual(expect.arrayContaining([expect.stringMatching(/^Send an? (?:quarterly )?statement$/), 'Send a warning']));
+    expect(useCases.filter((name) => /letter|ledger/.test(name) && name.startsWith('Send'))).toEqual([]);
+  });
+
+  it('reads the role set off beside a name as who does the verb after it', () => {
+    const model = buildProjectModel({ projectName: 'Glass', idea: 'We run a glassblowing studio. Mia and Raj, our two gaffers, anneal the vases overnight.' });
+    const anneal = model.useCases.find((u) => u.action === 'anneal');
+    expect(model.actors.find((a) => a.id === anneal?.actor)?.name).toBe('Gaffer');
+  });
+
   it('is valid against the contract and the same for the same input', () => {
     const input = { projectName: 'Toolshed', idea, answers: [{ question: 'Platform?', answer: 'A website.' }] };
     const model = buildProjectModel(input);

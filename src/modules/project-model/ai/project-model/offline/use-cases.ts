@@ -376,6 +376,52 @@ function receivedMessage(clause: Clause, resolve: Resolver): { phrase: NounPhras
   return entity ? { phrase: object, entity } : undefined;
 }
 
+/** Verbs of wanting something the product should do: "want a reminder", "would love a calendar". */
+const WISH_VERBS = new Set(['want', 'need', 'like', 'love', 'wish', 'prefer']);
+
+/**
+ * A message someone is told something by: an email or a text, or a communication named for informing or telling
+ * someone ("a warning" from "warn", "a statement" from "state", "a reminder").
+ */
+function isMessageToPerson(lemma: string): boolean {
+  if (isKindOf(lemma, 'electronic_communication', 'noun', 1) || isTextMessage(lemma)) return true;
+  // A list or a title is written, not told to anyone: it names no verb of telling.
+  if (semanticClasses(lemma, 'noun', 1)[0] !== 'noun.communication') return false;
+  return derivedForms(lemma, 'noun', 'verb', 4).some((verb) => isKindOf(verb, 'inform', 'verb', 2) || isKindOf(verb, 'tell', 'verb', 2));
+}
+
+/**
+ * "would love … an auto reminder for the balance", "want: … monthly statement to each customer", "I need expiry dates
+ * tracked and a warning 30 days before": a message the writer wishes for, which no clause does anything with, is one
+ * the writer's people send.
+ */
+function wishedMessages(sentence: Sentence, resolve: Resolver): { phrase: NounPhrase; entity: ModelEntity }[] {
+  // Only the writer wishes: "shipments need a permit" says what a record needs.
+  const wish = sentence.clauses.find((clause) => WISH_VERBS.has(clause.verb) && !clause.negated && !clause.passive && clause.subject === undefined
+    && (clause.subjectPronoun === undefined || /^(?:we|i)$/.test(clause.subjectPronoun)));
+  if (!wish) return [];
+  // What another clause names is part of what that clause says ("report an issue with a description").
+  const actedOn = new Set(sentence.clauses.filter((clause) => clause !== wish)
+    .flatMap((clause) => [clause.subject?.start, ...clause.objects.map((o) => o.start), ...clause.preps.map((p) => p.phrase.start)]));
+  const found: { phrase: NounPhrase; entity: ModelEntity }[] = [];
+  for (const phrase of sentence.phrases) {
+    if (phrase.start <= wish.verbIndex || actedOn.has(phrase.start) || sentence.examples.has(phrase.start) || inBrackets(sentence, phrase.start)) continue;
+    // "need to keep their vet details and any behaviour notes": what follows an active verb in the same list item is
+    // that verb's ("I need dates tracked and a warning" is still wished for).
+    let itemStart = phrase.start - 1;
+    while (itemStart > wish.verbIndex && !/^[,:;]$/.test(sentence.tagged.tokens[itemStart]?.normal ?? '')) itemStart -= 1;
+    if (sentence.clauses.some((clause) => clause !== wish && !clause.passive && clause.verbIndex > itemStart && clause.verbIndex < phrase.start)) continue;
+    // "a photo of the signed note": a phrase after "of" belongs to the one before it.
+    if (phrase.head.pos !== 'NOUN' || phrase.number !== undefined || sentence.tagged.tokens[phrase.start - 1]?.normal === 'of') continue;
+    // A document is sent when it goes to someone ("an invoice to each client"); else it is kept ("a rent ledger").
+    const toSomeone = sentence.tagged.tokens[phrase.end]?.normal === 'to' && resolve.actorOf(sentence.phrases.find((other) => other.start === phrase.end + 1)) !== undefined;
+    if (!isMessageToPerson(lemmaOf(phrase)) && !(toSomeone && isDocumentWord(lemmaOf(phrase)))) continue;
+    const entity = resolve.entityOf(phrase) ?? unkept(termOf(phrase));
+    found.push({ phrase, entity });
+  }
+  return found;
+}
+
 export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules: ModelRule[], resolve: Resolver, ids: IdPool, business: Set<string>, writer?: ModelActor): ModelUseCase[] {
   const useCases: ModelUseCase[] = [];
   const seen = new Set<string>();
@@ -505,11 +551,13 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
       }
     }
   }
-  // "courier delivery of found bags to the address": an act named with what it is done to is done by the writer's people.
+  // "courier delivery of found bags to the address": an act named with what it is done to is done by the writer's people,
+  // and so is sending a message the writer wishes for.
   for (const sentence of sentences) {
     const doer = writer ?? people[0];
-    const named = doer ? actsNamedWithObject(sentence, resolve) : [];
-    for (const { verb, object, entity } of named) add({ actor: doer as ModelActor, verb, particle: '', object, entity, clause: emptyClause(verb), preposition: '' }, sentence);
+    if (!doer) break;
+    for (const { verb, object, entity } of actsNamedWithObject(sentence, resolve)) add({ actor: doer, verb, particle: '', object, entity, clause: emptyClause(verb), preposition: '' }, sentence);
+    for (const { phrase, entity } of wishedMessages(sentence, resolve)) add({ actor: doer, verb: 'send', particle: '', object: phrase, entity, clause: emptyClause('send'), preposition: '' }, sentence);
   }
   return useCases.slice(0, 60);
 }
