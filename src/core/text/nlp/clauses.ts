@@ -185,6 +185,8 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
         continue;
       }
       if (before.pos === 'PART' && (before.normal === 'not' || before.normal === "n't")) { negated = true; continue; }
+      // "Don't want to replace it": an infinitive after a denied verb is denied too.
+      if (before.pos === 'VERB' && tokens[i + 1]?.normal === 'to' && previous?.verbIndex === i && previous.negated) { negated = true; break; }
       if (before.pos === 'PART' || before.pos === 'ADV') continue;
       // "Incident reports (scuffles, injuries) need to be logged": a bracketed aside stands outside the sentence.
       if (before.text === ')' && asideStart(tokens, i) < i) {

@@ -326,6 +326,11 @@ describe('coordinated and passive clauses', () => {
     expect(read('Pieces pass through stages (drawing, design, casting, polishing) and ship.').map(([subject]) => subject)).not.toContain('casting');
   });
 
+  it('denies an infinitive after a denied verb', () => {
+    expect(clauses("We don't want to refund deposits.").find((c) => c.verb === 'refund')?.negated).toBe(true);
+    expect(clauses('We want to refund deposits.').find((c) => c.verb === 'refund')?.negated).toBe(false);
+  });
+
   it('reads "like" after a modal as wanting, with what is to be done to its object', () => {
     const [clause] = clauses("We'd like every parcel weighed at the counter.").filter((c) => c.passive);
     expect([clause?.verb, clause?.object?.head.lemma]).toEqual(['weigh', 'parcel']);

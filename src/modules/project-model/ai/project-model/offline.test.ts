@@ -520,6 +520,15 @@ describe('the offline project model', () => {
     expect(useCases.filter((name) => /letter|ledger/.test(name) && name.startsWith('Send'))).toEqual([]);
   });
 
+  it('keeps no act of a verb whose object is a pronoun or the phrase its relative clause hangs from', () => {
+    const model = buildProjectModel({
+      projectName: 'Stores',
+      idea: 'We run a parts store for a bus depot. Mechanics order parts.',
+      answers: [{ question: 'Any stock system?', answer: 'Yes, an old Access database. We could export it, or a spreadsheet they can import is fine.' }],
+    });
+    expect(model.entities.map((e) => e.name)).not.toEqual(expect.arrayContaining([expect.stringMatching(/^(?:Exportation|Export|Importation|Import)$/)]));
+  });
+
   it('reads the role set off beside a name as who does the verb after it', () => {
     const model = buildProjectModel({ projectName: 'Glass', idea: 'We run a glassblowing studio. Mia and Raj, our two gaffers, anneal the vases overnight.' });
     const anneal = model.useCases.find((u) => u.action === 'anneal');

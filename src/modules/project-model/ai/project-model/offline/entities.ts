@@ -129,6 +129,22 @@ function isBookingAct(verb: string, act: string): boolean {
   return derivations(verb, 'verb', 'noun').some((d) => d.word === act && d.to === 'noun.act' && (d.from === 'verb.possession' || d.from === 'verb.social'));
 }
 
+/**
+ * Whether a verb is used with nothing it acts on ("pays at the counter", "customers reserve online"): no object, no
+ * pronoun standing for a thing ("replace it"), and not in a relative clause whose object is the phrase before its
+ * subject ("a CSV they can import").
+ */
+function actsOnNothingNamed(clause: Clause, sentence: Sentence): boolean {
+  if (clause.objects.length > 0 || clause.passive) return false;
+  const { tokens } = sentence.tagged;
+  const next = tokens[clause.verbIndex + (clause.particle ? 2 : 1)];
+  // "book them on a course" still books: "them" is as often people as things.
+  if (next?.pos === 'PRON' && /^(?:it|this|that|these|those|one)$/.test(next.normal)) return false;
+  let before = clause.verbIndex - 1;
+  while (before >= 0 && /^(?:AUX|ADV|PART)$/.test(tokens[before]?.pos ?? '')) before -= 1;
+  return !(clause.subjectPronoun !== undefined && tokens[before]?.pos === 'PRON' && /^(?:NOUN|PROPN)$/.test(tokens[before - 1]?.pos ?? ''));
+}
+
 /** A payment, a donation: an act or a possession in WordNet's first sense, never a place or a group ("reception"). */
 function isHeldAct(act: string): boolean {
   const first = semanticClasses(act, 'noun', 1)[0];
@@ -333,7 +349,7 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>, b
         const phrasal = phrasalActOf(clause.verb, clause.particle);
         if (phrasal && !productWords.has(phrasal)) addTerm(phrasal, phrasal, 1.5, sentence, clause.verb, true);
         // Money changing hands is kept though nothing is named ("pays at the counter" → payment).
-        const act = clause.objects.length === 0 && !clause.passive && isTransactionVerb(clause.verb) ? actNounOf(clause.verb) : undefined;
+        const act = actsOnNothingNamed(clause, sentence) && isTransactionVerb(clause.verb) ? actNounOf(clause.verb) : undefined;
         if (act && !productWords.has(act) && isRecordedAct(clause.verb, act) && isHeldAct(act)) addTerm(act, act, 1.5, sentence, clause.verb, true);
         // "Customers reserve online", "guests pick their seats when booking": booking or reserving with nothing named
         // keeps the booking, whichever sense WordNet gives the verb or its noun first.
