@@ -529,6 +529,11 @@ describe('the offline project model', () => {
     expect(model.entities.map((e) => e.name)).not.toEqual(expect.arrayContaining([expect.stringMatching(/^(?:Exportation|Export|Importation|Import)$/)]));
   });
 
+  it('keeps people records are logged against as records', () => {
+    const model = buildProjectModel({ projectName: 'Frames', idea: 'We repair spectacle frames. Clients drop their frames in and every frame is logged against the client with a ticket number.' });
+    expect(model.entities.map((e) => e.name)).toContain('Client');
+  });
+
   it('reads the role set off beside a name as who does the verb after it', () => {
     const model = buildProjectModel({ projectName: 'Glass', idea: 'We run a glassblowing studio. Mia and Raj, our two gaffers, anneal the vases overnight.' });
     const anneal = model.useCases.find((u) => u.action === 'anneal');

@@ -22,8 +22,8 @@ function isRecord(phrase: NounPhrase): boolean {
 /**
  * The people the product keeps records of, as entities beside what they book or own: a class of many, written as a
  * bare plural, that books, pays or rents something ("Owners book days", "tenants rent shelves"); people who own a
- * record ("for their dog", "each reader has a profile", "the passenger's address"); people the text counts ("about
- * 350 readers"). A role of the business named one at a time ("the lab tech", "the duty manager") uses the product
+ * record ("for their dog", "each reader has a profile", "the passenger's address"); people records are kept by ("logged
+ * against the patient", "per customer"); people the text counts ("about 350 readers"). A role of the business named one at a time ("the lab tech", "the duty manager") uses the product
  * and is no record of it; nor is the writer's own staff.
  */
 export function keptPeople(sentences: Sentence[], actorOf: (phrase: NounPhrase | undefined) => ModelActor | undefined, writer?: ModelActor): EntityFinding[] {
@@ -62,6 +62,8 @@ export function keptPeople(sentences: Sentence[], actorOf: (phrase: NounPhrase |
       if (possessive && isRecord(sentence.phrases[index + 1] as NounPhrase)) note(phrase, sentence, 1);
       // "about 350 readers".
       if (phrase.number !== undefined && phrase.plural) note(phrase, sentence, 0.5);
+      // "each aid logged against the patient", "a statement per customer": records are kept by person.
+      if (/^(?:per|against)$/.test(tokens[phrase.start - 1]?.normal ?? '') && isPersonWord(lemmaOf(phrase), true)) note(phrase, sentence, 1);
     }
   }
   return [...evidence.values()]
