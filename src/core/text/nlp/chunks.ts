@@ -46,7 +46,11 @@ export function nounPhrases(tokens: TaggedToken[]): NounPhrase[] {
       i += 1;
     }
     const wordsStart = i;
-    while (i < tokens.length && (INSIDE.has((tokens[i] as TaggedToken).pos) || ((tokens[i] as TaggedToken).text === '-' && INSIDE.has(tokens[i + 1]?.pos ?? 'X')))) {
+    // "a £300 deposit": a currency sign before the number is part of the phrase.
+    const currency = (at: number): boolean => /^[£$€¥]$/.test(tokens[at]?.text ?? '') && tokens[at + 1]?.pos === 'NUM';
+    while (i < tokens.length && (INSIDE.has((tokens[i] as TaggedToken).pos) || currency(i) || ((tokens[i] as TaggedToken).text === '-' && INSIDE.has(tokens[i + 1]?.pos ?? 'X')))) {
+      // "invoice the farmer same day": an adjective after a noun starts another phrase; modifiers come before the noun.
+      if (i > wordsStart && (tokens[i] as TaggedToken).pos === 'ADJ' && NOMINAL.has(tokens[i - 1]?.pos ?? '')) break;
       // A possessive ends the phrase: "the member's tools" is two phrases.
       if (isPossessive(tokens[i + 1]) && tokens[i + 1]?.pos === 'PART') {
         i += 1;
@@ -68,7 +72,7 @@ export function nounPhrases(tokens: TaggedToken[]): NounPhrase[] {
       phrases.push({
         start,
         end,
-        text: words.map((token) => token.text).join(' ').replace(/ - /g, '-'),
+        text: words.map((token) => token.text).join(' ').replace(/ - /g, '-').replace(/([£$€¥]) (?=\d)/g, '$1'),
         head,
         headIndex: end - 1,
         nouns: words.slice(0, -1).filter((token) => NOMINAL.has(token.pos)).map((token) => token.lemma),

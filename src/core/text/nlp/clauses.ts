@@ -84,7 +84,8 @@ function reducedPassive(tokens: TaggedToken[], phrases: NounPhrase[], verbIndex:
   const next = phraseStartingAt(phrases, verbIndex + 1);
   if ((next && semanticClasses(next.head.lemma, 'noun', 1)[0] !== 'noun.time') || tokens[verbIndex + 1]?.pos === 'PRON') return false;
   const before = asideStart(tokens, verbIndex - 1) - (tokens[verbIndex - 1]?.text === ')' ? 1 : 0);
-  const subject = phraseEndingAt(phrases, before + 1);
+  // "seating plans per room, printed for the door": after a comma, the phrase that opens the clause.
+  const subject = phraseEndingAt(phrases, before + 1) ?? (tokens[before]?.normal === ',' ? openingPhraseBefore(tokens, phrases, before) : undefined);
   if (!subject) return /^(?:-|–|—)$/.test(tokens[before]?.text ?? '');
   // "builds a shopping list grouped by aisle" only describes the list: the phrase must open its clause.
   if (subject.start > 0 && !/^(?:PUNCT|CCONJ|SCONJ)$/.test(tokens[subject.start - 1]?.pos ?? '')) return false;
@@ -93,6 +94,18 @@ function reducedPassive(tokens: TaggedToken[], phrases: NounPhrase[], verbIndex:
   if (bare && (tokens[subject.start - 1]?.normal === ',' || tokens[subject.start - 1]?.pos === 'CCONJ') && tokens[subject.start - 2]?.pos === 'VERB') return false;
   const person = semanticClasses(subject.head.lemma, 'noun', 1)[0] === 'noun.person';
   return !person || takesPersonObject(verb.lemma);
+}
+
+/**
+ * The phrase opening the clause that ends at the comma at `comma`, past the phrases hanging from it ("seating plans"
+ * in "seating plans per room,"); undefined when the clause opens otherwise.
+ */
+function openingPhraseBefore(tokens: TaggedToken[], phrases: NounPhrase[], comma: number): NounPhrase | undefined {
+  let phrase = phraseEndingAt(phrases, comma);
+  while (phrase && /^(?:per|of|for|in|at)$/.test(tokens[phrase.start - 1]?.normal ?? '')) phrase = phraseEndingAt(phrases, phrase.start - 1);
+  // A note lists things in the plural or bare ("desk plans, printed"); "The office scheduler, based on …" describes one.
+  const listed = phrase !== undefined && (phrase.plural || phrase.determiner === undefined);
+  return phrase && listed && (phrase.start === 0 || /^(?:PUNCT|CCONJ)$/.test(tokens[phrase.start - 1]?.pos ?? '')) ? phrase : undefined;
 }
 
 /**
@@ -155,6 +168,20 @@ function relativeAntecedent(tokens: TaggedToken[], phrases: NounPhrase[], subjec
   const at = /^(?:that|which)$/.test(tokens[subject.start]?.normal ?? '') ? subject.start : subject.start - 1;
   const pronoun = tokens[at];
   return (pronoun?.pos === 'PRON' || pronoun?.pos === 'DET') && /^(?:that|which)$/.test(pronoun.normal) ? phraseEndingAt(phrases, at) : undefined;
+}
+
+/**
+ * The thing a pronoun before `verbIndex` stands for: the last clause's subject, else its object, that agrees in number
+ * ("every sample gets a label when it is collected", "we clean the aids or they get sent off"); never people.
+ */
+function antecedentOf(phrases: NounPhrase[], clauses: Clause[], verbIndex: number, plural: boolean): NounPhrase | undefined {
+  const thing = (phrase: NounPhrase | undefined): phrase is NounPhrase => phrase !== undefined && phrase.plural === plural && phrase.head.pos === 'NOUN'
+    && !['noun.person', 'noun.group'].includes(semanticClasses(phrase.head.lemma, 'noun', 1)[0] ?? '');
+  for (const clause of [...clauses].reverse()) {
+    const found = [clause.passive ? clause.object : clause.subject, ...clause.objects].find(thing);
+    if (found) return found;
+  }
+  return [...phrases].reverse().find((phrase) => phrase.end <= verbIndex && thing(phrase));
 }
 
 export function clausesOf(sentence: TaggedSentence): Clause[] {
@@ -223,6 +250,9 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
         let end = i;
         while (end > 0 && tokens[end - 1]?.pos === 'PUNCT') end -= 1;
         subject = phraseEndingAt(phrases, end);
+        // "a safety inspection each 6 weeks, which is planned …": "which" stands for the thing, not the time after it.
+        const timed = subject && (subject.number !== undefined || /^(?:each|every)$/.test(subject.determiner ?? '')) && semanticClasses(subject.head.lemma, 'noun', 1)[0] === 'noun.time';
+        if (timed && subject && phraseEndingAt(phrases, subject.start)) subject = phraseEndingAt(phrases, subject.start);
         // "the subcontractor responsible for that trade, who fixes it": "who" is a person, the phrase the adjective
         // or prepositional phrase before it hangs from.
         while (before.normal === 'who' && subject && tokens[subject.start - 1]?.pos === 'ADP') {
@@ -407,6 +437,7 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
     const complement = !relative && subject !== undefined && subject.end === v && token.normal !== token.lemma && /(?:ed|en|wn|ne|un|id|t)$/.test(token.normal)
       && previous !== undefined && COMPLEMENT_VERBS.has(previous.verb) && previous.objects.some((o) => o.start === subject?.start);
     const passive = sharesPassive || complement || isPassive(tokens, phrases, v);
+    if (passive && !subject && tokens[v - 1]?.normal === ',') subject = openingPhraseBefore(tokens, phrases, v - 1);
     if (sharesPassive && previous?.object) subject = previous.object;
     const clause: Clause = {
       verb: mainHave ? 'have' : token.lemma.toLowerCase(),
@@ -421,6 +452,13 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
     if (passive) {
       const agent = preps.find((p) => p.prep === 'by');
       if (subject) clause.object = subject;
+      // "otherwise they get sent off to the manufacturer": "they" or "it" stands for the last thing before it that
+      // agrees in number.
+      const standsFor = !subject && (subjectPronoun === 'they' || subjectPronoun === 'it') ? antecedentOf(phrases, clauses, v, subjectPronoun === 'they') : undefined;
+      if (standsFor) {
+        clause.object = standsFor;
+        clause.objects = [standsFor];
+      }
       if (agent) clause.subject = agent.phrase;
     } else {
       if (subject) clause.subject = subject;

@@ -326,6 +326,18 @@ describe('coordinated and passive clauses', () => {
     expect(read('Pieces pass through stages (drawing, design, casting, polishing) and ship.').map(([subject]) => subject)).not.toContain('casting');
   });
 
+  it('keeps a price inside its phrase and ends a phrase at an adjective after its noun', () => {
+    expect(clauses('We charge a $40 booking fee.')[0]?.object?.text).toBe('$40 booking fee');
+    expect(clauses('Then we bill the owner next week.')[0]?.object?.text).toBe('owner');
+  });
+
+  it('reads "they" or "it" before a passive as the last thing named, never people, and "which" after a time as the thing before it', () => {
+    const objectOf = (text: string, verb: string) => clauses(text).find((c) => c.verb === verb)?.object?.head.lemma;
+    expect(objectOf('Owners leave their bikes with us and we tune them, or they get sent to the frame builder.', 'send')).toBe('bike');
+    expect(objectOf('Each parcel gets a tracking code when it is scanned.', 'scan')).toBe('parcel');
+    expect(objectOf('Every lift gets a service each 3 months, which is booked from the last service date.', 'book')).toBe('service');
+  });
+
   it('denies an infinitive after a denied verb', () => {
     expect(clauses("We don't want to refund deposits.").find((c) => c.verb === 'refund')?.negated).toBe(true);
     expect(clauses('We want to refund deposits.').find((c) => c.verb === 'refund')?.negated).toBe(false);

@@ -534,6 +534,17 @@ describe('the offline project model', () => {
     expect(model.entities.map((e) => e.name)).toContain('Client');
   });
 
+  it('names no use case from a passive\'s preposition, a question asked of someone, or a message not wanted; a passive by no one is the business\'s', () => {
+    const model = buildProjectModel({
+      projectName: 'Exams',
+      idea: 'I run the exams office. Candidates tell me which papers they are sitting. Desk plans per hall, printed for the entrance. Each script is logged by candidate number. Just need them in a list, no reminder.',
+    });
+    const names = model.useCases.map((u) => u.name);
+    expect(names.filter((name) => /entrance|paper|reminder/i.test(name))).toEqual([]);
+    const logged = model.useCases.find((u) => u.action === 'log');
+    expect(model.actors.find((a) => a.id === logged?.actor)?.name).not.toBe('Candidate');
+  });
+
   it('reads the role set off beside a name as who does the verb after it', () => {
     const model = buildProjectModel({ projectName: 'Glass', idea: 'We run a glassblowing studio. Mia and Raj, our two gaffers, anneal the vases overnight.' });
     const anneal = model.useCases.find((u) => u.action === 'anneal');

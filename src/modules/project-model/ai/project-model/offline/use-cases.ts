@@ -412,7 +412,8 @@ function wishedMessages(sentence: Sentence, resolve: Resolver): { phrase: NounPh
     while (itemStart > wish.verbIndex && !/^[,:;]$/.test(sentence.tagged.tokens[itemStart]?.normal ?? '')) itemStart -= 1;
     if (sentence.clauses.some((clause) => clause !== wish && !clause.passive && clause.verbIndex > itemStart && clause.verbIndex < phrase.start)) continue;
     // "a photo of the signed note": a phrase after "of" belongs to the one before it.
-    if (phrase.head.pos !== 'NOUN' || phrase.number !== undefined || sentence.tagged.tokens[phrase.start - 1]?.normal === 'of') continue;
+    // "no quote" is what is not wanted.
+    if (phrase.head.pos !== 'NOUN' || phrase.number !== undefined || phrase.determiner === 'no' || sentence.tagged.tokens[phrase.start - 1]?.normal === 'of') continue;
     // A document is sent when it goes to someone ("an invoice to each client"); else it is kept ("a rent ledger").
     const toSomeone = sentence.tagged.tokens[phrase.end]?.normal === 'to' && resolve.actorOf(sentence.phrases.find((other) => other.start === phrase.end + 1)) !== undefined;
     if (!isMessageToPerson(lemmaOf(phrase)) && !(toSomeone && isDocumentWord(lemmaOf(phrase)))) continue;
@@ -483,7 +484,8 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
       const byWriter = clause.subjectPronoun === 'we' || clause.subjectPronoun === 'i';
       // A passive without its agent ("incident reports must be logged", "each tour is assigned a guide") is what the
       // business does.
-      const byBusiness = byWriter || (clause.passive && !clause.subject);
+      // So is one whose "by" names no one ("logged by serial number").
+      const byBusiness = byWriter || (clause.passive && !named);
       if (!actor && (!clause.subject || clause.subjectPronoun || clause.passive || byProduct) && (clause.subjectPronoun !== 'it')) actor = (byBusiness ? writer : undefined) ?? people[0];
       // "Permits renew every 12 months", "applications close on 31 March": a record that undergoes what is usually done
       // to something has it done by the people who run it.
@@ -507,10 +509,14 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
         if (entity) add({ actor, verb: 'create', particle: '', object: into, entity, clause, preposition: '' }, sentence);
         continue;
       }
-      const direct = clause.objects.filter((object) => !isMeasure(object));
+      // "tell me which sessions they are free for": a question asked of someone is no thing acted on ("record which
+      // experiment used them" records the experiment).
+      const asked = (object: NounPhrase): boolean => /^(?:which|what)$/.test(object.determiner ?? '') && /^(?:me|us|him|her|them)$/.test(sentence.tagged.tokens[object.start - 1]?.normal ?? '');
+      const direct = clause.objects.filter((object) => !isMeasure(object) && !asked(object));
       // Without an object, the verb's own preposition names what it acts on; an "of" after another phrase hangs from
       // that phrase ("scheduled with a crew of two roofers").
-      const objects = direct.length > 0 ? direct.map((object) => concreteObject(object, clause)) : clause.preps.filter((p, at) => ACTION_PREPOSITIONS.has(p.prep) && (at === 0 || p.prep !== 'of')).slice(0, 1).map((p) => p.phrase);
+      // A passive without its object names none ("printed for the door" is no printing of the door).
+      const objects = direct.length > 0 ? direct.map((object) => concreteObject(object, clause)) : clause.passive ? [] : clause.preps.filter((p, at) => ACTION_PREPOSITIONS.has(p.prep) && (at === 0 || p.prep !== 'of')).slice(0, 1).map((p) => p.phrase);
       // "declines" takes a thing in its second sense ("refuse"), as a business text means it.
       if (objects.length === 0 && takesThingObject(clause.verb, 2)) {
         // "book a place in a class … and cancel up to 2 hours before": a verb without its object acts on what the
