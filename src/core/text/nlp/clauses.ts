@@ -171,17 +171,26 @@ function relativeAntecedent(tokens: TaggedToken[], phrases: NounPhrase[], subjec
 }
 
 /**
- * The thing a pronoun before `verbIndex` stands for: the last clause's subject, else its object, that agrees in number
+ * The thing a pronoun stands for: the subject, else the object, of the last clause naming one that agrees in number
  * ("every sample gets a label when it is collected", "we clean the aids or they get sent off"); never people.
  */
-function antecedentOf(phrases: NounPhrase[], clauses: Clause[], verbIndex: number, plural: boolean): NounPhrase | undefined {
+function antecedentOf(clauses: Clause[], plural: boolean): NounPhrase | undefined {
+  // A message someone gets is seldom what "it" is: "the member gets a message when it is fired" (the piece).
   const thing = (phrase: NounPhrase | undefined): phrase is NounPhrase => phrase !== undefined && phrase.plural === plural && phrase.head.pos === 'NOUN'
-    && !['noun.person', 'noun.group'].includes(semanticClasses(phrase.head.lemma, 'noun', 1)[0] ?? '');
+    && !['noun.person', 'noun.group', 'noun.communication'].includes(semanticClasses(phrase.head.lemma, 'noun', 1)[0] ?? '');
   for (const clause of [...clauses].reverse()) {
     const found = [clause.passive ? clause.object : clause.subject, ...clause.objects].find(thing);
     if (found) return found;
   }
-  return [...phrases].reverse().find((phrase) => phrase.end <= verbIndex && thing(phrase));
+  return undefined;
+}
+
+/**
+ * "when one sells the consignor gets 60%": a singular phrase then a verb in -s is that verb's subject; no verb takes an
+ * object followed by a verb in -s.
+ */
+function agreesAsSubject(phrase: NounPhrase, verb: TaggedToken): boolean {
+  return !phrase.plural && verb.normal !== verb.lemma && /[^s]s$/.test(verb.normal);
 }
 
 export function clausesOf(sentence: TaggedSentence): Clause[] {
@@ -323,7 +332,7 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
     const found = phraseStartingAt(phrases, i);
     const nextVerb = found ? tokens[found.end] : undefined;
     const nextSubject = found !== undefined && nextVerb?.pos === 'VERB' && !/(?:ing|ed)$/.test(nextVerb.normal) && /^(?:DET|NUM|PRON|ADJ|NOUN)$/.test(tokens[found.end + 1]?.pos ?? '')
-      && !CAUSATIVE_VERBS.has(token.lemma) && !/^(?:a|an|the)$/.test(tokens[found.start]?.normal ?? '');
+      && !CAUSATIVE_VERBS.has(token.lemma) && (!/^(?:a|an|the)$/.test(tokens[found.start]?.normal ?? '') || agreesAsSubject(found, nextVerb));
     const direct = nextSubject ? undefined : withoutRecipient(found, tokens, token.lemma);
     const objects: NounPhrase[] = [];
     if (direct) {
@@ -454,7 +463,7 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
       if (subject) clause.object = subject;
       // "otherwise they get sent off to the manufacturer": "they" or "it" stands for the last thing before it that
       // agrees in number.
-      const standsFor = !subject && (subjectPronoun === 'they' || subjectPronoun === 'it') ? antecedentOf(phrases, clauses, v, subjectPronoun === 'they') : undefined;
+      const standsFor = !subject && (subjectPronoun === 'they' || subjectPronoun === 'it') ? antecedentOf(clauses, subjectPronoun === 'they') : undefined;
       if (standsFor) {
         clause.object = standsFor;
         clause.objects = [standsFor];

@@ -338,6 +338,12 @@ describe('coordinated and passive clauses', () => {
     expect(objectOf('Every lift gets a service each 3 months, which is booked from the last service date.', 'book')).toBe('service');
   });
 
+  it('reads a singular phrase before a verb in -s as its subject, and an adjective after "be" as no verb', () => {
+    const read = (text: string) => clauses(text).map((c) => [c.subject?.text, c.verb, c.object?.text]);
+    expect(read('When a bike sells the owner gets 70%.')).toEqual([['bike', 'sell', undefined], ['owner', 'get', undefined]]);
+    expect(read('When the keys are ready the tenant gets an email.')).toEqual([['tenant', 'get', 'email']]);
+  });
+
   it('denies an infinitive after a denied verb', () => {
     expect(clauses("We don't want to refund deposits.").find((c) => c.verb === 'refund')?.negated).toBe(true);
     expect(clauses('We want to refund deposits.').find((c) => c.verb === 'refund')?.negated).toBe(false);

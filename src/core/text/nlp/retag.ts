@@ -294,6 +294,15 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
     const singular = singularize(token.normal);
     if (knows(singular, 'noun')) return { ...token, pos: 'NOUN', lemma: singular };
   }
+  // "we do loads of repairs": after "do", a word in -s before "of" is a noun, and "do" the verb; an auxiliary "do" takes
+  // a bare verb.
+  if (token.pos === 'VERB' && /[^s]s$/.test(token.normal) && /^(?:do|does|did)$/.test(tokens[index - 1]?.normal ?? '') && tokens[index + 1]?.normal === 'of') {
+    const singular = singularize(token.normal);
+    if (knows(singular, 'noun')) {
+      tokens[index - 1] = { ...(tokens[index - 1] as TaggedToken), pos: 'VERB', lemma: 'do' };
+      return { ...token, pos: 'NOUN', lemma: singular };
+    }
+  }
   // "I'd like each record entered": "like" after a modal is the verb of wanting, never the preposition.
   if (token.normal === 'like' && token.pos === 'ADP' && tokens[index - 1]?.pos === 'AUX' && /^(?:would|'d|should|will|'ll)$/.test(tokens[index - 1]?.normal ?? '')) {
     return { ...token, pos: 'VERB', lemma: 'like' };
@@ -311,8 +320,10 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
   if (token.pos === 'NOUN' || token.pos === 'PROPN' || token.pos === 'ADJ') {
     const previous = tokens[index - 1];
     const next = tokens[index + 1];
+    // "when the medicines are ready the patient …": an adjective after "be" is what is said of the subject.
     const previousFits = previous !== undefined
-      && (VERB_PREVIOUS.has(previous.pos) && (previous.pos !== 'PRON' || SUBJECT_PRONOUNS.has(previous.normal)));
+      && (VERB_PREVIOUS.has(previous.pos) && (previous.pos !== 'PRON' || SUBJECT_PRONOUNS.has(previous.normal)))
+      && !(token.pos === 'ADJ' && previous.pos === 'AUX' && previous.lemma === 'be');
     // "a safety check every month": a bare word after "a" and a singular noun heads their compound; a verb after a
     // singular subject would end in -s.
     const compound = previous?.pos === 'NOUN' && previous.normal === previous.lemma && /^(?:a|an|each|every|this|that)$/.test(tokens[index - 2]?.normal ?? '') && token.normal === token.lemma;

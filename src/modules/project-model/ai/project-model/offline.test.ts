@@ -545,6 +545,11 @@ describe('the offline project model', () => {
     expect(model.actors.find((a) => a.id === logged?.actor)?.name).not.toBe('Candidate');
   });
 
+  it('gives no implicit object to a clause asking who or what', () => {
+    const model = buildProjectModel({ projectName: 'Kit', idea: 'Every costume has a tag. At month end I work out who I owe and what I sold.' });
+    expect(model.useCases.map((u) => u.name).filter((name) => /^(?:Owe|Sell)/.test(name))).toEqual([]);
+  });
+
   it('reads the role set off beside a name as who does the verb after it', () => {
     const model = buildProjectModel({ projectName: 'Glass', idea: 'We run a glassblowing studio. Mia and Raj, our two gaffers, anneal the vases overnight.' });
     const anneal = model.useCases.find((u) => u.action === 'anneal');

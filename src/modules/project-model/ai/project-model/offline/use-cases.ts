@@ -376,6 +376,15 @@ function receivedMessage(clause: Clause, resolve: Resolver): { phrase: NounPhras
   return entity ? { phrase: object, entity } : undefined;
 }
 
+/** "work out who I owe", "see what they sold": a clause opened by "who" or "what" acts on what it asks about. */
+function asksAbout(clause: Clause, sentence: Sentence): boolean {
+  const { tokens } = sentence.tagged;
+  let before = clause.verbIndex - 1;
+  while (before >= 0 && /^(?:AUX|ADV|PART)$/.test(tokens[before]?.pos ?? '')) before -= 1;
+  if (clause.subjectPronoun !== undefined && tokens[before]?.pos === 'PRON') before -= 1;
+  return /^(?:who|whom|what)$/.test(tokens[before]?.normal ?? '');
+}
+
 /** Verbs of wanting something the product should do: "want a reminder", "would love a calendar". */
 const WISH_VERBS = new Set(['want', 'need', 'like', 'love', 'wish', 'prefer']);
 
@@ -518,7 +527,7 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
       // A passive without its object names none ("printed for the door" is no printing of the door).
       const objects = direct.length > 0 ? direct.map((object) => concreteObject(object, clause)) : clause.passive ? [] : clause.preps.filter((p, at) => ACTION_PREPOSITIONS.has(p.prep) && (at === 0 || p.prep !== 'of')).slice(0, 1).map((p) => p.phrase);
       // "declines" takes a thing in its second sense ("refuse"), as a business text means it.
-      if (objects.length === 0 && takesThingObject(clause.verb, 2)) {
+      if (objects.length === 0 && takesThingObject(clause.verb, 2) && !asksAbout(clause, sentence)) {
         // "book a place in a class … and cancel up to 2 hours before": a verb without its object acts on what the
         // sentence's earlier transaction made (the booking), or on the record it is timed against ("before the
         // appointment").
