@@ -128,9 +128,13 @@ describe('offline documents drawn from the project model', () => {
     const model = {
       ...libraryModel,
       actors: [...libraryModel.actors, { id: 'staff', name: 'Staff', kind: 'person' as const, description: '', needs: [], sources: [] }],
-      useCases: libraryModel.useCases.map((useCase, index) => (index === 0 ? { ...useCase, actor: 'staff', trigger: `Staff want to ${useCase.name.charAt(0).toLowerCase()}${useCase.name.slice(1)}.` } : useCase)),
+      useCases: libraryModel.useCases.map((useCase, index) => (index === 0
+        ? { ...useCase, actor: 'staff', trigger: `Staff want to ${useCase.name.charAt(0).toLowerCase()}${useCase.name.slice(1)}.`, steps: useCase.steps.map((step) => ({ ...step, actor: 'staff' })) }
+        : useCase)),
     };
     const input = documentTaskInput.parse({ ...LIBRARY_IDEA, model });
+    // "staff" is read as many, so its verbs agree as with a plural.
+    expect(documentSrsTask.builtin(input, {}).specificRequirements.functional[0]?.acceptanceCriteria[1]).toMatch(/^In order, staff pick a free tool, then staff check the tool out/);
     const documents = all.map((entry) => markdownOf(entry, input)).join('\n');
     expect(documents).toMatch(/shall let staff /);
     expect(documents).toMatch(/As staff, I want/);

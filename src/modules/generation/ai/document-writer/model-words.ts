@@ -6,6 +6,7 @@ import {
   isTeamName,
   nounPhrase,
   rolePlural,
+  roleSubject,
   parseVerbPhrase,
   predicate,
   sentence,
@@ -27,8 +28,9 @@ export function common(name: string): string {
 }
 
 export function actorPhrase(actor: ModelActor | undefined, determiner: Determiner, number: GrammaticalNumber = 'singular'): NounPhrase {
-  // "staff", "HR", "reception" take no article and no plural: "let staff add an animal", never "a staff".
-  if (actor && actor.kind === 'person' && isTeamName(actor.name)) return { text: common(actor.name), number: 'singular' };
+  // "staff", "HR", "reception" take no article and no plural: "let staff add an animal", never "a staff"; the verb
+  // agrees as the name is read ("staff open", "HR opens").
+  if (actor && actor.kind === 'person' && isTeamName(actor.name)) return roleSubject(common(actor.name));
   return nounPhrase({ head: actor ? common(actor.name) : 'user', determiner, number });
 }
 

@@ -545,6 +545,11 @@ describe('the offline project model', () => {
     expect(model.actors.find((a) => a.id === logged?.actor)?.name).not.toBe('Candidate');
   });
 
+  it('reads a bare message someone gets as notifying them, and a message with a content of its own as sent', () => {
+    const model = buildProjectModel({ projectName: 'Frames', idea: 'We reframe paintings and our framers cut the mounts. The owner gets a message and a reminder when the frame is done.' });
+    expect(model.useCases.map((u) => u.name)).toEqual(expect.arrayContaining(['Notify an owner', 'Send a reminder']));
+  });
+
   it('gives no implicit object to a clause asking who or what', () => {
     const model = buildProjectModel({ projectName: 'Kit', idea: 'Every costume has a tag. At month end I work out who I owe and what I sold.' });
     expect(model.useCases.map((u) => u.name).filter((name) => /^(?:Owe|Sell)/.test(name))).toEqual([]);

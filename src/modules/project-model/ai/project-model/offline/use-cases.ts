@@ -351,6 +351,15 @@ function isSent(lemma: string): boolean {
   return isDocumentWord(lemma) || isKindOf(lemma, 'message', 'noun', 1) || isTextMessage(lemma);
 }
 
+/**
+ * A message that says nothing of its own ("a message", "a text", "a notification"): no verb but "notify" is made from
+ * it, where "a reminder" reminds and "an invoice" invoices. An SMS names how it is sent.
+ */
+function isBareMessage(lemma: string): boolean {
+  if (semanticClasses(lemma, 'noun', 1)[0] !== 'noun.communication' && lemma !== 'notification') return false;
+  return derivedForms(lemma, 'noun', 'verb', 4).every((verb) => verb === 'notify');
+}
+
 /** "an SMS": the text message WordNet has no word for. */
 function isTextMessage(lemma: string): boolean {
   return lemma === 'sms';
@@ -365,15 +374,19 @@ function isOwnTerm(phrase: NounPhrase): boolean {
  * "the customer gets an SMS when it is ready", "parents receive a message": a message or document a person gets, which
  * someone sends them.
  */
-function receivedMessage(clause: Clause, resolve: Resolver): { phrase: NounPhrase; entity: ModelEntity } | undefined {
-  const object = clause.objects[0];
-  // "members who get three reports" are counted, not sent anything.
-  if ((clause.verb !== 'get' && clause.verb !== 'receive') || clause.passive || !object || object.number !== undefined) return undefined;
-  if (object.head.pos !== 'NOUN' && !isTextMessage(lemmaOf(object))) return undefined;
+function receivedMessages(clause: Clause, resolve: Resolver): { phrase: NounPhrase; entity: ModelEntity }[] {
+  if ((clause.verb !== 'get' && clause.verb !== 'receive') || clause.passive) return [];
   const bySomeone = clause.subject ? resolve.actorOf(clause.subject)?.kind === 'person' : /^(?:they|he|she)$/.test(clause.subjectPronoun ?? '');
-  if (!bySomeone || !isSent(lemmaOf(object))) return undefined;
-  const entity = resolve.entityOf(object) ?? (isRecordPhrase(object, true) || isTextMessage(lemmaOf(object)) ? unkept(object.head.pos === 'PROPN' ? object.text : termOf(object)) : undefined);
-  return entity ? { phrase: object, entity } : undefined;
+  if (!bySomeone) return [];
+  const found: { phrase: NounPhrase; entity: ModelEntity }[] = [];
+  for (const object of clause.objects) {
+    // "members who get three reports" are counted, not sent anything.
+    if (object.number !== undefined || (object.head.pos !== 'NOUN' && !isTextMessage(lemmaOf(object)))) continue;
+    if (!isSent(lemmaOf(object)) && !isBareMessage(lemmaOf(object))) continue;
+    const entity = resolve.entityOf(object) ?? (isRecordPhrase(object, true) || isTextMessage(lemmaOf(object)) ? unkept(object.head.pos === 'PROPN' ? object.text : termOf(object)) : undefined);
+    if (entity) found.push({ phrase: object, entity });
+  }
+  return found;
 }
 
 /** "work out who I owe", "see what they sold": a clause opened by "who" or "what" acts on what it asks about. */
@@ -476,10 +489,15 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
         continue;
       }
       // "Client gets a report after each visit": what someone is sent, the writer's people send.
-      const message = receivedMessage(clause, resolve);
+      const messages = receivedMessages(clause, resolve);
       const sender = writer ?? people.find((person) => person !== resolve.actorOf(clause.subject));
-      if (message && sender) {
-        add({ actor: sender, verb: 'send', particle: '', object: message.phrase, entity: message.entity, clause, preposition: '' }, sentence);
+      if (messages.length > 0 && sender) {
+        for (const message of messages) {
+          // "the member gets a message when it's ready": a message that says nothing of its own notifies its reader.
+          const reader = clause.subject && isBareMessage(lemmaOf(message.phrase)) ? clause.subject : undefined;
+          if (reader) add({ actor: sender, verb: 'notify', particle: '', object: reader, entity: resolve.entityOf(reader) ?? unkept(termOf(reader)), clause, preposition: '' }, sentence);
+          else add({ actor: sender, verb: 'send', particle: '', object: message.phrase, entity: message.entity, clause, preposition: '' }, sentence);
+        }
         continue;
       }
       // "make photos", "make an offer": "make" with a record written right after it creates that record.
