@@ -494,7 +494,9 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
       if (messages.length > 0 && sender) {
         for (const message of messages) {
           // "the member gets a message when it's ready": a message that says nothing of its own notifies its reader.
-          const reader = clause.subject && isBareMessage(lemmaOf(message.phrase)) ? clause.subject : undefined;
+          // "an SMS message" names how it is sent, as "an SMS" does.
+          const bare = isBareMessage(lemmaOf(message.phrase)) && !message.phrase.nouns.some(isTextMessage);
+          const reader = clause.subject && bare ? clause.subject : undefined;
           if (reader) add({ actor: sender, verb: 'notify', particle: '', object: reader, entity: resolve.entityOf(reader) ?? unkept(termOf(reader)), clause, preposition: '' }, sentence);
           else add({ actor: sender, verb: 'send', particle: '', object: message.phrase, entity: message.entity, clause, preposition: '' }, sentence);
         }
