@@ -550,6 +550,16 @@ describe('the offline project model', () => {
     expect(model.useCases.map((u) => u.name)).toEqual(expect.arrayContaining(['Notify an owner', 'Send a reminder']));
   });
 
+  it('names the services a reader, an account or a platform belongs to, and those a tool question is answered with', () => {
+    const model = buildProjectModel({
+      projectName: 'Thrift',
+      idea: 'We run a charity shop. Customers pay with my Zettle reader and we also sell on Vinted. Volunteers price donations.',
+      answers: [{ question: 'What till do you use?', answer: 'Tillpoint on an old laptop.' }, { question: 'Texts?', answer: 'We have a Smsworks account.' }],
+    });
+    const systems = model.actors.filter((a) => a.kind === 'system').map((a) => a.name);
+    expect(systems).toEqual(expect.arrayContaining(['Zettle', 'Vinted', 'Tillpoint', 'Smsworks']));
+  });
+
   it('gives no implicit object to a clause asking who or what', () => {
     const model = buildProjectModel({ projectName: 'Kit', idea: 'Every costume has a tag. At month end I work out who I owe and what I sold.' });
     expect(model.useCases.map((u) => u.name).filter((name) => /^(?:Owe|Sell)/.test(name))).toEqual([]);

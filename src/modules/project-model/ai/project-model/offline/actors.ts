@@ -43,7 +43,7 @@ function properName(phrase: NounPhrase): string | undefined {
 const MONTHS_AND_DAYS = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)$/i;
 
 /** A question about the tools or systems in use: its answer names them. */
-const TOOL_QUESTION = /\b(?:tools?|systems?|software|integrat\w*|sync\w*|accounting|crm|calendars?|apps?|platforms?|payments?|login|sign[- ]in|existing|sms|texts?|emails?|messages?)\b/;
+const TOOL_QUESTION = /\b(?:tools?|systems?|software|integrat\w*|sync\w*|accounting|crm|calendars?|apps?|platforms?|payments?|pay|paid|invoic\w*|tills?|pos|data|use|login|sign[- ]in|existing|sms|texts?|emails?|messages?)\b/;
 /** "HubSpot", "GoCardless", "QuickBooks": a name with a capital inside is a product's name. */
 const CAMEL_CASE = /^[A-Z][a-z]+[A-Z][A-Za-z]*$/;
 
@@ -143,10 +143,15 @@ export function findActors(sentences: Sentence[], semantic: (lemma: string) => s
         const words = phrase.text.split(' ');
         add(found, words.slice(-1 - Math.min(2, phrase.nouns.length)).join(' ').replace(/^./, (c) => c.toLowerCase()), 'system', sentence);
       }
-      // A proper name followed by "account" or "API" names a service: "our SumUp account".
-      if (phrase.head.pos === 'NOUN' && /^(?:account|api|integration|login|sign-in)$/.test(lemma) && phrase.nouns.length === 0) {
-        const proper = phrase.text.split(' ').filter((word) => /^[A-Z]/.test(word) && word.toLowerCase() !== lemma);
-        if (proper.length > 0) add(found, proper.join(' '), 'system', sentence);
+      // A proper name before what a service is reached by names the service: "our SumUp account", "a Textlocal
+      // account", "my SumUp reader".
+      const properModifiers = tokens.slice(phrase.start, phrase.headIndex).filter((token) => token.pos === 'PROPN' && /^[A-Z]/.test(token.text));
+      if (phrase.head.pos === 'NOUN' && /^(?:account|api|integration|login|sign-in|reader|terminal|till)$/.test(lemma) && properModifiers.length > 0
+        && properModifiers.length === phrase.nouns.length) add(found, properModifiers.map((token) => token.text).join(' '), 'system', sentence);
+      // "I also sell on Discogs", "list it on Etsy": a capitalised name something is done on is a platform.
+      if (tokens[phrase.start - 1]?.normal === 'on' && phrase.head.pos === 'PROPN' && /^[A-Z]/.test(phrase.head.text) && !knowsWord(phrase.head.normal)) {
+        const name = systemName(phrase, semantic);
+        if (name) add(found, name, 'system', sentence);
       }
     }
   }
