@@ -271,6 +271,8 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
   if (token.pos === 'PROPN' && /^[A-Z][a-z]+$/.test(token.text) && isSentenceStart(tokens, index)) {
     const singular = singularize(token.normal);
     if (knows(singular, 'noun')) return { ...token, pos: 'NOUN', lemma: singular };
+    // "Audiologists need …": a capitalised first word in -s WordNet lacks, before a verb, is a plural common noun.
+    if (/[^s]s$/.test(token.normal) && singular !== token.normal && /^(?:VERB|AUX)$/.test(tokens[index + 1]?.pos ?? '')) return { ...token, pos: 'NOUN', lemma: singular };
     // "Busy dog owners …": a capitalised first word that is only ever an adjective describes what follows.
     if (knows(token.normal, 'adj') && tokens[index + 1]?.pos === 'NOUN') return { ...token, pos: 'ADJ', lemma: token.normal };
   }

@@ -560,6 +560,11 @@ describe('the offline project model', () => {
     expect(systems).toEqual(expect.arrayContaining(['Zettle', 'Vinted', 'Tillpoint', 'Smsworks']));
   });
 
+  it('reads a practitioner WordNet lacks, named for a field it knows, as a person', () => {
+    const model = buildProjectModel({ projectName: 'Feet', idea: 'We are a wellness clinic with 3 reflexologists. Reflexologists record each treatment and clients book appointments.' });
+    expect(model.actors.map((a) => a.name)).toContain('Reflexologist');
+  });
+
   it('gives no implicit object to a clause asking who or what', () => {
     const model = buildProjectModel({ projectName: 'Kit', idea: 'Every costume has a tag. At month end I work out who I owe and what I sold.' });
     expect(model.useCases.map((u) => u.name).filter((name) => /^(?:Owe|Sell)/.test(name))).toEqual([]);

@@ -33,6 +33,8 @@ export function isPersonWord(lemma: string, asAgent = false): boolean {
   if (ROLE_WORDS.has(lemma)) return true;
   // "the groomer marks each dog": a doer's noun WordNet does not know, made from a verb it knows, is a person.
   if (asAgent && /^[a-z]{4,}(?:er|or)$/.test(lemma) && !knows(lemma, 'noun') && knows(lemma.replace(/(?:er|or)$/, ''), 'verb')) return true;
+  // "2 audiologists": a practitioner's noun in -ist WordNet does not know, made from a field it knows, is a person.
+  if (/^[a-z]{4,}ist$/.test(lemma) && !knows(lemma, 'noun') && ['y', 'ism', 'ics'].some((end) => knows(lemma.replace(/ist$/, end), 'noun'))) return true;
   const classes = semanticClasses(lemma, 'noun', 3);
   // An animal is never a user, though WordNet also knows "dog" and "pig" as words for people.
   if (asAgent) return classes[0] !== 'noun.animal' && classes.some((name) => PERSON_GROUPS.has(name));
