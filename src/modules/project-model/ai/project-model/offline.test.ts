@@ -565,6 +565,11 @@ describe('the offline project model', () => {
     expect(model.actors.map((a) => a.name)).toContain('Reflexologist');
   });
 
+  it('gives a verb left without its object the thing a statement with "be" opening its sentence is about', () => {
+    const model = buildProjectModel({ projectName: 'Lockers', idea: 'We rent lockers at the pool. Locker rent is £5 a week, swimmers pay monthly.' });
+    expect(model.useCases.map((u) => u.name)).toContain('Pay locker rent');
+  });
+
   it('gives no implicit object to a clause asking who or what', () => {
     const model = buildProjectModel({ projectName: 'Kit', idea: 'Every costume has a tag. At month end I work out who I owe and what I sold.' });
     expect(model.useCases.map((u) => u.name).filter((name) => /^(?:Owe|Sell)/.test(name))).toEqual([]);

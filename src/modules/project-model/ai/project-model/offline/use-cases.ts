@@ -144,9 +144,15 @@ function implicitObject(clause: Clause, sentence: Sentence, resolve: Resolver, e
   // "Tours need at least 4 guests or we cancel", "the van arrives and we unload": what the writer's people or another
   // person do without an object they do to the thing an earlier statement of the sentence is about.
   const byPeople = clause.subjectPronoun === 'we' || clause.subjectPronoun === 'i' || (clause.subject !== undefined && resolve.actorOf(clause.subject)?.kind === 'person');
-  const about = byPeople ? sentence.clauses.filter((other) => other.verbIndex < clause.verbIndex && !other.passive && (LIGHT_VERBS.has(other.verb) || UNDERGOING_STATEMENTS.has(other.verb)))
-    .map((other) => other.subject).find((phrase) => phrase !== undefined && semanticClasses(lemmaOf(phrase), 'noun', 1)[0] !== 'noun.group' && resolve.actorOf(phrase) === undefined && !business.has(termOf(phrase))) : undefined;
-  const aboutEntity = about ? resolve.entityOf(about) : undefined;
+  // "Pitch fee is £28 a day, regulars pay monthly": a statement with "be" alone has no clause; its opening phrase is
+  // what it is about.
+  const { tokens } = sentence.tagged;
+  const opening = sentence.phrases[0];
+  const stated = opening && opening.start === 0 && tokens[opening.end]?.pos === 'AUX' && tokens[opening.end]?.lemma === 'be' && opening.end < clause.verbIndex ? [opening] : [];
+  const about = byPeople ? [...sentence.clauses.filter((other) => other.verbIndex < clause.verbIndex && !other.passive && (LIGHT_VERBS.has(other.verb) || UNDERGOING_STATEMENTS.has(other.verb)))
+    .map((other) => other.subject), ...stated].find((phrase) => phrase !== undefined && semanticClasses(lemmaOf(phrase), 'noun', 1)[0] !== 'noun.group' && resolve.actorOf(phrase) === undefined && !business.has(termOf(phrase))) : undefined;
+  // What such a statement names is a record though the model keeps none of it yet ("Locker rent is £5").
+  const aboutEntity = about ? resolve.entityOf(about) ?? (stated.includes(about) && isRecordPhrase(about, true) ? unkept(termOf(about)) : undefined) : undefined;
   if (about && aboutEntity) return { phrase: about, entity: aboutEntity };
   const timed = clause.preps.find((p) => p.prep === 'before' || p.prep === 'after');
   const entity = timed ? resolve.entityOf(timed.phrase) : undefined;
