@@ -148,7 +148,8 @@ function implicitObject(clause: Clause, sentence: Sentence, resolve: Resolver, e
   // what it is about.
   const { tokens } = sentence.tagged;
   const opening = sentence.phrases[0];
-  const stated = opening && opening.start === 0 && tokens[opening.end]?.pos === 'AUX' && tokens[opening.end]?.lemma === 'be' && opening.end < clause.verbIndex ? [opening] : [];
+  const copula = opening !== undefined && tokens[opening.end]?.pos === 'AUX' && tokens[opening.end]?.lemma === 'be' && !/^(?:VERB|AUX)$/.test(tokens[opening.end + 1]?.pos ?? '');
+  const stated = opening && copula && opening.start === 0 && opening.end < clause.verbIndex ? [opening] : [];
   const about = byPeople ? [...sentence.clauses.filter((other) => other.verbIndex < clause.verbIndex && !other.passive && (LIGHT_VERBS.has(other.verb) || UNDERGOING_STATEMENTS.has(other.verb)))
     .map((other) => other.subject), ...stated].find((phrase) => phrase !== undefined && semanticClasses(lemmaOf(phrase), 'noun', 1)[0] !== 'noun.group' && resolve.actorOf(phrase) === undefined && !business.has(termOf(phrase))) : undefined;
   // What such a statement names is a record though the model keeps none of it yet ("Locker rent is £5").
