@@ -570,6 +570,13 @@ describe('the offline project model', () => {
     expect(model.useCases.map((u) => u.name)).toContain('Pay locker rent');
   });
 
+  it('keeps what the business runs many of as a record, never the business itself', () => {
+    const model = buildProjectModel({ projectName: 'Loom', idea: 'We are a weaving studio with 30 members. Members pay monthly and book looms. We also run beginner classes, 6 people per class.' });
+    const names = model.entities.map((e) => e.name);
+    expect(names).toEqual(expect.arrayContaining([expect.stringMatching(/class$/i)]));
+    expect(names).not.toContain('Weaving studio');
+  });
+
   it('gives no implicit object to a clause asking who or what', () => {
     const model = buildProjectModel({ projectName: 'Kit', idea: 'Every costume has a tag. At month end I work out who I owe and what I sold.' });
     expect(model.useCases.map((u) => u.name).filter((name) => /^(?:Owe|Sell)/.test(name))).toEqual([]);

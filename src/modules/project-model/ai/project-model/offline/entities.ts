@@ -1,6 +1,7 @@
 import { derivations, derivedForms, isKindOf, knows, nounPhrases, parseText, semanticClasses, synonyms, takesPersonObject, takesThingObject, type Clause, type NounPhrase } from '../../../../../core/text/nlp/index.js';
 import type { ModelSource } from '../../../project-model.contract.js';
 import type { Sentence } from './read.js';
+import { isBusinessVerb } from './writer.js';
 import { isDocumentWord, isGroupWord, isPersonWord, isProductWord, isRecordPhrase, lemmaOf, sharedStem, termOf } from './words.js';
 
 /**
@@ -318,6 +319,10 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>, b
       if (clause.subject && !clause.passive && !STATEMENT_VERBS.has(clause.verb) && semanticClasses(lemmaOf(clause.subject), 'noun', 2).includes('noun.group')) agents.add(termOf(clause.subject));
       for (const object of clause.objects) if (!clause.passive) actedOn.add(termOf(object));
       if (clause.passive) for (const object of clause.objects) actedOn.add(termOf(object));
+      // "We also run 6-week beginner courses", "we hold workshops": what the business runs many of is what it offers, a
+      // record (the business itself is one, "we run a pottery studio").
+      const offered = (clause.subjectPronoun === 'we' || clause.subjectPronoun === 'i') && !clause.passive && sentence.order > 0 && isBusinessVerb(clause.verb);
+      if (offered) for (const object of clause.objects) if (object.plural && !isPersonWord(lemmaOf(object), true)) add(object, 1, sentence, clause.verb);
       // "gives feedback on each chapter", "give a score": what is given as said or judged is kept; "give them access" is not.
       const light = VERBS_KEEPING_NOTHING.has(clause.verb) && !keepsRecord(clause, sentence) && !(clause.verb === 'give' && clause.objects.length > 0 && clause.objects.every((object) => CONTENT_CLASSES.has(semanticClasses(lemmaOf(object), 'noun', 2).find((name) => name !== 'noun.process') ?? '')));
       const byActor = subjectIsActor(clause) || clause.passive;
