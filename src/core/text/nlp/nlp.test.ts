@@ -344,6 +344,11 @@ describe('coordinated and passive clauses', () => {
     expect(read('When the keys are ready the tenant gets an email.')).toEqual([['tenant', 'get', 'email']]);
   });
 
+  it('gives an -ing word read as a verb its bare form as its lemma', () => {
+    const [sentence] = parseText('- me assigning them to rooms, then mapping them.');
+    expect(sentence!.tokens.filter((t) => t.pos === 'VERB').map((t) => t.lemma)).toEqual(expect.arrayContaining(['assign']));
+  });
+
   it('denies an infinitive after a denied verb', () => {
     expect(clauses("We don't want to refund deposits.").find((c) => c.verb === 'refund')?.negated).toBe(true);
     expect(clauses('We want to refund deposits.').find((c) => c.verb === 'refund')?.negated).toBe(false);

@@ -91,7 +91,10 @@ function describesNextNoun(tokens: TaggedToken[], index: number): boolean {
 }
 
 function verbLemma(token: TaggedToken): string | undefined {
-  for (const candidate of [token.lemma, baseForm(token.normal), token.normal]) if (knows(candidate, 'verb')) return candidate;
+  // "assigning" → "assign", "making" → "make", "running" → "run".
+  const stem = token.normal.endsWith('ing') ? token.normal.slice(0, -3) : undefined;
+  const fromIng = stem ? [stem, `${stem}e`, stem.slice(0, -1)] : [];
+  for (const candidate of [token.lemma, baseForm(token.normal), token.normal, ...fromIng]) if (knows(candidate, 'verb')) return candidate;
   return undefined;
 }
 
