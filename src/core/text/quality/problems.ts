@@ -1,4 +1,4 @@
-import { tagText } from '../nlp/index.js';
+import { knows, tagText } from '../nlp/index.js';
 import { splitSentences } from '../sentences.js';
 import { wordSet } from '../word-set.js';
 import { MODALS } from '../compose/verbs.js';
@@ -100,7 +100,10 @@ export function verbForms(text: string): TextProblem[] {
         while (tokens[j] && (tokens[j]?.pos === 'ADV' || tokens[j]?.normal === 'not')) j++;
         const verb = tokens[j];
         const wrongEnding = isModal ? /(?:s|ed|en|ing)$/ : /(?:s|ed)$/;
-        if (verb && (verb.pos === 'VERB' || verb.pos === 'AUX') && verb.normal !== verb.lemma && !MODALS.has(verb.normal) && wrongEnding.test(verb.normal)) {
+        // "sell them on to shops and restaurants": after "to", a plural of a noun with no object after it is the noun.
+        const after = verb ? tokens[j + 1] : undefined;
+        const plural = isTo && verb !== undefined && /[^s]s$/.test(verb.normal) && knows(verb.lemma, 'noun') && !/^(?:DET|PRON|NUM|ADJ|NOUN|PROPN)$/.test(after?.pos ?? '');
+        if (verb && !plural && (verb.pos === 'VERB' || verb.pos === 'AUX') && verb.normal !== verb.lemma && !MODALS.has(verb.normal) && wrongEnding.test(verb.normal)) {
           const excerpt = tokens.slice(i, j + 1).map((t) => t.text).join(' ');
           problems.push({ code: 'verb-form', message: `wrong verb form “${excerpt}”`, excerpt });
         }

@@ -18,6 +18,7 @@ describe('the quality gate refuses broken text, naming the problem', () => {
     ['Given a member, when they be exported, then the file opens.', 'verb-form'],
     ['Reports can exported by the treasurer.', 'verb-form'],
     ['The member must sees the tool before booking.', 'verb-form'],
+    ['Volunteers want to returns the drill.', 'verb-form'],
     ['The reliable and accurate record of every loan in the library.', 'no-verb'],
   ])('%s', (text, code) => {
     expect(codes(text)).toContain(code);
@@ -39,6 +40,7 @@ describe('the quality gate refuses broken text, naming the problem', () => {
       'A loan lasts one week.',
       'Nobody had had a loan before.',
       'The moderator’s question and the waitlist data change the balance.',
+      'We age the wheels, then sell them on to shops and restaurants.',
     ]) {
       expect(checkText(text, 'prose'), text).toEqual([]);
     }
