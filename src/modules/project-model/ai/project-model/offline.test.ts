@@ -577,6 +577,13 @@ describe('the offline project model', () => {
     expect(names).not.toContain('Weaving studio');
   });
 
+  it('keeps no device something is only done on as a record, and keeps a record something is done on', () => {
+    const model = buildProjectModel({ projectName: 'Seeds', idea: 'We run a seed library. Volunteers log donated seeds on a laptop. Members book a place on a workshop.' });
+    const names = model.entities.map((e) => e.name);
+    expect(names).not.toContain('Laptop');
+    expect(names).toContain('Workshop');
+  });
+
   it('gives no implicit object to a clause asking who or what', () => {
     const model = buildProjectModel({ projectName: 'Kit', idea: 'Every costume has a tag. At month end I work out who I owe and what I sold.' });
     expect(model.useCases.map((u) => u.name).filter((name) => /^(?:Owe|Sell)/.test(name))).toEqual([]);

@@ -146,6 +146,11 @@ function actsOnNothingNamed(clause: Clause, sentence: Sentence): boolean {
   return !(clause.subjectPronoun !== undefined && tokens[before]?.pos === 'PRON' && /^(?:NOUN|PROPN)$/.test(tokens[before - 1]?.pos ?? ''));
 }
 
+/** A device, equipment or furniture: a laptop, a phone, a shelf, a desk (never a vehicle or a room). */
+function isDeviceWord(lemma: string): boolean {
+  return ['device', 'equipment', 'furniture'].some((kind) => isKindOf(lemma, kind, 'noun', 1));
+}
+
 /** A payment, a donation: an act or a possession in WordNet's first sense, never a place or a group ("reception"). */
 function isHeldAct(act: string): boolean {
   const first = semanticClasses(act, 'noun', 1)[0];
@@ -363,7 +368,9 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>, b
         const undone = clause.objects.every(isMeasure) && !clause.passive && !clause.preps.some(({ prep }) => ENTITY_PREPOSITIONS.has(prep) || PLACE_PREPOSITIONS.has(prep)) && takesThingObject(clause.verb) ? earlierTransaction(sentence, clause) : undefined;
         if (undone && !productWords.has(undone)) addTerm(undone, undone, 1.5, sentence, clause.verb, true);
         for (const { prep, phrase } of clause.preps) {
-          if (ENTITY_PREPOSITIONS.has(prep)) add(phrase, 1, sentence, clause.verb);
+          // "log seeds on a laptop", "leave pieces on the shelf": a device or furniture something is done on is what
+          // it is done with, as a place is where; a record, a vehicle or an act so named is kept ("a seat on a tour").
+          if (ENTITY_PREPOSITIONS.has(prep)) add(phrase, prep !== 'to' && prep !== 'of' && isDeviceWord(lemmaOf(phrase)) ? 0.5 : 1, sentence, clause.verb);
           else if (PLACE_PREPOSITIONS.has(prep)) add(phrase, 0.5, sentence, clause.verb);
         }
       }
