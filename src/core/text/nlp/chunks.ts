@@ -33,6 +33,11 @@ function isPossessive(token: TaggedToken | undefined): boolean {
   return token !== undefined && (token.normal === "'s" || token.normal === "'" || token.normal === 's');
 }
 
+/** "a £300 deposit": a currency sign before a number is part of the phrase. */
+function isCurrencySign(tokens: TaggedToken[], at: number): boolean {
+  return /^[£$€¥]$/.test(tokens[at]?.text ?? '') && tokens[at + 1]?.pos === 'NUM';
+}
+
 /** The noun phrases of a tagged sentence, left to right, not overlapping. */
 export function nounPhrases(tokens: TaggedToken[]): NounPhrase[] {
   const phrases: NounPhrase[] = [];
@@ -46,9 +51,7 @@ export function nounPhrases(tokens: TaggedToken[]): NounPhrase[] {
       i += 1;
     }
     const wordsStart = i;
-    // "a £300 deposit": a currency sign before the number is part of the phrase.
-    const currency = (at: number): boolean => /^[£$€¥]$/.test(tokens[at]?.text ?? '') && tokens[at + 1]?.pos === 'NUM';
-    while (i < tokens.length && (INSIDE.has((tokens[i] as TaggedToken).pos) || currency(i) || ((tokens[i] as TaggedToken).text === '-' && INSIDE.has(tokens[i + 1]?.pos ?? 'X')))) {
+    while (i < tokens.length && (INSIDE.has((tokens[i] as TaggedToken).pos) || isCurrencySign(tokens, i) || ((tokens[i] as TaggedToken).text === '-' && INSIDE.has(tokens[i + 1]?.pos ?? 'X')))) {
       // "invoice the farmer same day": an adjective after a noun starts another phrase; modifiers come before the noun.
       if (i > wordsStart && (tokens[i] as TaggedToken).pos === 'ADJ' && NOMINAL.has(tokens[i - 1]?.pos ?? '')) break;
       // A possessive ends the phrase: "the member's tools" is two phrases.

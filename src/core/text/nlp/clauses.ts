@@ -1,4 +1,5 @@
 import { nounPhrases, type NounPhrase } from './chunks.js';
+import { closesApposition } from './retag.js';
 import type { TaggedSentence, TaggedToken } from './tagger.js';
 import { knows, semanticClasses, takesPersonObject, takesThingObject } from './wordnet.js';
 
@@ -239,10 +240,10 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
       // "should be able to book": the adjective of a modal phrase sits between subject and verb.
       if (before.pos === 'ADJ' && /^(?:able|unable|allowed|supposed|likely|free|happy|required)$/.test(before.normal)) continue;
       // "Tom and Ali, our two technicians, load the kilns": a phrase set off by commas after a name says who the name
-      // is; one of the two is the subject. A third item before them makes a list ("model, design, milling, finishing").
-      const apposition = before.normal === ',' ? phraseEndingAt(phrases, i) : undefined;
-      const named = apposition && tokens[apposition.start - 1]?.normal === ',' ? phraseEndingAt(phrases, apposition.start - 1) : undefined;
-      if (apposition && named && tokens[named.start - 1]?.normal !== ',' && !token.normal.endsWith('ing') && (previous === undefined || previous.verbIndex < named.start)) {
+      // is; one of the two is the subject.
+      const apposition = closesApposition(tokens, i) ? phraseEndingAt(phrases, i) : undefined;
+      const named = apposition ? phraseEndingAt(phrases, apposition.start - 1) : undefined;
+      if (apposition && named && !token.normal.endsWith('ing') && (previous === undefined || previous.verbIndex < named.start)) {
         // "The owner, Sam, books": the role, whichever side of the name it is.
         subject = apposition.head.pos === 'PROPN' && named.head.pos !== 'PROPN' ? named : apposition;
         break;

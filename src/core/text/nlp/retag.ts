@@ -108,7 +108,7 @@ function isSentenceStart(tokens: TaggedToken[], index: number): boolean {
 }
 
 /** Whether the comma at `comma` closes a phrase set off after a noun: "The owner, Sam," or "Sam, the owner,". */
-function closesApposition(tokens: TaggedToken[], comma: number): boolean {
+export function closesApposition(tokens: TaggedToken[], comma: number): boolean {
   if (tokens[comma]?.normal !== ',') return false;
   let i = comma - 1;
   while (i >= 0 && (/^(?:DET|ADJ|NOUN|PROPN|NUM)$/.test(tokens[i]?.pos ?? '') || POSSESSIVES.test(tokens[i]?.normal ?? ''))) i -= 1;
