@@ -363,8 +363,10 @@ function isSent(lemma: string): boolean {
  * it, where "a reminder" reminds and "an invoice" invoices. An SMS names how it is sent.
  */
 function isBareMessage(lemma: string): boolean {
-  if (semanticClasses(lemma, 'noun', 1)[0] !== 'noun.communication' && lemma !== 'notification') return false;
-  return derivedForms(lemma, 'noun', 'verb', 4).every((verb) => verb === 'notify');
+  const verbs = derivedForms(lemma, 'noun', 'verb', 4);
+  // "notification" is first an act in WordNet, the act of notifying.
+  if (semanticClasses(lemma, 'noun', 1)[0] !== 'noun.communication' && !verbs.includes('notify')) return false;
+  return verbs.every((verb) => verb === 'notify');
 }
 
 /** "an SMS": the text message WordNet has no word for. */
