@@ -59,7 +59,7 @@ function isPassive(tokens: TaggedToken[], phrases: NounPhrase[], verbIndex: numb
   if (verb.normal === verb.lemma || /ing$/.test(verb.normal) || /^(?:s|es)$/.test(verb.normal.slice(verb.lemma.length)) || /ies$/.test(verb.normal)) return false;
   for (let i = verbIndex - 1; i >= 0 && i >= verbIndex - 3; i -= 1) {
     const token = tokens[i] as TaggedToken;
-    if (BE.has(token.normal)) return true;
+    if (BE.has(token.normal) || (token.pos === 'AUX' && token.lemma === 'be')) return true;
     if (token.pos !== 'ADV' && token.pos !== 'AUX' && token.pos !== 'PART') break;
   }
   return reducedRelative(tokens, verbIndex) || reducedPassive(tokens, phrases, verbIndex);

@@ -349,6 +349,12 @@ describe('coordinated and passive clauses', () => {
     expect(sentence!.tokens.filter((t) => t.pos === 'VERB').map((t) => t.lemma)).toEqual(expect.arrayContaining(['assign']));
   });
 
+  it('reads "\'s" after a word that owns nothing as "is"', () => {
+    const read = clauses("We hand out whatever's donated from the van.");
+    expect(read[0]?.verb).toBe('hand');
+    expect(read.find((c) => c.verb === 'donate')?.passive).toBe(true);
+  });
+
   it('denies an infinitive after a denied verb', () => {
     expect(clauses("We don't want to refund deposits.").find((c) => c.verb === 'refund')?.negated).toBe(true);
     expect(clauses('We want to refund deposits.').find((c) => c.verb === 'refund')?.negated).toBe(false);

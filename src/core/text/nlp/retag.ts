@@ -308,6 +308,10 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
       return { ...token, pos: 'NOUN', lemma: singular };
     }
   }
+  // "whatever's left", "what's booked", "there's a fee": "'s" after a word that owns nothing is "is".
+  if (token.normal === "'s" && token.pos === 'PART' && /^(?:whatever|what|that|it|there|here|who|everything|nothing|something|anything)$/.test(tokens[index - 1]?.normal ?? '')) {
+    return { ...token, pos: 'AUX', lemma: 'be' };
+  }
   // "I'd like each record entered": "like" after a modal is the verb of wanting, never the preposition.
   if (token.normal === 'like' && token.pos === 'ADP' && tokens[index - 1]?.pos === 'AUX' && /^(?:would|'d|should|will|'ll)$/.test(tokens[index - 1]?.normal ?? '')) {
     return { ...token, pos: 'VERB', lemma: 'like' };
