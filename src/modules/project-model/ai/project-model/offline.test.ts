@@ -584,6 +584,12 @@ describe('the offline project model', () => {
     expect(names).toContain('Workshop');
   });
 
+  it('reads an activity named as the subject of what is done to people as the team that does it, never a record', () => {
+    const model = buildProjectModel({ projectName: 'Stalls', idea: 'We run a street food market. Traders book stalls online. Marketing emails the traders each Friday.' });
+    expect(model.actors.map((a) => a.name)).toContain('Marketing');
+    expect(model.entities.map((e) => e.name)).not.toContain('Marketing');
+  });
+
   it('gives no implicit object to a clause asking who or what', () => {
     const model = buildProjectModel({ projectName: 'Kit', idea: 'Every costume has a tag. At month end I work out who I owe and what I sold.' });
     expect(model.useCases.map((u) => u.name).filter((name) => /^(?:Owe|Sell)/.test(name))).toEqual([]);

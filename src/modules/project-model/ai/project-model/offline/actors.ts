@@ -83,6 +83,11 @@ export function findActors(sentences: Sentence[], semantic: (lemma: string) => s
         && semanticClasses(clause.verb, 'verb', 1)[0] === 'verb.communication' && /^noun\.(?:body|artifact|person|group)$/.test(semantic(lemmaOf(clause.subject))[0] ?? '')
         && semanticClasses(lemmaOf(clause.subject), 'noun', 20).includes('noun.person') ? termOf(clause.subject) : undefined;
       if (decides && !actedOn.has(decides)) add(found, decides, 'person', sentence);
+      // "Finance bill them", "Dispatch assigns drivers": an activity named as the subject of what is done to people is
+      // the team that does it (the opening sentence's subject is the business: "Marketplace connecting households …").
+      const toPeople = clause.objects.some((object) => isPersonWord(lemmaOf(object), true)) || /^(?:them|him|her)$/.test(sentence.tagged.tokens[clause.verbIndex + 1]?.normal ?? '');
+      const team = acting || toPeople ? clause.subject : undefined;
+      if (team && sentence.order > 0 && !clause.passive && toPeople && team.determiner === undefined && !team.plural && /^[A-Z]/.test(team.text) && semantic(lemmaOf(team))[0] === 'noun.act') add(found, termOf(team), 'person', sentence);
       // "HR sends an offer letter": an acronym that acts on something is a team of people.
       if (acting && clause.subject?.head.pos === 'PROPN' && /^[A-Z]{2,4}$/.test(clause.subject.text) && !systemName(clause.subject, semantic)?.includes(' ')) add(found, clause.subject.text, 'person', sentence);
       // "need approval from the manager": who an act is awaited from does it.
