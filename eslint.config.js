@@ -1,6 +1,7 @@
-// ESLint over the server (src/), the web app (src/web), the tests (test/, src/**/*.test.ts) and the benchmarks (bench/).
-// Type-aware: typescript-eslint's project service finds tsconfig.json (server, tests, benchmarks, tool configs) and
-// src/web/tsconfig.json (the web app) by name. `npm run lint` allows no warnings.
+// ESLint over the server (src/), the web app (src/web), the tests (test/, src/**/*.test.ts) and the benchmarks (bench/):
+// the rules that read syntax alone, the module boundaries and the rules of hooks. The type-aware rules (no floating
+// promises, no unsafe any, …) run in Oxlint with the native TypeScript compiler (.oxlintrc.json; decision 021).
+// `npm run lint` runs both and allows no warnings.
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import { defineConfig, globalIgnores } from 'eslint/config';
@@ -76,21 +77,12 @@ export default defineConfig(
   globalIgnores(['dist/', 'node_modules/', '.test-tmp/', '.scratch/', 'data/', 'coverage/']),
 
   js.configs.recommended,
-  tseslint.configs.recommendedTypeChecked,
+  tseslint.configs.recommended,
   {
-    languageOptions: {
-      parserOptions: {
-        projectService: true,
-        tsconfigRootDir: import.meta.dirname,
-      },
-    },
     linterOptions: {
       reportUnusedDisableDirectives: 'error',
     },
     rules: {
-      // A promise nobody awaits loses its rejection: await it, or mark deliberate fire-and-forget with `void`.
-      '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/no-misused-promises': 'error',
       // Type-only imports are marked: `import type { A }` when every name is a type, `import { a, type B }` when mixed.
       '@typescript-eslint/consistent-type-imports': [
         'error',
@@ -101,14 +93,6 @@ export default defineConfig(
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true },
       ],
-      // Off: `async` marks functions that fulfil a promise-returning contract (Fastify plugins and handlers, job
-      // handlers, mailers, model and driver fakes). Such a function need not await anything, and being async it
-      // turns a throw into a rejection, which a plain function returning Promise.resolve() would not.
-      '@typescript-eslint/require-await': 'off',
-      // Off: callbacks and context members are declared with method shorthand (`onClose(): void`) and implemented
-      // by closures that never use `this`; the code has no class methods that are passed around unbound. The rule
-      // cannot tell the two apart and flags every destructured prop.
-      '@typescript-eslint/unbound-method': 'off',
     },
   },
 
@@ -138,25 +122,5 @@ export default defineConfig(
     },
   },
 
-  // Tests read API answers as JSON: `call()` (test/support/test-app.ts) types the parsed body as `any` on purpose,
-  // and the assertions (toEqual, toMatchObject) check its shape at run time. Typing each of the hundreds of reads
-  // would restate every contract in the tests, so the no-unsafe-* rules are off for test files only.
-  {
-    files: TEST_FILES,
-    rules: {
-      '@typescript-eslint/no-unsafe-argument': 'off',
-      '@typescript-eslint/no-unsafe-assignment': 'off',
-      '@typescript-eslint/no-unsafe-call': 'off',
-      '@typescript-eslint/no-unsafe-member-access': 'off',
-      '@typescript-eslint/no-unsafe-return': 'off',
-    },
-  },
-
   ...moduleBoundaries(),
-
-  // Plain JavaScript (this file, bin/) is outside every tsconfig: no type-aware rules there.
-  {
-    files: ['**/*.js'],
-    extends: [tseslint.configs.disableTypeChecked],
-  },
 );
