@@ -38,6 +38,15 @@ function isCurrencySign(tokens: TaggedToken[], at: number): boolean {
   return /^[£$€¥]$/.test(tokens[at]?.text ?? '') && tokens[at + 1]?.pos === 'NUM';
 }
 
+/** "a follow-up visit", "fridge/freezer temps": a hyphen or a slash inside the phrase joins the words either side. */
+function joinsWords(tokens: TaggedToken[], at: number, wordsStart: number): boolean {
+  const text = tokens[at]?.text;
+  if (text === '-') return INSIDE.has(tokens[at + 1]?.pos ?? 'X');
+  // The words either side of a slash modify a noun after them; "reader/scribe" alone names two things.
+  return text === '/' && at > wordsStart && NOMINAL.has(tokens[at - 1]?.pos ?? '') && NOMINAL.has(tokens[at + 1]?.pos ?? '')
+    && (NOMINAL.has(tokens[at + 2]?.pos ?? '') || tokens[at + 2]?.text === '/');
+}
+
 /** The noun phrases of a tagged sentence, left to right, not overlapping. */
 export function nounPhrases(tokens: TaggedToken[]): NounPhrase[] {
   const phrases: NounPhrase[] = [];
@@ -51,7 +60,7 @@ export function nounPhrases(tokens: TaggedToken[]): NounPhrase[] {
       i += 1;
     }
     const wordsStart = i;
-    while (i < tokens.length && (INSIDE.has((tokens[i] as TaggedToken).pos) || isCurrencySign(tokens, i) || ((tokens[i] as TaggedToken).text === '-' && INSIDE.has(tokens[i + 1]?.pos ?? 'X')))) {
+    while (i < tokens.length && (INSIDE.has((tokens[i] as TaggedToken).pos) || isCurrencySign(tokens, i) || joinsWords(tokens, i, wordsStart))) {
       // "invoice the farmer same day": an adjective after a noun starts another phrase; modifiers come before the noun.
       if (i > wordsStart && (tokens[i] as TaggedToken).pos === 'ADJ' && NOMINAL.has(tokens[i - 1]?.pos ?? '')) break;
       // A possessive ends the phrase: "the member's tools" is two phrases.
@@ -75,7 +84,7 @@ export function nounPhrases(tokens: TaggedToken[]): NounPhrase[] {
       phrases.push({
         start,
         end,
-        text: words.map((token) => token.text).join(' ').replace(/ - /g, '-').replace(/([£$€¥]) (?=\d)/g, '$1'),
+        text: words.map((token) => token.text).join(' ').replace(/ ([-/]) /g, '$1').replace(/([£$€¥]) (?=\d)/g, '$1'),
         head,
         headIndex: end - 1,
         nouns: words.slice(0, -1).filter((token) => NOMINAL.has(token.pos)).map((token) => token.lemma),

@@ -37,7 +37,9 @@ const CLAUSE_BREAKS = new Set(['SCONJ', 'PUNCT']);
 const HANGING_PREPOSITIONS = new Set(['of', 'over', 'under', 'with', 'without', 'from', 'in', 'on', 'at', 'for']);
 const HAVE = new Set(['has', 'have', 'had']);
 const OBJECT_PRONOUNS = new Set(['it', 'them', 'those', 'these', 'him', 'her', 'me', 'us']);
-const SUBJECT_PRONOUNS = new Set(['i', 'we', 'you', 'they', 'he', 'she', 'it']);
+const SUBJECT_PRONOUNS = new Set(['i', 'we', 'you', 'they', 'he', 'she', 'it', 'someone', 'somebody', 'everyone', 'everybody', 'anyone', 'anybody']);
+/** What an idiom's noun is ("sense", "place", "track"), never a thing or a sum. */
+const ABSTRACT_CLASSES = new Set(['noun.cognition', 'noun.location', 'noun.state', 'noun.feeling', 'noun.attribute']);
 /** Object pronouns that name the writer or a person, never an earlier thing. */
 const PERSONAL_PRONOUNS = new Set(['me', 'us', 'him', 'her']);
 /** Verbs whose object can be followed by what is to be done to it: "want it recorded", "have it signed". */
@@ -141,6 +143,22 @@ function standsForOne(tokens: TaggedToken[], index: number): boolean {
   return tokens[index]?.normal === 'one' && tokens[index - 1]?.pos === 'VERB' && (next === undefined || /^(?:PUNCT|CCONJ|ADP|SCONJ)$/.test(next.pos));
 }
 
+/** "meant" in "is meant to", "supposed" in "are supposed to": a passive of these before "to" is a modal's meaning. */
+function isModalParticiple(tokens: TaggedToken[], index: number): boolean {
+  const token = tokens[index];
+  return token !== undefined && /^(?:meant|supposed)$/.test(token.normal) && tokens[index + 1]?.normal === 'to' && tokens[index - 1]?.lemma === 'be';
+}
+
+/** Whether a phrase names people: a person or a group of them. */
+function namesPeople(phrase: NounPhrase): boolean {
+  return ['noun.person', 'noun.group'].includes(semanticClasses(phrase.head.lemma, 'noun', 1)[0] ?? '');
+}
+
+/** "text", "email", "message": a verb made of a word for a message (retag's reading where WordNet has no such verb). */
+function isMessageVerb(verb: string): boolean {
+  return !knows(verb, 'verb') && semanticClasses(verb, 'noun', 1)[0] === 'noun.communication';
+}
+
 /** The clauses of one tagged sentence, in the order of their verbs. */
 /** "the doctor's prescription", "each dog's vet details": what a possessive phrase names is what it owns. */
 function possessed(phrases: NounPhrase[], tokens: TaggedToken[], phrase: NounPhrase): NounPhrase {
@@ -200,6 +218,7 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
   const clauses: Clause[] = [];
   let previous: Clause | undefined;
   let previousRelative = false;
+  const relatives = new Set<Clause>();
   for (let v = 0; v < tokens.length; v += 1) {
     const token = tokens[v] as TaggedToken;
     // "Each team has a squad": "have" tagged as an auxiliary but followed by no verb is the main verb.
@@ -208,6 +227,9 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
     if (token.pos !== 'VERB' && !mainHave) continue;
     // A participle inside a noun phrase ("the translated files") is no clause.
     if (phrases.some((phrase) => v >= phrase.start && v < phrase.end)) continue;
+    // "Every patient is meant to get a reminder": "be meant to", "be supposed to" say what should happen; the verb is
+    // the infinitive's.
+    if (isModalParticiple(tokens, v)) continue;
 
     let modal: string | undefined;
     let negated = false;
@@ -221,7 +243,13 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
         if (MODALS.has(before.normal) && !modal) modal = before.normal;
         continue;
       }
+      if (isModalParticiple(tokens, i)) {
+        modal ??= 'should';
+        continue;
+      }
       if (before.pos === 'PART' && (before.normal === 'not' || before.normal === "n't")) { negated = true; continue; }
+      // "if nobody answers the door": no one does it.
+      if (before.pos === 'PRON' && /^(?:nobody|noone)$/.test(before.normal)) { negated = true; break; }
       // "Don't want to replace it": an infinitive after a denied verb is denied too.
       if (before.pos === 'VERB' && tokens[i + 1]?.normal === 'to' && previous?.verbIndex === i && previous.negated) { negated = true; break; }
       if (before.pos === 'PART' || before.pos === 'ADV') continue;
@@ -249,6 +277,11 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
         break;
       }
       if (before.pos === 'CCONJ' || (before.normal === ',' && previous !== undefined)) { coordinated = true; break; }
+      // "make them record an action": the pronoun after a verb of letting or making does this verb.
+      if (before.pos === 'PRON' && OBJECT_PRONOUNS.has(before.normal) && previous?.verbIndex === i - 1 && CAUSATIVE_VERBS.has(previous.verb)) {
+        subject = previous.object;
+        break;
+      }
       // "Meetings between them are logged": a pronoun after a preposition belongs to the subject's phrase.
       if (before.pos === 'PRON' && OBJECT_PRONOUNS.has(before.normal) && tokens[i - 1]?.pos === 'ADP' && phraseEndingAt(phrases, i - 1)) {
         subject = phraseEndingAt(phrases, i - 1);
@@ -300,7 +333,9 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
       // A verb in -s shares the subject of a verb that agrees with one, never of an infinitive ("gets a message to
       // collect and pays"), and never of a clause without a subject ("orders parts if needed and logs the time").
       const finite = token.normal !== token.lemma && /[^s]s$/.test(token.normal);
-      const sharing = [...clauses].reverse().find((c) => !c.passive && (!finite || ((c.subject !== undefined || c.subjectPronoun !== undefined) && tokens[c.verbIndex - 1]?.normal !== 'to')))
+      // "owners to request services that go onto the list, log visits …": after a comma, a relative clause has ended.
+      const afterComma = tokens[v - 1]?.normal === ',';
+      const sharing = [...clauses].reverse().find((c) => !c.passive && !(afterComma && relatives.has(c)) && (!finite || ((c.subject !== undefined || c.subjectPronoun !== undefined) && tokens[c.verbIndex - 1]?.normal !== 'to')))
         ?? [...clauses].reverse().find((c) => !c.passive) ?? previous;
       subject = sharing.subject;
       subjectPronoun = sharing.subjectPronoun;
@@ -334,7 +369,12 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
     const nextVerb = found ? tokens[found.end] : undefined;
     const nextSubject = found !== undefined && nextVerb?.pos === 'VERB' && !/(?:ing|ed)$/.test(nextVerb.normal) && /^(?:DET|NUM|PRON|ADJ|NOUN)$/.test(tokens[found.end + 1]?.pos ?? '')
       && !CAUSATIVE_VERBS.has(token.lemma) && (!/^(?:a|an|the)$/.test(tokens[found.start]?.normal ?? '') || agreesAsSubject(found, nextVerb));
-    const direct = nextSubject ? undefined : withoutRecipient(found, tokens, token.lemma);
+    // "make sense", "take place", "keep track": a bare abstract noun that makes a verb with this one in WordNet is part
+    // of the verb, no object ("pay cash" pays something).
+    const idiom = found !== undefined && found.determiner === undefined && found.start === found.headIndex && knows(`${token.lemma} ${found.head.normal}`, 'verb')
+      && ABSTRACT_CLASSES.has(semanticClasses(found.head.lemma, 'noun', 1)[0] ?? '');
+    if (idiom) i = found.end;
+    const direct = nextSubject || idiom ? undefined : withoutRecipient(found, tokens, token.lemma);
     const objects: NounPhrase[] = [];
     if (direct) {
       object = direct;
@@ -373,6 +413,15 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
         i = object ? object.end : i + 1;
       } else {
         const plural = /^(?:them|those|these|one)$/.test(pronoun) ? true : pronoun === 'it' ? false : undefined;
+        // "lets them book", "make them record an action", "text them": a pronoun that does the next verb, or that a
+        // message is sent to, stands for people.
+        if (pronoun === 'them' && ((CAUSATIVE_VERBS.has(token.lemma) && tokens[i + 1]?.pos === 'VERB') || isMessageVerb(token.lemma))) {
+          const people = [...phrases].reverse().filter((phrase) => phrase.end <= v && namesPeople(phrase));
+          // A singular "them" is someone named once ("alert the manager and make them record it").
+          object = people.find((phrase) => phrase.plural) ?? people[0];
+          if (object) objects.push(object);
+          i += 1;
+        } else {
         // Never the clause's own subject ("sends a crew to repair it": the crew repairs something else).
         const earlier = [...clauses.flatMap((c) => c.objects).reverse(), ...[...phrases].reverse().filter((phrase) => phrase.end <= v)].filter((phrase) => phrase.start !== subject?.start);
         const agreeing = plural === undefined ? undefined : earlier.find((phrase) => phrase.plural === plural);
@@ -380,6 +429,7 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
         if (agreeing && pronoun === 'one') object = { ...agreeing, plural: false };
         if (object) objects.push(object);
         i += 1;
+        }
       }
       // "picks it up", never "order those in advance": a particle ends the clause or comes before a preposition.
       if (tokens[i] && PARTICLES.has((tokens[i] as TaggedToken).normal) && !/^(?:DET|ADJ|NOUN|PROPN|NUM)$/.test(tokens[i + 1]?.pos ?? '')) {
@@ -389,7 +439,9 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
     }
     // "an extractor and a wax melter that members borrow", "the products they sell": a verb left without an object in
     // a relative clause acts on what an earlier verb acted on, the phrase right before the relative clause.
-    if (!direct && objects.length === 0 && (subject || subjectPronoun) && !coordinated && !PARTICLES.has(tokens[i]?.normal ?? '')
+    // "contacts we need to track" is no relative clause: its verb's object is the infinitive after it.
+    const infinitiveNext = tokens[i]?.normal === 'to' && tokens[i + 1]?.pos === 'VERB';
+    if (!direct && objects.length === 0 && (subject || subjectPronoun) && !coordinated && !infinitiveNext && !PARTICLES.has(tokens[i]?.normal ?? '')
       && !(tokens[i]?.pos === 'ADP' && (tokens[i + 1] === undefined || /^(?:PUNCT|CCONJ)$/.test(tokens[i + 1]?.pos ?? '')))) {
       const antecedent = relativeAntecedent(tokens, phrases, subject, subjectPronoun && tokens[v - 1]?.pos === 'PRON' ? v - 1 : undefined);
       const host = antecedent ? clauses.find((c) => c.objects.some((o) => o.start === antecedent.start)) : undefined;
@@ -450,7 +502,7 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
     if (passive && !subject && tokens[v - 1]?.normal === ',') subject = openingPhraseBefore(tokens, phrases, v - 1);
     if (sharesPassive && previous?.object) subject = previous.object;
     const clause: Clause = {
-      verb: mainHave ? 'have' : token.lemma.toLowerCase(),
+      verb: mainHave ? 'have' : idiom ? `${token.lemma.toLowerCase()} ${found.head.normal}` : token.lemma.toLowerCase(),
       verbIndex: v,
       ...(particle ? { particle } : {}),
       objects: passive ? (subject ? [subject] : []) : objects,
@@ -502,6 +554,7 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
       }
     }
     clauses.push(clause);
+    if (relative) relatives.add(clause);
     previous = clause;
     previousRelative = relative;
   }

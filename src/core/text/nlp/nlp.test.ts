@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authorSpellings, clausesOf, derivedForms, parseText, respell, retag, semanticClasses, synonyms, tagText } from './index.js';
+import { authorSpellings, clausesOf, derivedForms, nounPhrases, parseText, respell, retag, semanticClasses, synonyms, tagText } from './index.js';
 
 describe('WordNet', () => {
   it('gives the semantic class of a noun’s first senses', () => {
@@ -370,6 +370,44 @@ describe('coordinated and passive clauses', () => {
       expect(clauses(text)[0]?.passive, text).toBe(true);
     }
     expect(clauses('The coordinator is keeping a list.')[0]?.passive).toBe(false);
+  });
+
+  it('reads the nouns joined by a slash as modifiers of the noun after them, and a pair alone as two phrases', () => {
+    const logged = clauses('Cooks log oven/grill readings at noon.').find((c) => c.verb === 'log');
+    expect([logged?.object?.text, logged?.object?.head.lemma]).toEqual(['oven/grill readings', 'reading']);
+    const booked = clauses('Boarders book stable/paddock/arena slots, and pay monthly.').find((c) => c.verb === 'book');
+    expect(booked?.object?.text).toBe('stable/paddock/arena slots');
+    expect(nounPhrases(parseText('We need a driver/porter.')[0]!.tokens).map((p) => p.text)).toEqual(['driver', 'porter']);
+  });
+
+  it('reads the bare word after a verb of letting and its pronoun as what the people named do', () => {
+    const read = clauses('Tenants report repairs and the app lets them pick a visit slot.').find((c) => c.verb === 'pick');
+    expect([read?.subject?.head.lemma, read?.object?.text]).toEqual(['tenant', 'visit slot']);
+    const made = clauses('It should warn the supervisor and make them sign a variance form.').find((c) => c.verb === 'sign');
+    expect(made?.subject?.head.lemma).toBe('supervisor');
+  });
+
+  it('reads a word in -s after a singular pronoun as its verb, and a word for a message where only a verb fits as sending it', () => {
+    expect(clauses('When somebody returns a kayak we hose it down.').map((c) => c.verb)).toContain('return');
+    const texted = clauses('The desk checks the parcel in, and texts the tenant.').find((c) => c.verb === 'text');
+    expect(texted?.object?.head.lemma).toBe('tenant');
+    const [pronoun] = clauses('When the sofa arrives we text them.').filter((c) => c.verb === 'text');
+    expect(pronoun?.objects).toEqual([]);
+  });
+
+  it('reads "is meant to" as what should happen, an abstract idiom as part of its verb and "nobody" as a denial', () => {
+    const meant = clauses('Every tenant is meant to get a rent statement.');
+    expect(meant.map((c) => [c.verb, c.subject?.head.lemma, c.modal])).toEqual([['get', 'tenant', 'should']]);
+    expect(clauses('Will this make sense to parents?').map((c) => [c.verb, c.objects.length])).toEqual([['make sense', 0]]);
+    expect(clauses('Some parents pay cash.').map((c) => [c.verb, c.object?.head.lemma])).toEqual([['pay', 'cash']]);
+    expect(clauses('If nobody collects the parcel we return it.').find((c) => c.verb === 'collect')?.negated).toBe(true);
+  });
+
+  it('reads a three-word compound WordNet knows as one phrase, and a bare word before a dash as its head', () => {
+    const [sentence] = parseText('Frying pan rack – cooks hang them up.');
+    expect(nounPhrases(sentence!.tokens)[0]?.text).toBe('Frying pan rack');
+    const [counted] = parseText('We have four cleaning crews.');
+    expect(nounPhrases(counted!.tokens)[0]?.text).toBe('four cleaning crews');
   });
 });
 

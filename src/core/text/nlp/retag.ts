@@ -67,7 +67,10 @@ function parallelBare(tokens: TaggedToken[], index: number): boolean {
   const earlier = tokens.slice(0, index - 1).some((t, k) => {
     const subject = tokens[k - 1];
     // A plural ("Members log …") or a group ("Staff file …") agrees with a bare verb.
-    return t.pos === 'VERB' && t.normal === t.lemma && subject?.pos === 'NOUN' && ((subject.normal !== subject.lemma && subject.normal.endsWith('s')) || namesDoer(subject));
+    // "like owners to request services …, log visits": so does an infinitive, in a list set off by commas ("to track
+    // vaccinations and vet appointments" is one object).
+    const infinitive = subject?.normal === 'to' && previous.normal === ',';
+    return t.pos === 'VERB' && t.normal === t.lemma && ((subject?.pos === 'NOUN' && ((subject.normal !== subject.lemma && subject.normal.endsWith('s')) || namesDoer(subject))) || infinitive);
   });
   if (!earlier) return false;
   if (next.pos === 'DET' || next.pos === 'NUM' || (next.pos === 'PRON' && (POSSESSIVES.test(next.normal) || OBJECT_PRONOUNS.has(next.normal)))) return true;
@@ -81,7 +84,7 @@ function parallelBare(tokens: TaggedToken[], index: number): boolean {
   const head = plural ? singularize(next.normal) : next.normal;
   // "mark orders collected": the object may be followed by a participle saying what becomes of it.
   const complement = after?.pos === 'VERB' && after.normal !== after.lemma && after.normal.endsWith('ed');
-  return (plural || onlyNoun) && (after === undefined || complement || /^(?:PUNCT|CCONJ|ADP)$/.test(after.pos)) && !knows(`${token.normal} ${head}`, 'noun') && !knows(`${token.normal}_${head}`, 'noun');
+  return (plural || onlyNoun) && (after === undefined || complement || /^(?:PUNCT|CCONJ|ADP)$/.test(after.pos) || after.text === '/') && !knows(`${token.normal} ${head}`, 'noun') && !knows(`${token.normal}_${head}`, 'noun');
 }
 
 /** A participle describing the noun after it: "trusted" in "book trusted walkers". */
@@ -131,13 +134,22 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
     let start = index - 1;
     while (tokens[start]?.pos === 'ADJ' || tokens[start]?.pos === 'ADV') start -= 1;
     const previous = tokens[start];
-    const afterDeterminer = previous?.pos === 'DET' || (previous?.pos === 'PRON' && /^(?:my|our|your|their|his|her|its)$/.test(previous.normal));
+    // "three dispensing staff": after a number too.
+    const afterDeterminer = previous?.pos === 'DET' || previous?.pos === 'NUM' || (previous?.pos === 'PRON' && /^(?:my|our|your|their|his|her|its)$/.test(previous.normal));
+
     // "an office cleaning company", "a small dog walking business": after a determiner, adjectives and a noun too.
     let before = start - 1;
     while (tokens[before]?.pos === 'ADJ') before -= 1;
     const inCompound = previous?.pos === 'NOUN' && previous.normal === previous.lemma && ((tokens[index + 1]?.normal === tokens[index + 1]?.lemma
       && (tokens[index + 2] === undefined || tokens[index + 2]?.pos === 'PUNCT')) || tokens[before]?.pos === 'DET');
     if (afterDeterminer || inCompound) return { ...token, pos: 'NOUN', lemma: token.normal };
+  }
+  // "rolling stock", "frying pan rack": an -ing form and the word after it that make a compound WordNet knows are nouns.
+  const compounded = tokens[index + 1];
+  if (token.pos === 'VERB' && token.normal.endsWith('ing') && compounded && /^(?:NOUN|VERB)$/.test(compounded.pos)
+    && knows(`${token.normal} ${singularize(compounded.normal)}`, 'noun')) {
+    tokens[index + 1] = { ...compounded, pos: 'NOUN', lemma: singularize(compounded.normal) };
+    return { ...token, pos: 'NOUN', lemma: token.normal };
   }
   // "publishes the job posting on our page": an -ing form after a determiner and a noun, before a preposition or a
   // break, heads their compound when a verb came before it.
@@ -256,6 +268,16 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
     && (follower === undefined || /^(?:PUNCT|ADP|CCONJ)$/.test(follower.pos)) && knows(token.normal, 'noun')) {
     return { ...token, pos: 'NOUN' };
   }
+  // "rolling stock register – members bring …": a bare word after a singular noun, before a dash or colon that opens
+  // what is said of it, heads their compound (a verb after a singular subject would end in -s).
+  if (token.pos === 'VERB' && token.normal === token.lemma && modifier?.pos === 'NOUN' && modifier.normal === modifier.lemma && !namesDoer(modifier)
+    && /^(?:-|–|—|:)$/.test(follower?.text ?? '') && knows(token.normal, 'noun')) {
+    return { ...token, pos: 'NOUN' };
+  }
+  // "farrier/vet/worming visits": a word joined by a slash to a noun is one of the nouns it offers, all modifying the
+  // last.
+  const slashed = (tokens[index - 1]?.text === '/' && tokens[index - 2]?.pos === 'NOUN') || (tokens[index + 1]?.text === '/' && tokens[index + 2]?.pos === 'NOUN');
+  if (slashed && (token.pos === 'VERB' || token.pos === 'ADJ') && (knows(token.normal, 'noun') || token.normal.endsWith('ing'))) return { ...token, pos: 'NOUN', lemma: token.normal };
   // "Today dentists send orders": a first word that is an adverb of time, before a noun, is no part of its phrase.
   if (token.pos === 'NOUN' && isSentenceStart(tokens, index) && /^(?:NOUN|PROPN)$/.test(tokens[index + 1]?.pos ?? '') && knows(token.normal, 'adv')
     && semanticClasses(token.normal, 'noun', 1)[0] === 'noun.time') {
@@ -357,6 +379,7 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
     // "awards the scholarships and records payments", "scans each station, records activity": a word in -s after "and"
     // or a comma parallels an earlier verb in -s.
     const parallel = (previous?.pos === 'CCONJ' || previous?.normal === ',') && token.pos === 'NOUN' && /[^s]s$/.test(token.normal) && next !== undefined && OBJECT_START.has(next.pos)
+      && !(next.pos === 'PRON' && SUBJECT_PRONOUNS.has(next.normal))
       && tokens.slice(0, index - 1).some((t) => t.pos === 'VERB' && t.normal !== t.lemma && /[^s]s$/.test(t.normal));
     // "partners can suggest and rate": a bare word after "verb and", in the same form, is a second verb.
     const beforeConjunction = tokens[index - 2];
@@ -366,9 +389,21 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
     // "We text owners", "they invoice clients": a word right after a subject pronoun, before a noun, is its verb.
     const afterSubjectPronoun = token.pos === 'NOUN' && token.normal === token.lemma && previous?.pos === 'PRON' && /^(?:i|we|they|you)$/.test(previous.normal)
       && next !== undefined && /^(?:NOUN|ADJ)$/.test(next.pos);
-    if ((previousFits && nextFits) || afterSubjectPronoun || afterPluralSubject || coordinatedVerb || parallel || parallelBare(tokens, index) || beforeObjectPronoun || (token.pos === 'NOUN' && agreesWithDoer(tokens, index)) || afterRelative || ((afterInfinitive || afterModal || afterInverted) && token.pos === 'NOUN')) {
+    // "lets them book a slot", "make them record an action": after a verb of letting or making and its object
+    // pronoun, a bare word before an object is what they do.
+    const afterCausative = token.pos === 'NOUN' && token.normal === token.lemma && previous?.pos === 'PRON' && OBJECT_PRONOUNS.has(previous.normal)
+      && /^(?:let|make|help|have)$/.test(tokens[index - 2]?.lemma ?? '') && tokens[index - 2]?.pos === 'VERB' && next !== undefined && OBJECT_START.has(next.pos);
+    // "when someone orders glasses", "she books a table": a word in -s after a singular pronoun agrees with it.
+    const afterSingularPronoun = token.pos === 'NOUN' && /[^s]s$/.test(token.normal) && previous?.pos === 'PRON'
+      && /^(?:he|she|it|someone|somebody|everyone|everybody|anyone|anybody|nobody)$/.test(previous.normal) && next !== undefined && (OBJECT_START.has(next.pos) || next.pos === 'ADP');
+    const verbSlot = afterSubjectPronoun || coordinatedVerb || parallel || beforeObjectPronoun || afterSingularPronoun;
+    if (verbSlot || afterCausative || (previousFits && nextFits) || afterPluralSubject || parallelBare(tokens, index) || (token.pos === 'NOUN' && agreesWithDoer(tokens, index)) || afterRelative || ((afterInfinitive || afterModal || afterInverted) && token.pos === 'NOUN')) {
       const lemma = verbLemma(token);
       if (lemma) return { ...token, pos: 'VERB', lemma };
+      // "texts the customer", "text them": a word for a message, where only a verb can stand, is the verb of sending
+      // it, though WordNet has no such verb.
+      const message = singularize(token.normal);
+      if (verbSlot && semanticClasses(message, 'noun', 1)[0] === 'noun.communication' && /^[a-z]+$/.test(token.normal)) return { ...token, pos: 'VERB', lemma: message };
       // "residents can upvote a report": a word WordNet does not know at all, after a modal or "to" and before an
       // object, is a new verb.
       const unknown = !knows(token.normal, 'noun') && !knows(singularize(token.normal), 'noun') && !knows(token.normal, 'adj');

@@ -489,7 +489,8 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
       // ("(reception enters the phone bookings)").
       const bracketed = inBrackets(sentence, clause.verbIndex);
       const saidInside = clause.subject !== undefined && !clause.passive && inBrackets(sentence, clause.subject.start) && resolve.actorOf(clause.subject) !== undefined;
-      if (clause.negated || (bracketed && !saidInside)) continue;
+      // An idiom ("make sense", "lose track of") says how things are, not what anyone does with the product.
+      if (clause.negated || (bracketed && !saidInside) || clause.verb.includes(' ')) continue;
       const awaited = awaitedAct(clause);
       if (awaited && clause.subject) {
         const entity = resolve.entityOf(clause.subject) ?? (isRecordPhrase(clause.subject, true) ? unkept(termOf(clause.subject)) : undefined);
