@@ -27,6 +27,24 @@ describe('chat answers what the author stated', () => {
     expect(statementsOf(idea, answers).map((s) => s.where)).not.toContain('your answer to “Which payment provider?”');
   });
 
+  it('prefers the short sentence naming the sum to a long one sharing more words, and ranks a repeated source once', () => {
+    const longIdea =
+      'We are a mobile bike repair van and at weekends it gets busy, riders message us asking for a repair at home or at ' +
+      'work and I write it in a notebook and then forget which street, what I want is riders book a repair with the bike, ' +
+      'the fault and the address and pay once it is done.';
+    const [long, priced] = statementsOf(longIdea, [{ question: 'How do people pay?', answer: 'Card on the day, at £35 a repair plus parts.' }]);
+    // The idea's sentence comes three times (stated, and quoted by two facts of the model), as chat gathers them.
+    const context = [long!, long!, long!, priced!].map((statement, index) => ({ id: `s${index}`, title: statement.where, text: statement.text, kind: 'fact' as const }));
+    const said = answerQuestionTask.builtin({ question: 'What is the bike repair rate?', context }, {});
+    expect(said).toContain('£35 a repair');
+    expect(said.match(/\[s\d\]/g)).toHaveLength(2);
+  });
+
+  it('reads a hyphenated word by its parts too', () => {
+    const stated = statementsOf('Members book a court online.', [{ question: 'Fees?', answer: 'Club-registered players pay nothing.' }]);
+    expect(statementsFor(stated, 'What do non-club people owe?').map((fact) => fact.text)).toEqual(['Club-registered players pay nothing.']);
+  });
+
   it('finds nothing for a question about something never stated', () => {
     expect(statementsFor(statementsOf(idea, answers), 'What colour is the logo?')).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { oneLine, splitSentences } from '../../core/text/index.js';
-import { questionTerms, termsIn } from './ai/answer-question/index.js';
+import { relevantSections } from './ai/answer-question/index.js';
 import type { ModelFact } from './model-facts.js';
 
 /**
@@ -23,14 +23,10 @@ export function statementsOf(idea: string, answers: ReadonlyArray<{ question: st
 const MAX_STATEMENTS = 3;
 const statementId = (s: Statement) => `say-${createHash('sha1').update(`${s.where}\u0000${s.text}`).digest('hex').slice(0, 8)}`;
 
-/** The statements a question is about, those sharing most of its terms first; one shared term is enough. */
+/** The statements a question is about, ranked as the answer ranks its sources; one shared term is enough. */
 export function statementsFor(statements: readonly Statement[], question: string): ModelFact[] {
-  const terms = questionTerms(question);
-  if (terms.size === 0) return [];
-  return statements
-    .map((statement, index) => ({ statement, index, score: termsIn(statement.text, terms).size }))
-    .filter((entry) => entry.score > 0)
-    .sort((a, b) => b.score - a.score || a.index - b.index)
+  const sections = statements.map((statement) => ({ id: statementId(statement), title: statement.where, text: statement.text, kind: 'fact' as const }));
+  return relevantSections(question, sections)
     .slice(0, MAX_STATEMENTS)
-    .map(({ statement }) => ({ id: statementId(statement), where: statement.where, label: 'Stated', text: statement.text }));
+    .map((section) => ({ id: section.id, where: section.title, label: 'Stated', text: section.text }));
 }

@@ -1,3 +1,6 @@
+import { tokenize } from '../../../../core/text/index.js';
+import { semanticClasses } from '../../../../core/text/nlp/index.js';
+
 /**
  * What kind of answer a question asks for, as classic question answering reads it from the question word: an amount
  * ("How much…", "How many…", "How long…", "What age…"), a time ("When…", "Which day…") or a name ("Which provider…",
@@ -9,10 +12,14 @@ const AMOUNT = /^\s*(?:how\s+(?:much|many|long|often|old|far|big|large|soon|earl
 const TIME = /^\s*(?:when|what\s+(?:time|day|date|month|year)s?|which\s+(?:day|date|month|year|time)s?|on\s+which\s+days?|by\s+when)\b/i;
 const NAME = /^\s*(?:who|whom|whose|which|what\s+(?:provider|service|system|tool|platform|city|country|company|app|brand))\b/i;
 
+/** "What is the haulage rate per tonne?", "What's the late fee?": a question of what something is that names a sum. */
+const WHAT_IS = /^\s*what(?:'s|\s+(?:is|are|was|were))\b/i;
+
 export function answerKindOf(question: string): AnswerKind | undefined {
   if (AMOUNT.test(question)) return 'amount';
   if (TIME.test(question)) return 'time';
   if (NAME.test(question)) return 'name';
+  if (WHAT_IS.test(question) && tokenize(question).some((word) => semanticClasses(word, 'noun', 2).includes('noun.possession'))) return 'amount';
   return undefined;
 }
 

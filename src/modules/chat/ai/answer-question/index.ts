@@ -5,6 +5,7 @@ import { answerQuestionInput, type AnswerQuestionInput } from './schema.js';
 
 export { answerQuestionInput, type AnswerQuestionInput, type ContextSection } from './schema.js';
 export { NOTHING_FOUND, questionTerms, termsIn } from './terms.js';
+export { relevantSections } from './offline.js';
 
 export const answerQuestionTask = defineTextTask<AnswerQuestionInput>({
   name: 'answer-question',

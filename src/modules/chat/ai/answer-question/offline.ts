@@ -1,7 +1,7 @@
 import { joinList, oneLine, splitSentences, stem, tokenize, truncate } from '../../../../core/text/index.js';
 import { answerKindOf, holdsAnswerKind, type AnswerKind } from './answer-kind.js';
 import type { ContextSection as Section } from './schema.js';
-import { NOTHING_FOUND, questionTerms } from './terms.js';
+import { NOTHING_FOUND, questionTerms, wordStems } from './terms.js';
 
 // The offline answer: rank the sources by the question's terms; state the matching facts of the project model in
 // plain sentences, saying where each was read, and quote the best sentences of the matching document sections.
@@ -48,6 +48,16 @@ export function answerFromContext(question: string, context: Section[]): string 
   return lines.join('\n');
 }
 
+/**
+ * The sections that best answer a question, best first (at most three, each scoring at least half the best): their
+ * sentences rank by the rarer question terms they share, shorter first, and double when they hold the kind of answer
+ * asked for.
+ */
+export function relevantSections(question: string, context: Section[]): Section[] {
+  const terms = questionTerms(question);
+  return terms.size ? rankSections(terms, context, answerKindOf(question)).map((entry) => entry.section) : [];
+}
+
 function displayTerms(question: string, terms: Set<string>): string[] {
   const shown: string[] = [];
   const seen = new Set<string>();
@@ -63,13 +73,13 @@ function displayTerms(question: string, terms: Set<string>): string[] {
 
 /** Sections by how well their best sentences match the terms; a sentence holding the kind of answer asked for counts double. */
 function rankSections(terms: Set<string>, context: Section[], kind: AnswerKind | undefined): ScoredSection[] {
-  const stems = new Map<string, string>();
+  const stems = new Map<string, string[]>();
   const stemsOf = (text: string): Set<string> =>
     new Set(
-      tokenize(text).map((word) => {
+      tokenize(text).flatMap((word) => {
         let stemmed = stems.get(word);
         if (stemmed === undefined) {
-          stemmed = stem(word);
+          stemmed = wordStems(word);
           stems.set(word, stemmed);
         }
         return stemmed;
@@ -86,8 +96,12 @@ function rankSections(terms: Set<string>, context: Section[], kind: AnswerKind |
   const weight = (term: string): number => Math.log(1 + (context.length + 1) / ((documentFrequency.get(term) ?? 0) + 0.5));
 
   const scored: ScoredSection[] = [];
+  // The same sentence can come twice (as stated, and as the model's reading of it): it is one source, ranked once.
+  const seen = new Set<string>();
   context.forEach((section, sectionIndex) => {
-    if (!sectionStems[sectionIndex]?.size) return;
+    const said = oneLine(section.text).toLowerCase();
+    if (!sectionStems[sectionIndex]?.size || seen.has(said)) return;
+    seen.add(said);
     const sentences: ScoredSentence[] = (sectionSentences[sectionIndex] ?? []).map(({ text, stems: sentenceStems }, index) => {
       const matched = new Set([...sentenceStems].filter((word) => terms.has(word)));
       let score = 0;

@@ -8,16 +8,28 @@ const QUESTION_FILLER = new Set(
   'answer ask describe detail details do does explain happen happens info information know long mean means often tell work works'.split(' '),
 );
 
+/** A word and, when hyphenated, its parts: "non-NHS" is about the NHS as "NHS-eligible" is. */
+function withParts(word: string): string[] {
+  return word.includes('-') ? [word, ...word.split('-').filter((part) => part.length > 1)] : [word];
+}
+
 /** The stems of the words a question is about ("How long does a loan last?" → loan, last). */
 export function questionTerms(question: string): Set<string> {
   const words = contentWords(question).filter((word) => !QUESTION_FILLER.has(word));
   const chosen = words.length ? words : tokenize(question).filter((word) => /\p{L}/u.test(word) && word.length > 2 && !QUESTION_FILLER.has(word));
-  return new Set(chosen.map(stem));
+  // A part that is no content word ("non" in "non-NHS") says nothing the question is about.
+  const parts = chosen.flatMap((word) => withParts(word).filter((part) => part === word || contentWords(part).length > 0));
+  return new Set(parts.map(stem));
+}
+
+/** The stems a written word stands for: its own, and its parts' when hyphenated. */
+export function wordStems(word: string): string[] {
+  return withParts(word).map(stem);
 }
 
 /** The question's terms a text mentions. */
 export function termsIn(text: string, terms: ReadonlySet<string>): Set<string> {
-  return new Set(tokenize(text).map(stem).filter((word) => terms.has(word)));
+  return new Set(tokenize(text).flatMap(wordStems).filter((word) => terms.has(word)));
 }
 
 /** The plain answer when nothing in the project is about the question. */
