@@ -527,6 +527,23 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
       if (subjectPronoun) clause.subjectPronoun = subjectPronoun;
       if (object) clause.object = object;
     }
+    // "a queue of applications to approve", "jobs to do": an infinitive with nothing to act on, right after things,
+    // acts on them; the one who sees the queue does it ("gets a message to collect" is the reader's to do).
+    const before = phraseEndingAt(phrases, v - 1);
+    if (!passive && clause.objects.length === 0 && clause.preps.length === 0 && tokens[v - 1]?.normal === 'to' && before?.plural && !namesPeople(before)
+      && (tokens[v + 1] === undefined || /^(?:PUNCT|CCONJ)$/.test(tokens[v + 1]?.pos ?? '')) && previous && (previous.subject || previous.subjectPronoun)) {
+      clause.objects = [before];
+      clause.object = before;
+      if (previous.subject) clause.subject = previous.subject;
+      else delete clause.subject;
+      if (previous.subjectPronoun) clause.subjectPronoun = previous.subjectPronoun;
+    }
+    // "approve or decline": a verb after a conjunction, with nothing after it, shares the object of the verb before.
+    if (previous && !passive && clause.objects.length === 0 && clause.preps.length === 0 && tokens[v - 1]?.pos === 'CCONJ' && previous.verbIndex === v - 2
+      && previous.objects.length > 0 && (tokens[v + 1] === undefined || tokens[v + 1]?.pos === 'PUNCT')) {
+      clause.objects = [...previous.objects];
+      clause.object = previous.object;
+    }
     // "accepts or rejects proposals": a verb with nothing after it but a conjunction and the next verb shares its object.
     if (previous && previous.objects.length === 0 && previous.preps.length === 0 && !previous.passive && !passive
       && tokens[v - 1]?.pos === 'CCONJ' && previous.verbIndex === v - 2 && clause.objects.length > 0) {

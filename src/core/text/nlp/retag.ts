@@ -93,12 +93,16 @@ function describesNextNoun(tokens: TaggedToken[], index: number): boolean {
   return token !== undefined && token.pos === 'VERB' && /(?:ed|en)$/.test(token.normal) && token.normal !== token.lemma && tokens[index + 1]?.pos === 'NOUN';
 }
 
+/** The verb a participle is a form of: "assigning" → "assign", "making" → "make", "running" → "run", "missed" → "miss". */
+export function verbOfParticiple(word: string): string | undefined {
+  const stem = word.endsWith('ing') ? word.slice(0, -3) : word.endsWith('ed') ? word.slice(0, -2) : undefined;
+  if (!stem) return undefined;
+  return [stem, `${stem}e`, stem.slice(0, -1)].find((candidate) => candidate.length > 1 && knows(candidate, 'verb'));
+}
+
 function verbLemma(token: TaggedToken): string | undefined {
-  // "assigning" → "assign", "making" → "make", "running" → "run".
-  const stem = token.normal.endsWith('ing') ? token.normal.slice(0, -3) : undefined;
-  const fromIng = stem ? [stem, `${stem}e`, stem.slice(0, -1)] : [];
-  for (const candidate of [token.lemma, baseForm(token.normal), token.normal, ...fromIng]) if (knows(candidate, 'verb')) return candidate;
-  return undefined;
+  for (const candidate of [token.lemma, baseForm(token.normal), token.normal]) if (knows(candidate, 'verb')) return candidate;
+  return token.normal.endsWith('ing') ? verbOfParticiple(token.normal) : undefined;
 }
 
 function isSentenceStart(tokens: TaggedToken[], index: number): boolean {

@@ -20,7 +20,7 @@ describe('the offline project model', () => {
     });
     expect(model.entities.map((e) => e.name)).toContain('Licence');
     expect(model.actors.map((a) => a.name)).toEqual(expect.arrayContaining(['Organiser', 'Couple', 'Scheduler']));
-    expect(model.useCases.map((u) => u.name)).toEqual(expect.arrayContaining(['Upload a licence', 'Rent a car', 'Inspect a car']));
+    expect(model.useCases.map((u) => u.name)).toEqual(expect.arrayContaining(['Upload a driving licence', 'Rent a car', 'Inspect a car']));
     expect(model.useCases.find((u) => u.name === 'Inspect a car')?.actor).toBe(model.actors.find((a) => a.name === 'Scheduler')?.id);
   });
 
@@ -651,6 +651,11 @@ const probes: Probe[] = [
   { sentence: 'Staff order uniforms and approve invoices.', useCases: [/^Order a uniform$/, /^Approve an invoice$/] },
   { sentence: 'Crew check equipment and log faults.', useCases: [/^Log a fault$/] },
   { sentence: 'Memberships lapse unless renewed within 12 months.', rule: { text: /lapse unless renewed/, value: 12, unit: 'month' } },
+  { sentence: 'Editors need a list of submissions to accept or reject.', useCases: [/^Accept a submission$/, /^Reject a submission$/] },
+  { sentence: 'Wardens report damaged benches and cleaners log missed bins.', useCases: [/^Report a damaged bench$/, /^Log a missed bin$/] },
+  { sentence: 'The porter checks each parcel in and texts the tenant.', useCases: [/^Text a tenant$/] },
+  { sentence: 'Tenants want the app to let them book a laundry slot.', useCases: [/^Book a laundry slot$/] },
+  { sentence: 'Wardens log boiler/radiator faults per flat.', useCases: [/^Log a boiler.radiator fault$/] },
 ];
 
 describe('everyday sentences of a fresh idea', () => {

@@ -1,6 +1,6 @@
 import { capitalize } from '../../../../../core/text/index.js';
 import { indefiniteArticle, roleSubject } from '../../../../../core/text/compose/index.js';
-import { clausesOf, derivedForms, isKindOf, knows, nounPhrases, parseText, semanticClasses, senses, takesThingObject, type Clause, type NounPhrase, type TaggedToken } from '../../../../../core/text/nlp/index.js';
+import { clausesOf, derivedForms, isKindOf, knows, nounPhrases, parseText, semanticClasses, senses, takesThingObject, verbOfParticiple, type Clause, type NounPhrase, type TaggedToken } from '../../../../../core/text/nlp/index.js';
 import type { ModelActor, ModelEntity, ModelRule, ModelStep, ModelUseCase } from '../../../project-model.contract.js';
 import { bookedTimeAct, earlierTransaction, isMeasure, isTransactionVerb, keepsRecord, transactionActOf } from './entities.js';
 import type { IdPool } from './ids.js';
@@ -76,8 +76,9 @@ function nameOf(object: NounPhrase, entity: ModelEntity): string {
   const name = entity.name.toLowerCase();
   const words = object.text.toLowerCase().split(' ');
   // Nouns modify ("donation appointment"); so do adjectives that are mostly nouns ("home visit"), never qualities ("small").
+  // A participle says which ones ("a missed repayment", "a running session").
   const modifiers = words.slice(0, -1).filter((word) => /^[a-z][a-z-]*$/.test(word) && word !== object.number?.toLowerCase()
-    && (object.nouns.includes(word) || senses(word, 'noun').length > senses(word, 'adj').length));
+    && (object.nouns.includes(word) || senses(word, 'noun').length > senses(word, 'adj').length || verbOfParticiple(word) !== undefined));
   // "invoice the loan fee": the record found through a modifier ("loan") is what it is about, the phrase what is done.
   if (!name.endsWith(lemmaOf(object)) && object.nouns.includes(name) && isRecordPhrase(object, true)) return termOf(object);
   if (!name.endsWith(lemmaOf(object)) || modifiers.length === 0 || modifiers.length > 2 || modifiers.length < name.split(' ').length - 1) return name;
