@@ -114,6 +114,13 @@ function isSentenceStart(tokens: TaggedToken[], index: number): boolean {
   return true;
 }
 
+/** Whether the nouns and adjectives ending at `index` open the sentence or a line that starts with a bullet ("- boat damage"). */
+function opensLine(tokens: TaggedToken[], index: number): boolean {
+  let i = index;
+  while (i >= 0 && /^(?:NOUN|ADJ|PROPN)$/.test(tokens[i]?.pos ?? '')) i -= 1;
+  return i < 0 || /^(?:-|–|—|•|\*)$/.test(tokens[i]?.text ?? '');
+}
+
 /** Whether the comma at `comma` closes a phrase set off after a noun: "The owner, Sam," or "Sam, the owner,". */
 export function closesApposition(tokens: TaggedToken[], comma: number): boolean {
   if (tokens[comma]?.normal !== ',') return false;
@@ -272,10 +279,12 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
     && (follower === undefined || /^(?:PUNCT|ADP|CCONJ)$/.test(follower.pos)) && knows(token.normal, 'noun')) {
     return { ...token, pos: 'NOUN' };
   }
-  // "rolling stock register – members bring …": a bare word after a singular noun, before a dash or colon that opens
-  // what is said of it, heads their compound (a verb after a singular subject would end in -s).
+  // "rolling stock register – members bring …", "- boat damage register": a bare word after a singular noun, before a
+  // dash or colon that opens what is said of it, or ending a line it opens, heads their compound (a verb after a
+  // singular subject would end in -s).
   if (token.pos === 'VERB' && token.normal === token.lemma && modifier?.pos === 'NOUN' && modifier.normal === modifier.lemma && !namesDoer(modifier)
-    && /^(?:-|–|—|:)$/.test(follower?.text ?? '') && knows(token.normal, 'noun')) {
+    && (/^(?:-|–|—|:)$/.test(follower?.text ?? '') || ((follower === undefined || follower.pos === 'SPACE') && opensLine(tokens, index - 1)))
+    && knows(token.normal, 'noun')) {
     return { ...token, pos: 'NOUN' };
   }
   // "farrier/vet/worming visits": a word joined by a slash to a noun is one of the nouns it offers, all modifying the

@@ -656,6 +656,7 @@ const probes: Probe[] = [
   { sentence: 'The porter checks each parcel in and texts the tenant.', useCases: [/^Text a tenant$/] },
   { sentence: 'Tenants want the app to let them book a laundry slot.', useCases: [/^Book a laundry slot$/] },
   { sentence: 'Wardens log boiler/radiator faults per flat.', useCases: [/^Log a boiler.radiator fault$/] },
+  { sentence: '\n- boat damage register\n- members book boats online', useCases: [/^Register a boat damage$/, /^Book a boat$/] },
 ];
 
 describe('everyday sentences of a fresh idea', () => {
@@ -670,5 +671,14 @@ describe('everyday sentences of a fresh idea', () => {
       expect(found, `rule of "${sentence}"`).toBeDefined();
       expect(found?.quantity).toEqual({ value: rule.value, unit: rule.unit });
     }
+  });
+});
+
+describe('acts named by a record kept', () => {
+  it('reads a bulleted record heading as keeping it, never records listed as examples', () => {
+    const kept = buildProjectModel({ projectName: 'Boathouse', idea: 'Our rowing club needs:\n- boat damage register\n- members book boats online' });
+    expect(kept.useCases.map((u) => u.name)).toContain('Register a boat damage');
+    const listed = buildProjectModel({ projectName: 'Archive', idea: 'Staff digitise the collection: parish registers, maps and photographs.' });
+    expect(listed.useCases.map((u) => u.name).filter((name) => name.startsWith('Register'))).toEqual([]);
   });
 });

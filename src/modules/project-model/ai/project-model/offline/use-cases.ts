@@ -110,6 +110,35 @@ function actsNamedWithObject(sentence: Sentence, resolve: Resolver): { verb: str
   return found;
 }
 
+/** Whether a noun names a kind of record that is also the verb of writing in it: "log", "register", "record". */
+function isRecordKeepingWord(noun: string): boolean {
+  return isKindOf(noun, 'record', 'noun', 4) && semanticClasses(noun, 'verb', 2).includes('verb.communication');
+}
+
+/**
+ * "- work party log for layout maintenance", "rolling stock register": a list item naming a record kept of something,
+ * acted on by no clause, names the act of keeping it (log work parties, register rolling stock).
+ */
+function actsNamedByRecordKept(sentence: Sentence, resolve: Resolver): { verb: string; object: NounPhrase; entity: ModelEntity }[] {
+  const found: { verb: string; object: NounPhrase; entity: ModelEntity }[] = [];
+  const { tokens } = sentence.tagged;
+  const actedOn = new Set(sentence.clauses.flatMap((clause) => [clause.subject, ...clause.objects, ...clause.preps.map((p) => p.phrase)]).map((phrase) => phrase?.start));
+  for (const phrase of sentence.phrases) {
+    const modifier = tokens[phrase.headIndex - 1];
+    // The heading of a list item: first in it, and no verb said of it ("Care notes are important" says something).
+    const heading = (phrase.start === 0 || /^(?:-|–|—|•|\*)$/.test(tokens[phrase.start - 1]?.text ?? '')) && !/^(?:VERB|AUX)$/.test(tokens[phrase.end]?.pos ?? '');
+    if (!heading || phrase.nouns.length === 0 || modifier?.pos !== 'NOUN' || actedOn.has(phrase.start) || inBrackets(sentence, phrase.start)) continue;
+    const verb = lemmaOf(phrase);
+    if (!isRecordKeepingWord(verb)) continue;
+    const words = phrase.text.split(' ');
+    const object: NounPhrase = { ...phrase, end: phrase.headIndex, headIndex: phrase.headIndex - 1, head: modifier, text: words.slice(0, -1).join(' '), nouns: phrase.nouns.slice(0, -1), plural: false };
+    if (isPersonWord(lemmaOf(object), true) || resolve.actorOf(object)) continue;
+    const entity = resolve.entityOf(object) ?? (isRecordPhrase(object, true) ? unkept(termOf(object)) : undefined);
+    if (entity) found.push({ verb, object, entity });
+  }
+  return found;
+}
+
 /** A clause standing for an act named by a noun, with nothing but its verb. */
 function emptyClause(verb: string): Clause {
   return { verb, verbIndex: 0, objects: [], preps: [], passive: false, negated: false };
@@ -602,7 +631,7 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
   for (const sentence of sentences) {
     const doer = writer ?? people[0];
     if (!doer) break;
-    for (const { verb, object, entity } of actsNamedWithObject(sentence, resolve)) add({ actor: doer, verb, particle: '', object, entity, clause: emptyClause(verb), preposition: '' }, sentence);
+    for (const { verb, object, entity } of [...actsNamedWithObject(sentence, resolve), ...actsNamedByRecordKept(sentence, resolve)]) add({ actor: doer, verb, particle: '', object, entity, clause: emptyClause(verb), preposition: '' }, sentence);
     for (const { phrase, entity } of wishedMessages(sentence, resolve)) add({ actor: doer, verb: 'send', particle: '', object: phrase, entity, clause: emptyClause('send'), preposition: '' }, sentence);
   }
   return useCases.slice(0, 60);
