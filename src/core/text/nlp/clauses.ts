@@ -350,7 +350,9 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
       const after = tokens[i + 1];
       // "sign up for", "check in" — a particle is followed by a preposition, punctuation, a conjunction or nothing.
       const startsPhrase = after !== undefined && /^(?:DET|ADJ|NOUN|PROPN|NUM|PRON)$/.test(after.pos);
-      if (!after || !startsPhrase || (tokens[i] as TaggedToken).pos === 'ADV' || OBJECT_PARTICLES.has((tokens[i] as TaggedToken).normal)) {
+      // "put in a request", "send in the forms": WordNet's phrasal verbs that take a thing keep "in"/"on" as a particle.
+      const phrasal = `${token.lemma} ${(tokens[i] as TaggedToken).normal}`;
+      if (!after || !startsPhrase || (tokens[i] as TaggedToken).pos === 'ADV' || OBJECT_PARTICLES.has((tokens[i] as TaggedToken).normal) || (knows(phrasal, 'verb') && takesThingObject(phrasal, 2))) {
         particle = (tokens[i] as TaggedToken).normal;
         i += 1;
       }

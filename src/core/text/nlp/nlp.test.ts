@@ -403,6 +403,13 @@ describe('coordinated and passive clauses', () => {
     expect(clauses('If nobody collects the parcel we return it.').find((c) => c.verb === 'collect')?.negated).toBe(true);
   });
 
+  it('keeps "in" with a phrasal verb WordNet knows to take a thing, and as a preposition after others', () => {
+    const put = clauses('Tenants put in a repair request online.')[0];
+    expect([put?.verb, put?.particle, put?.object?.text]).toEqual(['put', 'in', 'repair request']);
+    const lived = clauses('Wardens live in the cottage.')[0];
+    expect([lived?.particle, lived?.object, lived?.preps[0]?.phrase.text]).toEqual([undefined, undefined, 'cottage']);
+  });
+
   it('reads a three-word compound WordNet knows as one phrase, and a bare word before a dash as its head', () => {
     const [sentence] = parseText('Frying pan rack – cooks hang them up.');
     expect(nounPhrases(sentence!.tokens)[0]?.text).toBe('Frying pan rack');
