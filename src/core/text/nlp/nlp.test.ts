@@ -410,6 +410,11 @@ describe('coordinated and passive clauses', () => {
     expect([lived?.particle, lived?.object, lived?.preps[0]?.phrase.text]).toEqual([undefined, undefined, 'cottage']);
   });
 
+  it('reads a capitalised first participle as a verb, and a bare word ending a phrase after a preposition as its head', () => {
+    const [sentence] = parseText('Invoiced quarterly, payable by bank transfer.');
+    expect(sentence!.tokens.map((t) => t.pos)).toEqual(['VERB', 'ADJ', 'PUNCT', 'ADJ', 'ADP', 'NOUN', 'NOUN', 'PUNCT']);
+  });
+
   it('reads a three-word compound WordNet knows as one phrase, and a bare word before a dash as its head', () => {
     const [sentence] = parseText('Frying pan rack – cooks hang them up.');
     expect(nounPhrases(sentence!.tokens)[0]?.text).toBe('Frying pan rack');

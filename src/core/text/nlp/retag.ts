@@ -275,7 +275,8 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
   // "on a group walk.", "needs a safety check": a bare word after "a" and a noun, ending the phrase, heads their
   // compound (a verb after a singular subject would end in -s).
   const [det, modifier, follower] = [tokens[index - 2], tokens[index - 1], tokens[index + 1]];
-  if (token.pos === 'VERB' && token.normal === token.lemma && /^(?:a|an|each|every)$/.test(det?.normal ?? '') && modifier?.pos === 'NOUN' && modifier.normal === modifier.lemma
+  // So does one after a preposition and a noun ("paid by bank transfer.").
+  if (token.pos === 'VERB' && token.normal === token.lemma && (/^(?:a|an|each|every)$/.test(det?.normal ?? '') || det?.pos === 'ADP') && modifier?.pos === 'NOUN' && modifier.normal === modifier.lemma
     && (follower === undefined || /^(?:PUNCT|ADP|CCONJ)$/.test(follower.pos)) && knows(token.normal, 'noun')) {
     return { ...token, pos: 'NOUN' };
   }
@@ -305,6 +306,11 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
   if (token.pos === 'VERB' && /^[A-Z][a-z]+s$/.test(token.text) && isSentenceStart(tokens, index) && /^(?:VERB|AUX)$/.test(tokens[index + 1]?.pos ?? '')) {
     const singular = singularize(token.normal);
     if (singular !== token.normal && knows(singular, 'noun')) return { ...token, pos: 'NOUN', lemma: singular };
+  }
+  // "Invoiced monthly at £6.50 a tonne": a capitalised first word that is only a verb's participle is no name.
+  if (token.pos === 'PROPN' && /^[A-Z][a-z]+ed$/.test(token.text) && isSentenceStart(tokens, index) && !knows(token.normal, 'noun') && !knows(token.normal, 'adj')) {
+    const verb = verbOfParticiple(token.normal);
+    if (verb) return { ...token, pos: 'VERB', lemma: verb };
   }
   if (token.pos === 'PROPN' && /^[A-Z][a-z]+$/.test(token.text) && isSentenceStart(tokens, index)) {
     const singular = singularize(token.normal);
