@@ -415,6 +415,11 @@ describe('coordinated and passive clauses', () => {
     expect(sentence!.tokens.map((t) => t.pos)).toEqual(['VERB', 'ADJ', 'PUNCT', 'ADJ', 'ADP', 'NOUN', 'NOUN', 'PUNCT']);
   });
 
+  it('reads a participle after "and", before the noun that is the next verb\'s subject, as describing it', () => {
+    const archived = clauses('Members renew online and lapsed memberships are archived.').find((c) => c.verb === 'archive');
+    expect([archived?.passive, archived?.object?.text]).toEqual([true, 'lapsed memberships']);
+  });
+
   it('reads a three-word compound WordNet knows as one phrase, and a bare word before a dash as its head', () => {
     const [sentence] = parseText('Frying pan rack – cooks hang them up.');
     expect(nounPhrases(sentence!.tokens)[0]?.text).toBe('Frying pan rack');

@@ -185,8 +185,10 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
     const previous = tokens[index - 1];
     // "the lab's shared equipment" too.
     // "Only named adults": so does one after a sentence's first adverb.
+    // "and missed repayments get flagged": after "and", when the noun is the subject of the verb after it.
+    const subjectAfterAnd = previous?.pos === 'CCONJ' && /^(?:AUX|VERB)$/.test(tokens[index + 2]?.pos ?? '');
     const describes = previous === undefined || previous.pos === 'DET' || (previous.pos === 'ADV' && index === 1) || previous.pos === 'ADP' || previous.pos === 'VERB' || previous.normal === "'s" || previous.pos === 'PUNCT'
-      || (previous.pos === 'PRON' && /^(?:my|our|your|their|his|her|its)$/.test(previous.normal));
+      || (previous.pos === 'PRON' && /^(?:my|our|your|their|his|her|its)$/.test(previous.normal)) || subjectAfterAnd;
     if (describes) return { ...token, pos: 'ADJ' };
   }
   // "with a description, the flat and photos": an adjective after a determiner with no noun after it is the noun.
