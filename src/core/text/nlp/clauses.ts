@@ -409,21 +409,21 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
       // pronoun, if a phrase, is the object.
       // "send them the invoice": a pronoun followed by a phrase with its article is who it is sent to.
       const indirect = pronoun === 'them' && /^(?:a|an|the|their|our|your)$/.test(tokens[i + 1]?.normal ?? '') && phraseStartingAt(phrases, i + 1) !== undefined;
+      // "lets them book", "make them record an action", "text them": a pronoun that does the next verb, or that a
+      // message is sent to, stands for people.
+      const forPeople = pronoun === 'them' && ((CAUSATIVE_VERBS.has(token.lemma) && tokens[i + 1]?.pos === 'VERB') || isMessageVerb(token.lemma));
       if (PERSONAL_PRONOUNS.has(pronoun) || indirect) {
         object = phraseStartingAt(phrases, i + 1);
         if (object) objects.push(object);
         i = object ? object.end : i + 1;
+      } else if (forPeople) {
+        const people = [...phrases].reverse().filter((phrase) => phrase.end <= v && namesPeople(phrase));
+        // A singular "them" is someone named once ("alert the manager and make them record it").
+        object = people.find((phrase) => phrase.plural) ?? people[0];
+        if (object) objects.push(object);
+        i += 1;
       } else {
         const plural = /^(?:them|those|these|one)$/.test(pronoun) ? true : pronoun === 'it' ? false : undefined;
-        // "lets them book", "make them record an action", "text them": a pronoun that does the next verb, or that a
-        // message is sent to, stands for people.
-        if (pronoun === 'them' && ((CAUSATIVE_VERBS.has(token.lemma) && tokens[i + 1]?.pos === 'VERB') || isMessageVerb(token.lemma))) {
-          const people = [...phrases].reverse().filter((phrase) => phrase.end <= v && namesPeople(phrase));
-          // A singular "them" is someone named once ("alert the manager and make them record it").
-          object = people.find((phrase) => phrase.plural) ?? people[0];
-          if (object) objects.push(object);
-          i += 1;
-        } else {
         // Never the clause's own subject ("sends a crew to repair it": the crew repairs something else).
         const earlier = [...clauses.flatMap((c) => c.objects).reverse(), ...[...phrases].reverse().filter((phrase) => phrase.end <= v)].filter((phrase) => phrase.start !== subject?.start);
         const agreeing = plural === undefined ? undefined : earlier.find((phrase) => phrase.plural === plural);
@@ -431,7 +431,6 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
         if (agreeing && pronoun === 'one') object = { ...agreeing, plural: false };
         if (object) objects.push(object);
         i += 1;
-        }
       }
       // "picks it up", never "order those in advance": a particle ends the clause or comes before a preposition.
       if (tokens[i] && PARTICLES.has((tokens[i] as TaggedToken).normal) && !/^(?:DET|ADJ|NOUN|PROPN|NUM)$/.test(tokens[i + 1]?.pos ?? '')) {
