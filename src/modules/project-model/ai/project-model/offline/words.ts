@@ -93,10 +93,19 @@ export function isProductWord(lemma: string): boolean {
   return PRODUCT_WORDS.has(lemma);
 }
 
-/** "shopping list" from the phrase's noun modifiers and head, singular, lower case. */
+/**
+ * Whether an adjective says what kind of thing its noun is rather than what it is like: WordNet's relational
+ * adjectives, pertaining to a noun ("medical note", "social worker", "electric hookup"), never "new" or "different".
+ */
+function isClassifying(adjective: string): boolean {
+  return /^[a-z]+$/.test(adjective) && semanticClasses(adjective, 'adj', 1)[0] === 'adj.pert';
+}
+
+/** "shopping list", "corrective action" from the phrase's classifying modifiers and head, singular, lower case. */
 export function termOf(phrase: NounPhrase, withModifiers = true): string {
   const nouns = withModifiers ? phrase.nouns.filter((noun) => /^[a-z][a-z-]*$/.test(noun) && !PRODUCT_WORDS.has(noun) && knows(noun, 'noun')) : [];
-  return [...nouns.slice(-2), lemmaOf(phrase)].join(' ');
+  const adjectives = withModifiers && nouns.length === 0 ? phrase.adjectives.filter(isClassifying) : [];
+  return [...adjectives.slice(-1), ...nouns.slice(-2), lemmaOf(phrase)].join(' ');
 }
 
 /** "shopping list" → "Shopping list". */
