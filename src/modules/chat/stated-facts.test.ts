@@ -40,6 +40,12 @@ describe('chat answers what the author stated', () => {
     expect(said.match(/\[s\d\]/g)).toHaveLength(2);
   });
 
+  it('counts a sentence given twice once when weighing how rare a word is', () => {
+    const priced = { id: 'said', title: 'the idea', text: 'Owners get the money at the end of the month minus a 10% commission.', kind: 'fact' as const };
+    const context = [priced, { ...priced, id: 'again' }, { id: 'steps', title: 'the model', text: 'The driver takes the van, and the van is taken.', kind: 'fact' as const }, { id: 'kept', title: 'the model', text: 'The product keeps commission records.', kind: 'fact' as const }];
+    expect(answerQuestionTask.builtin({ question: 'What commission is taken?', context }, {})).toContain('10% commission');
+  });
+
   it('reads a hyphenated word by its parts too', () => {
     const stated = statementsOf('Members book a court online.', [{ question: 'Fees?', answer: 'Club-registered players pay nothing.' }]);
     expect(statementsFor(stated, 'What do non-club people owe?').map((fact) => fact.text)).toEqual(['Club-registered players pay nothing.']);

@@ -33,9 +33,10 @@ function isPossessive(token: TaggedToken | undefined): boolean {
   return token !== undefined && (token.normal === "'s" || token.normal === "'" || token.normal === 's');
 }
 
-/** "a £300 deposit": a currency sign before a number is part of the phrase. */
+/** "a £300 deposit", "a 30% deposit": a currency sign before a number, or a per cent sign after one, is part of the phrase. */
 function isCurrencySign(tokens: TaggedToken[], at: number): boolean {
-  return /^[£$€¥]$/.test(tokens[at]?.text ?? '') && tokens[at + 1]?.pos === 'NUM';
+  const text = tokens[at]?.text ?? '';
+  return (/^[£$€¥]$/.test(text) && tokens[at + 1]?.pos === 'NUM') || (text === '%' && tokens[at - 1]?.pos === 'NUM' && /^(?:NOUN|ADJ)$/.test(tokens[at + 1]?.pos ?? ''));
 }
 
 /** "a follow-up visit", "fridge/freezer temps": a hyphen or a slash inside the phrase joins the words either side. */
@@ -84,7 +85,7 @@ export function nounPhrases(tokens: TaggedToken[]): NounPhrase[] {
       phrases.push({
         start,
         end,
-        text: words.map((token) => token.text).join(' ').replace(/ ([-/]) /g, '$1').replace(/([£$€¥]) (?=\d)/g, '$1'),
+        text: words.map((token) => token.text).join(' ').replace(/ ([-/]) /g, '$1').replace(/([£$€¥]) (?=\d)/g, '$1').replace(/(\d) %/g, '$1%'),
         head,
         headIndex: end - 1,
         nouns: words.slice(0, -1).filter((token) => NOMINAL.has(token.pos)).map((token) => token.lemma),

@@ -326,6 +326,11 @@ describe('coordinated and passive clauses', () => {
     expect(read('Pieces pass through stages (drawing, design, casting, polishing) and ship.').map(([subject]) => subject)).not.toContain('casting');
   });
 
+  it('keeps a percentage inside its phrase', () => {
+    const paid = clauses('Then they pay a 25% deposit to hold the van.').find((c) => c.verb === 'pay');
+    expect(paid?.object?.text).toBe('25% deposit');
+  });
+
   it('keeps a price inside its phrase and ends a phrase at an adjective after its noun', () => {
     expect(clauses('We charge a $40 booking fee.')[0]?.object?.text).toBe('$40 booking fee');
     expect(clauses('Then we bill the owner next week.')[0]?.object?.text).toBe('owner');

@@ -72,7 +72,16 @@ function displayTerms(question: string, terms: Set<string>): string[] {
 }
 
 /** Sections by how well their best sentences match the terms; a sentence holding the kind of answer asked for counts double. */
-function rankSections(terms: Set<string>, context: Section[], kind: AnswerKind | undefined): ScoredSection[] {
+function rankSections(terms: Set<string>, sources: Section[], kind: AnswerKind | undefined): ScoredSection[] {
+  // The same sentence can come twice (as stated, and as the model's reading of it): it is one source, ranked and
+  // counted once.
+  const said = new Set<string>();
+  const context = sources.filter((section) => {
+    const text = oneLine(section.text).toLowerCase();
+    if (said.has(text)) return false;
+    said.add(text);
+    return true;
+  });
   const stems = new Map<string, string[]>();
   const stemsOf = (text: string): Set<string> =>
     new Set(
@@ -96,12 +105,8 @@ function rankSections(terms: Set<string>, context: Section[], kind: AnswerKind |
   const weight = (term: string): number => Math.log(1 + (context.length + 1) / ((documentFrequency.get(term) ?? 0) + 0.5));
 
   const scored: ScoredSection[] = [];
-  // The same sentence can come twice (as stated, and as the model's reading of it): it is one source, ranked once.
-  const seen = new Set<string>();
   context.forEach((section, sectionIndex) => {
-    const said = oneLine(section.text).toLowerCase();
-    if (!sectionStems[sectionIndex]?.size || seen.has(said)) return;
-    seen.add(said);
+    if (!sectionStems[sectionIndex]?.size) return;
     const sentences: ScoredSentence[] = (sectionSentences[sectionIndex] ?? []).map(({ text, stems: sentenceStems }, index) => {
       const matched = new Set([...sentenceStems].filter((word) => terms.has(word)));
       let score = 0;
