@@ -326,6 +326,11 @@ describe('coordinated and passive clauses', () => {
     expect(read('Pieces pass through stages (drawing, design, casting, polishing) and ship.').map(([subject]) => subject)).not.toContain('casting');
   });
 
+  it('reads notes written short: "+" between words as "and", "w/" as "with"', () => {
+    const logged = clauses('Drivers log each drop w/ photo + signature.').find((c) => c.verb === 'log');
+    expect([logged?.object?.text, logged?.preps.map((p) => `${p.prep} ${p.phrase.text}`)]).toEqual(['drop', ['with photo', 'with signature']]);
+  });
+
   it('keeps a percentage inside its phrase', () => {
     const paid = clauses('Then they pay a 25% deposit to hold the van.').find((c) => c.verb === 'pay');
     expect(paid?.object?.text).toBe('25% deposit');

@@ -54,7 +54,8 @@ export function tagText(text: string): TaggedSentence[] {
       });
     });
     const dashed = tokens.map((token, index) => asDash(token, spaced[index] ?? false, spaced[index + 1] ?? false));
-    sentences.push({ text: sentence.out(its.value), tokens: splitIAm(joinHyphenated(dashed, spaced)) });
+    const short = readShorthand(dashed, spaced);
+    sentences.push({ text: sentence.out(its.value), tokens: splitIAm(joinHyphenated(short.tokens, short.spaced)) });
   });
   return sentences;
 }
@@ -74,6 +75,30 @@ function splitIAm(tokens: TaggedToken[]): TaggedToken[] {
       { text: match[2] as string, normal: 'am', lemma: 'be', pos: 'AUX' as const, type: 'word' },
     ];
   });
+}
+
+/**
+ * Notes written short: "+" between two words is "and" ("moulding + glass"), and "w/" is "with" ("report w/ photos").
+ * Returns the tokens and whether a space precedes each, with the slash of "w/" dropped from both.
+ */
+function readShorthand(tokens: TaggedToken[], spaced: boolean[]): { tokens: TaggedToken[]; spaced: boolean[] } {
+  const read: TaggedToken[] = [];
+  const readSpaced: boolean[] = [];
+  for (let index = 0; index < tokens.length; index += 1) {
+    const [before, token, after] = [tokens[index - 1], tokens[index] as TaggedToken, tokens[index + 1]];
+    const betweenWords = /^[a-z]/i.test(before?.text ?? '') && /^[a-z]/i.test(after?.text ?? '');
+    const spacedHere = spaced[index] ?? false;
+    if (token.text === '+' && betweenWords) {
+      read.push({ ...token, normal: 'and', lemma: 'and', pos: 'CCONJ' });
+    } else if (/^w$/i.test(token.text) && after?.text === '/' && !spaced[index + 1]) {
+      read.push({ text: `${token.text}/`, normal: 'with', lemma: 'with', pos: 'ADP', type: 'word' });
+      index += 1;
+    } else {
+      read.push(token);
+    }
+    readSpaced.push(spacedHere);
+  }
+  return { tokens: read, spaced: readSpaced };
 }
 
 /** "a bike share - 120 bikes": a hyphen with a space on either side is a dash, never part of a word. */
