@@ -13,6 +13,8 @@ import { buildProjectModel } from './offline.js';
 // Precision is lower since people the product serves are kept as records: most earlier ideas' expectations leave them
 // out of the ER diagram, the later rounds' list them (decision 010, sixth round). The seventh round's ten ideas, measured
 // before they were read, expect key actions in the analyst's verbs more than in the writer's, and lowered that floor.
+// The eighth round's ten ideas (notes written short: slashes, "+", "w/", percentages) joined after being measured and
+// read; the floors held.
 const FLOORS: Record<string, number> = {
   'entity recall': 0.62,
   'entity precision': 0.64,
@@ -25,7 +27,7 @@ describe('the offline engine over the quality corpus', () => {
   const evaluated = corpus.map((item) => ({ item, model: buildProjectModel({ projectName: item.name, idea: item.idea, answers: item.answers }) }));
 
   it('has enough ideas, held-out ones among them', () => {
-    expect(corpus.length).toBeGreaterThanOrEqual(116);
+    expect(corpus.length).toBeGreaterThanOrEqual(126);
     expect(corpus.filter((item) => item.split === 'holdout').length).toBeGreaterThanOrEqual(10);
   });
 
