@@ -656,6 +656,7 @@ const probes: Probe[] = [
   { sentence: 'The porter checks each parcel in and texts the tenant.', useCases: [/^Text a tenant$/] },
   { sentence: 'Tenants want the app to let them book a laundry slot.', useCases: [/^Book a laundry slot$/] },
   { sentence: 'Wardens log boiler/radiator faults per flat.', useCases: [/^Log a boiler.radiator fault$/] },
+  { sentence: 'Clerks file a form or report after each visit.', useCases: [/^File a form$/, /^File a report$/] },
   { sentence: 'Social workers refer families and upload medical notes.', useCases: [/^Upload a medical note$/], entities: [/^Medical note$/] },
   { sentence: '\n- boat damage register\n- members book boats online', useCases: [/^Register a boat damage$/, /^Book a boat$/] },
 ];

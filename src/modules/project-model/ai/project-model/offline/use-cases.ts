@@ -342,9 +342,12 @@ function articlesOf(sentences: Sentence[]): (thing: string) => string {
   const counted = new Set<string>();
   const bare = new Set<string>();
   for (const sentence of sentences) {
-    for (const phrase of sentence.phrases) {
+    for (const [at, phrase] of sentence.phrases.entries()) {
       const head = lemmaOf(phrase);
-      if (phrase.plural || phrase.number !== undefined || COUNTING_DETERMINERS.has(phrase.determiner ?? '')) counted.add(head);
+      // "a text or letter": a bare noun coordinated with a counted one shares its article.
+      const before = sentence.phrases[at - 1];
+      const shared = phrase.determiner === undefined && before?.end === phrase.start - 1 && sentence.tagged.tokens[before.end]?.pos === 'CCONJ' && COUNTING_DETERMINERS.has(before.determiner ?? '');
+      if (phrase.plural || phrase.number !== undefined || COUNTING_DETERMINERS.has(phrase.determiner ?? '') || shared) counted.add(head);
       else if (phrase.determiner === undefined && phrase.head.pos === 'NOUN') bare.add(head);
     }
   }
