@@ -1,7 +1,7 @@
 import { nounPhrases, type NounPhrase } from './chunks.js';
 import { closesApposition } from './retag.js';
 import type { TaggedSentence, TaggedToken } from './tagger.js';
-import { knows, semanticClasses, takesPersonObject, takesThingObject } from './wordnet.js';
+import { knows, namesMessage, semanticClasses, takesPersonObject, takesThingObject } from './wordnet.js';
 
 /**
  * Subject–verb–object extraction: for every main verb of a sentence, the noun phrase doing it, the noun phrase it acts
@@ -156,7 +156,7 @@ function namesPeople(phrase: NounPhrase): boolean {
 
 /** "text", "email", "message": a verb made of a word for a message (retag's reading where WordNet has no such verb). */
 function isMessageVerb(verb: string): boolean {
-  return !knows(verb, 'verb') && semanticClasses(verb, 'noun', 1)[0] === 'noun.communication';
+  return !knows(verb, 'verb') && namesMessage(verb);
 }
 
 /** The clauses of one tagged sentence, in the order of their verbs. */

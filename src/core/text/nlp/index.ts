@@ -4,7 +4,7 @@
  */
 export { clausesOf, type Clause } from './clauses.js';
 export { nounPhrases, type NounPhrase } from './chunks.js';
-export { retag, verbOfParticiple } from './retag.js';
+export { isBullet, retag, verbOfParticiple } from './retag.js';
 export { authorSpellings, respell } from './spelling.js';
 export { tagText, type PosTag, type TaggedSentence, type TaggedToken } from './tagger.js';
 export { derivations, derivedForms, isKindOf, knows, knowsWord, semanticClasses, senses, synonyms, takesPersonObject, takesThingObject, type Synset, type WordNetPos } from './wordnet.js';

@@ -1,6 +1,6 @@
 import { baseForm, singularize } from '../inflection.js';
 import type { TaggedSentence, TaggedToken } from './tagger.js';
-import { knows, semanticClasses } from './wordnet.js';
+import { knows, namesMessage, semanticClasses } from './wordnet.js';
 
 /**
  * Corrections to the lite tagger's two common slips, checked against WordNet:
@@ -114,11 +114,16 @@ function isSentenceStart(tokens: TaggedToken[], index: number): boolean {
   return true;
 }
 
+/** Whether a token is the bullet or dash that opens an item of a list written line by line. */
+export function isBullet(token: TaggedToken | undefined): boolean {
+  return /^(?:-|–|—|•|\*)$/.test(token?.text ?? '');
+}
+
 /** Whether the nouns and adjectives ending at `index` open the sentence or a line that starts with a bullet ("- boat damage"). */
 function opensLine(tokens: TaggedToken[], index: number): boolean {
   let i = index;
   while (i >= 0 && /^(?:NOUN|ADJ|PROPN)$/.test(tokens[i]?.pos ?? '')) i -= 1;
-  return i < 0 || /^(?:-|–|—|•|\*)$/.test(tokens[i]?.text ?? '');
+  return i < 0 || isBullet(tokens[i]);
 }
 
 /** Whether the comma at `comma` closes a phrase set off after a noun: "The owner, Sam," or "Sam, the owner,". */
@@ -424,7 +429,7 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
       // "texts the customer", "text them": a word for a message, where only a verb can stand, is the verb of sending
       // it, though WordNet has no such verb.
       const message = singularize(token.normal);
-      if (verbSlot && semanticClasses(message, 'noun', 1)[0] === 'noun.communication' && /^[a-z]+$/.test(token.normal)) return { ...token, pos: 'VERB', lemma: message };
+      if (verbSlot && namesMessage(message) && /^[a-z]+$/.test(token.normal)) return { ...token, pos: 'VERB', lemma: message };
       // "residents can upvote a report": a word WordNet does not know at all, after a modal or "to" and before an
       // object, is a new verb.
       const unknown = !knows(token.normal, 'noun') && !knows(singularize(token.normal), 'noun') && !knows(token.normal, 'adj');

@@ -219,6 +219,11 @@ function topClass(synset: Synset): string {
 }
 
 /** The lexicographer files of the first `count` senses, most frequent first, without repeats. */
+/** Whether a noun's first sense is a communication: a message, a text, a letter, an email. */
+export function namesMessage(lemma: string): boolean {
+  return semanticClasses(lemma, 'noun', 1)[0] === 'noun.communication';
+}
+
 export function semanticClasses(lemma: string, pos: WordNetPos = 'noun', count = 3): string[] {
   const classes: string[] = [];
   for (const synset of senses(lemma, pos).slice(0, count)) {

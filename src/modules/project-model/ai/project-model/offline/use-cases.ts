@@ -1,6 +1,6 @@
 import { capitalize } from '../../../../../core/text/index.js';
 import { indefiniteArticle, roleSubject } from '../../../../../core/text/compose/index.js';
-import { clausesOf, derivedForms, isKindOf, knows, nounPhrases, parseText, semanticClasses, senses, takesThingObject, verbOfParticiple, type Clause, type NounPhrase, type TaggedToken } from '../../../../../core/text/nlp/index.js';
+import { clausesOf, derivedForms, isBullet, isKindOf, knows, nounPhrases, parseText, semanticClasses, senses, takesThingObject, verbOfParticiple, type Clause, type NounPhrase, type TaggedToken } from '../../../../../core/text/nlp/index.js';
 import type { ModelActor, ModelEntity, ModelRule, ModelStep, ModelUseCase } from '../../../project-model.contract.js';
 import { bookedTimeAct, earlierTransaction, isMeasure, isTransactionVerb, keepsRecord, transactionActOf } from './entities.js';
 import type { IdPool } from './ids.js';
@@ -126,7 +126,7 @@ function actsNamedByRecordKept(sentence: Sentence, resolve: Resolver): { verb: s
   for (const phrase of sentence.phrases) {
     const modifier = tokens[phrase.headIndex - 1];
     // The heading of a list item: first in it, and no verb said of it ("Care notes are important" says something).
-    const heading = (phrase.start === 0 || /^(?:-|–|—|•|\*)$/.test(tokens[phrase.start - 1]?.text ?? '')) && !/^(?:VERB|AUX)$/.test(tokens[phrase.end]?.pos ?? '');
+    const heading = (phrase.start === 0 || isBullet(tokens[phrase.start - 1])) && !/^(?:VERB|AUX)$/.test(tokens[phrase.end]?.pos ?? '');
     if (!heading || phrase.nouns.length === 0 || modifier?.pos !== 'NOUN' || actedOn.has(phrase.start) || inBrackets(sentence, phrase.start)) continue;
     const verb = lemmaOf(phrase);
     if (!isRecordKeepingWord(verb)) continue;
