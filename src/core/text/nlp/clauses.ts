@@ -1,5 +1,5 @@
 import { nounPhrases, type NounPhrase } from './chunks.js';
-import { closesApposition } from './retag.js';
+import { closesApposition, INDEFINITE_PERSONS } from './retag.js';
 import type { TaggedSentence, TaggedToken } from './tagger.js';
 import { knows, namesMessage, semanticClasses, takesPersonObject, takesThingObject } from './wordnet.js';
 
@@ -37,7 +37,7 @@ const CLAUSE_BREAKS = new Set(['SCONJ', 'PUNCT']);
 const HANGING_PREPOSITIONS = new Set(['of', 'over', 'under', 'with', 'without', 'from', 'in', 'on', 'at', 'for']);
 const HAVE = new Set(['has', 'have', 'had']);
 const OBJECT_PRONOUNS = new Set(['it', 'them', 'those', 'these', 'him', 'her', 'me', 'us']);
-const SUBJECT_PRONOUNS = new Set(['i', 'we', 'you', 'they', 'he', 'she', 'it', 'someone', 'somebody', 'everyone', 'everybody', 'anyone', 'anybody']);
+const SUBJECT_PRONOUNS = new Set(['i', 'we', 'you', 'they', 'he', 'she', 'it', ...INDEFINITE_PERSONS]);
 /** What an idiom's noun is ("sense", "place", "track"), never a thing or a sum. */
 const ABSTRACT_CLASSES = new Set(['noun.cognition', 'noun.location', 'noun.state', 'noun.feeling', 'noun.attribute']);
 /** Object pronouns that name the writer or a person, never an earlier thing. */

@@ -15,6 +15,8 @@ const VERB_NEXT = new Set(['DET', 'PRON', 'NUM']);
 const VERB_PREVIOUS = new Set(['NOUN', 'PROPN', 'PRON', 'CCONJ', 'AUX', 'PART', 'ADV']);
 const SUBJECT_PRONOUNS = new Set(['i', 'we', 'you', 'they', 'he', 'she', 'it', 'who', 'that', 'which']);
 const OBJECT_PRONOUNS = new Set(['them', 'him', 'us', 'me']);
+/** Pronouns standing for some person or other, each the subject of a verb in -s ("someone orders glasses"). */
+export const INDEFINITE_PERSONS = new Set(['someone', 'somebody', 'everyone', 'everybody', 'anyone', 'anybody']);
 const PARTICLES = new Set(['off', 'up', 'in', 'out', 'back', 'down', 'over']);
 /** What starts an object after a verb: a determiner, a number, a pronoun, an adjective or a noun. */
 const OBJECT_START = new Set(['DET', 'NUM', 'PRON', 'ADJ', 'NOUN']);
@@ -421,7 +423,7 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
       && /^(?:let|make|help|have)$/.test(tokens[index - 2]?.lemma ?? '') && tokens[index - 2]?.pos === 'VERB' && next !== undefined && OBJECT_START.has(next.pos);
     // "when someone orders glasses", "she books a table": a word in -s after a singular pronoun agrees with it.
     const afterSingularPronoun = token.pos === 'NOUN' && /[^s]s$/.test(token.normal) && previous?.pos === 'PRON'
-      && /^(?:he|she|it|someone|somebody|everyone|everybody|anyone|anybody|nobody)$/.test(previous.normal) && next !== undefined && (OBJECT_START.has(next.pos) || next.pos === 'ADP');
+      && (INDEFINITE_PERSONS.has(previous.normal) || /^(?:he|she|it|nobody)$/.test(previous.normal)) && next !== undefined && (OBJECT_START.has(next.pos) || next.pos === 'ADP');
     const verbSlot = afterSubjectPronoun || coordinatedVerb || parallel || beforeObjectPronoun || afterSingularPronoun;
     if (verbSlot || afterCausative || (previousFits && nextFits) || afterPluralSubject || parallelBare(tokens, index) || (token.pos === 'NOUN' && agreesWithDoer(tokens, index)) || afterRelative || ((afterInfinitive || afterModal || afterInverted) && token.pos === 'NOUN')) {
       const lemma = verbLemma(token);
