@@ -186,7 +186,9 @@ function relativeAntecedent(tokens: TaggedToken[], phrases: NounPhrase[], subjec
   if (!subject) return pronounAt === undefined ? undefined : phraseEndingAt(phrases, pronounAt);
   const at = /^(?:that|which)$/.test(tokens[subject.start]?.normal ?? '') ? subject.start : subject.start - 1;
   const pronoun = tokens[at];
-  return (pronoun?.pos === 'PRON' || pronoun?.pos === 'DET') && /^(?:that|which)$/.test(pronoun.normal) ? phraseEndingAt(phrases, at) : undefined;
+  if (!((pronoun?.pos === 'PRON' || pronoun?.pos === 'DET') && /^(?:that|which)$/.test(pronoun.normal))) return undefined;
+  // "the follow-up appointment, which reception books": a clause set off by a comma hangs from the phrase before it.
+  return phraseEndingAt(phrases, at) ?? (tokens[at - 1]?.text === ',' && pronoun.normal === 'which' ? phraseEndingAt(phrases, at - 1) : undefined);
 }
 
 /**
@@ -320,6 +322,13 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
         if (!outer) break;
         subject = outer;
       }
+      // "Patients log in on their phone to see the plan": an infinitive after the last clause's prepositional phrase
+      // says what that clause's subject does it for.
+      const purposeOf = tokens[v - 1]?.normal === 'to' && previous && !previous.passive && previous.preps.some(({ phrase }) => phrase.start === subject?.start) ? previous : undefined;
+      if (purposeOf) {
+        subject = purposeOf.subject;
+        subjectPronoun = purposeOf.subjectPronoun;
+      }
       break;
     }
     // "Guests choose their pickup point when booking": an -ing form right after "when", "while", "before", "after" or
@@ -450,6 +459,11 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
         const last = host.objects[host.objects.length - 1];
         objects.push(...(last?.start === antecedent.start ? host.objects : [antecedent]));
         object = objects[0];
+      } else if (antecedent && subject && takesThingObject(token.lemma)) {
+        // "Before the appointment, which reception books, …": a relative pronoun names what its verb acts on though
+        // no clause acts on it.
+        objects.push(antecedent);
+        object = antecedent;
       }
     }
     // "events that members register for": a preposition left at the end of a relative clause takes its antecedent.

@@ -39,6 +39,17 @@ describe('clauses', () => {
     expect(read('Organisers post events that members sign up for.').find(([verb]) => verb === 'sign')).toEqual(['sign', '']);
   });
 
+  it('reads a relative clause set off by commas as acting on the phrase before it, though no clause acts on that phrase', () => {
+    const read = (text: string) => clausesOf(parseText(text)[0]!).map((c) => [c.subject?.head.lemma, c.verb, c.objects.map((o) => o.head.lemma).join('+')]);
+    expect(read('After the survey, which the assessor schedules, owners sign the report.')).toEqual([['assessor', 'schedule', 'survey'], ['owner', 'sign', 'report']]);
+    expect(read('The kayaks that members borrow are checked.')).toContainEqual(['member', 'borrow', 'kayak']);
+  });
+
+  it('reads an infinitive after the last clause\'s prepositional phrase as done by that clause\'s subject', () => {
+    const read = (text: string) => clausesOf(parseText(text)[0]!).map((c) => [c.subject?.head.lemma, c.verb]);
+    expect(read('Riders sign in at the kiosk to unlock a bike.')).toContainEqual(['rider', 'unlock']);
+  });
+
   it('reads a list of objects on past a bracketed aside', () => {
     const [sentence] = parseText('Growers register their fields (where they are) and their tractors.');
     expect(clausesOf(sentence!).find((c) => c.verb === 'register')?.objects.map((o) => o.head.lemma)).toEqual(['field', 'tractor']);

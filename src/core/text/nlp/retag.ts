@@ -44,7 +44,9 @@ function agreesWithDoer(tokens: TaggedToken[], index: number): boolean {
   // An object, a particle, or an infinitive complement ("the member requests to borrow it").
   const objectFollows = OBJECT_START.has(next.pos) || (next.pos === 'ADP' && PARTICLES.has(next.normal)) || (next.pos === 'PART' && next.normal === 'to' && tokens[index + 2]?.pos === 'VERB');
   // "lanes that members reserve by the hour": in a relative clause the object is the phrase before "that".
-  const relative = /^(?:that|which)$/.test(tokens[index - 2]?.normal ?? '') && /^(?:ADP|ADV|PUNCT)$/.test(next.pos);
+  // "the inspection, which the warden books, …": with the subject's determiner between.
+  const pronounAt = tokens[index - 2]?.pos === 'DET' && !/^(?:that|which)$/.test(tokens[index - 2]?.normal ?? '') ? index - 3 : index - 2;
+  const relative = /^(?:that|which)$/.test(tokens[pronounAt]?.normal ?? '') && /^(?:ADP|ADV|PUNCT)$/.test(next.pos);
   if ((!objectFollows && !relative) || (next.pos === 'PRON' && SUBJECT_PRONOUNS.has(next.normal))) return false;
   const pluralSubject = singularize(previous.normal) !== previous.normal;
   const thirdPerson = /[^s]s$/.test(token.normal) && token.normal !== token.lemma;
@@ -408,6 +410,8 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
     // or a comma parallels an earlier verb in -s.
     const parallel = (previous?.pos === 'CCONJ' || previous?.normal === ',') && token.pos === 'NOUN' && /[^s]s$/.test(token.normal) && next !== undefined && OBJECT_START.has(next.pos)
       && !(next.pos === 'PRON' && SUBJECT_PRONOUNS.has(next.normal))
+      // "…, tenants tidy the flat": a word before a determiner is the verb of a subject, not an adjective of an object.
+      && !(next.pos === 'ADJ' && tokens[index + 2]?.pos === 'DET')
       && tokens.slice(0, index - 1).some((t) => t.pos === 'VERB' && t.normal !== t.lemma && /[^s]s$/.test(t.normal));
     // "partners can suggest and rate": a bare word after "verb and", in the same form, is a second verb.
     const beforeConjunction = tokens[index - 2];

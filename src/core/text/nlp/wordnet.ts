@@ -92,32 +92,58 @@ function compareKey(buffer: Buffer, start: number, key: Buffer): number {
   }
 }
 
-/** The synset offsets of `lemma` in frequency order, or [] when WordNet does not know it as that part of speech. */
-export function synsetOffsets(lemma: string, pos: WordNetPos): number[] {
-  const word = lemma.trim().toLowerCase().replace(/\s+/g, '_');
-  if (word === '' || /[^a-z0-9_.'-]/.test(word)) return [];
-  const cacheKey = `${pos}:${word}`;
-  const cached = indexCache.get(cacheKey);
-  if (cached) return cached;
-  const buffer = indexFile(pos);
-  const key = Buffer.from(word);
+/** The start of the first lemma line of `buffer` whose lemma sorts at or after `key` (buffer.length when none does). */
+function lowerBound(buffer: Buffer, key: Buffer): number {
   let low = 0;
   let high = buffer.length;
-  let found: number[] = [];
   while (low < high) {
     const middle = (low + high) >>> 1;
     const start = lineStart(buffer, middle);
     // The licence header lines start with spaces and sort before every lemma.
     const order = buffer[start] === SPACE ? -1 : compareKey(buffer, start, key);
-    if (order === 0) {
-      const end = buffer.indexOf(NEWLINE, start);
-      found = parseIndexLine(buffer.toString('utf8', start, end === -1 ? buffer.length : end));
-      break;
-    }
     if (order < 0) low = buffer.indexOf(NEWLINE, middle) + 1 || buffer.length;
     else high = start;
   }
+  return low;
+}
+
+function lineAt(buffer: Buffer, start: number): string {
+  const end = buffer.indexOf(NEWLINE, start);
+  return buffer.toString('utf8', start, end === -1 ? buffer.length : end);
+}
+
+/** A lemma as WordNet's index files spell it ("sign up" → "sign_up"), or undefined when it cannot be one. */
+function indexKey(lemma: string): string | undefined {
+  const word = lemma.trim().toLowerCase().replace(/\s+/g, '_');
+  return word === '' || /[^a-z0-9_.'-]/.test(word) ? undefined : word;
+}
+
+/** The synset offsets of `lemma` in frequency order, or [] when WordNet does not know it as that part of speech. */
+export function synsetOffsets(lemma: string, pos: WordNetPos): number[] {
+  const word = indexKey(lemma);
+  if (word === undefined) return [];
+  const cacheKey = `${pos}:${word}`;
+  const cached = indexCache.get(cacheKey);
+  if (cached) return cached;
+  const buffer = indexFile(pos);
+  const key = Buffer.from(word);
+  const start = lowerBound(buffer, key);
+  const found = start < buffer.length && compareKey(buffer, start, key) === 0 ? parseIndexLine(lineAt(buffer, start)) : [];
   indexCache.set(cacheKey, found);
+  return found;
+}
+
+/** The one-word lemmas WordNet knows as `pos` that begin with `prefix` and are longer ("physio" → "physiology", …). */
+export function lemmasBeginning(prefix: string, pos: WordNetPos): string[] {
+  const word = indexKey(prefix);
+  if (word === undefined) return [];
+  const buffer = indexFile(pos);
+  const found: string[] = [];
+  for (let start = lowerBound(buffer, Buffer.from(word)); start < buffer.length; start = buffer.indexOf(NEWLINE, start) + 1 || buffer.length) {
+    const lemma = lineAt(buffer, start).split(' ')[0] ?? '';
+    if (!lemma.startsWith(word)) break;
+    if (lemma !== word && !lemma.includes('_')) found.push(lemma);
+  }
   return found;
 }
 
@@ -218,12 +244,12 @@ function topClass(synset: Synset): string {
   return synset.lexname;
 }
 
-/** The lexicographer files of the first `count` senses, most frequent first, without repeats. */
 /** Whether a noun's first sense is a communication: a message, a text, a letter, an email. */
 export function namesMessage(lemma: string): boolean {
   return semanticClasses(lemma, 'noun', 1)[0] === 'noun.communication';
 }
 
+/** The lexicographer files of the first `count` senses, most frequent first, without repeats. */
 export function semanticClasses(lemma: string, pos: WordNetPos = 'noun', count = 3): string[] {
   const classes: string[] = [];
   for (const synset of senses(lemma, pos).slice(0, count)) {

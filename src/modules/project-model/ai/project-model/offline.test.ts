@@ -659,6 +659,7 @@ const probes: Probe[] = [
   { sentence: 'Clerks file a form or report after each visit.', useCases: [/^File a form$/, /^File a report$/] },
   { sentence: 'Social workers refer families and upload medical notes.', useCases: [/^Upload a medical note$/], entities: [/^Medical note$/] },
   { sentence: '\n- boat damage register\n- members book boats online', useCases: [/^Register a boat damage$/, /^Book a boat$/] },
+  { sentence: 'The coord approves each room request.', useCases: [/^Approve a room request$/] },
 ];
 
 describe('everyday sentences of a fresh idea', () => {

@@ -1,5 +1,5 @@
 import { capitalize } from '../../../../../core/text/index.js';
-import { isKindOf, knows, semanticClasses, type NounPhrase } from '../../../../../core/text/nlp/index.js';
+import { isKindOf, knows, knowsWord, lemmasBeginning, semanticClasses, type NounPhrase } from '../../../../../core/text/nlp/index.js';
 
 /**
  * What a noun phrase names, read from WordNet's semantic classes rather than from word lists: a person or group of
@@ -35,10 +35,17 @@ export function isPersonWord(lemma: string, asAgent = false): boolean {
   if (asAgent && /^[a-z]{4,}(?:er|or)$/.test(lemma) && !knows(lemma, 'noun') && knows(lemma.replace(/(?:er|or)$/, ''), 'verb')) return true;
   // "2 audiologists": a practitioner's noun in -ist WordNet does not know, made from a field it knows, is a person.
   if (/^[a-z]{4,}ist$/.test(lemma) && !knows(lemma, 'noun') && ['y', 'ism', 'ics'].some((end) => knows(lemma.replace(/ist$/, end), 'noun'))) return true;
+  // "the physio reviews the logs": a doer's word WordNet does not know, cut short from a word for people it knows.
+  if (asAgent && isClippedPersonWord(lemma)) return true;
   const classes = semanticClasses(lemma, 'noun', 3);
   // An animal is never a user, though WordNet also knows "dog" and "pig" as words for people.
   if (asAgent) return classes[0] !== 'noun.animal' && classes.some((name) => PERSON_GROUPS.has(name));
   return classes[0] !== undefined && PERSON_GROUPS.has(classes[0]);
+}
+
+/** Whether an unknown word is the start of a word WordNet knows first as people ("physio", "coord"). */
+function isClippedPersonWord(lemma: string): boolean {
+  return lemma.length >= 4 && !knowsWord(lemma) && lemmasBeginning(lemma, 'noun').some((word) => semanticClasses(word, 'noun', 1)[0] === 'noun.person');
 }
 
 /** Whether a word names a document first: an invoice, a report, a certificate, an email (never an account). */

@@ -79,7 +79,9 @@ function writerRole(sentences: Sentence[], business: Set<string>): WriterRole | 
       if (phrase && phrase.head.pos === 'NOUN' && isPersonWord(lemmaOf(phrase), true)) return { term: termOf(phrase), sentence };
     }
     for (const clause of sentence.clauses) {
-      if (clause.subjectPronoun !== 'i' || !clause.objects.some((object) => business.has(termOf(object)))) continue;
+      // "… to work out the price" says what the writer does something for, not what they do to their business.
+      const purpose = tokens[clause.verbIndex - 1]?.normal === 'to';
+      if (clause.subjectPronoun !== 'i' || purpose || !clause.objects.some((object) => business.has(termOf(object)))) continue;
       if (!semanticClasses(clause.verb, 'verb', 2).some((name) => name === 'verb.social' || name === 'verb.possession')) continue;
       const doer = derivedForms(clause.verb, 'verb', 'noun').find((noun) => /(?:er|or)$/.test(noun) && !noun.includes('-') && isPersonWord(noun));
       if (doer) return { term: doer, sentence };
