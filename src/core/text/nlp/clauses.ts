@@ -322,6 +322,12 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
         if (!outer) break;
         subject = outer;
       }
+      // "whoever's on the phone logs the job": the phrase after "whoever is" and a preposition says where the doer is.
+      const whoever = subject && tokens[subject.start - 1]?.pos === 'ADP' && tokens[subject.start - 2]?.lemma === 'be' && tokens[subject.start - 3]?.normal === 'whoever';
+      if (whoever) {
+        subject = undefined;
+        subjectPronoun = 'whoever';
+      }
       // "Patients log in on their phone to see the plan": an infinitive after the last clause's prepositional phrase
       // says what that clause's subject does it for.
       const purposeOf = tokens[v - 1]?.normal === 'to' && previous && !previous.passive && previous.preps.some(({ phrase }) => phrase.start === subject?.start) ? previous : undefined;
@@ -442,7 +448,8 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
         i += 1;
       }
       // "picks it up", never "order those in advance": a particle ends the clause or comes before a preposition.
-      if (tokens[i] && PARTICLES.has((tokens[i] as TaggedToken).normal) && !/^(?:DET|ADJ|NOUN|PROPN|NUM)$/.test(tokens[i + 1]?.pos ?? '')) {
+      const idiom = tokens[i]?.pos === 'ADV' && tokens[i + 1]?.pos === 'ADV';
+      if (tokens[i] && PARTICLES.has((tokens[i] as TaggedToken).normal) && !idiom && !/^(?:DET|ADJ|NOUN|PROPN|NUM)$/.test(tokens[i + 1]?.pos ?? '')) {
         particle = (tokens[i] as TaggedToken).normal;
         i += 1;
       }

@@ -50,6 +50,18 @@ describe('clauses', () => {
     expect(read('Riders sign in at the kiosk to unlock a bike.')).toContainEqual(['rider', 'unlock']);
   });
 
+  it('reads a preposition and noun WordNet knows as an adverb as saying how, never as a phrase acted on', () => {
+    const [paid] = clausesOf(parseText('Tenants pay in person at the office.')[0]!);
+    expect(paid?.preps.map((p) => p.prep)).toEqual(['at']);
+    const [ordered] = clausesOf(parseText('Customers order those in advance.')[0]!);
+    expect(ordered?.particle).toBeUndefined();
+  });
+
+  it('reads "whoever\'s" and where they are as the subject of the verb after them', () => {
+    const [checked] = clausesOf(parseText('Whoever\'s at the desk checks the parcel.')[0]!);
+    expect([checked?.subject, checked?.subjectPronoun, checked?.verb, checked?.object?.text]).toEqual([undefined, 'whoever', 'check', 'parcel']);
+  });
+
   it('reads a list of objects on past a bracketed aside', () => {
     const [sentence] = parseText('Growers register their fields (where they are) and their tractors.');
     expect(clausesOf(sentence!).find((c) => c.verb === 'register')?.objects.map((o) => o.head.lemma)).toEqual(['field', 'tractor']);

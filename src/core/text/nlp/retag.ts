@@ -16,7 +16,7 @@ const VERB_PREVIOUS = new Set(['NOUN', 'PROPN', 'PRON', 'CCONJ', 'AUX', 'PART', 
 const SUBJECT_PRONOUNS = new Set(['i', 'we', 'you', 'they', 'he', 'she', 'it', 'who', 'that', 'which']);
 const OBJECT_PRONOUNS = new Set(['them', 'him', 'us', 'me']);
 /** Pronouns standing for some person or other, each the subject of a verb in -s ("someone orders glasses"). */
-export const INDEFINITE_PERSONS = new Set(['someone', 'somebody', 'everyone', 'everybody', 'anyone', 'anybody']);
+export const INDEFINITE_PERSONS = new Set(['someone', 'somebody', 'everyone', 'everybody', 'anyone', 'anybody', 'whoever']);
 const PARTICLES = new Set(['off', 'up', 'in', 'out', 'back', 'down', 'over']);
 /** What starts an object after a verb: a determiner, a number, a pronoun, an adjective or a noun. */
 const OBJECT_START = new Set(['DET', 'NUM', 'PRON', 'ADJ', 'NOUN']);
@@ -361,7 +361,7 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
     }
   }
   // "whatever's left", "what's booked", "there's a fee": "'s" after a word that owns nothing is "is".
-  if (token.normal === "'s" && token.pos === 'PART' && /^(?:whatever|what|that|it|there|here|who|everything|nothing|something|anything)$/.test(tokens[index - 1]?.normal ?? '')) {
+  if (token.normal === "'s" && token.pos === 'PART' && /^(?:whatever|whoever|what|that|it|there|here|who|everything|nothing|something|anything)$/.test(tokens[index - 1]?.normal ?? '')) {
     return { ...token, pos: 'AUX', lemma: 'be' };
   }
   // "I'd like each record entered": "like" after a modal is the verb of wanting, never the preposition.
@@ -459,6 +459,21 @@ function retagAdjectiveSubject(tokens: TaggedToken[], index: number): void {
   tokens[index] = { ...verb, pos: 'VERB', lemma };
 }
 
+/**
+ * "pays on the spot", "signed in person", "paid in advance": a preposition and its noun that WordNet knows together as
+ * an adverb say how something is done; they are no phrase the verb acts on.
+ */
+function retagAdverbialIdiom(tokens: TaggedToken[], index: number): void {
+  const preposition = tokens[index];
+  if (preposition?.pos !== 'ADP') return;
+  const end = tokens[index + 1]?.pos === 'DET' ? index + 3 : index + 2;
+  const last = tokens[end - 1];
+  // "by the day" stays a rate, as "by the hour" beside it is ("rooms by the hour and desks by the day").
+  if (last?.pos !== 'NOUN' || /^(?:NOUN|PROPN)$/.test(tokens[end]?.pos ?? '') || semanticClasses(last.lemma, 'noun', 1)[0] === 'noun.time') return;
+  if (!knows(tokens.slice(index, end).map((token) => token.normal).join(' '), 'adv')) return;
+  for (let at = index; at < end; at += 1) tokens[at] = { ...(tokens[at] as TaggedToken), pos: 'ADV' };
+}
+
 /** The sentences with the tagger's known slips corrected. */
 export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
   return sentences.map((sentence) => {
@@ -467,6 +482,7 @@ export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
       tokens[i] = retagToken(tokens, i);
       retagAdjectiveSubject(tokens, i);
     }
+    for (let i = 0; i < tokens.length; i += 1) retagAdverbialIdiom(tokens, i);
     return { ...sentence, tokens };
   });
 }

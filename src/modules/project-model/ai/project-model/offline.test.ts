@@ -660,6 +660,7 @@ const probes: Probe[] = [
   { sentence: 'Social workers refer families and upload medical notes.', useCases: [/^Upload a medical note$/], entities: [/^Medical note$/] },
   { sentence: '\n- boat damage register\n- members book boats online', useCases: [/^Register a boat damage$/, /^Book a boat$/] },
   { sentence: 'The coord approves each room request.', useCases: [/^Approve a room request$/] },
+  { sentence: 'Tenants rent stalls and the warden checks them. Tenants are billed quarterly.', useCases: [/^Send a bill to a tenant$/] },
 ];
 
 describe('everyday sentences of a fresh idea', () => {

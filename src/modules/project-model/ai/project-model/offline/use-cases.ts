@@ -431,6 +431,14 @@ function receivedMessages(clause: Clause, resolve: Resolver): { phrase: NounPhra
   return found;
 }
 
+/** The people a clause bills ("we invoice clients", "customers are invoiced"): its verb is also a document's noun. */
+function billedPeople(clause: Clause): NounPhrase | undefined {
+  const billed = clause.objects[0];
+  if (!billed || clause.objects.length > 1 || !isPersonWord(lemmaOf(billed), true)) return undefined;
+  const bills = semanticClasses(clause.verb, 'verb', 1)[0] === 'verb.possession' && derivedForms(clause.verb, 'verb', 'noun').includes(clause.verb) && isSent(clause.verb);
+  return bills ? billed : undefined;
+}
+
 /** "work out who I owe", "see what they sold": a clause opened by "who" or "what" acts on what it asks about. */
 function asksAbout(clause: Clause, sentence: Sentence): boolean {
   const { tokens } = sentence.tagged;
@@ -579,6 +587,19 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
       if (into) {
         const entity = resolve.entityOf(into) ?? (isRecordPhrase(into, true) ? unkept(termOf(into)) : undefined);
         if (entity) add({ actor, verb: 'create', particle: '', object: into, entity, clause, preposition: '' }, sentence);
+        continue;
+      }
+      // "Account customers are invoiced monthly", "we bill clients": a verb of paying that is the word for a document
+      // sent to people sends that document.
+      const billed = billedPeople(clause);
+      if (billed) {
+        const document = phraseFor(clause.verb, billed);
+        const readerActor = resolve.actorOf(billed);
+        const reader = (readerActor?.name ?? termOf(billed)).toLowerCase();
+        const where = `to ${indefiniteArticle(reader)} ${reader}`;
+        // Nobody bills themselves: a passive without its agent is billed by someone else.
+        const biller = actor === readerActor ? writer ?? people.find((person) => person !== readerActor) : actor;
+        if (biller) add({ actor: biller, verb: 'send', particle: '', object: document, entity: resolve.entityOf(document) ?? unkept(clause.verb), clause, preposition: '', where }, sentence);
         continue;
       }
       // "tell me which sessions they are free for": a question asked of someone is no thing acted on ("record which
