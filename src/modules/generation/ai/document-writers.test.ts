@@ -176,6 +176,14 @@ describe('offline documents drawn from the project model', () => {
     expect(tasks.every((t) => t.dependsOn.every((d) => known.has(d)))).toBe(true);
   });
 
+  it('tasks: never stores a record with its own word as the verb ("Keep stores")', () => {
+    const entities = libraryModel.entities.map((entity, at) => (at === 0 ? { ...entity, name: 'Store' } : entity));
+    const stores = documentTaskInput.parse({ ...LIBRARY_IDEA, model: { ...libraryModel, entities } });
+    const markdown = markdownOf(all.find((entry) => entry.name === 'tasks') as Entry, stores);
+    expect(checkText(markdown, 'markdown')).toEqual([]);
+    expect(markdown).toContain('Keep stores');
+  });
+
   it('the prompt of a configured model carries the project model', () => {
     for (const entry of all) {
       const prompt = entry.task.buildPrompt(library).prompt;

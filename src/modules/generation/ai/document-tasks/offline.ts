@@ -8,6 +8,11 @@ import type { DocumentTasks, Task } from './schema.js';
 
 const PRIORITY_ORDER = { must: 0, should: 1, could: 2 } as const;
 
+/** The verb of a storage task, never the record's own first word ("Keep stores", not "Store stores"). */
+function storingVerb(recordName: string): string {
+  return recordName.split(' ')[0]?.toLowerCase() === 'store' ? 'Keep' : 'Store';
+}
+
 export function composeTasks(input: DocumentTaskInput): DocumentTasks {
   const view = viewOf(input);
   let next = 0;
@@ -23,11 +28,12 @@ export function composeTasks(input: DocumentTaskInput): DocumentTasks {
   foundations.push(accounts);
   const entityTask = new Map<string, string>();
   for (const entity of view.entities.slice(0, 8)) {
+    const store = storingVerb(entity.name);
     const task: Task = {
       id: id(),
-      title: `Store ${nounPhrase({ head: common(entity.name), number: 'plural' }).text}`,
+      title: `${store} ${nounPhrase({ head: common(entity.name), number: 'plural' }).text}`,
       description: sentence(
-        `Store ${common(entity.name)} records${entity.attributes.length ? ` with ${joinList(entity.attributes.slice(0, 6).map((a) => a.name.replaceAll('_', ' ')))}` : ''}${entity.states.length ? ` and its states ${joinList(entity.states)}` : ''}; done when records can be saved and read back`,
+        `${store} ${common(entity.name)} records${entity.attributes.length ? ` with ${joinList(entity.attributes.slice(0, 6).map((a) => a.name.replaceAll('_', ' ')))}` : ''}${entity.states.length ? ` and its states ${joinList(entity.states)}` : ''}; done when records can be saved and read back`,
       ),
       estimateDays: Math.min(5, 1 + Math.ceil(entity.attributes.length / 4)),
       dependsOn: [accounts.id],
