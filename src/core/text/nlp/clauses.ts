@@ -188,7 +188,11 @@ function relativeAntecedent(tokens: TaggedToken[], phrases: NounPhrase[], subjec
   const pronoun = tokens[at];
   if (!((pronoun?.pos === 'PRON' || pronoun?.pos === 'DET') && /^(?:that|which)$/.test(pronoun.normal))) return undefined;
   // "the follow-up appointment, which reception books": a clause set off by a comma hangs from the phrase before it.
-  return phraseEndingAt(phrases, at) ?? (tokens[at - 1]?.text === ',' && pronoun.normal === 'which' ? phraseEndingAt(phrases, at - 1) : undefined);
+  const before = phraseEndingAt(phrases, at) ?? (tokens[at - 1]?.text === ',' && pronoun.normal === 'which' ? phraseEndingAt(phrases, at - 1) : undefined);
+  // "a fare based on distance, which the driver collects": past a participle's phrase, the phrase it describes.
+  const participle = before && tokens[before.start - 1]?.pos === 'ADP' ? tokens[before.start - 2] : undefined;
+  if (before && participle?.pos === 'VERB' && /(?:ed|en)$/.test(participle.normal)) return phraseEndingAt(phrases, before.start - 2) ?? before;
+  return before;
 }
 
 /**
@@ -285,7 +289,8 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
         break;
       }
       // "Meetings between them are logged": a pronoun after a preposition belongs to the subject's phrase.
-      if (before.pos === 'PRON' && OBJECT_PRONOUNS.has(before.normal) && tokens[i - 1]?.pos === 'ADP' && phraseEndingAt(phrases, i - 1)) {
+      // "before it can be tapped": a preposition of time opens a clause of its own.
+      if (before.pos === 'PRON' && OBJECT_PRONOUNS.has(before.normal) && tokens[i - 1]?.pos === 'ADP' && !/^(?:before|after|until|till|since|once)$/.test(tokens[i - 1]?.normal ?? '') && phraseEndingAt(phrases, i - 1)) {
         subject = phraseEndingAt(phrases, i - 1);
         break;
       }
@@ -458,7 +463,9 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
     // a relative clause acts on what an earlier verb acted on, the phrase right before the relative clause.
     // "contacts we need to track" is no relative clause: its verb's object is the infinitive after it.
     const infinitiveNext = tokens[i]?.normal === 'to' && tokens[i + 1]?.pos === 'VERB';
-    if (!direct && objects.length === 0 && (subject || subjectPronoun) && !coordinated && !infinitiveNext && !PARTICLES.has(tokens[i]?.normal ?? '')
+    // "which the driver collects on the day": a particle's word before a phrase is its preposition.
+    const prepositionNext = tokens[i]?.pos === 'ADP' && /^(?:DET|NOUN|PROPN|NUM|ADJ)$/.test(tokens[i + 1]?.pos ?? '');
+    if (!direct && objects.length === 0 && (subject || subjectPronoun) && !coordinated && !infinitiveNext && (!PARTICLES.has(tokens[i]?.normal ?? '') || prepositionNext)
       && !(tokens[i]?.pos === 'ADP' && (tokens[i + 1] === undefined || /^(?:PUNCT|CCONJ)$/.test(tokens[i + 1]?.pos ?? '')))) {
       const antecedent = relativeAntecedent(tokens, phrases, subject, subjectPronoun && tokens[v - 1]?.pos === 'PRON' ? v - 1 : undefined);
       const host = antecedent ? clauses.find((c) => c.objects.some((o) => o.start === antecedent.start)) : undefined;

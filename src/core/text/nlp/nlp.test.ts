@@ -9,6 +9,14 @@ describe('WordNet', () => {
     expect(semanticClasses('reliable')).toEqual([]);
   });
 
+  it('reads a compound written as one word it lacks by its head, and a plural by the singular it knows', () => {
+    expect(semanticClasses('wristband')[0]).toBe('noun.artifact');
+    expect(semanticClasses('stallholder')).toContain('noun.person');
+    const [sentence] = parseText('We run 3 minibuses.');
+    expect(sentence!.tokens[3]?.lemma).toBe('minibus');
+    expect(respell('Run a minibus', authorSpellings([sentence!]))).toBe('Run a minibus');
+  });
+
   it('maps a verb to its act noun and gives synonyms', () => {
     expect(derivedForms('reserve', 'verb', 'noun')).toContain('reservation');
     expect(derivedForms('deliver', 'verb', 'noun')).toContain('delivery');
@@ -60,6 +68,13 @@ describe('clauses', () => {
   it('reads "whoever\'s" and where they are as the subject of the verb after them', () => {
     const [checked] = clausesOf(parseText('Whoever\'s at the desk checks the parcel.')[0]!);
     expect([checked?.subject, checked?.subjectPronoun, checked?.verb, checked?.object?.text]).toEqual([undefined, 'whoever', 'check', 'parcel']);
+  });
+
+  it('reads a verb coordinated before an infinitive, a relative past a participle\'s phrase, and "it" after "before"', () => {
+    const verbs = (text: string) => clausesOf(parseText(text)[0]!).map((c) => [c.verb, c.objects.map((o) => o.head.lemma).join('+')]);
+    expect(verbs('Members register and then phone or email to book a trip.')).toEqual([['register', ''], ['phone', ''], ['email', ''], ['book', 'trip']]);
+    expect(verbs('Guests pay a rate based on the season, which the manager collects at checkout.')).toContainEqual(['collect', 'rate']);
+    expect(verbs('The cask must settle for a day before it can be tapped.')).toContainEqual(['tap', 'cask']);
   });
 
   it('reads a list of objects on past a bracketed aside', () => {

@@ -416,8 +416,9 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
     // "partners can suggest and rate": a bare word after "verb and", in the same form, is a second verb.
     const beforeConjunction = tokens[index - 2];
     const sameForm = beforeConjunction !== undefined && (beforeConjunction.normal === beforeConjunction.lemma) === (token.normal === token.lemma);
+    // "phone or email to book a trip": before an infinitive too.
     const coordinatedVerb = previous?.pos === 'CCONJ' && token.pos === 'NOUN' && beforeConjunction?.pos === 'VERB' && sameForm
-      && (next === undefined || next.pos === 'PUNCT' || next.pos === 'DET' || (next.pos === 'ADP' && next.normal !== 'of'));
+      && (next === undefined || next.pos === 'PUNCT' || next.pos === 'DET' || (next.pos === 'ADP' && next.normal !== 'of') || (next.normal === 'to' && tokens[index + 2]?.pos === 'VERB'));
     // "We text owners", "they invoice clients": a word right after a subject pronoun, before a noun, is its verb.
     const afterSubjectPronoun = token.pos === 'NOUN' && token.normal === token.lemma && previous?.pos === 'PRON' && /^(?:i|we|they|you)$/.test(previous.normal)
       && next !== undefined && /^(?:NOUN|ADJ)$/.test(next.pos);
@@ -474,6 +475,15 @@ function retagAdverbialIdiom(tokens: TaggedToken[], index: number): void {
   for (let at = index; at < end; at += 1) tokens[at] = { ...(tokens[at] as TaggedToken), pos: 'ADV' };
 }
 
+/** "2 minibuses": a plural whose lemma WordNet does not know takes the singular it does know ("minibus", not "minibuss"). */
+function knownSingular(token: TaggedToken): TaggedToken {
+  // The written word, not the tagger's normal form ("minibusses").
+  const written = token.text.toLowerCase();
+  if (token.pos !== 'NOUN' || !/^[a-z]{4,}s$/.test(written) || knows(token.lemma, 'noun')) return token;
+  const known = [written.replace(/es$/, ''), written.slice(0, -1)].find((singular) => singular !== written && knows(singular, 'noun'));
+  return known ? { ...token, lemma: known } : token;
+}
+
 /** The sentences with the tagger's known slips corrected. */
 export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
   return sentences.map((sentence) => {
@@ -482,7 +492,10 @@ export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
       tokens[i] = retagToken(tokens, i);
       retagAdjectiveSubject(tokens, i);
     }
-    for (let i = 0; i < tokens.length; i += 1) retagAdverbialIdiom(tokens, i);
+    for (let i = 0; i < tokens.length; i += 1) {
+      tokens[i] = knownSingular(tokens[i] as TaggedToken);
+      retagAdverbialIdiom(tokens, i);
+    }
     return { ...sentence, tokens };
   });
 }

@@ -28,7 +28,8 @@ export function authorSpellings(sentences: readonly TaggedSentence[]): Map<strin
       spellings.set(token.normal, written);
       // The lemma of a noun in the plural is its singular as written ("centres" → centre); of a bare verb, itself.
       const lemma = token.lemma.toLowerCase();
-      if (token.pos === 'NOUN' || token.pos === 'PROPN') spellings.set(lemma, singularize(written));
+      // A lemma the written word begins with is spelt as written already ("minibuses" → minibus).
+      if (token.pos === 'NOUN' || token.pos === 'PROPN') spellings.set(lemma, written.startsWith(lemma) ? lemma : singularize(written));
       else if (token.normal === lemma) spellings.set(lemma, written);
     }
   }

@@ -244,6 +244,20 @@ function topClass(synset: Synset): string {
   return synset.lexname;
 }
 
+/**
+ * The head of a compound written as one word that WordNet lacks, both of whose parts it knows as nouns: "coursebook"
+ * → "book", "stallholder" → "holder". The longest head wins.
+ */
+export function closedCompoundHead(lemma: string): string | undefined {
+  const word = lemma.toLowerCase();
+  if (!/^[a-z]{8,}$/.test(word)) return undefined;
+  for (let split = 4; split <= word.length - 4; split += 1) {
+    const [modifier, head] = [word.slice(0, split), word.slice(split)];
+    if (knows(modifier, 'noun') && knows(head, 'noun')) return head;
+  }
+  return undefined;
+}
+
 /** Whether a noun's first sense is a communication: a message, a text, a letter, an email. */
 export function namesMessage(lemma: string): boolean {
   return semanticClasses(lemma, 'noun', 1)[0] === 'noun.communication';
@@ -252,7 +266,8 @@ export function namesMessage(lemma: string): boolean {
 /** The lexicographer files of the first `count` senses, most frequent first, without repeats. */
 export function semanticClasses(lemma: string, pos: WordNetPos = 'noun', count = 3): string[] {
   const classes: string[] = [];
-  for (const synset of senses(lemma, pos).slice(0, count)) {
+  const word = pos === 'noun' && !knows(lemma, 'noun') ? closedCompoundHead(lemma) ?? lemma : lemma;
+  for (const synset of senses(word, pos).slice(0, count)) {
     const lexname = synset.lexname === 'noun.Tops' ? topClass(synset) : synset.lexname;
     if (!classes.includes(lexname)) classes.push(lexname);
   }
