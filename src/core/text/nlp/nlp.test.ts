@@ -15,6 +15,7 @@ describe('WordNet', () => {
     const [sentence] = parseText('We run 3 minibuses.');
     expect(sentence!.tokens[3]?.lemma).toBe('minibus');
     expect(respell('Run a minibus', authorSpellings([sentence!]))).toBe('Run a minibus');
+    expect(respell('Browse a catalog', authorSpellings(parseText('Customers browse the catalogues.')))).toBe('Browse a catalogue');
   });
 
   it('maps a verb to its act noun and gives synonyms', () => {

@@ -28,8 +28,9 @@ export function authorSpellings(sentences: readonly TaggedSentence[]): Map<strin
       spellings.set(token.normal, written);
       // The lemma of a noun in the plural is its singular as written ("centres" → centre); of a bare verb, itself.
       const lemma = token.lemma.toLowerCase();
-      // A lemma the written word begins with is spelt as written already ("minibuses" → minibus).
-      if (token.pos === 'NOUN' || token.pos === 'PROPN') spellings.set(lemma, written.startsWith(lemma) ? lemma : singularize(written));
+      // A lemma the written plural is made from is spelt as written already ("minibuses" → minibus).
+      const asWritten = [written.replace(/es$/, ''), written.replace(/s$/, '')].includes(lemma);
+      if (token.pos === 'NOUN' || token.pos === 'PROPN') spellings.set(lemma, asWritten ? lemma : singularize(written));
       else if (token.normal === lemma) spellings.set(lemma, written);
     }
   }

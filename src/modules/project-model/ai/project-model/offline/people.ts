@@ -1,4 +1,4 @@
-import { semanticClasses, type Clause, type NounPhrase } from '../../../../../core/text/nlp/index.js';
+import { isKindOf, semanticClasses, type Clause, type NounPhrase } from '../../../../../core/text/nlp/index.js';
 import type { ModelActor } from '../../../project-model.contract.js';
 import type { EntityFinding } from './entities.js';
 import type { Sentence } from './read.js';
@@ -12,6 +12,12 @@ const MIN_EVIDENCE = 1.5;
 /** Verbs by which people book, pay, rent or hand something over: WordNet's possession and social verbs. */
 function transacts(clause: Clause): boolean {
   return semanticClasses(clause.verb, 'verb', 2).some((name) => name === 'verb.possession' || name === 'verb.social');
+}
+
+/** Verbs of joining: "register", "enrol", "sign up", "join" (WordNet's kinds of joining and enrolling). */
+function joins(clause: Clause): boolean {
+  const verb = clause.particle ? `${clause.verb} ${clause.particle}` : clause.verb;
+  return ['join', 'enroll'].some((kind) => isKindOf(verb, kind, 'verb', 3));
 }
 
 /** A record, not a person: what someone books, owns or is given. */
@@ -53,8 +59,11 @@ export function keptPeople(sentences: Sentence[], actorOf: (phrase: NounPhrase |
       if (many && transacts(clause) && clause.objects.some(isRecord)) note(subject, sentence, 0.5);
       // "Owners book days for their dog", "each reader has a profile".
       const owned = [...clause.objects, ...clause.preps.map(({ phrase }) => phrase)].some((phrase) => /^(?:their|his|her)$/.test(phrase.determiner ?? '') && isRecord(phrase));
-      const has = clause.verb === 'have' && /^(?:each|every)$/.test(subject.determiner ?? '') && clause.objects.some(isRecord);
+      // "Regular customers have standing orders" too.
+      const has = clause.verb === 'have' && (/^(?:each|every)$/.test(subject.determiner ?? '') || many) && clause.objects.some(isRecord);
       if (owned || has) note(subject, sentence, 1);
+      // "Members register once", "volunteers sign up": people who join or enrol have a record of their own.
+      if (clause.objects.length === 0 && joins(clause)) note(subject, sentence, 1);
     }
     for (const [index, phrase] of sentence.phrases.entries()) {
       // "the passenger's address".
