@@ -43,6 +43,12 @@ function isCurrencySign(tokens: TaggedToken[], at: number): boolean {
 function joinsWords(tokens: TaggedToken[], at: number, wordsStart: number): boolean {
   const text = tokens[at]?.text;
   if (text === '-') return INSIDE.has(tokens[at + 1]?.pos ?? 'X');
+  // "the 'Road Closed' signs": quotes around a name inside the phrase.
+  // A closing quote needs its opening one inside the phrase: "the adopters' addresses" is a possessive.
+  if (/^['"‘’“”]$/.test(text ?? '')) {
+    const opened = tokens.slice(wordsStart, at).some((token) => /^['"‘’“”]$/.test(token.text));
+    return NOMINAL.has(tokens[at + 1]?.pos ?? '') && (at === wordsStart ? tokens[at + 1]?.pos === 'PROPN' : opened && NOMINAL.has(tokens[at - 1]?.pos ?? ''));
+  }
   // The words either side of a slash modify a noun after them; "reader/scribe" alone names two things.
   return text === '/' && at > wordsStart && NOMINAL.has(tokens[at - 1]?.pos ?? '') && NOMINAL.has(tokens[at + 1]?.pos ?? '')
     && (NOMINAL.has(tokens[at + 2]?.pos ?? '') || tokens[at + 2]?.text === '/');

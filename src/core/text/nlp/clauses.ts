@@ -406,6 +406,10 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
         const more = phraseStartingAt(phrases, i + 1) as NounPhrase;
         // "and picks it up" is a new clause, not a second object.
         if (tokens[more.end]?.pos === 'VERB' || tokens[more.end]?.pos === 'AUX' || more.head.pos === 'PROPN') break;
+        // "residents organising the party, our events officers who …": after a comma, people listed after a thing are
+        // the next item of a list of people, not a second thing acted on.
+        const person = (phrase: NounPhrase) => semanticClasses(phrase.head.lemma, 'noun', 1)[0] === 'noun.person';
+        if (tokens[i]?.normal === ',' && person(more) && !person(direct)) break;
         objects.push(more);
         i = afterAside(tokens, more.end);
       }
@@ -527,9 +531,15 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
     // describes the list).
     const complement = !relative && subject !== undefined && subject.end === v && token.normal !== token.lemma && /(?:ed|en|wn|ne|un|id|t)$/.test(token.normal)
       && previous !== undefined && COMPLEMENT_VERBS.has(previous.verb) && previous.objects.some((o) => o.start === subject?.start);
-    const passive = sharesPassive || complement || isPassive(tokens, phrases, v);
-    if (passive && !subject && tokens[v - 1]?.normal === ',') subject = openingPhraseBefore(tokens, phrases, v - 1);
+    // "collects the signs from the depot, returned the next working day": a participle after a comma, followed only by
+    // when, says what becomes of the last thing acted on.
+    const timed = objects.length > 0 && objects.every((o) => semanticClasses(o.head.lemma, 'noun', 1)[0] === 'noun.time');
+    const lastObject = previous?.objects[previous.objects.length - 1];
+    const reducedAfterComma = coordinated && tokens[v - 1]?.normal === ',' && timed && /ed$/.test(token.normal) && token.normal !== token.lemma && !previous?.passive && lastObject !== undefined;
+    const passive = sharesPassive || complement || reducedAfterComma || isPassive(tokens, phrases, v);
+    if (passive && !subject && tokens[v - 1]?.normal === ',' && !reducedAfterComma) subject = openingPhraseBefore(tokens, phrases, v - 1);
     if (sharesPassive && previous?.object) subject = previous.object;
+    if (reducedAfterComma) subject = lastObject;
     const clause: Clause = {
       verb: mainHave ? 'have' : idiom ? `${token.lemma.toLowerCase()} ${found.head.normal}` : token.lemma.toLowerCase(),
       verbIndex: v,

@@ -78,6 +78,19 @@ describe('clauses', () => {
     expect(verbs('The cask must settle for a day before it can be tapped.')).toContainEqual(['tap', 'cask']);
   });
 
+  it('reads words joined by a slash or quoted before a noun as naming which ones', () => {
+    const objectOf = (text: string) => clausesOf(parseText(text)[0]!)[0]?.object?.head.lemma;
+    expect(objectOf('Hosts give start/finish times.')).toBe('time');
+    expect(objectOf("Wardens put the 'Wet Paint' notices on benches.")).toBe('notice');
+  });
+
+  it('reads a bare verb after "who", a list of people after a thing, and a participle after a comma saying when', () => {
+    const read = (text: string) => clausesOf(parseText(text)[0]!).map((c) => [c.subject?.head.lemma, c.verb, c.passive, c.objects.map((o) => o.head.lemma).join('+')]);
+    expect(read('Staff who hand out the keys check the rooms.')).toEqual([['staff', 'hand', false, 'key'], ['staff', 'check', false, 'room']]);
+    expect(read('Guests booking the tours, our guides who lead the walks, and drivers.')[0]).toEqual(['guest', 'book', false, 'tour']);
+    expect(read('The member borrows the drill from the shed, returned the next day.')[1]).toEqual([undefined, 'return', true, 'drill']);
+  });
+
   it('reads a list of objects on past a bracketed aside', () => {
     const [sentence] = parseText('Growers register their fields (where they are) and their tractors.');
     expect(clausesOf(sentence!).find((c) => c.verb === 'register')?.objects.map((o) => o.head.lemma)).toEqual(['field', 'tractor']);

@@ -301,8 +301,12 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
   }
   // "farrier/vet/worming visits": a word joined by a slash to a noun is one of the nouns it offers, all modifying the
   // last.
-  const slashed = (tokens[index - 1]?.text === '/' && tokens[index - 2]?.pos === 'NOUN') || (tokens[index + 1]?.text === '/' && tokens[index + 2]?.pos === 'NOUN');
+  // "start/finish times": so is each of two words joined by a slash before a noun.
+  const beforeNoun = tokens[index + 1]?.text === '/' && tokens[index + 3]?.pos === 'NOUN' && knows(tokens[index + 2]?.normal ?? '', 'noun');
+  const slashed = beforeNoun || (tokens[index - 1]?.text === '/' && tokens[index - 2]?.pos === 'NOUN') || (tokens[index + 1]?.text === '/' && tokens[index + 2]?.pos === 'NOUN');
   if (slashed && (token.pos === 'VERB' || token.pos === 'ADJ') && (knows(token.normal, 'noun') || token.normal.endsWith('ing'))) return { ...token, pos: 'NOUN', lemma: token.normal };
+  // "the 'Road Closed' signs": words quoted between a determiner and a noun name which ones.
+  if (isQuoted(tokens, index)) return { ...token, pos: 'PROPN', lemma: token.normal };
   // "Today dentists send orders": a first word that is an adverb of time, before a noun, is no part of its phrase.
   if (token.pos === 'NOUN' && isSentenceStart(tokens, index) && /^(?:NOUN|PROPN)$/.test(tokens[index + 1]?.pos ?? '') && knows(token.normal, 'adv')
     && semanticClasses(token.normal, 'noun', 1)[0] === 'noun.time') {
@@ -403,7 +407,9 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
     const afterPluralSubject = previous !== undefined && previous.pos === 'NOUN' && previous.normal !== previous.lemma
       && previous.normal.endsWith('s') && token.pos === 'NOUN' && token.normal === token.lemma && next !== undefined
       && (next.pos === 'NOUN' || next.pos === 'ADJ' || next.pos === 'PRON' || describesNextNoun(tokens, index + 1));
-    const afterRelative = previous?.pos === 'PRON' && /^(who|that)$/.test(previous.normal) && token.normal.endsWith('s');
+    // "depot staff who hand out the signs": a bare word too, before an object or a particle and an object.
+    const objectNext = next !== undefined && (next.pos === 'DET' || (PARTICLES.has(next.normal) && tokens[index + 2]?.pos === 'DET'));
+    const afterRelative = previous?.pos === 'PRON' && /^(who|that)$/.test(previous.normal) && (token.normal.endsWith('s') || objectNext);
     // "drag them onto a plan": a word before an object pronoun is its verb.
     const beforeObjectPronoun = next !== undefined && next.pos === 'PRON' && OBJECT_PRONOUNS.has(next.normal) && token.pos === 'NOUN';
     // "awards the scholarships and records payments", "scans each station, records activity": a word in -s after "and"
@@ -473,6 +479,18 @@ function retagAdverbialIdiom(tokens: TaggedToken[], index: number): void {
   if (last?.pos !== 'NOUN' || /^(?:NOUN|PROPN)$/.test(tokens[end]?.pos ?? '') || semanticClasses(last.lemma, 'noun', 1)[0] === 'noun.time') return;
   if (!knows(tokens.slice(index, end).map((token) => token.normal).join(' '), 'adv')) return;
   for (let at = index; at < end; at += 1) tokens[at] = { ...(tokens[at] as TaggedToken), pos: 'ADV' };
+}
+
+const QUOTES = new Set(["'", '"', '‘', '’', '“', '”']);
+
+/** Whether a word sits inside quotes that open after a determiner and close right before a noun. */
+function isQuoted(tokens: TaggedToken[], index: number): boolean {
+  if (QUOTES.has(tokens[index]?.text ?? '') || tokens[index]?.pos === 'PUNCT') return false;
+  let open = index - 1;
+  while (open >= 0 && !QUOTES.has(tokens[open]?.text ?? '') && index - open <= 4) open -= 1;
+  let close = index + 1;
+  while (close < tokens.length && !QUOTES.has(tokens[close]?.text ?? '') && close - index <= 4) close += 1;
+  return QUOTES.has(tokens[open]?.text ?? '') && QUOTES.has(tokens[close]?.text ?? '') && tokens[open - 1]?.pos === 'DET' && tokens[close + 1]?.pos === 'NOUN';
 }
 
 /** "2 minibuses": a plural whose lemma WordNet does not know takes the singular it does know ("minibus", not "minibuss"). */
