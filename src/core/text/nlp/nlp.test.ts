@@ -91,6 +91,11 @@ describe('clauses', () => {
     expect(read('The member borrows the drill from the shed, returned the next day.')[1]).toEqual([undefined, 'return', true, 'drill']);
   });
 
+  it('reads a word in -s between an adjective-like noun and a possessive as the subject\'s verb', () => {
+    const [tested] = clausesOf(parseText('Then a volunteer checks their bike.')[0]!);
+    expect([tested?.subject?.head.lemma, tested?.verb, tested?.object?.head.lemma]).toEqual(['volunteer', 'check', 'bike']);
+  });
+
   it('reads a list of objects on past a bracketed aside', () => {
     const [sentence] = parseText('Growers register their fields (where they are) and their tractors.');
     expect(clausesOf(sentence!).find((c) => c.verb === 'register')?.objects.map((o) => o.head.lemma)).toEqual(['field', 'tractor']);

@@ -458,7 +458,8 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
  */
 function retagAdjectiveSubject(tokens: TaggedToken[], index: number): void {
   const [determiner, adjective, verb, next] = [tokens[index - 2], tokens[index - 1], tokens[index], tokens[index + 1]];
-  if (determiner?.pos !== 'DET' || adjective?.pos !== 'ADJ' || !verb || verb.pos !== 'NOUN' || !next || next.pos !== 'DET') return;
+  // "a volunteer tests their level": a possessive after it too.
+  if (determiner?.pos !== 'DET' || adjective?.pos !== 'ADJ' || !verb || verb.pos !== 'NOUN' || !next || (next.pos !== 'DET' && !POSSESSIVES.test(next.normal))) return;
   if (!verb.normal.endsWith('s') || !knows(adjective.normal, 'noun')) return;
   const lemma = verbLemma(verb);
   if (!lemma) return;
