@@ -62,6 +62,8 @@ describe('clauses', () => {
   it('reads a preposition and noun WordNet knows as an adverb as saying how, never as a phrase acted on', () => {
     const [paid] = clausesOf(parseText('Tenants pay in person at the office.')[0]!);
     expect(paid?.preps.map((p) => p.prep)).toEqual(['at']);
+    const [registered] = clausesOf(parseText('Members register once a year.')[0]!);
+    expect(registered?.objects).toEqual([]);
     const [ordered] = clausesOf(parseText('Customers order those in advance.')[0]!);
     expect(ordered?.particle).toBeUndefined();
   });

@@ -1,6 +1,6 @@
 import { baseForm, singularize } from '../inflection.js';
 import type { TaggedSentence, TaggedToken } from './tagger.js';
-import { knows, namesMessage, semanticClasses } from './wordnet.js';
+import { isKindOf, knows, namesMessage, semanticClasses } from './wordnet.js';
 
 /**
  * Corrections to the lite tagger's two common slips, checked against WordNet:
@@ -503,6 +503,15 @@ function knownSingular(token: TaggedToken): TaggedToken {
   return known ? { ...token, lemma: known } : token;
 }
 
+/** "register once a year", "three times a week": how often, no phrase acted on. */
+function retagFrequency(tokens: TaggedToken[], index: number): void {
+  const [article, unit] = [tokens[index], tokens[index + 1]];
+  if (!/^(?:once|twice|times)$/.test(tokens[index - 1]?.normal ?? '') || !/^(?:a|an|per)$/.test(article?.normal ?? '') || unit?.pos !== 'NOUN') return;
+  if (!isKindOf(unit.lemma, 'time_period', 'noun', 1)) return;
+  tokens[index] = { ...(article as TaggedToken), pos: 'ADV' };
+  tokens[index + 1] = { ...unit, pos: 'ADV' };
+}
+
 /** The sentences with the tagger's known slips corrected. */
 export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
   return sentences.map((sentence) => {
@@ -514,6 +523,7 @@ export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
     for (let i = 0; i < tokens.length; i += 1) {
       tokens[i] = knownSingular(tokens[i] as TaggedToken);
       retagAdverbialIdiom(tokens, i);
+      retagFrequency(tokens, i);
     }
     return { ...sentence, tokens };
   });

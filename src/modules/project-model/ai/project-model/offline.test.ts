@@ -661,6 +661,7 @@ const probes: Probe[] = [
   { sentence: '\n- boat damage register\n- members book boats online', useCases: [/^Register a boat damage$/, /^Book a boat$/] },
   { sentence: 'The coord approves each room request.', useCases: [/^Approve a room request$/] },
   { sentence: 'Volunteers sign up online and book shifts.', entities: [/^Volunteer$/, /^Shift$/] },
+  { sentence: 'Tenants enquire by phone and members register once a year.', useCases: [/^Submit an enquiry$/, /^Register a member$/] },
   { sentence: 'Tenants rent stalls and the warden checks them. Tenants are billed quarterly.', useCases: [/^Send a bill to a tenant$/] },
 ];
 

@@ -1,7 +1,8 @@
-import { isKindOf, semanticClasses, type Clause, type NounPhrase } from '../../../../../core/text/nlp/index.js';
+import { semanticClasses, type Clause, type NounPhrase } from '../../../../../core/text/nlp/index.js';
 import type { ModelActor } from '../../../project-model.contract.js';
 import type { EntityFinding } from './entities.js';
 import type { Sentence } from './read.js';
+import { joins } from './verb-senses.js';
 import { isPersonWord, isRecordPhrase, lemmaOf } from './words.js';
 
 /** At most this many people are kept as records: the product's customers, not everyone it names. */
@@ -12,12 +13,6 @@ const MIN_EVIDENCE = 1.5;
 /** Verbs by which people book, pay, rent or hand something over: WordNet's possession and social verbs. */
 function transacts(clause: Clause): boolean {
   return semanticClasses(clause.verb, 'verb', 2).some((name) => name === 'verb.possession' || name === 'verb.social');
-}
-
-/** Verbs of joining: "register", "enrol", "sign up", "join" (WordNet's kinds of joining and enrolling). */
-function joins(clause: Clause): boolean {
-  const verb = clause.particle ? `${clause.verb} ${clause.particle}` : clause.verb;
-  return ['join', 'enroll'].some((kind) => isKindOf(verb, kind, 'verb', 3));
 }
 
 /** A record, not a person: what someone books, owns or is given. */

@@ -5,6 +5,7 @@ import type { ModelActor, ModelEntity, ModelRule, ModelStep, ModelUseCase } from
 import { bookedTimeAct, earlierTransaction, isMeasure, isTransactionVerb, keepsRecord, transactionActOf } from './entities.js';
 import type { IdPool } from './ids.js';
 import { inBrackets, type Sentence } from './read.js';
+import { joins, requestMadeBy } from './verb-senses.js';
 import { isBusinessVerb } from './writer.js';
 import { participle, thirdPerson } from './verbs.js';
 import { isDocumentWord, isPersonWord, isProductWord, isRecordPhrase, isVagueWord, lemmaOf, sharedStem, termOf } from './words.js';
@@ -610,6 +611,18 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
       // that phrase ("scheduled with a crew of two roofers").
       // A passive without its object names none ("printed for the door" is no printing of the door).
       const objects = direct.length > 0 ? direct.map((object) => concreteObject(object, clause)) : clause.passive ? [] : clause.preps.filter((p, at) => ACTION_PREPOSITIONS.has(p.prep) && (at === 0 || p.prep !== 'of')).slice(0, 1).map((p) => p.phrase);
+      // "Resident organisers apply online": a verb of asking without an object submits the request WordNet derives from
+      // it; "members register once" registers the people who join.
+      const request = objects.length === 0 && !clause.passive ? requestMadeBy(clause.verb) : undefined;
+      if (request) {
+        const phrase = phraseFor(request, clause.subject ?? sentence.phrases[0] ?? clause.objects[0] as NounPhrase);
+        add({ actor, verb: 'submit', particle: '', object: phrase, entity: resolve.entityOf(phrase) ?? unkept(request), clause, preposition: '' }, sentence);
+        continue;
+      }
+      if (objects.length === 0 && !clause.passive && clause.subject && joins(clause) && resolve.actorOf(clause.subject) === actor) {
+        add({ actor, verb: clause.verb, particle: clause.particle ? ` ${clause.particle}` : '', object: clause.subject, entity: resolve.entityOf(clause.subject) ?? unkept(actor.name.toLowerCase()), clause, preposition: '' }, sentence);
+        continue;
+      }
       // "declines" takes a thing in its second sense ("refuse"), as a business text means it.
       if (objects.length === 0 && takesThingObject(clause.verb, 2) && !asksAbout(clause, sentence)) {
         // "book a place in a class … and cancel up to 2 hours before": a verb without its object acts on what the
