@@ -199,8 +199,10 @@ function implicitObject(clause: Clause, sentence: Sentence, resolve: Resolver, e
  */
 function lastBooked(clause: Clause, sentence: Sentence, resolve: Resolver, earlier: Sentence[]): { phrase: NounPhrase; entity: ModelEntity } | undefined {
   const after = sentence.tagged.tokens.slice(clause.verbIndex + 1);
-  // "cancel less than 24 hours before", or the verb alone ends its sentence ("Can customers cancel?").
-  const limited = after.some((token) => token.normal === 'before') || after.every((token) => token.pos === 'PUNCT');
+  // "cancel less than 24 hours before", or the verb alone ends its sentence ("Can customers cancel?"); "cancel with
+  // less than 48 hours' notice" (only amounts of time after it).
+  const timesOnly = clause.preps.length > 0 && clause.preps.every(({ phrase }) => isMeasure(phrase) || isKindOf(lemmaOf(phrase), 'time_period', 'noun', 1));
+  const limited = after.some((token) => token.normal === 'before') || after.every((token) => token.pos === 'PUNCT') || timesOnly;
   // Undoing or moving a booking is social ("cancel", "rebook"); cutting, sending or lasting is not.
   const undoes = semanticClasses(clause.verb, 'verb', 1)[0] === 'verb.social';
   if (!limited || !undoes || clause.passive || !clause.objects.every(isMeasure)) return undefined;
