@@ -22,6 +22,13 @@ describe('chat answers what the author stated', () => {
     expect(said).toMatch(/\[say-[0-9a-f]{8}\]/);
   });
 
+  it('reads "what is the maximum number" as asking for an amount, and states the sentence holding it', () => {
+    const club = 'Our rowing club runs taster sessions most Sundays. Coaches plan each session on the website. Up to 8 novices per session, since that is how many boats we own.';
+    const context = statementsFor(statementsOf(club, []), 'What is the maximum number of people per session?').map((fact) => ({ id: fact.id, title: fact.where, text: fact.text, kind: 'fact' as const }));
+    const said = answerQuestionTask.builtin({ question: 'What is the maximum number of people per session?', context }, {});
+    expect(said.split('\n')[0]).toContain('Up to 8 novices per session');
+  });
+
   it('cites an answer to a clarifying question by its question, and leaves out skipped ones', () => {
     expect(answer('Who may see the addresses?')).toContain('According to your answer to “Who may see adopters’ addresses?”: Only kennel staff may see them.');
     expect(statementsOf(idea, answers).map((s) => s.where)).not.toContain('your answer to “Which payment provider?”');

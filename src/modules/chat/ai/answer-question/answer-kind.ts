@@ -12,14 +12,18 @@ const AMOUNT = /^\s*(?:how\s+(?:much|many|long|often|old|far|big|large|soon|earl
 const TIME = /^\s*(?:when|what\s+(?:time|day|date|month|year)s?|which\s+(?:day|date|month|year|time)s?|on\s+which\s+days?|by\s+when)\b/i;
 const NAME = /^\s*(?:who|whom|whose|which|what\s+(?:provider|service|system|tool|platform|city|country|company|app|brand))\b/i;
 
-/** "What is the haulage rate per tonne?", "What's the late fee?": a question of what something is that names a sum. */
+/**
+ * "What is the haulage rate per tonne?", "What's the late fee?", "What is the maximum number of people per pick?": a
+ * question of what something is that names a sum or a count.
+ */
 const WHAT_IS = /^\s*what(?:'s|\s+(?:is|are|was|were))\b/i;
+const COUNT_WORDS = new Set(['number', 'maximum', 'minimum', 'limit', 'capacity', 'size', 'age', 'total', 'count']);
 
 export function answerKindOf(question: string): AnswerKind | undefined {
   if (AMOUNT.test(question)) return 'amount';
   if (TIME.test(question)) return 'time';
   if (NAME.test(question)) return 'name';
-  if (WHAT_IS.test(question) && tokenize(question).some((word) => semanticClasses(word, 'noun', 2).includes('noun.possession'))) return 'amount';
+  if (WHAT_IS.test(question) && tokenize(question).some((word) => COUNT_WORDS.has(word) || semanticClasses(word, 'noun', 2).includes('noun.possession'))) return 'amount';
   return undefined;
 }
 
