@@ -282,6 +282,8 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
         subject = apposition.head.pos === 'PROPN' && named.head.pos !== 'PROPN' ? named : apposition;
         break;
       }
+      // "Customers either ring up or …": "either" opens a choice; the subject is before it.
+      if (before.pos === 'CCONJ' && /^(?:either|neither|both)$/.test(before.normal)) continue;
       if (before.pos === 'CCONJ' || (before.normal === ',' && previous !== undefined)) { coordinated = true; break; }
       // "make them record an action": the pronoun after a verb of letting or making does this verb.
       if (before.pos === 'PRON' && OBJECT_PRONOUNS.has(before.normal) && previous?.verbIndex === i - 1 && CAUSATIVE_VERBS.has(previous.verb)) {

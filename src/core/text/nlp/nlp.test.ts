@@ -98,6 +98,11 @@ describe('clauses', () => {
     expect([tested?.subject?.head.lemma, tested?.verb, tested?.object?.head.lemma]).toEqual(['volunteer', 'check', 'bike']);
   });
 
+  it('reads "either … or" as a choice between two verbs of the subject before it', () => {
+    const read = clausesOf(parseText('Customers either ring up or fill in a form.')[0]!).map((c) => [c.subject?.head.lemma, c.verb]);
+    expect(read).toEqual([['customer', 'ring'], ['customer', 'fill']]);
+  });
+
   it('reads a list of objects on past a bracketed aside', () => {
     const [sentence] = parseText('Growers register their fields (where they are) and their tractors.');
     expect(clausesOf(sentence!).find((c) => c.verb === 'register')?.objects.map((o) => o.head.lemma)).toEqual(['field', 'tractor']);

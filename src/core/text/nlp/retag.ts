@@ -422,6 +422,10 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
     // "partners can suggest and rate": a bare word after "verb and", in the same form, is a second verb.
     const beforeConjunction = tokens[index - 2];
     const sameForm = beforeConjunction !== undefined && (beforeConjunction.normal === beforeConjunction.lemma) === (token.normal === token.lemma);
+    // "Customers either ring up or fill in a form": after "either", a word WordNet knows as a verb, paired by "or" with
+    // a verb, is one.
+    const pairedVerb = previous?.pos === 'CCONJ' && /^(?:either|neither|both)$/.test(previous.normal) && token.pos === 'NOUN'
+      && tokens.slice(index + 1, index + 4).some((t, k, after) => /^(?:or|nor|and)$/.test(t.normal) && after[k + 1]?.pos === 'VERB');
     // "phone or email to book a trip": before an infinitive too.
     const coordinatedVerb = previous?.pos === 'CCONJ' && token.pos === 'NOUN' && beforeConjunction?.pos === 'VERB' && sameForm
       && (next === undefined || next.pos === 'PUNCT' || next.pos === 'DET' || (next.pos === 'ADP' && next.normal !== 'of') || (next.normal === 'to' && tokens[index + 2]?.pos === 'VERB'));
@@ -435,7 +439,7 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
     // "when someone orders glasses", "she books a table": a word in -s after a singular pronoun agrees with it.
     const afterSingularPronoun = token.pos === 'NOUN' && /[^s]s$/.test(token.normal) && previous?.pos === 'PRON'
       && (INDEFINITE_PERSONS.has(previous.normal) || /^(?:he|she|it|nobody)$/.test(previous.normal)) && next !== undefined && (OBJECT_START.has(next.pos) || next.pos === 'ADP');
-    const verbSlot = afterSubjectPronoun || coordinatedVerb || parallel || beforeObjectPronoun || afterSingularPronoun;
+    const verbSlot = afterSubjectPronoun || coordinatedVerb || parallel || beforeObjectPronoun || afterSingularPronoun || pairedVerb;
     if (verbSlot || afterCausative || (previousFits && nextFits) || afterPluralSubject || parallelBare(tokens, index) || (token.pos === 'NOUN' && agreesWithDoer(tokens, index)) || afterRelative || ((afterInfinitive || afterModal || afterInverted) && token.pos === 'NOUN')) {
       const lemma = verbLemma(token);
       if (lemma) return { ...token, pos: 'VERB', lemma };

@@ -662,6 +662,7 @@ const probes: Probe[] = [
   { sentence: 'The coord approves each room request.', useCases: [/^Approve a room request$/] },
   { sentence: 'Volunteers sign up online and book shifts.', entities: [/^Volunteer$/, /^Shift$/] },
   { sentence: 'Tenants enquire by phone and members register once a year.', useCases: [/^Submit an enquiry$/, /^Register a member$/] },
+  { sentence: 'The artists manage their own calendars.', entities: [/^Calendar$/] },
   { sentence: 'Patients book an appointment online. If they cancel with less than 24 hours\' notice they pay a fee.', useCases: [/^Cancel an appointment$/] },
   { sentence: 'Tenants rent stalls and the warden checks them. Tenants are billed quarterly.', useCases: [/^Send a bill to a tenant$/] },
 ];
@@ -678,6 +679,13 @@ describe('everyday sentences of a fresh idea', () => {
       expect(found, `rule of "${sentence}"`).toBeDefined();
       expect(found?.quantity).toEqual({ value: rule.value, unit: rule.unit });
     }
+  });
+});
+
+describe('records never kept', () => {
+  it('keeps no act of a state people are in, nor of managing a calendar', () => {
+    const model = buildProjectModel({ projectName: 'Keys', idea: 'Tenants ring when they\'re locked out. The artists manage their own calendars.' });
+    expect(model.entities.map((e) => e.name)).not.toEqual(expect.arrayContaining([expect.stringMatching(/^(?:Lockout|Management)$/)]));
   });
 });
 

@@ -170,6 +170,8 @@ export function transactionActOf(verb: string, objectLemma: string): string | un
  */
 export function bookedTimeAct(object: NounPhrase, verb: string): string | undefined {
   if (object.number !== undefined || semanticClasses(lemmaOf(object), 'noun', 1)[0] !== 'noun.time') return undefined;
+  // A period or unit of time ("days", "an evening"), not a way of keeping it ("manage their calendars").
+  if (!['time_period', 'time_unit'].some((kind) => isKindOf(lemmaOf(object), kind, 'noun', 1))) return undefined;
   if (!semanticClasses(verb, 'verb', 2).some((name) => name === 'verb.possession' || name === 'verb.social')) return undefined;
   const act = actNounOf(verb);
   return act && act !== verb && semanticClasses(act, 'noun', 1)[0] === 'noun.act' ? act : undefined;
@@ -356,7 +358,9 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>, b
         }
         const said = !clause.passive && (clause.subjectPronoun !== undefined || (clause.subject !== undefined && isPersonWord(lemmaOf(clause.subject), true))) ? contentActOf(clause.verb) : undefined;
         if (said && !productWords.has(said)) addTerm(said, said, mentioned.has(said) ? 1.5 : 0.75, sentence, clause.verb, true);
-        const phrasal = phrasalActOf(clause.verb, clause.particle);
+        // "when they're locked out" is a state people are in, no act kept.
+        const ofPeople = clause.passive && (clause.object === undefined || isPersonWord(lemmaOf(clause.object)));
+        const phrasal = ofPeople ? undefined : phrasalActOf(clause.verb, clause.particle);
         if (phrasal && !productWords.has(phrasal)) addTerm(phrasal, phrasal, 1.5, sentence, clause.verb, true);
         // Money changing hands is kept though nothing is named ("pays at the counter" → payment).
         const act = actsOnNothingNamed(clause, sentence) && isTransactionVerb(clause.verb) ? actNounOf(clause.verb) : undefined;
