@@ -1,4 +1,5 @@
 import type { TaggedToken } from './tagger.js';
+import { knows } from './wordnet.js';
 
 /**
  * Noun-phrase chunking over tagged tokens: a run of adjectives, numbers and nouns ending in a noun ("two hours",
@@ -94,7 +95,8 @@ export function nounPhrases(tokens: TaggedToken[]): NounPhrase[] {
         text: words.map((token) => token.text).join(' ').replace(/ ([-/]) /g, '$1').replace(/([£$€¥]) (?=\d)/g, '$1').replace(/(\d) %/g, '$1%'),
         head,
         headIndex: end - 1,
-        nouns: words.slice(0, -1).filter((token) => NOMINAL.has(token.pos)).map((token) => token.lemma),
+        // "sales rep", "parts list": a modifier WordNet knows in the plural keeps it.
+        nouns: words.slice(0, -1).filter((token) => NOMINAL.has(token.pos)).map((token) => (token.normal !== token.lemma && /s$/.test(token.normal) && knows(token.normal, 'noun') ? token.normal : token.lemma)),
         adjectives: words.filter((token) => token.pos === 'ADJ').map((token) => token.lemma),
         ...(numberToken ? { number: numberToken.text } : {}),
         ...(determiner ? { determiner } : {}),

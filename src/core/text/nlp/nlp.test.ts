@@ -98,6 +98,11 @@ describe('clauses', () => {
     expect([tested?.subject?.head.lemma, tested?.verb, tested?.object?.head.lemma]).toEqual(['volunteer', 'check', 'bike']);
   });
 
+  it('reads "do" before a determiner as the main verb, unless a question\'s verb follows its subject', () => {
+    expect(clausesOf(parseText('I do the rotas on paper.')[0]!).map((c) => [c.verb, c.object?.head.lemma])).toEqual([['do', 'rota']]);
+    expect(clausesOf(parseText('What do the staff see?')[0]!).map((c) => c.verb)).toEqual(['see']);
+  });
+
   it('reads "either … or" as a choice between two verbs of the subject before it', () => {
     const read = clausesOf(parseText('Customers either ring up or fill in a form.')[0]!).map((c) => [c.subject?.head.lemma, c.verb]);
     expect(read).toEqual([['customer', 'ring'], ['customer', 'fill']]);

@@ -355,6 +355,14 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
     const singular = singularize(token.normal);
     if (knows(singular, 'noun')) return { ...token, pos: 'NOUN', lemma: singular };
   }
+  // "We do our accounts in Xero", "I do the rotas": "do" before a determiner is the main verb; an auxiliary takes a
+  // bare verb.
+  // "What do the staff see?": in a question its subject comes next, and the verb after it.
+  if (token.pos === 'AUX' && /^(?:do|does|did)$/.test(token.normal) && (tokens[index + 1]?.pos === 'DET' || POSSESSIVES.test(tokens[index + 1]?.normal ?? ''))) {
+    let end = index + 2;
+    while (/^(?:ADJ|NOUN|PROPN|NUM)$/.test(tokens[end]?.pos ?? '')) end += 1;
+    if (tokens[end]?.pos !== 'VERB' && tokens[end]?.pos !== 'AUX') return { ...token, pos: 'VERB', lemma: 'do' };
+  }
   // "we do loads of repairs": after "do", a word in -s before "of" is a noun, and "do" the verb; an auxiliary "do" takes
   // a bare verb.
   if (token.pos === 'VERB' && /[^s]s$/.test(token.normal) && /^(?:do|does|did)$/.test(tokens[index - 1]?.normal ?? '') && tokens[index + 1]?.normal === 'of') {

@@ -682,6 +682,17 @@ describe('everyday sentences of a fresh idea', () => {
   });
 });
 
+describe('who uses the product', () => {
+  it('names a service records are kept in, the writer by the work they do, and a modifier in the plural as written', () => {
+    const model = buildProjectModel({
+      projectName: 'Cleaners',
+      idea: 'We do our accounts in Xero. Our sales reps visit offices.',
+      answers: [{ question: 'Who will use it?', answer: 'Me doing the dispatching, and the cleaners.' }],
+    });
+    expect(model.actors.map((a) => [a.name, a.kind])).toEqual(expect.arrayContaining([['Xero', 'system'], ['Dispatcher', 'person'], ['Sales rep', 'person']]));
+  });
+});
+
 describe('records never kept', () => {
   it('keeps no act of a state people are in, nor of managing a calendar', () => {
     const model = buildProjectModel({ projectName: 'Keys', idea: 'Tenants ring when they\'re locked out. The artists manage their own calendars.' });

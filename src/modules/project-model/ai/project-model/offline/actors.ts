@@ -153,8 +153,10 @@ export function findActors(sentences: Sentence[], semantic: (lemma: string) => s
       const properModifiers = tokens.slice(phrase.start, phrase.headIndex).filter((token) => token.pos === 'PROPN' && /^[A-Z]/.test(token.text));
       if (phrase.head.pos === 'NOUN' && /^(?:account|api|integration|login|sign-in|reader|terminal|till)$/.test(lemma) && properModifiers.length > 0
         && properModifiers.length === phrase.nouns.length) add(found, properModifiers.map((token) => token.text).join(' '), 'system', sentence);
-      // "I also sell on Discogs", "list it on Etsy": a capitalised name something is done on is a platform.
-      if (tokens[phrase.start - 1]?.normal === 'on' && phrase.head.pos === 'PROPN' && /^[A-Z]/.test(phrase.head.text) && !knowsWord(phrase.head.normal)) {
+      // "I also sell on Discogs", "list it on Etsy": a capitalised name something is done on is a platform; so is one
+      // records are kept in ("we do our accounts in Xero").
+      const keptIn = tokens[phrase.start - 1]?.normal === 'in' && sentence.clauses.some((clause) => clause.preps.some((p) => p.phrase.start === phrase.start) && clause.objects.some((o) => isRecordPhrase(o)));
+      if ((tokens[phrase.start - 1]?.normal === 'on' || keptIn) && phrase.head.pos === 'PROPN' && /^[A-Z]/.test(phrase.head.text) && !knowsWord(phrase.head.normal)) {
         const name = systemName(phrase, semantic);
         if (name) add(found, name, 'system', sentence);
       }

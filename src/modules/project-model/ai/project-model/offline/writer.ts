@@ -1,4 +1,4 @@
-import { derivedForms, isKindOf, semanticClasses } from '../../../../../core/text/nlp/index.js';
+import { derivedForms, isKindOf, semanticClasses, verbOfParticiple } from '../../../../../core/text/nlp/index.js';
 import type { Sentence } from './read.js';
 import { isPersonWord, lemmaOf, termOf } from './words.js';
 
@@ -77,6 +77,13 @@ function writerRole(sentences: Sentence[], business: Set<string>): WriterRole | 
       const says = next?.lemma === 'be' ? index + 2 : next?.lemma === 'work' && tokens[index + 2]?.normal === 'as' ? index + 3 : undefined;
       const phrase = says === undefined ? undefined : sentence.phrases.find((p) => p.start >= says && p.start <= says + 1);
       if (phrase && phrase.head.pos === 'NOUN' && isPersonWord(lemmaOf(phrase), true)) return { term: termOf(phrase), sentence };
+    }
+    // "Me doing the dispatching": the doer of the work the writer says is theirs.
+    for (const [index, token] of tokens.entries()) {
+      const [doing, the, work] = [tokens[index + 1], tokens[index + 2], tokens[index + 3]];
+      if (!/^(?:me|i)$/.test(token.normal) || doing?.normal !== 'doing' || the?.normal !== 'the' || !work?.normal.endsWith('ing')) continue;
+      const doer = derivedForms(verbOfParticiple(work.normal) ?? work.lemma, 'verb', 'noun').find((noun) => /(?:er|or)$/.test(noun) && isPersonWord(noun));
+      if (doer) return { term: doer, sentence };
     }
     for (const clause of sentence.clauses) {
       // "… to work out the price" says what the writer does something for, not what they do to their business.
