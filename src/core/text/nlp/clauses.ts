@@ -149,6 +149,11 @@ function isModalParticiple(tokens: TaggedToken[], index: number): boolean {
   return token !== undefined && /^(?:meant|supposed)$/.test(token.normal) && tokens[index + 1]?.normal === 'to' && tokens[index - 1]?.lemma === 'be';
 }
 
+/** Whether a phrase names a person first ("officers"; a "party" is first a group). */
+function namesPerson(phrase: NounPhrase): boolean {
+  return semanticClasses(phrase.head.lemma, 'noun', 1)[0] === 'noun.person';
+}
+
 /** Whether a phrase names people: a person or a group of them. */
 function namesPeople(phrase: NounPhrase): boolean {
   return ['noun.person', 'noun.group'].includes(semanticClasses(phrase.head.lemma, 'noun', 1)[0] ?? '');
@@ -410,8 +415,7 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
         if (tokens[more.end]?.pos === 'VERB' || tokens[more.end]?.pos === 'AUX' || more.head.pos === 'PROPN') break;
         // "residents organising the party, our events officers who …": after a comma, people listed after a thing are
         // the next item of a list of people, not a second thing acted on.
-        const person = (phrase: NounPhrase) => semanticClasses(phrase.head.lemma, 'noun', 1)[0] === 'noun.person';
-        if (tokens[i]?.normal === ',' && person(more) && !person(direct)) break;
+        if (tokens[i]?.normal === ',' && namesPerson(more) && !namesPerson(direct)) break;
         objects.push(more);
         i = afterAside(tokens, more.end);
       }

@@ -263,7 +263,10 @@ export function namesMessage(lemma: string): boolean {
   return semanticClasses(lemma, 'noun', 1)[0] === 'noun.communication';
 }
 
-/** The lexicographer files of the first `count` senses, most frequent first, without repeats. */
+/**
+ * The lexicographer files of the first `count` senses, most frequent first, without repeats; a one-word compound
+ * WordNet lacks is read by its head.
+ */
 export function semanticClasses(lemma: string, pos: WordNetPos = 'noun', count = 3): string[] {
   const classes: string[] = [];
   const word = pos === 'noun' && !knows(lemma, 'noun') ? closedCompoundHead(lemma) ?? lemma : lemma;

@@ -663,6 +663,7 @@ const probes: Probe[] = [
   { sentence: 'Volunteers sign up online and book shifts.', entities: [/^Volunteer$/, /^Shift$/] },
   { sentence: 'Tenants enquire by phone and members register once a year.', useCases: [/^Submit an enquiry$/, /^Register a member$/] },
   { sentence: 'The artists manage their own calendars.', entities: [/^Calendar$/] },
+  { sentence: 'Guests are checked in at reception.', entities: [/^Check-in$/] },
   { sentence: 'Patients book an appointment online. If they cancel with less than 24 hours\' notice they pay a fee.', useCases: [/^Cancel an appointment$/] },
   { sentence: 'Tenants rent stalls and the warden checks them. Tenants are billed quarterly.', useCases: [/^Send a bill to a tenant$/] },
 ];

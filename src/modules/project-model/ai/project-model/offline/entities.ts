@@ -358,9 +358,10 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>, b
         }
         const said = !clause.passive && (clause.subjectPronoun !== undefined || (clause.subject !== undefined && isPersonWord(lemmaOf(clause.subject), true))) ? contentActOf(clause.verb) : undefined;
         if (said && !productWords.has(said)) addTerm(said, said, mentioned.has(said) ? 1.5 : 0.75, sentence, clause.verb, true);
-        // "when they're locked out" is a state people are in, no act kept.
-        const ofPeople = clause.passive && (clause.object === undefined || isPersonWord(lemmaOf(clause.object)));
-        const phrasal = ofPeople ? undefined : phrasalActOf(clause.verb, clause.particle);
+        // "when they're locked out": a passive said of a pronoun is a state its people are in, no act kept ("guests are
+        // checked in" keeps the check-in).
+        const stateOfPronoun = clause.passive && clause.object === undefined;
+        const phrasal = stateOfPronoun ? undefined : phrasalActOf(clause.verb, clause.particle);
         if (phrasal && !productWords.has(phrasal)) addTerm(phrasal, phrasal, 1.5, sentence, clause.verb, true);
         // Money changing hands is kept though nothing is named ("pays at the counter" → payment).
         const act = actsOnNothingNamed(clause, sentence) && isTransactionVerb(clause.verb) ? actNounOf(clause.verb) : undefined;
