@@ -323,7 +323,9 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
       subject = phraseEndingAt(phrases, i + 1);
       // "Members who get three reports are suspended": the object of a relative clause before the verb is not its
       // subject; the phrase the relative clause hangs from is.
-      if (subject && previousRelative && tokens[v - 1]?.normal !== 'to' && previous?.subject && previous.objects.some((o) => o.start === subject?.start) && previous.subject.end < subject.start) subject = previous.subject;
+      // "Residents who can't get to a branch library borrow books": nor is its prepositional phrase.
+      const endsRelative = (phrase: NounPhrase) => previous !== undefined && [...previous.objects, ...previous.preps.map((p) => p.phrase)].some((o) => o.start === phrase.start);
+      if (subject && previousRelative && tokens[v - 1]?.normal !== 'to' && previous?.subject && endsRelative(subject) && previous.subject.end < subject.start) subject = previous.subject;
       // "Patients of a clinic book …", "bookings over 10 people need …": the subject is the phrase the prepositional
       // phrase hangs from.
       while (subject && ((tokens[subject.start - 1]?.pos === 'ADP' && HANGING_PREPOSITIONS.has(tokens[subject.start - 1]?.normal ?? ''))

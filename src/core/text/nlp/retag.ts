@@ -327,6 +327,11 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
     const verb = verbOfParticiple(token.normal);
     if (verb) return { ...token, pos: 'VERB', lemma: verb };
   }
+  // "Non-members can buy …": a capitalised first word joined by a hyphen to a plural noun is that noun.
+  if (token.pos === 'PROPN' && /^[A-Z][a-z]+-[a-z]+s$/.test(token.text) && isSentenceStart(tokens, index) && /^(?:VERB|AUX)$/.test(tokens[index + 1]?.pos ?? '')) {
+    const singular = singularize(token.normal);
+    if (knows(singular.split('-').pop() ?? '', 'noun')) return { ...token, pos: 'NOUN', lemma: singular };
+  }
   if (token.pos === 'PROPN' && /^[A-Z][a-z]+$/.test(token.text) && isSentenceStart(tokens, index)) {
     const singular = singularize(token.normal);
     if (knows(singular, 'noun')) return { ...token, pos: 'NOUN', lemma: singular };

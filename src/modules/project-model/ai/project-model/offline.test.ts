@@ -664,6 +664,7 @@ const probes: Probe[] = [
   { sentence: 'Tenants enquire by phone and members register once a year.', useCases: [/^Submit an enquiry$/, /^Register a member$/] },
   { sentence: 'The artists manage their own calendars.', entities: [/^Calendar$/] },
   { sentence: 'Guests are checked in at reception.', entities: [/^Check-in$/] },
+  { sentence: 'Non-residents can buy a day ticket online.', useCases: [/^Buy a day ticket$/] },
   { sentence: 'Patients book an appointment online. If they cancel with less than 24 hours\' notice they pay a fee.', useCases: [/^Cancel an appointment$/] },
   { sentence: 'Tenants rent stalls and the warden checks them. Tenants are billed quarterly.', useCases: [/^Send a bill to a tenant$/] },
 ];
@@ -691,6 +692,14 @@ describe('who uses the product', () => {
       answers: [{ question: 'Who will use it?', answer: 'Me doing the dispatching, and the cleaners.' }],
     });
     expect(model.actors.map((a) => [a.name, a.kind])).toEqual(expect.arrayContaining([['Xero', 'system'], ['Dispatcher', 'person'], ['Sales rep', 'person']]));
+  });
+});
+
+describe('who does what', () => {
+  it('reads the subject of a relative clause that ends in a prepositional phrase as the subject of the verb after it', () => {
+    const model = buildProjectModel({ projectName: 'Rent', idea: 'Tenants who cannot get to the office pay rent by card.' });
+    const paid = model.useCases.find((u) => u.name === 'Pay rent');
+    expect(model.actors.find((a) => a.id === paid?.actor)?.name).toBe('Tenant');
   });
 });
 

@@ -35,6 +35,8 @@ export function isPersonWord(lemma: string, asAgent = false): boolean {
   if (asAgent && /^[a-z]{4,}(?:er|or)$/.test(lemma) && !knows(lemma, 'noun') && knows(lemma.replace(/(?:er|or)$/, ''), 'verb')) return true;
   // "2 audiologists": a practitioner's noun in -ist WordNet does not know, made from a field it knows, is a person.
   if (/^[a-z]{4,}ist$/.test(lemma) && !knows(lemma, 'noun') && ['y', 'ism', 'ics'].some((end) => knows(lemma.replace(/ist$/, end), 'noun'))) return true;
+  // "Non-members", "co-owners": a hyphenated word WordNet lacks names what its last part names.
+  if (lemma.includes('-') && !knows(lemma, 'noun')) return isPersonWord(lemma.split('-').pop() ?? '', asAgent);
   // "the physio reviews the logs": a doer's word WordNet does not know, cut short from a word for people it knows.
   if (asAgent && isClippedPersonWord(lemma)) return true;
   const classes = semanticClasses(lemma, 'noun', 3);
