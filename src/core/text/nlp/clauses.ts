@@ -568,7 +568,9 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
         clause.object = standsFor;
         clause.objects = [standsFor];
       }
-      if (agent) clause.subject = agent.phrase;
+      // "paid by bank transfer", "sent by email": a means is no agent.
+      const means = agent !== undefined && ['noun.act', 'noun.possession', 'noun.communication'].includes(semanticClasses(agent.phrase.head.lemma, 'noun', 1)[0] ?? '');
+      if (agent && !means) clause.subject = agent.phrase;
     } else {
       if (subject) clause.subject = subject;
       if (subjectPronoun) clause.subjectPronoun = subjectPronoun;

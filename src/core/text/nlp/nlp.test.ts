@@ -103,6 +103,11 @@ describe('clauses', () => {
     expect(clausesOf(parseText('What do the staff see?')[0]!).map((c) => c.verb)).toEqual(['see']);
   });
 
+  it('reads "get" before an irregular participle as a passive, and a means after "by" as no agent', () => {
+    const [paid] = clausesOf(parseText('Vendors get paid by bank transfer.')[0]!);
+    expect([paid?.verb, paid?.passive, paid?.object?.head.lemma, paid?.subject]).toEqual(['pay', true, 'vendor', undefined]);
+  });
+
   it('reads "either … or" as a choice between two verbs of the subject before it', () => {
     const read = clausesOf(parseText('Customers either ring up or fill in a form.')[0]!).map((c) => [c.subject?.head.lemma, c.verb]);
     expect(read).toEqual([['customer', 'ring'], ['customer', 'fill']]);

@@ -255,7 +255,8 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
   }
   // "the results get published": "get" before a participle is the auxiliary of a passive.
   const participle = tokens[index + 1];
-  if (token.pos === 'VERB' && token.lemma === 'get' && participle?.pos === 'VERB' && participle.normal !== participle.lemma && /(?:ed|en|wn|t)$/.test(participle.normal)) {
+  // "vendors get paid": an irregular participle too.
+  if (token.pos === 'VERB' && token.lemma === 'get' && participle?.pos === 'VERB' && participle.normal !== participle.lemma && /(?:ed|en|wn|t|id)$/.test(participle.normal)) {
     return { ...token, pos: 'AUX' };
   }
   // "Lifeguard cover must be scheduled": a bare word after a noun and right before a modal or "is" heads their

@@ -703,6 +703,15 @@ describe('who does what', () => {
   });
 });
 
+describe('time written down and dates', () => {
+  it('reads hours logged as a record named in the plural, with verbs that agree, and a date as no service', () => {
+    const model = buildProjectModel({ projectName: 'Hours', idea: 'Volunteers log their hours each week. The river is closed from 15 March to 15 June.' });
+    const logged = model.useCases.find((u) => u.name === 'Log hours');
+    expect(logged?.outcome).toBe('The hours are logged and the product has a record of them.');
+    expect(model.actors.map((a) => a.name)).not.toContain('15 June');
+  });
+});
+
 describe('records never kept', () => {
   it('keeps no act of a state people are in, nor of managing a calendar', () => {
     const model = buildProjectModel({ projectName: 'Keys', idea: 'Tenants ring when they\'re locked out. The artists manage their own calendars.' });

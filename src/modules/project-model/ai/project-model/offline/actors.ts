@@ -49,7 +49,8 @@ const CAMEL_CASE = /^[A-Z][a-z]+[A-Z][A-Za-z]*$/;
 
 function systemName(phrase: NounPhrase, semantic: (lemma: string) => string[]): string | undefined {
   const name = properName(phrase);
-  if (!name || MONTHS_AND_DAYS.test(name) || /^(?:i|uk|us|eu|gbp|eur|usd|pdf|qr|sms|vat|gps|it)$/i.test(name)) return undefined;
+  // "to 15 June": a date, its day's number and all.
+  if (!name || MONTHS_AND_DAYS.test(name) || MONTHS_AND_DAYS.test(phrase.head.text) || /^(?:i|uk|us|eu|gbp|eur|usd|pdf|qr|sms|vat|gps|it)$/i.test(name)) return undefined;
   const classes = semantic(name.toLowerCase().replace(/\s+/g, '_'));
   if (classes[0] !== undefined && NOT_SYSTEMS.has(classes[0])) return undefined;
   return name;

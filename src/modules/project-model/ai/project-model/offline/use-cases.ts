@@ -1,4 +1,4 @@
-import { capitalize } from '../../../../../core/text/index.js';
+import { capitalize, pluralize, singularize } from '../../../../../core/text/index.js';
 import { indefiniteArticle, roleSubject } from '../../../../../core/text/compose/index.js';
 import { clausesOf, derivedForms, isBullet, isKindOf, knows, nounPhrases, parseText, semanticClasses, senses, takesThingObject, verbOfParticiple, type Clause, type NounPhrase, type TaggedToken } from '../../../../../core/text/nlp/index.js';
 import type { ModelActor, ModelEntity, ModelRule, ModelStep, ModelUseCase } from '../../../project-model.contract.js';
@@ -52,7 +52,7 @@ function stepsFor(actor: ModelActor, verb: string, particle: string, entity: Mod
   else if (entity.id) steps.push({ actor: 'system', action: `checks the ${thing} against the rules`, ...on });
   const mentioned = systems.filter((system) => sentence.text.includes(system.name) || sentence.source.quote?.toLowerCase().includes(system.name.toLowerCase()));
   for (const system of mentioned.slice(0, 1)) steps.push({ actor: system.id, action: `handles its part of the ${thing}`, ...on });
-  steps.push({ actor: 'system', action: `records that the ${thing} is ${participle(verb)}${particle}`, ...on });
+  steps.push({ actor: 'system', action: `records that the ${thing} ${beFor(thing)} ${participle(verb)}${particle}`, ...on });
   steps.push({ actor: 'system', action: `shows the ${actor.name.toLowerCase()} the ${entity.id ? 'updated ' : ''}${thing}`, ...on });
   return steps.slice(0, 8);
 }
@@ -60,8 +60,14 @@ function stepsFor(actor: ModelActor, verb: string, particle: string, entity: Mod
 /** The outcome: the lifecycle state the action puts the record in when the model knows one. */
 function outcomeOf(verb: string, particle: string, thing: string, entity: ModelEntity): string {
   const state = participle(verb);
-  if (entity.states.includes(state)) return `The ${thing} is ${state}${particle}; its status is now "${state}".`;
-  return `The ${thing} is ${state}${particle} and the product has a record of it.`;
+  if (entity.states.includes(state)) return `The ${thing} ${beFor(thing)} ${state}${particle}; its status is now "${state}".`;
+  return `The ${thing} ${beFor(thing)} ${state}${particle} and the product has a record of ${beFor(thing) === 'are' ? 'them' : 'it'}.`;
+}
+
+/** "is", or "are" after a name in the plural ("the hours are logged"). */
+function beFor(thing: string): 'is' | 'are' {
+  const head = thing.split(' ').pop() ?? thing;
+  return singularize(head) !== head && knows(singularize(head), 'noun') ? 'are' : 'is';
 }
 
 /** "a place in a class", "the number of guests": a vague object stands for the record its preposition names. */
@@ -266,6 +272,11 @@ function isChosenTime(phrase: NounPhrase, verb: string): boolean {
   return isKindOf(verb, 'choose', 'verb', 2) && /^(?:a|an|the|their|his|her|your)$/.test(phrase.determiner ?? '') && phrase.number === undefined && semanticClasses(lemmaOf(phrase), 'noun', 1)[0] === 'noun.time';
 }
 
+/** "logs their actual hours", "record the minutes worked": time written down is a record of the time worked. */
+function isLoggedTime(phrase: NounPhrase, verb: string): boolean {
+  return (verb === 'record' || isKindOf(verb, 'record', 'verb', 2)) && phrase.plural && isKindOf(lemmaOf(phrase), 'time_unit', 'noun', 1);
+}
+
 /**
  * "rehearse Tuesday evenings", "deliver every morning": a period of time written without an article, or with "every",
  * "each", "this", "next" or "last", says when, not what ("choose their shifts", "log hours" are what).
@@ -356,6 +367,8 @@ function articlesOf(sentences: Sentence[]): (thing: string) => string {
   }
   return (thing) => {
     const head = thing.split(' ').pop() ?? thing;
+    // "Log hours": a name in the plural takes none.
+    if (singularize(head) !== head && counted.has(singularize(head))) return '';
     const first = semanticClasses(head, 'noun', 1)[0] ?? '';
     if (counted.has(head) || !MASS_CLASSES.has(first)) return indefiniteArticle(thing);
     if (bare.has(head)) return '';
@@ -648,10 +661,12 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
         // So is a property someone sets or changes, acted on directly ("set their availability", "note the condition").
         const isLoose = object.head.pos === 'NOUN' && (isRecordPhrase(object, true) || (isVagueWord(lemmaOf(object)) && clause.objects.includes(object))
           || (clause.objects.includes(object) && isPropertyWord(lemmaOf(object))) || (resolve.actorOf(object) !== undefined && object !== clause.subject)
-          || (clause.objects.includes(object) && isChosenTime(object, clause.verb)) || bookedTime
+          || (clause.objects.includes(object) && (isChosenTime(object, clause.verb) || isLoggedTime(object, clause.verb))) || bookedTime
           // "approve any payout": a word WordNet lacks, acted on directly by someone, is the writer's own term for a record.
           || (clause.objects.includes(object) && named !== undefined && isOwnTerm(object)));
-        const entity = resolve.entityOf(object) ?? (isLoose ? unkept(termOf(object)) : undefined);
+        // Hours logged are named as the writer counts them ("Log hours").
+        const looseName = clause.objects.includes(object) && isLoggedTime(object, clause.verb) ? pluralize(termOf(object)) : termOf(object);
+        const entity = resolve.entityOf(object) ?? (isLoose ? unkept(looseName) : undefined);
         if (!entity) continue;
         const particle = clause.particle ? ` ${clause.particle}` : '';
         const preposition = clause.objects.length === 0 ? ` ${clause.preps.find((p) => p.phrase === object)?.prep ?? ''}` : '';
