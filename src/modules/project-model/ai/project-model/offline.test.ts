@@ -665,6 +665,7 @@ const probes: Probe[] = [
   { sentence: 'The artists manage their own calendars.', entities: [/^Calendar$/] },
   { sentence: 'Guests are checked in at reception.', entities: [/^Check-in$/] },
   { sentence: 'Non-residents can buy a day ticket online.', useCases: [/^Buy a day ticket$/] },
+  { sentence: 'Parents enter their child into a gala.', useCases: [/^Enter a child into a gala$/] },
   { sentence: 'Patients book an appointment online. If they cancel with less than 24 hours\' notice they pay a fee.', useCases: [/^Cancel an appointment$/] },
   { sentence: 'Tenants rent stalls and the warden checks them. Tenants are billed quarterly.', useCases: [/^Send a bill to a tenant$/] },
 ];

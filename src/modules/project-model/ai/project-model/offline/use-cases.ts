@@ -671,7 +671,7 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
         const particle = clause.particle ? ` ${clause.particle}` : '';
         const preposition = clause.objects.length === 0 ? ` ${clause.preps.find((p) => p.phrase === object)?.prep ?? ''}` : '';
         // "book a seat on a tour": the record the object is taken from or placed in belongs in the name.
-        const place = clause.objects.length > 0 ? clause.preps.find((p) => p.phrase.start === object.end + 1 && /^(?:on|in|for|at|to)$/.test(p.prep)) : undefined;
+        const place = clause.objects.length > 0 ? clause.preps.find((p) => p.phrase.start === object.end + 1 && /^(?:on|in|for|at|to|onto|into)$/.test(p.prep)) : undefined;
         const placeEntity = place ? resolve.entityOf(place.phrase) : undefined;
         const where = place && placeEntity && placeEntity !== entity ? `${place.prep} ${indefiniteArticle(placeEntity.name.toLowerCase())} ${placeEntity.name.toLowerCase()}` : complementOf(clause, object, sentence);
         // "the website shows the schedule": what the product shows, its user sees.
