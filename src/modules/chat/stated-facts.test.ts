@@ -29,6 +29,16 @@ describe('chat answers what the author stated', () => {
     expect(said.split('\n')[0]).toContain('Up to 8 novices per session');
   });
 
+  it('finds a sentence by a word WordNet derives from the question\'s ("delivery" → "deliver"), and reads "what commission" as an amount', () => {
+    const shop = 'We restore old armchairs in our workshop. Customers pick a fabric from the sample books. We deliver within 15 miles for £30. Makers agree the commission with Dave. We keep 10% commission on fabric sold for other makers.';
+    const ask = (question: string) => {
+      const context = statementsFor(statementsOf(shop, []), question).map((fact) => ({ id: fact.id, title: fact.where, text: fact.text, kind: 'fact' as const }));
+      return answerQuestionTask.builtin({ question, context }, {}).split('\n')[0];
+    };
+    expect(ask('How much does delivery cost?')).toContain('£30');
+    expect(ask('What commission is kept?')).toContain('10%');
+  });
+
   it('cites an answer to a clarifying question by its question, and leaves out skipped ones', () => {
     expect(answer('Who may see the addresses?')).toContain('According to your answer to “Who may see adopters’ addresses?”: Only kennel staff may see them.');
     expect(statementsOf(idea, answers).map((s) => s.where)).not.toContain('your answer to “Which payment provider?”');

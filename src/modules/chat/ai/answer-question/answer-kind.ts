@@ -19,8 +19,13 @@ const NAME = /^\s*(?:who|whom|whose|which|what\s+(?:provider|service|system|tool
 const WHAT_IS = /^\s*what(?:'s|\s+(?:is|are|was|were))\b/i;
 const COUNT_WORDS = new Set(['number', 'maximum', 'minimum', 'limit', 'capacity', 'size', 'age', 'total', 'count']);
 
+/** "What commission is taken?": "what" before a word for a sum. */
+const WHAT_NOUN = /^\s*what\s+([a-z]+)\b/i;
+
 export function answerKindOf(question: string): AnswerKind | undefined {
   if (AMOUNT.test(question)) return 'amount';
+  const asked = WHAT_NOUN.exec(question)?.[1]?.toLowerCase();
+  if (asked && semanticClasses(asked, 'noun', 2).includes('noun.possession')) return 'amount';
   if (TIME.test(question)) return 'time';
   if (NAME.test(question)) return 'name';
   if (WHAT_IS.test(question) && tokenize(question).some((word) => COUNT_WORDS.has(word) || semanticClasses(word, 'noun', 2).includes('noun.possession'))) return 'amount';

@@ -1,4 +1,5 @@
 import { contentWords, stem, tokenize } from '../../../../core/text/index.js';
+import { derivedForms } from '../../../../core/text/nlp/index.js';
 
 // The words a question is about, and whether a text mentions any of them: shared by the offline answer, which ranks
 // sources by them, and the chat flow, which answers "nothing found" without calling a model when no source does.
@@ -13,13 +14,22 @@ function withParts(word: string): string[] {
   return word.includes('-') ? [word, ...word.split('-').filter((part) => part.length > 1)] : [word];
 }
 
-/** The stems of the words a question is about ("How long does a loan last?" → loan, last). */
+/**
+ * The words WordNet derives from a word and that share its first four letters: "delivery" → deliver, "pay" →
+ * payment. A question about the delivery is answered by "we deliver within 15 miles".
+ */
+function relatedForms(word: string): string[] {
+  const forms = [...derivedForms(word, 'noun', 'verb', 2), ...derivedForms(word, 'verb', 'noun', 2)];
+  return forms.filter((form) => form !== word && /^[a-z]+$/.test(form) && form.slice(0, 4) === word.slice(0, 4));
+}
+
+/** The stems of the words a question is about ("How long does a loan last?" → loan, last), and of their derivations. */
 export function questionTerms(question: string): Set<string> {
   const words = contentWords(question).filter((word) => !QUESTION_FILLER.has(word));
   const chosen = words.length ? words : tokenize(question).filter((word) => /\p{L}/u.test(word) && word.length > 2 && !QUESTION_FILLER.has(word));
   // A part that is no content word ("non" in "non-NHS") says nothing the question is about.
   const parts = chosen.flatMap((word) => withParts(word).filter((part) => part === word || contentWords(part).length > 0));
-  return new Set(parts.map(stem));
+  return new Set([...parts, ...parts.flatMap(relatedForms)].map(stem));
 }
 
 /** The stems a written word stands for: its own, and its parts' when hyphenated. */
