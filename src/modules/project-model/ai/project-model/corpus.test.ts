@@ -14,13 +14,13 @@ import { buildProjectModel } from './offline.js';
 // out of the ER diagram, the later rounds' list them (decision 010, sixth round). The seventh round's ten ideas, measured
 // before they were read, expect key actions in the analyst's verbs more than in the writer's, and lowered that floor.
 // The eighth round's ten ideas (notes written short: slashes, "+", "w/", percentages) joined after being measured and
-// read; the floors held. The ninth round's ten (entity recall 0.44 and key actions 0.14 when first measured) lowered
-// the entity-recall and key-action floors by a hundredth each.
+// read; the floors held. The ninth round's twenty (entity recall 0.44 and 0.50, key actions 0.14 and 0.24 when first
+// measured) lowered the entity-recall floor by two hundredths and the key-action floor by three.
 const FLOORS: Record<string, number> = {
-  'entity recall': 0.61,
+  'entity recall': 0.6,
   'entity precision': 0.64,
   'actor recall': 0.79,
-  'key actions (use cases)': 0.57,
+  'key actions (use cases)': 0.55,
 };
 
 describe('the offline engine over the quality corpus', () => {
@@ -28,7 +28,7 @@ describe('the offline engine over the quality corpus', () => {
   const evaluated = corpus.map((item) => ({ item, model: buildProjectModel({ projectName: item.name, idea: item.idea, answers: item.answers }) }));
 
   it('has enough ideas, held-out ones among them', () => {
-    expect(corpus.length).toBeGreaterThanOrEqual(136);
+    expect(corpus.length).toBeGreaterThanOrEqual(146);
     expect(corpus.filter((item) => item.split === 'holdout').length).toBeGreaterThanOrEqual(10);
   });
 
