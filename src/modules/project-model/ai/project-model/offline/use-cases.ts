@@ -60,8 +60,9 @@ function stepsFor(actor: ModelActor, verb: string, particle: string, entity: Mod
 /** The outcome: the lifecycle state the action puts the record in when the model knows one. */
 function outcomeOf(verb: string, particle: string, thing: string, entity: ModelEntity): string {
   const state = participle(verb);
-  if (entity.states.includes(state)) return `The ${thing} ${beFor(thing)} ${state}${particle}; its status is now "${state}".`;
-  return `The ${thing} ${beFor(thing)} ${state}${particle} and the product has a record of ${beFor(thing) === 'are' ? 'them' : 'it'}.`;
+  const be = beFor(thing);
+  if (entity.states.includes(state)) return `The ${thing} ${be} ${state}${particle}; its status is now "${state}".`;
+  return `The ${thing} ${be} ${state}${particle} and the product has a record of ${be === 'are' ? 'them' : 'it'}.`;
 }
 
 /** "is", or "are" after a name in the plural ("the hours are logged"). */
@@ -659,13 +660,14 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
         // case, without an entity.
         // A vague word acted on directly is still what the action is about ("log time").
         // So is a property someone sets or changes, acted on directly ("set their availability", "note the condition").
+        const loggedTime = clause.objects.includes(object) && isLoggedTime(object, clause.verb);
         const isLoose = object.head.pos === 'NOUN' && (isRecordPhrase(object, true) || (isVagueWord(lemmaOf(object)) && clause.objects.includes(object))
           || (clause.objects.includes(object) && isPropertyWord(lemmaOf(object))) || (resolve.actorOf(object) !== undefined && object !== clause.subject)
-          || (clause.objects.includes(object) && (isChosenTime(object, clause.verb) || isLoggedTime(object, clause.verb))) || bookedTime
+          || (clause.objects.includes(object) && isChosenTime(object, clause.verb)) || loggedTime || bookedTime
           // "approve any payout": a word WordNet lacks, acted on directly by someone, is the writer's own term for a record.
           || (clause.objects.includes(object) && named !== undefined && isOwnTerm(object)));
         // Hours logged are named as the writer counts them ("Log hours").
-        const looseName = clause.objects.includes(object) && isLoggedTime(object, clause.verb) ? pluralize(termOf(object)) : termOf(object);
+        const looseName = loggedTime ? pluralize(termOf(object)) : termOf(object);
         const entity = resolve.entityOf(object) ?? (isLoose ? unkept(looseName) : undefined);
         if (!entity) continue;
         const particle = clause.particle ? ` ${clause.particle}` : '';
