@@ -59,6 +59,13 @@ describe('clauses', () => {
     expect(read('Riders sign in at the kiosk to unlock a bike.')).toContainEqual(['rider', 'unlock']);
   });
 
+  it('reads an infinitive after a thing acted on as done by the subject, after people or a wish as done by them', () => {
+    const read = (text: string) => clausesOf(parseText(text)[0]!).map((c) => [c.subject?.head.lemma, c.verb]);
+    expect(read('Wardens use the tablet to record faults.')).toContainEqual(['warden', 'record']);
+    expect(read('The office sends drivers to collect the bins.')).toContainEqual(['driver', 'collect']);
+    expect(read('Staff want the members to renew online.')).toContainEqual(['member', 'renew']);
+  });
+
   it('reads a preposition and noun WordNet knows as an adverb as saying how, never as a phrase acted on', () => {
     const [paid] = clausesOf(parseText('Tenants pay in person at the office.')[0]!);
     expect(paid?.preps.map((p) => p.prep)).toEqual(['at']);
