@@ -1,5 +1,5 @@
 import { nounPhrases, type NounPhrase } from './chunks.js';
-import { closesApposition, INDEFINITE_PERSONS } from './retag.js';
+import { closesApposition, INDEFINITE_PERSONS, SAME_PARTICIPLE } from './retag.js';
 import type { TaggedSentence, TaggedToken } from './tagger.js';
 import { knows, namesMessage, semanticClasses, takesPersonObject, takesThingObject } from './wordnet.js';
 
@@ -59,8 +59,10 @@ function phraseStartingAt(phrases: NounPhrase[], index: number): NounPhrase | un
 
 function isPassive(tokens: TaggedToken[], phrases: NounPhrase[], verbIndex: number): boolean {
   const verb = tokens[verbIndex] as TaggedToken;
-  // Any form but the bare verb, the -ing form and the third person: "held", "sold", "brought", "hung" too.
-  if (verb.normal === verb.lemma || /ing$/.test(verb.normal) || /^(?:s|es)$/.test(verb.normal.slice(verb.lemma.length)) || /ies$/.test(verb.normal)) return false;
+  // Any form but the bare verb, the -ing form and the third person: "held", "sold", "brought", "hung" too; and right
+  // after "be", a verb that is its own participle ("orders are put onto a route").
+  const ownParticiple = SAME_PARTICIPLE.has(verb.normal) && tokens[verbIndex - 1]?.lemma === 'be';
+  if ((verb.normal === verb.lemma && !ownParticiple) || /ing$/.test(verb.normal) || /^(?:s|es)$/.test(verb.normal.slice(verb.lemma.length)) || /ies$/.test(verb.normal)) return false;
   for (let i = verbIndex - 1; i >= 0 && i >= verbIndex - 3; i -= 1) {
     const token = tokens[i] as TaggedToken;
     if (BE.has(token.normal) || (token.pos === 'AUX' && token.lemma === 'be')) return true;

@@ -115,6 +115,13 @@ describe('clauses', () => {
     expect([paid?.verb, paid?.passive, paid?.object?.head.lemma, paid?.subject]).toEqual(['pay', true, 'vendor', undefined]);
   });
 
+  it('reads a bare word after a form of "be" as what is said of the subject, unless it is its own participle', () => {
+    const [sentence] = parseText("Crews check the ground is level and there's access for the lorry.");
+    expect(sentence!.tokens.filter((t) => /^(?:level|access)$/.test(t.normal)).map((t) => t.pos)).toEqual(['ADJ', 'NOUN']);
+    const [put] = clausesOf(parseText('Orders are put onto a route.')[0]!);
+    expect([put?.verb, put?.passive]).toEqual(['put', true]);
+  });
+
   it('reads "either … or" as a choice between two verbs of the subject before it', () => {
     const read = clausesOf(parseText('Customers either ring up or fill in a form.')[0]!).map((c) => [c.subject?.head.lemma, c.verb]);
     expect(read).toEqual([['customer', 'ring'], ['customer', 'fill']]);

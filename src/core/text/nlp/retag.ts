@@ -306,6 +306,13 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
   const beforeNoun = tokens[index + 1]?.text === '/' && tokens[index + 3]?.pos === 'NOUN' && knows(tokens[index + 2]?.normal ?? '', 'noun');
   const slashed = beforeNoun || (tokens[index - 1]?.text === '/' && tokens[index - 2]?.pos === 'NOUN') || (tokens[index + 1]?.text === '/' && tokens[index + 2]?.pos === 'NOUN');
   if (slashed && (token.pos === 'VERB' || token.pos === 'ADJ') && (knows(token.normal, 'noun') || token.normal.endsWith('ing'))) return { ...token, pos: 'NOUN', lemma: token.normal };
+  // "check the ground is level", "there's access for the van": after a form of "be" no bare verb can stand; the word is
+  // what is said of the subject.
+  const afterBe = tokens[index - 1]?.pos === 'AUX' && tokens[index - 1]?.lemma === 'be' && !/^(?:be|been|being)$/.test(tokens[index - 1]?.normal ?? '');
+  if (token.pos === 'VERB' && afterBe && token.normal === token.lemma && !/(?:ing|ed)$/.test(token.normal) && !SAME_PARTICIPLE.has(token.normal)) {
+    if (knows(token.normal, 'adj')) return { ...token, pos: 'ADJ' };
+    if (knows(token.normal, 'noun')) return { ...token, pos: 'NOUN' };
+  }
   // "the 'Road Closed' signs": words quoted between a determiner and a noun name which ones.
   if (isQuoted(tokens, index)) return { ...token, pos: 'PROPN', lemma: token.normal };
   // "Today dentists send orders": a first word that is an adverb of time, before a noun, is no part of its phrase.
@@ -499,6 +506,9 @@ function retagAdverbialIdiom(tokens: TaggedToken[], index: number): void {
   if (!knows(tokens.slice(index, end).map((token) => token.normal).join(' '), 'adv')) return;
   for (let at = index; at < end; at += 1) tokens[at] = { ...(tokens[at] as TaggedToken), pos: 'ADV' };
 }
+
+/** The verbs whose past participle is their bare form ("orders are put onto a route"): English's closed list. */
+export const SAME_PARTICIPLE = new Set(['put', 'set', 'cut', 'let', 'hit', 'shut', 'cost', 'hurt', 'read', 'spread', 'quit', 'split', 'bet', 'bid', 'cast', 'burst', 'broadcast', 'upset', 'rid', 'shed', 'thrust', 'fit', 'run', 'come', 'become']);
 
 const QUOTES = new Set(["'", '"', '‘', '’', '“', '”']);
 
