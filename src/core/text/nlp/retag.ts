@@ -522,10 +522,14 @@ function isQuoted(tokens: TaggedToken[], index: number): boolean {
   return QUOTES.has(tokens[open]?.text ?? '') && QUOTES.has(tokens[close]?.text ?? '') && tokens[open - 1]?.pos === 'DET' && tokens[close + 1]?.pos === 'NOUN';
 }
 
-/** "2 minibuses": a plural whose lemma WordNet does not know takes the singular it does know ("minibus", not "minibuss"). */
+/**
+ * "2 minibuses": a plural whose lemma WordNet does not know takes the singular it does know ("minibus", not "minibuss");
+ * a short word the tagger lengthens keeps its own form ("app", not "application", which is an act).
+ */
 function knownSingular(token: TaggedToken): TaggedToken {
   // The written word, not the tagger's normal form ("minibusses").
   const written = token.text.toLowerCase();
+  if (token.pos === 'NOUN' && token.lemma.length > written.length + 2 && token.lemma.startsWith(written) && /^[a-z]+$/.test(written)) return { ...token, lemma: written };
   if (token.pos !== 'NOUN' || !/^[a-z]{4,}s$/.test(written) || knows(token.lemma, 'noun')) return token;
   const known = [written.replace(/es$/, ''), written.slice(0, -1)].find((singular) => singular !== written && knows(singular, 'noun'));
   return known ? { ...token, lemma: known } : token;

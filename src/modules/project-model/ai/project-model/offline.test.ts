@@ -714,6 +714,11 @@ describe('time written down and dates', () => {
 });
 
 describe('records never kept', () => {
+  it('reads "app" as the product, never as an application the crews apply for', () => {
+    const model = buildProjectModel({ projectName: 'Yard', idea: 'Riggers need a phone app for the rigging plan.' });
+    expect(model.useCases.map((u) => u.name)).not.toContain('Apply a rigger');
+  });
+
   it('keeps no act of a state people are in, nor of managing a calendar', () => {
     const model = buildProjectModel({ projectName: 'Keys', idea: 'Tenants ring when they\'re locked out. The artists manage their own calendars.' });
     expect(model.entities.map((e) => e.name)).not.toEqual(expect.arrayContaining([expect.stringMatching(/^(?:Lockout|Management)$/)]));
