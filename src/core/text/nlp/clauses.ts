@@ -36,6 +36,19 @@ const MODALS = new Set(['must', 'should', 'can', 'could', 'may', 'might', 'will'
 const CLAUSE_BREAKS = new Set(['SCONJ', 'PUNCT']);
 const HANGING_PREPOSITIONS = new Set(['of', 'over', 'under', 'with', 'without', 'from', 'in', 'on', 'at', 'for']);
 const HAVE = new Set(['has', 'have', 'had']);
+/**
+ * Whether an infinitive after `object`, an object of `clause`, says what the clause's subject does it for: "use the
+ * app to log visits", "do a site visit to check the ground". Not when the object is people ("send drivers to collect
+ * the bins" has the drivers collect), a message, whose infinitive says what it asks ("gets a message to collect"), what
+ * is asked about ("know what flowers to order"), or the object of a verb of wanting or asking, which does it ("we'd
+ * like the deals to sync"); nor a bare noun, which in a note may be no object at all ("assigns job to free rider").
+ */
+function isPurposeAfterObject(clause: Clause, object: NounPhrase): boolean {
+  if (!clause.objects.some((o) => o.start === object.start) || OBJECT_DOES_VERBS.has(clause.verb)) return false;
+  if (namesPeople(object) || namesMessage(object.head.lemma) || /^(?:what|which)$/.test(object.determiner ?? '')) return false;
+  return object.determiner !== undefined || object.head.pos === 'PROPN';
+}
+
 /** Verbs whose object does the infinitive after it: "want the deals to sync", "ask members to bring tools". */
 const OBJECT_DOES_VERBS = new Set(['want', 'like', 'love', 'need', 'prefer', 'expect', 'ask', 'allow', 'tell', 'remind', 'get', 'help', 'enable', 'require', 'invite', 'encourage', 'let', 'make', 'send']);
 const OBJECT_PRONOUNS = new Set(['it', 'them', 'those', 'these', 'him', 'her', 'me', 'us']);
@@ -348,15 +361,8 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
       }
       // "Patients log in on their phone to see the plan": an infinitive after the last clause's prepositional phrase
       // says what that clause's subject does it for.
-      // "use the app to log visits", "do a site visit to check the ground": so does one after its object, when the
-      // object names no people ("send drivers to collect the bins" has the drivers collect) and is no message, whose
-      // infinitive says what it asks ("gets a message to collect").
-      // A verb of wanting or asking has its object do it ("we'd like the deals to sync"); a bare noun in a note may be
-      // no object at all ("assigns job to free rider").
-      const afterThing = previous !== undefined && previous.objects.some((o) => o.start === subject?.start) && subject !== undefined && !namesPeople(subject) && !namesMessage(subject.head.lemma)
-        && !OBJECT_DOES_VERBS.has(previous.verb) && (subject.determiner !== undefined || subject.head.pos === 'PROPN')
-        // "know what flowers to order": the infinitive acts on what is asked about.
-        && !/^(?:what|which)$/.test(subject.determiner ?? '');
+      // "use the app to log visits": so does one after a thing the clause acts on.
+      const afterThing = previous !== undefined && subject !== undefined && isPurposeAfterObject(previous, subject);
       const purposeOf = tokens[v - 1]?.normal === 'to' && previous && !previous.passive && (previous.preps.some(({ phrase }) => phrase.start === subject?.start) || afterThing) ? previous : undefined;
       if (purposeOf) {
         subject = purposeOf.subject;
