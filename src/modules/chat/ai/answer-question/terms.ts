@@ -1,5 +1,5 @@
 import { contentWords, stem, tokenize } from '../../../../core/text/index.js';
-import { derivedForms } from '../../../../core/text/nlp/index.js';
+import { derivedForms, semanticClasses } from '../../../../core/text/nlp/index.js';
 
 // The words a question is about, and whether a text mentions any of them: shared by the offline answer, which ranks
 // sources by them, and the chat flow, which answers "nothing found" without calling a model when no source does.
@@ -16,11 +16,12 @@ function withParts(word: string): string[] {
 
 /**
  * The words WordNet derives from a word and that share its first four letters: "delivery" → deliver, "pay" →
- * payment. A question about the delivery is answered by "we deliver within 15 miles".
+ * payment. A question about the delivery is answered by "we deliver within 15 miles". The doer of the act is another
+ * subject ("walk" → walker), so never a word for people.
  */
 function relatedForms(word: string): string[] {
   const forms = [...derivedForms(word, 'noun', 'verb', 2), ...derivedForms(word, 'verb', 'noun', 2)];
-  return forms.filter((form) => form !== word && /^[a-z]+$/.test(form) && form.slice(0, 4) === word.slice(0, 4));
+  return forms.filter((form) => form !== word && /^[a-z]+$/.test(form) && form.slice(0, 4) === word.slice(0, 4) && !semanticClasses(form, 'noun', 2).includes('noun.person'));
 }
 
 /** The stems of the words a question is about ("How long does a loan last?" → loan, last), and of their derivations. */
