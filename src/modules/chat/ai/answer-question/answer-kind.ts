@@ -22,13 +22,18 @@ const COUNT_WORDS = new Set(['number', 'maximum', 'minimum', 'limit', 'capacity'
 /** "What commission is taken?": "what" before a word for a sum. */
 const WHAT_NOUN = /^\s*what\s+([a-z]+)\b/i;
 
+/** Whether a word names a sum in one of its first senses: "fee", "rate", "commission". */
+function namesSum(word: string): boolean {
+  return semanticClasses(word, 'noun', 2).includes('noun.possession');
+}
+
 export function answerKindOf(question: string): AnswerKind | undefined {
   if (AMOUNT.test(question)) return 'amount';
   const asked = WHAT_NOUN.exec(question)?.[1]?.toLowerCase();
-  if (asked && semanticClasses(asked, 'noun', 2).includes('noun.possession')) return 'amount';
+  if (asked && namesSum(asked)) return 'amount';
   if (TIME.test(question)) return 'time';
   if (NAME.test(question)) return 'name';
-  if (WHAT_IS.test(question) && tokenize(question).some((word) => COUNT_WORDS.has(word) || semanticClasses(word, 'noun', 2).includes('noun.possession'))) return 'amount';
+  if (WHAT_IS.test(question) && tokenize(question).some((word) => COUNT_WORDS.has(word) || namesSum(word))) return 'amount';
   return undefined;
 }
 

@@ -120,6 +120,11 @@ export function phrasalActOf(verb: string, particle: string | undefined): string
   return [`${verb}-${particle}`, `${verb}${particle}`].find((noun) => knows(noun, 'noun') && semanticClasses(noun, 'noun', 1)[0] === 'noun.act');
 }
 
+/** A verb of paying that is also the noun of the document it sends: "invoice", "bill". */
+export function billsWithDocument(verb: string): boolean {
+  return semanticClasses(verb, 'verb', 1)[0] === 'verb.possession' && isDocumentWord(verb) && derivedForms(verb, 'verb', 'noun').includes(verb);
+}
+
 /**
  * Whether `act` is what a verb's booking sense makes: WordNet derives it, as an act, from a sense of the verb that is a
  * change of hands or social ("book" → "booking", "rent" → "rental"); never a moving or a meeting ("arrive" → arrival).
@@ -389,8 +394,7 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>, b
       // "Owners should see their invoices": a document someone wants or sees is one the product keeps.
       if (/^(?:want|need|require|see)$/.test(clause.verb) && !clause.passive) for (const object of clause.objects) if (document(object)) add(object, 1, sentence);
       // "We invoice monthly", "fees are invoiced monthly": charging by a document of the same name makes one.
-      const charges = semanticClasses(clause.verb, 'verb', 1)[0] === 'verb.possession' && isDocumentWord(clause.verb);
-      if (charges && derivedForms(clause.verb, 'verb', 'noun').includes(clause.verb) && !productWords.has(clause.verb)) addTerm(clause.verb, clause.verb, 1.5, sentence, clause.verb, true);
+      if (billsWithDocument(clause.verb) && !productWords.has(clause.verb)) addTerm(clause.verb, clause.verb, 1.5, sentence, clause.verb, true);
       // "repairs needed", "queen seen": a light verb in the passive says something about what it is said of.
       if (clause.passive && light) for (const object of clause.objects) if (!isPersonWord(lemmaOf(object))) add(object, 2, sentence);
       // Statements about a record: "a loan lasts one week", "each tour has a guide".

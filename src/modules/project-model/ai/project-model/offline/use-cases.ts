@@ -2,7 +2,7 @@ import { capitalize, pluralize, singularize } from '../../../../../core/text/ind
 import { indefiniteArticle, roleSubject } from '../../../../../core/text/compose/index.js';
 import { clausesOf, derivedForms, isBullet, isKindOf, knows, nounPhrases, parseText, semanticClasses, senses, takesThingObject, verbOfParticiple, type Clause, type NounPhrase, type TaggedToken } from '../../../../../core/text/nlp/index.js';
 import type { ModelActor, ModelEntity, ModelRule, ModelStep, ModelUseCase } from '../../../project-model.contract.js';
-import { bookedTimeAct, earlierTransaction, isMeasure, isTransactionVerb, keepsRecord, transactionActOf } from './entities.js';
+import { billsWithDocument, bookedTimeAct, earlierTransaction, isMeasure, isTransactionVerb, keepsRecord, transactionActOf } from './entities.js';
 import type { IdPool } from './ids.js';
 import { inBrackets, type Sentence } from './read.js';
 import { joins, requestMadeBy } from './verb-senses.js';
@@ -452,8 +452,7 @@ function receivedMessages(clause: Clause, resolve: Resolver): { phrase: NounPhra
 function billedPeople(clause: Clause): NounPhrase | undefined {
   const billed = clause.objects[0];
   if (!billed || clause.objects.length > 1 || !isPersonWord(lemmaOf(billed), true)) return undefined;
-  const bills = semanticClasses(clause.verb, 'verb', 1)[0] === 'verb.possession' && derivedForms(clause.verb, 'verb', 'noun').includes(clause.verb) && isSent(clause.verb);
-  return bills ? billed : undefined;
+  return billsWithDocument(clause.verb) ? billed : undefined;
 }
 
 /** "work out who I owe", "see what they sold": a clause opened by "who" or "what" acts on what it asks about. */

@@ -63,6 +63,11 @@ function businessTerms(sentences: Sentence[]): Set<string> {
   return terms;
 }
 
+/** The person WordNet derives from a verb as its doer: "coordinate" → coordinator, "dispatch" → dispatcher. */
+function doerOf(verb: string): string | undefined {
+  return derivedForms(verb, 'verb', 'noun').find((noun) => /(?:er|or)$/.test(noun) && !noun.includes('-') && isPersonWord(noun));
+}
+
 /**
  * The writer's own role, when they say it: "I'm a piano tuner", "I am the fixtures secretary", "I work as a
  * dispatcher", or the doer of what they do to their business ("I coordinate a home nursing
@@ -82,7 +87,7 @@ function writerRole(sentences: Sentence[], business: Set<string>): WriterRole | 
     for (const [index, token] of tokens.entries()) {
       const [doing, the, work] = [tokens[index + 1], tokens[index + 2], tokens[index + 3]];
       if (!/^(?:me|i)$/.test(token.normal) || doing?.normal !== 'doing' || the?.normal !== 'the' || !work?.normal.endsWith('ing')) continue;
-      const doer = derivedForms(verbOfParticiple(work.normal) ?? work.lemma, 'verb', 'noun').find((noun) => /(?:er|or)$/.test(noun) && isPersonWord(noun));
+      const doer = doerOf(verbOfParticiple(work.normal) ?? work.lemma);
       if (doer) return { term: doer, sentence };
     }
     for (const clause of sentence.clauses) {
@@ -90,7 +95,7 @@ function writerRole(sentences: Sentence[], business: Set<string>): WriterRole | 
       const purpose = tokens[clause.verbIndex - 1]?.normal === 'to';
       if (clause.subjectPronoun !== 'i' || purpose || !clause.objects.some((object) => business.has(termOf(object)))) continue;
       if (!semanticClasses(clause.verb, 'verb', 2).some((name) => name === 'verb.social' || name === 'verb.possession')) continue;
-      const doer = derivedForms(clause.verb, 'verb', 'noun').find((noun) => /(?:er|or)$/.test(noun) && !noun.includes('-') && isPersonWord(noun));
+      const doer = doerOf(clause.verb);
       if (doer) return { term: doer, sentence };
     }
   }
