@@ -38,6 +38,11 @@ export function singularize(word: string): string {
   return word.slice(0, -1);
 }
 
+/** The singulars a written plural may have, "-es" then "-s" taken off: "minibuses" → minibus, minibuse. */
+export function singularCandidates(plural: string): string[] {
+  return [plural.replace(/es$/, ''), plural.replace(/s$/, '')].filter((singular) => singular !== plural);
+}
+
 /** English plural of a singular noun phrase (only the last word changes). */
 export function pluralize(phrase: string): string {
   const match = /^(.*?)(\S+)$/.exec(phrase);

@@ -1,4 +1,4 @@
-import { baseForm, singularize } from '../inflection.js';
+import { baseForm, singularCandidates, singularize } from '../inflection.js';
 import type { TaggedSentence, TaggedToken } from './tagger.js';
 import { isKindOf, knows, namesMessage, semanticClasses } from './wordnet.js';
 
@@ -531,7 +531,7 @@ function knownSingular(token: TaggedToken): TaggedToken {
   const written = token.text.toLowerCase();
   if (token.pos === 'NOUN' && token.lemma.length > written.length + 2 && token.lemma.startsWith(written) && /^[a-z]+$/.test(written)) return { ...token, lemma: written };
   if (token.pos !== 'NOUN' || !/^[a-z]{4,}s$/.test(written) || knows(token.lemma, 'noun')) return token;
-  const known = [written.replace(/es$/, ''), written.slice(0, -1)].find((singular) => singular !== written && knows(singular, 'noun'));
+  const known = singularCandidates(written).find((singular) => knows(singular, 'noun'));
   return known ? { ...token, lemma: known } : token;
 }
 

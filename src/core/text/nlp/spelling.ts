@@ -1,5 +1,5 @@
 import { indefiniteArticle } from '../compose/articles.js';
-import { singularize } from '../inflection.js';
+import { singularCandidates, singularize } from '../inflection.js';
 import type { TaggedSentence } from './tagger.js';
 import { knowsWord } from './wordnet.js';
 
@@ -29,7 +29,7 @@ export function authorSpellings(sentences: readonly TaggedSentence[]): Map<strin
       // The lemma of a noun in the plural is its singular as written ("centres" → centre); of a bare verb, itself.
       const lemma = token.lemma.toLowerCase();
       // A lemma the written plural is made from is spelt as written already ("minibuses" → minibus).
-      const asWritten = [written.replace(/es$/, ''), written.replace(/s$/, '')].includes(lemma);
+      const asWritten = singularCandidates(written).includes(lemma);
       if (token.pos === 'NOUN' || token.pos === 'PROPN') spellings.set(lemma, asWritten ? lemma : singularize(written));
       else if (token.normal === lemma) spellings.set(lemma, written);
     }
