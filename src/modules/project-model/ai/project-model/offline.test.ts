@@ -704,6 +704,21 @@ describe('who does what', () => {
   });
 });
 
+describe('who "we" are', () => {
+  it('puts what the writer does on the writer named by their work, never on the customers "we" serve', () => {
+    const model = buildProjectModel({
+      projectName: 'Chimneys',
+      idea: 'I run a small chimney firm. The receptionists at our clients phone us. Each sweep is booked in by me and a certificate is emailed after it.',
+      answers: [{ question: 'Who will use it?', answer: 'Me and my brother Dan doing the sweeping, and the receptionists.' }],
+    });
+    const booked = model.useCases.find((u) => /^Book in a sweep$/.test(u.name));
+    expect(model.actors.find((a) => a.id === booked?.actor)?.name).toBe('Sweeper');
+    const unnamed = buildProjectModel({ projectName: 'Chimneys', idea: 'We sweep chimneys for our clients. Each sweep is booked in by us and a certificate is emailed after it.' });
+    const bookedByUs = unnamed.useCases.find((u) => /^Book in a sweep$/.test(u.name));
+    expect(unnamed.actors.find((a) => a.id === bookedByUs?.actor)?.name).toBe('Staff');
+  });
+});
+
 describe('time written down and dates', () => {
   it('reads hours logged as a record named in the plural, with verbs that agree, and a date as no service', () => {
     const model = buildProjectModel({ projectName: 'Hours', idea: 'Volunteers log their hours each week. The river is closed from 15 March to 15 June.' });

@@ -1,4 +1,4 @@
-import { authorSpellings, respell, semanticClasses, synonyms, type NounPhrase } from '../../../../../core/text/nlp/index.js';
+import { authorSpellings, isKindOf, respell, semanticClasses, synonyms, type NounPhrase } from '../../../../../core/text/nlp/index.js';
 import { singularize } from '../../../../../core/text/index.js';
 import { emptyProjectModel, type ModelActor, type ModelEntity, type ProjectModel } from '../../../project-model.contract.js';
 import type { ProjectModelInput } from '../schema.js';
@@ -119,7 +119,8 @@ function whoWeAre(sentences: Sentence[], named: ModelActor | undefined, actors: 
   for (const sentence of sentences) {
     for (const phrase of sentence.phrases) {
       // "our technicians" are who "we" are; "our accountant" is one person the writer works with.
-      const own = (phrase.determiner === 'our' || phrase.determiner === 'my') && phrase.plural ? actorOf(phrase) : undefined;
+      // "the office managers at our clients": customers are whom "we" serve, never who "we" are.
+      const own = (phrase.determiner === 'our' || phrase.determiner === 'my') && phrase.plural && !isKindOf(lemmaOf(phrase), 'customer', 'noun', 3) ? actorOf(phrase) : undefined;
       if (own?.kind === 'person') return own;
     }
   }

@@ -68,6 +68,13 @@ function doerOf(verb: string): string | undefined {
   return derivedForms(verb, 'verb', 'noun').find((noun) => /(?:er|or)$/.test(noun) && !noun.includes('-') && isPersonWord(noun));
 }
 
+/** Whether the words before a participle are the writer, alone or with others: "me", "me and my lad Kieran". */
+function doneByWriter(before: readonly { normal: string; pos: string }[]): boolean {
+  const bounds = before.map((token, index) => (token.pos === 'VERB' || token.pos === 'AUX' || token.pos === 'PUNCT' ? index + 1 : 0));
+  const subject = before.slice(Math.max(0, ...bounds));
+  return subject.some((token) => token.normal === 'me' || token.normal === 'i') && subject.every((token) => token.pos !== 'ADP');
+}
+
 /**
  * The writer's own role, when they say it: "I'm a piano tuner", "I am the fixtures secretary", "I work as a
  * dispatcher", or the doer of what they do to their business ("I coordinate a home nursing
@@ -83,10 +90,10 @@ function writerRole(sentences: Sentence[], business: Set<string>): WriterRole | 
       const phrase = says === undefined ? undefined : sentence.phrases.find((p) => p.start >= says && p.start <= says + 1);
       if (phrase && phrase.head.pos === 'NOUN' && isPersonWord(lemmaOf(phrase), true)) return { term: termOf(phrase), sentence };
     }
-    // "Me doing the dispatching": the doer of the work the writer says is theirs.
+    // "Me doing the dispatching", "me and my lad doing the testing": the doer of the work the writer says is theirs.
     for (const [index, token] of tokens.entries()) {
-      const [doing, the, work] = [tokens[index + 1], tokens[index + 2], tokens[index + 3]];
-      if (!/^(?:me|i)$/.test(token.normal) || doing?.normal !== 'doing' || the?.normal !== 'the' || !work?.normal.endsWith('ing')) continue;
+      const [the, work] = [tokens[index + 1], tokens[index + 2]];
+      if (token.normal !== 'doing' || the?.normal !== 'the' || !work?.normal.endsWith('ing') || !doneByWriter(tokens.slice(0, index))) continue;
       const doer = doerOf(verbOfParticiple(work.normal) ?? work.lemma);
       if (doer) return { term: doer, sentence };
     }
