@@ -587,8 +587,11 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
         clause.object = standsFor;
         clause.objects = [standsFor];
       }
-      // "paid by bank transfer", "sent by email": a means is no agent.
-      const means = agent !== undefined && ['noun.act', 'noun.possession', 'noun.communication'].includes(semanticClasses(agent.phrase.head.lemma, 'noun', 1)[0] ?? '');
+      // "paid by bank transfer", "sent by email": a means is no agent; nor is a thing named bare, as a way of doing
+      // something ("charged by card", "sent by post"), where an agent has an article or is many ("by the warden").
+      const firstClass = agent && semanticClasses(agent.phrase.head.lemma, 'noun', 1)[0];
+      const bareThing = agent !== undefined && agent.phrase.determiner === undefined && !agent.phrase.plural && agent.phrase.head.pos === 'NOUN' && firstClass !== 'noun.person' && firstClass !== 'noun.group';
+      const means = bareThing || ['noun.act', 'noun.possession', 'noun.communication'].includes(firstClass ?? '');
       if (agent && !means) clause.subject = agent.phrase;
     } else {
       if (subject) clause.subject = subject;

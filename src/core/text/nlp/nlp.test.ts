@@ -115,6 +115,13 @@ describe('clauses', () => {
     expect([paid?.verb, paid?.passive, paid?.object?.head.lemma, paid?.subject]).toEqual(['pay', true, 'vendor', undefined]);
   });
 
+  it('reads "\'s" before a participle with nothing to act on as "is", before an object as "has", and a thing named bare after "by" as a means', () => {
+    const read = (text: string) => clausesOf(parseText(text)[0]!).map((c) => [c.verb, c.passive, c.object?.head.lemma, c.subject?.head.lemma]);
+    expect(read("Each hive's inspected weekly by a beekeeper.")).toEqual([['inspect', true, 'hive', 'beekeeper']]);
+    expect(read("The invoice's sent by post.")).toEqual([['send', true, 'invoice', undefined]]);
+    expect(read("The tutor's marked the essays.")).toEqual([['mark', false, 'essay', 'tutor']]);
+  });
+
   it('reads a bare word after a form of "be" as what is said of the subject, unless it is its own participle', () => {
     const [sentence] = parseText("Crews check the ground is level and there's access for the lorry.");
     expect(sentence!.tokens.filter((t) => /^(?:level|access)$/.test(t.normal)).map((t) => t.pos)).toEqual(['ADJ', 'NOUN']);

@@ -142,6 +142,18 @@ export function closesApposition(tokens: TaggedToken[], comma: number): boolean 
   return tokens[j]?.normal !== ',';
 }
 
+/** Whether the word at `index` (after adverbs) is a past participle with no phrase after it to act on. */
+function isBarePassive(tokens: TaggedToken[], index: number): boolean {
+  let at = index;
+  while (tokens[at]?.pos === 'ADV') at += 1;
+  const participle = tokens[at];
+  if (participle?.pos !== 'VERB' || participle.normal === participle.lemma || /(?:ing|s)$/.test(participle.normal)) return false;
+  const next = tokens[at + 1];
+  // "inspected weekly by …": an adjective with no noun after it says how, not what.
+  const adverbial = next?.pos === 'ADJ' && !/^(?:NOUN|PROPN|ADJ)$/.test(tokens[at + 2]?.pos ?? '');
+  return adverbial || !OBJECT_START.has(next?.pos ?? '');
+}
+
 function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
   const token = tokens[index] as TaggedToken;
   // "those must be reported": a modal before a verb, "be" or "not" is an auxiliary, whatever the tagger made of it.
@@ -387,6 +399,11 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
   }
   // "whatever's left", "what's booked", "there's a fee": "'s" after a word that owns nothing is "is".
   if (token.normal === "'s" && token.pos === 'PART' && /^(?:whatever|whoever|what|that|it|there|here|who|everything|nothing|something|anything)$/.test(tokens[index - 1]?.normal ?? '')) {
+    return { ...token, pos: 'AUX', lemma: 'be' };
+  }
+  // "Rent's charged on the 1st", "every bird's registered with its ring": "'s" after a noun, before a participle that
+  // has nothing after it to act on, is "is" (before an object it is "has": "the tutor's marked the essays").
+  if (token.normal === "'s" && token.pos === 'PART' && /^(?:NOUN|PROPN)$/.test(tokens[index - 1]?.pos ?? '') && isBarePassive(tokens, index + 1)) {
     return { ...token, pos: 'AUX', lemma: 'be' };
   }
   // "I'd like each record entered": "like" after a modal is the verb of wanting, never the preposition.
