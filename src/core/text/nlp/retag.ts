@@ -250,10 +250,13 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
     return { ...token, pos: 'NOUN' };
   }
   // "Can volunteers swap a shift?": a plural after a modal opening a question, before a bare verb, is its subject.
+  // "Could people book a slot?": so is a word for people that WordNet knows first as a noun.
   const opener = tokens[index - 1];
   const following = tokens[index + 1];
-  if (token.pos === 'VERB' && /[^s]s$/.test(token.normal) && opener?.pos === 'AUX' && opener.lemma !== 'be' && isSentenceStart(tokens, index - 1)
+  const people = /^noun\.(?:person|group)$/.test(semanticClasses(token.normal, 'noun', 1)[0] ?? '');
+  if (token.pos === 'VERB' && (/[^s]s$/.test(token.normal) || people) && opener?.pos === 'AUX' && opener.lemma !== 'be' && isSentenceStart(tokens, index - 1)
     && following !== undefined && following.normal === following.lemma && /^(?:NOUN|VERB)$/.test(following.pos) && knows(following.normal, 'verb')) {
+    if (people) return { ...token, pos: 'NOUN', lemma: token.normal };
     const singular = singularize(token.normal);
     if (singular !== token.normal && knows(singular, 'noun')) return { ...token, pos: 'NOUN', lemma: singular };
   }
@@ -447,7 +450,9 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
       && (next.pos === 'NOUN' || next.pos === 'ADJ' || next.pos === 'PRON' || describesNextNoun(tokens, index + 1));
     // "depot staff who hand out the signs": a bare word too, before an object or a particle and an object.
     const objectNext = next !== undefined && (next.pos === 'DET' || (PARTICLES.has(next.normal) && tokens[index + 2]?.pos === 'DET'));
-    const afterRelative = previous?.pos === 'PRON' && /^(who|that)$/.test(previous.normal) && (token.normal.endsWith('s') || objectNext);
+    // "The public, who book, and …": a bare word closing the relative clause too.
+    const closesRelative = previous?.normal === 'who' && token.pos === 'NOUN' && (next === undefined || /^(?:PUNCT|CCONJ)$/.test(next.pos));
+    const afterRelative = previous?.pos === 'PRON' && /^(who|that)$/.test(previous.normal) && (token.normal.endsWith('s') || objectNext || closesRelative);
     // "drag them onto a plan": a word before an object pronoun is its verb.
     const beforeObjectPronoun = next !== undefined && next.pos === 'PRON' && OBJECT_PRONOUNS.has(next.normal) && token.pos === 'NOUN';
     // "awards the scholarships and records payments", "scans each station, records activity": a word in -s after "and"

@@ -719,6 +719,20 @@ describe('who "we" are', () => {
   });
 });
 
+describe('people in general', () => {
+  it('reads "people" and "anyone" as the public the text names, or else its customers', () => {
+    const actorOf = (model: ReturnType<typeof buildProjectModel>, name: string) => model.actors.find((a) => a.id === model.useCases.find((u) => u.name === name)?.actor)?.name;
+    const publicModel = buildProjectModel({
+      projectName: 'Kiln',
+      idea: 'Our pottery co-op fires pots twice a month. Could people book a kiln shelf on a firing day?',
+      answers: [{ question: 'Who will use it?', answer: 'Our stewards, who load the kiln, and the public, who book.' }],
+    });
+    expect(actorOf(publicModel, 'Book a kiln shelf')).toBe('Member of the public');
+    const customers = buildProjectModel({ projectName: 'Cakes', idea: 'Bakers bake the cakes and customers order them for collection. Anyone can book a tasting on Saturdays.' });
+    expect(actorOf(customers, 'Book a tasting')).toBe('Customer');
+  });
+});
+
 describe('time written down and dates', () => {
   it('reads hours logged as a record named in the plural, with verbs that agree, and a date as no service', () => {
     const model = buildProjectModel({ projectName: 'Hours', idea: 'Volunteers log their hours each week. The river is closed from 15 March to 15 June.' });

@@ -2,7 +2,7 @@ import { knowsWord, semanticClasses, type NounPhrase } from '../../../../../core
 import type { ModelActor, ModelSource } from '../../../project-model.contract.js';
 import type { Sentence } from './read.js';
 import type { Writer } from './writer.js';
-import { displayName, isPersonWord, isProductWord, isRecordPhrase, isSystemHead, isVagueWord, lemmaOf, termOf } from './words.js';
+import { displayName, isPersonWord, MEMBER_OF_THE_PUBLIC, isProductWord, isRecordPhrase, isSystemHead, isVagueWord, lemmaOf, termOf } from './words.js';
 
 /**
  * The actors: people who do things in the text (subjects of verbs, agents of passives, the "for"/"by" of an action,
@@ -56,6 +56,11 @@ function systemName(phrase: NounPhrase, semantic: (lemma: string) => string[]): 
   return name;
 }
 
+/** "The public, who book", "the public buys tickets": one of them is who acts. */
+function isThePublic(phrase: NounPhrase): boolean {
+  return phrase.determiner === 'the' && phrase.nouns.length === 0 && lemmaOf(phrase) === 'public';
+}
+
 export function findActors(sentences: Sentence[], semantic: (lemma: string) => string[], writer: Writer): ActorFinding[] {
   const found = new Map<string, ActorFinding>();
   const counted: { term: string; sentence: Sentence }[] = [];
@@ -66,7 +71,7 @@ export function findActors(sentences: Sentence[], semantic: (lemma: string) => s
     const asksWho = sentence.question !== undefined && /\bwho\b|\busers?\b|\bstaff\b/.test(sentence.question);
     for (const clause of sentence.clauses) {
       const acting = clause.objects.length > 0 && !clause.passive;
-      const subjectTerm = clause.subject && personTerm(clause.subject, acting);
+      const subjectTerm = clause.subject && (isThePublic(clause.subject) ? MEMBER_OF_THE_PUBLIC : personTerm(clause.subject, acting));
       if (subjectTerm) add(found, subjectTerm, 'person', sentence);
       // "couples create their wedding", "a crew repairs it": a group that acts and is never acted on is people.
       // Never the business itself, the subject of the idea's opening sentence ("A charity delivering hot lunches …").
@@ -128,7 +133,7 @@ export function findActors(sentences: Sentence[], semantic: (lemma: string) => s
         const acts = sentence.clauses.some((clause) => !clause.passive && clause.subject?.start === phrase.start && clause.objects.length > 0);
         const doer = phrase.head.pos === 'NOUN' && phrase === sentence.phrases[0] && semantic(lemmaOf(phrase))[0] !== 'noun.group'
           && (/^(?:[a-z]{3,}(?:er|or|ist))$/.test(lemmaOf(phrase)) || (acts && !isRecordPhrase(phrase)));
-        const term = personTerm(phrase) ?? (doer ? termOf(phrase) : undefined);
+        const term = isThePublic(phrase) ? MEMBER_OF_THE_PUBLIC : personTerm(phrase) ?? (doer ? termOf(phrase) : undefined);
         if (term) add(found, term, 'person', sentence);
       }
       // "a practice with three vets and two nurses", "15 movers": people counted are roles of the business or its

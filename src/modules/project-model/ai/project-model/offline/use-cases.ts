@@ -8,7 +8,7 @@ import { inBrackets, type Sentence } from './read.js';
 import { joins, requestMadeBy } from './verb-senses.js';
 import { isBusinessVerb } from './writer.js';
 import { participle, thirdPerson } from './verbs.js';
-import { isDocumentWord, isPersonWord, isProductWord, isRecordPhrase, isVagueWord, lemmaOf, sharedStem, termOf } from './words.js';
+import { isDocumentWord, isGenericPeople, isPersonWord, isProductWord, isRecordPhrase, isVagueWord, lemmaOf, MEMBER_OF_THE_PUBLIC, sharedStem, termOf } from './words.js';
 
 /**
  * One use case per thing an actor does to a record: the clause's actor, verb and object entity (or the entity of its
@@ -511,11 +511,21 @@ function wishedMessages(sentence: Sentence, resolve: Resolver): { phrase: NounPh
   return found;
 }
 
+/**
+ * Whom "people" and "anyone" stand for: the members of the public the text names, else the first of its people who
+ * are the business's customers (WordNet's kinds of customer: client, patron, guest).
+ */
+function servedActor(people: ModelActor[], writer: ModelActor | undefined): ModelActor | undefined {
+  const others = people.filter((actor) => actor !== writer);
+  return others.find((actor) => actor.name.toLowerCase() === MEMBER_OF_THE_PUBLIC) ?? others.find((actor) => isKindOf(singularize(actor.name.toLowerCase().split(' ').pop() ?? ''), 'customer', 'noun', 3));
+}
+
 export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules: ModelRule[], resolve: Resolver, ids: IdPool, business: Set<string>, writer?: ModelActor): ModelUseCase[] {
   const useCases: ModelUseCase[] = [];
   const seen = new Set<string>();
   const people = actors.filter((actor) => actor.kind === 'person');
   const systems = actors.filter((actor) => actor.kind === 'system');
+  const served = servedActor(people, writer);
   const articleFor = articlesOf(sentences);
   const add = (action: Action, sentence: Sentence): void => {
     const { actor, verb, particle, object, entity, clause, preposition } = action;
@@ -571,7 +581,9 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
       }
       // "make photos", "make an offer": "make" with a record written right after it creates that record.
       if (LIGHT_VERBS.has(clause.verb) && !(clause.verb === 'make' && makesRecord(clause, sentence)) && !keepsRecord(clause, sentence, true) && !madeInto(clause)) continue;
-      const named = resolve.actorOf(clause.subject);
+      // "Could people book a slot?", "anyone can enter": people in general are the public the product serves.
+      const generic = !clause.passive && isGenericPeople(clause.subject ? lemmaOf(clause.subject) : clause.subjectPronoun ?? '');
+      const named = resolve.actorOf(clause.subject) ?? (generic ? served : undefined);
       let actor = named;
       // "we"/"I", an imperative, a passive without its agent or the product itself ("the app builds a list"): the
       // first person actor.
