@@ -337,6 +337,12 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
         }
         break;
       }
+      // "Staff who've worked before should be invited": a relative clause ending in its verb; the phrase it hangs from
+      // is the subject.
+      if (before.pos === 'VERB' && previousRelative && previous?.verbIndex === i && previous.subject && previous.subject.end < i) {
+        subject = previous.subject;
+        break;
+      }
       subject = phraseEndingAt(phrases, i + 1);
       // "Members who get three reports are suspended": the object of a relative clause before the verb is not its
       // subject; the phrase the relative clause hangs from is.

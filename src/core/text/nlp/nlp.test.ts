@@ -122,6 +122,11 @@ describe('clauses', () => {
     expect(read("The tutor's marked the essays.")).toEqual([['mark', false, 'essay', 'tutor']]);
   });
 
+  it('reads the subject of a verb after a relative clause that ends in its verb and an adverb of time', () => {
+    const read = (text: string) => clausesOf(parseText(text)[0]!).map((c) => [c.verb, c.passive, c.object?.head.lemma]);
+    expect(read("Divers who've dived before must be checked.")).toEqual([['dive', false, undefined], ['check', true, 'diver']]);
+  });
+
   it('reads a bare word after a form of "be" as what is said of the subject, unless it is its own participle', () => {
     const [sentence] = parseText("Crews check the ground is level and there's access for the lorry.");
     expect(sentence!.tokens.filter((t) => /^(?:level|access)$/.test(t.normal)).map((t) => t.pos)).toEqual(['ADJ', 'NOUN']);

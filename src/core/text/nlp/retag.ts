@@ -566,6 +566,17 @@ function retagFrequency(tokens: TaggedToken[], index: number): void {
   tokens[index + 1] = { ...unit, pos: 'ADV' };
 }
 
+/**
+ * "Staff who've worked before should be invited": "before", "since" or "after" with nothing after it to govern but a
+ * verb's auxiliary or a break is an adverb of time.
+ */
+function retagBareTimePreposition(tokens: TaggedToken[], index: number): void {
+  const token = tokens[index];
+  if (token?.pos !== 'ADP' || !/^(?:before|since|after)$/.test(token.normal)) return;
+  const next = tokens[index + 1];
+  if (next === undefined || next.pos === 'AUX' || (next.pos === 'PUNCT' && next.normal !== '(')) tokens[index] = { ...token, pos: 'ADV' };
+}
+
 /** The sentences with the tagger's known slips corrected. */
 export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
   return sentences.map((sentence) => {
@@ -578,6 +589,7 @@ export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
       tokens[i] = knownSingular(tokens[i] as TaggedToken);
       retagAdverbialIdiom(tokens, i);
       retagFrequency(tokens, i);
+      retagBareTimePreposition(tokens, i);
     }
     return { ...sentence, tokens };
   });

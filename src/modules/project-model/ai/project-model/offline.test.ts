@@ -719,6 +719,18 @@ describe('who "we" are', () => {
   });
 });
 
+describe('people acted on', () => {
+  it('keeps people invited and allocated once, past a relative clause ending in its verb, and counts "staff" as a plural', () => {
+    const model = buildProjectModel({
+      projectName: 'Depot',
+      idea: 'Our depot has 12 staff. Staff who have worked before should be invited by the manager, and the manager allocates staff to a station. Staff complete a training session.',
+    });
+    expect(model.useCases.map((u) => u.name)).toEqual(expect.arrayContaining(['Invite staff', 'Allocate staff to a station']));
+    const names = model.entities.map((e) => e.name);
+    expect(names.filter((name) => name === 'Staff')).toHaveLength(1);
+  });
+});
+
 describe('people in general', () => {
   it('reads "people" and "anyone" as the public the text names, or else its customers', () => {
     const actorOf = (model: ReturnType<typeof buildProjectModel>, name: string) => model.actors.find((a) => a.id === model.useCases.find((u) => u.name === name)?.actor)?.name;

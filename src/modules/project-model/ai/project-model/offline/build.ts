@@ -46,6 +46,8 @@ export function buildModel(input: ProjectModelInput): ProjectModel {
   ]
     .filter((finding) => finding.score >= ENTITY_MIN_SCORE)
     .sort((a, b) => b.score - a.score || a.order - b.order)
+    // People acted on ("staff are invited") may be found both as a record and as people kept: one record.
+    .filter((finding, index, sorted) => sorted.findIndex((other) => other.term === finding.term) === index)
     .slice(0, MAX_ENTITIES)
     .sort((a, b) => a.order - b.order);
   const entityIds = new IdPool();

@@ -356,12 +356,18 @@ const DEFINITE_CLASSES = new Set(['noun.possession', 'noun.attribute', 'noun.sta
 function articlesOf(sentences: Sentence[]): (thing: string) => string {
   const counted = new Set<string>();
   const bare = new Set<string>();
+  const unmarkedPlural = new Set<string>();
   for (const sentence of sentences) {
     for (const [at, phrase] of sentence.phrases.entries()) {
       const head = lemmaOf(phrase);
       // "a text or letter": a bare noun coordinated with a counted one shares its article.
       const before = sentence.phrases[at - 1];
       const shared = phrase.determiner === undefined && before?.end === phrase.start - 1 && sentence.tagged.tokens[before.end]?.pos === 'CCONJ' && COUNTING_DETERMINERS.has(before.determiner ?? '');
+      // "three other staff", "40 sheep": a noun counted but written in the singular is its own plural; it takes none.
+      // Never a sum ("a £50 deposit") or an age ("under 5 child").
+      const counts = phrase.number !== undefined && phrase.determiner === undefined && !/^(?:1|one)$/i.test(phrase.number) && !/[£$€]/.test(sentence.tagged.tokens[phrase.start - 1]?.text ?? '')
+        && !/^(?:under|over|aged)$/.test(sentence.tagged.tokens[phrase.start - 1]?.normal ?? '');
+      if (counts && phrase.head.normal === phrase.head.lemma && !sentence.tagged.tokens.slice(phrase.start, phrase.headIndex).some((token) => token.text === '%')) unmarkedPlural.add(head);
       if (phrase.plural || phrase.number !== undefined || COUNTING_DETERMINERS.has(phrase.determiner ?? '') || shared) counted.add(head);
       else if (phrase.determiner === undefined && phrase.head.pos === 'NOUN') bare.add(head);
     }
@@ -369,7 +375,7 @@ function articlesOf(sentences: Sentence[]): (thing: string) => string {
   return (thing) => {
     const head = thing.split(' ').pop() ?? thing;
     // "Log hours": a name in the plural takes none.
-    if (singularize(head) !== head && counted.has(singularize(head))) return '';
+    if ((singularize(head) !== head && counted.has(singularize(head))) || unmarkedPlural.has(head)) return '';
     const first = semanticClasses(head, 'noun', 1)[0] ?? '';
     if (counted.has(head) || !MASS_CLASSES.has(first)) return indefiniteArticle(thing);
     if (bare.has(head)) return '';
