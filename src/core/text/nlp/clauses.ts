@@ -337,6 +337,12 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
         }
         break;
       }
+      // "We want to reserve a unit", "members like to swap": an infinitive right after a verb is done by its subject.
+      if (before.pos === 'VERB' && i === v - 2 && tokens[v - 1]?.normal === 'to' && previous?.verbIndex === i && !previous.passive) {
+        subject = previous.subject;
+        subjectPronoun = previous.subjectPronoun;
+        break;
+      }
       // "Staff who've worked before should be invited": a relative clause ending in its verb; the phrase it hangs from
       // is the subject.
       if (before.pos === 'VERB' && previousRelative && previous?.verbIndex === i && previous.subject && previous.subject.end < i) {
@@ -344,6 +350,7 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
         break;
       }
       subject = phraseEndingAt(phrases, i + 1);
+      const nearest = subject;
       // "Members who get three reports are suspended": the object of a relative clause before the verb is not its
       // subject; the phrase the relative clause hangs from is.
       // "Residents who can't get to a branch library borrow books": nor is its prepositional phrase.
@@ -369,7 +376,9 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
       // says what that clause's subject does it for.
       // "use the app to log visits": so does one after a thing the clause acts on.
       const afterThing = previous !== undefined && subject !== undefined && isPurposeAfterObject(previous, subject);
-      const purposeOf = tokens[v - 1]?.normal === 'to' && previous && !previous.passive && (previous.preps.some(({ phrase }) => phrase.start === subject?.start) || afterThing) ? previous : undefined;
+      // "lose a day a week on phone calls to arrange viewings": the phrase right before the infinitive, before any
+      // phrase it hangs from.
+      const purposeOf = tokens[v - 1]?.normal === 'to' && previous && !previous.passive && (previous.preps.some(({ phrase }) => phrase.start === subject?.start || (phrase.start === nearest?.start && !OBJECT_DOES_VERBS.has(previous.verb))) || afterThing) ? previous : undefined;
       if (purposeOf) {
         subject = purposeOf.subject;
         subjectPronoun = purposeOf.subjectPronoun;

@@ -127,6 +127,11 @@ describe('clauses', () => {
     expect(read("Divers who've dived before must be checked.")).toEqual([['dive', false, undefined], ['check', true, 'diver']]);
   });
 
+  it('reads an infinitive after a prepositional phrase as the purpose of the clause, a compound\'s plural head as a noun', () => {
+    const read = (text: string) => clausesOf(parseText(text)[0]!).map((c) => [c.verb, c.subject?.head.lemma]);
+    expect(read('Nurses spend an hour a day on phone calls to chase results.')).toEqual([['spend', 'nurse'], ['chase', 'nurse']]);
+  });
+
   it('reads a bare word after a form of "be" as what is said of the subject, unless it is its own participle', () => {
     const [sentence] = parseText("Crews check the ground is level and there's access for the lorry.");
     expect(sentence!.tokens.filter((t) => /^(?:level|access)$/.test(t.normal)).map((t) => t.pos)).toEqual(['ADJ', 'NOUN']);

@@ -183,6 +183,13 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
     tokens[index + 1] = { ...compounded, pos: 'NOUN', lemma: singularize(compounded.normal) };
     return { ...token, pos: 'NOUN', lemma: token.normal };
   }
+  // "on phone calls to arrange viewings": a word in -s after a noun, making with it a compound WordNet knows, is the
+  // compound's plural head.
+  const compoundModifier = tokens[index - 1];
+  if (token.pos === 'VERB' && /[^s]s$/.test(token.normal) && compoundModifier?.pos === 'NOUN' && compoundModifier.normal === compoundModifier.lemma
+    && knows(`${compoundModifier.normal} ${singularize(token.normal)}`, 'noun')) {
+    return { ...token, pos: 'NOUN', lemma: singularize(token.normal) };
+  }
   // "publishes the job posting on our page": an -ing form after a determiner and a noun, before a preposition or a
   // break, heads their compound when a verb came before it.
   if (token.pos === 'VERB' && token.normal.endsWith('ing') && tokens[index - 1]?.pos === 'NOUN' && /^(?:DET|ADP)$/.test(tokens[index - 2]?.pos ?? '')
@@ -577,6 +584,13 @@ function retagBareTimePreposition(tokens: TaggedToken[], index: number): void {
   if (next === undefined || next.pos === 'AUX' || (next.pos === 'PUNCT' && next.normal !== '(')) tokens[index] = { ...token, pos: 'ADV' };
 }
 
+/** "rent a unit month to month", "week by week", "face to face": a noun repeated across "to", "by" or "after" says how. */
+function retagRepeatedNoun(tokens: TaggedToken[], index: number): void {
+  const [noun, link, again] = [tokens[index], tokens[index + 1], tokens[index + 2]];
+  if (noun?.pos !== 'NOUN' || !/^(?:to|by|after)$/.test(link?.normal ?? '') || again?.normal !== noun.normal) return;
+  for (let at = index; at <= index + 2; at += 1) tokens[at] = { ...(tokens[at] as TaggedToken), pos: 'ADV' };
+}
+
 /** The sentences with the tagger's known slips corrected. */
 export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
   return sentences.map((sentence) => {
@@ -590,6 +604,7 @@ export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
       retagAdverbialIdiom(tokens, i);
       retagFrequency(tokens, i);
       retagBareTimePreposition(tokens, i);
+      retagRepeatedNoun(tokens, i);
     }
     return { ...sentence, tokens };
   });

@@ -731,6 +731,16 @@ describe('people acted on', () => {
   });
 });
 
+describe('things held for someone', () => {
+  it('keeps what is rented or reserved as a record, reserved by the writer who wants to, past a repeated noun saying how', () => {
+    const model = buildProjectModel({ projectName: 'Lockups', idea: 'We run a lock-up garage yard. Drivers rent a unit week to week, and we want to reserve a unit for a caller.' });
+    expect(model.entities.map((e) => e.name)).toContain('Unit');
+    const reserved = model.useCases.find((u) => u.name === 'Reserve a unit');
+    expect(model.actors.find((a) => a.id === reserved?.actor)?.name).toBe('Staff');
+    expect(model.useCases.map((u) => u.name)).toContain('Rent a unit');
+  });
+});
+
 describe('people in general', () => {
   it('reads "people" and "anyone" as the public the text names, or else its customers', () => {
     const actorOf = (model: ReturnType<typeof buildProjectModel>, name: string) => model.actors.find((a) => a.id === model.useCases.find((u) => u.name === name)?.actor)?.name;

@@ -2,7 +2,7 @@ import { derivations, derivedForms, isKindOf, knows, nounPhrases, parseText, sem
 import type { ModelSource } from '../../../project-model.contract.js';
 import type { Sentence } from './read.js';
 import { isBusinessVerb } from './writer.js';
-import { isDocumentWord, isGroupWord, isPersonWord, isProductWord, isRecordPhrase, lemmaOf, sharedStem, termOf } from './words.js';
+import { isDocumentWord, isGroupWord, isPersonWord, isProductWord, isRecordPhrase, isVagueWord, lemmaOf, sharedStem, termOf } from './words.js';
 
 /**
  * The records the product keeps, read from the syntax: what the actors act on (direct objects weigh most, then the
@@ -259,6 +259,16 @@ function listPrepositions(sentence: Sentence): (string | undefined)[] {
   return result;
 }
 
+/**
+ * "Customers rent a unit", "reserve one for a caller": what is rented or reserved is a thing held for someone, though
+ * WordNet knows the word only as something else (a unit of measure); never a time or a vague word ("book a time").
+ */
+function isHired(phrase: NounPhrase, verb: string): boolean {
+  const lemma = lemmaOf(phrase);
+  if (isVagueWord(lemma) || semanticClasses(lemma, 'noun', 1)[0] === 'noun.time' || !knows(lemma, 'noun')) return false;
+  return isKindOf(verb, 'rent', 'verb', 2) || isKindOf(verb, 'reserve', 'verb', 2);
+}
+
 export function findEntities(sentences: Sentence[], productWords: Set<string>, business: Set<string>): EntityFinding[] {
   const found = new Map<string, EntityFinding>();
   const personTerms = new Set<string>();
@@ -281,7 +291,7 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>, b
       // People are records only when acted on ("register players"), never from a mere mention.
       if (weight < 2 || verb === undefined) return undefined;
       personTerms.add(termOf(phrase));
-    } else if (!isRecordPhrase(phrase, countable || (weight >= 2 && verb !== undefined))) return undefined;
+    } else if (!isRecordPhrase(phrase, countable || (weight >= 2 && verb !== undefined)) && !(weight >= 2 && verb !== undefined && isHired(phrase, verb))) return undefined;
     const term = termOf(phrase);
     return addTerm(term, lemma, weight, sentence, verb, false);
   };
