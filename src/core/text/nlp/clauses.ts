@@ -84,6 +84,18 @@ function isPassive(tokens: TaggedToken[], phrases: NounPhrase[], verbIndex: numb
   return reducedRelative(tokens, verbIndex) || reducedPassive(tokens, phrases, verbIndex);
 }
 
+/**
+ * "has checkpoints, little NFC tags stuck on doors, and …": a participle and its preposition right after a plural set
+ * off by a comma only describe it; they make no clause.
+ */
+function describesApposition(tokens: TaggedToken[], phrases: NounPhrase[], verbIndex: number, previous: Clause | undefined): boolean {
+  const described = phraseEndingAt(phrases, verbIndex);
+  // The phrase before the comma is what the last clause acted on, which the apposition renames ("want: job list on a
+  // map, tallies entered on phone" is a list of wishes).
+  const renames = previous?.objects.some((object) => object.end === (described?.start ?? 0) - 1) ?? false;
+  return described !== undefined && described.plural && renames && tokens[described.start - 1]?.normal === ',' && tokens[verbIndex + 1]?.pos === 'ADP';
+}
+
 /** The index of the "(" that opens the bracketed aside closing at `close`, or `close` when no aside closes there. */
 function asideStart(tokens: TaggedToken[], close: number): number {
   if (tokens[close]?.text !== ')') return close;
@@ -156,8 +168,10 @@ function withoutRecipient(phrase: NounPhrase | undefined, tokens: TaggedToken[],
 
 /** "the household picks one": "one" standing alone after a verb, no noun after it. */
 function standsForOne(tokens: TaggedToken[], index: number): boolean {
-  const next = tokens[index + 1];
-  return tokens[index]?.normal === 'one' && tokens[index - 1]?.pos === 'VERB' && (next === undefined || /^(?:PUNCT|CCONJ|ADP|SCONJ)$/.test(next.pos));
+  // "scans each one on their round": "each one" and "every one" too.
+  const each = /^(?:each|every)$/.test(tokens[index]?.normal ?? '') ? 1 : 0;
+  const next = tokens[index + each + 1];
+  return tokens[index + each]?.normal === 'one' && tokens[index - 1]?.pos === 'VERB' && (next === undefined || /^(?:PUNCT|CCONJ|ADP|SCONJ)$/.test(next.pos));
 }
 
 /** "meant" in "is meant to", "supposed" in "are supposed to": a passive of these before "to" is a modal's meaning. */
@@ -255,6 +269,7 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
     if (token.pos !== 'VERB' && !mainHave) continue;
     // A participle inside a noun phrase ("the translated files") is no clause.
     if (phrases.some((phrase) => v >= phrase.start && v < phrase.end)) continue;
+    if (token.normal !== token.lemma && !/(?:ing|s)$/.test(token.normal) && describesApposition(tokens, phrases, v, previous)) continue;
     // "Every patient is meant to get a reminder": "be meant to", "be supposed to" say what should happen; the verb is
     // the infinitive's.
     if (isModalParticiple(tokens, v)) continue;
@@ -406,6 +421,7 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
     }
 
     let particle: string | undefined;
+    let pairedParticle: string | undefined;
     let object: NounPhrase | undefined;
     const preps: Clause['preps'] = [];
     let i = v + 1;
@@ -462,6 +478,9 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
       const limit = word === 'up' && next?.normal === 'to';
       if (!particle && !limit && tokens[i] && PARTICLES.has(word) && (!next || next.pos === 'PUNCT' || next.pos === 'CCONJ' || (next.pos === 'ADP' && OBJECT_PARTICLES.has(word)))) {
         particle = (tokens[i] as TaggedToken).normal;
+        // "check visitors in and out": a second particle joined to the first is a second act on the same object.
+        const second = tokens[i + 2];
+        if (next?.pos === 'CCONJ' && second && PARTICLES.has(second.normal) && second.normal !== particle && !/^(?:NOUN|PROPN|DET|ADJ|NUM)$/.test(tokens[i + 3]?.pos ?? '')) pairedParticle = second.normal;
         i += 1;
       }
     } else if (tokens[i] && (OBJECT_PRONOUNS.has((tokens[i] as TaggedToken).normal) || standsForOne(tokens, i))
@@ -470,6 +489,8 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
       // "it"/"them" is the last object, or else the nearest phrase before the verb that is not its subject; of those,
       // the last that agrees in number ("gets a text and collects them": the medicines). "picks one" is one of the
       // last plural things ("send offers …; the household picks one").
+      const each = standsForOne(tokens, i) && tokens[i]?.normal !== 'one';
+      if (each) i += 1;
       const pronoun = (tokens[i] as TaggedToken).normal;
       // "without telling us", "send me the photos": the writer, or a person, is no earlier thing; what follows the
       // pronoun, if a phrase, is the object.
@@ -500,7 +521,9 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
       }
       // "picks it up", never "order those in advance": a particle ends the clause or comes before a preposition.
       const idiom = tokens[i]?.pos === 'ADV' && tokens[i + 1]?.pos === 'ADV';
-      if (tokens[i] && PARTICLES.has((tokens[i] as TaggedToken).normal) && !idiom && !/^(?:DET|ADJ|NOUN|PROPN|NUM)$/.test(tokens[i + 1]?.pos ?? '')) {
+      // "scans them on their round": before a possessive, the word is the preposition of a phrase.
+      const possessiveNext = /^(?:my|our|your|their|his|her|its)$/.test(tokens[i + 1]?.normal ?? '');
+      if (tokens[i] && PARTICLES.has((tokens[i] as TaggedToken).normal) && !idiom && !possessiveNext && !/^(?:DET|ADJ|NOUN|PROPN|NUM)$/.test(tokens[i + 1]?.pos ?? '')) {
         particle = (tokens[i] as TaggedToken).normal;
         i += 1;
       }
@@ -571,8 +594,11 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
     // "We want each snag recorded", "needs an agreement signed by both directors": a participle right after the object
     // of a verb of wanting or having done is said of that object, passive ("builds a list grouped by aisle" only
     // describes the list).
+    const joinedObject = previous?.objects.find((o) => subject !== undefined && o.end === subject.start - 1 && tokens[o.end]?.pos === 'CCONJ');
     const complement = !relative && subject !== undefined && subject.end === v && token.normal !== token.lemma && /(?:ed|en|wn|ne|un|id|t)$/.test(token.normal)
-      && previous !== undefined && COMPLEMENT_VERBS.has(previous.verb) && previous.objects.some((o) => o.start === subject?.start);
+      && previous !== undefined && COMPLEMENT_VERBS.has(previous.verb)
+      // "has supervisors and an assessor assigned": the last of objects joined by "and" too.
+      && previous.objects.some((o) => o.start === subject?.start || o === joinedObject);
     // "collects the signs from the depot, returned the next working day": a participle after a comma, followed only by
     // when, says what becomes of the last thing acted on.
     const timed = objects.length > 0 && objects.every((o) => semanticClasses(o.head.lemma, 'noun', 1)[0] === 'noun.time');
@@ -657,6 +683,7 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
       }
     }
     clauses.push(clause);
+    if (pairedParticle) clauses.push({ ...clause, particle: pairedParticle });
     if (relative) relatives.add(clause);
     previous = clause;
     previousRelative = relative;

@@ -132,6 +132,17 @@ describe('clauses', () => {
     expect(read('Nurses spend an hour a day on phone calls to chase results.')).toEqual([['spend', 'nurse'], ['chase', 'nurse']]);
   });
 
+  it('reads two particles joined by "and" as two acts, "each one" as one of the last plural, and a possessive after a particle as its phrase', () => {
+    const read = (text: string) => clausesOf(parseText(text)[0]!).map((c) => [c.verb, c.particle, c.objects.map((o) => o.head.lemma).join('+')]);
+    expect(read('Wardens sign keys in and out.')).toEqual([['sign', 'in', 'key'], ['sign', 'out', 'key']]);
+    expect(read('Each bay has tools, cordless drills kept in cases, and the mechanic checks each one on his shift.')).toEqual([['have', undefined, 'tool'], ['check', undefined, 'tool']]);
+  });
+
+  it('reads a participle after the last of objects joined by "and" as said of that object', () => {
+    const [, assigned] = clausesOf(parseText('Every match has linesmen and a referee appointed.')[0]!);
+    expect([assigned?.verb, assigned?.passive, assigned?.object?.head.lemma]).toEqual(['appoint', true, 'referee']);
+  });
+
   it('reads a bare word after a form of "be" as what is said of the subject, unless it is its own participle', () => {
     const [sentence] = parseText("Crews check the ground is level and there's access for the lorry.");
     expect(sentence!.tokens.filter((t) => /^(?:level|access)$/.test(t.normal)).map((t) => t.pos)).toEqual(['ADJ', 'NOUN']);

@@ -444,7 +444,9 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
     const afterInfinitive = previous?.pos === 'PART' && previous.normal === 'to';
     // "are tenants": after a form of "be" a noun stays a noun.
     // "Can tenants cancel?": a modal opening a question comes before its subject.
-    const afterModal = previous?.pos === 'AUX' && previous.lemma !== 'be' && token.pos !== 'ADJ' && !isSentenceStart(tokens, index - 1);
+    // "Each bay has tools": "have" never takes a verb in -s; the word is a plural.
+    const afterModal = previous?.pos === 'AUX' && previous.lemma !== 'be' && token.pos !== 'ADJ' && !isSentenceStart(tokens, index - 1)
+      && !(previous.lemma === 'have' && /[^s]s$/.test(token.normal) && token.normal !== token.lemma);
     // "Should invoices sync to Xero?": the bare word after the subject of such a question is its verb.
     let subjectStart = index - 1;
     while (subjectStart > 0 && /^(?:DET|ADJ|NOUN|PROPN)$/.test(tokens[subjectStart - 1]?.pos ?? '')) subjectStart -= 1;

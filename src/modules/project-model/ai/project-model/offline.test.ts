@@ -741,6 +741,14 @@ describe('things held for someone', () => {
   });
 });
 
+describe('two acts on one object', () => {
+  it('reads checking in and out as two use cases and keeps the check-in only', () => {
+    const model = buildProjectModel({ projectName: 'Gym', idea: 'Reception checks members in and out at the desk.' });
+    expect(model.useCases.map((u) => u.name)).toEqual(expect.arrayContaining(['Check in a member', 'Check out a member']));
+    expect(model.entities.map((e) => e.name)).not.toContain('Checkout');
+  });
+});
+
 describe('people in general', () => {
   it('reads "people" and "anyone" as the public the text names, or else its customers', () => {
     const actorOf = (model: ReturnType<typeof buildProjectModel>, name: string) => model.actors.find((a) => a.id === model.useCases.find((u) => u.name === name)?.actor)?.name;

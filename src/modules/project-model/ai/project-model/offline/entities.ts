@@ -327,7 +327,10 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>, b
   const mentioned = new Set(sentences.flatMap((sentence) => sentence.phrases.map(lemmaOf)));
   for (const sentence of sentences) {
     const acting = sentence.clauses.some((clause) => !VERBS_KEEPING_NOTHING.has(clause.verb) && (subjectIsActor(clause) || clause.passive));
-    for (const clause of sentence.clauses) {
+    for (const [index, clause] of sentence.clauses.entries()) {
+      // "check visitors in and out": the second particle's act keeps nothing the first did not (the check-in is the
+      // record; checking out closes it).
+      if (sentence.clauses.slice(0, index).some((other) => other.verbIndex === clause.verbIndex)) continue;
       if (clause.subject && !clause.passive && isPersonWord(lemmaOf(clause.subject), clause.objects.length > 0)) subjectPersons.add(termOf(clause.subject));
       // A document that says or shows something is still a record ("the prescription, which says what care").
       const saying = clause.subject !== undefined && semanticClasses(lemmaOf(clause.subject), 'noun', 1)[0] === 'noun.communication';
