@@ -668,6 +668,8 @@ const probes: Probe[] = [
   { sentence: 'Parents enter their child into a gala.', useCases: [/^Enter a child into a gala$/] },
   { sentence: 'Patients book an appointment online. If they cancel with less than 24 hours\' notice they pay a fee.', useCases: [/^Cancel an appointment$/] },
   { sentence: 'Tenants rent stalls and the warden checks them. Tenants are billed quarterly.', useCases: [/^Send a bill to a tenant$/] },
+  { sentence: 'We run weekend workshops and want online booking for the workshops.', useCases: [/^Book a (?:weekend )?workshop$/] },
+  { sentence: 'The allotment society needs booking of plots by members.', useCases: [/^Book a plot$/] },
 ];
 
 describe('everyday sentences of a fresh idea', () => {

@@ -108,8 +108,12 @@ function actsNamedWithObject(sentence: Sentence, resolve: Resolver): { verb: str
   const found: { verb: string; object: NounPhrase; entity: ModelEntity }[] = [];
   const { tokens } = sentence.tagged;
   for (const phrase of sentence.phrases) {
-    if (tokens[phrase.end]?.normal !== 'of' || sentence.examples.has(phrase.start) || inBrackets(sentence, phrase.start)) continue;
+    const link = tokens[phrase.end]?.normal;
+    if ((link !== 'of' && link !== 'for') || sentence.examples.has(phrase.start) || inBrackets(sentence, phrase.start)) continue;
     const verb = verbOfAct(lemmaOf(phrase));
+    // "online booking for the courses", "a reservation for a table": what is booked follows "for" too (a payment for
+    // a course pays no course).
+    if (link === 'for' && !(verb && isKindOf(verb, 'reserve', 'verb', 2))) continue;
     const object = sentence.phrases.find((other) => other.start === phrase.end + 1);
     if (!verb || !object || !takesThingObject(verb) || isPersonWord(lemmaOf(object), true) || resolve.actorOf(object)) continue;
     const entity = resolve.entityOf(object) ?? (isRecordPhrase(object, true) ? unkept(termOf(object)) : undefined);
@@ -688,7 +692,9 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
         const entity = resolve.entityOf(object) ?? (isLoose ? unkept(looseName) : undefined);
         if (!entity) continue;
         const particle = clause.particle ? ` ${clause.particle}` : '';
-        const preposition = clause.objects.length === 0 ? ` ${clause.preps.find((p) => p.phrase === object)?.prep ?? ''}` : '';
+        // "need booking of pitches": "of" right after a verb marks what it acts on ("opt out of" keeps it).
+        const linking = clause.preps.find((p) => p.phrase === object)?.prep;
+        const preposition = clause.objects.length === 0 && (linking !== 'of' || clause.particle) ? ` ${linking ?? ''}` : '';
         // "book a seat on a tour": the record the object is taken from or placed in belongs in the name.
         const place = clause.objects.length > 0 ? clause.preps.find((p) => p.phrase.start === object.end + 1 && /^(?:on|in|for|at|to|onto|into)$/.test(p.prep)) : undefined;
         const placeEntity = place ? resolve.entityOf(place.phrase) : undefined;
