@@ -174,6 +174,17 @@ function standsForOne(tokens: TaggedToken[], index: number): boolean {
   return tokens[index + each]?.normal === 'one' && tokens[index - 1]?.pos === 'VERB' && (next === undefined || /^(?:PUNCT|CCONJ|ADP|SCONJ)$/.test(next.pos));
 }
 
+/**
+ * "record lunch eaten, medication given, and any falls": a participle right after a noun, before the comma of a list,
+ * says what became of it; it is no verb of its own ("marks parcels collected and delivered" declares a state; "book
+ * the date, crew assigned." is a note of its own).
+ */
+function isTrailingParticiple(tokens: TaggedToken[], index: number): boolean {
+  const [noun, word, next] = [tokens[index - 1], tokens[index], tokens[index + 1]];
+  if (noun?.pos !== 'NOUN' || word?.pos !== 'VERB' || word.normal === word.lemma || /(?:ing|s)$/.test(word.normal)) return false;
+  return next?.normal === ',';
+}
+
 /** "meant" in "is meant to", "supposed" in "are supposed to": a passive of these before "to" is a modal's meaning. */
 function isModalParticiple(tokens: TaggedToken[], index: number): boolean {
   const token = tokens[index];
@@ -267,8 +278,10 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
     const mainHave = token.pos === 'AUX' && HAVE.has(token.normal) && phraseStartingAt(phrases, v + 1) !== undefined
       && !tokens.slice(v + 1, (phraseStartingAt(phrases, v + 1) as NounPhrase).end).some((t) => t.pos === 'VERB');
     if (token.pos !== 'VERB' && !mainHave) continue;
-    // A participle inside a noun phrase ("the translated files") is no clause.
+    // A participle inside a noun phrase ("the translated files") is no clause; nor one after an object in a list
+    // ("record lunch eaten, medication given").
     if (phrases.some((phrase) => v >= phrase.start && v < phrase.end)) continue;
+    if (isTrailingParticiple(tokens, v) && previous !== undefined && !COMPLEMENT_VERBS.has(previous.verb) && previous.objects.some((object) => object.end === v)) continue;
     if (token.normal !== token.lemma && !/(?:ing|s)$/.test(token.normal) && describesApposition(tokens, phrases, v, previous)) continue;
     // "Every patient is meant to get a reminder": "be meant to", "be supposed to" say what should happen; the verb is
     // the infinitive's.
@@ -461,15 +474,25 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
       object = direct;
       objects.push(direct);
       i = afterAside(tokens, direct.end);
-      while ((tokens[i]?.pos === 'CCONJ' || tokens[i]?.normal === ',') && phraseStartingAt(phrases, i + 1)) {
-        const more = phraseStartingAt(phrases, i + 1) as NounPhrase;
+      // "want the sites listed" says what is to be done to the object; "record lunch eaten" only what became of it.
+      const describing = !COMPLEMENT_VERBS.has(token.lemma);
+      if (describing && isTrailingParticiple(tokens, i)) i += 1;
+      for (;;) {
+        // "medication given, and any falls": a comma before the "and" of a list's last item.
+        const serial = tokens[i]?.normal === ',' && tokens[i + 1]?.pos === 'CCONJ' && objects.length > 1 ? 1 : 0;
+        const more = (tokens[i + serial]?.pos === 'CCONJ' || tokens[i]?.normal === ',') ? phraseStartingAt(phrases, i + serial + 1) : undefined;
+        if (!more) break;
         // "and picks it up" is a new clause, not a second object.
-        if (tokens[more.end]?.pos === 'VERB' || tokens[more.end]?.pos === 'AUX' || more.head.pos === 'PROPN') break;
+        const described = describing && isTrailingParticiple(tokens, more.end);
+        // "…, and the credit committee to see a queue": nor is the subject of an infinitive.
+        const infinitiveAfter = tokens[more.end]?.normal === 'to' && tokens[more.end + 1]?.pos === 'VERB';
+        if ((tokens[more.end]?.pos === 'VERB' && !described) || tokens[more.end]?.pos === 'AUX' || more.head.pos === 'PROPN' || infinitiveAfter) break;
         // "residents organising the party, our events officers who …": after a comma, people listed after a thing are
         // the next item of a list of people, not a second thing acted on.
         if (tokens[i]?.normal === ',' && namesPerson(more) && !namesPerson(direct)) break;
         objects.push(more);
         i = afterAside(tokens, more.end);
+        if (described) i += 1;
       }
       // "checks guests in and out", "check samples out of the freezer": a particle after the object, before a break.
       const next = tokens[i + 1];

@@ -143,6 +143,18 @@ describe('clauses', () => {
     expect([assigned?.verb, assigned?.passive, assigned?.object?.head.lemma]).toEqual(['appoint', true, 'referee']);
   });
 
+  it('reads a list of objects past participles saying what became of each, and past a comma before its "and"', () => {
+    const read = (text: string) => clausesOf(parseText(text)[0]!).map((c) => [c.verb, c.objects.map((o) => o.head.lemma).join('+')]);
+    expect(read('Nurses record meals served, drugs given, and any falls or injuries.')).toEqual([['record', 'meal+drug+fall+injury']]);
+    expect(read('Students upload essays or drafts, and the tutors to mark them.')[0]).toEqual(['upload', 'essay+draft']);
+  });
+
+  it('reads "the" and an adjective naming a group of people as those people, and the -ing word after them as theirs', () => {
+    const [looking, joining] = clausesOf(parseText('The elderly needing to travel can book a seat.')[0]!);
+    expect([looking?.verb, looking?.subject?.head.lemma]).toEqual(['need', 'elderly']);
+    expect(joining?.subject?.head.lemma).toBe('elderly');
+  });
+
   it('reads a bare word after a form of "be" as what is said of the subject, unless it is its own participle', () => {
     const [sentence] = parseText("Crews check the ground is level and there's access for the lorry.");
     expect(sentence!.tokens.filter((t) => /^(?:level|access)$/.test(t.normal)).map((t) => t.pos)).toEqual(['ADJ', 'NOUN']);

@@ -192,7 +192,9 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
   }
   // "publishes the job posting on our page": an -ing form after a determiner and a noun, before a preposition or a
   // break, heads their compound when a verb came before it.
-  if (token.pos === 'VERB' && token.normal.endsWith('ing') && tokens[index - 1]?.pos === 'NOUN' && /^(?:DET|ADP)$/.test(tokens[index - 2]?.pos ?? '')
+  // "the public looking to adopt" is a participle and its infinitive.
+  const infinitiveNext = tokens[index + 1]?.normal === 'to' && tokens[index + 2]?.pos === 'VERB';
+  if (token.pos === 'VERB' && token.normal.endsWith('ing') && tokens[index - 1]?.pos === 'NOUN' && /^(?:DET|ADP)$/.test(tokens[index - 2]?.pos ?? '') && !infinitiveNext
     && (index + 1 >= tokens.length || /^(?:ADP|PUNCT|CCONJ)$/.test(tokens[index + 1]?.pos ?? '')) && tokens.slice(0, index - 2).some((t) => t.pos === 'VERB') && knows(token.normal, 'noun')) {
     return { ...token, pos: 'NOUN', lemma: token.normal };
   }
@@ -593,6 +595,21 @@ function retagRepeatedNoun(tokens: TaggedToken[], index: number): void {
   for (let at = index; at <= index + 2; at += 1) tokens[at] = { ...(tokens[at] as TaggedToken), pos: 'ADV' };
 }
 
+/**
+ * "the public looking to adopt", "the elderly book a lift": "the" and an adjective WordNet also knows as a group of
+ * people, with no noun after it to describe, name those people; an -ing word after them is what they do.
+ */
+function retagPeopleAdjective(tokens: TaggedToken[], index: number): void {
+  const [article, adjective, next] = [tokens[index - 1], tokens[index], tokens[index + 1]];
+  if (article?.normal !== 'the' || adjective?.pos !== 'ADJ' || semanticClasses(adjective.normal, 'noun', 1)[0] !== 'noun.group') return;
+  // "looking to adopt", "visiting the site"; never "the same evening."
+  const ingNext = next !== undefined && next.pos === 'NOUN' && next.normal.endsWith('ing') && verbOfParticiple(next.normal) !== undefined && /^(?:PART|DET|ADP|PRON)$/.test(tokens[index + 2]?.pos ?? '');
+  const verbNext = next !== undefined && next.pos === 'NOUN' && next.normal === next.lemma && knows(next.normal, 'verb') && /^(?:DET|NOUN|PRON)$/.test(tokens[index + 2]?.pos ?? '');
+  if (!ingNext && !verbNext && next !== undefined && !/^(?:VERB|AUX|PUNCT|CCONJ)$/.test(next.pos)) return;
+  tokens[index] = { ...adjective, pos: 'NOUN', lemma: adjective.normal };
+  if (next && (ingNext || verbNext)) tokens[index + 1] = { ...next, pos: 'VERB', lemma: ingNext ? (verbOfParticiple(next.normal) as string) : next.normal };
+}
+
 /** The sentences with the tagger's known slips corrected. */
 export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
   return sentences.map((sentence) => {
@@ -607,6 +624,7 @@ export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
       retagFrequency(tokens, i);
       retagBareTimePreposition(tokens, i);
       retagRepeatedNoun(tokens, i);
+      retagPeopleAdjective(tokens, i);
     }
     return { ...sentence, tokens };
   });

@@ -760,6 +760,8 @@ describe('people in general', () => {
       answers: [{ question: 'Who will use it?', answer: 'Our stewards, who load the kiln, and the public, who book.' }],
     });
     expect(actorOf(publicModel, 'Book a kiln shelf')).toBe('Member of the public');
+    const adopting = buildProjectModel({ projectName: 'Shelter', idea: 'Volunteers walk the dogs, and the public looking to adopt visit on Saturdays.' });
+    expect(adopting.actors.map((a) => a.name)).toContain('Member of the public');
     const customers = buildProjectModel({ projectName: 'Cakes', idea: 'Bakers bake the cakes and customers order them for collection. Anyone can book a tasting on Saturdays.' });
     expect(actorOf(customers, 'Book a tasting')).toBe('Customer');
   });

@@ -26,6 +26,7 @@ function add(found: Map<string, ActorFinding>, term: string, kind: ActorFinding[
 }
 
 function personTerm(phrase: NounPhrase, asAgent = false): string | undefined {
+  if (isThePublic(phrase)) return MEMBER_OF_THE_PUBLIC;
   const lemma = lemmaOf(phrase);
   if (phrase.head.pos === 'PROPN' || !isPersonWord(lemma, asAgent)) return undefined;
   return termOf(phrase);
@@ -71,7 +72,7 @@ export function findActors(sentences: Sentence[], semantic: (lemma: string) => s
     const asksWho = sentence.question !== undefined && /\bwho\b|\busers?\b|\bstaff\b/.test(sentence.question);
     for (const clause of sentence.clauses) {
       const acting = clause.objects.length > 0 && !clause.passive;
-      const subjectTerm = clause.subject && (isThePublic(clause.subject) ? MEMBER_OF_THE_PUBLIC : personTerm(clause.subject, acting));
+      const subjectTerm = clause.subject && personTerm(clause.subject, acting);
       if (subjectTerm) add(found, subjectTerm, 'person', sentence);
       // "couples create their wedding", "a crew repairs it": a group that acts and is never acted on is people.
       // Never the business itself, the subject of the idea's opening sentence ("A charity delivering hot lunches …").
@@ -133,7 +134,7 @@ export function findActors(sentences: Sentence[], semantic: (lemma: string) => s
         const acts = sentence.clauses.some((clause) => !clause.passive && clause.subject?.start === phrase.start && clause.objects.length > 0);
         const doer = phrase.head.pos === 'NOUN' && phrase === sentence.phrases[0] && semantic(lemmaOf(phrase))[0] !== 'noun.group'
           && (/^(?:[a-z]{3,}(?:er|or|ist))$/.test(lemmaOf(phrase)) || (acts && !isRecordPhrase(phrase)));
-        const term = isThePublic(phrase) ? MEMBER_OF_THE_PUBLIC : personTerm(phrase) ?? (doer ? termOf(phrase) : undefined);
+        const term = personTerm(phrase) ?? (doer ? termOf(phrase) : undefined);
         if (term) add(found, term, 'person', sentence);
       }
       // "a practice with three vets and two nurses", "15 movers": people counted are roles of the business or its
