@@ -782,6 +782,13 @@ describe('records never kept', () => {
     expect(model.useCases.map((u) => u.name)).not.toContain('Apply a rigger');
   });
 
+  it('keeps no time named by another time ("every Sunday evening"), though it keeps an expiry date', () => {
+    const model = buildProjectModel({ projectName: 'Choir', idea: 'For now the parts are on paper copies that get printed by hand, which eats every Saturday morning. The treasurer tracks the expiry date of each licence.' });
+    const names = model.entities.map((e) => e.name);
+    expect(names).not.toContain('Saturday morning');
+    expect(names).toContain('Expiry date');
+  });
+
   it('keeps no act of a state people are in, nor of managing a calendar', () => {
     const model = buildProjectModel({ projectName: 'Keys', idea: 'Tenants ring when they\'re locked out. The artists manage their own calendars.' });
     expect(model.entities.map((e) => e.name)).not.toEqual(expect.arrayContaining([expect.stringMatching(/^(?:Lockout|Management)$/)]));

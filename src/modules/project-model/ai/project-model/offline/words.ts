@@ -93,6 +93,10 @@ export function isRecordWord(lemma: string, modified = false, actedOn = false): 
 export function isRecordPhrase(phrase: NounPhrase, actedOn = false): boolean {
   const lemma = lemmaOf(phrase);
   const modified = phrase.nouns.length > 0;
+  // "every Sunday evening", "the summer weekend": a time named by another time is when, never an entry kept.
+  // An "expiry date" is a date kept.
+  const timeOfTime = modified && semanticClasses(lemma, 'noun', 1)[0] === 'noun.time' && phrase.nouns.every((noun) => isKindOf(noun, 'time_period', 'noun', 1));
+  if (timeOfTime) return false;
   if (isRecordWord(lemma, modified, actedOn)) return true;
   if (!actedOn || !PRODUCT_WORDS.has(lemma) || !phrase.head.normal.startsWith(lemma)) return false;
   if (phrase.nouns.some((noun) => PRODUCT_WORDS.has(noun)) || phrase.adjectives.some((adjective) => PRODUCT_WORDS.has(adjective) || /^(?:mobile|online|native)$/.test(adjective))) return false;
