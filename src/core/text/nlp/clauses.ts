@@ -406,7 +406,8 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
       const afterThing = previous !== undefined && subject !== undefined && isPurposeAfterObject(previous, subject);
       // "lose a day a week on phone calls to arrange viewings": the phrase right before the infinitive, before any
       // phrase it hangs from.
-      const purposeOf = tokens[v - 1]?.normal === 'to' && previous && !previous.passive && (previous.preps.some(({ phrase }) => phrase.start === subject?.start || (phrase.start === nearest?.start && !OBJECT_DOES_VERBS.has(previous.verb))) || afterThing) ? previous : undefined;
+      const last = previous;
+      const purposeOf = tokens[v - 1]?.normal === 'to' && last && !last.passive && (last.preps.some(({ phrase }) => phrase.start === subject?.start || (phrase.start === nearest?.start && !OBJECT_DOES_VERBS.has(last.verb))) || afterThing) ? last : undefined;
       if (purposeOf) {
         subject = purposeOf.subject;
         subjectPronoun = purposeOf.subjectPronoun;
