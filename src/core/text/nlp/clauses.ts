@@ -420,6 +420,17 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
       subject = previous.subject;
       subjectPronoun = previous.subjectPronoun;
     }
+    // "The fee is £420 a year and can be paid by direct debit": after a copula, which makes no clause, the verb shares
+    // its subject.
+    // "if a donor is a taxpayer and signs a declaration": the subject of the nearest copula.
+    const joined = tokens.slice(0, v).map((t, at) => (t.pos === 'CCONJ' || t.normal === ',' ? at : -1)).filter((at) => at >= 0).pop() ?? 0;
+    const copula = coordinated && !subject && !subjectPronoun && !previous ? tokens.slice(0, joined).map((t, at) => (t.lemma === 'be' && t.pos === 'AUX' ? at : -1)).filter((at) => at >= 0).pop() : undefined;
+    if (copula !== undefined) {
+      // "The fee for a senior is …" where "senior" was read as an adjective: the phrase that opens the sentence.
+      let said = phraseEndingAt(phrases, copula) ?? (phrases[0] !== undefined && phrases[0].start <= 1 && phrases[0].end < copula ? phrases[0] : undefined);
+      while (said && HANGING_PREPOSITIONS.has(tokens[said.start - 1]?.normal ?? '')) said = phraseEndingAt(phrases, said.start - 1);
+      if (said) subject = said;
+    }
     if (coordinated && !subject && !subjectPronoun && previous) {
       // "see who's booked and take attendance": the subject of the last clause that was not turned round.
       // A verb in -s shares the subject of a verb that agrees with one, never of an infinitive ("gets a message to
@@ -537,11 +548,17 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
         const plural = /^(?:them|those|these|one)$/.test(pronoun) ? true : pronoun === 'it' ? false : undefined;
         // Never the clause's own subject ("sends a crew to repair it": the crew repairs something else).
         const earlier = [...clauses.flatMap((c) => c.objects).reverse(), ...[...phrases].reverse().filter((phrase) => phrase.end <= v)].filter((phrase) => phrase.start !== subject?.start);
-        const agreeing = plural === undefined ? undefined : earlier.find((phrase) => phrase.plural === plural);
-        object = agreeing ?? (pronoun === 'one' ? undefined : [...clauses].reverse().find((c) => c.object)?.object ?? [...phrases].reverse().find((phrase) => phrase.end <= v && phrase !== subject));
+        // "firewood and fresh bread in the morning, guests can order it": never a time.
+        // "which crew is putting it up": nor, for "it", a person; "types it all up" stands for everything.
+        const everything = pronoun === 'it' && tokens[i + 1]?.normal === 'all';
+        const standsFor = (phrase: NounPhrase): boolean => semanticClasses(phrase.head.lemma, 'noun', 1)[0] !== 'noun.time' && !(pronoun === 'it' && namesPerson(phrase));
+        const agreeing = plural === undefined || everything ? undefined : earlier.find((phrase) => phrase.plural === plural && standsFor(phrase));
+        const lastObject = [...clauses].reverse().find((c) => c.object)?.object;
+        object = agreeing ?? (pronoun === 'one' || everything ? undefined : lastObject ?? [...phrases].reverse().find((phrase) => phrase.end <= v && phrase !== subject));
+        if (object && !agreeing && !standsFor(object)) object = undefined;
         if (agreeing && pronoun === 'one') object = { ...agreeing, plural: false };
         if (object) objects.push(object);
-        i += 1;
+        i += everything ? 2 : 1;
       }
       // "picks it up", never "order those in advance": a particle ends the clause or comes before a preposition.
       const idiom = tokens[i]?.pos === 'ADV' && tokens[i + 1]?.pos === 'ADV';

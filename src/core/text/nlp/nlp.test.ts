@@ -155,6 +155,20 @@ describe('clauses', () => {
     expect(joining?.subject?.head.lemma).toBe('elderly');
   });
 
+  it('gives a verb joined to a copula the copula\'s subject', () => {
+    const [paid] = clausesOf(parseText('The entry fee for a junior is £12 and can be paid at the gate.')[0]!);
+    expect([paid?.verb, paid?.passive, paid?.object?.head.lemma]).toEqual(['pay', true, 'fee']);
+    const [signed] = clausesOf(parseText('If a tenant is over 65 and signs a waiver, we skip the deposit.')[0]!);
+    expect([signed?.verb, signed?.subject?.head.lemma]).toEqual(['sign', 'tenant']);
+  });
+
+  it('reads "it" as no time and no person, and "it all" as everything', () => {
+    const objectOf = (text: string, verb: string) => clausesOf(parseText(text)[0]!).find((c) => c.verb === verb)?.object?.head.lemma;
+    expect(objectOf('Logs and kindling in the evening, campers can buy it at the shop.', 'buy')).toBe('kindling');
+    expect(objectOf('The warden knows which ranger is clearing it.', 'clear')).toBeUndefined();
+    expect(objectOf('The notes are handwritten and a clerk copies it all out on Fridays.', 'copy')).toBeUndefined();
+  });
+
   it('reads a bare word after a form of "be" as what is said of the subject, unless it is its own participle', () => {
     const [sentence] = parseText("Crews check the ground is level and there's access for the lorry.");
     expect(sentence!.tokens.filter((t) => /^(?:level|access)$/.test(t.normal)).map((t) => t.pos)).toEqual(['ADJ', 'NOUN']);
