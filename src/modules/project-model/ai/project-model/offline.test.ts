@@ -670,6 +670,7 @@ const probes: Probe[] = [
   { sentence: 'Tenants rent stalls and the warden checks them. Tenants are billed quarterly.', useCases: [/^Send a bill to a tenant$/] },
   { sentence: 'We run weekend workshops and want online booking for the workshops.', useCases: [/^Book a (?:weekend )?workshop$/] },
   { sentence: 'The allotment society needs booking of plots by members.', useCases: [/^Book a plot$/] },
+  { sentence: 'We take a 25% deposit before we cut any glass.', useCases: [/^Take a deposit$/] },
 ];
 
 describe('everyday sentences of a fresh idea', () => {

@@ -19,7 +19,12 @@ const RULE_WORDS = /\b(?:at most|at least|up to|maximum|minimum|max|min|no more 
 export function isSuccessStatement(sentence: Sentence): boolean {
   const text = sentence.text.toLowerCase();
   if (sentence.question && SUCCESS_QUESTION.test(sentence.question)) return true;
-  return (SUCCESS_WORDS.test(text) || CHANGE.test(text)) && TARGET.test(text) && !/\bmust\b/.test(text);
+  if (/\bmust\b/.test(text)) return false;
+  // "cut no-shows by half"; never "we take a 30% deposit before we cut anything", where the change comes after the
+  // number it does not measure.
+  const change = CHANGE.exec(text);
+  const changed = change !== null && TARGET.test(text.slice(change.index));
+  return (SUCCESS_WORDS.test(text) && TARGET.test(text)) || changed;
 }
 
 function sentenceText(text: string): string {
