@@ -8,7 +8,7 @@ import { inBrackets, type Sentence } from './read.js';
 import { joins, requestMadeBy } from './verb-senses.js';
 import { isBusinessVerb } from './writer.js';
 import { participle, thirdPerson } from './verbs.js';
-import { isDocumentWord, isGenericPeople, isPersonWord, isProductWord, isRecordPhrase, isVagueWord, lemmaOf, MEMBER_OF_THE_PUBLIC, sharedStem, termOf } from './words.js';
+import { isDocumentWord, isGenericPeople, isPersonWord, isUnitWord, isProductWord, isRecordPhrase, isVagueWord, lemmaOf, MEMBER_OF_THE_PUBLIC, sharedStem, termOf } from './words.js';
 
 /**
  * One use case per thing an actor does to a record: the clause's actor, verb and object entity (or the entity of its
@@ -85,7 +85,9 @@ function nameOf(object: NounPhrase, entity: ModelEntity): string {
   const words = object.text.toLowerCase().split(' ');
   // Nouns modify ("donation appointment"); so do adjectives that are mostly nouns ("home visit"), never qualities ("small").
   // A participle says which ones ("a missed repayment", "a running session").
-  const modifiers = words.slice(0, -1).filter((word) => /^[a-z][a-z-]*$/.test(word) && word !== object.number?.toLowerCase()
+  // The unit after a number ("a 30 percent deposit") says how much, not which.
+  const counted = object.number === undefined ? undefined : words.indexOf(object.number.toLowerCase());
+  const modifiers = words.slice(0, -1).filter((word, at) => /^[a-z][a-z-]*$/.test(word) && word !== object.number?.toLowerCase() && !(at === (counted ?? -2) + 1 && isUnitWord(word))
     && (object.nouns.includes(word) || senses(word, 'noun').length > senses(word, 'adj').length || verbOfParticiple(word) !== undefined));
   // "invoice the loan fee": the record found through a modifier ("loan") is what it is about, the phrase what is done.
   if (!name.endsWith(lemmaOf(object)) && object.nouns.includes(name) && isRecordPhrase(object, true)) return termOf(object);
@@ -521,6 +523,13 @@ function wishedMessages(sentence: Sentence, resolve: Resolver): { phrase: NounPh
   return found;
 }
 
+/** "folks", "people", "the public"; never people a phrase narrows down ("the people on the swarm list"). */
+function namesPeopleInGeneral(phrase: NounPhrase, sentence: Sentence): boolean {
+  const lemma = lemmaOf(phrase);
+  if (lemma === 'public') return true;
+  return isGenericPeople(lemma) && phrase.determiner === undefined && sentence.tagged.tokens[phrase.end]?.pos !== 'ADP';
+}
+
 /**
  * Whom "people" and "anyone" stand for: the members of the public the text names, else the first of its people who
  * are the business's customers (WordNet's kinds of customer: client, patron, guest).
@@ -592,7 +601,7 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
       // "make photos", "make an offer": "make" with a record written right after it creates that record.
       if (LIGHT_VERBS.has(clause.verb) && !(clause.verb === 'make' && makesRecord(clause, sentence)) && !keepsRecord(clause, sentence, true) && !madeInto(clause)) continue;
       // "Could people book a slot?", "anyone can enter": people in general are the public the product serves.
-      const generic = !clause.passive && isGenericPeople(clause.subject ? lemmaOf(clause.subject) : clause.subjectPronoun ?? '');
+      const generic = !clause.passive && (clause.subject ? namesPeopleInGeneral(clause.subject, sentence) : isGenericPeople(clause.subjectPronoun ?? ''));
       const named = resolve.actorOf(clause.subject) ?? (generic ? served : undefined);
       let actor = named;
       // "we"/"I", an imperative, a passive without its agent or the product itself ("the app builds a list"): the
@@ -689,7 +698,9 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
           || (clause.objects.includes(object) && named !== undefined && isOwnTerm(object)));
         // Hours logged are named as the writer counts them ("Log hours").
         const looseName = loggedTime ? pluralize(termOf(object)) : termOf(object);
-        const entity = resolve.entityOf(object) ?? (isLoose ? unkept(looseName) : undefined);
+        // "remind folks when they're due": people in general are the customers the product serves.
+        const servedPeople = namesPeopleInGeneral(object, sentence) && served !== undefined && served !== actor ? unkept(served.name.toLowerCase()) : undefined;
+        const entity = servedPeople ?? resolve.entityOf(object) ?? (isLoose ? unkept(looseName) : undefined);
         if (!entity) continue;
         const particle = clause.particle ? ` ${clause.particle}` : '';
         // "need booking of pitches": "of" right after a verb marks what it acts on ("opt out of" keeps it).

@@ -125,9 +125,14 @@ function isClassifying(adjective: string): boolean {
 
 /** "shopping list", "corrective action" from the phrase's classifying modifiers and head, singular, lower case. */
 export function termOf(phrase: NounPhrase, withModifiers = true): string {
-  const nouns = withModifiers ? phrase.nouns.filter((noun) => /^[a-z][a-z-]*$/.test(noun) && !PRODUCT_WORDS.has(noun) && knows(noun, 'noun')) : [];
+  const nouns = withModifiers ? phrase.nouns.filter((noun) => /^[a-z][a-z-]*$/.test(noun) && !PRODUCT_WORDS.has(noun) && knows(noun, 'noun') && !(phrase.number !== undefined && isUnitWord(noun))) : [];
   const adjectives = withModifiers && nouns.length === 0 ? phrase.adjectives.filter(isClassifying) : [];
   return [...adjectives.slice(-1), ...nouns.slice(-2), lemmaOf(phrase)].join(' ');
+}
+
+/** "percent", "litre", "kilo": a word that, after a number, says how much ("a 30 percent deposit"), not which. */
+export function isUnitWord(noun: string): boolean {
+  return isKindOf(noun, 'unit_of_measurement', 'noun', 1) || isKindOf(noun, 'proportion', 'noun', 1);
 }
 
 /** "shopping list" → "Shopping list". */
