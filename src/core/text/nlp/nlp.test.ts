@@ -169,6 +169,12 @@ describe('clauses', () => {
     expect(objectOf('The notes are handwritten and a clerk copies it all out on Fridays.', 'copy')).toBeUndefined();
   });
 
+  it('reads the items of a list of things as things: a participle or an -ing word before the plural, and "you name it"', () => {
+    const verbs = (text: string) => clausesOf(parseText(text)[0]!).map((c) => c.verb);
+    expect(verbs('We hire out gazebos and folding tables, and refurbished chairs.')).toEqual(['hire']);
+    expect(verbs('We print for anyone: wedding menus, business cards, knitting patterns, you name it.')).toEqual(['print']);
+  });
+
   it('reads a bare word after a form of "be" as what is said of the subject, unless it is its own participle', () => {
     const [sentence] = parseText("Crews check the ground is level and there's access for the lorry.");
     expect(sentence!.tokens.filter((t) => /^(?:level|access)$/.test(t.normal)).map((t) => t.pos)).toEqual(['ADJ', 'NOUN']);

@@ -217,8 +217,11 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
     // "Only named adults": so does one after a sentence's first adverb.
     // "and missed repayments get flagged": after "and", when the noun is the subject of the verb after it.
     const subjectAfterAnd = previous?.pos === 'CCONJ' && /^(?:AUX|VERB)$/.test(tokens[index + 2]?.pos ?? '');
+    // "hotels and converted barns.": after "and" in a list of things that ends with it.
+    const lastListed = tokens[index - 2]?.normal === ',' ? tokens[index - 3] : tokens[index - 2];
+    const listedAfterAnd = previous?.pos === 'CCONJ' && lastListed?.pos === 'NOUN' && (tokens[index + 2] === undefined || /^[.,;!?)]$/.test(tokens[index + 2]?.normal ?? ''));
     const describes = previous === undefined || previous.pos === 'DET' || (previous.pos === 'ADV' && index === 1) || previous.pos === 'ADP' || previous.pos === 'VERB' || previous.normal === "'s" || previous.pos === 'PUNCT'
-      || (previous.pos === 'PRON' && /^(?:my|our|your|their|his|her|its)$/.test(previous.normal)) || subjectAfterAnd;
+      || (previous.pos === 'PRON' && /^(?:my|our|your|their|his|her|its)$/.test(previous.normal)) || subjectAfterAnd || listedAfterAnd;
     if (describes) return { ...token, pos: 'ADJ' };
   }
   // "with a description, the flat and photos": an adjective after a determiner with no noun after it is the noun.
@@ -610,6 +613,21 @@ function retagPeopleAdjective(tokens: TaggedToken[], index: number): void {
   if (next && (ingNext || verbNext)) tokens[index + 1] = { ...next, pos: 'VERB', lemma: ingNext ? (verbOfParticiple(next.normal) as string) : next.normal };
 }
 
+/**
+ * "bank statements, knitting patterns, you name it": an -ing word opening an item of a list of things, before the
+ * plural that ends the item, names which ones; and "you name it" closing such a list means "and so on".
+ */
+function retagListItem(tokens: TaggedToken[], index: number): void {
+  const [before, word, noun, after] = [tokens[index - 1], tokens[index], tokens[index + 1], tokens[index + 2]];
+  if (word?.normal === 'you' && noun?.normal === 'name' && after?.normal === 'it' && before?.normal === ',') {
+    for (let at = index; at <= index + 2; at += 1) tokens[at] = { ...(tokens[at] as TaggedToken), pos: 'ADV' };
+    return;
+  }
+  if (before?.normal !== ',' || word?.pos !== 'VERB' || !word.normal.endsWith('ing') || noun?.pos !== 'NOUN' || noun.normal === noun.lemma) return;
+  if (after !== undefined && !/^(?:,|and|or|\.)$/.test(after.normal)) return;
+  tokens[index] = { ...word, pos: 'NOUN', lemma: word.normal };
+}
+
 /** The sentences with the tagger's known slips corrected. */
 export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
   return sentences.map((sentence) => {
@@ -625,6 +643,7 @@ export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
       retagBareTimePreposition(tokens, i);
       retagRepeatedNoun(tokens, i);
       retagPeopleAdjective(tokens, i);
+      retagListItem(tokens, i);
     }
     return { ...sentence, tokens };
   });
