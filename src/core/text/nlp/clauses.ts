@@ -672,7 +672,9 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
       // "paid by bank transfer", "sent by email": a means is no agent; nor is a thing named bare, as a way of doing
       // something ("charged by card", "sent by post"), where an agent has an article or is many ("by the warden").
       const firstClass = agent && semanticClasses(agent.phrase.head.lemma, 'noun', 1)[0];
-      const bareThing = agent !== undefined && agent.phrase.determiner === undefined && !agent.phrase.plural && agent.phrase.head.pos === 'NOUN' && firstClass !== 'noun.person' && firstClass !== 'noun.group';
+      // A word that also names a team is one ("confirmed by office", "booked by reception").
+      const team = agent !== undefined && semanticClasses(agent.phrase.head.lemma, 'noun', 2).includes('noun.group');
+      const bareThing = agent !== undefined && agent.phrase.determiner === undefined && !agent.phrase.plural && agent.phrase.head.pos === 'NOUN' && firstClass !== 'noun.person' && !team;
       const means = bareThing || ['noun.act', 'noun.possession', 'noun.communication'].includes(firstClass ?? '');
       if (agent && !means) clause.subject = agent.phrase;
     } else {

@@ -120,6 +120,8 @@ describe('clauses', () => {
     expect(read("Each hive's inspected weekly by a beekeeper.")).toEqual([['inspect', true, 'hive', 'beekeeper']]);
     expect(read("The invoice's sent by post.")).toEqual([['send', true, 'invoice', undefined]]);
     expect(read("The tutor's marked the essays.")).toEqual([['mark', false, 'essay', 'tutor']]);
+    expect(read("Once the surveyor's signed off, we pay.")[0]).toEqual(['sign', false, undefined, 'surveyor']);
+    expect(read('The refund is approved by office.')).toEqual([['approve', true, 'refund', 'office']]);
   });
 
   it('reads the subject of a verb after a relative clause that ends in its verb and an adverb of time', () => {

@@ -418,7 +418,9 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
   }
   // "Rent's charged on the 1st", "every bird's registered with its ring": "'s" after a noun, before a participle that
   // has nothing after it to act on, is "is" (before an object it is "has": "the tutor's marked the essays").
-  if (token.normal === "'s" && token.pos === 'PART' && /^(?:NOUN|PROPN)$/.test(tokens[index - 1]?.pos ?? '') && isBarePassive(tokens, index + 1)) {
+  // After a word for a person it is "has" ("once the vet's signed off").
+  const owner = tokens[index - 1];
+  if (token.normal === "'s" && token.pos === 'PART' && owner?.pos === 'NOUN' && semanticClasses(owner.lemma, 'noun', 1)[0] !== 'noun.person' && isBarePassive(tokens, index + 1)) {
     return { ...token, pos: 'AUX', lemma: 'be' };
   }
   // "I'd like each record entered": "like" after a modal is the verb of wanting, never the preposition.
