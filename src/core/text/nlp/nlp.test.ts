@@ -175,6 +175,7 @@ describe('clauses', () => {
     const verbs = (text: string) => clausesOf(parseText(text)[0]!).map((c) => c.verb);
     expect(verbs('We hire out gazebos and folding tables, and refurbished chairs.')).toEqual(['hire']);
     expect(verbs('We print for anyone: wedding menus, business cards, knitting patterns, you name it.')).toEqual(['print']);
+    expect(verbs('The warden keeps a daily sheet: visitors, repairs, spills and so on.')).toEqual(['keep']);
   });
 
   it('reads a bare word after a form of "be" as what is said of the subject, unless it is its own participle', () => {

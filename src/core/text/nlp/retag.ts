@@ -617,12 +617,20 @@ function retagPeopleAdjective(tokens: TaggedToken[], index: number): void {
 
 /**
  * "bank statements, knitting patterns, you name it": an -ing word opening an item of a list of things, before the
- * plural that ends the item, names which ones; and "you name it" closing such a list means "and so on".
+ * plural that ends the item, names which ones; a word in -s standing alone as an item after a colon is a plural; and
+ * "you name it" closing such a list means "and so on".
  */
 function retagListItem(tokens: TaggedToken[], index: number): void {
   const [before, word, noun, after] = [tokens[index - 1], tokens[index], tokens[index + 1], tokens[index + 2]];
   if (word?.normal === 'you' && noun?.normal === 'name' && after?.normal === 'it' && before?.normal === ',') {
     for (let at = index; at <= index + 2; at += 1) tokens[at] = { ...(tokens[at] as TaggedToken), pos: 'ADV' };
+    return;
+  }
+  // "fills in a log: hours, rescues, first aid done": after a colon, a word in -s between commas is a plural.
+  const afterColon = tokens.slice(0, index).some((token) => token.normal === ':');
+  if (afterColon && /^[,:]$/.test(before?.normal ?? '') && word?.pos === 'VERB' && /[^s]s$/.test(word.normal) && /^(?:,|and|or)$/.test(noun?.normal ?? '')
+    && knows(singularize(word.normal), 'noun')) {
+    tokens[index] = { ...word, pos: 'NOUN', lemma: singularize(word.normal) };
     return;
   }
   if (before?.normal !== ',' || word?.pos !== 'VERB' || !word.normal.endsWith('ing') || noun?.pos !== 'NOUN' || noun.normal === noun.lemma) return;
