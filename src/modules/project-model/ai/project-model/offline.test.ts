@@ -2,6 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { projectModelSchema } from '../../project-model.contract.js';
 import { buildProjectModel } from './offline.js';
 
+type Model = ReturnType<typeof buildProjectModel>;
+
+/** The name of the actor of the first use case whose name is `name` or matches it. */
+function actorOfUseCase(model: Model, name: string | RegExp): string | undefined {
+  const useCase = model.useCases.find((u) => (typeof name === 'string' ? u.name === name : name.test(u.name)));
+  return model.actors.find((a) => a.id === useCase?.actor)?.name;
+}
+
 const idea = 'A lending library for tools. Members borrow tools like drills and ladders. A member reserves a tool online. A loan lasts one week. Volunteers check tools in and out. Success means 90% of tools are returned on time within three months.';
 
 describe('the offline project model', () => {
@@ -335,14 +343,12 @@ describe('the offline project model', () => {
   });
 
   it('puts what "we" do on the writer\'s own people, never on the customers named first', () => {
-    const actorOf = (model: ReturnType<typeof buildProjectModel>, name: string) =>
-      model.actors.find((actor) => actor.id === model.useCases.find((u) => u.name === name)?.actor)?.name;
     const salon = buildProjectModel({ projectName: 'Groomy', idea: 'Customers book an appointment for their dog. We send a reminder the day before.' });
-    expect(actorOf(salon, 'Book an appointment for a dog')).toBe('Customer');
-    expect(actorOf(salon, 'Send a reminder')).toBe('Staff');
+    expect(actorOfUseCase(salon, 'Book an appointment for a dog')).toBe('Customer');
+    expect(actorOfUseCase(salon, 'Send a reminder')).toBe('Staff');
     const lab = buildProjectModel({ projectName: 'Labby', idea: 'Dentists create a case for a patient. Our technicians review each case, and we ship the crown.' });
-    expect(actorOf(lab, 'Create a case')).toBe('Dentist');
-    expect(actorOf(lab, 'Ship a crown')).toBe('Technician');
+    expect(actorOfUseCase(lab, 'Create a case')).toBe('Dentist');
+    expect(actorOfUseCase(lab, 'Ship a crown')).toBe('Technician');
   });
 
   it('finds the outside systems an answer names, and no system in a plain word', () => {
@@ -459,9 +465,8 @@ describe('the offline project model', () => {
 
   it('gives a passive without its agent to the business, not to its customers', () => {
     const model = buildProjectModel({ projectName: 'Trails', idea: 'We run guided walks. Walkers book a walk online. Each walk is assigned a guide and the route is published the day before.' });
-    const actorOf = (name: string) => model.actors.find((a) => a.id === model.useCases.find((u) => u.name === name)?.actor)?.name;
-    expect(actorOf('Book a walk')).toBe('Walker');
-    expect(actorOf('Publish a route')).toBe('Staff');
+    expect(actorOfUseCase(model, 'Book a walk')).toBe('Walker');
+    expect(actorOfUseCase(model, 'Publish a route')).toBe('Staff');
   });
 
   it('keeps the booking of people who book or rent with nothing named, never a judgement or an undoing', () => {
@@ -701,30 +706,41 @@ describe('who uses the product', () => {
   });
 });
 
+/**
+ * Who does what: the subject of a relative clause, the writer named by their work (never the customers "we" serve),
+ * and people in general ("people", "anyone") as the public the text names, or else its customers.
+ */
+const doers: { idea: string; who?: string; useCase: string; actor: string }[] = [
+  { idea: 'Tenants who cannot get to the office pay rent by card.', useCase: 'Pay rent', actor: 'Tenant' },
+  {
+    idea: 'I run a small chimney firm. The receptionists at our clients phone us. Each sweep is booked in by me and a certificate is emailed after it.',
+    who: 'Me and my brother Dan doing the sweeping, and the receptionists.',
+    useCase: 'Book in a sweep',
+    actor: 'Sweeper',
+  },
+  { idea: 'We sweep chimneys for our clients. Each sweep is booked in by us and a certificate is emailed after it.', useCase: 'Book in a sweep', actor: 'Staff' },
+  {
+    idea: 'Our pottery co-op fires pots twice a month. Could people book a kiln shelf on a firing day?',
+    who: 'Our stewards, who load the kiln, and the public, who book.',
+    useCase: 'Book a kiln shelf',
+    actor: 'Member of the public',
+  },
+  { idea: 'Bakers bake the cakes and customers order them for collection. Anyone can book a tasting on Saturdays.', useCase: 'Book a tasting', actor: 'Customer' },
+];
+
 describe('who does what', () => {
-  it('reads the subject of a relative clause that ends in a prepositional phrase as the subject of the verb after it', () => {
-    const model = buildProjectModel({ projectName: 'Rent', idea: 'Tenants who cannot get to the office pay rent by card.' });
-    const paid = model.useCases.find((u) => u.name === 'Pay rent');
-    expect(model.actors.find((a) => a.id === paid?.actor)?.name).toBe('Tenant');
+  it.each(doers)('gives "$useCase" to the $actor', ({ idea: text, who, useCase, actor }) => {
+    const model = buildProjectModel({ projectName: 'Doers', idea: text, answers: who ? [{ question: 'Who will use it?', answer: who }] : [] });
+    expect(actorOfUseCase(model, useCase)).toBe(actor);
+  });
+
+  it('names the public looking to do something as its member', () => {
+    const adopting = buildProjectModel({ projectName: 'Shelter', idea: 'Volunteers walk the dogs, and the public looking to adopt visit on Saturdays.' });
+    expect(adopting.actors.map((a) => a.name)).toContain('Member of the public');
   });
 });
 
-describe('who "we" are', () => {
-  it('puts what the writer does on the writer named by their work, never on the customers "we" serve', () => {
-    const model = buildProjectModel({
-      projectName: 'Chimneys',
-      idea: 'I run a small chimney firm. The receptionists at our clients phone us. Each sweep is booked in by me and a certificate is emailed after it.',
-      answers: [{ question: 'Who will use it?', answer: 'Me and my brother Dan doing the sweeping, and the receptionists.' }],
-    });
-    const booked = model.useCases.find((u) => /^Book in a sweep$/.test(u.name));
-    expect(model.actors.find((a) => a.id === booked?.actor)?.name).toBe('Sweeper');
-    const unnamed = buildProjectModel({ projectName: 'Chimneys', idea: 'We sweep chimneys for our clients. Each sweep is booked in by us and a certificate is emailed after it.' });
-    const bookedByUs = unnamed.useCases.find((u) => /^Book in a sweep$/.test(u.name));
-    expect(unnamed.actors.find((a) => a.id === bookedByUs?.actor)?.name).toBe('Staff');
-  });
-});
-
-describe('people acted on', () => {
+describe('acts and the records they keep', () => {
   it('keeps people invited and allocated once, past a relative clause ending in its verb, and counts "staff" as a plural', () => {
     const model = buildProjectModel({
       projectName: 'Depot',
@@ -734,39 +750,18 @@ describe('people acted on', () => {
     const names = model.entities.map((e) => e.name);
     expect(names.filter((name) => name === 'Staff')).toHaveLength(1);
   });
-});
 
-describe('things held for someone', () => {
   it('keeps what is rented or reserved as a record, reserved by the writer who wants to, past a repeated noun saying how', () => {
     const model = buildProjectModel({ projectName: 'Lockups', idea: 'We run a lock-up garage yard. Drivers rent a unit week to week, and we want to reserve a unit for a caller.' });
     expect(model.entities.map((e) => e.name)).toContain('Unit');
-    const reserved = model.useCases.find((u) => u.name === 'Reserve a unit');
-    expect(model.actors.find((a) => a.id === reserved?.actor)?.name).toBe('Staff');
+    expect(actorOfUseCase(model, 'Reserve a unit')).toBe('Staff');
     expect(model.useCases.map((u) => u.name)).toContain('Rent a unit');
   });
-});
 
-describe('two acts on one object', () => {
   it('reads checking in and out as two use cases and keeps the check-in only', () => {
     const model = buildProjectModel({ projectName: 'Gym', idea: 'Reception checks members in and out at the desk.' });
     expect(model.useCases.map((u) => u.name)).toEqual(expect.arrayContaining(['Check in a member', 'Check out a member']));
     expect(model.entities.map((e) => e.name)).not.toContain('Checkout');
-  });
-});
-
-describe('people in general', () => {
-  it('reads "people" and "anyone" as the public the text names, or else its customers', () => {
-    const actorOf = (model: ReturnType<typeof buildProjectModel>, name: string) => model.actors.find((a) => a.id === model.useCases.find((u) => u.name === name)?.actor)?.name;
-    const publicModel = buildProjectModel({
-      projectName: 'Kiln',
-      idea: 'Our pottery co-op fires pots twice a month. Could people book a kiln shelf on a firing day?',
-      answers: [{ question: 'Who will use it?', answer: 'Our stewards, who load the kiln, and the public, who book.' }],
-    });
-    expect(actorOf(publicModel, 'Book a kiln shelf')).toBe('Member of the public');
-    const adopting = buildProjectModel({ projectName: 'Shelter', idea: 'Volunteers walk the dogs, and the public looking to adopt visit on Saturdays.' });
-    expect(adopting.actors.map((a) => a.name)).toContain('Member of the public');
-    const customers = buildProjectModel({ projectName: 'Cakes', idea: 'Bakers bake the cakes and customers order them for collection. Anyone can book a tasting on Saturdays.' });
-    expect(actorOf(customers, 'Book a tasting')).toBe('Customer');
   });
 });
 
