@@ -185,6 +185,16 @@ function isTrailingParticiple(tokens: TaggedToken[], index: number): boolean {
   return next?.normal === ',';
 }
 
+/** The index of the last form of "be" before the "and" or comma that joins the verb at `verbIndex` to what came before. */
+function copulaBeforeJoin(tokens: TaggedToken[], verbIndex: number): number | undefined {
+  const lastIndex = (from: number, test: (token: TaggedToken) => boolean): number | undefined => {
+    for (let at = from - 1; at >= 0; at -= 1) if (test(tokens[at] as TaggedToken)) return at;
+    return undefined;
+  };
+  const join = lastIndex(verbIndex, (token) => token.pos === 'CCONJ' || token.normal === ',');
+  return join === undefined ? undefined : lastIndex(join, (token) => token.lemma === 'be' && token.pos === 'AUX');
+}
+
 /** "meant" in "is meant to", "supposed" in "are supposed to": a passive of these before "to" is a modal's meaning. */
 function isModalParticiple(tokens: TaggedToken[], index: number): boolean {
   const token = tokens[index];
@@ -420,11 +430,9 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
       subject = previous.subject;
       subjectPronoun = previous.subjectPronoun;
     }
-    // "The fee is £420 a year and can be paid by direct debit": after a copula, which makes no clause, the verb shares
-    // its subject.
-    // "if a donor is a taxpayer and signs a declaration": the subject of the nearest copula.
-    const joined = tokens.slice(0, v).map((t, at) => (t.pos === 'CCONJ' || t.normal === ',' ? at : -1)).filter((at) => at >= 0).pop() ?? 0;
-    const copula = coordinated && !subject && !subjectPronoun && !previous ? tokens.slice(0, joined).map((t, at) => (t.lemma === 'be' && t.pos === 'AUX' ? at : -1)).filter((at) => at >= 0).pop() : undefined;
+    // "The fee is £420 a year and can be paid by direct debit", "if a donor is a taxpayer and signs a declaration":
+    // after a copula, which makes no clause, the verb shares the subject of the nearest one before the "and".
+    const copula = coordinated && !subject && !subjectPronoun && !previous ? copulaBeforeJoin(tokens, v) : undefined;
     if (copula !== undefined) {
       // "The fee for a senior is …" where "senior" was read as an adjective: the phrase that opens the sentence.
       let said = phraseEndingAt(phrases, copula) ?? (phrases[0] !== undefined && phrases[0].start <= 1 && phrases[0].end < copula ? phrases[0] : undefined);

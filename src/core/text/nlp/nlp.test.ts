@@ -26,6 +26,16 @@ describe('WordNet', () => {
   });
 });
 
+describe('the tagger', () => {
+  it('reads the same text the same way whatever it read before', () => {
+    const words = (text: string) => tagText(text)[0]!.tokens.map((token) => token.text);
+    const first = words("St Anne's bell tower is open on Sundays.");
+    tagText("Our choir sings at St Anne's, which has a fine organ.");
+    expect(words("St Anne's bell tower is open on Sundays.")).toEqual(first);
+    expect(first).toEqual(['St', 'Anne', "'s", 'bell', 'tower', 'is', 'open', 'on', 'Sundays', '.']);
+  });
+});
+
 describe('clauses', () => {
   it('reads "I\'m" as "I" and "am", as the other contractions', () => {
     const [sentence] = tagText("I'm the club's treasurer.");

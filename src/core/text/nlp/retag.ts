@@ -615,24 +615,24 @@ function retagPeopleAdjective(tokens: TaggedToken[], index: number): void {
   if (next && (ingNext || verbNext)) tokens[index + 1] = { ...next, pos: 'VERB', lemma: ingNext ? (verbOfParticiple(next.normal) as string) : next.normal };
 }
 
-/**
- * "bank statements, knitting patterns, you name it": an -ing word opening an item of a list of things, before the
- * plural that ends the item, names which ones; a word in -s standing alone as an item after a colon is a plural; and
- * "you name it" closing such a list means "and so on".
- */
-function retagListItem(tokens: TaggedToken[], index: number): void {
+/** "bank statements, knitting patterns, you name it": "you name it" closing a list means "and so on"; it says nothing. */
+function retagYouNameIt(tokens: TaggedToken[], index: number): void {
+  const [before, you, name, it] = [tokens[index - 1], tokens[index], tokens[index + 1], tokens[index + 2]];
+  if (before?.normal !== ',' || you?.normal !== 'you' || name?.normal !== 'name' || it?.normal !== 'it') return;
+  for (let at = index; at <= index + 2; at += 1) tokens[at] = { ...(tokens[at] as TaggedToken), pos: 'ADV' };
+}
+
+/** "fills in a log: hours, rescues, first aid done": after a colon, a word in -s standing alone as an item is a plural. */
+function retagColonListPlural(tokens: TaggedToken[], index: number): void {
+  const [before, word, after] = [tokens[index - 1], tokens[index], tokens[index + 1]];
+  if (!/^[,:]$/.test(before?.normal ?? '') || word?.pos !== 'VERB' || !/[^s]s$/.test(word.normal) || !/^(?:,|and|or)$/.test(after?.normal ?? '')) return;
+  if (!tokens.slice(0, index).some((token) => token.normal === ':') || !knows(singularize(word.normal), 'noun')) return;
+  tokens[index] = { ...word, pos: 'NOUN', lemma: singularize(word.normal) };
+}
+
+/** "bank statements, knitting patterns, …": an -ing word opening an item of a list, before the plural ending it, says which. */
+function retagListItemModifier(tokens: TaggedToken[], index: number): void {
   const [before, word, noun, after] = [tokens[index - 1], tokens[index], tokens[index + 1], tokens[index + 2]];
-  if (word?.normal === 'you' && noun?.normal === 'name' && after?.normal === 'it' && before?.normal === ',') {
-    for (let at = index; at <= index + 2; at += 1) tokens[at] = { ...(tokens[at] as TaggedToken), pos: 'ADV' };
-    return;
-  }
-  // "fills in a log: hours, rescues, first aid done": after a colon, a word in -s between commas is a plural.
-  const afterColon = tokens.slice(0, index).some((token) => token.normal === ':');
-  if (afterColon && /^[,:]$/.test(before?.normal ?? '') && word?.pos === 'VERB' && /[^s]s$/.test(word.normal) && /^(?:,|and|or)$/.test(noun?.normal ?? '')
-    && knows(singularize(word.normal), 'noun')) {
-    tokens[index] = { ...word, pos: 'NOUN', lemma: singularize(word.normal) };
-    return;
-  }
   if (before?.normal !== ',' || word?.pos !== 'VERB' || !word.normal.endsWith('ing') || noun?.pos !== 'NOUN' || noun.normal === noun.lemma) return;
   if (after !== undefined && !/^(?:,|and|or|\.)$/.test(after.normal)) return;
   tokens[index] = { ...word, pos: 'NOUN', lemma: word.normal };
@@ -653,7 +653,9 @@ export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
       retagBareTimePreposition(tokens, i);
       retagRepeatedNoun(tokens, i);
       retagPeopleAdjective(tokens, i);
-      retagListItem(tokens, i);
+      retagYouNameIt(tokens, i);
+      retagColonListPlural(tokens, i);
+      retagListItemModifier(tokens, i);
     }
     return { ...sentence, tokens };
   });

@@ -55,9 +55,26 @@ export function tagText(text: string): TaggedSentence[] {
     });
     const dashed = tokens.map((token, index) => asDash(token, spaced[index] ?? false, spaced[index + 1] ?? false));
     const short = readShorthand(dashed, spaced);
-    sentences.push({ text: sentence.out(its.value), tokens: splitIAm(joinHyphenated(short.tokens, short.spaced)) });
+    sentences.push({ text: sentence.out(its.value), tokens: splitPossessive(splitIAm(joinHyphenated(short.tokens, short.spaced))) });
   });
   return sentences;
+}
+
+/**
+ * "St Michael's": wink splits a possessive "'s" off its word, until it has once read the word with the "'s" attached
+ * (before a comma, say), after which it keeps the two as one token in every text it reads. Split the same way always,
+ * so the same text is read the same way whatever was read before it.
+ */
+function splitPossessive(tokens: TaggedToken[]): TaggedToken[] {
+  return tokens.flatMap((token) => {
+    const match = /^([A-Za-z][\w-]*)(['’]s)$/.exec(token.text);
+    if (!match || token.type !== 'word') return [token];
+    const word = match[1] as string;
+    return [
+      { ...token, text: word, normal: word.toLowerCase(), lemma: token.lemma.replace(/['’]s$/, '') || word.toLowerCase() },
+      { text: match[2] as string, normal: "'s", lemma: "'s", pos: 'PART' as const, type: 'word' },
+    ];
+  });
 }
 
 /**
