@@ -132,6 +132,7 @@ describe('clauses', () => {
     expect(read("The tutor's marked the essays.")).toEqual([['mark', false, 'essay', 'tutor']]);
     expect(read("Once the surveyor's signed off, we pay.")[0]).toEqual(['sign', false, undefined, 'surveyor']);
     expect(read('The refund is approved by office.')).toEqual([['approve', true, 'refund', 'office']]);
+    expect(read("No digging when the soil's frozen hard.").some(([, passive]) => passive)).toBe(false);
   });
 
   it('reads the subject of a verb after a relative clause that ends in its verb and an adverb of time', () => {
@@ -186,6 +187,7 @@ describe('clauses', () => {
     expect(verbs('We hire out gazebos and folding tables, and refurbished chairs.')).toEqual(['hire']);
     expect(verbs('We print for anyone: wedding menus, business cards, knitting patterns, you name it.')).toEqual(['print']);
     expect(verbs('The warden keeps a daily sheet: visitors, repairs, spills and so on.')).toEqual(['keep']);
+    expect(verbs('Each job should hold its cut sheet and the quote.')).toEqual(['hold']);
   });
 
   it('reads a bare word after a form of "be" as what is said of the subject, unless it is its own participle', () => {

@@ -149,8 +149,10 @@ function isBarePassive(tokens: TaggedToken[], index: number): boolean {
   const participle = tokens[at];
   if (participle?.pos !== 'VERB' || participle.normal === participle.lemma || /(?:ing|s)$/.test(participle.normal)) return false;
   const next = tokens[at + 1];
-  // "inspected weekly by …": an adjective with no noun after it says how, not what.
-  const adverbial = next?.pos === 'ADJ' && !/^(?:NOUN|PROPN|ADJ)$/.test(tokens[at + 2]?.pos ?? '');
+  // "inspected weekly by …": an adjective in -ly with no noun after it says how, not what ("the ground's frozen solid"
+  // says how it is).
+  const adverbial = next?.pos === 'ADJ' && next.normal.endsWith('ly') && !/^(?:NOUN|PROPN|ADJ)$/.test(tokens[at + 2]?.pos ?? '');
+  if (next?.pos === 'ADJ' && !adverbial) return false;
   return adverbial || !OBJECT_START.has(next?.pos ?? '');
 }
 
@@ -415,6 +417,12 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
   // "whatever's left", "what's booked", "there's a fee": "'s" after a word that owns nothing is "is".
   if (token.normal === "'s" && token.pos === 'PART' && /^(?:whatever|whoever|what|that|it|there|here|who|everything|nothing|something|anything)$/.test(tokens[index - 1]?.normal ?? '')) {
     return { ...token, pos: 'AUX', lemma: 'be' };
+  }
+  // "hold its cut list", "their set menu": after a possessive, a verb that is its own participle, before a noun, says
+  // which one.
+  if (token.pos === 'VERB' && token.normal === token.lemma && SAME_PARTICIPLE.has(token.normal) && POSSESSIVES.test(tokens[index - 1]?.normal ?? '')
+    && tokens[index + 1]?.pos === 'NOUN') {
+    return { ...token, pos: 'ADJ' };
   }
   // "Rent's charged on the 1st", "every bird's registered with its ring": "'s" after a noun, before a participle that
   // has nothing after it to act on, is "is" (before an object it is "has": "the tutor's marked the essays").

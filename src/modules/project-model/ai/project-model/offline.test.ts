@@ -676,6 +676,7 @@ const probes: Probe[] = [
   { sentence: 'We run weekend workshops and want online booking for the workshops.', useCases: [/^Book a (?:weekend )?workshop$/] },
   { sentence: 'The allotment society needs booking of plots by members.', useCases: [/^Book a plot$/] },
   { sentence: 'We take a 25% deposit before we cut any glass.', useCases: [/^Take a deposit$/] },
+  { sentence: 'Clients order frames, and each order should hold its set price, the quote and the mount.', entities: [/^Quote$/, /^Mount$/] },
   { sentence: 'Clients book online, and we remind folks when their service is due.', useCases: [/^Remind a client$/] },
   { sentence: 'Couriers collect a 20 percent deposit on every order.', useCases: [/^Collect a deposit on an order$/], entities: [/^Deposit$/] },
 ];

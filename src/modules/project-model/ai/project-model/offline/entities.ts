@@ -418,7 +418,8 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>, b
         // "Job has origin, destination, priority": bare words in a list of three or more are what the record holds, its
         // attributes ("has a guide, a meeting point and …" names records).
         const listed = (object: NounPhrase): number => (clause.objects.length >= 3 && object.determiner === undefined ? 0.25 : 1);
-        if (clause.verb === 'have' || clause.verb === 'include') for (const object of clause.objects) add(object, listed(object), sentence, undefined, object.number !== undefined);
+        // "each order should hold its cut list, the quote and a deposit": what a record holds or contains too.
+        if (/^(?:have|include|hold|contain)$/.test(clause.verb)) for (const object of clause.objects) add(object, listed(object), sentence, undefined, object.number !== undefined);
       }
     }
     // Mentions count a little: a record named again and again is central ("there are fixtures", "each team has …").
