@@ -727,6 +727,7 @@ const doers: { idea: string; who?: string; useCase: string; actor: string }[] = 
     actor: 'Member of the public',
   },
   { idea: 'Bakers bake the cakes and customers order them for collection. Anyone can book a tasting on Saturdays.', useCase: 'Book a tasting', actor: 'Customer' },
+  { idea: 'I coordinate the reading volunteers at a primary school. Pupils log the books they read and I check each log.', useCase: 'Check a log', actor: 'Coordinator' },
 ];
 
 describe('who does what', () => {
@@ -738,6 +739,12 @@ describe('who does what', () => {
   it('names the public looking to do something as its member', () => {
     const adopting = buildProjectModel({ projectName: 'Shelter', idea: 'Volunteers walk the dogs, and the public looking to adopt visit on Saturdays.' });
     expect(adopting.actors.map((a) => a.name)).toContain('Member of the public');
+  });
+
+  it('names the writer by the work they do where they are, and a title written in capitals', () => {
+    const answer = 'Me in the office doing the dispatching, the riders, and our Head Rider Trainer.';
+    const model = buildProjectModel({ projectName: 'Couriers', idea: 'We run a courier firm. Riders collect parcels.', answers: [{ question: 'Who will use it?', answer }] });
+    expect(model.actors.map((a) => a.name)).toEqual(expect.arrayContaining(['Dispatcher', 'Head rider trainer']));
   });
 });
 

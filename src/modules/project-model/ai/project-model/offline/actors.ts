@@ -28,6 +28,10 @@ function add(found: Map<string, ActorFinding>, term: string, kind: ActorFinding[
 function personTerm(phrase: NounPhrase, asAgent = false): string | undefined {
   if (isThePublic(phrase)) return MEMBER_OF_THE_PUBLIC;
   const lemma = lemmaOf(phrase);
+  // "our Chief Training Officer", "the Head Chef": a title written in capitals after a determiner (a name takes none).
+  const title = phrase.head.pos === 'PROPN' && phrase.determiner !== undefined && phrase.text.includes(' ') && phrase.text.split(' ').every((word) => /^[A-Z]/.test(word))
+    && isPersonWord(lemma, asAgent);
+  if (title) return phrase.text.toLowerCase();
   if (phrase.head.pos === 'PROPN' || !isPersonWord(lemma, asAgent)) return undefined;
   return termOf(phrase);
 }

@@ -58,6 +58,8 @@ function businessTerms(sentences: Sentence[]): Set<string> {
       for (const phrase of named) {
         if (phrase.number === undefined && !phrase.plural && (isOrganisation(lemmaOf(phrase)) || (!isPersonWord(lemmaOf(phrase)) && clause.verb !== 'have'))) terms.add(termOf(phrase));
       }
+      // "I coordinate the Duke of Edinburgh's Award at a secondary school": the organisation the writer does it at.
+      for (const { prep, phrase } of clause.preps) if (prep === 'at' && !phrase.plural && isOrganisation(lemmaOf(phrase))) terms.add(termOf(phrase));
     }
   }
   return terms;
@@ -68,11 +70,16 @@ function doerOf(verb: string): string | undefined {
   return derivedForms(verb, 'verb', 'noun').find((noun) => /(?:er|or)$/.test(noun) && !noun.includes('-') && isPersonWord(noun));
 }
 
-/** Whether the words before a participle are the writer, alone or with others: "me", "me and my lad Kieran". */
+/**
+ * Whether the words before a participle are the writer, alone or with others, or where the writer is: "me", "me and my
+ * lad Kieran", "me in the office".
+ */
 function doneByWriter(before: readonly { normal: string; pos: string }[]): boolean {
   const bounds = before.map((token, index) => (token.pos === 'VERB' || token.pos === 'AUX' || token.pos === 'PUNCT' ? index + 1 : 0));
   const subject = before.slice(Math.max(0, ...bounds));
-  return subject.some((token) => token.normal === 'me' || token.normal === 'i') && subject.every((token) => token.pos !== 'ADP');
+  const writer = subject.findIndex((token) => token.normal === 'me' || token.normal === 'i');
+  // A preposition before the writer makes the writer its object ("calls from me"); after it, it says where they are.
+  return writer !== -1 && subject.slice(0, writer).every((token) => token.pos !== 'ADP');
 }
 
 /**
@@ -100,7 +107,9 @@ function writerRole(sentences: Sentence[], business: Set<string>): WriterRole | 
     for (const clause of sentence.clauses) {
       // "… to work out the price" says what the writer does something for, not what they do to their business.
       const purpose = tokens[clause.verbIndex - 1]?.normal === 'to';
-      if (clause.subjectPronoun !== 'i' || purpose || !clause.objects.some((object) => business.has(termOf(object)))) continue;
+      // "I coordinate the Duke of Edinburgh's Award at a secondary school": what they do at their business, too.
+      const atBusiness = clause.preps.some(({ prep, phrase }) => prep === 'at' && business.has(termOf(phrase)));
+      if (clause.subjectPronoun !== 'i' || purpose || !(clause.objects.some((object) => business.has(termOf(object))) || atBusiness)) continue;
       if (!semanticClasses(clause.verb, 'verb', 2).some((name) => name === 'verb.social' || name === 'verb.possession')) continue;
       const doer = doerOf(clause.verb);
       if (doer) return { term: doer, sentence };
