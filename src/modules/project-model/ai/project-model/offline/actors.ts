@@ -2,7 +2,7 @@ import { knowsWord, semanticClasses, type NounPhrase } from '../../../../../core
 import type { ModelActor, ModelSource } from '../../../project-model.contract.js';
 import type { Sentence } from './read.js';
 import type { Writer } from './writer.js';
-import { displayName, isPersonWord, MEMBER_OF_THE_PUBLIC, isProductWord, isRecordPhrase, isSystemHead, isVagueWord, lemmaOf, termOf } from './words.js';
+import { displayName, isPersonWord, isProductWord, isRecordPhrase, isSystemHead, isThePublic, isVagueWord, lemmaOf, MEMBER_OF_THE_PUBLIC, termOf } from './words.js';
 
 /**
  * The actors: people who do things in the text (subjects of verbs, agents of passives, the "for"/"by" of an action,
@@ -59,11 +59,6 @@ function systemName(phrase: NounPhrase, semantic: (lemma: string) => string[]): 
   const classes = semantic(name.toLowerCase().replace(/\s+/g, '_'));
   if (classes[0] !== undefined && NOT_SYSTEMS.has(classes[0])) return undefined;
   return name;
-}
-
-/** "The public, who book", "the public buys tickets": one of them is who acts. */
-function isThePublic(phrase: NounPhrase): boolean {
-  return phrase.determiner === 'the' && phrase.nouns.length === 0 && lemmaOf(phrase) === 'public';
 }
 
 export function findActors(sentences: Sentence[], semantic: (lemma: string) => string[], writer: Writer): ActorFinding[] {

@@ -8,7 +8,7 @@ import { inBrackets, type Sentence } from './read.js';
 import { joins, requestMadeBy } from './verb-senses.js';
 import { isBusinessVerb } from './writer.js';
 import { participle, thirdPerson } from './verbs.js';
-import { isDocumentWord, isGenericPeople, isPersonWord, isUnitWord, isProductWord, isRecordPhrase, isVagueWord, lemmaOf, MEMBER_OF_THE_PUBLIC, sharedStem, termOf } from './words.js';
+import { isDocumentWord, isGenericPeople, isPersonWord, isProductWord, isRecordPhrase, isThePublic, isUnitWord, isVagueWord, lemmaOf, MEMBER_OF_THE_PUBLIC, sharedStem, termOf } from './words.js';
 
 /**
  * One use case per thing an actor does to a record: the clause's actor, verb and object entity (or the entity of its
@@ -525,9 +525,8 @@ function wishedMessages(sentence: Sentence, resolve: Resolver): { phrase: NounPh
 
 /** "folks", "people", "the public"; never people a phrase narrows down ("the people on the swarm list"). */
 function namesPeopleInGeneral(phrase: NounPhrase, sentence: Sentence): boolean {
-  const lemma = lemmaOf(phrase);
-  if (lemma === 'public') return true;
-  return isGenericPeople(lemma) && phrase.determiner === undefined && sentence.tagged.tokens[phrase.end]?.pos !== 'ADP';
+  if (isThePublic(phrase)) return true;
+  return isGenericPeople(lemmaOf(phrase)) && phrase.determiner === undefined && sentence.tagged.tokens[phrase.end]?.pos !== 'ADP';
 }
 
 /**

@@ -25,10 +25,6 @@ export function lemmaOf(phrase: NounPhrase): string {
   return phrase.head.lemma.toLowerCase();
 }
 
-/**
- * Whether a word names people. As the doer of an action ("Fans buy tickets", "the chair accepts proposals") any of
- * its first senses may be the person one (never an animal's); elsewhere only its first.
- */
 /** People in general, no role of their own: "people can book", "anyone may enter", "the public". */
 export function isGenericPeople(lemma: string): boolean {
   // "someone" and "whoever" are one person of those the sentence is about ("if someone misses two rehearsals").
@@ -38,6 +34,15 @@ export function isGenericPeople(lemma: string): boolean {
 /** The actor the text's "the public" is. */
 export const MEMBER_OF_THE_PUBLIC = 'member of the public';
 
+/** "The public, who book", "the public buys tickets": one of them is who acts. */
+export function isThePublic(phrase: NounPhrase): boolean {
+  return phrase.determiner === 'the' && phrase.nouns.length === 0 && lemmaOf(phrase) === 'public';
+}
+
+/**
+ * Whether a word names people. As the doer of an action ("Fans buy tickets", "the chair accepts proposals") any of
+ * its first senses may be the person one (never an animal's); elsewhere only its first.
+ */
 export function isPersonWord(lemma: string, asAgent = false): boolean {
   if (ROLE_WORDS.has(lemma)) return true;
   // "the groomer marks each dog": a doer's noun WordNet does not know, made from a verb it knows, is a person.
