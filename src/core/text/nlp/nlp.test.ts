@@ -188,6 +188,7 @@ describe('clauses', () => {
     expect(verbs('We print for anyone: wedding menus, business cards, knitting patterns, you name it.')).toEqual(['print']);
     expect(verbs('The warden keeps a daily sheet: visitors, repairs, spills and so on.')).toEqual(['keep']);
     expect(verbs('Each job should hold its cut sheet and the quote.')).toEqual(['hold']);
+    expect(verbs('Marshalling stewards, the gate team and the treasurer.')).toEqual([]);
   });
 
   it('reads a bare word after a form of "be" as what is said of the subject, unless it is its own participle', () => {

@@ -638,10 +638,14 @@ function retagColonListPlural(tokens: TaggedToken[], index: number): void {
   tokens[index] = { ...word, pos: 'NOUN', lemma: singularize(word.normal) };
 }
 
-/** "bank statements, knitting patterns, …": an -ing word opening an item of a list, before the plural ending it, says which. */
+/**
+ * "bank statements, knitting patterns, …": an -ing word opening an item of a list, before the plural ending it, says
+ * which; so does one opening a list of people ("Patrolling members, the captains and …").
+ */
 function retagListItemModifier(tokens: TaggedToken[], index: number): void {
   const [before, word, noun, after] = [tokens[index - 1], tokens[index], tokens[index + 1], tokens[index + 2]];
-  if (before?.normal !== ',' || word?.pos !== 'VERB' || !word.normal.endsWith('ing') || noun?.pos !== 'NOUN' || noun.normal === noun.lemma) return;
+  const opensListOfPeople = index === 0 && noun !== undefined && semanticClasses(noun.lemma, 'noun', 1)[0] === 'noun.person';
+  if ((before?.normal !== ',' && !opensListOfPeople) || word?.pos !== 'VERB' || !word.normal.endsWith('ing') || noun?.pos !== 'NOUN' || noun.normal === noun.lemma) return;
   if (after !== undefined && !/^(?:,|and|or|\.)$/.test(after.normal)) return;
   tokens[index] = { ...word, pos: 'NOUN', lemma: word.normal };
 }
