@@ -26,6 +26,8 @@ export type NounPhrase = {
   plural: boolean;
 };
 
+/** Possessive determiners: "our technicians", "their dog". */
+export const POSSESSIVES = /^(?:my|our|your|their|his|her|its)$/;
 const NOMINAL = new Set(['NOUN', 'PROPN']);
 const INSIDE = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM']);
 const DETERMINERS = new Set(['DET']);
@@ -63,7 +65,7 @@ export function nounPhrases(tokens: TaggedToken[]): NounPhrase[] {
     const start = i;
     let determiner: string | undefined;
     const first = tokens[i] as TaggedToken;
-    if (DETERMINERS.has(first.pos) || (first.pos === 'PRON' && /^(my|our|your|their|his|her|its)$/.test(first.normal))) {
+    if (DETERMINERS.has(first.pos) || (first.pos === 'PRON' && POSSESSIVES.test(first.normal))) {
       determiner = first.normal;
       i += 1;
     }

@@ -1,4 +1,4 @@
-import { nounPhrases, type NounPhrase } from './chunks.js';
+import { nounPhrases, POSSESSIVES, type NounPhrase } from './chunks.js';
 import { closesApposition, INDEFINITE_PERSONS, SAME_PARTICIPLE } from './retag.js';
 import type { TaggedSentence, TaggedToken } from './tagger.js';
 import { knows, namesMessage, semanticClasses, takesPersonObject, takesThingObject } from './wordnet.js';
@@ -571,7 +571,7 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
       // "picks it up", never "order those in advance": a particle ends the clause or comes before a preposition.
       const idiom = tokens[i]?.pos === 'ADV' && tokens[i + 1]?.pos === 'ADV';
       // "scans them on their round": before a possessive, the word is the preposition of a phrase.
-      const possessiveNext = /^(?:my|our|your|their|his|her|its)$/.test(tokens[i + 1]?.normal ?? '');
+      const possessiveNext = POSSESSIVES.test(tokens[i + 1]?.normal ?? '');
       if (tokens[i] && PARTICLES.has((tokens[i] as TaggedToken).normal) && !idiom && !possessiveNext && !/^(?:DET|ADJ|NOUN|PROPN|NUM)$/.test(tokens[i + 1]?.pos ?? '')) {
         particle = (tokens[i] as TaggedToken).normal;
         i += 1;

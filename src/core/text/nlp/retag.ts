@@ -1,4 +1,5 @@
 import { baseForm, singularCandidates, singularize } from '../inflection.js';
+import { POSSESSIVES } from './chunks.js';
 import type { TaggedSentence, TaggedToken } from './tagger.js';
 import { isKindOf, knows, namesMessage, semanticClasses } from './wordnet.js';
 
@@ -57,7 +58,6 @@ function agreesWithDoer(tokens: TaggedToken[], index: number): boolean {
   return pluralSubject ? bare : thirdPerson || (group && bare);
 }
 
-const POSSESSIVES = /^(?:my|our|your|their|his|her|its)$/;
 
 /**
  * "Students submit their essays and book tutorials", "sort food, pack parcels and deliver them": a bare word after
@@ -142,6 +142,18 @@ export function closesApposition(tokens: TaggedToken[], comma: number): boolean 
   return tokens[j]?.normal !== ',';
 }
 
+/**
+ * Whether the "'s" at `index` is "is": after a word that owns nothing ("whatever's left", "what's booked", "there's a
+ * fee"), or after a noun, before a participle with nothing after it to act on ("Rent's charged on the 1st", "every
+ * bird's registered with its ring"). Before an object it is "has" ("the tutor's marked the essays"), and so it is after
+ * a word for a person ("once the vet's signed off").
+ */
+function apostropheSIsBe(tokens: TaggedToken[], index: number): boolean {
+  const before = tokens[index - 1];
+  if (/^(?:whatever|whoever|what|that|it|there|here|who|everything|nothing|something|anything)$/.test(before?.normal ?? '')) return true;
+  return before?.pos === 'NOUN' && semanticClasses(before.lemma, 'noun', 1)[0] !== 'noun.person' && isBarePassive(tokens, index + 1);
+}
+
 /** Whether the word at `index` (after adverbs) is a past participle with no phrase after it to act on. */
 function isBarePassive(tokens: TaggedToken[], index: number): boolean {
   let at = index;
@@ -169,7 +181,7 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
     while (tokens[start]?.pos === 'ADJ' || tokens[start]?.pos === 'ADV') start -= 1;
     const previous = tokens[start];
     // "three dispensing staff": after a number too.
-    const afterDeterminer = previous?.pos === 'DET' || previous?.pos === 'NUM' || (previous?.pos === 'PRON' && /^(?:my|our|your|their|his|her|its)$/.test(previous.normal));
+    const afterDeterminer = previous?.pos === 'DET' || previous?.pos === 'NUM' || (previous?.pos === 'PRON' && POSSESSIVES.test(previous.normal));
 
     // "an office cleaning company", "a small dog walking business": after a determiner, adjectives and a noun too.
     let before = start - 1;
@@ -223,7 +235,7 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
     const lastListed = tokens[index - 2]?.normal === ',' ? tokens[index - 3] : tokens[index - 2];
     const listedAfterAnd = previous?.pos === 'CCONJ' && lastListed?.pos === 'NOUN' && (tokens[index + 2] === undefined || /^[.,;!?)]$/.test(tokens[index + 2]?.normal ?? ''));
     const describes = previous === undefined || previous.pos === 'DET' || (previous.pos === 'ADV' && index === 1) || previous.pos === 'ADP' || previous.pos === 'VERB' || previous.normal === "'s" || previous.pos === 'PUNCT'
-      || (previous.pos === 'PRON' && /^(?:my|our|your|their|his|her|its)$/.test(previous.normal)) || subjectAfterAnd || listedAfterAnd;
+      || (previous.pos === 'PRON' && POSSESSIVES.test(previous.normal)) || subjectAfterAnd || listedAfterAnd;
     if (describes) return { ...token, pos: 'ADJ' };
   }
   // "with a description, the flat and photos": an adjective after a determiner with no noun after it is the noun.
@@ -414,22 +426,12 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
       return { ...token, pos: 'NOUN', lemma: singular };
     }
   }
-  // "whatever's left", "what's booked", "there's a fee": "'s" after a word that owns nothing is "is".
-  if (token.normal === "'s" && token.pos === 'PART' && /^(?:whatever|whoever|what|that|it|there|here|who|everything|nothing|something|anything)$/.test(tokens[index - 1]?.normal ?? '')) {
-    return { ...token, pos: 'AUX', lemma: 'be' };
-  }
+  if (token.normal === "'s" && token.pos === 'PART' && apostropheSIsBe(tokens, index)) return { ...token, pos: 'AUX', lemma: 'be' };
   // "hold its cut list", "their set menu": after a possessive, a verb that is its own participle, before a noun, says
   // which one.
   if (token.pos === 'VERB' && token.normal === token.lemma && SAME_PARTICIPLE.has(token.normal) && POSSESSIVES.test(tokens[index - 1]?.normal ?? '')
     && tokens[index + 1]?.pos === 'NOUN') {
     return { ...token, pos: 'ADJ' };
-  }
-  // "Rent's charged on the 1st", "every bird's registered with its ring": "'s" after a noun, before a participle that
-  // has nothing after it to act on, is "is" (before an object it is "has": "the tutor's marked the essays").
-  // After a word for a person it is "has" ("once the vet's signed off").
-  const owner = tokens[index - 1];
-  if (token.normal === "'s" && token.pos === 'PART' && owner?.pos === 'NOUN' && semanticClasses(owner.lemma, 'noun', 1)[0] !== 'noun.person' && isBarePassive(tokens, index + 1)) {
-    return { ...token, pos: 'AUX', lemma: 'be' };
   }
   // "I'd like each record entered": "like" after a modal is the verb of wanting, never the preposition.
   if (token.normal === 'like' && token.pos === 'ADP' && tokens[index - 1]?.pos === 'AUX' && /^(?:would|'d|should|will|'ll)$/.test(tokens[index - 1]?.normal ?? '')) {

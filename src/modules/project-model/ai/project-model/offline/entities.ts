@@ -1,6 +1,7 @@
 import { derivations, derivedForms, isKindOf, knows, nounPhrases, parseText, semanticClasses, synonyms, takesPersonObject, takesThingObject, type Clause, type NounPhrase } from '../../../../../core/text/nlp/index.js';
 import type { ModelSource } from '../../../project-model.contract.js';
 import type { Sentence } from './read.js';
+import { holdsForSomeone } from './verb-senses.js';
 import { isBusinessVerb } from './writer.js';
 import { isDocumentWord, isGroupWord, isPersonWord, isProductWord, isRecordPhrase, isVagueWord, lemmaOf, sharedStem, termOf } from './words.js';
 
@@ -266,7 +267,7 @@ function listPrepositions(sentence: Sentence): (string | undefined)[] {
 function isHired(phrase: NounPhrase, verb: string): boolean {
   const lemma = lemmaOf(phrase);
   if (isVagueWord(lemma) || semanticClasses(lemma, 'noun', 1)[0] === 'noun.time' || !knows(lemma, 'noun')) return false;
-  return isKindOf(verb, 'rent', 'verb', 2) || isKindOf(verb, 'reserve', 'verb', 2);
+  return holdsForSomeone(verb);
 }
 
 export function findEntities(sentences: Sentence[], productWords: Set<string>, business: Set<string>): EntityFinding[] {

@@ -5,7 +5,7 @@ import type { ModelActor, ModelEntity, ModelRule, ModelStep, ModelUseCase } from
 import { billsWithDocument, bookedTimeAct, earlierTransaction, isMeasure, isTransactionVerb, keepsRecord, transactionActOf } from './entities.js';
 import type { IdPool } from './ids.js';
 import { inBrackets, type Sentence } from './read.js';
-import { joins, requestMadeBy } from './verb-senses.js';
+import { joins, requestMadeBy, reserves } from './verb-senses.js';
 import { isBusinessVerb } from './writer.js';
 import { participle, thirdPerson } from './verbs.js';
 import { isDocumentWord, isGenericPeople, isPersonWord, isProductWord, isRecordPhrase, isThePublic, isUnitWord, isVagueWord, lemmaOf, MEMBER_OF_THE_PUBLIC, sharedStem, termOf } from './words.js';
@@ -115,7 +115,7 @@ function actsNamedWithObject(sentence: Sentence, resolve: Resolver): { verb: str
     const verb = verbOfAct(lemmaOf(phrase));
     // "online booking for the courses", "a reservation for a table": what is booked follows "for" too (a payment for
     // a course pays no course).
-    if (link === 'for' && !(verb && isKindOf(verb, 'reserve', 'verb', 2))) continue;
+    if (link === 'for' && !(verb && reserves(verb))) continue;
     const object = sentence.phrases.find((other) => other.start === phrase.end + 1);
     if (!verb || !object || !takesThingObject(verb) || isPersonWord(lemmaOf(object), true) || resolve.actorOf(object)) continue;
     const entity = resolve.entityOf(object) ?? (isRecordPhrase(object, true) ? unkept(termOf(object)) : undefined);
