@@ -321,6 +321,11 @@ describe('clauses', () => {
     expect(clause).toMatchObject({ verb: 'book', subject: { head: { lemma: 'patient' } }, object: { head: { lemma: 'appointment' } } });
   });
 
+  it('reads a word the tagger took for a verb as a noun when WordNet knows it only as a noun', () => {
+    const read = (text: string) => clausesOf(parseText(text)[0]!).map((c) => [c.subject?.text, c.verb, c.objects.map((o) => o.text).join('+')]);
+    expect(read('The reed supplier rings us.')).toEqual([['reed supplier', 'ring', '']]);
+  });
+
   it('reads a verb that agrees with a person subject though the tagger took it for a noun', () => {
     const [sentence] = parseText('The organiser schedules meetings and members post comments.');
     const clauses = clausesOf(sentence!);

@@ -652,10 +652,21 @@ function retagListItemModifier(tokens: TaggedToken[], index: number): void {
   tokens[index] = { ...word, pos: 'NOUN', lemma: word.normal };
 }
 
+/**
+ * "order water reed and spars", "the reed supplier": a word tagged as a verb that WordNet knows only as a noun is a
+ * noun; read first, so that the other corrections see it as one.
+ */
+function nounNoVerb(token: TaggedToken): TaggedToken {
+  if (token.pos !== 'VERB' || !/^[a-z]+$/.test(token.normal) || verbLemma(token) !== undefined) return token;
+  const singular = singularize(token.normal);
+  if (knows(singular, 'noun')) return { ...token, pos: 'NOUN', lemma: singular };
+  return token;
+}
+
 /** The sentences with the tagger's known slips corrected. */
 export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
   return sentences.map((sentence) => {
-    const tokens = [...sentence.tokens];
+    const tokens = sentence.tokens.map(nounNoVerb);
     for (let i = 0; i < tokens.length; i += 1) {
       tokens[i] = retagToken(tokens, i);
       retagAdjectiveSubject(tokens, i);
