@@ -66,6 +66,20 @@ function phraseEndingAt(phrases: NounPhrase[], index: number): NounPhrase | unde
   return phrases.find((phrase) => phrase.end === index);
 }
 
+const SUBJECT_OF_OBJECT_PRONOUN: Record<string, string> = { me: 'i', us: 'we', them: 'they', him: 'he', her: 'she' };
+
+/**
+ * "for me to see which sites are uncovered", "a form for parents to fill in": who "for" names before an infinitive
+ * does it.
+ */
+function forSubject(tokens: TaggedToken[], phrases: NounPhrase[], to: number): { subject?: NounPhrase; subjectPronoun?: string } | undefined {
+  if (tokens[to]?.normal !== 'to') return undefined;
+  const pronoun = SUBJECT_OF_OBJECT_PRONOUN[tokens[to - 1]?.normal ?? ''];
+  if (pronoun && tokens[to - 1]?.pos === 'PRON' && tokens[to - 2]?.normal === 'for') return { subjectPronoun: pronoun };
+  const phrase = phraseEndingAt(phrases, to);
+  return phrase && tokens[phrase.start - 1]?.normal === 'for' ? { subject: phrase } : undefined;
+}
+
 function phraseStartingAt(phrases: NounPhrase[], index: number): NounPhrase | undefined {
   return phrases.find((phrase) => phrase.start === index);
 }
@@ -303,7 +317,9 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
     let subjectPronoun: string | undefined;
     let coordinated = false;
     let relative = false;
-    for (let i = v - 1; i >= 0; i -= 1) {
+    const doneFor = forSubject(tokens, phrases, v - 1);
+    if (doneFor) ({ subject, subjectPronoun } = doneFor);
+    for (let i = v - 1; i >= 0 && !doneFor; i -= 1) {
       const before = tokens[i] as TaggedToken;
       if (before.pos === 'AUX' || (before.pos === 'VERB' && MODALS.has(before.normal) && tokens[i + 1]?.normal === 'to')) {
         if (MODALS.has(before.normal) && !modal) modal = before.normal;

@@ -321,6 +321,12 @@ describe('clauses', () => {
     expect(clause).toMatchObject({ verb: 'book', subject: { head: { lemma: 'patient' } }, object: { head: { lemma: 'appointment' } } });
   });
 
+  it('reads who "for" names before an infinitive as its subject', () => {
+    const read = (text: string) => clausesOf(parseText(text)[0]!).map((c) => [c.subject?.head.lemma ?? c.subjectPronoun, c.verb]);
+    expect(read('It would be easier for me to print the rota.')).toEqual([['i', 'print']]);
+    expect(read('We leave a form for the parents to sign.')).toEqual([['we', 'leave'], ['parent', 'sign']]);
+  });
+
   it('reads a word the tagger took for a verb as a noun when WordNet knows it only as a noun', () => {
     const read = (text: string) => clausesOf(parseText(text)[0]!).map((c) => [c.subject?.text, c.verb, c.objects.map((o) => o.text).join('+')]);
     expect(read('The reed supplier rings us.')).toEqual([['reed supplier', 'ring', '']]);
