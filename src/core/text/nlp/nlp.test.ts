@@ -327,6 +327,12 @@ describe('clauses', () => {
     expect(read('We leave a form for the parents to sign.')).toEqual([['we', 'leave'], ['parent', 'sign']]);
   });
 
+  it('reads a bare verb after an article and describing words as the noun of the phrase, but not after "a few"', () => {
+    const read = (text: string) => clausesOf(parseText(text)[0]!).map((c) => [c.verb, c.objects.map((o) => o.text).join('+')]);
+    expect(read('Coaches want a short termly update on each rower.')).toEqual([['want', 'short termly update']]);
+    expect(read('Card is fine, a few still pay cash.')).toEqual([['pay', 'cash']]);
+  });
+
   it('reads a word the tagger took for a verb as a noun when WordNet knows it only as a noun', () => {
     const read = (text: string) => clausesOf(parseText(text)[0]!).map((c) => [c.subject?.text, c.verb, c.objects.map((o) => o.text).join('+')]);
     expect(read('The reed supplier rings us.')).toEqual([['reed supplier', 'ring', '']]);

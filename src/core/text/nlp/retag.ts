@@ -663,10 +663,30 @@ function nounNoVerb(token: TaggedToken): TaggedToken {
   return token;
 }
 
+/**
+ * "a short termly report on each child": after an article or a possessive and the words that describe, a verb's bare
+ * form is the noun the phrase names, and the words before it are its adjectives.
+ */
+function retagDeterminedVerb(tokens: TaggedToken[], index: number): void {
+  const determiner = tokens[index];
+  if (!determiner || !/^(?:a|an|the)$/.test(determiner.normal) && !POSSESSIVES.test(determiner.normal)) return;
+  // "a few still pay cash": "a few" is some of them, who do what follows.
+  if (tokens[index + 1]?.normal === 'few') return;
+  let at = index + 1;
+  while (at < index + 4 && /^(?:ADV|ADJ)$/.test(tokens[at]?.pos ?? '')) at += 1;
+  const verb = tokens[at];
+  if (at === index + 1 || verb?.pos !== 'VERB' || verb.normal !== verb.lemma || !knows(verb.normal, 'noun')) return;
+  const next = tokens[at + 1];
+  if (next && /^(?:DET|PRON|NUM|NOUN|PROPN)$/.test(next.pos)) return;
+  for (let word = index + 1; word < at; word += 1) tokens[word] = { ...(tokens[word] as TaggedToken), pos: 'ADJ' };
+  tokens[at] = { ...verb, pos: 'NOUN' };
+}
+
 /** The sentences with the tagger's known slips corrected. */
 export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
   return sentences.map((sentence) => {
     const tokens = sentence.tokens.map(nounNoVerb);
+    for (let i = 0; i < tokens.length; i += 1) retagDeterminedVerb(tokens, i);
     for (let i = 0; i < tokens.length; i += 1) {
       tokens[i] = retagToken(tokens, i);
       retagAdjectiveSubject(tokens, i);

@@ -442,12 +442,12 @@ function isOwnTerm(phrase: NounPhrase): boolean {
 }
 
 /**
- * "the customer gets an SMS when it is ready", "parents receive a message": a message or document a person gets, which
- * someone sends them.
+ * "the customer gets an SMS when it is ready", "parents receive a message", "if people got a reminder", "teachers want
+ * a termly report": a message or document a person gets or wants, which someone sends them.
  */
-function receivedMessages(clause: Clause, resolve: Resolver): { phrase: NounPhrase; entity: ModelEntity }[] {
-  if ((clause.verb !== 'get' && clause.verb !== 'receive') || clause.passive) return [];
-  const bySomeone = clause.subject ? resolve.actorOf(clause.subject)?.kind === 'person' : /^(?:they|he|she)$/.test(clause.subjectPronoun ?? '');
+function receivedMessages(clause: Clause, sentence: Sentence, resolve: Resolver): { phrase: NounPhrase; entity: ModelEntity }[] {
+  if (!/^(?:get|receive|want)$/.test(clause.verb) || clause.passive) return [];
+  const bySomeone = clause.subject ? resolve.actorOf(clause.subject)?.kind === 'person' || namesPeopleInGeneral(clause.subject, sentence) : /^(?:they|he|she)$/.test(clause.subjectPronoun ?? '');
   if (!bySomeone) return [];
   const found: { phrase: NounPhrase; entity: ModelEntity }[] = [];
   for (const object of clause.objects) {
@@ -584,14 +584,14 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
         continue;
       }
       // "Client gets a report after each visit": what someone is sent, the writer's people send.
-      const messages = receivedMessages(clause, resolve);
+      const messages = receivedMessages(clause, sentence, resolve);
       const sender = writer ?? people.find((person) => person !== resolve.actorOf(clause.subject));
       if (messages.length > 0 && sender) {
         for (const message of messages) {
           // "the member gets a message when it's ready": a message that says nothing of its own notifies its reader.
           // "an SMS message" names how it is sent, as "an SMS" does.
           const bare = isBareMessage(lemmaOf(message.phrase)) && !message.phrase.nouns.some(isTextMessage);
-          const reader = clause.subject && bare ? clause.subject : undefined;
+          const reader = clause.subject && bare && !namesPeopleInGeneral(clause.subject, sentence) ? clause.subject : undefined;
           if (reader) add({ actor: sender, verb: 'notify', particle: '', object: reader, entity: resolve.entityOf(reader) ?? unkept(termOf(reader)), clause, preposition: '' }, sentence);
           else add({ actor: sender, verb: 'send', particle: '', object: message.phrase, entity: message.entity, clause, preposition: '' }, sentence);
         }
