@@ -392,7 +392,9 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
         break;
       }
       // "We want to reserve a unit", "members like to swap": an infinitive right after a verb is done by its subject.
-      if (before.pos === 'VERB' && i === v - 2 && tokens[v - 1]?.normal === 'to' && previous?.verbIndex === i && !previous.passive) {
+      // "customers log in to download their certificates": so is one after a verb's particle.
+      const afterParticle = i === v - 2 && previous?.particle === before.normal && previous.verbIndex === i - 1;
+      if ((before.pos === 'VERB' || afterParticle) && i === v - 2 && tokens[v - 1]?.normal === 'to' && (previous?.verbIndex === i || afterParticle) && previous && !previous.passive) {
         subject = previous.subject;
         subjectPronoun = previous.subjectPronoun;
         break;

@@ -333,6 +333,12 @@ describe('clauses', () => {
     expect(read('Card is fine, a few still pay cash.')).toEqual([['pay', 'cash']]);
   });
 
+  it('reads a word after "and" before an adjective and a plural as a verb, and an infinitive after a particle as its clause\'s', () => {
+    const read = (text: string) => clausesOf(parseText(text)[0]!).map((c) => [c.subject?.head.lemma, c.verb, c.objects.map((o) => o.text).join('+')]);
+    expect(read('Lodgers download their receipts and book extra nights.')).toEqual([['lodger', 'download', 'receipts'], ['lodger', 'book', 'extra nights']]);
+    expect(read('Tenants sign in to print their invoices and book extra visits.').slice(1)).toEqual([['tenant', 'print', 'invoices'], ['tenant', 'book', 'extra visits']]);
+  });
+
   it('reads a word the tagger took for a verb as a noun when WordNet knows it only as a noun', () => {
     const read = (text: string) => clausesOf(parseText(text)[0]!).map((c) => [c.subject?.text, c.verb, c.objects.map((o) => o.text).join('+')]);
     expect(read('The reed supplier rings us.')).toEqual([['reed supplier', 'ring', '']]);

@@ -67,16 +67,21 @@ function agreesWithDoer(tokens: TaggedToken[], index: number): boolean {
 function parallelBare(tokens: TaggedToken[], index: number): boolean {
   const [previous, token, next] = [tokens[index - 1], tokens[index] as TaggedToken, tokens[index + 1]];
   if (!previous || !next || (previous.pos !== 'CCONJ' && previous.normal !== ',') || token.pos !== 'NOUN' || token.normal !== token.lemma) return false;
+  // "… and book extra collections", "… and archive unused permits": an adjective and a plural after the word make its
+  // object, which a noun modifying a noun would not have before it.
+  const pluralAfter = tokens[index + 2];
+  const describedPlural = next.pos === 'ADJ' && pluralAfter?.pos === 'NOUN' && pluralAfter.normal !== pluralAfter.lemma && pluralAfter.normal.endsWith('s') && knows(token.normal, 'verb');
   // The earlier verb agrees with a plural subject right before it ("Members log …"), never an infinitive.
   const earlier = tokens.slice(0, index - 1).some((t, k) => {
     const subject = tokens[k - 1];
     // A plural ("Members log …") or a group ("Staff file …") agrees with a bare verb.
     // "like owners to request services …, log visits": so does an infinitive, in a list set off by commas ("to track
     // vaccinations and vet appointments" is one object).
-    const infinitive = subject?.normal === 'to' && previous.normal === ',';
+    const infinitive = subject?.normal === 'to' && (previous.normal === ',' || describedPlural);
     return t.pos === 'VERB' && t.normal === t.lemma && ((subject?.pos === 'NOUN' && ((subject.normal !== subject.lemma && subject.normal.endsWith('s')) || namesDoer(subject))) || infinitive);
   });
   if (!earlier) return false;
+  if (describedPlural) return true;
   if (next.pos === 'DET' || next.pos === 'NUM' || (next.pos === 'PRON' && (POSSESSIVES.test(next.normal) || OBJECT_PRONOUNS.has(next.normal)))) return true;
   // "report broken tools": a participle describing the noun after it.
   if (describesNextNoun(tokens, index + 1)) return true;
