@@ -679,7 +679,8 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
       verb: mainHave ? 'have' : idiom ? `${token.lemma.toLowerCase()} ${found.head.normal}` : token.lemma.toLowerCase(),
       verbIndex: v,
       ...(particle ? { particle } : {}),
-      objects: passive ? (subject ? [subject] : []) : objects,
+      // "want their handicap and classification worked out": a complement says what becomes of every object joined.
+      objects: passive ? (subject ? (complement && joinedObject ? [joinedObject, subject] : [subject]) : []) : objects,
       preps,
       passive,
       negated,

@@ -339,6 +339,11 @@ describe('clauses', () => {
     expect(read('Tenants sign in to print their invoices and book extra visits.').slice(1)).toEqual([['tenant', 'print', 'invoices'], ['tenant', 'book', 'extra visits']]);
   });
 
+  it('reads a participle after objects joined by "and" as said of each', () => {
+    const read = (text: string) => clausesOf(parseText(text)[0]!).map((c) => [c.verb, c.passive, c.objects.map((o) => o.head.lemma).join('+')]);
+    expect(read('Riders want their times and penalties added up.')).toContainEqual(['add', true, 'time+penalty']);
+  });
+
   it('reads a word the tagger took for a verb as a noun when WordNet knows it only as a noun', () => {
     const read = (text: string) => clausesOf(parseText(text)[0]!).map((c) => [c.subject?.text, c.verb, c.objects.map((o) => o.text).join('+')]);
     expect(read('The reed supplier rings us.')).toEqual([['reed supplier', 'ring', '']]);

@@ -679,6 +679,7 @@ const probes: Probe[] = [
   { sentence: 'Clients order frames, and each order should hold its set price, the quote and the mount.', entities: [/^Quote$/, /^Mount$/] },
   { sentence: 'Clients book online, and we remind folks when their service is due.', useCases: [/^Remind a client$/] },
   { sentence: 'Couriers collect a 20 percent deposit on every order.', useCases: [/^Collect a deposit on an order$/], entities: [/^Deposit$/] },
+  { sentence: 'Visitors fill in an entry form, and riders want their lap times worked out.', useCases: [/^Fill in an entry form$/, /^Work out (?:a|the) lap time$/] },
   { sentence: 'Stewards return unsigned permits and cancel unused permits.', useCases: [/^Return an unsigned permit$/, /^Cancel an unused permit$/] },
 ];
 

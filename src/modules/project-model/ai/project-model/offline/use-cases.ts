@@ -604,7 +604,12 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
         continue;
       }
       // "make photos", "make an offer": "make" with a record written right after it creates that record.
-      if (LIGHT_VERBS.has(clause.verb) && !(clause.verb === 'make' && makesRecord(clause, sentence)) && !keepsRecord(clause, sentence, true) && !madeInto(clause)) continue;
+      // "work out the handicap", "fill in a form": a light verb with its particle is a verb of its own, unless the verb
+      // moves or stays ("come back", "keep in"); "in" only before something written ("work in a workshop" says where).
+      const phrasal = clause.particle !== undefined && clause.objects.length > 0 && knows(`${clause.verb} ${clause.particle}`, 'verb')
+        && /^(?:up|off|out|back|down|away|in)$/.test(clause.particle) && !/^verb\.(?:motion|stative)$/.test(semanticClasses(clause.verb, 'verb', 1)[0] ?? '')
+        && (clause.particle !== 'in' || clause.objects.every((object) => semanticClasses(lemmaOf(object), 'noun', 3).includes('noun.communication')));
+      if (LIGHT_VERBS.has(clause.verb) && !phrasal && !(clause.verb === 'make' && makesRecord(clause, sentence)) && !keepsRecord(clause, sentence, true) && !madeInto(clause)) continue;
       // "Could people book a slot?", "anyone can enter": people in general are the public the product serves.
       const generic = !clause.passive && (clause.subject ? namesPeopleInGeneral(clause.subject, sentence) : isGenericPeople(clause.subjectPronoun ?? ''));
       const named = resolve.actorOf(clause.subject) ?? (generic ? served : undefined);
