@@ -541,7 +541,9 @@ function namesPeopleInGeneral(phrase: NounPhrase, sentence: Sentence): boolean {
  */
 function servedActor(people: ModelActor[], writer: ModelActor | undefined): ModelActor | undefined {
   const others = people.filter((actor) => actor !== writer);
-  return others.find((actor) => actor.name.toLowerCase() === MEMBER_OF_THE_PUBLIC) ?? others.find((actor) => isKindOf(singularize(actor.name.toLowerCase().split(' ').pop() ?? ''), 'customer', 'noun', 3));
+  // Customers, and visitors and guests, whom a business serves as it serves customers.
+  const serves = (actor: ModelActor) => ['customer', 'visitor'].some((kind) => isKindOf(singularize(actor.name.toLowerCase().split(' ').pop() ?? ''), kind, 'noun', 3));
+  return others.find((actor) => actor.name.toLowerCase() === MEMBER_OF_THE_PUBLIC) ?? others.find(serves);
 }
 
 export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules: ModelRule[], resolve: Resolver, ids: IdPool, business: Set<string>, writer?: ModelActor): ModelUseCase[] {
