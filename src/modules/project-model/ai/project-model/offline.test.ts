@@ -680,6 +680,7 @@ const probes: Probe[] = [
   { sentence: 'Clients book online, and we remind folks when their service is due.', useCases: [/^Remind a client$/] },
   { sentence: 'Couriers collect a 20 percent deposit on every order.', useCases: [/^Collect a deposit on an order$/], entities: [/^Deposit$/] },
   { sentence: 'Visitors fill in an entry form, and riders want their lap times worked out.', useCases: [/^Fill in an entry form$/, /^Work out (?:a|the) lap time$/] },
+  { sentence: 'Wardens print a nightly report and post it to the council.', useCases: [/^Print a nightly report$/] },
   { sentence: 'Stewards return unsigned permits and cancel unused permits.', useCases: [/^Return an unsigned permit$/, /^Cancel an unused permit$/] },
 ];
 
@@ -733,7 +734,7 @@ const doers: { idea: string; who?: string; useCase: string; actor: string }[] = 
   { idea: 'We keep goats on our farm. The vet checks the herd every month. People book a farm tour online.', who: 'Visitors, the vet and me.', useCase: 'Book a farm tour', actor: 'Visitor' },
   { idea: 'We run a harbour. I want the crews to log each landing on their phone.', useCase: 'Log a landing', actor: 'Crew' },
   { idea: 'I coordinate a youth orchestra. It would help if people got a newsletter every month.', useCase: 'Send a newsletter', actor: 'Coordinator' },
-  { idea: 'I coordinate a rowing club. Coaches want a short termly update on each rower.', useCase: 'Send an update', actor: 'Coordinator' },
+  { idea: 'I coordinate a rowing club. Coaches want a short termly update on each rower.', useCase: 'Send a termly update', actor: 'Coordinator' },
   { idea: 'I manage the skippers at a small ferry company. Skippers log each crossing, and it would save hours for me to approve the timesheets online.', useCase: 'Approve a timesheet', actor: 'Manager' },
 ];
 

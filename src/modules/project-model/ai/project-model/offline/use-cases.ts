@@ -79,6 +79,12 @@ function concreteObject(object: NounPhrase, clause: Clause): NounPhrase {
   return named ? named.phrase : object;
 }
 
+/** "weekly", "termly", "daily": a word made of a time and "-ly" says how often, which of the records it is. */
+function isFrequency(word: string): boolean {
+  const time = word.endsWith('ily') ? `${word.slice(0, -3)}y` : word.endsWith('ly') ? word.slice(0, -2) : '';
+  return time.length > 2 && semanticClasses(time, 'noun', 3).includes('noun.time');
+}
+
 /** "unpaid", "unsigned", "unclaimed": "un" and a participle, regular or one WordNet knows as an adjective ("paid", "sold"). */
 function isNegatedParticiple(word: string): boolean {
   const participle = word.startsWith('un') ? word.slice(2) : '';
@@ -90,11 +96,12 @@ function nameOf(object: NounPhrase, entity: ModelEntity): string {
   const name = entity.name.toLowerCase();
   const words = object.text.toLowerCase().split(' ');
   // Nouns modify ("donation appointment"); so do adjectives that are mostly nouns ("home visit"), never qualities ("small").
-  // A participle says which ones ("a missed repayment", "a running session"), and so does its negation ("unpaid bills").
+  // A participle says which ones ("a missed repayment", "a running session"), and so do its negation ("unpaid bills")
+  // and how often ("a termly report").
   // The unit after a number ("a 30 percent deposit") says how much, not which.
   const counted = object.number === undefined ? undefined : words.indexOf(object.number.toLowerCase());
   const modifiers = words.slice(0, -1).filter((word, at) => /^[a-z][a-z-]*$/.test(word) && word !== object.number?.toLowerCase() && !(at === (counted ?? -2) + 1 && isUnitWord(word))
-    && (object.nouns.includes(word) || senses(word, 'noun').length > senses(word, 'adj').length || verbOfParticiple(word) !== undefined || isNegatedParticiple(word)));
+    && (object.nouns.includes(word) || senses(word, 'noun').length > senses(word, 'adj').length || verbOfParticiple(word) !== undefined || isNegatedParticiple(word) || isFrequency(word)));
   // "invoice the loan fee": the record found through a modifier ("loan") is what it is about, the phrase what is done.
   if (!name.endsWith(lemmaOf(object)) && object.nouns.includes(name) && isRecordPhrase(object, true)) return termOf(object);
   if (!name.endsWith(lemmaOf(object)) || modifiers.length === 0 || modifiers.length > 2 || modifiers.length < name.split(' ').length - 1) return name;
