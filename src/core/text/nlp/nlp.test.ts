@@ -344,6 +344,11 @@ describe('clauses', () => {
     expect(read('Riders want their times and penalties added up.')).toContainEqual(['add', true, 'time+penalty']);
   });
 
+  it('reads a word between a noun and a preposition that is as much an adverb as a noun as saying how', () => {
+    const read = (text: string) => clausesOf(parseText(text)[0]!).map((c) => [c.verb, c.objects.map((o) => o.text).join('+')]);
+    expect(read('Wardens file a report straight into the system.')).toEqual([['file', 'report']]);
+  });
+
   it('reads a word the tagger took for a verb as a noun when WordNet knows it only as a noun', () => {
     const read = (text: string) => clausesOf(parseText(text)[0]!).map((c) => [c.subject?.text, c.verb, c.objects.map((o) => o.text).join('+')]);
     expect(read('The reed supplier rings us.')).toEqual([['reed supplier', 'ring', '']]);

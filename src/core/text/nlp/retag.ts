@@ -1,7 +1,7 @@
 import { baseForm, singularCandidates, singularize } from '../inflection.js';
 import { POSSESSIVES } from './chunks.js';
 import type { TaggedSentence, TaggedToken } from './tagger.js';
-import { isKindOf, knows, namesMessage, semanticClasses } from './wordnet.js';
+import { isKindOf, knows, namesMessage, semanticClasses, senses } from './wordnet.js';
 
 /**
  * Corrections to the lite tagger's two common slips, checked against WordNet:
@@ -687,6 +687,17 @@ function retagDeterminedVerb(tokens: TaggedToken[], index: number): void {
   tokens[at] = { ...verb, pos: 'NOUN' };
 }
 
+/**
+ * "log a visit straight onto a case": a word between a noun and a preposition that WordNet knows at least as often as
+ * an adverb as a noun says how, never a second noun of the phrase ("home" and "back" stay nouns).
+ */
+function retagAdverbAfterNoun(tokens: TaggedToken[], index: number): void {
+  const word = tokens[index];
+  if (word?.pos !== 'NOUN' || tokens[index - 1]?.pos !== 'NOUN' || tokens[index + 1]?.pos !== 'ADP') return;
+  const adverbs = senses(word.normal, 'adv').length;
+  if (adverbs > 0 && senses(word.normal, 'noun').length <= adverbs) tokens[index] = { ...word, pos: 'ADV' };
+}
+
 /** The sentences with the tagger's known slips corrected. */
 export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
   return sentences.map((sentence) => {
@@ -706,6 +717,7 @@ export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
       retagYouNameIt(tokens, i);
       retagColonListPlural(tokens, i);
       retagListItemModifier(tokens, i);
+      retagAdverbAfterNoun(tokens, i);
     }
     return { ...sentence, tokens };
   });

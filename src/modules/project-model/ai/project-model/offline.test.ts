@@ -744,6 +744,14 @@ describe('who does what', () => {
     expect(actorOfUseCase(model, useCase)).toBe(actor);
   });
 
+  it('names no actor for a thing people in an answer act on or have with them, though WordNet knows the word as a person', () => {
+    const model = buildProjectModel({ projectName: 'Print Shop', idea: 'We run a print shop.', answers: [{ question: 'Who are the main users?', answer: 'Walk-in customers, people renting scanners, and Sam with the printer.' }] });
+    const names = model.actors.map((a) => a.name);
+    expect(names).toContain('Walk-in customer');
+    expect(names).not.toContain('Scanner');
+    expect(names).not.toContain('Printer');
+  });
+
   it('names the public looking to do something as its member', () => {
     const adopting = buildProjectModel({ projectName: 'Shelter', idea: 'Volunteers walk the dogs, and the public looking to adopt visit on Saturdays.' });
     expect(adopting.actors.map((a) => a.name)).toContain('Member of the public');

@@ -137,7 +137,11 @@ export function findActors(sentences: Sentence[], semantic: (lemma: string) => s
         const acts = sentence.clauses.some((clause) => !clause.passive && clause.subject?.start === phrase.start && clause.objects.length > 0);
         const doer = phrase.head.pos === 'NOUN' && phrase === sentence.phrases[0] && semantic(lemmaOf(phrase))[0] !== 'noun.group'
           && (/^(?:[a-z]{3,}(?:er|or|ist))$/.test(lemmaOf(phrase)) || (acts && !isRecordPhrase(phrase)));
-        const term = personTerm(phrase) ?? (doer ? termOf(phrase) : undefined);
+        // "people buying vouchers", "my nephew with the trailer": what people act on or have with them is a thing, though
+        // WordNet knows the word first as a person ("someone who vouches", "someone who trails").
+        const actedOnHere = sentence.clauses.some((clause) => clause.objects.some((object) => object.start === phrase.start)) || sentence.tagged.tokens[phrase.start - 1]?.normal === 'with';
+        const alsoThing = actedOnHere && semanticClasses(lemmaOf(phrase), 'noun', 3).some((name) => name !== 'noun.person');
+        const term = alsoThing ? undefined : personTerm(phrase) ?? (doer ? termOf(phrase) : undefined);
         if (term) add(found, term, 'person', sentence);
       }
       // "a practice with three vets and two nurses", "15 movers": people counted are roles of the business or its
