@@ -752,6 +752,15 @@ describe('who does what', () => {
     expect(names).not.toContain('Printer');
   });
 
+  it('names no actor for where the business is, a measure a price goes by, one of many named things or the writer\'s own service', () => {
+    const model = buildProjectModel({
+      projectName: 'Reupholster',
+      idea: "I run a small upholstery business in Kenfig with two staff. Chairs are priced by size band. No fitter goes out with an expired CSCS. We also do a 'reupholster and return' service.",
+      answers: [{ question: 'Who are the main users?', answer: 'Customers and staff.' }],
+    });
+    expect(model.actors.map((a) => a.name)).toEqual(['Fitter', 'Customer', 'Staff']);
+  });
+
   it('names the public looking to do something as its member', () => {
     const adopting = buildProjectModel({ projectName: 'Shelter', idea: 'Volunteers walk the dogs, and the public looking to adopt visit on Saturdays.' });
     expect(adopting.actors.map((a) => a.name)).toContain('Member of the public');

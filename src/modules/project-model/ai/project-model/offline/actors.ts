@@ -1,4 +1,4 @@
-import { knowsWord, semanticClasses, type NounPhrase } from '../../../../../core/text/nlp/index.js';
+import { isKindOf, knowsWord, semanticClasses, type NounPhrase } from '../../../../../core/text/nlp/index.js';
 import type { ModelActor, ModelSource } from '../../../project-model.contract.js';
 import type { Sentence } from './read.js';
 import type { Writer } from './writer.js';
@@ -53,12 +53,20 @@ const TOOL_QUESTION = /\b(?:tools?|systems?|software|integrat\w*|sync\w*|account
 const CAMEL_CASE = /^[A-Z][a-z]+[A-Z][A-Za-z]*$/;
 
 function systemName(phrase: NounPhrase, semantic: (lemma: string) => string[]): string | undefined {
+  // "with an expired DBS": a name with "a" before it is one of many things, not a service.
+  if (phrase.determiner === 'a' || phrase.determiner === 'an') return undefined;
   const name = properName(phrase);
   // "to 15 June": a date, its day's number and all.
   if (!name || MONTHS_AND_DAYS.test(name) || MONTHS_AND_DAYS.test(phrase.head.text) || /^(?:i|uk|us|eu|gbp|eur|usd|pdf|qr|sms|vat|gps|it)$/i.test(name)) return undefined;
   const classes = semantic(name.toLowerCase().replace(/\s+/g, '_'));
   if (classes[0] !== undefined && NOT_SYSTEMS.has(classes[0])) return undefined;
   return name;
+}
+
+/** "a thatching business in Dorset", "the club in Ballarat": a name after "in" right after an organisation is where it is. */
+function isWhereOrganisationIs(sentence: Sentence, phrase: NounPhrase, writer: Writer): boolean {
+  const before = sentence.phrases.find((other) => other.end === phrase.start - 1);
+  return before !== undefined && (writer.business.has(termOf(before)) || isKindOf(lemmaOf(before), 'organization', 'noun', 1));
 }
 
 export function findActors(sentences: Sentence[], semantic: (lemma: string) => string[], writer: Writer): ActorFinding[] {
@@ -106,11 +114,14 @@ export function findActors(sentences: Sentence[], semantic: (lemma: string) => s
         const term = (prep === 'for' || prep === 'by' || (prep === 'from' && awaited)) && personTerm(phrase);
         if (term) add(found, term, 'person', sentence);
         // "clients are referred by agencies": an organisation that does what a passive says acts in the product.
-        const organisation = !term && prep === 'by' && clause.passive && phrase.head.pos === 'NOUN' && semantic(lemmaOf(phrase))[0] === 'noun.group' && !isProductWord(lemmaOf(phrase));
+        // Named bare and one ("priced by height band"), it is a measure the passive goes by.
+        const organisation = !term && prep === 'by' && clause.passive && phrase.head.pos === 'NOUN' && (phrase.determiner !== undefined || phrase.plural)
+          && semantic(lemmaOf(phrase))[0] === 'noun.group' && !isProductWord(lemmaOf(phrase));
         if (organisation) add(found, termOf(phrase), 'person', sentence);
       }
       for (const { prep, phrase } of clause.preps) {
-        const name = SYSTEM_PREPOSITIONS.has(prep) ? systemName(phrase, semantic) : undefined;
+        const whereBusinessIs = prep === 'in' && isWhereOrganisationIs(sentence, phrase, writer);
+        const name = SYSTEM_PREPOSITIONS.has(prep) && !whereBusinessIs ? systemName(phrase, semantic) : undefined;
         if (name) add(found, name, 'system', sentence);
       }
       for (const phrase of clause.objects) {
@@ -157,8 +168,10 @@ export function findActors(sentences: Sentence[], semantic: (lemma: string) => s
         add(found, phrase.text, 'system', sentence);
         namedHosts.push(lemmaOf(host));
       }
-      // "a payment provider", "the carriers' telematics API": a named kind of outside service.
-      if (isSystemHead(lemma) && phrase.nouns.length > 0 && !isProductWord(phrase.nouns[phrase.nouns.length - 1] ?? '')) {
+      // "a payment provider", "the carriers' telematics API": a named kind of outside service; never one the writer
+      // names in quotes, which is their own ("a 'top up' service").
+      const quoted = tokens.slice(phrase.start, phrase.end).some((token) => /^['"‘’“”]$/.test(token.text));
+      if (isSystemHead(lemma) && phrase.nouns.length > 0 && !quoted && !isProductWord(phrase.nouns[phrase.nouns.length - 1] ?? '')) {
         const words = phrase.text.split(' ');
         add(found, words.slice(-1 - Math.min(2, phrase.nouns.length)).join(' ').replace(/^./, (c) => c.toLowerCase()), 'system', sentence);
       }
@@ -169,7 +182,7 @@ export function findActors(sentences: Sentence[], semantic: (lemma: string) => s
         && properModifiers.length === phrase.nouns.length) add(found, properModifiers.map((token) => token.text).join(' '), 'system', sentence);
       // "I also sell on Discogs", "list it on Etsy": a capitalised name something is done on is a platform; so is one
       // records are kept in ("we do our accounts in Xero").
-      const keptIn = tokens[phrase.start - 1]?.normal === 'in' && sentence.clauses.some((clause) => clause.preps.some((p) => p.phrase.start === phrase.start) && clause.objects.some((o) => isRecordPhrase(o)));
+      const keptIn = tokens[phrase.start - 1]?.normal === 'in' && !isWhereOrganisationIs(sentence, phrase, writer) && sentence.clauses.some((clause) => clause.preps.some((p) => p.phrase.start === phrase.start) && clause.objects.some((o) => isRecordPhrase(o)));
       if ((tokens[phrase.start - 1]?.normal === 'on' || keptIn) && phrase.head.pos === 'PROPN' && /^[A-Z]/.test(phrase.head.text) && !knowsWord(phrase.head.normal)) {
         const name = systemName(phrase, semantic);
         if (name) add(found, name, 'system', sentence);
