@@ -80,6 +80,15 @@ function forSubject(tokens: TaggedToken[], phrases: NounPhrase[], to: number): {
   return phrase && tokens[phrase.start - 1]?.normal === 'for' ? { subject: phrase } : undefined;
 }
 
+/** Who does a clause: its subject, or the pronoun before its verb ("I'm sat", read as a passive, keeps no subject). */
+function doerOf(tokens: TaggedToken[], clause: Clause): { subject?: NounPhrase; subjectPronoun?: string } {
+  if (clause.subject || clause.subjectPronoun) return { subject: clause.subject, subjectPronoun: clause.subjectPronoun };
+  let i = clause.verbIndex - 1;
+  while (i >= 0 && /^(?:AUX|ADV|PART)$/.test(tokens[i]?.pos ?? '')) i -= 1;
+  const pronoun = tokens[i];
+  return pronoun?.pos === 'PRON' && SUBJECT_PRONOUNS.has(pronoun.normal) ? { subjectPronoun: pronoun.normal } : {};
+}
+
 function phraseStartingAt(phrases: NounPhrase[], index: number): NounPhrase | undefined {
   return phrases.find((phrase) => phrase.start === index);
 }
@@ -440,6 +449,11 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
         subject = purposeOf.subject;
         subjectPronoun = purposeOf.subjectPronoun;
       }
+      // "I'm sat in the car ringing round relief staff": an -ing form right after where the last clause's verb happens
+      // is done by that clause's subject, never by the place.
+      const where = !purposeOf && token.normal.endsWith('ing') && nearest !== undefined && subject === nearest && nearest.end === v && previous !== undefined
+        && tokens[nearest.start - 1]?.pos === 'ADP' && previous.preps.some(({ phrase }) => phrase.start === nearest.start);
+      if (where && previous) ({ subject, subjectPronoun } = doerOf(tokens, previous));
       break;
     }
     // "Guests choose their pickup point when booking": an -ing form right after "when", "while", "before", "after" or

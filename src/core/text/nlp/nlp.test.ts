@@ -349,6 +349,17 @@ describe('clauses', () => {
     expect(read('Wardens file a report straight into the system.')).toEqual([['file', 'report']]);
   });
 
+  it('reads an -ing form after where the last verb happens as done by that verb\'s subject, and one inside a compound as a noun', () => {
+    const read = (text: string) => clausesOf(parseText(text)[0]!).map((c) => [c.subject?.head.lemma ?? c.subjectPronoun, c.verb, c.objects.map((o) => o.text).join('+')]);
+    expect(read('Most evenings I sit at the kitchen table typing up invoices.')).toContainEqual(['i', 'type', 'invoices']);
+    // The tagger reads "tracing" here as a noun or a verb depending on the words around it; as a verb, it is corrected.
+    const tagged = tagText('Sales go to the county cattle tracing service within a day.').map((sentence) => ({
+      ...sentence,
+      tokens: sentence.tokens.map((token) => (token.normal === 'tracing' ? { ...token, pos: 'VERB' as const, lemma: 'trace' } : token)),
+    }));
+    expect(retag(tagged)[0]!.tokens.find((token) => token.normal === 'tracing')?.pos).toBe('NOUN');
+  });
+
   it('reads a word the tagger took for a verb as a noun when WordNet knows it only as a noun', () => {
     const read = (text: string) => clausesOf(parseText(text)[0]!).map((c) => [c.subject?.text, c.verb, c.objects.map((o) => o.text).join('+')]);
     expect(read('The reed supplier rings us.')).toEqual([['reed supplier', 'ring', '']]);

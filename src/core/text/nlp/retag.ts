@@ -188,9 +188,10 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
     // "three dispensing staff": after a number too.
     const afterDeterminer = previous?.pos === 'DET' || previous?.pos === 'NUM' || (previous?.pos === 'PRON' && POSSESSIVES.test(previous.normal));
 
-    // "an office cleaning company", "a small dog walking business": after a determiner, adjectives and a noun too.
+    // "an office cleaning company", "a small dog walking business", "the government livestock tracing system": after a
+    // determiner, adjectives and nouns too.
     let before = start - 1;
-    while (tokens[before]?.pos === 'ADJ') before -= 1;
+    while (tokens[before]?.pos === 'ADJ' || (tokens[before]?.pos === 'NOUN' && tokens[before]?.normal === tokens[before]?.lemma)) before -= 1;
     const inCompound = previous?.pos === 'NOUN' && previous.normal === previous.lemma && ((tokens[index + 1]?.normal === tokens[index + 1]?.lemma
       && (tokens[index + 2] === undefined || tokens[index + 2]?.pos === 'PUNCT')) || tokens[before]?.pos === 'DET');
     if (afterDeterminer || inCompound) return { ...token, pos: 'NOUN', lemma: token.normal };
