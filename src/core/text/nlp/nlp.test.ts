@@ -16,6 +16,7 @@ describe('WordNet', () => {
     expect(sentence!.tokens[3]?.lemma).toBe('minibus');
     expect(respell('Run a minibus', authorSpellings([sentence!]))).toBe('Run a minibus');
     expect(respell('Browse a catalog', authorSpellings(parseText('Customers browse the catalogues.')))).toBe('Browse a catalogue');
+    expect(respell('Mom', authorSpellings(parseText('My mum takes the bookings.')))).toBe('Mum');
   });
 
   it('maps a verb to its act noun and gives synonyms', () => {

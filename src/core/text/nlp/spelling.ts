@@ -15,6 +15,10 @@ function isAcronym(text: string): boolean {
  * enroll) and lower case ("sms"). Names built from lemmas are given back in the author's spelling: a map from the
  * tagger's word to the written one (acronyms in capitals), and a function that puts it back into a composed text.
  */
+function oneLetterApart(a: string, b: string): boolean {
+  return a.length === b.length && [...a].filter((letter, at) => letter !== b[at]).length === 1;
+}
+
 export function authorSpellings(sentences: readonly TaggedSentence[]): Map<string, string> {
   const spellings = new Map<string, string>();
   for (const { tokens } of sentences) {
@@ -24,7 +28,9 @@ export function authorSpellings(sentences: readonly TaggedSentence[]): Map<strin
         continue;
       }
       const written = token.text.toLowerCase();
-      if (written === token.normal || !/^[a-z]+$/.test(written) || !/^[a-z]+$/.test(token.normal) || written.slice(0, 3) !== token.normal.slice(0, 3)) continue;
+      // A spelling of the same word: the same start ("catalogue" → catalog), or one letter changed ("mum" → mom).
+      const sameWord = written.slice(0, 3) === token.normal.slice(0, 3) || oneLetterApart(written, token.normal);
+      if (written === token.normal || !/^[a-z]+$/.test(written) || !/^[a-z]+$/.test(token.normal) || !sameWord) continue;
       spellings.set(token.normal, written);
       // The lemma of a noun in the plural is its singular as written ("centres" → centre); of a bare verb, itself.
       const lemma = token.lemma.toLowerCase();
