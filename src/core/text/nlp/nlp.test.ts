@@ -361,6 +361,11 @@ describe('clauses', () => {
     expect(retag(tagged)[0]!.tokens.find((token) => token.normal === 'tracing')?.pos).toBe('NOUN');
   });
 
+  it('reads an -ing word after a possessive "\'s" and before a noun as part of the noun', () => {
+    const read = (text: string) => clausesOf(parseText(text)[0]!).map((c) => [c.verb, c.preps.map((p) => p.phrase.text).join('+')]);
+    expect(read("Bookings go into the club's booking system each night.")).toEqual([['go', 'booking system']]);
+  });
+
   it('reads a word the tagger took for a verb as a noun when WordNet knows it only as a noun', () => {
     const read = (text: string) => clausesOf(parseText(text)[0]!).map((c) => [c.subject?.text, c.verb, c.objects.map((o) => o.text).join('+')]);
     expect(read('The reed supplier rings us.')).toEqual([['reed supplier', 'ring', '']]);

@@ -186,7 +186,8 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
     while (tokens[start]?.pos === 'ADJ' || tokens[start]?.pos === 'ADV') start -= 1;
     const previous = tokens[start];
     // "three dispensing staff": after a number too.
-    const afterDeterminer = previous?.pos === 'DET' || previous?.pos === 'NUM' || (previous?.pos === 'PRON' && POSSESSIVES.test(previous.normal));
+    // "my husband's thatching business": after a possessive "'s" too.
+    const afterDeterminer = previous?.pos === 'DET' || previous?.pos === 'NUM' || (previous?.pos === 'PRON' && POSSESSIVES.test(previous.normal)) || previous?.normal === "'s";
 
     // "an office cleaning company", "a small dog walking business", "the government livestock tracing system": after a
     // determiner, adjectives and nouns too.

@@ -111,6 +111,12 @@ function writerRole(sentences: Sentence[], business: Set<string>): WriterRole | 
       const atBusiness = clause.preps.some(({ prep, phrase }) => prep === 'at' && business.has(termOf(phrase)));
       if (clause.subjectPronoun !== 'i' || purpose || !(clause.objects.some((object) => business.has(termOf(object))) || atBusiness)) continue;
       if (!semanticClasses(clause.verb, 'verb', 2).some((name) => name === 'verb.social' || name === 'verb.possession')) continue;
+      // "I do the office for my husband's business": "do" names no doer; the team the writer is is what they do.
+      if (clause.verb === 'do') {
+        const team = clause.objects.find((object) => isPersonWord(lemmaOf(object), true));
+        if (team) return { term: termOf(team), sentence };
+        continue;
+      }
       const doer = doerOf(clause.verb);
       if (doer) return { term: doer, sentence };
     }
