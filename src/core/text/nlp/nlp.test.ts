@@ -366,6 +366,11 @@ describe('clauses', () => {
     expect(read("Bookings go into the club's booking system each night.")).toEqual([['go', 'booking system']]);
   });
 
+  it('reads a word after "and" before a question word as a verb acting on what the question names', () => {
+    const read = (text: string) => clausesOf(parseText(text)[0]!).map((c) => [c.verb, c.objects.map((o) => o.head.lemma).join('+')]);
+    expect(read('Stewards count the sheep in and note how many fleeces were sold.')).toContainEqual(['note', 'fleece']);
+  });
+
   it('reads a word the tagger took for a verb as a noun when WordNet knows it only as a noun', () => {
     const read = (text: string) => clausesOf(parseText(text)[0]!).map((c) => [c.subject?.text, c.verb, c.objects.map((o) => o.text).join('+')]);
     expect(read('The reed supplier rings us.')).toEqual([['reed supplier', 'ring', '']]);

@@ -81,7 +81,8 @@ function parallelBare(tokens: TaggedToken[], index: number): boolean {
     return t.pos === 'VERB' && t.normal === t.lemma && ((subject?.pos === 'NOUN' && ((subject.normal !== subject.lemma && subject.normal.endsWith('s')) || namesDoer(subject))) || infinitive);
   });
   if (!earlier) return false;
-  if (describedPlural) return true;
+  // "… and record how many litres came out": a question word after it opens what the verb acts on.
+  if (describedPlural || (/^(?:how|what|which|whether)$/.test(next.normal) && knows(token.normal, 'verb'))) return true;
   if (next.pos === 'DET' || next.pos === 'NUM' || (next.pos === 'PRON' && (POSSESSIVES.test(next.normal) || OBJECT_PRONOUNS.has(next.normal)))) return true;
   // "report broken tools": a participle describing the noun after it.
   if (describesNextNoun(tokens, index + 1)) return true;
