@@ -701,6 +701,17 @@ function retagAdverbAfterNoun(tokens: TaggedToken[], index: number): void {
   if (adverbs > 0 && senses(word.normal, 'noun').length <= adverbs) tokens[index] = { ...word, pos: 'ADV' };
 }
 
+/**
+ * "matches where anglers book in, …": a bare word after a plural, followed only by a particle, is the plural's verb
+ * (a noun after a noun would not end its clause with "in").
+ */
+function retagParticleVerb(tokens: TaggedToken[], index: number): void {
+  const [subject, word, particle, after] = [tokens[index - 1], tokens[index], tokens[index + 1], tokens[index + 2]];
+  if (word?.pos !== 'NOUN' || word.normal !== word.lemma || subject?.pos !== 'NOUN' || subject.normal === subject.lemma || !subject.normal.endsWith('s')) return;
+  if (!particle || !PARTICLES.has(particle.normal) || (after !== undefined && !/^(?:PUNCT|CCONJ)$/.test(after.pos))) return;
+  if (knows(word.normal, 'verb')) tokens[index] = { ...word, pos: 'VERB' };
+}
+
 /** The sentences with the tagger's known slips corrected. */
 export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
   return sentences.map((sentence) => {
@@ -721,6 +732,7 @@ export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
       retagColonListPlural(tokens, i);
       retagListItemModifier(tokens, i);
       retagAdverbAfterNoun(tokens, i);
+      retagParticleVerb(tokens, i);
     }
     return { ...sentence, tokens };
   });

@@ -733,6 +733,7 @@ const doers: { idea: string; who?: string; useCase: string; actor: string }[] = 
   { idea: 'I coordinate the reading volunteers at a primary school. Pupils log the books they read and I check each log.', useCase: 'Check a log', actor: 'Coordinator' },
   { idea: 'We keep goats on our farm. The vet checks the herd every month. People book a farm tour online.', who: 'Visitors, the vet and me.', useCase: 'Book a farm tour', actor: 'Visitor' },
   { idea: 'We run a harbour. I want the crews to log each landing on their phone.', useCase: 'Log a landing', actor: 'Crew' },
+  { idea: 'We hold weekly quiz nights where teams book in, and the host reads the questions.', who: 'Teams and the host.', useCase: 'Book in a weekly quiz night', actor: 'Team' },
   { idea: "I do the office for my sister's catering business. I send a quote to each client.", useCase: 'Send a quote', actor: 'Office' },
   { idea: 'I coordinate a youth orchestra. It would help if people got a newsletter every month.', useCase: 'Send a newsletter', actor: 'Coordinator' },
   { idea: 'I coordinate a rowing club. Coaches want a short termly update on each rower.', useCase: 'Send a termly update', actor: 'Coordinator' },

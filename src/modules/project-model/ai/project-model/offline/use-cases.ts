@@ -191,7 +191,20 @@ function unkept(name: string): ModelEntity {
   return { id: '', name, description: '', attributes: [], states: [], sources: [] };
 }
 
+/** "monthly matches where anglers book in": what a booking in a "where" clause is made for is what the clause hangs from. */
+function bookedWhere(clause: Clause, sentence: Sentence, resolve: Resolver): { phrase: NounPhrase; entity: ModelEntity } | undefined {
+  if (clause.objects.length > 0 || clause.passive || !(reserves(clause.verb) || joins(clause))) return undefined;
+  const { tokens } = sentence.tagged;
+  const start = clause.subject?.start ?? clause.verbIndex - 1;
+  if (tokens[start - 1]?.normal !== 'where') return undefined;
+  const booked = sentence.phrases.find((phrase) => phrase.end === start - 1);
+  const entity = booked ? resolve.entityOf(booked) : undefined;
+  return booked && entity ? { phrase: booked, entity } : undefined;
+}
+
 function implicitObject(clause: Clause, sentence: Sentence, resolve: Resolver, earlier: Sentence[], business: Set<string>): { phrase: NounPhrase; entity: ModelEntity } | undefined {
+  const where = bookedWhere(clause, sentence, resolve);
+  if (where) return where;
   const act = earlierTransaction(sentence, clause);
   const like = clause.subject ?? sentence.phrases[0];
   if (act && like) {
