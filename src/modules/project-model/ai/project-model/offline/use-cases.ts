@@ -738,9 +738,16 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
         // "need booking of pitches": "of" right after a verb marks what it acts on ("opt out of" keeps it).
         const linking = clause.preps.find((p) => p.phrase === object)?.prep;
         const preposition = clause.objects.length === 0 && (linking !== 'of' || clause.particle) ? ` ${linking ?? ''}` : '';
-        // "book a seat on a tour": the record the object is taken from or placed in belongs in the name.
-        const place = clause.objects.length > 0 ? clause.preps.find((p) => p.phrase.start === object.end + 1 && /^(?:on|in|for|at|to|onto|into)$/.test(p.prep)) : undefined;
-        const placeEntity = place ? resolve.entityOf(place.phrase) : undefined;
+        // "book a seat on a tour": the record the object is taken from or placed in belongs in the name; after a passive,
+        // the one right after its verb ("each volunteer is matched with 2 or 3 children": people paired with people).
+        const after = clause.passive ? clause.verbIndex + (clause.particle ? 3 : 2) : object.end + 1;
+        // ("printed for the entrance" says what for).
+        const place = clause.objects.length > 0 ? clause.preps.find((p) => p.phrase.start === after && (/^(?:on|in|at|to|onto|into)$/.test(p.prep) || (p.prep === 'for' && !clause.passive)
+          || (p.prep === 'with' && isPersonWord(lemmaOf(p.phrase), true) && isPersonWord(lemmaOf(object), true)))) : undefined;
+        // The place is a record itself, never one found through a modifier ("the building manager") nor a count ("capped
+        // at 40 climbers"), except the people paired.
+        const placeRecord = place ? resolve.entityOf(place.phrase) : undefined;
+        const placeEntity = place && placeRecord && placeRecord.name.toLowerCase().endsWith(lemmaOf(place.phrase)) && (place.phrase.number === undefined || place.prep === 'with') ? placeRecord : undefined;
         const where = place && placeEntity && placeEntity !== entity ? `${place.prep} ${indefiniteArticle(placeEntity.name.toLowerCase())} ${placeEntity.name.toLowerCase()}` : complementOf(clause, object, sentence);
         // "the website shows the schedule": what the product shows, its user sees.
         const verb = byProduct && DISPLAY_VERBS.has(clause.verb) ? 'see' : clause.verb;
