@@ -733,6 +733,7 @@ const doers: { idea: string; who?: string; useCase: string; actor: string }[] = 
   { idea: 'I coordinate the reading volunteers at a primary school. Pupils log the books they read and I check each log.', useCase: 'Check a log', actor: 'Coordinator' },
   { idea: 'We keep goats on our farm. The vet checks the herd every month. People book a farm tour online.', who: 'Visitors, the vet and me.', useCase: 'Book a farm tour', actor: 'Visitor' },
   { idea: 'We run a harbour. I want the crews to log each landing on their phone.', useCase: 'Log a landing', actor: 'Crew' },
+  { idea: 'I coordinate a home tutoring charity. After each lesson the tutor records what was covered and how it went.', useCase: 'Record a lesson', actor: 'Tutor' },
   { idea: 'Each parcel is loaded onto a van in the morning. Vans are serviced monthly.', who: 'Drivers and office staff.', useCase: 'Load a parcel onto a van', actor: 'Driver' },
   { idea: 'I coordinate a befriending scheme. Each volunteer is paired with two refugees. Refugees register online and volunteers log each visit.', useCase: 'Pair a volunteer with a refugee', actor: 'Coordinator' },
   { idea: 'We hold weekly quiz nights where teams book in, and the host reads the questions.', who: 'Teams and the host.', useCase: 'Book in a weekly quiz night', actor: 'Team' },

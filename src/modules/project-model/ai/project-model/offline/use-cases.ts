@@ -191,6 +191,18 @@ function unkept(name: string): ModelEntity {
   return { id: '', name, description: '', attributes: [], states: [], sources: [] };
 }
 
+/**
+ * "After each visit I want to log what was done", "after each session the volunteer logs which book they read": what
+ * is recorded after each occasion, told by a question, is the occasion.
+ */
+function occasionRecorded(clause: Clause, sentence: Sentence, resolve: Resolver): NounPhrase | undefined {
+  const { tokens } = sentence.tagged;
+  if (tokens[0]?.normal !== 'after' || !/^(?:each|every)$/.test(tokens[1]?.normal ?? '') || clause.passive || !isKindOf(clause.verb, 'record', 'verb', 3)) return undefined;
+  const asks = /^(?:what|which|how|who|whether)$/.test(tokens[clause.verbIndex + (clause.particle ? 2 : 1)]?.normal ?? '');
+  const occasion = sentence.phrases.find((phrase) => phrase.start === 1);
+  return asks && occasion && (resolve.entityOf(occasion) !== undefined || isRecordPhrase(occasion, true)) ? occasion : undefined;
+}
+
 /** "monthly matches where anglers book in": what a booking in a "where" clause is made for is what the clause hangs from. */
 function bookedWhere(clause: Clause, sentence: Sentence, resolve: Resolver): { phrase: NounPhrase; entity: ModelEntity } | undefined {
   if (clause.objects.length > 0 || clause.passive || !(reserves(clause.verb) || joins(clause))) return undefined;
@@ -684,7 +696,8 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
       // "tell me which sessions they are free for": a question asked of someone is no thing acted on ("record which
       // experiment used them" records the experiment).
       const asked = (object: NounPhrase): boolean => /^(?:which|what)$/.test(object.determiner ?? '') && /^(?:me|us|him|her|them)$/.test(sentence.tagged.tokens[object.start - 1]?.normal ?? '');
-      const direct = clause.objects.filter((object) => !isMeasure(object) && !asked(object));
+      const occasion = occasionRecorded(clause, sentence, resolve);
+      const direct = occasion ? [occasion] : clause.objects.filter((object) => !isMeasure(object) && !asked(object));
       // Without an object, the verb's own preposition names what it acts on; an "of" after another phrase hangs from
       // that phrase ("scheduled with a crew of two roofers").
       // A passive without its object names none ("printed for the door" is no printing of the door).
