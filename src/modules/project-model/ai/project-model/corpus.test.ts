@@ -17,12 +17,13 @@ import { buildProjectModel } from './offline.js';
 // read; the floors held. The ninth round's twenty (entity recall 0.44 and 0.50, key actions 0.14 and 0.24 when first
 // measured) lowered the entity-recall floor by two hundredths and the key-action floor by three. The tenth round's
 // twenty (key actions 0.44 and 0.32 when first measured) left the whole corpus's key actions at 0.551; that floor is a
-// hundredth lower, so that it still sits below what the engine reaches.
+// hundredth lower, so that it still sits below what the engine reaches. The eleventh round's ten (key actions 0.21 when
+// first measured, 0.33 when they joined) left it at 0.542, and the floor another hundredth lower.
 const FLOORS: Record<string, number> = {
   'entity recall': 0.6,
   'entity precision': 0.64,
   'actor recall': 0.79,
-  'key actions (use cases)': 0.54,
+  'key actions (use cases)': 0.53,
 };
 
 describe('the offline engine over the quality corpus', () => {
@@ -30,7 +31,7 @@ describe('the offline engine over the quality corpus', () => {
   const evaluated = corpus.map((item) => ({ item, model: buildProjectModel({ projectName: item.name, idea: item.idea, answers: item.answers }) }));
 
   it('has enough ideas, held-out ones among them', () => {
-    expect(corpus.length).toBeGreaterThanOrEqual(166);
+    expect(corpus.length).toBeGreaterThanOrEqual(176);
     expect(corpus.filter((item) => item.split === 'holdout').length).toBeGreaterThanOrEqual(10);
   });
 
