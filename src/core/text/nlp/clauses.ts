@@ -81,7 +81,7 @@ function forSubject(tokens: TaggedToken[], phrases: NounPhrase[], to: number): {
 }
 
 /** Who does a clause: its subject, or the pronoun before its verb ("I'm sat", read as a passive, keeps no subject). */
-function doerOf(tokens: TaggedToken[], clause: Clause): { subject?: NounPhrase; subjectPronoun?: string } {
+function whoDoes(tokens: TaggedToken[], clause: Clause): { subject?: NounPhrase; subjectPronoun?: string } {
   if (clause.subject || clause.subjectPronoun) return { subject: clause.subject, subjectPronoun: clause.subjectPronoun };
   let i = clause.verbIndex - 1;
   while (i >= 0 && /^(?:AUX|ADV|PART)$/.test(tokens[i]?.pos ?? '')) i -= 1;
@@ -402,8 +402,9 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
       }
       // "We want to reserve a unit", "members like to swap": an infinitive right after a verb is done by its subject.
       // "customers log in to download their certificates": so is one after a verb's particle.
-      const afterParticle = i === v - 2 && previous?.particle === before.normal && previous.verbIndex === i - 1;
-      if ((before.pos === 'VERB' || afterParticle) && i === v - 2 && tokens[v - 1]?.normal === 'to' && (previous?.verbIndex === i || afterParticle) && previous && !previous.passive) {
+      const rightAfterVerb = before.pos === 'VERB' && previous?.verbIndex === i;
+      const afterParticle = previous?.particle === before.normal && previous.verbIndex === i - 1;
+      if ((rightAfterVerb || afterParticle) && i === v - 2 && tokens[v - 1]?.normal === 'to' && previous && !previous.passive) {
         subject = previous.subject;
         subjectPronoun = previous.subjectPronoun;
         break;
@@ -453,7 +454,7 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
       // is done by that clause's subject, never by the place.
       const where = !purposeOf && token.normal.endsWith('ing') && nearest !== undefined && subject === nearest && nearest.end === v && previous !== undefined
         && tokens[nearest.start - 1]?.pos === 'ADP' && previous.preps.some(({ phrase }) => phrase.start === nearest.start);
-      if (where && previous) ({ subject, subjectPronoun } = doerOf(tokens, previous));
+      if (where && previous) ({ subject, subjectPronoun } = whoDoes(tokens, previous));
       break;
     }
     // "Guests choose their pickup point when booking": an -ing form right after "when", "while", "before", "after" or

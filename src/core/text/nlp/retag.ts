@@ -677,7 +677,7 @@ function nounNoVerb(token: TaggedToken): TaggedToken {
  */
 function retagDeterminedVerb(tokens: TaggedToken[], index: number): void {
   const determiner = tokens[index];
-  if (!determiner || !/^(?:a|an|the)$/.test(determiner.normal) && !POSSESSIVES.test(determiner.normal)) return;
+  if (!determiner || (!/^(?:a|an|the)$/.test(determiner.normal) && !POSSESSIVES.test(determiner.normal))) return;
   // "a few still pay cash": "a few" is some of them, who do what follows.
   if (tokens[index + 1]?.normal === 'few') return;
   let at = index + 1;

@@ -203,6 +203,16 @@ function occasionRecorded(clause: Clause, sentence: Sentence, resolve: Resolver)
   return asks && occasion && (resolve.entityOf(occasion) !== undefined || isRecordPhrase(occasion, true)) ? occasion : undefined;
 }
 
+/**
+ * "work out the handicap", "fill in a form": a light verb with its particle is a verb of its own, unless the verb moves
+ * or stays ("come back", "keep in"); "in" only before something written ("work in a workshop" says where).
+ */
+function isPhrasalVerb(clause: Clause): boolean {
+  if (clause.particle === undefined || clause.objects.length === 0 || !knows(`${clause.verb} ${clause.particle}`, 'verb')) return false;
+  if (!/^(?:up|off|out|back|down|away|in)$/.test(clause.particle) || /^verb\.(?:motion|stative)$/.test(semanticClasses(clause.verb, 'verb', 1)[0] ?? '')) return false;
+  return clause.particle !== 'in' || clause.objects.every((object) => semanticClasses(lemmaOf(object), 'noun', 3).includes('noun.communication'));
+}
+
 /** "monthly matches where anglers book in": what a booking in a "where" clause is made for is what the clause hangs from. */
 function bookedWhere(clause: Clause, sentence: Sentence, resolve: Resolver): { phrase: NounPhrase; entity: ModelEntity } | undefined {
   if (clause.objects.length > 0 || clause.passive || !(reserves(clause.verb) || joins(clause))) return undefined;
@@ -638,12 +648,7 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
         continue;
       }
       // "make photos", "make an offer": "make" with a record written right after it creates that record.
-      // "work out the handicap", "fill in a form": a light verb with its particle is a verb of its own, unless the verb
-      // moves or stays ("come back", "keep in"); "in" only before something written ("work in a workshop" says where).
-      const phrasal = clause.particle !== undefined && clause.objects.length > 0 && knows(`${clause.verb} ${clause.particle}`, 'verb')
-        && /^(?:up|off|out|back|down|away|in)$/.test(clause.particle) && !/^verb\.(?:motion|stative)$/.test(semanticClasses(clause.verb, 'verb', 1)[0] ?? '')
-        && (clause.particle !== 'in' || clause.objects.every((object) => semanticClasses(lemmaOf(object), 'noun', 3).includes('noun.communication')));
-      if (LIGHT_VERBS.has(clause.verb) && !phrasal && !(clause.verb === 'make' && makesRecord(clause, sentence)) && !keepsRecord(clause, sentence, true) && !madeInto(clause)) continue;
+      if (LIGHT_VERBS.has(clause.verb) && !isPhrasalVerb(clause) && !(clause.verb === 'make' && makesRecord(clause, sentence)) && !keepsRecord(clause, sentence, true) && !madeInto(clause)) continue;
       // "Could people book a slot?", "anyone can enter": people in general are the public the product serves.
       const generic = !clause.passive && (clause.subject ? namesPeopleInGeneral(clause.subject, sentence) : isGenericPeople(clause.subjectPronoun ?? ''));
       const named = resolve.actorOf(clause.subject) ?? (generic ? served : undefined);
@@ -752,9 +757,9 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
         const linking = clause.preps.find((p) => p.phrase === object)?.prep;
         const preposition = clause.objects.length === 0 && (linking !== 'of' || clause.particle) ? ` ${linking ?? ''}` : '';
         // "book a seat on a tour": the record the object is taken from or placed in belongs in the name; after a passive,
-        // the one right after its verb ("each volunteer is matched with 2 or 3 children": people paired with people).
+        // the one right after its verb ("each volunteer is matched with 2 or 3 children": people paired with people),
+        // never what it is done for ("printed for the entrance").
         const after = clause.passive ? clause.verbIndex + (clause.particle ? 3 : 2) : object.end + 1;
-        // ("printed for the entrance" says what for).
         const place = clause.objects.length > 0 ? clause.preps.find((p) => p.phrase.start === after && (/^(?:on|in|at|to|onto|into)$/.test(p.prep) || (p.prep === 'for' && !clause.passive)
           || (p.prep === 'with' && isPersonWord(lemmaOf(p.phrase), true) && isPersonWord(lemmaOf(object), true)))) : undefined;
         // The place is a record itself, never one found through a modifier ("the building manager") nor a count ("capped
