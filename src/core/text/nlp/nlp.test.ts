@@ -9,6 +9,13 @@ describe('WordNet', () => {
     expect(semanticClasses('reliable')).toEqual([]);
   });
 
+  it('keeps a singular noun and a verb\'s "e" where the tagger would make them rarer words', () => {
+    const lemmas = (text: string) => parseText(text)[0]!.tokens.map((token) => token.lemma);
+    expect(lemmas('Each dive needs a buddy pair.')).toContain('dive');
+    expect(lemmas('We spend Mondays tuning harpsichords.')).toContain('tune');
+    expect(lemmas('The carollers keep singing.')).toEqual(expect.arrayContaining(['caroller', 'sing']));
+  });
+
   it('reads a compound written as one word it lacks by its head, and a plural by the singular it knows', () => {
     expect(semanticClasses('wristband')[0]).toBe('noun.artifact');
     expect(semanticClasses('stallholder')).toContain('noun.person');

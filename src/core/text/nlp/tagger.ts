@@ -1,6 +1,7 @@
 import winkNLP, { type ItemSentence, type ItemToken, type WinkMethods } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import { knows } from './wordnet.js';
+import { pluralize } from '../inflection.js';
+import { knows, synsetOffsets } from './wordnet.js';
 
 /**
  * Part-of-speech tagging and lemmas for English, from wink-nlp and its English model (Universal POS tags: NOUN,
@@ -34,6 +35,18 @@ function normalOf(value: string, normal: string): string {
   return normal === 'thru' && value.toLowerCase() === 'through' ? 'through' : normal;
 }
 
+/**
+ * wink's lemma, where WordNet does not contradict it. wink reads some singular nouns as another word's plural ("dive"
+ * → diva): a noun WordNet knows that does not end in "s" is its own lemma unless it is the plural of wink's ("people"
+ * → person) or a Latin plural in "-a" ("data" → datum). And it cuts a verb's "e" before "-ing" or "-ed" into a rarer verb ("tuning" → tun): the verb with the
+ * "e" is the lemma when WordNet has more senses of it.
+ */
+function lemmaOf(normal: string, lemma: string, pos: PosTag): string {
+  if (pos === 'NOUN' && lemma !== normal && !/[sa]$/.test(normal) && knows(normal, 'noun') && pluralize(lemma) !== normal) return normal;
+  if (pos === 'VERB' && (normal === `${lemma}ing` || normal === `${lemma}ed`) && synsetOffsets(`${lemma}e`, 'verb').length > synsetOffsets(lemma, 'verb').length) return `${lemma}e`;
+  return lemma;
+}
+
 /** Splits text into sentences and tags every token. Same text, same result. */
 export function tagText(text: string): TaggedSentence[] {
   const { its } = nlp();
@@ -48,7 +61,7 @@ export function tagText(text: string): TaggedSentence[] {
         text: token.out(its.value),
         normal: normalOf(token.out(its.value), token.out(its.normal)),
         // wink's typings declare its.lemma with an incompatible signature, though out() accepts it at run time.
-        lemma: token.out(its.lemma as unknown as typeof its.normal),
+        lemma: lemmaOf(normalOf(token.out(its.value), token.out(its.normal)), token.out(its.lemma as unknown as typeof its.normal), token.out(its.pos) as PosTag),
         pos: token.out(its.pos) as PosTag,
         type: token.out(its.type),
       });

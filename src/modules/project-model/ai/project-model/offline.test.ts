@@ -839,3 +839,18 @@ describe('acts named by a record kept', () => {
     expect(listed.useCases.map((u) => u.name).filter((name) => name.startsWith('Register'))).toEqual([]);
   });
 });
+
+describe('a bulleted list under a lead that wishes', () => {
+  it('keeps the records its items name, never the subject of an item that states something', () => {
+    const idea = 'I restore church organs across the county. What I\'d like:\n- parishes and their wardens (name, phone)\n- tuning visits with a checklist\n- spare pipes go in the van';
+    const names = buildProjectModel({ projectName: 'Bellows', idea }).entities.map((e) => e.name);
+    expect(names).toEqual(expect.arrayContaining(['Parish', 'Warden']));
+    expect(names).not.toContain('Pipe');
+  });
+
+  it('keeps nothing from items under a lead that only lists what is looked at', () => {
+    const idea = 'I restore church organs across the county. On a visit I look at:\n- parishes and their wardens (name, phone)\n- tuning visits with a checklist';
+    const names = buildProjectModel({ projectName: 'Bellows', idea }).entities.map((e) => e.name);
+    expect(names).not.toContain('Parish');
+  });
+});

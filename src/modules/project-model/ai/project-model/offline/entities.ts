@@ -1,6 +1,6 @@
 import { derivations, derivedForms, isKindOf, knows, nounPhrases, parseText, semanticClasses, synonyms, takesPersonObject, takesThingObject, type Clause, type NounPhrase } from '../../../../../core/text/nlp/index.js';
 import type { ModelSource } from '../../../project-model.contract.js';
-import type { Sentence } from './read.js';
+import { wishedPhrases, type Sentence } from './read.js';
 import { holdsForSomeone } from './verb-senses.js';
 import { isBusinessVerb } from './writer.js';
 import { isDocumentWord, isGroupWord, isPersonWord, isProductWord, isRecordPhrase, isVagueWord, lemmaOf, sharedStem, termOf } from './words.js';
@@ -423,6 +423,11 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>, b
         if (/^(?:have|include|hold|contain)$/.test(clause.verb)) for (const object of clause.objects) add(object, listed(object), sentence, undefined, object.number !== undefined);
       }
     }
+    // "What I need: - customers and their appliances": a wished item names what the product is to keep, as the object
+    // of the lead's "need" would.
+    // People so named are kept as the object of "need" is; things only when WordNet classes them as records ("price per
+    // 100g" is a value).
+    for (const phrase of wishedPhrases(sentence)) add(phrase, 2, sentence, isPersonWord(lemmaOf(phrase)) ? 'need' : undefined);
     // Mentions count a little: a record named again and again is central ("there are fixtures", "each team has …").
     const listPreps = listPrepositions(sentence);
     for (const [index, phrase] of sentence.phrases.entries()) {

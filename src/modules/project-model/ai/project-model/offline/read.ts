@@ -1,4 +1,4 @@
-import { clausesOf, nounPhrases, parseText, type Clause, type NounPhrase, type TaggedSentence } from '../../../../../core/text/nlp/index.js';
+import { clausesOf, nounPhrases, parseText, type Clause, type NounPhrase, type TaggedSentence, type TaggedToken } from '../../../../../core/text/nlp/index.js';
 import type { ModelSource } from '../../../project-model.contract.js';
 import type { ProjectModelInput } from '../schema.js';
 
@@ -19,6 +19,8 @@ export type Sentence = {
   exampled: Set<number>;
   /** Whether each token stands in brackets. */
   bracketed: boolean[];
+  /** A bullet under a lead that says what the writer wants ("What I need:"): the item is something wanted. */
+  wished?: true;
 };
 
 const QUOTE_MAX = 600;
@@ -27,11 +29,20 @@ const QUOTE_MAX = 600;
  * Lines of a text with list markers removed: an unpunctuated bullet is a sentence of its own, and so is each step of
  * a flow written with arrows ("lead comes in → sales rep sends a quote → customer signs").
  */
-function lines(text: string): string[] {
+function lines(text: string): { line: string; item: boolean }[] {
   return text
     .split(/\n+|\s*(?:→|->|=>|⇒)\s*/)
-    .map((line) => line.replace(/^\s*(?:[-*•]|\d+[.)])\s+/, '').trim())
-    .filter((line) => line !== '');
+    .map((raw) => ({ line: raw.replace(/^\s*(?:[-*•]|\d+[.)])\s+/, '').trim(), item: /^\s*(?:[-*•]|\d+[.)])\s+/.test(raw) }))
+    .filter(({ line }) => line !== '');
+}
+
+/** Verbs by which a lead says that what its list holds is wanted: "What I need:", "I'd love:", "Wanted:". */
+const WISHING_VERBS = new Set(['want', 'need', 'like', 'love', 'wish', 'require']);
+
+/** Whether a line ending in a colon says the writer wants what follows: some clause of it has a verb of wishing. */
+function wishesFor(lead: TaggedSentence[]): boolean {
+  const last = lead[lead.length - 1];
+  return last !== undefined && last.text.trim().endsWith(':') && clausesOf(last).some((clause) => WISHING_VERBS.has(clause.verb));
 }
 
 const OPENERS = new Set(['(', '[']);
@@ -89,8 +100,11 @@ function examplesOf(
 }
 
 function parse(text: string, source: Omit<ModelSource, 'quote'>, question: string | undefined, sentences: Sentence[]): void {
-  for (const line of lines(text)) {
-    for (const tagged of parseText(line)) {
+  let wishingLead = false;
+  for (const { line, item } of lines(text)) {
+    const parsed = parseText(line);
+    if (!item) wishingLead = wishesFor(parsed);
+    for (const tagged of parsed) {
       const quote = tagged.text.trim();
       if (!/[a-z]/i.test(quote)) continue;
       const phrases = nounPhrases(tagged.tokens);
@@ -105,6 +119,7 @@ function parse(text: string, source: Omit<ModelSource, 'quote'>, question: strin
         order: sentences.length,
         bracketed,
         ...examplesOf(tagged.tokens, phrases, bracketed),
+        ...(item && wishingLead ? { wished: true as const } : {}),
       });
     }
   }
@@ -146,4 +161,33 @@ export function readInput(input: ProjectModelInput): Sentence[] {
     for (const section of document.sections) parse(section.text, { kind: 'document', label: document.title.slice(0, 300) }, undefined, sentences);
   }
   return sentences;
+}
+
+/** Words that join the phrases an item names: "customers and their appliances", "dive trips with a sign-up list". */
+const ITEM_JOINS = new Set([',', 'and', 'or', 'with', 'plus', '&', '+', "'s"]);
+
+/**
+ * The phrases a wished item opens with, before its first verb: "customers and their appliances (boiler make, model)"
+ * names customers and appliances; "the decision logged with the forecast" names the decision. Empty for an item that is
+ * not wished or opens on anything but a phrase ("which driver's on which van").
+ */
+export function wishedPhrases(sentence: Sentence): NounPhrase[] {
+  if (!sentence.wished) return [];
+  const tokens = sentence.tagged.tokens;
+  const named: NounPhrase[] = [];
+  for (const phrase of sentence.phrases) {
+    const from = named.length === 0 ? 0 : (named[named.length - 1] as NounPhrase).end;
+    const between = tokens.slice(from, phrase.start);
+    if (!between.every((token) => ITEM_JOINS.has(token.normal))) break;
+    named.push(phrase);
+  }
+  // "fridges and TVs go on a different truck": phrases a finite verb follows are its subject; the item is a statement.
+  // A hyphen after them joins a word the phrase lost ("training sign-off expires").
+  const next = tokens[named[named.length - 1]?.end ?? 0];
+  return next && (isFinite(next) || next.text === '-') ? [] : named;
+}
+
+/** "go", "need", "expires", "is": a verb that can only be finite; never a participle ("sent", "logged", "recording"). */
+function isFinite(token: TaggedToken): boolean {
+  return token.pos === 'AUX' || (token.pos === 'VERB' && (token.normal === token.lemma || token.normal.endsWith('s')));
 }
