@@ -140,7 +140,7 @@ function reducedPassive(tokens: TaggedToken[], phrases: NounPhrase[], verbIndex:
   if ((next && semanticClasses(next.head.lemma, 'noun', 1)[0] !== 'noun.time') || tokens[verbIndex + 1]?.pos === 'PRON') return false;
   const before = asideStart(tokens, verbIndex - 1) - (tokens[verbIndex - 1]?.text === ')' ? 1 : 0);
   // "seating plans per room, printed for the door": after a comma, the phrase that opens the clause.
-  const subject = phraseEndingAt(phrases, before + 1) ?? (tokens[before]?.normal === ',' ? openingPhraseBefore(tokens, phrases, before) : undefined);
+  const subject = pastPrepositions(tokens, phrases, phraseEndingAt(phrases, before + 1)) ?? (tokens[before]?.normal === ',' ? openingPhraseBefore(tokens, phrases, before) : undefined);
   if (!subject) return /^(?:-|–|—)$/.test(tokens[before]?.text ?? '');
   // "builds a shopping list grouped by aisle" only describes the list: the phrase must open its clause.
   if (subject.start > 0 && !/^(?:PUNCT|CCONJ|SCONJ)$/.test(tokens[subject.start - 1]?.pos ?? '')) return false;
@@ -156,11 +156,17 @@ function reducedPassive(tokens: TaggedToken[], phrases: NounPhrase[], verbIndex:
  * in "seating plans per room,"); undefined when the clause opens otherwise.
  */
 function openingPhraseBefore(tokens: TaggedToken[], phrases: NounPhrase[], comma: number): NounPhrase | undefined {
-  let phrase = phraseEndingAt(phrases, comma);
-  while (phrase && /^(?:per|of|for|in|at)$/.test(tokens[phrase.start - 1]?.normal ?? '')) phrase = phraseEndingAt(phrases, phrase.start - 1);
+  const phrase = pastPrepositions(tokens, phrases, phraseEndingAt(phrases, comma));
   // A note lists things in the plural or bare ("desk plans, printed"); "The office scheduler, based on …" describes one.
   const listed = phrase !== undefined && (phrase.plural || phrase.determiner === undefined);
   return phrase && listed && (phrase.start === 0 || /^(?:PUNCT|CCONJ)$/.test(tokens[phrase.start - 1]?.pos ?? '')) ? phrase : undefined;
+}
+
+/** "seating plans per room", "salt stock at the barn": the phrase the phrases hanging from it by a preposition hang from. */
+function pastPrepositions(tokens: TaggedToken[], phrases: NounPhrase[], last: NounPhrase | undefined): NounPhrase | undefined {
+  let phrase = last;
+  while (phrase && /^(?:per|of|for|in|at|on)$/.test(tokens[phrase.start - 1]?.normal ?? '')) phrase = phraseEndingAt(phrases, phrase.start - 1);
+  return phrase;
 }
 
 /**

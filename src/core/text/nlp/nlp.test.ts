@@ -143,6 +143,11 @@ describe('clauses', () => {
     expect(read("No digging when the soil's frozen hard.").some(([, passive]) => passive)).toBe(false);
   });
 
+  it('reads a participle after a note\'s opening phrase and the phrases hanging from it as passive', () => {
+    const read = (text: string) => clausesOf(parseText(text)[0]!).map((c) => [c.verb, c.passive, c.object?.head.lemma]);
+    expect(read('Hay bales at the yard counted every Friday.')).toEqual([['count', true, 'bale']]);
+  });
+
   it('reads the subject of a verb after a relative clause that ends in its verb and an adverb of time', () => {
     const read = (text: string) => clausesOf(parseText(text)[0]!).map((c) => [c.verb, c.passive, c.object?.head.lemma]);
     expect(read("Divers who've dived before must be checked.")).toEqual([['dive', false, undefined], ['check', true, 'diver']]);
