@@ -1,5 +1,5 @@
 import type { TaggedToken } from './tagger.js';
-import { knows } from './wordnet.js';
+import { knows, senses } from './wordnet.js';
 
 /**
  * Noun-phrase chunking over tagged tokens: a run of adjectives, numbers and nouns ending in a noun ("two hours",
@@ -57,6 +57,22 @@ function joinsWords(tokens: TaggedToken[], at: number, wordsStart: number): bool
     && (NOMINAL.has(tokens[at + 2]?.pos ?? '') || tokens[at + 2]?.text === '/');
 }
 
+/** WordNet's glosses of a vague amount: "a large number or amount", "a small indefinite number", "a quantity that …". */
+const VAGUE_AMOUNT = /\b(?:indefinite|number or amount)\b|^a quantity\b/;
+
+/**
+ * "loads of renewals", "a couple of vans", "a handful of calls": a word for a vague amount before "of" counts what
+ * follows as a determiner does; never before a number ("packs of 10 lessons" are things). Returns how many tokens the
+ * amount takes (0 when none opens at `at`).
+ */
+function amountAt(tokens: TaggedToken[], at: number): number {
+  const article = tokens[at]?.normal === 'a' ? 1 : 0;
+  const [word, of, next] = [tokens[at + article], tokens[at + article + 1], tokens[at + article + 2]];
+  if (word?.pos !== 'NOUN' || of?.normal !== 'of' || !next || !/^(?:NOUN|ADJ|DET)$/.test(next.pos)) return 0;
+  const amount = senses(word.lemma, 'noun').slice(0, 3).some((sense) => sense.lexname === 'noun.quantity' && VAGUE_AMOUNT.test(sense.gloss));
+  return amount ? article + 2 : 0;
+}
+
 /** The noun phrases of a tagged sentence, left to right, not overlapping. */
 export function nounPhrases(tokens: TaggedToken[]): NounPhrase[] {
   const phrases: NounPhrase[] = [];
@@ -65,7 +81,11 @@ export function nounPhrases(tokens: TaggedToken[]): NounPhrase[] {
     const start = i;
     let determiner: string | undefined;
     const first = tokens[i] as TaggedToken;
-    if (DETERMINERS.has(first.pos) || (first.pos === 'PRON' && POSSESSIVES.test(first.normal))) {
+    const amount = amountAt(tokens, i);
+    if (amount > 0) {
+      determiner = tokens.slice(i, i + amount).map((token) => token.normal).join(' ');
+      i += amount;
+    } else if (DETERMINERS.has(first.pos) || (first.pos === 'PRON' && POSSESSIVES.test(first.normal))) {
       determiner = first.normal;
       i += 1;
     }

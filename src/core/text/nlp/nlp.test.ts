@@ -143,6 +143,13 @@ describe('clauses', () => {
     expect(read("No digging when the soil's frozen hard.").some(([, passive]) => passive)).toBe(false);
   });
 
+  it('reads a vague amount before "of" as counting what follows, never a number of things', () => {
+    const objectOf = (text: string) => clausesOf(parseText(text)[0]!)[0]?.object?.head.lemma;
+    expect(objectOf('We forget loads of birthdays.')).toBe('birthday');
+    expect(objectOf('Staff take a handful of enquiries.')).toBe('enquiry');
+    expect(objectOf('Pupils buy packs of 6 tokens.')).toBe('pack');
+  });
+
   it('reads a participle after a note\'s opening phrase and the phrases hanging from it as passive', () => {
     const read = (text: string) => clausesOf(parseText(text)[0]!).map((c) => [c.verb, c.passive, c.object?.head.lemma]);
     expect(read('Hay bales at the yard counted every Friday.')).toEqual([['count', true, 'bale']]);
