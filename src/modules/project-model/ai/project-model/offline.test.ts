@@ -854,3 +854,12 @@ describe('a bulleted list under a lead that wishes', () => {
     expect(names).not.toContain('Parish');
   });
 });
+
+describe('the people an action is done with', () => {
+  it('go into its name, but not a count of them', () => {
+    const model = buildProjectModel({ projectName: 'Fold', idea: 'The shepherds share a quad bike with a neighbour. Each shepherd registers a flock with 40 ewes.', answers: [{ question: 'Who uses it?', answer: 'Shepherds and neighbours.' }] });
+    const names = model.useCases.map((u) => u.name);
+    expect(names).toContain('Share a quad bike with a neighbour');
+    expect(names).toContain('Register a flock');
+  });
+});

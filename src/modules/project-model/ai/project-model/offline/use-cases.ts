@@ -761,10 +761,11 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
         // never what it is done for ("printed for the entrance").
         const after = clause.passive ? clause.verbIndex + (clause.particle ? 3 : 2) : object.end + 1;
         const place = clause.objects.length > 0 ? clause.preps.find((p) => p.phrase.start === after && (/^(?:on|in|at|to|onto|into)$/.test(p.prep) || (p.prep === 'for' && !clause.passive)
-          || (p.prep === 'with' && isPersonWord(lemmaOf(p.phrase), true) && isPersonWord(lemmaOf(object), true)))) : undefined;
+          || (p.prep === 'with' && isPersonWord(lemmaOf(p.phrase), true)))) : undefined;
         // The place is a record itself, never one found through a modifier ("the building manager") nor a count ("capped
-        // at 40 climbers"), except the people paired.
-        const placeRecord = place ? resolve.entityOf(place.phrase) : undefined;
+        // at 40 climbers"), except the people paired; the people something is done with are named as the actors they
+        // are ("arrange access with the tenant").
+        const placeRecord = place ? resolve.entityOf(place.phrase) ?? (place.prep === 'with' && place.phrase.number === undefined ? resolve.actorOf(place.phrase) : undefined) : undefined;
         const placeEntity = place && placeRecord && placeRecord.name.toLowerCase().endsWith(lemmaOf(place.phrase)) && (place.phrase.number === undefined || place.prep === 'with') ? placeRecord : undefined;
         const where = place && placeEntity && placeEntity !== entity ? `${place.prep} ${indefiniteArticle(placeEntity.name.toLowerCase())} ${placeEntity.name.toLowerCase()}` : complementOf(clause, object, sentence);
         // "the website shows the schedule": what the product shows, its user sees.
