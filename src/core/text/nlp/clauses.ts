@@ -89,6 +89,11 @@ function whoDoes(tokens: TaggedToken[], clause: Clause): { subject?: NounPhrase;
   return pronoun?.pos === 'PRON' && SUBJECT_PRONOUNS.has(pronoun.normal) ? { subjectPronoun: pronoun.normal } : {};
 }
 
+/** "go", "need", "expires", "is": a verb that can only be finite; never a participle ("sent", "logged", "recording"). */
+export function isFiniteVerb(token: TaggedToken | undefined): boolean {
+  return token !== undefined && (token.pos === 'AUX' || (token.pos === 'VERB' && (token.normal === token.lemma || token.normal.endsWith('s'))));
+}
+
 function phraseStartingAt(phrases: NounPhrase[], index: number): NounPhrase | undefined {
   return phrases.find((phrase) => phrase.start === index);
 }
@@ -582,7 +587,9 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
       // message is sent to, stands for people.
       const forPeople = pronoun === 'them' && ((CAUSATIVE_VERBS.has(token.lemma) && tokens[i + 1]?.pos === 'VERB') || isMessageVerb(token.lemma));
       if (PERSONAL_PRONOUNS.has(pronoun) || indirect) {
-        object = phraseStartingAt(phrases, i + 1);
+        // "tells us a unit has been used": a phrase a finite verb follows is the subject of what is told.
+        const after = phraseStartingAt(phrases, i + 1);
+        object = after && !isFiniteVerb(tokens[after.end]) ? after : undefined;
         if (object) objects.push(object);
         i = object ? object.end : i + 1;
       } else if (forPeople) {
@@ -620,9 +627,11 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
     // a relative clause acts on what an earlier verb acted on, the phrase right before the relative clause.
     // "contacts we need to track" is no relative clause: its verb's object is the infinitive after it.
     const infinitiveNext = tokens[i]?.normal === 'to' && tokens[i + 1]?.pos === 'VERB';
+    // "which the drivers keep forgetting": the -ing form after the verb is what acts on the relative's antecedent.
+    const gerundNext = tokens[i]?.pos === 'VERB' && tokens[i]?.normal.endsWith('ing');
     // "which the driver collects on the day": a particle's word before a phrase is its preposition.
     const prepositionNext = tokens[i]?.pos === 'ADP' && /^(?:DET|NOUN|PROPN|NUM|ADJ)$/.test(tokens[i + 1]?.pos ?? '');
-    if (!direct && objects.length === 0 && (subject || subjectPronoun) && !coordinated && !infinitiveNext && (!PARTICLES.has(tokens[i]?.normal ?? '') || prepositionNext)
+    if (!direct && objects.length === 0 && (subject || subjectPronoun) && !coordinated && !infinitiveNext && !gerundNext && (!PARTICLES.has(tokens[i]?.normal ?? '') || prepositionNext)
       && !(tokens[i]?.pos === 'ADP' && (tokens[i + 1] === undefined || /^(?:PUNCT|CCONJ)$/.test(tokens[i + 1]?.pos ?? '')))) {
       const antecedent = relativeAntecedent(tokens, phrases, subject, subjectPronoun && tokens[v - 1]?.pos === 'PRON' ? v - 1 : undefined);
       const host = antecedent ? clauses.find((c) => c.objects.some((o) => o.start === antecedent.start)) : undefined;

@@ -2,7 +2,7 @@
  * Linguistic analysis of English text: part-of-speech tags and lemmas, the tagger's slips corrected with WordNet,
  * noun phrases, subject–verb–object clauses and WordNet's semantic classes, derivations and synonyms.
  */
-export { clausesOf, type Clause } from './clauses.js';
+export { clausesOf, isFiniteVerb, type Clause } from './clauses.js';
 export { nounPhrases, type NounPhrase } from './chunks.js';
 export { isBullet, retag, verbOfParticiple } from './retag.js';
 export { authorSpellings, respell } from './spelling.js';

@@ -143,6 +143,12 @@ describe('clauses', () => {
     expect(read("No digging when the soil's frozen hard.").some(([, passive]) => passive)).toBe(false);
   });
 
+  it('reads no object into what is told nor into a verb an -ing form follows', () => {
+    const read = (text: string) => clausesOf(parseText(text)[0]!).map((c) => [c.verb, c.object?.head.lemma]);
+    expect(read('The warden tells me a gate has been left open.')).toEqual([['tell', undefined], ['leave', 'gate']]);
+    expect(read('There is a curfew at ten, which the campers keep ignoring.').find(([verb]) => verb === 'keep')).toEqual(['keep', undefined]);
+  });
+
   it('reads a vague amount before "of" as counting what follows, never a number of things', () => {
     const objectOf = (text: string) => clausesOf(parseText(text)[0]!)[0]?.object?.head.lemma;
     expect(objectOf('We forget loads of birthdays.')).toBe('birthday');

@@ -1,4 +1,4 @@
-import { clausesOf, nounPhrases, parseText, type Clause, type NounPhrase, type TaggedSentence, type TaggedToken } from '../../../../../core/text/nlp/index.js';
+import { clausesOf, isFiniteVerb, nounPhrases, parseText, type Clause, type NounPhrase, type TaggedSentence } from '../../../../../core/text/nlp/index.js';
 import type { ModelSource } from '../../../project-model.contract.js';
 import type { ProjectModelInput } from '../schema.js';
 
@@ -184,10 +184,5 @@ export function wishedPhrases(sentence: Sentence): NounPhrase[] {
   // "fridges and TVs go on a different truck": phrases a finite verb follows are its subject; the item is a statement.
   // A hyphen after them joins a word the phrase lost ("training sign-off expires").
   const next = tokens[named[named.length - 1]?.end ?? 0];
-  return next && (isFinite(next) || next.text === '-') ? [] : named;
-}
-
-/** "go", "need", "expires", "is": a verb that can only be finite; never a participle ("sent", "logged", "recording"). */
-function isFinite(token: TaggedToken): boolean {
-  return token.pos === 'AUX' || (token.pos === 'VERB' && (token.normal === token.lemma || token.normal.endsWith('s')));
+  return next && (isFiniteVerb(next) || next.text === '-') ? [] : named;
 }
