@@ -863,3 +863,11 @@ describe('the people an action is done with', () => {
     expect(names).toContain('Register a flock');
   });
 });
+
+describe('a vehicle that does things', () => {
+  it('is one of the fleet the business keeps, never an actor', () => {
+    const model = buildProjectModel({ projectName: 'Hog', idea: 'We run a mobile hog roast. Our two vans go out to weddings and fetes most weekends, and customers book a date online.', answers: [{ question: 'Who uses it?', answer: 'Customers and our cooks.' }] });
+    expect(model.actors.map((a) => a.name)).not.toContain('Van');
+    expect(model.entities.map((e) => e.name)).toContain('Van');
+  });
+});

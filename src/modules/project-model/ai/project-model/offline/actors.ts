@@ -2,7 +2,7 @@ import { isKindOf, knowsWord, semanticClasses, type NounPhrase } from '../../../
 import type { ModelActor, ModelSource } from '../../../project-model.contract.js';
 import type { Sentence } from './read.js';
 import type { Writer } from './writer.js';
-import { displayName, isGenericPeople, isPersonWord, isProductWord, isRecordPhrase, isSystemHead, isThePublic, isVagueWord, lemmaOf, MEMBER_OF_THE_PUBLIC, termOf } from './words.js';
+import { displayName, isGenericPeople, isPersonWord, isProductWord, isRecordPhrase, isSystemHead, isThePublic, isVagueWord, isVehicleWord, lemmaOf, MEMBER_OF_THE_PUBLIC, termOf } from './words.js';
 
 /**
  * The actors: people who do things in the text (subjects of verbs, agents of passives, the "for"/"by" of an action,
@@ -87,7 +87,7 @@ export function findActors(sentences: Sentence[], semantic: (lemma: string) => s
       if (subjectTerm) add(found, subjectTerm, 'person', sentence);
       // "couples create their wedding", "a crew repairs it": a group that acts and is never acted on is people.
       // Never the business itself, the subject of the idea's opening sentence ("A charity delivering hot lunches …").
-      const group = acting && sentence.order > 0 && !/^(?:be|have|include|contain|need|get|take|hold|want|use|run|offer|give)$/.test(clause.verb) && clause.subject && !subjectTerm && clause.subject.head.pos === 'NOUN' && !isGenericPeople(lemmaOf(clause.subject)) && semantic(lemmaOf(clause.subject))[0] === 'noun.group' ? termOf(clause.subject) : undefined;
+      const group = acting && sentence.order > 0 && !/^(?:be|have|include|contain|need|get|take|hold|want|use|run|offer|give)$/.test(clause.verb) && clause.subject && !subjectTerm && clause.subject.head.pos === 'NOUN' && !isGenericPeople(lemmaOf(clause.subject)) && semantic(lemmaOf(clause.subject))[0] === 'noun.group' && !isVehicleWord(lemmaOf(clause.subject)) ? termOf(clause.subject) : undefined;
       if (group && !actedOn.has(group) && !isProductWord(lemmaOf(clause.subject as NounPhrase))) add(found, group, 'person', sentence);
       // "When the control room dispatches an incident": one place or thing that acts on the records and is never acted
       // on is an outside party (many that act, "the buses send their mileage", are devices the text also keeps).

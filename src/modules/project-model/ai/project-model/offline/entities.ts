@@ -3,7 +3,7 @@ import type { ModelSource } from '../../../project-model.contract.js';
 import { wishedPhrases, type Sentence } from './read.js';
 import { holdsForSomeone } from './verb-senses.js';
 import { isBusinessVerb } from './writer.js';
-import { isDocumentWord, isGroupWord, isPersonWord, isProductWord, isRecordPhrase, isVagueWord, lemmaOf, sharedStem, termOf } from './words.js';
+import { isDocumentWord, isGroupWord, isPersonWord, isProductWord, isRecordPhrase, isVagueWord, isVehicleWord, lemmaOf, sharedStem, termOf } from './words.js';
 
 /**
  * The records the product keeps, read from the syntax: what the actors act on (direct objects weigh most, then the
@@ -456,7 +456,8 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>, b
   // A group acted on is kept though it acts too ("captains register a team … teams play their match"): a team, a
   // family, a class is a record of who belongs to it.
   for (const term of personTerms) if (subjectPersons.has(term) && !isGroupWord(found.get(term)?.lemma ?? term)) found.delete(term);
-  for (const term of agents) if (!actedOn.has(term)) found.delete(term);
+  // A vehicle that does things is one of the fleet the business keeps ("the vans do evening rounds").
+  for (const term of agents) if (!actedOn.has(term) && !isVehicleWord(found.get(term)?.lemma ?? term)) found.delete(term);
   for (const term of business) found.delete(term);
   // "we keep the money", "the money is released": a sum the text never counts is no record of its own (a deposit, a
   // fee are counted; a payment or a donation is an act, an insurance a document, whatever the text's wording).

@@ -1,5 +1,5 @@
 import { capitalize } from '../../../../../core/text/index.js';
-import { isKindOf, knows, knowsWord, lemmasBeginning, semanticClasses, type NounPhrase } from '../../../../../core/text/nlp/index.js';
+import { isKindOf, knows, knowsWord, lemmasBeginning, semanticClasses, senses, type NounPhrase } from '../../../../../core/text/nlp/index.js';
 
 /**
  * What a noun phrase names, read from WordNet's semantic classes rather than from word lists: a person or group of
@@ -54,6 +54,7 @@ export function isPersonWord(lemma: string, asAgent = false): boolean {
   // "the physio reviews the logs": a doer's word WordNet does not know, cut short from a word for people it knows.
   if (asAgent && isClippedPersonWord(lemma)) return true;
   const classes = semanticClasses(lemma, 'noun', 3);
+  if (isVehicleWord(lemma)) return false;
   // An animal is never a user, though WordNet also knows "dog" and "pig" as words for people.
   if (asAgent) return classes[0] !== 'noun.animal' && classes.some((name) => PERSON_GROUPS.has(name));
   return classes[0] !== undefined && PERSON_GROUPS.has(classes[0]);
@@ -70,6 +71,16 @@ export function isDocumentWord(lemma: string): boolean {
 }
 
 /** Whether a word names a group first ("team", "family", "class"): a record of who belongs to it, even when it acts. */
+/**
+ * A vehicle is never a user, though WordNet knows "van" first as a group (the vanguard): the first sense that is no
+ * group is a conveyance, and no sense is a person (a coach, a carrier, a commuter are people too; litter is rubbish
+ * before it is a stretcher).
+ */
+export function isVehicleWord(lemma: string): boolean {
+  const firstNotGroup = senses(lemma, 'noun').findIndex((sense) => sense.lexname !== 'noun.group');
+  return firstNotGroup >= 0 && isKindOf(lemma, 'conveyance', 'noun', firstNotGroup + 1) && !semanticClasses(lemma, 'noun', 3).includes('noun.person');
+}
+
 export function isGroupWord(lemma: string): boolean {
   return semanticClasses(lemma, 'noun', 1)[0] === 'noun.group';
 }
