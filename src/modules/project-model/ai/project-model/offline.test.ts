@@ -871,3 +871,12 @@ describe('a vehicle that does things', () => {
     expect(model.entities.map((e) => e.name)).toContain('Van');
   });
 });
+
+describe('a word that stands for nothing in particular', () => {
+  it('is no object of a use case, unless a noun says which', () => {
+    const model = buildProjectModel({ projectName: 'Regatta', idea: 'The race officer runs things on the day. Sailors choose a boat type when they enter.', answers: [{ question: 'Who uses it?', answer: 'The race officer and sailors.' }] });
+    const names = model.useCases.map((u) => u.name);
+    expect(names.filter((name) => /\bthing\b/i.test(name))).toEqual([]);
+    expect(names).toContain('Choose a boat type');
+  });
+});

@@ -8,7 +8,7 @@ import { inBrackets, type Sentence } from './read.js';
 import { joins, requestMadeBy, reserves } from './verb-senses.js';
 import { isBusinessVerb } from './writer.js';
 import { participle, thirdPerson } from './verbs.js';
-import { isDocumentWord, isGenericPeople, isPersonWord, isProductWord, isRecordPhrase, isThePublic, isUnitWord, isVagueWord, lemmaOf, MEMBER_OF_THE_PUBLIC, sharedStem, termOf } from './words.js';
+import { isDocumentWord, isGenericPeople, isPersonWord, isPlaceholderWord, isProductWord, isRecordPhrase, isThePublic, isUnitWord, isVagueWord, lemmaOf, MEMBER_OF_THE_PUBLIC, sharedStem, termOf } from './words.js';
 
 /**
  * One use case per thing an actor does to a record: the clause's actor, verb and object entity (or the entity of its
@@ -741,7 +741,9 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
         // A vague word acted on directly is still what the action is about ("log time").
         // So is a property someone sets or changes, acted on directly ("set their availability", "note the condition").
         const loggedTime = clause.objects.includes(object) && isLoggedTime(object, clause.verb);
-        const isLoose = object.head.pos === 'NOUN' && (isRecordPhrase(object, true) || (isVagueWord(lemmaOf(object)) && clause.objects.includes(object))
+        // A word that stands for nothing in particular never is ("runs things on the day").
+        const placeholder = isPlaceholderWord(lemmaOf(object)) && object.nouns.length === 0;
+        const isLoose = object.head.pos === 'NOUN' && !placeholder && (isRecordPhrase(object, true) || (isVagueWord(lemmaOf(object)) && clause.objects.includes(object))
           || (clause.objects.includes(object) && isPropertyWord(lemmaOf(object))) || (resolve.actorOf(object) !== undefined && object !== clause.subject)
           || (clause.objects.includes(object) && isChosenTime(object, clause.verb)) || loggedTime || bookedTime
           // "approve any payout": a word WordNet lacks, acted on directly by someone, is the writer's own term for a record.

@@ -123,6 +123,13 @@ export function isVagueWord(lemma: string): boolean {
   return VAGUE_WORDS.has(lemma);
 }
 
+/** Vague words that stand for nothing one could act on by name: "runs things", "pays the rest", "any type". */
+const PLACEHOLDER_WORDS = new Set(['thing', 'stuff', 'rest', 'way', 'kind', 'type', 'sort', 'bit', 'side']);
+
+export function isPlaceholderWord(lemma: string): boolean {
+  return PLACEHOLDER_WORDS.has(lemma);
+}
+
 export function isSystemHead(lemma: string): boolean {
   return SYSTEM_HEADS.has(lemma);
 }
