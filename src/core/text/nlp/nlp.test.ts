@@ -460,6 +460,11 @@ describe('tagger corrections for everyday product sentences', () => {
     expect(tags('Members borrow drills and power tools.')).toMatchObject({ power: 'NOUN', tools: 'NOUN' });
     expect(tags('We need to track vaccinations and vet appointments.')).toMatchObject({ vet: 'NOUN' });
   });
+
+  it('reads a word after "and" as a noun\'s modifier when only noun phrases come before it', () => {
+    expect(tags('Tractor fuel and hire fees split between the farmers.')).toMatchObject({ hire: 'NOUN', fees: 'NOUN' });
+    expect(tags('Farmers buy tractor fuel and hire balers in summer.')).toMatchObject({ hire: 'VERB' });
+  });
 });
 
 describe('coordinated and passive clauses', () => {

@@ -712,6 +712,18 @@ function retagParticleVerb(tokens: TaggedToken[], index: number): void {
   if (knows(word.normal, 'verb')) tokens[index] = { ...word, pos: 'VERB' };
 }
 
+/**
+ * "boat fuel and launch fees split between the divers": a bare verb after "and", when only noun phrases come before it
+ * in the sentence and a noun follows, describes that noun as the phrase before "and" is described.
+ */
+function retagJoinedModifier(tokens: TaggedToken[], index: number): void {
+  const [and, word, noun] = [tokens[index - 1], tokens[index], tokens[index + 1]];
+  if (and?.normal !== 'and' || word?.pos !== 'VERB' || word.normal !== word.lemma || noun?.pos !== 'NOUN' || !knows(word.normal, 'noun')) return;
+  const before = tokens.slice(0, index - 1);
+  if (before.length === 0 || tokens[index - 2]?.pos !== 'NOUN' || !before.every((token) => /^(?:DET|ADJ|NOUN|PROPN|NUM)$/.test(token.pos) || token.normal === ',')) return;
+  tokens[index] = { ...word, pos: 'NOUN' };
+}
+
 /** The sentences with the tagger's known slips corrected. */
 export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
   return sentences.map((sentence) => {
@@ -733,6 +745,7 @@ export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
       retagListItemModifier(tokens, i);
       retagAdverbAfterNoun(tokens, i);
       retagParticleVerb(tokens, i);
+      retagJoinedModifier(tokens, i);
     }
     return { ...sentence, tokens };
   });
