@@ -880,3 +880,11 @@ describe('a word that stands for nothing in particular', () => {
     expect(names).toContain('Choose a boat type');
   });
 });
+
+describe('services named in the plural', () => {
+  it('are what the business offers, never an outside system', () => {
+    const model = buildProjectModel({ projectName: 'Flue', idea: 'Most of my work is annual chimney services and the odd repair. Customers book online and pay through a payment provider.', answers: [{ question: 'Who uses it?', answer: 'Customers and me.' }] });
+    const systems = model.actors.filter((a) => a.kind === 'system').map((a) => a.name);
+    expect(systems).toEqual(['Payment provider']);
+  });
+});

@@ -171,7 +171,8 @@ export function findActors(sentences: Sentence[], semantic: (lemma: string) => s
       // "a payment provider", "the carriers' telematics API": a named kind of outside service; never one the writer
       // names in quotes, which is their own ("a 'top up' service").
       const quoted = tokens.slice(phrase.start, phrase.end).some((token) => /^['"‘’“”]$/.test(token.text));
-      if (isSystemHead(lemma) && phrase.nouns.length > 0 && !quoted && !isProductWord(phrase.nouns[phrase.nouns.length - 1] ?? '')) {
+      // Services in the plural are what the business offers ("annual boiler services").
+      if (isSystemHead(lemma) && phrase.nouns.length > 0 && !phrase.plural && !quoted && !isProductWord(phrase.nouns[phrase.nouns.length - 1] ?? '')) {
         const words = phrase.text.split(' ');
         add(found, words.slice(-1 - Math.min(2, phrase.nouns.length)).join(' ').replace(/^./, (c) => c.toLowerCase()), 'system', sentence);
       }
