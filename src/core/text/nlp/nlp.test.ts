@@ -461,6 +461,11 @@ describe('tagger corrections for everyday product sentences', () => {
     expect(tags('We need to track vaccinations and vet appointments.')).toMatchObject({ vet: 'NOUN' });
   });
 
+  it('reads a time word in "-ly" after the noun a verb acts on as how often', () => {
+    expect(tags('Wardens inspect each stile monthly and note repairs.')).toMatchObject({ monthly: 'ADV', stile: 'NOUN' });
+    expect(tags('We post a monthly newsletter.')).toMatchObject({ monthly: 'ADJ' });
+  });
+
   it('reads a word after "and" as a noun\'s modifier when only noun phrases come before it', () => {
     expect(tags('Tractor fuel and hire fees split between the farmers.')).toMatchObject({ hire: 'NOUN', fees: 'NOUN' });
     expect(tags('Farmers buy tractor fuel and hire balers in summer.')).toMatchObject({ hire: 'VERB' });

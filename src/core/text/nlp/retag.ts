@@ -702,6 +702,19 @@ function retagAdverbAfterNoun(tokens: TaggedToken[], index: number): void {
 }
 
 /**
+ * "check each bench monthly and …": a time word made with "-ly" right after the noun a verb acts on, ending the phrase,
+ * says how often, though WordNet also knows "monthly" as a magazine.
+ */
+function retagTrailingFrequency(tokens: TaggedToken[], index: number): void {
+  const word = tokens[index];
+  if (!word || !/^(?:NOUN|ADJ)$/.test(word.pos) || tokens[index - 1]?.pos !== 'NOUN' || !/^[a-z]+ly$/.test(word.normal)) return;
+  const stem = word.normal.replace(/ly$/, '').replace(/i$/, 'y');
+  const next = tokens[index + 1];
+  if (!isKindOf(stem, 'time_period', 'noun', 2) || (next !== undefined && !/^(?:PUNCT|CCONJ|ADP)$/.test(next.pos))) return;
+  tokens[index] = { ...word, pos: 'ADV' };
+}
+
+/**
  * "matches where anglers book in, …": a bare word after a plural, followed only by a particle, is the plural's verb
  * (a noun after a noun would not end its clause with "in").
  */
@@ -746,6 +759,7 @@ export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
       retagAdverbAfterNoun(tokens, i);
       retagParticleVerb(tokens, i);
       retagJoinedModifier(tokens, i);
+      retagTrailingFrequency(tokens, i);
     }
     return { ...sentence, tokens };
   });

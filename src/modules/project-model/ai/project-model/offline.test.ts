@@ -888,3 +888,10 @@ describe('services named in the plural', () => {
     expect(systems).toEqual(['Payment provider']);
   });
 });
+
+describe('a name after "in" right after a place', () => {
+  it('is where things are, never a system', () => {
+    const model = buildProjectModel({ projectName: 'Benches', idea: 'I run a small charity that looks after 30 memorial benches across villages in Teesdale. Volunteers inspect each bench and record repairs in Airtable.', answers: [{ question: 'Who uses it?', answer: 'Volunteers and me.' }] });
+    expect(model.actors.filter((a) => a.kind === 'system').map((a) => a.name)).toEqual(['Airtable']);
+  });
+});

@@ -63,10 +63,13 @@ function systemName(phrase: NounPhrase, semantic: (lemma: string) => string[]): 
   return name;
 }
 
-/** "a thatching business in Dorset", "the club in Ballarat": a name after "in" right after an organisation is where it is. */
-function isWhereOrganisationIs(sentence: Sentence, phrase: NounPhrase, writer: Writer): boolean {
+/**
+ * "a thatching business in Dorset", "the club in Ballarat", "villages in Wensleydale": a name after "in" right after an
+ * organisation or a place is where it is, never a system things are kept in.
+ */
+function namesWhere(sentence: Sentence, phrase: NounPhrase, writer: Writer): boolean {
   const before = sentence.phrases.find((other) => other.end === phrase.start - 1);
-  return before !== undefined && (writer.business.has(termOf(before)) || isKindOf(lemmaOf(before), 'organization', 'noun', 1));
+  return before !== undefined && (writer.business.has(termOf(before)) || isKindOf(lemmaOf(before), 'organization', 'noun', 1) || isKindOf(lemmaOf(before), 'geographical_area', 'noun', 2));
 }
 
 export function findActors(sentences: Sentence[], semantic: (lemma: string) => string[], writer: Writer): ActorFinding[] {
@@ -120,7 +123,7 @@ export function findActors(sentences: Sentence[], semantic: (lemma: string) => s
         if (organisation) add(found, termOf(phrase), 'person', sentence);
       }
       for (const { prep, phrase } of clause.preps) {
-        const whereBusinessIs = prep === 'in' && isWhereOrganisationIs(sentence, phrase, writer);
+        const whereBusinessIs = prep === 'in' && namesWhere(sentence, phrase, writer);
         const name = SYSTEM_PREPOSITIONS.has(prep) && !whereBusinessIs ? systemName(phrase, semantic) : undefined;
         if (name) add(found, name, 'system', sentence);
       }
@@ -183,7 +186,7 @@ export function findActors(sentences: Sentence[], semantic: (lemma: string) => s
         && properModifiers.length === phrase.nouns.length) add(found, properModifiers.map((token) => token.text).join(' '), 'system', sentence);
       // "I also sell on Discogs", "list it on Etsy": a capitalised name something is done on is a platform; so is one
       // records are kept in ("we do our accounts in Xero").
-      const keptIn = tokens[phrase.start - 1]?.normal === 'in' && !isWhereOrganisationIs(sentence, phrase, writer) && sentence.clauses.some((clause) => clause.preps.some((p) => p.phrase.start === phrase.start) && clause.objects.some((o) => isRecordPhrase(o)));
+      const keptIn = tokens[phrase.start - 1]?.normal === 'in' && !namesWhere(sentence, phrase, writer) && sentence.clauses.some((clause) => clause.preps.some((p) => p.phrase.start === phrase.start) && clause.objects.some((o) => isRecordPhrase(o)));
       if ((tokens[phrase.start - 1]?.normal === 'on' || keptIn) && phrase.head.pos === 'PROPN' && /^[A-Z]/.test(phrase.head.text) && !knowsWord(phrase.head.normal)) {
         const name = systemName(phrase, semantic);
         if (name) add(found, name, 'system', sentence);
