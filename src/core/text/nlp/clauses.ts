@@ -782,6 +782,14 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
         clause.subject = reduced;
       }
     }
+    // "broken knives need noting", "the tanks want cleaning": an -ing form right after "need" is done to need's subject.
+    // "needs booking of plots" says what is booked instead.
+    const needer = previous && /^(?:need|want)$/.test(previous.verb) && previous.verbIndex === v - 1 && token.normal.endsWith('ing') && tokens[v + 1]?.normal !== 'of' ? previous.subject : undefined;
+    // How often it is needed ("every 5 years") is no object.
+    const when = (phrase: NounPhrase): boolean => phrase.determiner === 'every' || semanticClasses(phrase.head.lemma, 'noun', 1)[0] === 'noun.time';
+    if (needer && clause.objects.every(when) && semanticClasses(needer.head.lemma, 'noun', 1)[0] !== 'noun.person') {
+      Object.assign(clause, { passive: true, objects: [needer], object: needer, subject: undefined, subjectPronoun: undefined });
+    }
     clauses.push(clause);
     if (pairedParticle) clauses.push({ ...clause, particle: pairedParticle });
     if (relative) relatives.add(clause);

@@ -143,6 +143,13 @@ describe('clauses', () => {
     expect(read("No digging when the soil's frozen hard.").some(([, passive]) => passive)).toBe(false);
   });
 
+  it('reads an -ing form after a thing\'s "need" as done to the thing, never after people\'s', () => {
+    const read = (text: string) => clausesOf(parseText(text)[0]!).map((c) => [c.verb, c.passive, c.object?.head.lemma]);
+    expect(read('The kilns need firing twice a week.')).toContainEqual(['fire', true, 'kiln']);
+    expect(read('Cracked pots need logging before we glaze them.')).toContainEqual(['log', true, 'pot']);
+    expect(read('Our volunteers need training.')).toEqual([['need', false, 'training']]);
+  });
+
   it('reads no object into what is told nor into a verb an -ing form follows', () => {
     const read = (text: string) => clausesOf(parseText(text)[0]!).map((c) => [c.verb, c.object?.head.lemma]);
     expect(read('The warden tells me a gate has been left open.')).toEqual([['tell', undefined], ['leave', 'gate']]);

@@ -715,6 +715,19 @@ function retagTrailingFrequency(tokens: TaggedToken[], index: number): void {
 }
 
 /**
+ * "the cylinders need testing every 5 years": an -ing word ending the phrase after a thing's "need" is the verb done to
+ * the thing, not a noun it needs ("volunteers need training" keeps its noun: people need it).
+ */
+function retagNeededDoing(tokens: TaggedToken[], index: number): void {
+  const [thing, need, word, next] = [tokens[index - 2], tokens[index - 1], tokens[index], tokens[index + 1]];
+  if (word?.pos !== 'NOUN' || !word.normal.endsWith('ing') || !/^(?:need|want)$/.test(need?.lemma ?? '') || thing?.pos !== 'NOUN') return;
+  // "needs booking of plots" names what is booked: the -ing word is the act's noun.
+  if (semanticClasses(thing.lemma, 'noun', 1)[0] === 'noun.person' || (next !== undefined && (/^(?:NOUN|ADJ|PROPN)$/.test(next.pos) || next.normal === 'of'))) return;
+  const verb = verbOfParticiple(word.normal);
+  if (verb && knows(verb, 'verb')) tokens[index] = { ...word, pos: 'VERB', lemma: verb };
+}
+
+/**
  * "matches where anglers book in, …": a bare word after a plural, followed only by a particle, is the plural's verb
  * (a noun after a noun would not end its clause with "in").
  */
@@ -760,6 +773,7 @@ export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
       retagParticleVerb(tokens, i);
       retagJoinedModifier(tokens, i);
       retagTrailingFrequency(tokens, i);
+      retagNeededDoing(tokens, i);
     }
     return { ...sentence, tokens };
   });
