@@ -895,3 +895,12 @@ describe('a name after "in" right after a place', () => {
     expect(model.actors.filter((a) => a.kind === 'system').map((a) => a.name)).toEqual(['Airtable']);
   });
 });
+
+describe('a building only ever named as the one', () => {
+  it('is where the business works, never a record; rooms counted and booked are records', () => {
+    const meals = buildProjectModel({ projectName: 'Ladle', idea: 'Volunteers cook meals in our kitchen and deliver them to clients. The kitchen gets inspected yearly.', answers: [{ question: 'Who uses it?', answer: 'Volunteers and clients.' }] });
+    expect(meals.entities.map((e) => e.name)).toEqual(['Meal']);
+    const rehearsal = buildProjectModel({ projectName: 'Studios', idea: 'We rent out 4 rehearsal rooms by the hour. Bands book a room online and pay a deposit.', answers: [{ question: 'Who uses it?', answer: 'Bands and me.' }] });
+    expect(rehearsal.entities.map((e) => e.name)).toContain('Rehearsal room');
+  });
+});

@@ -459,6 +459,14 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>, b
   // A vehicle that does things is one of the fleet the business keeps ("the vans do evening rounds").
   for (const term of agents) if (!actedOn.has(term) && !isVehicleWord(found.get(term)?.lemma ?? term)) found.delete(term);
   for (const term of business) found.delete(term);
+  // "back to the workshop", "salt stock at the barn": a building only ever named as the one ("the", "our") is where the
+  // business works, not a record it keeps of many.
+  const phrases = sentences.flatMap((sentence) => sentence.phrases);
+  for (const [term, finding] of found) {
+    if (finding.derived || !PREMISES.some((kind) => isKindOf(finding.lemma, kind, 'noun', 1))) continue;
+    const mentions = phrases.filter((phrase) => termOf(phrase) === term);
+    if (mentions.every((phrase) => !phrase.plural && phrase.number === undefined && /^(?:the|our|my)$/.test(phrase.determiner ?? ''))) found.delete(term);
+  }
   // "we keep the money", "the money is released": a sum the text never counts is no record of its own (a deposit, a
   // fee are counted; a payment or a donation is an act, an insurance a document, whatever the text's wording).
   for (const [term, finding] of found) {
@@ -475,6 +483,9 @@ function absorb(into: EntityFinding, finding: EntityFinding): void {
   into.derived &&= finding.derived;
   for (const verb of finding.verbs) if (!into.verbs.includes(verb)) into.verbs.push(verb);
 }
+
+/** Kinds of building and room: where a business works when there is one of them. */
+const PREMISES = ['structure', 'building', 'facility', 'room'];
 
 const TANGIBLE_CLASSES = new Set(['noun.artifact', 'noun.animal', 'noun.object']);
 function isTangible(lemma: string): boolean {
