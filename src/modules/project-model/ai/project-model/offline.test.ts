@@ -896,10 +896,12 @@ describe('a name after "in" right after a place', () => {
   });
 });
 
-describe('a building only ever named as the one', () => {
-  it('is where the business works, never a record; rooms counted and booked are records', () => {
+describe('a building or a device only ever named as the one', () => {
+  it('is where the business works or what it works with, never a record; rooms counted and booked are records', () => {
     const meals = buildProjectModel({ projectName: 'Ladle', idea: 'Volunteers cook meals in our kitchen and deliver them to clients. The kitchen gets inspected yearly.', answers: [{ question: 'Who uses it?', answer: 'Volunteers and clients.' }] });
     expect(meals.entities.map((e) => e.name)).toEqual(['Meal']);
+    const coats = buildProjectModel({ projectName: 'Cloakroom', idea: 'Customers hand in coats at the counter and we tag each coat. The counter gets busy on Mondays.', answers: [{ question: 'Who uses it?', answer: 'Customers and staff.' }] });
+    expect(coats.entities.map((e) => e.name)).toEqual(['Coat']);
     const rehearsal = buildProjectModel({ projectName: 'Studios', idea: 'We rent out 4 rehearsal rooms by the hour. Bands book a room online and pay a deposit.', answers: [{ question: 'Who uses it?', answer: 'Bands and me.' }] });
     expect(rehearsal.entities.map((e) => e.name)).toContain('Rehearsal room');
   });

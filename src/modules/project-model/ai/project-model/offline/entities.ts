@@ -459,11 +459,11 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>, b
   // A vehicle that does things is one of the fleet the business keeps ("the vans do evening rounds").
   for (const term of agents) if (!actedOn.has(term) && !isVehicleWord(found.get(term)?.lemma ?? term)) found.delete(term);
   for (const term of business) found.delete(term);
-  // "back to the workshop", "salt stock at the barn": a building only ever named as the one ("the", "our") is where the
-  // business works, not a record it keeps of many.
+  // "back to the workshop", "filled in on my tablet": a building or a device only ever named as the one ("the", "my")
+  // is where or with what the business works, not a record it keeps of many.
   const phrases = sentences.flatMap((sentence) => sentence.phrases);
   for (const [term, finding] of found) {
-    if (finding.derived || !PREMISES.some((kind) => isKindOf(finding.lemma, kind, 'noun', 1))) continue;
+    if (finding.derived || !(PREMISES.some((kind) => isKindOf(finding.lemma, kind, 'noun', 1)) || isDeviceWord(finding.lemma))) continue;
     const mentions = phrases.filter((phrase) => termOf(phrase) === term);
     if (mentions.every((phrase) => !phrase.plural && phrase.number === undefined && /^(?:the|our|my)$/.test(phrase.determiner ?? ''))) found.delete(term);
   }
