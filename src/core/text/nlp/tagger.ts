@@ -1,6 +1,6 @@
 import winkNLP, { type ItemSentence, type ItemToken, type WinkMethods } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import { pluralize } from '../inflection.js';
+import { pluralize, singularize } from '../inflection.js';
 import { knows, synsetOffsets } from './wordnet.js';
 
 /**
@@ -42,7 +42,9 @@ function normalOf(value: string, normal: string): string {
  * "e" is the lemma when WordNet has more senses of it.
  */
 function lemmaOf(normal: string, lemma: string, pos: PosTag): string {
-  if (pos === 'NOUN' && lemma !== normal && !/[sa]$/.test(normal) && knows(normal, 'noun') && pluralize(lemma) !== normal) return normal;
+  // A word in "-s" is its own lemma when English keeps it the same in the singular ("species" → species, not specie).
+  const ownSingular = normal.endsWith('s') ? singularize(normal) === normal : !normal.endsWith('a') && pluralize(lemma) !== normal;
+  if (pos === 'NOUN' && lemma !== normal && knows(normal, 'noun') && ownSingular) return normal;
   if (pos === 'VERB' && (normal === `${lemma}ing` || normal === `${lemma}ed`) && synsetOffsets(`${lemma}e`, 'verb').length > synsetOffsets(lemma, 'verb').length) return `${lemma}e`;
   return lemma;
 }
