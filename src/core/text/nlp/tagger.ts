@@ -38,8 +38,8 @@ function normalOf(value: string, normal: string): string {
 /**
  * wink's lemma, where WordNet does not contradict it. wink reads some singular nouns as another word's plural ("dive"
  * → diva): a noun WordNet knows that does not end in "s" is its own lemma unless it is the plural of wink's ("people"
- * → person) or a Latin plural in "-a" ("data" → datum). And it cuts a verb's "e" before "-ing" or "-ed" into a rarer verb ("tuning" → tun): the verb with the
- * "e" is the lemma when WordNet has more senses of it.
+ * → person) or a Latin plural in "-a" ("data" → datum). And it cuts a verb's "e" before "-ing" or "-ed" into a rarer
+ * verb ("tuning" → tun): the verb with the "e" is the lemma when WordNet has more senses of it.
  */
 function lemmaOf(normal: string, lemma: string, pos: PosTag): string {
   // A word in "-s" is its own lemma when English keeps it the same in the singular ("species" → species, not specie).
@@ -59,12 +59,14 @@ export function tagText(text: string): TaggedSentence[] {
     const spaced: boolean[] = [];
     sentence.tokens().each((token: ItemToken) => {
       spaced.push(token.out(its.precedingSpaces) !== '');
+      const normal = normalOf(token.out(its.value), token.out(its.normal));
+      const pos = token.out(its.pos) as PosTag;
       tokens.push({
         text: token.out(its.value),
-        normal: normalOf(token.out(its.value), token.out(its.normal)),
+        normal,
         // wink's typings declare its.lemma with an incompatible signature, though out() accepts it at run time.
-        lemma: lemmaOf(normalOf(token.out(its.value), token.out(its.normal)), token.out(its.lemma as unknown as typeof its.normal), token.out(its.pos) as PosTag),
-        pos: token.out(its.pos) as PosTag,
+        lemma: lemmaOf(normal, token.out(its.lemma as unknown as typeof its.normal), pos),
+        pos,
         type: token.out(its.type),
       });
     });

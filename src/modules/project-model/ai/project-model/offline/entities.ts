@@ -424,9 +424,8 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>, b
       }
     }
     // "What I need: - customers and their appliances": a wished item names what the product is to keep, as the object
-    // of the lead's "need" would.
-    // People so named are kept as the object of "need" is; things only when WordNet classes them as records ("price per
-    // 100g" is a value).
+    // of the lead's "need" would: people so named are kept; things only when WordNet classes them as records ("price
+    // per 100g" is a value).
     for (const phrase of wishedPhrases(sentence)) add(phrase, 2, sentence, isPersonWord(lemmaOf(phrase)) ? 'need' : undefined);
     // Mentions count a little: a record named again and again is central ("there are fixtures", "each team has …").
     const listPreps = listPrepositions(sentence);

@@ -32,9 +32,12 @@ const QUOTE_MAX = 600;
 function lines(text: string): { line: string; item: boolean }[] {
   return text
     .split(/\n+|\s*(?:→|->|=>|⇒)\s*/)
-    .map((raw) => ({ line: raw.replace(/^\s*(?:[-*•]|\d+[.)])\s+/, '').trim(), item: /^\s*(?:[-*•]|\d+[.)])\s+/.test(raw) }))
+    .map((raw) => ({ line: raw.replace(LIST_MARKER, '').trim(), item: LIST_MARKER.test(raw) }))
     .filter(({ line }) => line !== '');
 }
+
+/** A bullet or a number that opens an item of a list: "- ", "* ", "• ", "2) ". */
+const LIST_MARKER = /^\s*(?:[-*•]|\d+[.)])\s+/;
 
 /** Verbs by which a lead says that what its list holds is wanted: "What I need:", "I'd love:", "Wanted:". */
 const WISHING_VERBS = new Set(['want', 'need', 'like', 'love', 'wish', 'require']);

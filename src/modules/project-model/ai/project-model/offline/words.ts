@@ -123,7 +123,7 @@ export function isVagueWord(lemma: string): boolean {
   return VAGUE_WORDS.has(lemma);
 }
 
-/** Vague words that stand for nothing one could act on by name: "runs things", "pays the rest", "any type". */
+/** Words that stand for nothing one could act on by name: "runs things", "sorts stuff out", "pays the rest". */
 const PLACEHOLDER_WORDS = new Set(['thing', 'stuff', 'rest', 'way', 'kind', 'type', 'sort', 'bit', 'side']);
 
 export function isPlaceholderWord(lemma: string): boolean {
