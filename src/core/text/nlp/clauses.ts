@@ -1,4 +1,5 @@
 import { nounPhrases, POSSESSIVES, type NounPhrase } from './chunks.js';
+import { OBJECT_PARTICLES, PARTICLES } from './particles.js';
 import { closesApposition, INDEFINITE_PERSONS, SAME_PARTICIPLE } from './retag.js';
 import type { TaggedSentence, TaggedToken } from './tagger.js';
 import { knows, namesMessage, semanticClasses, takesPersonObject, takesThingObject } from './wordnet.js';
@@ -28,9 +29,6 @@ export type Clause = {
   modal?: string;
 };
 
-const PARTICLES = new Set(['up', 'in', 'out', 'off', 'back', 'down', 'over', 'on', 'away']);
-/** Particles that stay with their verb before an object ("pick up a tool", "drop off a bike"); "in"/"on" there are prepositions. */
-const OBJECT_PARTICLES = new Set(['up', 'off', 'out', 'back', 'down', 'away']);
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'get', 'gets', 'got']);
 const MODALS = new Set(['must', 'should', 'can', 'could', 'may', 'might', 'will', 'would', 'shall', 'need', 'needs', 'have', 'has']);
 const CLAUSE_BREAKS = new Set(['SCONJ', 'PUNCT']);

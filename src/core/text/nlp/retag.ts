@@ -1,5 +1,6 @@
 import { baseForm, singularCandidates, singularize } from '../inflection.js';
 import { POSSESSIVES } from './chunks.js';
+import { RETAG_PARTICLES } from './particles.js';
 import type { TaggedSentence, TaggedToken } from './tagger.js';
 import { isKindOf, knows, namesMessage, semanticClasses, senses } from './wordnet.js';
 
@@ -18,7 +19,6 @@ const SUBJECT_PRONOUNS = new Set(['i', 'we', 'you', 'they', 'he', 'she', 'it', '
 const OBJECT_PRONOUNS = new Set(['them', 'him', 'us', 'me']);
 /** Pronouns standing for some person or other, each the subject of a verb in -s ("someone orders glasses"). */
 export const INDEFINITE_PERSONS = new Set(['someone', 'somebody', 'everyone', 'everybody', 'anyone', 'anybody', 'whoever']);
-const PARTICLES = new Set(['off', 'up', 'in', 'out', 'back', 'down', 'over']);
 /** What starts an object after a verb: a determiner, a number, a pronoun, an adjective or a noun. */
 const OBJECT_START = new Set(['DET', 'NUM', 'PRON', 'ADJ', 'NOUN']);
 const HAVE = new Set(['have', 'has', 'had']);
@@ -43,7 +43,7 @@ function agreesWithDoer(tokens: TaggedToken[], index: number): boolean {
   const [previous, token, next] = [tokens[index - 1], tokens[index] as TaggedToken, tokens[index + 1]];
   if (!previous || previous.pos !== 'NOUN' || !next || !namesDoer(previous) || !headsSubject(tokens, index - 1)) return false;
   // An object, a particle, or an infinitive complement ("the member requests to borrow it").
-  const objectFollows = OBJECT_START.has(next.pos) || (next.pos === 'ADP' && PARTICLES.has(next.normal)) || (next.pos === 'PART' && next.normal === 'to' && tokens[index + 2]?.pos === 'VERB');
+  const objectFollows = OBJECT_START.has(next.pos) || (next.pos === 'ADP' && RETAG_PARTICLES.has(next.normal)) || (next.pos === 'PART' && next.normal === 'to' && tokens[index + 2]?.pos === 'VERB');
   // "lanes that members reserve by the hour": in a relative clause the object is the phrase before "that".
   // "the inspection, which the warden books, …": with the subject's determiner between.
   const pronounAt = tokens[index - 2]?.pos === 'DET' && !/^(?:that|which)$/.test(tokens[index - 2]?.normal ?? '') ? index - 3 : index - 2;
@@ -483,7 +483,7 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
       && previous.normal.endsWith('s') && token.pos === 'NOUN' && token.normal === token.lemma && next !== undefined
       && (next.pos === 'NOUN' || next.pos === 'ADJ' || next.pos === 'PRON' || describesNextNoun(tokens, index + 1));
     // "depot staff who hand out the signs": a bare word too, before an object or a particle and an object.
-    const objectNext = next !== undefined && (next.pos === 'DET' || (PARTICLES.has(next.normal) && tokens[index + 2]?.pos === 'DET'));
+    const objectNext = next !== undefined && (next.pos === 'DET' || (RETAG_PARTICLES.has(next.normal) && tokens[index + 2]?.pos === 'DET'));
     // "The public, who book, and …": a bare word closing the relative clause too.
     const closesRelative = previous?.normal === 'who' && token.pos === 'NOUN' && (next === undefined || /^(?:PUNCT|CCONJ)$/.test(next.pos));
     const afterRelative = previous?.pos === 'PRON' && /^(who|that)$/.test(previous.normal) && (token.normal.endsWith('s') || objectNext || closesRelative);
@@ -734,7 +734,7 @@ function retagNeededDoing(tokens: TaggedToken[], index: number): void {
 function retagParticleVerb(tokens: TaggedToken[], index: number): void {
   const [subject, word, particle, after] = [tokens[index - 1], tokens[index], tokens[index + 1], tokens[index + 2]];
   if (word?.pos !== 'NOUN' || word.normal !== word.lemma || subject?.pos !== 'NOUN' || subject.normal === subject.lemma || !subject.normal.endsWith('s')) return;
-  if (!particle || !PARTICLES.has(particle.normal) || (after !== undefined && !/^(?:PUNCT|CCONJ)$/.test(after.pos))) return;
+  if (!particle || !RETAG_PARTICLES.has(particle.normal) || (after !== undefined && !/^(?:PUNCT|CCONJ)$/.test(after.pos))) return;
   if (knows(word.normal, 'verb')) tokens[index] = { ...word, pos: 'VERB' };
 }
 

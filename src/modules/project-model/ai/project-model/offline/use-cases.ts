@@ -1,6 +1,6 @@
 import { capitalize, pluralize, singularize } from '../../../../../core/text/index.js';
 import { indefiniteArticle, roleSubject } from '../../../../../core/text/compose/index.js';
-import { clausesOf, derivedForms, isBullet, isKindOf, knows, nounPhrases, parseText, semanticClasses, senses, takesThingObject, verbOfParticiple, type Clause, type NounPhrase, type TaggedToken } from '../../../../../core/text/nlp/index.js';
+import { clausesOf, derivedForms, isBullet, OBJECT_PARTICLES, isKindOf, knows, nounPhrases, parseText, semanticClasses, senses, takesThingObject, verbOfParticiple, type Clause, type NounPhrase, type TaggedToken } from '../../../../../core/text/nlp/index.js';
 import type { ModelActor, ModelEntity, ModelRule, ModelStep, ModelUseCase } from '../../../project-model.contract.js';
 import { billsWithDocument, bookedTimeAct, earlierTransaction, isMeasure, isTransactionVerb, keepsRecord, transactionActOf } from './entities.js';
 import type { IdPool } from './ids.js';
@@ -209,7 +209,7 @@ function occasionRecorded(clause: Clause, sentence: Sentence, resolve: Resolver)
  */
 function isPhrasalVerb(clause: Clause): boolean {
   if (clause.particle === undefined || clause.objects.length === 0 || !knows(`${clause.verb} ${clause.particle}`, 'verb')) return false;
-  if (!/^(?:up|off|out|back|down|away|in)$/.test(clause.particle) || /^verb\.(?:motion|stative)$/.test(semanticClasses(clause.verb, 'verb', 1)[0] ?? '')) return false;
+  if (!(OBJECT_PARTICLES.has(clause.particle) || clause.particle === 'in') || /^verb\.(?:motion|stative)$/.test(semanticClasses(clause.verb, 'verb', 1)[0] ?? '')) return false;
   return clause.particle !== 'in' || clause.objects.every((object) => semanticClasses(lemmaOf(object), 'noun', 3).includes('noun.communication'));
 }
 
