@@ -78,15 +78,6 @@ function forSubject(tokens: TaggedToken[], phrases: NounPhrase[], to: number): {
   return phrase && tokens[phrase.start - 1]?.normal === 'for' ? { subject: phrase } : undefined;
 }
 
-/** Who does a clause: its subject, or the pronoun before its verb ("I'm sat", read as a passive, keeps no subject). */
-function whoDoes(tokens: TaggedToken[], clause: Clause): { subject?: NounPhrase; subjectPronoun?: string } {
-  if (clause.subject || clause.subjectPronoun) return { subject: clause.subject, subjectPronoun: clause.subjectPronoun };
-  let i = clause.verbIndex - 1;
-  while (i >= 0 && /^(?:AUX|ADV|PART)$/.test(tokens[i]?.pos ?? '')) i -= 1;
-  const pronoun = tokens[i];
-  return pronoun?.pos === 'PRON' && SUBJECT_PRONOUNS.has(pronoun.normal) ? { subjectPronoun: pronoun.normal } : {};
-}
-
 /** "go", "need", "expires", "is": a verb that can only be finite; never a participle ("sent", "logged", "recording"). */
 export function isFiniteVerb(token: TaggedToken | undefined): boolean {
   return token !== undefined && (token.pos === 'AUX' || (token.pos === 'VERB' && (token.normal === token.lemma || token.normal.endsWith('s'))));
@@ -102,6 +93,8 @@ function isPassive(tokens: TaggedToken[], phrases: NounPhrase[], verbIndex: numb
   // after "be", a verb that is its own participle ("orders are put onto a route").
   const ownParticiple = SAME_PARTICIPLE.has(verb.normal) && tokens[verbIndex - 1]?.lemma === 'be';
   if ((verb.normal === verb.lemma && !ownParticiple) || /ing$/.test(verb.normal) || /^(?:s|es)$/.test(verb.normal.slice(verb.lemma.length)) || /ies$/.test(verb.normal)) return false;
+  // "I'm sat in the car", "we're stood at the gate": a verb that takes nothing after "be" says where someone is.
+  if (!takesThingObject(verb.lemma, 2) && !takesPersonObject(verb.lemma)) return false;
   for (let i = verbIndex - 1; i >= 0 && i >= verbIndex - 3; i -= 1) {
     const token = tokens[i] as TaggedToken;
     if (BE.has(token.normal) || (token.pos === 'AUX' && token.lemma === 'be')) return true;
@@ -463,7 +456,7 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
       // is done by that clause's subject, never by the place.
       const where = !purposeOf && token.normal.endsWith('ing') && nearest !== undefined && subject === nearest && nearest.end === v && previous !== undefined
         && tokens[nearest.start - 1]?.pos === 'ADP' && previous.preps.some(({ phrase }) => phrase.start === nearest.start);
-      if (where && previous) ({ subject, subjectPronoun } = whoDoes(tokens, previous));
+      if (where && previous) ({ subject, subjectPronoun } = previous);
       break;
     }
     // "Guests choose their pickup point when booking": an -ing form right after "when", "while", "before", "after" or

@@ -386,6 +386,8 @@ describe('clauses', () => {
   it('reads an -ing form after where the last verb happens as done by that verb\'s subject, and one inside a compound as a noun', () => {
     const read = (text: string) => clausesOf(parseText(text)[0]!).map((c) => [c.subject?.head.lemma ?? c.subjectPronoun, c.verb, c.objects.map((o) => o.text).join('+')]);
     expect(read('Most evenings I sit at the kitchen table typing up invoices.')).toContainEqual(['i', 'type', 'invoices']);
+    // "be sat", "be stood": a verb that takes nothing says where someone is, no passive, so the subject stays.
+    expect(read("Most evenings I'm sat at the kitchen table typing up invoices.")).toEqual([['i', 'sit', ''], ['i', 'type', 'invoices']]);
     // The tagger reads "tracing" here as a noun or a verb depending on the words around it; as a verb, it is corrected.
     const tagged = tagText('Sales go to the county cattle tracing service within a day.').map((sentence) => ({
       ...sentence,
