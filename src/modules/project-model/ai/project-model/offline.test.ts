@@ -906,3 +906,12 @@ describe('a building or a device only ever named as the one', () => {
     expect(rehearsal.entities.map((e) => e.name)).toContain('Rehearsal room');
   });
 });
+
+describe('a verb of failing', () => {
+  it('states the problem the product is to solve, never a use case', () => {
+    const model = buildProjectModel({ projectName: 'Sweep', idea: 'I sweep chimneys round Ludlow. I forget loads of annual visits, and customers book a sweep by phone.', answers: [{ question: 'Who uses it?', answer: 'Customers and me.' }] });
+    const names = model.useCases.map((u) => u.name);
+    expect(names.filter((name) => /^(?:Forget|Miss)\b/.test(name))).toEqual([]);
+    expect(names).toContain('Book a sweep');
+  });
+});

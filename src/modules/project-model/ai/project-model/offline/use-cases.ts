@@ -18,6 +18,8 @@ import { isDocumentWord, isGenericPeople, isPersonWord, isPlaceholderWord, isPro
 
 /** Verbs that say what someone has, wants or is, never what they do with the product. */
 const LIGHT_VERBS = new Set(['be', 'have', 'own', 'want', 'need', 'like', 'love', 'use', 'get', 'make', 'let', 'keep', 'try', 'hate', 'go', 'come', 'do', 'know', 'think', 'help', 'rely', 'work', 'become', 'seem', 'lose', 'hope', 'wish', 'say', 'include', 'live', 'fill', 'turn', 'agree']);
+/** Verbs of failing: "I miss loads of renewals", "drivers forget the farm" state the problem the product is to solve. */
+const FAILING_VERBS = new Set(['miss', 'forget', 'neglect', 'overlook', 'fail', 'struggle']);
 const ACTION_PREPOSITIONS = new Set(['for', 'to', 'on', 'into', 'at', 'from', 'of', 'against']);
 
 type Resolver = { actorOf: (phrase: NounPhrase | undefined) => ModelActor | undefined; entityOf: (phrase: NounPhrase) => ModelEntity | undefined };
@@ -648,6 +650,7 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
         continue;
       }
       // "make photos", "make an offer": "make" with a record written right after it creates that record.
+      if (FAILING_VERBS.has(clause.verb)) continue;
       if (LIGHT_VERBS.has(clause.verb) && !isPhrasalVerb(clause) && !(clause.verb === 'make' && makesRecord(clause, sentence)) && !keepsRecord(clause, sentence, true) && !madeInto(clause)) continue;
       // "Could people book a slot?", "anyone can enter": people in general are the public the product serves.
       const generic = !clause.passive && (clause.subject ? namesPeopleInGeneral(clause.subject, sentence) : isGenericPeople(clause.subjectPronoun ?? ''));
