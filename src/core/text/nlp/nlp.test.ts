@@ -471,6 +471,11 @@ describe('tagger corrections for everyday product sentences', () => {
     expect(tags('We need to track vaccinations and vet appointments.')).toMatchObject({ vet: 'NOUN' });
   });
 
+  it('reads a bare word between a verb of wanting and a participle as a noun, and a describing word before a bare verb as an adjective', () => {
+    expect(tags('Over the summer I need cover arranged.')).toMatchObject({ cover: 'NOUN', arranged: 'VERB' });
+    expect(tags('Riders take their blunt set back to the yard.')).toMatchObject({ blunt: 'ADJ', set: 'NOUN' });
+  });
+
   it('reads a time word in "-ly" after the noun a verb acts on as how often', () => {
     expect(tags('Wardens inspect each stile monthly and note repairs.')).toMatchObject({ monthly: 'ADV', stile: 'NOUN' });
     expect(tags('We post a monthly newsletter.')).toMatchObject({ monthly: 'ADJ' });

@@ -681,7 +681,10 @@ function retagDeterminedVerb(tokens: TaggedToken[], index: number): void {
   // "a few still pay cash": "a few" is some of them, who do what follows.
   if (tokens[index + 1]?.normal === 'few') return;
   let at = index + 1;
-  while (at < index + 4 && /^(?:ADV|ADJ)$/.test(tokens[at]?.pos ?? '')) at += 1;
+  // "their blunt set back": a describing word the tagger took for a verb, before the bare verb, describes too.
+  const describes = (token: TaggedToken | undefined, next: TaggedToken | undefined): boolean =>
+    /^(?:ADV|ADJ)$/.test(token?.pos ?? '') || (token?.pos === 'VERB' && next?.pos === 'VERB' && knows(token.normal, 'adj'));
+  while (at < index + 4 && describes(tokens[at], tokens[at + 1])) at += 1;
   const verb = tokens[at];
   if (at === index + 1 || verb?.pos !== 'VERB' || verb.normal !== verb.lemma || !knows(verb.normal, 'noun')) return;
   const next = tokens[at + 1];
@@ -725,6 +728,18 @@ function retagNeededDoing(tokens: TaggedToken[], index: number): void {
   if (semanticClasses(thing.lemma, 'noun', 1)[0] === 'noun.person' || (next !== undefined && (/^(?:NOUN|ADJ|PROPN)$/.test(next.pos) || next.normal === 'of'))) return;
   const verb = verbOfParticiple(word.normal);
   if (verb && knows(verb, 'verb')) tokens[index] = { ...word, pos: 'VERB', lemma: verb };
+}
+
+/**
+ * "I need cover sorted", "we want stock counted": a bare word between a verb of wanting or having and a participle is
+ * what the participle is done to, a noun.
+ */
+function retagWantedObject(tokens: TaggedToken[], index: number): void {
+  const [want, word, participle] = [tokens[index - 1], tokens[index], tokens[index + 1]];
+  if (!/^(?:need|want|get|have|like)$/.test(want?.lemma ?? '') || want?.pos !== 'VERB' || word?.pos !== 'VERB' || word.normal !== word.lemma) return;
+  if (participle?.pos !== 'VERB' || !/(?:ed|en)$/.test(participle.normal) || !knows(word.normal, 'noun')) return;
+  const after = tokens[index + 2];
+  if (after === undefined || /^(?:PUNCT|CCONJ|ADP|ADV)$/.test(after.pos)) tokens[index] = { ...word, pos: 'NOUN' };
 }
 
 /**
@@ -774,6 +789,7 @@ export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
       retagJoinedModifier(tokens, i);
       retagTrailingFrequency(tokens, i);
       retagNeededDoing(tokens, i);
+      retagWantedObject(tokens, i);
     }
     return { ...sentence, tokens };
   });
