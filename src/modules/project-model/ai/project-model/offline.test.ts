@@ -915,3 +915,10 @@ describe('a verb of failing', () => {
     expect(names).toContain('Book a sweep');
   });
 });
+
+describe('how the work is done today', () => {
+  it('is the problem, never a constraint', () => {
+    const model = buildProjectModel({ projectName: 'Chorus', idea: 'I run a small choir. At the moment everything lives on paper and a shared calendar on my phone. Singers should be able to check rehearsals on their phones.' });
+    expect(model.constraints.map((c) => c.category)).toEqual(['platform']);
+  });
+});

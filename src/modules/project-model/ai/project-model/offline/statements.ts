@@ -99,11 +99,14 @@ function platformOf(text: string): string | undefined {
   return undefined;
 }
 
+/** "At the moment everything lives in a spreadsheet": how the work is done today, the problem, never a constraint. */
+const TODAY = /^\s*(?:at the moment|at the minute|at present|right now|currently|these days|nowadays)\b/i;
+
 export function findConstraints(sentences: Sentence[], ids: IdPool): ModelConstraint[] {
   const constraints: ModelConstraint[] = [];
   const seen = new Set<string>();
   for (const sentence of sentences) {
-    if (isSuccessStatement(sentence)) continue;
+    if (isSuccessStatement(sentence) || TODAY.test(sentence.text)) continue;
     const platform = platformOf(sentence.text);
     if (platform && !seen.has(platform)) {
       seen.add(platform);
