@@ -151,6 +151,13 @@ describe('clauses', () => {
     expect(read('Our volunteers need training.')).toEqual([['need', false, 'training']]);
   });
 
+  it('lets a pronoun stand for a date named by what it is of, never for a bare time', () => {
+    const objectOf = (text: string) => clausesOf(parseText(text)[0]!).find((c) => c.verb === 'record')?.object?.text;
+    expect(objectOf('Service dates are stamped on the boilers and valves so fitters can record them.')).toBe('Service dates');
+    const sorted = clausesOf(parseText('Parcels come in every morning and porters sort them.')[0]!).find((c) => c.verb === 'sort');
+    expect(sorted?.object?.text).toBe('Parcels');
+  });
+
   it('reads no object into what is told nor into a verb an -ing form follows', () => {
     const read = (text: string) => clausesOf(parseText(text)[0]!).map((c) => [c.verb, c.object?.head.lemma]);
     expect(read('The warden tells me a gate has been left open.')).toEqual([['tell', undefined], ['leave', 'gate']]);
