@@ -43,9 +43,9 @@ const LIST_MARKER = /^\s*(?:[-*•]|\d+[.)])\s+/;
 const WISHING_VERBS = new Set(['want', 'need', 'like', 'love', 'wish', 'require']);
 
 /** Whether a line ending in a colon says the writer wants what follows: some clause of it has a verb of wishing. */
-function wishesFor(lead: TaggedSentence[]): boolean {
+function wishesFor(lead: Sentence[]): boolean {
   const last = lead[lead.length - 1];
-  return last !== undefined && last.text.trim().endsWith(':') && clausesOf(last).some((clause) => WISHING_VERBS.has(clause.verb));
+  return last !== undefined && last.text.endsWith(':') && last.clauses.some((clause) => WISHING_VERBS.has(clause.verb));
 }
 
 const OPENERS = new Set(['(', '[']);
@@ -105,9 +105,8 @@ function examplesOf(
 function parse(text: string, source: Omit<ModelSource, 'quote'>, question: string | undefined, sentences: Sentence[]): void {
   let wishingLead = false;
   for (const { line, item } of lines(text)) {
-    const parsed = parseText(line);
-    if (!item) wishingLead = wishesFor(parsed);
-    for (const tagged of parsed) {
+    const first = sentences.length;
+    for (const tagged of parseText(line)) {
       const quote = tagged.text.trim();
       if (!/[a-z]/i.test(quote)) continue;
       const phrases = nounPhrases(tagged.tokens);
@@ -125,6 +124,8 @@ function parse(text: string, source: Omit<ModelSource, 'quote'>, question: strin
         ...(item && wishingLead ? { wished: true as const } : {}),
       });
     }
+    // A line that is no item is the lead of the items after it.
+    if (!item) wishingLead = wishesFor(sentences.slice(first));
   }
 }
 
