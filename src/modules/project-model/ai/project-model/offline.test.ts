@@ -105,6 +105,22 @@ describe('the offline project model', () => {
     for (const useCase of onLoan) expect(useCase.steps.map((s) => s.action)).toContain('checks that a loan lasts one week');
   });
 
+  it('defines no term by how it is ("a nightmare of paper slips"), which says nothing of what it is', () => {
+    const model = buildProjectModel({ projectName: 'Toolshed', idea: `${idea} The loan is a nightmare of paper slips.` });
+    expect(model.entities.map((e) => e.name)).toContain('Loan');
+    expect(model.glossary.find((t) => t.term === 'Loan')).toBeUndefined();
+  });
+
+  it('keeps a record the text names again and again and says what it has, though nobody is said to act on it', () => {
+    const model = buildProjectModel({
+      projectName: 'Brightbox',
+      idea: 'Our charity lends sensory toys to families of autistic children across the county. Referrals come in from health visitors and schools, and a referral has a priority and a named contact. Families borrow up to three toys for a month. Each toy gets checked and cleaned after every loan. Volunteers drive the toys out on Tuesdays. Referrals sit in a shared inbox for weeks at the moment.',
+    });
+    const names = model.entities.map((e) => e.name);
+    expect(names).toEqual(expect.arrayContaining(['Toy', 'Referral', 'Loan']));
+    for (const never of ['Month', 'Week', 'Moment', 'Inbox', 'County', 'Charity']) expect(names).not.toContain(never);
+  });
+
   it('makes no constraint of a stray word: a price is no scale, a language pair no language, a quote deadline no schedule', () => {
     const model = buildProjectModel({
       projectName: 'Wordsmith',

@@ -11,13 +11,15 @@ import { glossaryOf, openQuestionsOf, summaryOf } from './overview.js';
 import { findConstraints, findMetrics, findRules, isSuccessStatement } from './statements.js';
 import { applyFocus, focusTerms, keepCorrections } from './steer.js';
 import { keptPeople } from './people.js';
+import { phraseCandidates, selectEntities } from './entity-ranking.js';
 import { findUseCases } from './use-cases.js';
 import { displayName, isGroupWord, lemmaOf, termOf } from './words.js';
 import { readWriter } from './writer.js';
 
 /** The least evidence a record needs: acted on once, or spoken about and mentioned again. */
-const ENTITY_MIN_SCORE = 1.5;
-const MAX_ENTITIES = 12;
+export const MAX_ENTITIES = 12;
+/** The score at which the readers' own evidence makes something a record people act on. */
+const READERS_EVIDENCE = 1.5;
 
 /** The product's own name is never one of its records: the whole name, and a one-word name's singular. */
 function productWordsOf(name: string): Set<string> {
@@ -25,9 +27,12 @@ function productWordsOf(name: string): Set<string> {
   return new Set(words.length === 1 ? [words.join(' '), singularize(words[0] ?? '')] : [words.join(' ')]);
 }
 
-export function buildModel(input: ProjectModelInput): ProjectModel {
+/**
+ * What the readers take from the input before any record is chosen: the sentences, the writer, the actors, and every
+ * candidate record (the entity readers' findings and the people kept as records), one per term.
+ */
+export function readCandidates(input: ProjectModelInput) {
   const sentences = readInput(input);
-  const model = emptyProjectModel();
   const semantic = (lemma: string): string[] => semanticClasses(lemma, 'noun', 1);
   const writer = readWriter(sentences);
 
@@ -39,17 +44,23 @@ export function buildModel(input: ProjectModelInput): ProjectModel {
     phrase ? actorTerms.get(termOf(phrase)) ?? actorTerms.get(lemmaOf(phrase)) ?? actorTerms.get(phrase.text.toLowerCase()) : undefined;
   // The writer's own role, when the text names it and it is one of the actors.
   const writerActor = writer.role ? actorTerms.get(displayName(writer.role.term).toLowerCase()) : undefined;
-  const findings = [
-    ...findEntities(sentences, productWordsOf(input.projectName), writer.business)
+  const productWords = productWordsOf(input.projectName);
+  const found = [
+    ...findEntities(sentences, productWords, writer.business)
       .filter((finding) => !actorTerms.has(finding.term) || (isGroupWord(finding.lemma) && finding.verbs.length > 0)),
     ...keptPeople(sentences, actorOf, writerActor),
   ]
-    .filter((finding) => finding.score >= ENTITY_MIN_SCORE)
     .sort((a, b) => b.score - a.score || a.order - b.order)
     // People acted on ("staff are invited") may be found both as a record and as people kept: one record.
-    .filter((finding, index, sorted) => sorted.findIndex((other) => other.term === finding.term) === index)
-    .slice(0, MAX_ENTITIES)
-    .sort((a, b) => a.order - b.order);
+    .filter((finding, index, sorted) => sorted.findIndex((other) => other.term === finding.term) === index);
+  const candidates = [...found, ...phraseCandidates(sentences, found, new Set([...productWords, ...writer.business]))];
+  return { sentences, writer, actors, actorTerms: new Set(actorTerms.keys()), actorOf, writerActor, found, candidates };
+}
+
+export function buildModel(input: ProjectModelInput): ProjectModel {
+  const { sentences, writer, actors, actorTerms, actorOf, writerActor, found, candidates } = readCandidates(input);
+  const model = emptyProjectModel();
+  const findings = selectEntities(candidates, sentences, actorTerms, MAX_ENTITIES, READERS_EVIDENCE).sort((a, b) => a.order - b.order);
   const entityIds = new IdPool();
   const entities: ModelEntity[] = findings.map((finding: EntityFinding) => ({
     id: entityIds.take(finding.term),
@@ -89,7 +100,16 @@ export function buildModel(input: ProjectModelInput): ProjectModel {
   const rules = findRules(sentences, detailed, new IdPool());
   const we = whoWeAre(sentences, writerActor, actors, actorOf);
   const withWriter = we && !actors.includes(we) ? [...actors, we] : actors;
-  const useCases = findUseCases(actions, withWriter, rules, { actorOf, entityOf }, new IdPool(), writer.business, we);
+  // What people do to something the readers found good evidence of is a use case though the model keeps no record of
+  // it ("rate the contractor").
+  const evidenced = new Map(found.filter((finding) => finding.score >= READERS_EVIDENCE).map((finding) => [finding.term, finding]));
+  const actedOn = (phrase: NounPhrase): ModelEntity | undefined => {
+    const kept = entityOf(phrase);
+    if (kept) return kept;
+    const finding = evidenced.get(termOf(phrase)) ?? evidenced.get(lemmaOf(phrase));
+    return finding ? { id: '', name: displayName(finding.term), description: '', attributes: [], states: [], sources: finding.sources } : undefined;
+  };
+  const useCases = findUseCases(actions, withWriter, rules, { actorOf, entityOf: actedOn }, new IdPool(), writer.business, we);
   // The writer's staff is an actor only when they do something.
   const acting = withWriter.filter((actor) => actors.includes(actor) || useCases.some((useCase) => useCase.actor === actor.id));
   model.actors = acting.map((actor) => ({

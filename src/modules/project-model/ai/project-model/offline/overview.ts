@@ -1,3 +1,4 @@
+import { semanticClasses } from '../../../../../core/text/nlp/index.js';
 import type { ModelQuestion, ModelTerm, ProjectModel } from '../../../project-model.contract.js';
 import type { ProjectModelInput } from '../schema.js';
 import type { IdPool } from './ids.js';
@@ -24,6 +25,8 @@ export function summaryOf(sentences: Sentence[]): { summary: string; problem: st
   return { summary, problem: problem.slice(0, 1000) };
 }
 
+const EVALUATIVE_CLASSES = new Set(['noun.state', 'noun.feeling']);
+
 /**
  * A definition the text gives: "A pitch is a 3 by 3 metre space …", "Members are households that …" — the term as
  * the subject of "is"/"are"/"means" followed by what it is (not a participle or a bare quality: "is approved",
@@ -36,6 +39,9 @@ function definitionIn(sentence: Sentence, term: string): string | undefined {
     const verb = tokens[phrase.end];
     const next = tokens[phrase.end + 1];
     if (!verb || !/^(?:is|are|means|mean)$/.test(verb.normal) || !next || !/^(?:DET|NOUN)$/.test(next.pos)) continue;
+    // "invigilation is a nightmare of spreadsheets": a state or a feeling says how something is, not what it is.
+    const what = sentence.phrases.find((other) => other.start === phrase.end + 1);
+    if (what && EVALUATIVE_CLASSES.has(semanticClasses(lemmaOf(what), 'noun', 1)[0] ?? '')) continue;
     const rest = tokens.slice(phrase.end + 1).map((token) => token.text).join(' ').replace(/\s+([,.;:!?)])/g, '$1').replace(/\(\s+/g, '(').trim();
     if (rest.split(/\s+/).length < 2) continue;
     const text = rest.charAt(0).toUpperCase() + rest.slice(1);
