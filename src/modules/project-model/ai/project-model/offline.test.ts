@@ -53,6 +53,19 @@ describe('the offline project model', () => {
     expect(rule?.entity).toBe(model.entities.find((e) => e.name === 'Loan')?.id);
   });
 
+  it('reads a number as a rule\'s only when a rule word governs it, and takes that number', () => {
+    const model = buildProjectModel({
+      projectName: 'Towpath',
+      idea: 'We look after 40 narrowboat moorings, from a couple of short stays up to the big winter berths. Boaters can stay for up to 14 nights. In 3 divisions, each crew may enter max 6 boats. We must keep the logs for seven years.',
+    });
+    const rules = model.rules.map((rule) => [rule.text.slice(0, 20), rule.quantity?.value]);
+    expect(rules).toEqual([
+      ['Boaters can stay for', 14],
+      ['In 3 divisions, each', 6],
+      ['We must keep the log', 7],
+    ]);
+  });
+
   it('makes a success statement a metric, never a use case', () => {
     const model = buildProjectModel({ projectName: 'Toolshed', idea });
     expect(model.metrics.map((m) => m.target).join(' ')).toMatch(/90%/);

@@ -19,10 +19,17 @@ function valueOf(token: TaggedToken): number | undefined {
   return WORD_NUMBERS[token.normal];
 }
 
-export function quantityOf(tokens: TaggedToken[]): Quantity | undefined {
-  for (let i = 0; i < tokens.length; i += 1) {
+/** Whether the token at `i` states a number: "8", "three", "once", "twice". */
+export function isNumberAt(tokens: TaggedToken[], i: number): boolean {
+  const token = tokens[i];
+  return token !== undefined && (token.pos === 'NUM' || token.type === 'number' || token.normal === 'once' || token.normal === 'twice') && valueOf(token) !== undefined;
+}
+
+/** The first number stated from token `start` on, with its unit. */
+export function quantityOf(tokens: TaggedToken[], start = 0): Quantity | undefined {
+  for (let i = start; i < tokens.length; i += 1) {
     const token = tokens[i] as TaggedToken;
-    if (token.pos !== 'NUM' && token.type !== 'number' && !(token.normal in WORD_NUMBERS && (token.normal === 'once' || token.normal === 'twice'))) continue;
+    if (!isNumberAt(tokens, i)) continue;
     const value = valueOf(token);
     if (value === undefined) continue;
     const before = tokens[i - 1];

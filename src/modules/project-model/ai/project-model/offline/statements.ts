@@ -1,7 +1,8 @@
 import { capitalize } from '../../../../../core/text/index.js';
 import type { ModelConstraint, ModelEntity, ModelMetric, ModelRule } from '../../../project-model.contract.js';
+import { knows, type TaggedToken } from '../../../../../core/text/nlp/index.js';
 import type { IdPool } from './ids.js';
-import { quantityOf } from './numbers.js';
+import { isNumberAt, quantityOf } from './numbers.js';
 import type { Sentence } from './read.js';
 import { lemmaOf, termOf } from './words.js';
 
@@ -14,7 +15,32 @@ const SUCCESS_QUESTION = /success|goal|measure|metric|target|kpi|outcome|look li
 const SUCCESS_WORDS = /\b(?:success|goal|target|aim|kpi|hope|we'?d like to (?:double|raise|cut|reduce|increase|halve))\b/;
 const CHANGE = /\b(?:cut|cuts|drop|drops|reduce|reduces|raise|raises|increase|increases|double|doubles|halve|halves|grow|grows|improve|improves|fall|falls|rise|rises)\b/;
 const TARGET = /(?:\b\d+(?:\.\d+)?\s*%|\bby (?:half|a third|a quarter)\b|\bwithin (?:\w+ )?(?:hours?|days?|weeks?|months?|years?|quarters?)\b|\bby the end of\b|\bin the first \w+\b|\bunder \w+ (?:days?|hours?|minutes?)\b|\bthis year\b|\bper ?cent\b)/;
-const RULE_WORDS = /\b(?:at most|at least|up to|maximum|minimum|max|min|no more than|less than|more than|over|under|within|before|after|every|each|per|lasts?|must|only|cannot|can't|can only|limit|expires?|cost|costs|fee|deadline|close|closes|due|older than)\b/;
+/**
+ * The words around the number at `i` that may govern it: three before ("costs us £12", "max 8"), four after ("25
+ * people a day max"). "Each" and "every" count right before the number ("every 12 months"), alone after it ("£35
+ * each") or after "for", "of" and "per" ("€310 for each metre"), never as the determiner of a phrase ("in 3 divisions,
+ * each crew …"). "After" and "before" count unless they end a phrasal verb ("we look after 40 moorings").
+ */
+function ruleWindow(tokens: TaggedToken[], i: number): string {
+  const words: string[] = [];
+  for (let k = Math.max(0, i - 3); k <= i + 4 && k < tokens.length; k += 1) {
+    const token = tokens[k] as TaggedToken;
+    const rate = k === i - 1 || !/^(?:NOUN|ADJ|PROPN)$/.test(tokens[k + 1]?.pos ?? '') || /^(?:for|of|per)$/.test(tokens[k - 1]?.normal ?? '');
+    if (/^(?:each|every)$/.test(token.normal) && !rate) continue;
+    const before = tokens[k - 1];
+    if (/^(?:before|after)$/.test(token.normal) && before?.pos === 'VERB' && knows(`${before.lemma} ${token.normal}`, 'verb')) continue;
+    words.push(token.normal);
+  }
+  return words.join(' ');
+}
+
+/** Words that make a sentence with a number a rule wherever they stand: "we must keep records for six years". */
+const RULE_WORDS = /\b(?:at most|at least|maximum|minimum|max|min|no more than|no longer than|lasts?|must|mustn't|has to|have to|only|cannot|can't|can only|limit|expires?|deadline)\b/;
+/**
+ * Words that say what a number is a limit, a price or a period of only when they stand by it ("up to 2 weeks", "£45 a
+ * pair", "every 12 months"); elsewhere they describe ("from a couple of swings up to the big park", "every week").
+ */
+const NEAR_RULE_WORDS = /\b(?:up to|between|less than|more than|over|under|within|before|after|every|each|per|cost|costs|fee|close|closes|due|older than)\b/;
 
 export function isSuccessStatement(sentence: Sentence): boolean {
   const text = sentence.text.toLowerCase();
@@ -53,11 +79,16 @@ export function findRules(sentences: Sentence[], entities: ModelEntity[], ids: I
   for (const sentence of sentences) {
     if (isSuccessStatement(sentence)) continue;
     const text = sentence.text.toLowerCase();
-    const quantity = quantityOf(sentence.tagged.tokens);
+    const { tokens } = sentence.tagged;
+    // "max 8 people", "within 14 days", "£45 a pair": a number a rule word stands right by is the rule's; a number
+    // elsewhere in the sentence is not ("we look after 64 play areas, from a couple of swings up to the big park").
+    const governed = tokens.findIndex((_, i) => isNumberAt(tokens, i) && (RULE_WORDS.test(ruleWindow(tokens, i)) || NEAR_RULE_WORDS.test(ruleWindow(tokens, i))));
+    const ruled = governed !== -1 || RULE_WORDS.test(text);
     // "Plots are lost if not tended for six weeks", "accounts are closed when unused for two years": what happens to a
     // record under a condition or after a span is a rule too.
     const conditional = /\b(?:if|unless|until|when|once)\b/.test(text) || sentence.clauses.some((clause) => clause.passive);
-    if (!quantity || !(RULE_WORDS.test(text) || conditional)) continue;
+    const quantity = quantityOf(tokens, Math.max(0, governed));
+    if (!quantity || !(ruled || conditional)) continue;
     // "About 500 shipments a day" is the scale, not a rule.
     if (/^(?:about|around|roughly|approximately)\b/.test(text) && !/\bmust\b/.test(text)) continue;
     const entity = sentence.phrases.map((phrase) => entities.find((e) => e.name.toLowerCase() === termOf(phrase) || e.name.toLowerCase() === lemmaOf(phrase))).find(Boolean);
