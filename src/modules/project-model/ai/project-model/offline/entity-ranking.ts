@@ -43,6 +43,7 @@ const FEATURES: readonly (readonly [string, (evidence: Evidence) => number])[] =
   ['a record by its WordNet class', (e) => some(e, (phrase) => isRecordPhrase(phrase, true))],
   ['unknown to WordNet', (e) => Number(!knows(e.candidate.lemma, 'noun'))],
   ['a vague word', (e) => Number(isVagueWord(e.candidate.lemma))],
+  ['also a describing word ("single", "primary")', (e) => Number(!e.candidate.term.includes(' ') && knows(e.candidate.lemma, 'adj'))],
   ['only named as an example', (e) => Number(e.mentions.length > 0 && e.mentions.every(({ phrase, sentence }) => sentence.examples.has(phrase.start)))],
   ['named as a person who acts', (e) => Number(e.actors.has(e.candidate.term) || e.actors.has(e.candidate.lemma))],
   ['log score', (e) => Math.log1p(e.candidate.score)],
