@@ -492,6 +492,12 @@ describe('tagger corrections for everyday product sentences', () => {
     expect(tags('Tractor fuel and hire fees split between the farmers.')).toMatchObject({ hire: 'NOUN', fees: 'NOUN' });
     expect(tags('Farmers buy tractor fuel and hire balers in summer.')).toMatchObject({ hire: 'VERB' });
   });
+
+  it('reads a verb\'s -s form after an article, a possessive and describing words as a noun, never a finite verb', () => {
+    expect(tags('Pat is the groom who does the feeds at weekends.')).toMatchObject({ feeds: 'NOUN' });
+    expect(tags('We are a small green bowls club near Leek.')).toMatchObject({ bowls: 'NOUN', club: 'NOUN' });
+    expect(tags('The stewards lock their sheds at night.')).toMatchObject({ lock: 'VERB', sheds: 'NOUN' });
+  });
 });
 
 describe('coordinated and passive clauses', () => {

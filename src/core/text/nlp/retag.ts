@@ -694,6 +694,23 @@ function retagDeterminedVerb(tokens: TaggedToken[], index: number): void {
 }
 
 /**
+ * "who does the feeds at weekends", "a flat green bowls club": a verb's -s form after an article or a possessive and
+ * the words that describe is no finite verb; it is a plural noun, or a noun naming the next one.
+ */
+function retagDeterminedPlural(tokens: TaggedToken[], index: number): void {
+  const word = tokens[index];
+  let before = index - 1;
+  // "a flat green bowls club": words that describe may stand between.
+  while (before > 0 && tokens[before]?.pos === 'ADJ') before -= 1;
+  const determiner = tokens[before];
+  if (!determiner || (!/^(?:a|an|the)$/.test(determiner.normal) && !POSSESSIVES.test(determiner.normal))) return;
+  if (word?.pos !== 'VERB' || word.normal === word.lemma || !/[^s]s$/.test(word.normal)) return;
+  const singular = word.normal.slice(0, -1);
+  if (knows(word.normal, 'noun')) tokens[index] = { ...word, pos: 'NOUN', lemma: knows(singular, 'noun') && determiner.normal !== 'a' ? singular : word.normal };
+  else if (knows(singular, 'noun')) tokens[index] = { ...word, pos: 'NOUN', lemma: singular };
+}
+
+/**
  * "log a visit straight onto a case": a word between a noun and a preposition that WordNet knows at least as often as
  * an adverb as a noun says how, never a second noun of the phrase ("home" and "back" stay nouns).
  */
@@ -787,6 +804,7 @@ export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
       retagAdverbAfterNoun(tokens, i);
       retagParticleVerb(tokens, i);
       retagJoinedModifier(tokens, i);
+      retagDeterminedPlural(tokens, i);
       retagTrailingFrequency(tokens, i);
       retagNeededDoing(tokens, i);
       retagWantedObject(tokens, i);
