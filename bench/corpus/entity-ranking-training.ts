@@ -21,8 +21,8 @@ const RATE = 0.5;
 
 /** Every candidate of an idea, with the expected entity it names (its index), if any. */
 export function examplesOf(item: CorpusItem): Example[] {
-  const { sentences, candidates, actorTerms } = readCandidates({ projectName: item.name, idea: item.idea, answers: item.answers });
-  const features = entityFeatures(candidates, sentences, actorTerms);
+  const { candidates, context } = readCandidates({ projectName: item.name, idea: item.idea, answers: item.answers });
+  const features = entityFeatures(candidates, context);
   return candidates.map((candidate, index) => {
     const name = normalizeName(candidate.term);
     const group = item.expected.entities.findIndex((entity) => (Array.isArray(entity) ? entity : [entity]).some((alternative) => namesMatch(name, normalizeName(alternative))));

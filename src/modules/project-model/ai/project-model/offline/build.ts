@@ -11,7 +11,7 @@ import { glossaryOf, openQuestionsOf, summaryOf } from './overview.js';
 import { findConstraints, findMetrics, findRules, isSuccessStatement } from './statements.js';
 import { applyFocus, focusTerms, keepCorrections } from './steer.js';
 import { keptPeople } from './people.js';
-import { phraseCandidates, selectEntities } from './entity-ranking.js';
+import { phraseCandidates, selectEntities, type RankingContext } from './entity-ranking.js';
 import { findUseCases } from './use-cases.js';
 import { displayName, isGroupWord, lemmaOf, termOf } from './words.js';
 import { readWriter } from './writer.js';
@@ -54,13 +54,14 @@ export function readCandidates(input: ProjectModelInput) {
     // People acted on ("staff are invited") may be found both as a record and as people kept: one record.
     .filter((finding, index, sorted) => sorted.findIndex((other) => other.term === finding.term) === index);
   const candidates = [...found, ...phraseCandidates(sentences, found, new Set([...productWords, ...writer.business]))];
-  return { sentences, writer, actors, actorTerms: new Set(actorTerms.keys()), actorOf, writerActor, found, candidates };
+  const context: RankingContext = { sentences, actors: new Set(actorTerms.keys()) };
+  return { sentences, writer, actors, actorOf, writerActor, found, candidates, context };
 }
 
 export function buildModel(input: ProjectModelInput): ProjectModel {
-  const { sentences, writer, actors, actorTerms, actorOf, writerActor, found, candidates } = readCandidates(input);
+  const { sentences, writer, actors, actorOf, writerActor, found, candidates, context } = readCandidates(input);
   const model = emptyProjectModel();
-  const findings = selectEntities(candidates, sentences, actorTerms, MAX_ENTITIES, READERS_EVIDENCE).sort((a, b) => a.order - b.order);
+  const findings = selectEntities(candidates, context, MAX_ENTITIES, READERS_EVIDENCE).sort((a, b) => a.order - b.order);
   const entityIds = new IdPool();
   const entities: ModelEntity[] = findings.map((finding: EntityFinding) => ({
     id: entityIds.take(finding.term),

@@ -1,4 +1,4 @@
-import { knows, semanticClasses, type NounPhrase } from '../../../../../core/text/nlp/index.js';
+import { knows, semanticClasses, senses, type NounPhrase } from '../../../../../core/text/nlp/index.js';
 import { isMeasure, type EntityFinding } from './entities.js';
 import { ENTITY_RANKING as LEARNT } from './entity-ranking.weights.js';
 import type { Sentence } from './read.js';
@@ -28,9 +28,11 @@ type Evidence = {
   verbClasses: Set<string>;
   firstClass: string;
   rank: number;
-  actors: ReadonlySet<string>;
-  inputLength: number;
+  context: RankingContext;
 };
+
+/** What the ranking reads besides the candidates: the sentences and the actors' names. */
+export type RankingContext = { sentences: readonly Sentence[]; actors: ReadonlySet<string> };
 
 /** Verbs by which a record holds what is kept with it: "a referral has a priority". */
 const HOLDING_VERBS = new Set(['have', 'include', 'hold', 'contain', 'carry', 'need']);
@@ -42,10 +44,11 @@ const FEATURES: readonly (readonly [string, (evidence: Evidence) => number])[] =
   ['found by the readers', (e) => Number(e.candidate.score > 0)],
   ['a record by its WordNet class', (e) => some(e, (phrase) => isRecordPhrase(phrase, true))],
   ['unknown to WordNet', (e) => Number(!knows(e.candidate.lemma, 'noun'))],
+  ['senses WordNet knows (a general word has many)', (e) => Math.log1p(senses(e.candidate.lemma, 'noun').length)],
   ['a vague word', (e) => Number(isVagueWord(e.candidate.lemma))],
   ['also a describing word ("single", "primary")', (e) => Number(!e.candidate.term.includes(' ') && knows(e.candidate.lemma, 'adj'))],
   ['only named as an example', (e) => Number(e.mentions.length > 0 && e.mentions.every(({ phrase, sentence }) => sentence.examples.has(phrase.start)))],
-  ['named as a person who acts', (e) => Number(e.actors.has(e.candidate.term) || e.actors.has(e.candidate.lemma))],
+  ['named as a person who acts', (e) => Number(e.context.actors.has(e.candidate.term) || e.context.actors.has(e.candidate.lemma))],
   ['log score', (e) => Math.log1p(e.candidate.score)],
   ['score rank', (e) => e.rank],
   ['derived from a verb', (e) => Number(e.candidate.derived)],
@@ -67,7 +70,7 @@ const FEATURES: readonly (readonly [string, (evidence: Evidence) => number])[] =
   ['named in an answer', (e) => Number(e.candidate.sources.some((source) => source.kind === 'answer') || e.mentions.some(({ sentence }) => sentence.source.kind === 'answer'))],
   ['named in the opening sentence', (e) => some(e, (_, sentence) => sentence.order === 0)],
   ['named in a list of wishes', (e) => some(e, (_, sentence) => sentence.wished === true)],
-  ['first named late in the text', (e) => (e.mentions.length > 0 ? Math.min(...e.mentions.map(({ sentence }) => sentence.order)) / e.inputLength : 1)],
+  ['first named late in the text', (e) => (e.mentions.length > 0 ? Math.min(...e.mentions.map(({ sentence }) => sentence.order)) / Math.max(1, e.context.sentences.length) : 1)],
   ['person word', (e) => Number(isPersonWord(e.candidate.lemma))],
   ['an act named after what it is about', (e) => Number(e.candidate.about !== undefined)],
   ...CLASSES.map((name) => [`class ${name}`, (e: Evidence) => Number(e.firstClass === name)] as const),
@@ -81,7 +84,8 @@ export type EntityRanking = { features: string[]; mean: number[]; scale: number[
 const ENTITY_RANKING: EntityRanking = LEARNT;
 
 /** The features of each candidate, in `ENTITY_FEATURES` order. */
-export function entityFeatures(candidates: readonly EntityFinding[], sentences: readonly Sentence[], actors: ReadonlySet<string>): number[][] {
+export function entityFeatures(candidates: readonly EntityFinding[], context: RankingContext): number[][] {
+  const { sentences } = context;
   const byScore = [...candidates].sort((a, b) => b.score - a.score);
   const clauses = sentences.flatMap((sentence) => sentence.clauses);
   const phrases = sentences.flatMap((sentence) => sentence.phrases);
@@ -99,17 +103,16 @@ export function entityFeatures(candidates: readonly EntityFinding[], sentences: 
       verbClasses: new Set(actedOn.map((clause) => semanticClasses(clause.verb, 'verb', 1)[0] ?? '')),
       firstClass: semanticClasses(candidate.lemma, 'noun', 1)[0]?.replace(/^noun\./, '') ?? '',
       rank: byScore.indexOf(candidate) / Math.max(1, candidates.length - 1),
-      actors,
-      inputLength: Math.max(1, sentences.length),
+      context,
     };
     return FEATURES.map(([, value]) => value(evidence));
   });
 }
 
 /** The likelihood, between 0 and 1, that an analyst keeps each candidate as a record. */
-export function recordLikelihoods(candidates: readonly EntityFinding[], sentences: readonly Sentence[], actors: ReadonlySet<string>): number[] {
+export function recordLikelihoods(candidates: readonly EntityFinding[], context: RankingContext): number[] {
   const { mean, scale, weights, bias } = ENTITY_RANKING;
-  return entityFeatures(candidates, sentences, actors).map((features) => {
+  return entityFeatures(candidates, context).map((features) => {
     const z = features.reduce((sum, value, k) => sum + (((value - (mean[k] ?? 0)) / (scale[k] || 1)) * (weights[k] ?? 0)), bias);
     return 1 / (1 + Math.exp(-z));
   });
@@ -120,8 +123,8 @@ export function recordLikelihoods(candidates: readonly EntityFinding[], sentence
  * the ranking to tell records apart ("Volunteers sign up online and book shifts"): while fewer than `MIN_RECORDS` are
  * chosen, what the readers found good evidence of (`evidence`, their score) fills up, best evidence first.
  */
-export function selectEntities(candidates: readonly EntityFinding[], sentences: readonly Sentence[], actors: ReadonlySet<string>, max: number, evidence: number): EntityFinding[] {
-  const chosen = chooseRecords(candidates, recordLikelihoods(candidates, sentences, actors), ENTITY_RANKING.threshold, max);
+export function selectEntities(candidates: readonly EntityFinding[], context: RankingContext, max: number, evidence: number): EntityFinding[] {
+  const chosen = chooseRecords(candidates, recordLikelihoods(candidates, context), ENTITY_RANKING.threshold, max);
   for (const candidate of [...candidates].sort((a, b) => b.score - a.score)) {
     if (chosen.length >= MIN_RECORDS || candidate.score < evidence) break;
     if (!chosen.some((other) => sameRecord(other, candidate))) chosen.push(candidate);
