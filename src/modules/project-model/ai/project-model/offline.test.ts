@@ -773,6 +773,17 @@ const doers: { idea: string; who?: string; useCase: string; actor: string }[] = 
 ];
 
 describe('who does what', () => {
+  it('reads where people are in an answer about who uses it as no one ("my manager in the office")', () => {
+    const model = buildProjectModel({
+      projectName: 'Verges',
+      idea: 'Wardens survey the verges each spring.',
+      answers: [{ question: 'Who are the main users?', answer: 'Four wardens out on site, me and my deputy in the office, and the mowing contractor.' }],
+    });
+    const actors = model.actors.map((a) => a.name);
+    expect(actors).toEqual(expect.arrayContaining(['Warden', 'Deputy', 'Contractor']));
+    expect(actors).not.toContain('Office');
+  });
+
   it.each(doers)('gives "$useCase" to the $actor', ({ idea: text, who, useCase, actor }) => {
     const model = buildProjectModel({ projectName: 'Doers', idea: text, answers: who ? [{ question: 'Who will use it?', answer: who }] : [] });
     expect(actorOfUseCase(model, useCase)).toBe(actor);

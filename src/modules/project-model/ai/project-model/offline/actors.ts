@@ -155,7 +155,10 @@ export function findActors(sentences: Sentence[], semantic: (lemma: string) => s
         // WordNet knows the word first as a person ("someone who vouches", "someone who trails").
         const actedOnHere = sentence.clauses.some((clause) => clause.objects.some((object) => object.start === phrase.start)) || sentence.tagged.tokens[phrase.start - 1]?.normal === 'with';
         const alsoThing = actedOnHere && semanticClasses(lemmaOf(phrase), 'noun', 3).some((name) => name !== 'noun.person');
-        const term = alsoThing ? undefined : personTerm(phrase) ?? (doer ? termOf(phrase) : undefined);
+        // "me and my manager in the office", "staff behind the counter": where people are is no one, though an office
+        // that does something is people.
+        const where = /^(?:in|at|on|behind|inside)$/.test(sentence.tagged.tokens[phrase.start - 1]?.normal ?? '') && semanticClasses(lemmaOf(phrase), 'noun', 1)[0] !== 'noun.person';
+        const term = alsoThing || where ? undefined : personTerm(phrase) ?? (doer ? termOf(phrase) : undefined);
         if (term) add(found, term, 'person', sentence);
       }
       // "a practice with three vets and two nurses", "15 movers": people counted are roles of the business or its
