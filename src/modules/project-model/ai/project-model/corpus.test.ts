@@ -21,13 +21,14 @@ import { buildProjectModel } from './offline.js';
 // first measured, 0.33 when they joined) left it at 0.542, and the floor another hundredth lower. The twelfth round's
 // ten (lists of wishes under "What I need:"; key actions 0.10 when first measured, 0.13 when they joined) left entity
 // recall at 0.599 and key actions at 0.513: those floors are 0.59 and 0.50. The thirteenth round's ten (prose without
-// lists; key actions 0.06 when first measured) joined as the records came to be chosen by a learnt ranking (decision
-// 010): entity recall 0.629, precision 0.639, actors 0.813 and key actions 0.486 over the 196 ideas.
+// lists; key actions 0.06 when first measured) and a mixed one (0.13) joined as the records came to be chosen by a
+// learnt ranking (decision 010): entity recall 0.630, precision 0.636, actors 0.807 and key actions 0.465 over the 206
+// ideas.
 const FLOORS: Record<string, number> = {
   'entity recall': 0.62,
   'entity precision': 0.63,
   'actor recall': 0.8,
-  'key actions (use cases)': 0.47,
+  'key actions (use cases)': 0.45,
 };
 
 describe('the offline engine over the quality corpus', () => {
@@ -35,7 +36,7 @@ describe('the offline engine over the quality corpus', () => {
   const evaluated = corpus.map((item) => ({ item, model: buildProjectModel({ projectName: item.name, idea: item.idea, answers: item.answers }) }));
 
   it('has enough ideas, held-out ones among them', () => {
-    expect(corpus.length).toBeGreaterThanOrEqual(196);
+    expect(corpus.length).toBeGreaterThanOrEqual(206);
     expect(corpus.filter((item) => item.split === 'holdout').length).toBeGreaterThanOrEqual(10);
   });
 
