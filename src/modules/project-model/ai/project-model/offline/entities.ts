@@ -24,6 +24,8 @@ export type EntityFinding = {
   about?: string;
   /** True when it was only ever found as the act of a verb. */
   derived: boolean;
+  /** The terms merged into it ("cat", "rabbit" into "animal"; "reservation" into "booking"). */
+  absorbed?: string[];
 };
 
 const ENTITY_PREPOSITIONS = new Set(['for', 'to', 'on', 'of', 'against', 'onto', 'into']);
@@ -478,6 +480,7 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>, b
 }
 
 function absorb(into: EntityFinding, finding: EntityFinding): void {
+  into.absorbed = [...(into.absorbed ?? []), finding.term, ...(finding.absorbed ?? [])];
   into.score += finding.score;
   into.derived &&= finding.derived;
   for (const verb of finding.verbs) if (!into.verbs.includes(verb)) into.verbs.push(verb);
@@ -497,7 +500,7 @@ function foldAnimals(findings: EntityFinding[]): EntityFinding[] {
   const general = animals.find((finding) => GENERAL_ANIMALS.has(finding.lemma)) ?? animals[0];
   if (animals.length < 2 || !general) return findings;
   for (const other of animals) if (other !== general) absorb(general, other);
-  if (!GENERAL_ANIMALS.has(general.lemma)) Object.assign(general, { term: 'animal', lemma: 'animal' });
+  if (!GENERAL_ANIMALS.has(general.lemma)) Object.assign(general, { term: 'animal', lemma: 'animal', absorbed: [...(general.absorbed ?? []), general.term] });
   return findings.filter((finding) => !animals.includes(finding) || finding === general);
 }
 const GENERAL_ANIMALS = new Set(['animal', 'pet']);

@@ -127,7 +127,7 @@ export function selectEntities(candidates: readonly EntityFinding[], context: Ra
   const chosen = chooseRecords(candidates, recordLikelihoods(candidates, context), ENTITY_RANKING.threshold, max);
   for (const candidate of [...candidates].sort((a, b) => b.score - a.score)) {
     if (chosen.length >= MIN_RECORDS || candidate.score < evidence) break;
-    if (!chosen.some((other) => sameRecord(other, candidate))) chosen.push(candidate);
+    admit(chosen, candidate, MIN_RECORDS);
   }
   return chosen;
 }
@@ -141,16 +141,23 @@ export function chooseRecords<T extends EntityFinding>(candidates: readonly T[],
     .filter(({ likelihood }) => likelihood >= threshold)
     .sort((a, b) => b.likelihood - a.likelihood || a.candidate.order - b.candidate.order);
   const chosen: T[] = [];
-  for (const { candidate } of ranked) {
-    // "water test" and "test" are one record: the likelier name stands for both.
-    if (chosen.some((other) => sameRecord(other, candidate))) continue;
-    if (chosen.length < max) chosen.push(candidate);
-  }
+  for (const { candidate } of ranked) admit(chosen, candidate, max);
   return chosen;
+}
+
+/**
+ * Adds a candidate unless it is a record already chosen: "water test" and "test" are one record, and the likelier name
+ * stands for both; but a record the readers merged others into ("cats and rabbits" into the animal) names them all.
+ */
+function admit<T extends EntityFinding>(chosen: T[], candidate: T, max: number): void {
+  const same = chosen.findIndex((other) => sameRecord(other, candidate));
+  if (same === -1 && chosen.length < max) chosen.push(candidate);
+  else if (same !== -1 && candidate.absorbed?.includes((chosen[same] as T).term)) chosen[same] = candidate;
 }
 
 function sameRecord(a: EntityFinding, b: EntityFinding): boolean {
   const head = (term: string): string => term.split(' ').pop() ?? term;
+  if (a.absorbed?.includes(b.term) || b.absorbed?.includes(a.term)) return true;
   return a.term === b.term || (a.term.includes(' ') !== b.term.includes(' ') && head(a.term) === head(b.term));
 }
 
