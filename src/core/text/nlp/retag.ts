@@ -706,8 +706,9 @@ function retagDeterminedPlural(tokens: TaggedToken[], index: number): void {
   if (!determiner || (!/^(?:a|an|the)$/.test(determiner.normal) && !POSSESSIVES.test(determiner.normal))) return;
   if (word?.pos !== 'VERB' || word.normal === word.lemma || !/[^s]s$/.test(word.normal)) return;
   const singular = word.normal.slice(0, -1);
-  if (knows(word.normal, 'noun')) tokens[index] = { ...word, pos: 'NOUN', lemma: knows(singular, 'noun') && determiner.normal !== 'a' ? singular : word.normal };
-  else if (knows(singular, 'noun')) tokens[index] = { ...word, pos: 'NOUN', lemma: singular };
+  // After "a" the -s form names one thing ("a bowls club"); after any other determiner it is a plural ("the feeds").
+  const named = knows(word.normal, 'noun') && (determiner.normal === 'a' || !knows(singular, 'noun')) ? word.normal : singular;
+  if (knows(named, 'noun')) tokens[index] = { ...word, pos: 'NOUN', lemma: named };
 }
 
 /**

@@ -16,9 +16,12 @@ import { findUseCases } from './use-cases.js';
 import { displayName, isGroupWord, lemmaOf, termOf } from './words.js';
 import { readWriter } from './writer.js';
 
-/** The least evidence a record needs: acted on once, or spoken about and mentioned again. */
+/** At most this many records: the domain's central ones, not everything the text names. */
 export const MAX_ENTITIES = 12;
-/** The score at which the readers' own evidence makes something a record people act on. */
+/**
+ * The readers' least evidence for a record: acted on once, or spoken about and mentioned again. What people act on
+ * with this much evidence is a use case's record, and it fills up the records of a text too short to rank.
+ */
 const READERS_EVIDENCE = 1.5;
 
 /** The product's own name is never one of its records: the whole name, and a one-word name's singular. */
@@ -104,13 +107,13 @@ export function buildModel(input: ProjectModelInput): ProjectModel {
   // What people do to something the readers found good evidence of is a use case though the model keeps no record of
   // it ("rate the contractor").
   const evidenced = new Map(found.filter((finding) => finding.score >= READERS_EVIDENCE).map((finding) => [finding.term, finding]));
-  const actedOn = (phrase: NounPhrase): ModelEntity | undefined => {
+  const recordActedOn = (phrase: NounPhrase): ModelEntity | undefined => {
     const kept = entityOf(phrase);
     if (kept) return kept;
     const finding = evidenced.get(termOf(phrase)) ?? evidenced.get(lemmaOf(phrase));
     return finding ? { id: '', name: displayName(finding.term), description: '', attributes: [], states: [], sources: finding.sources } : undefined;
   };
-  const useCases = findUseCases(actions, withWriter, rules, { actorOf, entityOf: actedOn }, new IdPool(), writer.business, we);
+  const useCases = findUseCases(actions, withWriter, rules, { actorOf, entityOf: recordActedOn }, new IdPool(), writer.business, we);
   // The writer's staff is an actor only when they do something.
   const acting = withWriter.filter((actor) => actors.includes(actor) || useCases.some((useCase) => useCase.actor === actor.id));
   model.actors = acting.map((actor) => ({

@@ -118,6 +118,8 @@ export function recordLikelihoods(candidates: readonly EntityFinding[], context:
   });
 }
 
+const MIN_RECORDS = 4;
+
 /**
  * The candidates an analyst would keep, most likely first, at most `max`. A short text says too little of each thing for
  * the ranking to tell records apart ("Volunteers sign up online and book shifts"): while fewer than `MIN_RECORDS` are
@@ -131,8 +133,6 @@ export function selectEntities(candidates: readonly EntityFinding[], context: Ra
   }
   return chosen;
 }
-
-const MIN_RECORDS = 4;
 
 /** The candidates at least as likely as `threshold`, likeliest first, one name per record, at most `max`. */
 export function chooseRecords<T extends EntityFinding>(candidates: readonly T[], likelihoods: readonly number[], threshold: number, max: number): T[] {
@@ -162,8 +162,8 @@ function sameRecord(a: EntityFinding, b: EntityFinding): boolean {
 }
 
 /**
- * Every other thing the text names, as a candidate the readers did not find: its phrases' terms ("room measurement")
- * and lemmas, never a name, a measure ("24 hours"), the product or the business itself.
+ * Every other thing the text names, as a candidate the readers did not find: each phrase's term ("room measurement"),
+ * never a name, a measure ("24 hours"), the product or the business itself.
  */
 export function phraseCandidates(sentences: readonly Sentence[], found: readonly EntityFinding[], excluded: ReadonlySet<string>): EntityFinding[] {
   const known = new Set(found.flatMap((finding) => (finding.term.includes(' ') ? [finding.term] : [finding.term, finding.lemma])));

@@ -37,10 +37,14 @@ function ruleWindow(tokens: TaggedToken[], i: number): string {
 /** Words that make a sentence with a number a rule wherever they stand: "we must keep records for six years". */
 const RULE_WORDS = /\b(?:at most|at least|maximum|minimum|max|min|no more than|no longer than|lasts?|must|mustn't|has to|have to|only|cannot|can't|can only|limit|expires?|deadline)\b/;
 /**
- * Words that say what a number is a limit, a price or a period of only when they stand by it ("up to 2 weeks", "£45 a
- * pair", "every 12 months"); elsewhere they describe ("from a couple of swings up to the big park", "every week").
+ * Words that say what a number is a limit, a price or a period of only when they stand by it ("up to 2 weeks", "£12
+ * per hour", "every 12 months"); elsewhere they describe ("from a couple of swings up to the big park", "every week").
  */
 const NEAR_RULE_WORDS = /\b(?:up to|between|less than|more than|over|under|within|before|after|every|each|per|cost|costs|fee|close|closes|due|older than)\b/;
+
+function governs(window: string): boolean {
+  return RULE_WORDS.test(window) || NEAR_RULE_WORDS.test(window);
+}
 
 export function isSuccessStatement(sentence: Sentence): boolean {
   const text = sentence.text.toLowerCase();
@@ -82,7 +86,7 @@ export function findRules(sentences: Sentence[], entities: ModelEntity[], ids: I
     const { tokens } = sentence.tagged;
     // "max 8 people", "within 14 days", "£45 a pair": a number a rule word stands right by is the rule's; a number
     // elsewhere in the sentence is not ("we look after 64 play areas, from a couple of swings up to the big park").
-    const governed = tokens.findIndex((_, i) => isNumberAt(tokens, i) && (RULE_WORDS.test(ruleWindow(tokens, i)) || NEAR_RULE_WORDS.test(ruleWindow(tokens, i))));
+    const governed = tokens.findIndex((_, i) => isNumberAt(tokens, i) && governs(ruleWindow(tokens, i)));
     const ruled = governed !== -1 || RULE_WORDS.test(text);
     // "Plots are lost if not tended for six weeks", "accounts are closed when unused for two years": what happens to a
     // record under a condition or after a span is a rule too.
