@@ -172,6 +172,7 @@ describe('the offline project model', () => {
     const names = model.entities.map((e) => e.name);
     expect(names).toEqual(expect.arrayContaining(['Bicycle', 'Booking', 'Deposit']));
     expect(names).not.toContain('Tandem');
+    expect(names).not.toContain('Cargo bike');
   });
 
   it('reads what stands in brackets or after a dash as examples, and the writer\'s own organisation as no record', () => {

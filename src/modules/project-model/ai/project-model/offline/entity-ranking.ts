@@ -1,4 +1,4 @@
-import { knows, semanticClasses, senses, type NounPhrase } from '../../../../../core/text/nlp/index.js';
+import { knows, semanticClasses, senses, synonyms, type NounPhrase } from '../../../../../core/text/nlp/index.js';
 import { isMeasure, type EntityFinding } from './entities.js';
 import { ENTITY_RANKING as LEARNT } from './entity-ranking.weights.js';
 import type { Sentence } from './read.js';
@@ -158,7 +158,10 @@ function admit<T extends EntityFinding>(chosen: T[], candidate: T, max: number):
 function sameRecord(a: EntityFinding, b: EntityFinding): boolean {
   const head = (term: string): string => term.split(' ').pop() ?? term;
   if (a.absorbed?.includes(b.term) || b.absorbed?.includes(a.term)) return true;
-  return a.term === b.term || (a.term.includes(' ') !== b.term.includes(' ') && head(a.term) === head(b.term));
+  if (a.term === b.term || (a.term.includes(' ') && b.term.includes(' '))) return a.term === b.term;
+  // "cargo bike" and "bicycle", "reservation" and "booking": one word and a head WordNet knows as the same are one record.
+  const [headA, headB] = [head(a.lemma), head(b.lemma)];
+  return headA === headB || synonyms(headA, 'noun', 1).includes(headB) || synonyms(headB, 'noun', 1).includes(headA);
 }
 
 /**
