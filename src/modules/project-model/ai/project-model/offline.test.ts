@@ -774,6 +774,15 @@ const doers: { idea: string; who?: string; useCase: string; actor: string }[] = 
 ];
 
 describe('who does what', () => {
+  it('reads a verb\'s noun that WordNet also knows as the act as the act, never as a person ("referrals come from")', () => {
+    const model = buildProjectModel({
+      projectName: 'Lantern',
+      idea: 'Most referrals arrive from health visitors. The organiser pairs each family with a mentor, and mentors visit weekly.',
+    });
+    expect(model.actors.map((a) => a.name)).not.toContain('Referral');
+    expect(actorOfUseCase(model, /^Pair a family/)).toBe('Organiser');
+  });
+
   it('reads where people are in an answer about who uses it as no one ("my manager in the office")', () => {
     const model = buildProjectModel({
       projectName: 'Verges',

@@ -1,5 +1,5 @@
 import { capitalize } from '../../../../../core/text/index.js';
-import { isKindOf, knows, knowsWord, lemmasBeginning, semanticClasses, senses, type NounPhrase } from '../../../../../core/text/nlp/index.js';
+import { derivedForms, isKindOf, knows, knowsWord, lemmasBeginning, semanticClasses, senses, type NounPhrase } from '../../../../../core/text/nlp/index.js';
 
 /**
  * What a noun phrase names, read from WordNet's semantic classes rather than from word lists: a person or group of
@@ -55,6 +55,9 @@ export function isPersonWord(lemma: string, asAgent = false): boolean {
   if (asAgent && isClippedPersonWord(lemma)) return true;
   const classes = semanticClasses(lemma, 'noun', 3);
   if (isVehicleWord(lemma)) return false;
+  // "Most referrals come from the GP": a verb's noun in -al, -tion, -ment that WordNet also knows as the act is the
+  // act, though WordNet's first sense is the person so referred.
+  if (/(?:al|tion|sion|ment)$/.test(lemma) && classes.includes('noun.act') && derivedForms(lemma, 'noun', 'verb').length > 0) return false;
   // An animal is never a user, though WordNet also knows "dog" and "pig" as words for people.
   if (asAgent) return classes[0] !== 'noun.animal' && classes.some((name) => PERSON_GROUPS.has(name));
   return classes[0] !== undefined && PERSON_GROUPS.has(classes[0]);
