@@ -7,7 +7,7 @@
  */
 import { MAX_ENTITIES, readCandidates } from '../../src/modules/project-model/ai/project-model/offline/build.js';
 import type { EntityFinding } from '../../src/modules/project-model/ai/project-model/offline/entities.js';
-import { chooseRecords, ENTITY_FEATURES, entityFeatures, type EntityRanking } from '../../src/modules/project-model/ai/project-model/offline/entity-ranking.js';
+import { chooseRecords, ENTITY_FEATURES, entityFeatures, likelihoodOf, type EntityRanking } from '../../src/modules/project-model/ai/project-model/offline/entity-ranking.js';
 import type { CorpusItem } from './corpus.js';
 import { namesMatch, normalizeName } from './measures.js';
 
@@ -35,7 +35,7 @@ const round = (value: number): number => Number(value.toFixed(4));
 
 /** The likelihood a ranking gives each example. */
 export function likelihoods(ranking: EntityRanking, examples: readonly Example[]): number[] {
-  return examples.map(({ features }) => sigmoid(features.reduce((sum, value, k) => sum + ((value - (ranking.mean[k] ?? 0)) / (ranking.scale[k] || 1)) * (ranking.weights[k] ?? 0), ranking.bias)));
+  return examples.map(({ features }) => likelihoodOf(ranking, features));
 }
 
 function standardize(rows: number[][]): { mean: number[]; scale: number[] } {

@@ -671,13 +671,17 @@ function nounNoVerb(token: TaggedToken): TaggedToken {
   return token;
 }
 
+/** An article or a possessive: what opens a noun phrase, so no finite verb follows it directly. */
+function opensPhrase(token: TaggedToken | undefined): boolean {
+  return token !== undefined && (/^(?:a|an|the)$/.test(token.normal) || POSSESSIVES.test(token.normal));
+}
+
 /**
  * "a short termly report on each child": after an article or a possessive and the words that describe, a verb's bare
  * form is the noun the phrase names, and the words before it are its adjectives.
  */
 function retagDeterminedVerb(tokens: TaggedToken[], index: number): void {
-  const determiner = tokens[index];
-  if (!determiner || (!/^(?:a|an|the)$/.test(determiner.normal) && !POSSESSIVES.test(determiner.normal))) return;
+  if (!opensPhrase(tokens[index])) return;
   // "a few still pay cash": "a few" is some of them, who do what follows.
   if (tokens[index + 1]?.normal === 'few') return;
   let at = index + 1;
@@ -703,7 +707,7 @@ function retagDeterminedPlural(tokens: TaggedToken[], index: number): void {
   // "a flat green bowls club": words that describe may stand between.
   while (before > 0 && tokens[before]?.pos === 'ADJ') before -= 1;
   const determiner = tokens[before];
-  if (!determiner || (!/^(?:a|an|the)$/.test(determiner.normal) && !POSSESSIVES.test(determiner.normal))) return;
+  if (!determiner || !opensPhrase(determiner)) return;
   if (word?.pos !== 'VERB' || word.normal === word.lemma || !/[^s]s$/.test(word.normal)) return;
   const singular = word.normal.slice(0, -1);
   // After "a" the -s form names one thing ("a bowls club"); after any other determiner it is a plural ("the feeds").

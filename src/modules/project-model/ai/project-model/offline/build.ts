@@ -12,7 +12,7 @@ import { findConstraints, findMetrics, findRules, isSuccessStatement } from './s
 import { applyFocus, focusTerms, keepCorrections } from './steer.js';
 import { keptPeople } from './people.js';
 import { phraseCandidates, selectEntities, type RankingContext } from './entity-ranking.js';
-import { findUseCases } from './use-cases.js';
+import { findUseCases, unkept } from './use-cases.js';
 import { displayName, isGroupWord, lemmaOf, termOf } from './words.js';
 import { readWriter } from './writer.js';
 
@@ -111,7 +111,7 @@ export function buildModel(input: ProjectModelInput): ProjectModel {
     const kept = entityOf(phrase);
     if (kept) return kept;
     const finding = evidenced.get(termOf(phrase)) ?? evidenced.get(lemmaOf(phrase));
-    return finding ? { id: '', name: displayName(finding.term), description: '', attributes: [], states: [], sources: finding.sources } : undefined;
+    return finding ? unkept(displayName(finding.term), finding.sources) : undefined;
   };
   const useCases = findUseCases(actions, withWriter, rules, { actorOf, entityOf: recordActedOn }, new IdPool(), writer.business, we);
   // The writer's staff is an actor only when they do something.

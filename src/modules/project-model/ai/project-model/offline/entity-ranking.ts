@@ -111,11 +111,14 @@ export function entityFeatures(candidates: readonly EntityFinding[], context: Ra
 
 /** The likelihood, between 0 and 1, that an analyst keeps each candidate as a record. */
 export function recordLikelihoods(candidates: readonly EntityFinding[], context: RankingContext): number[] {
-  const { mean, scale, weights, bias } = ENTITY_RANKING;
-  return entityFeatures(candidates, context).map((features) => {
-    const z = features.reduce((sum, value, k) => sum + (((value - (mean[k] ?? 0)) / (scale[k] || 1)) * (weights[k] ?? 0)), bias);
-    return 1 / (1 + Math.exp(-z));
-  });
+  return entityFeatures(candidates, context).map((features) => likelihoodOf(ENTITY_RANKING, features));
+}
+
+/** The likelihood a ranking gives one candidate's features. */
+export function likelihoodOf(ranking: EntityRanking, features: readonly number[]): number {
+  const { mean, scale, weights, bias } = ranking;
+  const z = features.reduce((sum, value, k) => sum + (((value - (mean[k] ?? 0)) / (scale[k] || 1)) * (weights[k] ?? 0)), bias);
+  return 1 / (1 + Math.exp(-z));
 }
 
 const MIN_RECORDS = 4;

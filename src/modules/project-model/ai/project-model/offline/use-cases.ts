@@ -188,9 +188,9 @@ function phraseFor(word: string, like: NounPhrase): NounPhrase {
   return { ...like, text: word, head, nouns: [], adjectives: [], plural: false, determiner: 'a' };
 }
 
-/** The record an action is about when the model does not keep it: named, with nothing known of it. */
-function unkept(name: string): ModelEntity {
-  return { id: '', name, description: '', attributes: [], states: [], sources: [] };
+/** The record an action is about when the model does not keep it: named, with nothing known of it but where it was read. */
+export function unkept(name: string, sources: ModelEntity['sources'] = []): ModelEntity {
+  return { id: '', name, description: '', attributes: [], states: [], sources };
 }
 
 /**
