@@ -124,6 +124,14 @@ describe('the offline project model', () => {
     expect(model.glossary.find((t) => t.term === 'Loan')).toBeUndefined();
   });
 
+  it('defines no term by an amount or a ranking ("a maximum of 4 tools", "the best loan"), which says nothing of what it is', () => {
+    for (const said of ['The loan is a maximum of 4 tools, one per member.', 'The loan is the most useful thing we do, honestly.', 'The loan is the best thing we run.']) {
+      const model = buildProjectModel({ projectName: 'Toolshed', idea: `${idea} ${said}` });
+      expect(model.entities.map((e) => e.name)).toContain('Loan');
+      expect(model.glossary.find((t) => t.term === 'Loan')).toBeUndefined();
+    }
+  });
+
   it('keeps a record the text names again and again and says what it has, though nobody is said to act on it', () => {
     const model = buildProjectModel({
       projectName: 'Brightbox',

@@ -1,4 +1,4 @@
-import { semanticClasses } from '../../../../../core/text/nlp/index.js';
+import { semanticClasses, type TaggedToken } from '../../../../../core/text/nlp/index.js';
 import type { ModelQuestion, ModelTerm, ProjectModel } from '../../../project-model.contract.js';
 import type { ProjectModelInput } from '../schema.js';
 import type { IdPool } from './ids.js';
@@ -25,7 +25,14 @@ export function summaryOf(sentences: Sentence[]): { summary: string; problem: st
   return { summary, problem: problem.slice(0, 1000) };
 }
 
-const EVALUATIVE_CLASSES = new Set(['noun.state', 'noun.feeling']);
+/** What a state, a feeling or an amount names says how something is or how much of it there is, not what it is. */
+const UNDEFINING_CLASSES = new Set(['noun.state', 'noun.feeling', 'noun.quantity']);
+
+/** "the most fun", "the biggest room": a superlative ranks the subject among others, it does not define it. */
+function isSuperlative(token: TaggedToken | undefined): boolean {
+  if (!token || token.pos !== 'ADJ') return false;
+  return token.normal === 'most' || token.normal === 'least' || (token.normal.endsWith('est') && token.lemma !== token.normal);
+}
 
 /**
  * A definition the text gives: "A pitch is a 3 by 3 metre space …", "Members are households that …" — the term as
@@ -39,9 +46,10 @@ function definitionIn(sentence: Sentence, term: string): string | undefined {
     const verb = tokens[phrase.end];
     const next = tokens[phrase.end + 1];
     if (!verb || !/^(?:is|are|means|mean)$/.test(verb.normal) || !next || !/^(?:DET|NOUN)$/.test(next.pos)) continue;
-    // "invigilation is a nightmare of spreadsheets": a state or a feeling says how something is, not what it is.
+    // "invigilation is a nightmare of spreadsheets", "each session is a maximum of 6 riders".
     const what = sentence.phrases.find((other) => other.start === phrase.end + 1);
-    if (what && EVALUATIVE_CLASSES.has(semanticClasses(lemmaOf(what), 'noun', 1)[0] ?? '')) continue;
+    if (what && UNDEFINING_CLASSES.has(semanticClasses(lemmaOf(what), 'noun', 1)[0] ?? '')) continue;
+    if (isSuperlative(tokens[phrase.end + 2])) continue;
     const rest = tokens.slice(phrase.end + 1).map((token) => token.text).join(' ').replace(/\s+([,.;:!?)])/g, '$1').replace(/\(\s+/g, '(').trim();
     if (rest.split(/\s+/).length < 2) continue;
     const text = rest.charAt(0).toUpperCase() + rest.slice(1);
