@@ -68,6 +68,26 @@ describe('chat answers what the author stated', () => {
     expect(statementsFor(stated, 'What do non-club people owe?').map((fact) => fact.text)).toEqual(['Club-registered players pay nothing.']);
   });
 
+  it('meets an irregular verb in the question by its lemma in the text ("sold" → sell), and names only words nothing mentions', () => {
+    const yard = 'We store caravans over the winter. Owners drop them off in October. Any caravan not fetched after 60 days we sell at auction, and the owner is told by letter. The yard is fenced and lit.';
+    const ask = (question: string) => {
+      const context = statementsFor(statementsOf(yard, []), question).map((fact) => ({ id: fact.id, title: fact.where, text: fact.text, kind: 'fact' as const }));
+      return answerQuestionTask.builtin({ question, context }, {});
+    };
+    expect(ask('When are caravans sold?').split('\n')[0]).toContain('60 days we sell at auction');
+    expect(ask('Who was told about the gates?')).toMatch(/Nothing I found mentions “gates”\.$/);
+  });
+
+  it('reads a bound a question asks for ("the maximum") in the words a text states it with ("up to", "at least")', () => {
+    const fund = 'Our parish fund gives grants to local clubs twice a year. Clubs can ask for anything up to £800 for kit or hall hire. Each club must have at least 12 members to apply. The panel meets in the vicarage.';
+    const ask = (question: string) => {
+      const context = statementsFor(statementsOf(fund, []), question).map((fact) => ({ id: fact.id, title: fact.where, text: fact.text, kind: 'fact' as const }));
+      return answerQuestionTask.builtin({ question, context }, {}).split('\n')[0];
+    };
+    expect(ask('What is the maximum a club can get?')).toContain('£800');
+    expect(ask('What is the minimum size of a club?')).toContain('12 members');
+  });
+
   it('finds nothing for a question about something never stated', () => {
     expect(statementsFor(statementsOf(idea, answers), 'What colour is the logo?')).toEqual([]);
   });

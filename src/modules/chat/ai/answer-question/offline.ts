@@ -1,7 +1,7 @@
-import { joinList, oneLine, splitSentences, stem, tokenize, truncate } from '../../../../core/text/index.js';
+import { joinList, oneLine, splitSentences, truncate } from '../../../../core/text/index.js';
 import { answerKindOf, holdsAnswerKind, type AnswerKind } from './answer-kind.js';
 import type { ContextSection as Section } from './schema.js';
-import { NOTHING_FOUND, questionTerms, wordStems } from './terms.js';
+import { NOTHING_FOUND, keyedWords, questionTerms, textKeys } from './terms.js';
 
 // The offline answer: rank the sources by the question's terms; state the matching facts of the project model in
 // plain sentences, saying where each was read, and quote the best sentences of the matching document sections.
@@ -43,7 +43,7 @@ export function answerFromContext(question: string, context: Section[]): string 
     }
   }
   const missing = [...terms].filter((term) => !matched.has(term));
-  const missingShown = shownTerms.filter((word) => missing.includes(stem(word)));
+  const missingShown = shownTerms.filter(({ keys }) => keys.every((key) => missing.includes(key))).map(({ word }) => word);
   if (missingShown.length) lines.push('', `Nothing I found mentions ${joinList(missingShown.map((w) => `“${w}”`), 'or')}.`);
   return lines.join('\n');
 }
@@ -58,15 +58,15 @@ export function relevantSections(question: string, context: Section[]): Section[
   return terms.size ? rankSections(terms, context, answerKindOf(question)).map((entry) => entry.section) : [];
 }
 
-function displayTerms(question: string, terms: Set<string>): string[] {
-  const shown: string[] = [];
+/** The question's words as written, each once, with the keys it is matched by. */
+function displayTerms(question: string, terms: Set<string>): Array<{ word: string; keys: string[] }> {
+  const shown: Array<{ word: string; keys: string[] }> = [];
   const seen = new Set<string>();
-  for (const word of tokenize(question)) {
-    const key = stem(word);
-    if (terms.has(key) && !seen.has(key)) {
-      seen.add(key);
-      shown.push(word);
-    }
+  for (const { word, keys } of keyedWords(question)) {
+    const asked = keys.filter((key) => terms.has(key) && !seen.has(key));
+    if (asked.length === 0) continue;
+    for (const key of asked) seen.add(key);
+    shown.push({ word, keys: asked });
   }
   return shown;
 }
@@ -82,18 +82,7 @@ function rankSections(terms: Set<string>, sources: Section[], kind: AnswerKind |
     said.add(text);
     return true;
   });
-  const stems = new Map<string, string[]>();
-  const stemsOf = (text: string): Set<string> =>
-    new Set(
-      tokenize(text).flatMap((word) => {
-        let stemmed = stems.get(word);
-        if (stemmed === undefined) {
-          stemmed = wordStems(word);
-          stems.set(word, stemmed);
-        }
-        return stemmed;
-      }),
-    );
+  const stemsOf = textKeys;
   const sectionSentences = context.map((section) => splitSentences(section.text).map((text) => ({ text, stems: stemsOf(text) })));
   const sectionStems = context.map((section, i) => {
     const all = stemsOf(section.title);

@@ -1,5 +1,5 @@
 import { contentWords, stem, tokenize } from '../../../../core/text/index.js';
-import { derivedForms, semanticClasses } from '../../../../core/text/nlp/index.js';
+import { derivedForms, semanticClasses, tagText } from '../../../../core/text/nlp/index.js';
 
 // The words a question is about, and whether a text mentions any of them: shared by the offline answer, which ranks
 // sources by them, and the chat flow, which answers "nothing found" without calling a model when no source does.
@@ -24,13 +24,52 @@ function relatedForms(word: string): string[] {
   return forms.filter((form) => form !== word && /^[a-z]+$/.test(form) && form.slice(0, 4) === word.slice(0, 4) && !semanticClasses(form, 'noun', 2).includes('noun.person'));
 }
 
+/**
+ * Words for a bound on an amount, as a question asks for it ("What is the maximum a group can ask for?") and as a text
+ * states it ("anything up to £1,500"): a text stating the bound mentions the question's word for it.
+ */
+const BOUNDS: ReadonlyArray<{ term: string; asked: RegExp; stated: RegExp }> = [
+  { term: stem('maximum'), asked: /\b(?:maximum|max)\b/i, stated: /\b(?:up to|no more than|not more than|at most|capped|limited to|maximum|max)\b/i },
+  { term: stem('minimum'), asked: /\b(?:minimum|min)\b/i, stated: /\b(?:at least|no less than|no fewer than|minimum|min)\b/i },
+];
+
+/** The stem of each verb's lemma in a text where it is not the stem of the verb as written ("sold" → sell). */
+function verbLemmaKeys(text: string): Array<{ word: string; key: string }> {
+  return tagText(text).flatMap((sentence) =>
+    sentence.tokens
+      .filter((token) => token.pos === 'VERB' && stem(token.lemma.toLowerCase()) !== stem(token.normal))
+      .map((token) => ({ word: token.normal, key: stem(token.lemma.toLowerCase()) })),
+  );
+}
+
+/**
+ * Each word of a text with the keys it is matched by: its stems, and for a verb the stem of its lemma too, so that an
+ * irregular form meets its verb ("sold" → sell, "given" → give).
+ */
+export function keyedWords(text: string): Array<{ word: string; keys: string[] }> {
+  const lemmas = verbLemmaKeys(text);
+  return tokenize(text).map((word) => ({ word, keys: [...new Set([...wordStems(word), ...lemmas.filter((lemma) => lemma.word === word).map((lemma) => lemma.key)])] }));
+}
+
+/** The keys of every word of a text, and of the bounds it states. */
+export function textKeys(text: string): Set<string> {
+  const keys = new Set(tokenize(text).flatMap(wordStems));
+  for (const { key } of verbLemmaKeys(text)) keys.add(key);
+  for (const bound of BOUNDS) if (bound.stated.test(text)) keys.add(bound.term);
+  return keys;
+}
+
 /** The stems of the words a question is about ("How long does a loan last?" → loan, last), and of their derivations. */
 export function questionTerms(question: string): Set<string> {
   const words = contentWords(question).filter((word) => !QUESTION_FILLER.has(word));
   const chosen = words.length ? words : tokenize(question).filter((word) => /\p{L}/u.test(word) && word.length > 2 && !QUESTION_FILLER.has(word));
   // A part that is no content word ("non" in "non-NHS") says nothing the question is about.
   const parts = chosen.flatMap((word) => withParts(word).filter((part) => part === word || contentWords(part).length > 0));
-  return new Set([...parts, ...parts.flatMap(relatedForms)].map(stem));
+  const chosenKeys = new Set(parts.map(stem));
+  // A verb is asked about by its lemma's key too, as texts are read ("sold" → sell).
+  for (const word of keyedWords(question)) if (chosen.includes(word.word)) for (const key of word.keys) chosenKeys.add(key);
+  for (const bound of BOUNDS) if (bound.asked.test(question)) chosenKeys.add(bound.term);
+  return new Set([...chosenKeys, ...parts.flatMap(relatedForms).map(stem)]);
 }
 
 /** The stems a written word stands for: its own, and its parts' when hyphenated. */
@@ -40,7 +79,7 @@ export function wordStems(word: string): string[] {
 
 /** The question's terms a text mentions. */
 export function termsIn(text: string, terms: ReadonlySet<string>): Set<string> {
-  return new Set(tokenize(text).flatMap(wordStems).filter((word) => terms.has(word)));
+  return new Set([...textKeys(text)].filter((key) => terms.has(key)));
 }
 
 /** The plain answer when nothing in the project is about the question. */
