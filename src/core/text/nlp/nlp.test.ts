@@ -498,6 +498,20 @@ describe('tagger corrections for everyday product sentences', () => {
     expect(tags('We are a small green bowls club near Leek.')).toMatchObject({ bowls: 'NOUN', club: 'NOUN' });
     expect(tags('The stewards lock their sheds at night.')).toMatchObject({ lock: 'VERB', sheds: 'NOUN' });
   });
+
+  it('reads a bare verb between an article\'s singular noun and a noun as one name, unless a group or animals could do it', () => {
+    expect(tags('The adult swim class meets on Fridays.')).toMatchObject({ swim: 'NOUN', class: 'NOUN', meets: 'VERB' });
+    expect(tags('The junior paint group meets weekly.')).toMatchObject({ paint: 'NOUN' });
+    expect(tags('The crew check the ropes daily.')).toMatchObject({ check: 'VERB' });
+    expect(tags('The goats need hay and the sheep need water.')).toMatchObject({ need: 'VERB' });
+    expect(tags('Parents who cannot get to the school pay fees by card.')).toMatchObject({ pay: 'VERB' });
+  });
+
+  it('never reads a pronoun for things or people as a verb ("photocopy everything off")', () => {
+    const read = parseText('I photocopy everything off for the trustees.').flatMap((s) => clausesOf(s));
+    expect(tags('I photocopy everything off for the trustees.')).toMatchObject({ everything: 'PRON' });
+    expect(read.map((c) => c.verb)).toEqual(['photocopy']);
+  });
 });
 
 describe('coordinated and passive clauses', () => {

@@ -665,10 +665,30 @@ function retagListItemModifier(tokens: TaggedToken[], index: number): void {
  * noun; read first, so that the other corrections see it as one.
  */
 function nounNoVerb(token: TaggedToken): TaggedToken {
+  // "print everything off": a pronoun standing for things or people is never a verb.
+  if (token.pos === 'VERB' && INDEFINITE_PRONOUNS.test(token.normal)) return { ...token, pos: 'PRON', lemma: token.normal };
   if (token.pos !== 'VERB' || !/^[a-z]+$/.test(token.normal) || verbLemma(token) !== undefined) return token;
   const singular = singularize(token.normal);
   if (knows(singular, 'noun')) return { ...token, pos: 'NOUN', lemma: singular };
   return token;
+}
+
+const INDEFINITE_PRONOUNS = /^(?:every|any|some|no)(?:thing|one|body)$/;
+
+/**
+ * "the adult tap class", "my cousin book shop": a verb's bare form between an article's singular noun and another noun
+ * does not agree with the noun as its subject would; the three words name one thing. A noun for a group may take a
+ * plural verb ("the staff check the tanks"), and so may an animal's, whose plural is often itself ("the sheep need hay").
+ * The sentence's own verb must come after, or the bare verb may be that verb, its subject further back ("tenants who
+ * cannot get to the office pay rent by card").
+ */
+function retagDisagreeingVerb(tokens: TaggedToken[], index: number): void {
+  const [determiner, noun, word, next] = [tokens[index - 2], tokens[index - 1], tokens[index], tokens[index + 1]];
+  if (!opensPhrase(determiner) || noun?.pos !== 'NOUN' || word?.pos !== 'VERB' || next?.pos !== 'NOUN') return;
+  if (word.normal !== word.lemma || noun.normal !== noun.lemma || !knows(word.normal, 'noun')) return;
+  if (/^noun\.(?:group|animal)$/.test(semanticClasses(noun.lemma, 'noun', 1)[0] ?? '')) return;
+  if (!tokens.slice(index + 2).some((token) => token.pos === 'AUX' || (token.pos === 'VERB' && token.normal !== token.lemma))) return;
+  tokens[index] = { ...word, pos: 'NOUN' };
 }
 
 /** An article or a possessive: what opens a noun phrase, so no finite verb follows it directly. */
@@ -810,6 +830,7 @@ export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
       retagParticleVerb(tokens, i);
       retagJoinedModifier(tokens, i);
       retagDeterminedPlural(tokens, i);
+      retagDisagreeingVerb(tokens, i);
       retagTrailingFrequency(tokens, i);
       retagNeededDoing(tokens, i);
       retagWantedObject(tokens, i);

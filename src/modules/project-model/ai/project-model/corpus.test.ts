@@ -23,12 +23,14 @@ import { buildProjectModel } from './offline.js';
 // recall at 0.599 and key actions at 0.513: those floors are 0.59 and 0.50. The thirteenth round's ten (prose without
 // lists; key actions 0.06 when first measured) and a mixed one (0.13) joined as the records came to be chosen by a
 // learnt ranking (decision 010): entity recall 0.630, precision 0.636, actors 0.807 and key actions 0.465 over the 206
-// ideas.
+// ideas. The fourteenth round's ten (rambling prose; key actions 0.10 when first measured) joined after being read, and
+// the ranking, retrained on them, chose a higher threshold: entity recall 0.614, precision 0.655, actors 0.807 and key
+// actions 0.445 over the 216 ideas.
 const FLOORS: Record<string, number> = {
-  'entity recall': 0.62,
-  'entity precision': 0.63,
+  'entity recall': 0.61,
+  'entity precision': 0.65,
   'actor recall': 0.8,
-  'key actions (use cases)': 0.45,
+  'key actions (use cases)': 0.43,
 };
 
 describe('the offline engine over the quality corpus', () => {
@@ -36,7 +38,7 @@ describe('the offline engine over the quality corpus', () => {
   const evaluated = corpus.map((item) => ({ item, model: buildProjectModel({ projectName: item.name, idea: item.idea, answers: item.answers }) }));
 
   it('has enough ideas, held-out ones among them', () => {
-    expect(corpus.length).toBeGreaterThanOrEqual(206);
+    expect(corpus.length).toBeGreaterThanOrEqual(216);
     expect(corpus.filter((item) => item.split === 'holdout').length).toBeGreaterThanOrEqual(10);
   });
 
