@@ -507,6 +507,11 @@ describe('tagger corrections for everyday product sentences', () => {
     expect(tags('Parents who cannot get to the school pay fees by card.')).toMatchObject({ pay: 'VERB' });
   });
 
+  it('reads "do" before a noun and its plural as the verb, and emphatic "do" as the auxiliary it is', () => {
+    expect(tags('I only do house calls within 10 miles.')).toMatchObject({ do: 'VERB', house: 'NOUN', calls: 'NOUN' });
+    expect(tags('We do take bookings by phone.')).toMatchObject({ do: 'AUX', take: 'VERB' });
+  });
+
   it('never reads a pronoun for things or people as a verb ("photocopy everything off")', () => {
     const read = parseText('I photocopy everything off for the trustees.').flatMap((s) => clausesOf(s));
     expect(tags('I photocopy everything off for the trustees.')).toMatchObject({ everything: 'PRON' });

@@ -691,6 +691,19 @@ function retagDisagreeingVerb(tokens: TaggedToken[], index: number): void {
   tokens[index] = { ...word, pos: 'NOUN' };
 }
 
+/**
+ * "I only do home visits", "they did site checks daily": after "do" as the main verb, a word WordNet knows more often as
+ * a noun than as a verb, before a plural noun, names what is done with it. Emphatic "do" keeps its verb ("we do take
+ * bookings").
+ */
+function retagDoneThing(tokens: TaggedToken[], index: number): void {
+  const [done, word, next] = [tokens[index - 1], tokens[index], tokens[index + 1]];
+  if (done?.lemma !== 'do' || word?.pos !== 'VERB' || word.normal !== word.lemma || next?.pos !== 'NOUN' || next.normal === next.lemma) return;
+  if (senses(word.normal, 'noun').length <= senses(word.normal, 'verb').length) return;
+  tokens[index - 1] = { ...done, pos: 'VERB' };
+  tokens[index] = { ...word, pos: 'NOUN' };
+}
+
 /** An article or a possessive: what opens a noun phrase, so no finite verb follows it directly. */
 function opensPhrase(token: TaggedToken | undefined): boolean {
   return token !== undefined && (/^(?:a|an|the)$/.test(token.normal) || POSSESSIVES.test(token.normal));
@@ -831,6 +844,7 @@ export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
       retagJoinedModifier(tokens, i);
       retagDeterminedPlural(tokens, i);
       retagDisagreeingVerb(tokens, i);
+      retagDoneThing(tokens, i);
       retagTrailingFrequency(tokens, i);
       retagNeededDoing(tokens, i);
       retagWantedObject(tokens, i);

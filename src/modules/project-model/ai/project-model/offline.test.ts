@@ -101,12 +101,12 @@ describe('the offline project model', () => {
       { from: 'vaccination', to: 'animal', cardinality: 'many-to-one', label: 'belongs to an animal' },
       { from: 'vet-appointment', to: 'animal', cardinality: 'many-to-one', label: 'belongs to an animal' },
     ]));
-    expect(model.entities.map((e) => e.name)).toEqual(expect.arrayContaining(['Animal', 'Application']));
+    expect(model.entities.map((e) => e.name)).toEqual(expect.arrayContaining(['Animal', 'Adoption application']));
     expect(model.entities.map((e) => e.name)).not.toContain('Breed');
     const names = model.useCases.map((u) => u.name);
-    expect(names).toEqual(expect.arrayContaining(['Add an animal', 'Submit an adoption application', 'Arrange a home visit', 'Approve an application']));
+    expect(names).toEqual(expect.arrayContaining(['Add an animal', 'Submit an adoption application', 'Arrange a home visit', 'Approve an adoption application']));
     expect(model.useCases.find((u) => u.name === 'Arrange a home visit')?.actor).toBe('volunteer');
-    expect(model.useCases.find((u) => u.action === 'approve' && /adoption/i.test(u.name))?.actor).toBe('manager');
+    expect(model.useCases.find((u) => u.action === 'approve' && /group adoption/i.test(u.name))?.actor).toBe('manager');
   });
 
   it('defines a term only from a sentence that defines it, and checks the rules on its record', () => {
@@ -181,6 +181,17 @@ describe('the offline project model', () => {
     expect(names).toEqual(expect.arrayContaining(['Bicycle', 'Booking', 'Deposit']));
     expect(names).not.toContain('Tandem');
     expect(names).not.toContain('Cargo bike');
+  });
+
+  it('names a record by the compound when the text goes on to call it by its last word ("the cards" after "answer cards")', () => {
+    const model = buildProjectModel({
+      projectName: 'Quizline',
+      idea: 'Our pub quiz league has 14 teams. Each team gets an answer card for every round, and answer cards are numbered by table. Teams hand the cards back, and the quizmaster marks the cards and enters the scores. Cards with no team name get no points.',
+    });
+    const names = model.entities.map((e) => e.name);
+    expect(names).toContain('Answer card');
+    expect(names).not.toContain('Card');
+    expect(model.useCases.map((u) => u.name)).toContain('Mark an answer card');
   });
 
   it('reads what stands in brackets or after a dash as examples, and the writer\'s own organisation as no record', () => {

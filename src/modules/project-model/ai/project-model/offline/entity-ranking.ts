@@ -149,17 +149,24 @@ export function chooseRecords<T extends EntityFinding>(candidates: readonly T[],
 }
 
 /**
- * Adds a candidate unless it is a record already chosen: "water test" and "test" are one record, and the likelier name
- * stands for both; but a record the readers merged others into ("cats and rabbits" into the animal) names them all.
+ * Adds a candidate unless it is a record already chosen: "water test" and "test" are one record, and the compound, the
+ * more specific name, stands for both ("the cards" after "entry cards" are those cards); a record the readers merged
+ * others into ("cats and rabbits" into the animal) names them all.
  */
 function admit<T extends EntityFinding>(chosen: T[], candidate: T, max: number): void {
   const same = chosen.findIndex((other) => sameRecord(other, candidate));
   if (same === -1 && chosen.length < max) chosen.push(candidate);
-  else if (same !== -1 && candidate.absorbed?.includes((chosen[same] as T).term)) chosen[same] = candidate;
+  else if (same !== -1 && (candidate.absorbed?.includes((chosen[same] as T).term) || narrows(candidate, chosen[same] as T))) chosen[same] = candidate;
+}
+
+const head = (term: string): string => term.split(' ').pop() ?? term;
+
+/** "entry card" narrows "card": a compound whose last word is the other, a single word. */
+function narrows(compound: EntityFinding, word: EntityFinding): boolean {
+  return compound.term.includes(' ') && !word.term.includes(' ') && head(compound.lemma) === word.lemma;
 }
 
 function sameRecord(a: EntityFinding, b: EntityFinding): boolean {
-  const head = (term: string): string => term.split(' ').pop() ?? term;
   if (a.absorbed?.includes(b.term) || b.absorbed?.includes(a.term)) return true;
   if (a.term === b.term || (a.term.includes(' ') && b.term.includes(' '))) return a.term === b.term;
   // "cargo bike" and "bicycle", "reservation" and "booking": one word and a head WordNet knows as the same are one record.
