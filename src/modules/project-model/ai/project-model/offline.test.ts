@@ -183,6 +183,16 @@ describe('the offline project model', () => {
     expect(names).not.toContain('Cargo bike');
   });
 
+  it('reads no place or tool a verb is done on or at as what it acts on ("track on a chart", "pay at the kiosk")', () => {
+    const model = buildProjectModel({
+      projectName: 'Harbour Swim',
+      idea: 'Swimmers book on a course each term, and coaches plan the lessons. Coaches take the register, which they then track on a chart. Parents pay at the kiosk by card.',
+    });
+    const names = model.useCases.map((u) => u.name);
+    expect(names).toEqual(expect.arrayContaining(['Plan a lesson', 'Take a register']));
+    expect(names.filter((name) => /\b(?:chart|kiosk)\b/i.test(name))).toEqual([]);
+  });
+
   it('names a record by the compound when the text goes on to call it by its last word ("the cards" after "answer cards")', () => {
     const model = buildProjectModel({
       projectName: 'Quizline',

@@ -82,6 +82,16 @@ function concreteObject(object: NounPhrase, clause: Clause): NounPhrase {
 }
 
 /** "weekly", "termly", "daily": a word made of a time and "-ly" says how often, which of the records it is. */
+/**
+ * "which we track on a chart", "pay at the counter": a verb that takes a thing, without one, is done on or at a place,
+ * a tool or a time, which is no thing it acts on (its object is elsewhere in the sentence). An occasion is one: "book
+ * on a course".
+ */
+function isWhereDone(prep: { prep: string; phrase: NounPhrase }, verb: string): boolean {
+  if (!/^(?:on|at)$/.test(prep.prep) || !takesThingObject(verb, 2)) return false;
+  return !/^noun\.(?:act|event|group)$/.test(semanticClasses(lemmaOf(prep.phrase), 'noun', 1)[0] ?? '');
+}
+
 function isFrequency(word: string): boolean {
   const time = word.endsWith('ily') ? `${word.slice(0, -3)}y` : word.endsWith('ly') ? word.slice(0, -2) : '';
   return time.length > 2 && semanticClasses(time, 'noun', 3).includes('noun.time');
@@ -709,7 +719,7 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
       // Without an object, the verb's own preposition names what it acts on; an "of" after another phrase hangs from
       // that phrase ("scheduled with a crew of two roofers").
       // A passive without its object names none ("printed for the door" is no printing of the door).
-      const objects = direct.length > 0 ? direct.map((object) => concreteObject(object, clause)) : clause.passive ? [] : clause.preps.filter((p, at) => ACTION_PREPOSITIONS.has(p.prep) && (at === 0 || p.prep !== 'of')).slice(0, 1).map((p) => p.phrase);
+      const objects = direct.length > 0 ? direct.map((object) => concreteObject(object, clause)) : clause.passive ? [] : clause.preps.filter((p, at) => ACTION_PREPOSITIONS.has(p.prep) && (at === 0 || p.prep !== 'of') && !isWhereDone(p, clause.verb)).slice(0, 1).map((p) => p.phrase);
       // "Resident organisers apply online": a verb of asking without an object submits the request WordNet derives from
       // it; "members register once" registers the people who join.
       const request = objects.length === 0 && !clause.passive ? requestMadeBy(clause.verb) : undefined;
