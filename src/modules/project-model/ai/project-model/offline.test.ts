@@ -823,6 +823,15 @@ describe('who does what', () => {
     expect(actors).not.toContain('Office');
   });
 
+  it('reads the role the writer names as theirs in an answer about who uses it ("me as principal")', () => {
+    const model = buildProjectModel({
+      projectName: 'Riverside School',
+      idea: 'I run a small music school in a converted chapel.',
+      answers: [{ question: 'Who are the main users?', answer: 'Me as principal, the six tutors who take registers, and parents who book and pay.' }],
+    });
+    expect(model.actors.map((a) => a.name)).toEqual(expect.arrayContaining(['Principal', 'Tutor', 'Parent']));
+  });
+
   it.each(doers)('gives "$useCase" to the $actor', ({ idea: text, who, useCase, actor }) => {
     const model = buildProjectModel({ projectName: 'Doers', idea: text, answers: who ? [{ question: 'Who will use it?', answer: who }] : [] });
     expect(actorOfUseCase(model, useCase)).toBe(actor);

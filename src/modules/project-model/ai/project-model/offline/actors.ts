@@ -158,7 +158,10 @@ export function findActors(sentences: Sentence[], semantic: (lemma: string) => s
         // "me and my manager in the office", "staff behind the counter": where people are is no one, though an office
         // that does something is people.
         const where = /^(?:in|at|on|behind|inside)$/.test(sentence.tagged.tokens[phrase.start - 1]?.normal ?? '') && semanticClasses(lemmaOf(phrase), 'noun', 1)[0] !== 'noun.person';
-        const term = alsoThing || where ? undefined : personTerm(phrase) ?? (doer ? termOf(phrase) : undefined);
+        // "Me as principal": the role the writer names as theirs is a person's, whichever sense WordNet knows first.
+        const tokensBefore = sentence.tagged.tokens.slice(Math.max(0, phrase.start - 2), phrase.start).map((token) => token.normal).join(' ');
+        const writersRole = /^(?:me|i|myself) as$/.test(tokensBefore) && isPersonWord(lemmaOf(phrase), true);
+        const term = alsoThing || where ? undefined : personTerm(phrase) ?? (doer || writersRole ? termOf(phrase) : undefined);
         if (term) add(found, term, 'person', sentence);
       }
       // "a practice with three vets and two nurses", "15 movers": people counted are roles of the business or its
