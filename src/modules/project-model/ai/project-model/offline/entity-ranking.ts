@@ -161,9 +161,15 @@ function admit<T extends EntityFinding>(chosen: T[], candidate: T, max: number):
 
 const head = (term: string): string => term.split(' ').pop() ?? term;
 
-/** "entry card" narrows "card": a compound whose last word is the other, a single word. */
+/**
+ * "entry card" narrows "card": a compound whose last word is the other, a single word, named no later than it, so that
+ * the word refers back to it. A describing word ("diabetic patients", "private events") or a time ("Sunday services")
+ * picks out some of the records, not all of them.
+ */
 function narrows(compound: EntityFinding, word: EntityFinding): boolean {
-  return compound.term.includes(' ') && !word.term.includes(' ') && head(compound.lemma) === word.lemma;
+  if (!compound.term.includes(' ') || word.term.includes(' ') || head(compound.lemma) !== word.lemma || compound.order > word.order) return false;
+  const modifier = compound.term.split(' ')[0] ?? '';
+  return senses(modifier, 'noun').length > senses(modifier, 'adj').length && semanticClasses(modifier, 'noun', 1)[0] !== 'noun.time';
 }
 
 function sameRecord(a: EntityFinding, b: EntityFinding): boolean {
