@@ -183,6 +183,17 @@ describe('the offline project model', () => {
     expect(names).not.toContain('Cargo bike');
   });
 
+  it('reads a passive that puts a number on a record as its rule, not as something anyone does ("capped at 10")', () => {
+    const model = buildProjectModel({
+      projectName: 'Little Movers',
+      idea: 'Parents book toddler gym sessions online. Each session is capped at 10 children, and the sessions are priced at £6 a child.',
+    });
+    const names = model.useCases.map((u) => u.name);
+    expect(names).toContain('Book a toddler gym session');
+    expect(names.filter((name) => /^(?:Cap|Price)\b/.test(name))).toEqual([]);
+    expect(model.rules.map((r) => r.text).join(' ')).toMatch(/capped at 10 children/);
+  });
+
   it('reads no place or tool a verb is done on or at as what it acts on ("track on a chart", "pay at the kiosk")', () => {
     const model = buildProjectModel({
       projectName: 'Harbour Swim',

@@ -92,6 +92,17 @@ function isWhereDone(prep: { prep: string; phrase: NounPhrase }, verb: string): 
   return !/^noun\.(?:act|event|group)$/.test(semanticClasses(lemmaOf(prep.phrase), 'noun', 1)[0] ?? '');
 }
 
+/**
+ * "Baby ballet is capped at 12 children", "trees are priced at £40": a passive whose "at" or "to" governs a number or
+ * a measure states a value, a rule of the record, not something anyone does with it.
+ */
+function statesValue(clause: Clause, sentence: Sentence): boolean {
+  if (!clause.passive) return false;
+  const [prep, value] = [sentence.tagged.tokens[clause.verbIndex + 1], sentence.tagged.tokens[clause.verbIndex + 2]];
+  const priced = /^(?:at|to)$/.test(prep?.normal ?? '') && (value?.pos === 'NUM' || /^[£$€]/.test(value?.text ?? ''));
+  return priced || clause.preps.some(({ prep: word, phrase }) => /^(?:at|to)$/.test(word) && (phrase.number !== undefined || isMeasure(phrase)));
+}
+
 function isFrequency(word: string): boolean {
   const time = word.endsWith('ily') ? `${word.slice(0, -3)}y` : word.endsWith('ly') ? word.slice(0, -2) : '';
   return time.length > 2 && semanticClasses(time, 'noun', 3).includes('noun.time');
@@ -660,7 +671,7 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
         continue;
       }
       // "make photos", "make an offer": "make" with a record written right after it creates that record.
-      if (FAILING_VERBS.has(clause.verb)) continue;
+      if (FAILING_VERBS.has(clause.verb) || statesValue(clause, sentence)) continue;
       if (LIGHT_VERBS.has(clause.verb) && !isPhrasalVerb(clause) && !(clause.verb === 'make' && makesRecord(clause, sentence)) && !keepsRecord(clause, sentence, true) && !madeInto(clause)) continue;
       // "Could people book a slot?", "anyone can enter": people in general are the public the product serves.
       const generic = !clause.passive && (clause.subject ? namesPeopleInGeneral(clause.subject, sentence) : isGenericPeople(clause.subjectPronoun ?? ''));
