@@ -426,6 +426,13 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
       if (subject && previousRelative && tokens[v - 1]?.normal !== 'to' && previous?.subject && endsRelative(subject) && previous.subject.end < subject.start) subject = previous.subject;
       // "Patients of a clinic book …", "bookings over 10 people need …": the subject is the phrase the prepositional
       // phrase hangs from.
+      // "missed appointments without 24 hours' notice are charged": a plural's possessive inside that phrase is part of it.
+      const possessor = (phrase: NounPhrase): NounPhrase | undefined => {
+        if (tokens[phrase.start - 1]?.text !== "'") return undefined;
+        const owner = phraseEndingAt(phrases, phrase.start - 1);
+        return owner && HANGING_PREPOSITIONS.has(tokens[owner.start - 1]?.normal ?? '') ? owner : undefined;
+      };
+      while (subject && possessor(subject)) subject = possessor(subject);
       while (subject && ((tokens[subject.start - 1]?.pos === 'ADP' && HANGING_PREPOSITIONS.has(tokens[subject.start - 1]?.normal ?? ''))
         || (tokens[subject.start - 1]?.normal === 'than' && tokens[subject.start - 2]?.pos === 'ADJ'))) {
         // "Samples older than 5 years must be reviewed": the comparison hangs from the phrase before it.

@@ -530,6 +530,11 @@ describe('coordinated and passive clauses', () => {
     expect(clauses(text).map((c) => [c.verb, c.subject?.text, c.objects.map((o) => o.text).join(', ')])).toEqual(expected);
   });
 
+  it('reads past a plural\'s possessive in a phrase hanging from the subject ("without 48 hours\' notice"), not past one that owns it', () => {
+    expect(clauses('Late cancellations without 48 hours\' notice are paid in full.').map((c) => [c.verb, c.object?.text])).toEqual([['pay', 'Late cancellations']]);
+    expect(clauses('The riders\' helmets are checked before each ride.').map((c) => [c.verb, c.object?.text])).toEqual([['check', 'helmets']]);
+  });
+
   it('reads a bare subject after a clause without a comma, a compound head after "a", and an object followed by its participle', () => {
     const [after] = parseText('Once the van arrives drivers unload it at the depot.');
     expect(clausesOf(after!).map((c) => [c.subject?.head.lemma, c.verb, c.object?.head.lemma])).toEqual([
