@@ -88,6 +88,17 @@ describe('chat answers what the author stated', () => {
     expect(ask('What is the minimum size of a club?')).toContain('12 members');
   });
 
+  it('reads an age bound stated as "or over" or "under", and a unit\'s short form ("/hr") as the unit', () => {
+    const club = 'Our youth sailing club runs on the reservoir. Families join for £40 a year. Sailors must be 12 or over to join. Helpers are paid on the 1st of the month. Helpers are paid £11.20/hr for safety boat cover. Cadets under 18 need a parent on site. A parent on site signs the 3 forms.';
+    const ask = (question: string) => {
+      const context = statementsFor(statementsOf(club, []), question).map((fact) => ({ id: fact.id, title: fact.where, text: fact.text, kind: 'fact' as const }));
+      return answerQuestionTask.builtin({ question, context }, {}).split('\n')[0];
+    };
+    expect(ask('What is the minimum age to join?')).toContain('12 or over');
+    expect(ask('What are helpers paid per hour?')).toContain('£11.20/hr');
+    expect(ask('What age limit needs a parent on site?')).toContain('under 18');
+  });
+
   it('finds nothing for a question about something never stated', () => {
     expect(statementsFor(statementsOf(idea, answers), 'What colour is the logo?')).toEqual([]);
   });

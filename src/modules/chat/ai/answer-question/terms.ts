@@ -28,10 +28,17 @@ function relatedForms(word: string): string[] {
  * Words for a bound on an amount, as a question asks for it ("What is the maximum a group can ask for?") and as a text
  * states it ("anything up to £1,500"): a text stating the bound mentions the question's word for it.
  */
-const BOUNDS: ReadonlyArray<{ term: string; asked: RegExp; stated: RegExp }> = [
-  { term: stem('maximum'), asked: /\b(?:maximum|max)\b/i, stated: /\b(?:up to|no more than|not more than|at most|capped|limited to|maximum|max)\b/i },
-  { term: stem('minimum'), asked: /\b(?:minimum|min)\b/i, stated: /\b(?:at least|no less than|no fewer than|minimum|min)\b/i },
+const MAXIMUM = /\b(?:up to|no more than|not more than|at most|capped|limited to|maximum|max|(?:or|and) (?:under|younger|less|fewer|below))\b|\bunder \d/i;
+const MINIMUM = /\b(?:at least|no less than|no fewer than|minimum|min|(?:or|and) (?:over|older|more|above))\b|\bover \d|\d\+/i;
+const BOUNDS: ReadonlyArray<{ term: string; asked: RegExp; stated: (text: string) => boolean }> = [
+  { term: stem('maximum'), asked: /\b(?:maximum|max)\b/i, stated: (text) => MAXIMUM.test(text) },
+  { term: stem('minimum'), asked: /\b(?:minimum|min)\b/i, stated: (text) => MINIMUM.test(text) },
+  // "What age limit applies?": a limit is either bound.
+  { term: stem('limit'), asked: /\blimits?\b/i, stated: (text) => MAXIMUM.test(text) || MINIMUM.test(text) },
 ];
+
+/** A unit's short form stands for the unit: "£12.60/hr" is paid per hour. */
+const UNIT_SHORT_FORMS: Readonly<Record<string, string>> = { hr: 'hour', hrs: 'hour', min: 'minute', mins: 'minute', wk: 'week', wks: 'week', yr: 'year', yrs: 'year', mth: 'month', mths: 'month' };
 
 /** The stem of each verb's lemma in a text where it is not the stem of the verb as written ("sold" → sell). */
 function verbLemmaKeys(text: string): Array<{ word: string; key: string }> {
@@ -55,7 +62,11 @@ export function keyedWords(text: string): Array<{ word: string; keys: string[] }
 export function textKeys(text: string): Set<string> {
   const keys = new Set(tokenize(text).flatMap(wordStems));
   for (const { key } of verbLemmaKeys(text)) keys.add(key);
-  for (const bound of BOUNDS) if (bound.stated.test(text)) keys.add(bound.term);
+  for (const bound of BOUNDS) if (bound.stated(text)) keys.add(bound.term);
+  for (const word of tokenize(text)) {
+    const unit = UNIT_SHORT_FORMS[word];
+    if (unit) keys.add(stem(unit));
+  }
   return keys;
 }
 
