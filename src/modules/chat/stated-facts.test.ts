@@ -10,9 +10,14 @@ const answers = [
   { question: 'Which payment provider?', answer: '' },
 ];
 
-function answer(question: string): string {
-  const context = statementsFor(statementsOf(idea, answers), question).map((fact) => ({ id: fact.id, title: fact.where, text: fact.text, kind: 'fact' as const }));
+/** The offline answer to a question about a text, from the statements chat would give it. */
+function answerAbout(text: string, question: string, given: typeof answers = []): string {
+  const context = statementsFor(statementsOf(text, given), question).map((fact) => ({ id: fact.id, title: fact.where, text: fact.text, kind: 'fact' as const }));
   return answerQuestionTask.builtin({ question, context }, {});
+}
+
+function answer(question: string): string {
+  return answerAbout(idea, question, answers);
 }
 
 describe('chat answers what the author stated', () => {
@@ -24,17 +29,13 @@ describe('chat answers what the author stated', () => {
 
   it('reads "what is the maximum number" as asking for an amount, and states the sentence holding it', () => {
     const club = 'Our rowing club runs taster sessions most Sundays. Coaches plan each session on the website. Up to 8 novices per session, since that is how many boats we own.';
-    const context = statementsFor(statementsOf(club, []), 'What is the maximum number of people per session?').map((fact) => ({ id: fact.id, title: fact.where, text: fact.text, kind: 'fact' as const }));
-    const said = answerQuestionTask.builtin({ question: 'What is the maximum number of people per session?', context }, {});
+    const said = answerAbout(club, 'What is the maximum number of people per session?');
     expect(said.split('\n')[0]).toContain('Up to 8 novices per session');
   });
 
   it('finds a sentence by a word WordNet derives from the question\'s ("delivery" → "deliver"), and reads "what commission" as an amount', () => {
     const shop = 'We restore old armchairs in our workshop. Customers pick a fabric from the sample books. We deliver within 15 miles for £30. Makers agree the commission with Dave. We keep 10% commission on fabric sold for other makers.';
-    const ask = (question: string) => {
-      const context = statementsFor(statementsOf(shop, []), question).map((fact) => ({ id: fact.id, title: fact.where, text: fact.text, kind: 'fact' as const }));
-      return answerQuestionTask.builtin({ question, context }, {}).split('\n')[0];
-    };
+    const ask = (question: string) => answerAbout(shop, question).split('\n')[0];
     expect(ask('How much does delivery cost?')).toContain('£30');
     expect(ask('What commission is kept?')).toContain('10%');
   });
@@ -70,30 +71,21 @@ describe('chat answers what the author stated', () => {
 
   it('meets an irregular verb in the question by its lemma in the text ("sold" → sell), and names only words nothing mentions', () => {
     const yard = 'We store caravans over the winter. Owners drop them off in October. Any caravan not fetched after 60 days we sell at auction, and the owner is told by letter. The yard is fenced and lit.';
-    const ask = (question: string) => {
-      const context = statementsFor(statementsOf(yard, []), question).map((fact) => ({ id: fact.id, title: fact.where, text: fact.text, kind: 'fact' as const }));
-      return answerQuestionTask.builtin({ question, context }, {});
-    };
+    const ask = (question: string) => answerAbout(yard, question);
     expect(ask('When are caravans sold?').split('\n')[0]).toContain('60 days we sell at auction');
     expect(ask('Who was told about the gates?')).toMatch(/Nothing I found mentions “gates”\.$/);
   });
 
   it('reads a bound a question asks for ("the maximum") in the words a text states it with ("up to", "at least")', () => {
     const fund = 'Our parish fund gives grants to local clubs twice a year. Clubs can ask for anything up to £800 for kit or hall hire. Each club must have at least 12 members to apply. The panel meets in the vicarage.';
-    const ask = (question: string) => {
-      const context = statementsFor(statementsOf(fund, []), question).map((fact) => ({ id: fact.id, title: fact.where, text: fact.text, kind: 'fact' as const }));
-      return answerQuestionTask.builtin({ question, context }, {}).split('\n')[0];
-    };
+    const ask = (question: string) => answerAbout(fund, question).split('\n')[0];
     expect(ask('What is the maximum a club can get?')).toContain('£800');
     expect(ask('What is the minimum size of a club?')).toContain('12 members');
   });
 
   it('reads an age bound stated as "or over" or "under", and a unit\'s short form ("/hr") as the unit', () => {
     const club = 'Our youth sailing club runs on the reservoir. Families join for £40 a year. Sailors must be 12 or over to join. Helpers are paid on the 1st of the month. Helpers are paid £11.20/hr for safety boat cover. Cadets under 18 need a parent on site. A parent on site signs the 3 forms.';
-    const ask = (question: string) => {
-      const context = statementsFor(statementsOf(club, []), question).map((fact) => ({ id: fact.id, title: fact.where, text: fact.text, kind: 'fact' as const }));
-      return answerQuestionTask.builtin({ question, context }, {}).split('\n')[0];
-    };
+    const ask = (question: string) => answerAbout(club, question).split('\n')[0];
     expect(ask('What is the minimum age to join?')).toContain('12 or over');
     expect(ask('What are helpers paid per hour?')).toContain('£11.20/hr');
     expect(ask('What age limit needs a parent on site?')).toContain('under 18');
