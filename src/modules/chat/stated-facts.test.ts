@@ -91,6 +91,10 @@ describe('chat answers what the author stated', () => {
     expect(ask('What age limit needs a parent on site?')).toContain('under 18');
   });
 
+  it('reads words that are also names of built-in properties ("constructor", "toString") as any other word', () => {
+    expect(answerAbout('The constructor signs off each toString job by noon.', 'Who signs off the constructor jobs?')).toContain('The constructor signs off');
+  });
+
   it('finds nothing for a question about something never stated', () => {
     expect(statementsFor(statementsOf(idea, answers), 'What colour is the logo?')).toEqual([]);
   });

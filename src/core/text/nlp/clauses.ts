@@ -432,7 +432,7 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
         const owner = phraseEndingAt(phrases, phrase.start - 1);
         return owner && HANGING_PREPOSITIONS.has(tokens[owner.start - 1]?.normal ?? '') ? owner : undefined;
       };
-      while (subject && possessor(subject)) subject = possessor(subject);
+      for (let owner = subject && possessor(subject); owner; owner = possessor(owner)) subject = owner;
       while (subject && ((tokens[subject.start - 1]?.pos === 'ADP' && HANGING_PREPOSITIONS.has(tokens[subject.start - 1]?.normal ?? ''))
         || (tokens[subject.start - 1]?.normal === 'than' && tokens[subject.start - 2]?.pos === 'ADJ'))) {
         // "Samples older than 5 years must be reviewed": the comparison hangs from the phrase before it.

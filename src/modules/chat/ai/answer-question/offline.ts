@@ -82,10 +82,9 @@ function rankSections(terms: Set<string>, sources: Section[], kind: AnswerKind |
     said.add(text);
     return true;
   });
-  const stemsOf = textKeys;
-  const sectionSentences = context.map((section) => splitSentences(section.text).map((text) => ({ text, stems: stemsOf(text) })));
+  const sectionSentences = context.map((section) => splitSentences(section.text).map((text) => ({ text, stems: textKeys(text) })));
   const sectionStems = context.map((section, i) => {
-    const all = stemsOf(section.title);
+    const all = textKeys(section.title);
     for (const sentence of sectionSentences[i] ?? []) for (const word of sentence.stems) all.add(word);
     return all;
   });
@@ -103,7 +102,7 @@ function rankSections(terms: Set<string>, sources: Section[], kind: AnswerKind |
       if (score > 0 && kind && holdsAnswerKind(text, kind)) score *= 2;
       return { text, index, score: score / Math.sqrt(Math.max(8, sentenceStems.size) / 8), matched };
     });
-    const titleStems = stemsOf(section.title);
+    const titleStems = textKeys(section.title);
     let titleScore = 0;
     for (const term of terms) if (titleStems.has(term)) titleScore += weight(term);
     const best = sentences.reduce((top, sentence) => (sentence.score > top ? sentence.score : top), 0);

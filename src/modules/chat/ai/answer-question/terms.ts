@@ -24,12 +24,12 @@ function relatedForms(word: string): string[] {
   return forms.filter((form) => form !== word && /^[a-z]+$/.test(form) && form.slice(0, 4) === word.slice(0, 4) && !semanticClasses(form, 'noun', 2).includes('noun.person'));
 }
 
+const MAXIMUM = /\b(?:up to|no more than|not more than|at most|capped|limited to|maximum|max|(?:or|and) (?:under|younger|less|fewer|below))\b|\bunder \d/i;
+const MINIMUM = /\b(?:at least|no less than|no fewer than|minimum|min|(?:or|and) (?:over|older|more|above))\b|\bover \d|\d\+/i;
 /**
  * Words for a bound on an amount, as a question asks for it ("What is the maximum a group can ask for?") and as a text
  * states it ("anything up to £1,500"): a text stating the bound mentions the question's word for it.
  */
-const MAXIMUM = /\b(?:up to|no more than|not more than|at most|capped|limited to|maximum|max|(?:or|and) (?:under|younger|less|fewer|below))\b|\bunder \d/i;
-const MINIMUM = /\b(?:at least|no less than|no fewer than|minimum|min|(?:or|and) (?:over|older|more|above))\b|\bover \d|\d\+/i;
 const BOUNDS: ReadonlyArray<{ term: string; asked: RegExp; stated: (text: string) => boolean }> = [
   { term: stem('maximum'), asked: /\b(?:maximum|max)\b/i, stated: (text) => MAXIMUM.test(text) },
   { term: stem('minimum'), asked: /\b(?:minimum|min)\b/i, stated: (text) => MINIMUM.test(text) },
@@ -38,7 +38,7 @@ const BOUNDS: ReadonlyArray<{ term: string; asked: RegExp; stated: (text: string
 ];
 
 /** A unit's short form stands for the unit: "£12.60/hr" is paid per hour. */
-const UNIT_SHORT_FORMS: Readonly<Record<string, string>> = { hr: 'hour', hrs: 'hour', min: 'minute', mins: 'minute', wk: 'week', wks: 'week', yr: 'year', yrs: 'year', mth: 'month', mths: 'month' };
+const UNIT_SHORT_FORMS: ReadonlyMap<string, string> = new Map(Object.entries({ hr: 'hour', hrs: 'hour', min: 'minute', mins: 'minute', wk: 'week', wks: 'week', yr: 'year', yrs: 'year', mth: 'month', mths: 'month' }));
 
 /** The stem of each verb's lemma in a text where it is not the stem of the verb as written ("sold" → sell). */
 function verbLemmaKeys(text: string): Array<{ word: string; key: string }> {
@@ -50,23 +50,22 @@ function verbLemmaKeys(text: string): Array<{ word: string; key: string }> {
 }
 
 /**
- * Each word of a text with the keys it is matched by: its stems, and for a verb the stem of its lemma too, so that an
- * irregular form meets its verb ("sold" → sell, "given" → give).
+ * Each word of a text with the keys it is matched by: its stems, for a verb the stem of its lemma too, so that an
+ * irregular form meets its verb ("sold" → sell, "given" → give), and for a unit's short form the unit's.
  */
 export function keyedWords(text: string): Array<{ word: string; keys: string[] }> {
   const lemmas = verbLemmaKeys(text);
-  return tokenize(text).map((word) => ({ word, keys: [...new Set([...wordStems(word), ...lemmas.filter((lemma) => lemma.word === word).map((lemma) => lemma.key)])] }));
+  return tokenize(text).map((word) => {
+    const unit = UNIT_SHORT_FORMS.get(word);
+    const lemmaKeys = lemmas.filter((lemma) => lemma.word === word).map((lemma) => lemma.key);
+    return { word, keys: [...new Set([...wordStems(word), ...lemmaKeys, ...(unit ? [stem(unit)] : [])])] };
+  });
 }
 
 /** The keys of every word of a text, and of the bounds it states. */
 export function textKeys(text: string): Set<string> {
-  const keys = new Set(tokenize(text).flatMap(wordStems));
-  for (const { key } of verbLemmaKeys(text)) keys.add(key);
+  const keys = new Set(keyedWords(text).flatMap((word) => word.keys));
   for (const bound of BOUNDS) if (bound.stated(text)) keys.add(bound.term);
-  for (const word of tokenize(text)) {
-    const unit = UNIT_SHORT_FORMS[word];
-    if (unit) keys.add(stem(unit));
-  }
   return keys;
 }
 
