@@ -2,7 +2,7 @@ import { knows, semanticClasses, senses, synonyms, type NounPhrase } from '../..
 import { isMeasure, type EntityFinding } from './entities.js';
 import { ENTITY_RANKING as LEARNT } from './entity-ranking.weights.js';
 import type { Sentence } from './read.js';
-import { isPersonWord, isRecordPhrase, isVagueWord, lemmaOf, termOf } from './words.js';
+import { isMostlyNoun, isPersonWord, isRecordPhrase, isVagueWord, lemmaOf, termOf } from './words.js';
 
 /**
  * Which of the candidate records a careful analyst would keep. Each candidate is described by what the text says of
@@ -169,7 +169,7 @@ const head = (term: string): string => term.split(' ').pop() ?? term;
 function narrows(compound: EntityFinding, word: EntityFinding): boolean {
   if (!compound.term.includes(' ') || word.term.includes(' ') || head(compound.lemma) !== word.lemma || compound.order > word.order) return false;
   const modifier = compound.term.split(' ')[0] ?? '';
-  return senses(modifier, 'noun').length > senses(modifier, 'adj').length && semanticClasses(modifier, 'noun', 1)[0] !== 'noun.time';
+  return isMostlyNoun(modifier) && semanticClasses(modifier, 'noun', 1)[0] !== 'noun.time';
 }
 
 function sameRecord(a: EntityFinding, b: EntityFinding): boolean {

@@ -1,6 +1,6 @@
 import { capitalize, pluralize, singularize } from '../../../../../core/text/index.js';
 import { indefiniteArticle, roleSubject } from '../../../../../core/text/compose/index.js';
-import { clausesOf, derivedForms, isBullet, OBJECT_PARTICLES, isKindOf, knows, nounPhrases, parseText, semanticClasses, senses, takesThingObject, verbOfParticiple, type Clause, type NounPhrase, type TaggedToken } from '../../../../../core/text/nlp/index.js';
+import { clausesOf, derivedForms, isBullet, OBJECT_PARTICLES, isKindOf, knows, nounPhrases, parseText, semanticClasses, takesThingObject, verbOfParticiple, type Clause, type NounPhrase, type TaggedToken } from '../../../../../core/text/nlp/index.js';
 import type { ModelActor, ModelEntity, ModelRule, ModelStep, ModelUseCase } from '../../../project-model.contract.js';
 import { billsWithDocument, bookedTimeAct, earlierTransaction, isMeasure, isTransactionVerb, keepsRecord, transactionActOf } from './entities.js';
 import type { IdPool } from './ids.js';
@@ -8,7 +8,7 @@ import { inBrackets, type Sentence } from './read.js';
 import { joins, requestMadeBy, reserves } from './verb-senses.js';
 import { isBusinessVerb } from './writer.js';
 import { participle, thirdPerson } from './verbs.js';
-import { isDocumentWord, isGenericPeople, isPersonWord, isPlaceholderWord, isProductWord, isRecordPhrase, isThePublic, isUnitWord, isVagueWord, lemmaOf, MEMBER_OF_THE_PUBLIC, sharedStem, termOf } from './words.js';
+import { isDocumentWord, isGenericPeople, isMostlyNoun, isPersonWord, isPlaceholderWord, isProductWord, isRecordPhrase, isThePublic, isUnitWord, isVagueWord, lemmaOf, MEMBER_OF_THE_PUBLIC, sharedStem, termOf } from './words.js';
 
 /**
  * One use case per thing an actor does to a record: the clause's actor, verb and object entity (or the entity of its
@@ -81,7 +81,6 @@ function concreteObject(object: NounPhrase, clause: Clause): NounPhrase {
   return named ? named.phrase : object;
 }
 
-/** "weekly", "termly", "daily": a word made of a time and "-ly" says how often, which of the records it is. */
 /**
  * "which we track on a chart", "pay at the counter": a verb that takes a thing, without one, is done on or at a place,
  * a tool or a time, which is no thing it acts on (its object is elsewhere in the sentence). An occasion is one: "book
@@ -103,6 +102,7 @@ function statesValue(clause: Clause, sentence: Sentence): boolean {
   return priced || clause.preps.some(({ prep: word, phrase }) => /^(?:at|to)$/.test(word) && (phrase.number !== undefined || isMeasure(phrase)));
 }
 
+/** "weekly", "termly", "daily": a word made of a time and "-ly" says how often, which of the records it is. */
 function isFrequency(word: string): boolean {
   const time = word.endsWith('ily') ? `${word.slice(0, -3)}y` : word.endsWith('ly') ? word.slice(0, -2) : '';
   return time.length > 2 && semanticClasses(time, 'noun', 3).includes('noun.time');
@@ -124,7 +124,7 @@ function nameOf(object: NounPhrase, entity: ModelEntity): string {
   // The unit after a number ("a 30 percent deposit") says how much, not which.
   const counted = object.number === undefined ? undefined : words.indexOf(object.number.toLowerCase());
   const modifiers = words.slice(0, -1).filter((word, at) => /^[a-z][a-z-]*$/.test(word) && word !== object.number?.toLowerCase() && !(at === (counted ?? -2) + 1 && isUnitWord(word))
-    && (object.nouns.includes(word) || senses(word, 'noun').length > senses(word, 'adj').length || verbOfParticiple(word) !== undefined || isNegatedParticiple(word) || isFrequency(word)));
+    && (object.nouns.includes(word) || isMostlyNoun(word) || verbOfParticiple(word) !== undefined || isNegatedParticiple(word) || isFrequency(word)));
   // "invoice the loan fee": the record found through a modifier ("loan") is what it is about, the phrase what is done.
   if (!name.endsWith(lemmaOf(object)) && object.nouns.includes(name) && isRecordPhrase(object, true)) return termOf(object);
   if (!name.endsWith(lemmaOf(object)) || modifiers.length === 0 || modifiers.length > 2 || modifiers.length < name.split(' ').length - 1) return name;

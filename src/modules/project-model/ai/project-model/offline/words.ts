@@ -39,6 +39,11 @@ export function isThePublic(phrase: NounPhrase): boolean {
   return phrase.determiner === 'the' && phrase.nouns.length === 0 && lemmaOf(phrase) === 'public';
 }
 
+/** A word WordNet knows more often as a noun than as an adjective ("home", "entry"), never a quality ("small", "private"). */
+export function isMostlyNoun(word: string): boolean {
+  return senses(word, 'noun').length > senses(word, 'adj').length;
+}
+
 /**
  * Whether a word names people. As the doer of an action ("Fans buy tickets", "the chair accepts proposals") any of
  * its first senses may be the person one (never an animal's); elsewhere only its first.
