@@ -742,6 +742,11 @@ describe('coordinated and passive clauses', () => {
     const [counted] = parseText('We have four cleaning crews.');
     expect(nounPhrases(counted!.tokens)[0]?.text).toBe('four cleaning crews');
   });
+
+  it('reads a capitalised word inside a list of people as a name, though it could be a verb', () => {
+    expect(clauses('Riders, the two instructors, Sue the yard manager and me.').map((c) => c.verb)).toEqual([]);
+    expect(clauses('Volunteers, the coaches and Rob who keeps the rota.').map((c) => c.verb)).toEqual(['keep']);
+  });
 });
 
 describe('the author\'s spelling', () => {

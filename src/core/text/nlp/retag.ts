@@ -704,6 +704,17 @@ function retagDoneThing(tokens: TaggedToken[], index: number): void {
   tokens[index] = { ...word, pos: 'NOUN' };
 }
 
+/**
+ * "Players, the captains, Sue the treasurer": a capitalised word inside a sentence, after a comma or "and", that the
+ * tagger took for a bare verb, is a person's name. A verb so placed is written in lower case.
+ */
+function retagCapitalisedName(tokens: TaggedToken[], index: number): void {
+  const [previous, word] = [tokens[index - 1], tokens[index]];
+  if (word?.pos !== 'VERB' || word.normal !== word.lemma || !/^[A-Z][a-z]+$/.test(word.text)) return;
+  if (previous?.normal !== ',' && previous?.normal !== 'and') return;
+  tokens[index] = { ...word, pos: 'PROPN', lemma: word.normal };
+}
+
 /** An article or a possessive: what opens a noun phrase, so no finite verb follows it directly. */
 function opensPhrase(token: TaggedToken | undefined): boolean {
   return token !== undefined && (/^(?:a|an|the)$/.test(token.normal) || POSSESSIVES.test(token.normal));
@@ -845,6 +856,7 @@ export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
       retagDeterminedPlural(tokens, i);
       retagDisagreeingVerb(tokens, i);
       retagDoneThing(tokens, i);
+      retagCapitalisedName(tokens, i);
       retagTrailingFrequency(tokens, i);
       retagNeededDoing(tokens, i);
       retagWantedObject(tokens, i);
