@@ -1021,3 +1021,11 @@ describe('how the work is done today', () => {
     expect(model.constraints.map((c) => c.category)).toEqual(['platform']);
   });
 });
+
+describe('a kind of thing and the general word for it', () => {
+  it('keeps the kind as the record when the text names it more often than the general word', () => {
+    const bikes = buildProjectModel({ projectName: 'Spokes', idea: 'Members hire a bike for the day from our shed. Each bike is checked before it goes out and bikes are cleaned after use. Staff log faults on the bikes. There is parking for one vehicle at the back of the shed.' });
+    expect(bikes.entities.map((e) => e.name)).toContain('Bike');
+    expect(bikes.useCases.find((u) => u.name.startsWith('Hire'))?.entity).toBe(bikes.entities.find((e) => e.name === 'Bike')?.id);
+  });
+});

@@ -476,7 +476,7 @@ export function findEntities(sentences: Sentence[], productWords: Set<string>, b
     const counted = sentences.some((sentence) => sentence.phrases.some((phrase) => termOf(phrase) === term && (phrase.plural || phrase.number !== undefined || /^(?:a|an|each|every|one|another)$/.test(phrase.determiner ?? ''))));
     if (!counted) found.delete(term);
   }
-  return mergeSynonyms([...found.values()]);
+  return mergeSynonyms([...found.values()], phrases);
 }
 
 function absorb(into: EntityFinding, finding: EntityFinding): void {
@@ -506,7 +506,8 @@ function foldAnimals(findings: EntityFinding[]): EntityFinding[] {
 const GENERAL_ANIMALS = new Set(['animal', 'pet']);
 
 /** "reservation" and "booking" are one record: WordNet synonyms (first sense) and plain repeats merge into the first. */
-function mergeSynonyms(findings: EntityFinding[]): EntityFinding[] {
+function mergeSynonyms(findings: EntityFinding[], phrases: readonly NounPhrase[]): EntityFinding[] {
+  const mentions = (lemma: string): number => phrases.filter((phrase) => lemmaOf(phrase) === lemma).length;
   const sorted = [...findings].sort((a, b) => a.order - b.order);
   const kept: EntityFinding[] = [];
   for (const finding of sorted) {
@@ -519,11 +520,12 @@ function mergeSynonyms(findings: EntityFinding[]): EntityFinding[] {
     kept.push(finding);
   }
   // A kind of a physical thing also kept is one of its values ("kayaks … boats", "loaves … bread", "cars … vehicles"):
-  // one record, named by the general kind. A named compound ("job card") is a record of its own.
+  // one record, named by the general kind. A named compound ("job card") is a record of its own, and so is a kind the
+  // text names more often than the general word ("each panel … glass by the sheet").
   const merged = kept.filter((finding) => {
     if (finding.term.includes(' ') || !isTangible(finding.lemma)) return true;
     const general = kept.find((other) => other !== finding && other.term === other.lemma && isTangible(other.lemma)
-      && isKindOf(finding.lemma, other.lemma, 'noun', 1) && !synonyms(other.lemma, 'noun', 1).includes(finding.lemma));
+      && isKindOf(finding.lemma, other.lemma, 'noun', 1) && !synonyms(other.lemma, 'noun', 1).includes(finding.lemma) && mentions(other.lemma) >= mentions(finding.lemma));
     if (!general) return true;
     absorb(general, finding);
     return false;
