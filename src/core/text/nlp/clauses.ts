@@ -1,6 +1,6 @@
 import { nounPhrases, POSSESSIVES, type NounPhrase } from './chunks.js';
 import { OBJECT_PARTICLES, PARTICLES } from './particles.js';
-import { closesApposition, INDEFINITE_PERSONS, SAME_PARTICIPLE } from './retag.js';
+import { CAUSATIVE_VERBS, closesApposition, INDEFINITE_PERSONS, SAME_PARTICIPLE } from './retag.js';
 import type { TaggedSentence, TaggedToken } from './tagger.js';
 import { knows, namesMessage, semanticClasses, takesPersonObject, takesThingObject } from './wordnet.js';
 
@@ -55,9 +55,6 @@ const SUBJECT_PRONOUNS = new Set(['i', 'we', 'you', 'they', 'he', 'she', 'it', .
 const ABSTRACT_CLASSES = new Set(['noun.cognition', 'noun.location', 'noun.state', 'noun.feeling', 'noun.attribute']);
 /** Object pronouns that name the writer or a person, never an earlier thing. */
 const PERSONAL_PRONOUNS = new Set(['me', 'us', 'him', 'her']);
-/** Verbs whose object can be followed by what is to be done to it: "want it recorded", "have it signed". */
-/** Verbs whose object does the next, bare verb: "let members book", "helps staff plan". */
-const CAUSATIVE_VERBS = new Set(['let', 'make', 'help', 'have', 'see', 'watch', 'hear', 'bid']);
 const COMPLEMENT_VERBS = new Set(['want', 'need', 'have', 'get', 'like', 'require', 'expect', 'prefer']);
 
 function phraseEndingAt(phrases: NounPhrase[], index: number): NounPhrase | undefined {

@@ -743,6 +743,12 @@ describe('coordinated and passive clauses', () => {
     expect(nounPhrases(counted!.tokens)[0]?.text).toBe('four cleaning crews');
   });
 
+  it('reads a bare verb after the singular noun of a verb\'s object as part of its name, unless the verb lets it act', () => {
+    const managed = clauses('I manage the office pay rota and the staff check the tanks.');
+    expect(managed.map((c) => [c.verb, c.object?.text])).toEqual([['manage', 'office pay rota'], ['check', 'tanks']]);
+    expect(clauses('Parents help the child read at home.').map((c) => c.verb)).toEqual(['help', 'read']);
+  });
+
   it('reads a capitalised word inside a list of people as a name, though it could be a verb', () => {
     expect(clauses('Riders, the two instructors, Sue the yard manager and me.').map((c) => c.verb)).toEqual([]);
     expect(clauses('Volunteers, the coaches and Rob who keeps the rota.').map((c) => c.verb)).toEqual(['keep']);

@@ -22,6 +22,8 @@ export const INDEFINITE_PERSONS = new Set(['someone', 'somebody', 'everyone', 'e
 /** What starts an object after a verb: a determiner, a number, a pronoun, an adjective or a noun. */
 const OBJECT_START = new Set(['DET', 'NUM', 'PRON', 'ADJ', 'NOUN']);
 const HAVE = new Set(['have', 'has', 'had']);
+/** Verbs whose object does the next, bare verb: "let members book", "helps staff plan". */
+export const CAUSATIVE_VERBS = new Set(['let', 'make', 'help', 'have', 'see', 'watch', 'hear', 'bid']);
 
 /** Whether a noun can do things: one of its first senses is a person or a group of people. */
 function namesDoer(token: TaggedToken): boolean {
@@ -680,14 +682,17 @@ const INDEFINITE_PRONOUNS = /^(?:every|any|some|no)(?:thing|one|body)$/;
  * does not agree with the noun as its subject would; the three words name one thing. A noun for a group may take a
  * plural verb ("the staff check the tanks"), and so may an animal's, whose plural is often itself ("the sheep need hay").
  * The sentence's own verb must come after, or the bare verb may be that verb, its subject further back ("tenants who
- * cannot get to the office pay rent by card").
+ * cannot get to the office pay rent by card"); or a verb right before the article, whose object the phrase is ("we are
+ * organising our charity walk on the 3rd"), unless that verb lets its object do the next ("help the child read").
  */
 function retagDisagreeingVerb(tokens: TaggedToken[], index: number): void {
-  const [determiner, noun, word, next] = [tokens[index - 2], tokens[index - 1], tokens[index], tokens[index + 1]];
-  if (!opensPhrase(determiner) || noun?.pos !== 'NOUN' || word?.pos !== 'VERB' || next?.pos !== 'NOUN') return;
+  const [governor, determiner, noun, word, next] = [tokens[index - 3], tokens[index - 2], tokens[index - 1], tokens[index], tokens[index + 1]];
+  if (!opensPhrase(determiner) || noun?.pos !== 'NOUN' || word?.pos !== 'VERB') return;
   if (word.normal !== word.lemma || noun.normal !== noun.lemma || !knows(word.normal, 'noun')) return;
   if (/^noun\.(?:group|animal)$/.test(semanticClasses(noun.lemma, 'noun', 1)[0] ?? '')) return;
-  if (!tokens.slice(index + 2).some((token) => token.pos === 'AUX' || (token.pos === 'VERB' && token.normal !== token.lemma))) return;
+  const object = governor?.pos === 'VERB' && !CAUSATIVE_VERBS.has(governor.lemma);
+  const verbAfter = next?.pos === 'NOUN' && tokens.slice(index + 2).some((token) => token.pos === 'AUX' || (token.pos === 'VERB' && token.normal !== token.lemma));
+  if (!verbAfter && !(object && /^(?:NOUN|ADP|PUNCT)$/.test(next?.pos ?? 'PUNCT'))) return;
   tokens[index] = { ...word, pos: 'NOUN' };
 }
 
