@@ -682,8 +682,8 @@ const INDEFINITE_PRONOUNS = /^(?:every|any|some|no)(?:thing|one|body)$/;
  * does not agree with the noun as its subject would; the three words name one thing. A noun for a group may take a
  * plural verb ("the staff check the tanks"), and so may an animal's, whose plural is often itself ("the sheep need hay").
  * The sentence's own verb must come after, or the bare verb may be that verb, its subject further back ("tenants who
- * cannot get to the office pay rent by card"); or a verb right before the article, whose object the phrase is ("we are
- * organising our charity walk on the 3rd"), unless that verb lets its object do the next ("help the child read").
+ * cannot get to the office pay rent by card"); or a verb right before the article, whose object the phrase is ("I manage
+ * the office pay rota"), unless that verb lets its object do the next ("help the child read").
  */
 function retagDisagreeingVerb(tokens: TaggedToken[], index: number): void {
   const [governor, determiner, noun, word, next] = [tokens[index - 3], tokens[index - 2], tokens[index - 1], tokens[index], tokens[index + 1]];

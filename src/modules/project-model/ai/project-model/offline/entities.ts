@@ -521,7 +521,7 @@ function mergeSynonyms(findings: EntityFinding[], phrases: readonly NounPhrase[]
   }
   // A kind of a physical thing also kept is one of its values ("kayaks … boats", "loaves … bread", "cars … vehicles"):
   // one record, named by the general kind. A named compound ("job card") is a record of its own, and so is a kind the
-  // text names more often than the general word ("each panel … glass by the sheet").
+  // text names more often than the general word ("each bike … parking for one vehicle").
   const merged = kept.filter((finding) => {
     if (finding.term.includes(' ') || !isTangible(finding.lemma)) return true;
     const general = kept.find((other) => other !== finding && other.term === other.lemma && isTangible(other.lemma)
