@@ -749,6 +749,13 @@ describe('coordinated and passive clauses', () => {
     expect(clauses('Parents help the child read at home.').map((c) => c.verb)).toEqual(['help', 'read']);
   });
 
+  it('reads a hyphenated word an article opens, or one WordNet knows with a space, as one noun', () => {
+    expect(clauses('After each lesson we post a thank-you to the parents.')[0]?.object?.text).toBe('thank-you');
+    expect(clauses('Parents complete a sign-up online.')[0]?.object?.text).toBe('sign-up');
+    const [inLaw] = parseText('My sister-in-law does the accounts.');
+    expect(inLaw!.tokens.map((t) => t.text)).not.toContain('sister-in');
+  });
+
   it('reads a capitalised word inside a list of people as a name, though it could be a verb', () => {
     expect(clauses('Riders, the two instructors, Sue the yard manager and me.').map((c) => c.verb)).toEqual([]);
     expect(clauses('Volunteers, the coaches and Rob who keeps the rota.').map((c) => c.verb)).toEqual(['keep']);

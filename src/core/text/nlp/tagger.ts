@@ -142,7 +142,8 @@ function asDash(token: TaggedToken, spacedBefore: boolean, spacedAfter: boolean)
 
 /**
  * "a make-up lesson", "the check-in", "a walk-around check": wink splits a hyphenated word in three. A word WordNet
- * knows with its hyphen is one noun; an unknown one before a noun modifies it, as one adjective. A hyphenated verb
+ * knows with its hyphen, or with a space for it ("a thank-you"), is one noun; so is an unknown one an article or a
+ * possessive opens ("their sign-up"); an unknown one before a noun modifies it, as one adjective. A hyphenated verb
  * ("re-inspected") and anything written with spaces around the dash stay as they are.
  */
 function joinHyphenated(tokens: TaggedToken[], spaced: boolean[]): TaggedToken[] {
@@ -158,7 +159,9 @@ function joinHyphenated(tokens: TaggedToken[], spaced: boolean[]): TaggedToken[]
     const describing = second?.pos === 'VERB' && second.normal.endsWith('ing') && beforeNoun;
     // "walk-ins", "no-shows": the plural of a hyphenated noun WordNet knows.
     const singular = attached && word.endsWith('s') && knows(word.slice(0, -1), 'noun') ? word.slice(0, -1) : undefined;
-    const known = attached && !describing && !measure && (knows(word, 'noun') || singular !== undefined);
+    // A word of three parts ("sister-in-law", "out-of-hours") is not opened at its first hyphen.
+    const determined = /^(?:a|an|the|each|every|my|our|your|their|his|her|its)$/.test(tokens[i - 1]?.normal ?? '') && tokens[i + 3]?.text !== '-';
+    const known = attached && !describing && !measure && (knows(word, 'noun') || knows(word.replace('-', ' '), 'noun') || singular !== undefined || (determined && !beforeNoun));
     if (!attached || !second || (second.pos === 'VERB' && !describing && singular === undefined)) {
       joined.push(first);
       continue;
