@@ -1013,6 +1013,11 @@ describe('a verb of failing', () => {
     expect(names.filter((name) => /^(?:Forget|Miss)\b/.test(name))).toEqual([]);
     expect(names).toContain('Book a sweep');
   });
+
+  it('reads the time spent and what people try to remember as the problem too, and the business the writer runs with others as no use case', () => {
+    const model = buildProjectModel({ projectName: 'Paddle', idea: 'Me and my brother run a canoe centre by the canal. Paddlers book a canoe online. We spend ages matching payments and I try to remember who has which helmet.' });
+    expect(model.useCases.map((u) => u.name)).toEqual(['Book a canoe']);
+  });
 });
 
 describe('how the work is done today', () => {

@@ -18,8 +18,11 @@ import { isDocumentWord, isGenericPeople, isMostlyNoun, isPersonWord, isPlacehol
 
 /** Verbs that say what someone has, wants or is, never what they do with the product. */
 const LIGHT_VERBS = new Set(['be', 'have', 'own', 'want', 'need', 'like', 'love', 'use', 'get', 'make', 'let', 'keep', 'try', 'hate', 'go', 'come', 'do', 'know', 'think', 'help', 'rely', 'work', 'become', 'seem', 'lose', 'hope', 'wish', 'say', 'include', 'live', 'fill', 'turn', 'agree']);
-/** Verbs of failing: "I miss loads of renewals", "drivers forget the farm" state the problem the product is to solve. */
-const FAILING_VERBS = new Set(['miss', 'forget', 'neglect', 'overlook', 'fail', 'struggle']);
+/**
+ * Verbs of failing and of effort: "I miss loads of renewals", "drivers forget the farm", "the treasurer spends ages
+ * checking", "trying to remember what they said" state the problem the product is to solve.
+ */
+const FAILING_VERBS = new Set(['miss', 'forget', 'neglect', 'overlook', 'fail', 'struggle', 'spend', 'remember']);
 const ACTION_PREPOSITIONS = new Set(['for', 'to', 'on', 'into', 'at', 'from', 'of', 'against']);
 
 type Resolver = { actorOf: (phrase: NounPhrase | undefined) => ModelActor | undefined; entityOf: (phrase: NounPhrase) => ModelEntity | undefined };

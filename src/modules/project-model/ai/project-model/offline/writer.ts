@@ -53,7 +53,9 @@ function businessTerms(sentences: Sentence[]): Set<string> {
       if (isPersonWord(lemmaOf(phrase), true) && of && of.start === phrase.end + 1 && /^(?:of|at|for)$/.test(tokens[phrase.end]?.normal ?? '') && !isPersonWord(lemmaOf(of))) terms.add(termOf(of));
     }
     for (const clause of sentence.clauses) {
-      if ((clause.subjectPronoun !== 'we' && clause.subjectPronoun !== 'i') || clause.passive || !isBusinessVerb(clause.verb)) continue;
+      // "Me and my partner run a small farm", "my husband and I run a pumping outfit": the writer with others.
+      const byWriter = clause.subjectPronoun === 'we' || clause.subjectPronoun === 'i' || doneByWriter(tokens.slice(0, clause.verbIndex));
+      if (!byWriter || clause.passive || !isBusinessVerb(clause.verb)) continue;
       const named = [...clause.objects, ...clause.preps.filter(({ prep }) => prep === 'for').map(({ phrase }) => phrase)];
       for (const phrase of named) {
         if (phrase.number === undefined && !phrase.plural && (isOrganisation(lemmaOf(phrase)) || (!isPersonWord(lemmaOf(phrase)) && clause.verb !== 'have'))) terms.add(termOf(phrase));
