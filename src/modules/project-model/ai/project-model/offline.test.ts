@@ -1027,6 +1027,13 @@ describe('how the work is done today', () => {
   });
 });
 
+describe('keeping something', () => {
+  it('is something someone does when what is kept is written down, not when it is an animal or a thing', () => {
+    const model = buildProjectModel({ projectName: 'Depot', idea: 'We keep a guard dog at the depot and we keep a visitor log at the gate. Drivers book a slot online.' });
+    expect(model.useCases.map((u) => u.name)).toEqual(['Keep a visitor log', 'Book a slot']);
+  });
+});
+
 describe('a kind of thing and the general word for it', () => {
   it('keeps the kind as the record when the text names it more often than the general word', () => {
     const bikes = buildProjectModel({ projectName: 'Spokes', idea: 'Members hire a bike for the day from our shed. Each bike is checked before it goes out and bikes are cleaned after use. Staff log faults on the bikes. There is parking for one vehicle at the back of the shed.' });

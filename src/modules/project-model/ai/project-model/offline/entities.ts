@@ -222,7 +222,10 @@ export function keepsRecord(clause: Clause, sentence: Sentence, asAction = false
   if (doing) return false;
   const after = tokens[object.end];
   if (after && (after.normal === 'of' || after.pos === 'ADJ' || after.pos === 'ADV' || after.pos === 'VERB')) return false;
-  return tokens[clause.verbIndex + 1]?.pos !== 'PRON' && isRecordPhrase(object, true) && !isProductWord(lemmaOf(object));
+  // As something someone does, what is kept is written down: "keep a diary" is an act, "keep a dog" is not.
+  const kept = object.head.lemma;
+  const written = !asAction || isDocumentWord(kept) || semanticClasses(kept, 'noun', 2).includes('noun.communication');
+  return tokens[clause.verbIndex + 1]?.pos !== 'PRON' && isRecordPhrase(object, true) && written && !isProductWord(lemmaOf(object));
 }
 
 function isGerund(phrase: NounPhrase): boolean {
