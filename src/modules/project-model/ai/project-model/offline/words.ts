@@ -78,7 +78,6 @@ export function isDocumentWord(lemma: string): boolean {
   return ['document', 'written_communication', 'electronic_communication'].some((kind) => isKindOf(lemma, kind, 'noun', 1));
 }
 
-/** Whether a word names a group first ("team", "family", "class"): a record of who belongs to it, even when it acts. */
 /**
  * A vehicle is never a user, though WordNet knows "van" first as a group (the vanguard): the first sense that is no
  * group is a conveyance, and no sense is a person (a coach, a carrier, a commuter are people too; litter is rubbish
@@ -89,6 +88,7 @@ export function isVehicleWord(lemma: string): boolean {
   return firstNotGroup >= 0 && isKindOf(lemma, 'conveyance', 'noun', firstNotGroup + 1) && !semanticClasses(lemma, 'noun', 3).includes('noun.person');
 }
 
+/** Whether a word names a group first ("team", "family", "class"): a record of who belongs to it, even when it acts. */
 export function isGroupWord(lemma: string): boolean {
   return semanticClasses(lemma, 'noun', 1)[0] === 'noun.group';
 }
