@@ -1027,6 +1027,14 @@ describe('how the work is done today', () => {
   });
 });
 
+describe('a verb without a subject of its own', () => {
+  it('says something of the thing before it, which no one does, and of the person before it, who does it', () => {
+    const model = buildProjectModel({ projectName: 'Rooms', idea: 'The fee is £30 a night, covers breakfast and parking. Guests book a room online. The warden checks the rooms each morning, then locks the gate at ten.' });
+    expect(model.useCases.map((u) => u.name)).toEqual(['Book a room', 'Check a room', 'Lock a gate']);
+    expect(model.useCases.find((u) => u.name === 'Lock a gate')?.actor).toBe('warden');
+  });
+});
+
 describe('keeping something', () => {
   it('is something someone does when what is kept is written down, not when it is an animal or a thing', () => {
     const model = buildProjectModel({ projectName: 'Depot', idea: 'We keep a guard dog at the depot and we keep a visitor log at the gate. Drivers book a slot online.' });

@@ -689,10 +689,17 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
       // business does.
       // So is one whose "by" names no one ("logged by serial number").
       const byBusiness = byWriter || (clause.passive && !named);
-      if (!actor && (!clause.subject || clause.subjectPronoun || clause.passive || byProduct) && (clause.subjectPronoun !== 'it')) actor = (byBusiness ? writer : undefined) ?? people[0];
+      // "Price is the tyre plus the fitting, covers the valve": a verb in -s without a subject of its own says something of
+      // the subject before it; when that is a thing, no one does it.
+      const written = sentence.tagged.tokens[clause.verbIndex]?.normal ?? '';
+      // "Price is …" makes no clause: the copula's subject is the one before, too.
+      const copulaSubject = sentence.phrases.find((phrase) => phrase.end < clause.verbIndex && sentence.tagged.tokens[phrase.end]?.lemma === 'be');
+      const before = sentence.clauses.filter((other) => other.verbIndex < clause.verbIndex && other.subject !== undefined).pop()?.subject ?? copulaSubject;
+      const saidOfAnother = !clause.subject && !clause.subjectPronoun && !clause.passive && /[^s]s$/.test(written) && written !== clause.verb
+        && before !== undefined && resolve.actorOf(before) === undefined && !isPersonWord(lemmaOf(before), true);
+      if (!actor && !saidOfAnother && (!clause.subject || clause.subjectPronoun || clause.passive || byProduct) && (clause.subjectPronoun !== 'it')) actor = (byBusiness ? writer : undefined) ?? people[0];
       // "Permits renew every 12 months", "applications close on 31 March": a record that undergoes what is usually done
       // to something has it done by the people who run it.
-      const written = sentence.tagged.tokens[clause.verbIndex]?.normal ?? '';
       const finite = !/(?:ed|en|ing)$/.test(written) || written === clause.verb;
       const undergone = !actor && finite && !clause.passive && clause.objects.every(isMeasure) && clause.subject !== undefined && !clause.subjectPronoun && takesThingObject(clause.verb)
         && !UNDERGOING_STATEMENTS.has(clause.verb) && !isPersonWord(lemmaOf(clause.subject), true) && undergoes(clause.verb, clause.subject) ? resolve.entityOf(clause.subject) : undefined;
