@@ -756,6 +756,11 @@ describe('coordinated and passive clauses', () => {
     expect(inLaw!.tokens.map((t) => t.text)).not.toContain('sister-in');
   });
 
+  it('reads a word in -s right after "be" and before a noun as the plural naming what the noun does', () => {
+    expect(clauses('She is repairs coordinator for the estate.').map((c) => c.verb)).toEqual([]);
+    expect(parseText('She is repairs coordinator for the estate.')[0]!.tokens[2]?.pos).toBe('NOUN');
+  });
+
   it('reads a capitalised word inside a list of people as a name, though it could be a verb', () => {
     expect(clauses('Riders, the two instructors, Sue the yard manager and me.').map((c) => c.verb)).toEqual([]);
     expect(clauses('Volunteers, the coaches and Rob who keeps the rota.').map((c) => c.verb)).toEqual(['keep']);

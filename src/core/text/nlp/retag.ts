@@ -720,6 +720,17 @@ function retagCapitalisedName(tokens: TaggedToken[], index: number): void {
   tokens[index] = { ...word, pos: 'PROPN', lemma: word.normal };
 }
 
+/**
+ * "I'm walks coordinator", "she is lettings manager": a verb in -s cannot follow "be"; before a noun it is the plural
+ * that names what the noun does.
+ */
+function retagPluralAfterBe(tokens: TaggedToken[], index: number): void {
+  const [be, word, next] = [tokens[index - 1], tokens[index], tokens[index + 1]];
+  if (be?.pos !== 'AUX' || be.lemma !== 'be' || word?.pos !== 'VERB' || next?.pos !== 'NOUN') return;
+  if (!/[^s]s$/.test(word.normal) || word.normal === word.lemma || !knows(singularize(word.normal), 'noun')) return;
+  tokens[index] = { ...word, pos: 'NOUN', lemma: word.normal };
+}
+
 /** An article or a possessive: what opens a noun phrase, so no finite verb follows it directly. */
 function opensPhrase(token: TaggedToken | undefined): boolean {
   return token !== undefined && (/^(?:a|an|the)$/.test(token.normal) || POSSESSIVES.test(token.normal));
@@ -862,6 +873,7 @@ export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
       retagDisagreeingVerb(tokens, i);
       retagDoneThing(tokens, i);
       retagCapitalisedName(tokens, i);
+      retagPluralAfterBe(tokens, i);
       retagTrailingFrequency(tokens, i);
       retagNeededDoing(tokens, i);
       retagWantedObject(tokens, i);
