@@ -721,7 +721,7 @@ function retagCapitalisedName(tokens: TaggedToken[], index: number): void {
 }
 
 /**
- * "I'm walks coordinator", "she is lettings manager": a verb in -s cannot follow "be"; before a noun it is the plural
+ * "She is repairs coordinator", "he is walks leader": a verb in -s cannot follow "be"; before a noun it is the plural
  * that names what the noun does.
  */
 function retagPluralAfterBe(tokens: TaggedToken[], index: number): void {

@@ -614,6 +614,15 @@ function servedActor(people: ModelActor[], writer: ModelActor | undefined): Mode
   return others.find((actor) => actor.name.toLowerCase() === MEMBER_OF_THE_PUBLIC) ?? others.find(serves);
 }
 
+/**
+ * The subject a verb without one of its own shares: the last subject before it in the sentence, or that of a copula,
+ * which makes no clause of its own ("the fee is £30 a night, covers breakfast").
+ */
+function subjectBefore(clause: Clause, sentence: Sentence): NounPhrase | undefined {
+  const said = sentence.clauses.filter((other) => other.verbIndex < clause.verbIndex && other.subject !== undefined).pop()?.subject;
+  return said ?? sentence.phrases.find((phrase) => phrase.end < clause.verbIndex && sentence.tagged.tokens[phrase.end]?.lemma === 'be');
+}
+
 export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules: ModelRule[], resolve: Resolver, ids: IdPool, business: Set<string>, writer?: ModelActor): ModelUseCase[] {
   const useCases: ModelUseCase[] = [];
   const seen = new Set<string>();
@@ -689,15 +698,12 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
       // business does.
       // So is one whose "by" names no one ("logged by serial number").
       const byBusiness = byWriter || (clause.passive && !named);
-      // "Price is the tyre plus the fitting, covers the valve": a verb in -s without a subject of its own says something of
-      // the subject before it; when that is a thing, no one does it.
+      // "The fee is £30 a night, covers breakfast": a verb in -s without a subject of its own says something of the
+      // subject before it; when that is a thing, no one does it.
       const written = sentence.tagged.tokens[clause.verbIndex]?.normal ?? '';
-      // "Price is …" makes no clause: the copula's subject is the one before, too.
-      const copulaSubject = sentence.phrases.find((phrase) => phrase.end < clause.verbIndex && sentence.tagged.tokens[phrase.end]?.lemma === 'be');
-      const before = sentence.clauses.filter((other) => other.verbIndex < clause.verbIndex && other.subject !== undefined).pop()?.subject ?? copulaSubject;
-      const saidOfAnother = !clause.subject && !clause.subjectPronoun && !clause.passive && /[^s]s$/.test(written) && written !== clause.verb
-        && before !== undefined && resolve.actorOf(before) === undefined && !isPersonWord(lemmaOf(before), true);
-      if (!actor && !saidOfAnother && (!clause.subject || clause.subjectPronoun || clause.passive || byProduct) && (clause.subjectPronoun !== 'it')) actor = (byBusiness ? writer : undefined) ?? people[0];
+      const shared = !clause.subject && !clause.subjectPronoun && !clause.passive && /[^s]s$/.test(written) && written !== clause.verb ? subjectBefore(clause, sentence) : undefined;
+      const saidOfThing = shared !== undefined && resolve.actorOf(shared) === undefined && !isPersonWord(lemmaOf(shared), true);
+      if (!actor && !saidOfThing && (!clause.subject || clause.subjectPronoun || clause.passive || byProduct) && (clause.subjectPronoun !== 'it')) actor = (byBusiness ? writer : undefined) ?? people[0];
       // "Permits renew every 12 months", "applications close on 31 March": a record that undergoes what is usually done
       // to something has it done by the people who run it.
       const finite = !/(?:ed|en|ing)$/.test(written) || written === clause.verb;
