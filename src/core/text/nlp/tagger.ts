@@ -1,7 +1,6 @@
 import winkNLP, { type ItemSentence, type ItemToken, type WinkMethods } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { pluralize, singularize } from '../inflection.js';
-import { POSSESSIVES } from './chunks.js';
 import { knows, synsetOffsets } from './wordnet.js';
 
 /**
@@ -161,8 +160,7 @@ function joinHyphenated(tokens: TaggedToken[], spaced: boolean[]): TaggedToken[]
     // "walk-ins", "no-shows": the plural of a hyphenated noun WordNet knows.
     const singular = attached && word.endsWith('s') && knows(word.slice(0, -1), 'noun') ? word.slice(0, -1) : undefined;
     // A word of three parts ("sister-in-law", "out-of-hours") is not opened at its first hyphen.
-    const opener = tokens[i - 1]?.normal ?? '';
-    const determined = (/^(?:a|an|the|each|every)$/.test(opener) || POSSESSIVES.test(opener)) && tokens[i + 3]?.text !== '-';
+    const determined = /^(?:a|an|the|each|every|my|our|your|their|his|her|its)$/.test(tokens[i - 1]?.normal ?? '') && tokens[i + 3]?.text !== '-';
     const known = attached && !describing && !measure && (knows(word, 'noun') || knows(word.replace('-', ' '), 'noun') || singular !== undefined || (determined && !beforeNoun));
     if (!attached || !second || (second.pos === 'VERB' && !describing && singular === undefined)) {
       joined.push(first);
