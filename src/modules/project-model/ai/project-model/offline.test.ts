@@ -124,6 +124,14 @@ describe('the offline project model', () => {
     expect(model.glossary.find((t) => t.term === 'Loan')).toBeUndefined();
   });
 
+  it('defines no term by how it is done today, a condition or how often it happens, none of which says what it is', () => {
+    for (const said of ['Loans are a paper ledger and a biro at the moment.', 'If the loan is a long one we phone the member.', 'Loans are every other Saturday morning.']) {
+      const model = buildProjectModel({ projectName: 'Toolshed', idea: `${idea} ${said}` });
+      expect(model.entities.map((e) => e.name)).toContain('Loan');
+      expect(model.glossary.find((t) => t.term === 'Loan')).toBeUndefined();
+    }
+  });
+
   it('defines no term by an amount or a ranking ("a maximum of 4 tools", "the best loan"), which says nothing of what it is', () => {
     for (const said of ['The loan is a maximum of 4 tools, one per member.', 'The loan is the most useful thing we do, honestly.', 'The loan is the best thing we run.']) {
       const model = buildProjectModel({ projectName: 'Toolshed', idea: `${idea} ${said}` });

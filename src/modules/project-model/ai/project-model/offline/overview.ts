@@ -25,8 +25,21 @@ export function summaryOf(sentences: Sentence[]): { summary: string; problem: st
   return { summary, problem: problem.slice(0, 1000) };
 }
 
+const DISTRIBUTIVES = new Set(['every', 'each', 'all', 'both']);
+
 /** What a state, a feeling or an amount names says how something is or how much of it there is, not what it is. */
 const UNDEFINING_CLASSES = new Set(['noun.state', 'noun.feeling', 'noun.quantity']);
+
+/**
+ * A definition says what kind of thing the term is, so its head is the same kind of thing: a tool is an item (both
+ * artifacts), a donor is a taxpayer (both people). "Bookings are a paper diary and the phone" says how bookings are
+ * taken today, "the pickup round is a real headache" how it feels: an act is no artifact, a round no state of mind.
+ */
+function sameKind(term: string, head: string): boolean {
+  const termWord = term.split(' ').at(-1) ?? term;
+  const kinds = new Set(semanticClasses(termWord, 'noun', 3).filter((kind) => !UNDEFINING_CLASSES.has(kind)));
+  return semanticClasses(head.split(' ').at(-1) ?? head, 'noun', 3).some((kind) => kinds.has(kind));
+}
 
 /** "the most fun", "the biggest room": a superlative ranks the subject among others, it does not define it. */
 function isSuperlative(token: TaggedToken | undefined): boolean {
@@ -46,9 +59,16 @@ function definitionIn(sentence: Sentence, term: string): string | undefined {
     const verb = tokens[phrase.end];
     const next = tokens[phrase.end + 1];
     if (!verb || !/^(?:is|are|means|mean)$/.test(verb.normal) || !next || !/^(?:DET|NOUN)$/.test(next.pos)) continue;
+    // "if the donor is a taxpayer" sets a condition; "slots are every half hour" says how often, not what.
+    if (tokens[phrase.start - 1]?.pos === 'SCONJ' || DISTRIBUTIVES.has(next.normal)) continue;
     // "invigilation is a nightmare of spreadsheets", "each session is a maximum of 6 riders".
     const what = sentence.phrases.find((other) => other.start === phrase.end + 1);
     if (what && UNDEFINING_CLASSES.has(semanticClasses(lemmaOf(what), 'noun', 1)[0] ?? '')) continue;
+    if (!what || !sameKind(term, lemmaOf(what))) continue;
+    // "a paper diary and the phone", "cash or a QR code": one thing is of one kind, so a list names what it is
+    // made of or done with, not what it is.
+    const after = tokens[what.end];
+    if (after && (after.pos === 'CCONJ' || after.normal === ',')) continue;
     if (isSuperlative(tokens[phrase.end + 2])) continue;
     const rest = tokens.slice(phrase.end + 1).map((token) => token.text).join(' ').replace(/\s+([,.;:!?)])/g, '$1').replace(/\(\s+/g, '(').trim();
     if (rest.split(/\s+/).length < 2) continue;
