@@ -17,6 +17,12 @@ describe('WordNet', () => {
     expect(lemmas('The carollers keep singing.')).toEqual(expect.arrayContaining(['caroller', 'sing']));
   });
 
+  it('finds the base of a verb the tagger leaves inflected, a noun made a verb and a verb with a prefix', () => {
+    const verbLemmas = (text: string) => parseText(text)[0]!.tokens.filter((token) => token.pos === 'VERB').map((token) => token.lemma);
+    expect(verbLemmas('The warden was texting every tenant.')).toEqual(['text']);
+    expect(verbLemmas('Two families pre-booked the barbecue.')).toEqual(['pre-book']);
+  });
+
   it('reads a compound written as one word it lacks by its head, and a plural by the singular it knows', () => {
     expect(semanticClasses('wristband')[0]).toBe('noun.artifact');
     expect(semanticClasses('stallholder')).toContain('noun.person');

@@ -46,7 +46,27 @@ function lemmaOf(normal: string, lemma: string, pos: PosTag): string {
   const ownSingular = normal.endsWith('s') ? singularize(normal) === normal : !normal.endsWith('a') && pluralize(lemma) !== normal;
   if (pos === 'NOUN' && lemma !== normal && knows(normal, 'noun') && ownSingular) return normal;
   if (pos === 'VERB' && (normal === `${lemma}ing` || normal === `${lemma}ed`) && synsetOffsets(`${lemma}e`, 'verb').length > synsetOffsets(lemma, 'verb').length) return `${lemma}e`;
+  if (pos === 'VERB' && lemma === normal) return inflectedVerbBase(normal) ?? lemma;
   return lemma;
+}
+
+/**
+ * The base of an inflected verb wink leaves as it is, found by undoing the ending until WordNet knows a verb
+ * ("shipped" → ship, "tidied" → tidy) or, failing that, a noun made a verb ("texting" → text). A prefix joined by a hyphen stays ("pre-booked" → pre-book).
+ */
+function inflectedVerbBase(normal: string): string | undefined {
+  const hyphen = normal.lastIndexOf('-');
+  if (hyphen > 0) {
+    const base = inflectedVerbBase(normal.slice(hyphen + 1));
+    return base ? `${normal.slice(0, hyphen + 1)}${base}` : undefined;
+  }
+  const ending = /(?:ing|ed|es|s)$/.exec(normal)?.[0];
+  if (!ending || knows(normal, 'verb')) return undefined;
+  const stem = normal.slice(0, -ending.length);
+  const candidates = [stem, `${stem}e`, stem.replace(/(.)\1$/, '$1'), stem.replace(/i$/, 'y')];
+  const possible = candidates.filter((candidate) => candidate.length > 1 && candidate !== normal);
+  // English makes verbs of nouns WordNet knows only as nouns ("texting" → text, "emailed" → email).
+  return possible.find((candidate) => knows(candidate, 'verb')) ?? (ending.length > 1 ? possible.find((candidate) => knows(candidate, 'noun')) : undefined);
 }
 
 /** Splits text into sentences and tags every token. Same text, same result. */
