@@ -23,6 +23,12 @@ describe('WordNet', () => {
     expect(verbLemmas('Two families pre-booked the barbecue.')).toEqual(['pre-book']);
   });
 
+  it('reads a verb in -s closing an item of a list after a bare noun as the plural that noun describes', () => {
+    const sentence = parseText('We lend ropes, harnesses and chalk bags that climbers return.')[0]!;
+    expect(sentence.tokens.find((token) => token.normal === 'bags')).toMatchObject({ pos: 'NOUN', lemma: 'bag' });
+    expect(clausesOf(sentence).map((clause) => clause.verb)).toEqual(['lend', 'return']);
+  });
+
   it('reads a compound written as one word it lacks by its head, and a plural by the singular it knows', () => {
     expect(semanticClasses('wristband')[0]).toBe('noun.artifact');
     expect(semanticClasses('stallholder')).toContain('noun.person');

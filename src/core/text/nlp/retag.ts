@@ -847,6 +847,20 @@ function retagJoinedModifier(tokens: TaggedToken[], index: number): void {
   tokens[index] = { ...word, pos: 'NOUN' };
 }
 
+/**
+ * "bike racks, awnings and dog packs that we forget": a singular noun with no determiner, opening an item of a list,
+ * is no subject, so a verb in -s after it, ending the item, is the plural it describes ("chalk bags", "food parcels").
+ * People and groups may be named bare ("and staff checks", "and mum signs"), so those stay.
+ */
+function retagListedPlural(tokens: TaggedToken[], index: number): void {
+  const [opener, noun, word, next] = [tokens[index - 2], tokens[index - 1], tokens[index], tokens[index + 1]];
+  if (!/^(?:,|and|or)$/.test(opener?.normal ?? '') || noun?.pos !== 'NOUN' || noun.normal !== noun.lemma || word?.pos !== 'VERB') return;
+  if (!/[^s]s$/.test(word.normal) || word.normal === word.lemma || !knows(singularize(word.normal), 'noun')) return;
+  if (next !== undefined && !/^(?:that|which|,|\.|and|or|\)|;|:)$/.test(next.normal)) return;
+  if (!/^noun\.(?:artifact|object|animal|plant|body|communication|act|event|location|substance|food)$/.test(semanticClasses(noun.lemma, 'noun', 1)[0] ?? '')) return;
+  tokens[index] = { ...word, pos: 'NOUN', lemma: singularize(word.normal) };
+}
+
 /** The sentences with the tagger's known slips corrected. */
 export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
   return sentences.map((sentence) => {
@@ -877,6 +891,7 @@ export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
       retagTrailingFrequency(tokens, i);
       retagNeededDoing(tokens, i);
       retagWantedObject(tokens, i);
+      retagListedPlural(tokens, i);
     }
     return { ...sentence, tokens };
   });
