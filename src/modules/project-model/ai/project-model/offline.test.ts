@@ -1028,6 +1028,15 @@ describe('a verb of failing', () => {
   });
 });
 
+describe('a verb of doing the work itself', () => {
+  it('is done in the world, never with the product, so it is no use case', () => {
+    const model = buildProjectModel({ projectName: 'Bowls', idea: 'We run a bowls league on four greens. Teams play fixtures on Tuesday evenings and bring their own woods. Captains phone the secretary with scores at the moment. Captains should enter scores online instead.' });
+    const names = model.useCases.map((u) => u.name);
+    expect(names.filter((name) => /^(?:Run|Play|Bring|Phone)\b/.test(name))).toEqual([]);
+    expect(names).toContain('Enter a score');
+  });
+});
+
 describe('how the work is done today', () => {
   it('is the problem, never a constraint', () => {
     const model = buildProjectModel({ projectName: 'Chorus', idea: 'I run a small choir. At the moment everything lives on paper and a shared calendar on my phone. Singers should be able to check rehearsals on their phones.' });

@@ -23,6 +23,12 @@ const LIGHT_VERBS = new Set(['be', 'have', 'own', 'want', 'need', 'like', 'love'
  * checking", "trying to remember what they said" state the problem the product is to solve.
  */
 const FAILING_VERBS = new Set(['miss', 'forget', 'neglect', 'overlook', 'fail', 'struggle', 'spend', 'remember']);
+/**
+ * Verbs of doing the work itself, in the world: running a session, bringing a jar, washing a boat, playing a match,
+ * driving a van, phoning the office. The product keeps what came of them (a booking, a result, a call logged) and never
+ * does them, so none is a use case.
+ */
+const WORK_VERBS = new Set(['run', 'bring', 'wash', 'play', 'drive', 'phone', 'ring']);
 const ACTION_PREPOSITIONS = new Set(['for', 'to', 'on', 'into', 'at', 'from', 'of', 'against']);
 
 type Resolver = { actorOf: (phrase: NounPhrase | undefined) => ModelActor | undefined; entityOf: (phrase: NounPhrase) => ModelEntity | undefined };
@@ -683,7 +689,7 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
         continue;
       }
       // "make photos", "make an offer": "make" with a record written right after it creates that record.
-      if (FAILING_VERBS.has(clause.verb) || statesValue(clause, sentence)) continue;
+      if (FAILING_VERBS.has(clause.verb) || WORK_VERBS.has(clause.verb) || statesValue(clause, sentence)) continue;
       if (LIGHT_VERBS.has(clause.verb) && !isPhrasalVerb(clause) && !(clause.verb === 'make' && makesRecord(clause, sentence)) && !keepsRecord(clause, sentence, true) && !madeInto(clause)) continue;
       // "Could people book a slot?", "anyone can enter": people in general are the public the product serves.
       const generic = !clause.passive && (clause.subject ? namesPeopleInGeneral(clause.subject, sentence) : isGenericPeople(clause.subjectPronoun ?? ''));
