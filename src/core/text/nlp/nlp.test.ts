@@ -29,6 +29,12 @@ describe('WordNet', () => {
     expect(clausesOf(sentence).map((clause) => clause.verb)).toEqual(['lend', 'return']);
   });
 
+  it('reads "min" and "max" before a noun as the limit, never as a minute or a person, and what they limit as a noun', () => {
+    const sentence = parseText('Min hire 4 hours on Saturdays.')[0]!;
+    expect(sentence.tokens.slice(0, 2).map((token) => [token.lemma, token.pos])).toEqual([['minimum', 'ADJ'], ['hire', 'NOUN']]);
+    expect(clausesOf(sentence)).toEqual([]);
+  });
+
   it('reads a compound written as one word it lacks by its head, and a plural by the singular it knows', () => {
     expect(semanticClasses('wristband')[0]).toBe('noun.artifact');
     expect(semanticClasses('stallholder')).toContain('noun.person');

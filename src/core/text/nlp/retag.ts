@@ -335,6 +335,16 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
   }
   // "take max 6 dogs", "stay maximum 14 nights": a limit written as a word before a number says how many, like "at most".
   if (/^(?:max|maximum|min|minimum)$/.test(token.normal) && tokens[index + 1]?.pos === 'NUM') return { ...token, pos: 'ADV' };
+  // "Min booking 3 hours", "max group size 8": the short form before a noun without an article is the limit's word,
+  // never WordNet's minute or a person.
+  if (/^(?:max|min)$/.test(token.normal) && !/^(?:DET|PRON)$/.test(tokens[index - 1]?.pos ?? '') && /^(?:NOUN|VERB)$/.test(tokens[index + 1]?.pos ?? '')) {
+    // The words it limits up to the number are its noun ("booking", "group size"), though the tagger took them for verbs.
+    for (let at = index + 1; /^(?:NOUN|VERB)$/.test(tokens[at]?.pos ?? ''); at += 1) {
+      const word = tokens[at] as TaggedToken;
+      if (word.pos === 'VERB' && knows(word.normal, 'noun')) tokens[at] = { ...word, pos: 'NOUN', lemma: word.normal };
+    }
+    return { ...token, pos: 'ADJ', lemma: token.normal === 'max' ? 'maximum' : 'minimum' };
+  }
   // "on a group walk.", "needs a safety check": a bare word after "a" and a noun, ending the phrase, heads their
   // compound (a verb after a singular subject would end in -s).
   const [det, modifier, follower] = [tokens[index - 2], tokens[index - 1], tokens[index + 1]];
