@@ -4,7 +4,8 @@
  * domain's real records (synonym- and plural-insensitive), actor recall and key-action coverage by use cases; then the
  * time to build a model from a 2,000-word input after warm-up. Then what is drawn from each model: ER diagram entity
  * recall and precision, key actions that became a requirement or a story, chat answers to the stated facts, and the
- * texts the quality gate refuses. No assertions (the corpus test holds the floors).
+ * texts the quality gate refuses; and the share of use cases readers judged sensible and with the right actor (among
+ * those a judgement still names). No assertions (the corpus test holds the floors).
  *
  *   npm run bench:quality
  *   BENCH_VERBOSE=1 npx tsx bench/offline-quality.bench.ts     # also lists what each model found
@@ -16,6 +17,7 @@ const buildProjectModel = (input: Parameters<typeof projectModelTask.builtin>[0]
 import { loadCorpus, type CorpusItem } from './corpus/corpus.js';
 import { artifactMeasures, artifactsOf } from './corpus/artifacts.js';
 import { runMeasures, type Evaluated, type MeasureResult } from './corpus/measures.js';
+import { judgedUseCases } from './corpus/judged.js';
 
 function evaluate(items: CorpusItem[]): Evaluated[] {
   return items.map((item) => ({ item, model: buildProjectModel({ projectName: item.name, idea: item.idea, answers: item.answers }) }));
@@ -70,5 +72,10 @@ for (const split of ['dev', 'holdout'] as const) {
   printTable(`${split} (${evaluated.length} ideas): the project model`, evaluated, runMeasures(evaluated));
   if (process.env.BENCH_VERBOSE) printFindings(evaluated);
   printTable(`${split}: what is drawn from it (the last column counts refused texts)`, evaluated, artifactMeasures(evaluated.map(({ item, model }) => artifactsOf(item, model))));
+  const judged = judgedUseCases(evaluated);
+  if (judged.judged > 0) {
+    console.log(`\n${split}: use cases as readers judged them (${judged.judged} judged, ${judged.unjudged} named differently since or new)`);
+    console.log(`  sensible ${judged.sensible.total.toFixed(3)} · right actor ${judged.rightActor.total.toFixed(3)}`);
+  }
 }
 timing(corpus);
