@@ -35,6 +35,14 @@ describe('WordNet', () => {
     expect(clausesOf(sentence)).toEqual([]);
   });
 
+  it('finds the verb of a sentence the tagger read as a noun, so that the verbs after it share its subject', () => {
+    const read = (text: string) => clausesOf(parseText(text)[0]!).map((c) => [c.subject?.text, c.verb]);
+    expect(read('The duty warden triages each call, logs it and assigns a volunteer.')).toEqual([['duty warden', 'triage'], ['duty warden', 'log'], ['duty warden', 'assign']]);
+    expect(read('Stewards also pre-check tickets and scan wristbands.')).toEqual([['Stewards', 'pre-check'], ['Stewards', 'scan']]);
+    // A time after the word says when: the phrase goes on.
+    expect(parseText('Reminder texts a week before the visit.')[0]!.tokens[1]?.pos).not.toBe('VERB');
+  });
+
   it('reads a compound written as one word it lacks by its head, and a plural by the singular it knows', () => {
     expect(semanticClasses('wristband')[0]).toBe('noun.artifact');
     expect(semanticClasses('stallholder')).toContain('noun.person');

@@ -871,6 +871,40 @@ function retagListedPlural(tokens: TaggedToken[], index: number): void {
   tokens[index] = { ...word, pos: 'NOUN', lemma: singularize(word.normal) };
 }
 
+/**
+ * "The property manager triages each request, gives it a priority and …", "Archivists select items and create a
+ * batch": a sentence that opens with a noun phrase and has no verb before its first comma or "and" has its verb where
+ * the tagger saw a noun or an adjective: the first word after the phrase that agrees with it as a verb would (an -s
+ * form after a singular, the bare form after a plural) and that an object follows. Without it the verbs coordinated
+ * after it would have no subject to share.
+ */
+function retagMissedVerb(tokens: TaggedToken[]): void {
+  const end = tokens.findIndex((token) => token.pos === 'CCONJ' || /^[,;:]$/.test(token.normal));
+  const first = end === -1 ? tokens.length : end;
+  if (tokens.slice(0, first).some((token) => token.pos === 'VERB' || token.pos === 'AUX')) return;
+  // The phrase may end at any of its nouns ("the property manager | triages"): the first word that reads as its verb.
+  for (let at = tokens[0]?.pos === 'DET' ? 1 : 0; at + 2 < first + 1 && /^(?:ADJ|NOUN|PROPN)$/.test(tokens[at]?.pos ?? ''); at += 1) {
+    // "Customers also special-order fish": an adverb may stand between.
+    let w = at + 1;
+    while (tokens[w]?.pos === 'ADV') w += 1;
+    const [head, word, next] = [tokens[at] as TaggedToken, tokens[w], tokens[w + 1]];
+    if (head.pos === 'ADJ' || !word || w >= first || !/^(?:NOUN|ADJ)$/.test(word.pos) || !/^[a-z]+(?:-[a-z]+)?$/.test(word.normal)) continue;
+    if (!next || !/^(?:DET|PRON|NUM|NOUN|ADJ)$/.test(next.pos)) continue;
+    const plural = head.normal !== head.lemma && head.normal.endsWith('s');
+    const base = plural ? word.normal : /[^s]s$/.test(word.normal) ? baseForm(word.normal) : undefined;
+    // "special-order" is a verb if "order" is; "triages each request": WordNet may know the word only as a noun, and a
+    // determiner after the -s form settles it.
+    const known = (form: string, pos: 'verb' | 'noun'): boolean => knows(form.split('-').pop() ?? form, pos);
+    const verb = base !== undefined && (known(base, 'verb') || (!plural && /^(?:DET|PRON)$/.test(next.pos) && known(base, 'noun')));
+    // "Reminder texts a month before": a time after the word says when, so the phrase goes on ("reminder texts").
+    const object = tokens.slice(w + 1, first).find((token) => token.pos === 'NOUN');
+    const when = object !== undefined && /^noun\.(?:time|quantity)$/.test(semanticClasses(object.lemma, 'noun', 1)[0] ?? '');
+    if (!verb || when || (plural && /[^s]s$/.test(word.normal))) continue;
+    tokens[w] = { ...word, pos: 'VERB', lemma: base };
+    return;
+  }
+}
+
 /** The sentences with the tagger's known slips corrected. */
 export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
   return sentences.map((sentence) => {
@@ -880,6 +914,7 @@ export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
       tokens[i] = retagToken(tokens, i);
       retagAdjectiveSubject(tokens, i);
     }
+    retagMissedVerb(tokens);
     for (let i = 0; i < tokens.length; i += 1) {
       tokens[i] = knownSingular(tokens[i] as TaggedToken);
       retagAdverbialIdiom(tokens, i);
