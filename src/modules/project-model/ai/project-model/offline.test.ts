@@ -822,6 +822,13 @@ const doers: { idea: string; who?: string; useCase: string; actor: string }[] = 
 ];
 
 describe('who does what', () => {
+  it('gives what is done with no one named to the actor whose role is its doer ("inspected" → the inspectors)', () => {
+    const model = buildProjectModel({ projectName: 'Paddle Club', idea: 'Members book kayaks online. Kayaks are inspected after every trip and repairs are logged. Inspectors sign off each repair.' });
+    const actorOf = (name: string) => model.useCases.find((u) => u.name === name)?.actor;
+    expect(actorOf('Inspect a kayak')).toBe('inspector');
+    expect(actorOf('Book a kayak')).toBe('member');
+  });
+
   it('reads a verb\'s noun that WordNet also knows as the act as the act, never as a person ("referrals come from")', () => {
     const model = buildProjectModel({
       projectName: 'Lantern',

@@ -629,6 +629,12 @@ function subjectBefore(clause: Clause, sentence: Sentence): NounPhrase | undefin
   return said ?? sentence.phrases.find((phrase) => phrase.end < clause.verbIndex && sentence.tagged.tokens[phrase.end]?.lemma === 'be');
 }
 
+/** The actor whose role WordNet derives from the verb as its doer: pick → picker, inspect → inspector. */
+function doerAmong(verb: string, people: ModelActor[]): ModelActor | undefined {
+  const doers = new Set(derivedForms(verb.split('-').pop() ?? verb, 'verb', 'noun').filter((noun) => /(?:er|or|ist)$/.test(noun)));
+  return people.find((actor) => doers.has(singularize(actor.name.toLowerCase().split(' ').pop() ?? '')));
+}
+
 export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules: ModelRule[], resolve: Resolver, ids: IdPool, business: Set<string>, writer?: ModelActor): ModelUseCase[] {
   const useCases: ModelUseCase[] = [];
   const seen = new Set<string>();
@@ -709,6 +715,10 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
       const written = sentence.tagged.tokens[clause.verbIndex]?.normal ?? '';
       const shared = !clause.subject && !clause.subjectPronoun && !clause.passive && /[^s]s$/.test(written) && written !== clause.verb ? subjectBefore(clause, sentence) : undefined;
       const saidOfThing = shared !== undefined && resolve.actorOf(shared) === undefined && !isPersonWord(lemmaOf(shared), true);
+      // "Orders are picked in the greenhouse", "tallies entered per shearer": with no one named, the actor whose role is
+      // the doer of the verb ("picker", "shearer") does it; a phrasal verb means something else ("hire out" is no hirer's).
+      const nobodyNamed = !clause.subject || clause.passive;
+      if (!actor && !saidOfThing && nobodyNamed && !clause.subjectPronoun && !clause.particle) actor = doerAmong(clause.verb, people);
       if (!actor && !saidOfThing && (!clause.subject || clause.subjectPronoun || clause.passive || byProduct) && (clause.subjectPronoun !== 'it')) actor = (byBusiness ? writer : undefined) ?? people[0];
       // "Permits renew every 12 months", "applications close on 31 March": a record that undergoes what is usually done
       // to something has it done by the people who run it.
