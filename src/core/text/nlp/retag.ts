@@ -853,7 +853,11 @@ function retagJoinedModifier(tokens: TaggedToken[], index: number): void {
   const [and, word, noun] = [tokens[index - 1], tokens[index], tokens[index + 1]];
   if (and?.normal !== 'and' || word?.pos !== 'VERB' || word.normal !== word.lemma || noun?.pos !== 'NOUN' || !knows(word.normal, 'noun')) return;
   const before = tokens.slice(0, index - 1);
-  if (before.length === 0 || tokens[index - 2]?.pos !== 'NOUN' || !before.every((token) => /^(?:DET|ADJ|NOUN|PROPN|NUM)$/.test(token.pos) || token.normal === ',')) return;
+  if (before.length === 0 || tokens[index - 2]?.pos !== 'NOUN') return;
+  // "a small clock and watch repair workshop": a compound after it and an article's phrase before "and" make one name
+  // of two kinds, wherever the sentence's verb is.
+  const inPhrase = /^(?:DET|ADJ)$/.test(tokens[index - 3]?.pos ?? '') && tokens[index + 2]?.pos === 'NOUN';
+  if (!inPhrase && !before.every((token) => /^(?:DET|ADJ|NOUN|PROPN|NUM)$/.test(token.pos) || token.normal === ',')) return;
   tokens[index] = { ...word, pos: 'NOUN' };
 }
 

@@ -822,6 +822,19 @@ const doers: { idea: string; who?: string; useCase: string; actor: string }[] = 
 ];
 
 describe('who does what', () => {
+  it('gives a wish that names no one who wishes to the writer ("would like to log each repair"), never to the customers', () => {
+    const model = buildProjectModel({ projectName: 'Fell Bikes', idea: 'We hire bikes from a yard in Keswick. Customers book bikes online. Would like to log each repair and need to block bikes out for servicing.' });
+    const actorOf = (name: string) => model.useCases.find((u) => u.name === name)?.actor;
+    expect([actorOf('Log a repair'), actorOf('Block out a bike')]).toEqual(['staff', 'staff']);
+    expect(actorOf('Book a bike')).toBe('customer');
+  });
+
+  it('reads "a clock and watch repair shop" as one name, so its writer is no watcher', () => {
+    const model = buildProjectModel({ projectName: 'Tick Tock', idea: 'I run a small clock and watch repair shop in Hull. Customers book a repair online and I send a quote.' });
+    expect(model.actors.map((a) => a.name)).not.toContain('Watcher');
+    expect(model.useCases.find((u) => u.name === 'Send a quote')?.actor).toBe('staff');
+  });
+
   it('gives what is done with no one named to the actor whose role is its doer ("inspected" → the inspectors)', () => {
     const model = buildProjectModel({ projectName: 'Paddle Club', idea: 'Members book kayaks online. Kayaks are inspected after every trip and repairs are logged. Inspectors sign off each repair.' });
     const actorOf = (name: string) => model.useCases.find((u) => u.name === name)?.actor;

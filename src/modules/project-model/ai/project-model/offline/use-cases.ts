@@ -629,6 +629,18 @@ function subjectBefore(clause: Clause, sentence: Sentence): NounPhrase | undefin
   return said ?? sentence.phrases.find((phrase) => phrase.end < clause.verbIndex && sentence.tagged.tokens[phrase.end]?.lemma === 'be');
 }
 
+/**
+ * "Need to export the lot for the EHO", "would like to log each item": a wish that names no one who wishes is the
+ * writer's, and so is what they wish to do.
+ */
+function wishedByWriter(clause: Clause, sentence: Sentence): boolean {
+  if (clause.subject || clause.subjectPronoun || clause.passive) return false;
+  const { tokens } = sentence.tagged;
+  if (tokens[clause.verbIndex - 1]?.normal !== 'to') return false;
+  const wish = sentence.clauses.find((other) => other.verbIndex === clause.verbIndex - 2 && WISH_VERBS.has(other.verb));
+  return wish !== undefined && !wish.subject && !wish.subjectPronoun;
+}
+
 /** The actor whose role WordNet derives from the verb as its doer: pick → picker, inspect → inspector. */
 function doerAmong(verb: string, people: ModelActor[]): ModelActor | undefined {
   const doers = new Set(derivedForms(verb.split('-').pop() ?? verb, 'verb', 'noun').filter((noun) => /(?:er|or|ist)$/.test(noun)));
@@ -709,7 +721,7 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
       // A passive without its agent ("incident reports must be logged", "each tour is assigned a guide") is what the
       // business does.
       // So is one whose "by" names no one ("logged by serial number").
-      const byBusiness = byWriter || (clause.passive && !named);
+      const byBusiness = byWriter || (clause.passive && !named) || wishedByWriter(clause, sentence);
       // "The fee is £30 a night, covers breakfast": a verb in -s without a subject of its own says something of the
       // subject before it; when that is a thing, no one does it.
       const written = sentence.tagged.tokens[clause.verbIndex]?.normal ?? '';
