@@ -823,9 +823,9 @@ const doers: { idea: string; who?: string; useCase: string; actor: string }[] = 
 
 describe('who does what', () => {
   it('gives a wish that names no one who wishes to the writer ("would like to log each repair"), never to the customers', () => {
-    const model = buildProjectModel({ projectName: 'Fell Bikes', idea: 'We hire bikes from a yard in Keswick. Customers book bikes online. Would like to log each repair and need to block bikes out for servicing.' });
+    const model = buildProjectModel({ projectName: 'Fell Bikes', idea: 'We hire bikes from a yard in Keswick. Customers book bikes online. Would like to log each repair, order parts and need to block bikes out for servicing.' });
     const actorOf = (name: string) => model.useCases.find((u) => u.name === name)?.actor;
-    expect([actorOf('Log a repair'), actorOf('Block out a bike')]).toEqual(['staff', 'staff']);
+    expect([actorOf('Log a repair'), actorOf('Order a part'), actorOf('Block out a bike')]).toEqual(['staff', 'staff', 'staff']);
     expect(actorOf('Book a bike')).toBe('customer');
   });
 

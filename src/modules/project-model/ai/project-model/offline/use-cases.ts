@@ -634,11 +634,18 @@ function subjectBefore(clause: Clause, sentence: Sentence): NounPhrase | undefin
  * writer's, and so is what they wish to do.
  */
 function wishedByWriter(clause: Clause, sentence: Sentence): boolean {
-  if (clause.subject || clause.subjectPronoun || clause.passive) return false;
   const { tokens } = sentence.tagged;
-  if (tokens[clause.verbIndex - 1]?.normal !== 'to') return false;
-  const wish = sentence.clauses.find((other) => other.verbIndex === clause.verbIndex - 2 && WISH_VERBS.has(other.verb));
-  return wish !== undefined && !wish.subject && !wish.subjectPronoun;
+  const wished = (verb: Clause): boolean => {
+    const wish = tokens[verb.verbIndex - 1]?.normal === 'to' ? sentence.clauses.find((other) => other.verbIndex === verb.verbIndex - 2 && WISH_VERBS.has(other.verb)) : undefined;
+    return wish !== undefined && !wish.subject && !wish.subjectPronoun;
+  };
+  // "… to log each item, give an estimate, order parts": the verbs listed after the wished one are wished too, up to
+  // a clause with a subject of its own.
+  for (const verb of [clause, ...sentence.clauses.filter((other) => other.verbIndex < clause.verbIndex).reverse()]) {
+    if (verb.subject || verb.subjectPronoun || verb.passive) return false;
+    if (wished(verb)) return true;
+  }
+  return false;
 }
 
 /** The actor whose role WordNet derives from the verb as its doer: pick → picker, inspect → inspector. */
