@@ -43,6 +43,12 @@ describe('WordNet', () => {
     expect(parseText('Reminder texts a week before the visit.')[0]!.tokens[1]?.pos).not.toBe('VERB');
   });
 
+  it('reads a bare verb making a compound WordNet knows with the next noun, after a singular noun, as the compound', () => {
+    const sentence = parseText('Village ice cream parlour by the harbour.')[0]!;
+    expect(sentence.tokens.find((token) => token.normal === 'ice')?.pos).toBe('NOUN');
+    expect(clausesOf(sentence)).toEqual([]);
+  });
+
   it('reads a compound written as one word it lacks by its head, and a plural by the singular it knows', () => {
     expect(semanticClasses('wristband')[0]).toBe('noun.artifact');
     expect(semanticClasses('stallholder')).toContain('noun.person');

@@ -909,6 +909,16 @@ function retagMissedVerb(tokens: TaggedToken[]): void {
   }
 }
 
+/**
+ * "Family ice cream business": a bare verb that makes with the noun after it a compound WordNet knows ("ice cream") is
+ * the compound's first word when a singular noun stands before it, which the bare form would not agree with.
+ */
+function retagCompoundAfterSingular(tokens: TaggedToken[], index: number): void {
+  const [before, word, next] = [tokens[index - 1], tokens[index], tokens[index + 1]];
+  if (before?.pos !== 'NOUN' || before.normal !== before.lemma || word?.pos !== 'VERB' || word.normal !== word.lemma || next?.pos !== 'NOUN') return;
+  if (knows(`${word.normal}_${next.lemma}`, 'noun')) tokens[index] = { ...word, pos: 'NOUN' };
+}
+
 /** The sentences with the tagger's known slips corrected. */
 export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
   return sentences.map((sentence) => {
@@ -941,6 +951,7 @@ export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
       retagNeededDoing(tokens, i);
       retagWantedObject(tokens, i);
       retagListedPlural(tokens, i);
+      retagCompoundAfterSingular(tokens, i);
     }
     return { ...sentence, tokens };
   });
