@@ -31,7 +31,8 @@ export function examplesOf(item: CorpusItem): Example[] {
 }
 
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
-const round = (value: number): number => Number(value.toFixed(4));
+// "+ 0" makes a weight rounded to minus zero plain zero, as the stored JSON writes it.
+const round = (value: number): number => Number(value.toFixed(4)) + 0;
 
 /** The likelihood a ranking gives each example. */
 export function likelihoods(ranking: EntityRanking, examples: readonly Example[]): number[] {

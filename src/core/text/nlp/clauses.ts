@@ -596,7 +596,11 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
       } else {
         const plural = /^(?:them|those|these|one)$/.test(pronoun) ? true : pronoun === 'it' ? false : undefined;
         // Never the clause's own subject ("sends a crew to repair it": the crew repairs something else).
-        const earlier = [...clauses.flatMap((c) => c.objects).reverse(), ...[...phrases].reverse().filter((phrase) => phrase.end <= v)].filter((phrase) => phrase.start !== subject?.start);
+        // "Damage to gear – log it": a phrase hanging from the noun before it by a preposition is what that noun is of,
+        // so the noun comes first.
+        const hangs = (phrase: NounPhrase): boolean => tokens[phrase.start - 1]?.pos === 'ADP' && tokens[phrase.start - 2]?.pos === 'NOUN';
+        const before = [...phrases].reverse().filter((phrase) => phrase.end <= v);
+        const earlier = [...clauses.flatMap((c) => c.objects).reverse(), ...before.filter((phrase) => !hangs(phrase)), ...before.filter(hangs)].filter((phrase) => phrase.start !== subject?.start);
         // "firewood and fresh bread in the morning, guests can order it": never a time.
         // "which crew is putting it up": nor, for "it", a person; "types it all up" stands for everything.
         const everything = pronoun === 'it' && tokens[i + 1]?.normal === 'all';

@@ -49,6 +49,15 @@ describe('WordNet', () => {
     expect(clausesOf(sentence)).toEqual([]);
   });
 
+  it('reads a bare verb listed between commas after a noun as a noun, and a noun after "to" that ends the phrase as where it goes', () => {
+    const pos = (text: string, word: string) => parseText(text)[0]!.tokens.find((token) => token.normal === word)?.pos;
+    expect(pos('We teach salsa, jive, waltz and a beginners class.', 'jive')).toBe('NOUN');
+    expect(pos('Customers book, pay and cancel online.', 'pay')).toBe('VERB');
+    const damage = parseText('Damage to gear – we log it against the booking.')[0]!;
+    expect(clausesOf(damage).map((c) => [c.verb, c.objects.map((o) => o.head.lemma).join('+')])).toEqual([['log', 'damage']]);
+    expect(pos('We leave a form for the parents to sign.', 'sign')).toBe('VERB');
+  });
+
   it('reads a compound written as one word it lacks by its head, and a plural by the singular it knows', () => {
     expect(semanticClasses('wristband')[0]).toBe('noun.artifact');
     expect(semanticClasses('stallholder')).toContain('noun.person');

@@ -919,6 +919,34 @@ function retagCompoundAfterSingular(tokens: TaggedToken[], index: number): void 
   if (knows(`${word.normal}_${next.lemma}`, 'noun')) tokens[index] = { ...word, pos: 'NOUN' };
 }
 
+/**
+ * "halls, ballet, tap, modern and street dance": a bare verb between commas, after a noun item, is an item of the list
+ * of nouns ("ring, text or email" lists verbs: the item before is one).
+ */
+function retagListedNoun(tokens: TaggedToken[], index: number): void {
+  const [opener, item, comma, word, next] = [tokens[index - 3], tokens[index - 2], tokens[index - 1], tokens[index], tokens[index + 1]];
+  // The noun item is one of the list's own, with a comma before it too ("Customers book, pay and cancel" lists verbs).
+  if (opener?.normal !== ',' || comma?.normal !== ',' || item?.pos !== 'NOUN' || word?.pos !== 'VERB' || word.normal !== word.lemma || !knows(word.normal, 'noun')) return;
+  if (next?.normal === ',' || next?.pos === 'CCONJ') tokens[index] = { ...word, pos: 'NOUN' };
+}
+
+/**
+ * "damage to gear – need to log it": after a noun and "to", a word ending the phrase that WordNet knows more often as
+ * a noun than as a verb is where the noun goes, not what is to be done ("jobs to fix" keeps its verb, and "for the
+ * parents to sign" its doers).
+ */
+function retagNounAfterTo(tokens: TaggedToken[], index: number): void {
+  const [noun, to, word, next] = [tokens[index - 2], tokens[index - 1], tokens[index], tokens[index + 1]];
+  if (noun?.pos !== 'NOUN' || to?.normal !== 'to' || word?.pos !== 'VERB' || word.normal !== word.lemma) return;
+  if (next !== undefined && next.pos !== 'PUNCT') return;
+  // "a form for the parents to sign": people before "to" are who does it.
+  if (/^noun\.(?:person|group)$/.test(semanticClasses(noun.lemma, 'noun', 1)[0] ?? '')) return;
+  if (senses(word.normal, 'noun').length > senses(word.normal, 'verb').length) {
+    tokens[index - 1] = { ...to, pos: 'ADP' };
+    tokens[index] = { ...word, pos: 'NOUN' };
+  }
+}
+
 /** The sentences with the tagger's known slips corrected. */
 export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
   return sentences.map((sentence) => {
@@ -952,6 +980,8 @@ export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
       retagWantedObject(tokens, i);
       retagListedPlural(tokens, i);
       retagCompoundAfterSingular(tokens, i);
+      retagListedNoun(tokens, i);
+      retagNounAfterTo(tokens, i);
     }
     return { ...sentence, tokens };
   });
