@@ -16,7 +16,7 @@ export function sentence(...parts: ReadonlyArray<string | undefined | false>): s
 export function inner(text: string): string {
   const trimmed = oneLine(text).replace(/[.!?;:…]+$/, '');
   // Only function words that open a sentence lose their capital; a name ("Maria", "ToolShare") keeps it.
-  return /^(?:The|A|An|They|It|Its|Each|Every|When|If|This|These|Their|There|No|Any|All|Some|One)\b/.test(trimmed) ? trimmed.charAt(0).toLowerCase() + trimmed.slice(1) : trimmed;
+  return /^(?:The|A|An|They|It|Its|Each|Every|Everything|Nothing|When|If|This|These|Their|There|No|Any|All|Some|One)\b/.test(trimmed) ? trimmed.charAt(0).toLowerCase() + trimmed.slice(1) : trimmed;
 }
 
 /**

@@ -1048,6 +1048,16 @@ describe('a verb of failing', () => {
   });
 });
 
+describe('a verb of looking', () => {
+  it('ends its use case with what is shown, never a record of it, and its steps change nothing', () => {
+    const model = buildProjectModel({ projectName: 'Splash', idea: 'Parents book swimming lessons online. Teachers see the class list each week and mark attendance.' });
+    const seeing = model.useCases.find((u) => u.action === 'see');
+    expect(seeing?.outcome).toBe('Everything the product holds about the class is shown.');
+    expect(seeing?.steps.map((step) => step.action).join(' / ')).not.toMatch(/records|checks/);
+    expect(model.useCases.find((u) => u.action === 'book')?.outcome).toMatch(/record/);
+  });
+});
+
 describe('a verb of doing the work itself', () => {
   it('is done in the world, never with the product, so it is no use case', () => {
     const model = buildProjectModel({ projectName: 'Bowls', idea: 'We run a bowls league on four greens. Teams play fixtures on Tuesday evenings and bring their own woods. Captains phone the secretary with scores at the moment. Captains should enter scores online instead.' });

@@ -56,6 +56,13 @@ function stepsFor(actor: ModelActor, verb: string, particle: string, entity: Mod
   const thing = entity.name.toLowerCase();
   const on = entity.id ? { entity: entity.id } : {};
   const steps: ModelStep[] = [];
+  if (LOOKING_VERBS.has(verb)) {
+    return [
+      { actor: actor.id, action: `opens the list of ${pluralize(thing)} in the product`, ...on },
+      { actor: actor.id, action: `chooses the ${thing}`, ...on },
+      { actor: 'system', action: `shows the ${actor.name.toLowerCase()} everything it holds about the ${thing}`, ...on },
+    ];
+  }
   if (entity.id) steps.push({ actor: actor.id, action: `opens the ${thing} in the product`, ...on });
   steps.push({ actor: actor.id, action: `${thirdPerson(verb)}${particle} the ${thing}`, ...on });
   const applying = entity.id ? rules.filter((rule) => rule.entity === entity.id).slice(0, 2) : [];
@@ -69,7 +76,14 @@ function stepsFor(actor: ModelActor, verb: string, particle: string, entity: Mod
 }
 
 /** The outcome: the lifecycle state the action puts the record in when the model knows one. */
+/**
+ * Verbs of looking: seeing the bookings, browsing the catalogue or watching the queue changes nothing, so such a use
+ * case ends with what is shown, never with a record of it.
+ */
+const LOOKING_VERBS = new Set(['see', 'view', 'look', 'watch', 'browse', 'monitor']);
+
 function outcomeOf(verb: string, particle: string, thing: string, entity: ModelEntity): string {
+  if (LOOKING_VERBS.has(verb)) return `Everything the product holds about the ${thing} is shown.`;
   const state = participle(verb);
   const be = beFor(thing);
   if (entity.states.includes(state)) return `The ${thing} ${be} ${state}${particle}; its status is now "${state}".`;
