@@ -1048,6 +1048,14 @@ describe('a verb of failing', () => {
   });
 });
 
+describe('a length of time after a number', () => {
+  it('says how long the thing lasts, never which thing it is ("6 week courses" are courses)', () => {
+    const model = buildProjectModel({ projectName: 'Evening Classes', idea: 'Learners book 6 week courses online and pay a deposit. Tutors run each course and mark attendance.' });
+    expect(model.useCases.map((u) => u.name)).toContain('Book a course');
+    expect(model.entities.map((e) => e.name)).not.toContain('Week course');
+  });
+});
+
 describe('a verb of looking', () => {
   it('ends its use case with what is shown, never a record of it, and its steps change nothing', () => {
     const model = buildProjectModel({ projectName: 'Splash', idea: 'Parents book swimming lessons online. Teachers see the class list each week and mark attendance.' });

@@ -1,4 +1,4 @@
-import { capitalize } from '../../../../../core/text/index.js';
+import { capitalize, singularize } from '../../../../../core/text/index.js';
 import { derivedForms, isKindOf, knows, knowsWord, lemmasBeginning, semanticClasses, senses, type NounPhrase } from '../../../../../core/text/nlp/index.js';
 
 /**
@@ -161,9 +161,13 @@ export function termOf(phrase: NounPhrase, withModifiers = true): string {
   return [...adjectives.slice(-1), ...nouns.slice(-2), lemmaOf(phrase)].join(' ');
 }
 
-/** "percent", "litre", "kilo": a word that, after a number, says how much ("a 30 percent deposit"), not which. */
+/**
+ * "percent", "litre", "kilo", "hour": a word that, after a number, says how much or how long ("a 30 percent deposit",
+ * "2 hour sessions", "48 hours notice"), not which.
+ */
 export function isUnitWord(noun: string): boolean {
-  return isKindOf(noun, 'unit_of_measurement', 'noun', 1) || isKindOf(noun, 'proportion', 'noun', 1);
+  const word = singularize(noun);
+  return ['unit_of_measurement', 'proportion', 'time_unit', 'time_period'].some((kind) => isKindOf(word, kind, 'noun', 1));
 }
 
 /** "shopping list" → "Shopping list". */
