@@ -58,6 +58,11 @@ describe('WordNet', () => {
     expect(pos('We leave a form for the parents to sign.', 'sign')).toBe('VERB');
   });
 
+  it('reads a word in -s after a person opening a sentence as the verb, even when a comma ends the clause', () => {
+    const sentence = parseText('Warden books, volunteers sign in, visitors pay at the gate.')[0]!;
+    expect(clausesOf(sentence).map((c) => [c.subject?.text, c.verb])).toEqual([['Warden', 'book'], ['volunteers', 'sign'], ['visitors', 'pay']]);
+  });
+
   it('reads a compound written as one word it lacks by its head, and a plural by the singular it knows', () => {
     expect(semanticClasses('wristband')[0]).toBe('noun.artifact');
     expect(semanticClasses('stallholder')).toContain('noun.person');

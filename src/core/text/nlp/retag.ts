@@ -893,7 +893,9 @@ function retagMissedVerb(tokens: TaggedToken[]): void {
     while (tokens[w]?.pos === 'ADV') w += 1;
     const [head, word, next] = [tokens[at] as TaggedToken, tokens[w], tokens[w + 1]];
     if (head.pos === 'ADJ' || !word || w >= first || !/^(?:NOUN|ADJ)$/.test(word.pos) || !/^[a-z]+(?:-[a-z]+)?$/.test(word.normal)) continue;
-    if (!next || !/^(?:DET|PRON|NUM|NOUN|ADJ)$/.test(next.pos)) continue;
+    // "Receptionist books, mechanics use job cards": after a person, the verb may end its clause.
+    const person = semanticClasses(head.lemma, 'noun', 1)[0] === 'noun.person';
+    if (!next || !(/^(?:DET|PRON|NUM|NOUN|ADJ)$/.test(next.pos) || (person && /^[,;.]$/.test(next.normal)))) continue;
     const plural = head.normal !== head.lemma && head.normal.endsWith('s');
     const base = plural ? word.normal : /[^s]s$/.test(word.normal) ? baseForm(word.normal) : undefined;
     // "special-order" is a verb if "order" is; "triages each request": WordNet may know the word only as a noun, and a
