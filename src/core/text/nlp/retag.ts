@@ -879,15 +879,15 @@ function retagListedPlural(tokens: TaggedToken[], index: number): void {
  * "The property manager triages each request, gives it a priority and …", "Archivists select items and create a
  * batch": a sentence that opens with a noun phrase and has no verb before its first comma or "and" has its verb where
  * the tagger saw a noun or an adjective: the first word after the phrase that agrees with it as a verb would (an -s
- * form after a singular, the bare form after a plural) and that an object follows. Without it the verbs coordinated
- * after it would have no subject to share.
+ * form after a singular, the bare form after a plural) and that an object follows, or a comma after a person. Without
+ * it the verbs coordinated after it would have no subject to share.
  */
 function retagMissedVerb(tokens: TaggedToken[]): void {
   const end = tokens.findIndex((token) => token.pos === 'CCONJ' || /^[,;:]$/.test(token.normal));
   const first = end === -1 ? tokens.length : end;
   if (tokens.slice(0, first).some((token) => token.pos === 'VERB' || token.pos === 'AUX')) return;
   // The phrase may end at any of its nouns ("the property manager | triages"): the first word that reads as its verb.
-  for (let at = tokens[0]?.pos === 'DET' ? 1 : 0; at + 2 < first + 1 && /^(?:ADJ|NOUN|PROPN)$/.test(tokens[at]?.pos ?? ''); at += 1) {
+  for (let at = tokens[0]?.pos === 'DET' ? 1 : 0; at + 1 < first && /^(?:ADJ|NOUN|PROPN)$/.test(tokens[at]?.pos ?? ''); at += 1) {
     // "Customers also special-order fish": an adverb may stand between.
     let w = at + 1;
     while (tokens[w]?.pos === 'ADV') w += 1;

@@ -52,7 +52,8 @@ function lemmaOf(normal: string, lemma: string, pos: PosTag): string {
 
 /**
  * The base of an inflected verb wink leaves as it is, found by undoing the ending until WordNet knows a verb
- * ("shipped" → ship, "tidied" → tidy) or, failing that, a noun made a verb ("texting" → text). A prefix joined by a hyphen stays ("pre-booked" → pre-book).
+ * ("shipped" → ship, "tidied" → tidy) or, failing that, a noun made a verb ("texting" → text). A prefix joined by a
+ * hyphen stays ("pre-booked" → pre-book).
  */
 function inflectedVerbBase(normal: string): string | undefined {
   const hyphen = normal.lastIndexOf('-');

@@ -6,7 +6,7 @@ import { billsWithDocument, bookedTimeAct, earlierTransaction, isMeasure, isTran
 import type { IdPool } from './ids.js';
 import { inBrackets, type Sentence } from './read.js';
 import { joins, requestMadeBy, reserves } from './verb-senses.js';
-import { isBusinessVerb } from './writer.js';
+import { doersOf, isBusinessVerb } from './writer.js';
 import { participle, thirdPerson } from './verbs.js';
 import { isDocumentWord, isGenericPeople, isMostlyNoun, isPersonWord, isPlaceholderWord, isProductWord, isRecordPhrase, isThePublic, isUnitWord, isVagueWord, lemmaOf, MEMBER_OF_THE_PUBLIC, sharedStem, termOf } from './words.js';
 
@@ -664,7 +664,7 @@ function wishedByWriter(clause: Clause, sentence: Sentence): boolean {
 
 /** The actor whose role WordNet derives from the verb as its doer: pick → picker, inspect → inspector. */
 function doerAmong(verb: string, people: ModelActor[]): ModelActor | undefined {
-  const doers = new Set(derivedForms(verb.split('-').pop() ?? verb, 'verb', 'noun').filter((noun) => /(?:er|or|ist)$/.test(noun)));
+  const doers = new Set(doersOf(verb.split('-').pop() ?? verb));
   return people.find((actor) => doers.has(singularize(actor.name.toLowerCase().split(' ').pop() ?? '')));
 }
 

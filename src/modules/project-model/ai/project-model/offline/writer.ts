@@ -67,9 +67,13 @@ function businessTerms(sentences: Sentence[]): Set<string> {
   return terms;
 }
 
-/** The person WordNet derives from a verb as its doer: "coordinate" → coordinator, "dispatch" → dispatcher. */
+/** The people WordNet derives from a verb as its doers: "coordinate" → coordinator, "pick" → picker. */
+export function doersOf(verb: string): string[] {
+  return derivedForms(verb, 'verb', 'noun').filter((noun) => /(?:er|or)$/.test(noun) && !noun.includes('-') && isPersonWord(noun));
+}
+
 function doerOf(verb: string): string | undefined {
-  return derivedForms(verb, 'verb', 'noun').find((noun) => /(?:er|or)$/.test(noun) && !noun.includes('-') && isPersonWord(noun));
+  return doersOf(verb)[0];
 }
 
 /**
