@@ -5,10 +5,10 @@
 export { clausesOf, isFiniteVerb, type Clause } from './clauses.js';
 export { nounPhrases, type NounPhrase } from './chunks.js';
 export { OBJECT_PARTICLES } from './particles.js';
-export { isBullet, retag, verbOfParticiple } from './retag.js';
+export { isBullet, retag } from './retag.js';
 export { authorSpellings, respell } from './spelling.js';
 export { tagText, type PosTag, type TaggedSentence, type TaggedToken } from './tagger.js';
-export { derivations, derivedForms, isKindOf, knows, knowsWord, lemmasBeginning, semanticClasses, senses, synonyms, takesPersonObject, takesThingObject, type Synset, type WordNetPos } from './wordnet.js';
+export { derivations, derivedForms, isKindOf, knows, knowsWord, lemmasBeginning, semanticClasses, senses, synonyms, takesPersonObject, takesThingObject, verbOfParticiple, type Synset, type WordNetPos } from './wordnet.js';
 
 import { retag } from './retag.js';
 import { tagText, type TaggedSentence } from './tagger.js';

@@ -2,7 +2,7 @@ import { baseForm, singularCandidates, singularize } from '../inflection.js';
 import { POSSESSIVES } from './chunks.js';
 import { RETAG_PARTICLES } from './particles.js';
 import type { TaggedSentence, TaggedToken } from './tagger.js';
-import { isKindOf, knows, namesMessage, semanticClasses, senses } from './wordnet.js';
+import { isKindOf, knows, namesMessage, semanticClasses, senses, verbOfParticiple } from './wordnet.js';
 
 /**
  * Corrections to the lite tagger's two common slips, checked against WordNet:
@@ -103,13 +103,6 @@ function parallelBare(tokens: TaggedToken[], index: number): boolean {
 function describesNextNoun(tokens: TaggedToken[], index: number): boolean {
   const token = tokens[index];
   return token !== undefined && token.pos === 'VERB' && /(?:ed|en)$/.test(token.normal) && token.normal !== token.lemma && tokens[index + 1]?.pos === 'NOUN';
-}
-
-/** The verb a participle is a form of: "assigning" → "assign", "making" → "make", "running" → "run", "missed" → "miss". */
-export function verbOfParticiple(word: string): string | undefined {
-  const stem = word.endsWith('ing') ? word.slice(0, -3) : word.endsWith('ed') ? word.slice(0, -2) : undefined;
-  if (!stem) return undefined;
-  return [stem, `${stem}e`, stem.slice(0, -1)].find((candidate) => candidate.length > 1 && knows(candidate, 'verb'));
 }
 
 function verbLemma(token: TaggedToken): string | undefined {

@@ -1,7 +1,7 @@
 import winkNLP, { type ItemSentence, type ItemToken, type WinkMethods } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import { pluralize, singularize } from '../inflection.js';
-import { knows, synsetOffsets } from './wordnet.js';
+import { baseForm, pluralize, singularize } from '../inflection.js';
+import { knows, synsetOffsets, verbOfParticiple } from './wordnet.js';
 
 /**
  * Part-of-speech tagging and lemmas for English, from wink-nlp and its English model (Universal POS tags: NOUN,
@@ -51,9 +51,9 @@ function lemmaOf(normal: string, lemma: string, pos: PosTag): string {
 }
 
 /**
- * The base of an inflected verb wink leaves as it is, found by undoing the ending until WordNet knows a verb
- * ("shipped" → ship, "tidied" → tidy) or, failing that, a noun made a verb ("texting" → text). A prefix joined by a
- * hyphen stays ("pre-booked" → pre-book).
+ * The base of an inflected verb wink leaves as it is: the verb WordNet knows the participle or the -s form as ("shipped"
+ * → ship, "tidies" → tidy) or, failing that, a noun made a verb ("texting" → text). A prefix joined by a hyphen stays
+ * ("pre-booked" → pre-book).
  */
 function inflectedVerbBase(normal: string): string | undefined {
   const hyphen = normal.lastIndexOf('-');
@@ -61,13 +61,15 @@ function inflectedVerbBase(normal: string): string | undefined {
     const base = inflectedVerbBase(normal.slice(hyphen + 1));
     return base ? `${normal.slice(0, hyphen + 1)}${base}` : undefined;
   }
-  const ending = /(?:ing|ed|es|s)$/.exec(normal)?.[0];
-  if (!ending || knows(normal, 'verb')) return undefined;
-  const stem = normal.slice(0, -ending.length);
-  const candidates = [stem, `${stem}e`, stem.replace(/(.)\1$/, '$1'), stem.replace(/i$/, 'y')];
-  const possible = candidates.filter((candidate) => candidate.length > 1 && candidate !== normal);
-  // English makes verbs of nouns WordNet knows only as nouns ("texting" → text, "emailed" → email).
-  return possible.find((candidate) => knows(candidate, 'verb')) ?? (ending.length > 1 ? possible.find((candidate) => knows(candidate, 'noun')) : undefined);
+  if (knows(normal, 'verb')) return undefined;
+  const participle = /(?:ing|ed)$/.test(normal);
+  const base = participle ? verbOfParticiple(normal) : /s$/.test(normal) ? baseForm(normal) : undefined;
+  if (base && base !== normal && knows(base, 'verb')) return base;
+  // English makes verbs of nouns WordNet knows only as nouns ("texting" → text, "juiced" → juice, "rugging" → rug,
+  // "juried" → jury).
+  const stem = participle ? normal.replace(/(?:ing|ed)$/, '') : undefined;
+  if (stem === undefined) return undefined;
+  return [stem, `${stem}e`, stem.replace(/(.)\1$/, '$1'), stem.replace(/i$/, 'y')].find((noun) => noun.length > 1 && knows(noun, 'noun'));
 }
 
 /** Splits text into sentences and tags every token. Same text, same result. */

@@ -351,3 +351,10 @@ export function isKindOf(lemma: string, ancestor: string, pos: WordNetPos = 'nou
   }
   return false;
 }
+
+/** The verb a participle is a form of: "assigning" → "assign", "making" → "make", "running" → "run", "missed" → "miss". */
+export function verbOfParticiple(word: string): string | undefined {
+  const stem = word.endsWith('ing') ? word.slice(0, -3) : word.endsWith('ed') ? word.slice(0, -2) : undefined;
+  if (!stem) return undefined;
+  return [stem, `${stem}e`, stem.slice(0, -1)].find((candidate) => candidate.length > 1 && knows(candidate, 'verb'));
+}
