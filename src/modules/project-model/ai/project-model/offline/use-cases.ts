@@ -29,6 +29,11 @@ const FAILING_VERBS = new Set(['miss', 'forget', 'neglect', 'overlook', 'fail', 
  * does them, so none is a use case.
  */
 const WORK_VERBS = new Set(['run', 'bring', 'wash', 'play', 'drive', 'phone', 'ring']);
+/**
+ * Verbs of looking: seeing the bookings, browsing the catalogue or watching the queue changes nothing, so such a use
+ * case ends with what is shown, never with a record of it.
+ */
+const LOOKING_VERBS = new Set(['see', 'view', 'look', 'watch', 'browse', 'monitor']);
 const ACTION_PREPOSITIONS = new Set(['for', 'to', 'on', 'into', 'at', 'from', 'of', 'against']);
 
 type Resolver = { actorOf: (phrase: NounPhrase | undefined) => ModelActor | undefined; entityOf: (phrase: NounPhrase) => ModelEntity | undefined };
@@ -76,12 +81,6 @@ function stepsFor(actor: ModelActor, verb: string, particle: string, entity: Mod
 }
 
 /** The outcome: the lifecycle state the action puts the record in when the model knows one. */
-/**
- * Verbs of looking: seeing the bookings, browsing the catalogue or watching the queue changes nothing, so such a use
- * case ends with what is shown, never with a record of it.
- */
-const LOOKING_VERBS = new Set(['see', 'view', 'look', 'watch', 'browse', 'monitor']);
-
 function outcomeOf(verb: string, particle: string, thing: string, entity: ModelEntity): string {
   if (LOOKING_VERBS.has(verb)) return `Everything the product holds about the ${thing} is shown.`;
   const state = participle(verb);
