@@ -46,7 +46,7 @@ describe('the offline engine over the quality corpus', () => {
   });
 
   // Readers judged every use case of the development ideas (bench/corpus/judged.ts): 0.739 were worth a requirement
-  // and 0.733 had the right actor when they judged; 0.761 and 0.733 of those still named now. Fewer sensible use cases,
+  // and 0.733 had the right actor when they judged; 0.761 and 0.740 of those still named now. Fewer sensible use cases,
   // or most of the judged ones renamed, fails here.
   it('keeps the use cases readers judged sensible, and few of them named anew', () => {
     const judged = judgedUseCases(evaluated);
