@@ -112,6 +112,16 @@ function describesApposition(tokens: TaggedToken[], phrases: NounPhrase[], verbI
   return described !== undefined && described.plural && renames && tokens[described.start - 1]?.normal === ',' && tokens[verbIndex + 1]?.pos === 'ADP';
 }
 
+/** How many brackets are open at the token at `index`. */
+function bracketDepth(tokens: TaggedToken[], index: number): number {
+  let depth = 0;
+  for (let i = 0; i < index; i += 1) {
+    if (tokens[i]?.text === '(') depth += 1;
+    else if (tokens[i]?.text === ')') depth = Math.max(0, depth - 1);
+  }
+  return depth;
+}
+
 /** The index of the "(" that opens the bracketed aside closing at `close`, or `close` when no aside closes there. */
 function asideStart(tokens: TaggedToken[], close: number): number {
   if (tokens[close]?.text !== ')') return close;
@@ -262,7 +272,14 @@ function afterAside(tokens: TaggedToken[], index: number): number {
  * `pronounAt`, right after the phrase).
  */
 function relativeAntecedent(tokens: TaggedToken[], phrases: NounPhrase[], subject: NounPhrase | undefined, pronounAt?: number): NounPhrase | undefined {
-  if (!subject) return pronounAt === undefined ? undefined : phraseEndingAt(phrases, pronounAt);
+  if (!subject) {
+    if (pronounAt === undefined) return undefined;
+    // "a deposit which I hold", "4 vans (two T6s and a Hymer) that I hire out": a relative pronoun before the subject
+    // pronoun hangs the clause from the phrase before it, past a bracketed aside.
+    const relative = /^(?:that|which)$/.test(tokens[pronounAt - 1]?.normal ?? '') ? pronounAt - 1 : undefined;
+    if (relative === undefined) return phraseEndingAt(phrases, pronounAt);
+    return phraseEndingAt(phrases, tokens[relative - 1]?.text === ')' ? asideStart(tokens, relative - 1) : relative);
+  }
   const at = /^(?:that|which)$/.test(tokens[subject.start]?.normal ?? '') ? subject.start : subject.start - 1;
   const pronoun = tokens[at];
   if (!((pronoun?.pos === 'PRON' || pronoun?.pos === 'DET') && /^(?:that|which)$/.test(pronoun.normal))) return undefined;
@@ -485,7 +502,9 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
       const finite = token.normal !== token.lemma && /[^s]s$/.test(token.normal);
       // "owners to request services that go onto the list, log visits …": after a comma, a relative clause has ended.
       const afterComma = tokens[v - 1]?.normal === ',';
-      const sharing = [...clauses].reverse().find((c) => !c.passive && !(afterComma && relatives.has(c)) && (!finite || ((c.subject !== undefined || c.subjectPronoun !== undefined) && tokens[c.verbIndex - 1]?.normal !== 'to')))
+      // "quote by the metre (£14/m2 skim, …) and send the quote": a clause in a bracketed aside has no say outside it.
+      const aside = (c: Clause): boolean => bracketDepth(tokens, c.verbIndex) > bracketDepth(tokens, v);
+      const sharing = [...clauses].reverse().find((c) => !c.passive && !aside(c) && !(afterComma && relatives.has(c)) && (!finite || ((c.subject !== undefined || c.subjectPronoun !== undefined) && tokens[c.verbIndex - 1]?.normal !== 'to')))
         ?? [...clauses].reverse().find((c) => !c.passive) ?? previous;
       subject = sharing.subject;
       subjectPronoun = sharing.subjectPronoun;

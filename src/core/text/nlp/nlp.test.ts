@@ -499,6 +499,10 @@ describe('semantic classes', () => {
   it('gives a unique beginner the class it heads', () => {
     expect(semanticClasses('animal')[0]).toBe('noun.animal');
   });
+
+  it('gives a compound written as one word that WordNet lacks the class of its head, a short head too', () => {
+    expect(semanticClasses('partybus')[0]).toBe('noun.artifact');
+  });
 });
 
 
@@ -817,5 +821,31 @@ describe('the author\'s spelling', () => {
   it('gives names back in British spelling and acronyms in capitals, never "it" as "IT"', () => {
     const spellings = authorSpellings(parseText('The IT team sends an SMS reminder to each organiser and prints a QR code on the licence.'));
     expect(respell('Send sms reminder to an organizer with a qr code on a license; it is sent', spellings)).toBe('Send SMS reminder to an organiser with a QR code on a licence; it is sent');
+  });
+});
+
+describe('a business described in its own words', () => {
+  const clauses = (text: string) => parseText(text).flatMap((s) => clausesOf(s));
+
+  it('reads what a relative clause with a pronoun subject acts on: the phrase before "which" or "that", past an aside', () => {
+    const objects = (text: string) => clausesOf(parseText(text)[0]!).map((c) => [c.verb, c.objects.map((o) => o.text).join(' + ')]);
+    expect(objects('Guests pay a key deposit which we refund at checkout.')).toContainEqual(['refund', 'key deposit']);
+    expect(objects('We keep six kayaks (four singles and two doubles) that we rent out by the hour.')).toContainEqual(['rent', 'six kayaks']);
+  });
+
+  it('reads a word WordNet knows mostly as a noun between two nouns as part of one compound', () => {
+    expect(nounPhrases(parseText('She runs a boat rental desk by the harbour.')[0]!.tokens).map((p) => p.text)).toEqual(['boat rental desk', 'harbour']);
+  });
+
+  it('reads a bare word after "and" as a verb sharing the writer\'s subject when its object follows', () => {
+    expect(clauses('I inspect the boilers and order parts from the wholesaler.').map((c) => [c.verb, c.objects.map((o) => o.text).join(' + ')])).toEqual([['inspect', 'boilers'], ['order', 'parts']]);
+  });
+
+  it('reads "get" before a participle as a passive, never as a thing counted', () => {
+    expect(clauses('Maybe 2 in 5 get approved.').map((c) => [c.verb, c.passive, c.objects.length])).toEqual([['approve', true, 0]]);
+  });
+
+  it('gives a verb after a bracketed aside the subject from outside the aside', () => {
+    expect(clauses('We quote per room (£40/room paint, £60/room paper) and email the quote.').map((c) => [c.subject?.text ?? c.subjectPronoun, c.verb])).toContainEqual(['we', 'email']);
   });
 });

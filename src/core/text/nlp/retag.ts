@@ -80,7 +80,11 @@ function parallelBare(tokens: TaggedToken[], index: number): boolean {
     // "like owners to request services …, log visits": so does an infinitive, in a list set off by commas ("to track
     // vaccinations and vet appointments" is one object).
     const infinitive = subject?.normal === 'to' && (previous.normal === ',' || describedPlural);
-    return t.pos === 'VERB' && t.normal === t.lemma && ((subject?.pos === 'NOUN' && ((subject.normal !== subject.lemma && subject.normal.endsWith('s')) || namesDoer(subject))) || infinitive);
+    // "I book it in, order materials …": so does a subject pronoun other than "he", "she" and "it", when its verb is
+    // the last before the word ("we need to track vaccinations and vet appointments" lists what is tracked).
+    const lastVerb = tokens.slice(k + 1, index - 1).every((other) => other.pos !== 'VERB');
+    const pronoun = lastVerb && subject?.pos === 'PRON' && /^(?:i|we|they|you)$/.test(subject.normal);
+    return t.pos === 'VERB' && t.normal === t.lemma && ((subject?.pos === 'NOUN' && ((subject.normal !== subject.lemma && subject.normal.endsWith('s')) || namesDoer(subject))) || infinitive || pronoun);
   });
   if (!earlier) return false;
   // "… and record how many litres came out": a question word after it opens what the verb acts on.
@@ -942,6 +946,30 @@ function retagNounAfterTo(tokens: TaggedToken[], index: number): void {
   }
 }
 
+/**
+ * "a toy rental subscription": a word read as an adjective between two nouns, which WordNet knows at least as often as
+ * a noun, is the middle noun of one compound; read as an adjective it would split the name in two.
+ */
+function retagNounBetweenNouns(tokens: TaggedToken[], index: number): void {
+  const [before, word, after] = [tokens[index - 1], tokens[index], tokens[index + 1]];
+  // A compound's first noun is singular: "kids present going out" is no compound.
+  if (before?.pos !== 'NOUN' || before.normal !== before.lemma || word?.pos !== 'ADJ' || after?.pos !== 'NOUN' || !/^[a-z]+$/.test(word.normal)) return;
+  // "the team chief records hours": a plural that can be a verb, with a phrase after it, is more likely the verb.
+  if (after.normal !== after.lemma && knows(after.lemma, 'verb') && /^(?:DET|NUM|NOUN|ADJ|PRON)$/.test(tokens[index + 2]?.pos ?? '')) return;
+  const nounSenses = senses(word.normal, 'noun').length;
+  if (nounSenses > 0 && nounSenses >= senses(word.normal, 'adj').length) tokens[index] = { ...word, pos: 'NOUN', lemma: word.normal };
+}
+
+/**
+ * "maybe 1 in 3 get accepted": "get" before a participle makes a passive, whatever the tagger took it for ("3 get" is
+ * no thing).
+ */
+function retagPassiveGet(tokens: TaggedToken[], index: number): void {
+  const [word, next] = [tokens[index], tokens[index + 1]];
+  if (!word || !/^(?:get|gets|got)$/.test(word.normal) || word.pos === 'AUX' || word.pos === 'VERB') return;
+  if (next?.pos === 'VERB' && next.normal !== next.lemma && /(?:ed|en)$/.test(next.normal)) tokens[index] = { ...word, pos: 'AUX', lemma: 'get' };
+}
+
 /** The sentences with the tagger's known slips corrected. */
 export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
   return sentences.map((sentence) => {
@@ -977,6 +1005,8 @@ export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
       retagCompoundAfterSingular(tokens, i);
       retagListedNoun(tokens, i);
       retagNounAfterTo(tokens, i);
+      retagNounBetweenNouns(tokens, i);
+      retagPassiveGet(tokens, i);
     }
     return { ...sentence, tokens };
   });

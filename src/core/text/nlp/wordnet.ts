@@ -246,12 +246,12 @@ function topClass(synset: Synset): string {
 
 /**
  * The head of a compound written as one word that WordNet lacks, both of whose parts it knows as nouns: "coursebook"
- * → "book", "stallholder" → "holder". The longest head wins.
+ * → "book", "stallholder" → "holder", "campervan" → "van". The longest head wins.
  */
 export function closedCompoundHead(lemma: string): string | undefined {
   const word = lemma.toLowerCase();
   if (!/^[a-z]{8,}$/.test(word)) return undefined;
-  for (let split = 4; split <= word.length - 4; split += 1) {
+  for (let split = 4; split <= word.length - 3; split += 1) {
     const [modifier, head] = [word.slice(0, split), word.slice(split)];
     if (knows(modifier, 'noun') && knows(head, 'noun')) return head;
   }
