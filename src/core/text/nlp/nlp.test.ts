@@ -838,7 +838,9 @@ describe('a business described in its own words', () => {
   });
 
   it('reads a bare word after "and" as a verb sharing the writer\'s subject when its object follows', () => {
-    expect(clauses('I inspect the boilers and order parts from the wholesaler.').map((c) => [c.verb, c.objects.map((o) => o.text).join(' + ')])).toEqual([['inspect', 'boilers'], ['order', 'parts']]);
+    const acts = (text: string) => clauses(text).map((c) => [c.verb, c.objects.map((o) => o.text).join(' + ')]);
+    expect(acts('I inspect the boilers and order parts from the wholesaler.')).toEqual([['inspect', 'boilers'], ['order', 'parts']]);
+    expect(acts('We plan the week and decide who is driving, book ferries for the long runs.')).toContainEqual(['book', 'ferries']);
   });
 
   it('reads "get" before a participle as a passive, never as a thing counted', () => {

@@ -80,10 +80,11 @@ function parallelBare(tokens: TaggedToken[], index: number): boolean {
     // "like owners to request services …, log visits": so does an infinitive, in a list set off by commas ("to track
     // vaccinations and vet appointments" is one object).
     const infinitive = subject?.normal === 'to' && (previous.normal === ',' || describedPlural);
-    // "I book it in, order materials …": so does a subject pronoun other than "he", "she" and "it", when its verb is
-    // the last before the word ("we need to track vaccinations and vet appointments" lists what is tracked).
-    const lastVerb = tokens.slice(k + 1, index - 1).every((other) => other.pos !== 'VERB');
-    const pronoun = lastVerb && subject?.pos === 'PRON' && /^(?:i|we|they|you)$/.test(subject.normal);
+    // "I book it in and decide who's going, order materials …": so does a subject pronoun other than "he", "she" and
+    // "it", unless an infinitive comes between ("we need to track vaccinations and vet appointments" lists what is
+    // tracked).
+    const infinitiveBetween = tokens.slice(k + 1, index - 1).some((other, j) => other.normal === 'to' && tokens[k + 2 + j]?.pos === 'VERB');
+    const pronoun = !infinitiveBetween && subject?.pos === 'PRON' && /^(?:i|we|they|you)$/.test(subject.normal);
     return t.pos === 'VERB' && t.normal === t.lemma && ((subject?.pos === 'NOUN' && ((subject.normal !== subject.lemma && subject.normal.endsWith('s')) || namesDoer(subject))) || infinitive || pronoun);
   });
   if (!earlier) return false;
