@@ -841,6 +841,7 @@ describe('a business described in its own words', () => {
     const acts = (text: string) => clauses(text).map((c) => [c.verb, c.objects.map((o) => o.text).join(' + ')]);
     expect(acts('I inspect the boilers and order parts from the wholesaler.')).toEqual([['inspect', 'boilers'], ['order', 'parts']]);
     expect(acts('We plan the week and decide who is driving, book ferries for the long runs.')).toContainEqual(['book', 'ferries']);
+    expect(acts('We post the newsletter, chase late subscribers by phone.')).toContainEqual(['chase', 'late subscribers']);
   });
 
   it('reads "get" before a participle as a passive, never as a thing counted', () => {

@@ -68,7 +68,9 @@ function agreesWithDoer(tokens: TaggedToken[], index: number): boolean {
  */
 function parallelBare(tokens: TaggedToken[], index: number): boolean {
   const [previous, token, next] = [tokens[index - 1], tokens[index] as TaggedToken, tokens[index + 1]];
-  if (!previous || !next || (previous.pos !== 'CCONJ' && previous.normal !== ',') || token.pos !== 'NOUN' || token.normal !== token.lemma) return false;
+  // "…, chase late payers": a word WordNet knows as no adjective is no adjective, whatever the tagger took it for.
+  const misread = token.pos === 'NOUN' || (token.pos === 'ADJ' && !knows(token.normal, 'adj'));
+  if (!previous || !next || (previous.pos !== 'CCONJ' && previous.normal !== ',') || !misread || token.normal !== token.lemma) return false;
   // "… and book extra collections", "… and archive unused permits": an adjective and a plural after the word make its
   // object, which a noun modifying a noun would not have before it.
   const pluralAfter = tokens[index + 2];

@@ -13,6 +13,14 @@ function actorOfUseCase(model: Model, name: string | RegExp): string | undefined
 const idea = 'A lending library for tools. Members borrow tools like drills and ladders. A member reserves a tool online. A loan lasts one week. Volunteers check tools in and out. Success means 90% of tools are returned on time within three months.';
 
 describe('the offline project model', () => {
+  it('reads billing with no one named as sending the document, never a participle that says how something is paid', () => {
+    const studio = buildProjectModel({ projectName: 'Kilnroom', idea: 'Schools book pottery workshops for a class. I invoice at the end of each term and chase schools that have not paid.' });
+    expect(studio.useCases.map((u) => u.name)).toContain('Send an invoice');
+    expect(studio.useCases.map((u) => u.name).join(' ')).not.toMatch(/Invoice (?:at|on)/);
+    const lunches = buildProjectModel({ projectName: 'Lunchbox', idea: 'Offices order lunches at £6 per head, invoiced monthly.' });
+    expect(actorOfUseCase(lunches, 'Send an invoice')).not.toBe('Office');
+  });
+
   it('reads a "mobile web app" answer as a web platform, never a native app', () => {
     const model = buildProjectModel({ projectName: 'Toolshed', idea, answers: [{ question: 'Which platform?', answer: 'A mobile web app, no native app.' }] });
     const platform = model.constraints.filter((c) => c.category === 'platform');

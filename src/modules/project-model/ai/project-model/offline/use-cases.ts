@@ -786,6 +786,14 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
         if (biller) add({ actor: biller, verb: 'send', particle: '', object: document, entity: resolve.entityOf(document) ?? unkept(clause.verb), clause, preposition: '', where }, sentence);
         continue;
       }
+      // "I invoice on 30-day terms", "we invoice monthly": billing with no one named sends the document all the same
+      // ("meals at £4.50, invoiced monthly" is a participle that says how the meals are paid for).
+      const like = clause.preps[0]?.phrase ?? clause.subject;
+      if (!clause.passive && clause.objects.length === 0 && like && !written.endsWith('ed') && billsWithDocument(clause.verb)) {
+        const document = phraseFor(clause.verb, like);
+        add({ actor, verb: 'send', particle: '', object: document, entity: resolve.entityOf(document) ?? unkept(clause.verb), clause, preposition: '' }, sentence);
+        continue;
+      }
       // "tell me which sessions they are free for": a question asked of someone is no thing acted on ("record which
       // experiment used them" records the experiment).
       const asked = (object: NounPhrase): boolean => /^(?:which|what)$/.test(object.determiner ?? '') && /^(?:me|us|him|her|them)$/.test(sentence.tagged.tokens[object.start - 1]?.normal ?? '');
