@@ -102,8 +102,11 @@ export function verbForms(text: string): TextProblem[] {
         const wrongEnding = isModal ? /(?:s|ed|en|ing)$/ : /(?:s|ed)$/;
         // "sell them on to shops and restaurants": after "to", a plural of a noun with no object after it is the noun.
         const after = verb ? tokens[j + 1] : undefined;
-        const plural = isTo && verb !== undefined && /[^s]s$/.test(verb.normal) && knows(verb.lemma, 'noun') && !/^(?:DET|PRON|NUM|ADJ|NOUN|PROPN)$/.test(after?.pos ?? '');
-        if (verb && !plural && (verb.pos === 'VERB' || verb.pos === 'AUX') && verb.normal !== verb.lemma && !MODALS.has(verb.normal) && wrongEnding.test(verb.normal)) {
+        const objectAfter = /^(?:DET|PRON|NUM|ADJ|NOUN|PROPN)$/.test(after?.pos ?? '');
+        const plural = isTo && verb !== undefined && /[^s]s$/.test(verb.normal) && knows(verb.lemma, 'noun') && !objectAfter;
+        // "members move up to advanced": after "to", an adjective in -ed with no object after it is the adjective.
+        const adjective = isTo && verb !== undefined && verb.normal.endsWith('ed') && knows(verb.normal, 'adj') && !objectAfter;
+        if (verb && !plural && !adjective && (verb.pos === 'VERB' || verb.pos === 'AUX') && verb.normal !== verb.lemma && !MODALS.has(verb.normal) && wrongEnding.test(verb.normal)) {
           const excerpt = tokens.slice(i, j + 1).map((t) => t.text).join(' ');
           problems.push({ code: 'verb-form', message: `wrong verb form “${excerpt}”`, excerpt });
         }

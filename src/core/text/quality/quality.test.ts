@@ -41,6 +41,7 @@ describe('the quality gate refuses broken text, naming the problem', () => {
       'Nobody had had a loan before.',
       'The moderator’s question and the waitlist data change the balance.',
       'We age the wheels, then sell them on to shops and restaurants.',
+      'Swimmers move up to advanced after three badges.',
     ]) {
       expect(checkText(text, 'prose'), text).toEqual([]);
     }
