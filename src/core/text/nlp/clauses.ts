@@ -173,14 +173,20 @@ function pastPrepositions(tokens: TaggedToken[], phrases: NounPhrase[], last: No
 }
 
 /**
- * "Lessons cancelled with less than 48 hours' notice are still charged": a participle in -ed right after the plural
- * noun that opens the sentence, before a preposition, with the sentence's own verb still to come, is passive.
+ * "Lessons cancelled with less than 48 hours' notice are still charged", "Each player picked for a match pays £5": a
+ * participle in -ed right after the noun that opens the sentence, plural or counted one by one, before a preposition,
+ * with the sentence's own verb still to come, is passive.
  */
 function reducedRelative(tokens: TaggedToken[], verbIndex: number): boolean {
   const [noun, verb, next] = [tokens[verbIndex - 1], tokens[verbIndex] as TaggedToken, tokens[verbIndex + 1]];
-  if (!noun || noun.pos !== 'NOUN' || noun.normal === noun.lemma || !verb.normal.endsWith('ed') || next?.pos !== 'ADP') return false;
+  if (!noun || noun.pos !== 'NOUN' || !verb.normal.endsWith('ed') || next?.pos !== 'ADP') return false;
+  const plural = noun.normal !== noun.lemma;
   const opening = tokens.slice(0, verbIndex - 1).every((token) => /^(?:DET|ADJ|NOUN|NUM|PUNCT)$/.test(token.pos));
-  return opening && tokens.slice(verbIndex + 2).some((token) => token.pos === 'AUX' || (token.pos === 'VERB' && /[^s]s$/.test(token.normal) === false && token.normal !== token.lemma && !token.normal.endsWith('ed')));
+  // A singular needs "each" or "every" before it, and its own verb in -s.
+  const oneByOne = !plural && tokens.slice(0, verbIndex - 1).some((token) => /^(?:each|every)$/.test(token.normal));
+  if (!opening || (!plural && !oneByOne)) return false;
+  const agrees = (token: TaggedToken): boolean => (plural ? !/[^s]s$/.test(token.normal) : /[^s]s$/.test(token.normal));
+  return tokens.slice(verbIndex + 2).some((token) => token.pos === 'AUX' || (token.pos === 'VERB' && agrees(token) && token.normal !== token.lemma && !token.normal.endsWith('ed')));
 }
 
 /**

@@ -89,6 +89,12 @@ describe('the tagger', () => {
     expect(words("St Anne's bell tower is open on Sundays.")).toEqual(first);
     expect(first).toEqual(['St', 'Anne', "'s", 'bell', 'tower', 'is', 'open', 'on', 'Sundays', '.']);
   });
+
+  it('ends a sentence at "in." before a capital, never reading it as inches', () => {
+    const sentences = tagText('Late guests are never turned away when they check in. Breakfast costs £9.');
+    expect(sentences.map((s) => s.text)).toEqual(['Late guests are never turned away when they check in.', 'Breakfast costs £9.']);
+    expect(sentences[0]!.tokens.slice(-2).map((t) => [t.text, t.pos])).toEqual([['in', 'ADP'], ['.', 'PUNCT']]);
+  });
 });
 
 describe('clauses', () => {
@@ -846,6 +852,11 @@ describe('a business described in its own words', () => {
 
   it('reads "get" before a participle as a passive, never as a thing counted', () => {
     expect(clauses('Maybe 2 in 5 get approved.').map((c) => [c.verb, c.passive, c.objects.length])).toEqual([['approve', true, 0]]);
+  });
+
+  it('reads a participle after a noun counted one by one as passive, the noun the subject of the verb after it', () => {
+    const read = clauses('Every van hired for a weekend needs a full tank.').map((c) => [c.verb, c.passive, c.subject?.text, c.object?.text]);
+    expect(read).toEqual([['hire', true, undefined, 'van'], ['need', false, 'van', 'full tank']]);
   });
 
   it('gives a verb after a bracketed aside the subject from outside the aside', () => {

@@ -72,8 +72,23 @@ function inflectedVerbBase(normal: string): string | undefined {
   return [stem, `${stem}e`, stem.replace(/(.)\1$/, '$1'), stem.replace(/i$/, 'y')].find((noun) => noun.length > 1 && knows(noun, 'noun'));
 }
 
-/** Splits text into sentences and tags every token. Same text, same result. */
+/**
+ * Splits text into sentences and tags every token. Same text, same result.
+ * wink reads "in." as the abbreviation for inches and so runs "… when they walk in. Cancellations: …" into one
+ * sentence: a lower-case "in." before a capital ends a sentence.
+ */
 export function tagText(text: string): TaggedSentence[] {
+  return text.split(/(?<=\bin\.)\s+(?=[A-Z])/).flatMap(tagSentences);
+}
+
+/** "walk in.": the adverb and the full stop wink keeps as one token. */
+function splitFinalIn(tokens: TaggedToken[]): TaggedToken[] {
+  const last = tokens[tokens.length - 1];
+  if (!last || last.text !== 'in.') return tokens;
+  return [...tokens.slice(0, -1), { text: 'in', normal: 'in', lemma: 'in', pos: 'ADP', type: 'word' }, { text: '.', normal: '.', lemma: '.', pos: 'PUNCT', type: 'punctuation' }];
+}
+
+function tagSentences(text: string): TaggedSentence[] {
   const { its } = nlp();
   const doc = nlp().readDoc(text);
   const sentences: TaggedSentence[] = [];
@@ -95,7 +110,7 @@ export function tagText(text: string): TaggedSentence[] {
     });
     const dashed = tokens.map((token, index) => asDash(token, spaced[index] ?? false, spaced[index + 1] ?? false));
     const short = readShorthand(dashed, spaced);
-    sentences.push({ text: sentence.out(its.value), tokens: splitPossessive(splitIAm(joinHyphenated(short.tokens, short.spaced))) });
+    sentences.push({ text: sentence.out(its.value), tokens: splitFinalIn(splitPossessive(splitIAm(joinHyphenated(short.tokens, short.spaced)))) });
   });
   return sentences;
 }
