@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authorSpellings, clausesOf, derivedForms, nounPhrases, parseText, respell, retag, semanticClasses, synonyms, tagText } from './index.js';
+import { authorSpellings, clausesOf, compoundsOf, derivedForms, nounPhrases, parseText, readCompoundsAlike, respell, retag, semanticClasses, synonyms, tagText } from './index.js';
 
 describe('WordNet', () => {
   it('gives the semantic class of a noun’s first senses', () => {
@@ -857,6 +857,15 @@ describe('a business described in its own words', () => {
   it('reads a participle after a noun counted one by one as passive, the noun the subject of the verb after it', () => {
     const read = clauses('Every van hired for a weekend needs a full tank.').map((c) => [c.verb, c.passive, c.subject?.text, c.object?.text]);
     expect(read).toEqual([['hire', true, undefined, 'van'], ['need', false, 'van', 'full tank']]);
+  });
+
+  it('reads a pair of words the text uses as a compound noun as that compound where the tagger saw a verb', () => {
+    const sentences = parseText("We're a small studio, mostly dog portraits and logos. Dog portraits are £90.");
+    const compounds = compoundsOf(sentences);
+    expect(compounds.has('dog portrait')).toBe(true);
+    const first = readCompoundsAlike(sentences[0]!, compounds);
+    expect(first.tokens.find((token) => token.normal === 'dog')?.pos).toBe('NOUN');
+    expect(nounPhrases(first.tokens).map((phrase) => phrase.text)).toContain('dog portraits');
   });
 
   it('gives a verb after a bracketed aside the subject from outside the aside', () => {

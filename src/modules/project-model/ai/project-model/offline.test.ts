@@ -13,6 +13,12 @@ function actorOfUseCase(model: Model, name: string | RegExp): string | undefined
 const idea = 'A lending library for tools. Members borrow tools like drills and ladders. A member reserves a tool online. A loan lasts one week. Volunteers check tools in and out. Success means 90% of tools are returned on time within three months.';
 
 describe('the offline project model', () => {
+  it('reads a compound the writer uses elsewhere as that compound, never as a verb and its object', () => {
+    const studio = buildProjectModel({ projectName: 'Snoutline', idea: "We're a small studio, mostly dog portraits and logos. Dog portraits are £90 and clients approve a sketch first." });
+    expect(studio.entities.map((e) => e.name)).toContain('Dog portrait');
+    expect(studio.useCases.map((u) => u.name).join(' ')).not.toMatch(/^Dog|Dog a/);
+  });
+
   it('reads billing with no one named as sending the document, never a participle that says how something is paid', () => {
     const studio = buildProjectModel({ projectName: 'Kilnroom', idea: 'Schools book pottery workshops for a class. I invoice at the end of each term and chase schools that have not paid.' });
     expect(studio.useCases.map((u) => u.name)).toContain('Send an invoice');

@@ -1,4 +1,4 @@
-import { clausesOf, isFiniteVerb, nounPhrases, parseText, type Clause, type NounPhrase, type TaggedSentence } from '../../../../../core/text/nlp/index.js';
+import { clausesOf, compoundsOf, isFiniteVerb, nounPhrases, parseText, readCompoundsAlike, type Clause, type NounPhrase, type TaggedSentence } from '../../../../../core/text/nlp/index.js';
 import type { ModelSource } from '../../../project-model.contract.js';
 import type { ProjectModelInput } from '../schema.js';
 
@@ -102,11 +102,11 @@ function examplesOf(
   return { examples, exampled };
 }
 
-function parse(text: string, source: Omit<ModelSource, 'quote'>, question: string | undefined, sentences: Sentence[]): void {
+function parse(text: string, source: Omit<ModelSource, 'quote'>, question: string | undefined, sentences: Sentence[], reading: Reading): void {
   let wishingLead = false;
   for (const { line, item } of lines(text)) {
     const first = sentences.length;
-    for (const tagged of parseText(line)) {
+    for (const tagged of reading.parse(line)) {
       const quote = tagged.text.trim();
       if (!/[a-z]/i.test(quote)) continue;
       const phrases = nounPhrases(tagged.tokens);
@@ -152,18 +152,39 @@ function asksForFeature(question: string): boolean {
   return first !== undefined && first.pos === 'VERB' && first.normal === first.lemma;
 }
 
+/** How the lines of one input are tagged: each once, then read alike where the writer uses a compound. */
+type Reading = { parse: (line: string) => TaggedSentence[] };
+
+/** The tagged lines of every text, with the compounds any of them uses read as compounds in all (one reading per text). */
+function readingOf(tagged: ReadonlyMap<string, TaggedSentence[]>): Reading {
+  const compounds = compoundsOf([...tagged.values()].flat());
+  return { parse: (line) => (tagged.get(line) ?? parseText(line)).map((sentence) => readCompoundsAlike(sentence, compounds)) };
+}
+
+type Text = { text: string; source: Omit<ModelSource, 'quote'>; question?: string };
+
 /** Every sentence of the idea, the answered questions and the documents, in that order. */
 export function readInput(input: ProjectModelInput): Sentence[] {
-  const sentences: Sentence[] = [];
-  parse(input.idea, { kind: 'idea' }, undefined, sentences);
+  // Lines are tagged in the order they are read: the tagger reads a word the way it last read it.
+  const tagged = new Map<string, TaggedSentence[]>();
+  const texts: Text[] = [];
+  const add = (text: Text): void => {
+    texts.push(text);
+    for (const { line } of lines(text.text)) if (!tagged.has(line)) tagged.set(line, parseText(line));
+  };
+  add({ text: input.idea, source: { kind: 'idea' } });
   for (const answer of input.answers ?? []) {
     if (answer.answer.trim() === '') continue;
-    if (confirms(answer)) parse(answer.question, { kind: 'answer', label: answer.question.slice(0, 300) }, answer.question, sentences);
-    parse(answer.answer, { kind: 'answer', label: answer.question.slice(0, 300) }, answer.question, sentences);
+    const source = { kind: 'answer' as const, label: answer.question.slice(0, 300) };
+    if (confirms(answer)) add({ text: answer.question, source, question: answer.question });
+    add({ text: answer.answer, source, question: answer.question });
   }
   for (const document of input.sources ?? []) {
-    for (const section of document.sections) parse(section.text, { kind: 'document', label: document.title.slice(0, 300) }, undefined, sentences);
+    for (const section of document.sections) add({ text: section.text, source: { kind: 'document', label: document.title.slice(0, 300) } });
   }
+  const reading = readingOf(tagged);
+  const sentences: Sentence[] = [];
+  for (const { text, source, question } of texts) parse(text, source, question, sentences, reading);
   return sentences;
 }
 
