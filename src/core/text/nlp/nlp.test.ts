@@ -832,6 +832,7 @@ describe('the author\'s spelling', () => {
 
 describe('a business described in its own words', () => {
   const clauses = (text: string) => parseText(text).flatMap((s) => clausesOf(s));
+  const tags = (text: string) => Object.fromEntries(parseText(text).flatMap((s) => s.tokens).map((t) => [t.normal, t.pos]));
 
   it('reads what a relative clause with a pronoun subject acts on: the phrase before "which" or "that", past an aside', () => {
     const objects = (text: string) => clausesOf(parseText(text)[0]!).map((c) => [c.verb, c.objects.map((o) => o.text).join(' + ')]);
@@ -866,6 +867,21 @@ describe('a business described in its own words', () => {
     const first = readCompoundsAlike(sentences[0]!, compounds);
     expect(first.tokens.find((token) => token.normal === 'dog')?.pos).toBe('NOUN');
     expect(nounPhrases(first.tokens).map((phrase) => phrase.text)).toContain('dog portraits');
+  });
+
+  it('reads "depending on" and "according to" as prepositions, never as verbs with an object', () => {
+    expect(clauses('Lessons vary from £30 to £45 depending on the instrument.').map((c) => [c.verb, c.objects.length])).toEqual([['vary', 0]]);
+    expect(clauses('Rates vary according to season.').map((c) => c.verb)).toEqual(['vary']);
+  });
+
+  it('reads a past participle right after a preposition as describing the noun after it', () => {
+    expect(clauses('We keep a shelf for sold out prints.').map((c) => c.verb)).toEqual(['keep']);
+    expect(tags('We keep a shelf for sold out prints.')).toMatchObject({ sold: 'ADJ', prints: 'NOUN' });
+  });
+
+  it('reads "out of" before a number as a score, while "out of" after an object can still end a phrasal verb', () => {
+    expect(clauses('The examiner marks each paper out of 50.').map((c) => [c.verb, c.particle])).toEqual([['mark', undefined]]);
+    expect(clauses('Technicians check samples out of the freezer.').map((c) => [c.verb, c.particle])).toEqual([['check', 'out']]);
   });
 
   it('gives a verb after a bracketed aside the subject from outside the aside', () => {

@@ -973,6 +973,32 @@ function retagPassiveGet(tokens: TaggedToken[], index: number): void {
   if (next?.pos === 'VERB' && next.normal !== next.lemma && /(?:ed|en)$/.test(next.normal)) tokens[index] = { ...word, pos: 'AUX', lemma: 'get' };
 }
 
+/**
+ * "£65 per person depending on the class", "fees vary according to size": a participle that with "on" or "to" makes a
+ * preposition is no verb, and the word after the preposition is a noun.
+ */
+function retagPrepositionalParticiple(tokens: TaggedToken[], index: number): void {
+  const [word, preposition, next] = [tokens[index], tokens[index + 1], tokens[index + 2]];
+  const pair = `${word?.normal ?? ''} ${preposition?.normal ?? ''}`;
+  if (!word || !preposition || !/^(?:depending on|according to|depending upon)$/.test(pair)) return;
+  tokens[index] = { ...word, pos: 'ADP', lemma: word.normal };
+  tokens[index + 1] = { ...preposition, pos: 'ADP' };
+  if (next?.pos === 'VERB' && next.normal === next.lemma && knows(next.normal, 'noun')) tokens[index + 2] = { ...next, pos: 'NOUN' };
+}
+
+/**
+ * "a waiting list for sold out classes", "a shelf of returned toys": a past participle right after a preposition, before
+ * the noun (and its particle), describes the noun; nothing before it could be its subject.
+ */
+function retagParticipleAfterPreposition(tokens: TaggedToken[], index: number): void {
+  const [before, word] = [tokens[index - 1], tokens[index]];
+  if (!before || !/^(?:ADP|SCONJ)$/.test(before.pos) || before.normal === 'to' || word?.pos !== 'VERB' || word.normal === word.lemma || /(?:ing|s)$/.test(word.normal)) return;
+  const particle = tokens[index + 1]?.pos === 'ADP' && /^(?:out|up|off|in|back)$/.test(tokens[index + 1]?.normal ?? '') ? 1 : 0;
+  if (tokens[index + 1 + particle]?.pos !== 'NOUN') return;
+  tokens[index] = { ...word, pos: 'ADJ' };
+  if (particle) tokens[index + 1] = { ...(tokens[index + 1] as TaggedToken), pos: 'ADJ' };
+}
+
 /** The sentences with the tagger's known slips corrected. */
 export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
   return sentences.map((sentence) => {
@@ -1010,6 +1036,8 @@ export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
       retagNounAfterTo(tokens, i);
       retagNounBetweenNouns(tokens, i);
       retagPassiveGet(tokens, i);
+      retagPrepositionalParticiple(tokens, i);
+      retagParticipleAfterPreposition(tokens, i);
     }
     return { ...sentence, tokens };
   });
