@@ -884,6 +884,14 @@ describe('a business described in its own words', () => {
     expect(clauses('Technicians check samples out of the freezer.').map((c) => [c.verb, c.particle])).toEqual([['check', 'out']]);
   });
 
+  it('reads a verb\'s -s form after a verb and a describing word as a plural noun', () => {
+    expect(clauses('We refurbish old consoles for resale.').map((c) => [c.verb, c.objects.map((o) => o.text).join(' + ')])).toEqual([['refurbish', 'old consoles']]);
+  });
+
+  it('reads an acronym between "to" and a verb as how the verb is done, never as its subject', () => {
+    expect(clauses('New drivers have to DBS check every passenger list.').map((c) => [c.subject?.text, c.verb])).toEqual([['New drivers', 'check']]);
+  });
+
   it('gives a verb after a bracketed aside the subject from outside the aside', () => {
     expect(clauses('We quote per room (£40/room paint, £60/room paper) and email the quote.').map((c) => [c.subject?.text ?? c.subjectPronoun, c.verb])).toContainEqual(['we', 'email']);
   });

@@ -769,7 +769,8 @@ function retagDeterminedVerb(tokens: TaggedToken[], index: number): void {
 
 /**
  * "who does the feeds at weekends", "a flat green bowls club": a verb's -s form after an article or a possessive and
- * the words that describe is no finite verb; it is a plural noun, or a noun naming the next one.
+ * the words that describe is no finite verb; it is a plural noun, or a noun naming the next one. So is one after a
+ * verb and a word that describes ("we buy old consoles").
  */
 function retagDeterminedPlural(tokens: TaggedToken[], index: number): void {
   const word = tokens[index];
@@ -777,7 +778,8 @@ function retagDeterminedPlural(tokens: TaggedToken[], index: number): void {
   // "a flat green bowls club": words that describe may stand between.
   while (before > 0 && tokens[before]?.pos === 'ADJ') before -= 1;
   const determiner = tokens[before];
-  if (!determiner || !opensPhrase(determiner)) return;
+  const describedAfterVerb = determiner?.pos === 'VERB' && before < index - 1;
+  if (!determiner || (!opensPhrase(determiner) && !describedAfterVerb)) return;
   if (word?.pos !== 'VERB' || word.normal === word.lemma || !/[^s]s$/.test(word.normal)) return;
   const singular = word.normal.slice(0, -1);
   // After "a" the -s form names one thing ("a bowls club"); after any other determiner it is a plural ("the feeds").
@@ -999,6 +1001,17 @@ function retagParticipleAfterPreposition(tokens: TaggedToken[], index: number): 
   if (particle) tokens[index + 1] = { ...(tokens[index + 1] as TaggedToken), pos: 'ADJ' };
 }
 
+/**
+ * "we have to ID check the seller", "to DBS check new volunteers": an acronym between "to" and a bare verb says how the
+ * verb is done; it is no subject of it.
+ */
+function retagAcronymBeforeVerb(tokens: TaggedToken[], index: number): void {
+  const [to, acronym, verb] = [tokens[index - 1], tokens[index], tokens[index + 1]];
+  if (to?.normal !== 'to' || acronym?.pos !== 'PROPN' || !/^[A-Z]{2,4}$/.test(acronym.text) || verb?.pos !== 'VERB' || verb.normal !== verb.lemma) return;
+  tokens[index - 1] = { ...to, pos: 'PART' };
+  tokens[index] = { ...acronym, pos: 'ADV' };
+}
+
 /** The sentences with the tagger's known slips corrected. */
 export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
   return sentences.map((sentence) => {
@@ -1038,6 +1051,7 @@ export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
       retagPassiveGet(tokens, i);
       retagPrepositionalParticiple(tokens, i);
       retagParticipleAfterPreposition(tokens, i);
+      retagAcronymBeforeVerb(tokens, i);
     }
     return { ...sentence, tokens };
   });

@@ -19,6 +19,11 @@ describe('the offline project model', () => {
     expect(studio.useCases.map((u) => u.name).join(' ')).not.toMatch(/^Dog|Dog a/);
   });
 
+  it('never takes a day, a month or a range of them for a system', () => {
+    const model = buildProjectModel({ projectName: 'Thatchline', idea: 'Thatchers repair roofs for owners. Work is squeezed into Mar-Oct and owners book a survey first.' });
+    expect(model.actors.map((a) => a.name)).not.toContain('Mar-Oct');
+  });
+
   it('reads billing with no one named as sending the document, never a participle that says how something is paid', () => {
     const studio = buildProjectModel({ projectName: 'Kilnroom', idea: 'Schools book pottery workshops for a class. I invoice at the end of each term and chase schools that have not paid.' });
     expect(studio.useCases.map((u) => u.name)).toContain('Send an invoice');

@@ -45,7 +45,9 @@ function properName(phrase: NounPhrase): string | undefined {
   return proper.join(' ').replace(/\. (?=[A-Z])/g, '.');
 }
 
-const MONTHS_AND_DAYS = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)$/i;
+const MONTHS_AND_DAYS = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)s?$/i;
+/** "15 June", "Sept-Feb", "Mon/Wed": a day or month, or a range of them. */
+const isCalendarName = (text: string): boolean => text.split(/\s*[-–/]\s*/).every((part) => MONTHS_AND_DAYS.test(part));
 
 /** A question about the tools or systems in use: its answer names them. */
 const TOOL_QUESTION = /\b(?:tools?|systems?|software|integrat\w*|sync\w*|accounting|crm|calendars?|apps?|platforms?|payments?|pay|paid|invoic\w*|tills?|pos|data|use|login|sign[- ]in|existing|sms|texts?|emails?|messages?)\b/;
@@ -57,7 +59,7 @@ function systemName(phrase: NounPhrase, semantic: (lemma: string) => string[]): 
   if (phrase.determiner === 'a' || phrase.determiner === 'an') return undefined;
   const name = properName(phrase);
   // "to 15 June": a date, its day's number and all.
-  if (!name || MONTHS_AND_DAYS.test(name) || MONTHS_AND_DAYS.test(phrase.head.text) || /^(?:i|uk|us|eu|gbp|eur|usd|pdf|qr|sms|vat|gps|it)$/i.test(name)) return undefined;
+  if (!name || isCalendarName(name) || isCalendarName(phrase.head.text) || /^(?:i|uk|us|eu|gbp|eur|usd|pdf|qr|sms|vat|gps|it)$/i.test(name)) return undefined;
   const classes = semantic(name.toLowerCase().replace(/\s+/g, '_'));
   if (classes[0] !== undefined && NOT_SYSTEMS.has(classes[0])) return undefined;
   return name;
