@@ -19,6 +19,11 @@ describe('the offline project model', () => {
     expect(studio.useCases.map((u) => u.name).join(' ')).not.toMatch(/^Dog|Dog a/);
   });
 
+  it('never gives a passive to the people it is done to', () => {
+    const model = buildProjectModel({ projectName: 'Paddles', idea: 'Members hire kayaks at the boathouse and the instructor signs them out. When a paddle goes missing the member is charged for it.' });
+    expect(actorOfUseCase(model, /^Charge a member/)).toBe('Instructor');
+  });
+
   it('never takes a day, a month or a range of them for a system', () => {
     const model = buildProjectModel({ projectName: 'Thatchline', idea: 'Thatchers repair roofs for owners. Work is squeezed into Mar-Oct and owners book a survey first.' });
     expect(model.actors.map((a) => a.name)).not.toContain('Mar-Oct');
