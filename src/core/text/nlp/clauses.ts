@@ -665,7 +665,7 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
         const last = host.objects[host.objects.length - 1];
         objects.push(...(last?.start === antecedent.start ? host.objects : [antecedent]));
         object = objects[0];
-      } else if (antecedent && subject && takesThingObject(token.lemma)) {
+      } else if (antecedent && (subject || (subjectPronoun && /^(?:which|that)$/.test(tokens[v - 2]?.normal ?? ''))) && takesThingObject(token.lemma)) {
         // "Before the appointment, which reception books, …": a relative pronoun names what its verb acts on though
         // no clause acts on it.
         objects.push(antecedent);

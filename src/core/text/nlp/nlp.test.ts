@@ -838,6 +838,7 @@ describe('a business described in its own words', () => {
     const objects = (text: string) => clausesOf(parseText(text)[0]!).map((c) => [c.verb, c.objects.map((o) => o.text).join(' + ')]);
     expect(objects('Guests pay a key deposit which we refund at checkout.')).toContainEqual(['refund', 'key deposit']);
     expect(objects('We keep six kayaks (four singles and two doubles) that we rent out by the hour.')).toContainEqual(['rent', 'six kayaks']);
+    expect(objects('There is a £50 key deposit which we refund at checkout.')).toContainEqual(['refund', '£50 key deposit']);
   });
 
   it('reads a word WordNet knows mostly as a noun between two nouns as part of one compound', () => {
