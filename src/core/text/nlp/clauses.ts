@@ -288,6 +288,10 @@ function relativeAntecedent(tokens: TaggedToken[], phrases: NounPhrase[], subjec
   }
   const at = /^(?:that|which)$/.test(tokens[subject.start]?.normal ?? '') ? subject.start : subject.start - 1;
   const pronoun = tokens[at];
+  // "a paper docket the farmer signs": a phrase right before the subject, after a preposition, is what the clause
+  // hangs from, with no pronoun.
+  const bare = phraseEndingAt(phrases, subject.start);
+  if (bare && tokens[bare.start - 1]?.pos === 'ADP' && /^(?:the|a|an|each|every|our|their|his|her)$/.test(tokens[subject.start]?.normal ?? '')) return bare;
   if (!((pronoun?.pos === 'PRON' || pronoun?.pos === 'DET') && /^(?:that|which)$/.test(pronoun.normal))) return undefined;
   // "the follow-up appointment, which reception books": a clause set off by a comma hangs from the phrase before it.
   const before = phraseEndingAt(phrases, at) ?? (tokens[at - 1]?.text === ',' && pronoun.normal === 'which' ? phraseEndingAt(phrases, at - 1) : undefined);

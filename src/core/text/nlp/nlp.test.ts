@@ -889,6 +889,11 @@ describe('a business described in its own words', () => {
     expect(clauses('We refurbish old consoles for resale.').map((c) => [c.verb, c.objects.map((o) => o.text).join(' + ')])).toEqual([['refurbish', 'old consoles']]);
   });
 
+  it('reads a clause with no pronoun after a prepositional phrase as hanging from it, its -s word the person\'s verb', () => {
+    const read = clauses('Each load is noted on a delivery sheet the driver initials.').map((c) => [c.subject?.text, c.verb, c.objects.map((o) => o.text).join(' + ')]);
+    expect(read).toContainEqual(['driver', 'initial', 'delivery sheet']);
+  });
+
   it('reads an acronym between "to" and a verb as how the verb is done, never as its subject', () => {
     expect(clauses('New drivers have to DBS check every passenger list.').map((c) => [c.subject?.text, c.verb])).toEqual([['New drivers', 'check']]);
   });

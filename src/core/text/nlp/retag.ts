@@ -1012,6 +1012,19 @@ function retagAcronymBeforeVerb(tokens: TaggedToken[], index: number): void {
   tokens[index] = { ...acronym, pos: 'ADV' };
 }
 
+/**
+ * "a paper docket the farmer signs.", "a board the foreman checks, …": after a person named with an article, a word in
+ * -s that ends the clause and that WordNet knows as a verb is that person's verb, never a plural the person names.
+ */
+function retagVerbEndingClause(tokens: TaggedToken[], index: number): void {
+  const [article, person, word, next] = [tokens[index - 2], tokens[index - 1], tokens[index], tokens[index + 1]];
+  if (!/^(?:the|a|an|each|every)$/.test(article?.normal ?? '') || person?.pos !== 'NOUN' || person.normal !== person.lemma || word?.pos !== 'NOUN') return;
+  if (word.normal === word.lemma || !/[^s]s$/.test(word.normal) || (next !== undefined && !/^(?:PUNCT|CCONJ)$/.test(next.pos))) return;
+  if (semanticClasses(person.lemma, 'noun', 1)[0] !== 'noun.person') return;
+  const verb = baseForm(word.normal);
+  if (knows(verb, 'verb')) tokens[index] = { ...word, pos: 'VERB', lemma: verb };
+}
+
 /** The sentences with the tagger's known slips corrected. */
 export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
   return sentences.map((sentence) => {
@@ -1052,6 +1065,7 @@ export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
       retagPrepositionalParticiple(tokens, i);
       retagParticipleAfterPreposition(tokens, i);
       retagAcronymBeforeVerb(tokens, i);
+      retagVerbEndingClause(tokens, i);
     }
     return { ...sentence, tokens };
   });
