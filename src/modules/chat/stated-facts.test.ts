@@ -27,6 +27,12 @@ describe('chat answers what the author stated', () => {
     expect(said).toMatch(/\[say-[0-9a-f]{8}\]/);
   });
 
+  it('answers a "how many" question first with the sentence that counts the thing asked about', () => {
+    const farm = 'We are a seed club for allotment holders. Holders pay monthly, £8 for a kit of 6 packets or £12 for 10, and whenever they like they swap the kit for new seeds picked for the season. When a kit comes back we check every packet and charge £2 for each one opened.';
+    const said = answerAbout(farm, 'How many packets come in the cheaper kit?');
+    expect(said.split('\n')[0]).toContain('6 packets');
+  });
+
   it('reads "what is the maximum number" as asking for an amount, and states the sentence holding it', () => {
     const club = 'Our rowing club runs taster sessions most Sundays. Coaches plan each session on the website. Up to 8 novices per session, since that is how many boats we own.';
     const said = answerAbout(club, 'What is the maximum number of people per session?');

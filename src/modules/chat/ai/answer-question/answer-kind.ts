@@ -42,6 +42,11 @@ const TIME_WORD = /\b(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|satur
 /** A capitalised word that does not open the sentence, or an acronym: a proper name. */
 const PROPER_NAME = /(?:^|[^.!?]\s)(?:[A-Z][a-z]+[A-Z]?\w*|[A-Z]{2,})\b/;
 
+/** Whether a question asks how many of something there are: "How many toys come in a box?". */
+export function asksCount(question: string): boolean {
+  return /^\s*how\s+many\b/i.test(question);
+}
+
 export function holdsAnswerKind(sentence: string, kind: AnswerKind): boolean {
   switch (kind) {
     case 'amount':

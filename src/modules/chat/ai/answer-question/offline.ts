@@ -1,5 +1,5 @@
 import { joinList, oneLine, splitSentences, truncate } from '../../../../core/text/index.js';
-import { answerKindOf, holdsAnswerKind, type AnswerKind } from './answer-kind.js';
+import { answerKindOf, asksCount, holdsAnswerKind, type AnswerKind } from './answer-kind.js';
 import type { ContextSection as Section } from './schema.js';
 import { NOTHING_FOUND, keyedWords, questionTerms, textKeys } from './terms.js';
 
@@ -16,7 +16,7 @@ type ScoredSection = { section: Section; score: number; quotes: ScoredSentence[]
 export function answerFromContext(question: string, context: Section[]): string {
   const terms = questionTerms(question);
   const shownTerms = displayTerms(question, terms);
-  const ranked = terms.size ? rankSections(terms, context, answerKindOf(question)) : [];
+  const ranked = terms.size ? rankSections(terms, context, answerKindOf(question), asksCount(question)) : [];
   if (ranked.length === 0) return NOTHING_FOUND;
 
   const lines: string[] = [];
@@ -55,7 +55,7 @@ export function answerFromContext(question: string, context: Section[]): string 
  */
 export function relevantSections(question: string, context: Section[]): Section[] {
   const terms = questionTerms(question);
-  return terms.size ? rankSections(terms, context, answerKindOf(question)).map((entry) => entry.section) : [];
+  return terms.size ? rankSections(terms, context, answerKindOf(question), asksCount(question)).map((entry) => entry.section) : [];
 }
 
 /** The question's words as written, each once, with the keys it is matched by. */
@@ -71,8 +71,14 @@ function displayTerms(question: string, terms: Set<string>): Array<{ word: strin
   return shown;
 }
 
+/** Whether a number in the sentence counts one of the words asked about: "4 toys", "30 pegs". */
+function countsAskedWord(sentence: string, terms: Set<string>): boolean {
+  const words = keyedWords(sentence);
+  return words.some(({ word }, index) => /^\d[\d,.]*$/.test(word) && (words[index + 1]?.keys ?? []).some((key) => terms.has(key)));
+}
+
 /** Sections by how well their best sentences match the terms; a sentence holding the kind of answer asked for counts double. */
-function rankSections(terms: Set<string>, sources: Section[], kind: AnswerKind | undefined): ScoredSection[] {
+function rankSections(terms: Set<string>, sources: Section[], kind: AnswerKind | undefined, counting: boolean): ScoredSection[] {
   // The same sentence can come twice (as stated, and as the model's reading of it): it is one source, ranked and
   // counted once.
   const said = new Set<string>();
@@ -100,6 +106,9 @@ function rankSections(terms: Set<string>, sources: Section[], kind: AnswerKind |
       let score = 0;
       for (const term of matched) score += weight(term);
       if (score > 0 && kind && holdsAnswerKind(text, kind)) score *= 2;
+      // "How many toys come in the cheaper plan?": a number right before a word asked about ("a box of 4 toys") is the
+      // count asked for (a sum asked for, "How much is a class?", is no count of classes).
+      if (score > 0 && counting && countsAskedWord(text, terms)) score *= 3;
       return { text, index, score: score / Math.sqrt(Math.max(8, sentenceStems.size) / 8), matched };
     });
     const titleStems = textKeys(section.title);
