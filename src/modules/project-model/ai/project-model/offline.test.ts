@@ -19,6 +19,13 @@ describe('the offline project model', () => {
     expect(studio.useCases.map((u) => u.name).join(' ')).not.toMatch(/^Dog|Dog a/);
   });
 
+  it('reads booking with nothing named as making the booking the model keeps, unless the text says what is booked', () => {
+    const farm = buildProjectModel({ projectName: 'Gatepost', idea: 'Families book online and pay at the gate. Bookings close the night before. The farmer leads each tour.' });
+    expect(actorOfUseCase(farm, 'Make a booking')).toBe('Family');
+    const cafe = buildProjectModel({ projectName: 'Tablefor', idea: 'Diners book tables online and bookings close at noon. Groups of eight must book by phone.' });
+    expect(cafe.useCases.map((u) => u.name)).not.toContain('Make a booking');
+  });
+
   it('never gives a passive to the people it is done to', () => {
     const model = buildProjectModel({ projectName: 'Paddles', idea: 'Members hire kayaks at the boathouse and the instructor signs them out. When a paddle goes missing the member is charged for it.' });
     expect(actorOfUseCase(model, /^Charge a member/)).toBe('Instructor');

@@ -2,7 +2,7 @@ import { capitalize, pluralize, singularize } from '../../../../../core/text/ind
 import { indefiniteArticle, roleSubject } from '../../../../../core/text/compose/index.js';
 import { clausesOf, derivedForms, isBullet, OBJECT_PARTICLES, isKindOf, knows, nounPhrases, parseText, semanticClasses, takesThingObject, verbOfParticiple, type Clause, type NounPhrase, type TaggedToken } from '../../../../../core/text/nlp/index.js';
 import type { ModelActor, ModelEntity, ModelRule, ModelStep, ModelUseCase } from '../../../project-model.contract.js';
-import { billsWithDocument, bookedTimeAct, earlierTransaction, isMeasure, isTransactionVerb, keepsRecord, transactionActOf } from './entities.js';
+import { actNounOf, billsWithDocument, bookedTimeAct, earlierTransaction, isMeasure, isTransactionVerb, keepsRecord, transactionActOf } from './entities.js';
 import type { IdPool } from './ids.js';
 import { inBrackets, type Sentence } from './read.js';
 import { joins, requestMadeBy, reserves } from './verb-senses.js';
@@ -827,6 +827,16 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
         const implicit = implicitObject(clause, sentence, resolve, sentences.slice(0, Math.min(index, sentences.length)), business);
         if (implicit) {
           add({ actor, verb: clause.verb, particle: clause.particle ? ` ${clause.particle}` : '', object: implicit.phrase, entity: implicit.entity, clause, preposition: '' }, sentence);
+          continue;
+        }
+        // "Customers book online", "a parent gives consent when booking": booking with nothing named makes the booking
+        // the model keeps, unless the text says elsewhere what is booked ("book a table"), which is that use case.
+        const bookedElsewhere = sentences.some((other) => other.clauses.some((c) => reserves(c.verb) && !c.passive && c.objects.length > 0));
+        const act = reserves(clause.verb) && !clause.passive && !bookedElsewhere ? actNounOf(clause.verb) : undefined;
+        const like = clause.subject ?? sentence.phrases[0];
+        const made = act && like ? resolve.entityOf(phraseFor(act, like)) : undefined;
+        if (act && like && made) {
+          add({ actor, verb: 'make', particle: '', object: phraseFor(act, like), entity: made, clause, preposition: '' }, sentence);
           continue;
         }
       }
