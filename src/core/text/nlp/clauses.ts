@@ -1,3 +1,4 @@
+import { bracketsOf } from './brackets.js';
 import { nounPhrases, POSSESSIVES, type NounPhrase } from './chunks.js';
 import { OBJECT_PARTICLES, PARTICLES } from './particles.js';
 import { CAUSATIVE_VERBS, closesApposition, INDEFINITE_PERSONS, SAME_PARTICIPLE } from './retag.js';
@@ -110,16 +111,6 @@ function describesApposition(tokens: TaggedToken[], phrases: NounPhrase[], verbI
   // map, tallies entered on phone" is a list of wishes).
   const renames = previous?.objects.some((object) => object.end === (described?.start ?? 0) - 1) ?? false;
   return described !== undefined && described.plural && renames && tokens[described.start - 1]?.normal === ',' && tokens[verbIndex + 1]?.pos === 'ADP';
-}
-
-/** How many brackets are open at the token at `index`. */
-function bracketDepth(tokens: TaggedToken[], index: number): number {
-  let depth = 0;
-  for (let i = 0; i < index; i += 1) {
-    if (tokens[i]?.text === '(') depth += 1;
-    else if (tokens[i]?.text === ')') depth = Math.max(0, depth - 1);
-  }
-  return depth;
 }
 
 /** The index of the "(" that opens the bracketed aside closing at `close`, or `close` when no aside closes there. */
@@ -327,6 +318,7 @@ function agreesAsSubject(phrase: NounPhrase, verb: TaggedToken): boolean {
 export function clausesOf(sentence: TaggedSentence): Clause[] {
   const { tokens } = sentence;
   const phrases = nounPhrases(tokens);
+  const bracketed = bracketsOf(tokens);
   const clauses: Clause[] = [];
   let previous: Clause | undefined;
   let previousRelative = false;
@@ -513,7 +505,7 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
       // "owners to request services that go onto the list, log visits …": after a comma, a relative clause has ended.
       const afterComma = tokens[v - 1]?.normal === ',';
       // "quote by the metre (£14/m2 skim, …) and send the quote": a clause in a bracketed aside has no say outside it.
-      const aside = (c: Clause): boolean => bracketDepth(tokens, c.verbIndex) > bracketDepth(tokens, v);
+      const aside = (c: Clause): boolean => (bracketed[c.verbIndex] ?? false) && !(bracketed[v] ?? false);
       const sharing = [...clauses].reverse().find((c) => !c.passive && !aside(c) && !(afterComma && relatives.has(c)) && (!finite || ((c.subject !== undefined || c.subjectPronoun !== undefined) && tokens[c.verbIndex - 1]?.normal !== 'to')))
         ?? [...clauses].reverse().find((c) => !c.passive) ?? previous;
       subject = sharing.subject;

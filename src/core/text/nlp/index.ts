@@ -2,6 +2,7 @@
  * Linguistic analysis of English text: part-of-speech tags and lemmas, the tagger's slips corrected with WordNet,
  * noun phrases, subject–verb–object clauses and WordNet's semantic classes, derivations and synonyms.
  */
+export { bracketsOf, opensAside } from './brackets.js';
 export { clausesOf, isFiniteVerb, type Clause } from './clauses.js';
 export { nounPhrases, type NounPhrase } from './chunks.js';
 export { OBJECT_PARTICLES } from './particles.js';

@@ -1,4 +1,4 @@
-import { clausesOf, compoundsOf, isFiniteVerb, nounPhrases, parseText, readCompoundsAlike, type Clause, type NounPhrase, type TaggedSentence } from '../../../../../core/text/nlp/index.js';
+import { bracketsOf, clausesOf, compoundsOf, isFiniteVerb, opensAside, nounPhrases, parseText, readCompoundsAlike, type Clause, type NounPhrase, type TaggedSentence } from '../../../../../core/text/nlp/index.js';
 import type { ModelSource } from '../../../project-model.contract.js';
 import type { ProjectModelInput } from '../schema.js';
 
@@ -48,19 +48,7 @@ function wishesFor(lead: Sentence[]): boolean {
   return last !== undefined && last.text.endsWith(':') && last.clauses.some((clause) => WISHING_VERBS.has(clause.verb));
 }
 
-const OPENERS = new Set(['(', '[']);
-const CLOSERS = new Set([')', ']']);
 const APPOSITION = new Set(['—', '–', ':']);
-
-/** Whether each token stands in brackets. */
-function bracketsOf(tokens: TaggedSentence['tokens']): boolean[] {
-  let depth = 0;
-  return tokens.map((token) => {
-    if (OPENERS.has(token.text)) depth += 1;
-    else if (CLOSERS.has(token.text)) depth = Math.max(0, depth - 1);
-    return depth > 0;
-  });
-}
 
 /** Whether the token at `index` stands in brackets: an aside ("(breathing apparatus, truck driver)"), never an action. */
 export function inBrackets(sentence: Sentence, index: number): boolean {
@@ -84,7 +72,7 @@ function examplesOf(
     if (!inside[phrase.start]) return;
     examples.add(phrase.start);
     const before = phrases[index - 1];
-    if (before && !inside[before.start] && OPENERS.has(tokens[before.end]?.text ?? '')) exampled.add(before.start);
+    if (before && !inside[before.start] && opensAside(tokens[before.end]?.text ?? '')) exampled.add(before.start);
   });
   phrases.forEach((phrase, index) => {
     const mark = tokens[phrase.start - 1];

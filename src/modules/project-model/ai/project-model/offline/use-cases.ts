@@ -792,9 +792,9 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
       }
       // "I invoice on 30-day terms", "we invoice monthly": billing with no one named sends the document all the same
       // ("meals at £4.50, invoiced monthly" is a participle that says how the meals are paid for).
-      const like = clause.preps[0]?.phrase ?? clause.subject;
-      if (!clause.passive && clause.objects.length === 0 && like && !written.endsWith('ed') && billsWithDocument(clause.verb)) {
-        const document = phraseFor(clause.verb, like);
+      const billedAt = clause.preps[0]?.phrase ?? clause.subject;
+      if (!clause.passive && clause.objects.length === 0 && billedAt && !written.endsWith('ed') && billsWithDocument(clause.verb)) {
+        const document = phraseFor(clause.verb, billedAt);
         add({ actor, verb: 'send', particle: '', object: document, entity: resolve.entityOf(document) ?? unkept(clause.verb), clause, preposition: '' }, sentence);
         continue;
       }
@@ -833,10 +833,11 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
         // the model keeps, unless the text says elsewhere what is booked ("book a table"), which is that use case.
         const bookedElsewhere = sentences.some((other) => other.clauses.some((c) => reserves(c.verb) && !c.passive && c.objects.length > 0));
         const act = reserves(clause.verb) && !clause.passive && !bookedElsewhere ? actNounOf(clause.verb) : undefined;
-        const like = clause.subject ?? sentence.phrases[0];
-        const made = act && like ? resolve.entityOf(phraseFor(act, like)) : undefined;
-        if (act && like && made) {
-          add({ actor, verb: 'make', particle: '', object: phraseFor(act, like), entity: made, clause, preposition: '' }, sentence);
+        const bookedAt = clause.subject ?? sentence.phrases[0];
+        const booking = act && bookedAt ? phraseFor(act, bookedAt) : undefined;
+        const made = booking ? resolve.entityOf(booking) : undefined;
+        if (booking && made) {
+          add({ actor, verb: 'make', particle: '', object: booking, entity: made, clause, preposition: '' }, sentence);
           continue;
         }
       }
