@@ -38,7 +38,7 @@ function headsSubject(tokens: TaggedToken[], index: number): boolean {
 
 /**
  * A subject naming people then a word WordNet knows as a verb, in the form that agrees with it, then an object or a
- * particle: "the organiser schedules meetings", "Mechanic orders parts", "people post comments", "Members check in";
+ * or nothing, in a relative clause ("lanes that members reserve by the hour", "a paper docket the farmer signs").
  * or nothing, in a relative clause ("lanes that members reserve by the hour").
  */
 function agreesWithDoer(tokens: TaggedToken[], index: number): boolean {
@@ -49,7 +49,9 @@ function agreesWithDoer(tokens: TaggedToken[], index: number): boolean {
   // "lanes that members reserve by the hour": in a relative clause the object is the phrase before "that".
   // "the inspection, which the warden books, …": with the subject's determiner between.
   const pronounAt = tokens[index - 2]?.pos === 'DET' && !/^(?:that|which)$/.test(tokens[index - 2]?.normal ?? '') ? index - 3 : index - 2;
-  const relative = /^(?:that|which)$/.test(tokens[pronounAt]?.normal ?? '') && /^(?:ADP|ADV|PUNCT)$/.test(next.pos);
+  // "a paper docket the farmer signs.": with no pronoun, after the phrase it hangs from, the verb ends its clause.
+  const bareRelative = tokens[index - 2]?.pos === 'DET' && tokens[index - 3]?.pos === 'NOUN' && /^(?:PUNCT|CCONJ)$/.test(next.pos);
+  const relative = (/^(?:that|which)$/.test(tokens[pronounAt]?.normal ?? '') && /^(?:ADP|ADV|PUNCT)$/.test(next.pos)) || bareRelative;
   if ((!objectFollows && !relative) || (next.pos === 'PRON' && SUBJECT_PRONOUNS.has(next.normal))) return false;
   const pluralSubject = singularize(previous.normal) !== previous.normal;
   const thirdPerson = /[^s]s$/.test(token.normal) && token.normal !== token.lemma;
@@ -1012,19 +1014,6 @@ function retagAcronymBeforeVerb(tokens: TaggedToken[], index: number): void {
   tokens[index] = { ...acronym, pos: 'ADV' };
 }
 
-/**
- * "a paper docket the farmer signs.", "a board the foreman checks, …": after a person named with an article, a word in
- * -s that ends the clause and that WordNet knows as a verb is that person's verb, never a plural the person names.
- */
-function retagVerbEndingClause(tokens: TaggedToken[], index: number): void {
-  const [article, person, word, next] = [tokens[index - 2], tokens[index - 1], tokens[index], tokens[index + 1]];
-  if (!/^(?:the|a|an|each|every)$/.test(article?.normal ?? '') || person?.pos !== 'NOUN' || person.normal !== person.lemma || word?.pos !== 'NOUN') return;
-  if (word.normal === word.lemma || !/[^s]s$/.test(word.normal) || (next !== undefined && !/^(?:PUNCT|CCONJ)$/.test(next.pos))) return;
-  if (semanticClasses(person.lemma, 'noun', 1)[0] !== 'noun.person') return;
-  const verb = baseForm(word.normal);
-  if (knows(verb, 'verb')) tokens[index] = { ...word, pos: 'VERB', lemma: verb };
-}
-
 /** The sentences with the tagger's known slips corrected. */
 export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
   return sentences.map((sentence) => {
@@ -1065,7 +1054,6 @@ export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
       retagPrepositionalParticiple(tokens, i);
       retagParticipleAfterPreposition(tokens, i);
       retagAcronymBeforeVerb(tokens, i);
-      retagVerbEndingClause(tokens, i);
     }
     return { ...sentence, tokens };
   });
