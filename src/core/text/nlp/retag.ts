@@ -38,8 +38,8 @@ function headsSubject(tokens: TaggedToken[], index: number): boolean {
 
 /**
  * A subject naming people then a word WordNet knows as a verb, in the form that agrees with it, then an object or a
+ * particle: "the organiser schedules meetings", "Mechanic orders parts", "people post comments", "Members check in";
  * or nothing, in a relative clause ("lanes that members reserve by the hour", "a paper docket the farmer signs").
- * or nothing, in a relative clause ("lanes that members reserve by the hour").
  */
 function agreesWithDoer(tokens: TaggedToken[], index: number): boolean {
   const [previous, token, next] = [tokens[index - 1], tokens[index] as TaggedToken, tokens[index + 1]];
