@@ -1,3 +1,4 @@
+import { bracketsOf } from './brackets.js';
 import type { TaggedSentence, TaggedToken } from './tagger.js';
 
 /**
@@ -27,4 +28,25 @@ export function readCompoundsAlike(sentence: TaggedSentence, compounds: Readonly
 
 function isCompoundVerb(token: TaggedToken, next: TaggedToken | undefined, compounds: ReadonlySet<string>): boolean {
   return token.pos === 'VERB' && token.normal === token.lemma && next?.pos === 'NOUN' && compounds.has(`${token.normal} ${next.lemma}`);
+}
+
+/**
+ * "Every batch has: - make date, milk batch - starting weight - turning and brushing schedule": the items of a list of
+ * what something has are noun phrases, so a bare or -ing verb before a noun, or joined by "and" or "or" to a word
+ * that is, describes that noun ("starting weight"). Bracketed asides keep their verbs ("(hard ones turned weekly)").
+ */
+export function readAsParts(sentence: TaggedSentence): TaggedSentence {
+  const { tokens } = sentence;
+  const inside = bracketsOf(tokens);
+  const modifies = (index: number): boolean => {
+    const token = tokens[index];
+    if (token?.pos !== 'VERB' || inside[index] || !(token.normal === token.lemma || token.normal.endsWith('ing'))) return false;
+    const next = tokens[index + 1];
+    if (next?.pos === 'NOUN') return true;
+    const joined = tokens[index + 2];
+    if (!/^(?:and|or)$/.test(next?.normal ?? '') || !joined) return false;
+    return joined.pos === 'VERB' ? modifies(index + 2) : joined.pos === 'NOUN' && tokens[index + 3]?.pos === 'NOUN';
+  };
+  if (!tokens.some((_, index) => modifies(index))) return sentence;
+  return { ...sentence, tokens: tokens.map((token, index): TaggedToken => (modifies(index) ? { ...token, pos: 'NOUN', lemma: token.normal } : token)) };
 }

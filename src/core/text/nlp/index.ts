@@ -6,7 +6,7 @@ export { bracketsOf, opensAside } from './brackets.js';
 export { clausesOf, isFiniteVerb, type Clause } from './clauses.js';
 export { nounPhrases, type NounPhrase } from './chunks.js';
 export { OBJECT_PARTICLES } from './particles.js';
-export { compoundsOf, readCompoundsAlike } from './discourse.js';
+export { compoundsOf, readAsParts, readCompoundsAlike } from './discourse.js';
 export { isBullet, retag } from './retag.js';
 export { authorSpellings, respell } from './spelling.js';
 export { tagText, type PosTag, type TaggedSentence, type TaggedToken } from './tagger.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authorSpellings, clausesOf, compoundsOf, derivedForms, nounPhrases, parseText, readCompoundsAlike, respell, retag, semanticClasses, synonyms, tagText } from './index.js';
+import { authorSpellings, clausesOf, compoundsOf, derivedForms, nounPhrases, parseText, readAsParts, readCompoundsAlike, respell, retag, semanticClasses, synonyms, tagText } from './index.js';
 
 describe('WordNet', () => {
   it('gives the semantic class of a noun’s first senses', () => {
@@ -868,6 +868,26 @@ describe('a business described in its own words', () => {
     const first = readCompoundsAlike(sentences[0]!, compounds);
     expect(first.tokens.find((token) => token.normal === 'dog')?.pos).toBe('NOUN');
     expect(nounPhrases(first.tokens).map((phrase) => phrase.text)).toContain('dog portraits');
+  });
+
+  it('reads a bare verb opening an item of a list as a modifier when the noun it describes is of the kind of the item before', () => {
+    expect(clauses('The guard logs each patrol: date, start and end time, route.').map((c) => c.verb)).toEqual(['log']);
+    expect(tags('Tradespeople drop in most weeks (plumbers, joiners, tile fitters, anyone handy) and sign the rota.')).toMatchObject({ tile: 'NOUN' });
+    // A booking is no reminder: the item is an action.
+    expect(clauses('We want bookings, send reminders, take payments.').map((c) => c.verb)).toEqual(['want', 'send', 'take']);
+  });
+
+  it('reads the items of a list of what something has as noun phrases', () => {
+    const item = readAsParts(parseText('quoting and testing notes')[0]!);
+    expect(item.tokens.map((token) => token.pos)).toEqual(['NOUN', 'CCONJ', 'NOUN', 'NOUN']);
+    expect(clausesOf(item)).toEqual([]);
+    expect(nounPhrases(readAsParts(parseText('starting weight (checked weekly)')[0]!).tokens).map((p) => p.text)).toEqual(['starting weight']);
+  });
+
+  it('reads a past participle or a describing word before a word ending the phrase as describing that word', () => {
+    const read = clauses('A stolen key must be reported at once.').map((c) => [c.verb, c.passive, c.objects.map((o) => o.text).join()]);
+    expect(read).toEqual([['report', true, 'stolen key']]);
+    expect(tags('A lost key must be cancelled.')).toMatchObject({ lost: 'ADJ', key: 'NOUN' });
   });
 
   it('reads "depending on" and "according to" as prepositions, never as verbs with an object', () => {

@@ -936,6 +936,58 @@ function retagListedNoun(tokens: TaggedToken[], index: number): void {
   if (next?.normal === ',' || next?.pos === 'CCONJ') tokens[index] = { ...word, pos: 'NOUN' };
 }
 
+/** Whether two nouns may name things of one kind: they share a WordNet class among their first senses. */
+function alike(one: TaggedToken, other: TaggedToken): boolean {
+  const classes = new Set(semanticClasses(one.lemma, 'noun', 3));
+  return semanticClasses(other.lemma, 'noun', 3).some((kind) => classes.has(kind));
+}
+
+/**
+ * "roofers, electricians, lift engineers, the lot", "date, start and finish time, wind speed": the items of a list are
+ * alike, so a bare verb WordNet knows as a noun, opening an item after a noun item and describing a noun of the same
+ * kind that ends the item, is that noun's modifier, and so is a second one joined to it by "and" or "or". An item that
+ * is an action on something else stays one ("bookings, send reminders": a booking is no reminder).
+ */
+function retagListItemLikeNeighbour(tokens: TaggedToken[], index: number): void {
+  const [item, comma, word] = [tokens[index - 2], tokens[index - 1], tokens[index]];
+  if (!/^[,:]$/.test(comma?.normal ?? '') || item?.pos !== 'NOUN' || !isBareNoun(word)) return;
+  // The item before is a list's own, opened by punctuation, never a verb's object ("file reports, check invoices").
+  let opener = index - 2;
+  while (opener >= 0 && /^(?:NOUN|ADJ|DET|NUM)$/.test(tokens[opener]?.pos ?? '')) opener -= 1;
+  if (opener >= 0 && !/^[,:;(]$/.test(tokens[opener]?.normal ?? '')) return;
+  // The word joined to it may have been read as the noun it is ("start and end time").
+  const other = tokens[index + 2];
+  const joinedNoun = isBareNoun(other) || (other?.pos === 'NOUN' && tokens[index + 3]?.pos === 'NOUN');
+  const joined = /^(?:and|or)$/.test(tokens[index + 1]?.normal ?? '') && joinedNoun ? index + 2 : index;
+  const [noun, after] = [tokens[joined + 1], tokens[joined + 2]];
+  if (noun?.pos !== 'NOUN' || (after !== undefined && !/^(?:,|and|or|\.|\)|;)$/.test(after.normal)) || !alike(item, noun)) return;
+  tokens[index] = { ...(word as TaggedToken), pos: 'NOUN' };
+  if (joined !== index && tokens[joined]?.pos === 'VERB') tokens[joined] = { ...(tokens[joined] as TaggedToken), pos: 'NOUN' };
+}
+
+/** A bare verb WordNet also knows as a noun: "lift", "start". */
+function isBareNoun(token: TaggedToken | undefined): boolean {
+  return token?.pos === 'VERB' && token.normal === token.lemma && /^[a-z]+$/.test(token.normal) && knows(token.normal, 'noun');
+}
+
+/**
+ * "a lost key must be reported", "a stolen key": after a determiner, a phrase ends on its noun, so a word read as a
+ * describing word that WordNet knows more often as a noun, ending the phrase, is its noun when the word before it, read
+ * as a noun WordNet knows more often as a describing word or as a participle, describes it.
+ */
+function retagSwappedModifier(tokens: TaggedToken[], index: number): void {
+  const [determiner, first, second, after] = [tokens[index - 1], tokens[index], tokens[index + 1], tokens[index + 2]];
+  if (determiner?.pos !== 'DET' || !first || second?.pos !== 'ADJ' || /^(?:NOUN|ADJ|PROPN)$/.test(after?.pos ?? '')) return;
+  if (!/^[a-z]+$/.test(first.normal) || !/^[a-z]+$/.test(second.normal)) return;
+  const more = (word: string, than: 'noun' | 'adj', other: 'noun' | 'adj'): boolean => senses(word, than).length > senses(word, other).length;
+  // After a determiner a past form is a participle ("stolen", "wrecked"), never the clause's verb.
+  const participle = first.pos === 'VERB' && first.normal !== first.lemma && !/(?:ing|s)$/.test(first.normal);
+  const describing = participle || (first.pos === 'NOUN' && more(first.normal, 'adj', 'noun'));
+  if (!describing || !more(second.normal, 'noun', 'adj')) return;
+  if (first.pos !== 'ADJ') tokens[index] = { ...first, pos: 'ADJ', lemma: first.normal };
+  tokens[index + 1] = { ...second, pos: 'NOUN', lemma: singularize(second.normal) };
+}
+
 /**
  * "damage to gear – need to log it": after a noun and "to", a word ending the phrase that WordNet knows more often as
  * a noun than as a verb is where the noun goes, not what is to be done ("jobs to fix" keeps its verb, and "for the
@@ -1048,6 +1100,8 @@ export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
       retagListedPlural(tokens, i);
       retagCompoundAfterSingular(tokens, i);
       retagListedNoun(tokens, i);
+      retagListItemLikeNeighbour(tokens, i);
+      retagSwappedModifier(tokens, i);
       retagNounAfterTo(tokens, i);
       retagNounBetweenNouns(tokens, i);
       retagPassiveGet(tokens, i);

@@ -28,10 +28,13 @@ import { buildProjectModel } from './offline.js';
 // the ranking, retrained on them, chose a higher threshold: entity recall 0.613, precision 0.656, actors 0.807 and key
 // actions 0.446 over the 216 ideas. The fifteenth round's ten (clubs, trades and small services; key actions 0.07 when
 // first measured) joined after being read: entity recall 0.613, precision 0.644, actors 0.801 and key actions 0.426
-// over the 226 ideas, so the precision and key-action floors are a hundredth lower.
+// over the 226 ideas, so the precision and key-action floors are a hundredth lower. Reading lists as lists of
+// nouns (decision 010, eighteenth round) moved the retrained ranking's threshold from 0.37 to 0.36: entity recall
+// 0.624 and precision 0.632, the same F1 (0.628) as before, so the recall floor is a hundredth higher and the
+// precision floor a hundredth lower.
 const FLOORS: Record<string, number> = {
-  'entity recall': 0.61,
-  'entity precision': 0.64,
+  'entity recall': 0.62,
+  'entity precision': 0.63,
   'actor recall': 0.8,
   'key actions (use cases)': 0.42,
 };

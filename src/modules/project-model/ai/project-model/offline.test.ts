@@ -1135,3 +1135,10 @@ describe('a kind of thing and the general word for it', () => {
     expect(bikes.useCases.find((u) => u.name.startsWith('Hire'))?.entity).toBe(bikes.entities.find((e) => e.name === 'Bike')?.id);
   });
 });
+
+describe('a list of what a record has', () => {
+  it('names the record\'s details, never something anyone does', () => {
+    const model = buildProjectModel({ projectName: 'Fixit', idea: 'We run a bike repair workshop. Each repair has:\n- make and model\n- booking date and starting price\nMechanics update the repair when it is done.' });
+    expect(model.useCases.map((u) => u.name)).toEqual(['Update a repair']);
+  });
+});

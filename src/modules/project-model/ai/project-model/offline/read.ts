@@ -1,4 +1,4 @@
-import { bracketsOf, clausesOf, compoundsOf, isFiniteVerb, opensAside, nounPhrases, parseText, readCompoundsAlike, type Clause, type NounPhrase, type TaggedSentence } from '../../../../../core/text/nlp/index.js';
+import { bracketsOf, clausesOf, compoundsOf, isFiniteVerb, opensAside, nounPhrases, parseText, readAsParts, readCompoundsAlike, type Clause, type NounPhrase, type TaggedSentence } from '../../../../../core/text/nlp/index.js';
 import type { ModelSource } from '../../../project-model.contract.js';
 import type { ProjectModelInput } from '../schema.js';
 
@@ -48,6 +48,16 @@ function wishesFor(lead: Sentence[]): boolean {
   return last !== undefined && last.text.endsWith(':') && last.clauses.some((clause) => WISHING_VERBS.has(clause.verb));
 }
 
+/** Words a lead ends on before its colon when the list after it names what something has: "Every batch has:". */
+const HAVING_WORDS = new Set(['have', 'include', 'contain', 'comprise', 'with']);
+
+/** Whether a line ending in a colon says that the items after it are the parts of something ("Each job has:"). */
+function listsParts(lead: Sentence[]): boolean {
+  const tokens = lead[lead.length - 1]?.tagged.tokens ?? [];
+  const [word, colon] = [tokens[tokens.length - 2], tokens[tokens.length - 1]];
+  return colon?.text === ':' && word !== undefined && HAVING_WORDS.has(word.lemma.toLowerCase());
+}
+
 const APPOSITION = new Set(['—', '–', ':']);
 
 /** Whether the token at `index` stands in brackets: an aside ("(breathing apparatus, truck driver)"), never an action. */
@@ -92,9 +102,11 @@ function examplesOf(
 
 function parse(text: string, source: Omit<ModelSource, 'quote'>, question: string | undefined, sentences: Sentence[], reading: Reading): void {
   let wishingLead = false;
+  let partsLead = false;
   for (const { line, item } of lines(text)) {
     const first = sentences.length;
-    for (const tagged of reading.parse(line)) {
+    for (const read of reading.parse(line)) {
+      const tagged = item && partsLead ? readAsParts(read) : read;
       const quote = tagged.text.trim();
       if (!/[a-z]/i.test(quote)) continue;
       const phrases = nounPhrases(tagged.tokens);
@@ -113,7 +125,10 @@ function parse(text: string, source: Omit<ModelSource, 'quote'>, question: strin
       });
     }
     // A line that is no item is the lead of the items after it.
-    if (!item) wishingLead = wishesFor(sentences.slice(first));
+    if (!item) {
+      wishingLead = wishesFor(sentences.slice(first));
+      partsLead = listsParts(sentences.slice(first));
+    }
   }
 }
 
