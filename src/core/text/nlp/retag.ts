@@ -962,7 +962,8 @@ function retagListItemLikeNeighbour(tokens: TaggedToken[], index: number): void 
   const [noun, after] = [tokens[joined + 1], tokens[joined + 2]];
   if (noun?.pos !== 'NOUN' || (after !== undefined && !/^(?:,|and|or|\.|\)|;)$/.test(after.normal)) || !alike(item, noun)) return;
   tokens[index] = { ...(word as TaggedToken), pos: 'NOUN' };
-  if (joined !== index && tokens[joined]?.pos === 'VERB') tokens[joined] = { ...(tokens[joined] as TaggedToken), pos: 'NOUN' };
+  const joinedWord = tokens[joined];
+  if (joined !== index && joinedWord?.pos === 'VERB') tokens[joined] = { ...joinedWord, pos: 'NOUN' };
 }
 
 /** A bare verb WordNet also knows as a noun: "lift", "start". */
