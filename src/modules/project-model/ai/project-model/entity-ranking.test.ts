@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../../../../bench/corpus/corpus.js';
 import { examplesOf, trainEntityRanking } from '../../../../../bench/corpus/entity-ranking-training.js';
-import { chooseRecords, ENTITY_FEATURES } from './offline/entity-ranking.js';
+import { chooseRecords, entityFeatures, ENTITY_FEATURES } from './offline/entity-ranking.js';
+import { readCandidates } from './offline/build.js';
 import type { EntityFinding } from './offline/entities.js';
 import { ENTITY_RANKING } from './offline/entity-ranking.weights.js';
 
@@ -30,5 +31,15 @@ describe('choosing records among ranked candidates', () => {
     expect(chosen(['ticket', 0.9, 0], ['show ticket', 0.5, 3])).toEqual(['ticket']);
     expect(chosen(['patient', 0.9, 1], ['diabetic patient', 0.5, 0])).toEqual(['patient']);
     expect(chosen(['service', 0.9, 1], ['sunday service', 0.5, 0])).toEqual(['service']);
+  });
+});
+
+describe('what the ranking reads of a candidate', () => {
+  it('tells a thing only named where the text says how the work is done today from one named elsewhere too', () => {
+    const { candidates, context } = readCandidates({ projectName: 'Crumbs', idea: 'Right now we write every cake order in a paper diary. Customers should order cakes online and pay a deposit. Each order has a collection date.' });
+    const today = ENTITY_FEATURES.indexOf('only named where the text says how the work is done today');
+    const feature = (term: string) => entityFeatures(candidates, context)[candidates.findIndex((c) => c.term === term)]?.[today];
+    expect(feature('diary')).toBe(1);
+    expect(feature('order')).toBe(0);
   });
 });

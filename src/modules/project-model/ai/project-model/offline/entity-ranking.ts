@@ -37,6 +37,12 @@ export type RankingContext = { sentences: readonly Sentence[]; actors: ReadonlyS
 /** Verbs by which a record holds what is kept with it: "a referral has a priority". */
 const HOLDING_VERBS = new Set(['have', 'include', 'hold', 'contain', 'carry', 'need']);
 
+/**
+ * Words by which a sentence says how the work is done today: "right now they sign a paper book at reception", "today
+ * the operator fills in a paper sheet". What is only named there is often the tool the product replaces.
+ */
+const TODAY = /\b(?:at the moment|at the minute|at present|right now|currently|these days|nowadays|today|still)\b/i;
+
 const cap = (value: number, max: number): number => Math.min(value, max);
 const some = (evidence: Evidence, test: (phrase: NounPhrase, sentence: Sentence) => boolean): number => Number(evidence.mentions.some(({ phrase, sentence }) => test(phrase, sentence)));
 
@@ -72,6 +78,7 @@ const FEATURES: readonly (readonly [string, (evidence: Evidence) => number])[] =
   ['named in a list of wishes', (e) => some(e, (_, sentence) => sentence.wished === true)],
   ['first named late in the text', (e) => (e.mentions.length > 0 ? Math.min(...e.mentions.map(({ sentence }) => sentence.order)) / Math.max(1, e.context.sentences.length) : 1)],
   ['person word', (e) => Number(isPersonWord(e.candidate.lemma))],
+  ['only named where the text says how the work is done today', (e) => Number(e.mentions.length > 0 && e.mentions.every(({ sentence }) => TODAY.test(sentence.text)))],
   ['an act named after what it is about', (e) => Number(e.candidate.about !== undefined)],
   ...CLASSES.map((name) => [`class ${name}`, (e: Evidence) => Number(e.firstClass === name)] as const),
   ['class other', (e) => Number(!(CLASSES as readonly string[]).includes(e.firstClass))],
