@@ -890,6 +890,18 @@ describe('a business described in its own words', () => {
     expect(tags('A lost key must be cancelled.')).toMatchObject({ lost: 'ADJ', key: 'NOUN' });
   });
 
+  it('reads the items of a list of things to do after "to:" as verbs, the last one after ", and" too', () => {
+    const read = (text: string) => clauses(text).map((c) => [c.verb, c.objects.map((o) => o.text).join()]);
+    expect(read('Need to: agree the rota per site, send the bills, record payments, chase arrears, and log supplier invoices.')).toEqual([
+      ['need', ''], ['agree', 'rota'], ['send', 'bills'], ['record', 'payments'], ['chase', 'arrears'], ['log', 'supplier invoices'],
+    ]);
+    expect(read('I want to: agree the menu, print invoices, and archive guest lists.').map(([verb]) => verb)).toEqual(['want', 'agree', 'print', 'archive']);
+  });
+
+  it('reads what "per" counts by as a noun', () => {
+    expect(clauses('Each van costs £40 per hire.')).toEqual([]);
+  });
+
   it('reads "depending on" and "according to" as prepositions, never as verbs with an object', () => {
     expect(clauses('Lessons vary from £30 to £45 depending on the instrument.').map((c) => [c.verb, c.objects.length])).toEqual([['vary', 0]]);
     expect(clauses('Rates vary according to season.').map((c) => c.verb)).toEqual(['vary']);

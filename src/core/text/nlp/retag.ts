@@ -83,7 +83,11 @@ function parallelBare(tokens: TaggedToken[], index: number): boolean {
     // A plural ("Members log …") or a group ("Staff file …") agrees with a bare verb.
     // "like owners to request services …, log visits": so does an infinitive, in a list set off by commas ("to track
     // vaccinations and vet appointments" is one object).
-    const infinitive = subject?.normal === 'to' && (previous.normal === ',' || describedPlural);
+    // "Need to: set the budget, …": a colon may stand between "to" and the first verb of the list.
+    const to = subject?.normal === ':' ? tokens[k - 2] : subject;
+    // The list's last item may follow ", and".
+    const listed = previous.normal === ',' || (previous.pos === 'CCONJ' && tokens[index - 2]?.normal === ',');
+    const infinitive = to?.normal === 'to' && (listed || describedPlural);
     // "I book it in and decide who's going, order materials …": so does a subject pronoun other than "he", "she" and
     // "it", unless an infinitive comes between ("we need to track vaccinations and vet appointments" lists what is
     // tracked).
@@ -105,7 +109,11 @@ function parallelBare(tokens: TaggedToken[], index: number): boolean {
   const head = plural ? singularize(next.normal) : next.normal;
   // "mark orders collected": the object may be followed by a participle saying what becomes of it.
   const complement = after?.pos === 'VERB' && after.normal !== after.lemma && after.normal.endsWith('ed');
-  return (plural || onlyNoun) && (after === undefined || complement || /^(?:PUNCT|CCONJ|ADP)$/.test(after.pos) || after.text === '/') && !knows(`${token.normal} ${head}`, 'noun') && !knows(`${token.normal}_${head}`, 'noun');
+  // "log contractor invoices": a word only ever a noun may open a compound object ending in a plural.
+  // The plural may have been read as a verb in -s.
+  const compoundObject = onlyNoun && /^(?:NOUN|VERB)$/.test(after?.pos ?? '') && after?.normal !== after?.lemma && /[^s]s$/.test(after?.normal ?? '') && /^(?:PUNCT|CCONJ|ADP)$/.test(tokens[index + 3]?.pos ?? 'PUNCT');
+  const ends = after === undefined || complement || compoundObject || /^(?:PUNCT|CCONJ|ADP)$/.test(after.pos) || after.text === '/';
+  return (plural || onlyNoun) && ends && !knows(`${token.normal} ${head}`, 'noun') && !knows(`${token.normal}_${head}`, 'noun');
 }
 
 /** A participle describing the noun after it: "trusted" in "book trusted walkers". */
@@ -989,6 +997,14 @@ function retagSwappedModifier(tokens: TaggedToken[], index: number): void {
   tokens[index + 1] = { ...second, pos: 'NOUN', lemma: singularize(second.normal) };
 }
 
+/** "a fixed sum per block", "£2 per pick": what "per" counts by is a noun. */
+function retagAfterPer(tokens: TaggedToken[], index: number): void {
+  const [per, word] = [tokens[index - 1], tokens[index]];
+  if (per?.normal !== 'per' || word?.pos !== 'VERB' || !/^[a-z]+$/.test(word.normal)) return;
+  const singular = singularize(word.normal);
+  if (knows(singular, 'noun')) tokens[index] = { ...word, pos: 'NOUN', lemma: singular };
+}
+
 /**
  * "damage to gear – need to log it": after a noun and "to", a word ending the phrase that WordNet knows more often as
  * a noun than as a verb is where the noun goes, not what is to be done ("jobs to fix" keeps its verb, and "for the
@@ -1103,6 +1119,7 @@ export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
       retagListedNoun(tokens, i);
       retagListItemLikeNeighbour(tokens, i);
       retagSwappedModifier(tokens, i);
+      retagAfterPer(tokens, i);
       retagNounAfterTo(tokens, i);
       retagNounBetweenNouns(tokens, i);
       retagPassiveGet(tokens, i);
