@@ -1142,3 +1142,10 @@ describe('a list of what a record has', () => {
     expect(model.useCases.map((u) => u.name)).toEqual(['Update a repair']);
   });
 });
+
+describe('a list of things the writer needs to do', () => {
+  it('is done by the writer\'s people, past a colon and an aside in brackets', () => {
+    const model = buildProjectModel({ projectName: 'Lets', idea: 'Landlords list flats with our office, and our negotiators look after about 300 of them. Need to: set the rent per flat, send the statements, record payments, chase arrears (a reminder at 7 days, then it goes to our solicitor), and log supplier invoices.' });
+    for (const name of ['Record a payment', 'Chase arrears', 'Log a supplier invoice']) expect(actorOfUseCase(model, name)).toBe('Negotiator');
+  });
+});

@@ -649,12 +649,16 @@ function subjectBefore(clause: Clause, sentence: Sentence): NounPhrase | undefin
 function wishedByWriter(clause: Clause, sentence: Sentence): boolean {
   const { tokens } = sentence.tagged;
   const wished = (verb: Clause): boolean => {
-    const wish = tokens[verb.verbIndex - 1]?.normal === 'to' ? sentence.clauses.find((other) => other.verbIndex === verb.verbIndex - 2 && WISH_VERBS.has(other.verb)) : undefined;
+    // "Need to: set the budget, …": a colon may open the list of what is wished.
+    const to = tokens[verb.verbIndex - 1]?.normal === ':' ? verb.verbIndex - 2 : verb.verbIndex - 1;
+    const wish = tokens[to]?.normal === 'to' ? sentence.clauses.find((other) => other.verbIndex === to - 1 && WISH_VERBS.has(other.verb)) : undefined;
     return wish !== undefined && !wish.subject && !wish.subjectPronoun;
   };
   // "… to log each item, give an estimate, order parts": the verbs listed after the wished one are wished too, up to
   // a clause with a subject of its own.
-  for (const verb of [clause, ...sentence.clauses.filter((other) => other.verbIndex < clause.verbIndex).reverse()]) {
+  // An aside in brackets between them says something else ("chase arrears (then it goes to our solicitor), and log …").
+  const before = sentence.clauses.filter((other) => other.verbIndex < clause.verbIndex && !inBrackets(sentence, other.verbIndex));
+  for (const verb of [clause, ...before.reverse()]) {
     if (verb.subject || verb.subjectPronoun || verb.passive) return false;
     if (wished(verb)) return true;
   }
