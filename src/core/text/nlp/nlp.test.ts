@@ -898,6 +898,16 @@ describe('a business described in its own words', () => {
     expect(read('I want to: agree the menu, print invoices, and archive guest lists.').map(([verb]) => verb)).toEqual(['want', 'agree', 'print', 'archive']);
   });
 
+  it('reads a word joined by "and" to a noun of its own kind, before a noun, as that noun\'s like', () => {
+    expect(clauses('We weld copper and steel fittings for plumbers.').map((c) => [c.verb, c.objects.map((o) => o.text).join()])).toEqual([['weld', 'copper,steel fittings']]);
+    // "the list and mark orders": marking is no list.
+    expect(clauses('Counter staff see the pickup list and mark orders.').map((c) => c.verb)).toEqual(['see', 'mark']);
+  });
+
+  it('reads a hyphenated word ending a phrase after a determiner as its noun', () => {
+    expect(clauses('Auditors want us to log every non-compliance.').map((c) => [c.verb, c.objects.map((o) => o.text).join()])).toContainEqual(['log', 'non-compliance']);
+  });
+
   it('reads what "per" counts by as a noun', () => {
     expect(clauses('Each van costs £40 per hire.')).toEqual([]);
   });

@@ -869,7 +869,12 @@ function retagJoinedModifier(tokens: TaggedToken[], index: number): void {
   // "a small clock and watch repair workshop": a compound after it and an article's phrase before "and" make one name
   // of two kinds, wherever the sentence's verb is.
   const inPhrase = /^(?:DET|ADJ)$/.test(tokens[index - 3]?.pos ?? '') && tokens[index + 2]?.pos === 'NOUN';
-  if (!inPhrase && !before.every((token) => /^(?:DET|ADJ|NOUN|PROPN|NUM)$/.test(token.pos) || token.normal === ',')) return;
+  // "we machine aluminium and steel components": a word WordNet knows more often as a noun, joined to a singular noun of
+  // the same kind in their first senses, is that noun's like ("the list and mark orders" marks them).
+  const first = tokens[index - 2] as TaggedToken;
+  const kind = (lemma: string): string | undefined => semanticClasses(lemma, 'noun', 1)[0];
+  const sameKind = first.normal === first.lemma && kind(first.lemma) === kind(word.normal) && senses(word.normal, 'noun').length > senses(word.normal, 'verb').length;
+  if (!inPhrase && !sameKind && !before.every((token) => /^(?:DET|ADJ|NOUN|PROPN|NUM)$/.test(token.pos) || token.normal === ',')) return;
   tokens[index] = { ...word, pos: 'NOUN' };
 }
 
@@ -997,6 +1002,17 @@ function retagSwappedModifier(tokens: TaggedToken[], index: number): void {
   tokens[index + 1] = { ...second, pos: 'NOUN', lemma: singularize(second.normal) };
 }
 
+/**
+ * "to record every non-conformance.": a hyphenated word read as describing, right after a determiner and ending the
+ * phrase, is its noun when WordNet knows its last part only as a noun.
+ */
+function retagHyphenatedNoun(tokens: TaggedToken[], index: number): void {
+  const [determiner, word, after] = [tokens[index - 1], tokens[index], tokens[index + 1]];
+  if (determiner?.pos !== 'DET' || word?.pos !== 'ADJ' || !/^[a-z]+-[a-z]+$/.test(word.normal) || /^(?:NOUN|ADJ|PROPN)$/.test(after?.pos ?? '')) return;
+  const last = word.normal.split('-').pop() ?? '';
+  if (knows(last, 'noun') && !knows(last, 'adj')) tokens[index] = { ...word, pos: 'NOUN', lemma: word.normal };
+}
+
 /** "a fixed sum per block", "£2 per pick": what "per" counts by is a noun. */
 function retagAfterPer(tokens: TaggedToken[], index: number): void {
   const [per, word] = [tokens[index - 1], tokens[index]];
@@ -1120,6 +1136,7 @@ export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
       retagListItemLikeNeighbour(tokens, i);
       retagSwappedModifier(tokens, i);
       retagAfterPer(tokens, i);
+      retagHyphenatedNoun(tokens, i);
       retagNounAfterTo(tokens, i);
       retagNounBetweenNouns(tokens, i);
       retagPassiveGet(tokens, i);
