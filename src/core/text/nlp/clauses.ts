@@ -427,6 +427,13 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
         subjectPronoun = previous.subjectPronoun;
         break;
       }
+      // "An officer is allocated to inspect the property", "volunteers are trained to use it": after a passive, the
+      // person it is done to does what the infinitive says.
+      const person = previous?.passive ? previous.objects[0] : undefined;
+      if (rightAfterVerb && i === v - 2 && tokens[v - 1]?.normal === 'to' && person && semanticClasses(person.head.lemma, 'noun', 1)[0] === 'noun.person') {
+        subject = person;
+        break;
+      }
       // "Staff who've worked before should be invited": a relative clause ending in its verb; the phrase it hangs from
       // is the subject.
       if (before.pos === 'VERB' && previousRelative && previous?.verbIndex === i && previous.subject && previous.subject.end < i) {

@@ -908,6 +908,13 @@ describe('a business described in its own words', () => {
     expect(clauses('Auditors want us to log every non-compliance.').map((c) => [c.verb, c.objects.map((o) => o.text).join()])).toContainEqual(['log', 'non-compliance']);
   });
 
+  it('reads an infinitive after a passive done to a person as done by that person, and an -s word listed before "and" and another as a verb', () => {
+    const read = clauses('A surveyor is then appointed to value the house, records floor areas and any defects seen, and proposes a price.').map((c) => [c.verb, c.subject?.text, c.objects.map((o) => o.text).join()]);
+    expect(read).toEqual([['appoint', undefined, 'surveyor'], ['value', 'surveyor', 'house'], ['record', 'surveyor', 'floor areas,defects'], ['propose', 'surveyor', 'price']]);
+    // A thing sent is no one who does anything.
+    expect(clauses('Parcels are sent to be repaired.').map((c) => c.subject?.text)).toEqual([undefined, undefined]);
+  });
+
   it('reads what "per" counts by as a noun', () => {
     expect(clauses('Each van costs £40 per hire.')).toEqual([]);
   });

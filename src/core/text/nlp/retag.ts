@@ -517,7 +517,9 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
       && !(next.pos === 'PRON' && SUBJECT_PRONOUNS.has(next.normal))
       // "…, tenants tidy the flat": a word before a determiner is the verb of a subject, not an adjective of an object.
       && !(next.pos === 'ADJ' && tokens[index + 2]?.pos === 'DET')
-      && tokens.slice(0, index - 1).some((t) => t.pos === 'VERB' && t.normal !== t.lemma && /[^s]s$/.test(t.normal));
+      && (tokens.slice(0, index - 1).some((t) => t.pos === 'VERB' && t.normal !== t.lemma && /[^s]s$/.test(t.normal))
+        // "An officer is allocated, records room measurements and proposes conditions": or a later one after "and".
+        || tokens.slice(index + 1).some((t, k, later) => t.pos === 'VERB' && t.normal !== t.lemma && /[^s]s$/.test(t.normal) && (later[k - 1] ?? tokens[index])?.normal === 'and'));
     // "partners can suggest and rate": a bare word after "verb and", in the same form, is a second verb.
     const beforeConjunction = tokens[index - 2];
     const sameForm = beforeConjunction !== undefined && (beforeConjunction.normal === beforeConjunction.lemma) === (token.normal === token.lemma);
