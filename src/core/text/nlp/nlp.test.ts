@@ -915,6 +915,11 @@ describe('a business described in its own words', () => {
     expect(clauses('Parcels are sent to be repaired.').map((c) => c.subject?.text)).toEqual([undefined, undefined]);
   });
 
+  it('reads an -ing word between a verb that takes no -ing and a plural as describing the plural', () => {
+    expect(clauses('I sell sewing and quilting patterns as PDFs.').map((c) => [c.verb, c.objects.map((o) => o.text).join()])).toEqual([['sell', 'sewing,quilting patterns']]);
+    expect(clauses('We stop sending letters.').map((c) => c.verb)).toEqual(['stop', 'send']);
+  });
+
   it('reads what "per" counts by as a noun', () => {
     expect(clauses('Each van costs £40 per hire.')).toEqual([]);
   });

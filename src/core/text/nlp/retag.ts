@@ -2,7 +2,7 @@ import { baseForm, singularCandidates, singularize } from '../inflection.js';
 import { POSSESSIVES } from './chunks.js';
 import { RETAG_PARTICLES } from './particles.js';
 import type { TaggedSentence, TaggedToken } from './tagger.js';
-import { isKindOf, knows, namesMessage, semanticClasses, senses, verbOfParticiple } from './wordnet.js';
+import { isKindOf, knows, namesMessage, semanticClasses, senses, takesGerund, takesThingObject, verbOfParticiple } from './wordnet.js';
 
 /**
  * Corrections to the lite tagger's two common slips, checked against WordNet:
@@ -1015,6 +1015,23 @@ function retagHyphenatedNoun(tokens: TaggedToken[], index: number): void {
   if (knows(last, 'noun') && !knows(last, 'adj')) tokens[index] = { ...word, pos: 'NOUN', lemma: word.normal };
 }
 
+/**
+ * "I sell knitting and crochet patterns": a verb that takes a thing and no verb in -ing, right before an -ing word and
+ * a plural (or "and", a word and a plural), has that plural as its object, which the -ing word describes.
+ */
+function retagGerundModifier(tokens: TaggedToken[], index: number): void {
+  const [verb, word] = [tokens[index - 1], tokens[index]];
+  // The first may have been read as the noun it is ("sell sewing and quilting patterns").
+  if (verb?.pos !== 'VERB' || !/^(?:VERB|NOUN)$/.test(word?.pos ?? '') || !word?.normal.endsWith('ing') || !knows(word.normal, 'noun')) return;
+  if (!takesThingObject(verb.lemma) || takesGerund(verb.lemma)) return;
+  const joined = /^(?:and|or)$/.test(tokens[index + 1]?.normal ?? '') && /^(?:VERB|NOUN)$/.test(tokens[index + 2]?.pos ?? '') ? index + 2 : index;
+  const noun = tokens[joined + 1];
+  if (noun?.pos !== 'NOUN' || noun.normal === noun.lemma) return;
+  if (word.pos === 'VERB') tokens[index] = { ...word, pos: 'NOUN', lemma: word.normal };
+  const joinedWord = tokens[joined];
+  if (joined !== index && joinedWord?.pos === 'VERB') tokens[joined] = { ...joinedWord, pos: 'NOUN', lemma: joinedWord.normal };
+}
+
 /** "a fixed sum per block", "£2 per pick": what "per" counts by is a noun. */
 function retagAfterPer(tokens: TaggedToken[], index: number): void {
   const [per, word] = [tokens[index - 1], tokens[index]];
@@ -1139,6 +1156,7 @@ export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
       retagSwappedModifier(tokens, i);
       retagAfterPer(tokens, i);
       retagHyphenatedNoun(tokens, i);
+      retagGerundModifier(tokens, i);
       retagNounAfterTo(tokens, i);
       retagNounBetweenNouns(tokens, i);
       retagPassiveGet(tokens, i);

@@ -281,6 +281,14 @@ export function semanticClasses(lemma: string, pos: WordNetPos = 'noun', count =
 const THING_OBJECT_FRAMES = new Set([8, 11, 15, 16, 19, 21]);
 const PERSON_OBJECT_FRAME = 9;
 
+/** The frame "Somebody ----s VERB-ing": "stop sending", "enjoy knitting". */
+const GERUND_FRAME = 33;
+
+/** Whether any of a verb's first three senses takes a verb in -ing after it ("start", "love"; never "sell"). */
+export function takesGerund(verb: string): boolean {
+  return senses(verb.toLowerCase(), 'verb').slice(0, 3).some((sense) => sense.frames.includes(GERUND_FRAME));
+}
+
 /**
  * Whether a verb's usual sense takes a person as its object and never a thing ("phone the office", "contact the
  * reception"): what it is done to stands for people, not for something kept.
