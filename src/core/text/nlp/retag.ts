@@ -609,6 +609,8 @@ function isQuoted(tokens: TaggedToken[], index: number): boolean {
 function knownSingular(token: TaggedToken): TaggedToken {
   // The written word, not the tagger's normal form ("minibusses").
   const written = token.text.toLowerCase();
+  // "the RAMS", "a DBS check": an acronym in capitals is no plural of a word ("ram"); a plural one is written "IDs".
+  if (/^(?:NOUN|PROPN)$/.test(token.pos) && /^[A-Z]{2,}S$/.test(token.text)) return { ...token, lemma: written };
   if (token.pos === 'NOUN' && token.lemma.length > written.length + 2 && token.lemma.startsWith(written) && /^[a-z]+$/.test(written)) return { ...token, lemma: written };
   if (token.pos !== 'NOUN' || !/^[a-z]{4,}s$/.test(written) || knows(token.lemma, 'noun')) return token;
   const known = singularCandidates(written).find((singular) => knows(singular, 'noun'));

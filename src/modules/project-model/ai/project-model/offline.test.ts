@@ -1149,3 +1149,15 @@ describe('a list of things the writer needs to do', () => {
     for (const name of ['Record a payment', 'Chase arrears', 'Log a supplier invoice']) expect(actorOfUseCase(model, name)).toBe('Negotiator');
   });
 });
+
+describe('a word in capitals and a head shared by "and"', () => {
+  it('names a trade\'s acronym as written, with the article the text gives it, never as a plural of another word', () => {
+    const model = buildProjectModel({ projectName: 'Sitepass', idea: 'Subcontractors send us their RAMS and we approve the RAMS before work starts.' });
+    expect(model.useCases.map((u) => u.name)).toEqual(['Send the RAMS', 'Approve the RAMS']);
+  });
+
+  it('reads a bare word joined by "and" to a compound in the plural as describing its head, no object of its own', () => {
+    const model = buildProjectModel({ projectName: 'Stitch', idea: 'I sell sewing and quilting patterns as PDFs, and customers download the patterns.' });
+    expect(model.useCases.map((u) => u.name)).not.toContain('Sell a sewing');
+  });
+});

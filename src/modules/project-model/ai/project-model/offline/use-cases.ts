@@ -456,6 +456,7 @@ function articlesOf(sentences: Sentence[]): (thing: string) => string {
   const counted = new Set<string>();
   const bare = new Set<string>();
   const unmarkedPlural = new Set<string>();
+  const definite = new Set<string>();
   for (const sentence of sentences) {
     for (const [at, phrase] of sentence.phrases.entries()) {
       const head = lemmaOf(phrase);
@@ -469,6 +470,7 @@ function articlesOf(sentences: Sentence[]): (thing: string) => string {
       if (counts && phrase.head.normal === phrase.head.lemma && !sentence.tagged.tokens.slice(phrase.start, phrase.headIndex).some((token) => token.text === '%')) unmarkedPlural.add(head);
       if (phrase.plural || phrase.number !== undefined || COUNTING_DETERMINERS.has(phrase.determiner ?? '') || shared) counted.add(head);
       else if (phrase.determiner === undefined && phrase.head.pos === 'NOUN') bare.add(head);
+      if (phrase.determiner === 'the') definite.add(head);
     }
   }
   return (thing) => {
@@ -476,6 +478,8 @@ function articlesOf(sentences: Sentence[]): (thing: string) => string {
     // "Log hours": a name in the plural takes none.
     if ((singularize(head) !== head && counted.has(singularize(head))) || unmarkedPlural.has(head)) return '';
     const first = semanticClasses(head, 'noun', 1)[0] ?? '';
+    // "we approve the RAMS": a word WordNet lacks, never counted, written with "the", keeps it.
+    if (first === '' && !counted.has(head) && definite.has(head)) return 'the';
     if (counted.has(head) || !MASS_CLASSES.has(first)) return indefiniteArticle(thing);
     if (bare.has(head)) return '';
     // "we keep the money", "note their condition": a sum or a property only ever written with "the" or a possessive
@@ -531,7 +535,12 @@ function isTextMessage(lemma: string): boolean {
 
 /** "approve any payout", "issue e-vouchers": a common noun WordNet does not know, the writer's own word for a record. */
 function isOwnTerm(phrase: NounPhrase): boolean {
-  return phrase.head.pos === 'NOUN' && /^[a-z][a-z-]{3,}$/.test(phrase.head.text) && !knows(lemmaOf(phrase), 'noun') && !knows(phrase.head.normal, 'noun');
+  return (phrase.head.pos === 'NOUN' && /^[a-z][a-z-]{3,}$/.test(phrase.head.text) && !knows(lemmaOf(phrase), 'noun') && !knows(phrase.head.normal, 'noun')) || isAcronym(phrase);
+}
+
+/** "the RAMS", "an MOT": a word in capitals is the writer's trade's name for a thing. */
+function isAcronym(phrase: NounPhrase): boolean {
+  return /^[A-Z]{2,}S?$/.test(phrase.head.text) && phrase.nouns.length === 0;
 }
 
 /**
@@ -669,6 +678,17 @@ function wishedByWriter(clause: Clause, sentence: Sentence): boolean {
 function doerAmong(verb: string, people: ModelActor[]): ModelActor | undefined {
   const doers = new Set(doersOf(verb.split('-').pop() ?? verb));
   return people.find((actor) => doers.has(singularize(actor.name.toLowerCase().split(' ').pop() ?? '')));
+}
+
+/**
+ * "sell knitting and crochet patterns": a bare singular word joined by "and" or "or" to a compound whose head is a
+ * plural describes that head too (knitting patterns), so it is no object of its own.
+ */
+function sharesHead(object: NounPhrase, objects: NounPhrase[], sentence: Sentence): boolean {
+  const next = objects.find((other) => other.start > object.end);
+  const joint = sentence.tagged.tokens[object.end]?.normal;
+  return next !== undefined && next.start === object.end + 1 && /^(?:and|or)$/.test(joint ?? '') && object.nouns.length === 0 && !object.plural
+    && object.determiner === undefined && next.nouns.length > 0 && next.plural;
 }
 
 export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules: ModelRule[], resolve: Resolver, ids: IdPool, business: Set<string>, writer?: ModelActor): ModelUseCase[] {
@@ -846,6 +866,7 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
         }
       }
       for (const object of objects) {
+        if (sharesHead(object, objects, sentence)) continue;
         // "problems — potholes, broken street lights": an example is no object of its own; nor is when it happens,
         // nor the writer's own organisation ("we run a nursery", "collect from the nursery").
         // A time booked ("book days") is what is done, not when.
@@ -862,7 +883,8 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
           || (clause.objects.includes(object) && isPropertyWord(lemmaOf(object))) || (resolve.actorOf(object) !== undefined && object !== clause.subject)
           || (clause.objects.includes(object) && isChosenTime(object, clause.verb)) || loggedTime || bookedTime
           // "approve any payout": a word WordNet lacks, acted on directly by someone, is the writer's own term for a record.
-          || (clause.objects.includes(object) && named !== undefined && isOwnTerm(object)));
+          // So is a word in capitals acted on directly, by anyone ("we approve the RAMS").
+          || (clause.objects.includes(object) && (named !== undefined || isAcronym(object)) && isOwnTerm(object)));
         // Hours logged are named as the writer counts them ("Log hours").
         const looseName = loggedTime ? pluralize(termOf(object)) : termOf(object);
         // "remind folks when they're due": people in general are the customers the product serves.
