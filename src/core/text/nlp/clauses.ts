@@ -587,7 +587,9 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
       // "cancel a booking up to 2 hours before": "up to" is a limit, not a particle.
       // "scores every image out of 20": "out of" before a number is a score, not a particle.
       const limit = (word === 'up' && next?.normal === 'to') || (word === 'out' && next?.normal === 'of' && tokens[i + 2]?.pos === 'NUM');
-      if (!particle && !limit && tokens[i] && PARTICLES.has(word) && (!next || next.pos === 'PUNCT' || next.pos === 'CCONJ' || (next.pos === 'ADP' && OBJECT_PARTICLES.has(word)))) {
+      // "checks each driver in on arrival": a word that opens no phrase, as a preposition right before another does not,
+      // is the verb's particle.
+      if (!particle && !limit && tokens[i] && PARTICLES.has(word) && (!next || next.pos === 'PUNCT' || next.pos === 'CCONJ' || next.pos === 'ADP')) {
         particle = (tokens[i] as TaggedToken).normal;
         // "check visitors in and out": a second particle joined to the first is a second act on the same object.
         const second = tokens[i + 2];

@@ -1161,3 +1161,16 @@ describe('a word in capitals and a head shared by "and"', () => {
     expect(model.useCases.map((u) => u.name)).not.toContain('Sell a sewing');
   });
 });
+
+describe('who does the work at a place', () => {
+  it('is the people in a building that does something to people, and checking someone in keeps its particle', () => {
+    const model = buildProjectModel({ projectName: 'Courts', idea: 'Members book a court online. Clubhouse checks each member in on arrival and takes the fee.' });
+    expect(actorOfUseCase(model, 'Check in a member')).toBe('Clubhouse');
+  });
+
+  it('is one actor for two spellings of one word', () => {
+    const model = buildProjectModel({ projectName: 'Dock', idea: 'Suppliers/hauliers book a slot online. The supplier or haulier pays a £50 fee if late.' });
+    expect(model.actors.map((a) => a.name)).toEqual(['Haulier']);
+    expect(model.useCases.map((u) => u.actor)).toEqual([model.actors[0]?.id, model.actors[0]?.id]);
+  });
+});

@@ -113,6 +113,10 @@ export function findActors(sentences: Sentence[], semantic: (lemma: string) => s
       if (team && sentence.order > 0 && !clause.passive && toPeople && team.determiner === undefined && !team.plural && /^[A-Z]/.test(team.text) && semantic(lemmaOf(team))[0] === 'noun.act') add(found, termOf(team), 'person', sentence);
       // "HR sends an offer letter": an acronym that acts on something is a team of people.
       if (acting && clause.subject?.head.pos === 'PROPN' && /^[A-Z]{2,4}$/.test(clause.subject.text) && !systemName(clause.subject, semantic)?.includes(' ')) add(found, clause.subject.text, 'person', sentence);
+      // "Gatehouse checks the driver in": a building that does something to people is the people who work in it.
+      const staffed = acting && !subjectTerm && clause.subject?.head.pos === 'NOUN' && isKindOf(lemmaOf(clause.subject), 'building', 'noun', 2)
+        && clause.objects.some((object) => isPersonWord(lemmaOf(object), true));
+      if (staffed && clause.subject) add(found, termOf(clause.subject), 'person', sentence);
       // "need approval from the manager": who an act is awaited from does it.
       const awaited = clause.object !== undefined && semantic(lemmaOf(clause.object))[0] === 'noun.act';
       for (const { prep, phrase } of clause.preps) {

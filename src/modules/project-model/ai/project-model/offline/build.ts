@@ -1,6 +1,7 @@
 import { authorSpellings, isKindOf, respell, semanticClasses, synonyms, type NounPhrase } from '../../../../../core/text/nlp/index.js';
 import { singularize } from '../../../../../core/text/index.js';
 import { emptyProjectModel, type ModelActor, type ModelEntity, type ProjectModel } from '../../../project-model.contract.js';
+import { repoint, unionSources } from '../../../model-references.js';
 import type { ProjectModelInput } from '../schema.js';
 import { findActors, toActors } from './actors.js';
 import { findEntities, type EntityFinding } from './entities.js';
@@ -132,7 +133,23 @@ export function buildModel(input: ProjectModelInput): ProjectModel {
   model.glossary = glossaryOf(model, sentences);
   model.openQuestions = openQuestionsOf(input, model, new IdPool());
   inAuthorSpelling(model, authorSpellings(sentences.map((sentence) => sentence.tagged)));
-  return applyFocus(keepCorrections(model, input.previous), focusTerms(input.instructions));
+  return applyFocus(keepCorrections(oneActorPerName(model), input.previous), focusTerms(input.instructions));
+}
+
+/**
+ * "Suppliers/hauliers" and "the haulier", which the tagger reads as two spellings of one word, are one actor once both
+ * are spelt as the author writes them: the first keeps its id, and what pointed to the other points to it.
+ */
+function oneActorPerName(model: ProjectModel): ProjectModel {
+  let merged = model;
+  for (const actor of model.actors) {
+    const first = merged.actors.find((other) => other.name === actor.name);
+    if (!first || first.id === actor.id) continue;
+    merged = repoint(merged, 'actor', actor.id, first.id);
+    const into = { ...first, sources: unionSources(first.sources, actor.sources), needs: [...new Set([...first.needs, ...actor.needs])].slice(0, 12) };
+    merged = { ...merged, actors: merged.actors.filter((other) => other.id !== actor.id).map((other) => (other.id === first.id ? into : other)) };
+  }
+  return merged;
 }
 
 /**
@@ -165,6 +182,7 @@ function inAuthorSpelling(model: ProjectModel, spellings: Map<string, string>): 
     actor.name = fix(actor.name);
     actor.needs = actor.needs.map(fix);
   }
+
   for (const useCase of model.useCases) {
     useCase.name = fix(useCase.name);
     useCase.trigger = fix(useCase.trigger);
