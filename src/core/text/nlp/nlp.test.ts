@@ -920,6 +920,14 @@ describe('a business described in its own words', () => {
     expect(clauses('We stop sending letters.').map((c) => c.verb)).toEqual(['stop', 'send']);
   });
 
+  it('reads an -ing word of a verb that takes no object, or participles joined by "+", after a preposition as describing', () => {
+    const verbs = (text: string) => clauses(text).map((c) => c.verb);
+    expect(verbs('We shut the trail because of falling rocks.')).toEqual(['shut']);
+    expect(verbs('Staff check temps for cooked + chilled meats.')).toEqual(['check']);
+    // Phoning takes someone to phone.
+    expect(verbs('Patients should book online instead of phoning reception.')).toEqual(['book', 'phone']);
+  });
+
   it('reads what "per" counts by as a noun', () => {
     expect(clauses('Each van costs £40 per hire.')).toEqual([]);
   });

@@ -2,7 +2,7 @@ import { baseForm, singularCandidates, singularize } from '../inflection.js';
 import { POSSESSIVES } from './chunks.js';
 import { RETAG_PARTICLES } from './particles.js';
 import type { TaggedSentence, TaggedToken } from './tagger.js';
-import { isKindOf, knows, namesMessage, semanticClasses, senses, takesGerund, takesThingObject, verbOfParticiple } from './wordnet.js';
+import { isKindOf, knows, namesMessage, semanticClasses, senses, takesGerund, takesPersonObject, takesThingObject, verbOfParticiple } from './wordnet.js';
 
 /**
  * Corrections to the lite tagger's two common slips, checked against WordNet:
@@ -1102,11 +1102,17 @@ function retagPrepositionalParticiple(tokens: TaggedToken[], index: number): voi
  */
 function retagParticipleAfterPreposition(tokens: TaggedToken[], index: number): void {
   const [before, word] = [tokens[index - 1], tokens[index]];
-  if (!before || !/^(?:ADP|SCONJ)$/.test(before.pos) || before.normal === 'to' || word?.pos !== 'VERB' || word.normal === word.lemma || /(?:ing|s)$/.test(word.normal)) return;
+  if (!before || !/^(?:ADP|SCONJ)$/.test(before.pos) || before.normal === 'to' || word?.pos !== 'VERB' || word.normal === word.lemma || /s$/.test(word.normal)) return;
+  // "because of falling branches": an -ing word of a verb that takes no object describes the noun too ("for booking
+  // classes" books them, "instead of phoning reception" phones it).
+  if (word.normal.endsWith('ing') && (takesThingObject(word.lemma) || takesPersonObject(word.lemma))) return;
   const particle = tokens[index + 1]?.pos === 'ADP' && /^(?:out|up|off|in|back)$/.test(tokens[index + 1]?.normal ?? '') ? 1 : 0;
-  if (tokens[index + 1 + particle]?.pos !== 'NOUN') return;
+  // "for cooked + reheated food": a second participle joined to it describes the same noun.
+  const joined = /^(?:\+|and|or|&)$/.test(tokens[index + 1]?.normal ?? '') && tokens[index + 2]?.pos === 'VERB' && /ed$/.test(tokens[index + 2]?.normal ?? '') ? 2 : 0;
+  if (tokens[index + 1 + particle + joined]?.pos !== 'NOUN') return;
   tokens[index] = { ...word, pos: 'ADJ' };
   if (particle) tokens[index + 1] = { ...(tokens[index + 1] as TaggedToken), pos: 'ADJ' };
+  if (joined) tokens[index + 2] = { ...(tokens[index + 2] as TaggedToken), pos: 'ADJ' };
 }
 
 /**
