@@ -109,8 +109,8 @@ function parallelBare(tokens: TaggedToken[], index: number): boolean {
   const head = plural ? singularize(next.normal) : next.normal;
   // "mark orders collected": the object may be followed by a participle saying what becomes of it.
   const complement = after?.pos === 'VERB' && after.normal !== after.lemma && after.normal.endsWith('ed');
-  // "log contractor invoices": a word only ever a noun may open a compound object ending in a plural.
-  // The plural may have been read as a verb in -s.
+  // "log contractor invoices": a word only ever a noun may open a compound object ending in a plural, which the tagger
+  // may have read as a verb in -s.
   const compoundObject = onlyNoun && /^(?:NOUN|VERB)$/.test(after?.pos ?? '') && after?.normal !== after?.lemma && /[^s]s$/.test(after?.normal ?? '') && /^(?:PUNCT|CCONJ|ADP)$/.test(tokens[index + 3]?.pos ?? 'PUNCT');
   const ends = after === undefined || complement || compoundObject || /^(?:PUNCT|CCONJ|ADP)$/.test(after.pos) || after.text === '/';
   return (plural || onlyNoun) && ends && !knows(`${token.normal} ${head}`, 'noun') && !knows(`${token.normal}_${head}`, 'noun');
@@ -519,7 +519,7 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
       && !(next.pos === 'ADJ' && tokens[index + 2]?.pos === 'DET')
       && (tokens.slice(0, index - 1).some((t) => t.pos === 'VERB' && t.normal !== t.lemma && /[^s]s$/.test(t.normal))
         // "An officer is allocated, records room measurements and proposes conditions": or a later one after "and".
-        || tokens.slice(index + 1).some((t, k, later) => t.pos === 'VERB' && t.normal !== t.lemma && /[^s]s$/.test(t.normal) && (later[k - 1] ?? tokens[index])?.normal === 'and'));
+        || tokens.slice(index + 1).some((t, k) => t.pos === 'VERB' && t.normal !== t.lemma && /[^s]s$/.test(t.normal) && tokens[index + k]?.normal === 'and'));
     // "partners can suggest and rate": a bare word after "verb and", in the same form, is a second verb.
     const beforeConjunction = tokens[index - 2];
     const sameForm = beforeConjunction !== undefined && (beforeConjunction.normal === beforeConjunction.lemma) === (token.normal === token.lemma);
@@ -1002,7 +1002,7 @@ function retagSwappedModifier(tokens: TaggedToken[], index: number): void {
   const participle = first.pos === 'VERB' && first.normal !== first.lemma && !/(?:ing|s)$/.test(first.normal);
   const describing = participle || (first.pos === 'NOUN' && more(first.normal, 'adj', 'noun'));
   if (!describing || !more(second.normal, 'noun', 'adj')) return;
-  if (first.pos !== 'ADJ') tokens[index] = { ...first, pos: 'ADJ', lemma: first.normal };
+  tokens[index] = { ...first, pos: 'ADJ', lemma: first.normal };
   tokens[index + 1] = { ...second, pos: 'NOUN', lemma: singularize(second.normal) };
 }
 
@@ -1107,8 +1107,9 @@ function retagParticipleAfterPreposition(tokens: TaggedToken[], index: number): 
   // classes" books them, "instead of phoning reception" phones it).
   if (word.normal.endsWith('ing') && (takesThingObject(word.lemma) || takesPersonObject(word.lemma))) return;
   const particle = tokens[index + 1]?.pos === 'ADP' && /^(?:out|up|off|in|back)$/.test(tokens[index + 1]?.normal ?? '') ? 1 : 0;
-  // "for cooked + reheated food": a second participle joined to it describes the same noun.
-  const joined = /^(?:\+|and|or|&)$/.test(tokens[index + 1]?.normal ?? '') && tokens[index + 2]?.pos === 'VERB' && /ed$/.test(tokens[index + 2]?.normal ?? '') ? 2 : 0;
+  // "for cooked + reheated food" (the tagger reads "+" as "and"): a second participle joined to it describes the same
+  // noun.
+  const joined = /^(?:and|or|&)$/.test(tokens[index + 1]?.normal ?? '') && tokens[index + 2]?.pos === 'VERB' && /ed$/.test(tokens[index + 2]?.normal ?? '') ? 2 : 0;
   if (tokens[index + 1 + particle + joined]?.pos !== 'NOUN') return;
   tokens[index] = { ...word, pos: 'ADJ' };
   if (particle) tokens[index + 1] = { ...(tokens[index + 1] as TaggedToken), pos: 'ADJ' };

@@ -182,7 +182,6 @@ function inAuthorSpelling(model: ProjectModel, spellings: Map<string, string>): 
     actor.name = fix(actor.name);
     actor.needs = actor.needs.map(fix);
   }
-
   for (const useCase of model.useCases) {
     useCase.name = fix(useCase.name);
     useCase.trigger = fix(useCase.trigger);

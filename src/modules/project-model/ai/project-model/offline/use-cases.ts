@@ -533,14 +533,17 @@ function isTextMessage(lemma: string): boolean {
   return lemma === 'sms';
 }
 
-/** "approve any payout", "issue e-vouchers": a common noun WordNet does not know, the writer's own word for a record. */
+/**
+ * "approve any payout", "issue e-vouchers", "approve the RAMS": a common noun WordNet does not know, or a word in
+ * capitals, the writer's own word for a record.
+ */
 function isOwnTerm(phrase: NounPhrase): boolean {
   return (phrase.head.pos === 'NOUN' && /^[a-z][a-z-]{3,}$/.test(phrase.head.text) && !knows(lemmaOf(phrase), 'noun') && !knows(phrase.head.normal, 'noun')) || isAcronym(phrase);
 }
 
 /** "the RAMS", "an MOT": a word in capitals is the writer's trade's name for a thing. */
 function isAcronym(phrase: NounPhrase): boolean {
-  return /^[A-Z]{2,}S?$/.test(phrase.head.text) && phrase.nouns.length === 0;
+  return /^[A-Z]{2,}$/.test(phrase.head.text) && phrase.nouns.length === 0;
 }
 
 /**
