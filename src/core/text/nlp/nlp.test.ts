@@ -928,6 +928,13 @@ describe('a business described in its own words', () => {
     expect(verbs('Patients should book online instead of phoning reception.')).toEqual(['book', 'phone']);
   });
 
+  it('reads "round" between a thing and a phrase as the preposition, and "round up" as the verb', () => {
+    const read = (text: string) => clauses(text).map((c) => [c.verb, c.objects.map((o) => o.text).join()]);
+    expect(read('Stewards stand at gates round the park.')).toEqual([['stand', '']]);
+    expect(read('We drive the boxes round the villages and take them round the farms.')).toEqual([['drive', 'boxes'], ['take', 'boxes']]);
+    expect(read('We round up the sheep.')).toEqual([['round', 'sheep']]);
+  });
+
   it('reads what "per" counts by as a noun', () => {
     expect(clauses('Each van costs £40 per hire.')).toEqual([]);
   });

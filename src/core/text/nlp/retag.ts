@@ -1034,6 +1034,16 @@ function retagGerundModifier(tokens: TaggedToken[], index: number): void {
   if (joined !== index && joinedWord?.pos === 'VERB') tokens[joined] = { ...joinedWord, pos: 'NOUN', lemma: joinedWord.normal };
 }
 
+/**
+ * "queues round the block", "we take it round village halls": "round" between a thing and a phrase is the preposition
+ * ("around"), never the verb; "we round up" and "they round the figures" keep their verb.
+ */
+function retagRoundPreposition(tokens: TaggedToken[], index: number): void {
+  const [before, word, next] = [tokens[index - 1], tokens[index], tokens[index + 1]];
+  if (word?.normal !== 'round' || word.pos !== 'VERB' || !/^(?:DET|NOUN|ADJ|NUM)$/.test(next?.pos ?? '')) return;
+  if (before?.pos === 'NOUN' || (before?.pos === 'PRON' && OBJECT_PRONOUNS.has(before.normal)) || before?.normal === 'it') tokens[index] = { ...word, pos: 'ADP', lemma: 'round' };
+}
+
 /** "a fixed sum per block", "£2 per pick": what "per" counts by is a noun. */
 function retagAfterPer(tokens: TaggedToken[], index: number): void {
   const [per, word] = [tokens[index - 1], tokens[index]];
@@ -1164,6 +1174,7 @@ export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
       retagListItemLikeNeighbour(tokens, i);
       retagSwappedModifier(tokens, i);
       retagAfterPer(tokens, i);
+      retagRoundPreposition(tokens, i);
       retagHyphenatedNoun(tokens, i);
       retagGerundModifier(tokens, i);
       retagNounAfterTo(tokens, i);
