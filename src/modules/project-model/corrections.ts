@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { AppError } from '../../core/errors.js';
 import { joinList } from '../../core/text/index.js';
 import { documentSlug, firstFreeSlug } from '../documents/index.js';
-import { markCorrected, pruneDangling, repoint, unionSources, type ReferenceKind } from './model-references.js';
+import { markCorrected, pruneDangling, repoint, unionSources, unionWords, type ReferenceKind } from './model-references.js';
 import {
   modelActorSchema,
   modelConstraintSchema,
@@ -95,10 +95,6 @@ const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().t
 /** Attributes of both, each name once; the first list's version wins. */
 function unionAttributes(a: ModelAttribute[], b: ModelAttribute[]): ModelAttribute[] {
   return [...a, ...b.filter((x) => !a.some((y) => sameName(x.name, y.name)))];
-}
-
-function unionWords(a: string[], b: string[]): string[] {
-  return [...a, ...b.filter((x) => !a.some((y) => sameName(x, y)))];
 }
 
 /**

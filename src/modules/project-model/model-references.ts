@@ -114,6 +114,12 @@ export function markCorrected(sources: ModelSource[]): ModelSource[] {
 }
 
 /** Two lists of sources as one, without repeats, within the limit; corrections first. */
+/** Words of both lists, each once whatever its case; the first list's spelling wins. */
+export function unionWords(a: string[], b: string[]): string[] {
+  const same = (x: string, y: string): boolean => x.trim().toLowerCase() === y.trim().toLowerCase();
+  return [...a, ...b.filter((x) => !a.some((y) => same(x, y)))];
+}
+
 export function unionSources(a: ModelSource[], b: ModelSource[]): ModelSource[] {
   const seen = new Set<string>();
   const all = [...a, ...b].filter((s) => {

@@ -988,6 +988,11 @@ function isBareNoun(token: TaggedToken | undefined): boolean {
   return token?.pos === 'VERB' && token.normal === token.lemma && /^[a-z]+$/.test(token.normal) && knows(token.normal, 'noun');
 }
 
+/** Whether a noun phrase ends before `next`: no noun, describing word or name goes on with it. */
+function endsPhrase(next: TaggedToken | undefined): boolean {
+  return !/^(?:NOUN|ADJ|PROPN)$/.test(next?.pos ?? '');
+}
+
 /**
  * "a lost key must be reported", "a stolen key": after a determiner, a phrase ends on its noun, so a word read as a
  * describing word that WordNet knows more often as a noun, ending the phrase, is its noun when the word before it, read
@@ -995,7 +1000,7 @@ function isBareNoun(token: TaggedToken | undefined): boolean {
  */
 function retagSwappedModifier(tokens: TaggedToken[], index: number): void {
   const [determiner, first, second, after] = [tokens[index - 1], tokens[index], tokens[index + 1], tokens[index + 2]];
-  if (determiner?.pos !== 'DET' || !first || second?.pos !== 'ADJ' || /^(?:NOUN|ADJ|PROPN)$/.test(after?.pos ?? '')) return;
+  if (determiner?.pos !== 'DET' || !first || second?.pos !== 'ADJ' || !endsPhrase(after)) return;
   if (!/^[a-z]+$/.test(first.normal) || !/^[a-z]+$/.test(second.normal)) return;
   const more = (word: string, than: 'noun' | 'adj', other: 'noun' | 'adj'): boolean => senses(word, than).length > senses(word, other).length;
   // After a determiner a past form is a participle ("stolen", "wrecked"), never the clause's verb.
@@ -1012,7 +1017,7 @@ function retagSwappedModifier(tokens: TaggedToken[], index: number): void {
  */
 function retagHyphenatedNoun(tokens: TaggedToken[], index: number): void {
   const [determiner, word, after] = [tokens[index - 1], tokens[index], tokens[index + 1]];
-  if (determiner?.pos !== 'DET' || word?.pos !== 'ADJ' || !/^[a-z]+-[a-z]+$/.test(word.normal) || /^(?:NOUN|ADJ|PROPN)$/.test(after?.pos ?? '')) return;
+  if (determiner?.pos !== 'DET' || word?.pos !== 'ADJ' || !/^[a-z]+-[a-z]+$/.test(word.normal) || !endsPhrase(after)) return;
   const last = word.normal.split('-').pop() ?? '';
   if (knows(last, 'noun') && !knows(last, 'adj')) tokens[index] = { ...word, pos: 'NOUN', lemma: word.normal };
 }

@@ -1,7 +1,7 @@
 import { authorSpellings, isKindOf, respell, semanticClasses, synonyms, type NounPhrase } from '../../../../../core/text/nlp/index.js';
 import { singularize } from '../../../../../core/text/index.js';
 import { emptyProjectModel, type ModelActor, type ModelEntity, type ProjectModel } from '../../../project-model.contract.js';
-import { repoint, unionSources } from '../../../model-references.js';
+import { repoint, unionSources, unionWords } from '../../../model-references.js';
 import type { ProjectModelInput } from '../schema.js';
 import { findActors, toActors } from './actors.js';
 import { findEntities, type EntityFinding } from './entities.js';
@@ -146,7 +146,7 @@ function oneActorPerName(model: ProjectModel): ProjectModel {
     const first = merged.actors.find((other) => other.name === actor.name);
     if (!first || first.id === actor.id) continue;
     merged = repoint(merged, 'actor', actor.id, first.id);
-    const into = { ...first, sources: unionSources(first.sources, actor.sources), needs: [...new Set([...first.needs, ...actor.needs])].slice(0, 12) };
+    const into = { ...first, sources: unionSources(first.sources, actor.sources), needs: unionWords(first.needs, actor.needs).slice(0, 12) };
     merged = { ...merged, actors: merged.actors.filter((other) => other.id !== actor.id).map((other) => (other.id === first.id ? into : other)) };
   }
   return merged;

@@ -2,6 +2,7 @@ import { knows, semanticClasses, senses, synonyms, type NounPhrase } from '../..
 import { isMeasure, type EntityFinding } from './entities.js';
 import { ENTITY_RANKING as LEARNT } from './entity-ranking.weights.js';
 import type { Sentence } from './read.js';
+import { TODAY_OPENERS } from './statements.js';
 import { isMostlyNoun, isPersonWord, isRecordPhrase, isVagueWord, lemmaOf, termOf } from './words.js';
 
 /**
@@ -41,7 +42,7 @@ const HOLDING_VERBS = new Set(['have', 'include', 'hold', 'contain', 'carry', 'n
  * Words by which a sentence says how the work is done today: "right now they sign a paper book at reception", "today
  * the operator fills in a paper sheet". What is only named there is often the tool the product replaces.
  */
-const TODAY = /\b(?:at the moment|at the minute|at present|right now|currently|these days|nowadays|today|still)\b/i;
+const TODAY = new RegExp(`\\b(?:${[...TODAY_OPENERS, 'today', 'still'].join('|')})\\b`, 'i');
 
 const cap = (value: number, max: number): number => Math.min(value, max);
 const some = (evidence: Evidence, test: (phrase: NounPhrase, sentence: Sentence) => boolean): number => Number(evidence.mentions.some(({ phrase, sentence }) => test(phrase, sentence)));

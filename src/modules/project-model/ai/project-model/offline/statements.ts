@@ -134,8 +134,11 @@ function platformOf(text: string): string | undefined {
   return undefined;
 }
 
+/** Words that open a sentence saying how the work is done today: "At the moment everything lives in a spreadsheet". */
+export const TODAY_OPENERS = ['at the moment', 'at the minute', 'at present', 'right now', 'currently', 'these days', 'nowadays'];
+
 /** "At the moment everything lives in a spreadsheet": how the work is done today, the problem, never a constraint. */
-const TODAY = /^\s*(?:at the moment|at the minute|at present|right now|currently|these days|nowadays)\b/i;
+const TODAY = new RegExp(`^\\s*(?:${TODAY_OPENERS.join('|')})\\b`, 'i');
 
 export function findConstraints(sentences: Sentence[], ids: IdPool): ModelConstraint[] {
   const constraints: ModelConstraint[] = [];

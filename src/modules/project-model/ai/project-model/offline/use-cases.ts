@@ -701,6 +701,8 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
   const systems = actors.filter((actor) => actor.kind === 'system');
   const served = servedActor(people, writer);
   const articleFor = articlesOf(sentences);
+  // Whether the text says anywhere what is booked ("book a table"): a bare "book" then makes no booking of its own.
+  const bookedElsewhere = sentences.some((sentence) => sentence.clauses.some((c) => reserves(c.verb) && !c.passive && c.objects.length > 0));
   const add = (action: Action, sentence: Sentence): void => {
     const { actor, verb, particle, object, entity, clause, preposition } = action;
     const key = `${verb}${particle}|${entity.id || entity.name}`;
@@ -858,7 +860,6 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
         }
         // "Customers book online", "a parent gives consent when booking": booking with nothing named makes the booking
         // the model keeps, unless the text says elsewhere what is booked ("book a table"), which is that use case.
-        const bookedElsewhere = sentences.some((other) => other.clauses.some((c) => reserves(c.verb) && !c.passive && c.objects.length > 0));
         const act = reserves(clause.verb) && !clause.passive && !bookedElsewhere ? actNounOf(clause.verb) : undefined;
         const bookedAt = clause.subject ?? sentence.phrases[0];
         const booking = act && bookedAt ? phraseFor(act, bookedAt) : undefined;
