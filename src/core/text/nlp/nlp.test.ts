@@ -95,6 +95,12 @@ describe('the tagger', () => {
     expect(sentences.map((s) => s.text)).toEqual(['Late guests are never turned away when they check in.', 'Breakfast costs £9.']);
     expect(sentences[0]!.tokens.slice(-2).map((t) => [t.text, t.pos])).toEqual([['in', 'ADP'], ['.', 'PUNCT']]);
   });
+
+  it('keeps a closing bracket with the sentence it closes, though an exclamation inside the brackets ended it', () => {
+    const sentences = tagText('Guests sign the visitor log at the gate (insurance rules!!) Parking is free.');
+    expect(sentences.map((s) => s.text)).toEqual(['Guests sign the visitor log at the gate (insurance rules!!)', 'Parking is free.']);
+    expect(sentences[0]!.tokens.at(-1)?.text).toBe(')');
+  });
 });
 
 describe('clauses', () => {

@@ -112,7 +112,30 @@ function tagSentences(text: string): TaggedSentence[] {
     const short = readShorthand(dashed, spaced);
     sentences.push({ text: sentence.out(its.value), tokens: splitFinalIn(splitPossessive(splitIAm(joinHyphenated(short.tokens, short.spaced)))) });
   });
-  return sentences;
+  return closingBracketsBack(sentences);
+}
+
+/**
+ * wink ends a sentence at "!" or "?" inside brackets ("(fire regs!!)"), so the next sentence opens with the ")". The
+ * bracket goes back to the sentence it closes; a sentence left with nothing but punctuation goes with it.
+ */
+function closingBracketsBack(sentences: TaggedSentence[]): TaggedSentence[] {
+  const joined: TaggedSentence[] = [];
+  for (const sentence of sentences) {
+    const previous = joined[joined.length - 1];
+    const closing = sentence.tokens.findIndex((token) => !/^[)\]]$/.test(token.text));
+    const count = closing === -1 ? sentence.tokens.length : closing;
+    if (!previous || count === 0) {
+      joined.push(sentence);
+      continue;
+    }
+    const rest = sentence.tokens.slice(count);
+    previous.tokens.push(...sentence.tokens.slice(0, count));
+    previous.text = `${previous.text}${sentence.text.trimStart().slice(0, count)}`;
+    if (rest.some((token) => token.type !== 'punctuation')) joined.push({ text: sentence.text.trimStart().slice(count).trimStart(), tokens: rest });
+    else previous.tokens.push(...rest);
+  }
+  return joined;
 }
 
 /**

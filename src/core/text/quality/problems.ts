@@ -16,18 +16,31 @@ export type TextProblem = { code: ProblemCode; message: string; excerpt: string 
 const MAY_DOUBLE = wordSet('that had');
 const DOUBLED = /(?<![\p{L}\p{N}'-])([\p{L}][\p{L}\p{N}'-]*)((?:\s+\1)+)(?![\p{L}\p{N}'-])/giu;
 
+/**
+ * Whether a doubling is in fact a name's last word followed by the same word in lower case: "Put Drop In in front of
+ * its users", "the Mile End end of the line". The first is capitalised though no sentence starts there.
+ */
+function endsName(text: string, at: number, doubled: string): boolean {
+  const [first = '', second = ''] = doubled.split(/\s+/);
+  if (!/^\p{Lu}/u.test(first) || !/^\p{Ll}/u.test(second)) return false;
+  const before = text.slice(0, at).trimEnd();
+  return before !== '' && !/[.!?:#>*|-]$|\n$/.test(before) && /[\p{L}\p{N},;)]$/u.test(before);
+}
+
+function isDoubling(text: string, doubled: string, word: string, at: number): boolean {
+  return !MAY_DOUBLE.has(word.toLowerCase()) && !endsName(text, at, doubled);
+}
+
 export function doubledWords(text: string): TextProblem[] {
   const problems: TextProblem[] = [];
   for (const match of text.matchAll(DOUBLED)) {
-    const word = match[1] ?? '';
-    if (MAY_DOUBLE.has(word.toLowerCase())) continue;
-    problems.push({ code: 'doubled-word', message: `doubled word “${match[0]}”`, excerpt: match[0] });
+    if (isDoubling(text, match[0], match[1] ?? '', match.index ?? 0)) problems.push({ code: 'doubled-word', message: `doubled word “${match[0]}”`, excerpt: match[0] });
   }
   return problems;
 }
 
 export function collapseDoubledWords(text: string): string {
-  return text.replace(DOUBLED, (whole, word: string) => (MAY_DOUBLE.has(word.toLowerCase()) ? whole : word));
+  return text.replace(DOUBLED, (doubled: string, word: string, _rest: string, at: number) => (isDoubling(text, doubled, word, at) ? word : doubled));
 }
 
 const HTML_TAGS = wordSet('a b i u s p br hr em strong sub sup code kbd pre small mark del ins span div details summary abbr');

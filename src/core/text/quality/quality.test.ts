@@ -38,6 +38,7 @@ describe('the quality gate refuses broken text, naming the problem', () => {
       'The staff record returns at the counter.',
       'We asked that they be told in advance.',
       'A loan lasts one week.',
+      'Put Drop In in front of its first users.',
       'Nobody had had a loan before.',
       'The moderator’s question and the waitlist data change the balance.',
       'We age the wheels, then sell them on to shops and restaurants.',
@@ -92,6 +93,8 @@ describe('repair, then check again', () => {
     expect(repairText('The member returns the drill. About 500 drills a day. The product records it.', 'prose')).toBe('The member returns the drill. The product records it.');
     expect(repairText('About 500 drills a day.', 'prose')).toBe('About 500 drills a day.');
     expect(repairText('```\nthe the\n```\nthe the end', 'markdown')).toBe('```\nthe the\n```\nthe end');
+    // A name's last word before the same word in lower case is no doubling; at a sentence's start it is.
+    expect(repairText('We put Drop In in front of users. In in the end it works.', 'prose')).toBe('We put Drop In in front of users. In the end it works.');
   });
   it('passes what it could repair and names what it could not', () => {
     const result = gateTexts([

@@ -184,6 +184,13 @@ describe('offline documents drawn from the project model', () => {
     expect(markdown).toContain('Keep stores');
   });
 
+  it('tasks: a constraint is quoted as its own sentence, whatever punctuation ends it, and the task says when it is done', () => {
+    const constraints = [{ id: 'c1', category: 'security' as const, text: 'Visitors sign in at the gate so we know who is on site (insurance rules!!)', sources: [{ kind: 'idea' as const }] }];
+    const input = documentTaskInput.parse({ ...LIBRARY_IDEA, model: { ...libraryModel, constraints } });
+    const task = documentTasksTask.builtin(input, {}).phases.flatMap((p) => p.tasks).find((t) => t.title === 'Meet the security constraint');
+    expect(task?.description).toBe('Visitors sign in at the gate so we know who is on site (insurance rules!!). It is done when a test shows the product meets this security constraint.');
+  });
+
   it('the prompt of a configured model carries the project model', () => {
     for (const entry of all) {
       const prompt = entry.task.buildPrompt(library).prompt;

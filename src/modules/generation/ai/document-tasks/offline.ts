@@ -56,7 +56,7 @@ export function composeTasks(input: DocumentTaskInput): DocumentTasks {
     };
   });
   const quality: Task[] = [
-    ...view.model.constraints.slice(0, 6).map((c) => ({ id: id(), title: `Meet the ${c.category} constraint`, description: sentence(`${c.text.replace(/[.]+$/, '')}; done when a test shows it`), estimateDays: 2, dependsOn: [] })),
+    ...view.model.constraints.slice(0, 6).map((c) => ({ id: id(), title: `Meet the ${c.category} constraint`, description: `${sentence(c.text)} ${sentence(`It is done when a test shows the product meets this ${c.category} constraint`)}`, estimateDays: 2, dependsOn: [] })),
     { id: id(), title: 'Release', description: sentence(`Put ${view.name} in front of its first users and follow ${view.model.metrics.length ? joinList(view.model.metrics.slice(0, 3).map((m) => common(m.name))) : 'how it is used'}`), estimateDays: 2, dependsOn: [] },
   ];
   const allFeatures = features.map((t) => t.id);
