@@ -39,6 +39,9 @@ describe('WordNet', () => {
     const read = (text: string) => clausesOf(parseText(text)[0]!).map((c) => [c.subject?.text, c.verb]);
     expect(read('The duty warden triages each call, logs it and assigns a volunteer.')).toEqual([['duty warden', 'triage'], ['duty warden', 'log'], ['duty warden', 'assign']]);
     expect(read('Stewards also pre-check tickets and scan wristbands.')).toEqual([['Stewards', 'pre-check'], ['Stewards', 'scan']]);
+    // The subject may carry a prepositional phrase; the verb agrees with the noun before it.
+    expect(read("Every parcel over 20 kg needs a second porter.")).toEqual([['parcel', 'need']]);
+    expect(read('A night at the bunkhouse costs £18.')).toEqual([['night', 'cost']]);
     // A time after the word says when: the phrase goes on.
     expect(parseText('Reminder texts a week before the visit.')[0]!.tokens[1]?.pos).not.toBe('VERB');
   });

@@ -908,15 +908,28 @@ function retagMissedVerb(tokens: TaggedToken[]): void {
   const first = end === -1 ? tokens.length : end;
   if (tokens.slice(0, first).some((token) => token.pos === 'VERB' || token.pos === 'AUX')) return;
   // The phrase may end at any of its nouns ("the property manager | triages"): the first word that reads as its verb.
+  // It may carry one prepositional phrase ("any variation over £2,000 | needs …"), whose own nouns the verb does not
+  // agree with: the head stays the noun before the preposition.
+  let modified: TaggedToken | undefined;
   for (let at = tokens[0]?.pos === 'DET' ? 1 : 0; at + 1 < first && /^(?:ADJ|NOUN|PROPN)$/.test(tokens[at]?.pos ?? ''); at += 1) {
+    const after = tokens[at + 1];
+    if (!modified && tokens[at]?.pos === 'NOUN' && after?.pos === 'ADP' && after.normal !== 'of') {
+      let end = at + 2;
+      while (end + 1 < first && /^(?:DET|NUM|SYM|ADJ)$/.test(tokens[end]?.pos ?? '')) end += 1;
+      if (end > at + 2 || /^(?:NOUN|PROPN)$/.test(tokens[end]?.pos ?? '')) {
+        modified = tokens[at];
+        // The word after the preposition's determiners and numbers may be the verb already ("over £2,000 needs a …").
+        at = end - 1;
+      }
+    }
     // "Customers also special-order fish": an adverb may stand between.
     let w = at + 1;
     while (tokens[w]?.pos === 'ADV') w += 1;
-    const [head, word, next] = [tokens[at] as TaggedToken, tokens[w], tokens[w + 1]];
+    const [head, word, next] = [modified ?? (tokens[at] as TaggedToken), tokens[w], tokens[w + 1]];
     if (head.pos === 'ADJ' || !word || w >= first || !/^(?:NOUN|ADJ)$/.test(word.pos) || !/^[a-z]+(?:-[a-z]+)?$/.test(word.normal)) continue;
     // "Receptionist books, mechanics use job cards": after a person, the verb may end its clause.
     const person = semanticClasses(head.lemma, 'noun', 1)[0] === 'noun.person';
-    if (!next || !(/^(?:DET|PRON|NUM|NOUN|ADJ)$/.test(next.pos) || (person && /^[,;.]$/.test(next.normal)))) continue;
+    if (!next || !(/^(?:DET|PRON|NUM|SYM|NOUN|ADJ)$/.test(next.pos) || (person && /^[,;.]$/.test(next.normal)))) continue;
     const plural = head.normal !== head.lemma && head.normal.endsWith('s');
     const base = plural ? word.normal : /[^s]s$/.test(word.normal) ? baseForm(word.normal) : undefined;
     // "special-order" is a verb if "order" is; "triages each request": WordNet may know the word only as a noun, and a

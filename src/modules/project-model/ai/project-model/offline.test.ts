@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { projectModelSchema } from '../../project-model.contract.js';
+import { projectModelTask } from './index.js';
 import { buildProjectModel } from './offline.js';
 
 type Model = ReturnType<typeof buildProjectModel>;
@@ -95,6 +96,18 @@ describe('the offline project model', () => {
       ['In 3 divisions, each', 6],
       ['We must keep the log', 7],
     ]);
+  });
+
+  it('keeps a rule whose verb follows a prepositional phrase as the writer put it, never as a fragment to be explained', () => {
+    const model = projectModelTask.builtin(
+      {
+        projectName: 'Fieldwork',
+        idea: 'Our surveyors log site visits and raise change requests for clients.',
+        answers: [{ question: 'Any rules or limits?', answer: 'Any change request over £1,500 needs a partner\'s sign-off.' }],
+      },
+      {},
+    );
+    expect(model.rules.map((rule) => rule.text)).toContain("Any change request over £1,500 needs a partner's sign-off.");
   });
 
   it('makes a success statement a metric, never a use case', () => {
