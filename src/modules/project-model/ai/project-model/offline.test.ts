@@ -110,6 +110,16 @@ describe('the offline project model', () => {
     expect(model.rules.map((rule) => rule.text)).toContain("Any change request over £1,500 needs a partner's sign-off.");
   });
 
+  it('makes no use case of the act a wish replaces ("instead of faxing", "rather than posting")', () => {
+    const model = buildProjectModel({
+      projectName: 'Scriptline',
+      idea: 'Doctors send prescriptions to the pharmacy online instead of faxing paper copies. Patients collect their medicines rather than posting them back.',
+    });
+    const names = model.useCases.map((useCase) => useCase.name);
+    expect(names).toEqual(expect.arrayContaining(['Send a prescription to a pharmacy', 'Collect a medicine']));
+    expect(names.filter((name) => /^(?:Fax|Post)\b/.test(name))).toEqual([]);
+  });
+
   it('makes a success statement a metric, never a use case', () => {
     const model = buildProjectModel({ projectName: 'Toolshed', idea });
     expect(model.metrics.map((m) => m.target).join(' ')).toMatch(/90%/);

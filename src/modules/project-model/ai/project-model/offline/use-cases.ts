@@ -216,6 +216,12 @@ function emptyClause(verb: string): Clause {
   return { verb, verbIndex: 0, objects: [], preps: [], passive: false, negated: false };
 }
 
+/** "upload docs instead of emailing photos": the act after "instead of" or "rather than" is the one the product ends. */
+function isReplacedAct(sentence: Sentence, clause: Clause): boolean {
+  const before = sentence.tagged.tokens.slice(Math.max(0, clause.verbIndex - 2), clause.verbIndex).map((token) => token.normal).join(' ');
+  return before === 'instead of' || before === 'rather than';
+}
+
 /** "need approval from the manager": the act a record waits for, as the verb it names ("approval" → "approve"). */
 function awaitedAct(clause: Clause): { verb: string; by?: NounPhrase } | undefined {
   if (!/^(?:need|require|await|get)$/.test(clause.verb) || !clause.object || !clause.subject || clause.passive) return undefined;
@@ -733,7 +739,7 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
       const bracketed = inBrackets(sentence, clause.verbIndex);
       const saidInside = clause.subject !== undefined && !clause.passive && inBrackets(sentence, clause.subject.start) && resolve.actorOf(clause.subject) !== undefined;
       // An idiom ("make sense", "lose track of") says how things are, not what anyone does with the product.
-      if (clause.negated || (bracketed && !saidInside) || clause.verb.includes(' ')) continue;
+      if (clause.negated || (bracketed && !saidInside) || clause.verb.includes(' ') || isReplacedAct(sentence, clause)) continue;
       const awaited = awaitedAct(clause);
       if (awaited && clause.subject) {
         const entity = resolve.entityOf(clause.subject) ?? (isRecordPhrase(clause.subject, true) ? unkept(termOf(clause.subject)) : undefined);
