@@ -120,6 +120,13 @@ describe('the offline project model', () => {
     expect(names.filter((name) => /^(?:Fax|Post)\b/.test(name))).toEqual([]);
   });
 
+  it('makes a fragment that describes the product a sentence about it, and quotes any other fragment as the writer\'s note', () => {
+    const model = projectModelTask.builtin({ projectName: 'Rotaline', idea: 'A rota planner for a food bank. Three sites, about 40 volunteers. Coordinators assign shifts and volunteers swap them.' }, {});
+    expect(model.summary).toContain('Rotaline is a rota planner for a food bank.');
+    expect(model.summary).toContain('The idea also notes: “Three sites, about 40 volunteers”.');
+    expect(model.summary).not.toMatch(/Rotaline is three/i);
+  });
+
   it('makes a success statement a metric, never a use case', () => {
     const model = buildProjectModel({ projectName: 'Toolshed', idea });
     expect(model.metrics.map((m) => m.target).join(' ')).toMatch(/90%/);

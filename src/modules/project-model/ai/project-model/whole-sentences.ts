@@ -1,4 +1,5 @@
-import { inner, sentence } from '../../../../core/text/compose/index.js';
+import { indefiniteArticle, inner, sentence } from '../../../../core/text/compose/index.js';
+import { parseText } from '../../../../core/text/nlp/index.js';
 import { checkText } from '../../../../core/text/quality/index.js';
 import type { ModelSource, ProjectModel } from '../../project-model.contract.js';
 
@@ -23,12 +24,38 @@ function asStatement(text: string, sources: readonly ModelSource[]): string {
   return sentence(`The idea states: ${fragment}`);
 }
 
-/** Each verbless sentence of a text as `subject` + "is" + the fragment: "A meal planner." → "Harvest is a meal planner." */
+/**
+ * A fragment that describes one thing: "A meal planner for busy families", "internal tool for business travel" (a
+ * singular noun phrase, with "a" or no determiner at all), never a count or a remark ("2 cemeteries (old one + north)",
+ * "every year same panic before 31 Jan").
+ */
+function describesOneThing(fragment: string): boolean {
+  const tokens = parseText(fragment)[0]?.tokens ?? [];
+  const first = tokens[0];
+  if (!first) return false;
+  if (/^an?$/i.test(first.text)) return true;
+  // No determiner: a bare singular noun phrase, ended by the text or by what qualifies it ("for", "to", "that").
+  let end = 0;
+  while (/^(?:ADJ|NOUN)$/.test(tokens[end]?.pos ?? '')) end += 1;
+  const head = tokens[end - 1];
+  const after = tokens[end]?.normal ?? '.';
+  return head !== undefined && head.pos === 'NOUN' && head.normal === head.lemma && ['.', 'for', 'to', 'that', 'which'].includes(after);
+}
+
+/**
+ * Each verbless sentence of a text made whole: a description as `subject` + "is" ("A meal planner." → "Harvest is a
+ * meal planner."), any other fragment quoted as the writer's note, which no subject would fit.
+ */
 function withSubject(text: string, subject: string): string {
   if (!text.trim()) return text;
   return text
     .split(/(?<=[.!?])\s+/)
-    .map((part) => (hasNoVerb(part) ? sentence(`${subject} is ${lowerFirst(inner(part))}`) : part))
+    .map((part) => {
+      if (!hasNoVerb(part)) return part;
+      const fragment = lowerFirst(inner(part));
+      if (!describesOneThing(fragment)) return sentence(`The idea also notes: “${inner(part)}”`);
+      return sentence(`${subject} is ${/^an?\s/i.test(fragment) ? '' : `${indefiniteArticle(fragment)} `}${fragment}`);
+    })
     .join(' ');
 }
 
