@@ -42,6 +42,11 @@ describe('WordNet', () => {
     // The subject may carry a prepositional phrase; the verb agrees with the noun before it.
     expect(read("Every parcel over 20 kg needs a second porter.")).toEqual([['parcel', 'need']]);
     expect(read('A night at the bunkhouse costs £18.')).toEqual([['night', 'cost']]);
+    // A plural noun never takes "it" or "them": the -s word before one is the verb, and a bare adjective after it what
+    // the verb makes it.
+    const tags = (text: string) => parseText(text)[0]!.tokens.map((token) => token.pos);
+    expect(tags('After each audit the quality lead rates it and the manager files it.').slice(5, 8)).toEqual(['NOUN', 'VERB', 'PRON']);
+    expect(tags('When the survey is back, the case lead marks it complete.').slice(9, 12)).toEqual(['VERB', 'PRON', 'ADJ']);
     // A time after the word says when: the phrase goes on.
     expect(parseText('Reminder texts a week before the visit.')[0]!.tokens[1]?.pos).not.toBe('VERB');
   });

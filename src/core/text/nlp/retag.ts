@@ -1155,6 +1155,27 @@ function retagAcronymBeforeVerb(tokens: TaggedToken[], index: number): void {
   tokens[index] = { ...acronym, pos: 'ADV' };
 }
 
+/**
+ * "the project lead marks it complete", "the duty nurse logs them": a plural noun never takes an object pronoun, so a
+ * word in -s between a singular noun and "it" or "them" is the noun's verb, when WordNet knows its bare form as one.
+ */
+function retagVerbBeforeObjectPronoun(tokens: TaggedToken[], index: number): void {
+  const [subject, word, object] = [tokens[index - 1], tokens[index], tokens[index + 1]];
+  if (subject === undefined || subject.normal !== subject.lemma || word?.pos !== 'NOUN' || (!OBJECT_PRONOUNS.has(object?.normal ?? '') && object?.normal !== 'it')) return;
+  // "the case lead marks it": the tagger may have read the subject's last word as the verb.
+  const compound = subject.pos === 'VERB' && knows(subject.normal, 'noun') && tokens[index - 2]?.pos === 'NOUN' && opensPhrase(tokens[index - 3]);
+  if (subject.pos !== 'NOUN' && !compound) return;
+  const base = /[^s]s$/.test(word.normal) ? baseForm(word.normal) : undefined;
+  if (base === undefined || !knows(base, 'verb')) return;
+  if (compound) tokens[index - 1] = { ...subject, pos: 'NOUN' };
+  tokens[index] = { ...word, pos: 'VERB', lemma: base };
+  // "marks it complete": a bare word after the pronoun that WordNet knows as an adjective says what the verb makes it.
+  const complement = tokens[index + 2];
+  if (complement?.pos === 'VERB' && complement.normal === complement.lemma && knows(complement.normal, 'adj') && /^(?:CCONJ|PUNCT)$/.test(tokens[index + 3]?.pos ?? 'PUNCT')) {
+    tokens[index + 2] = { ...complement, pos: 'ADJ' };
+  }
+}
+
 /** The sentences with the tagger's known slips corrected. */
 export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
   return sentences.map((sentence) => {
@@ -1201,6 +1222,7 @@ export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
       retagPrepositionalParticiple(tokens, i);
       retagParticipleAfterPreposition(tokens, i);
       retagAcronymBeforeVerb(tokens, i);
+      retagVerbBeforeObjectPronoun(tokens, i);
     }
     return { ...sentence, tokens };
   });
