@@ -440,7 +440,11 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
         subject = previous.subject;
         break;
       }
-      subject = phraseEndingAt(phrases, i + 1);
+      // "any variation over £2,000 needs …": an amount after a preposition hangs from the phrase before it.
+      let amount = i;
+      while (amount > 0 && /^(?:NUM|SYM)$/.test(tokens[amount]?.pos ?? '')) amount -= 1;
+      const amountHangs = amount < i && tokens[amount]?.pos === 'ADP' && HANGING_PREPOSITIONS.has(tokens[amount]?.normal ?? '');
+      subject = phraseEndingAt(phrases, i + 1) ?? (amountHangs ? phraseEndingAt(phrases, amount) : undefined);
       const nearest = subject;
       // "Members who get three reports are suspended": the object of a relative clause before the verb is not its
       // subject; the phrase the relative clause hangs from is.

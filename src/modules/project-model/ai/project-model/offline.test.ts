@@ -127,6 +127,12 @@ describe('the offline project model', () => {
     expect(model.summary).not.toMatch(/Rotaline is three/i);
   });
 
+  it('gives the approval a record needs, past an amount, to the person whose approval it is', () => {
+    const model = buildProjectModel({ projectName: 'Partsdesk', idea: "Technicians raise purchase orders for parts. Any purchase order over £500 needs a manager's approval. Managers also set the yearly budget." });
+    const approve = model.useCases.find((useCase) => useCase.name === 'Approve a purchase order');
+    expect(model.actors.find((actor) => actor.id === approve?.actor)?.name).toBe('Manager');
+  });
+
   it('makes a success statement a metric, never a use case', () => {
     const model = buildProjectModel({ projectName: 'Toolshed', idea });
     expect(model.metrics.map((m) => m.target).join(' ')).toMatch(/90%/);

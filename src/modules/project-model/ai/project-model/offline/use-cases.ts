@@ -223,11 +223,14 @@ function isReplacedAct(sentence: Sentence, clause: Clause): boolean {
 }
 
 /** "need approval from the manager": the act a record waits for, as the verb it names ("approval" → "approve"). */
-function awaitedAct(clause: Clause): { verb: string; by?: NounPhrase } | undefined {
+function awaitedAct(clause: Clause, sentence: Sentence): { verb: string; by?: NounPhrase } | undefined {
   if (!/^(?:need|require|await|get)$/.test(clause.verb) || !clause.object || !clause.subject || clause.passive) return undefined;
-  const verb = verbOfAct(lemmaOf(clause.object));
+  // "needs a director's approval": the act follows its doer's possessive.
+  const possessive = /^['’]s$/.test(sentence.tagged.tokens[clause.object.end]?.normal ?? '');
+  const act = possessive ? sentence.phrases.find((phrase) => phrase.start === clause.object!.end + 1) : clause.object;
+  const verb = act ? verbOfAct(lemmaOf(act)) : undefined;
   if (!verb) return undefined;
-  const by = clause.preps.find((p) => p.prep === 'from' || p.prep === 'by')?.phrase;
+  const by = possessive ? clause.object : clause.preps.find((p) => p.prep === 'from' || p.prep === 'by')?.phrase;
   return { verb, ...(by ? { by } : {}) };
 }
 
@@ -740,7 +743,7 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
       const saidInside = clause.subject !== undefined && !clause.passive && inBrackets(sentence, clause.subject.start) && resolve.actorOf(clause.subject) !== undefined;
       // An idiom ("make sense", "lose track of") says how things are, not what anyone does with the product.
       if (clause.negated || (bracketed && !saidInside) || clause.verb.includes(' ') || isReplacedAct(sentence, clause)) continue;
-      const awaited = awaitedAct(clause);
+      const awaited = awaitedAct(clause, sentence);
       if (awaited && clause.subject) {
         const entity = resolve.entityOf(clause.subject) ?? (isRecordPhrase(clause.subject, true) ? unkept(termOf(clause.subject)) : undefined);
         const actor = resolve.actorOf(awaited.by) ?? people[0];
