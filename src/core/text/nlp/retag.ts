@@ -52,8 +52,11 @@ function agreesWithDoer(tokens: TaggedToken[], index: number): boolean {
   // "a paper docket the farmer signs.": with no pronoun, after the phrase it hangs from, the verb ends its clause.
   const bareRelative = tokens[index - 2]?.pos === 'DET' && tokens[index - 3]?.pos === 'NOUN' && /^(?:PUNCT|CCONJ)$/.test(next.pos);
   const relative = (/^(?:that|which)$/.test(tokens[pronounAt]?.normal ?? '') && /^(?:ADP|ADV|PUNCT)$/.test(next.pos)) || bareRelative;
-  if ((!objectFollows && !relative) || (next.pos === 'PRON' && SUBJECT_PRONOUNS.has(next.normal))) return false;
   const pluralSubject = singularize(previous.normal) !== previous.normal;
+  // "members vote on next season's films": after people in the plural, a preposition may follow a bare verb whose
+  // first sense WordNet frames as "Somebody ----s PP".
+  const prepositional = next.pos === 'ADP' && pluralSubject && token.normal === token.lemma && (senses(token.normal, 'verb')[0]?.frames.includes(22) ?? false);
+  if ((!objectFollows && !relative && !prepositional) || (next.pos === 'PRON' && SUBJECT_PRONOUNS.has(next.normal))) return false;
   const thirdPerson = /[^s]s$/.test(token.normal) && token.normal !== token.lemma;
   const bare = token.normal === token.lemma && !token.normal.endsWith('s');
   // "Staff order paper", "Crew log faults": a noun naming a group first, without a determiner, takes the bare verb

@@ -133,6 +133,15 @@ describe('the offline project model', () => {
     expect(model.actors.find((actor) => actor.id === approve?.actor)?.name).toBe('Manager');
   });
 
+  it('reads a verb that takes no object, after people in the plural, as acting on what its preposition names', () => {
+    const model = buildProjectModel({ projectName: 'Estate Voice', idea: '- tenants vote on the proposed designs at the open meeting\n- the caretaker publishes the results' });
+    const vote = model.useCases.find((useCase) => useCase.name === 'Vote on a proposed design');
+    expect(model.actors.find((actor) => actor.id === vote?.actor)?.name).toBe('Tenant');
+    // A thing after "on" is no place the vote is made at, though WordNet's second sense of "vote" takes an object.
+    const photos = buildProjectModel({ projectName: 'Club Lens', idea: '- members vote on the shortlisted photos at the annual meeting' });
+    expect(photos.useCases.map((useCase) => useCase.name)).toEqual(['Vote on a shortlisted photo']);
+  });
+
   it('makes a success statement a metric, never a use case', () => {
     const model = buildProjectModel({ projectName: 'Toolshed', idea });
     expect(model.metrics.map((m) => m.target).join(' ')).toMatch(/90%/);
