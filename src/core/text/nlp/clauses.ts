@@ -253,6 +253,18 @@ function possessed(phrases: NounPhrase[], tokens: TaggedToken[], phrase: NounPhr
   return owned ?? phrase;
 }
 
+/** "bar takings + ticket sales reconciled", "invoices and receipts are filed": a phrase with those joined to it by "and". */
+function joinedBefore(phrases: NounPhrase[], tokens: TaggedToken[], phrase: NounPhrase): NounPhrase[] {
+  const joined = [phrase];
+  for (let earlier = phrase; tokens[earlier.start - 1]?.pos === 'CCONJ';) {
+    const before = phraseEndingAt(phrases, earlier.start - 1);
+    if (!before) break;
+    joined.unshift(before);
+    earlier = before;
+  }
+  return joined;
+}
+
 /**
  * "register their apiaries (where they are) and their hives": the index after a bracketed aside that starts at
  * `index` and is followed by a conjunction, so that the list goes on past it; else `index`.
@@ -745,7 +757,7 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
       verbIndex: v,
       ...(particle ? { particle } : {}),
       // "want their handicap and classification worked out": a complement says what becomes of every object joined.
-      objects: passive ? (subject ? (complement && joinedObject ? [joinedObject, subject] : [subject]) : []) : objects,
+      objects: passive ? (subject ? (complement && joinedObject ? [joinedObject, subject] : joinedBefore(phrases, tokens, subject)) : []) : objects,
       preps,
       passive,
       negated,

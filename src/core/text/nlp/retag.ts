@@ -1179,6 +1179,27 @@ function retagVerbBeforeObjectPronoun(tokens: TaggedToken[], index: number): voi
   }
 }
 
+/**
+ * "- renewals chased by letter", "bar takings + ticket sales reconciled after each night": notes leave out "be", so a
+ * past participle right after the noun phrase that opens a sentence with no verb, before "by", a time or its end, is
+ * that phrase's passive verb, when WordNet's usual sense of the verb takes a thing.
+ */
+function retagNotedPassive(tokens: TaggedToken[], index: number): void {
+  const word = tokens[index];
+  if (!word || !/^(?:ADJ|NOUN)$/.test(word.pos) || !word.normal.endsWith('ed') || tokens[index - 1]?.pos !== 'NOUN') return;
+  const opening = tokens.slice(isBullet(tokens[0]) ? 1 : 0, index);
+  if (!opening.every((token) => /^(?:DET|ADJ|NOUN|PROPN|CCONJ)$/.test(token.pos))) return;
+  const next = tokens[index + 1];
+  if (next && !/^(?:by|after|before|within|on|at|via|through|in|and|,|\.|;)$/.test(next.normal)) return;
+  // The clause runs to the next break; a verb in it would be the phrase's own ("files sorted by date are archived").
+  const rest = tokens.slice(index + 1);
+  const end = rest.findIndex((token) => /^[,;:]$/.test(token.normal));
+  if ((end === -1 ? rest : rest.slice(0, end)).some((token) => token.pos === 'VERB' || token.pos === 'AUX')) return;
+  const verb = verbOfParticiple(word.normal);
+  if (verb === undefined || !takesThingObject(verb)) return;
+  tokens[index] = { ...word, pos: 'VERB', lemma: verb };
+}
+
 /** The sentences with the tagger's known slips corrected. */
 export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
   return sentences.map((sentence) => {
@@ -1226,6 +1247,7 @@ export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
       retagParticipleAfterPreposition(tokens, i);
       retagAcronymBeforeVerb(tokens, i);
       retagVerbBeforeObjectPronoun(tokens, i);
+      retagNotedPassive(tokens, i);
     }
     return { ...sentence, tokens };
   });

@@ -142,6 +142,11 @@ describe('the offline project model', () => {
     expect(photos.useCases.map((useCase) => useCase.name)).toEqual(['Vote on a shortlisted photo']);
   });
 
+  it('reads a participle after a note\'s opening phrase as its passive, done to every phrase joined in it', () => {
+    const model = buildProjectModel({ projectName: 'Tally', idea: '- cafe receipts + raffle sales counted after each fete, the treasurer keeps the float\n- late renewals chased by text' });
+    expect(model.useCases.map((useCase) => useCase.name)).toEqual(expect.arrayContaining(['Count a cafe receipt', 'Count a raffle sale', 'Chase a renewal']));
+  });
+
   it('makes a success statement a metric, never a use case', () => {
     const model = buildProjectModel({ projectName: 'Toolshed', idea });
     expect(model.metrics.map((m) => m.target).join(' ')).toMatch(/90%/);
