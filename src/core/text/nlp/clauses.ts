@@ -651,8 +651,10 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
         // "firewood and fresh bread in the morning, guests can order it": never a time.
         // "which crew is putting it up": nor, for "it", a person; "types it all up" stands for everything.
         const everything = pronoun === 'it' && tokens[i + 1]?.normal === 'all';
-        // A date named by what it is of is kept, though ("expiry dates … so guardians can enter them").
-        const standsFor = (phrase: NounPhrase): boolean => (semanticClasses(phrase.head.lemma, 'noun', 1)[0] !== 'noun.time' || phrase.nouns.length > 0) && !(pronoun === 'it' && namesPerson(phrase));
+        // A date named by what it is of is kept, though ("expiry dates … so guardians can enter them"), and so is a time
+        // some verb acts on ("when a stage is finished, the lead marks it complete").
+        const actedOn = new Set(clauses.flatMap((c) => c.objects).map((o) => o.start));
+        const standsFor = (phrase: NounPhrase): boolean => (semanticClasses(phrase.head.lemma, 'noun', 1)[0] !== 'noun.time' || phrase.nouns.length > 0 || actedOn.has(phrase.start)) && !(pronoun === 'it' && namesPerson(phrase));
         const agreeing = plural === undefined || everything ? undefined : earlier.find((phrase) => phrase.plural === plural && standsFor(phrase));
         const lastObject = [...clauses].reverse().find((c) => c.object)?.object;
         object = agreeing ?? (pronoun === 'one' || everything ? undefined : lastObject ?? [...phrases].reverse().find((phrase) => phrase.end <= v && phrase !== subject));

@@ -287,6 +287,8 @@ describe('clauses', () => {
     expect(objectOf('Logs and kindling in the evening, campers can buy it at the shop.', 'buy')).toBe('kindling');
     expect(objectOf('The warden knows which ranger is clearing it.', 'clear')).toBeUndefined();
     expect(objectOf('The notes are handwritten and a clerk copies it all out on Fridays.', 'copy')).toBeUndefined();
+    // A time that a verb acts on is what "it" stands for.
+    expect(objectOf('When a phase is signed off, the site lead closes it and the bursar sends an invoice.', 'close')).toBe('phase');
   });
 
   it('reads the items of a list of things as things: a participle or an -ing word before the plural, and "you name it"', () => {
