@@ -529,7 +529,11 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
       const afterComma = tokens[v - 1]?.normal === ',';
       // "quote by the metre (£14/m2 skim, …) and send the quote": a clause in a bracketed aside has no say outside it.
       const aside = (c: Clause): boolean => (bracketed[c.verbIndex] ?? false) && !(bracketed[v] ?? false);
-      const sharing = [...clauses].reverse().find((c) => !c.passive && !aside(c) && !(afterComma && relatives.has(c)) && (!finite || ((c.subject !== undefined || c.subjectPronoun !== undefined) && tokens[c.verbIndex - 1]?.normal !== 'to')))
+      // "they get a letter saying so and may be charged": an -ing form right after an object describes it; the verb after
+      // "and" shares the subject of the clause whose object it is.
+      const describesObject = (c: Clause): boolean => tokens[c.verbIndex]?.normal.endsWith('ing') === true && c.subject !== undefined && c.subject.end === c.verbIndex
+        && clauses.some((other) => other !== c && other.objects.some((o) => o.start === c.subject?.start));
+      const sharing = [...clauses].reverse().find((c) => !c.passive && !aside(c) && !describesObject(c) && !(afterComma && relatives.has(c)) && (!finite || ((c.subject !== undefined || c.subjectPronoun !== undefined) && tokens[c.verbIndex - 1]?.normal !== 'to')))
         ?? [...clauses].reverse().find((c) => !c.passive) ?? previous;
       subject = sharing.subject;
       subjectPronoun = sharing.subjectPronoun;

@@ -15,6 +15,9 @@ describe('WordNet', () => {
     expect(lemmas('Ringers record the species of each bird.')).toContain('species');
     expect(lemmas('We spend Mondays tuning harpsichords.')).toContain('tune');
     expect(lemmas('The carollers keep singing.')).toEqual(expect.arrayContaining(['caroller', 'sing']));
+    // A one-syllable verb ending in a vowel and a consonant doubles it: "fined" is "fine", never "fin".
+    expect(lemmas('Late borrowers are fined.')).toContain('fine');
+    expect(lemmas('Kit is mopped and dried.')).toContain('mop');
   });
 
   it('finds the base of a verb the tagger leaves inflected, a noun made a verb and a verb with a prefix', () => {
@@ -287,6 +290,8 @@ describe('clauses', () => {
     expect(objectOf('Logs and kindling in the evening, campers can buy it at the shop.', 'buy')).toBe('kindling');
     expect(objectOf('The warden knows which ranger is clearing it.', 'clear')).toBeUndefined();
     expect(objectOf('The notes are handwritten and a clerk copies it all out on Fridays.', 'copy')).toBeUndefined();
+    // An -ing form right after an object describes it: the verb after "and" shares the subject of that object's verb.
+    expect(objectOf('Late borrowers get a notice explaining the rules and may be fined a small fee.', 'fine')).toBe('borrower');
     // A time that a verb acts on is what "it" stands for.
     expect(objectOf('When a phase is signed off, the site lead closes it and the bursar sends an invoice.', 'close')).toBe('phase');
   });

@@ -45,7 +45,10 @@ function lemmaOf(normal: string, lemma: string, pos: PosTag): string {
   // A word in "-s" is its own lemma when English keeps it the same in the singular ("species" → species, not specie).
   const ownSingular = normal.endsWith('s') ? singularize(normal) === normal : !normal.endsWith('a') && pluralize(lemma) !== normal;
   if (pos === 'NOUN' && lemma !== normal && knows(normal, 'noun') && ownSingular) return normal;
-  if (pos === 'VERB' && (normal === `${lemma}ing` || normal === `${lemma}ed`) && synsetOffsets(`${lemma}e`, 'verb').length > synsetOffsets(lemma, 'verb').length) return `${lemma}e`;
+  // "fined" is no form of "fin", which doubles its last consonant ("finned"): a one-syllable verb ending in a vowel and
+  // one consonant never takes "-ed" or "-ing" without doubling it.
+  const undoubled = /^[^aeiou]*[aeiou][^aeiouwxy]$/.test(lemma);
+  if (pos === 'VERB' && (normal === `${lemma}ing` || normal === `${lemma}ed`) && knows(`${lemma}e`, 'verb') && (undoubled || synsetOffsets(`${lemma}e`, 'verb').length > synsetOffsets(lemma, 'verb').length)) return `${lemma}e`;
   if (pos === 'VERB' && lemma === normal) return inflectedVerbBase(normal) ?? lemma;
   return lemma;
 }
