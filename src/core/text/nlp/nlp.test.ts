@@ -292,6 +292,8 @@ describe('clauses', () => {
     expect(objectOf('The notes are handwritten and a clerk copies it all out on Fridays.', 'copy')).toBeUndefined();
     // An -ing form right after an object describes it: the verb after "and" shares the subject of that object's verb.
     expect(objectOf('Late borrowers get a notice explaining the rules and may be fined a small fee.', 'fine')).toBe('borrower');
+    // An adjective after the noun it describes is no part of the noun's name.
+    expect(objectOf('Hirers pay a bond equal to two nights of the hire.', 'pay')).toBe('bond');
     // A time that a verb acts on is what "it" stands for.
     expect(objectOf('When a phase is signed off, the site lead closes it and the bursar sends an invoice.', 'close')).toBe('phase');
   });

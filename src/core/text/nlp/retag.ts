@@ -1200,6 +1200,17 @@ function retagNotedPassive(tokens: TaggedToken[], index: number): void {
   tokens[index] = { ...word, pos: 'VERB', lemma: verb };
 }
 
+/**
+ * "a deposit equal to one month's rent", "members eligible for a discount": a word after a noun, before "to", "for" or
+ * "with", that WordNet knows more often as an adjective than as a noun, is an adjective describing the noun.
+ */
+function retagPostnominalAdjective(tokens: TaggedToken[], index: number): void {
+  const [noun, word, next] = [tokens[index - 1], tokens[index], tokens[index + 1]];
+  if (noun?.pos !== 'NOUN' || word?.pos !== 'NOUN' || !/^(?:to|for|with)$/.test(next?.normal ?? '')) return;
+  if (senses(word.normal, 'adj').length <= senses(word.normal, 'noun').length) return;
+  tokens[index] = { ...word, pos: 'ADJ' };
+}
+
 /** The sentences with the tagger's known slips corrected. */
 export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
   return sentences.map((sentence) => {
@@ -1248,6 +1259,7 @@ export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
       retagAcronymBeforeVerb(tokens, i);
       retagVerbBeforeObjectPronoun(tokens, i);
       retagNotedPassive(tokens, i);
+      retagPostnominalAdjective(tokens, i);
     }
     return { ...sentence, tokens };
   });
