@@ -10,7 +10,7 @@ export { compoundsOf, readAsParts, readCompoundsAlike } from './discourse.js';
 export { isBullet, retag } from './retag.js';
 export { authorSpellings, respell } from './spelling.js';
 export { tagText, type PosTag, type TaggedSentence, type TaggedToken } from './tagger.js';
-export { derivations, derivedForms, isKindOf, knows, knowsWord, lemmasBeginning, semanticClasses, senses, synonyms, takesPersonObject, takesThingObject, verbOfParticiple, type Synset, type WordNetPos } from './wordnet.js';
+export { derivations, derivedForms, isKindOf, knows, knowsWord, lemmasBeginning, semanticClasses, senses, synonyms, takesGerund, takesPersonObject, takesThingObject, verbOfParticiple, type Synset, type WordNetPos } from './wordnet.js';
 
 import { retag } from './retag.js';
 import { tagText, type TaggedSentence } from './tagger.js';

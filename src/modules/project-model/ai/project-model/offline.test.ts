@@ -147,6 +147,11 @@ describe('the offline project model', () => {
     expect(model.useCases.map((useCase) => useCase.name)).toEqual(expect.arrayContaining(['Count a cafe receipt', 'Count a raffle sale', 'Chase a renewal']));
   });
 
+  it('makes no use case of a verb that only says an act starts or stops ("stop turning people away")', () => {
+    const model = buildProjectModel({ projectName: 'Pitchside', idea: 'Guests book pitches online, with pitches counted, so we stop turning campers away.' });
+    expect(model.useCases.map((useCase) => useCase.name)).toEqual(['Book a pitch']);
+  });
+
   it('makes a success statement a metric, never a use case', () => {
     const model = buildProjectModel({ projectName: 'Toolshed', idea });
     expect(model.metrics.map((m) => m.target).join(' ')).toMatch(/90%/);

@@ -1,6 +1,6 @@
 import { capitalize, pluralize, singularize } from '../../../../../core/text/index.js';
 import { indefiniteArticle, roleSubject } from '../../../../../core/text/compose/index.js';
-import { clausesOf, derivedForms, isBullet, OBJECT_PARTICLES, isKindOf, knows, nounPhrases, parseText, semanticClasses, takesThingObject, verbOfParticiple, type Clause, type NounPhrase, type TaggedToken } from '../../../../../core/text/nlp/index.js';
+import { clausesOf, derivedForms, isBullet, OBJECT_PARTICLES, isKindOf, knows, nounPhrases, parseText, semanticClasses, takesGerund, takesThingObject, verbOfParticiple, type Clause, type NounPhrase, type TaggedToken } from '../../../../../core/text/nlp/index.js';
 import type { ModelActor, ModelEntity, ModelRule, ModelStep, ModelUseCase } from '../../../project-model.contract.js';
 import { actNounOf, billsWithDocument, bookedTimeAct, earlierTransaction, isMeasure, isTransactionVerb, keepsRecord, transactionActOf } from './entities.js';
 import type { IdPool } from './ids.js';
@@ -214,6 +214,15 @@ function actsNamedByRecordKept(sentence: Sentence, resolve: Resolver): { verb: s
 /** A clause standing for an act named by a noun, with nothing but its verb. */
 function emptyClause(verb: string): Clause {
   return { verb, verbIndex: 0, objects: [], preps: [], passive: false, negated: false };
+}
+
+/**
+ * "so we stop turning people away", "keep chasing invoices": a verb that takes an -ing form, followed by one, says when
+ * the act starts, goes on or ends; the act after it is what is done.
+ */
+function isAspectOfAct(sentence: Sentence, clause: Clause): boolean {
+  const next = sentence.tagged.tokens[clause.verbIndex + 1];
+  return clause.objects.length === 0 && next?.pos === 'VERB' && next.normal.endsWith('ing') && takesGerund(clause.verb);
 }
 
 /** "upload docs instead of emailing photos": the act after "instead of" or "rather than" is the one the product ends. */
@@ -742,7 +751,7 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
       const bracketed = inBrackets(sentence, clause.verbIndex);
       const saidInside = clause.subject !== undefined && !clause.passive && inBrackets(sentence, clause.subject.start) && resolve.actorOf(clause.subject) !== undefined;
       // An idiom ("make sense", "lose track of") says how things are, not what anyone does with the product.
-      if (clause.negated || (bracketed && !saidInside) || clause.verb.includes(' ') || isReplacedAct(sentence, clause)) continue;
+      if (clause.negated || (bracketed && !saidInside) || clause.verb.includes(' ') || isReplacedAct(sentence, clause) || isAspectOfAct(sentence, clause)) continue;
       const awaited = awaitedAct(clause, sentence);
       if (awaited && clause.subject) {
         const entity = resolve.entityOf(clause.subject) ?? (isRecordPhrase(clause.subject, true) ? unkept(termOf(clause.subject)) : undefined);
