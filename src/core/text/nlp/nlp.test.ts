@@ -294,6 +294,13 @@ describe('clauses', () => {
     expect(objectOf('Late borrowers get a notice explaining the rules and may be fined a small fee.', 'fine')).toBe('borrower');
     // An adjective after the noun it describes is no part of the noun's name.
     expect(objectOf('Hirers pay a bond equal to two nights of the hire.', 'pay')).toBe('bond');
+    // A list item opening in lower case with a word before a determiner is an instruction: that word is the verb.
+    expect(objectOf('- swap the broken lamp for a spare one', 'swap')).toBe('lamp');
+    // "each", "both" or "all" between a plural subject and its verb opens no phrase of its own.
+    expect(clausesOf(parseText('The wardens each walk a beat and members all pay a fee.')[0]!).map((c) => [c.subject?.text, c.verb, c.object?.text])).toEqual([
+      ['wardens', 'walk', 'beat'],
+      ['members', 'pay', 'fee'],
+    ]);
     // A time that a verb acts on is what "it" stands for.
     expect(objectOf('When a phase is signed off, the site lead closes it and the bursar sends an invoice.', 'close')).toBe('phase');
   });

@@ -475,8 +475,12 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
   // (a noun item of a list has no determiner after it).
   // "The owner, Sam, books the rooms": after a name set off by commas, the verb agrees with it.
   const agreesAfterApposition = /[^s]s$/.test(token.normal) && closesApposition(tokens, index - 1);
-  if (token.pos === 'NOUN' && (token.normal === token.lemma || agreesAfterApposition) && /^(?:,|:|;|-|–|—|•|\*)$/.test(tokens[index - 1]?.text ?? '')
-    && (/^(?:the|a|an|each|every|any|all)$/.test(tokens[index + 1]?.normal ?? '') || POSSESSIVES.test(tokens[index + 1]?.normal ?? ''))) {
+  // "- swap the full tin for an empty one", "flag it": so is one opening an item of a list, in lower case, before a
+  // determiner or "it" or "them" (a capital there may be a name: "Ring the Changes").
+  const opensItem = index === 0 && /^[a-z]/.test(token.text);
+  const objectAfter = /^(?:the|a|an|each|every|any|all)$/.test(tokens[index + 1]?.normal ?? '') || POSSESSIVES.test(tokens[index + 1]?.normal ?? '')
+    || (opensItem && /^(?:it|them)$/.test(tokens[index + 1]?.normal ?? ''));
+  if (token.pos === 'NOUN' && (token.normal === token.lemma || agreesAfterApposition) && (opensItem || /^(?:,|:|;|-|–|—|•|\*)$/.test(tokens[index - 1]?.text ?? '')) && objectAfter) {
     const lemma = verbLemma(token);
     if (lemma) return { ...token, pos: 'VERB', lemma };
   }
@@ -1211,6 +1215,20 @@ function retagPostnominalAdjective(tokens: TaggedToken[], index: number): void {
   tokens[index] = { ...word, pos: 'ADJ' };
 }
 
+/**
+ * "volunteer collectors each have a patch", "the twins both play": "each", "both" or "all" between a plural subject and
+ * its verb says of how many; it opens no phrase of its own.
+ */
+function retagFloatingQuantifier(tokens: TaggedToken[], index: number): void {
+  const [subject, word, verb] = [tokens[index - 1], tokens[index], tokens[index + 1]];
+  if (!/^(?:each|both|all)$/.test(word?.normal ?? '') || subject?.pos !== 'NOUN' || subject.normal === subject.lemma) return;
+  // "members all pay a fee": the tagger may have read the bare verb after it as a noun.
+  const bareVerb = verb?.pos === 'NOUN' && verb.normal === verb.lemma && knows(verb.normal, 'verb') && OBJECT_START.has(tokens[index + 2]?.pos ?? '');
+  if (!verb || (!/^(?:VERB|AUX)$/.test(verb.pos) && !bareVerb) || verb.normal.endsWith('ing')) return;
+  tokens[index] = { ...(word as TaggedToken), pos: 'ADV' };
+  if (bareVerb) tokens[index + 1] = { ...verb, pos: 'VERB' };
+}
+
 /** The sentences with the tagger's known slips corrected. */
 export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
   return sentences.map((sentence) => {
@@ -1260,6 +1278,7 @@ export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
       retagVerbBeforeObjectPronoun(tokens, i);
       retagNotedPassive(tokens, i);
       retagPostnominalAdjective(tokens, i);
+      retagFloatingQuantifier(tokens, i);
     }
     return { ...sentence, tokens };
   });
