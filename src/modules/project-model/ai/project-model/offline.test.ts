@@ -152,6 +152,12 @@ describe('the offline project model', () => {
     expect(model.useCases.map((useCase) => useCase.name)).toEqual(['Book a pitch']);
   });
 
+  it('makes no use case of where a thing comes from ("reorder from the wholesaler")', () => {
+    const model = buildProjectModel({ projectName: 'Shelf Life', idea: 'Volunteers stack the shelves and reorder from the wholesaler on Fridays. Shoppers collect from the counter.' });
+    expect(model.useCases.map((useCase) => useCase.name).filter((name) => / from /.test(name))).toEqual([]);
+    expect(model.useCases.map((useCase) => useCase.name)).toContain('Stack a shelf');
+  });
+
   it('makes a success statement a metric, never a use case', () => {
     const model = buildProjectModel({ projectName: 'Toolshed', idea });
     expect(model.metrics.map((m) => m.target).join(' ')).toMatch(/90%/);

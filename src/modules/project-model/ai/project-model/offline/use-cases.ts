@@ -104,12 +104,14 @@ function concreteObject(object: NounPhrase, clause: Clause): NounPhrase {
 }
 
 /**
- * "which we track on a chart", "pay at the counter": a verb whose usual sense takes a thing, without one, is done on
- * or at a place, a tool or a time, which is no thing it acts on (its object is elsewhere in the sentence). An occasion
- * is one: "book on a course". A verb whose usual sense takes none acts on what "on" names ("vote on the films").
+ * "which we track on a chart", "pay at the counter", "reorder from the pharmacy": a verb whose usual sense takes a
+ * thing, without one, is done on or at a place, a tool or a time, or takes the thing from somewhere, none of which it
+ * acts on (its object is elsewhere in the sentence). An occasion is acted on: "book on a course". A verb whose usual
+ * sense takes none acts on what "on" names ("vote on the films").
  */
 function isWhereDone(prep: { prep: string; phrase: NounPhrase }, verb: string): boolean {
-  if (!/^(?:on|at)$/.test(prep.prep) || !takesThingObject(verb, 1)) return false;
+  if (!/^(?:on|at|from)$/.test(prep.prep) || !takesThingObject(verb, 1)) return false;
+  if (prep.prep === 'from') return true;
   return !/^noun\.(?:act|event|group)$/.test(semanticClasses(lemmaOf(prep.phrase), 'noun', 1)[0] ?? '');
 }
 
