@@ -301,6 +301,8 @@ describe('clauses', () => {
       ['wardens', 'walk', 'beat'],
       ['members', 'pay', 'fee'],
     ]);
+    // An acronym after a determiner is a name, whatever auxiliary it spells in text-speak, and heads no clause.
+    expect(clausesOf(parseText('Nurses keep the balance in the CD register.')[0]!).map((c) => c.verb)).toEqual(['keep']);
     // A time that a verb acts on is what "it" stands for.
     expect(objectOf('When a phase is signed off, the site lead closes it and the bursar sends an invoice.', 'close')).toBe('phase');
   });

@@ -1229,6 +1229,18 @@ function retagFloatingQuantifier(tokens: TaggedToken[], index: number): void {
   if (bareVerb) tokens[index + 1] = { ...verb, pos: 'VERB' };
 }
 
+/**
+ * "the CD register": the tagger reads some acronyms as the auxiliary they spell in text-speak ("cd" for "could"). After
+ * a determiner, a word in capitals is a name, and a bare verb after it that WordNet knows as a noun is the compound's
+ * head.
+ */
+function retagAcronymAfterDeterminer(tokens: TaggedToken[], index: number): void {
+  const [determiner, acronym, next] = [tokens[index - 1], tokens[index], tokens[index + 1]];
+  if (determiner?.pos !== 'DET' || acronym?.pos !== 'AUX' || !/^[A-Z]{2,4}$/.test(acronym.text)) return;
+  tokens[index] = { ...acronym, pos: 'PROPN', lemma: acronym.normal };
+  if (next?.pos === 'VERB' && next.normal === next.lemma && knows(next.normal, 'noun')) tokens[index + 1] = { ...next, pos: 'NOUN' };
+}
+
 /** The sentences with the tagger's known slips corrected. */
 export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
   return sentences.map((sentence) => {
@@ -1279,6 +1291,7 @@ export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
       retagNotedPassive(tokens, i);
       retagPostnominalAdjective(tokens, i);
       retagFloatingQuantifier(tokens, i);
+      retagAcronymAfterDeterminer(tokens, i);
     }
     return { ...sentence, tokens };
   });
