@@ -303,6 +303,8 @@ describe('clauses', () => {
     ]);
     // An acronym after a determiner is a name, whatever auxiliary it spells in text-speak, and heads no clause.
     expect(clausesOf(parseText('Nurses keep the balance in the CD register.')[0]!).map((c) => c.verb)).toEqual(['keep']);
+    // A preposition and a time opening the sentence say when; the noun after them starts the subject.
+    expect(clausesOf(parseText('At the moment tenants ring the office for repairs.')[0]!).map((c) => [c.subject?.text, c.verb])).toEqual([['tenants', 'ring']]);
     // A time that a verb acts on is what "it" stands for.
     expect(objectOf('When a phase is signed off, the site lead closes it and the bursar sends an invoice.', 'close')).toBe('phase');
   });

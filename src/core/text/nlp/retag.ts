@@ -1241,6 +1241,19 @@ function retagAcronymAfterDeterminer(tokens: TaggedToken[], index: number): void
   if (next?.pos === 'VERB' && next.normal === next.lemma && knows(next.normal, 'noun')) tokens[index + 1] = { ...next, pos: 'NOUN' };
 }
 
+/**
+ * "At the moment parents queue for hours", "In the morning volunteers open up": a preposition and a time that open the
+ * sentence say when; the noun after them starts the subject, never a compound with the time ("moment parents").
+ */
+function retagOpeningTime(tokens: TaggedToken[]): void {
+  const start = isBullet(tokens[0]) ? 1 : 0;
+  const end = tokens[start + 1]?.pos === 'DET' ? start + 3 : start + 2;
+  const [preposition, time, next] = [tokens[start], tokens[end - 1], tokens[end]];
+  if (preposition?.pos !== 'ADP' || time?.pos !== 'NOUN' || time.normal !== time.lemma || !/^(?:NOUN|PROPN|ADJ)$/.test(next?.pos ?? '')) return;
+  if (semanticClasses(time.lemma, 'noun', 1)[0] !== 'noun.time') return;
+  for (let at = start; at < end; at += 1) tokens[at] = { ...(tokens[at] as TaggedToken), pos: 'ADV' };
+}
+
 /** The sentences with the tagger's known slips corrected. */
 export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
   return sentences.map((sentence) => {
@@ -1251,6 +1264,7 @@ export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
       retagAdjectiveSubject(tokens, i);
     }
     retagMissedVerb(tokens);
+    retagOpeningTime(tokens);
     for (let i = 0; i < tokens.length; i += 1) {
       tokens[i] = knownSingular(tokens[i] as TaggedToken);
       retagAdverbialIdiom(tokens, i);
