@@ -305,6 +305,8 @@ describe('clauses', () => {
     expect(clausesOf(parseText('Nurses keep the balance in the CD register.')[0]!).map((c) => c.verb)).toEqual(['keep']);
     // A preposition and a time opening the sentence say when; the noun after them starts the subject.
     expect(clausesOf(parseText('At the moment tenants ring the office for repairs.')[0]!).map((c) => [c.subject?.text, c.verb])).toEqual([['tenants', 'ring']]);
+    // "OK" as a verb is WordNet's "okay", named by the first word of its sense.
+    expect(clausesOf(parseText('The tenant has to OK the estimate and the manager can okay refunds.')[0]!).map((c) => [c.verb, c.object?.text])).toEqual([['approve', 'estimate'], ['approve', 'refunds']]);
     // A time that a verb acts on is what "it" stands for.
     expect(objectOf('When a phase is signed off, the site lead closes it and the bursar sends an invoice.', 'close')).toBe('phase');
   });

@@ -1254,6 +1254,18 @@ function retagOpeningTime(tokens: TaggedToken[]): void {
   for (let at = start; at < end; at += 1) tokens[at] = { ...(tokens[at] as TaggedToken), pos: 'ADV' };
 }
 
+/**
+ * "the customer has to OK the quote": "OK" after "to" or a modal, before what it acts on, is the verb WordNet knows as
+ * "okay", named by the first word of its sense ("approve").
+ */
+function retagOkayVerb(tokens: TaggedToken[], index: number): void {
+  const [before, word, next] = [tokens[index - 1], tokens[index], tokens[index + 1]];
+  if (!word || !/^(?:ok|okay)$/.test(word.normal)) return;
+  if (!(before?.normal === 'to' || before?.pos === 'AUX') || !OBJECT_START.has(next?.pos ?? '')) return;
+  const plain = senses('okay', 'verb')[0]?.words[0];
+  if (plain) tokens[index] = { ...word, pos: 'VERB', lemma: plain };
+}
+
 /** The sentences with the tagger's known slips corrected. */
 export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
   return sentences.map((sentence) => {
@@ -1306,6 +1318,7 @@ export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
       retagPostnominalAdjective(tokens, i);
       retagFloatingQuantifier(tokens, i);
       retagAcronymAfterDeterminer(tokens, i);
+      retagOkayVerb(tokens, i);
     }
     return { ...sentence, tokens };
   });
