@@ -478,10 +478,14 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
   // "- swap the full tin for an empty one", "flag it": so is one opening an item of a list, in lower case, before a
   // determiner or "it" or "them" (a capital there may be a name: "Ring the Changes").
   const opensItem = index === 0 && /^[a-z]/.test(token.text);
+  // "- text customer when it's ready": a word for a message before a person is sending it to them.
+  const person = tokens[index + 1];
+  const messageToPerson = opensItem && namesMessage(token.normal) && person?.pos === 'NOUN' && person.normal === person.lemma && semanticClasses(person.lemma, 'noun', 1)[0] === 'noun.person';
   const objectAfter = /^(?:the|a|an|each|every|any|all)$/.test(tokens[index + 1]?.normal ?? '') || POSSESSIVES.test(tokens[index + 1]?.normal ?? '')
-    || (opensItem && /^(?:it|them)$/.test(tokens[index + 1]?.normal ?? ''));
+    || (opensItem && /^(?:it|them)$/.test(tokens[index + 1]?.normal ?? '')) || messageToPerson;
   if (token.pos === 'NOUN' && (token.normal === token.lemma || agreesAfterApposition) && (opensItem || /^(?:,|:|;|-|–|—|•|\*)$/.test(tokens[index - 1]?.text ?? '')) && objectAfter) {
-    const lemma = verbLemma(token);
+    // WordNet may know the word for a message only as a noun ("text").
+    const lemma = verbLemma(token) ?? (messageToPerson ? token.normal : undefined);
     if (lemma) return { ...token, pos: 'VERB', lemma };
   }
   if (token.pos === 'NOUN' || token.pos === 'PROPN' || token.pos === 'ADJ') {

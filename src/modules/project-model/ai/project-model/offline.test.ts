@@ -158,6 +158,12 @@ describe('the offline project model', () => {
     expect(model.useCases.map((useCase) => useCase.name)).toContain('Stack a shelf');
   });
 
+  it('reads a note to text a person as sending them a message, done by someone other than that person', () => {
+    const model = buildProjectModel({ projectName: 'Fixline', idea: 'Owners drop bikes off and mechanics repair them.\n- text owner when the bike is ready' });
+    const text = model.useCases.find((useCase) => useCase.name === 'Text an owner');
+    expect(model.actors.find((actor) => actor.id === text?.actor)?.name).toBe('Mechanic');
+  });
+
   it('makes a success statement a metric, never a use case', () => {
     const model = buildProjectModel({ projectName: 'Toolshed', idea });
     expect(model.metrics.map((m) => m.target).join(' ')).toMatch(/90%/);

@@ -800,9 +800,9 @@ export function findUseCases(sentences: Sentence[], actors: ModelActor[], rules:
       // the doer of the verb ("picker", "shearer") does it; a phrasal verb means something else ("hire out" is no hirer's).
       const nobodyNamed = !clause.subject || clause.passive;
       if (!actor && !saidOfThing && nobodyNamed && !clause.subjectPronoun && !clause.particle) actor = doerAmong(clause.verb, people);
-      // "the customer is charged £5", "the learner is told by email": no one does to themselves what a passive says is
-      // done to them, so the first actor is someone else.
-      const doneTo = clause.passive ? clause.objects.map((object) => resolve.actorOf(object)) : [];
+      // "the customer is charged £5", "the learner is told by email", "- text customer when it's ready": no one does to
+      // themselves what a passive or an instruction says is done to them, so the first actor is someone else.
+      const doneTo = clause.passive || !clause.subject ? clause.objects.map((object) => resolve.actorOf(object)) : [];
       const someoneElse = people.find((person) => !doneTo.includes(person));
       if (!actor && !saidOfThing && (!clause.subject || clause.subjectPronoun || clause.passive || byProduct) && (clause.subjectPronoun !== 'it')) actor = (byBusiness ? writer : undefined) ?? someoneElse;
       // "Permits renew every 12 months", "applications close on 31 March": a record that undergoes what is usually done
