@@ -164,6 +164,13 @@ describe('the offline project model', () => {
     expect(model.actors.find((actor) => actor.id === text?.actor)?.name).toBe('Mechanic');
   });
 
+  it('checks a short rule in its own words in a step, and quotes a rule of several clauses', () => {
+    const model = buildProjectModel({ projectName: 'Courtside', idea: 'Members book courts online. A booking can be made up to 7 days ahead - anything later than that goes on the waiting list and the desk confirms it by phone. A booking lasts 40 minutes.' });
+    const steps = model.useCases.find((useCase) => useCase.name === 'Confirm a booking')?.steps.map((step) => step.action);
+    expect(steps).toContain('checks that a booking lasts 40 minutes');
+    expect(steps).toContain('checks the booking against the rule “A booking can be made up to 7 days ahead - anything later than that goes on the waiting list and the desk confirms it by phone”');
+  });
+
   it('makes a success statement a metric, never a use case', () => {
     const model = buildProjectModel({ projectName: 'Toolshed', idea });
     expect(model.metrics.map((m) => m.target).join(' ')).toMatch(/90%/);

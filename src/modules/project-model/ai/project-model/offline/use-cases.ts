@@ -51,6 +51,19 @@ function ruleClause(rule: ModelRule): string {
   return /^[A-Z](?:[a-z]|\s)/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
 
+/** The longest rule a step says in its own words ("checks that a loan lasts one week"); a longer one is quoted. */
+const RULE_WORDS_IN_A_STEP = 14;
+
+/**
+ * How the product checks a rule: "checks that a loan lasts one week"; a rule of several clauses ("anything not in by
+ * 15 January we can't guarantee - they get a letter …") cannot follow "that", so it is quoted.
+ */
+function ruleCheck(rule: ModelRule, thing: string): string {
+  const clause = ruleClause(rule);
+  const severalClauses = /[;:–—]|\s-\s/.test(clause) || clause.split(/\s+/).length > RULE_WORDS_IN_A_STEP;
+  return severalClauses ? `checks the ${thing} against the rule “${rule.text.replace(/[.!]+$/, '')}”` : `checks that ${clause}`;
+}
+
 /**
  * The main steps: the actor does the thing to the record; the product checks it against the rules that name the
  * record (or its stated rules in general when none does), lets an outside system named with the action do its part,
@@ -71,7 +84,7 @@ function stepsFor(actor: ModelActor, verb: string, particle: string, entity: Mod
   if (entity.id) steps.push({ actor: actor.id, action: `opens the ${thing} in the product`, ...on });
   steps.push({ actor: actor.id, action: `${thirdPerson(verb)}${particle} the ${thing}`, ...on });
   const applying = entity.id ? rules.filter((rule) => rule.entity === entity.id).slice(0, 2) : [];
-  if (applying.length > 0) for (const rule of applying) steps.push({ actor: 'system', action: `checks that ${ruleClause(rule)}`, ...on });
+  if (applying.length > 0) for (const rule of applying) steps.push({ actor: 'system', action: ruleCheck(rule, thing), ...on });
   else if (entity.id) steps.push({ actor: 'system', action: `checks the ${thing} against the rules`, ...on });
   const mentioned = systems.filter((system) => sentence.text.includes(system.name) || sentence.source.quote?.toLowerCase().includes(system.name.toLowerCase()));
   for (const system of mentioned.slice(0, 1)) steps.push({ actor: system.id, action: `handles its part of the ${thing}`, ...on });
