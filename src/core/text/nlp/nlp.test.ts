@@ -307,6 +307,9 @@ describe('clauses', () => {
     expect(clausesOf(parseText('At the moment tenants ring the office for repairs.')[0]!).map((c) => [c.subject?.text, c.verb])).toEqual([['tenants', 'ring']]);
     // "OK" as a verb is WordNet's "okay", named by the first word of its sense.
     expect(clausesOf(parseText('The tenant has to OK the estimate and the manager can okay refunds.')[0]!).map((c) => [c.verb, c.object?.text])).toEqual([['approve', 'estimate'], ['approve', 'refunds']]);
+    // A participle between a determiner and a compound describes it, though the tagger read the compound's first word
+    // as a verb.
+    expect(clausesOf(parseText('Each tin carries a numbered tamper seal.')[0]!).map((c) => [c.verb, c.object?.text])).toEqual([['carry', 'numbered tamper seal']]);
     // A time that a verb acts on is what "it" stands for.
     expect(objectOf('When a phase is signed off, the site lead closes it and the bursar sends an invoice.', 'close')).toBe('phase');
   });

@@ -1270,6 +1270,16 @@ function retagOkayVerb(tokens: TaggedToken[], index: number): void {
   if (plain) tokens[index] = { ...word, pos: 'VERB', lemma: plain };
 }
 
+/**
+ * "a numbered tamper seal": a participle between a determiner and a noun describes the noun. The first pass asks this
+ * before the noun after it is read right ("tamper" as a verb), so it is asked again once it is.
+ */
+function retagDeterminedParticiple(tokens: TaggedToken[], index: number): void {
+  const [determiner, word, next] = [tokens[index - 1], tokens[index], tokens[index + 1]];
+  if (!opensPhrase(determiner) || word?.pos !== 'VERB' || word.normal === word.lemma || !/(?:ed|en)$/.test(word.normal) || next?.pos !== 'NOUN') return;
+  tokens[index] = { ...word, pos: 'ADJ' };
+}
+
 /** The sentences with the tagger's known slips corrected. */
 export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
   return sentences.map((sentence) => {
@@ -1323,6 +1333,7 @@ export function retag(sentences: TaggedSentence[]): TaggedSentence[] {
       retagFloatingQuantifier(tokens, i);
       retagAcronymAfterDeterminer(tokens, i);
       retagOkayVerb(tokens, i);
+      retagDeterminedParticiple(tokens, i);
     }
     return { ...sentence, tokens };
   });
