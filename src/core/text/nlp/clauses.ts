@@ -545,7 +545,9 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
     let object: NounPhrase | undefined;
     const preps: Clause['preps'] = [];
     let i = v + 1;
-    if (tokens[i] && PARTICLES.has((tokens[i] as TaggedToken).normal) && !(tokens[i]?.normal === 'up' && tokens[i + 1]?.normal === 'to')) {
+    // "raise over £250": "over" or "under" before an amount says more or less than it; it is no particle.
+    const aboutAmount = /^(?:over|under)$/.test(tokens[i]?.normal ?? '') && /^(?:NUM|SYM)$/.test(tokens[i + 1]?.pos ?? '');
+    if (tokens[i] && PARTICLES.has((tokens[i] as TaggedToken).normal) && !(tokens[i]?.normal === 'up' && tokens[i + 1]?.normal === 'to') && !aboutAmount) {
       const after = tokens[i + 1];
       // "sign up for", "check in" — a particle is followed by a preposition, punctuation, a conjunction or nothing.
       const startsPhrase = after !== undefined && /^(?:DET|ADJ|NOUN|PROPN|NUM|PRON)$/.test(after.pos);

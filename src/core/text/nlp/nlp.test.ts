@@ -310,6 +310,8 @@ describe('clauses', () => {
     // A participle between a determiner and a compound describes it, though the tagger read the compound's first word
     // as a verb.
     expect(clausesOf(parseText('Each tin carries a numbered tamper seal.')[0]!).map((c) => [c.verb, c.object?.text])).toEqual([['carry', 'numbered tamper seal']]);
+    // "over" before an amount says more than it; it is no particle of the verb.
+    expect(clausesOf(parseText('Stalls that take over £300 pay a levy.')[0]!).map((c) => [c.verb, c.particle])).toEqual([['take', undefined]]);
     // A time that a verb acts on is what "it" stands for.
     expect(objectOf('When a phase is signed off, the site lead closes it and the bursar sends an invoice.', 'close')).toBe('phase');
   });
