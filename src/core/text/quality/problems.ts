@@ -23,8 +23,8 @@ const DOUBLED = /(?<![\p{L}\p{N}'-])([\p{L}][\p{L}\p{N}'-]*)((?:\s+\1)+)(?![\p{L
 function endsName(text: string, at: number, doubled: string): boolean {
   const [first = '', second = ''] = doubled.split(/\s+/);
   if (!/^\p{Lu}/u.test(first) || !/^\p{Ll}/u.test(second)) return false;
-  const before = text.slice(0, at).trimEnd();
-  return before !== '' && !/[.!?:#>*|-]$|\n$/.test(before) && /[\p{L}\p{N},;)]$/u.test(before);
+  // Mid-sentence: a word, a number, a comma or a closing bracket comes before it.
+  return /[\p{L}\p{N},;)]$/u.test(text.slice(0, at).trimEnd());
 }
 
 function isDoubling(text: string, doubled: string, word: string, at: number): boolean {

@@ -45,23 +45,18 @@ function priorityOf(clause: Clause, sentence: Sentence): ModelUseCase['priority'
   return 'should';
 }
 
-/** "A loan lasts one week." → "a loan lasts one week": a rule as a clause inside a step. */
-function ruleClause(rule: ModelRule): string {
-  const text = rule.text.replace(/[.!]+$/, '');
-  return /^[A-Z](?:[a-z]|\s)/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
-}
-
 /** The longest rule a step says in its own words ("checks that a loan lasts one week"); a longer one is quoted. */
 const RULE_WORDS_IN_A_STEP = 14;
 
 /**
- * How the product checks a rule: "checks that a loan lasts one week"; a rule of several clauses ("anything not in by
- * 15 January we can't guarantee - they get a letter …") cannot follow "that", so it is quoted.
+ * How the product checks a rule: "A loan lasts one week." as a clause ("checks that a loan lasts one week"); a rule of
+ * several clauses ("anything not in by 15 January we can't guarantee - they get a letter …") cannot follow "that", so
+ * it is quoted.
  */
 function ruleCheck(rule: ModelRule, thing: string): string {
-  const clause = ruleClause(rule);
-  const severalClauses = /[;:–—]|\s-\s/.test(clause) || clause.split(/\s+/).length > RULE_WORDS_IN_A_STEP;
-  return severalClauses ? `checks the ${thing} against the rule “${rule.text.replace(/[.!]+$/, '')}”` : `checks that ${clause}`;
+  const text = rule.text.replace(/[.!]+$/, '');
+  if (/[;:–—]|\s-\s/.test(text) || text.split(/\s+/).length > RULE_WORDS_IN_A_STEP) return `checks the ${thing} against the rule “${text}”`;
+  return `checks that ${/^[A-Z](?:[a-z]|\s)/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text}`;
 }
 
 /**
@@ -250,11 +245,12 @@ function isReplacedAct(sentence: Sentence, clause: Clause): boolean {
 function awaitedAct(clause: Clause, sentence: Sentence): { verb: string; by?: NounPhrase } | undefined {
   if (!/^(?:need|require|await|get)$/.test(clause.verb) || !clause.object || !clause.subject || clause.passive) return undefined;
   // "needs a director's approval": the act follows its doer's possessive.
-  const possessive = /^['’]s$/.test(sentence.tagged.tokens[clause.object.end]?.normal ?? '');
-  const act = possessive ? sentence.phrases.find((phrase) => phrase.start === clause.object!.end + 1) : clause.object;
+  const { object } = clause;
+  const possessive = /^['’]s$/.test(sentence.tagged.tokens[object.end]?.normal ?? '');
+  const act = possessive ? sentence.phrases.find((phrase) => phrase.start === object.end + 1) : object;
   const verb = act ? verbOfAct(lemmaOf(act)) : undefined;
   if (!verb) return undefined;
-  const by = possessive ? clause.object : clause.preps.find((p) => p.prep === 'from' || p.prep === 'by')?.phrase;
+  const by = possessive ? object : clause.preps.find((p) => p.prep === 'from' || p.prep === 'by')?.phrase;
   return { verb, ...(by ? { by } : {}) };
 }
 
