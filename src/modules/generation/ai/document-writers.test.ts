@@ -191,6 +191,22 @@ describe('offline documents drawn from the project model', () => {
     expect(task?.description).toBe('Visitors sign in at the gate so we know who is on site (insurance rules!!). It is done when a test shows the product meets this security constraint.');
   });
 
+  it('names an outside system called by an acronym as the writer does: "HMRC" bare, "the DVLA" with its article', () => {
+    const systems = [
+      { id: 'hmrc', name: 'HMRC', kind: 'system' as const, description: '', needs: [], sources: [{ kind: 'idea' as const, quote: 'Returns go to HMRC through our software.' }] },
+      { id: 'dvla', name: 'DVLA', kind: 'system' as const, description: '', needs: [], sources: [{ kind: 'idea' as const, quote: 'We check licences with the DVLA.' }] },
+    ];
+    const input = documentTaskInput.parse({ ...LIBRARY_IDEA, model: { ...libraryModel, actors: [...libraryModel.actors.filter((a) => a.kind === 'person'), ...systems] } });
+    const srs = markdownOf(all.find((entry) => entry.name === 'srs') as Entry, input);
+    expect(srs).toContain('works with HMRC and the DVLA');
+    expect(srs).not.toContain('the HMRC');
+    const tech = documentTechTask.builtin(input, {});
+    expect(tech.integrations.map((i) => i.approach)).toEqual([
+      'The server calls HMRC from a background job and retries when it is unavailable.',
+      'The server calls the DVLA from a background job and retries when it is unavailable.',
+    ]);
+  });
+
   it('the prompt of a configured model carries the project model', () => {
     for (const entry of all) {
       const prompt = entry.task.buildPrompt(library).prompt;

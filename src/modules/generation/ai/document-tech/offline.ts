@@ -68,7 +68,7 @@ export function composeTech(input: DocumentTaskInput): DocumentTech {
     integrations: view.systems.slice(0, 10).map((system) => ({
       system: system.name,
       purpose: system.needs[0] ? sentence(`It is used to ${system.needs[0].replace(/^to\s+/i, '')}`) : system.description.trim() ? sentence(system.description) : sentence('Its purpose is not stated yet'),
-      approach: sentence(`The server calls the ${common(system.name)} from a background job and retries when it is unavailable`),
+      approach: sentence(`The server calls ${actorPhrase(system, 'the').text} from a background job and retries when it is unavailable`),
     })),
     security: securityOf(view),
     scalability: scalabilityOf(view),

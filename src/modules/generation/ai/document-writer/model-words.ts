@@ -27,10 +27,21 @@ export function common(name: string): string {
   return /^\p{Lu}[\p{Ll}\s-]/u.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name;
 }
 
+/**
+ * An outside system named by an acronym the writer never puts an article before ("returns go to HMRC") is a name:
+ * "works with HMRC", never "the HMRC". One the writer writes with "the" ("the DVLA") keeps it.
+ */
+function isBareAcronym(actor: ModelActor): boolean {
+  if (actor.kind !== 'system' || !/^[A-Z][A-Z0-9]+$/.test(actor.name)) return false;
+  const withArticle = new RegExp(`\\b(?:the|a|an) ${actor.name}\\b`, 'i');
+  return !actor.sources.some((source) => withArticle.test(source.quote ?? ''));
+}
+
 export function actorPhrase(actor: ModelActor | undefined, determiner: Determiner, number: GrammaticalNumber = 'singular'): NounPhrase {
   // "staff", "HR", "reception" take no article and no plural: "let staff add an animal", never "a staff"; the verb
   // agrees as the name is read ("staff open", "HR opens").
   if (actor && actor.kind === 'person' && isTeamName(actor.name)) return roleSubject(common(actor.name));
+  if (actor && isBareAcronym(actor)) return { text: actor.name, number: 'singular' };
   return nounPhrase({ head: actor ? common(actor.name) : 'user', determiner, number });
 }
 
