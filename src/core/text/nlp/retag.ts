@@ -130,6 +130,12 @@ function verbLemma(token: TaggedToken): string | undefined {
   return token.normal.endsWith('ing') ? verbOfParticiple(token.normal) : undefined;
 }
 
+/** "texts", "email": a word for a message, as the verb of sending one ("text", "email"); undefined for any other word. */
+function messageVerb(token: TaggedToken): string | undefined {
+  const message = singularize(token.normal);
+  return namesMessage(message) && /^[a-z]+$/.test(token.normal) ? message : undefined;
+}
+
 function isSentenceStart(tokens: TaggedToken[], index: number): boolean {
   for (let i = index - 1; i >= 0; i -= 1) {
     const previous = tokens[i] as TaggedToken;
@@ -480,12 +486,12 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
   const opensItem = index === 0 && /^[a-z]/.test(token.text);
   // "- text customer when it's ready": a word for a message before a person is sending it to them.
   const person = tokens[index + 1];
-  const messageToPerson = opensItem && namesMessage(token.normal) && person?.pos === 'NOUN' && person.normal === person.lemma && semanticClasses(person.lemma, 'noun', 1)[0] === 'noun.person';
+  const messageToPerson = opensItem && messageVerb(token) !== undefined && person?.pos === 'NOUN' && person.normal === person.lemma && semanticClasses(person.lemma, 'noun', 1)[0] === 'noun.person';
   const objectAfter = /^(?:the|a|an|each|every|any|all)$/.test(tokens[index + 1]?.normal ?? '') || POSSESSIVES.test(tokens[index + 1]?.normal ?? '')
     || (opensItem && /^(?:it|them)$/.test(tokens[index + 1]?.normal ?? '')) || messageToPerson;
   if (token.pos === 'NOUN' && (token.normal === token.lemma || agreesAfterApposition) && (opensItem || /^(?:,|:|;|-|–|—|•|\*)$/.test(tokens[index - 1]?.text ?? '')) && objectAfter) {
     // WordNet may know the word for a message only as a noun ("text").
-    const lemma = verbLemma(token) ?? (messageToPerson ? token.normal : undefined);
+    const lemma = verbLemma(token) ?? (messageToPerson ? messageVerb(token) : undefined);
     if (lemma) return { ...token, pos: 'VERB', lemma };
   }
   if (token.pos === 'NOUN' || token.pos === 'PROPN' || token.pos === 'ADJ') {
@@ -557,8 +563,8 @@ function retagToken(tokens: TaggedToken[], index: number): TaggedToken {
       if (lemma) return { ...token, pos: 'VERB', lemma };
       // "texts the customer", "text them": a word for a message, where only a verb can stand, is the verb of sending
       // it, though WordNet has no such verb.
-      const message = singularize(token.normal);
-      if (verbSlot && namesMessage(message) && /^[a-z]+$/.test(token.normal)) return { ...token, pos: 'VERB', lemma: message };
+      const message = verbSlot ? messageVerb(token) : undefined;
+      if (message) return { ...token, pos: 'VERB', lemma: message };
       // "residents can upvote a report": a word WordNet does not know at all, after a modal or "to" and before an
       // object, is a new verb.
       const unknown = !knows(token.normal, 'noun') && !knows(singularize(token.normal), 'noun') && !knows(token.normal, 'adj');
